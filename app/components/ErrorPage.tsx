@@ -1,0 +1,17 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+export function ErrorPage({ status }: { status: number }) {
+  const { t } = useTranslation();
+  const kind = status === 404 ? "notFound" : "server";
+  return (
+    <div className="py-12 text-center">
+      <p className="text-5xl font-bold text-stone-300">{status}</p>
+      <h1 className="mt-4 text-2xl font-semibold">{t(`errors.${kind}.title`)}</h1>
+      <p className="mx-auto mt-3 max-w-prose text-stone-600">{t(`errors.${kind}.message`)}</p>
+      <Link to="/" className="mt-6 inline-block text-sky-800 underline">
+        {t("errors.backHome")}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../db/schema";
+import type { PartialDate } from "~/utils/partial-date";
+import { PartialDateText } from "./PartialDateText";
+import { InitiativeStatusBadge } from "./StatusBadge";
+
+export type InitiativeRow = {
+  id: number;
+  title: string;
+  status: (typeof INITIATIVE_STATUSES)[number];
+  kind: (typeof INITIATIVE_KINDS)[number];
+  due?: PartialDate;
+  partner?: { id: number; name: string } | null;
+  owner?: { id: number; name: string } | null;
+};
+
+export function InitiativeList({ initiatives }: { initiatives: InitiativeRow[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+      {initiatives.map((initiative) => (
+        <li key={initiative.id} className="flex flex-wrap items-start justify-between gap-2 p-3">
+          <div>
+            <Link to={`/initiatives/${initiative.id}`} className="font-medium text-sky-800 underline">
+              {initiative.title}
+            </Link>
+            <p className="mt-1 text-xs text-stone-500">
+              {t(`initiative.kinds.${initiative.kind}`)}
+              {initiative.partner ? ` · ${initiative.partner.name}` : ""}
+              {initiative.owner ? ` · ${t("initiative.owner")}: ${initiative.owner.name}` : ""}
+              {initiative.due?.value ? (
+                <>
+                  {` · ${t("initiative.due")}: `}
+                  <PartialDateText date={initiative.due} />
+                </>
+              ) : null}
+            </p>
+          </div>
+          <InitiativeStatusBadge status={initiative.status} />
+        </li>
+      ))}
+    </ul>
+  );
+}

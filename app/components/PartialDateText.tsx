@@ -1,0 +1,29 @@
+import { useTranslation } from "react-i18next";
+import { useDateWords } from "~/i18n/dates";
+import { formatPartialDate, type PartialDate } from "~/utils/partial-date";
+
+/** A partial date as words, with a machine-readable <time> when any part of it is known. */
+export function PartialDateText({ date }: { date: PartialDate }) {
+  const words = useDateWords();
+  const text = formatPartialDate(date, words);
+  if (!date.value) return <span className="text-stone-500 italic">{text}</span>;
+  const machine =
+    date.precision === "year"
+      ? date.value.slice(0, 4)
+      : date.precision === "month"
+        ? date.value.slice(0, 7)
+        : date.value;
+  return <time dateTime={machine}>{text}</time>;
+}
+
+/** A period such as a post: "since March 2015", "until 2019", "2015 – 2019" or "date unknown". */
+export function PartialDateRange({ start, end }: { start: PartialDate; end: PartialDate }) {
+  const words = useDateWords();
+  const { t } = useTranslation();
+  if (!start.value && !end.value) return <span className="text-stone-500 italic">{words.unknown}</span>;
+  const from = formatPartialDate(start, words);
+  const to = formatPartialDate(end, words);
+  if (!end.value) return <span>{t("date.since", { start: from })}</span>;
+  if (!start.value) return <span>{t("date.until", { end: to })}</span>;
+  return <span>{t("date.range", { start: from, end: to })}</span>;
+}

@@ -1,0 +1,51 @@
+import { Link, NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+const SECTIONS = [
+  { to: "/", key: "nav.overview", end: true },
+  { to: "/partners", key: "nav.partners" },
+  { to: "/meetings", key: "nav.meetings" },
+  { to: "/initiatives", key: "nav.initiatives" },
+  { to: "/people", key: "nav.people" },
+  { to: "/organisations", key: "nav.organisations" },
+] as const;
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  return (
+    <header className="bg-sky-900 text-white print:bg-white print:text-black">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sky-900"
+      >
+        {t("nav.skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link to="/" className="flex flex-col leading-tight">
+          <span className="text-xl font-bold tracking-wide">{t("app.name")}</span>
+          <span className="text-xs text-sky-200 print:text-stone-600">{t("app.tagline")}</span>
+        </Link>
+        <div className="print:hidden">
+          <LanguageSwitch />
+        </div>
+      </div>
+      <nav aria-label={t("nav.label")} className="bg-sky-950/40 print:hidden">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2">
+          {SECTIONS.map((section) => (
+            <li key={section.to}>
+              <NavLink
+                to={section.to}
+                end={"end" in section}
+                prefetch="intent"
+                className="block border-b-2 border-transparent px-3 py-2 text-sm text-sky-100 hover:text-white aria-[current=page]:border-amber-400 aria-[current=page]:text-white"
+              >
+                {t(section.key)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

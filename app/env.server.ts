@@ -1,0 +1,44 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_PATH: z.string().min(1).default("./data/kezdesu.db"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
+
+let cached: Env | undefined;
+
+/** Parses process.env once; a bad value stops the server at start-up with a clear message. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  const env = parsed.data;
+  cached = { ...env, SESSION_SECRET: env.SESSION_SECRET ?? keptSessionSecret(env.DATABASE_PATH) };
+  return cached;
+}
+
+/** A first start just works: the secret is generated once and kept beside the database. */
+function keptSessionSecret(databasePath: string) {
+  const dir = path.dirname(path.resolve(databasePath));
+  const file = path.join(dir, "session-secret");
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    const existing = fs.readFileSync(file, "utf8").trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // Not there yet: made below.
+  }
+  const secret = crypto.randomBytes(32).toString("hex");
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

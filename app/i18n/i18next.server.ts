@@ -1,0 +1,48 @@
+import { createCookie } from "@remix-run/node";
+import { RemixI18Next } from "remix-i18next/server";
+import { DEFAULT_NS, FALLBACK_LANGUAGE, LANGUAGES, isLanguage, type Language } from "./config";
+import en from "./locales/en";
+import kk from "./locales/kk";
+import ru from "./locales/ru";
+
+export const translations = { kk, ru, en } as const;
+
+export const resources = {
+  kk: { [DEFAULT_NS]: kk },
+  ru: { [DEFAULT_NS]: ru },
+  en: { [DEFAULT_NS]: en },
+};
+
+/** The chosen interface language, remembered for a year. */
+export const languageCookie = createCookie("lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+export const i18next = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...LANGUAGES],
+    fallbackLanguage: FALLBACK_LANGUAGE,
+    cookie: languageCookie,
+    order: ["cookie", "header"],
+  },
+  i18next: {
+    resources,
+    defaultNS: DEFAULT_NS,
+    fallbackLng: FALLBACK_LANGUAGE,
+    interpolation: { escapeValue: false },
+  },
+});
+
+export async function getLanguage(request: Request): Promise<Language> {
+  const detected = await i18next.getLocale(request);
+  const short = detected?.slice(0, 2).toLowerCase();
+  return isLanguage(short) ? short : FALLBACK_LANGUAGE;
+}
+
+export async function getTranslator(request: Request) {
+  const lng = await getLanguage(request);
+  return { lng, t: await i18next.getFixedT(lng) };
+}

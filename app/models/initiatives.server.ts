@@ -1,0 +1,135 @@
+import { and, asc, count, desc, eq, notInArray, type SQL } from "drizzle-orm";
+import { INITIATIVE_STATUSES, initiatives, initiativeSteps, meetings, organisations, partners, people } from "../../db/schema";
+import { getDb } from "~/db.server";
+import type { Language } from "~/i18n/config";
+import { localizedName, localizedTitle } from "~/utils/names";
+import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
+import { comparePartialDates } from "~/utils/partial-date";
+import { asDate, countOf } from "./shared.server";
+
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+export const CLOSED_STATUSES: InitiativeStatus[] = ["done", "dropped"];
+
+export type InitiativeFilter = { status?: InitiativeStatus; partnerId?: number; openOnly?: boolean };
+
+function conditions({ status, partnerId, openOnly }: InitiativeFilter) {
+  const list: SQL[] = [];
+  if (status) list.push(eq(initiatives.status, status));
+  if (partnerId) list.push(eq(initiatives.partnerId, partnerId));
+  if (openOnly) list.push(notInArray(initiatives.status, CLOSED_STATUSES));
+  return list.length ? and(...list) : undefined;
+}
+
+/** Initiatives, newest first, with their partner and owner. */
+export function listInitiatives({
+  lng,
+  page,
+  filter = {},
+  pageSize = PAGE_SIZE,
+}: {
+  lng: Language;
+  page: number;
+  filter?: InitiativeFilter;
+  pageSize?: number;
+}) {
+  const db = getDb();
+  const where = conditions(filter);
+  const rows = db
+    .select({
+      id: initiatives.id,
+      titleKk: initiatives.titleKk,
+      titleRu: initiatives.titleRu,
+      titleEn: initiatives.titleEn,
+      status: initiatives.status,
+      kind: initiatives.kind,
+      due: initiatives.due,
+      duePrecision: initiatives.duePrecision,
+      dueApproximate: initiatives.dueApproximate,
+      partnerId: partners.id,
+      partnerKk: partners.nameKk,
+      partnerRu: partners.nameRu,
+      partnerEn: partners.nameEn,
+      partnerNative: partners.nameNative,
+      ownerId: people.id,
+      ownerKk: people.nameKk,
+      ownerRu: people.nameRu,
+      ownerEn: people.nameEn,
+      ownerNative: people.nameNative,
+    })
+    .from(initiatives)
+    .leftJoin(partners, eq(partners.id, initiatives.partnerId))
+    .leftJoin(people, eq(people.id, initiatives.ownerPersonId))
+    .where(where)
+    .orderBy(desc(initiatives.id))
+    .limit(pageSize)
+    .offset(offsetOf(page, pageSize))
+    .all();
+  const total = countOf(db.select({ count: count() }).from(initiatives).where(where).get());
+  const items = rows.map((r) => ({
+    id: r.id,
+    title: localizedTitle(r, lng),
+    status: r.status,
+    kind: r.kind,
+    due: asDate(r.due, r.duePrecision, r.dueApproximate),
+    partner: r.partnerId
+      ? {
+          id: r.partnerId,
+          name: localizedName({ nameKk: r.partnerKk, nameRu: r.partnerRu, nameEn: r.partnerEn, nameNative: r.partnerNative }, lng),
+        }
+      : null,
+    owner: r.ownerId
+      ? {
+          id: r.ownerId,
+          name: localizedName({ nameKk: r.ownerKk, nameRu: r.ownerRu, nameEn: r.ownerEn, nameNative: r.ownerNative }, lng),
+        }
+      : null,
+  }));
+  return pageOf(items, total, page, pageSize);
+}
+
+export function getInitiative(id: number, lng: Language) {
+  const db = getDb();
+  const row = db.select().from(initiatives).where(eq(initiatives.id, id)).get();
+  if (!row) return null;
+  const partner = row.partnerId ? db.select().from(partners).where(eq(partners.id, row.partnerId)).get() : undefined;
+  const owner = row.ownerPersonId ? db.select().from(people).where(eq(people.id, row.ownerPersonId)).get() : undefined;
+  const ownerOrganisation = row.ownerOrganisationId
+    ? db.select().from(organisations).where(eq(organisations.id, row.ownerOrganisationId)).get()
+    : undefined;
+  const raisedAt = row.meetingId ? db.select().from(meetings).where(eq(meetings.id, row.meetingId)).get() : undefined;
+  const steps = db
+    .select()
+    .from(initiativeSteps)
+    .where(eq(initiativeSteps.initiativeId, id))
+    .orderBy(asc(initiativeSteps.id))
+    .all()
+    .map((s) => ({
+      id: s.id,
+      date: asDate(s.date, s.datePrecision, s.dateApproximate),
+      status: s.status,
+      note: s.note,
+      meetingId: s.meetingId,
+    }))
+    .sort((a, b) => comparePartialDates(a.date, b.date) || a.id - b.id);
+  return {
+    id: row.id,
+    title: localizedTitle(row, lng),
+    titles: { kk: row.titleKk, ru: row.titleRu, en: row.titleEn },
+    description: row.description,
+    kind: row.kind,
+    status: row.status,
+    due: asDate(row.due, row.duePrecision, row.dueApproximate),
+    partner: partner ? { id: partner.id, name: localizedName(partner, lng) } : null,
+    owner: owner ? { id: owner.id, name: localizedName(owner, lng) } : null,
+    ownerOrganisation: ownerOrganisation ? { id: ownerOrganisation.id, name: localizedName(ownerOrganisation, lng) } : null,
+    raisedAt: raisedAt
+      ? { id: raisedAt.id, date: asDate(raisedAt.date, raisedAt.datePrecision, raisedAt.dateApproximate) }
+      : null,
+    steps,
+  };
+}
+
+export function isInitiativeStatus(value: unknown): value is InitiativeStatus {
+  return typeof value === "string" && (INITIATIVE_STATUSES as readonly string[]).includes(value);
+}
+

@@ -1,0 +1,288 @@
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt, max, min, type SQL } from "drizzle-orm";
+import {
+  delegations,
+  initiatives,
+  meetingParticipants,
+  meetings,
+  meetingSources,
+  meetingTopics,
+  organisations,
+  partners,
+  people,
+  sources,
+  topics,
+} from "../../db/schema";
+import { getDb } from "~/db.server";
+import type { Language } from "~/i18n/config";
+import { localizedName, localizedTitle } from "~/utils/names";
+import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
+import { asDate, countOf } from "./shared.server";
+
+const hostOrganisations = aliasedTable(organisations, "host_organisations");
+
+export type MeetingFilter = { partnerId?: number; year?: number };
+
+function meetingConditions({ partnerId, year }: MeetingFilter) {
+  const conditions: SQL[] = [];
+  if (partnerId) conditions.push(eq(meetings.partnerId, partnerId));
+  // A range on the stored ISO start keeps the date index usable; a year-only date is in its year.
+  if (year) conditions.push(gte(meetings.date, `${year}-01-01`), lt(meetings.date, `${year + 1}-01-01`));
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+/** Meetings newest first (unknown dates last), a page at a time. */
+export function listMeetings({
+  lng,
+  page,
+  filter = {},
+  pageSize = PAGE_SIZE,
+}: {
+  lng: Language;
+  page: number;
+  filter?: MeetingFilter;
+  pageSize?: number;
+}) {
+  const db = getDb();
+  const where = meetingConditions(filter);
+  const rows = db
+    .select({
+      id: meetings.id,
+      date: meetings.date,
+      datePrecision: meetings.datePrecision,
+      dateApproximate: meetings.dateApproximate,
+      location: meetings.location,
+      purpose: meetings.purpose,
+      partnerId: partners.id,
+      partnerKk: partners.nameKk,
+      partnerRu: partners.nameRu,
+      partnerEn: partners.nameEn,
+      partnerNative: partners.nameNative,
+      hostKk: hostOrganisations.nameKk,
+      hostRu: hostOrganisations.nameRu,
+      hostEn: hostOrganisations.nameEn,
+      hostNative: hostOrganisations.nameNative,
+    })
+    .from(meetings)
+    .leftJoin(partners, eq(partners.id, meetings.partnerId))
+    .leftJoin(hostOrganisations, eq(hostOrganisations.id, meetings.hostOrganisationId))
+    .where(where)
+    .orderBy(desc(meetings.date), desc(meetings.id))
+    .limit(pageSize)
+    .offset(offsetOf(page, pageSize))
+    .all();
+  const total = countOf(db.select({ count: count() }).from(meetings).where(where).get());
+  const participantCounts = new Map(
+    rows.length
+      ? db
+          .select({ meetingId: meetingParticipants.meetingId, count: count() })
+          .from(meetingParticipants)
+          .where(inArray(meetingParticipants.meetingId, rows.map((r) => r.id)))
+          .groupBy(meetingParticipants.meetingId)
+          .all()
+          .map((r) => [r.meetingId, r.count])
+      : [],
+  );
+  const items = rows.map((r) => ({
+    id: r.id,
+    date: asDate(r.date, r.datePrecision, r.dateApproximate),
+    location: r.location,
+    purpose: r.purpose,
+    partner: r.partnerId
+      ? {
+          id: r.partnerId,
+          name: localizedName(
+            { nameKk: r.partnerKk, nameRu: r.partnerRu, nameEn: r.partnerEn, nameNative: r.partnerNative },
+            lng,
+          ),
+        }
+      : null,
+    host: r.hostKk ?? r.hostRu ?? r.hostEn ?? r.hostNative
+      ? localizedName({ nameKk: r.hostKk, nameRu: r.hostRu, nameEn: r.hostEn, nameNative: r.hostNative }, lng)
+      : null,
+    participantCount: participantCounts.get(r.id) ?? 0,
+  }));
+  return pageOf(items, total, page, pageSize);
+}
+
+/** The years a meetings filter can offer: from the newest dated meeting back to the oldest. */
+export function meetingYears(): number[] {
+  const row = getDb()
+    .select({ first: min(meetings.date), last: max(meetings.date) })
+    .from(meetings)
+    .get();
+  if (!row?.first || !row.last) return [];
+  const first = Number(row.first.slice(0, 4));
+  const last = Number(row.last.slice(0, 4));
+  return Array.from({ length: last - first + 1 }, (_, i) => last - i);
+}
+
+export function getMeeting(id: number, lng: Language) {
+  const db = getDb();
+  const row = db
+    .select({
+      id: meetings.id,
+      date: meetings.date,
+      datePrecision: meetings.datePrecision,
+      dateApproximate: meetings.dateApproximate,
+      startTime: meetings.startTime,
+      location: meetings.location,
+      purpose: meetings.purpose,
+      summary: meetings.summary,
+      language: meetings.language,
+      partnerId: meetings.partnerId,
+      hostOrganisationId: meetings.hostOrganisationId,
+      delegationId: meetings.delegationId,
+    })
+    .from(meetings)
+    .where(eq(meetings.id, id))
+    .get();
+  if (!row) return null;
+
+  const partner = row.partnerId
+    ? db.select().from(partners).where(eq(partners.id, row.partnerId)).get()
+    : undefined;
+  const host = row.hostOrganisationId
+    ? db.select().from(organisations).where(eq(organisations.id, row.hostOrganisationId)).get()
+    : undefined;
+
+  return {
+    id: row.id,
+    date: asDate(row.date, row.datePrecision, row.dateApproximate),
+    startTime: row.startTime,
+    location: row.location,
+    purpose: row.purpose,
+    summary: row.summary,
+    language: row.language,
+    partner: partner ? { id: partner.id, name: localizedName(partner, lng) } : null,
+    host: host ? { id: host.id, name: localizedName(host, lng) } : null,
+    delegation: row.delegationId ? delegationOf(row.delegationId, lng) : null,
+    participants: participantsOf(id, lng),
+    topics: db
+      .select({ id: topics.id, nameKk: topics.nameKk, nameRu: topics.nameRu, nameEn: topics.nameEn })
+      .from(meetingTopics)
+      .innerJoin(topics, eq(topics.id, meetingTopics.topicId))
+      .where(eq(meetingTopics.meetingId, id))
+      .orderBy(asc(meetingTopics.position))
+      .all()
+      .map((topic) => ({ id: topic.id, name: localizedName(topic, lng) })),
+    sources: db
+      .select({
+        id: sources.id,
+        url: sources.url,
+        outlet: sources.outlet,
+        title: sources.title,
+        text: sources.text,
+        language: sources.language,
+        published: sources.published,
+        publishedPrecision: sources.publishedPrecision,
+        publishedApproximate: sources.publishedApproximate,
+      })
+      .from(meetingSources)
+      .innerJoin(sources, eq(sources.id, meetingSources.sourceId))
+      .where(eq(meetingSources.meetingId, id))
+      .orderBy(asc(meetingSources.position))
+      .all()
+      .map(({ published, publishedPrecision, publishedApproximate, ...source }) => ({
+        ...source,
+        published: asDate(published, publishedPrecision, publishedApproximate),
+      })),
+    initiatives: db
+      .select({
+        id: initiatives.id,
+        titleKk: initiatives.titleKk,
+        titleRu: initiatives.titleRu,
+        titleEn: initiatives.titleEn,
+        status: initiatives.status,
+        kind: initiatives.kind,
+      })
+      .from(initiatives)
+      .where(eq(initiatives.meetingId, id))
+      .orderBy(asc(initiatives.id))
+      .all()
+      .map((i) => ({ id: i.id, title: localizedTitle(i, lng), status: i.status, kind: i.kind })),
+  };
+}
+
+function participantsOf(meetingId: number, lng: Language) {
+  return getDb()
+    .select({
+      id: meetingParticipants.id,
+      personId: people.id,
+      nameKk: people.nameKk,
+      nameRu: people.nameRu,
+      nameEn: people.nameEn,
+      nameNative: people.nameNative,
+      side: meetingParticipants.side,
+      role: meetingParticipants.role,
+      titleAtMeeting: meetingParticipants.titleAtMeeting,
+    })
+    .from(meetingParticipants)
+    .innerJoin(people, eq(people.id, meetingParticipants.personId))
+    .where(eq(meetingParticipants.meetingId, meetingId))
+    .orderBy(asc(meetingParticipants.position), asc(meetingParticipants.id))
+    .all()
+    .map((p) => ({
+      id: p.id,
+      personId: p.personId,
+      name: localizedName(p, lng),
+      side: p.side,
+      role: p.role,
+      titleAtMeeting: p.titleAtMeeting,
+    }));
+}
+
+function delegationOf(delegationId: number, lng: Language) {
+  const db = getDb();
+  const row = db.select().from(delegations).where(eq(delegations.id, delegationId)).get();
+  if (!row) return null;
+  const leader = row.leaderId ? db.select().from(people).where(eq(people.id, row.leaderId)).get() : undefined;
+  const organisation = row.organisationId
+    ? db.select().from(organisations).where(eq(organisations.id, row.organisationId)).get()
+    : undefined;
+  return {
+    id: row.id,
+    direction: row.direction,
+    purpose: row.purpose,
+    arrival: asDate(row.arrival, row.arrivalPrecision, row.arrivalApproximate),
+    departure: asDate(row.departure, row.departurePrecision, row.departureApproximate),
+    leader: leader ? { id: leader.id, name: localizedName(leader, lng) } : null,
+    organisation: organisation ? { id: organisation.id, name: localizedName(organisation, lng) } : null,
+  };
+}
+
+/** Meetings a person took part in, newest first, with their role and title at the time. */
+export function meetingsAttendedBy(personId: number, lng: Language, limit = 50) {
+  const rows = getDb()
+    .select({
+      id: meetings.id,
+      date: meetings.date,
+      datePrecision: meetings.datePrecision,
+      dateApproximate: meetings.dateApproximate,
+      side: meetingParticipants.side,
+      role: meetingParticipants.role,
+      titleAtMeeting: meetingParticipants.titleAtMeeting,
+      partnerKk: partners.nameKk,
+      partnerRu: partners.nameRu,
+      partnerEn: partners.nameEn,
+      partnerNative: partners.nameNative,
+    })
+    .from(meetingParticipants)
+    .innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId))
+    .leftJoin(partners, eq(partners.id, meetings.partnerId))
+    .where(eq(meetingParticipants.personId, personId))
+    .orderBy(desc(meetings.date), desc(meetings.id))
+    .limit(limit)
+    .all();
+  return rows.map((r) => ({
+    id: r.id,
+    date: asDate(r.date, r.datePrecision, r.dateApproximate),
+    side: r.side,
+    role: r.role,
+    titleAtMeeting: r.titleAtMeeting,
+    partner:
+      localizedName(
+        { nameKk: r.partnerKk, nameRu: r.partnerRu, nameEn: r.partnerEn, nameNative: r.partnerNative },
+        lng,
+      ) || null,
+  }));
+}

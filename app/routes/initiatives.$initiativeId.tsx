@@ -1,0 +1,97 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
+import { PartialDateText } from "~/components/PartialDateText";
+import { InitiativeStatusBadge } from "~/components/StatusBadge";
+import { getTranslator } from "~/i18n/i18next.server";
+import { getInitiative } from "~/models/initiatives.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng } = await getTranslator(request);
+  const initiative = found(getInitiative(requireId(params.initiativeId), lng));
+  return { title: initiative.title, initiative };
+}
+
+export default function InitiativePage() {
+  const { t } = useTranslation();
+  const { initiative } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading eyebrow={t(`initiative.kinds.${initiative.kind}`)} actions={<InitiativeStatusBadge status={initiative.status} />}>
+        {initiative.title}
+      </PageHeading>
+      <Section title={t("common.details")} id="details">
+        <Facts>
+          <Fact label={t("initiative.status")}>{t(`initiative.statuses.${initiative.status}`)}</Fact>
+          {initiative.partner ? (
+            <Fact label={t("initiative.partner")}>
+              <Link to={`/partners/${initiative.partner.id}`} className="text-sky-800 underline">
+                {initiative.partner.name}
+              </Link>
+            </Fact>
+          ) : null}
+          <Fact label={t("initiative.owner")}>
+            {initiative.owner ? (
+              <Link to={`/people/${initiative.owner.id}`} className="text-sky-800 underline">
+                {initiative.owner.name}
+              </Link>
+            ) : initiative.ownerOrganisation ? (
+              <Link to={`/organisations/${initiative.ownerOrganisation.id}`} className="text-sky-800 underline">
+                {initiative.ownerOrganisation.name}
+              </Link>
+            ) : (
+              <span className="text-stone-500 italic">{t("initiative.noOwner")}</span>
+            )}
+          </Fact>
+          <Fact label={t("initiative.due")}>
+            <PartialDateText date={initiative.due} />
+          </Fact>
+          {initiative.raisedAt ? (
+            <Fact label={t("initiative.raisedAt")}>
+              <Link to={`/meetings/${initiative.raisedAt.id}`} className="text-sky-800 underline">
+                {initiative.partner ? t("meeting.title", { partner: initiative.partner.name }) : t("meeting.titleNoPartner")}
+              </Link>
+              {" · "}
+              <PartialDateText date={initiative.raisedAt.date} />
+            </Fact>
+          ) : null}
+        </Facts>
+      </Section>
+      {initiative.description ? (
+        <Section title={t("initiative.description")} id="description">
+          <p className="max-w-prose whitespace-pre-line">{initiative.description}</p>
+        </Section>
+      ) : null}
+      <Section title={t("initiative.steps")} id="steps">
+        {initiative.steps.length === 0 ? (
+          <Empty>{t("initiative.noSteps")}</Empty>
+        ) : (
+          <ol className="space-y-2 border-l-2 border-sky-200 pl-4">
+            {initiative.steps.map((step) => (
+              <li key={step.id}>
+                <p className="text-sm text-stone-600">
+                  <PartialDateText date={step.date} />
+                  {step.meetingId ? (
+                    <>
+                      {" · "}
+                      <Link to={`/meetings/${step.meetingId}`} className="text-sky-800 underline">
+                        {t("meeting.titleNoPartner")}
+                      </Link>
+                    </>
+                  ) : null}
+                </p>
+                {step.status ? <p className="font-medium">{t("initiative.statusChangedTo", { status: t(`initiative.statuses.${step.status}`) })}</p> : null}
+                {step.note ? <p className="text-stone-800">{step.note}</p> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { isLanguage } from "~/i18n/config";
+import { languageCookie } from "~/i18n/i18next.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+/** Remembers the chosen interface language and goes back to the page it was chosen on. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const lng = form.get("lng");
+  const to = safeRedirect(form.get("redirectTo"));
+  if (!isLanguage(lng)) return redirect(to);
+  return redirect(to, { headers: { "Set-Cookie": await languageCookie.serialize(lng) } });
+}
+
+export function loader() {
+  return redirect("/");
+}

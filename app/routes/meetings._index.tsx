@@ -1,0 +1,76 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MeetingList } from "~/components/MeetingList";
+import { Empty, PageHeading } from "~/components/Page";
+import { Pagination } from "~/components/Pagination";
+import { getTranslator } from "~/i18n/i18next.server";
+import { listMeetings, meetingYears } from "~/models/meetings.server";
+import { partnerChoices } from "~/models/partners.server";
+import { titled } from "~/utils/meta";
+import { idFromSearch, pageFromSearch } from "~/utils/pagination";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const search = new URL(request.url).searchParams;
+  const years = meetingYears();
+  const year = Number(search.get("year"));
+  const filter = {
+    partnerId: idFromSearch(search, "partner"),
+    year: years.includes(year) ? year : undefined,
+  };
+  return {
+    title: t("meeting.listTitle"),
+    filter,
+    years,
+    partners: partnerChoices(lng),
+    meetings: listMeetings({ lng, page: pageFromSearch(search), filter }),
+  };
+}
+
+export default function MeetingsPage() {
+  const { t } = useTranslation();
+  const { meetings, filter, years, partners } = useLoaderData<typeof loader>();
+  const filtered = Boolean(filter.partnerId || filter.year);
+  return (
+    <>
+      <PageHeading>{t("meeting.listTitle")}</PageHeading>
+      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden" aria-label={t("common.filter")}>
+        <label className="flex flex-col text-sm">
+          <span className="font-medium text-stone-700">{t("meeting.partner")}</span>
+          <select name="partner" defaultValue={filter.partnerId ?? ""} className="mt-1 rounded border border-stone-300 bg-white px-2 py-1">
+            <option value="">{t("meeting.allPartners")}</option>
+            {partners.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          <span className="font-medium text-stone-700">{t("meeting.year")}</span>
+          <select name="year" defaultValue={filter.year ?? ""} className="mt-1 rounded border border-stone-300 bg-white px-2 py-1">
+            <option value="">{t("meeting.allYears")}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900">
+          {t("common.apply")}
+        </button>
+        {filtered ? (
+          <Link to="/meetings" className="text-sm text-sky-800 underline">
+            {t("common.reset")}
+          </Link>
+        ) : null}
+      </Form>
+      {meetings.total === 0 ? <Empty>{t("meeting.empty")}</Empty> : <MeetingList meetings={meetings.items} />}
+      <Pagination {...meetings} />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Badge, Empty, PageHeading } from "~/components/Page";
+import { Pagination } from "~/components/Pagination";
+import { getTranslator } from "~/i18n/i18next.server";
+import { listOrganisations } from "~/models/organisations.server";
+import { titled } from "~/utils/meta";
+import { pageFromSearch } from "~/utils/pagination";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const page = pageFromSearch(new URL(request.url).searchParams);
+  return { title: t("organisation.listTitle"), organisations: listOrganisations({ lng, page }) };
+}
+
+export default function OrganisationsPage() {
+  const { t } = useTranslation();
+  const { organisations } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading>{t("organisation.listTitle")}</PageHeading>
+      {organisations.total === 0 ? (
+        <Empty>{t("organisation.empty")}</Empty>
+      ) : (
+        <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+          {organisations.items.map((organisation) => (
+            <li key={organisation.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
+              <div>
+                <Link to={`/organisations/${organisation.id}`} className="font-medium text-sky-800 underline">
+                  {organisation.name}
+                </Link>
+                <p className="text-sm text-stone-600">{organisation.partner.name}</p>
+              </div>
+              <Badge tone={organisation.ourSide ? "sky" : "stone"}>
+                {t(organisation.ourSide ? "organisation.ourSide" : "organisation.partnerSide")}
+              </Badge>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination {...organisations} />
+    </>
+  );
+}

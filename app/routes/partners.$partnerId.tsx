@@ -1,0 +1,152 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { InitiativeList } from "~/components/InitiativeList";
+import { MeetingList } from "~/components/MeetingList";
+import { Badge, Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
+import { PartialDateText } from "~/components/PartialDateText";
+import { RelationStatusBadge } from "~/components/StatusBadge";
+import { getTranslator } from "~/i18n/i18next.server";
+import { listMeetings } from "~/models/meetings.server";
+import { getPartner, partnerInitiatives, peopleMetFrom } from "~/models/partners.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng } = await getTranslator(request);
+  const id = requireId(params.partnerId);
+  const partner = found(getPartner(id, lng));
+  return {
+    title: partner.name,
+    partner,
+    meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
+    people: peopleMetFrom(id, lng),
+    initiatives: partnerInitiatives(id, lng),
+  };
+}
+
+export default function PartnerPage() {
+  const { t } = useTranslation();
+  const { partner, meetings, people, initiatives } = useLoaderData<typeof loader>();
+  const names = (["kk", "ru", "en"] as const).filter((lng) => partner.names[lng]);
+  return (
+    <>
+      <PageHeading eyebrow={`${t(`partner.kinds.${partner.kind}`)} · ${partner.country}`}>{partner.name}</PageHeading>
+
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <div>
+          <Section title={t("partner.relations")} id="relations">
+            {partner.relations.length === 0 ? (
+              <Empty>{t("partner.noRelation")}</Empty>
+            ) : (
+              <ul className="space-y-4">
+                {partner.relations.map((relation) => (
+                  <li key={relation.id} className="rounded border border-stone-200 bg-white p-4">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <h3 className="font-semibold">{t(`relation.types.${relation.type}`)}</h3>
+                      {relation.status ? <RelationStatusBadge status={relation.status} /> : null}
+                    </div>
+                    {relation.note ? <p className="mt-2 text-sm text-stone-700">{relation.note}</p> : null}
+                    <h4 className="mt-3 text-sm font-medium text-stone-600">{t("relation.history")}</h4>
+                    <ol className="mt-1 space-y-1 border-l-2 border-sky-200 pl-4 text-sm">
+                      {relation.steps.map((step) => (
+                        <li key={step.id}>
+                          <PartialDateText date={step.date} />
+                          {" — "}
+                          {t(`relation.statuses.${step.status}`)}
+                          {step.meetingId ? (
+                            <>
+                              {" · "}
+                              <Link to={`/meetings/${step.meetingId}`} className="text-sky-800 underline">
+                                {t("meeting.titleNoPartner")}
+                              </Link>
+                            </>
+                          ) : null}
+                          {step.note ? <span className="text-stone-600"> · {step.note}</span> : null}
+                        </li>
+                      ))}
+                    </ol>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+
+          <Section title={t("partner.meetings")} id="meetings">
+            {meetings.total === 0 ? (
+              <Empty>{t("partner.noMeetings")}</Empty>
+            ) : (
+              <>
+                <MeetingList meetings={meetings.items} />
+                {meetings.total > meetings.items.length ? (
+                  <Link to={`/meetings?partner=${partner.id}`} className="mt-2 inline-block text-sky-800 underline">
+                    {t("overview.allMeetings")} ({meetings.total})
+                  </Link>
+                ) : null}
+              </>
+            )}
+          </Section>
+
+          <Section title={t("partner.initiatives")} id="initiatives">
+            {initiatives.length === 0 ? (
+              <Empty>{t("partner.noInitiatives")}</Empty>
+            ) : (
+              <InitiativeList initiatives={initiatives} />
+            )}
+          </Section>
+        </div>
+
+        <aside aria-label={t("partner.names")}>
+          <Section title={t("partner.names")} id="names">
+            <Facts>
+              {names.map((lng) => (
+                <Fact key={lng} label={t(`partner.nameIn.${lng}`)}>
+                  <span lang={lng}>{partner.names[lng]}</span>
+                </Fact>
+              ))}
+              {partner.names.native ? <Fact label={t("partner.nativeName")}>{partner.names.native}</Fact> : null}
+              <Fact label={t("partner.country")}>{partner.country}</Fact>
+              {partner.isHome ? (
+                <Fact label={t("partner.kind")}>
+                  <Badge tone="sky">{t("partner.home")}</Badge>
+                </Fact>
+              ) : null}
+            </Facts>
+          </Section>
+
+          <Section title={t("partner.peopleMet")} id="people">
+            {people.length === 0 ? (
+              <Empty>{t("partner.noPeople")}</Empty>
+            ) : (
+              <ul className="space-y-1">
+                {people.map((person) => (
+                  <li key={person.id}>
+                    <Link to={`/people/${person.id}`} className="text-sky-800 underline">
+                      {person.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+
+          {partner.organisations.length > 0 ? (
+            <Section title={t("partner.organisations")} id="organisations">
+              <ul className="space-y-1">
+                {partner.organisations.map((organisation) => (
+                  <li key={organisation.id}>
+                    <Link to={`/organisations/${organisation.id}`} className="text-sky-800 underline">
+                      {organisation.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+        </aside>
+      </div>
+    </>
+  );
+}

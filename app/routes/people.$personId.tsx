@@ -1,0 +1,91 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
+import { PartialDateRange, PartialDateText } from "~/components/PartialDateText";
+import { getTranslator } from "~/i18n/i18next.server";
+import { meetingsAttendedBy } from "~/models/meetings.server";
+import { getPerson } from "~/models/people.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng } = await getTranslator(request);
+  const id = requireId(params.personId);
+  const person = found(getPerson(id, lng));
+  return { title: person.name, person, meetings: meetingsAttendedBy(id, lng) };
+}
+
+export default function PersonPage() {
+  const { t } = useTranslation();
+  const { person, meetings } = useLoaderData<typeof loader>();
+  const names = (["kk", "ru", "en"] as const).filter((lng) => person.names[lng]);
+  return (
+    <>
+      <PageHeading eyebrow={person.currentPost ? `${person.currentPost.title} · ${person.currentPost.organisation.name}` : undefined}>
+        {person.name}
+      </PageHeading>
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <div>
+          <Section title={t("person.posts")} id="posts">
+            {person.posts.length === 0 ? (
+              <Empty>{t("person.noPosts")}</Empty>
+            ) : (
+              <ol className="space-y-2">
+                {person.posts.map((post) => (
+                  <li key={post.id} className="rounded border border-stone-200 bg-white p-3">
+                    <p className="font-medium">{post.title}</p>
+                    <p className="text-sm">
+                      <Link to={`/organisations/${post.organisation.id}`} className="text-sky-800 underline">
+                        {post.organisation.name}
+                      </Link>
+                    </p>
+                    <p className="text-sm text-stone-600">
+                      <PartialDateRange start={post.start} end={post.end} />
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Section>
+          <Section title={t("person.meetings")} id="meetings">
+            {meetings.length === 0 ? (
+              <Empty>{t("person.noMeetings")}</Empty>
+            ) : (
+              <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+                {meetings.map((m) => (
+                  <li key={m.id} className="p-3">
+                    <span className="text-sm text-stone-600">
+                      <PartialDateText date={m.date} />
+                    </span>{" "}
+                    <Link to={`/meetings/${m.id}`} className="font-medium text-sky-800 underline">
+                      {m.partner ? t("meeting.title", { partner: m.partner }) : t("meeting.titleNoPartner")}
+                    </Link>
+                    <p className="text-sm text-stone-700">
+                      {t(`meeting.roles.${m.role}`)}
+                      {m.titleAtMeeting ? ` · ${m.titleAtMeeting}` : ""}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        </div>
+        <aside aria-label={t("partner.names")}>
+          <Section title={t("partner.names")} id="names">
+            <Facts>
+              {names.map((lng) => (
+                <Fact key={lng} label={t(`partner.nameIn.${lng}`)}>
+                  <span lang={lng}>{person.names[lng]}</span>
+                </Fact>
+              ))}
+              {person.names.native ? <Fact label={t("partner.nativeName")}>{person.names.native}</Fact> : null}
+            </Facts>
+          </Section>
+        </aside>
+      </div>
+    </>
+  );
+}

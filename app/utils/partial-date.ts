@@ -1,0 +1,111 @@
+/**
+ * Partial dates: history often knows only a year or a month, or nothing. A partial date keeps
+ * the start of the known period as ISO text (so it sorts), its precision, and whether it is
+ * approximate. It is shown honestly: "March 2017", "2016, approx.", "date unknown"; never as an
+ * invented day. See docs/decisions/0002-partial-dates.md.
+ */
+import { format } from "date-fns";
+import type { Locale } from "date-fns";
+import type { DatePrecision } from "../../db/schema";
+
+export type PartialDate = {
+  value: string | null;
+  precision: DatePrecision;
+  approximate: boolean;
+};
+
+export const UNKNOWN_DATE: PartialDate = { value: null, precision: "unknown", approximate: false };
+
+export function isValidDay(year: number, month: number, day: number) {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/**
+ * Builds a partial date from the parts that are known, or returns null when the parts do not
+ * make a date (31 February, month 13, a day without a month).
+ */
+export function partialDateFromParts(parts: {
+  year?: number | null;
+  month?: number | null;
+  day?: number | null;
+  approximate?: boolean;
+}): PartialDate | null {
+  const { year, month, day } = parts;
+  const approximate = Boolean(parts.approximate);
+  if (year == null) {
+    if (month != null || day != null) return null;
+    return { ...UNKNOWN_DATE };
+  }
+  if (!Number.isInteger(year) || year < 1 || year > 9999) return null;
+  if (month == null) {
+    if (day != null) return null;
+    return { value: `${pad(year, 4)}-01-01`, precision: "year", approximate };
+  }
+  if (!Number.isInteger(month) || month < 1 || month > 12) return null;
+  if (day == null) return { value: `${pad(year, 4)}-${pad(month)}-01`, precision: "month", approximate };
+  if (!isValidDay(year, month, day)) return null;
+  return { value: `${pad(year, 4)}-${pad(month)}-${pad(day)}`, precision: "day", approximate };
+}
+
+/** "2016", "2017-03", "2017-03-12" or null; "~" in front marks it approximate. For fixtures. */
+export function partialDate(text: string | null): PartialDate {
+  if (!text) return { ...UNKNOWN_DATE };
+  const approximate = text.startsWith("~");
+  const [y, m, d] = text.replace(/^~/, "").split("-").map(Number);
+  const parsed = partialDateFromParts({ year: y, month: m, day: d, approximate });
+  if (!parsed) throw new Error(`Not a partial date: ${text}`);
+  return parsed;
+}
+
+export function partialDateParts(date: PartialDate) {
+  if (!date.value || date.precision === "unknown") return { year: null, month: null, day: null };
+  const [y, m, d] = date.value.split("-").map(Number);
+  return {
+    year: y,
+    month: date.precision === "year" ? null : m,
+    day: date.precision === "day" ? d : null,
+  };
+}
+
+export function partialDateYear(date: PartialDate): number | null {
+  return partialDateParts(date).year;
+}
+
+/** Chronological order; unknown dates last, then coarser before finer at the same start. */
+export function comparePartialDates(a: PartialDate, b: PartialDate): number {
+  if (!a.value || !b.value) return a.value ? -1 : b.value ? 1 : 0;
+  if (a.value !== b.value) return a.value < b.value ? -1 : 1;
+  return PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision];
+}
+const PRECISION_RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, unknown: 3 };
+
+export type DateWords = {
+  /** date-fns locale of the reader's language */
+  locale: Locale;
+  /** the translated "date unknown" */
+  unknown: string;
+  /** wraps a date that is approximate: "{{date}}, approx." */
+  approximate: (date: string) => string;
+};
+
+export function formatPartialDate(date: PartialDate, words: DateWords): string {
+  const { year, month, day } = partialDateParts(date);
+  if (year == null) return words.unknown;
+  const jsDate = new Date(year, (month ?? 1) - 1, day ?? 1);
+  const text =
+    day != null
+      ? format(jsDate, "PPP", { locale: words.locale })
+      : month != null
+        ? capitalize(format(jsDate, "LLLL yyyy", { locale: words.locale }))
+        : String(year);
+  return date.approximate ? words.approximate(text) : text;
+}
+
+// Stand-alone month names are lower case in Kazakh and Russian; at the head of a label they
+// read as a heading would.
+const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);

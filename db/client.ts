@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/**
+ * Opens (creating if needed) the SQLite file with the settings every connection must have:
+ * see ../shared/STACK.md, "SQLite facts that bite".
+ */
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+/** The server bundle inlines db/, so the migrations are found from the working directory. */
+export function migrationsFolder() {
+  return path.resolve(process.cwd(), "migrations");
+}
+
+export function migrateDatabase(db: Db) {
+  migrate(db, { migrationsFolder: migrationsFolder() });
+}
+
+/**
+ * Runs `fn` in a transaction that takes the write lock at once: a transaction that reads first
+ * and writes later can fail with SQLITE_BUSY under WAL despite busy_timeout.
+ */
+export function writeTransaction<T>(db: Db, fn: (tx: Db) => T): T {
+  return db.transaction((tx) => fn(tx as unknown as Db), { behavior: "immediate" });
+}

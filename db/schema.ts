@@ -1,0 +1,452 @@
+/**
+ * The one source of truth for Kezdesu's database. Change this file, run `npm run db:generate`,
+ * commit both. See docs/decisions/0002-partial-dates.md and 0004-names-and-sorting.md.
+ */
+import { sql } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+export const DATE_PRECISIONS = ["day", "month", "year", "unknown"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export const PARTNER_KINDS = ["city", "province", "region", "country"] as const;
+export const RELATION_TYPES = ["friendly", "memorandum", "sister_city", "other"] as const;
+export const RELATION_STATUSES = ["proposed", "signed", "active", "suspended", "ended"] as const;
+export const DELEGATION_DIRECTIONS = ["incoming", "outgoing"] as const;
+export const MEETING_SIDES = ["host", "guest"] as const;
+export const PARTICIPANT_ROLES = [
+  "chaired",
+  "led_delegation",
+  "spoke",
+  "attended",
+  "interpreted",
+] as const;
+export const RECORD_LANGUAGES = ["kk", "ru", "en"] as const;
+export const INITIATIVE_KINDS = [
+  "event",
+  "investment",
+  "trade",
+  "culture",
+  "education",
+  "agreement",
+  "other",
+] as const;
+export const INITIATIVE_STATUSES = [
+  "proposed",
+  "agreed",
+  "in_progress",
+  "done",
+  "stalled",
+  "dropped",
+] as const;
+
+const createdAt = () =>
+  text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+const updatedAt = () =>
+  text("updated_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+/**
+ * A date that may be known only to the month or year, or not at all. `value` is ISO
+ * `YYYY-MM-DD` at the start of the known period (so it sorts correctly as text) or NULL when
+ * unknown; NULL sorts last in a descending list. app/utils/partial-date.ts owns the rules.
+ */
+function partialDate(name: string) {
+  return {
+    value: text(name),
+    precision: text(`${name}_precision`, { enum: DATE_PRECISIONS }).notNull().default("unknown"),
+    approximate: integer(`${name}_approximate`, { mode: "boolean" }).notNull().default(false),
+  };
+}
+
+function partialDateColumns<P extends string>(prefix: P) {
+  const d = partialDate(prefix);
+  return {
+    [prefix]: d.value,
+    [`${prefix}Precision`]: d.precision,
+    [`${prefix}Approximate`]: d.approximate,
+  } as {
+    [K in P]: typeof d.value;
+  } & { [K in `${P}Precision`]: typeof d.precision } & {
+    [K in `${P}Approximate`]: typeof d.approximate;
+  };
+}
+
+/** A name in the languages and scripts Kezdesu shows; at least one must be given. */
+function multilingualName(prefix = "name") {
+  return {
+    nameKk: text(`${prefix}_kk`),
+    nameRu: text(`${prefix}_ru`),
+    nameEn: text(`${prefix}_en`),
+    // Collation keys of the name shown in each interface language (app/utils/collation.ts):
+    // SQLite compares bytes, which would put Kazakh letters after "я".
+    sortKk: text("sort_kk").notNull().default(""),
+    sortRu: text("sort_ru").notNull().default(""),
+    sortEn: text("sort_en").notNull().default(""),
+  };
+}
+
+export const partners = sqliteTable(
+  "partners",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: PARTNER_KINDS }).notNull(),
+    countryCode: text("country_code").notNull(),
+    ...multilingualName(),
+    nameNative: text("name_native"),
+    wikidataId: text("wikidata_id"),
+    isHome: integer("is_home", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("partners_one_home").on(t.isHome).where(sql`${t.isHome} = 1`),
+    index("partners_sort_kk").on(t.sortKk),
+    index("partners_sort_ru").on(t.sortRu),
+    index("partners_sort_en").on(t.sortEn),
+    index("partners_country").on(t.countryCode),
+    check(
+      "partners_has_name",
+      sql`coalesce(${t.nameKk}, ${t.nameRu}, ${t.nameEn}, ${t.nameNative}) is not null`,
+    ),
+  ],
+);
+
+export const sources = sqliteTable(
+  "sources",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    url: text("url"),
+    outlet: text("outlet"),
+    title: text("title"),
+    ...partialDateColumns("published"),
+    language: text("language", { enum: RECORD_LANGUAGES }),
+    text: text("text"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("sources_has_content", sql`coalesce(${t.url}, ${t.outlet}, ${t.title}, ${t.text}) is not null`),
+  ],
+);
+
+export const relations = sqliteTable(
+  "relations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "restrict" }),
+    type: text("type", { enum: RELATION_TYPES }).notNull(),
+    note: text("note"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("relations_partner").on(t.partnerId)],
+);
+
+export const organisations = sqliteTable(
+  "organisations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // The partner (or the home city) the body belongs to: this is what says whose side it is on.
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "restrict" }),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => organisations.id, {
+      onDelete: "restrict",
+    }),
+    ...multilingualName(),
+    nameNative: text("name_native"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("organisations_partner").on(t.partnerId),
+    index("organisations_parent").on(t.parentId),
+    index("organisations_sort_kk").on(t.sortKk),
+    index("organisations_sort_ru").on(t.sortRu),
+    index("organisations_sort_en").on(t.sortEn),
+    check(
+      "organisations_has_name",
+      sql`coalesce(${t.nameKk}, ${t.nameRu}, ${t.nameEn}, ${t.nameNative}) is not null`,
+    ),
+  ],
+);
+
+export const people = sqliteTable(
+  "people",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ...multilingualName(),
+    nameNative: text("name_native"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("people_sort_kk").on(t.sortKk),
+    index("people_sort_ru").on(t.sortRu),
+    index("people_sort_en").on(t.sortEn),
+    check(
+      "people_has_name",
+      sql`coalesce(${t.nameKk}, ${t.nameRu}, ${t.nameEn}, ${t.nameNative}) is not null`,
+    ),
+  ],
+);
+
+export const posts = sqliteTable(
+  "posts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    titleKk: text("title_kk"),
+    titleRu: text("title_ru"),
+    titleEn: text("title_en"),
+    ...partialDateColumns("start"),
+    ...partialDateColumns("end"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("posts_person").on(t.personId, t.start),
+    index("posts_organisation").on(t.organisationId),
+    check("posts_has_title", sql`coalesce(${t.titleKk}, ${t.titleRu}, ${t.titleEn}) is not null`),
+  ],
+);
+
+export const delegations = sqliteTable(
+  "delegations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "restrict" }),
+    organisationId: integer("organisation_id").references(() => organisations.id, {
+      onDelete: "restrict",
+    }),
+    leaderId: integer("leader_id").references(() => people.id, { onDelete: "restrict" }),
+    direction: text("direction", { enum: DELEGATION_DIRECTIONS }).notNull(),
+    ...partialDateColumns("arrival"),
+    ...partialDateColumns("departure"),
+    purpose: text("purpose"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("delegations_partner").on(t.partnerId, t.arrival),
+    index("delegations_organisation").on(t.organisationId),
+    index("delegations_leader").on(t.leaderId),
+  ],
+);
+
+export const delegationMembers = sqliteTable(
+  "delegation_members",
+  {
+    delegationId: integer("delegation_id")
+      .notNull()
+      .references(() => delegations.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "restrict" }),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.delegationId, t.personId] }),
+    index("delegation_members_person").on(t.personId),
+  ],
+);
+
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ...partialDateColumns("date"),
+    startTime: text("start_time"),
+    location: text("location"),
+    hostOrganisationId: integer("host_organisation_id").references(() => organisations.id, {
+      onDelete: "restrict",
+    }),
+    partnerId: integer("partner_id").references(() => partners.id, { onDelete: "restrict" }),
+    delegationId: integer("delegation_id").references(() => delegations.id, {
+      onDelete: "restrict",
+    }),
+    purpose: text("purpose"),
+    summary: text("summary"),
+    language: text("language", { enum: RECORD_LANGUAGES }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("meetings_date").on(t.date, t.id),
+    index("meetings_partner_date").on(t.partnerId, t.date, t.id),
+    index("meetings_host").on(t.hostOrganisationId),
+    index("meetings_delegation").on(t.delegationId),
+    check("meetings_time_format", sql`${t.startTime} is null or ${t.startTime} glob '[0-2][0-9]:[0-5][0-9]'`),
+  ],
+);
+
+export const meetingParticipants = sqliteTable(
+  "meeting_participants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "restrict" }),
+    side: text("side", { enum: MEETING_SIDES }).notNull(),
+    role: text("role", { enum: PARTICIPANT_ROLES }).notNull(),
+    // As the record gives it at the time of the meeting: posts change, the minutes do not.
+    titleAtMeeting: text("title_at_meeting"),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    index("meeting_participants_meeting").on(t.meetingId, t.position),
+    index("meeting_participants_person").on(t.personId, t.meetingId),
+  ],
+);
+
+export const topics = sqliteTable(
+  "topics",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ...multilingualName(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("topics_sort_kk").on(t.sortKk),
+    index("topics_sort_ru").on(t.sortRu),
+    index("topics_sort_en").on(t.sortEn),
+    check("topics_has_name", sql`coalesce(${t.nameKk}, ${t.nameRu}, ${t.nameEn}) is not null`),
+  ],
+);
+
+export const meetingTopics = sqliteTable(
+  "meeting_topics",
+  {
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    topicId: integer("topic_id")
+      .notNull()
+      .references(() => topics.id, { onDelete: "restrict" }),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.topicId] }),
+    index("meeting_topics_topic").on(t.topicId),
+  ],
+);
+
+export const meetingSources = sqliteTable(
+  "meeting_sources",
+  {
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => sources.id, { onDelete: "restrict" }),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.sourceId] }),
+    index("meeting_sources_source").on(t.sourceId),
+  ],
+);
+
+export const relationSteps = sqliteTable(
+  "relation_steps",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    relationId: integer("relation_id")
+      .notNull()
+      .references(() => relations.id, { onDelete: "cascade" }),
+    status: text("status", { enum: RELATION_STATUSES }).notNull(),
+    ...partialDateColumns("date"),
+    note: text("note"),
+    meetingId: integer("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    sourceId: integer("source_id").references(() => sources.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("relation_steps_relation").on(t.relationId, t.date),
+    index("relation_steps_meeting").on(t.meetingId),
+    index("relation_steps_source").on(t.sourceId),
+  ],
+);
+
+export const initiatives = sqliteTable(
+  "initiatives",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    titleKk: text("title_kk"),
+    titleRu: text("title_ru"),
+    titleEn: text("title_en"),
+    description: text("description"),
+    kind: text("kind", { enum: INITIATIVE_KINDS }).notNull(),
+    // The latest status, kept in step with initiative_steps by the models in the same
+    // transaction, so that lists can filter by status through an index.
+    status: text("status", { enum: INITIATIVE_STATUSES }).notNull(),
+    ownerPersonId: integer("owner_person_id").references(() => people.id, {
+      onDelete: "restrict",
+    }),
+    ownerOrganisationId: integer("owner_organisation_id").references(() => organisations.id, {
+      onDelete: "restrict",
+    }),
+    ...partialDateColumns("due"),
+    partnerId: integer("partner_id").references(() => partners.id, { onDelete: "restrict" }),
+    meetingId: integer("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("initiatives_status").on(t.status, t.id),
+    index("initiatives_partner").on(t.partnerId, t.status),
+    index("initiatives_meeting").on(t.meetingId),
+    index("initiatives_owner").on(t.ownerPersonId),
+    index("initiatives_owner_organisation").on(t.ownerOrganisationId),
+    check("initiatives_has_title", sql`coalesce(${t.titleKk}, ${t.titleRu}, ${t.titleEn}) is not null`),
+  ],
+);
+
+export const initiativeSteps = sqliteTable(
+  "initiative_steps",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    initiativeId: integer("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    ...partialDateColumns("date"),
+    // NULL for a progress note that does not change the status.
+    status: text("status", { enum: INITIATIVE_STATUSES }),
+    note: text("note"),
+    meetingId: integer("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("initiative_steps_initiative").on(t.initiativeId, t.date),
+    index("initiative_steps_meeting").on(t.meetingId),
+    check("initiative_steps_has_content", sql`${t.status} is not null or ${t.note} is not null`),
+  ],
+);

@@ -1,0 +1,93 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("in Kazakh, the default for a Kazakh browser", () => {
+  test.use({ locale: "kk-KZ" });
+
+  test("the overview shows the demo meeting, the open initiatives and the partners", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Шолу" })).toBeVisible();
+    await expect(page.getByRole("banner")).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Негізгі" })).toBeVisible();
+    await expect(page.getByRole("main")).toBeVisible();
+    const recent = page.getByRole("region", { name: "Соңғы кездесулер" });
+    await expect(recent.getByRole("link", { name: /Хэйлунцзян провинциясы/ })).toBeVisible();
+    await expect(recent.getByText("шамамен 2016")).toBeVisible();
+    const partners = page.getByRole("region", { name: /Әріптестер/ });
+    await expect(partners.getByRole("link", { name: "Бейжің" })).toBeVisible();
+    await expect(partners.getByRole("link", { name: "Үрімші" })).toBeVisible();
+  });
+});
+
+test("switching the language translates the page and is remembered", async ({ page }) => {
+  await page.goto("/meetings");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Meetings" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Meeting with Heilongjiang Province" })).toBeVisible();
+  await expect(page.getByText("2016, approx.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Partners" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Partners" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Русский" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Партнёры" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Пекин" })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Партнёры" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+});
+
+test.describe("in English", () => {
+  test.use({ locale: "en-GB" });
+
+  test("Heilongjiang Province shows the meeting, the proposed friendly relation and three initiatives", async ({ page }) => {
+    await page.goto("/partners");
+    await page.getByRole("link", { name: "Heilongjiang Province" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Heilongjiang Province" })).toBeVisible();
+
+    const relations = page.getByRole("region", { name: "Relations" });
+    await expect(relations.getByRole("heading", { name: "Friendly relations" })).toBeVisible();
+    await expect(relations.getByText("Proposed").first()).toBeVisible();
+
+    const meetings = page.getByRole("region", { name: "Meetings with this partner" });
+    await expect(meetings.getByRole("link", { name: "Meeting with Heilongjiang Province" })).toBeVisible();
+
+    const initiatives = page.getByRole("region", { name: "Initiatives" });
+    await expect(initiatives.getByRole("listitem")).toHaveCount(3);
+    await expect(initiatives.getByRole("link", { name: "Heilongjiang Province's participation in EXPO-2017" })).toBeVisible();
+    await expect(initiatives.getByRole("link", { name: "Chinese entrepreneurs' interest in the LRT phase 1 project" })).toBeVisible();
+    await expect(initiatives.getByRole("link", { name: "Heilongjiang Province days in Astana" })).toBeVisible();
+  });
+
+  test("the meeting page shows who chaired and who led the delegation, with their titles", async ({ page }) => {
+    await page.goto("/meetings");
+    await page.getByRole("link", { name: "Meeting with Heilongjiang Province" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Meeting with Heilongjiang Province" })).toBeVisible();
+
+    const ours = page.getByRole("region", { name: "Our side" });
+    const nurpeisov = ours.getByRole("listitem").filter({ hasText: "Zhanat Nurpeisov" });
+    await expect(nurpeisov).toContainText("Chaired");
+    await expect(nurpeisov).toContainText("Астана қаласы мәслихатының хатшысы");
+
+    const guests = page.getByRole("region", { name: "Guest side" });
+    const du = guests.getByRole("listitem").filter({ hasText: "Du Jimin" });
+    await expect(du).toContainText("Led the delegation");
+    await expect(du).toContainText("төрағасының орынбасары");
+
+    await expect(page.getByText("2016, approx.").first()).toBeVisible();
+    await expect(page.getByRole("region", { name: "Sources" })).toContainText("Tengrinews.kz");
+  });
+
+  test("an unknown address shows the 404 page in the reader's language", async ({ page }) => {
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Back to the overview" })).toBeVisible();
+  });
+
+  test("a record that does not exist is a 404 too", async ({ page }) => {
+    const response = await page.goto("/meetings/999999");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  });
+});

@@ -1,0 +1,11 @@
+/** `npm run db:migrate`: applies the committed migrations (the server also does at start-up). */
+import { migrateDatabase, openDatabase } from "../db/client";
+
+const file = process.env.DATABASE_PATH || "./data/kezdesu.db";
+const db = openDatabase(file);
+try {
+  migrateDatabase(db);
+  console.log(`${file} is up to date with the migrations`);
+} finally {
+  db.$client.close();
+}

@@ -1,0 +1,136 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { meetings, partners, people } from "../db/schema";
+import { seedDemoData } from "../db/seed";
+import { getDb } from "~/db.server";
+import { getInitiative, listInitiatives } from "~/models/initiatives.server";
+import { getMeeting, listMeetings, meetingYears } from "~/models/meetings.server";
+import { getOrganisation, listOrganisations } from "~/models/organisations.server";
+import { getPartner, listPartners, partnerInitiatives, peopleMetFrom } from "~/models/partners.server";
+import { getPerson, listPeople } from "~/models/people.server";
+import { sortKeys } from "~/utils/names";
+import { partialDate } from "~/utils/partial-date";
+
+let heilongjiangId: number;
+
+beforeAll(() => {
+  const db = getDb();
+  expect(seedDemoData(db).loaded).toBe(true);
+  const found = listPartners({ lng: "en", page: 1 }).items.find((p) => p.name === "Heilongjiang Province");
+  heilongjiangId = found!.id;
+});
+
+describe("partners", () => {
+  test("the list leaves out the home city and shows each relation's current status", () => {
+    const list = listPartners({ lng: "en", page: 1 });
+    expect(list.items.map((p) => p.name)).toEqual(["Beijing", "Heilongjiang Province", "Urumqi"]);
+    const byName = Object.fromEntries(list.items.map((p) => [p.name, p.relations]));
+    expect(byName.Beijing).toMatchObject([{ type: "sister_city", status: "active" }]);
+    expect(byName.Urumqi).toMatchObject([{ type: "sister_city", status: "active" }]);
+    expect(byName["Heilongjiang Province"]).toMatchObject([{ type: "friendly", status: "proposed" }]);
+    expect(list.items[0].country).toBe("China");
+  });
+
+  test("names sort by the reader's alphabet: Kazakh letters after their base letters", () => {
+    const db = getDb();
+    for (const name of ["Әлматы", "Ақтау", "Яньань"]) {
+      const names = { nameKk: name, nameRu: null, nameEn: null };
+      db.insert(partners).values({ kind: "city", countryCode: "KZ", ...names, ...sortKeys(names) }).run();
+    }
+    const kk = listPartners({ lng: "kk", page: 1 }).items.map((p) => p.name);
+    expect(kk.indexOf("Ақтау")).toBeLessThan(kk.indexOf("Әлматы"));
+    expect(kk.indexOf("Әлматы")).toBeLessThan(kk.indexOf("Бейжің"));
+    expect(kk.at(-1)).toBe("Яньань");
+    expect(listPartners({ lng: "kk", page: 1 }).items.find((p) => p.name === "Бейжің")?.country).toBe("Қытай");
+  });
+
+  test("pages hold at most the page size and report the total", () => {
+    const first = listPartners({ lng: "en", page: 1, pageSize: 2 });
+    const second = listPartners({ lng: "en", page: 2, pageSize: 2 });
+    expect(first.items).toHaveLength(2);
+    expect(first.total).toBe(second.total);
+    expect(first.pageCount).toBe(Math.ceil(first.total / 2));
+    expect(second.items[0].id).not.toBe(first.items[0].id);
+  });
+
+  test("a partner page holds its relation steps, people met and initiatives", () => {
+    const partner = getPartner(heilongjiangId, "ru")!;
+    expect(partner.name).toBe("Провинция Хэйлунцзян");
+    expect(partner.names.native).toBe("黑龙江省");
+    expect(partner.relations[0].steps.map((s) => s.status)).toEqual(["proposed"]);
+    expect(peopleMetFrom(heilongjiangId, "en").map((p) => p.name)).toEqual(["Du Jimin"]);
+    expect(partnerInitiatives(heilongjiangId, "en")).toHaveLength(3);
+    expect(getPartner(987654, "en")).toBeNull();
+  });
+});
+
+describe("meetings", () => {
+  test("newest first, unknown dates last, filtered by partner and year", () => {
+    const db = getDb();
+    const known = partialDate("2018-05-14");
+    db.insert(meetings)
+      .values({ date: known.value, datePrecision: known.precision, language: "ru", partnerId: heilongjiangId, purpose: "Later visit" })
+      .run();
+    db.insert(meetings).values({ language: "en", purpose: "Undated meeting" }).run();
+
+    const all = listMeetings({ lng: "en", page: 1 });
+    expect(all.items.map((m) => m.purpose)).toEqual(["Later visit", expect.stringContaining("Хэйлунцзян"), "Undated meeting"]);
+    expect(meetingYears()).toEqual([2018, 2017, 2016]);
+    expect(listMeetings({ lng: "en", page: 1, filter: { year: 2016 } }).items).toHaveLength(1);
+    expect(listMeetings({ lng: "en", page: 1, filter: { year: 2018, partnerId: heilongjiangId } }).total).toBe(1);
+    expect(listMeetings({ lng: "en", page: 1, filter: { year: 2019 } }).total).toBe(0);
+  });
+
+  test("a meeting holds both sides in order with roles and titles at the time", () => {
+    const demo = listMeetings({ lng: "en", page: 1, filter: { year: 2016 } }).items[0];
+    const meeting = getMeeting(demo.id, "en")!;
+    expect(meeting.date).toEqual({ value: "2016-01-01", precision: "year", approximate: true });
+    expect(meeting.participants.map((p) => [p.name, p.side, p.role])).toEqual([
+      ["Zhanat Nurpeisov", "host", "chaired"],
+      ["Mazhit Shaidarov", "host", "spoke"],
+      ["Almaz Kim", "host", "spoke"],
+      ["Du Jimin", "guest", "led_delegation"],
+    ]);
+    expect(meeting.delegation).toMatchObject({ direction: "incoming", leader: { name: "Du Jimin" } });
+    expect(meeting.host?.name).toBe("Astana City Maslikhat");
+    expect(meeting.topics.map((t) => t.name)).toContain("EXPO-2017");
+    expect(meeting.initiatives).toHaveLength(3);
+    expect(meeting.sources[0].outlet).toBe("Tengrinews.kz");
+  });
+});
+
+describe("people, organisations and initiatives", () => {
+  test("people list alphabetically with their current post", () => {
+    const list = listPeople({ lng: "en", page: 1 });
+    expect(list.items.map((p) => p.name)).toEqual(["Almaz Kim", "Du Jimin", "Mazhit Shaidarov", "Zhanat Nurpeisov"]);
+    const nurpeisov = list.items.find((p) => p.name === "Zhanat Nurpeisov")!;
+    expect(nurpeisov.post?.title).toBe("Secretary of the Astana City Maslikhat");
+    const person = getPerson(nurpeisov.id, "kk")!;
+    expect(person.name).toBe("Жанат Нұрпейісов");
+    expect(person.posts).toHaveLength(1);
+  });
+
+  test("a person with a name only in one script is still listed under it", () => {
+    const names = { nameKk: "Әйгерім Сәтбаева", nameRu: null, nameEn: null };
+    getDb().insert(people).values({ ...names, ...sortKeys(names) }).run();
+    expect(listPeople({ lng: "en", page: 1 }).items.map((p) => p.name)).toContain("Әйгерім Сәтбаева");
+  });
+
+  test("organisations know their side", () => {
+    const list = listOrganisations({ lng: "en", page: 1 });
+    const maslikhat = list.items.find((o) => o.name === "Astana City Maslikhat")!;
+    expect(maslikhat.ourSide).toBe(true);
+    const cppcc = list.items.find((o) => o.partner.name === "Heilongjiang Province")!;
+    expect(cppcc.ourSide).toBe(false);
+    expect(getOrganisation(maslikhat.id, "en")!.meetingsHosted.length).toBeGreaterThanOrEqual(1);
+  });
+
+  test("initiatives filter by status and partner, open ones leave out the closed", () => {
+    expect(listInitiatives({ lng: "en", page: 1, filter: { status: "proposed" } }).total).toBe(3);
+    expect(listInitiatives({ lng: "en", page: 1, filter: { status: "done" } }).total).toBe(0);
+    expect(listInitiatives({ lng: "en", page: 1, filter: { partnerId: heilongjiangId, openOnly: true } }).total).toBe(3);
+    const first = listInitiatives({ lng: "en", page: 1 }).items[0];
+    const initiative = getInitiative(first.id, "en")!;
+    expect(initiative.steps).toMatchObject([{ status: "proposed", date: { precision: "year", approximate: true } }]);
+    expect(initiative.raisedAt).not.toBeNull();
+  });
+});
