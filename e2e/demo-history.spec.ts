@@ -25,7 +25,7 @@ test("switching the language translates the page and is remembered", async ({ pa
   await expect(page.getByRole("link", { name: "Meeting with Heilongjiang Province" })).toBeVisible();
   await expect(page.getByText("2016, approx.")).toBeVisible();
 
-  await page.getByRole("link", { name: "Partners" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Partners" })).toBeVisible();
 
   await page.getByRole("button", { name: "Русский" }).click();

@@ -20,8 +20,8 @@ export function InitiativeList({ initiatives }: { initiatives: InitiativeRow[] }
   return (
     <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
       {initiatives.map((initiative) => (
-        <li key={initiative.id} className="flex flex-wrap items-start justify-between gap-2 p-3">
-          <div>
+        <li key={initiative.id} className="flex items-start justify-between gap-3 p-3">
+          <div className="min-w-0">
             <Link to={`/initiatives/${initiative.id}`} className="font-medium text-sky-800 underline">
               {initiative.title}
             </Link>
@@ -37,7 +37,9 @@ export function InitiativeList({ initiatives }: { initiatives: InitiativeRow[] }
               ) : null}
             </p>
           </div>
-          <InitiativeStatusBadge status={initiative.status} />
+          <span className="shrink-0">
+            <InitiativeStatusBadge status={initiative.status} />
+          </span>
         </li>
       ))}
     </ul>
