@@ -8,7 +8,8 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { migrateDatabase, openDatabase } from "./db/client";
+import { migrateDatabase, openDatabase, writeTransaction } from "./db/client";
+import { backfillNameKeys } from "./db/name-keys";
 import { seedDemoData } from "./db/seed";
 import { getEnv } from "./app/env.server";
 
@@ -19,6 +20,7 @@ function prepareDatabase() {
   const db = openDatabase(env.DATABASE_PATH);
   try {
     migrateDatabase(db);
+    writeTransaction(db, () => backfillNameKeys(db));
     const { loaded } = seedDemoData(db);
     if (loaded) console.log(`Loaded the demo history into ${env.DATABASE_PATH}`);
   } finally {

@@ -450,3 +450,23 @@ export const initiativeSteps = sqliteTable(
     check("initiative_steps_has_content", sql`${t.status} is not null or ${t.note} is not null`),
   ],
 );
+
+export const NAMED_RECORD_TYPES = ["partner", "organisation", "person", "topic"] as const;
+
+/**
+ * Folded name keys (app/utils/fold.ts) of every named record, so a name is found however it
+ * was spelt: the duplicate guard and the person picker look here. Written by the models with
+ * the record, in the same transaction; deleted with it by triggers (migrations/0002).
+ */
+export const nameKeys = sqliteTable(
+  "name_keys",
+  {
+    recordType: text("record_type", { enum: NAMED_RECORD_TYPES }).notNull(),
+    recordId: integer("record_id").notNull(),
+    key: text("key").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.recordType, t.key, t.recordId] }),
+    index("name_keys_record").on(t.recordType, t.recordId),
+  ],
+);

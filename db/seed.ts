@@ -10,6 +10,7 @@ import { count } from "drizzle-orm";
 import { sortKeys, type Multilingual } from "../app/utils/names";
 import { partialDate, type PartialDate } from "../app/utils/partial-date";
 import { writeTransaction, type Db } from "./client";
+import { backfillNameKeys } from "./name-keys";
 import * as s from "./schema";
 
 type Names = Multilingual;
@@ -34,6 +35,7 @@ export function seedDemoData(db: Db): { loaded: boolean } {
     // Checked inside the write transaction, so two servers starting at once cannot both load it.
     if (!isDatabaseEmpty(tx)) return { loaded: false };
     loadDemoHistory(tx);
+    backfillNameKeys(tx);
     return { loaded: true };
   });
 }

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { migrateDatabase, openDatabase } from "../db/client";
+import { backfillNameKeys } from "../db/name-keys";
 
 const fixtures = fs
   .readdirSync(path.resolve("tests/fixtures"))
@@ -48,6 +49,12 @@ describe.each(fixtures)("the populated database %s", (fixture) => {
       }
       expect(db.$client.pragma("foreign_key_check")).toEqual([]);
       expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
+      // Records from before name_keys get theirs at start-up.
+      backfillNameKeys(db);
+      expect(backfillNameKeys(db)).toBe(0);
+      const people = db.$client.prepare("select count(*) from people").pluck().get() as number;
+      const keyed = db.$client.prepare("select count(distinct record_id) from name_keys where record_type = 'person'").pluck().get();
+      expect(keyed).toBe(people);
     } finally {
       db.$client.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,48 @@
+import { describe, expect, test } from "vitest";
+import { foldForMatch, nameKeys } from "~/utils/fold";
+
+describe("folding names to one skeleton", () => {
+  test.each([
+    ["Нұрпейісов", "nurpeisov"],
+    ["Нурпеисов", "nurpeisov"],
+    ["НҰРПЕЙІСОВ", "nurpeisov"],
+    ["Nurpeisov", "nurpeisov"],
+    ["Жанат", "zhanat"],
+    ["Zhanat", "zhanat"],
+    ["Шайдаров", "shaidarov"],
+    ["Shaydarov", "shaidarov"],
+    ["Тengrinews", "tengrinews"], // a Cyrillic Т at the start of a Latin word
+    ["мәслихат", "maslihat"],
+    ["маслихат", "maslihat"],
+    ["Ғалым", "galim"],
+    ["Қасым", "kasim"],
+    ["Өскемен", "oskemen"],
+    ["Үрімші", "urimshi"],
+    ["Һ", "h"],
+    ["Ёлка", "elka"],
+    ["Şımkent", "shimkent"],
+    ["Äliia", "alia"],
+    ["Éric", "eric"],
+    ["  Ким,  Алмаз ", "kim almaz"],
+  ])("%s → %s", (input, expected) => {
+    expect(foldForMatch(input)).toBe(expected);
+  });
+
+  test("every Kazakh-specific letter folds to its nearest Russian one", () => {
+    const pairs: Array<[string, string]> = [
+      ["ә", "а"], ["ғ", "г"], ["қ", "к"], ["ң", "н"], ["ө", "о"], ["ұ", "у"], ["ү", "у"], ["і", "и"], ["ё", "е"], ["й", "и"],
+    ];
+    for (const [kazakh, russian] of pairs) expect(foldForMatch(`б${kazakh}т`), kazakh).toBe(foldForMatch(`б${russian}т`));
+    expect(foldForMatch("һ")).toBe(foldForMatch("х"));
+  });
+});
+
+describe("name keys", () => {
+  test("a name is found by the whole of it and by its later words", () => {
+    expect(nameKeys("Жанат Нұрпейісов", "Zhanat Nurpeisov")).toEqual(["zhanat nurpeisov", "nurpeisov"]);
+  });
+
+  test("empty forms add nothing", () => {
+    expect(nameKeys(null, "", undefined, " ")).toEqual([]);
+  });
+});
