@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -13,9 +13,11 @@ import {
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "./components/ErrorPage";
+import { Flash } from "./components/Flash";
 import { SiteHeader } from "./components/SiteHeader";
 import { DEFAULT_NS, FALLBACK_LANGUAGE } from "./i18n/config";
 import { getLanguage, translations } from "./i18n/i18next.server";
+import { takeFlash } from "./session.server";
 import stylesheet from "./tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -25,7 +27,8 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lng = await getLanguage(request);
-  return { lng, strings: translations[lng] };
+  const flash = await takeFlash(request);
+  return data({ lng, strings: translations[lng], flash: flash.flash }, { headers: flash.headers });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
@@ -54,6 +57,7 @@ function useLanguageFromServer() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const lng = useLanguageFromServer();
+  const data = useRouteLoaderData<typeof loader>("root");
   return (
     <html lang={lng} dir="ltr" className="h-full">
       <head>
@@ -65,6 +69,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <body className="flex min-h-full flex-col bg-stone-50 text-stone-900">
         <SiteHeader />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+          <Flash flash={data?.flash} />
           {children}
         </main>
         <ScrollRestoration />

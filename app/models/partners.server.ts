@@ -1,5 +1,8 @@
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { writeTransaction } from "../../db/client";
+import { writeNameKeys } from "../../db/name-keys";
 import {
+  delegations,
   initiatives,
   meetingParticipants,
   meetings,
@@ -12,7 +15,8 @@ import {
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { countryName } from "~/utils/countries";
-import { localizedName, localizedTitle } from "~/utils/names";
+import type { PartnerInput } from "~/forms/partner";
+import { localizedName, localizedTitle, sortKeys } from "~/utils/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import type { PartialDate } from "~/utils/partial-date";
 import { currentRelationStatus, orderSteps, type RelationStatus } from "~/utils/relation-status";
@@ -213,4 +217,77 @@ export function partnerChoices(lng: Language) {
     .limit(2000)
     .all();
   return rows.map((r) => ({ id: r.id, name: localizedName(r, lng) }));
+}
+
+/** What still refers to a partner: a partner with any of these is not deleted. */
+export function partnerReferences(id: number) {
+  const db = getDb();
+  const n = (table: typeof relations | typeof organisations | typeof meetings | typeof delegations | typeof initiatives) =>
+    countOf(db.select({ count: count() }).from(table).where(eq(table.partnerId, id)).get());
+  return {
+    relations: n(relations),
+    organisations: n(organisations),
+    meetings: n(meetings),
+    delegations: n(delegations),
+    initiatives: n(initiatives),
+  };
+}
+
+function partnerValues(input: PartnerInput) {
+  const names = {
+    nameKk: input.nameKk ?? null,
+    nameRu: input.nameRu ?? null,
+    nameEn: input.nameEn ?? null,
+    nameNative: input.nameNative ?? null,
+  };
+  return {
+    names,
+    values: { kind: input.kind, countryCode: input.countryCode, wikidataId: input.wikidataId ?? null, ...names, ...sortKeys(names) },
+  };
+}
+
+export function createPartner(input: PartnerInput): number {
+  return writeTransaction(getDb(), (tx) => {
+    const { names, values } = partnerValues(input);
+    const id = tx.insert(partners).values(values).returning({ id: partners.id }).get().id;
+    writeNameKeys(tx, "partner", id, names);
+    return id;
+  });
+}
+
+export function updatePartner(id: number, input: PartnerInput) {
+  writeTransaction(getDb(), (tx) => {
+    const { names, values } = partnerValues(input);
+    tx.update(partners)
+      .set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+      .where(eq(partners.id, id))
+      .run();
+    writeNameKeys(tx, "partner", id, names);
+  });
+}
+
+/** Deletes a partner nothing refers to; otherwise deletes nothing and says what refers to it. */
+export function deletePartner(id: number) {
+  return writeTransaction(getDb(), (tx) => {
+    const references = partnerReferences(id);
+    if (Object.values(references).some((n) => n > 0)) return { deleted: false as const, references };
+    tx.delete(partners).where(and(eq(partners.id, id), eq(partners.isHome, false))).run();
+    return { deleted: true as const, references };
+  });
+}
+
+/** The form's starting values for an existing partner. */
+export function partnerForEdit(id: number) {
+  const row = getDb().select().from(partners).where(eq(partners.id, id)).get();
+  if (!row) return null;
+  return {
+    kind: row.kind,
+    countryCode: row.countryCode,
+    nameKk: row.nameKk ?? undefined,
+    nameRu: row.nameRu ?? undefined,
+    nameEn: row.nameEn ?? undefined,
+    nameNative: row.nameNative ?? undefined,
+    wikidataId: row.wikidataId ?? undefined,
+    isHome: row.isHome,
+  };
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ActionLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
 import { MeetingList } from "~/components/MeetingList";
 import { Badge, Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
@@ -33,7 +34,23 @@ export default function PartnerPage() {
   const names = (["kk", "ru", "en"] as const).filter((lng) => partner.names[lng]);
   return (
     <>
-      <PageHeading eyebrow={`${t(`partner.kinds.${partner.kind}`)} · ${partner.country}`}>{partner.name}</PageHeading>
+      <PageHeading
+        eyebrow={`${t(`partner.kinds.${partner.kind}`)} · ${partner.country}`}
+        actions={
+          <div className="flex gap-2">
+            <ActionLink to={`/partners/${partner.id}/edit`} tone="secondary">
+              {t("form.editAction")}
+            </ActionLink>
+            {partner.isHome ? null : (
+              <ActionLink to={`/partners/${partner.id}/delete`} tone="danger">
+                {t("form.deleteAction")}
+              </ActionLink>
+            )}
+          </div>
+        }
+      >
+        {partner.name}
+      </PageHeading>
 
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <div>

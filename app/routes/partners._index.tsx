@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ActionLink } from "~/components/Actions";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { RelationStatusBadge } from "~/components/StatusBadge";
@@ -32,7 +33,7 @@ export default function PartnersPage() {
   };
   return (
     <>
-      <PageHeading>{t("partner.listTitle")}</PageHeading>
+      <PageHeading actions={<ActionLink to="/partners/new">{t("form.partner.add")}</ActionLink>}>{t("partner.listTitle")}</PageHeading>
       {partners.total === 0 ? (
         <Empty>{t("partner.empty")}</Empty>
       ) : (

@@ -1,0 +1,178 @@
+import {
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type FieldMetadata,
+} from "@conform-to/react";
+import type { ReactNode } from "react";
+import { format } from "date-fns";
+import { useTranslation } from "react-i18next";
+import { useDateWords } from "~/i18n/dates";
+
+const inputClass =
+  "mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1.5 text-stone-900 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
+
+export function FieldErrors({ field }: { field: FieldMetadata<unknown> }) {
+  if (!field.errors?.length) return null;
+  return (
+    <ul id={field.errorId} className="mt-1 text-sm text-red-700">
+      {field.errors.map((error) => (
+        <li key={error}>{error}</li>
+      ))}
+    </ul>
+  );
+}
+
+function Hint({ id, children }: { id: string; children?: ReactNode }) {
+  return children ? (
+    <p id={id} className="mt-0.5 text-xs text-stone-500">
+      {children}
+    </p>
+  ) : null;
+}
+
+type Common = { label: string; hint?: ReactNode; className?: string };
+
+export function TextField({
+  field,
+  label,
+  hint,
+  className,
+  type = "text",
+  ...rest
+}: Common & {
+  field: FieldMetadata<string | number | undefined>;
+  type?: "text" | "url" | "number" | "time";
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "defaultValue" | "form">) {
+  return (
+    <div className={className}>
+      <label htmlFor={field.id} className="block text-sm font-medium text-stone-700">
+        {label}
+      </label>
+      <input
+        {...getInputProps(field, { type, ariaDescribedBy: hint ? field.descriptionId : undefined })}
+        {...rest}
+        className={inputClass}
+      />
+      <Hint id={field.descriptionId}>{hint}</Hint>
+      <FieldErrors field={field} />
+    </div>
+  );
+}
+
+export function TextArea({ field, label, hint, className, rows = 4 }: Common & { field: FieldMetadata<string | undefined>; rows?: number }) {
+  return (
+    <div className={className}>
+      <label htmlFor={field.id} className="block text-sm font-medium text-stone-700">
+        {label}
+      </label>
+      <textarea
+        {...getTextareaProps(field, { ariaDescribedBy: hint ? field.descriptionId : undefined })}
+        rows={rows}
+        className={inputClass}
+      />
+      <Hint id={field.descriptionId}>{hint}</Hint>
+      <FieldErrors field={field} />
+    </div>
+  );
+}
+
+export function SelectField({
+  field,
+  label,
+  hint,
+  className,
+  options,
+  placeholder,
+}: Common & {
+  field: FieldMetadata<string | number | undefined>;
+  options: Array<{ value: string | number; label: string }>;
+  placeholder?: string;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={field.id} className="block text-sm font-medium text-stone-700">
+        {label}
+      </label>
+      <select {...getSelectProps(field, { ariaDescribedBy: hint ? field.descriptionId : undefined })} className={inputClass}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <Hint id={field.descriptionId}>{hint}</Hint>
+      <FieldErrors field={field} />
+    </div>
+  );
+}
+
+export function CheckboxField({ field, label, className }: Common & { field: FieldMetadata<boolean | undefined> }) {
+  return (
+    <div className={className}>
+      <label className="inline-flex items-center gap-2 text-sm text-stone-800">
+        <input {...getInputProps(field, { type: "checkbox" })} className="h-4 w-4" />
+        {label}
+      </label>
+      <FieldErrors field={field} />
+    </div>
+  );
+}
+
+/** A partial date: fill what is known; a year alone, a month and year, or the full day. */
+export function PartialDateFields({
+  field,
+  legend,
+}: {
+  field: FieldMetadata<{ year?: number; month?: number; day?: number; approximate?: boolean } | undefined>;
+  legend: string;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useDateWords();
+  const parts = field.getFieldset();
+  const months = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: format(new Date(2000, i, 1), "LLLL", { locale }) }));
+  return (
+    <fieldset aria-describedby={field.errors?.length ? field.errorId : undefined} className="rounded border border-stone-200 p-3">
+      <legend className="px-1 text-sm font-medium text-stone-700">{legend}</legend>
+      <p className="mb-2 text-xs text-stone-500">{t("form.date.hint")}</p>
+      <div className="flex flex-wrap items-end gap-3">
+        <TextField field={parts.day} label={t("form.date.day")} type="number" min={1} max={31} className="w-20" />
+        <SelectField
+          field={parts.month}
+          label={t("form.date.month")}
+          placeholder="—"
+          options={months}
+          className="w-36"
+        />
+        <TextField field={parts.year} label={t("form.date.year")} type="number" min={1} max={9999} className="w-24" />
+        <CheckboxField field={parts.approximate} label={t("form.date.approximate")} className="pb-2" />
+      </div>
+      <FieldErrors field={field} />
+    </fieldset>
+  );
+}
+
+export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
+  if (!errors?.length) return null;
+  return (
+    <div id={id} role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+      {errors.map((error) => (
+        <p key={error}>{error}</p>
+      ))}
+    </div>
+  );
+}
+
+export function SubmitButton({ children, name, value }: { children: ReactNode; name?: string; value?: string }) {
+  return (
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      className="rounded bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus-visible:outline-offset-2"
+    >
+      {children}
+    </button>
+  );
+}

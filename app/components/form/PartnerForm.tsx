@@ -1,0 +1,49 @@
+import { getFormProps } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PARTNER_KINDS } from "../../../db/schema";
+import { PartnerSchema } from "~/forms/partner";
+import { useSchemaForm } from "~/forms/use-schema-form";
+import type { FormReply } from "~/utils/forms.server";
+import { DuplicateNotice } from "./DuplicateNotice";
+import { FormErrors, SelectField, SubmitButton, TextField } from "./Fields";
+import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
+
+export function PartnerForm({
+  reply,
+  defaultValue,
+  countries,
+  submitLabel,
+}: {
+  reply?: FormReply;
+  defaultValue?: Record<string, unknown>;
+  countries: Array<{ value: string; label: string }>;
+  submitLabel: string;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(PartnerSchema, { lastResult: reply?.result, defaultValue });
+  return (
+    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+      <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <DuplicateNotice duplicates={reply?.duplicates ?? []} hrefFor={(id) => `/partners/${id}`} confirmName={fields.confirmDuplicate.name} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField field={fields.nameKk} label={t("form.names.kk")} lang="kk" />
+        <TextField field={fields.nameRu} label={t("form.names.ru")} lang="ru" />
+        <TextField field={fields.nameEn} label={t("form.names.en")} lang="en" />
+        <TextField field={fields.nameNative} label={t("form.names.native")} />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          field={fields.kind}
+          label={t("partner.kind")}
+          placeholder=""
+          options={PARTNER_KINDS.map((kind) => ({ value: kind, label: t(`partner.kinds.${kind}`) }))}
+        />
+        <SelectField field={fields.countryCode} label={t("partner.country")} placeholder="" options={countries} />
+      </div>
+      <TextField field={fields.wikidataId} label={t("form.wikidataId")} hint={t("form.wikidataHint")} className="max-w-xs" />
+      <SubmitButton>{submitLabel}</SubmitButton>
+    </Form>
+  );
+}

@@ -1,0 +1,34 @@
+import { useBeforeUnload, useBlocker, useNavigation, type BlockerFunction } from "@remix-run/react";
+import { useCallback, useEffect } from "react";
+import { useTranslation } from "react-i18next";
+
+/**
+ * Asks before leaving a form with unsaved changes: on a link inside the app (a dialog of our
+ * own, in the reader's language) and on closing or reloading the tab (the browser's own).
+ */
+export function UnsavedChangesGuard({ dirty }: { formId: string; dirty: boolean }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const saving = navigation.state !== "idle" && navigation.formMethod != null && navigation.formMethod !== "GET";
+  const shouldBlock = useCallback<BlockerFunction>(
+    ({ currentLocation, nextLocation }) => dirty && !saving && currentLocation.pathname !== nextLocation.pathname,
+    [dirty, saving],
+  );
+  const blocker = useBlocker(shouldBlock);
+  useEffect(() => {
+    if (blocker.state !== "blocked") return;
+    if (window.confirm(t("form.unsaved"))) blocker.proceed();
+    else blocker.reset();
+  }, [blocker, t]);
+  useBeforeUnload(
+    useCallback(
+      (event: BeforeUnloadEvent) => {
+        if (!dirty) return;
+        event.preventDefault();
+        event.returnValue = "";
+      },
+      [dirty],
+    ),
+  );
+  return null;
+}

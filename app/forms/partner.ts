@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { PARTNER_KINDS } from "../../db/schema";
+import { COUNTRY_CODES } from "~/utils/countries";
+import { LIMITS, names, optionalText, requireOneName } from "./fields";
+
+export const PartnerSchema = z
+  .object({
+    kind: z.enum(PARTNER_KINDS),
+    countryCode: z.enum(COUNTRY_CODES),
+    ...names,
+    nameNative: optionalText(LIMITS.name),
+    wikidataId: z
+      .string()
+      .trim()
+      .regex(/^Q[1-9]\d{0,11}$/)
+      .optional(),
+    confirmDuplicate: z.boolean().optional(),
+  })
+  .superRefine(requireOneName);
+
+export type PartnerInput = z.infer<typeof PartnerSchema>;

@@ -1,0 +1,47 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PartnerForm } from "~/components/form/PartnerForm";
+import { PageHeading } from "~/components/Page";
+import { PartnerSchema } from "~/forms/partner";
+import { getTranslator } from "~/i18n/i18next.server";
+import { findNameMatches } from "~/models/name-matches.server";
+import { partnerForEdit, updatePartner } from "~/models/partners.server";
+import { redirectWithFlash } from "~/session.server";
+import { countryOptions } from "~/utils/countries";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const partner = found(partnerForEdit(requireId(params.partnerId)));
+  return { title: t("form.partner.edit"), partner, countries: countryOptions(lng) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireId(params.partnerId);
+  found(partnerForEdit(id));
+  const { submission, lng, t } = await parseForm(request, PartnerSchema);
+  if (submission.status !== "success") return replyWith(submission.reply());
+  const duplicates = findNameMatches("partner", submission.value, lng, id);
+  if (duplicates.length > 0 && !submission.value.confirmDuplicate) {
+    return replyWith(submission.reply(), { duplicates }, 409);
+  }
+  updatePartner(id, submission.value);
+  return redirectWithFlash(request, `/partners/${id}`, t("form.saved"));
+}
+
+export default function EditPartnerPage() {
+  const { t } = useTranslation();
+  const { partner, countries } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading>{t("form.partner.edit")}</PageHeading>
+      <PartnerForm reply={reply} defaultValue={partner} countries={countries} submitLabel={t("form.save")} />
+    </>
+  );
+}

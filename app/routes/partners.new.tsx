@@ -1,0 +1,43 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PartnerForm } from "~/components/form/PartnerForm";
+import { PageHeading } from "~/components/Page";
+import { PartnerSchema } from "~/forms/partner";
+import { getTranslator } from "~/i18n/i18next.server";
+import { findNameMatches } from "~/models/name-matches.server";
+import { createPartner } from "~/models/partners.server";
+import { redirectWithFlash } from "~/session.server";
+import { countryOptions } from "~/utils/countries";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  return { title: t("form.partner.new"), countries: countryOptions(lng) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { submission, lng, t } = await parseForm(request, PartnerSchema);
+  if (submission.status !== "success") return replyWith(submission.reply());
+  const duplicates = findNameMatches("partner", submission.value, lng);
+  if (duplicates.length > 0 && !submission.value.confirmDuplicate) {
+    return replyWith(submission.reply(), { duplicates }, 409);
+  }
+  const id = createPartner(submission.value);
+  return redirectWithFlash(request, `/partners/${id}`, t("form.saved"));
+}
+
+export default function NewPartnerPage() {
+  const { t } = useTranslation();
+  const { countries } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading>{t("form.partner.new")}</PageHeading>
+      <PartnerForm reply={reply} countries={countries} submitLabel={t("form.save")} />
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { data } from "@remix-run/node";
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { z } from "zod";
+import { formErrorMap } from "~/forms/error-map";
+import { getTranslator } from "~/i18n/i18next.server";
+
+/** Parses a posted form with its schema; the messages come in the reader's language. */
+export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, schema: Schema) {
+  const { lng, t } = await getTranslator(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema, errorMap: formErrorMap(t) });
+  return { submission, lng, t };
+}
+
+export type FormReply = { result: SubmissionResult<string[]>; duplicates?: Array<{ id: number; name: string }> };
+
+/**
+ * The answer to a form that cannot be saved as sent: 400 for invalid input, 409 when it would
+ * make a duplicate; conform's list intents (add or remove a row without JavaScript) get 200.
+ * Nothing is written in any of these cases; everything typed comes back.
+ */
+export function replyWith(result: SubmissionResult<string[]>, extra: Omit<FormReply, "result"> = {}, status?: number) {
+  return data<FormReply>({ result, ...extra }, { status: status ?? (result.status === "error" ? 400 : 200) });
+}
