@@ -34,9 +34,9 @@ const dateParts = z
   });
 
 /** A partial date from its parts: what is left empty is unknown; 31 February is refused. */
-export const partialDateField = z
-  .preprocess((value) => value ?? {}, dateParts)
-  .transform((parts): PartialDate => partialDateFromParts(parts) ?? { ...UNKNOWN_DATE });
+export const partialDateField = dateParts
+  .optional()
+  .transform((parts): PartialDate => partialDateFromParts(parts ?? {}) ?? { ...UNKNOWN_DATE });
 
 export const webUrl = z
   .string()

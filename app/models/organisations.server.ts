@@ -1,8 +1,11 @@
-import { count, desc, eq } from "drizzle-orm";
-import { meetings, organisations, partners } from "../../db/schema";
+import { count, desc, eq, sql } from "drizzle-orm";
+import { writeTransaction } from "../../db/client";
+import { writeNameKeys } from "../../db/name-keys";
+import { delegations, initiatives, meetings, organisations, partners, posts } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
-import { localizedName } from "~/utils/names";
+import type { OrganisationInput } from "~/forms/organisation";
+import { localizedName, sortKeys } from "~/utils/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import { asDate, byName, countOf } from "./shared.server";
 
@@ -90,5 +93,86 @@ export function getOrganisation(id: number, lng: Language) {
       date: asDate(m.date, m.datePrecision, m.dateApproximate),
       purpose: m.purpose,
     })),
+  };
+}
+
+/** Every organisation for a picker, with whose side it is on. */
+export function organisationChoices(lng: Language) {
+  return getDb()
+    .select({
+      id: organisations.id,
+      nameKk: organisations.nameKk,
+      nameRu: organisations.nameRu,
+      nameEn: organisations.nameEn,
+      nameNative: organisations.nameNative,
+      pKk: partners.nameKk,
+      pRu: partners.nameRu,
+      pEn: partners.nameEn,
+      pNative: partners.nameNative,
+    })
+    .from(organisations)
+    .innerJoin(partners, eq(partners.id, organisations.partnerId))
+    .orderBy(...byName(organisations, lng))
+    .limit(5000)
+    .all()
+    .map((o) => ({
+      value: o.id,
+      label: `${localizedName(o, lng)} (${localizedName({ nameKk: o.pKk, nameRu: o.pRu, nameEn: o.pEn, nameNative: o.pNative }, lng)})`,
+    }));
+}
+
+export function organisationReferences(id: number) {
+  const db = getDb();
+  const n = (query: { count: number } | undefined) => countOf(query);
+  return {
+    units: n(db.select({ count: count() }).from(organisations).where(eq(organisations.parentId, id)).get()),
+    posts: n(db.select({ count: count() }).from(posts).where(eq(posts.organisationId, id)).get()),
+    meetings: n(db.select({ count: count() }).from(meetings).where(eq(meetings.hostOrganisationId, id)).get()),
+    delegations: n(db.select({ count: count() }).from(delegations).where(eq(delegations.organisationId, id)).get()),
+    initiatives: n(db.select({ count: count() }).from(initiatives).where(eq(initiatives.ownerOrganisationId, id)).get()),
+  };
+}
+
+function organisationValues(input: OrganisationInput) {
+  const names = { nameKk: input.nameKk ?? null, nameRu: input.nameRu ?? null, nameEn: input.nameEn ?? null, nameNative: input.nameNative ?? null };
+  return { names, values: { partnerId: input.partnerId, parentId: input.parentId ?? null, ...names, ...sortKeys(names) } };
+}
+
+export function createOrganisation(input: OrganisationInput): number {
+  return writeTransaction(getDb(), (db) => {
+    const { names, values } = organisationValues(input);
+    const id = db.insert(organisations).values(values).returning({ id: organisations.id }).get().id;
+    writeNameKeys(db, "organisation", id, names);
+    return id;
+  });
+}
+
+export function updateOrganisation(id: number, input: OrganisationInput) {
+  writeTransaction(getDb(), (db) => {
+    const { names, values } = organisationValues(input);
+    db.update(organisations).set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(organisations.id, id)).run();
+    writeNameKeys(db, "organisation", id, names);
+  });
+}
+
+export function deleteOrganisation(id: number) {
+  return writeTransaction(getDb(), (db) => {
+    const references = organisationReferences(id);
+    if (Object.values(references).some((n) => n > 0)) return { deleted: false as const, references };
+    db.delete(organisations).where(eq(organisations.id, id)).run();
+    return { deleted: true as const, references };
+  });
+}
+
+export function organisationForEdit(id: number) {
+  const row = getDb().select().from(organisations).where(eq(organisations.id, id)).get();
+  if (!row) return null;
+  return {
+    partnerId: row.partnerId,
+    parentId: row.parentId ?? undefined,
+    nameKk: row.nameKk ?? undefined,
+    nameRu: row.nameRu ?? undefined,
+    nameEn: row.nameEn ?? undefined,
+    nameNative: row.nameNative ?? undefined,
   };
 }

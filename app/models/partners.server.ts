@@ -207,12 +207,12 @@ export function partnerInitiatives(partnerId: number, lng: Language, limit = 50)
   }));
 }
 
-/** Partners for a filter's drop-down: every foreign partner, alphabetical. */
-export function partnerChoices(lng: Language) {
+/** Partners for a drop-down, alphabetical: the foreign ones, and the home city if asked. */
+export function partnerChoices(lng: Language, { includeHome = false } = {}) {
   const rows = getDb()
     .select(partnerFields)
     .from(partners)
-    .where(eq(partners.isHome, false))
+    .where(includeHome ? undefined : eq(partners.isHome, false))
     .orderBy(...byName(partners, lng))
     .limit(2000)
     .all();

@@ -1,10 +1,13 @@
-import { count, eq, inArray } from "drizzle-orm";
-import { organisations, people, posts } from "../../db/schema";
+import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import { writeTransaction, type Db } from "../../db/client";
+import { writeNameKeys } from "../../db/name-keys";
+import { delegationMembers, delegations, initiatives, meetingParticipants, organisations, people, posts } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
-import { localizedName, localizedTitle } from "~/utils/names";
+import type { PersonInput, PostInput } from "~/forms/person";
+import { localizedName, localizedTitle, sortKeys } from "~/utils/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
-import { comparePartialDates } from "~/utils/partial-date";
+import { comparePartialDates, partialDateParts, type PartialDate } from "~/utils/partial-date";
 import { asDate, byName, countOf } from "./shared.server";
 
 const postFields = {
@@ -110,4 +113,101 @@ export function peopleAt(organisationId: number, lng: Language, limit = 100) {
     .limit(limit)
     .all();
   return rows.map((r) => ({ id: r.id, name: localizedName(r, lng), title: localizedTitle(r, lng) }));
+}
+
+type PersonNames = { nameKk?: string; nameRu?: string; nameEn?: string; nameNative?: string };
+
+function personNames(input: PersonNames) {
+  const names = { nameKk: input.nameKk ?? null, nameRu: input.nameRu ?? null, nameEn: input.nameEn ?? null, nameNative: input.nameNative ?? null };
+  return { names, values: { ...names, ...sortKeys(names) } };
+}
+
+function postRows(personId: number, input: PostInput[]) {
+  return input.map((post) => ({
+    personId,
+    organisationId: post.organisationId,
+    titleKk: post.titleKk ?? null,
+    titleRu: post.titleRu ?? null,
+    titleEn: post.titleEn ?? null,
+    start: post.start.value,
+    startPrecision: post.start.precision,
+    startApproximate: post.start.approximate,
+    end: post.end.value,
+    endPrecision: post.end.precision,
+    endApproximate: post.end.approximate,
+  }));
+}
+
+/** Inserts a person with their posts inside the caller's transaction (the meeting form's too). */
+export function insertPerson(db: Db, input: PersonNames & { posts?: PostInput[] }): number {
+  const { names, values } = personNames(input);
+  const id = db.insert(people).values(values).returning({ id: people.id }).get().id;
+  if (input.posts?.length) db.insert(posts).values(postRows(id, input.posts)).run();
+  writeNameKeys(db, "person", id, names);
+  return id;
+}
+
+export function createPerson(input: PersonInput): number {
+  return writeTransaction(getDb(), (db) => insertPerson(db, input));
+}
+
+export function updatePerson(id: number, input: PersonInput) {
+  writeTransaction(getDb(), (db) => {
+    const { names, values } = personNames(input);
+    db.update(people).set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(people.id, id)).run();
+    // Posts are the person's own list, edited as a whole: nothing else refers to a post.
+    db.delete(posts).where(eq(posts.personId, id)).run();
+    if (input.posts.length) db.insert(posts).values(postRows(id, input.posts)).run();
+    writeNameKeys(db, "person", id, names);
+  });
+}
+
+export function personReferences(id: number) {
+  const db = getDb();
+  return {
+    participations: countOf(db.select({ count: count() }).from(meetingParticipants).where(eq(meetingParticipants.personId, id)).get()),
+    delegations:
+      countOf(db.select({ count: count() }).from(delegations).where(eq(delegations.leaderId, id)).get()) +
+      countOf(db.select({ count: count() }).from(delegationMembers).where(eq(delegationMembers.personId, id)).get()),
+    initiatives: countOf(db.select({ count: count() }).from(initiatives).where(eq(initiatives.ownerPersonId, id)).get()),
+  };
+}
+
+export function deletePerson(id: number) {
+  return writeTransaction(getDb(), (db) => {
+    const references = personReferences(id);
+    if (Object.values(references).some((n) => n > 0)) return { deleted: false as const, references };
+    db.delete(people).where(eq(people.id, id)).run();
+    return { deleted: true as const, references };
+  });
+}
+
+export function personForEdit(id: number) {
+  const db = getDb();
+  const row = db.select().from(people).where(eq(people.id, id)).get();
+  if (!row) return null;
+  const dateParts = (value: string | null, precision: PartialDate["precision"], approximate: boolean) => {
+    const parts = partialDateParts({ value, precision, approximate });
+    return { year: parts.year ?? undefined, month: parts.month ?? undefined, day: parts.day ?? undefined, approximate };
+  };
+  return {
+    nameKk: row.nameKk ?? undefined,
+    nameRu: row.nameRu ?? undefined,
+    nameEn: row.nameEn ?? undefined,
+    nameNative: row.nameNative ?? undefined,
+    posts: db
+      .select()
+      .from(posts)
+      .where(eq(posts.personId, id))
+      .orderBy(asc(posts.id))
+      .all()
+      .map((p) => ({
+        organisationId: p.organisationId,
+        titleKk: p.titleKk ?? undefined,
+        titleRu: p.titleRu ?? undefined,
+        titleEn: p.titleEn ?? undefined,
+        start: dateParts(p.start, p.startPrecision, p.startApproximate),
+        end: dateParts(p.end, p.endPrecision, p.endApproximate),
+      })),
+  };
 }

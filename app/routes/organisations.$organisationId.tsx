@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ActionLink } from "~/components/Actions";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18next.server";
@@ -24,7 +25,19 @@ export default function OrganisationPage() {
   const names = (["kk", "ru", "en"] as const).filter((lng) => organisation.names[lng]);
   return (
     <>
-      <PageHeading eyebrow={t(organisation.ourSide ? "organisation.ourSide" : "organisation.partnerSide")}>
+      <PageHeading
+        eyebrow={t(organisation.ourSide ? "organisation.ourSide" : "organisation.partnerSide")}
+        actions={
+          <div className="flex gap-2">
+            <ActionLink to={`/organisations/${organisation.id}/edit`} tone="secondary">
+              {t("form.editAction")}
+            </ActionLink>
+            <ActionLink to={`/organisations/${organisation.id}/delete`} tone="danger">
+              {t("form.deleteAction")}
+            </ActionLink>
+          </div>
+        }
+      >
         {organisation.name}
       </PageHeading>
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ActionLink } from "~/components/Actions";
 import { Badge, Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18next.server";
@@ -21,7 +22,9 @@ export default function OrganisationsPage() {
   const { organisations } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeading>{t("organisation.listTitle")}</PageHeading>
+      <PageHeading actions={<ActionLink to="/organisations/new">{t("form.organisation.add")}</ActionLink>}>
+        {t("organisation.listTitle")}
+      </PageHeading>
       {organisations.total === 0 ? (
         <Empty>{t("organisation.empty")}</Empty>
       ) : (

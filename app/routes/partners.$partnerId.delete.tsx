@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { PageHeading } from "~/components/Page";
+import { useLoaderData } from "@remix-run/react";
+import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
 import { getTranslator } from "~/i18n/i18next.server";
 import { deletePartner, getPartner, partnerReferences } from "~/models/partners.server";
 import { redirectWithFlash } from "~/session.server";
@@ -27,37 +26,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeletePartnerPage() {
-  const { t } = useTranslation();
   const { partner, references } = useLoaderData<typeof loader>();
-  const blocking = Object.entries(references).filter(([, n]) => n > 0);
-  return (
-    <>
-      <PageHeading>{t("form.delete.title", { name: partner.name })}</PageHeading>
-      {blocking.length > 0 || partner.isHome ? (
-        <div role="alert" className="max-w-prose rounded border border-amber-300 bg-amber-50 p-4">
-          <p>{t("form.delete.referred")}</p>
-          <ul className="mt-2 list-disc pl-5">
-            {blocking.map(([kind, n]) => (
-              <li key={kind}>{t(`form.delete.references.${kind}` as "form.delete.references.meetings", { count: n })}</li>
-            ))}
-          </ul>
-          <Link to={`/partners/${partner.id}`} className="mt-3 inline-block text-sky-800 underline">
-            {t("form.cancel")}
-          </Link>
-        </div>
-      ) : (
-        <Form method="post" className="max-w-prose space-y-4">
-          <p>{t("form.delete.confirm")}</p>
-          <div className="flex gap-3">
-            <button type="submit" className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800">
-              {t("form.delete.submit")}
-            </button>
-            <Link to={`/partners/${partner.id}`} className="px-4 py-2 text-sky-800 underline">
-              {t("form.cancel")}
-            </Link>
-          </div>
-        </Form>
-      )}
-    </>
-  );
+  return <DeleteConfirmation name={partner.name} references={references} cancelHref={`/partners/${partner.id}`} />;
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ActionLink } from "~/components/Actions";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateRange, PartialDateText } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18next.server";
@@ -24,7 +25,19 @@ export default function PersonPage() {
   const names = (["kk", "ru", "en"] as const).filter((lng) => person.names[lng]);
   return (
     <>
-      <PageHeading eyebrow={person.currentPost ? `${person.currentPost.title} · ${person.currentPost.organisation.name}` : undefined}>
+      <PageHeading
+        eyebrow={person.currentPost ? `${person.currentPost.title} · ${person.currentPost.organisation.name}` : undefined}
+        actions={
+          <div className="flex gap-2">
+            <ActionLink to={`/people/${person.id}/edit`} tone="secondary">
+              {t("form.editAction")}
+            </ActionLink>
+            <ActionLink to={`/people/${person.id}/delete`} tone="danger">
+              {t("form.deleteAction")}
+            </ActionLink>
+          </div>
+        }
+      >
         {person.name}
       </PageHeading>
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">

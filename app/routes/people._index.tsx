@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ActionLink } from "~/components/Actions";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18next.server";
@@ -21,7 +22,7 @@ export default function PeoplePage() {
   const { people } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeading>{t("person.listTitle")}</PageHeading>
+      <PageHeading actions={<ActionLink to="/people/new">{t("form.person.add")}</ActionLink>}>{t("person.listTitle")}</PageHeading>
       {people.total === 0 ? (
         <Empty>{t("person.empty")}</Empty>
       ) : (

@@ -1,0 +1,41 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PageHeading } from "../Page";
+
+type ReferenceKind = "relations" | "organisations" | "meetings" | "delegations" | "initiatives" | "participations" | "posts" | "units";
+
+/** Says what still refers to a record (and then offers no delete), or asks to confirm. */
+export function DeleteConfirmation({ name, references, cancelHref }: { name: string; references: Partial<Record<ReferenceKind, number>>; cancelHref: string }) {
+  const { t } = useTranslation();
+  const blocking = (Object.entries(references) as Array<[ReferenceKind, number]>).filter(([, n]) => n > 0);
+  return (
+    <>
+      <PageHeading>{t("form.delete.title", { name })}</PageHeading>
+      {blocking.length > 0 ? (
+        <div role="alert" className="max-w-prose rounded border border-amber-300 bg-amber-50 p-4">
+          <p>{t("form.delete.referred")}</p>
+          <ul className="mt-2 list-disc pl-5">
+            {blocking.map(([kind, count]) => (
+              <li key={kind}>{t(`form.delete.references.${kind}`, { count })}</li>
+            ))}
+          </ul>
+          <Link to={cancelHref} className="mt-3 inline-block text-sky-800 underline">
+            {t("form.cancel")}
+          </Link>
+        </div>
+      ) : (
+        <Form method="post" className="max-w-prose space-y-4">
+          <p>{t("form.delete.confirm")}</p>
+          <div className="flex gap-3">
+            <button type="submit" className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800">
+              {t("form.delete.submit")}
+            </button>
+            <Link to={cancelHref} className="px-4 py-2 text-sky-800 underline">
+              {t("form.cancel")}
+            </Link>
+          </div>
+        </Form>
+      )}
+    </>
+  );
+}

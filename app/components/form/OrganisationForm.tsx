@@ -1,0 +1,34 @@
+import { getFormProps } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { OrganisationSchema } from "~/forms/organisation";
+import { useSchemaForm } from "~/forms/use-schema-form";
+import type { FormReply } from "~/utils/forms.server";
+import { DuplicateNotice } from "./DuplicateNotice";
+import { FormErrors, SelectField, SubmitButton, TextField } from "./Fields";
+import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
+
+type Option = { value: number | string; label: string };
+
+export function OrganisationForm({ reply, defaultValue, partners, organisations }: { reply?: FormReply; defaultValue?: Record<string, unknown>; partners: Option[]; organisations: Option[] }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(OrganisationSchema, { lastResult: reply?.result, defaultValue });
+  return (
+    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+      <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <DuplicateNotice duplicates={reply?.duplicates ?? []} hrefFor={(id) => `/organisations/${id}`} confirmName={fields.confirmDuplicate.name} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField field={fields.nameKk} label={t("form.names.kk")} lang="kk" />
+        <TextField field={fields.nameRu} label={t("form.names.ru")} lang="ru" />
+        <TextField field={fields.nameEn} label={t("form.names.en")} lang="en" />
+        <TextField field={fields.nameNative} label={t("form.names.native")} />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField field={fields.partnerId} label={t("form.organisation.partner")} placeholder="" options={partners} />
+        <SelectField field={fields.parentId} label={t("organisation.parent")} placeholder="—" options={organisations} />
+      </div>
+      <SubmitButton>{t("form.save")}</SubmitButton>
+    </Form>
+  );
+}

@@ -1,0 +1,59 @@
+import { getFormProps } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PersonSchema } from "~/forms/person";
+import { useSchemaForm } from "~/forms/use-schema-form";
+import type { FormReply } from "~/utils/forms.server";
+import { DuplicateNotice } from "./DuplicateNotice";
+import { FieldErrors, FormErrors, PartialDateFields, SelectField, SubmitButton, TextField } from "./Fields";
+import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
+
+type Option = { value: number | string; label: string };
+
+export function PersonForm({ reply, defaultValue, organisations }: { reply?: FormReply; defaultValue?: Record<string, unknown>; organisations: Option[] }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(PersonSchema, { lastResult: reply?.result, defaultValue });
+  const posts = fields.posts.getFieldList();
+  return (
+    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+      <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <DuplicateNotice duplicates={reply?.duplicates ?? []} hrefFor={(id) => `/people/${id}`} confirmName={fields.confirmDuplicate.name} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField field={fields.nameKk} label={t("form.person.nameKk")} lang="kk" />
+        <TextField field={fields.nameRu} label={t("form.person.nameRu")} lang="ru" />
+        <TextField field={fields.nameEn} label={t("form.person.nameEn")} lang="en" />
+        <TextField field={fields.nameNative} label={t("form.person.nameNative")} />
+      </div>
+      <fieldset className="space-y-3">
+        <legend className="text-lg font-semibold">{t("person.posts")}</legend>
+        <FieldErrors field={fields.posts} />
+        {posts.map((post, index) => {
+          const p = post.getFieldset();
+          return (
+            <fieldset key={post.key} className="space-y-3 rounded border border-stone-200 bg-white p-3">
+              <legend className="px-1 text-sm font-medium">{t("form.person.post", { number: index + 1 })}</legend>
+              <SelectField field={p.organisationId} label={t("form.post.organisation")} placeholder="" options={organisations} />
+              <div className="grid gap-3 sm:grid-cols-3">
+                <TextField field={p.titleKk} label={t("form.post.titleKk")} lang="kk" />
+                <TextField field={p.titleRu} label={t("form.post.titleRu")} lang="ru" />
+                <TextField field={p.titleEn} label={t("form.post.titleEn")} lang="en" />
+              </div>
+              <div className="grid gap-3 md:grid-cols-2">
+                <PartialDateFields field={p.start} legend={t("form.post.start")} />
+                <PartialDateFields field={p.end} legend={t("form.post.end")} />
+              </div>
+              <button {...form.remove.getButtonProps({ name: fields.posts.name, index })} className="text-sm text-red-700 underline">
+                {t("form.person.removePost", { number: index + 1 })}
+              </button>
+            </fieldset>
+          );
+        })}
+        <button {...form.insert.getButtonProps({ name: fields.posts.name })} className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">
+          {t("form.person.addPost")}
+        </button>
+      </fieldset>
+      <SubmitButton>{t("form.save")}</SubmitButton>
+    </Form>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
+import { getTranslator } from "~/i18n/i18next.server";
+import { deleteOrganisation, getOrganisation, organisationReferences } from "~/models/organisations.server";
+import { redirectWithFlash } from "~/session.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const id = requireId(params.organisationId);
+  const organisation = found(getOrganisation(id, lng));
+  return { title: t("form.delete.title", { name: organisation.name }), organisation, references: organisationReferences(id) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const id = requireId(params.organisationId);
+  found(getOrganisation(id, lng));
+  if (!deleteOrganisation(id).deleted) return new Response(null, { status: 409 });
+  return redirectWithFlash(request, "/organisations", t("form.deleted"));
+}
+
+export default function DeleteOrganisationPage() {
+  const { organisation, references } = useLoaderData<typeof loader>();
+  return <DeleteConfirmation name={organisation.name} references={references} cancelHref={`/organisations/${organisation.id}`} />;
+}

@@ -1,0 +1,54 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { OrganisationForm } from "~/components/form/OrganisationForm";
+import { PageHeading } from "~/components/Page";
+import { OrganisationSchema } from "~/forms/organisation";
+import { getTranslator } from "~/i18n/i18next.server";
+import { findNameMatches } from "~/models/name-matches.server";
+import { organisationChoices, organisationForEdit, updateOrganisation } from "~/models/organisations.server";
+import { partnerChoices } from "~/models/partners.server";
+import { redirectWithFlash } from "~/session.server";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const id = requireId(params.organisationId);
+  return {
+    title: t("form.organisation.edit"),
+    organisation: found(organisationForEdit(id)),
+    partners: partnerChoices(lng, { includeHome: true }).map((p) => ({ value: p.id, label: p.name })),
+    // An organisation cannot be a unit of itself.
+    organisations: organisationChoices(lng).filter((o) => o.value !== id),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireId(params.organisationId);
+  found(organisationForEdit(id));
+  const { submission, lng, t } = await parseForm(request, OrganisationSchema);
+  if (submission.status !== "success") return replyWith(submission.reply());
+  if (submission.value.parentId === id) {
+    return replyWith(submission.reply({ fieldErrors: { parentId: [t("form.errors.ownParent")] } }));
+  }
+  const duplicates = findNameMatches("organisation", submission.value, lng, id);
+  if (duplicates.length > 0 && !submission.value.confirmDuplicate) return replyWith(submission.reply(), { duplicates }, 409);
+  updateOrganisation(id, submission.value);
+  return redirectWithFlash(request, `/organisations/${id}`, t("form.saved"));
+}
+
+export default function EditOrganisationPage() {
+  const { t } = useTranslation();
+  const { organisation, partners, organisations } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading>{t("form.organisation.edit")}</PageHeading>
+      <OrganisationForm reply={reply} partners={partners} organisations={organisations} defaultValue={organisation} />
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { OrganisationForm } from "~/components/form/OrganisationForm";
+import { PageHeading } from "~/components/Page";
+import { OrganisationSchema } from "~/forms/organisation";
+import { getTranslator } from "~/i18n/i18next.server";
+import { findNameMatches } from "~/models/name-matches.server";
+import { createOrganisation, organisationChoices } from "~/models/organisations.server";
+import { partnerChoices } from "~/models/partners.server";
+import { redirectWithFlash } from "~/session.server";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { idFromSearch } from "~/utils/pagination";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const partnerId = idFromSearch(new URL(request.url).searchParams, "partner");
+  return {
+    title: t("form.organisation.new"),
+    partners: partnerChoices(lng, { includeHome: true }).map((p) => ({ value: p.id, label: p.name })),
+    organisations: organisationChoices(lng),
+    defaultValue: partnerId ? { partnerId } : undefined,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { submission, lng, t } = await parseForm(request, OrganisationSchema);
+  if (submission.status !== "success") return replyWith(submission.reply());
+  const duplicates = findNameMatches("organisation", submission.value, lng);
+  if (duplicates.length > 0 && !submission.value.confirmDuplicate) return replyWith(submission.reply(), { duplicates }, 409);
+  const id = createOrganisation(submission.value);
+  return redirectWithFlash(request, `/organisations/${id}`, t("form.saved"));
+}
+
+export default function NewOrganisationPage() {
+  const { t } = useTranslation();
+  const { partners, organisations, defaultValue } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading>{t("form.organisation.new")}</PageHeading>
+      <OrganisationForm reply={reply} partners={partners} organisations={organisations} defaultValue={defaultValue} />
+    </>
+  );
+}

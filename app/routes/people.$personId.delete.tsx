@@ -1,0 +1,30 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
+import { getTranslator } from "~/i18n/i18next.server";
+import { deletePerson, getPerson, personReferences } from "~/models/people.server";
+import { redirectWithFlash } from "~/session.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const id = requireId(params.personId);
+  const person = found(getPerson(id, lng));
+  return { title: t("form.delete.title", { name: person.name }), person, references: personReferences(id) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const id = requireId(params.personId);
+  found(getPerson(id, lng));
+  if (!deletePerson(id).deleted) return new Response(null, { status: 409 });
+  return redirectWithFlash(request, "/people", t("form.deleted"));
+}
+
+export default function DeletePersonPage() {
+  const { person, references } = useLoaderData<typeof loader>();
+  return <DeleteConfirmation name={person.name} references={references} cancelHref={`/people/${person.id}`} />;
+}

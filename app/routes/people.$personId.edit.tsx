@@ -1,0 +1,45 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PersonForm } from "~/components/form/PersonForm";
+import { PageHeading } from "~/components/Page";
+import { PersonSchema } from "~/forms/person";
+import { getTranslator } from "~/i18n/i18next.server";
+import { findNameMatches } from "~/models/name-matches.server";
+import { organisationChoices } from "~/models/organisations.server";
+import { personForEdit, updatePerson } from "~/models/people.server";
+import { redirectWithFlash } from "~/session.server";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const person = found(personForEdit(requireId(params.personId)));
+  return { title: t("form.person.edit"), person, organisations: organisationChoices(lng) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireId(params.personId);
+  found(personForEdit(id));
+  const { submission, lng, t } = await parseForm(request, PersonSchema);
+  if (submission.status !== "success") return replyWith(submission.reply());
+  const duplicates = findNameMatches("person", submission.value, lng, id);
+  if (duplicates.length > 0 && !submission.value.confirmDuplicate) return replyWith(submission.reply(), { duplicates }, 409);
+  updatePerson(id, submission.value);
+  return redirectWithFlash(request, `/people/${id}`, t("form.saved"));
+}
+
+export default function EditPersonPage() {
+  const { t } = useTranslation();
+  const { person, organisations } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading>{t("form.person.edit")}</PageHeading>
+      <PersonForm reply={reply} organisations={organisations} defaultValue={person} />
+    </>
+  );
+}
