@@ -133,3 +133,15 @@ export function isInitiativeStatus(value: unknown): value is InitiativeStatus {
   return typeof value === "string" && (INITIATIVE_STATUSES as readonly string[]).includes(value);
 }
 
+
+/** Open initiatives for a picker ("a step on one already on file"), newest first. */
+export function openInitiativeChoices(lng: Language) {
+  return getDb()
+    .select({ id: initiatives.id, titleKk: initiatives.titleKk, titleRu: initiatives.titleRu, titleEn: initiatives.titleEn })
+    .from(initiatives)
+    .where(notInArray(initiatives.status, CLOSED_STATUSES))
+    .orderBy(desc(initiatives.id))
+    .limit(500)
+    .all()
+    .map((i) => ({ value: i.id, label: localizedTitle(i, lng) }));
+}

@@ -286,3 +286,37 @@ export function meetingsAttendedBy(personId: number, lng: Language, limit = 50) 
       ) || null,
   }));
 }
+
+/** Recent delegations for a picker: partner, leader and arrival. */
+export function delegationChoices(lng: Language) {
+  const leaders = aliasedTable(people, "leaders");
+  return getDb()
+    .select({
+      id: delegations.id,
+      arrival: delegations.arrival,
+      pKk: partners.nameKk,
+      pRu: partners.nameRu,
+      pEn: partners.nameEn,
+      pNative: partners.nameNative,
+      lKk: leaders.nameKk,
+      lRu: leaders.nameRu,
+      lEn: leaders.nameEn,
+      lNative: leaders.nameNative,
+    })
+    .from(delegations)
+    .innerJoin(partners, eq(partners.id, delegations.partnerId))
+    .leftJoin(leaders, eq(leaders.id, delegations.leaderId))
+    .orderBy(desc(delegations.id))
+    .limit(300)
+    .all()
+    .map((d) => ({
+      value: d.id,
+      label: [
+        localizedName({ nameKk: d.pKk, nameRu: d.pRu, nameEn: d.pEn, nameNative: d.pNative }, lng),
+        localizedName({ nameKk: d.lKk, nameRu: d.lRu, nameEn: d.lEn, nameNative: d.lNative }, lng),
+        d.arrival?.slice(0, 4),
+      ]
+        .filter(Boolean)
+        .join(" · "),
+    }));
+}

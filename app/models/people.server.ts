@@ -1,10 +1,11 @@
-import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { writeTransaction, type Db } from "../../db/client";
 import { writeNameKeys } from "../../db/name-keys";
-import { delegationMembers, delegations, initiatives, meetingParticipants, organisations, people, posts } from "../../db/schema";
+import { delegationMembers, delegations, initiatives, meetingParticipants, nameKeys, organisations, partners, people, posts } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import type { PersonInput, PostInput } from "~/forms/person";
+import { foldForMatch } from "~/utils/fold";
 import { localizedName, localizedTitle, sortKeys } from "~/utils/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import { comparePartialDates, partialDateParts, type PartialDate } from "~/utils/partial-date";
@@ -210,4 +211,43 @@ export function personForEdit(id: number) {
         end: dateParts(p.end, p.endPrecision, p.endApproximate),
       })),
   };
+}
+
+/**
+ * People whose name (any form, any word from the second on) starts with what was typed,
+ * however it was spelt: "нурп", "Nurp" and "НҰРП" all find Нұрпейісов. For the picker.
+ */
+export function searchPeople(query: string, lng: Language, limit = 8) {
+  const key = foldForMatch(query);
+  if (!key) return [];
+  const db = getDb();
+  const ids = db
+    .selectDistinct({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .where(and(eq(nameKeys.recordType, "person"), gte(nameKeys.key, key), lt(nameKeys.key, `${key}\uffff`)))
+    .limit(limit)
+    .all()
+    .map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = db.select().from(people).where(inArray(people.id, ids)).orderBy(...byName(people, lng)).all();
+  const allPosts = postsOf(ids, lng);
+  return rows.map((p) => {
+    const post = currentPost(allPosts.filter((x) => x.personId === p.id));
+    return { id: p.id, name: localizedName(p, lng), title: post?.title ?? null, organisation: post?.organisation.name ?? null };
+  });
+}
+
+/** People on our side (a post in a home-city body), for choosing an initiative's owner. */
+export function homeSideChoices(lng: Language) {
+  const rows = getDb()
+    .selectDistinct({ id: people.id, nameKk: people.nameKk, nameRu: people.nameRu, nameEn: people.nameEn, nameNative: people.nameNative, sortKk: people.sortKk, sortRu: people.sortRu, sortEn: people.sortEn })
+    .from(posts)
+    .innerJoin(people, eq(people.id, posts.personId))
+    .innerJoin(organisations, eq(organisations.id, posts.organisationId))
+    .innerJoin(partners, eq(partners.id, organisations.partnerId))
+    .where(eq(partners.isHome, true))
+    .orderBy(...byName(people, lng))
+    .limit(1000)
+    .all();
+  return rows.map((p) => ({ value: p.id, label: localizedName(p, lng) }));
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { InitiativeList } from "~/components/InitiativeList";
 import { MeetingList } from "~/components/MeetingList";
+import { ActionLink } from "~/components/Actions";
 import { Empty, PageHeading, Section } from "~/components/Page";
 import { RelationStatusBadge } from "~/components/StatusBadge";
 import { getTranslator } from "~/i18n/i18next.server";
@@ -28,7 +29,7 @@ export default function Overview() {
   const { meetings, initiatives, partners } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeading>{t("overview.title")}</PageHeading>
+      <PageHeading actions={<ActionLink to="/meetings/new">{t("form.meeting.add")}</ActionLink>}>{t("overview.title")}</PageHeading>
       <div className="grid gap-8 lg:grid-cols-2">
         <div>
           <Section title={t("overview.recentMeetings")} id="recent-meetings">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ActionLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
@@ -28,7 +29,21 @@ export default function MeetingPage() {
   }));
   return (
     <>
-      <PageHeading eyebrow={<PartialDateText date={meeting.date} />}>{title}</PageHeading>
+      <PageHeading
+        eyebrow={<PartialDateText date={meeting.date} />}
+        actions={
+          <div className="flex gap-2">
+            <ActionLink to={`/meetings/${meeting.id}/edit`} tone="secondary">
+              {t("form.editAction")}
+            </ActionLink>
+            <ActionLink to={`/meetings/${meeting.id}/delete`} tone="danger">
+              {t("form.deleteAction")}
+            </ActionLink>
+          </div>
+        }
+      >
+        {title}
+      </PageHeading>
 
       <Section title={t("common.details")} id="details">
         <Facts>

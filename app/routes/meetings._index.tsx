@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeetingList } from "~/components/MeetingList";
+import { ActionLink } from "~/components/Actions";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18next.server";
@@ -36,7 +37,7 @@ export default function MeetingsPage() {
   const filtered = Boolean(filter.partnerId || filter.year);
   return (
     <>
-      <PageHeading>{t("meeting.listTitle")}</PageHeading>
+      <PageHeading actions={<ActionLink to="/meetings/new">{t("form.meeting.add")}</ActionLink>}>{t("meeting.listTitle")}</PageHeading>
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden" aria-label={t("common.filter")}>
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("meeting.partner")}</span>

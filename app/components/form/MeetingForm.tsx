@@ -1,0 +1,241 @@
+import { getFormProps, getInputProps, type FieldMetadata } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  DELEGATION_DIRECTIONS,
+  INITIATIVE_KINDS,
+  INITIATIVE_STATUSES,
+  MEETING_SIDES,
+  PARTICIPANT_ROLES,
+  RECORD_LANGUAGES,
+} from "../../../db/schema";
+import { MeetingSchema } from "~/forms/meeting";
+import { useSchemaForm } from "~/forms/use-schema-form";
+import type { FormReply } from "~/utils/forms.server";
+import { CheckboxField, FieldErrors, FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea, TextField } from "./Fields";
+import { PersonPicker } from "./PersonPicker";
+import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
+import { useDraft } from "./use-draft";
+
+type Option = { value: number | string; label: string };
+
+export type MeetingChoices = {
+  organisations: Option[];
+  partners: Option[];
+  delegations: Option[];
+  initiatives: Option[];
+  owners: Option[];
+  topics: string[];
+};
+
+function Group({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset className="space-y-4 rounded border border-stone-200 bg-white p-4">
+      <legend className="px-1 text-lg font-semibold">{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+const rowButton = "rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100";
+const removeButton = "text-sm text-red-700 underline";
+
+export function MeetingForm({
+  reply,
+  defaultValue,
+  choices,
+  withInitiatives,
+  draftKey,
+}: {
+  reply?: FormReply;
+  defaultValue?: Record<string, unknown>;
+  choices: MeetingChoices;
+  withInitiatives: boolean;
+  draftKey: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const draft = useDraft(draftKey, !reply);
+  const [form, fields] = useSchemaForm(MeetingSchema, {
+    id: draft.formId,
+    lastResult: reply?.result,
+    defaultValue: draft.value ?? defaultValue ?? { language: i18n.language, delegationDirection: "incoming" },
+  });
+  const participants = fields.participants.getFieldList();
+  const topics = fields.topics.getFieldList();
+  const sources = fields.sources.getFieldList();
+  const initiatives = fields.initiatives.getFieldList();
+  const options = <T extends string>(values: readonly T[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+
+  return (
+    <Form method="post" {...getFormProps(form)} onInput={draft.save} onSubmit={(event) => { form.onSubmit(event); if (!event.defaultPrevented) draft.clear(); }} className="max-w-4xl space-y-6">
+      <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
+      {draft.restored ? (
+        <p role="status" className="rounded border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
+          {t("form.meeting.draftRestored")}{" "}
+          <button type="button" onClick={draft.discard} className="underline">
+            {t("form.meeting.discardDraft")}
+          </button>
+        </p>
+      ) : null}
+      <FormErrors errors={form.errors} id={form.errorId} />
+
+      <Group title={t("form.meeting.when")}>
+        <PartialDateFields field={fields.date} legend={t("meeting.date")} />
+        <div className="grid gap-4 sm:grid-cols-3">
+          <TextField field={fields.startTime} label={t("form.meeting.startTime")} type="time" />
+          <TextField field={fields.location} label={t("meeting.place")} className="sm:col-span-2" />
+        </div>
+      </Group>
+
+      <Group title={t("form.meeting.who")}>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField field={fields.hostOrganisationId} label={t("meeting.host")} placeholder="—" options={choices.organisations} />
+          <SelectField field={fields.partnerId} label={t("meeting.partner")} placeholder="—" options={choices.partners} />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField field={fields.delegationId} label={t("form.meeting.existingDelegation")} placeholder="—" options={choices.delegations} />
+          <div className="space-y-3">
+            <CheckboxField field={fields.newDelegation} label={t("form.meeting.newDelegation")} />
+            <SelectField field={fields.delegationOrganisationId} label={t("form.meeting.delegationOrganisation")} placeholder="—" options={choices.organisations} />
+            <SelectField field={fields.delegationDirection} label={t("form.meeting.direction")} options={options(DELEGATION_DIRECTIONS, "meeting.directions")} />
+          </div>
+        </div>
+      </Group>
+
+      <Group title={t("meeting.participants")}>
+        <p className="text-sm text-stone-600">{t("form.meeting.participantsHint")}</p>
+        <FieldErrors field={fields.participants} />
+        <ol className="space-y-3">
+          {participants.map((participant, index) => {
+            const p = participant.getFieldset();
+            return (
+              <li key={participant.key}>
+                <fieldset className="grid gap-3 rounded border border-stone-200 p-3 md:grid-cols-2">
+                  <legend className="px-1 text-sm font-medium">{t("form.meeting.participant", { number: index + 1 })}</legend>
+                  <PersonPicker
+                    name={p.name}
+                    personId={p.personId}
+                    label={t("form.meeting.personName")}
+                    titleName={p.title.name}
+                  />
+                  <TextField field={p.title} label={t("person.titleAtMeeting")} />
+                  <SelectField field={p.side} label={t("organisation.side")} options={options(MEETING_SIDES, "form.meeting.sides")} />
+                  <SelectField field={p.role} label={t("person.role")} options={options(PARTICIPANT_ROLES, "meeting.roles")} />
+                  {p.personId.value ? null : (
+                    <>
+                      <SelectField field={p.organisationId} label={t("form.meeting.newPersonOrganisation")} placeholder="—" options={choices.organisations} />
+                      <CheckboxField field={p.isNew} label={t("form.meeting.isNew")} className="self-end pb-2" />
+                    </>
+                  )}
+                  <button {...form.remove.getButtonProps({ name: fields.participants.name, index })} className={`${removeButton} justify-self-start`}>
+                    {t("form.meeting.removeParticipant", { number: index + 1 })}
+                  </button>
+                </fieldset>
+              </li>
+            );
+          })}
+        </ol>
+        <div className="flex flex-wrap gap-2">
+          <button {...form.insert.getButtonProps({ name: fields.participants.name, defaultValue: { side: "host", role: "attended" } })} className={rowButton}>
+            {t("form.meeting.addHost")}
+          </button>
+          <button {...form.insert.getButtonProps({ name: fields.participants.name, defaultValue: { side: "guest", role: "attended" } })} className={rowButton}>
+            {t("form.meeting.addGuest")}
+          </button>
+        </div>
+      </Group>
+
+      <Group title={t("form.meeting.content")}>
+        <TextArea field={fields.purpose} label={t("meeting.purpose")} rows={2} />
+        <TextArea field={fields.summary} label={t("meeting.summary")} rows={6} />
+        <SelectField field={fields.language} label={t("meeting.recordLanguage")} options={RECORD_LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))} className="max-w-xs" />
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-stone-700">{t("meeting.topics")}</legend>
+          <datalist id="known-topics">
+            {choices.topics.map((topic) => (
+              <option key={topic} value={topic} />
+            ))}
+          </datalist>
+          <ul className="flex flex-wrap gap-2">
+            {topics.map((topic, index) => (
+              <li key={topic.key} className="flex items-end gap-1">
+                <TopicInput field={topic} label={t("form.meeting.topic", { number: index + 1 })} />
+                <button {...form.remove.getButtonProps({ name: fields.topics.name, index })} className="px-1 pb-2 text-red-700" aria-label={t("form.meeting.removeTopic", { number: index + 1 })}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button {...form.insert.getButtonProps({ name: fields.topics.name })} className={rowButton}>
+            {t("form.meeting.addTopic")}
+          </button>
+        </fieldset>
+      </Group>
+
+      <Group title={t("meeting.sources")}>
+        {sources.map((source, index) => {
+          const s = source.getFieldset();
+          return (
+            <fieldset key={source.key} className="grid gap-3 rounded border border-stone-200 p-3 sm:grid-cols-2">
+              <legend className="px-1 text-sm font-medium">{t("form.meeting.source", { number: index + 1 })}</legend>
+              <TextField field={s.outlet} label={t("source.outlet")} />
+              <TextField field={s.title} label={t("source.title")} />
+              <TextField field={s.url} label={t("form.meeting.sourceUrl")} type="url" className="sm:col-span-2" />
+              <TextArea field={s.text} label={t("form.meeting.sourceText")} rows={4} className="sm:col-span-2" />
+              <button {...form.remove.getButtonProps({ name: fields.sources.name, index })} className={`${removeButton} justify-self-start`}>
+                {t("form.meeting.removeSource", { number: index + 1 })}
+              </button>
+            </fieldset>
+          );
+        })}
+        <button {...form.insert.getButtonProps({ name: fields.sources.name })} className={rowButton}>
+          {t("form.meeting.addSource")}
+        </button>
+      </Group>
+
+      {withInitiatives ? (
+        <Group title={t("meeting.initiatives")}>
+          <p className="text-sm text-stone-600">{t("form.meeting.initiativesHint")}</p>
+          {initiatives.map((initiative, index) => {
+            const i = initiative.getFieldset();
+            return (
+              <fieldset key={initiative.key} className="grid gap-3 rounded border border-stone-200 p-3 sm:grid-cols-2">
+                <legend className="px-1 text-sm font-medium">{t("form.meeting.initiative", { number: index + 1 })}</legend>
+                <TextField field={i.title} label={t("form.meeting.initiativeTitle")} className="sm:col-span-2" />
+                <SelectField field={i.initiativeId} label={t("form.meeting.existingInitiative")} placeholder="—" options={choices.initiatives} className="sm:col-span-2" />
+                <SelectField field={i.kind} label={t("initiative.kind")} options={options(INITIATIVE_KINDS, "initiative.kinds")} />
+                <SelectField field={i.status} label={t("initiative.status")} options={options(INITIATIVE_STATUSES, "initiative.statuses")} />
+                <SelectField field={i.ownerPersonId} label={t("initiative.owner")} placeholder="—" options={choices.owners} />
+                <TextField field={i.note} label={t("form.meeting.stepNote")} />
+                <div className="sm:col-span-2">
+                  <PartialDateFields field={i.due} legend={t("initiative.due")} />
+                </div>
+                <button {...form.remove.getButtonProps({ name: fields.initiatives.name, index })} className={`${removeButton} justify-self-start`}>
+                  {t("form.meeting.removeInitiative", { number: index + 1 })}
+                </button>
+              </fieldset>
+            );
+          })}
+          <button {...form.insert.getButtonProps({ name: fields.initiatives.name, defaultValue: { kind: "other", status: "proposed" } })} className={rowButton}>
+            {t("form.meeting.addInitiative")}
+          </button>
+        </Group>
+      ) : null}
+
+      <SubmitButton>{t("form.save")}</SubmitButton>
+    </Form>
+  );
+}
+
+function TopicInput({ field, label }: { field: FieldMetadata<string | undefined>; label: string }) {
+  return (
+    <div>
+      <label htmlFor={field.id} className="sr-only">
+        {label}
+      </label>
+      <input {...getInputProps(field, { type: "text" })} list="known-topics" className="w-56 rounded border border-stone-300 px-2 py-1.5" />
+      <FieldErrors field={field} />
+    </div>
+  );
+}

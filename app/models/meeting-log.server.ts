@@ -1,0 +1,374 @@
+/**
+ * Logging and editing a meeting: everything the form holds is written in one transaction, so
+ * either all of it is saved or none of it is.
+ */
+import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { writeTransaction, type Db } from "../../db/client";
+import { writeNameKeys } from "../../db/name-keys";
+import {
+  delegationMembers,
+  delegations,
+  initiatives,
+  initiativeSteps,
+  meetingParticipants,
+  meetings,
+  meetingSources,
+  meetingTopics,
+  nameKeys,
+  organisations,
+  partners,
+  people,
+  relationSteps,
+  sources,
+  topics,
+} from "../../db/schema";
+import { getDb } from "~/db.server";
+import type { MeetingInput, ParticipantInput } from "~/forms/meeting";
+import type { Language } from "~/i18n/config";
+import { foldForMatch } from "~/utils/fold";
+import { localizedName, sortKeys } from "~/utils/names";
+import { partialDateParts, type PartialDate } from "~/utils/partial-date";
+import { openInitiativeChoices } from "./initiatives.server";
+import { delegationChoices } from "./meetings.server";
+import { organisationChoices } from "./organisations.server";
+import { partnerChoices } from "./partners.server";
+import { homeSideChoices, insertPerson } from "./people.server";
+import { byName, countOf } from "./shared.server";
+
+type FieldErrors = Record<string, string[]>;
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** A name or title typed in the form goes into the column of the interface's language. */
+const nameIn = (lng: Language, name: string | undefined) => ({
+  nameKk: lng === "kk" ? (name ?? null) : null,
+  nameRu: lng === "ru" ? (name ?? null) : null,
+  nameEn: lng === "en" ? (name ?? null) : null,
+});
+const titleIn = (lng: Language, title: string | undefined) => ({
+  titleKk: lng === "kk" ? title : undefined,
+  titleRu: lng === "ru" ? title : undefined,
+  titleEn: lng === "en" ? title : undefined,
+});
+
+function existing(db: Db, table: typeof people | typeof organisations | typeof partners | typeof delegations | typeof initiatives, ids: Array<number | undefined>) {
+  const wanted = [...new Set(ids.filter((id): id is number => id != null))];
+  if (wanted.length === 0) return new Set<number>();
+  return new Set(db.select({ id: table.id }).from(table).where(inArray(table.id, wanted)).all().map((r) => r.id));
+}
+
+/** People on file whose whole name folds to this one. */
+function peopleNamed(db: Db, name: string, lng: Language) {
+  const ids = db
+    .selectDistinct({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .where(and(eq(nameKeys.recordType, "person"), eq(nameKeys.key, foldForMatch(name))))
+    .limit(5)
+    .all()
+    .map((r) => r.id);
+  if (ids.length === 0) return [];
+  return db.select().from(people).where(inArray(people.id, ids)).all().map((p) => ({ id: p.id, name: localizedName(p, lng) }));
+}
+
+type Resolved = { personId: number } | { create: ParticipantInput };
+
+/**
+ * Checks every id the form refers to and decides, for each participant typed by name, whether
+ * it is someone on file (exactly one match) or a new person. Returns field errors, or the plan.
+ */
+function resolve(db: Db, input: MeetingInput, lng: Language, t: Translate) {
+  const errors: FieldErrors = {};
+  const missing = (path: string) => (errors[path] = [t("form.errors.notFound")]);
+  const orgIds = existing(db, organisations, [input.hostOrganisationId, input.delegationOrganisationId, ...input.participants.map((p) => p.organisationId)]);
+  const personIds = existing(db, people, [...input.participants.map((p) => p.personId), ...input.initiatives.map((i) => i.ownerPersonId)]);
+  if (input.hostOrganisationId && !orgIds.has(input.hostOrganisationId)) missing("hostOrganisationId");
+  if (input.delegationOrganisationId && !orgIds.has(input.delegationOrganisationId)) missing("delegationOrganisationId");
+  if (input.partnerId && !existing(db, partners, [input.partnerId]).size) missing("partnerId");
+  if (input.delegationId && !existing(db, delegations, [input.delegationId]).size) missing("delegationId");
+  const initiativeIds = existing(db, initiatives, input.initiatives.map((i) => i.initiativeId));
+
+  const participants: Resolved[] = input.participants.map((p, index) => {
+    if (p.personId) {
+      if (!personIds.has(p.personId)) missing(`participants[${index}].name`);
+      return { personId: p.personId };
+    }
+    if (p.organisationId && !orgIds.has(p.organisationId)) missing(`participants[${index}].organisationId`);
+    if (p.isNew) return { create: p };
+    const matches = peopleNamed(db, p.name ?? "", lng);
+    if (matches.length === 1) return { personId: matches[0].id };
+    if (matches.length > 1) {
+      errors[`participants[${index}].name`] = [t("form.errors.severalPeople", { names: matches.map((m) => m.name).join(", ") })];
+    }
+    return { create: p };
+  });
+  input.initiatives.forEach((i, index) => {
+    if (i.initiativeId && !initiativeIds.has(i.initiativeId)) missing(`initiatives[${index}].title`);
+    if (i.ownerPersonId && !personIds.has(i.ownerPersonId)) missing(`initiatives[${index}].ownerPersonId`);
+  });
+  return { errors, participants };
+}
+
+const dateColumns = <P extends string>(prefix: P, date: PartialDate) =>
+  ({ [prefix]: date.value, [`${prefix}Precision`]: date.precision, [`${prefix}Approximate`]: date.approximate }) as Record<P, string | null> &
+    Record<`${P}Precision`, PartialDate["precision"]> &
+    Record<`${P}Approximate`, boolean>;
+
+function meetingValues(input: MeetingInput) {
+  return {
+    ...dateColumns("date", input.date),
+    startTime: input.startTime ?? null,
+    location: input.location ?? null,
+    hostOrganisationId: input.hostOrganisationId ?? null,
+    partnerId: input.partnerId ?? null,
+    purpose: input.purpose ?? null,
+    summary: input.summary ?? null,
+    language: input.language,
+  };
+}
+
+function writeParticipants(db: Db, meetingId: number, input: MeetingInput, plan: Resolved[], lng: Language) {
+  const personIds = plan.map((resolved) => {
+    if ("personId" in resolved) return resolved.personId;
+    const p = resolved.create;
+    // A new person's post is known from the form when both the body and the title are given.
+    const posts = p.organisationId && p.title ? [{ organisationId: p.organisationId, ...titleIn(lng, p.title), start: UNKNOWN, end: UNKNOWN }] : [];
+    const names = nameIn(lng, p.name);
+    return insertPerson(db, { nameKk: names.nameKk ?? undefined, nameRu: names.nameRu ?? undefined, nameEn: names.nameEn ?? undefined, posts });
+  });
+  if (personIds.length === 0) return personIds;
+  db.insert(meetingParticipants)
+    .values(
+      input.participants.map((p, position) => ({
+        meetingId,
+        personId: personIds[position],
+        side: p.side,
+        role: p.role,
+        titleAtMeeting: p.title ?? null,
+        position,
+      })),
+    )
+    .run();
+  return personIds;
+}
+const UNKNOWN: PartialDate = { value: null, precision: "unknown", approximate: false };
+
+/** Topics are a shared list: a name on file (however spelt) is reused, a new one is added. */
+function writeTopics(db: Db, meetingId: number, names: string[], lng: Language) {
+  names.forEach((name, position) => {
+    const key = foldForMatch(name);
+    let topicId = db
+      .select({ id: nameKeys.recordId })
+      .from(nameKeys)
+      .where(and(eq(nameKeys.recordType, "topic"), eq(nameKeys.key, key)))
+      .get()?.id;
+    if (!topicId) {
+      const topicNames = nameIn(lng, name);
+      topicId = db.insert(topics).values({ ...topicNames, ...sortKeys(topicNames) }).returning({ id: topics.id }).get().id;
+      writeNameKeys(db, "topic", topicId, topicNames);
+    }
+    db.insert(meetingTopics).values({ meetingId, topicId, position }).onConflictDoNothing().run();
+  });
+}
+
+function writeSources(db: Db, meetingId: number, input: MeetingInput) {
+  input.sources.forEach((source, position) => {
+    const sourceId = db
+      .insert(sources)
+      .values({ url: source.url ?? null, outlet: source.outlet ?? null, title: source.title ?? null, text: source.text ?? null, language: input.language })
+      .returning({ id: sources.id })
+      .get().id;
+    db.insert(meetingSources).values({ meetingId, sourceId, position }).run();
+  });
+}
+
+function writeDelegation(db: Db, input: MeetingInput, personIds: number[]) {
+  if (input.delegationId) return input.delegationId;
+  if (!input.newDelegation || !input.partnerId) return null;
+  const leaderIndex = input.participants.findIndex((p) => p.role === "led_delegation");
+  const delegationId = db
+    .insert(delegations)
+    .values({
+      partnerId: input.partnerId,
+      organisationId: input.delegationOrganisationId ?? null,
+      leaderId: leaderIndex >= 0 ? personIds[leaderIndex] : null,
+      direction: input.delegationDirection,
+      ...dateColumns("arrival", input.date),
+      purpose: input.purpose ?? null,
+    })
+    .returning({ id: delegations.id })
+    .get().id;
+  // The delegation's members are the guests (for an outgoing visit, our side).
+  const memberSide = input.delegationDirection === "incoming" ? "guest" : "host";
+  const members = [...new Set(input.participants.flatMap((p, i) => (p.side === memberSide ? [personIds[i]] : [])))];
+  if (members.length) db.insert(delegationMembers).values(members.map((personId, position) => ({ delegationId, personId, position }))).run();
+  return delegationId;
+}
+
+function writeInitiatives(db: Db, meetingId: number, input: MeetingInput, lng: Language) {
+  for (const raised of input.initiatives) {
+    let initiativeId = raised.initiativeId;
+    if (!initiativeId) {
+      initiativeId = db
+        .insert(initiatives)
+        .values({
+          ...titleIn(lng, raised.title),
+          kind: raised.kind,
+          status: raised.status,
+          ownerPersonId: raised.ownerPersonId ?? null,
+          ...dateColumns("due", raised.due),
+          partnerId: input.partnerId ?? null,
+          meetingId,
+        })
+        .returning({ id: initiatives.id })
+        .get().id;
+    } else {
+      db.update(initiatives).set({ status: raised.status, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(initiatives.id, initiativeId)).run();
+    }
+    db.insert(initiativeSteps)
+      .values({ initiativeId, ...dateColumns("date", input.date), status: raised.status, note: raised.note ?? null, meetingId })
+      .run();
+  }
+}
+
+export type LogResult = { ok: true; id: number } | { ok: false; fieldErrors: FieldErrors };
+
+/** Logs a whole meeting, or nothing: see ParticipantSchema for how people are found. */
+export function logMeeting(input: MeetingInput, lng: Language, t: Translate): LogResult {
+  return writeTransaction(getDb(), (db) => {
+    const { errors, participants } = resolve(db, input, lng, t);
+    if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+    const meetingId = db.insert(meetings).values(meetingValues(input)).returning({ id: meetings.id }).get().id;
+    const personIds = writeParticipants(db, meetingId, input, participants, lng);
+    const delegationId = writeDelegation(db, input, personIds);
+    if (delegationId) db.update(meetings).set({ delegationId }).where(eq(meetings.id, meetingId)).run();
+    writeTopics(db, meetingId, input.topics, lng);
+    writeSources(db, meetingId, input);
+    writeInitiatives(db, meetingId, input, lng);
+    return { ok: true, id: meetingId };
+  });
+}
+
+/**
+ * Rewrites a meeting from the edit form: its fields, participants (in order), topics and
+ * sources. Initiatives raised keep their own pages and history.
+ */
+export function updateMeeting(id: number, input: MeetingInput, lng: Language, t: Translate): LogResult {
+  return writeTransaction(getDb(), (db) => {
+    const { errors, participants } = resolve(db, { ...input, initiatives: [] }, lng, t);
+    if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+    db.update(meetings)
+      .set({ ...meetingValues(input), delegationId: input.delegationId ?? null, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+      .where(eq(meetings.id, id))
+      .run();
+    db.delete(meetingParticipants).where(eq(meetingParticipants.meetingId, id)).run();
+    const personIds = writeParticipants(db, id, input, participants, lng);
+    const delegationId = writeDelegation(db, input, personIds);
+    if (delegationId) db.update(meetings).set({ delegationId }).where(eq(meetings.id, id)).run();
+    db.delete(meetingTopics).where(eq(meetingTopics.meetingId, id)).run();
+    writeTopics(db, id, input.topics, lng);
+    const oldSources = db.select({ id: meetingSources.sourceId }).from(meetingSources).where(eq(meetingSources.meetingId, id)).all().map((r) => r.id);
+    db.delete(meetingSources).where(eq(meetingSources.meetingId, id)).run();
+    removeOrphanSources(db, oldSources);
+    writeSources(db, id, { ...input, initiatives: [] });
+    return { ok: true, id };
+  });
+}
+
+/** Sources no longer cited by a meeting or a relation step go with the meeting that had them. */
+function removeOrphanSources(db: Db, ids: number[]) {
+  for (const sourceId of ids) {
+    const cited =
+      countOf(db.select({ count: count() }).from(meetingSources).where(eq(meetingSources.sourceId, sourceId)).get()) +
+      countOf(db.select({ count: count() }).from(relationSteps).where(eq(relationSteps.sourceId, sourceId)).get());
+    if (cited === 0) db.delete(sources).where(eq(sources.id, sourceId)).run();
+  }
+}
+
+export function meetingReferences(id: number) {
+  const db = getDb();
+  return {
+    initiatives: countOf(db.select({ count: count() }).from(initiatives).where(eq(initiatives.meetingId, id)).get()),
+  };
+}
+
+/** A meeting that raised initiatives is not deleted: their history starts there. */
+export function deleteMeeting(id: number) {
+  return writeTransaction(getDb(), (db) => {
+    const references = meetingReferences(id);
+    if (references.initiatives > 0) return { deleted: false as const, references };
+    const cited = db.select({ id: meetingSources.sourceId }).from(meetingSources).where(eq(meetingSources.meetingId, id)).all().map((r) => r.id);
+    db.delete(meetings).where(eq(meetings.id, id)).run();
+    removeOrphanSources(db, cited);
+    return { deleted: true as const, references };
+  });
+}
+
+const partsOf = (value: string | null, precision: PartialDate["precision"], approximate: boolean) => {
+  const parts = partialDateParts({ value, precision, approximate });
+  return { year: parts.year ?? undefined, month: parts.month ?? undefined, day: parts.day ?? undefined, approximate };
+};
+
+/** The edit form's starting values, in the shape the form posts. */
+export function meetingForEdit(id: number, lng: Language) {
+  const db = getDb();
+  const row = db.select().from(meetings).where(eq(meetings.id, id)).get();
+  if (!row) return null;
+  const participantRows = db
+    .select({ personId: meetingParticipants.personId, side: meetingParticipants.side, role: meetingParticipants.role, title: meetingParticipants.titleAtMeeting, person: people })
+    .from(meetingParticipants)
+    .innerJoin(people, eq(people.id, meetingParticipants.personId))
+    .where(eq(meetingParticipants.meetingId, id))
+    .orderBy(meetingParticipants.position)
+    .all();
+  const topicRows = db
+    .select({ topic: topics })
+    .from(meetingTopics)
+    .innerJoin(topics, eq(topics.id, meetingTopics.topicId))
+    .where(eq(meetingTopics.meetingId, id))
+    .orderBy(meetingTopics.position)
+    .all();
+  const sourceRows = db
+    .select({ source: sources })
+    .from(meetingSources)
+    .innerJoin(sources, eq(sources.id, meetingSources.sourceId))
+    .where(eq(meetingSources.meetingId, id))
+    .orderBy(meetingSources.position)
+    .all();
+  return {
+    date: partsOf(row.date, row.datePrecision, row.dateApproximate),
+    startTime: row.startTime ?? undefined,
+    location: row.location ?? undefined,
+    hostOrganisationId: row.hostOrganisationId ?? undefined,
+    partnerId: row.partnerId ?? undefined,
+    delegationId: row.delegationId ?? undefined,
+    purpose: row.purpose ?? undefined,
+    summary: row.summary ?? undefined,
+    language: row.language,
+    participants: participantRows.map((p) => ({
+      personId: p.personId,
+      name: localizedName(p.person, lng),
+      side: p.side,
+      role: p.role,
+      title: p.title ?? undefined,
+    })),
+    topics: topicRows.map((r) => localizedName(r.topic, lng)),
+    sources: sourceRows.map(({ source }) => ({
+      url: source.url ?? undefined,
+      outlet: source.outlet ?? undefined,
+      title: source.title ?? undefined,
+      text: source.text ?? undefined,
+    })),
+  };
+}
+
+/** Everything the meeting form offers to pick from, named in the reader's language. */
+export function meetingFormChoices(lng: Language) {
+  const topicNames = getDb().select().from(topics).orderBy(...byName(topics, lng)).limit(1000).all();
+  return {
+    organisations: organisationChoices(lng),
+    partners: partnerChoices(lng).map((p) => ({ value: p.id, label: p.name })),
+    delegations: delegationChoices(lng),
+    initiatives: openInitiativeChoices(lng),
+    owners: homeSideChoices(lng),
+    topics: topicNames.map((topic) => localizedName(topic, lng)),
+  };
+}

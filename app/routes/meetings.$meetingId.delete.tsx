@@ -1,0 +1,32 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
+import { getTranslator } from "~/i18n/i18next.server";
+import { deleteMeeting, meetingReferences } from "~/models/meeting-log.server";
+import { getMeeting } from "~/models/meetings.server";
+import { redirectWithFlash } from "~/session.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const id = requireId(params.meetingId);
+  const meeting = found(getMeeting(id, lng));
+  const name = meeting.partner ? t("meeting.title", { partner: meeting.partner.name }) : t("meeting.titleNoPartner");
+  return { title: t("form.delete.title", { name }), id, name, references: meetingReferences(id) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const id = requireId(params.meetingId);
+  found(getMeeting(id, lng));
+  if (!deleteMeeting(id).deleted) return new Response(null, { status: 409 });
+  return redirectWithFlash(request, "/meetings", t("form.deleted"));
+}
+
+export default function DeleteMeetingPage() {
+  const { id, name, references } = useLoaderData<typeof loader>();
+  return <DeleteConfirmation name={name} references={references} cancelHref={`/meetings/${id}`} />;
+}

@@ -1,0 +1,42 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MeetingForm } from "~/components/form/MeetingForm";
+import { PageHeading } from "~/components/Page";
+import { MeetingSchema } from "~/forms/meeting";
+import { getTranslator } from "~/i18n/i18next.server";
+import { meetingForEdit, meetingFormChoices, updateMeeting } from "~/models/meeting-log.server";
+import { redirectWithFlash } from "~/session.server";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const id = requireId(params.meetingId);
+  return { title: t("form.meeting.edit"), id, meeting: found(meetingForEdit(id, lng)), choices: meetingFormChoices(lng) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireId(params.meetingId);
+  const { submission, lng, t } = await parseForm(request, MeetingSchema);
+  found(meetingForEdit(id, lng));
+  if (submission.status !== "success") return replyWith(submission.reply());
+  const result = updateMeeting(id, submission.value, lng, t);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
+  return redirectWithFlash(request, `/meetings/${id}`, t("form.saved"));
+}
+
+export default function EditMeetingPage() {
+  const { t } = useTranslation();
+  const { id, meeting, choices } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading>{t("form.meeting.edit")}</PageHeading>
+      <MeetingForm reply={reply} defaultValue={meeting} choices={choices} withInitiatives={false} draftKey={`meeting-${id}`} />
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MeetingForm } from "~/components/form/MeetingForm";
+import { PageHeading } from "~/components/Page";
+import { MeetingSchema } from "~/forms/meeting";
+import { getTranslator } from "~/i18n/i18next.server";
+import { logMeeting, meetingFormChoices } from "~/models/meeting-log.server";
+import { redirectWithFlash } from "~/session.server";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  return { title: t("form.meeting.new"), choices: meetingFormChoices(lng) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { submission, lng, t } = await parseForm(request, MeetingSchema);
+  if (submission.status !== "success") return replyWith(submission.reply());
+  const result = logMeeting(submission.value, lng, t);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
+  return redirectWithFlash(request, `/meetings/${result.id}`, t("form.saved"));
+}
+
+export default function NewMeetingPage() {
+  const { t } = useTranslation();
+  const { choices } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading>{t("form.meeting.new")}</PageHeading>
+      <MeetingForm reply={reply} choices={choices} withInitiatives draftKey="meeting-new" />
+    </>
+  );
+}
