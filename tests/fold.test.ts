@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { foldForMatch, nameKeys } from "~/utils/fold";
+import { foldForMatch, nameKeys, wholeNameKey } from "~/utils/fold";
 
 describe("folding names to one skeleton", () => {
   test.each([
@@ -38,8 +38,9 @@ describe("folding names to one skeleton", () => {
 });
 
 describe("name keys", () => {
-  test("a name is found by the whole of it and by its later words", () => {
-    expect(nameKeys("Жанат Нұрпейісов", "Zhanat Nurpeisov")).toEqual(["zhanat nurpeisov", "nurpeisov"]);
+  test("a name is found by the whole of it, its later words, and its words in any order", () => {
+    expect(nameKeys("Жанат Нұрпейісов", "Zhanat Nurpeisov")).toEqual(["zhanat nurpeisov", "nurpeisov", "nurpeisov zhanat"]);
+    expect(wholeNameKey("Нурпеисов Жанат")).toBe(wholeNameKey("Zhanat Nurpeisov"));
   });
 
   test("empty forms add nothing", () => {

@@ -25,7 +25,7 @@ import {
 import { getDb } from "~/db.server";
 import type { MeetingInput, ParticipantInput } from "~/forms/meeting";
 import type { Language } from "~/i18n/config";
-import { foldForMatch } from "~/utils/fold";
+import { wholeNameKey } from "~/utils/fold";
 import { localizedName, sortKeys } from "~/utils/names";
 import { partialDateParts, type PartialDate } from "~/utils/partial-date";
 import { openInitiativeChoices } from "./initiatives.server";
@@ -61,7 +61,7 @@ function peopleNamed(db: Db, name: string, lng: Language) {
   const ids = db
     .selectDistinct({ id: nameKeys.recordId })
     .from(nameKeys)
-    .where(and(eq(nameKeys.recordType, "person"), eq(nameKeys.key, foldForMatch(name))))
+    .where(and(eq(nameKeys.recordType, "person"), eq(nameKeys.key, wholeNameKey(name))))
     .limit(5)
     .all()
     .map((r) => r.id);
@@ -154,7 +154,7 @@ const UNKNOWN: PartialDate = { value: null, precision: "unknown", approximate: f
 /** Topics are a shared list: a name on file (however spelt) is reused, a new one is added. */
 function writeTopics(db: Db, meetingId: number, names: string[], lng: Language) {
   names.forEach((name, position) => {
-    const key = foldForMatch(name);
+    const key = wholeNameKey(name);
     let topicId = db
       .select({ id: nameKeys.recordId })
       .from(nameKeys)

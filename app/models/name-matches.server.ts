@@ -3,7 +3,7 @@ import { NAMED_TABLES, type NamedRecordType } from "../../db/name-keys";
 import { nameKeys } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
-import { foldForMatch } from "~/utils/fold";
+import { wholeNameKey } from "~/utils/fold";
 import { localizedName } from "~/utils/names";
 
 type Names = { nameKk?: string | null; nameRu?: string | null; nameEn?: string | null; nameNative?: string | null };
@@ -15,7 +15,7 @@ type Names = { nameKk?: string | null; nameRu?: string | null; nameEn?: string |
 export function findNameMatches(recordType: NamedRecordType, names: Names, lng: Language, excludeId?: number) {
   const keys = [names.nameKk, names.nameRu, names.nameEn, names.nameNative]
     .filter((n): n is string => Boolean(n))
-    .map(foldForMatch)
+    .map(wholeNameKey)
     .filter(Boolean);
   if (keys.length === 0) return [];
   const db = getDb();

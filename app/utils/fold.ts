@@ -45,7 +45,18 @@ export function foldForMatch(text: string): string {
     .trim();
 }
 
-/** The keys a name is found by: the whole name folded, and each word from the second on. */
+/**
+ * The key two spellings of one whole name share, in any word order ("Нурпеисов Жанат" and
+ * "Zhanat Nurpeisov" alike): the folded words, sorted.
+ */
+export function wholeNameKey(name: string): string {
+  return foldForMatch(name).split(" ").filter(Boolean).sort().join(" ");
+}
+
+/**
+ * The keys a name is found by: the whole name folded, each word from the second on (so typing
+ * a surname finds it), and the whole-name key.
+ */
 export function nameKeys(...names: Array<string | null | undefined>): string[] {
   const keys = new Set<string>();
   for (const name of names) {
@@ -55,6 +66,7 @@ export function nameKeys(...names: Array<string | null | undefined>): string[] {
     keys.add(folded);
     const words = folded.split(" ");
     for (let i = 1; i < words.length; i++) keys.add(words.slice(i).join(" "));
+    keys.add(wholeNameKey(name));
   }
   return [...keys];
 }
