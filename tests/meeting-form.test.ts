@@ -90,7 +90,7 @@ describe("logging a meeting", () => {
 
   test("a whole meeting is saved: people found by any spelling, new ones added, topics reused, a delegation made", async () => {
     const before = counts();
-    const { status, location } = await submit(
+    const { status } = await submit(
       logAction,
       "/meetings/new",
       {
