@@ -3,9 +3,24 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3123);
-// A fresh database per run, so every run starts from the demo history alone. Set once here and
-// inherited by the workers, which evaluate this file again.
-process.env.E2E_DATABASE_PATH ??= path.join(os.tmpdir(), `kezdesu-e2e-${process.pid}-${Date.now()}`, "kezdesu.db");
+/** A second server on an empty database (the home city only), for starting from nothing. */
+const EMPTY_PORT = PORT + 1;
+// Fresh databases per run: one with the demo history, one empty. Set once here and inherited
+// by the workers, which evaluate this file again.
+process.env.E2E_RUN_DIR ??= path.join(os.tmpdir(), `kezdesu-e2e-${process.pid}-${Date.now()}`);
+const server = (port: number, database: string, demo: "load" | "skip") => ({
+  // The binary itself, not through npx, so no stray child outlives the run.
+  command: "node --import tsx server.ts",
+  url: `http://localhost:${port}/`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  env: {
+    NODE_ENV: "production",
+    PORT: String(port),
+    DATABASE_PATH: path.join(process.env.E2E_RUN_DIR!, database),
+    DEMO_DATA: demo,
+  },
+});
 
 export default defineConfig({
   testDir: "e2e",
@@ -32,16 +47,5 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    // The binary itself, not through npx, so no stray child outlives the run.
-    command: "node --import tsx server.ts",
-    url: `http://localhost:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      DATABASE_PATH: process.env.E2E_DATABASE_PATH,
-    },
-  },
+  webServer: [server(PORT, "demo.db", "load"), server(EMPTY_PORT, "empty.db", "skip")],
 });

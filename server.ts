@@ -9,6 +9,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { migrateDatabase, openDatabase, writeTransaction } from "./db/client";
+import { ensureHomeCity } from "./db/home";
 import { backfillNameKeys } from "./db/name-keys";
 import { seedDemoData } from "./db/seed";
 import { getEnv } from "./app/env.server";
@@ -21,8 +22,11 @@ function prepareDatabase() {
   try {
     migrateDatabase(db);
     writeTransaction(db, () => backfillNameKeys(db));
-    const { loaded } = seedDemoData(db);
-    if (loaded) console.log(`Loaded the demo history into ${env.DATABASE_PATH}`);
+    if (env.DEMO_DATA === "load") {
+      const { loaded } = seedDemoData(db);
+      if (loaded) console.log(`Loaded the demo history into ${env.DATABASE_PATH}`);
+    }
+    writeTransaction(db, () => ensureHomeCity(db));
   } finally {
     db.$client.close();
   }

@@ -8,6 +8,8 @@ const EnvSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("./data/kezdesu.db"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  // "skip" starts with an empty database (the home city only) instead of the demo history.
+  DEMO_DATA: z.enum(["load", "skip"]).default("load"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };

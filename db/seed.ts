@@ -6,10 +6,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { sortKeys, type Multilingual } from "../app/utils/names";
 import { partialDate, type PartialDate } from "../app/utils/partial-date";
 import { writeTransaction, type Db } from "./client";
+import { ensureHomeCity } from "./home";
 import { backfillNameKeys } from "./name-keys";
 import * as s from "./schema";
 
@@ -24,10 +25,12 @@ const dateColumns = <P extends string>(prefix: P, date: PartialDate) =>
     [`${prefix}Approximate`]: date.approximate,
   }) as Record<P, string | null> & Record<`${P}Precision`, PartialDate["precision"]> & Record<`${P}Approximate`, boolean>;
 
-const DATA_TABLES = [s.partners, s.organisations, s.people, s.meetings, s.initiatives, s.topics, s.sources];
+const DATA_TABLES = [s.organisations, s.people, s.meetings, s.initiatives, s.topics, s.sources];
 
+/** Empty: nothing recorded yet but, at most, the home city. */
 export function isDatabaseEmpty(db: Db) {
-  return DATA_TABLES.every((table) => (db.select({ n: count() }).from(table).get()?.n ?? 0) === 0);
+  const foreignPartners = db.select({ n: count() }).from(s.partners).where(eq(s.partners.isHome, false)).get()?.n ?? 0;
+  return foreignPartners === 0 && DATA_TABLES.every((table) => (db.select({ n: count() }).from(table).get()?.n ?? 0) === 0);
 }
 
 export function seedDemoData(db: Db): { loaded: boolean } {
@@ -44,7 +47,7 @@ function loadDemoHistory(db: Db) {
   const id = { id: s.partners.id };
   const insertPartner = (values: typeof s.partners.$inferInsert) => db.insert(s.partners).values(values).returning(id).get().id;
 
-  const astana = insertPartner({ kind: "city", countryCode: "KZ", isHome: true, ...named({ nameKk: "Астана", nameRu: "Астана", nameEn: "Astana" }) });
+  const astana = ensureHomeCity(db);
   const heilongjiang = insertPartner({
     kind: "province",
     countryCode: "CN",

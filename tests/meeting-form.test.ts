@@ -9,8 +9,8 @@ import { MeetingSchema } from "~/forms/meeting";
 import { i18next } from "~/i18n/i18next.server";
 import { logMeeting } from "~/models/meeting-log.server";
 import { action as logAction } from "~/routes/meetings.new";
-import { action as editAction } from "~/routes/meetings.$meetingId.edit";
-import { action as deleteAction } from "~/routes/meetings.$meetingId.delete";
+import { action as editAction } from "~/routes/meetings.$meetingId_.edit";
+import { action as deleteAction } from "~/routes/meetings.$meetingId_.delete";
 import { submit } from "./support/forms";
 
 seedDemoData(getDb());

@@ -7,8 +7,8 @@ import { formErrorMap } from "~/forms/error-map";
 import { PartnerSchema } from "~/forms/partner";
 import { i18next } from "~/i18n/i18next.server";
 import { action as createAction } from "~/routes/partners.new";
-import { action as editAction } from "~/routes/partners.$partnerId.edit";
-import { action as deleteAction } from "~/routes/partners.$partnerId.delete";
+import { action as editAction } from "~/routes/partners.$partnerId_.edit";
+import { action as deleteAction } from "~/routes/partners.$partnerId_.delete";
 import { submit } from "./support/forms";
 
 seedDemoData(getDb());

@@ -238,9 +238,9 @@ const kk: Translations = {
     wikidataHint: "Мысалы, Q956; белгісіз болса, бос қалдырыңыз.",
     date: {
       hint: "Белгілісін толтырыңыз: тек жылын, айы мен жылын немесе нақты күнін.",
-      day: "Күні",
-      month: "Айы",
-      year: "Жылы",
+      day: "Күн",
+      month: "Ай",
+      year: "Жыл",
       approximate: "Шамамен",
     },
     duplicate: {

@@ -1,0 +1,92 @@
+import { expect, test } from "@playwright/test";
+
+test.use({ locale: "en-GB" });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a short meeting is logged end to end", async ({ page }) => {
+    await page.goto("/meetings/new");
+    await page.getByLabel("Year").fill("2019");
+    await page.getByLabel("Month").selectOption({ label: "April" });
+    // Adding a row posts the form; the server sends it back with one row more.
+    await page.getByRole("button", { name: "Add a guest" }).click();
+    await expect(page.getByRole("group", { name: "Participant 1" })).toBeVisible();
+    await expect(page.getByLabel("Year")).toHaveValue("2019");
+    const row = page.getByRole("group", { name: "Participant 1" });
+    await row.getByLabel("Name", { exact: true }).fill("Aigerim No-Script");
+    await row.getByLabel("Role").selectOption({ label: "Led the delegation" });
+    await page.getByLabel("Purpose").fill("A visit logged without JavaScript");
+    await page.getByRole("button", { name: "Save" }).click();
+
+    await expect(page.getByRole("status")).toHaveText("Saved.");
+    await expect(page.getByRole("heading", { level: 1, name: "Meeting" })).toBeVisible();
+    await expect(page.getByText("April 2019").first()).toBeVisible();
+    await expect(page.getByRole("region", { name: "Guest side" })).toContainText("Aigerim No-Script");
+  });
+
+  test("bad input comes back with the message next to the field and everything typed kept", async ({ page }) => {
+    await page.goto("/meetings/new");
+    await page.getByLabel("Day").fill("31");
+    await page.getByLabel("Month").selectOption({ label: "February" });
+    await page.getByLabel("Year").fill("2017");
+    await page.getByLabel("Purpose").fill("<script>alert('x')</script> Ақмола 🙂");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("There is no such date. Check the day and the month.")).toBeVisible();
+    await expect(page.getByLabel("Purpose")).toHaveValue("<script>alert('x')</script> Ақмола 🙂");
+    await expect(page.getByLabel("Day")).toHaveValue("31");
+  });
+});
+
+test("the partner form refuses bad input in the reader's language and keeps what was typed", async ({ page }) => {
+  await page.goto("/partners/new");
+  await page.getByLabel("Name in English").fill("Ankara");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Fill this in.").first()).toBeVisible();
+  await expect(page.getByLabel("Name in English")).toHaveValue("Ankara");
+  await expect(page.getByLabel("Kind")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("a name on file in another script is shown before a second partner is made", async ({ page }) => {
+  await page.goto("/partners/new");
+  await page.getByLabel("Name in Russian").fill("УРУМЧИ");
+  await page.getByLabel("Kind").selectOption({ label: "City" });
+  await page.getByLabel("Country").selectOption({ label: "China" });
+  await page.getByRole("button", { name: "Save" }).click();
+  const notice = page.getByRole("alert").filter({ hasText: "Already on file" });
+  await expect(notice.getByRole("link", { name: "Urumqi" })).toBeVisible();
+  await expect(page).toHaveURL(/\/partners\/new$/);
+});
+
+test("leaving a form with unsaved changes asks first", async ({ page }) => {
+  await page.goto("/people/new");
+  await page.getByLabel("Full name in Latin script").fill("Someone Unsaved");
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Meetings" }).click();
+  await expect(page).toHaveURL(/\/people\/new$/);
+  await expect(page.getByLabel("Full name in Latin script")).toHaveValue("Someone Unsaved");
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Meetings" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Meetings" })).toBeVisible();
+});
+
+test("a draft of the meeting form survives a reload", async ({ page }) => {
+  await page.goto("/meetings/new");
+  await page.getByLabel("Purpose").fill("Draft that must not be lost");
+  await page.waitForTimeout(600); // the draft is written 400 ms after the last keystroke
+  await page.reload();
+  await expect(page.getByText("Your unsaved draft of this form was restored.")).toBeVisible();
+  await expect(page.getByLabel("Purpose")).toHaveValue("Draft that must not be lost");
+});
+
+test("after saving, Back does not post the form again", async ({ page }) => {
+  await page.goto("/people/new");
+  await page.getByLabel("Full name in Latin script").fill("Back Button Tester");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await page.goBack();
+  await expect(page).toHaveURL(/\/people\/new$/);
+  await page.goto("/people");
+  await expect(page.getByRole("link", { name: "Back Button Tester" })).toHaveCount(1);
+});
