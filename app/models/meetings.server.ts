@@ -16,6 +16,7 @@ import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { localizedName, localizedTitle } from "~/utils/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
+import type { PartialDate } from "~/utils/partial-date";
 import { asDate, countOf } from "./shared.server";
 
 const hostOrganisations = aliasedTable(organisations, "host_organisations");
@@ -319,4 +320,16 @@ export function delegationChoices(lng: Language) {
         .filter(Boolean)
         .join(" · "),
     }));
+}
+
+/** Meetings to pick as "where it happened": this partner's (or all), newest first. */
+export function meetingChoices(partnerId: number | null | undefined, label: (date: PartialDate) => string) {
+  return getDb()
+    .select({ id: meetings.id, date: meetings.date, datePrecision: meetings.datePrecision, dateApproximate: meetings.dateApproximate })
+    .from(meetings)
+    .where(partnerId ? eq(meetings.partnerId, partnerId) : undefined)
+    .orderBy(desc(meetings.date), desc(meetings.id))
+    .limit(200)
+    .all()
+    .map((m) => ({ value: m.id, label: `${label(asDate(m.date, m.datePrecision, m.dateApproximate))} (#${m.id})` }));
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ActionLink } from "~/components/Actions";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { InitiativeStatusBadge } from "~/components/StatusBadge";
@@ -22,7 +23,21 @@ export default function InitiativePage() {
   const { initiative } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeading eyebrow={t(`initiative.kinds.${initiative.kind}`)} actions={<InitiativeStatusBadge status={initiative.status} />}>
+      <PageHeading
+        eyebrow={t(`initiative.kinds.${initiative.kind}`)}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <InitiativeStatusBadge status={initiative.status} />
+            <ActionLink to={`/initiatives/${initiative.id}/step`}>{t("form.initiative.addStep")}</ActionLink>
+            <ActionLink to={`/initiatives/${initiative.id}/edit`} tone="secondary">
+              {t("form.editAction")}
+            </ActionLink>
+            <ActionLink to={`/initiatives/${initiative.id}/delete`} tone="danger">
+              {t("form.deleteAction")}
+            </ActionLink>
+          </div>
+        }
+      >
         {initiative.title}
       </PageHeading>
       <Section title={t("common.details")} id="details">

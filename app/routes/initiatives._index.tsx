@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { INITIATIVE_STATUSES } from "../../db/schema";
 import { InitiativeList } from "~/components/InitiativeList";
+import { ActionLink } from "~/components/Actions";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18next.server";
@@ -34,7 +35,7 @@ export default function InitiativesPage() {
   const { initiatives, filter, partners } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeading>{t("initiative.listTitle")}</PageHeading>
+      <PageHeading actions={<ActionLink to="/initiatives/new">{t("form.initiative.add")}</ActionLink>}>{t("initiative.listTitle")}</PageHeading>
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden" aria-label={t("common.filter")}>
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("initiative.status")}</span>

@@ -55,6 +55,11 @@ export default function PartnerPage() {
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <div>
           <Section title={t("partner.relations")} id="relations">
+            <div className="mb-3 print:hidden">
+              <ActionLink to={`/partners/${partner.id}/relation`} tone="secondary">
+                {t("form.relation.add")}
+              </ActionLink>
+            </div>
             {partner.relations.length === 0 ? (
               <Empty>{t("partner.noRelation")}</Empty>
             ) : (
@@ -66,6 +71,9 @@ export default function PartnerPage() {
                       {relation.status ? <RelationStatusBadge status={relation.status} /> : null}
                     </div>
                     {relation.note ? <p className="mt-2 text-sm text-stone-700">{relation.note}</p> : null}
+                    <Link to={`/relations/${relation.id}/step`} className="mt-2 inline-block text-sm text-sky-800 underline print:hidden">
+                      {t("form.relation.addStep")}
+                    </Link>
                     <h4 className="mt-3 text-sm font-medium text-stone-600">{t("relation.history")}</h4>
                     <ol className="mt-1 space-y-1 border-l-2 border-sky-200 pl-4 text-sm">
                       {relation.steps.map((step) => (

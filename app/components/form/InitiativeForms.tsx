@@ -1,0 +1,65 @@
+import { getFormProps } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../../db/schema";
+import { InitiativeSchema, InitiativeStepSchema } from "~/forms/initiative";
+import { useSchemaForm } from "~/forms/use-schema-form";
+import type { FormReply } from "~/utils/forms.server";
+import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea, TextField } from "./Fields";
+import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
+
+type Option = { value: number | string; label: string };
+
+export function InitiativeForm({
+  reply,
+  defaultValue,
+  choices,
+  isNew,
+}: {
+  reply?: FormReply;
+  defaultValue?: Record<string, unknown>;
+  choices: { partners: Option[]; owners: Option[]; organisations: Option[] };
+  isNew: boolean;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(InitiativeSchema, { lastResult: reply?.result, defaultValue });
+  return (
+    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+      <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <TextField field={fields.titleKk} label={t("form.initiative.titleKk")} lang="kk" />
+        <TextField field={fields.titleRu} label={t("form.initiative.titleRu")} lang="ru" />
+        <TextField field={fields.titleEn} label={t("form.initiative.titleEn")} lang="en" />
+      </div>
+      <TextArea field={fields.description} label={t("initiative.description")} rows={3} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField field={fields.kind} label={t("initiative.kind")} placeholder="" options={INITIATIVE_KINDS.map((k) => ({ value: k, label: t(`initiative.kinds.${k}`) }))} />
+        {isNew ? (
+          <SelectField field={fields.status} label={t("initiative.status")} options={INITIATIVE_STATUSES.map((s) => ({ value: s, label: t(`initiative.statuses.${s}`) }))} />
+        ) : null}
+        <SelectField field={fields.partnerId} label={t("initiative.partner")} placeholder="—" options={choices.partners} />
+        <SelectField field={fields.ownerPersonId} label={t("initiative.owner")} placeholder="—" options={choices.owners} />
+        <SelectField field={fields.ownerOrganisationId} label={t("form.initiative.ownerOrganisation")} placeholder="—" options={choices.organisations} />
+      </div>
+      <PartialDateFields field={fields.due} legend={t("initiative.due")} />
+      <SubmitButton>{t("form.save")}</SubmitButton>
+    </Form>
+  );
+}
+
+export function InitiativeStepForm({ reply, meetings }: { reply?: FormReply; meetings: Option[] }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(InitiativeStepSchema, { lastResult: reply?.result });
+  return (
+    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+      <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <PartialDateFields field={fields.date} legend={t("meeting.date")} />
+      <SelectField field={fields.status} label={t("form.initiative.newStatus")} placeholder={t("form.initiative.statusUnchanged")} options={INITIATIVE_STATUSES.map((s) => ({ value: s, label: t(`initiative.statuses.${s}`) }))} />
+      <TextArea field={fields.note} label={t("form.initiative.note")} rows={3} />
+      <SelectField field={fields.meetingId} label={t("form.initiative.atMeeting")} placeholder="—" options={meetings} />
+      <SubmitButton>{t("form.save")}</SubmitButton>
+    </Form>
+  );
+}

@@ -1,0 +1,89 @@
+import { eq, sql } from "drizzle-orm";
+import { writeTransaction } from "../../db/client";
+import { initiatives, initiativeSteps } from "../../db/schema";
+import { getDb } from "~/db.server";
+import type { InitiativeInput, InitiativeStepInput } from "~/forms/initiative";
+import type { Language } from "~/i18n/config";
+import { partialDateParts, type PartialDate } from "~/utils/partial-date";
+import { organisationChoices } from "./organisations.server";
+import { partnerChoices } from "./partners.server";
+import { homeSideChoices } from "./people.server";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+const date = <P extends string>(prefix: P, d: PartialDate) =>
+  ({ [prefix]: d.value, [`${prefix}Precision`]: d.precision, [`${prefix}Approximate`]: d.approximate }) as Record<P, string | null> &
+    Record<`${P}Precision`, PartialDate["precision"]> &
+    Record<`${P}Approximate`, boolean>;
+
+function values(input: InitiativeInput) {
+  return {
+    titleKk: input.titleKk ?? null,
+    titleRu: input.titleRu ?? null,
+    titleEn: input.titleEn ?? null,
+    description: input.description ?? null,
+    kind: input.kind,
+    partnerId: input.partnerId ?? null,
+    ownerPersonId: input.ownerPersonId ?? null,
+    ownerOrganisationId: input.ownerOrganisationId ?? null,
+    ...date("due", input.due),
+  };
+}
+
+/** A new initiative and its first step (its status as recorded now, date unknown). */
+export function createInitiative(input: InitiativeInput) {
+  return writeTransaction(getDb(), (db) => {
+    const id = db.insert(initiatives).values({ ...values(input), status: input.status }).returning({ id: initiatives.id }).get().id;
+    db.insert(initiativeSteps).values({ initiativeId: id, status: input.status }).run();
+    return id;
+  });
+}
+
+/** Edits what the initiative is; its status moves only through dated steps. */
+export function updateInitiative(id: number, input: InitiativeInput) {
+  writeTransaction(getDb(), (db) => {
+    db.update(initiatives).set({ ...values(input), updatedAt: now }).where(eq(initiatives.id, id)).run();
+  });
+}
+
+/** Records a step; a step with a status makes it the initiative's current one. */
+export function addInitiativeStep(initiativeId: number, step: InitiativeStepInput) {
+  writeTransaction(getDb(), (db) => {
+    db.insert(initiativeSteps)
+      .values({ initiativeId, ...date("date", step.date), status: step.status ?? null, note: step.note ?? null, meetingId: step.meetingId ?? null })
+      .run();
+    if (step.status) db.update(initiatives).set({ status: step.status, updatedAt: now }).where(eq(initiatives.id, initiativeId)).run();
+  });
+}
+
+export function deleteInitiative(id: number) {
+  writeTransaction(getDb(), (db) => {
+    db.delete(initiatives).where(eq(initiatives.id, id)).run();
+  });
+}
+
+export function initiativeForEdit(id: number) {
+  const row = getDb().select().from(initiatives).where(eq(initiatives.id, id)).get();
+  if (!row) return null;
+  const due = partialDateParts({ value: row.due, precision: row.duePrecision, approximate: row.dueApproximate });
+  return {
+    titleKk: row.titleKk ?? undefined,
+    titleRu: row.titleRu ?? undefined,
+    titleEn: row.titleEn ?? undefined,
+    description: row.description ?? undefined,
+    kind: row.kind,
+    status: row.status,
+    partnerId: row.partnerId ?? undefined,
+    ownerPersonId: row.ownerPersonId ?? undefined,
+    ownerOrganisationId: row.ownerOrganisationId ?? undefined,
+    due: { year: due.year ?? undefined, month: due.month ?? undefined, day: due.day ?? undefined, approximate: row.dueApproximate },
+  };
+}
+
+/** What the initiative form offers to pick from. */
+export function initiativeChoices(lng: Language) {
+  return {
+    partners: partnerChoices(lng).map((p) => ({ value: p.id, label: p.name })),
+    owners: homeSideChoices(lng),
+    organisations: organisationChoices(lng),
+  };
+}

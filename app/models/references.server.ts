@@ -1,0 +1,15 @@
+import { eq } from "drizzle-orm";
+import { meetings, organisations, partners, people } from "../../db/schema";
+import { getDb } from "~/db.server";
+
+/** Ids the form names that are not on file, as field errors (nothing is written then). */
+export function missingReferences(input: { partnerId?: number; ownerPersonId?: number; ownerOrganisationId?: number; meetingId?: number }) {
+  const db = getDb();
+  const errors: string[] = [];
+  if (input.partnerId && !db.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId)).get()) errors.push("partnerId");
+  if (input.ownerPersonId && !db.select({ id: people.id }).from(people).where(eq(people.id, input.ownerPersonId)).get()) errors.push("ownerPersonId");
+  if (input.ownerOrganisationId && !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.ownerOrganisationId)).get())
+    errors.push("ownerOrganisationId");
+  if (input.meetingId && !db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, input.meetingId)).get()) errors.push("meetingId");
+  return errors;
+}

@@ -1,0 +1,31 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
+import { getTranslator } from "~/i18n/i18next.server";
+import { deleteInitiative } from "~/models/initiative-writes.server";
+import { getInitiative } from "~/models/initiatives.server";
+import { redirectWithFlash } from "~/session.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const initiative = found(getInitiative(requireId(params.initiativeId), lng));
+  return { title: t("form.delete.title", { name: initiative.title }), initiative };
+}
+
+/** An initiative's steps are its own history and go with it; nothing else refers to it. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const id = requireId(params.initiativeId);
+  found(getInitiative(id, lng));
+  deleteInitiative(id);
+  return redirectWithFlash(request, "/initiatives", t("form.deleted"));
+}
+
+export default function DeleteInitiativePage() {
+  const { initiative } = useLoaderData<typeof loader>();
+  return <DeleteConfirmation name={initiative.title} references={{}} cancelHref={`/initiatives/${initiative.id}`} />;
+}

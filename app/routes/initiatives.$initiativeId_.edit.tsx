@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { InitiativeForm } from "~/components/form/InitiativeForms";
+import { PageHeading } from "~/components/Page";
+import { InitiativeSchema } from "~/forms/initiative";
+import { getTranslator } from "~/i18n/i18next.server";
+import { initiativeChoices, initiativeForEdit, updateInitiative } from "~/models/initiative-writes.server";
+import { missingReferences } from "~/models/references.server";
+import { redirectWithFlash } from "~/session.server";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const initiative = found(initiativeForEdit(requireId(params.initiativeId)));
+  return { title: t("form.initiative.edit"), initiative, choices: initiativeChoices(lng) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireId(params.initiativeId);
+  const current = found(initiativeForEdit(id));
+  const { submission, t } = await parseForm(request, InitiativeSchema);
+  if (submission.status !== "success") return replyWith(submission.reply());
+  const missing = missingReferences(submission.value);
+  if (missing.length) return replyWith(submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }), {}, 400);
+  updateInitiative(id, { ...submission.value, status: current.status });
+  return redirectWithFlash(request, `/initiatives/${id}`, t("form.saved"));
+}
+
+export default function EditInitiativePage() {
+  const { t } = useTranslation();
+  const { initiative, choices } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading>{t("form.initiative.edit")}</PageHeading>
+      <InitiativeForm reply={reply} defaultValue={initiative} choices={choices} isNew={false} />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { InitiativeStepForm } from "~/components/form/InitiativeForms";
+import { PageHeading } from "~/components/Page";
+import { InitiativeStepSchema } from "~/forms/initiative";
+import { dateWords } from "~/i18n/dates";
+import { getTranslator } from "~/i18n/i18next.server";
+import { addInitiativeStep } from "~/models/initiative-writes.server";
+import { missingReferences } from "~/models/references.server";
+import { getInitiative } from "~/models/initiatives.server";
+import { meetingChoices } from "~/models/meetings.server";
+import { redirectWithFlash } from "~/session.server";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+import { formatPartialDate } from "~/utils/partial-date";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const initiative = found(getInitiative(requireId(params.initiativeId), lng));
+  const words = dateWords(lng, t);
+  return {
+    title: t("form.initiative.addStep"),
+    initiative: { id: initiative.id, title: initiative.title },
+    meetings: meetingChoices(initiative.partner?.id, (date) => formatPartialDate(date, words)),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireId(params.initiativeId);
+  const { submission, lng, t } = await parseForm(request, InitiativeStepSchema);
+  found(getInitiative(id, lng));
+  if (submission.status !== "success") return replyWith(submission.reply());
+  if (missingReferences(submission.value).length) {
+    return replyWith(submission.reply({ fieldErrors: { meetingId: [t("form.errors.notFound")] } }), {}, 400);
+  }
+  addInitiativeStep(id, submission.value);
+  return redirectWithFlash(request, `/initiatives/${id}`, t("form.saved"));
+}
+
+export default function InitiativeStepPage() {
+  const { t } = useTranslation();
+  const { initiative, meetings } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading eyebrow={initiative.title}>{t("form.initiative.addStep")}</PageHeading>
+      <InitiativeStepForm reply={reply} meetings={meetings} />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { InitiativeForm } from "~/components/form/InitiativeForms";
+import { PageHeading } from "~/components/Page";
+import { InitiativeSchema } from "~/forms/initiative";
+import { getTranslator } from "~/i18n/i18next.server";
+import { createInitiative, initiativeChoices } from "~/models/initiative-writes.server";
+import { missingReferences } from "~/models/references.server";
+import { redirectWithFlash } from "~/session.server";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  return { title: t("form.initiative.new"), choices: initiativeChoices(lng) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { submission, t } = await parseForm(request, InitiativeSchema);
+  if (submission.status !== "success") return replyWith(submission.reply());
+  const missing = missingReferences(submission.value);
+  if (missing.length) return replyWith(submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }), {}, 400);
+  const id = createInitiative(submission.value);
+  return redirectWithFlash(request, `/initiatives/${id}`, t("form.saved"));
+}
+
+export default function NewInitiativePage() {
+  const { t } = useTranslation();
+  const { choices } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading>{t("form.initiative.new")}</PageHeading>
+      <InitiativeForm reply={reply} choices={choices} isNew defaultValue={{ status: "proposed" }} />
+    </>
+  );
+}

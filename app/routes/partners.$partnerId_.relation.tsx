@@ -1,0 +1,42 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RelationForm } from "~/components/form/RelationForms";
+import { PageHeading } from "~/components/Page";
+import { RelationSchema } from "~/forms/relation";
+import { getTranslator } from "~/i18n/i18next.server";
+import { getPartner } from "~/models/partners.server";
+import { createRelation } from "~/models/relation-writes.server";
+import { redirectWithFlash } from "~/session.server";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const partner = found(getPartner(requireId(params.partnerId), lng));
+  return { title: t("form.relation.new"), partner: { id: partner.id, name: partner.name } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireId(params.partnerId);
+  const { submission, lng, t } = await parseForm(request, RelationSchema);
+  found(getPartner(id, lng));
+  if (submission.status !== "success") return replyWith(submission.reply());
+  createRelation(id, submission.value);
+  return redirectWithFlash(request, `/partners/${id}`, t("form.saved"));
+}
+
+export default function NewRelationPage() {
+  const { t } = useTranslation();
+  const { partner } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading eyebrow={partner.name}>{t("form.relation.new")}</PageHeading>
+      <RelationForm reply={reply} />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RelationStepForm } from "~/components/form/RelationForms";
+import { PageHeading } from "~/components/Page";
+import { RelationStepSchema } from "~/forms/relation";
+import { dateWords } from "~/i18n/dates";
+import { getTranslator } from "~/i18n/i18next.server";
+import { meetingChoices } from "~/models/meetings.server";
+import { missingReferences } from "~/models/references.server";
+import { addRelationStep, relationForStep } from "~/models/relation-writes.server";
+import { redirectWithFlash } from "~/session.server";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+import { localizedName } from "~/utils/names";
+import { formatPartialDate } from "~/utils/partial-date";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const relation = found(relationForStep(requireId(params.relationId)));
+  const words = dateWords(lng, t);
+  return {
+    title: t("form.relation.addStep"),
+    heading: `${localizedName(relation.partner, lng)} · ${t(`relation.types.${relation.type}`)}`,
+    meetings: meetingChoices(relation.partnerId, (date) => formatPartialDate(date, words)),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireId(params.relationId);
+  const relation = found(relationForStep(id));
+  const { submission, t } = await parseForm(request, RelationStepSchema);
+  if (submission.status !== "success") return replyWith(submission.reply());
+  if (missingReferences(submission.value).length) {
+    return replyWith(submission.reply({ fieldErrors: { meetingId: [t("form.errors.notFound")] } }), {}, 400);
+  }
+  addRelationStep(id, submission.value);
+  return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.saved"));
+}
+
+export default function RelationStepPage() {
+  const { t } = useTranslation();
+  const { heading, meetings } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading eyebrow={heading}>{t("form.relation.addStep")}</PageHeading>
+      <RelationStepForm reply={reply} meetings={meetings} />
+    </>
+  );
+}
