@@ -113,7 +113,7 @@ test("a new staff member logs the report's meeting through the forms alone, then
   await page.goBack();
 
   // Edit: Almaz Kim is removed from the participants.
-  await page.getByRole("link", { name: "Өңдеу" }).click();
+  await page.getByRole("link", { name: "Өңдеу", exact: true }).click();
   await page.getByRole("button", { name: "3-қатысушыны алып тастау" }).click();
   await save(page);
   await expect(page.getByRole("region", { name: "Біздің тарап" }).getByRole("listitem")).toHaveCount(2);

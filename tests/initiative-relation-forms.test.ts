@@ -11,6 +11,7 @@ import { action as initiativeStep } from "~/routes/initiatives.$initiativeId_.st
 import { action as deleteInitiative } from "~/routes/initiatives.$initiativeId_.delete";
 import { action as newRelation } from "~/routes/partners.$partnerId_.relation";
 import { action as relationStep } from "~/routes/relations.$relationId.step";
+import { action as relationDelete } from "~/routes/relations.$relationId.delete";
 import { submit } from "./support/forms";
 
 seedDemoData(getDb());
@@ -109,5 +110,12 @@ describe("relations", () => {
     const { status } = await submit(relationStep, `/relations/${relation.id}/step`, { status: "active", meetingId: "999999" }, { params: { relationId: String(relation.id) } });
     expect(status).toBe(400);
     expect(count(s.relationSteps)).toBe(before);
+  });
+
+  test("deleting a relation takes its steps with it", async () => {
+    const relation = db().select().from(s.relations).all().find((r) => r.type === "memorandum")!;
+    const { status } = await submit(relationDelete, `/relations/${relation.id}/delete`, {}, { params: { relationId: String(relation.id) } });
+    expect(status).toBe(302);
+    expect(db().select().from(s.relationSteps).where(eq(s.relationSteps.relationId, relation.id)).all()).toEqual([]);
   });
 });

@@ -35,3 +35,10 @@ export function relationForStep(id: number) {
     .get();
   return row ?? null;
 }
+
+/** A relation's steps are its own history and go with it. */
+export function deleteRelation(id: number) {
+  writeTransaction(getDb(), (db) => {
+    db.delete(relations).where(eq(relations.id, id)).run();
+  });
+}

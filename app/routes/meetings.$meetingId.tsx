@@ -84,7 +84,10 @@ export default function MeetingPage() {
                   {" · "}
                   {t("meeting.delegationLedBy", { leader: meeting.delegation.leader.name })}
                 </span>
-              ) : null}
+              ) : null}{" "}
+              <Link to={`/delegations/${meeting.delegation.id}/edit`} className="text-sm text-sky-800 underline print:hidden">
+                {t("form.delegation.edit")}
+              </Link>
             </Fact>
           ) : null}
           {meeting.purpose ? (

@@ -71,9 +71,14 @@ export default function PartnerPage() {
                       {relation.status ? <RelationStatusBadge status={relation.status} /> : null}
                     </div>
                     {relation.note ? <p className="mt-2 text-sm text-stone-700">{relation.note}</p> : null}
-                    <Link to={`/relations/${relation.id}/step`} className="mt-2 inline-block text-sm text-sky-800 underline print:hidden">
-                      {t("form.relation.addStep")}
-                    </Link>
+                    <div className="mt-2 flex gap-4 text-sm print:hidden">
+                      <Link to={`/relations/${relation.id}/step`} className="text-sky-800 underline">
+                        {t("form.relation.addStep")}
+                      </Link>
+                      <Link to={`/relations/${relation.id}/delete`} className="text-red-700 underline">
+                        {t("form.deleteAction")}
+                      </Link>
+                    </div>
                     <h4 className="mt-3 text-sm font-medium text-stone-600">{t("relation.history")}</h4>
                     <ol className="mt-1 space-y-1 border-l-2 border-sky-200 pl-4 text-sm">
                       {relation.steps.map((step) => (
@@ -100,6 +105,11 @@ export default function PartnerPage() {
           </Section>
 
           <Section title={t("partner.meetings")} id="meetings">
+            <div className="mb-3 flex gap-2 print:hidden">
+              <ActionLink to={`/delegations/new?partner=${partner.id}`} tone="secondary">
+                {t("form.delegation.add")}
+              </ActionLink>
+            </div>
             {meetings.total === 0 ? (
               <Empty>{t("partner.noMeetings")}</Empty>
             ) : (

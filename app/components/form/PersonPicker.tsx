@@ -23,7 +23,7 @@ export function PersonPicker({
   personId: FieldMetadata<number | undefined>;
   label: string;
   /** The participant's title field, filled with the current post when still empty. */
-  titleName: string;
+  titleName?: string;
 }) {
   const { t } = useTranslation();
   const fetcher = useFetcher<{ people: Suggestion[] }>();
@@ -41,8 +41,8 @@ export function PersonPicker({
     if (!form) return;
     setField(form, personId.name, String(person.id));
     setField(form, name.name, person.name);
-    const title = form.elements.namedItem(titleName);
-    if (person.title && title instanceof HTMLInputElement && !title.value) setField(form, titleName, person.title);
+    const title = titleName ? form.elements.namedItem(titleName) : null;
+    if (titleName && person.title && title instanceof HTMLInputElement && !title.value) setField(form, titleName, person.title);
   };
 
   return (

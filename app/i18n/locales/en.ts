@@ -366,6 +366,18 @@ const en = {
       stepNote: "Note on this step",
       addStep: "Record a step",
     },
+    delegation: {
+      new: "New delegation",
+      edit: "Edit delegation",
+      add: "Add a delegation",
+      arrival: "Arrival",
+      departure: "Departure",
+      leader: "Led by",
+      members: "Members",
+      member: "Member {{number}}",
+      addMember: "Add a member",
+      removeMember: "Remove member {{number}}",
+    },
     errors: {
       required: "Fill this in.",
       number: "Enter a number.",
@@ -391,6 +403,8 @@ const en = {
       oneDelegation: "Choose a delegation on file or record a new one, not both.",
       delegationNeedsPartner: "Choose the partner the delegation came from.",
       statusOrNote: "Choose a new status or write what happened.",
+      severalPeopleShort: "Several people on file have this name: pick one from the suggestions.",
+      personNotOnFile: "No one on file has this name. Add the person first, or pick from the suggestions.",
     },
   },
   errors: {

@@ -1,0 +1,64 @@
+import { getFormProps } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DELEGATION_DIRECTIONS } from "../../../db/schema";
+import { DelegationSchema } from "~/forms/delegation";
+import { useSchemaForm } from "~/forms/use-schema-form";
+import type { FormReply } from "~/utils/forms.server";
+import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea } from "./Fields";
+import { PersonPicker } from "./PersonPicker";
+import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
+
+type Option = { value: number | string; label: string };
+
+export function DelegationForm({
+  reply,
+  defaultValue,
+  choices,
+}: {
+  reply?: FormReply;
+  defaultValue?: Record<string, unknown>;
+  choices: { partners: Option[]; organisations: Option[] };
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(DelegationSchema, { lastResult: reply?.result, defaultValue });
+  const leader = fields.leader.getFieldset();
+  const members = fields.members.getFieldList();
+  return (
+    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+      <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField field={fields.partnerId} label={t("meeting.partner")} placeholder="" options={choices.partners} />
+        <SelectField field={fields.organisationId} label={t("form.meeting.delegationOrganisation")} placeholder="—" options={choices.organisations} />
+        <SelectField field={fields.direction} label={t("form.meeting.direction")} options={DELEGATION_DIRECTIONS.map((d) => ({ value: d, label: t(`meeting.directions.${d}`) }))} />
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <PartialDateFields field={fields.arrival} legend={t("form.delegation.arrival")} />
+        <PartialDateFields field={fields.departure} legend={t("form.delegation.departure")} />
+      </div>
+      <TextArea field={fields.purpose} label={t("meeting.purpose")} rows={2} />
+      <PersonPicker name={leader.name} personId={leader.personId} label={t("form.delegation.leader")} />
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium text-stone-700">{t("form.delegation.members")}</legend>
+        {members.map((member, index) => {
+          const m = member.getFieldset();
+          return (
+            <div key={member.key} className="flex items-end gap-2">
+              <div className="flex-1">
+                <PersonPicker name={m.name} personId={m.personId} label={t("form.delegation.member", { number: index + 1 })} />
+              </div>
+              <button {...form.remove.getButtonProps({ name: fields.members.name, index })} className="pb-2 text-sm text-red-700 underline">
+                {t("form.delegation.removeMember", { number: index + 1 })}
+              </button>
+            </div>
+          );
+        })}
+        <button {...form.insert.getButtonProps({ name: fields.members.name })} className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">
+          {t("form.delegation.addMember")}
+        </button>
+      </fieldset>
+      <SubmitButton>{t("form.save")}</SubmitButton>
+    </Form>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
+import { getTranslator } from "~/i18n/i18next.server";
+import { delegationForEdit, delegationReferences, deleteDelegation } from "~/models/delegations.server";
+import { redirectWithFlash } from "~/session.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const id = requireId(params.delegationId);
+  found(delegationForEdit(id, lng));
+  const name = t("meeting.delegation");
+  return { title: t("form.delete.title", { name }), id, name, references: delegationReferences(id) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const id = requireId(params.delegationId);
+  const delegation = found(delegationForEdit(id, lng));
+  if (!deleteDelegation(id).deleted) return new Response(null, { status: 409 });
+  return redirectWithFlash(request, `/partners/${delegation.partnerId}`, t("form.deleted"));
+}
+
+export default function DeleteDelegationPage() {
+  const { id, name, references } = useLoaderData<typeof loader>();
+  return <DeleteConfirmation name={name} references={references} cancelHref={`/delegations/${id}/edit`} />;
+}

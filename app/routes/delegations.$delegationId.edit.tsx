@@ -1,0 +1,51 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ActionLink } from "~/components/Actions";
+import { DelegationForm } from "~/components/form/DelegationForm";
+import { PageHeading } from "~/components/Page";
+import { DelegationSchema } from "~/forms/delegation";
+import { getTranslator } from "~/i18n/i18next.server";
+import { delegationForEdit, delegationFormChoices, saveDelegation } from "~/models/delegations.server";
+import { redirectWithFlash } from "~/session.server";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const id = requireId(params.delegationId);
+  return { title: t("form.delegation.edit"), id, delegation: found(delegationForEdit(id, lng)), choices: delegationFormChoices(lng) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = requireId(params.delegationId);
+  const { submission, lng, t } = await parseForm(request, DelegationSchema);
+  found(delegationForEdit(id, lng));
+  if (submission.status !== "success") return replyWith(submission.reply());
+  const result = saveDelegation(id, submission.value, t);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
+  return redirectWithFlash(request, `/partners/${result.partnerId}`, t("form.saved"));
+}
+
+export default function EditDelegationPage() {
+  const { t } = useTranslation();
+  const { id, delegation, choices } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading
+        actions={
+          <ActionLink to={`/delegations/${id}/delete`} tone="danger">
+            {t("form.deleteAction")}
+          </ActionLink>
+        }
+      >
+        {t("form.delegation.edit")}
+      </PageHeading>
+      <DelegationForm reply={reply} choices={choices} defaultValue={delegation} />
+    </>
+  );
+}

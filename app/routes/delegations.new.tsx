@@ -1,0 +1,40 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DelegationForm } from "~/components/form/DelegationForm";
+import { PageHeading } from "~/components/Page";
+import { DelegationSchema } from "~/forms/delegation";
+import { getTranslator } from "~/i18n/i18next.server";
+import { delegationFormChoices, saveDelegation } from "~/models/delegations.server";
+import { redirectWithFlash } from "~/session.server";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { idFromSearch } from "~/utils/pagination";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const partnerId = idFromSearch(new URL(request.url).searchParams, "partner");
+  return { title: t("form.delegation.new"), choices: delegationFormChoices(lng), defaultValue: { partnerId, direction: "incoming" } };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { submission, t } = await parseForm(request, DelegationSchema);
+  if (submission.status !== "success") return replyWith(submission.reply());
+  const result = saveDelegation(undefined, submission.value, t);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
+  return redirectWithFlash(request, `/partners/${result.partnerId}`, t("form.saved"));
+}
+
+export default function NewDelegationPage() {
+  const { t } = useTranslation();
+  const { choices, defaultValue } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading>{t("form.delegation.new")}</PageHeading>
+      <DelegationForm reply={reply} choices={choices} defaultValue={defaultValue} />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
+import { getTranslator } from "~/i18n/i18next.server";
+import { deleteRelation, relationForStep } from "~/models/relation-writes.server";
+import { redirectWithFlash } from "~/session.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+import { localizedName } from "~/utils/names";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const relation = found(relationForStep(requireId(params.relationId)));
+  const name = `${localizedName(relation.partner, lng)} · ${t(`relation.types.${relation.type}`)}`;
+  return { title: t("form.delete.title", { name }), name, partnerId: relation.partnerId };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { t } = await getTranslator(request);
+  const id = requireId(params.relationId);
+  const relation = found(relationForStep(id));
+  deleteRelation(id);
+  return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.deleted"));
+}
+
+export default function DeleteRelationPage() {
+  const { name, partnerId } = useLoaderData<typeof loader>();
+  return <DeleteConfirmation name={name} references={{}} cancelHref={`/partners/${partnerId}`} />;
+}
