@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { sortKeys, type Multilingual } from "../app/utils/names";
-import { partialDate, type PartialDate } from "../app/utils/partial-date";
+import { partialDate, partialDateColumns } from "../app/utils/partial-date";
 import { writeTransaction, type Db } from "./client";
 import { ensureHomeCity } from "./home";
 import { backfillNameKeys } from "./name-keys";
@@ -17,13 +17,6 @@ import * as s from "./schema";
 type Names = Multilingual;
 
 const named = <T extends Names>(names: T) => ({ ...names, ...sortKeys(names) });
-
-const dateColumns = <P extends string>(prefix: P, date: PartialDate) =>
-  ({
-    [prefix]: date.value,
-    [`${prefix}Precision`]: date.precision,
-    [`${prefix}Approximate`]: date.approximate,
-  }) as Record<P, string | null> & Record<`${P}Precision`, PartialDate["precision"]> & Record<`${P}Approximate`, boolean>;
 
 const DATA_TABLES = [s.organisations, s.people, s.meetings, s.initiatives, s.topics, s.sources];
 
@@ -115,7 +108,7 @@ function loadDemoHistory(db: Db) {
   const meeting = db
     .insert(s.meetings)
     .values({
-      ...dateColumns("date", meetingDate),
+      ...partialDateColumns("date", meetingDate),
       hostOrganisationId: maslikhat,
       partnerId: heilongjiang,
       delegationId: delegation,
@@ -184,7 +177,7 @@ function loadDemoHistory(db: Db) {
     .values({
       relationId: insertRelation(heilongjiang, "friendly"),
       status: "proposed",
-      ...dateColumns("date", meetingDate),
+      ...partialDateColumns("date", meetingDate),
       meetingId: meeting,
       sourceId: source,
     })
@@ -223,7 +216,7 @@ function loadDemoHistory(db: Db) {
     db.insert(s.initiativeSteps)
       .values({
         initiativeId,
-        ...dateColumns("date", meetingDate),
+        ...partialDateColumns("date", meetingDate),
         status: "proposed",
         note: "Қонақ тарап ұсынды",
         meetingId: meeting,

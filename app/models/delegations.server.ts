@@ -6,18 +6,13 @@ import type { DelegationInput } from "~/forms/delegation";
 import type { Language } from "~/i18n/config";
 import { wholeNameKey } from "~/utils/fold";
 import { localizedName } from "~/utils/names";
-import { partialDateParts, type PartialDate } from "~/utils/partial-date";
+import { partialDateColumns, partialDateFormValue } from "~/utils/partial-date";
 import { organisationChoices } from "./organisations.server";
 import { partnerChoices } from "./partners.server";
 import { countOf } from "./shared.server";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 type PersonRef = { personId?: number; name?: string };
-
-const dates = <P extends string>(prefix: P, d: PartialDate) =>
-  ({ [prefix]: d.value, [`${prefix}Precision`]: d.precision, [`${prefix}Approximate`]: d.approximate }) as Record<P, string | null> &
-    Record<`${P}Precision`, PartialDate["precision"]> &
-    Record<`${P}Approximate`, boolean>;
 
 /** A person on file by id, or by a name that matches exactly one of them. */
 function resolvePerson(db: Db, ref: PersonRef, t: Translate): { id: number } | { error: string } {
@@ -62,8 +57,8 @@ export function saveDelegation(id: number | undefined, input: DelegationInput, t
       organisationId: input.organisationId ?? null,
       leaderId,
       direction: input.direction,
-      ...dates("arrival", input.arrival),
-      ...dates("departure", input.departure),
+      ...partialDateColumns("arrival", input.arrival),
+      ...partialDateColumns("departure", input.departure),
       purpose: input.purpose ?? null,
     };
     const delegationId = id
@@ -99,16 +94,12 @@ export function delegationForEdit(id: number, lng: Language) {
   const names = new Map(
     (personIds.length ? db.select().from(people).where(inArray(people.id, personIds)).all() : []).map((p) => [p.id, localizedName(p, lng)]),
   );
-  const parts = (value: string | null, precision: PartialDate["precision"], approximate: boolean) => {
-    const p = partialDateParts({ value, precision, approximate });
-    return { year: p.year ?? undefined, month: p.month ?? undefined, day: p.day ?? undefined, approximate };
-  };
   return {
     partnerId: row.partnerId,
     organisationId: row.organisationId ?? undefined,
     direction: row.direction,
-    arrival: parts(row.arrival, row.arrivalPrecision, row.arrivalApproximate),
-    departure: parts(row.departure, row.departurePrecision, row.departureApproximate),
+    arrival: partialDateFormValue(row.arrival, row.arrivalPrecision, row.arrivalApproximate),
+    departure: partialDateFormValue(row.departure, row.departurePrecision, row.departureApproximate),
     purpose: row.purpose ?? undefined,
     leader: row.leaderId ? { personId: row.leaderId, name: names.get(row.leaderId) } : undefined,
     members: memberRows.map((m) => ({ personId: m.personId, name: names.get(m.personId) })),

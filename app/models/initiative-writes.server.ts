@@ -4,17 +4,12 @@ import { initiatives, initiativeSteps } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { InitiativeInput, InitiativeStepInput } from "~/forms/initiative";
 import type { Language } from "~/i18n/config";
-import { partialDateParts, type PartialDate } from "~/utils/partial-date";
+import { partialDateColumns, partialDateFormValue } from "~/utils/partial-date";
 import { organisationChoices } from "./organisations.server";
 import { partnerChoices } from "./partners.server";
 import { homeSideChoices } from "./people.server";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
-const date = <P extends string>(prefix: P, d: PartialDate) =>
-  ({ [prefix]: d.value, [`${prefix}Precision`]: d.precision, [`${prefix}Approximate`]: d.approximate }) as Record<P, string | null> &
-    Record<`${P}Precision`, PartialDate["precision"]> &
-    Record<`${P}Approximate`, boolean>;
-
 function values(input: InitiativeInput) {
   return {
     titleKk: input.titleKk ?? null,
@@ -25,7 +20,7 @@ function values(input: InitiativeInput) {
     partnerId: input.partnerId ?? null,
     ownerPersonId: input.ownerPersonId ?? null,
     ownerOrganisationId: input.ownerOrganisationId ?? null,
-    ...date("due", input.due),
+    ...partialDateColumns("due", input.due),
   };
 }
 
@@ -49,7 +44,7 @@ export function updateInitiative(id: number, input: InitiativeInput) {
 export function addInitiativeStep(initiativeId: number, step: InitiativeStepInput) {
   writeTransaction(getDb(), (db) => {
     db.insert(initiativeSteps)
-      .values({ initiativeId, ...date("date", step.date), status: step.status ?? null, note: step.note ?? null, meetingId: step.meetingId ?? null })
+      .values({ initiativeId, ...partialDateColumns("date", step.date), status: step.status ?? null, note: step.note ?? null, meetingId: step.meetingId ?? null })
       .run();
     if (step.status) db.update(initiatives).set({ status: step.status, updatedAt: now }).where(eq(initiatives.id, initiativeId)).run();
   });
@@ -64,7 +59,6 @@ export function deleteInitiative(id: number) {
 export function initiativeForEdit(id: number) {
   const row = getDb().select().from(initiatives).where(eq(initiatives.id, id)).get();
   if (!row) return null;
-  const due = partialDateParts({ value: row.due, precision: row.duePrecision, approximate: row.dueApproximate });
   return {
     titleKk: row.titleKk ?? undefined,
     titleRu: row.titleRu ?? undefined,
@@ -75,7 +69,7 @@ export function initiativeForEdit(id: number) {
     partnerId: row.partnerId ?? undefined,
     ownerPersonId: row.ownerPersonId ?? undefined,
     ownerOrganisationId: row.ownerOrganisationId ?? undefined,
-    due: { year: due.year ?? undefined, month: due.month ?? undefined, day: due.day ?? undefined, approximate: row.dueApproximate },
+    due: partialDateFormValue(row.due, row.duePrecision, row.dueApproximate),
   };
 }
 

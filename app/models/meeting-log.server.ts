@@ -27,7 +27,7 @@ import type { MeetingInput, ParticipantInput } from "~/forms/meeting";
 import type { Language } from "~/i18n/config";
 import { wholeNameKey } from "~/utils/fold";
 import { localizedName, sortKeys } from "~/utils/names";
-import { partialDateParts, type PartialDate } from "~/utils/partial-date";
+import { partialDateColumns, partialDateFormValue, UNKNOWN_DATE } from "~/utils/partial-date";
 import { openInitiativeChoices } from "./initiatives.server";
 import { delegationChoices } from "./meetings.server";
 import { organisationChoices } from "./organisations.server";
@@ -107,14 +107,9 @@ function resolve(db: Db, input: MeetingInput, lng: Language, t: Translate) {
   return { errors, participants };
 }
 
-const dateColumns = <P extends string>(prefix: P, date: PartialDate) =>
-  ({ [prefix]: date.value, [`${prefix}Precision`]: date.precision, [`${prefix}Approximate`]: date.approximate }) as Record<P, string | null> &
-    Record<`${P}Precision`, PartialDate["precision"]> &
-    Record<`${P}Approximate`, boolean>;
-
 function meetingValues(input: MeetingInput) {
   return {
-    ...dateColumns("date", input.date),
+    ...partialDateColumns("date", input.date),
     startTime: input.startTime ?? null,
     location: input.location ?? null,
     hostOrganisationId: input.hostOrganisationId ?? null,
@@ -130,7 +125,7 @@ function writeParticipants(db: Db, meetingId: number, input: MeetingInput, plan:
     if ("personId" in resolved) return resolved.personId;
     const p = resolved.create;
     // A new person's post is known from the form when both the body and the title are given.
-    const posts = p.organisationId && p.title ? [{ organisationId: p.organisationId, ...titleIn(lng, p.title), start: UNKNOWN, end: UNKNOWN }] : [];
+    const posts = p.organisationId && p.title ? [{ organisationId: p.organisationId, ...titleIn(lng, p.title), start: UNKNOWN_DATE, end: UNKNOWN_DATE }] : [];
     const names = nameIn(lng, p.name);
     return insertPerson(db, { nameKk: names.nameKk ?? undefined, nameRu: names.nameRu ?? undefined, nameEn: names.nameEn ?? undefined, posts });
   });
@@ -149,7 +144,6 @@ function writeParticipants(db: Db, meetingId: number, input: MeetingInput, plan:
     .run();
   return personIds;
 }
-const UNKNOWN: PartialDate = { value: null, precision: "unknown", approximate: false };
 
 /** Topics are a shared list: a name on file (however spelt) is reused, a new one is added. */
 function writeTopics(db: Db, meetingId: number, names: string[], lng: Language) {
@@ -191,7 +185,7 @@ function writeDelegation(db: Db, input: MeetingInput, personIds: number[]) {
       organisationId: input.delegationOrganisationId ?? null,
       leaderId: leaderIndex >= 0 ? personIds[leaderIndex] : null,
       direction: input.delegationDirection,
-      ...dateColumns("arrival", input.date),
+      ...partialDateColumns("arrival", input.date),
       purpose: input.purpose ?? null,
     })
     .returning({ id: delegations.id })
@@ -214,7 +208,7 @@ function writeInitiatives(db: Db, meetingId: number, input: MeetingInput, lng: L
           kind: raised.kind,
           status: raised.status,
           ownerPersonId: raised.ownerPersonId ?? null,
-          ...dateColumns("due", raised.due),
+          ...partialDateColumns("due", raised.due),
           partnerId: input.partnerId ?? null,
           meetingId,
         })
@@ -224,7 +218,7 @@ function writeInitiatives(db: Db, meetingId: number, input: MeetingInput, lng: L
       db.update(initiatives).set({ status: raised.status, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(initiatives.id, initiativeId)).run();
     }
     db.insert(initiativeSteps)
-      .values({ initiativeId, ...dateColumns("date", input.date), status: raised.status, note: raised.note ?? null, meetingId })
+      .values({ initiativeId, ...partialDateColumns("date", input.date), status: raised.status, note: raised.note ?? null, meetingId })
       .run();
   }
 }
@@ -302,11 +296,6 @@ export function deleteMeeting(id: number) {
   });
 }
 
-const partsOf = (value: string | null, precision: PartialDate["precision"], approximate: boolean) => {
-  const parts = partialDateParts({ value, precision, approximate });
-  return { year: parts.year ?? undefined, month: parts.month ?? undefined, day: parts.day ?? undefined, approximate };
-};
-
 /** The edit form's starting values, in the shape the form posts. */
 export function meetingForEdit(id: number, lng: Language) {
   const db = getDb();
@@ -334,7 +323,7 @@ export function meetingForEdit(id: number, lng: Language) {
     .orderBy(meetingSources.position)
     .all();
   return {
-    date: partsOf(row.date, row.datePrecision, row.dateApproximate),
+    date: partialDateFormValue(row.date, row.datePrecision, row.dateApproximate),
     startTime: row.startTime ?? undefined,
     location: row.location ?? undefined,
     hostOrganisationId: row.hostOrganisationId ?? undefined,

@@ -8,7 +8,7 @@ import type { PersonInput, PostInput } from "~/forms/person";
 import { foldForMatch } from "~/utils/fold";
 import { localizedName, localizedTitle, sortKeys } from "~/utils/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
-import { comparePartialDates, partialDateParts, type PartialDate } from "~/utils/partial-date";
+import { comparePartialDates, partialDateColumns, partialDateFormValue } from "~/utils/partial-date";
 import { asDate, byName, countOf } from "./shared.server";
 
 const postFields = {
@@ -130,12 +130,8 @@ function postRows(personId: number, input: PostInput[]) {
     titleKk: post.titleKk ?? null,
     titleRu: post.titleRu ?? null,
     titleEn: post.titleEn ?? null,
-    start: post.start.value,
-    startPrecision: post.start.precision,
-    startApproximate: post.start.approximate,
-    end: post.end.value,
-    endPrecision: post.end.precision,
-    endApproximate: post.end.approximate,
+    ...partialDateColumns("start", post.start),
+    ...partialDateColumns("end", post.end),
   }));
 }
 
@@ -187,10 +183,6 @@ export function personForEdit(id: number) {
   const db = getDb();
   const row = db.select().from(people).where(eq(people.id, id)).get();
   if (!row) return null;
-  const dateParts = (value: string | null, precision: PartialDate["precision"], approximate: boolean) => {
-    const parts = partialDateParts({ value, precision, approximate });
-    return { year: parts.year ?? undefined, month: parts.month ?? undefined, day: parts.day ?? undefined, approximate };
-  };
   return {
     nameKk: row.nameKk ?? undefined,
     nameRu: row.nameRu ?? undefined,
@@ -207,8 +199,8 @@ export function personForEdit(id: number) {
         titleKk: p.titleKk ?? undefined,
         titleRu: p.titleRu ?? undefined,
         titleEn: p.titleEn ?? undefined,
-        start: dateParts(p.start, p.startPrecision, p.startApproximate),
-        end: dateParts(p.end, p.endPrecision, p.endApproximate),
+        start: partialDateFormValue(p.start, p.startPrecision, p.startApproximate),
+        end: partialDateFormValue(p.end, p.endPrecision, p.endApproximate),
       })),
   };
 }

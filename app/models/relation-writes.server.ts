@@ -3,15 +3,13 @@ import { writeTransaction } from "../../db/client";
 import { partners, relations, relationSteps } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { RelationInput, RelationStepInput } from "~/forms/relation";
-import type { PartialDate } from "~/utils/partial-date";
-
-const date = (d: PartialDate) => ({ date: d.value, datePrecision: d.precision, dateApproximate: d.approximate });
+import { partialDateColumns } from "~/utils/partial-date";
 
 /** A relation with its first step, together. */
 export function createRelation(partnerId: number, input: RelationInput) {
   return writeTransaction(getDb(), (db) => {
     const id = db.insert(relations).values({ partnerId, type: input.type, note: input.note ?? null }).returning({ id: relations.id }).get().id;
-    db.insert(relationSteps).values({ relationId: id, status: input.status, ...date(input.date), note: input.stepNote ?? null }).run();
+    db.insert(relationSteps).values({ relationId: id, status: input.status, ...partialDateColumns("date", input.date), note: input.stepNote ?? null }).run();
     return id;
   });
 }
@@ -19,7 +17,7 @@ export function createRelation(partnerId: number, input: RelationInput) {
 export function addRelationStep(relationId: number, step: RelationStepInput) {
   writeTransaction(getDb(), (db) => {
     db.insert(relationSteps)
-      .values({ relationId, status: step.status, ...date(step.date), note: step.note ?? null, meetingId: step.meetingId ?? null })
+      .values({ relationId, status: step.status, ...partialDateColumns("date", step.date), note: step.note ?? null, meetingId: step.meetingId ?? null })
       .run();
     db.update(relations).set({ updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(relations.id, relationId)).run();
   });

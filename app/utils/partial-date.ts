@@ -109,3 +109,18 @@ export function formatPartialDate(date: PartialDate, words: DateWords): string {
 // Stand-alone month names are lower case in Kazakh and Russian; at the head of a label they
 // read as a heading would.
 const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+
+/** A partial date as the three columns it is stored in: `date`, `datePrecision`, `dateApproximate`. */
+export function partialDateColumns<P extends string>(prefix: P, date: PartialDate) {
+  return {
+    [prefix]: date.value,
+    [`${prefix}Precision`]: date.precision,
+    [`${prefix}Approximate`]: date.approximate,
+  } as Record<P, string | null> & Record<`${P}Precision`, PartialDate["precision"]> & Record<`${P}Approximate`, boolean>;
+}
+
+/** A stored partial date as a form's day, month, year and "approximate" fields. */
+export function partialDateFormValue(value: string | null, precision: PartialDate["precision"], approximate: boolean) {
+  const parts = partialDateParts({ value, precision, approximate });
+  return { year: parts.year ?? undefined, month: parts.month ?? undefined, day: parts.day ?? undefined, approximate };
+}

@@ -5,7 +5,8 @@ import { OrganisationSchema } from "~/forms/organisation";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/utils/forms.server";
 import { DuplicateNotice } from "./DuplicateNotice";
-import { FormErrors, SelectField, SubmitButton, TextField } from "./Fields";
+import { NameFields } from "./NameFields";
+import { FormErrors, SelectField, SubmitButton } from "./Fields";
 import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
 
 type Option = { value: number | string; label: string };
@@ -18,12 +19,7 @@ export function OrganisationForm({ reply, defaultValue, partners, organisations 
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <DuplicateNotice duplicates={reply?.duplicates ?? []} hrefFor={(id) => `/organisations/${id}`} confirmName={fields.confirmDuplicate.name} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextField field={fields.nameKk} label={t("form.names.kk")} lang="kk" />
-        <TextField field={fields.nameRu} label={t("form.names.ru")} lang="ru" />
-        <TextField field={fields.nameEn} label={t("form.names.en")} lang="en" />
-        <TextField field={fields.nameNative} label={t("form.names.native")} />
-      </div>
+      <NameFields fields={fields} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField field={fields.partnerId} label={t("form.organisation.partner")} placeholder="" options={partners} />
         <SelectField field={fields.parentId} label={t("organisation.parent")} placeholder="—" options={organisations} />

@@ -6,6 +6,7 @@ import { PartnerSchema } from "~/forms/partner";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/utils/forms.server";
 import { DuplicateNotice } from "./DuplicateNotice";
+import { NameFields } from "./NameFields";
 import { FormErrors, SelectField, SubmitButton, TextField } from "./Fields";
 import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
 
@@ -27,12 +28,7 @@ export function PartnerForm({
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <DuplicateNotice duplicates={reply?.duplicates ?? []} hrefFor={(id) => `/partners/${id}`} confirmName={fields.confirmDuplicate.name} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextField field={fields.nameKk} label={t("form.names.kk")} lang="kk" />
-        <TextField field={fields.nameRu} label={t("form.names.ru")} lang="ru" />
-        <TextField field={fields.nameEn} label={t("form.names.en")} lang="en" />
-        <TextField field={fields.nameNative} label={t("form.names.native")} />
-      </div>
+      <NameFields fields={fields} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           field={fields.kind}
