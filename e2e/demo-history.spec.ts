@@ -91,3 +91,24 @@ test.describe("in English", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   });
 });
+
+test.describe("the partner's timeline", () => {
+  test.use({ locale: "en-GB" });
+
+  test("shows the meeting and the initiatives in their year, and filters by kind", async ({ page }) => {
+    await page.goto("/partners");
+    await page.getByRole("link", { name: "Heilongjiang Province" }).click();
+    const timeline = page.getByRole("region", { name: "Timeline" });
+    await expect(timeline.getByRole("heading", { name: "2016" })).toBeVisible();
+    await expect(timeline.getByRole("link", { name: "Heilongjiang Province days in Astana" })).toBeVisible();
+    await expect(timeline.getByRole("link", { name: "Meeting", exact: true })).toBeVisible();
+    await expect(timeline.getByText("Friendly relations: Proposed")).toBeVisible();
+
+    await timeline.getByLabel("Initiative").uncheck();
+    await timeline.getByLabel("Relation").uncheck();
+    await timeline.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/kind=meeting/);
+    await expect(timeline.getByRole("link", { name: "Heilongjiang Province days in Astana" })).toHaveCount(0);
+    await expect(timeline.getByRole("link", { name: "Meeting", exact: true })).toBeVisible();
+  });
+});

@@ -7,11 +7,14 @@ import { MeetingList } from "~/components/MeetingList";
 import { Badge, Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { RelationStatusBadge } from "~/components/StatusBadge";
+import { Timeline } from "~/components/Timeline";
 import { getTranslator } from "~/i18n/i18next.server";
 import { listMeetings } from "~/models/meetings.server";
 import { getPartner, partnerInitiatives, peopleMetFrom } from "~/models/partners.server";
+import { partnerTimeline } from "~/models/timeline.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { isTimelineKind } from "~/utils/timeline";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -19,9 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lng } = await getTranslator(request);
   const id = requireId(params.partnerId);
   const partner = found(getPartner(id, lng));
+  const search = new URL(request.url).searchParams;
+  const order: "newest" | "oldest" = search.get("order") === "oldest" ? "oldest" : "newest";
+  const kinds = search.getAll("kind").filter(isTimelineKind);
   return {
     title: partner.name,
     partner,
+    timeline: { groups: partnerTimeline(id, lng, { order, kinds }), order, kinds },
     meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
     people: peopleMetFrom(id, lng),
     initiatives: partnerInitiatives(id, lng),
@@ -30,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PartnerPage() {
   const { t } = useTranslation();
-  const { partner, meetings, people, initiatives } = useLoaderData<typeof loader>();
+  const { partner, meetings, people, initiatives, timeline } = useLoaderData<typeof loader>();
   const names = (["kk", "ru", "en"] as const).filter((lng) => partner.names[lng]);
   return (
     <>
@@ -102,6 +109,10 @@ export default function PartnerPage() {
                 ))}
               </ul>
             )}
+          </Section>
+
+          <Section title={t("timeline.title")} id="timeline">
+            <Timeline groups={timeline.groups} order={timeline.order} kinds={timeline.kinds} />
           </Section>
 
           <Section title={t("partner.meetings")} id="meetings">

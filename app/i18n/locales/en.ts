@@ -224,6 +224,22 @@ const en = {
       dropped: "Dropped",
     },
   },
+  timeline: {
+    title: "Timeline",
+    filter: "Timeline filter",
+    kindsLabel: "Show",
+    order: "Order",
+    newest: "Newest first",
+    oldest: "Oldest first",
+    unknownDates: "Date unknown",
+    empty: "Nothing recorded with this partner yet.",
+    kinds: {
+      relation: "Relation",
+      delegation: "Delegation",
+      meeting: "Meeting",
+      initiative: "Initiative",
+    },
+  },
   form: {
     save: "Save",
     saved: "Saved.",

@@ -220,6 +220,22 @@ const kk: Translations = {
       dropped: "Бас тартылды",
     },
   },
+  timeline: {
+    title: "Хронология",
+    filter: "Хронология сүзгісі",
+    kindsLabel: "Көрсету",
+    order: "Реті",
+    newest: "Алдымен жаңалары",
+    oldest: "Алдымен ескілері",
+    unknownDates: "Күні белгісіз",
+    empty: "Бұл әріптеспен әзірге ештеңе жазылмаған.",
+    kinds: {
+      relation: "Қарым-қатынас",
+      delegation: "Делегация",
+      meeting: "Кездесу",
+      initiative: "Бастама",
+    },
+  },
   form: {
     save: "Сақтау",
     saved: "Сақталды.",

@@ -220,6 +220,22 @@ const ru: Translations = {
       dropped: "Отменена",
     },
   },
+  timeline: {
+    title: "Хронология",
+    filter: "Фильтр хронологии",
+    kindsLabel: "Показывать",
+    order: "Порядок",
+    newest: "Сначала новые",
+    oldest: "Сначала старые",
+    unknownDates: "Дата неизвестна",
+    empty: "С этим партнёром пока ничего не записано.",
+    kinds: {
+      relation: "Отношения",
+      delegation: "Делегация",
+      meeting: "Встреча",
+      initiative: "Инициатива",
+    },
+  },
   form: {
     save: "Сохранить",
     saved: "Сохранено.",

@@ -1,0 +1,34 @@
+import { comparePartialDates, partialDateYear, type PartialDate } from "./partial-date";
+
+export const TIMELINE_KINDS = ["relation", "delegation", "meeting", "initiative"] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export function isTimelineKind(value: unknown): value is TimelineKind {
+  return typeof value === "string" && (TIMELINE_KINDS as readonly string[]).includes(value);
+}
+
+export type TimelineEvent = { kind: TimelineKind; id: string; date: PartialDate };
+export type TimelineGroup<E> = { year: number | null; events: E[] };
+
+// On the same day, the order things happen in: a relation step frames a visit, the visit
+// brings the meeting, the meeting raises initiatives.
+const KIND_RANK: Record<TimelineKind, number> = { relation: 0, delegation: 1, meeting: 2, initiative: 3 };
+
+/**
+ * Events in chronological order, grouped by year; a year-only or approximate date is placed in
+ * its year (at its start), and events whose date is unknown form their own group, always last.
+ */
+export function groupTimeline<E extends TimelineEvent>(events: E[], order: "newest" | "oldest"): TimelineGroup<E>[] {
+  const sorted = [...events].sort((a, b) => comparePartialDates(a.date, b.date) || KIND_RANK[a.kind] - KIND_RANK[b.kind]);
+  const known = sorted.filter((e) => e.date.value);
+  const unknown = sorted.filter((e) => !e.date.value);
+  const groups: TimelineGroup<E>[] = [];
+  for (const event of order === "newest" ? known.reverse() : known) {
+    const year = partialDateYear(event.date);
+    const last = groups.at(-1);
+    if (last && last.year === year) last.events.push(event);
+    else groups.push({ year, events: [event] });
+  }
+  if (unknown.length) groups.push({ year: null, events: unknown });
+  return groups;
+}

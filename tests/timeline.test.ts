@@ -1,0 +1,56 @@
+import { describe, expect, test } from "vitest";
+import { partialDate } from "~/utils/partial-date";
+import { groupTimeline, type TimelineEvent } from "~/utils/timeline";
+
+const event = (id: string, kind: TimelineEvent["kind"], date: string | null): TimelineEvent => ({ id, kind, date: partialDate(date) });
+
+const events = [
+  event("unknown-step", "relation", null),
+  event("visit", "delegation", "2017-06-10"),
+  event("meeting", "meeting", "2017-06-10"),
+  event("year-only", "initiative", "2017"),
+  event("approx", "meeting", "~2016"),
+  event("march", "relation", "2017-03"),
+  event("unknown-meeting", "meeting", null),
+];
+
+describe("a partner's timeline", () => {
+  test("oldest first: by year, a year-only event at its year's start, unknown dates last", () => {
+    const groups = groupTimeline(events, "oldest");
+    expect(groups.map((g) => [g.year, g.events.map((e) => e.id)])).toEqual([
+      [2016, ["approx"]],
+      [2017, ["year-only", "march", "visit", "meeting"]],
+      [null, ["unknown-step", "unknown-meeting"]],
+    ]);
+  });
+
+  test("newest first reverses the dated years but keeps unknown dates in their own group, last", () => {
+    const groups = groupTimeline(events, "newest");
+    expect(groups.map((g) => [g.year, g.events.map((e) => e.id)])).toEqual([
+      [2017, ["meeting", "visit", "march", "year-only"]],
+      [2016, ["approx"]],
+      [null, ["unknown-step", "unknown-meeting"]],
+    ]);
+  });
+
+  test("an empty timeline has no groups", () => {
+    expect(groupTimeline([], "newest")).toEqual([]);
+  });
+});
+
+describe("the demo partner's timeline", () => {
+  test("holds the proposed friendship, the delegation, the meeting and the three initiatives, all in 2016 (approx.)", async () => {
+    const { seedDemoData } = await import("../db/seed");
+    const { getDb } = await import("~/db.server");
+    const { partnerTimeline } = await import("~/models/timeline.server");
+    const { listPartners } = await import("~/models/partners.server");
+    seedDemoData(getDb());
+    const heilongjiang = listPartners({ lng: "en", page: 1 }).items.find((p) => p.name === "Heilongjiang Province")!.id;
+    const groups = partnerTimeline(heilongjiang, "en", { order: "newest" });
+    expect(groups.map((g) => g.year)).toEqual([2016, null]);
+    expect(groups[0].events.map((e) => e.kind)).toEqual(["initiative", "initiative", "initiative", "meeting", "relation"]);
+    // The delegation's arrival is not known: it stands with the unknown dates.
+    expect(groups[1].events.map((e) => e.kind)).toEqual(["delegation"]);
+    expect(partnerTimeline(heilongjiang, "en", { order: "oldest", kinds: ["meeting"] }).flatMap((g) => g.events.map((e) => e.kind))).toEqual(["meeting"]);
+  });
+});
