@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../db/schema";
 import type { PartialDate } from "~/utils/partial-date";
+import { Badge } from "./Page";
 import { PartialDateText } from "./PartialDateText";
 import { InitiativeStatusBadge } from "./StatusBadge";
 
@@ -13,6 +14,7 @@ export type InitiativeRow = {
   due?: PartialDate;
   partner?: { id: number; name: string } | null;
   owner?: { id: number; name: string } | null;
+  overdue?: boolean;
 };
 
 export function InitiativeList({ initiatives }: { initiatives: InitiativeRow[] }) {
@@ -37,7 +39,8 @@ export function InitiativeList({ initiatives }: { initiatives: InitiativeRow[] }
               ) : null}
             </p>
           </div>
-          <span className="shrink-0">
+          <span className="flex shrink-0 gap-1">
+            {initiative.overdue ? <Badge tone="red">{t("initiative.overdue")}</Badge> : null}
             <InitiativeStatusBadge status={initiative.status} />
           </span>
         </li>

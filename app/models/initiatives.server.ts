@@ -1,22 +1,46 @@
-import { and, asc, count, desc, eq, notInArray, type SQL } from "drizzle-orm";
-import { INITIATIVE_STATUSES, initiatives, initiativeSteps, meetings, organisations, partners, people } from "../../db/schema";
+import { and, asc, count, desc, eq, notInArray, sql, type SQL } from "drizzle-orm";
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES, initiatives, initiativeSteps, meetings, organisations, partners, people } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { localizedName, localizedTitle } from "~/utils/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
+import { isOverdue, todayInAstana } from "~/utils/overdue";
 import { comparePartialDates } from "~/utils/partial-date";
 import { asDate, countOf } from "./shared.server";
 
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 export const CLOSED_STATUSES: InitiativeStatus[] = ["done", "dropped"];
 
-export type InitiativeFilter = { status?: InitiativeStatus; partnerId?: number; openOnly?: boolean };
+export type InitiativeFilter = {
+  status?: InitiativeStatus;
+  partnerId?: number;
+  ownerPersonId?: number;
+  kind?: (typeof INITIATIVE_KINDS)[number];
+  openOnly?: boolean;
+  /** Only those overdue on this day (YYYY-MM-DD). */
+  overdueOn?: string;
+};
 
-function conditions({ status, partnerId, openOnly }: InitiativeFilter) {
-  const list: SQL[] = [];
+/** Open and past the whole due period: the SQL twin of isOverdue in app/utils/overdue.ts. */
+function overdueCondition(today: string) {
+  return and(
+    notInArray(initiatives.status, CLOSED_STATUSES),
+    sql`(
+      (${initiatives.duePrecision} = 'day' and ${initiatives.due} < ${today}) or
+      (${initiatives.duePrecision} = 'month' and date(${initiatives.due}, '+1 month') <= ${today}) or
+      (${initiatives.duePrecision} = 'year' and date(${initiatives.due}, '+1 year') <= ${today})
+    )`,
+  );
+}
+
+function conditions({ status, partnerId, ownerPersonId, kind, openOnly, overdueOn }: InitiativeFilter) {
+  const list: Array<SQL | undefined> = [];
   if (status) list.push(eq(initiatives.status, status));
   if (partnerId) list.push(eq(initiatives.partnerId, partnerId));
+  if (ownerPersonId) list.push(eq(initiatives.ownerPersonId, ownerPersonId));
+  if (kind) list.push(eq(initiatives.kind, kind));
   if (openOnly) list.push(notInArray(initiatives.status, CLOSED_STATUSES));
+  if (overdueOn) list.push(overdueCondition(overdueOn));
   return list.length ? and(...list) : undefined;
 }
 
@@ -26,11 +50,13 @@ export function listInitiatives({
   page,
   filter = {},
   pageSize = PAGE_SIZE,
+  today = todayInAstana(),
 }: {
   lng: Language;
   page: number;
   filter?: InitiativeFilter;
   pageSize?: number;
+  today?: string;
 }) {
   const db = getDb();
   const where = conditions(filter);
@@ -71,6 +97,7 @@ export function listInitiatives({
     status: r.status,
     kind: r.kind,
     due: asDate(r.due, r.duePrecision, r.dueApproximate),
+    overdue: isOverdue({ due: asDate(r.due, r.duePrecision, r.dueApproximate), status: r.status }, today),
     partner: r.partnerId
       ? {
           id: r.partnerId,
@@ -119,6 +146,7 @@ export function getInitiative(id: number, lng: Language) {
     kind: row.kind,
     status: row.status,
     due: asDate(row.due, row.duePrecision, row.dueApproximate),
+    overdue: isOverdue({ due: asDate(row.due, row.duePrecision, row.dueApproximate), status: row.status }, todayInAstana()),
     partner: partner ? { id: partner.id, name: localizedName(partner, lng) } : null,
     owner: owner ? { id: owner.id, name: localizedName(owner, lng) } : null,
     ownerOrganisation: ownerOrganisation ? { id: ownerOrganisation.id, name: localizedName(ownerOrganisation, lng) } : null,
@@ -144,4 +172,8 @@ export function openInitiativeChoices(lng: Language) {
     .limit(500)
     .all()
     .map((i) => ({ value: i.id, label: localizedTitle(i, lng) }));
+}
+
+export function isInitiativeKind(value: unknown): value is (typeof INITIATIVE_KINDS)[number] {
+  return typeof value === "string" && (INITIATIVE_KINDS as readonly string[]).includes(value);
 }

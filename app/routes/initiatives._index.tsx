@@ -1,56 +1,80 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { INITIATIVE_STATUSES } from "../../db/schema";
-import { InitiativeList } from "~/components/InitiativeList";
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../db/schema";
 import { ActionLink } from "~/components/Actions";
-import { Empty, PageHeading } from "~/components/Page";
+import { InitiativeList } from "~/components/InitiativeList";
+import { Empty, PageHeading, Section } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18next.server";
-import { isInitiativeStatus, listInitiatives } from "~/models/initiatives.server";
+import { isInitiativeKind, isInitiativeStatus, listInitiatives } from "~/models/initiatives.server";
 import { partnerChoices } from "~/models/partners.server";
+import { homeSideChoices } from "~/models/people.server";
 import { titled } from "~/utils/meta";
+import { todayInAstana } from "~/utils/overdue";
 import { idFromSearch, pageFromSearch } from "~/utils/pagination";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+const GROUP_SIZE = 10;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
   const status = search.get("status");
+  const kind = search.get("kind");
+  const today = todayInAstana();
   const filter = {
     status: isInitiativeStatus(status) ? status : undefined,
     partnerId: idFromSearch(search, "partner"),
+    ownerPersonId: idFromSearch(search, "owner"),
+    kind: isInitiativeKind(kind) ? kind : undefined,
+    overdueOn: search.get("overdue") === "1" ? today : undefined,
   };
+  // One status chosen: that list, paginated. Otherwise the workflow at a glance, by status.
+  const byStatus = filter.status
+    ? null
+    : INITIATIVE_STATUSES.map((s) => ({ status: s, list: listInitiatives({ lng, page: 1, pageSize: GROUP_SIZE, filter: { ...filter, status: s }, today }) }));
   return {
     title: t("initiative.listTitle"),
     filter,
     partners: partnerChoices(lng),
-    initiatives: listInitiatives({ lng, page: pageFromSearch(search), filter }),
+    owners: homeSideChoices(lng),
+    byStatus,
+    list: filter.status ? listInitiatives({ lng, page: pageFromSearch(search), filter, today }) : null,
   };
 }
 
 export default function InitiativesPage() {
   const { t } = useTranslation();
-  const { initiatives, filter, partners } = useLoaderData<typeof loader>();
+  const { filter, partners, owners, byStatus, list } = useLoaderData<typeof loader>();
+  const select = "mt-1 rounded border border-stone-300 bg-white px-2 py-1";
+  const filtered = Object.values(filter).some(Boolean);
+  const [search] = useSearchParams();
+  const linkWith = (status: string) => {
+    const params = new URLSearchParams(search);
+    params.set("status", status);
+    params.delete("page");
+    return `?${params}`;
+  };
   return (
     <>
       <PageHeading actions={<ActionLink to="/initiatives/new">{t("form.initiative.add")}</ActionLink>}>{t("initiative.listTitle")}</PageHeading>
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden" aria-label={t("common.filter")}>
+      <Form method="get" className="mb-6 flex flex-wrap items-end gap-3 print:hidden" aria-label={t("common.filter")}>
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("initiative.status")}</span>
-          <select name="status" defaultValue={filter.status ?? ""} className="mt-1 rounded border border-stone-300 bg-white px-2 py-1">
+          <select name="status" defaultValue={filter.status ?? ""} className={select}>
             <option value="">{t("initiative.allStatuses")}</option>
-            {INITIATIVE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`initiative.statuses.${status}`)}
+            {INITIATIVE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`initiative.statuses.${s}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("initiative.partner")}</span>
-          <select name="partner" defaultValue={filter.partnerId ?? ""} className="mt-1 rounded border border-stone-300 bg-white px-2 py-1">
+          <select name="partner" defaultValue={filter.partnerId ?? ""} className={select}>
             <option value="">{t("initiative.allPartners")}</option>
             {partners.map((p) => (
               <option key={p.id} value={p.id}>
@@ -59,17 +83,64 @@ export default function InitiativesPage() {
             ))}
           </select>
         </label>
+        <label className="flex flex-col text-sm">
+          <span className="font-medium text-stone-700">{t("initiative.owner")}</span>
+          <select name="owner" defaultValue={filter.ownerPersonId ?? ""} className={select}>
+            <option value="">{t("initiative.allOwners")}</option>
+            {owners.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          <span className="font-medium text-stone-700">{t("initiative.kind")}</span>
+          <select name="kind" defaultValue={filter.kind ?? ""} className={select}>
+            <option value="">{t("initiative.allKinds")}</option>
+            {INITIATIVE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`initiative.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-flex items-center gap-2 pb-1.5 text-sm">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={Boolean(filter.overdueOn)} className="h-4 w-4" />
+          {t("initiative.onlyOverdue")}
+        </label>
         <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900">
           {t("common.apply")}
         </button>
-        {filter.status || filter.partnerId ? (
+        {filtered ? (
           <Link to="/initiatives" className="text-sm text-sky-800 underline">
             {t("common.reset")}
           </Link>
         ) : null}
       </Form>
-      {initiatives.total === 0 ? <Empty>{t("initiative.empty")}</Empty> : <InitiativeList initiatives={initiatives.items} />}
-      <Pagination {...initiatives} />
+      {list ? (
+        <>
+          {list.total === 0 ? <Empty>{t("initiative.empty")}</Empty> : <InitiativeList initiatives={list.items} />}
+          <Pagination {...list} />
+        </>
+      ) : (
+        byStatus?.map(({ status, list: group }) => (
+          <Section key={status} title={`${t(`initiative.statuses.${status}`)} (${group.total})`} id={`status-${status}`}>
+            {group.total === 0 ? (
+              <Empty>{t("initiative.empty")}</Empty>
+            ) : (
+              <>
+                <InitiativeList initiatives={group.items} />
+                {group.total > group.items.length ? (
+                  <Link to={linkWith(status)} className="mt-2 inline-block text-sm text-sky-800 underline">
+                    {t("initiative.showAll", { count: group.total })}
+                  </Link>
+                ) : null}
+              </>
+            )}
+          </Section>
+        ))
+      )}
     </>
   );
 }

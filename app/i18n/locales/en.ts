@@ -204,6 +204,11 @@ const en = {
     noOwner: "No owner yet",
     allStatuses: "All statuses",
     allPartners: "All partners",
+    allOwners: "All owners",
+    allKinds: "All kinds",
+    onlyOverdue: "Overdue only",
+    overdue: "Overdue",
+    showAll: "Show all: {{count}}",
     empty: "No initiatives match.",
     statusChangedTo: "Status: {{status}}",
     kinds: {

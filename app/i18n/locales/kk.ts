@@ -200,6 +200,11 @@ const kk: Translations = {
     noOwner: "Жауапты әлі жоқ",
     allStatuses: "Барлық мәртебелер",
     allPartners: "Барлық әріптестер",
+    allOwners: "Барлық жауаптылар",
+    allKinds: "Барлық түрлері",
+    onlyOverdue: "Тек мерзімі өткендер",
+    overdue: "Мерзімі өткен",
+    showAll: "Барлығын көрсету: {{count}}",
     empty: "Сәйкес бастама жоқ.",
     statusChangedTo: "Мәртебесі: {{status}}",
     kinds: {

@@ -200,6 +200,11 @@ const ru: Translations = {
     noOwner: "Ответственный не назначен",
     allStatuses: "Все статусы",
     allPartners: "Все партнёры",
+    allOwners: "Все ответственные",
+    allKinds: "Все виды",
+    onlyOverdue: "Только просроченные",
+    overdue: "Просрочена",
+    showAll: "Показать все: {{count}}",
     empty: "Подходящих инициатив нет.",
     statusChangedTo: "Статус: {{status}}",
     kinds: {

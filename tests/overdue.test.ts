@@ -1,0 +1,70 @@
+import { describe, expect, test } from "vitest";
+import { dueBy, isOverdue, todayInAstana } from "~/utils/overdue";
+import { partialDate } from "~/utils/partial-date";
+import { currentRelationStatus } from "~/utils/relation-status";
+
+describe("overdue initiatives, around a fixed today", () => {
+  const today = "2017-04-01";
+  test.each([
+    ["2017-03-31", "proposed", true],
+    ["2017-04-01", "proposed", false],
+    ["2017-03", "agreed", true], // March 2017 ended yesterday
+    ["2017-04", "in_progress", false],
+    ["2016", "stalled", true],
+    ["2017", "proposed", false],
+    ["2016", "done", false],
+    ["2016", "dropped", false],
+    [null, "proposed", false],
+  ] as const)("due %s, %s → overdue: %s", (due, status, expected) => {
+    expect(isOverdue({ due: partialDate(due), status }, today)).toBe(expected);
+  });
+
+  test("the end of a month knows leap years", () => {
+    expect(dueBy(partialDate("2024-02"))).toBe("2024-02-29");
+    expect(dueBy(partialDate("2023-02"))).toBe("2023-02-28");
+  });
+
+  test("today is Astana's date, not the server's", () => {
+    expect(todayInAstana(new Date("2017-03-31T20:30:00Z"))).toBe("2017-04-01");
+  });
+});
+
+describe("a relation's current status comes from its steps", () => {
+  const step = (id: number, status: "proposed" | "signed" | "active" | "suspended" | "ended", date: string | null) => ({ id, status, date: partialDate(date) });
+  test("the latest dated step wins, whatever order they were recorded in", () => {
+    expect(currentRelationStatus([step(2, "active", "2018"), step(1, "signed", "2017-05-01"), step(3, "proposed", "2016")])).toBe("active");
+  });
+  test("a step recorded later with no date counts as the latest", () => {
+    expect(currentRelationStatus([step(1, "active", "2018"), step(2, "suspended", null)])).toBe("suspended");
+  });
+  test("no steps, no status", () => {
+    expect(currentRelationStatus([])).toBeNull();
+  });
+});
+
+describe("the overdue filter in SQL agrees with isOverdue", () => {
+  test("on a fixed day, the listed ones are exactly those isOverdue marks", async () => {
+    const { getDb } = await import("~/db.server");
+    const { initiatives } = await import("../db/schema");
+    const { listInitiatives } = await import("~/models/initiatives.server");
+    const { partialDateColumns } = await import("~/utils/partial-date");
+    const cases = [
+      ["A", "2017-03-31", "proposed"],
+      ["B", "2017-04-01", "agreed"],
+      ["C", "2017-03", "in_progress"],
+      ["D", "2017-04", "stalled"],
+      ["E", "2016", "proposed"],
+      ["F", "2016", "done"],
+      ["G", null, "proposed"],
+    ] as const;
+    for (const [title, due, status] of cases) {
+      getDb().insert(initiatives).values({ titleEn: title, kind: "other", status, ...partialDateColumns("due", partialDate(due)) }).run();
+    }
+    const today = "2017-04-01";
+    const listed = listInitiatives({ lng: "en", page: 1, filter: { overdueOn: today }, today }).items;
+    expect(listed.map((i) => i.title).sort()).toEqual(["A", "C", "E"]);
+    expect(listed.every((i) => i.overdue)).toBe(true);
+    const all = listInitiatives({ lng: "en", page: 1, today }).items;
+    expect(all.filter((i) => i.overdue).map((i) => i.title).sort()).toEqual(["A", "C", "E"]);
+  });
+});
