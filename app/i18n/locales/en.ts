@@ -59,6 +59,13 @@ const en = {
     allMeetings: "All meetings",
     allInitiatives: "All initiatives",
     allPartners: "All partners",
+    upcoming: "Coming up: meetings and visits",
+    noUpcoming: "Nothing planned on file.",
+    overdueInitiatives: "Overdue initiatives",
+    quietPartners: "No meeting for more than a year",
+    noQuiet: "Every partner was met within the last year.",
+    lastMeeting: "last meeting: {{year}}",
+    noDatedMeeting: "no dated meeting on file",
   },
   partner: {
     listTitle: "Partners",

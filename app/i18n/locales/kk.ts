@@ -55,6 +55,13 @@ const kk: Translations = {
     allMeetings: "Барлық кездесулер",
     allInitiatives: "Барлық бастамалар",
     allPartners: "Барлық әріптестер",
+    upcoming: "Алдағы кездесулер мен сапарлар",
+    noUpcoming: "Жоспарланған ештеңе жазылмаған.",
+    overdueInitiatives: "Мерзімі өткен бастамалар",
+    quietPartners: "Бір жылдан астам кездеспеген әріптестер",
+    noQuiet: "Барлық әріптеспен соңғы бір жылда кездестік.",
+    lastMeeting: "соңғы кездесу: {{year}}",
+    noDatedMeeting: "күні көрсетілген кездесу жоқ",
   },
   partner: {
     listTitle: "Әріптестер",

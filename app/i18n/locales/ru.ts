@@ -55,6 +55,13 @@ const ru: Translations = {
     allMeetings: "Все встречи",
     allInitiatives: "Все инициативы",
     allPartners: "Все партнёры",
+    upcoming: "Предстоящие встречи и визиты",
+    noUpcoming: "Ничего не запланировано.",
+    overdueInitiatives: "Просроченные инициативы",
+    quietPartners: "Без встреч больше года",
+    noQuiet: "Со всеми партнёрами встречались за последний год.",
+    lastMeeting: "последняя встреча: {{year}}",
+    noDatedMeeting: "нет встреч с известной датой",
   },
   partner: {
     listTitle: "Партнёры",

@@ -1,0 +1,58 @@
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { delegations, meetings, partners } from "../../db/schema";
+import { getDb } from "~/db.server";
+import type { Language } from "~/i18n/config";
+import { localizedName } from "~/utils/names";
+import { asDate } from "./shared.server";
+
+/** Not wholly past on `today`: a day from today on, a month or year not yet over. */
+function notPast(value: SQLiteColumn, precision: SQLiteColumn, today: string) {
+  return sql`(
+    (${precision} = 'day' and ${value} >= ${today}) or
+    (${precision} = 'month' and date(${value}, '+1 month') > ${today}) or
+    (${precision} = 'year' and date(${value}, '+1 year') > ${today})
+  )`;
+}
+
+/** Meetings and visits still to come, soonest first. */
+export function upcoming(lng: Language, today: string, limit = 8) {
+  const db = getDb();
+  const meetingRows = db
+    .select({ id: meetings.id, date: meetings.date, precision: meetings.datePrecision, approximate: meetings.dateApproximate, partner: partners })
+    .from(meetings)
+    .leftJoin(partners, eq(partners.id, meetings.partnerId))
+    .where(and(isNotNull(meetings.date), notPast(meetings.date, meetings.datePrecision, today)))
+    .orderBy(asc(meetings.date), asc(meetings.id))
+    .limit(limit)
+    .all();
+  const visitRows = db
+    .select({ id: delegations.id, date: delegations.arrival, precision: delegations.arrivalPrecision, approximate: delegations.arrivalApproximate, direction: delegations.direction, partner: partners })
+    .from(delegations)
+    .innerJoin(partners, eq(partners.id, delegations.partnerId))
+    .where(and(isNotNull(delegations.arrival), notPast(delegations.arrival, delegations.arrivalPrecision, today)))
+    .orderBy(asc(delegations.arrival), asc(delegations.id))
+    .limit(limit)
+    .all();
+  return [
+    ...meetingRows.map((m) => ({ kind: "meeting" as const, id: m.id, date: asDate(m.date, m.precision, m.approximate), partner: m.partner ? localizedName(m.partner, lng) : null })),
+    ...visitRows.map((v) => ({ kind: "visit" as const, id: v.id, direction: v.direction, date: asDate(v.date, v.precision, v.approximate), partner: localizedName(v.partner, lng) })),
+  ]
+    .sort((a, b) => (a.date.value ?? "").localeCompare(b.date.value ?? ""))
+    .slice(0, limit);
+}
+
+/** Partners with no dated meeting for more than a year (or none at all), longest quiet first. */
+export function quietPartners(lng: Language, today: string, limit = 8) {
+  const yearAgo = sql`date(${today}, '-1 year')`;
+  // Spelled out: inside a correlated subquery drizzle would leave both columns unqualified.
+  const lastMeeting = sql<string | null>`(select max(m.date) from meetings m where m.partner_id = "partners"."id")`;
+  return getDb()
+    .select({ partner: partners, last: lastMeeting })
+    .from(partners)
+    .where(and(eq(partners.isHome, false), sql`coalesce(${lastMeeting}, '') < ${yearAgo}`))
+    .orderBy(sql`${lastMeeting} asc nulls first`, asc(partners.id))
+    .limit(limit)
+    .all()
+    .map((r) => ({ id: r.partner.id, name: localizedName(r.partner, lng), lastContact: r.last }));
+}

@@ -1,0 +1,42 @@
+import { describe, expect, test } from "vitest";
+import { delegations, meetings, partners } from "../db/schema";
+import { seedDemoData } from "../db/seed";
+import { getDb } from "~/db.server";
+import { quietPartners, upcoming } from "~/models/overview.server";
+import { partialDate, partialDateColumns } from "~/utils/partial-date";
+
+seedDemoData(getDb());
+const partnerId = (nameEn: string) => getDb().select().from(partners).all().find((p) => p.nameEn === nameEn)!.id;
+
+describe("the overview, on a fixed day", () => {
+  const today = "2017-04-15";
+
+  test("coming up: meetings and visits not wholly past, soonest first", () => {
+    const db = getDb();
+    const add = (date: string, purpose: string) =>
+      db.insert(meetings).values({ ...partialDateColumns("date", partialDate(date)), language: "en", purpose, partnerId: partnerId("Beijing") }).run();
+    add("2017-04-14", "yesterday");
+    add("2017-04-15", "today");
+    add("2017-04", "this month");
+    add("2017-06-01", "june");
+    add("2016", "last year");
+    db.insert(delegations).values({ partnerId: partnerId("Urumqi"), direction: "outgoing", ...partialDateColumns("arrival", partialDate("2017-05-20")) }).run();
+
+    const items = upcoming("en", today);
+    expect(items.map((i) => (i.kind === "visit" ? `visit ${i.partner}` : i.date.value))).toEqual([
+      "2017-04-01", // April 2017 is not over
+      "2017-04-15",
+      "visit Urumqi",
+      "2017-06-01",
+    ]);
+  });
+
+  test("quiet partners: no dated meeting within a year, longest quiet first", () => {
+    const quiet = quietPartners("en", today).map((p) => [p.name, p.lastContact]);
+    // Urumqi has never been met; Heilongjiang was met in 2016 (approx.); Beijing has meetings this year.
+    expect(quiet).toEqual([
+      ["Urumqi", null],
+      ["Heilongjiang Province", "2016-01-01"],
+    ]);
+  });
+});
