@@ -12,7 +12,7 @@ test.describe("in Kazakh, the default for a Kazakh browser", () => {
     const recent = page.getByRole("region", { name: "Соңғы кездесулер" });
     await expect(recent.getByRole("link", { name: /Хэйлунцзян провинциясы/ })).toBeVisible();
     await expect(recent.getByText("шамамен 2016")).toBeVisible();
-    const partners = page.getByRole("region", { name: /Әріптестер/ });
+    const partners = page.getByRole("region", { name: "Әріптестер және қарым-қатынас" });
     await expect(partners.getByRole("link", { name: "Бейжің" })).toBeVisible();
     await expect(partners.getByRole("link", { name: "Үрімші" })).toBeVisible();
   });

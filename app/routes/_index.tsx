@@ -24,8 +24,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t("overview.title"),
     upcoming: upcoming(lng, today),
     meetings: listMeetings({ lng, page: 1, pageSize: 5 }),
-    overdue: listInitiatives({ lng, page: 1, pageSize: 8, filter: { overdueOn: today }, today }),
-    initiatives: listInitiatives({ lng, page: 1, pageSize: 8, filter: { openOnly: true }, today }),
+    overdue: listInitiatives({
+      lng,
+      page: 1,
+      pageSize: 8,
+      filter: { overdueOn: today },
+      today,
+    }),
+    initiatives: listInitiatives({
+      lng,
+      page: 1,
+      pageSize: 8,
+      filter: { openOnly: true },
+      today,
+    }),
     partners: listPartners({ lng, page: 1, pageSize: 10 }),
     quiet: quietPartners(lng, today),
   };
@@ -33,10 +45,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Overview() {
   const { t } = useTranslation();
-  const { upcoming, meetings, overdue, initiatives, partners, quiet } = useLoaderData<typeof loader>();
+  const { upcoming, meetings, overdue, initiatives, partners, quiet } =
+    useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeading actions={<ActionLink to="/meetings/new">{t("form.meeting.add")}</ActionLink>}>{t("overview.title")}</PageHeading>
+      <PageHeading
+        actions={
+          <ActionLink to="/meetings/new">{t("form.meeting.add")}</ActionLink>
+        }
+      >
+        {t("overview.title")}
+      </PageHeading>
       <div className="grid gap-8 lg:grid-cols-2">
         <div>
           <Section title={t("overview.upcoming")} id="upcoming">
@@ -50,12 +69,21 @@ export default function Overview() {
                       <PartialDateText date={item.date} />
                     </span>{" "}
                     {item.kind === "meeting" ? (
-                      <Link to={`/meetings/${item.id}`} className="font-medium text-sky-800 underline">
-                        {item.partner ? t("meeting.title", { partner: item.partner }) : t("meeting.titleNoPartner")}
+                      <Link
+                        to={`/meetings/${item.id}`}
+                        className="font-medium text-sky-800 underline"
+                      >
+                        {item.partner
+                          ? t("meeting.title", { partner: item.partner })
+                          : t("meeting.titleNoPartner")}
                       </Link>
                     ) : (
-                      <Link to={`/delegations/${item.id}/edit`} className="font-medium text-sky-800 underline">
-                        {t(`meeting.directions.${item.direction}`)} · {item.partner}
+                      <Link
+                        to={`/delegations/${item.id}/edit`}
+                        className="font-medium text-sky-800 underline"
+                      >
+                        {t(`meeting.directions.${item.direction}`)} ·{" "}
+                        {item.partner}
                       </Link>
                     )}
                   </li>
@@ -64,15 +92,28 @@ export default function Overview() {
             )}
           </Section>
           <Section title={t("overview.recentMeetings")} id="recent-meetings">
-            {meetings.total === 0 ? <Empty>{t("overview.noMeetings")}</Empty> : <MeetingList meetings={meetings.items} />}
-            <Link to="/meetings" className="mt-2 inline-block text-sky-800 underline">
+            {meetings.total === 0 ? (
+              <Empty>{t("overview.noMeetings")}</Empty>
+            ) : (
+              <MeetingList meetings={meetings.items} />
+            )}
+            <Link
+              to="/meetings"
+              className="mt-2 inline-block text-sky-800 underline"
+            >
               {t("overview.allMeetings")}
             </Link>
           </Section>
           {overdue.total > 0 ? (
-            <Section title={`${t("overview.overdueInitiatives")} (${overdue.total})`} id="overdue-initiatives">
+            <Section
+              title={`${t("overview.overdueInitiatives")} (${overdue.total})`}
+              id="overdue-initiatives"
+            >
               <InitiativeList initiatives={overdue.items} />
-              <Link to="/initiatives?overdue=1" className="mt-2 inline-block text-sky-800 underline">
+              <Link
+                to="/initiatives?overdue=1"
+                className="mt-2 inline-block text-sky-800 underline"
+              >
                 {t("initiative.showAll", { count: overdue.total })}
               </Link>
             </Section>
@@ -83,61 +124,88 @@ export default function Overview() {
             ) : (
               <InitiativeList initiatives={initiatives.items} />
             )}
-            <Link to="/initiatives" className="mt-2 inline-block text-sky-800 underline">
+            <Link
+              to="/initiatives"
+              className="mt-2 inline-block text-sky-800 underline"
+            >
               {t("overview.allInitiatives")}
             </Link>
           </Section>
         </div>
-        <Section title={t("overview.partners")} id="partners">
-          {partners.total === 0 ? (
-            <Empty>{t("overview.noPartners")}</Empty>
-          ) : (
-            <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
-              {partners.items.map((partner) => (
-                <li key={partner.id} className="p-3">
-                  <Link to={`/partners/${partner.id}`} className="font-medium text-sky-800 underline">
-                    {partner.name}
-                  </Link>
-                  <span className="text-sm text-stone-500"> · {partner.country}</span>
-                  {partner.relations.length === 0 ? (
-                    <p className="text-sm text-stone-500">{t("partner.noRelation")}</p>
-                  ) : (
-                    <ul className="mt-1 space-y-1">
-                      {partner.relations.map((relation) => (
-                        <li key={relation.id} className="flex flex-wrap items-center gap-2 text-sm">
-                          {t(`relation.types.${relation.type}`)}
-                          {relation.status ? <RelationStatusBadge status={relation.status} /> : null}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-          <Link to="/partners" className="mt-2 inline-block text-sky-800 underline">
-            {t("overview.allPartners")}
-          </Link>
-          <h2 className="mt-8 mb-3 text-lg font-semibold text-stone-800" id="quiet">
-            {t("overview.quietPartners")}
-          </h2>
-          {quiet.length === 0 ? (
-            <Empty>{t("overview.noQuiet")}</Empty>
-          ) : (
-            <ul aria-labelledby="quiet" className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
-              {quiet.map((partner) => (
-                <li key={partner.id} className="p-3 text-sm">
-                  <Link to={`/partners/${partner.id}`} className="font-medium text-sky-800 underline">
-                    {partner.name}
-                  </Link>{" "}
-                  <span className="text-stone-500">
-                    {partner.lastContact ? t("overview.lastMeeting", { year: partner.lastContact.slice(0, 4) }) : t("overview.noDatedMeeting")}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Section>
+        <div>
+          <Section title={t("overview.partners")} id="partners">
+            {partners.total === 0 ? (
+              <Empty>{t("overview.noPartners")}</Empty>
+            ) : (
+              <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+                {partners.items.map((partner) => (
+                  <li key={partner.id} className="p-3">
+                    <Link
+                      to={`/partners/${partner.id}`}
+                      className="font-medium text-sky-800 underline"
+                    >
+                      {partner.name}
+                    </Link>
+                    <span className="text-sm text-stone-500">
+                      {" "}
+                      · {partner.country}
+                    </span>
+                    {partner.relations.length === 0 ? (
+                      <p className="text-sm text-stone-500">
+                        {t("partner.noRelation")}
+                      </p>
+                    ) : (
+                      <ul className="mt-1 space-y-1">
+                        {partner.relations.map((relation) => (
+                          <li
+                            key={relation.id}
+                            className="flex flex-wrap items-center gap-2 text-sm"
+                          >
+                            {t(`relation.types.${relation.type}`)}
+                            {relation.status ? (
+                              <RelationStatusBadge status={relation.status} />
+                            ) : null}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Link
+              to="/partners"
+              className="mt-2 inline-block text-sky-800 underline"
+            >
+              {t("overview.allPartners")}
+            </Link>
+          </Section>
+          <Section title={t("overview.quietPartners")} id="quiet">
+            {quiet.length === 0 ? (
+              <Empty>{t("overview.noQuiet")}</Empty>
+            ) : (
+              <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+                {quiet.map((partner) => (
+                  <li key={partner.id} className="p-3 text-sm">
+                    <Link
+                      to={`/partners/${partner.id}`}
+                      className="font-medium text-sky-800 underline"
+                    >
+                      {partner.name}
+                    </Link>{" "}
+                    <span className="text-stone-500">
+                      {partner.lastContact
+                        ? t("overview.lastMeeting", {
+                            year: partner.lastContact.slice(0, 4),
+                          })
+                        : t("overview.noDatedMeeting")}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        </div>
       </div>
     </>
   );
