@@ -112,3 +112,27 @@ test.describe("the partner's timeline", () => {
     await expect(timeline.getByRole("link", { name: "Meeting", exact: true })).toBeVisible();
   });
 });
+
+test.describe("the briefing before a visit", () => {
+  test.use({ locale: "en-GB" });
+
+  test("holds the relation, the last meeting, the people and open initiatives, and prints on A4 with nothing cut off", async ({ page }) => {
+    await page.goto("/partners");
+    await page.getByRole("link", { name: "Heilongjiang Province" }).click();
+    await page.getByRole("link", { name: "Briefing" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Briefing: Heilongjiang Province" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Relations" })).toContainText("Friendly relations");
+    await expect(page.getByRole("region", { name: "Last meetings" })).toContainText("Жанат Нұрпейісов");
+    await expect(page.getByRole("region", { name: "People met, with their current posts" })).toContainText("Du Jimin");
+    await expect(page.getByRole("region", { name: "Open initiatives, overdue first" }).getByRole("row")).toHaveCount(4);
+
+    // A4 at 96 dpi is 794 px wide; with 15 mm margins the content box is 680 px.
+    await page.setViewportSize({ width: 680, height: 1000 });
+    await page.emulateMedia({ media: "print" });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(10_000);
+  });
+});

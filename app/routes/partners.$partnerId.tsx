@@ -45,6 +45,7 @@ export default function PartnerPage() {
         eyebrow={`${t(`partner.kinds.${partner.kind}`)} · ${partner.country}`}
         actions={
           <div className="flex gap-2">
+            <ActionLink to={`/partners/${partner.id}/briefing`}>{t("briefing.open")}</ActionLink>
             <ActionLink to={`/partners/${partner.id}/edit`} tone="secondary">
               {t("form.editAction")}
             </ActionLink>

@@ -236,6 +236,15 @@ const en = {
       dropped: "Dropped",
     },
   },
+  briefing: {
+    title: "Briefing: {{partner}}",
+    open: "Briefing",
+    print: "Print",
+    timeline: "The relation in short",
+    lastMeetings: "Last meetings",
+    people: "People met, with their current posts",
+    openInitiatives: "Open initiatives, overdue first",
+  },
   timeline: {
     title: "Timeline",
     filter: "Timeline filter",

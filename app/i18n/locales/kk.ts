@@ -232,6 +232,15 @@ const kk: Translations = {
       dropped: "Бас тартылды",
     },
   },
+  briefing: {
+    title: "Анықтама: {{partner}}",
+    open: "Анықтама",
+    print: "Басып шығару",
+    timeline: "Қарым-қатынас қысқаша",
+    lastMeetings: "Соңғы кездесулер",
+    people: "Кездескен адамдар және қазіргі лауазымдары",
+    openInitiatives: "Ашық бастамалар, алдымен мерзімі өткендер",
+  },
   timeline: {
     title: "Хронология",
     filter: "Хронология сүзгісі",

@@ -232,6 +232,15 @@ const ru: Translations = {
       dropped: "Отменена",
     },
   },
+  briefing: {
+    title: "Справка: {{partner}}",
+    open: "Справка",
+    print: "Печать",
+    timeline: "Отношения вкратце",
+    lastMeetings: "Последние встречи",
+    people: "С кем встречались, текущие должности",
+    openInitiatives: "Открытые инициативы, сначала просроченные",
+  },
   timeline: {
     title: "Хронология",
     filter: "Фильтр хронологии",
