@@ -136,3 +136,22 @@ test.describe("the briefing before a visit", () => {
     expect(pdf.length).toBeGreaterThan(10_000);
   });
 });
+
+test.describe("all relations over time", () => {
+  test.use({ locale: "en-GB" });
+
+  test("the swimlane chart shows Beijing, Urumqi and Heilongjiang with their kinds of relation", async ({ page }) => {
+    await page.goto("/partners");
+    await page.getByRole("link", { name: "All relations over time" }).click();
+    await expect(page.getByRole("img", { name: "All relations over time" })).toBeVisible();
+    const table = page.getByRole("table", { name: "All relations over time" });
+    await expect(table.getByRole("row").filter({ hasText: "Beijing" })).toContainText("Sister city");
+    await expect(table.getByRole("row").filter({ hasText: "Urumqi" })).toContainText("Sister city");
+    await expect(table.getByRole("row").filter({ hasText: "Heilongjiang Province" })).toContainText("Friendly relations");
+
+    await page.getByLabel("Kind of relation").selectOption({ label: "Friendly relations" });
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(table).toContainText("Heilongjiang Province");
+  });
+});

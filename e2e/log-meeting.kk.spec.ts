@@ -102,7 +102,7 @@ test("a new staff member logs the report's meeting through the forms alone, then
   const guests = page.getByRole("region", { name: "Қонақ тарап" });
   await expect(guests.getByRole("listitem").filter({ hasText: "Ду Цзимин" })).toContainText("Делегацияны бастады");
   await expect(guests.getByRole("listitem").filter({ hasText: "Ду Цзимин" })).toContainText(viceChair);
-  await expect(page.getByRole("region", { name: "Көтерілген бастамалар" }).getByRole("listitem")).toHaveCount(3);
+  await expect(page.getByRole("region", { name: "Көтерілген және ілгерілеген бастамалар" }).getByRole("listitem")).toHaveCount(3);
   await expect(page.getByRole("region", { name: "Көтерілген тақырыптар" })).toContainText("ЭКСПО-2017");
   await expect(page.getByRole("region", { name: "Дереккөздер" })).toContainText("Tengrinews.kz");
   await expect(page.getByText("Басшысы: Ду Цзимин")).toBeVisible();

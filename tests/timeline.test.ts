@@ -54,3 +54,27 @@ describe("the demo partner's timeline", () => {
     expect(partnerTimeline(heilongjiang, "en", { order: "oldest", kinds: ["meeting"] }).flatMap((g) => g.events.map((e) => e.kind))).toEqual(["meeting"]);
   });
 });
+
+describe("the relation chart's bands", () => {
+  test("each dated step lasts until the next one, the last until today; undated steps are not placed", async () => {
+    const { statusBands, yearPosition, yearRange } = await import("~/utils/chart");
+    const bands = statusBands(
+      1,
+      "sister_city",
+      [
+        { status: "active", date: partialDate(null) },
+        { status: "active", date: partialDate("2010-06") },
+        { status: "signed", date: partialDate("~2009") },
+        { status: "suspended", date: partialDate("2020-01-15") },
+      ],
+      "2026-11-24",
+    );
+    expect(bands.map((b) => [b.status, b.from, b.to, b.approximate])).toEqual([
+      ["signed", "2009-01-01", "2010-06-01", true],
+      ["active", "2010-06-01", "2020-01-15", false],
+      ["suspended", "2020-01-15", "2026-11-24", false],
+    ]);
+    expect(yearPosition("2016-07-02")).toBeCloseTo(2016.5, 2);
+    expect(yearRange(["2009-01-01"], "2026-11-24")).toEqual({ from: 2009, to: 2027 });
+  });
+});

@@ -24,13 +24,12 @@ function values(input: InitiativeInput) {
   };
 }
 
-/** A new initiative and its first step (its status as recorded now, date unknown). */
+/**
+ * A new initiative with the status it has when recorded. Its trail starts with the first dated
+ * step: an undated "proposed" step made here would sort after every dated one.
+ */
 export function createInitiative(input: InitiativeInput) {
-  return writeTransaction(getDb(), (db) => {
-    const id = db.insert(initiatives).values({ ...values(input), status: input.status }).returning({ id: initiatives.id }).get().id;
-    db.insert(initiativeSteps).values({ initiativeId: id, status: input.status }).run();
-    return id;
-  });
+  return writeTransaction(getDb(), (db) => db.insert(initiatives).values({ ...values(input), status: input.status }).returning({ id: initiatives.id }).get().id);
 }
 
 /** Edits what the initiative is; its status moves only through dated steps. */

@@ -1,7 +1,8 @@
-import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt, max, min, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt, max, min, or, type SQL } from "drizzle-orm";
 import {
   delegations,
   initiatives,
+  initiativeSteps,
   meetingParticipants,
   meetings,
   meetingSources,
@@ -197,7 +198,13 @@ export function getMeeting(id: number, lng: Language) {
         kind: initiatives.kind,
       })
       .from(initiatives)
-      .where(eq(initiatives.meetingId, id))
+      // Raised here, or moved on here (a step recorded at this meeting).
+      .where(
+        or(
+          eq(initiatives.meetingId, id),
+          inArray(initiatives.id, db.select({ id: initiativeSteps.initiativeId }).from(initiativeSteps).where(eq(initiativeSteps.meetingId, id))),
+        ),
+      )
       .orderBy(asc(initiatives.id))
       .all()
       .map((i) => ({ id: i.id, title: localizedTitle(i, lng), status: i.status, kind: i.kind })),

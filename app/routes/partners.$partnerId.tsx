@@ -7,13 +7,16 @@ import { MeetingList } from "~/components/MeetingList";
 import { Badge, Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { RelationStatusBadge } from "~/components/StatusBadge";
+import { RelationChart } from "~/components/RelationChart";
 import { Timeline } from "~/components/Timeline";
 import { getTranslator } from "~/i18n/i18next.server";
 import { listMeetings } from "~/models/meetings.server";
 import { getPartner, partnerInitiatives, peopleMetFrom } from "~/models/partners.server";
+import { relationLanes } from "~/models/relation-chart.server";
 import { partnerTimeline } from "~/models/timeline.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { todayInAstana } from "~/utils/overdue";
 import { isTimelineKind } from "~/utils/timeline";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -23,12 +26,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireId(params.partnerId);
   const partner = found(getPartner(id, lng));
   const search = new URL(request.url).searchParams;
+  const today = todayInAstana();
   const order: "newest" | "oldest" = search.get("order") === "oldest" ? "oldest" : "newest";
   const kinds = search.getAll("kind").filter(isTimelineKind);
   return {
     title: partner.name,
     partner,
     timeline: { groups: partnerTimeline(id, lng, { order, kinds }), order, kinds },
+    today,
+    lane: relationLanes(lng, today, { partnerIds: [id] }).items,
     meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
     people: peopleMetFrom(id, lng),
     initiatives: partnerInitiatives(id, lng),
@@ -37,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PartnerPage() {
   const { t } = useTranslation();
-  const { partner, meetings, people, initiatives, timeline } = useLoaderData<typeof loader>();
+  const { partner, meetings, people, initiatives, timeline, today, lane } = useLoaderData<typeof loader>();
   const names = (["kk", "ru", "en"] as const).filter((lng) => partner.names[lng]);
   return (
     <>
@@ -112,6 +118,11 @@ export default function PartnerPage() {
             )}
           </Section>
 
+          {lane.length ? (
+            <div className="mb-6">
+              <RelationChart lanes={lane} today={today} title={t("chart.partnerTitle", { partner: partner.name })} />
+            </div>
+          ) : null}
           <Section title={t("timeline.title")} id="timeline">
             <Timeline groups={timeline.groups} order={timeline.order} kinds={timeline.kinds} />
           </Section>

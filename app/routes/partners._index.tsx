@@ -33,7 +33,18 @@ export default function PartnersPage() {
   };
   return (
     <>
-      <PageHeading actions={<ActionLink to="/partners/new">{t("form.partner.add")}</ActionLink>}>{t("partner.listTitle")}</PageHeading>
+      <PageHeading
+        actions={
+          <div className="flex gap-2">
+            <ActionLink to="/partners/chart" tone="secondary">
+              {t("chart.open")}
+            </ActionLink>
+            <ActionLink to="/partners/new">{t("form.partner.add")}</ActionLink>
+          </div>
+        }
+      >
+        {t("partner.listTitle")}
+      </PageHeading>
       {partners.total === 0 ? (
         <Empty>{t("partner.empty")}</Empty>
       ) : (

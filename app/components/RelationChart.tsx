@@ -1,0 +1,116 @@
+import { useTranslation } from "react-i18next";
+import type { RELATION_STATUSES } from "../../db/schema";
+import { useDateWords } from "~/i18n/dates";
+import type { RelationLane } from "~/models/relation-chart.server";
+import { yearPosition, yearRange } from "~/utils/chart";
+import { formatPartialDate } from "~/utils/partial-date";
+
+const STATUS_COLOURS: Record<(typeof RELATION_STATUSES)[number], string> = {
+  proposed: "#f59e0b",
+  signed: "#0ea5e9",
+  active: "#059669",
+  suspended: "#a8a29e",
+  ended: "#dc2626",
+};
+
+const WIDTH = 1000;
+const LABEL = 190;
+const LANE = 34;
+const AXIS = 26;
+
+/**
+ * Relations over time as a server-rendered SVG: a lane per partner, years across, the status
+ * periods as bands and meetings as marks. Each mark is a link; hovering or focusing it shows
+ * what it is. Readable without JavaScript and in print.
+ */
+export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; today: string; title: string }) {
+  const { t } = useTranslation();
+  const words = useDateWords();
+  const dates = lanes.flatMap((l) => [...l.bands.map((b) => b.from), ...l.marks.map((m) => m.date.value!)]);
+  const { from, to } = yearRange(dates, today);
+  const x = (iso: string) => LABEL + ((yearPosition(iso) - from) / (to - from)) * (WIDTH - LABEL - 12);
+  const height = AXIS + lanes.length * LANE + 4;
+  const step = Math.max(1, Math.ceil((to - from) / 12));
+  const years = Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
+
+  return (
+    <figure className="overflow-x-auto">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby="chart-title" className="min-w-[640px] font-sans">
+        <title id="chart-title">{title}</title>
+        {years.map((year) => (
+          <g key={year}>
+            <line x1={x(`${year}-01-01`)} x2={x(`${year}-01-01`)} y1={AXIS - 6} y2={height} stroke="#e7e5e4" />
+            <text x={x(`${year}-01-01`)} y={14} fontSize={12} textAnchor="middle" fill="#57534e">
+              {year}
+            </text>
+          </g>
+        ))}
+        <line x1={x(today)} x2={x(today)} y1={AXIS - 6} y2={height} stroke="#0c4a6e" strokeDasharray="3 3" />
+        {lanes.map((lane, index) => {
+          const top = AXIS + index * LANE;
+          return (
+            <g key={lane.id}>
+              <a href={`/partners/${lane.id}`}>
+                <text x={4} y={top + LANE / 2 + 4} fontSize={13} fill="#0c4a6e" textDecoration="underline">
+                  {lane.name.length > 26 ? `${lane.name.slice(0, 25)}…` : lane.name}
+                </text>
+              </a>
+              <line x1={LABEL} x2={WIDTH} y1={top + LANE} y2={top + LANE} stroke="#f5f5f4" />
+              {lane.bands.map((band) => (
+                <rect
+                  key={`${band.relationId}-${band.from}`}
+                  x={x(band.from)}
+                  y={top + 9}
+                  width={Math.max(3, x(band.to) - x(band.from))}
+                  height={16}
+                  rx={3}
+                  fill={STATUS_COLOURS[band.status]}
+                  fillOpacity={band.approximate ? 0.45 : 0.8}
+                  strokeDasharray={band.approximate ? "4 2" : undefined}
+                  stroke={band.approximate ? STATUS_COLOURS[band.status] : undefined}
+                >
+                  <title>{`${t(`relation.types.${band.type}`)}: ${t(`relation.statuses.${band.status}`)}`}</title>
+                </rect>
+              ))}
+              {lane.marks.map((mark) => {
+                const label = `${formatPartialDate(mark.date, words)} — ${t("meeting.titleNoPartner")}${mark.purpose ? `: ${mark.purpose.slice(0, 80)}` : ""}`;
+                return (
+                  <a key={mark.id} href={`/meetings/${mark.id}`} aria-label={label} className="chart-mark">
+                    <title>{label}</title>
+                    <circle cx={x(mark.date.value!)} cy={top + LANE / 2} r={mark.date.precision === "day" ? 5 : 6} fill={mark.date.precision === "day" ? "#0c4a6e" : "#fff"} stroke="#0c4a6e" strokeWidth={2} />
+                  </a>
+                );
+              })}
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-600">
+        {(Object.keys(STATUS_COLOURS) as Array<keyof typeof STATUS_COLOURS>).map((status) => (
+          <span key={status} className="inline-flex items-center gap-1">
+            <span className="inline-block h-3 w-5 rounded-sm" style={{ background: STATUS_COLOURS[status] }} aria-hidden />
+            {t(`relation.statuses.${status}`)}
+          </span>
+        ))}
+        <span className="inline-flex items-center gap-1">
+          <svg width="12" height="12" aria-hidden>
+            <circle cx="6" cy="6" r="4" fill="#0c4a6e" />
+          </svg>
+          {t("chart.meeting")}
+        </span>
+        <span className="inline-flex items-center gap-1">
+          <svg width="12" height="12" aria-hidden>
+            <circle cx="6" cy="6" r="4" fill="#fff" stroke="#0c4a6e" strokeWidth="2" />
+          </svg>
+          {t("chart.meetingPartialDate")}
+        </span>
+        <span>{t("chart.approximateHint")}</span>
+      </figcaption>
+      {lanes.some((l) => l.undated > 0) ? (
+        <p className="mt-1 text-xs text-stone-500">
+          {t("chart.undated", { count: lanes.reduce((n, l) => n + l.undated, 0) })}
+        </p>
+      ) : null}
+    </figure>
+  );
+}

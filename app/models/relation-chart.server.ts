@@ -1,0 +1,102 @@
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { type RELATION_TYPES, meetings, partners, relations, relationSteps } from "../../db/schema";
+import { getDb } from "~/db.server";
+import type { Language } from "~/i18n/config";
+import { statusBands } from "~/utils/chart";
+import { countryName } from "~/utils/countries";
+import { localizedName } from "~/utils/names";
+import { offsetOf, pageOf } from "~/utils/pagination";
+import { asDate } from "./shared.server";
+
+export const LANES_PER_PAGE = 40;
+
+export type ChartFilter = { countryCode?: string; type?: (typeof RELATION_TYPES)[number] };
+
+// Spelled out: drizzle leaves columns unqualified inside a correlated subquery.
+const lastMeeting = sql<string | null>`(select max(m.date) from meetings m where m.partner_id = "partners"."id")`;
+
+/** One lane per partner, most recent contact first: status bands and meeting marks. */
+export function relationLanes(lng: Language, today: string, { filter = {}, page = 1, partnerIds }: { filter?: ChartFilter; page?: number; partnerIds?: number[] }) {
+  const db = getDb();
+  const conditions: Array<SQL | undefined> = [eq(partners.isHome, false)];
+  if (partnerIds) conditions.push(inArray(partners.id, partnerIds));
+  if (filter.countryCode) conditions.push(eq(partners.countryCode, filter.countryCode));
+  if (filter.type) conditions.push(sql`exists (select 1 from relations r where r.partner_id = "partners"."id" and r.type = ${filter.type})`);
+  const where = and(...conditions);
+  const rows = db
+    .select({ partner: partners, last: lastMeeting })
+    .from(partners)
+    .where(where)
+    .orderBy(sql`${lastMeeting} desc nulls last`, asc(partners.id))
+    .limit(LANES_PER_PAGE)
+    .offset(offsetOf(page, LANES_PER_PAGE))
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(partners).where(where).get()?.n ?? 0;
+  const ids = rows.map((r) => r.partner.id);
+
+  const steps = ids.length
+    ? db
+        .select({ relationId: relations.id, partnerId: relations.partnerId, type: relations.type, step: relationSteps })
+        .from(relationSteps)
+        .innerJoin(relations, eq(relations.id, relationSteps.relationId))
+        .where(inArray(relations.partnerId, ids))
+        .all()
+    : [];
+  const marks = ids.length
+    ? db
+        .select({ id: meetings.id, partnerId: meetings.partnerId, date: meetings.date, precision: meetings.datePrecision, approximate: meetings.dateApproximate, purpose: meetings.purpose })
+        .from(meetings)
+        .where(and(inArray(meetings.partnerId, ids), isNotNull(meetings.date)))
+        .all()
+    : [];
+  const undated = ids.length
+    ? new Map(
+        db
+          .select({ partnerId: meetings.partnerId, n: sql<number>`count(*)` })
+          .from(meetings)
+          .where(and(inArray(meetings.partnerId, ids), sql`${meetings.date} is null`))
+          .groupBy(meetings.partnerId)
+          .all()
+          .map((r) => [r.partnerId, r.n]),
+      )
+    : new Map();
+
+  const lanes = rows.map(({ partner, last }) => {
+    const own = steps.filter((s) => s.partnerId === partner.id);
+    const relationIds = [...new Set(own.map((s) => s.relationId))];
+    return {
+      id: partner.id,
+      name: localizedName(partner, lng),
+      country: countryName(partner.countryCode, lng),
+      lastContact: last,
+      types: [...new Set(own.map((s) => s.type))],
+      bands: relationIds.flatMap((relationId) => {
+        const relationSteps = own.filter((s) => s.relationId === relationId);
+        return statusBands(
+          relationId,
+          relationSteps[0].type,
+          relationSteps.map((s) => ({ status: s.step.status, date: asDate(s.step.date, s.step.datePrecision, s.step.dateApproximate) })),
+          today,
+        );
+      }),
+      marks: marks
+        .filter((m) => m.partnerId === partner.id)
+        .map((m) => ({ id: m.id, date: asDate(m.date, m.precision, m.approximate), purpose: m.purpose })),
+      undated: (undated.get(partner.id) as number | undefined) ?? 0,
+    };
+  });
+  return pageOf(lanes, total, page, LANES_PER_PAGE);
+}
+
+export type RelationLane = ReturnType<typeof relationLanes>["items"][number];
+
+/** Countries that have partners, for the chart's filter. */
+export function partnerCountries(lng: Language) {
+  return getDb()
+    .selectDistinct({ code: partners.countryCode })
+    .from(partners)
+    .where(eq(partners.isHome, false))
+    .all()
+    .map((r) => ({ value: r.code, label: countryName(r.code, lng) }))
+    .sort((a, b) => a.label.localeCompare(b.label, lng));
+}

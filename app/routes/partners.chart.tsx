@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RELATION_TYPES } from "../../db/schema";
+import { Empty, PageHeading } from "~/components/Page";
+import { Pagination } from "~/components/Pagination";
+import { RelationChart } from "~/components/RelationChart";
+import { getTranslator } from "~/i18n/i18next.server";
+import { partnerCountries, relationLanes } from "~/models/relation-chart.server";
+import { titled } from "~/utils/meta";
+import { todayInAstana } from "~/utils/overdue";
+import { pageFromSearch } from "~/utils/pagination";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { lng, t } = await getTranslator(request);
+  const search = new URL(request.url).searchParams;
+  const countries = partnerCountries(lng);
+  const country = search.get("country");
+  const type = search.get("type");
+  const filter = {
+    countryCode: countries.some((c) => c.value === country) ? (country as string) : undefined,
+    type: (RELATION_TYPES as readonly string[]).includes(type ?? "") ? (type as (typeof RELATION_TYPES)[number]) : undefined,
+  };
+  const today = todayInAstana();
+  return { title: t("chart.allRelations"), today, filter, countries, lanes: relationLanes(lng, today, { filter, page: pageFromSearch(search) }) };
+}
+
+export default function RelationsChartPage() {
+  const { t } = useTranslation();
+  const { title, today, filter, countries, lanes } = useLoaderData<typeof loader>();
+  const select = "mt-1 rounded border border-stone-300 bg-white px-2 py-1";
+  return (
+    <>
+      <PageHeading>{title}</PageHeading>
+      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden" aria-label={t("common.filter")}>
+        <label className="flex flex-col text-sm">
+          <span className="font-medium text-stone-700">{t("partner.country")}</span>
+          <select name="country" defaultValue={filter.countryCode ?? ""} className={select}>
+            <option value="">{t("chart.allCountries")}</option>
+            {countries.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          <span className="font-medium text-stone-700">{t("form.relation.type")}</span>
+          <select name="type" defaultValue={filter.type ?? ""} className={select}>
+            <option value="">{t("chart.allTypes")}</option>
+            {RELATION_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`relation.types.${type}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900">
+          {t("common.apply")}
+        </button>
+      </Form>
+      <p className="mb-2 text-sm text-stone-600">{t("chart.sortedByContact")}</p>
+      {lanes.total === 0 ? <Empty>{t("partner.empty")}</Empty> : <RelationChart lanes={lanes.items} today={today} title={title} />}
+      {lanes.total > 0 ? (
+        <table className="sr-only">
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("partner.name")}</th>
+              <th scope="col">{t("partner.relation")}</th>
+              <th scope="col">{t("chart.lastMeeting")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lanes.items.map((lane) => (
+              <tr key={lane.id}>
+                <td>{lane.name}</td>
+                <td>{lane.types.map((type) => t(`relation.types.${type}`)).join(", ")}</td>
+                <td>{lane.lastContact?.slice(0, 4) ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <Pagination {...lanes} />
+    </>
+  );
+}

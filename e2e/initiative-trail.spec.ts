@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { EMPTY_APP } from "./support";
+
+test.use({ locale: "en-GB", baseURL: EMPTY_APP });
+
+test("an initiative's status changed at a new meeting shows on its trail and on the partner's timeline", async ({ page }) => {
+  // A partner and an initiative of its own, so this test shares nothing with the others.
+  await page.goto("/partners/new");
+  await page.getByLabel("Name in English").fill("Trailtown");
+  await page.getByLabel("Kind").selectOption({ label: "City" });
+  await page.getByLabel("Country").selectOption({ label: "Türkiye" });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Trailtown" })).toBeVisible();
+
+  await page.goto("/initiatives/new");
+  await page.getByLabel("Title in English").fill("Trailtown trade fair");
+  await page.getByLabel("Kind").selectOption({ label: "Trade" });
+  await page.getByLabel("Partner").selectOption({ label: "Trailtown" });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Trailtown trade fair" })).toBeVisible();
+
+  await page.goto("/meetings/new");
+  await page.getByLabel("Year").fill("2018");
+  await page.getByLabel("Month").selectOption({ label: "May" });
+  await page.getByLabel("Day").fill("14");
+  await page.getByLabel("Partner", { exact: true }).selectOption({ label: "Trailtown" });
+  await page.getByRole("button", { name: "Add an initiative" }).click();
+  const row = page.getByRole("group", { name: "Initiative 1" });
+  await row.getByLabel("Or an initiative already on file").selectOption({ label: "Trailtown trade fair" });
+  await row.getByLabel("Status").selectOption({ label: "Agreed" });
+  await row.getByLabel("Note on this step").fill("Dates agreed for the fair");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+
+  await page.getByRole("region", { name: "Initiatives raised or moved on" }).getByRole("link", { name: "Trailtown trade fair" }).click();
+  const trail = page.getByRole("region", { name: "Steps" });
+  await expect(trail.getByRole("listitem").last()).toContainText("Status: Agreed");
+  await expect(trail.getByRole("listitem").last()).toContainText("14 May 2018");
+  await expect(trail.getByRole("listitem").last()).toContainText("Dates agreed for the fair");
+
+  await page.getByRole("link", { name: "Trailtown" }).click();
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await expect(timeline.getByRole("heading", { name: "2018" })).toBeVisible();
+  await expect(timeline.getByRole("listitem").filter({ hasText: "Dates agreed for the fair" }).last()).toContainText("Trailtown trade fair · Agreed");
+});
