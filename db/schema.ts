@@ -470,3 +470,18 @@ export const nameKeys = sqliteTable(
     index("name_keys_record").on(t.recordType, t.recordId),
   ],
 );
+
+/** Who signed at a relation step (a memorandum, a sister-city agreement), in order. */
+export const relationStepSignatories = sqliteTable(
+  "relation_step_signatories",
+  {
+    stepId: integer("step_id")
+      .notNull()
+      .references(() => relationSteps.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "restrict" }),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.stepId, t.personId] }), index("relation_step_signatories_person").on(t.personId)],
+);

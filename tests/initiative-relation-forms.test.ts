@@ -118,4 +118,33 @@ describe("relations", () => {
     expect(status).toBe(302);
     expect(db().select().from(s.relationSteps).where(eq(s.relationSteps.relationId, relation.id)).all()).toEqual([]);
   });
+
+  test("a signing step records its signatories, found by another spelling, and its source", async () => {
+    const relation = db().select().from(s.relations).all().find((r) => r.type === "friendly")!;
+    const params = { relationId: String(relation.id) };
+    const unknown = await submit(relationStep, `/relations/${relation.id}/step`, { status: "signed", "signatories[0].name": "Nobody Known" }, { params });
+    expect(unknown.status).toBe(400);
+    expect(unknown.reply?.result.error?.["signatories[0].name"]?.[0]).toMatch(/No one on file/);
+
+    const signed = await submit(
+      relationStep,
+      `/relations/${relation.id}/step`,
+      {
+        status: "signed",
+        "date.year": "2017",
+        "date.month": "6",
+        "date.day": "10",
+        "signatories[0].name": "Нурпеисов Жанат",
+        "signatories[1].name": "Du Jimin",
+        sourceOutlet: "Akorda",
+        sourceUrl: "https://example.kz/memorandum",
+      },
+      { params },
+    );
+    expect(signed.status).toBe(302);
+    const partner = getPartner(relation.partnerId, "en")!;
+    const last = partner.relations.find((r) => r.id === relation.id)!.steps.at(-1)!;
+    expect(last).toMatchObject({ status: "signed", signatories: [{ name: "Zhanat Nurpeisov" }, { name: "Du Jimin" }], source: { outlet: "Akorda" } });
+    expect(partner.relations.find((r) => r.id === relation.id)!.status).toBe("signed");
+  });
 });

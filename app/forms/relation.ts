@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RELATION_STATUSES, RELATION_TYPES } from "../../db/schema";
-import { LIMITS, optionalText, partialDateField, recordId } from "./fields";
+import { LIMITS, optionalText, partialDateField, recordId, webUrl } from "./fields";
 
 /** A relation begins with its first step: what it is and where it stands, dated. */
 export const RelationSchema = z.object({
@@ -11,11 +11,21 @@ export const RelationSchema = z.object({
   stepNote: optionalText(LIMITS.short),
 });
 
+const PersonRef = z.object({ personId: recordId.optional(), name: optionalText(LIMITS.name) });
+
 export const RelationStepSchema = z.object({
   status: z.enum(RELATION_STATUSES),
   date: partialDateField,
   note: optionalText(LIMITS.short),
   meetingId: recordId.optional(),
+  signatories: z
+    .array(PersonRef)
+    .max(20)
+    .default([])
+    .transform((people) => people.filter((p) => p.personId || p.name)),
+  sourceOutlet: optionalText(LIMITS.name),
+  sourceTitle: optionalText(LIMITS.title),
+  sourceUrl: webUrl.optional(),
 });
 
 export type RelationInput = z.infer<typeof RelationSchema>;

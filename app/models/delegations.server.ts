@@ -1,33 +1,16 @@
-import { and, count, eq, inArray, sql } from "drizzle-orm";
-import { writeTransaction, type Db } from "../../db/client";
-import { delegationMembers, delegations, meetings, nameKeys, organisations, partners, people } from "../../db/schema";
+import { count, eq, inArray, sql } from "drizzle-orm";
+import { writeTransaction } from "../../db/client";
+import { delegationMembers, delegations, meetings, organisations, partners, people } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { DelegationInput } from "~/forms/delegation";
 import type { Language } from "~/i18n/config";
-import { wholeNameKey } from "~/utils/fold";
 import { localizedName } from "~/utils/names";
 import { partialDateColumns, partialDateFormValue } from "~/utils/partial-date";
 import { organisationChoices } from "./organisations.server";
 import { partnerChoices } from "./partners.server";
+import { resolvePerson, type Translate } from "./person-refs.server";
 import { countOf } from "./shared.server";
 
-type Translate = (key: string, options?: Record<string, unknown>) => string;
-type PersonRef = { personId?: number; name?: string };
-
-/** A person on file by id, or by a name that matches exactly one of them. */
-function resolvePerson(db: Db, ref: PersonRef, t: Translate): { id: number } | { error: string } {
-  if (ref.personId) {
-    return db.select({ id: people.id }).from(people).where(eq(people.id, ref.personId)).get() ? { id: ref.personId } : { error: t("form.errors.notFound") };
-  }
-  const ids = db
-    .selectDistinct({ id: nameKeys.recordId })
-    .from(nameKeys)
-    .where(and(eq(nameKeys.recordType, "person"), eq(nameKeys.key, wholeNameKey(ref.name ?? ""))))
-    .limit(2)
-    .all();
-  if (ids.length === 1) return { id: ids[0].id };
-  return { error: t(ids.length ? "form.errors.severalPeopleShort" : "form.errors.personNotOnFile") };
-}
 
 export type DelegationResult = { ok: true; id: number; partnerId: number } | { ok: false; fieldErrors: Record<string, string[]> };
 

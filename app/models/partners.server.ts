@@ -10,7 +10,9 @@ import {
   partners,
   people,
   relations,
+  relationStepSignatories,
   relationSteps,
+  sources,
 } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
@@ -62,7 +64,7 @@ export function listPartners({
   const total = countOf(
     db.select({ count: count() }).from(partners).where(eq(partners.isHome, false)).get(),
   );
-  const relationsByPartner = relationsOf(rows.map((r) => r.id));
+  const relationsByPartner = relationsOf(rows.map((r) => r.id), lng);
   const items = rows.map((row) => ({
     id: row.id,
     name: localizedName(row, lng),
@@ -80,10 +82,12 @@ export type RelationStep = {
   note: string | null;
   meetingId: number | null;
   sourceId: number | null;
+  source: { id: number; outlet: string | null; title: string | null; url: string | null } | null;
+  signatories: Array<{ id: number; name: string }>;
 };
 
 /** Each partner's relations with their steps in order and the status they lead to. */
-function relationsOf(partnerIds: number[]) {
+function relationsOf(partnerIds: number[], lng: Language) {
   const byPartner = new Map<
     number,
     Array<{ id: number; type: RelationType; note: string | null; steps: RelationStep[]; status: RelationStatus | null }>
@@ -113,6 +117,27 @@ function relationsOf(partnerIds: number[]) {
         .where(inArray(relationSteps.relationId, relationRows.map((r) => r.id)))
         .all()
     : [];
+  const stepIds = stepRows.map((s) => s.id);
+  const signatories = stepIds.length
+    ? db
+        .select({ stepId: relationStepSignatories.stepId, person: people })
+        .from(relationStepSignatories)
+        .innerJoin(people, eq(people.id, relationStepSignatories.personId))
+        .where(inArray(relationStepSignatories.stepId, stepIds))
+        .orderBy(asc(relationStepSignatories.position))
+        .all()
+    : [];
+  const sourceIds = stepRows.flatMap((s) => (s.sourceId ? [s.sourceId] : []));
+  const stepSources = new Map(
+    sourceIds.length
+      ? db
+          .select({ id: sources.id, outlet: sources.outlet, title: sources.title, url: sources.url })
+          .from(sources)
+          .where(inArray(sources.id, sourceIds))
+          .all()
+          .map((src) => [src.id, src])
+      : [],
+  );
   for (const relation of relationRows) {
     const steps = orderSteps(
       stepRows
@@ -124,6 +149,8 @@ function relationsOf(partnerIds: number[]) {
           note: s.note,
           meetingId: s.meetingId,
           sourceId: s.sourceId,
+          source: s.sourceId ? (stepSources.get(s.sourceId) ?? null) : null,
+          signatories: signatories.filter((x) => x.stepId === s.id).map((x) => ({ id: x.person.id, name: localizedName(x.person, lng) })),
         })),
     );
     const list = byPartner.get(relation.partnerId) ?? [];
@@ -151,7 +178,7 @@ export function getPartner(id: number, lng: Language) {
     kind: row.kind,
     isHome: row.isHome,
     country: countryName(row.countryCode, lng),
-    relations: relationsOf([row.id]).get(row.id) ?? [],
+    relations: relationsOf([row.id], lng).get(row.id) ?? [],
     organisations: orgs.map((o) => ({ id: o.id, name: localizedName(o, lng) })),
   };
 }

@@ -1,7 +1,18 @@
 import { and, asc, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { writeTransaction, type Db } from "../../db/client";
 import { writeNameKeys } from "../../db/name-keys";
-import { delegationMembers, delegations, initiatives, meetingParticipants, nameKeys, organisations, partners, people, posts } from "../../db/schema";
+import {
+  delegationMembers,
+  delegations,
+  initiatives,
+  meetingParticipants,
+  nameKeys,
+  organisations,
+  partners,
+  people,
+  posts,
+  relationStepSignatories,
+} from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import type { PersonInput, PostInput } from "~/forms/person";
@@ -167,6 +178,7 @@ export function personReferences(id: number) {
       countOf(db.select({ count: count() }).from(delegations).where(eq(delegations.leaderId, id)).get()) +
       countOf(db.select({ count: count() }).from(delegationMembers).where(eq(delegationMembers.personId, id)).get()),
     initiatives: countOf(db.select({ count: count() }).from(initiatives).where(eq(initiatives.ownerPersonId, id)).get()),
+    relations: countOf(db.select({ count: count() }).from(relationStepSignatories).where(eq(relationStepSignatories.personId, id)).get()),
   };
 }
 

@@ -16,6 +16,7 @@ import { relationLanes } from "~/models/relation-chart.server";
 import { partnerTimeline } from "~/models/timeline.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { isWebUrl } from "~/utils/urls";
 import { todayInAstana } from "~/utils/overdue";
 import { isTimelineKind } from "~/utils/timeline";
 
@@ -109,6 +110,24 @@ export default function PartnerPage() {
                             </>
                           ) : null}
                           {step.note ? <span className="text-stone-600"> · {step.note}</span> : null}
+                          {step.signatories.length ? (
+                            <span className="text-stone-600">
+                              {" · "}
+                              {t("form.relation.signedBy", { names: step.signatories.map((p) => p.name).join(", ") })}
+                            </span>
+                          ) : null}
+                          {step.source ? (
+                            <span className="text-stone-600">
+                              {" · "}
+                              {isWebUrl(step.source.url) ? (
+                                <a href={step.source.url} rel="noopener noreferrer" className="text-sky-800 underline">
+                                  {step.source.title ?? step.source.outlet ?? t("source.link")}
+                                </a>
+                              ) : (
+                                (step.source.title ?? step.source.outlet)
+                              )}
+                            </span>
+                          ) : null}
                         </li>
                       ))}
                     </ol>

@@ -37,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (missingReferences(submission.value).length) {
     return replyWith(submission.reply({ fieldErrors: { meetingId: [t("form.errors.notFound")] } }), {}, 400);
   }
-  addRelationStep(id, submission.value);
+  const result = addRelationStep(id, submission.value, t);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
   return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.saved"));
 }
 

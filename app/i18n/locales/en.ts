@@ -415,6 +415,12 @@ const en = {
       status: "Status",
       stepNote: "Note on this step",
       addStep: "Record a step",
+      signatories: "Signed by",
+      signatory: "Signatory {{number}}",
+      addSignatory: "Add a signatory",
+      removeSignatory: "Remove signatory {{number}}",
+      source: "Source: the document or report",
+      signedBy: "signed by {{names}}",
     },
     delegation: {
       new: "New delegation",

@@ -411,6 +411,12 @@ const kk: Translations = {
       status: "Мәртебесі",
       stepNote: "Осы қадам туралы ескертпе",
       addStep: "Қадамды тіркеу",
+      signatories: "Қол қойғандар",
+      signatory: "{{number}}-қол қоюшы",
+      addSignatory: "Қол қоюшы қосу",
+      removeSignatory: "{{number}}-қол қоюшыны алып тастау",
+      source: "Дереккөз: құжат немесе хабарлама",
+      signedBy: "қол қойғандар: {{names}}",
     },
     delegation: {
       new: "Жаңа делегация",

@@ -411,6 +411,12 @@ const ru: Translations = {
       status: "Статус",
       stepNote: "Примечание к шагу",
       addStep: "Записать шаг",
+      signatories: "Подписали",
+      signatory: "Подписант {{number}}",
+      addSignatory: "Добавить подписанта",
+      removeSignatory: "Убрать подписанта {{number}}",
+      source: "Источник: документ или сообщение",
+      signedBy: "подписали: {{names}}",
     },
     delegation: {
       new: "Новая делегация",
