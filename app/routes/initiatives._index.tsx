@@ -7,7 +7,11 @@ import { InitiativeList } from "~/components/InitiativeList";
 import { Empty, PageHeading, Section } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18next.server";
-import { isInitiativeKind, isInitiativeStatus, listInitiatives } from "~/models/initiatives.server";
+import {
+  isInitiativeKind,
+  isInitiativeStatus,
+  listInitiatives,
+} from "~/models/initiatives.server";
 import { partnerChoices } from "~/models/partners.server";
 import { homeSideChoices } from "~/models/people.server";
 import { titled } from "~/utils/meta";
@@ -34,20 +38,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // One status chosen: that list, paginated. Otherwise the workflow at a glance, by status.
   const byStatus = filter.status
     ? null
-    : INITIATIVE_STATUSES.map((s) => ({ status: s, list: listInitiatives({ lng, page: 1, pageSize: GROUP_SIZE, filter: { ...filter, status: s }, today }) }));
+    : INITIATIVE_STATUSES.map((s) => ({
+        status: s,
+        list: listInitiatives({
+          lng,
+          page: 1,
+          pageSize: GROUP_SIZE,
+          filter: { ...filter, status: s },
+          today,
+        }),
+      }));
   return {
     title: t("initiative.listTitle"),
     filter,
     partners: partnerChoices(lng),
     owners: homeSideChoices(lng),
     byStatus,
-    list: filter.status ? listInitiatives({ lng, page: pageFromSearch(search), filter, today }) : null,
+    list: filter.status
+      ? listInitiatives({ lng, page: pageFromSearch(search), filter, today })
+      : null,
   };
 }
 
 export default function InitiativesPage() {
   const { t } = useTranslation();
-  const { filter, partners, owners, byStatus, list } = useLoaderData<typeof loader>();
+  const { filter, partners, owners, byStatus, list } =
+    useLoaderData<typeof loader>();
   const select = "mt-1 rounded border border-stone-300 bg-white px-2 py-1";
   const filtered = Object.values(filter).some(Boolean);
   const [search] = useSearchParams();
@@ -59,11 +75,29 @@ export default function InitiativesPage() {
   };
   return (
     <>
-      <PageHeading actions={<ActionLink to="/initiatives/new">{t("form.initiative.add")}</ActionLink>}>{t("initiative.listTitle")}</PageHeading>
-      <Form method="get" className="mb-6 flex flex-wrap items-end gap-3 print:hidden" aria-label={t("common.filter")}>
+      <PageHeading
+        actions={
+          <ActionLink to="/initiatives/new">
+            {t("form.initiative.add")}
+          </ActionLink>
+        }
+      >
+        {t("initiative.listTitle")}
+      </PageHeading>
+      <Form
+        method="get"
+        className="mb-6 flex flex-wrap items-end gap-3 print:hidden"
+        aria-label={t("common.filter")}
+      >
         <label className="flex flex-col text-sm">
-          <span className="font-medium text-stone-700">{t("initiative.status")}</span>
-          <select name="status" defaultValue={filter.status ?? ""} className={select}>
+          <span className="font-medium text-stone-700">
+            {t("initiative.status")}
+          </span>
+          <select
+            name="status"
+            defaultValue={filter.status ?? ""}
+            className={select}
+          >
             <option value="">{t("initiative.allStatuses")}</option>
             {INITIATIVE_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -73,8 +107,14 @@ export default function InitiativesPage() {
           </select>
         </label>
         <label className="flex flex-col text-sm">
-          <span className="font-medium text-stone-700">{t("initiative.partner")}</span>
-          <select name="partner" defaultValue={filter.partnerId ?? ""} className={select}>
+          <span className="font-medium text-stone-700">
+            {t("initiative.partner")}
+          </span>
+          <select
+            name="partner"
+            defaultValue={filter.partnerId ?? ""}
+            className={select}
+          >
             <option value="">{t("initiative.allPartners")}</option>
             {partners.map((p) => (
               <option key={p.id} value={p.id}>
@@ -84,8 +124,14 @@ export default function InitiativesPage() {
           </select>
         </label>
         <label className="flex flex-col text-sm">
-          <span className="font-medium text-stone-700">{t("initiative.owner")}</span>
-          <select name="owner" defaultValue={filter.ownerPersonId ?? ""} className={select}>
+          <span className="font-medium text-stone-700">
+            {t("initiative.owner")}
+          </span>
+          <select
+            name="owner"
+            defaultValue={filter.ownerPersonId ?? ""}
+            className={select}
+          >
             <option value="">{t("initiative.allOwners")}</option>
             {owners.map((o) => (
               <option key={o.value} value={o.value}>
@@ -95,8 +141,14 @@ export default function InitiativesPage() {
           </select>
         </label>
         <label className="flex flex-col text-sm">
-          <span className="font-medium text-stone-700">{t("initiative.kind")}</span>
-          <select name="kind" defaultValue={filter.kind ?? ""} className={select}>
+          <span className="font-medium text-stone-700">
+            {t("initiative.kind")}
+          </span>
+          <select
+            name="kind"
+            defaultValue={filter.kind ?? ""}
+            className={select}
+          >
             <option value="">{t("initiative.allKinds")}</option>
             {INITIATIVE_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -106,10 +158,19 @@ export default function InitiativesPage() {
           </select>
         </label>
         <label className="inline-flex items-center gap-2 pb-1.5 text-sm">
-          <input type="checkbox" name="overdue" value="1" defaultChecked={Boolean(filter.overdueOn)} className="h-4 w-4" />
+          <input
+            type="checkbox"
+            name="overdue"
+            value="1"
+            defaultChecked={Boolean(filter.overdueOn)}
+            className="h-4 w-4"
+          />
           {t("initiative.onlyOverdue")}
         </label>
-        <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900">
+        <button
+          type="submit"
+          className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
+        >
           {t("common.apply")}
         </button>
         {filtered ? (
@@ -120,26 +181,38 @@ export default function InitiativesPage() {
       </Form>
       {list ? (
         <>
-          {list.total === 0 ? <Empty>{t("initiative.empty")}</Empty> : <InitiativeList initiatives={list.items} />}
+          {list.total === 0 ? (
+            <Empty>{t("initiative.empty")}</Empty>
+          ) : (
+            <InitiativeList initiatives={list.items} />
+          )}
           <Pagination {...list} />
         </>
+      ) : byStatus?.every(({ list: group }) => group.total === 0) ? (
+        <Empty>{t("initiative.empty")}</Empty>
       ) : (
-        byStatus?.map(({ status, list: group }) => (
-          <Section key={status} title={`${t(`initiative.statuses.${status}`)} (${group.total})`} id={`status-${status}`}>
-            {group.total === 0 ? (
-              <Empty>{t("initiative.empty")}</Empty>
-            ) : (
+        // Only the statuses that have initiatives: the workflow at a glance, not six empty boxes.
+        byStatus
+          ?.filter(({ list: group }) => group.total > 0)
+          .map(({ status, list: group }) => (
+            <Section
+              key={status}
+              title={`${t(`initiative.statuses.${status}`)} (${group.total})`}
+              id={`status-${status}`}
+            >
               <>
                 <InitiativeList initiatives={group.items} />
                 {group.total > group.items.length ? (
-                  <Link to={linkWith(status)} className="mt-2 inline-block text-sm text-sky-800 underline">
+                  <Link
+                    to={linkWith(status)}
+                    className="mt-2 inline-block text-sm text-sky-800 underline"
+                  >
                     {t("initiative.showAll", { count: group.total })}
                   </Link>
                 ) : null}
               </>
-            )}
-          </Section>
-        ))
+            </Section>
+          ))
       )}
     </>
   );
