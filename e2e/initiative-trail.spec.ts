@@ -15,7 +15,7 @@ test("an initiative's status changed at a new meeting shows on its trail and on 
   await page.goto("/initiatives/new");
   await page.getByLabel("Title in English").fill("Trailtown trade fair");
   await page.getByLabel("Kind").selectOption({ label: "Trade" });
-  await page.getByLabel("Partner").selectOption({ label: "Trailtown" });
+  await page.getByLabel("Partner", { exact: true }).selectOption({ label: "Trailtown" });
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Trailtown trade fair" })).toBeVisible();
 

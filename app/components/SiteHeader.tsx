@@ -1,4 +1,4 @@
-import { Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "./LanguageSwitch";
 
@@ -26,7 +26,22 @@ export function SiteHeader() {
           <span className="text-xl font-bold tracking-wide">{t("app.name")}</span>
           <span className="text-xs text-sky-200 print:text-stone-600">{t("app.tagline")}</span>
         </Link>
-        <div className="print:hidden">
+        <div className="flex flex-wrap items-center gap-3 print:hidden">
+          <Form method="get" action="/search" role="search" className="flex">
+            <label htmlFor="site-search" className="sr-only">
+              {t("search.label")}
+            </label>
+            <input
+              id="site-search"
+              type="search"
+              name="q"
+              placeholder={t("search.placeholder")}
+              className="w-56 rounded-l border border-sky-700 bg-white px-2 py-1 text-sm text-stone-900 placeholder:text-stone-500"
+            />
+            <button type="submit" className="rounded-r bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-600">
+              {t("search.submit")}
+            </button>
+          </Form>
           <LanguageSwitch />
         </div>
       </div>

@@ -236,6 +236,16 @@ const en = {
       dropped: "Dropped",
     },
   },
+  search: {
+    title: "Search",
+    label: "Search people, partners and organisations",
+    placeholder: "Name, in any script",
+    submit: "Search",
+    nothing: "Nothing found for “{{query}}”.",
+    partners: "Partners",
+    people: "People",
+    organisations: "Organisations",
+  },
   chart: {
     allRelations: "All relations over time",
     open: "All relations over time",

@@ -232,6 +232,16 @@ const ru: Translations = {
       dropped: "Отменена",
     },
   },
+  search: {
+    title: "Поиск",
+    label: "Поиск людей, партнёров и организаций",
+    placeholder: "Имя, любым алфавитом",
+    submit: "Найти",
+    nothing: "По запросу «{{query}}» ничего не найдено.",
+    partners: "Партнёры",
+    people: "Люди",
+    organisations: "Организации",
+  },
   chart: {
     allRelations: "Все отношения во времени",
     open: "Все отношения во времени",
