@@ -11,6 +11,7 @@ import express from "express";
 import { migrateDatabase, openDatabase, writeTransaction } from "./db/client";
 import { ensureHomeCity } from "./db/home";
 import { backfillNameKeys } from "./db/name-keys";
+import { backfillSearchText } from "./db/search-text";
 import { seedDemoData } from "./db/seed";
 import { getEnv } from "./app/env.server";
 
@@ -21,7 +22,10 @@ function prepareDatabase() {
   const db = openDatabase(env.DATABASE_PATH);
   try {
     migrateDatabase(db);
-    writeTransaction(db, () => backfillNameKeys(db));
+    writeTransaction(db, () => {
+      backfillNameKeys(db);
+      backfillSearchText(db);
+    });
     if (env.DEMO_DATA === "load") {
       const { loaded } = seedDemoData(db);
       if (loaded) console.log(`Loaded the demo history into ${env.DATABASE_PATH}`);

@@ -12,6 +12,7 @@ import { partialDate, partialDateColumns } from "../app/utils/partial-date";
 import { writeTransaction, type Db } from "./client";
 import { ensureHomeCity } from "./home";
 import { backfillNameKeys } from "./name-keys";
+import { backfillSearchText } from "./search-text";
 import * as s from "./schema";
 
 type Names = Multilingual;
@@ -32,6 +33,7 @@ export function seedDemoData(db: Db): { loaded: boolean } {
     if (!isDatabaseEmpty(tx)) return { loaded: false };
     loadDemoHistory(tx);
     backfillNameKeys(tx);
+    backfillSearchText(tx);
     return { loaded: true };
   });
 }

@@ -5,7 +5,7 @@ test.use({ locale: "kk-KZ" });
 test("the header search finds a person by another spelling and opens the record", async ({ page }) => {
   await page.goto("/");
   const search = page.getByRole("search");
-  await search.getByLabel("Адамдарды, әріптестерді және ұйымдарды іздеу").fill("нурпеисов");
+  await search.getByLabel("Адамдарды, әріптестерді, ұйымдарды, кездесулер мен бастамаларды іздеу").fill("нурпеисов");
   await search.getByRole("button", { name: "Іздеу" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Іздеу" })).toBeVisible();
   const people = page.getByRole("region", { name: "Адамдар" });

@@ -34,3 +34,40 @@ describe("finding records by name, however it was spelt", () => {
     expect(names("   ")).toEqual({ partner: [], person: [], organisation: [] });
   });
 });
+
+describe("finding meetings and initiatives by their texts", () => {
+  const texts = async (query: string) => {
+    const { searchTexts } = await import("~/models/search.server");
+    const r = searchTexts(query, "en");
+    return { meetings: r.meeting.length, initiatives: r.initiative.map((i) => i.title) };
+  };
+
+  test("'маслихат' finds the meeting whose text says 'мәслихат'", async () => {
+    expect((await texts("маслихат")).meetings).toBe(1);
+  });
+
+  test("'tengrinews' finds the meeting whose source writes it with a Cyrillic Т", async () => {
+    expect((await texts("tengrinews")).meetings).toBe(1);
+  });
+
+  test("words are prefixes and all are required; initiatives by any title or description", async () => {
+    expect((await texts("LRT")).initiatives).toEqual(["Chinese entrepreneurs' interest in the LRT phase 1 project"]);
+    expect((await texts("экспо хэйлунцз")).initiatives).toEqual(["Heilongjiang Province's participation in EXPO-2017"]);
+    expect(await texts("Samarkand")).toEqual({ meetings: 0, initiatives: [] });
+    // Punctuation alone searches nothing; operators typed by hand are words, never syntax.
+    expect(await texts('" * ( ) :')).toEqual({ meetings: 0, initiatives: [] });
+    expect((await texts('NEAR(" AND zzzq')).meetings).toBe(0);
+  });
+
+  test("an edited meeting is found by its new words, and a deleted one not at all", async () => {
+    const { MeetingSchema } = await import("~/forms/meeting");
+    const { logMeeting, deleteMeeting } = await import("~/models/meeting-log.server");
+    const { i18next } = await import("~/i18n/i18next.server");
+    const t = await i18next.getFixedT("en");
+    const result = logMeeting(MeetingSchema.parse({ language: "ru", purpose: "Обсуждение фестиваля Наурыз" }), "ru", t);
+    expect(result.ok).toBe(true);
+    expect((await texts("наурыз")).meetings).toBe(1);
+    if (result.ok) deleteMeeting(result.id);
+    expect((await texts("наурыз")).meetings).toBe(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { writeTransaction } from "../../db/client";
+import { indexInitiative, removeFromSearch } from "../../db/search-text";
 import { initiatives, initiativeSteps } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { InitiativeInput, InitiativeStepInput } from "~/forms/initiative";
@@ -29,13 +30,18 @@ function values(input: InitiativeInput) {
  * step: an undated "proposed" step made here would sort after every dated one.
  */
 export function createInitiative(input: InitiativeInput) {
-  return writeTransaction(getDb(), (db) => db.insert(initiatives).values({ ...values(input), status: input.status }).returning({ id: initiatives.id }).get().id);
+  return writeTransaction(getDb(), (db) => {
+    const id = db.insert(initiatives).values({ ...values(input), status: input.status }).returning({ id: initiatives.id }).get().id;
+    indexInitiative(db, id);
+    return id;
+  });
 }
 
 /** Edits what the initiative is; its status moves only through dated steps. */
 export function updateInitiative(id: number, input: InitiativeInput) {
   writeTransaction(getDb(), (db) => {
     db.update(initiatives).set({ ...values(input), updatedAt: now }).where(eq(initiatives.id, id)).run();
+    indexInitiative(db, id);
   });
 }
 
@@ -52,6 +58,7 @@ export function addInitiativeStep(initiativeId: number, step: InitiativeStepInpu
 export function deleteInitiative(id: number) {
   writeTransaction(getDb(), (db) => {
     db.delete(initiatives).where(eq(initiatives.id, id)).run();
+    removeFromSearch(db, "initiative", id);
   });
 }
 

@@ -5,6 +5,7 @@
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { writeTransaction, type Db } from "../../db/client";
 import { writeNameKeys } from "../../db/name-keys";
+import { indexInitiative, indexMeeting, removeFromSearch } from "../../db/search-text";
 import {
   delegationMembers,
   delegations,
@@ -220,6 +221,7 @@ function writeInitiatives(db: Db, meetingId: number, input: MeetingInput, lng: L
     db.insert(initiativeSteps)
       .values({ initiativeId, ...partialDateColumns("date", input.date), status: raised.status, note: raised.note ?? null, meetingId })
       .run();
+    indexInitiative(db, initiativeId);
   }
 }
 
@@ -237,6 +239,7 @@ export function logMeeting(input: MeetingInput, lng: Language, t: Translate): Lo
     writeTopics(db, meetingId, input.topics, lng);
     writeSources(db, meetingId, input);
     writeInitiatives(db, meetingId, input, lng);
+    indexMeeting(db, meetingId);
     return { ok: true, id: meetingId };
   });
 }
@@ -263,6 +266,7 @@ export function updateMeeting(id: number, input: MeetingInput, lng: Language, t:
     db.delete(meetingSources).where(eq(meetingSources.meetingId, id)).run();
     removeOrphanSources(db, oldSources);
     writeSources(db, id, { ...input, initiatives: [] });
+    indexMeeting(db, id);
     return { ok: true, id };
   });
 }
@@ -292,6 +296,7 @@ export function deleteMeeting(id: number) {
     const cited = db.select({ id: meetingSources.sourceId }).from(meetingSources).where(eq(meetingSources.meetingId, id)).all().map((r) => r.id);
     db.delete(meetings).where(eq(meetings.id, id)).run();
     removeOrphanSources(db, cited);
+    removeFromSearch(db, "meeting", id);
     return { deleted: true as const, references };
   });
 }

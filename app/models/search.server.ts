@@ -1,10 +1,11 @@
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { NAMED_TABLES, type NamedRecordType } from "../../db/name-keys";
-import { nameKeys } from "../../db/schema";
+import { initiatives, meetings, nameKeys, partners } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { foldForMatch } from "~/utils/fold";
-import { localizedName } from "~/utils/names";
+import { localizedName, localizedTitle } from "~/utils/names";
+import { asDate } from "./shared.server";
 
 const KINDS = ["partner", "person", "organisation"] as const satisfies readonly NamedRecordType[];
 
@@ -40,4 +41,51 @@ export function searchNames(query: string, lng: Language, limit = 10) {
     return [kind, rows] as const;
   });
   return Object.fromEntries(results) as Record<(typeof KINDS)[number], Array<{ id: number; name: string; exact: boolean }>>;
+}
+
+/** An FTS5 query: every folded word of what was typed, as a prefix, all of them required. */
+function ftsQuery(query: string) {
+  const words = foldForMatch(query).split(" ").filter(Boolean).slice(0, 12);
+  return words.length ? words.map((w) => `"${w.replace(/"/g, "")}"*`).join(" AND ") : null;
+}
+
+/**
+ * Meetings and initiatives whose texts hold every word typed, however spelt ("маслихат" finds
+ * "мәслихат", "tengrinews" the report with a Cyrillic Т): best matches first.
+ */
+export function searchTexts(query: string, lng: Language, limit = 10) {
+  const match = ftsQuery(query);
+  if (!match) return { meeting: [], initiative: [] };
+  const db = getDb();
+  const idsOf = (kind: "meeting" | "initiative") =>
+    db
+      .all<{ id: number }>(sql`select record_id as id from search_text where search_text match ${match} and kind = ${kind} order by bm25(search_text) limit ${limit}`)
+      .map((r) => r.id);
+  const meetingIds = idsOf("meeting");
+  const initiativeIds = idsOf("initiative");
+  const meetingRows = meetingIds.length
+    ? db
+        .select({ meeting: meetings, partner: partners })
+        .from(meetings)
+        .leftJoin(partners, eq(partners.id, meetings.partnerId))
+        .where(inArray(meetings.id, meetingIds))
+        .all()
+    : [];
+  const initiativeRows = initiativeIds.length ? db.select().from(initiatives).where(inArray(initiatives.id, initiativeIds)).all() : [];
+  const byRank = <T extends { id: number }>(rows: T[], ids: number[]) => [...rows].sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+  return {
+    meeting: byRank(
+      meetingRows.map(({ meeting, partner }) => ({
+        id: meeting.id,
+        date: asDate(meeting.date, meeting.datePrecision, meeting.dateApproximate),
+        partner: partner ? localizedName(partner, lng) : null,
+        purpose: meeting.purpose,
+      })),
+      meetingIds,
+    ),
+    initiative: byRank(
+      initiativeRows.map((i) => ({ id: i.id, title: localizedTitle(i, lng), status: i.status })),
+      initiativeIds,
+    ),
+  };
 }

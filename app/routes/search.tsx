@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Empty, PageHeading, Section } from "~/components/Page";
+import { PartialDateText } from "~/components/PartialDateText";
+import { InitiativeStatusBadge } from "~/components/StatusBadge";
 import { getTranslator } from "~/i18n/i18next.server";
-import { searchNames } from "~/models/search.server";
+import { searchNames, searchTexts } from "~/models/search.server";
 import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -11,7 +13,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request }: LoaderFunctionArgs) {
   const { lng, t } = await getTranslator(request);
   const query = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
-  return { title: t("search.title"), query, results: query ? searchNames(query, lng) : null };
+  return {
+    title: t("search.title"),
+    query,
+    results: query ? searchNames(query, lng) : null,
+    texts: query ? searchTexts(query, lng) : null,
+  };
 }
 
 const GROUPS = [
@@ -22,8 +29,8 @@ const GROUPS = [
 
 export default function SearchPage() {
   const { t } = useTranslation();
-  const { query, results } = useLoaderData<typeof loader>();
-  const found = results ? GROUPS.some((g) => results[g.kind].length > 0) : false;
+  const { query, results, texts } = useLoaderData<typeof loader>();
+  const found = (results ? GROUPS.some((g) => results[g.kind].length > 0) : false) || Boolean(texts?.meeting.length || texts?.initiative.length);
   return (
     <>
       <PageHeading>{t("search.title")}</PageHeading>
@@ -52,6 +59,37 @@ export default function SearchPage() {
             </Section>
           ))
         : null}
+      {texts?.meeting.length ? (
+        <Section title={t("search.meetings")} id="results-meetings">
+          <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+            {texts.meeting.map((m) => (
+              <li key={m.id} className="p-3">
+                <span className="text-sm text-stone-600">
+                  <PartialDateText date={m.date} />
+                </span>{" "}
+                <Link to={`/meetings/${m.id}`} className="font-medium text-sky-800 underline">
+                  {m.partner ? t("meeting.title", { partner: m.partner }) : t("meeting.titleNoPartner")}
+                </Link>
+                {m.purpose ? <p className="line-clamp-2 text-sm text-stone-700">{m.purpose}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {texts?.initiative.length ? (
+        <Section title={t("search.initiatives")} id="results-initiatives">
+          <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+            {texts.initiative.map((i) => (
+              <li key={i.id} className="flex items-start justify-between gap-3 p-3">
+                <Link to={`/initiatives/${i.id}`} className="font-medium text-sky-800 underline">
+                  {i.title}
+                </Link>
+                <InitiativeStatusBadge status={i.status} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
     </>
   );
 }

@@ -238,13 +238,15 @@ const en = {
   },
   search: {
     title: "Search",
-    label: "Search people, partners and organisations",
+    label: "Search people, partners, organisations, meetings and initiatives",
     placeholder: "Name, in any script",
     submit: "Search",
     nothing: "Nothing found for “{{query}}”.",
     partners: "Partners",
     people: "People",
     organisations: "Organisations",
+    meetings: "Meetings",
+    initiatives: "Initiatives",
   },
   chart: {
     allRelations: "All relations over time",

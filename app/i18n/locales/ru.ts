@@ -234,13 +234,15 @@ const ru: Translations = {
   },
   search: {
     title: "Поиск",
-    label: "Поиск людей, партнёров и организаций",
+    label: "Поиск людей, партнёров, организаций, встреч и инициатив",
     placeholder: "Имя, любым алфавитом",
     submit: "Найти",
     nothing: "По запросу «{{query}}» ничего не найдено.",
     partners: "Партнёры",
     people: "Люди",
     organisations: "Организации",
+    meetings: "Встречи",
+    initiatives: "Инициативы",
   },
   chart: {
     allRelations: "Все отношения во времени",

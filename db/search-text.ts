@@ -1,0 +1,68 @@
+import { eq, sql } from "drizzle-orm";
+import { foldForMatch } from "../app/utils/fold";
+import type { Db } from "./client";
+import { initiatives, meetings, meetingSources, meetingTopics, sources, topics } from "./schema";
+
+export type SearchKind = "meeting" | "initiative";
+
+const fold = (parts: Array<string | null | undefined>) => foldForMatch(parts.filter(Boolean).join(" \n "));
+
+function write(db: Db, kind: SearchKind, id: number, body: string) {
+  db.run(sql`delete from search_text where kind = ${kind} and record_id = ${id}`);
+  if (body) db.run(sql`insert into search_text (kind, record_id, body) values (${kind}, ${id}, ${body})`);
+}
+
+/** A meeting's place, purpose, summary, topics (every language) and sources, folded. */
+export function indexMeeting(db: Db, id: number) {
+  const meeting = db.select().from(meetings).where(eq(meetings.id, id)).get();
+  if (!meeting) return removeFromSearch(db, "meeting", id);
+  const topicNames = db
+    .select({ kk: topics.nameKk, ru: topics.nameRu, en: topics.nameEn })
+    .from(meetingTopics)
+    .innerJoin(topics, eq(topics.id, meetingTopics.topicId))
+    .where(eq(meetingTopics.meetingId, id))
+    .all()
+    .flatMap((t) => [t.kk, t.ru, t.en]);
+  const sourceTexts = db
+    .select({ outlet: sources.outlet, title: sources.title, text: sources.text })
+    .from(meetingSources)
+    .innerJoin(sources, eq(sources.id, meetingSources.sourceId))
+    .where(eq(meetingSources.meetingId, id))
+    .all()
+    .flatMap((s) => [s.outlet, s.title, s.text]);
+  write(db, "meeting", id, fold([meeting.location, meeting.purpose, meeting.summary, ...topicNames, ...sourceTexts]));
+}
+
+/** An initiative's titles in every language and its description, folded. */
+export function indexInitiative(db: Db, id: number) {
+  const initiative = db.select().from(initiatives).where(eq(initiatives.id, id)).get();
+  if (!initiative) return removeFromSearch(db, "initiative", id);
+  write(db, "initiative", id, fold([initiative.titleKk, initiative.titleRu, initiative.titleEn, initiative.description]));
+}
+
+export function removeFromSearch(db: Db, kind: SearchKind, id: number) {
+  db.run(sql`delete from search_text where kind = ${kind} and record_id = ${id}`);
+}
+
+/** Indexes the meetings and initiatives that are not in the index yet (demo data, old rows). */
+export function backfillSearchText(db: Db) {
+  const missing = (kind: SearchKind, table: typeof meetings | typeof initiatives) =>
+    db
+      .select({ id: table.id })
+      .from(table)
+      .where(sql`${table.id} not in (select record_id from search_text where kind = ${kind})`)
+      .all()
+      .map((r) => r.id);
+  const meetingIds = missing("meeting", meetings);
+  const initiativeIds = missing("initiative", initiatives);
+  meetingIds.forEach((id) => indexMeeting(db, id));
+  initiativeIds.forEach((id) => indexInitiative(db, id));
+  return meetingIds.length + initiativeIds.length;
+}
+
+/** Rebuilds the whole index from the records: `npm run search:rebuild`. */
+export function rebuildSearchText(db: Db) {
+  db.run(sql`delete from search_text`);
+  return backfillSearchText(db);
+}
+
