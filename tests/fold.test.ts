@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { foldForMatch, nameKeys, wholeNameKey } from "~/utils/fold";
+import { foldForMatch, matchRange, nameKeys, wholeNameKey } from "~/utils/fold";
 
 describe("folding names to one skeleton", () => {
   test.each([
@@ -45,5 +45,22 @@ describe("name keys", () => {
 
   test("empty forms add nothing", () => {
     expect(nameKeys(null, "", undefined, " ")).toEqual([]);
+  });
+});
+
+describe("where a query matches in the text shown", () => {
+  test.each([
+    ["Жанат Нұрпейісов", "нурпеис", "Нұрпейіс"],
+    ["Zhanat Nurpeisov", "НУРП", "Nurp"],
+    ["Astana City Maslikhat", "maslikhat", "Maslikhat"],
+    ["Тengrinews.kz", "tengri", "Тengri"],
+  ])("%s, %s → %s", (text, query, expected) => {
+    const range = matchRange(text, query)!;
+    expect(text.slice(range[0], range[1])).toBe(expected);
+  });
+
+  test("no match inside a word, and none for an unrelated query", () => {
+    expect(matchRange("Kimberley", "berl")).toBeNull();
+    expect(matchRange("Almaz Kim", "Samarkand")).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Link, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { HeaderSearch } from "./HeaderSearch";
 import { LanguageSwitch } from "./LanguageSwitch";
 
 const SECTIONS = [
@@ -27,21 +28,7 @@ export function SiteHeader() {
           <span className="text-xs text-sky-200 print:text-stone-600">{t("app.tagline")}</span>
         </Link>
         <div className="flex flex-wrap items-center gap-3 print:hidden">
-          <Form method="get" action="/search" role="search" className="flex">
-            <label htmlFor="site-search" className="sr-only">
-              {t("search.label")}
-            </label>
-            <input
-              id="site-search"
-              type="search"
-              name="q"
-              placeholder={t("search.placeholder")}
-              className="w-56 rounded-l border border-sky-700 bg-white px-2 py-1 text-sm text-stone-900 placeholder:text-stone-500"
-            />
-            <button type="submit" className="rounded-r bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-600">
-              {t("search.submit")}
-            </button>
-          </Form>
+          <HeaderSearch />
           <LanguageSwitch />
         </div>
       </div>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Highlight } from "~/components/Highlight";
 import { Empty, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { InitiativeStatusBadge } from "~/components/StatusBadge";
@@ -51,7 +52,7 @@ export default function SearchPage() {
                 {results[group.kind].map((record) => (
                   <li key={record.id} className="p-3">
                     <Link to={`${group.href}/${record.id}`} className="font-medium text-sky-800 underline">
-                      {record.name}
+                      <Highlight text={record.name} query={query} />
                     </Link>
                   </li>
                 ))}
@@ -70,7 +71,11 @@ export default function SearchPage() {
                 <Link to={`/meetings/${m.id}`} className="font-medium text-sky-800 underline">
                   {m.partner ? t("meeting.title", { partner: m.partner }) : t("meeting.titleNoPartner")}
                 </Link>
-                {m.purpose ? <p className="line-clamp-2 text-sm text-stone-700">{m.purpose}</p> : null}
+                {m.purpose ? (
+                  <p className="line-clamp-2 text-sm text-stone-700">
+                    <Highlight text={m.purpose} query={query} />
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -82,7 +87,7 @@ export default function SearchPage() {
             {texts.initiative.map((i) => (
               <li key={i.id} className="flex items-start justify-between gap-3 p-3">
                 <Link to={`/initiatives/${i.id}`} className="font-medium text-sky-800 underline">
-                  {i.title}
+                  <Highlight text={i.title} query={query} />
                 </Link>
                 <InitiativeStatusBadge status={i.status} />
               </li>

@@ -70,3 +70,22 @@ export function nameKeys(...names: Array<string | null | undefined>): string[] {
   }
   return [...keys];
 }
+
+/**
+ * Where a folded query matches in a text as shown: the first word start from which the text
+ * folds to something beginning with the query, and the shortest stretch that covers it. For
+ * highlighting; null when the query does not match there.
+ */
+export function matchRange(text: string, query: string): [number, number] | null {
+  const folded = foldForMatch(query);
+  if (!folded) return null;
+  for (let start = 0; start < text.length; start++) {
+    if (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1])) continue;
+    if (!/[\p{L}\p{N}]/u.test(text[start])) continue;
+    if (!foldForMatch(text.slice(start)).startsWith(folded)) continue;
+    for (let end = start + 1; end <= text.length; end++) {
+      if (foldForMatch(text.slice(start, end)).startsWith(folded)) return [start, end];
+    }
+  }
+  return null;
+}

@@ -241,6 +241,7 @@ const en = {
     label: "Search people, partners, organisations, meetings and initiatives",
     placeholder: "Name, in any script",
     submit: "Search",
+    suggestions: "Results as you type",
     nothing: "Nothing found for “{{query}}”.",
     partners: "Partners",
     people: "People",
