@@ -71,3 +71,24 @@ describe("finding meetings and initiatives by their texts", () => {
     expect((await texts("наурыз")).meetings).toBe(0);
   });
 });
+
+describe("list filters fold like the search", () => {
+  test("meetings by topic: 'асфальт', 'ASPHALT' and 'экспо' find the demo meeting; an unknown topic none", async () => {
+    const { listMeetings } = await import("~/models/meetings.server");
+    const { idsNamed } = await import("~/models/search.server");
+    const count = (topic: string) => listMeetings({ lng: "en", page: 1, filter: { topicIds: idsNamed("topic", topic) } }).total;
+    expect(count("асфальт")).toBe(1);
+    expect(count("ASPHALT")).toBe(1);
+    expect(count("экспо")).toBe(1);
+    expect(count("Samarkand")).toBe(0);
+  });
+
+  test("people by organisation: 'маслихат' finds the secretary and the two deputies of the мәслихат", async () => {
+    const { listPeople } = await import("~/models/people.server");
+    const { idsNamed } = await import("~/models/search.server");
+    const names = (organisation: string) => listPeople({ lng: "en", page: 1, organisationIds: idsNamed("organisation", organisation) }).items.map((p) => p.name);
+    expect(names("маслихат")).toEqual(["Almaz Kim", "Mazhit Shaidarov", "Zhanat Nurpeisov"]);
+    expect(names("CPPCC")).toEqual(["Du Jimin"]);
+    expect(names("Samarkand")).toEqual([]);
+  });
+});

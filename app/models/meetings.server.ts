@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt, max, min, or, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt, max, min, or, sql, type SQL } from "drizzle-orm";
 import {
   delegations,
   initiatives,
@@ -22,10 +22,18 @@ import { asDate, countOf } from "./shared.server";
 
 const hostOrganisations = aliasedTable(organisations, "host_organisations");
 
-export type MeetingFilter = { partnerId?: number; year?: number };
+/** `topicIds`: meetings that raised any of these topics (see idsNamed for the folded match). */
+export type MeetingFilter = { partnerId?: number; year?: number; topicIds?: number[] };
 
-function meetingConditions({ partnerId, year }: MeetingFilter) {
+function meetingConditions({ partnerId, year, topicIds }: MeetingFilter) {
   const conditions: SQL[] = [];
+  if (topicIds) {
+    conditions.push(
+      topicIds.length
+        ? inArray(meetings.id, getDb().select({ id: meetingTopics.meetingId }).from(meetingTopics).where(inArray(meetingTopics.topicId, topicIds)))
+        : sql`0`,
+    );
+  }
   if (partnerId) conditions.push(eq(meetings.partnerId, partnerId));
   // A range on the stored ISO start keeps the date index usable; a year-only date is in its year.
   if (year) conditions.push(gte(meetings.date, `${year}-01-01`), lt(meetings.date, `${year + 1}-01-01`));

@@ -73,16 +73,23 @@ export function currentPost(personPosts: Post[]): Post | null {
   return personPosts.find((p) => p.end.value === null && p.end.precision === "unknown") ?? null;
 }
 
-export function listPeople({ lng, page, pageSize = PAGE_SIZE }: { lng: Language; page: number; pageSize?: number }) {
+/** People alphabetically; `organisationIds`: only those with a post in one of them. */
+export function listPeople({ lng, page, pageSize = PAGE_SIZE, organisationIds }: { lng: Language; page: number; pageSize?: number; organisationIds?: number[] }) {
   const db = getDb();
+  const where = organisationIds
+    ? organisationIds.length
+      ? inArray(people.id, db.select({ id: posts.personId }).from(posts).where(inArray(posts.organisationId, organisationIds)))
+      : sql`0`
+    : undefined;
   const rows = db
     .select({ id: people.id, nameKk: people.nameKk, nameRu: people.nameRu, nameEn: people.nameEn, nameNative: people.nameNative })
     .from(people)
+    .where(where)
     .orderBy(...byName(people, lng))
     .limit(pageSize)
     .offset(offsetOf(page, pageSize))
     .all();
-  const total = countOf(db.select({ count: count() }).from(people).get());
+  const total = countOf(db.select({ count: count() }).from(people).where(where).get());
   const allPosts = postsOf(rows.map((r) => r.id), lng);
   const items = rows.map((r) => ({
     id: r.id,

@@ -89,3 +89,16 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
     ),
   };
 }
+
+/** Ids of the records of one kind whose name begins (at a word) with what was typed. */
+export function idsNamed(kind: NamedRecordType, query: string, limit = 500): number[] {
+  const key = foldForMatch(query);
+  if (!key) return [];
+  return getDb()
+    .selectDistinct({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .where(and(eq(nameKeys.recordType, kind), gte(nameKeys.key, key), lt(nameKeys.key, `${key}\uffff`)))
+    .limit(limit)
+    .all()
+    .map((r) => r.id);
+}

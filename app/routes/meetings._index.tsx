@@ -8,6 +8,7 @@ import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18next.server";
 import { listMeetings, meetingYears } from "~/models/meetings.server";
 import { partnerChoices } from "~/models/partners.server";
+import { idsNamed } from "~/models/search.server";
 import { titled } from "~/utils/meta";
 import { idFromSearch, pageFromSearch } from "~/utils/pagination";
 
@@ -18,13 +19,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const years = meetingYears();
   const year = Number(search.get("year"));
+  const topic = (search.get("topic") ?? "").trim().slice(0, 200);
   const filter = {
     partnerId: idFromSearch(search, "partner"),
     year: years.includes(year) ? year : undefined,
+    // Folded like every search: "асфальт" finds the topic "Асфальттау" and "Asphalting".
+    topicIds: topic ? idsNamed("topic", topic) : undefined,
   };
   return {
     title: t("meeting.listTitle"),
-    filter,
+    filter: { partnerId: filter.partnerId, year: filter.year, topic },
     years,
     partners: partnerChoices(lng),
     meetings: listMeetings({ lng, page: pageFromSearch(search), filter }),
@@ -34,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MeetingsPage() {
   const { t } = useTranslation();
   const { meetings, filter, years, partners } = useLoaderData<typeof loader>();
-  const filtered = Boolean(filter.partnerId || filter.year);
+  const filtered = Boolean(filter.partnerId || filter.year || filter.topic);
   return (
     <>
       <PageHeading actions={<ActionLink to="/meetings/new">{t("form.meeting.add")}</ActionLink>}>{t("meeting.listTitle")}</PageHeading>
@@ -60,6 +64,10 @@ export default function MeetingsPage() {
               </option>
             ))}
           </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          <span className="font-medium text-stone-700">{t("meeting.topic")}</span>
+          <input type="search" name="topic" defaultValue={filter.topic} className="mt-1 rounded border border-stone-300 bg-white px-2 py-1" />
         </label>
         <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900">
           {t("common.apply")}

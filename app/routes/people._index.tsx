@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionLink } from "~/components/Actions";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18next.server";
 import { listPeople } from "~/models/people.server";
+import { idsNamed } from "~/models/search.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 
@@ -13,16 +14,33 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { lng, t } = await getTranslator(request);
-  const page = pageFromSearch(new URL(request.url).searchParams);
-  return { title: t("person.listTitle"), people: listPeople({ lng, page }) };
+  const search = new URL(request.url).searchParams;
+  const organisation = (search.get("organisation") ?? "").trim().slice(0, 200);
+  // Folded like every search: "маслихат" finds the people of "Астана қаласының мәслихаты".
+  const organisationIds = organisation ? idsNamed("organisation", organisation) : undefined;
+  return { title: t("person.listTitle"), organisation, people: listPeople({ lng, page: pageFromSearch(search), organisationIds }) };
 }
 
 export default function PeoplePage() {
   const { t } = useTranslation();
-  const { people } = useLoaderData<typeof loader>();
+  const { people, organisation } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading actions={<ActionLink to="/people/new">{t("form.person.add")}</ActionLink>}>{t("person.listTitle")}</PageHeading>
+      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden" aria-label={t("common.filter")}>
+        <label className="flex flex-col text-sm">
+          <span className="font-medium text-stone-700">{t("person.organisation")}</span>
+          <input type="search" name="organisation" defaultValue={organisation} className="mt-1 w-72 rounded border border-stone-300 bg-white px-2 py-1" />
+        </label>
+        <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900">
+          {t("common.apply")}
+        </button>
+        {organisation ? (
+          <Link to="/people" className="text-sm text-sky-800 underline">
+            {t("common.reset")}
+          </Link>
+        ) : null}
+      </Form>
       {people.total === 0 ? (
         <Empty>{t("person.empty")}</Empty>
       ) : (

@@ -143,6 +143,7 @@ const en = {
     recordLanguage: "Record language",
     year: "Year",
     allYears: "All years",
+    topic: "Topic",
     allPartners: "All partners",
     empty: "No meetings match.",
     noParticipants: "No participants recorded.",
@@ -180,6 +181,7 @@ const en = {
     empty: "No people recorded yet.",
     titleAtMeeting: "Title at the meeting",
     role: "Role",
+    organisation: "Organisation",
   },
   organisation: {
     listTitle: "Organisations",

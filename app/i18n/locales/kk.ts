@@ -139,6 +139,7 @@ const kk: Translations = {
     recordLanguage: "Жазба тілі",
     year: "Жыл",
     allYears: "Барлық жылдар",
+    topic: "Тақырып",
     allPartners: "Барлық әріптестер",
     empty: "Сәйкес кездесу жоқ.",
     noParticipants: "Қатысушылар жазылмаған.",
@@ -176,6 +177,7 @@ const kk: Translations = {
     empty: "Әзірге адам жазылмаған.",
     titleAtMeeting: "Кездесу кезіндегі лауазымы",
     role: "Рөлі",
+    organisation: "Ұйым",
   },
   organisation: {
     listTitle: "Ұйымдар",

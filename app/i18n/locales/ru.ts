@@ -139,6 +139,7 @@ const ru: Translations = {
     recordLanguage: "Язык записи",
     year: "Год",
     allYears: "Все годы",
+    topic: "Тема",
     allPartners: "Все партнёры",
     empty: "Подходящих встреч нет.",
     noParticipants: "Участники не записаны.",
@@ -176,6 +177,7 @@ const ru: Translations = {
     empty: "Людей пока нет.",
     titleAtMeeting: "Должность на момент встречи",
     role: "Роль",
+    organisation: "Организация",
   },
   organisation: {
     listTitle: "Организации",
