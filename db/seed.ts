@@ -19,12 +19,15 @@ type Names = Multilingual;
 
 const named = <T extends Names>(names: T) => ({ ...names, ...sortKeys(names) });
 
-const DATA_TABLES = [s.organisations, s.people, s.meetings, s.initiatives, s.topics, s.sources];
+// Every table a record can start from; the rest hang off these. The home city does not count:
+// the server creates it at every start (db/home.ts), also when it skips the demo.
+const DATA_TABLES = [s.organisations, s.people, s.topics, s.sources, s.delegations, s.meetings, s.relations, s.initiatives];
 
 /** Empty: nothing recorded yet but, at most, the home city. */
-export function isDatabaseEmpty(db: Db) {
+export function isDatabaseEmpty(db: Db): boolean {
+  const rows = (table: (typeof DATA_TABLES)[number]) => db.select({ n: count() }).from(table).get()?.n ?? 0;
   const foreignPartners = db.select({ n: count() }).from(s.partners).where(eq(s.partners.isHome, false)).get()?.n ?? 0;
-  return foreignPartners === 0 && DATA_TABLES.every((table) => (db.select({ n: count() }).from(table).get()?.n ?? 0) === 0);
+  return foreignPartners === 0 && DATA_TABLES.every((table) => rows(table) === 0);
 }
 
 export function seedDemoData(db: Db): { loaded: boolean } {
@@ -116,12 +119,14 @@ function loadDemoHistory(db: Db) {
       delegationId: delegation,
       language: "kk",
       purpose,
+      // Three paragraphs, as the report runs: the host's presentation, the guests', the close.
       summary: [
-        "Мәслихат хатшысы Жанат Нұрпейісов қытайлық әріптестерін мәслихат пен оның тұрақты комиссияларының қызметімен, депутаттар сайлау округтарында тап болатын мәселелермен (баспана кезегі, әлеуметтік көмек, тұрғын үйді жөндеу, абаттандыру, көгалдандыру, көшелерді жарықтандыру, асфальттау) таныстырды.",
-        "Ол Қытай Қазақстанның басты әріптестерінің бірі екенін, Астана мен Бейжің және Үрімші қалаларының арасында тығыз бауырластық қарым-қатынас орнағанын атап өтті, елорданың әлеуметтік-экономикалық көрсеткіштері мен ЭКСПО-2017 көрмесіне дайындық туралы айтты; Қазақстандағы Қытай туризмі жылы — 2017 жыл туризмде, индустрияда, инновация мен инвестицияда ынтымақтастыққа ықпал етуге тиіс екенін айтты.",
-        "Делегацияны бастап келген Хэйлунцзян провинциясы ХСКК төрағасының орынбасары Ду Цзимин делегация мүшелерін таныстырып, провинция мен оның негізгі салалары туралы айтты.",
-        "Қытайлық кәсіпкерлер «Астананың жаңа көлік жүйесі. LRT 1-кезек» жобасына қызығушылық танытты. Делегация ЭКСПО-2017 көрмесіне тікелей қатысуға ниет білдіріп, Астанада Хэйлунцзян провинциясының апталығын өткізуді ұсынды.",
-        "Ынтымақтастық жоспарларын талқылауға депутаттар Мажит Шайдаров пен Алмаз Ким қатысты. Жанат Нұрпейісов мұны алғашқы кездесу деп атап, достық қарым-қатынас жалғасады деп үміт білдірді.",
+        "Мәслихат хатшысы Жанат Нұрпейісов қытайлық әріптестерін мәслихат пен оның тұрақты комиссияларының қызметімен және депутаттар сайлау округтарында тап болатын мәселелермен (баспана кезегі, әлеуметтік көмек, тұрғын үйді жөндеу, абаттандыру, көгалдандыру, көшелерді жарықтандыру, асфальттау) таныстырды. " +
+          "Ол Қытай Халық Республикасы еліміздің басты әріптестерінің бірі екенін, Астана мен Бейжің және Үрімші қалаларының арасында тығыз бауырластық қарым-қатынас орнағанын атап өтіп, елорданың негізгі әлеуметтік-экономикалық көрсеткіштері мен ЭКСПО-2017 көрмесіне дайындық туралы айтты. " +
+          "Мәслихат хатшысының айтуынша, Қазақстандағы Қытай туризмі жылы болып жарияланған 2017 жыл туризмде ғана емес, индустрия, инновация және инвестициялар салаларында да ынтымақтастыққа ықпал етуге тиіс.",
+        "Делегацияны бастап келген Хэйлунцзян провинциясының Халықтық саяси консультативтік кеңесі төрағасының орынбасары Ду Цзимин делегация мүшелерін таныстырып, депутаттарға ризашылығын білдірді және провинция мен оның негізгі салалары туралы айтты. " +
+          "Қытайлық кәсіпкерлер «Астананың жаңа көлік жүйесі. LRT 1-кезек» жобасына қызығушылық танытты, ал делегация ЭКСПО-2017 көрмесіне тікелей қатысуға ниет білдіріп, Астанада Хэйлунцзян провинциясының апталығын өткізуді ұсынды.",
+        "Ынтымақтастықты жалғастыру жоспарларын талқылауға депутаттар Мажит Шайдаров пен Алмаз Ким қатысты; кездесу соңында Жанат Нұрпейісов мұны алғашқы кездесу деп атап, достық қарым-қатынас одан әрі жалғасады деп үміт білдірді.",
       ].join("\n\n"),
     })
     .returning({ id: s.meetings.id })
@@ -172,7 +177,12 @@ function loadDemoHistory(db: Db) {
   // The report says the sister-city ties exist; when they began it does not say.
   for (const partner of [beijing, urumqi]) {
     db.insert(s.relationSteps)
-      .values({ relationId: insertRelation(partner, "sister_city"), status: "active", sourceId: source })
+      .values({
+        relationId: insertRelation(partner, "sister_city"),
+        status: "active",
+        ...partialDateColumns("date", partialDate(null)),
+        sourceId: source,
+      })
       .run();
   }
   db.insert(s.relationSteps)
@@ -199,7 +209,7 @@ function loadDemoHistory(db: Db) {
       titleRu: "Интерес китайских предпринимателей к проекту LRT, 1-я очередь",
       titleEn: "Chinese entrepreneurs' interest in the LRT phase 1 project",
       description:
-        "Қытайлық кәсіпкерлер «Астананың жаңа көлік жүйесі. LRT 1-кезек» жобасына қызығушылық танытты: жылжымалы құрамды, жабдықтар мен жүйелерді жобалау, салу, жеткізу, сондай-ақ Smart City Astana қарастырған фотобейнетіркеу камераларын орнату.",
+        "Қытайлық кәсіпкерлер «Астананың жаңа көлік жүйесі. LRT 1-кезек» жобасына қызығушылық танытты. Жоба аясында жылжымалы құрамды, жабдықтар мен жүйелерді жобалау, салу, жеткізу, сондай-ақ Smart City Astana фотобейнетіркеу камераларын орнату қарастырылған.",
     },
     {
       kind: "culture",

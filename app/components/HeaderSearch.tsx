@@ -1,5 +1,5 @@
 import { Form, Link, useFetcher, useLocation } from "@remix-run/react";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Highlight } from "./Highlight";
 
@@ -21,6 +21,7 @@ export function HeaderSearch() {
   const location = useLocation();
   const [open, setOpen] = useState(false);
   const panelId = useId();
+  const pending = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => setOpen(false), [location.key]);
   const data = open ? fetcher.data : undefined;
   const groups = data?.names && data.texts
@@ -49,7 +50,9 @@ export function HeaderSearch() {
           onChange={(event) => {
             const q = event.currentTarget.value;
             setOpen(q.trim().length >= 2);
-            if (q.trim().length >= 2) fetcher.load(`/search/suggest?q=${encodeURIComponent(q)}`);
+            // Ask once typing pauses: one request per word, and the answer is for what was typed last.
+            clearTimeout(pending.current);
+            if (q.trim().length >= 2) pending.current = setTimeout(() => fetcher.load(`/search/suggest?q=${encodeURIComponent(q)}`), 150);
           }}
           onKeyDown={(event) => {
             if (event.key === "Escape") setOpen(false);
