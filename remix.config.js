@@ -9,7 +9,10 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // Off: with lazy discovery, the header's search form (a GET to /search while a suggestion
+    // fetch is in flight) sometimes found no route and showed the 404 page. The whole manifest
+    // of ~45 routes is small.
+    v3_lazyRouteDiscovery: false,
     v3_singleFetch: true,
   },
 };

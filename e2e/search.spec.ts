@@ -3,7 +3,8 @@ import { expect, test } from "@playwright/test";
 test.use({ locale: "kk-KZ" });
 
 test("the header search finds a person by another spelling and opens the record", async ({ page }) => {
-  await page.goto("/");
+  // Once the scripts have loaded, so the form is the app's and not a half-hydrated page's.
+  await page.goto("/", { waitUntil: "networkidle" });
   const search = page.getByRole("search");
   await search.getByLabel("Адамдарды, әріптестерді, ұйымдарды, кездесулер мен бастамаларды іздеу").fill("нурпеисов");
   await search.getByRole("button", { name: "Іздеу" }).click();
@@ -19,7 +20,7 @@ test("a search that finds nothing says so", async ({ page }) => {
 });
 
 test("typing in the header shows grouped results, marked, and opening one goes to the record", async ({ page }) => {
-  await page.goto("/meetings");
+  await page.goto("/meetings", { waitUntil: "networkidle" });
   const search = page.getByRole("search");
   await search.getByLabel("Адамдарды, әріптестерді, ұйымдарды, кездесулер мен бастамаларды іздеу").pressSequentially("хэйлунц", { delay: 30 });
   const results = page.getByRole("region", { name: "Теру барысындағы нәтижелер" });

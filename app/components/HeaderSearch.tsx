@@ -35,7 +35,17 @@ export function HeaderSearch() {
     : [];
   return (
     <div className="relative">
-      <Form method="get" action="/search" role="search" className="flex">
+      <Form
+        method="get"
+        action="/search"
+        role="search"
+        className="flex"
+        onSubmit={() => {
+          // The results page takes over: no late suggestion should open over it.
+          clearTimeout(pending.current);
+          setOpen(false);
+        }}
+      >
         <label htmlFor="site-search" className="sr-only">
           {t("search.label")}
         </label>
