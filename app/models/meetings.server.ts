@@ -348,3 +348,23 @@ export function meetingChoices(partnerId: number | null | undefined, label: (dat
     .all()
     .map((m) => ({ value: m.id, label: `${label(asDate(m.date, m.datePrecision, m.dateApproximate))} (#${m.id})` }));
 }
+
+/** A partner's latest meetings with their summaries, newest first (for the briefing). */
+export function latestMeetingSummaries(partnerId: number, limit = 3) {
+  return getDb()
+    .select({
+      id: meetings.id,
+      date: meetings.date,
+      datePrecision: meetings.datePrecision,
+      dateApproximate: meetings.dateApproximate,
+      purpose: meetings.purpose,
+      summary: meetings.summary,
+      language: meetings.language,
+    })
+    .from(meetings)
+    .where(eq(meetings.partnerId, partnerId))
+    .orderBy(desc(meetings.date), desc(meetings.id))
+    .limit(limit)
+    .all()
+    .map(({ date, datePrecision, dateApproximate, ...m }) => ({ ...m, date: asDate(date, datePrecision, dateApproximate) }));
+}

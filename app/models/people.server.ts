@@ -262,3 +262,9 @@ export function homeSideChoices(lng: Language) {
     .all();
   return rows.map((p) => ({ value: p.id, label: localizedName(p, lng) }));
 }
+
+/** Each person's current post, for many people in one query. */
+export function currentPosts(personIds: number[], lng: Language) {
+  const all = postsOf(personIds, lng);
+  return new Map(personIds.map((id) => [id, currentPost(all.filter((p) => p.personId === id))]));
+}
