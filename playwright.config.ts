@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { ADMIN, stateFile } from "./e2e/support";
 
 const PORT = Number(process.env.E2E_PORT ?? 3123);
 /** A second server on an empty database (the home city only), for starting from nothing. */
@@ -8,10 +9,10 @@ const EMPTY_PORT = PORT + 1;
 // Fresh databases per run: one with the demo history, one empty. Set once here and inherited
 // by the workers, which evaluate this file again.
 process.env.E2E_RUN_DIR ??= path.join(os.tmpdir(), `kezdesu-e2e-${process.pid}-${Date.now()}`);
-const server = (port: number, database: string, demo: "load" | "skip") => ({
+const server = (port: number, host: string, database: string, demo: "load" | "skip") => ({
   // The binary itself, not through npx, so no stray child outlives the run.
   command: "node --import tsx server.ts",
-  url: `http://localhost:${port}/`,
+  url: `http://${host}:${port}/sign-in`,
   reuseExistingServer: false,
   timeout: 60_000,
   env: {
@@ -19,6 +20,8 @@ const server = (port: number, database: string, demo: "load" | "skip") => ({
     PORT: String(port),
     DATABASE_PATH: path.join(process.env.E2E_RUN_DIR!, database),
     DEMO_DATA: demo,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
   },
 });
 
@@ -46,6 +49,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: [server(PORT, "demo.db", "load"), server(EMPTY_PORT, "empty.db", "skip")],
+  projects: [
+    { name: "accounts", testMatch: /accounts\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
+    // Signed in as an editor unless a test says otherwise (test.use({ storageState })).
+    { name: "chromium", dependencies: ["accounts"], use: { ...devices["Desktop Chrome"], storageState: stateFile("editor") } },
+  ],
+  webServer: [server(PORT, "localhost", "demo.db", "load"), server(EMPTY_PORT, "127.0.0.1", "empty.db", "skip")],
 });

@@ -3,50 +3,120 @@
  * before it listens, then serves the built Remix app with compression and long-lived caching of
  * the fingerprinted assets. `npm start` builds and runs it; `npm run dev` runs it in dev mode.
  */
+import crypto from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { migrateDatabase, openDatabase, writeTransaction } from "./db/client";
+import { ensureFirstAdmin } from "./db/first-admin";
+import { backfillHistory, SYSTEM } from "./db/history";
 import { ensureHomeCity } from "./db/home";
 import { backfillNameKeys } from "./db/name-keys";
 import { backfillSearchText } from "./db/search-text";
 import { seedDemoData } from "./db/seed";
 import { getEnv } from "./app/env.server";
+import { isCrossSite } from "./app/utils/cross-site";
+import { securityLog } from "./db/schema";
 
 const env = getEnv();
 const BUILD_PATH = path.resolve("build/index.js");
 
-function prepareDatabase() {
+async function prepareDatabase() {
   const db = openDatabase(env.DATABASE_PATH);
   try {
     migrateDatabase(db);
-    writeTransaction(db, () => {
+    writeTransaction(db, SYSTEM, () => {
       backfillNameKeys(db);
       backfillSearchText(db);
+      backfillHistory(db.$client);
     });
     if (env.DEMO_DATA === "load") {
       const { loaded } = seedDemoData(db);
       if (loaded) console.log(`Loaded the demo history into ${env.DATABASE_PATH}`);
     }
-    writeTransaction(db, () => ensureHomeCity(db));
+    writeTransaction(db, SYSTEM, () => ensureHomeCity(db));
+    const admin = await ensureFirstAdmin(db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+    if (admin?.password) {
+      console.log(`\nMade the first administrator account. Sign in once with:\n  email:    ${admin.email}\n  password: ${admin.password}\nand choose a new password when asked. This is shown only now.\n`);
+    } else if (admin) {
+      console.log(`Made the first administrator account: ${admin.email} (password from ADMIN_PASSWORD)`);
+    }
   } finally {
     db.$client.close();
   }
 }
 
+/**
+ * Security headers on every response. The Content-Security-Policy allows only this site's
+ * scripts and the inline ones Remix writes with this request's nonce (app/entry.server.tsx).
+ */
+function securityHeaders(production: boolean): express.RequestHandler {
+  return (_req, res, next) => {
+    const nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.setHeader(
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        "style-src 'self'",
+        "img-src 'self' data:",
+        `connect-src 'self'${production ? "" : " ws:"}`,
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+      ].join("; "),
+    );
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (production) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  };
+}
+
+/**
+ * A POST from another site is refused here, before Remix (whose own check answers such a
+ * request with a 500), with a 403 that changes nothing, and logged.
+ */
+function refuseCrossSitePosts(): express.RequestHandler {
+  const db = openDatabase(env.DATABASE_PATH);
+  return (req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    const ownOrigin = `${req.protocol}://${req.get("host") ?? ""}`;
+    if (!isCrossSite(req.headers, ownOrigin)) return next();
+    db.insert(securityLog)
+      .values({ event: "cross_site", address: req.ip ?? null, detail: `${req.method} ${req.path} from ${req.get("origin") ?? req.get("sec-fetch-site") ?? "?"}`.slice(0, 500) })
+      .run();
+    res.status(403).type("text/plain").send("Forbidden: this request came from another site.");
+  };
+}
+
 async function main() {
-  prepareDatabase();
+  await prepareDatabase();
   const build = (await import(BUILD_PATH)) as ServerBuild;
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders(build.mode === "production"));
   app.use(compression());
+  app.use(refuseCrossSitePosts());
   // Remix fingerprints everything under /build/: safe to cache for a year.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: build.mode }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: build.mode,
+      getLoadContext: (req, res) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
 
   app.listen(env.PORT, () => {
     console.log(`Kezdesu is serving on http://localhost:${env.PORT}`);

@@ -10,6 +10,10 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   // "skip" starts with an empty database (the home city only) instead of the demo history.
   DEMO_DATA: z.enum(["load", "skip"]).default("load"),
+  // The first administrator, made on a database with no accounts; without these a password is
+  // generated and printed once.
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters").optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };

@@ -6,3 +6,11 @@ declare module "@remix-run/node" {
     v3_singleFetch: true;
   }
 }
+
+// What server.ts's getLoadContext hands every loader and action.
+declare module "@remix-run/server-runtime" {
+  interface AppLoadContext {
+    clientAddress?: string;
+    cspNonce?: string;
+  }
+}

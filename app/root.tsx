@@ -12,8 +12,10 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { currentUser } from "./auth.server";
 import { ErrorPage } from "./components/ErrorPage";
 import { Flash } from "./components/Flash";
+import { useNonce } from "./components/Nonce";
 import { SiteHeader } from "./components/SiteHeader";
 import { DEFAULT_NS, FALLBACK_LANGUAGE } from "./i18n/config";
 import { getLanguage, translations } from "./i18n/i18next.server";
@@ -28,18 +30,21 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const lng = await getLanguage(request);
   const flash = await takeFlash(request);
-  return data({ lng, strings: translations[lng], flash: flash.flash }, { headers: flash.headers });
+  const signedIn = await currentUser(request);
+  const user = signedIn && { id: signedIn.id, name: signedIn.name, email: signedIn.email, role: signedIn.role };
+  return data({ lng, strings: translations[lng], flash: flash.flash, user }, { headers: flash.headers });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   const strings = data?.strings;
   if (!strings) return [{ title: "Kezdesu" }];
   if (!error) return [{ title: strings.app.name }];
-  const kind = isRouteErrorResponse(error) && error.status === 404 ? "notFound" : "server";
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
   return [{ title: `${strings.errors[kind].title} · ${strings.app.name}` }];
 };
 
-// The strings only change with the language, which only changes through a form post.
+// The strings and the account only change through a form post (language, sign-in, sign-out).
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
   formMethod && formMethod !== "GET" ? defaultShouldRevalidate : false;
 
@@ -58,6 +63,7 @@ function useLanguageFromServer() {
 export function Layout({ children }: { children: ReactNode }) {
   const lng = useLanguageFromServer();
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang={lng} dir="ltr" className="h-full">
       <head>
@@ -72,8 +78,8 @@ export function Layout({ children }: { children: ReactNode }) {
           <Flash flash={data?.flash} />
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -86,5 +92,5 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  return <ErrorPage status={status === 404 ? 404 : 500} />;
+  return <ErrorPage status={status === 404 || status === 403 ? status : 500} />;
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { flushHistory, type Actor } from "./history";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -31,9 +32,17 @@ export function migrateDatabase(db: Db) {
 }
 
 /**
- * Runs `fn` in a transaction that takes the write lock at once: a transaction that reads first
- * and writes later can fail with SQLITE_BUSY under WAL despite busy_timeout.
+ * Runs `fn` in a transaction that takes the write lock at once (a transaction that reads first
+ * and writes later can fail with SQLITE_BUSY under WAL despite busy_timeout), and writes the
+ * history of what it changed, by `actor`, before it commits: all of it or none of it.
  */
-export function writeTransaction<T>(db: Db, fn: (tx: Db) => T): T {
-  return db.transaction((tx) => fn(tx as unknown as Db), { behavior: "immediate" });
+export function writeTransaction<T>(db: Db, actor: Actor, fn: (tx: Db) => T): T {
+  return db.transaction(
+    (tx) => {
+      const result = fn(tx as unknown as Db);
+      flushHistory(db.$client, actor);
+      return result;
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -485,3 +485,139 @@ export const relationStepSignatories = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.stepId, t.personId] }), index("relation_step_signatories_person").on(t.personId)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Trust: accounts, sessions and the history of every change (docs/decisions/0006-trust.md).
+
+export const USER_ROLES = ["viewer", "editor", "admin"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** A person who may sign in. Never deleted, only disabled, so history keeps its authors. */
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // Stored lower-cased: two spellings of one address are one account.
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    role: text("role", { enum: USER_ROLES }).notNull(),
+    // NULL until an invitation is accepted; "scrypt$N$r$p$salt$hash" otherwise.
+    passwordHash: text("password_hash"),
+    // Set for a generated first password: the account must choose its own before anything else.
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    // SHA-256 of the one-time invitation token; the token itself is never stored.
+    inviteTokenHash: text("invite_token_hash").unique(),
+    inviteExpiresAt: text("invite_expires_at"),
+    disabledAt: text("disabled_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+);
+
+/** A signed-in browser. The cookie holds a random token; only its SHA-256 is kept here. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** Failed sign-ins, by account ("email:…") and by address ("address:…"), for the lock-out. */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("sign_in_failures_key_at").on(t.key, t.at)],
+);
+
+export const AUDITED_RECORD_TYPES = ["partner", "relation", "organisation", "person", "delegation", "meeting", "initiative"] as const;
+export type AuditedRecordType = (typeof AUDITED_RECORD_TYPES)[number];
+export const HISTORY_ACTIONS = ["create", "update", "delete", "restore", "revert"] as const;
+export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
+
+/**
+ * One entry per change of a record: who (NULL for the system: demo data, migrations), when
+ * (UTC), and the whole record with its children before and after, as JSON (db/history.ts).
+ * Append-only: triggers in migrations/0006 refuse UPDATE and DELETE.
+ */
+export const history = sqliteTable(
+  "history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    userId: integer("user_id").references(() => users.id, { onDelete: "restrict" }),
+    action: text("action", { enum: HISTORY_ACTIONS }).notNull(),
+    recordType: text("record_type", { enum: AUDITED_RECORD_TYPES }).notNull(),
+    recordId: integer("record_id").notNull(),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+  },
+  (t) => [
+    index("history_record").on(t.recordType, t.recordId, t.id),
+    index("history_user").on(t.userId, t.id),
+    index("history_type").on(t.recordType, t.id),
+    index("history_action").on(t.action, t.id),
+    index("history_at").on(t.at),
+  ],
+);
+
+/**
+ * Records touched by the statement being run, written by triggers (migrations/0006) and
+ * turned into history entries before the transaction commits. Always empty between writes.
+ */
+export const pendingChanges = sqliteTable(
+  "pending_changes",
+  {
+    recordType: text("record_type", { enum: AUDITED_RECORD_TYPES }).notNull(),
+    recordId: integer("record_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recordType, t.recordId] })],
+);
+
+export const SECURITY_EVENTS = [
+  "sign_in",
+  "sign_in_failed",
+  "sign_out",
+  "locked_out",
+  "forbidden",
+  "cross_site",
+  "account_invited",
+  "account_activated",
+  "account_role_changed",
+  "account_disabled",
+  "account_enabled",
+  "password_changed",
+] as const;
+export type SecurityEvent = (typeof SECURITY_EVENTS)[number];
+
+/** Sign-ins, refusals and account changes. Append-only like history. */
+export const securityLog = sqliteTable(
+  "security_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    event: text("event", { enum: SECURITY_EVENTS }).notNull(),
+    // Who did it (NULL when signed out or unknown) and whom it concerned.
+    userId: integer("user_id").references(() => users.id, { onDelete: "restrict" }),
+    subjectUserId: integer("subject_user_id").references(() => users.id, { onDelete: "restrict" }),
+    // What was typed as the email on a failed sign-in; may name no account.
+    email: text("email"),
+    address: text("address"),
+    detail: text("detail"),
+  },
+  (t) => [index("security_log_at").on(t.at), index("security_log_user").on(t.userId, t.id), index("security_log_event").on(t.event, t.id)],
+);

@@ -10,6 +10,7 @@ import { count, eq } from "drizzle-orm";
 import { sortKeys, type Multilingual } from "../app/utils/names";
 import { partialDate, partialDateColumns } from "../app/utils/partial-date";
 import { writeTransaction, type Db } from "./client";
+import { SYSTEM } from "./history";
 import { ensureHomeCity } from "./home";
 import { backfillNameKeys } from "./name-keys";
 import { backfillSearchText } from "./search-text";
@@ -31,7 +32,7 @@ export function isDatabaseEmpty(db: Db): boolean {
 }
 
 export function seedDemoData(db: Db): { loaded: boolean } {
-  return writeTransaction(db, (tx) => {
+  return writeTransaction(db, SYSTEM, (tx) => {
     // Checked inside the write transaction, so two servers starting at once cannot both load it.
     if (!isDatabaseEmpty(tx)) return { loaded: false };
     loadDemoHistory(tx);

@@ -1,2 +1,27 @@
-/** The server started on an empty database (see playwright.config.ts). */
-export const EMPTY_APP = `http://localhost:${Number(process.env.E2E_PORT ?? 3123) + 1}`;
+import path from "node:path";
+
+const PORT = Number(process.env.E2E_PORT ?? 3123);
+
+/** The server with the demo history. */
+export const DEMO_APP = `http://localhost:${PORT}`;
+/**
+ * The server started on an empty database (see playwright.config.ts). On 127.0.0.1, not
+ * localhost: cookies ignore ports, and each server has its own sessions.
+ */
+export const EMPTY_APP = `http://127.0.0.1:${PORT + 1}`;
+
+/** The first administrator both servers make at start-up (playwright.config.ts passes these). */
+export const ADMIN = { email: "admin@e2e.kezdesu", password: "Әкімші-пароль-2026" };
+
+export type Role = "admin" | "editor" | "viewer";
+
+/** Signed-in browser state per role, written by e2e/accounts.setup.ts. */
+export const stateFile = (role: Role) => path.join(process.env.E2E_RUN_DIR!, `${role}.json`);
+
+export const PASSWORDS: Record<Role, string> = {
+  admin: ADMIN.password,
+  editor: "Редактор құпиясөзі 2026",
+  viewer: "Оқырман құпиясөзі 2026",
+};
+
+export const NAMES: Record<Exclude<Role, "admin">, string> = { editor: "Aigerim Editor", viewer: "Bolat Viewer" };

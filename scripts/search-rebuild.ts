@@ -1,6 +1,7 @@
 /** `npm run search:rebuild`: rebuilds the name keys and the full-text index from the records. */
 import { sql } from "drizzle-orm";
 import { migrateDatabase, openDatabase, writeTransaction } from "../db/client";
+import { SYSTEM } from "../db/history";
 import { backfillNameKeys } from "../db/name-keys";
 import { rebuildSearchText } from "../db/search-text";
 
@@ -8,7 +9,7 @@ const file = process.env.DATABASE_PATH || "./data/kezdesu.db";
 const db = openDatabase(file);
 try {
   migrateDatabase(db);
-  const counts = writeTransaction(db, (tx) => {
+  const counts = writeTransaction(db, SYSTEM, (tx) => {
     tx.run(sql`delete from name_keys`);
     return { names: backfillNameKeys(tx), texts: rebuildSearchText(tx) };
   });

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import * as s from "../db/schema";
+import { SYSTEM } from "../db/history";
 import { seedDemoData } from "../db/seed";
 import { getDb } from "~/db.server";
 import { formErrorMap } from "~/forms/error-map";
@@ -220,7 +221,7 @@ describe("logging a meeting", () => {
       initiatives: [{ title: "Never saved" }],
     });
     const t = await i18next.getFixedT("en");
-    expect(() => logMeeting(input, "en", t)).toThrow(/disk full/);
+    expect(() => logMeeting(input, "en", t, SYSTEM)).toThrow(/disk full/);
     expect(counts()).toEqual(before);
     db().$client.exec("DROP TRIGGER fail_source");
   });

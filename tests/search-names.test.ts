@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { SYSTEM } from "../db/history";
 import { seedDemoData } from "../db/seed";
 import { getDb } from "~/db.server";
 import { searchNames } from "~/models/search.server";
@@ -64,10 +65,10 @@ describe("finding meetings and initiatives by their texts", () => {
     const { logMeeting, deleteMeeting } = await import("~/models/meeting-log.server");
     const { i18next } = await import("~/i18n/i18next.server");
     const t = await i18next.getFixedT("en");
-    const result = logMeeting(MeetingSchema.parse({ language: "ru", purpose: "Обсуждение фестиваля Наурыз" }), "ru", t);
+    const result = logMeeting(MeetingSchema.parse({ language: "ru", purpose: "Обсуждение фестиваля Наурыз" }), "ru", t, SYSTEM);
     expect(result.ok).toBe(true);
     expect((await texts("наурыз")).meetings).toBe(1);
-    if (result.ok) deleteMeeting(result.id);
+    if (result.ok) deleteMeeting(result.id, SYSTEM);
     expect((await texts("наурыз")).meetings).toBe(0);
   });
 });

@@ -1,14 +1,40 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { UserRole } from "../../db/schema";
+import { useCan } from "~/utils/user";
 
-export function ActionLink({ to, children, tone = "primary" }: { to: string; children: ReactNode; tone?: "primary" | "secondary" | "danger" }) {
+/** A button-like link; shown only to those who may use it (editors, unless `need` says else). */
+export function ActionLink({
+  to,
+  children,
+  tone = "primary",
+  need = "editor",
+}: {
+  to: string;
+  children: ReactNode;
+  tone?: "primary" | "secondary" | "danger";
+  need?: UserRole;
+}) {
+  const allowed = useCan(need);
   const tones = {
     primary: "bg-sky-800 text-white hover:bg-sky-900",
     secondary: "border border-stone-300 bg-white text-stone-800 hover:bg-stone-100",
     danger: "border border-red-300 bg-white text-red-800 hover:bg-red-50",
   };
+  if (!allowed) return null;
   return (
     <Link to={to} className={`inline-block rounded px-3 py-1.5 text-sm font-medium print:hidden ${tones[tone]}`}>
+      {children}
+    </Link>
+  );
+}
+
+/** A link into an editing page: plain text (or nothing) for those who may not edit. */
+export function EditorLink({ to, className, children, keepText = false }: { to: string; className?: string; children: ReactNode; keepText?: boolean }) {
+  const allowed = useCan("editor");
+  if (!allowed) return keepText ? <>{children}</> : null;
+  return (
+    <Link to={to} className={className}>
       {children}
     </Link>
   );

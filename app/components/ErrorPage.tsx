@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 
 export function ErrorPage({ status }: { status: number }) {
   const { t } = useTranslation();
-  const kind = status === 404 ? "notFound" : "server";
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
   return (
     <div className="py-12 text-center">
       <p className="text-5xl font-bold text-stone-300">{status}</p>

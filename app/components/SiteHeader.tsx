@@ -1,7 +1,8 @@
-import { Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HeaderSearch } from "./HeaderSearch";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { useUser } from "~/utils/user";
 
 const SECTIONS = [
   { to: "/", key: "nav.overview", end: true },
@@ -14,6 +15,7 @@ const SECTIONS = [
 
 export function SiteHeader() {
   const { t } = useTranslation();
+  const user = useUser();
   return (
     <header className="bg-sky-900 text-white print:bg-white print:text-black">
       <a
@@ -24,30 +26,75 @@ export function SiteHeader() {
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link to="/" className="flex flex-col leading-tight">
-          <span className="text-xl font-bold tracking-wide">{t("app.name")}</span>
-          <span className="text-xs text-sky-200 print:text-stone-600">{t("app.tagline")}</span>
+          <span className="text-xl font-bold tracking-wide">
+            {t("app.name")}
+          </span>
+          <span className="text-xs text-sky-200 print:text-stone-600">
+            {t("app.tagline")}
+          </span>
         </Link>
         <div className="flex flex-wrap items-center gap-3 print:hidden">
-          <HeaderSearch />
+          {user ? <HeaderSearch /> : null}
           <LanguageSwitch />
+          {user ? (
+            <AccountMenu name={user.name} isAdmin={user.role === "admin"} />
+          ) : null}
         </div>
       </div>
-      <nav aria-label={t("nav.label")} className="bg-sky-950/40 print:hidden">
-        <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2">
-          {SECTIONS.map((section) => (
-            <li key={section.to}>
-              <NavLink
-                to={section.to}
-                end={"end" in section}
-                prefetch="intent"
-                className="block border-b-2 border-transparent px-3 py-2 text-sm text-sky-100 hover:text-white aria-[current=page]:border-amber-400 aria-[current=page]:text-white"
-              >
-                {t(section.key)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {user ? <SectionNav /> : null}
     </header>
+  );
+}
+
+function AccountMenu({ name, isAdmin }: { name: string; isAdmin: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      <Link
+        to="/account/password"
+        className="text-sky-100 underline-offset-2 hover:underline"
+        title={t("account.changePassword")}
+      >
+        {name}
+      </Link>
+      {isAdmin ? (
+        <Link
+          to="/admin/users"
+          className="text-sky-100 underline-offset-2 hover:underline"
+        >
+          {t("nav.admin")}
+        </Link>
+      ) : null}
+      <Form method="post" action="/sign-out">
+        <button
+          type="submit"
+          className="rounded border border-sky-300 px-2 py-1 text-sky-50 hover:bg-sky-800"
+        >
+          {t("account.signOut")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+function SectionNav() {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t("nav.label")} className="bg-sky-950/40 print:hidden">
+      <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2">
+        {SECTIONS.map((section) => (
+          <li key={section.to}>
+            <NavLink
+              to={section.to}
+              end={"end" in section}
+              prefetch="intent"
+              className="block border-b-2 border-transparent px-3 py-2 text-sm text-sky-100 hover:text-white aria-[current=page]:border-amber-400 aria-[current=page]:text-white"
+            >
+              {t(section.key)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

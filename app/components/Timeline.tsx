@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { PartnerTimeline } from "~/models/timeline.server";
 import { TIMELINE_KINDS, type TimelineKind } from "~/utils/timeline";
+import { EditorLink } from "./Actions";
 import { PartialDateText } from "./PartialDateText";
 
 type Event = PartnerTimeline[number]["events"][number];
@@ -28,9 +29,9 @@ function EventText({ event }: { event: Event }) {
         <>
           {t(`meeting.directions.${event.direction}`)}
           {event.leader ? ` · ${t("meeting.delegationLedBy", { leader: event.leader })}` : ""}{" "}
-          <Link to={`/delegations/${event.delegationId}/edit`} className="text-sky-800 underline print:no-underline">
+          <EditorLink to={`/delegations/${event.delegationId}/edit`} className="text-sky-800 underline print:no-underline" keepText>
             {t("meeting.delegation")}
-          </Link>
+          </EditorLink>
         </>
       );
     case "meeting":

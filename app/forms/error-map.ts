@@ -24,6 +24,7 @@ export function formErrorMap(t: TFunction): z.ZodErrorMap {
       case z.ZodIssueCode.invalid_enum_value:
         return { message: t("form.errors.choose") };
       case z.ZodIssueCode.invalid_string:
+        if (issue.validation === "email") return { message: t("form.errors.email") };
         return { message: t(issue.validation === "url" ? "form.errors.url" : "form.errors.format") };
       case z.ZodIssueCode.custom: {
         const { key, ...params } = (issue.params ?? {}) as { key?: string };

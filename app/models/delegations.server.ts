@@ -1,5 +1,6 @@
 import { count, eq, inArray, sql } from "drizzle-orm";
 import { writeTransaction } from "../../db/client";
+import type { Actor } from "../../db/history";
 import { delegationMembers, delegations, meetings, organisations, partners, people } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { DelegationInput } from "~/forms/delegation";
@@ -15,8 +16,8 @@ import { countOf } from "./shared.server";
 export type DelegationResult = { ok: true; id: number; partnerId: number } | { ok: false; fieldErrors: Record<string, string[]> };
 
 /** Creates (id undefined) or rewrites a delegation with its members, in one transaction. */
-export function saveDelegation(id: number | undefined, input: DelegationInput, t: Translate): DelegationResult {
-  return writeTransaction(getDb(), (db) => {
+export function saveDelegation(id: number | undefined, input: DelegationInput, t: Translate, actor: Actor): DelegationResult {
+  return writeTransaction(getDb(), actor, (db) => {
     const errors: Record<string, string[]> = {};
     if (!db.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId)).get()) errors.partnerId = [t("form.errors.notFound")];
     if (input.organisationId && !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).get())
@@ -58,8 +59,8 @@ export function delegationReferences(id: number) {
   return { meetings: countOf(getDb().select({ count: count() }).from(meetings).where(eq(meetings.delegationId, id)).get()) };
 }
 
-export function deleteDelegation(id: number) {
-  return writeTransaction(getDb(), (db) => {
+export function deleteDelegation(id: number, actor: Actor) {
+  return writeTransaction(getDb(), actor, (db) => {
     const references = delegationReferences(id);
     if (references.meetings > 0) return { deleted: false as const, references };
     db.delete(delegations).where(eq(delegations.id, id)).run();

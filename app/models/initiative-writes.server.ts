@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { writeTransaction } from "../../db/client";
+import type { Actor } from "../../db/history";
 import { indexInitiative, removeFromSearch } from "../../db/search-text";
 import { initiatives, initiativeSteps } from "../../db/schema";
 import { getDb } from "~/db.server";
@@ -29,8 +30,8 @@ function values(input: InitiativeInput) {
  * A new initiative with the status it has when recorded. Its trail starts with the first dated
  * step: an undated "proposed" step made here would sort after every dated one.
  */
-export function createInitiative(input: InitiativeInput) {
-  return writeTransaction(getDb(), (db) => {
+export function createInitiative(input: InitiativeInput, actor: Actor) {
+  return writeTransaction(getDb(), actor, (db) => {
     const id = db.insert(initiatives).values({ ...values(input), status: input.status }).returning({ id: initiatives.id }).get().id;
     indexInitiative(db, id);
     return id;
@@ -38,16 +39,16 @@ export function createInitiative(input: InitiativeInput) {
 }
 
 /** Edits what the initiative is; its status moves only through dated steps. */
-export function updateInitiative(id: number, input: InitiativeInput) {
-  writeTransaction(getDb(), (db) => {
+export function updateInitiative(id: number, input: InitiativeInput, actor: Actor) {
+  writeTransaction(getDb(), actor, (db) => {
     db.update(initiatives).set({ ...values(input), updatedAt: now }).where(eq(initiatives.id, id)).run();
     indexInitiative(db, id);
   });
 }
 
 /** Records a step; a step with a status makes it the initiative's current one. */
-export function addInitiativeStep(initiativeId: number, step: InitiativeStepInput) {
-  writeTransaction(getDb(), (db) => {
+export function addInitiativeStep(initiativeId: number, step: InitiativeStepInput, actor: Actor) {
+  writeTransaction(getDb(), actor, (db) => {
     db.insert(initiativeSteps)
       .values({ initiativeId, ...partialDateColumns("date", step.date), status: step.status ?? null, note: step.note ?? null, meetingId: step.meetingId ?? null })
       .run();
@@ -55,8 +56,8 @@ export function addInitiativeStep(initiativeId: number, step: InitiativeStepInpu
   });
 }
 
-export function deleteInitiative(id: number) {
-  writeTransaction(getDb(), (db) => {
+export function deleteInitiative(id: number, actor: Actor) {
+  writeTransaction(getDb(), actor, (db) => {
     db.delete(initiatives).where(eq(initiatives.id, id)).run();
     removeFromSearch(db, "initiative", id);
   });

@@ -4,6 +4,7 @@
  */
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { writeTransaction, type Db } from "../../db/client";
+import type { Actor } from "../../db/history";
 import { writeNameKeys } from "../../db/name-keys";
 import { indexInitiative, indexMeeting, removeFromSearch } from "../../db/search-text";
 import {
@@ -228,8 +229,8 @@ function writeInitiatives(db: Db, meetingId: number, input: MeetingInput, lng: L
 export type LogResult = { ok: true; id: number } | { ok: false; fieldErrors: FieldErrors };
 
 /** Logs a whole meeting, or nothing: see ParticipantSchema for how people are found. */
-export function logMeeting(input: MeetingInput, lng: Language, t: Translate): LogResult {
-  return writeTransaction(getDb(), (db) => {
+export function logMeeting(input: MeetingInput, lng: Language, t: Translate, actor: Actor): LogResult {
+  return writeTransaction(getDb(), actor, (db) => {
     const { errors, participants } = resolve(db, input, lng, t);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
     const meetingId = db.insert(meetings).values(meetingValues(input)).returning({ id: meetings.id }).get().id;
@@ -248,8 +249,8 @@ export function logMeeting(input: MeetingInput, lng: Language, t: Translate): Lo
  * Rewrites a meeting from the edit form: its fields, participants (in order), topics and
  * sources. Initiatives raised keep their own pages and history.
  */
-export function updateMeeting(id: number, input: MeetingInput, lng: Language, t: Translate): LogResult {
-  return writeTransaction(getDb(), (db) => {
+export function updateMeeting(id: number, input: MeetingInput, lng: Language, t: Translate, actor: Actor): LogResult {
+  return writeTransaction(getDb(), actor, (db) => {
     const { errors, participants } = resolve(db, { ...input, initiatives: [] }, lng, t);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
     db.update(meetings)
@@ -289,8 +290,8 @@ export function meetingReferences(id: number) {
 }
 
 /** A meeting that raised initiatives is not deleted: their history starts there. */
-export function deleteMeeting(id: number) {
-  return writeTransaction(getDb(), (db) => {
+export function deleteMeeting(id: number, actor: Actor) {
+  return writeTransaction(getDb(), actor, (db) => {
     const references = meetingReferences(id);
     if (references.initiatives > 0) return { deleted: false as const, references };
     const cited = db.select({ id: meetingSources.sourceId }).from(meetingSources).where(eq(meetingSources.meetingId, id)).all().map((r) => r.id);

@@ -1,5 +1,6 @@
 import { count, desc, eq, sql } from "drizzle-orm";
 import { writeTransaction } from "../../db/client";
+import type { Actor } from "../../db/history";
 import { writeNameKeys } from "../../db/name-keys";
 import { delegations, initiatives, meetings, organisations, partners, posts } from "../../db/schema";
 import { getDb } from "~/db.server";
@@ -138,8 +139,8 @@ function organisationValues(input: OrganisationInput) {
   return { names, values: { partnerId: input.partnerId, parentId: input.parentId ?? null, ...names, ...sortKeys(names) } };
 }
 
-export function createOrganisation(input: OrganisationInput): number {
-  return writeTransaction(getDb(), (db) => {
+export function createOrganisation(input: OrganisationInput, actor: Actor): number {
+  return writeTransaction(getDb(), actor, (db) => {
     const { names, values } = organisationValues(input);
     const id = db.insert(organisations).values(values).returning({ id: organisations.id }).get().id;
     writeNameKeys(db, "organisation", id, names);
@@ -147,16 +148,16 @@ export function createOrganisation(input: OrganisationInput): number {
   });
 }
 
-export function updateOrganisation(id: number, input: OrganisationInput) {
-  writeTransaction(getDb(), (db) => {
+export function updateOrganisation(id: number, input: OrganisationInput, actor: Actor) {
+  writeTransaction(getDb(), actor, (db) => {
     const { names, values } = organisationValues(input);
     db.update(organisations).set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(organisations.id, id)).run();
     writeNameKeys(db, "organisation", id, names);
   });
 }
 
-export function deleteOrganisation(id: number) {
-  return writeTransaction(getDb(), (db) => {
+export function deleteOrganisation(id: number, actor: Actor) {
+  return writeTransaction(getDb(), actor, (db) => {
     const references = organisationReferences(id);
     if (Object.values(references).some((n) => n > 0)) return { deleted: false as const, references };
     db.delete(organisations).where(eq(organisations.id, id)).run();

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { writeTransaction } from "../../db/client";
+import type { Actor } from "../../db/history";
 import { writeNameKeys } from "../../db/name-keys";
 import {
   delegations,
@@ -273,8 +274,8 @@ function partnerValues(input: PartnerInput) {
   };
 }
 
-export function createPartner(input: PartnerInput): number {
-  return writeTransaction(getDb(), (tx) => {
+export function createPartner(input: PartnerInput, actor: Actor): number {
+  return writeTransaction(getDb(), actor, (tx) => {
     const { names, values } = partnerValues(input);
     const id = tx.insert(partners).values(values).returning({ id: partners.id }).get().id;
     writeNameKeys(tx, "partner", id, names);
@@ -282,8 +283,8 @@ export function createPartner(input: PartnerInput): number {
   });
 }
 
-export function updatePartner(id: number, input: PartnerInput) {
-  writeTransaction(getDb(), (tx) => {
+export function updatePartner(id: number, input: PartnerInput, actor: Actor) {
+  writeTransaction(getDb(), actor, (tx) => {
     const { names, values } = partnerValues(input);
     tx.update(partners)
       .set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
@@ -294,8 +295,8 @@ export function updatePartner(id: number, input: PartnerInput) {
 }
 
 /** Deletes a partner nothing refers to; otherwise deletes nothing and says what refers to it. */
-export function deletePartner(id: number) {
-  return writeTransaction(getDb(), (tx) => {
+export function deletePartner(id: number, actor: Actor) {
+  return writeTransaction(getDb(), actor, (tx) => {
     const references = partnerReferences(id);
     if (Object.values(references).some((n) => n > 0)) return { deleted: false as const, references };
     tx.delete(partners).where(and(eq(partners.id, id), eq(partners.isHome, false))).run();

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { writeTransaction, type Db } from "../../db/client";
+import type { Actor } from "../../db/history";
 import { writeNameKeys } from "../../db/name-keys";
 import {
   delegationMembers,
@@ -162,12 +163,12 @@ export function insertPerson(db: Db, input: PersonNames & { posts?: PostInput[] 
   return id;
 }
 
-export function createPerson(input: PersonInput): number {
-  return writeTransaction(getDb(), (db) => insertPerson(db, input));
+export function createPerson(input: PersonInput, actor: Actor): number {
+  return writeTransaction(getDb(), actor, (db) => insertPerson(db, input));
 }
 
-export function updatePerson(id: number, input: PersonInput) {
-  writeTransaction(getDb(), (db) => {
+export function updatePerson(id: number, input: PersonInput, actor: Actor) {
+  writeTransaction(getDb(), actor, (db) => {
     const { names, values } = personNames(input);
     db.update(people).set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(people.id, id)).run();
     // Posts are the person's own list, edited as a whole: nothing else refers to a post.
@@ -189,8 +190,8 @@ export function personReferences(id: number) {
   };
 }
 
-export function deletePerson(id: number) {
-  return writeTransaction(getDb(), (db) => {
+export function deletePerson(id: number, actor: Actor) {
+  return writeTransaction(getDb(), actor, (db) => {
     const references = personReferences(id);
     if (Object.values(references).some((n) => n > 0)) return { deleted: false as const, references };
     db.delete(people).where(eq(people.id, id)).run();

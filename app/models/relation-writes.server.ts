@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { writeTransaction } from "../../db/client";
+import type { Actor } from "../../db/history";
 import { partners, relations, relationStepSignatories, relationSteps, sources } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { RelationInput, RelationStepInput } from "~/forms/relation";
@@ -7,8 +8,8 @@ import { partialDateColumns } from "~/utils/partial-date";
 import { resolvePerson, type Translate } from "./person-refs.server";
 
 /** A relation with its first step, together. */
-export function createRelation(partnerId: number, input: RelationInput) {
-  return writeTransaction(getDb(), (db) => {
+export function createRelation(partnerId: number, input: RelationInput, actor: Actor) {
+  return writeTransaction(getDb(), actor, (db) => {
     const id = db.insert(relations).values({ partnerId, type: input.type, note: input.note ?? null }).returning({ id: relations.id }).get().id;
     db.insert(relationSteps).values({ relationId: id, status: input.status, ...partialDateColumns("date", input.date), note: input.stepNote ?? null }).run();
     return id;
@@ -16,8 +17,8 @@ export function createRelation(partnerId: number, input: RelationInput) {
 }
 
 /** A dated step with who signed it and the document or report that says so, or field errors. */
-export function addRelationStep(relationId: number, step: RelationStepInput, t: Translate): { ok: true } | { ok: false; fieldErrors: Record<string, string[]> } {
-  return writeTransaction(getDb(), (db) => {
+export function addRelationStep(relationId: number, step: RelationStepInput, t: Translate, actor: Actor): { ok: true } | { ok: false; fieldErrors: Record<string, string[]> } {
+  return writeTransaction(getDb(), actor, (db) => {
     const errors: Record<string, string[]> = {};
     const signatories: number[] = [];
     step.signatories.forEach((ref, index) => {
@@ -58,8 +59,8 @@ export function relationForStep(id: number) {
 }
 
 /** A relation's steps are its own history and go with it. */
-export function deleteRelation(id: number) {
-  writeTransaction(getDb(), (db) => {
+export function deleteRelation(id: number, actor: Actor) {
+  writeTransaction(getDb(), actor, (db) => {
     db.delete(relations).where(eq(relations.id, id)).run();
   });
 }

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { InitiativeList } from "~/components/InitiativeList";
 import { MeetingList } from "~/components/MeetingList";
-import { ActionLink } from "~/components/Actions";
+import { ActionLink, EditorLink } from "~/components/Actions";
 import { Empty, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { RelationStatusBadge } from "~/components/StatusBadge";
@@ -14,10 +14,12 @@ import { quietPartners, upcoming } from "~/models/overview.server";
 import { listPartners } from "~/models/partners.server";
 import { titled } from "~/utils/meta";
 import { todayInAstana } from "~/utils/overdue";
+import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const today = todayInAstana();
   return {
@@ -78,13 +80,9 @@ export default function Overview() {
                           : t("meeting.titleNoPartner")}
                       </Link>
                     ) : (
-                      <Link
-                        to={`/delegations/${item.id}/edit`}
-                        className="font-medium text-sky-800 underline"
-                      >
-                        {t(`meeting.directions.${item.direction}`)} ·{" "}
-                        {item.partner}
-                      </Link>
+                      <EditorLink to={`/delegations/${item.id}/edit`} className="font-medium text-sky-800 underline" keepText>
+                        {t(`meeting.directions.${item.direction}`)} · {item.partner}
+                      </EditorLink>
                     )}
                   </li>
                 ))}

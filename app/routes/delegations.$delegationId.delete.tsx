@@ -6,10 +6,12 @@ import { delegationForEdit, delegationReferences, deleteDelegation } from "~/mod
 import { redirectWithFlash } from "~/session.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.delegationId);
   found(delegationForEdit(id, lng));
@@ -18,10 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.delegationId);
   const delegation = found(delegationForEdit(id, lng));
-  if (!deleteDelegation(id).deleted) return new Response(null, { status: 409 });
+  if (!deleteDelegation(id, actor).deleted) return new Response(null, { status: 409 });
   return redirectWithFlash(request, `/partners/${delegation.partnerId}`, t("form.deleted"));
 }
 

@@ -11,21 +11,24 @@ import { redirectWithFlash } from "~/session.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.delegationId);
   return { title: t("form.delegation.edit"), id, delegation: found(delegationForEdit(id, lng)), choices: delegationFormChoices(lng) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const id = requireId(params.delegationId);
   const { submission, lng, t } = await parseForm(request, DelegationSchema);
   found(delegationForEdit(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = saveDelegation(id, submission.value, t);
+  const result = saveDelegation(id, submission.value, t, actor);
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
   return redirectWithFlash(request, `/partners/${result.partnerId}`, t("form.saved"));
 }
@@ -38,9 +41,14 @@ export default function EditDelegationPage() {
     <>
       <PageHeading
         actions={
-          <ActionLink to={`/delegations/${id}/delete`} tone="danger">
-            {t("form.deleteAction")}
-          </ActionLink>
+          <div className="flex gap-2">
+            <ActionLink to={`/history/delegation/${id}`} tone="secondary">
+              {t("history.link")}
+            </ActionLink>
+            <ActionLink to={`/delegations/${id}/delete`} tone="danger">
+              {t("form.deleteAction")}
+            </ActionLink>
+          </div>
         }
       >
         {t("form.delegation.edit")}

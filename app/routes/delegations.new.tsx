@@ -10,19 +10,22 @@ import { redirectWithFlash } from "~/session.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { idFromSearch } from "~/utils/pagination";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const partnerId = idFromSearch(new URL(request.url).searchParams, "partner");
   return { title: t("form.delegation.new"), choices: delegationFormChoices(lng), defaultValue: { partnerId, direction: "incoming" } };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const { submission, t } = await parseForm(request, DelegationSchema);
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = saveDelegation(undefined, submission.value, t);
+  const result = saveDelegation(undefined, submission.value, t, actor);
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
   return redirectWithFlash(request, `/partners/${result.partnerId}`, t("form.saved"));
 }

@@ -9,10 +9,12 @@ import { getTranslator } from "~/i18n/i18next.server";
 import { getInitiative } from "~/models/initiatives.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
   const { lng } = await getTranslator(request);
   const initiative = found(getInitiative(requireId(params.initiativeId), lng));
   return { title: initiative.title, initiative };
@@ -31,6 +33,9 @@ export default function InitiativePage() {
             <ActionLink to={`/initiatives/${initiative.id}/step`}>{t("form.initiative.addStep")}</ActionLink>
             <ActionLink to={`/initiatives/${initiative.id}/edit`} tone="secondary">
               {t("form.editAction")}
+            </ActionLink>
+            <ActionLink to={`/history/initiative/${initiative.id}`} tone="secondary" need="viewer">
+              {t("history.link")}
             </ActionLink>
             <ActionLink to={`/initiatives/${initiative.id}/delete`} tone="danger">
               {t("form.deleteAction")}

@@ -7,10 +7,12 @@ import { getInitiative } from "~/models/initiatives.server";
 import { redirectWithFlash } from "~/session.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const initiative = found(getInitiative(requireId(params.initiativeId), lng));
   return { title: t("form.delete.title", { name: initiative.title }), initiative };
@@ -18,10 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** An initiative's steps are its own history and go with it; nothing else refers to it. */
 export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.initiativeId);
   found(getInitiative(id, lng));
-  deleteInitiative(id);
+  deleteInitiative(id, actor);
   return redirectWithFlash(request, "/initiatives", t("form.deleted"));
 }
 

@@ -11,23 +11,26 @@ import { redirectWithFlash } from "~/session.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const initiative = found(initiativeForEdit(requireId(params.initiativeId)));
   return { title: t("form.initiative.edit"), initiative, choices: initiativeChoices(lng) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const id = requireId(params.initiativeId);
   const current = found(initiativeForEdit(id));
   const { submission, t } = await parseForm(request, InitiativeSchema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const missing = missingReferences(submission.value);
   if (missing.length) return replyWith(submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }), {}, 400);
-  updateInitiative(id, { ...submission.value, status: current.status });
+  updateInitiative(id, { ...submission.value, status: current.status }, actor);
   return redirectWithFlash(request, `/initiatives/${id}`, t("form.saved"));
 }
 

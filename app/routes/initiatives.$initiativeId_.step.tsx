@@ -15,10 +15,12 @@ import { parseForm, replyWith } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { formatPartialDate } from "~/utils/partial-date";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const initiative = found(getInitiative(requireId(params.initiativeId), lng));
   const words = dateWords(lng, t);
@@ -30,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const id = requireId(params.initiativeId);
   const { submission, lng, t } = await parseForm(request, InitiativeStepSchema);
   found(getInitiative(id, lng));
@@ -37,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (missingReferences(submission.value).length) {
     return replyWith(submission.reply({ fieldErrors: { meetingId: [t("form.errors.notFound")] } }), {}, 400);
   }
-  addInitiativeStep(id, submission.value);
+  addInitiativeStep(id, submission.value, actor);
   return redirectWithFlash(request, `/initiatives/${id}`, t("form.saved"));
 }
 

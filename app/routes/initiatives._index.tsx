@@ -17,12 +17,14 @@ import { homeSideChoices } from "~/models/people.server";
 import { titled } from "~/utils/meta";
 import { todayInAstana } from "~/utils/overdue";
 import { idFromSearch, pageFromSearch } from "~/utils/pagination";
+import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 const GROUP_SIZE = 10;
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
   const status = search.get("status");

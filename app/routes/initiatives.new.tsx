@@ -10,20 +10,23 @@ import { missingReferences } from "~/models/references.server";
 import { redirectWithFlash } from "~/session.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   return { title: t("form.initiative.new"), choices: initiativeChoices(lng) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const { submission, t } = await parseForm(request, InitiativeSchema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const missing = missingReferences(submission.value);
   if (missing.length) return replyWith(submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }), {}, 400);
-  const id = createInitiative(submission.value);
+  const id = createInitiative(submission.value, actor);
   return redirectWithFlash(request, `/initiatives/${id}`, t("form.saved"));
 }
 

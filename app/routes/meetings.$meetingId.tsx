@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ActionLink } from "~/components/Actions";
+import { ActionLink, EditorLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
@@ -10,10 +10,12 @@ import { getMeeting } from "~/models/meetings.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { isWebUrl } from "~/utils/urls";
+import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const meeting = found(getMeeting(requireId(params.meetingId), lng));
   const title = meeting.partner ? t("meeting.title", { partner: meeting.partner.name }) : t("meeting.titleNoPartner");
@@ -35,6 +37,9 @@ export default function MeetingPage() {
           <div className="flex gap-2">
             <ActionLink to={`/meetings/${meeting.id}/edit`} tone="secondary">
               {t("form.editAction")}
+            </ActionLink>
+            <ActionLink to={`/history/meeting/${meeting.id}`} tone="secondary" need="viewer">
+              {t("history.link")}
             </ActionLink>
             <ActionLink to={`/meetings/${meeting.id}/delete`} tone="danger">
               {t("form.deleteAction")}
@@ -85,9 +90,9 @@ export default function MeetingPage() {
                   {t("meeting.delegationLedBy", { leader: meeting.delegation.leader.name })}
                 </span>
               ) : null}{" "}
-              <Link to={`/delegations/${meeting.delegation.id}/edit`} className="text-sm text-sky-800 underline print:hidden">
+              <EditorLink to={`/delegations/${meeting.delegation.id}/edit`} className="text-sm text-sky-800 underline print:hidden">
                 {t("form.delegation.edit")}
-              </Link>
+              </EditorLink>
             </Fact>
           ) : null}
           {meeting.purpose ? (

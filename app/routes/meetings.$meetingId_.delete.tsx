@@ -7,10 +7,12 @@ import { getMeeting } from "~/models/meetings.server";
 import { redirectWithFlash } from "~/session.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.meetingId);
   const meeting = found(getMeeting(id, lng));
@@ -19,10 +21,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.meetingId);
   found(getMeeting(id, lng));
-  if (!deleteMeeting(id).deleted) return new Response(null, { status: 409 });
+  if (!deleteMeeting(id, actor).deleted) return new Response(null, { status: 409 });
   return redirectWithFlash(request, "/meetings", t("form.deleted"));
 }
 

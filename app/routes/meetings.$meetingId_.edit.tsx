@@ -10,21 +10,24 @@ import { redirectWithFlash } from "~/session.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.meetingId);
   return { title: t("form.meeting.edit"), id, meeting: found(meetingForEdit(id, lng)), choices: meetingFormChoices(lng) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const id = requireId(params.meetingId);
   const { submission, lng, t } = await parseForm(request, MeetingSchema);
   found(meetingForEdit(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = updateMeeting(id, submission.value, lng, t);
+  const result = updateMeeting(id, submission.value, lng, t, actor);
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
   return redirectWithFlash(request, `/meetings/${id}`, t("form.saved"));
 }

@@ -11,10 +11,12 @@ import { partnerChoices } from "~/models/partners.server";
 import { idsNamed } from "~/models/search.server";
 import { titled } from "~/utils/meta";
 import { idFromSearch, pageFromSearch } from "~/utils/pagination";
+import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
   const years = meetingYears();

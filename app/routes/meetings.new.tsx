@@ -9,18 +9,21 @@ import { logMeeting, meetingFormChoices } from "~/models/meeting-log.server";
 import { redirectWithFlash } from "~/session.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   return { title: t("form.meeting.new"), choices: meetingFormChoices(lng) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const { submission, lng, t } = await parseForm(request, MeetingSchema);
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = logMeeting(submission.value, lng, t);
+  const result = logMeeting(submission.value, lng, t, actor);
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
   return redirectWithFlash(request, `/meetings/${result.id}`, t("form.saved"));
 }

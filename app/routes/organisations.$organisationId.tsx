@@ -9,10 +9,12 @@ import { getOrganisation } from "~/models/organisations.server";
 import { peopleAt } from "~/models/people.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
   const { lng } = await getTranslator(request);
   const id = requireId(params.organisationId);
   const organisation = found(getOrganisation(id, lng));
@@ -31,6 +33,9 @@ export default function OrganisationPage() {
           <div className="flex gap-2">
             <ActionLink to={`/organisations/${organisation.id}/edit`} tone="secondary">
               {t("form.editAction")}
+            </ActionLink>
+            <ActionLink to={`/history/organisation/${organisation.id}`} tone="secondary" need="viewer">
+              {t("history.link")}
             </ActionLink>
             <ActionLink to={`/organisations/${organisation.id}/delete`} tone="danger">
               {t("form.deleteAction")}

@@ -6,10 +6,12 @@ import { deleteOrganisation, getOrganisation, organisationReferences } from "~/m
 import { redirectWithFlash } from "~/session.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.organisationId);
   const organisation = found(getOrganisation(id, lng));
@@ -17,10 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.organisationId);
   found(getOrganisation(id, lng));
-  if (!deleteOrganisation(id).deleted) return new Response(null, { status: 409 });
+  if (!deleteOrganisation(id, actor).deleted) return new Response(null, { status: 409 });
   return redirectWithFlash(request, "/organisations", t("form.deleted"));
 }
 

@@ -12,10 +12,12 @@ import { redirectWithFlash } from "~/session.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.organisationId);
   return {
@@ -28,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const id = requireId(params.organisationId);
   found(organisationForEdit(id));
   const { submission, lng, t } = await parseForm(request, OrganisationSchema);
@@ -37,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const duplicates = findNameMatches("organisation", submission.value, lng, id);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate) return replyWith(submission.reply(), { duplicates }, 409);
-  updateOrganisation(id, submission.value);
+  updateOrganisation(id, submission.value, actor);
   return redirectWithFlash(request, `/organisations/${id}`, t("form.saved"));
 }
 

@@ -8,10 +8,12 @@ import { getTranslator } from "~/i18n/i18next.server";
 import { listOrganisations } from "~/models/organisations.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
+import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const page = pageFromSearch(new URL(request.url).searchParams);
   return { title: t("organisation.listTitle"), organisations: listOrganisations({ lng, page }) };

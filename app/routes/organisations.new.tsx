@@ -12,10 +12,12 @@ import { redirectWithFlash } from "~/session.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { idFromSearch } from "~/utils/pagination";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const partnerId = idFromSearch(new URL(request.url).searchParams, "partner");
   return {
@@ -27,11 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const { submission, lng, t } = await parseForm(request, OrganisationSchema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("organisation", submission.value, lng);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate) return replyWith(submission.reply(), { duplicates }, 409);
-  const id = createOrganisation(submission.value);
+  const id = createOrganisation(submission.value, actor);
   return redirectWithFlash(request, `/organisations/${id}`, t("form.saved"));
 }
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ActionLink } from "~/components/Actions";
+import { ActionLink, EditorLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
 import { MeetingList } from "~/components/MeetingList";
 import { Badge, Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
@@ -19,10 +19,12 @@ import { titled } from "~/utils/meta";
 import { isWebUrl } from "~/utils/urls";
 import { todayInAstana } from "~/utils/overdue";
 import { isTimelineKind } from "~/utils/timeline";
+import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
   const { lng } = await getTranslator(request);
   const id = requireId(params.partnerId);
   const partner = found(getPartner(id, lng));
@@ -52,9 +54,12 @@ export default function PartnerPage() {
         eyebrow={`${t(`partner.kinds.${partner.kind}`)} · ${partner.country}`}
         actions={
           <div className="flex gap-2">
-            <ActionLink to={`/partners/${partner.id}/briefing`}>{t("briefing.open")}</ActionLink>
+            <ActionLink to={`/partners/${partner.id}/briefing`} need="viewer">{t("briefing.open")}</ActionLink>
             <ActionLink to={`/partners/${partner.id}/edit`} tone="secondary">
               {t("form.editAction")}
+            </ActionLink>
+            <ActionLink to={`/history/partner/${partner.id}`} tone="secondary" need="viewer">
+              {t("history.link")}
             </ActionLink>
             {partner.isHome ? null : (
               <ActionLink to={`/partners/${partner.id}/delete`} tone="danger">
@@ -87,11 +92,14 @@ export default function PartnerPage() {
                     </div>
                     {relation.note ? <p className="mt-2 text-sm text-stone-700">{relation.note}</p> : null}
                     <div className="mt-2 flex gap-4 text-sm print:hidden">
-                      <Link to={`/relations/${relation.id}/step`} className="text-sky-800 underline">
+                      <EditorLink to={`/relations/${relation.id}/step`} className="text-sky-800 underline">
                         {t("form.relation.addStep")}
-                      </Link>
-                      <Link to={`/relations/${relation.id}/delete`} className="text-red-700 underline">
+                      </EditorLink>
+                      <EditorLink to={`/relations/${relation.id}/delete`} className="text-red-700 underline">
                         {t("form.deleteAction")}
+                      </EditorLink>
+                      <Link to={`/history/relation/${relation.id}`} className="text-sky-800 underline">
+                        {t("history.link")}
                       </Link>
                     </div>
                     <h4 className="mt-3 text-sm font-medium text-stone-600">{t("relation.history")}</h4>

@@ -10,10 +10,12 @@ import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { todayInAstana } from "~/utils/overdue";
 import { UNKNOWN_DATE } from "~/utils/partial-date";
+import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const briefing = found(partnerBriefing(requireId(params.partnerId), lng, todayInAstana()));
   return { title: t("briefing.title", { partner: briefing.partner.name }), briefing };

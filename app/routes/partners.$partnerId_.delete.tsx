@@ -6,10 +6,12 @@ import { deletePartner, getPartner, partnerReferences } from "~/models/partners.
 import { redirectWithFlash } from "~/session.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.partnerId);
   const partner = found(getPartner(id, lng));
@@ -17,10 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.partnerId);
   found(getPartner(id, lng));
-  const result = deletePartner(id);
+  const result = deletePartner(id, actor);
   if (!result.deleted) return new Response(null, { status: 409 });
   return redirectWithFlash(request, "/partners", t("form.deleted"));
 }

@@ -12,16 +12,19 @@ import { countryOptions } from "~/utils/countries";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const partner = found(partnerForEdit(requireId(params.partnerId)));
   return { title: t("form.partner.edit"), partner, countries: countryOptions(lng) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const id = requireId(params.partnerId);
   found(partnerForEdit(id));
   const { submission, lng, t } = await parseForm(request, PartnerSchema);
@@ -30,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (duplicates.length > 0 && !submission.value.confirmDuplicate) {
     return replyWith(submission.reply(), { duplicates }, 409);
   }
-  updatePartner(id, submission.value);
+  updatePartner(id, submission.value, actor);
   return redirectWithFlash(request, `/partners/${id}`, t("form.saved"));
 }
 

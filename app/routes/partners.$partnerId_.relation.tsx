@@ -11,21 +11,24 @@ import { redirectWithFlash } from "~/session.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { actorOf, requireEditor, requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const partner = found(getPartner(requireId(params.partnerId), lng));
   return { title: t("form.relation.new"), partner: { id: partner.id, name: partner.name } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const id = requireId(params.partnerId);
   const { submission, lng, t } = await parseForm(request, RelationSchema);
   found(getPartner(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
-  createRelation(id, submission.value);
+  createRelation(id, submission.value, actor);
   return redirectWithFlash(request, `/partners/${id}`, t("form.saved"));
 }
 

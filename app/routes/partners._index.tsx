@@ -9,10 +9,12 @@ import { getTranslator } from "~/i18n/i18next.server";
 import { listPartners, type PartnerSort } from "~/models/partners.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
+import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
   const sort: PartnerSort = search.get("sort") === "country" ? "country" : "name";
@@ -36,7 +38,7 @@ export default function PartnersPage() {
       <PageHeading
         actions={
           <div className="flex gap-2">
-            <ActionLink to="/partners/chart" tone="secondary">
+            <ActionLink to="/partners/chart" tone="secondary" need="viewer">
               {t("chart.open")}
             </ActionLink>
             <ActionLink to="/partners/new">{t("form.partner.add")}</ActionLink>

@@ -10,10 +10,12 @@ import { partnerCountries, relationLanes } from "~/models/relation-chart.server"
 import { titled } from "~/utils/meta";
 import { todayInAstana } from "~/utils/overdue";
 import { pageFromSearch } from "~/utils/pagination";
+import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
   const countries = partnerCountries(lng);

@@ -11,22 +11,25 @@ import { redirectWithFlash } from "~/session.server";
 import { countryOptions } from "~/utils/countries";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   return { title: t("form.partner.new"), countries: countryOptions(lng) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const { submission, lng, t } = await parseForm(request, PartnerSchema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("partner", submission.value, lng);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate) {
     return replyWith(submission.reply(), { duplicates }, 409);
   }
-  const id = createPartner(submission.value);
+  const id = createPartner(submission.value, actor);
   return redirectWithFlash(request, `/partners/${id}`, t("form.saved"));
 }
 

@@ -9,10 +9,12 @@ import { meetingsAttendedBy } from "~/models/meetings.server";
 import { getPerson } from "~/models/people.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
   const { lng } = await getTranslator(request);
   const id = requireId(params.personId);
   const person = found(getPerson(id, lng));
@@ -31,6 +33,9 @@ export default function PersonPage() {
           <div className="flex gap-2">
             <ActionLink to={`/people/${person.id}/edit`} tone="secondary">
               {t("form.editAction")}
+            </ActionLink>
+            <ActionLink to={`/history/person/${person.id}`} tone="secondary" need="viewer">
+              {t("history.link")}
             </ActionLink>
             <ActionLink to={`/people/${person.id}/delete`} tone="danger">
               {t("form.deleteAction")}

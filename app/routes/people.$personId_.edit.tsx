@@ -12,23 +12,26 @@ import { redirectWithFlash } from "~/session.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const person = found(personForEdit(requireId(params.personId)));
   return { title: t("form.person.edit"), person, organisations: organisationChoices(lng) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const id = requireId(params.personId);
   found(personForEdit(id));
   const { submission, lng, t } = await parseForm(request, PersonSchema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("person", submission.value, lng, id);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate) return replyWith(submission.reply(), { duplicates }, 409);
-  updatePerson(id, submission.value);
+  updatePerson(id, submission.value, actor);
   return redirectWithFlash(request, `/people/${id}`, t("form.saved"));
 }
 

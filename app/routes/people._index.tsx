@@ -9,10 +9,12 @@ import { listPeople } from "~/models/people.server";
 import { idsNamed } from "~/models/search.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
+import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
   const organisation = (search.get("organisation") ?? "").trim().slice(0, 200);

@@ -11,20 +11,23 @@ import { createPerson } from "~/models/people.server";
 import { redirectWithFlash } from "~/session.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   return { title: t("form.person.new"), organisations: organisationChoices(lng) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const { submission, lng, t } = await parseForm(request, PersonSchema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("person", submission.value, lng);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate) return replyWith(submission.reply(), { duplicates }, 409);
-  const id = createPerson(submission.value);
+  const id = createPerson(submission.value, actor);
   return redirectWithFlash(request, `/people/${id}`, t("form.saved"));
 }
 

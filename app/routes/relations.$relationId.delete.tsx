@@ -7,10 +7,12 @@ import { redirectWithFlash } from "~/session.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { localizedName } from "~/utils/names";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const relation = found(relationForStep(requireId(params.relationId)));
   const name = `${localizedName(relation.partner, lng)} · ${t(`relation.types.${relation.type}`)}`;
@@ -18,10 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const { t } = await getTranslator(request);
   const id = requireId(params.relationId);
   const relation = found(relationForStep(id));
-  deleteRelation(id);
+  deleteRelation(id, actor);
   return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.deleted"));
 }
 

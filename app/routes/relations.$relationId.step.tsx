@@ -15,10 +15,12 @@ import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { localizedName } from "~/utils/names";
 import { formatPartialDate } from "~/utils/partial-date";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const relation = found(relationForStep(requireId(params.relationId)));
   const words = dateWords(lng, t);
@@ -30,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
   const id = requireId(params.relationId);
   const relation = found(relationForStep(id));
   const { submission, t } = await parseForm(request, RelationStepSchema);
@@ -37,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (missingReferences(submission.value).length) {
     return replyWith(submission.reply({ fieldErrors: { meetingId: [t("form.errors.notFound")] } }), {}, 400);
   }
-  const result = addRelationStep(id, submission.value, t);
+  const result = addRelationStep(id, submission.value, t, actor);
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
   return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.saved"));
 }

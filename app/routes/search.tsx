@@ -8,10 +8,12 @@ import { InitiativeStatusBadge } from "~/components/StatusBadge";
 import { getTranslator } from "~/i18n/i18next.server";
 import { searchNames, searchTexts } from "~/models/search.server";
 import { titled } from "~/utils/meta";
+import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const query = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
   return {

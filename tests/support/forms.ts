@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import type { UserRole } from "../../db/schema";
+import { cookieFor } from "./accounts";
 
 type Fields = Record<string, string | string[]>;
 
-export function formRequest(path: string, fields: Fields, language = "en") {
+export function formRequest(path: string, fields: Fields, language = "en", cookie?: string) {
   const body = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) {
     for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
@@ -10,22 +12,27 @@ export function formRequest(path: string, fields: Fields, language = "en") {
   return new Request(`http://localhost${path}`, {
     method: "POST",
     body,
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": language },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": language, ...(cookie ? { Cookie: cookie } : {}) },
   });
 }
 
 type Reply = { result: { status?: string; error?: Record<string, string[] | null>; initialValue?: unknown }; duplicates?: unknown[] };
 
-/** Calls a route action as Remix would and says what came back: a redirect, or a form reply. */
+/**
+ * Calls a route action as Remix would, signed in as an editor unless `as` says otherwise (null:
+ * signed out), and says what came back: a redirect, or a form reply.
+ */
 export async function submit(
   action: (args: ActionFunctionArgs) => unknown,
   path: string,
   fields: Fields,
-  options: { params?: Record<string, string>; language?: string } = {},
+  options: { params?: Record<string, string>; language?: string; as?: UserRole | null } = {},
 ) {
+  const role = options.as === undefined ? "editor" : options.as;
+  const cookie = role ? await cookieFor(role) : undefined;
   let outcome: unknown;
   try {
-    outcome = await action({ request: formRequest(path, fields, options.language), params: options.params ?? {}, context: {} });
+    outcome = await action({ request: formRequest(path, fields, options.language, cookie), params: options.params ?? {}, context: {} });
   } catch (thrown) {
     outcome = thrown;
   }

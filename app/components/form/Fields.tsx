@@ -42,7 +42,7 @@ export function TextField({
   ...rest
 }: Common & {
   field: FieldMetadata<string | number | undefined>;
-  type?: "text" | "url" | "number" | "time";
+  type?: "text" | "url" | "number" | "time" | "password" | "email";
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "defaultValue" | "form">) {
   return (
     <div className={className}>

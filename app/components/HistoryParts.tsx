@@ -1,0 +1,111 @@
+import { useTranslation } from "react-i18next";
+import type { AuditedRecordType } from "../../db/schema";
+import { useLanguage } from "~/i18n/dates";
+import { describeChanges, TABLE_OF, type FieldValue, type Snapshot } from "~/utils/history-diff";
+import { localizedName } from "~/utils/names";
+import { PartialDateText } from "./PartialDateText";
+
+type Row = Record<string, unknown>;
+const str = (value: unknown) => (typeof value === "string" && value ? value : null);
+
+/** What a version of a record is called in a list: its name, its title, or what it was. */
+export function RecordLabel({ type, row }: { type: AuditedRecordType; row: Row | null | undefined }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  if (!row) return <>{t(`history.types.${type}`)}</>;
+  switch (type) {
+    case "partner":
+    case "organisation":
+    case "person":
+      return <>{localizedName({ nameKk: str(row.name_kk), nameRu: str(row.name_ru), nameEn: str(row.name_en), nameNative: str(row.name_native) }, lng)}</>;
+    case "initiative": {
+      const titles = { kk: str(row.title_kk), ru: str(row.title_ru), en: str(row.title_en) };
+      return <>{titles[lng] ?? titles.kk ?? titles.ru ?? titles.en ?? t("history.types.initiative")}</>;
+    }
+    case "relation":
+      return <>{t(`relation.types.${String(row.type)}`)}</>;
+    case "delegation":
+      return <>{t(`meeting.directions.${String(row.direction)}`)}{str(row.purpose) ? ` · ${short(str(row.purpose)!)}` : ""}</>;
+    case "meeting":
+      return (
+        <>
+          {t("meeting.titleNoPartner")}{" "}
+          <PartialDateText date={{ value: str(row.date), precision: (str(row.date_precision) ?? "unknown") as "unknown", approximate: Boolean(row.date_approximate) }} />
+          {str(row.purpose) ? ` · ${short(str(row.purpose)!)}` : ""}
+        </>
+      );
+  }
+}
+
+const short = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+function ValueText({ value, names }: { value: FieldValue; names: Record<string, string> }) {
+  const { t } = useTranslation();
+  if (value === null) return <span className="text-stone-500 italic">{t("history.empty")}</span>;
+  switch (value.kind) {
+    case "date":
+      return <PartialDateText date={value.date} />;
+    case "reference":
+      return <>{names[`${value.table}:${value.id}`] ?? t("history.gone")}</>;
+    case "choice":
+      return <>{t(value.key)}</>;
+    case "flag":
+      return <>{value.value ? t("history.yes") : t("history.no")}</>;
+    case "text":
+      return <q className="break-words">{short(value.text, 300)}</q>;
+  }
+}
+
+/** The differences between two versions, in words. */
+export function ChangeList({ type, before, after, names }: { type: AuditedRecordType; before: Snapshot | null; after: Snapshot | null; names: Record<string, string> }) {
+  const { t } = useTranslation();
+  const changes = describeChanges(TABLE_OF[type], before, after);
+  if (!after || !before) return null;
+  if (changes.fields.length === 0 && changes.children.length === 0) return <p className="text-sm text-stone-500 italic">{t("history.noVisibleChange")}</p>;
+  return (
+    <ul className="mt-2 space-y-1 text-sm">
+      {changes.fields.map((change) => (
+        <li key={change.field}>
+          <span className="font-medium">{t(`history.fields.${change.field}`, { defaultValue: change.field })}</span>:{" "}
+          <ValueText value={change.from} names={names} /> → <ValueText value={change.to} names={names} />
+        </li>
+      ))}
+      {changes.children.map((change) => (
+        <li key={change.table}>
+          <span className="font-medium">{t(`history.children.${change.table}`, { defaultValue: change.table })}</span>:{" "}
+          {(["added", "removed", "changed"] as const)
+            .filter((what) => change[what].length > 0)
+            .map((what, i) => (
+              <span key={what}>
+                {i > 0 ? "; " : null}
+                {t(`history.${what}`)}{" "}
+                {change[what].map((row, j) => (
+                  <span key={j}>
+                    {j > 0 ? ", " : null}
+                    <ValueText value={row.label} names={names} />
+                  </span>
+                ))}
+              </span>
+            ))}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** When and by whom, in the reader's language; UTC is stored, the reader sees Astana time. */
+export function EntryMeta({ at, userName, action }: { at: string; userName: string | null; action: string }) {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  const when = new Intl.DateTimeFormat(lng === "kk" ? "kk-KZ" : lng === "ru" ? "ru-RU" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Almaty",
+  }).format(new Date(at));
+  return (
+    <p className="text-sm text-stone-600">
+      <span className="font-medium text-stone-900">{t(`history.actions.${action}`)}</span> ·{" "}
+      <time dateTime={at}>{when}</time> · {userName ?? t("history.system")}
+    </p>
+  );
+}

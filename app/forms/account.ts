@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { USER_ROLES } from "../../db/schema";
+
+// Passwords are taken exactly as typed: no trimming, no truncation (app/utils/password.server.ts).
+const PASSWORD_MIN = 8;
+const PASSWORD_MAX = 1024;
+const password = z.string().max(PASSWORD_MAX);
+const newPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+const email = z.string().trim().max(254);
+const name = z.string().trim().min(1).max(200);
+
+const confirmed = <T extends { password: string; confirm: string }>(value: T, ctx: z.RefinementCtx) => {
+  if (value.password !== value.confirm) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["confirm"], params: { key: "account.errors.mismatch" } });
+};
+
+export const SignInSchema = z.object({ email, password, redirectTo: z.string().max(2000).optional() });
+
+export const PasswordChangeSchema = z.object({ current: password, password: newPassword, confirm: password }).superRefine(confirmed);
+
+export const AcceptInvitationSchema = z.object({ name, password: newPassword, confirm: password }).superRefine(confirmed);
+
+export const InviteSchema = z.object({ email: email.pipe(z.string().email()), name, role: z.enum(USER_ROLES) });
+
+export const AccountChangeSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("role"), role: z.enum(USER_ROLES) }),
+  z.object({ intent: z.literal("disable") }),
+  z.object({ intent: z.literal("enable") }),
+  z.object({ intent: z.literal("renew") }),
+]);
+
+/** Fields never sent back to the browser after a failed post. */
+export const SECRET_FIELDS = ["password", "confirm", "current"];

@@ -1,0 +1,195 @@
+/**
+ * Reading the history (a record's versions, the activity of everyone, the bin) and undoing
+ * with it (restore a deleted record, revert one to an earlier version). The writing side is
+ * db/history.ts, run by every write transaction.
+ */
+import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { writeTransaction } from "../../db/client";
+import { MissingReferenceError, parse, restoreRecord, revertRecord, type Actor, type RecordSnapshot } from "../../db/history";
+import { AUDITED_RECORD_TYPES, history, organisations, partners, people, users, type AuditedRecordType } from "../../db/schema";
+import { indexInitiative, indexMeeting } from "../../db/search-text";
+import { getDb } from "~/db.server";
+import type { Language } from "~/i18n/config";
+import { REFERENCES } from "~/utils/history-diff";
+import { localizedName } from "~/utils/names";
+import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
+import { countOf } from "./shared.server";
+
+export const isAuditedType = (value: unknown): value is AuditedRecordType =>
+  typeof value === "string" && (AUDITED_RECORD_TYPES as readonly string[]).includes(value);
+
+/** Where a record's page is, for links from the history, the activity log and the bin. */
+export function recordPath(type: AuditedRecordType, id: number, snapshot?: RecordSnapshot | null) {
+  switch (type) {
+    case "partner":
+      return `/partners/${id}`;
+    case "relation":
+      return snapshot ? `/partners/${String(snapshot.row.partner_id)}` : null;
+    case "organisation":
+      return `/organisations/${id}`;
+    case "person":
+      return `/people/${id}`;
+    case "delegation":
+      return `/delegations/${id}/edit`;
+    case "meeting":
+      return `/meetings/${id}`;
+    case "initiative":
+      return `/initiatives/${id}`;
+  }
+}
+
+const entryColumns = {
+  id: history.id,
+  at: history.at,
+  action: history.action,
+  recordType: history.recordType,
+  recordId: history.recordId,
+  userId: history.userId,
+  userName: users.name,
+};
+
+/** One page of entries matching `where`, newest first, with their authors' names. */
+function entriesPage(where: SQL | undefined, page: number) {
+  const db = getDb();
+  const rows = db
+    .select({ ...entryColumns, before: history.before, after: history.after })
+    .from(history)
+    .leftJoin(users, eq(users.id, history.userId))
+    .where(where)
+    .orderBy(desc(history.id))
+    .limit(PAGE_SIZE)
+    .offset(offsetOf(page))
+    .all()
+    .map((row) => ({ ...row, before: row.before as RecordSnapshot | null, after: row.after as RecordSnapshot | null }));
+  const total = countOf(db.select({ count: count() }).from(history).where(where).get());
+  return { rows, total };
+}
+
+type EntryRow = { id: number; at: string; action: string; recordType: AuditedRecordType; recordId: number; userId: number | null; userName: string | null };
+
+/** A record's versions, newest first, each with the whole record before and after. */
+export function recordHistory(type: AuditedRecordType, id: number, page: number) {
+  const where = and(eq(history.recordType, type), eq(history.recordId, id));
+  const { rows, total } = entriesPage(where, page);
+  const latestId = page === 1 ? rows[0]?.id : getDb().select({ id: history.id }).from(history).where(where).orderBy(desc(history.id)).limit(1).get()?.id;
+  return { page: pageOf(rows, total, page), latestId: latestId ?? null, exists: recordExists(type, id) };
+}
+
+function recordExists(type: AuditedRecordType, id: number) {
+  const last = getDb().select({ action: history.action }).from(history).where(and(eq(history.recordType, type), eq(history.recordId, id))).orderBy(desc(history.id)).limit(1).get();
+  return last ? last.action !== "delete" : false;
+}
+
+export type ActivityFilter = { userId?: number; recordType?: AuditedRecordType; from?: string; to?: string };
+
+/** Everyone's changes, newest first, for administrators. */
+export function activity(filter: ActivityFilter, page: number) {
+  const conditions: SQL[] = [];
+  if (filter.userId) conditions.push(eq(history.userId, filter.userId));
+  if (filter.recordType) conditions.push(eq(history.recordType, filter.recordType));
+  if (filter.from) conditions.push(gte(history.at, filter.from));
+  if (filter.to) conditions.push(lt(history.at, filter.to));
+  const { rows, total } = entriesPage(and(...conditions), page);
+  return pageOf(rows.map((row) => withLabel(row, row.after ?? row.before)), total, page);
+}
+
+function withLabel(row: EntryRow, snapshot: RecordSnapshot | null) {
+  return { ...row, snapshot: snapshot && { row: snapshot.row } };
+}
+
+/** Deleted records whose deletion is their latest entry: what the bin holds. */
+export function binContents(page: number) {
+  const where = sql`${history.action} = 'delete' AND NOT EXISTS (SELECT 1 FROM history later WHERE later.record_type = ${history.recordType} AND later.record_id = ${history.recordId} AND later.id > ${history.id})`;
+  const { rows, total } = entriesPage(where, page);
+  return pageOf(
+    rows.map(({ after: _after, ...row }) => withLabel(row, row.before)),
+    total,
+    page,
+  );
+}
+
+export type UndoResult = { ok: true } | { ok: false; reason: "gone" | "missingReference"; missing?: { type: AuditedRecordType | null; id: number | null } };
+
+function reindex(tx: Parameters<typeof indexMeeting>[0], indexed: "meeting" | "initiative" | undefined, id: number) {
+  if (indexed === "meeting") indexMeeting(tx, id);
+  if (indexed === "initiative") indexInitiative(tx, id);
+}
+
+function undo(actor: Actor, apply: (sqlite: ReturnType<typeof getDb>["$client"]) => { done: boolean; indexed?: "meeting" | "initiative" }, id: number): UndoResult {
+  try {
+    const done = writeTransaction(getDb(), actor, (tx) => {
+      const result = apply(getDb().$client);
+      if (result.done) reindex(tx, result.indexed, id);
+      return result.done;
+    });
+    return done ? { ok: true } : { ok: false, reason: "gone" };
+  } catch (error) {
+    if (error instanceof MissingReferenceError) return { ok: false, reason: "missingReference", missing: error.missing };
+    throw error;
+  }
+}
+
+/** Brings a deleted record back with its children and links, as it was when deleted. */
+export function restore(type: AuditedRecordType, id: number, actor: Actor) {
+  return undo(
+    actor,
+    (sqlite) => {
+      const result = restoreRecord(sqlite, type, id);
+      return { done: result.restored, indexed: result.restored ? result.indexed : undefined };
+    },
+    id,
+  );
+}
+
+/** Makes a record what it was after one of its earlier entries (itself a new entry). */
+export function revert(type: AuditedRecordType, id: number, entryId: number, actor: Actor) {
+  return undo(
+    actor,
+    (sqlite) => {
+      const result = revertRecord(sqlite, type, id, entryId);
+      return { done: result.reverted, indexed: result.reverted ? result.indexed : undefined };
+    },
+    id,
+  );
+}
+
+/** The accounts that appear as authors, for the activity filter. */
+export function authors() {
+  return getDb().select({ id: users.id, name: users.name }).from(users).orderBy(users.name).all();
+}
+
+/**
+ * The names of the people, organisations and partners a set of snapshots refers to, so a
+ * change reads "Partner: Heilongjiang → Harbin" rather than "partner_id: 3 → 7".
+ */
+export function referencedNames(snapshots: Array<RecordSnapshot | null>, lng: Language) {
+  const wanted = { partners: new Set<number>(), organisations: new Set<number>(), people: new Set<number>() };
+  const visit = (row: Record<string, unknown>) => {
+    for (const [column, value] of Object.entries(row)) {
+      if (typeof value !== "number") continue;
+      const table = REFERENCES[column];
+      if (table) wanted[table].add(value);
+    }
+  };
+  for (const snapshot of snapshots) {
+    if (!snapshot) continue;
+    visit(snapshot.row);
+    for (const rows of Object.values(snapshot.children)) rows.forEach(visit);
+  }
+  const db = getDb();
+  const names: Record<string, string> = {};
+  const load = (key: keyof typeof wanted, table: typeof partners | typeof organisations | typeof people) => {
+    const ids = [...wanted[key]];
+    if (ids.length === 0) return;
+    for (const row of db.select({ id: table.id, nameKk: table.nameKk, nameRu: table.nameRu, nameEn: table.nameEn }).from(table).where(inArray(table.id, ids)).all()) {
+      names[`${key}:${row.id}`] = localizedName(row, lng);
+    }
+  };
+  load("partners", partners);
+  load("organisations", organisations);
+  load("people", people);
+  return names;
+}
+
+
+export { parse };

@@ -1,0 +1,53 @@
+/** Sign-ins, refusals and account changes, for administrators (append-only: migrations/0006). */
+import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { securityLog, users, type SecurityEvent } from "../../db/schema";
+import { getDb } from "~/db.server";
+import { offsetOf, pageOf } from "~/utils/pagination";
+import { countOf } from "./shared.server";
+
+export type SecurityEntry = {
+  event: SecurityEvent;
+  userId?: number | null;
+  subjectUserId?: number | null;
+  email?: string | null;
+  address?: string | null;
+  detail?: string | null;
+};
+
+export function logSecurityEvent(entry: SecurityEntry) {
+  getDb()
+    .insert(securityLog)
+    .values({ ...entry, detail: entry.detail?.slice(0, 500) ?? null })
+    .run();
+}
+
+export function listSecurityEvents({ page, userId, from, to }: { page: number; userId?: number; from?: string; to?: string }) {
+  const subject = alias(users, "subject");
+  const conditions: SQL[] = [];
+  if (userId) conditions.push(sql`(${securityLog.userId} = ${userId} OR ${securityLog.subjectUserId} = ${userId})`);
+  if (from) conditions.push(gte(securityLog.at, from));
+  if (to) conditions.push(lt(securityLog.at, to));
+  const db = getDb();
+  const items = db
+    .select({
+      id: securityLog.id,
+      at: securityLog.at,
+      event: securityLog.event,
+      email: securityLog.email,
+      address: securityLog.address,
+      detail: securityLog.detail,
+      userName: users.name,
+      subjectName: subject.name,
+    })
+    .from(securityLog)
+    .leftJoin(users, eq(users.id, securityLog.userId))
+    .leftJoin(subject, eq(subject.id, securityLog.subjectUserId))
+    .where(and(...conditions))
+    .orderBy(desc(securityLog.id))
+    .limit(50)
+    .offset(offsetOf(page, 50))
+    .all();
+  const total = countOf(db.select({ count: count() }).from(securityLog).where(and(...conditions)).get());
+  return pageOf(items, total, page, 50);
+}

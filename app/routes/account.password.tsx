@@ -1,0 +1,57 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser, startSession } from "~/auth.server";
+import { FormErrors, SubmitButton, TextField } from "~/components/form/Fields";
+import { PageHeading } from "~/components/Page";
+import { PasswordChangeSchema, SECRET_FIELDS } from "~/forms/account";
+import { useSchemaForm } from "~/forms/use-schema-form";
+import { getTranslator } from "~/i18n/i18next.server";
+import { changePassword, getUser } from "~/models/users.server";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { verifyPassword } from "~/utils/password.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { t } = await getTranslator(request);
+  return { title: t("account.changePassword"), mustChange: user.mustChangePassword, email: user.email };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { submission, t } = await parseForm(request, PasswordChangeSchema);
+  if (submission.status !== "success") return replyWith(submission.reply({ hideFields: SECRET_FIELDS }));
+  const account = getUser(user.id);
+  if (!(await verifyPassword(submission.value.current, account?.passwordHash ?? null))) {
+    return replyWith(submission.reply({ fieldErrors: { current: [t("account.errors.wrongCurrent")] }, hideFields: SECRET_FIELDS }), {}, 400);
+  }
+  await changePassword(user.id, submission.value.password);
+  // Every session of the account ended with the old password; this browser gets a new one.
+  return startSession(user.id, "/");
+}
+
+export default function ChangePasswordPage() {
+  const { t } = useTranslation();
+  const { mustChange, email } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(PasswordChangeSchema, { lastResult: reply?.result });
+  return (
+    <div className="max-w-md">
+      <PageHeading>{t("account.changePassword")}</PageHeading>
+      {mustChange ? <p className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">{t("account.mustChange")}</p> : null}
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
+        <FormErrors errors={form.errors} id={form.errorId} />
+        {/* For password managers: which account this password belongs to. */}
+        <input type="hidden" name="username" autoComplete="username" value={email} />
+        <TextField field={fields.current} label={t("account.currentPassword")} type="password" autoComplete="current-password" />
+        <TextField field={fields.password} label={t("account.newPassword")} hint={t("account.passwordRule")} type="password" autoComplete="new-password" />
+        <TextField field={fields.confirm} label={t("account.confirmPassword")} type="password" autoComplete="new-password" />
+        <SubmitButton>{t("account.savePassword")}</SubmitButton>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { AUDITED_RECORD_TYPES } from "../../db/schema";
+import { actorOf, requireAdmin } from "~/auth.server";
+import { AdminNav } from "~/components/AdminNav";
+import { EntryMeta, RecordLabel } from "~/components/HistoryParts";
+import { Empty, PageHeading } from "~/components/Page";
+import { Pagination } from "~/components/Pagination";
+import { getTranslator } from "~/i18n/i18next.server";
+import { binContents, recordPath, restore } from "~/models/history.server";
+import { redirectWithFlash } from "~/session.server";
+import { titled } from "~/utils/meta";
+import { pageFromSearch } from "~/utils/pagination";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const { t } = await getTranslator(request);
+  return { title: t("admin.bin.title"), page: binContents(pageFromSearch(new URL(request.url).searchParams)) };
+}
+
+const RestoreSchema = z.object({ recordType: z.enum(AUDITED_RECORD_TYPES), recordId: z.coerce.number().int().positive() });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = actorOf(await requireAdmin(request));
+  const { t } = await getTranslator(request);
+  const parsed = RestoreSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { error: t("form.errors.invalid") };
+  const { recordType, recordId } = parsed.data;
+  const result = restore(recordType, recordId, actor);
+  if (!result.ok) {
+    return {
+      error:
+        result.reason === "missingReference"
+          ? t("history.missingReference", { what: t(`history.types.${result.missing?.type ?? "record"}`) })
+          : t("admin.bin.gone"),
+    };
+  }
+  const to = recordPath(recordType, recordId) ?? "/admin/bin";
+  return redirectWithFlash(request, recordType === "relation" ? "/admin/bin" : to, t("admin.bin.restored"));
+}
+
+export default function BinPage() {
+  const { t } = useTranslation();
+  const { page } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading>{t("admin.bin.title")}</PageHeading>
+      <AdminNav />
+      <p className="mb-4 max-w-prose text-sm text-stone-600">{t("admin.bin.hint")}</p>
+      {reply?.error ? (
+        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          {reply.error}
+        </p>
+      ) : null}
+      {page.items.length === 0 ? <Empty>{t("admin.bin.empty")}</Empty> : null}
+      <ul className="space-y-3">
+        {page.items.map((item) => (
+          <li key={item.id} className="flex flex-wrap items-center justify-between gap-3 rounded border border-stone-200 bg-white p-4">
+            <div>
+              <p className="font-medium">
+                {t(`history.types.${item.recordType}`)}: <RecordLabel type={item.recordType} row={item.snapshot?.row} />
+              </p>
+              <EntryMeta at={item.at} userName={item.userName} action={item.action} />
+              <Link to={`/history/${item.recordType}/${item.recordId}`} className="text-sm text-sky-800 underline">
+                {t("history.open")}
+              </Link>
+            </div>
+            <Form method="post">
+              <input type="hidden" name="recordType" value={item.recordType} />
+              <input type="hidden" name="recordId" value={item.recordId} />
+              <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900">
+                {t("admin.bin.restore")}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <Pagination {...page} />
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireAdmin } from "~/auth.server";
+import { ActivityFilter } from "~/components/ActivityFilter";
+import { AdminNav } from "~/components/AdminNav";
+import { Empty, PageHeading } from "~/components/Page";
+import { Pagination } from "~/components/Pagination";
+import { getTranslator } from "~/i18n/i18next.server";
+import { authors } from "~/models/history.server";
+import { listSecurityEvents } from "~/models/security-log.server";
+import { dayFrom, dayStartUtc, nextDayStartUtc } from "~/utils/days";
+import { titled } from "~/utils/meta";
+import { idFromSearch, pageFromSearch } from "~/utils/pagination";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const { t } = await getTranslator(request);
+  const params = new URL(request.url).searchParams;
+  const from = dayFrom(params, "from");
+  const to = dayFrom(params, "to");
+  const userId = idFromSearch(params, "user");
+  const page = listSecurityEvents({ page: pageFromSearch(params), userId, from: from && dayStartUtc(from), to: to && nextDayStartUtc(to) });
+  return { title: t("admin.security.title"), page, authors: authors(), filter: { userId, from, to } };
+}
+
+export default function SecurityLogPage() {
+  const { t, i18n } = useTranslation();
+  const { page, authors, filter } = useLoaderData<typeof loader>();
+  const when = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : `${i18n.language}-KZ`, { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Almaty" });
+  return (
+    <>
+      <PageHeading>{t("admin.security.title")}</PageHeading>
+      <AdminNav />
+      <ActivityFilter authors={authors} filter={filter} />
+      {page.items.length === 0 ? <Empty>{t("admin.activity.empty")}</Empty> : null}
+      <table className="w-full text-left text-sm">
+        <thead>
+          <tr className="border-b border-stone-300">
+            <th scope="col" className="py-2">{t("admin.security.when")}</th>
+            <th scope="col">{t("admin.security.event")}</th>
+            <th scope="col">{t("admin.security.who")}</th>
+            <th scope="col">{t("admin.security.details")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.items.map((event) => (
+            <tr key={event.id} className="border-b border-stone-200 align-top">
+              <td className="py-2 whitespace-nowrap">
+                <time dateTime={event.at}>{when.format(new Date(event.at))}</time>
+              </td>
+              <td>{t(`admin.security.events.${event.event}`)}</td>
+              <td>{event.userName ?? event.email ?? "—"}</td>
+              <td className="break-all">
+                {[event.subjectName, event.detail, event.address].filter(Boolean).join(" · ")}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination {...page} />
+    </>
+  );
+}

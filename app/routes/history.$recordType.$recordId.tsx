@@ -1,0 +1,98 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { actorOf, requireEditor, requireUser } from "~/auth.server";
+import { ChangeList, EntryMeta, RecordLabel } from "~/components/HistoryParts";
+import { PageHeading } from "~/components/Page";
+import { Pagination } from "~/components/Pagination";
+import { getTranslator } from "~/i18n/i18next.server";
+import { isAuditedType, recordHistory, recordPath, referencedNames, revert } from "~/models/history.server";
+import { redirectWithFlash } from "~/session.server";
+import { notFound, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+import { pageFromSearch } from "~/utils/pagination";
+import { useCan } from "~/utils/user";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+function recordFrom(params: Record<string, string | undefined>) {
+  if (!isAuditedType(params.recordType)) throw notFound();
+  return { type: params.recordType, id: requireId(params.recordId) };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const { lng, t } = await getTranslator(request);
+  const { type, id } = recordFrom(params);
+  const { page, latestId, exists } = recordHistory(type, id, pageFromSearch(new URL(request.url).searchParams));
+  if (page.total === 0) throw notFound();
+  const names = referencedNames(page.items.flatMap((entry) => [entry.before, entry.after]), lng);
+  const newest = page.items[0]?.after ?? page.items[0]?.before ?? null;
+  return { title: t("history.title"), type, id, page, latestId, exists, names, path: exists ? recordPath(type, id, newest) : null, current: newest?.row ?? null };
+}
+
+const RevertSchema = z.object({ entryId: z.coerce.number().int().positive() });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
+  const { t } = await getTranslator(request);
+  const { type, id } = recordFrom(params);
+  const parsed = RevertSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { error: t("form.errors.invalid") };
+  const result = revert(type, id, parsed.data.entryId, actor);
+  if (!result.ok) {
+    return { error: result.reason === "missingReference" ? t("history.missingReference", { what: t(`history.types.${result.missing?.type ?? "record"}`) }) : t("history.cannotRevert") };
+  }
+  return redirectWithFlash(request, `/history/${type}/${id}`, t("history.reverted"));
+}
+
+export default function RecordHistoryPage() {
+  const { t } = useTranslation();
+  const { type, page, latestId, exists, names, path, current } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const canRevert = useCan("editor") && exists;
+  return (
+    <>
+      <PageHeading
+        eyebrow={
+          <>
+            {t(`history.types.${type}`)}:{" "}
+            {path ? (
+              <Link to={path} className="text-sky-800 underline">
+                <RecordLabel type={type} row={current} />
+              </Link>
+            ) : (
+              <RecordLabel type={type} row={current} />
+            )}
+          </>
+        }
+      >
+        {t("history.title")}
+      </PageHeading>
+      {reply?.error ? (
+        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          {reply.error}
+        </p>
+      ) : null}
+      {!exists ? <p className="mb-4 text-stone-700">{t("history.deletedNote")}</p> : null}
+      <ol className="space-y-4">
+        {page.items.map((entry) => (
+          <li key={entry.id} className="rounded border border-stone-200 bg-white p-4">
+            <EntryMeta at={entry.at} userName={entry.userName} action={entry.action} />
+            <ChangeList type={type} before={entry.before} after={entry.after} names={names} />
+            {canRevert && entry.after && entry.id !== latestId ? (
+              <Form method="post" className="mt-2">
+                <input type="hidden" name="entryId" value={entry.id} />
+                <button type="submit" className="rounded border border-stone-300 bg-white px-3 py-1 text-sm hover:bg-stone-100">
+                  {t("history.revertTo")}
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <Pagination {...page} />
+    </>
+  );
+}

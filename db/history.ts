@@ -1,0 +1,281 @@
+/**
+ * The history of every record: what it was before and after each change, who made it, when.
+ *
+ * Triggers (migrations/0006) mark every record a statement touches in `pending_changes`;
+ * `writeTransaction` calls `flushHistory` before it commits, which turns each mark into one
+ * history entry holding the whole record (its row, its children, the rows it needs) before and
+ * after. "Before" is the previous entry's "after": every record has had an entry since it was
+ * made (`backfillHistory` gives records older than the history a first one).
+ *
+ * Raw SQL on purpose: these functions treat every table alike, by its columns, which is what
+ * makes a restore bring back exactly what was there.
+ */
+import type Database from "better-sqlite3";
+import { nameKeys as keysOf } from "../app/utils/fold";
+import type { AuditedRecordType, HistoryAction } from "./schema";
+import { AUDITED_RECORD_TYPES } from "./schema";
+
+type Row = Record<string, unknown>;
+
+/** A record as history keeps it; `support` rows are shared (topics, sources) and only re-added. */
+export type RecordSnapshot = {
+  row: Row;
+  children: Record<string, Row[]>;
+  support?: Record<string, Row[]>;
+  // Rows of other records that pointed here and lose the link (SET NULL) when this one goes.
+  links?: Record<string, number[]>;
+};
+
+type ChildSpec = { table: string; where: string; key: string[] };
+
+type AggregateSpec = {
+  table: string;
+  children: ChildSpec[];
+  support?: Array<{ table: string; where: string }>;
+  links?: Array<{ table: string; column: string }>;
+  named?: "partner" | "organisation" | "person";
+  indexed?: "meeting" | "initiative";
+};
+
+/** What makes up each kind of record. Children are written in this order and deleted in reverse. */
+export const AGGREGATES: Record<AuditedRecordType, AggregateSpec> = {
+  partner: { table: "partners", children: [], named: "partner" },
+  relation: {
+    table: "relations",
+    children: [
+      { table: "relation_steps", where: "relation_id = ?", key: ["id"] },
+      {
+        table: "relation_step_signatories",
+        where: "step_id IN (SELECT id FROM relation_steps WHERE relation_id = ?)",
+        key: ["step_id", "person_id"],
+      },
+    ],
+  },
+  organisation: { table: "organisations", children: [], named: "organisation" },
+  person: { table: "people", children: [{ table: "posts", where: "person_id = ?", key: ["id"] }], named: "person" },
+  delegation: {
+    table: "delegations",
+    children: [{ table: "delegation_members", where: "delegation_id = ?", key: ["delegation_id", "person_id"] }],
+  },
+  meeting: {
+    table: "meetings",
+    children: [
+      { table: "meeting_participants", where: "meeting_id = ?", key: ["id"] },
+      { table: "meeting_topics", where: "meeting_id = ?", key: ["meeting_id", "topic_id"] },
+      { table: "meeting_sources", where: "meeting_id = ?", key: ["meeting_id", "source_id"] },
+    ],
+    support: [
+      { table: "topics", where: "id IN (SELECT topic_id FROM meeting_topics WHERE meeting_id = ?)" },
+      { table: "sources", where: "id IN (SELECT source_id FROM meeting_sources WHERE meeting_id = ?)" },
+    ],
+    links: [
+      { table: "initiative_steps", column: "meeting_id" },
+      { table: "relation_steps", column: "meeting_id" },
+    ],
+    indexed: "meeting",
+  },
+  initiative: {
+    table: "initiatives",
+    children: [{ table: "initiative_steps", where: "initiative_id = ?", key: ["id"] }],
+    indexed: "initiative",
+  },
+};
+
+/** Who made a change: a signed-in account, or the system (demo data, start-up, migrations). */
+export type Actor = { userId: number | null };
+export const SYSTEM: Actor = { userId: null };
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function prepared(sqlite: Database.Database, source: string) {
+  let cache = statements.get(sqlite);
+  if (!cache) statements.set(sqlite, (cache = new Map()));
+  let statement = cache.get(source);
+  if (!statement) cache.set(source, (statement = sqlite.prepare(source)));
+  return statement;
+}
+
+export function snapshotOf(sqlite: Database.Database, type: AuditedRecordType, id: number): RecordSnapshot | null {
+  const spec = AGGREGATES[type];
+  const row = prepared(sqlite, `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as Row | undefined;
+  if (!row) return null;
+  const children: Record<string, Row[]> = {};
+  for (const child of spec.children) {
+    children[child.table] = prepared(sqlite, `SELECT * FROM ${child.table} WHERE ${child.where} ORDER BY rowid`).all(id) as Row[];
+  }
+  const snapshot: RecordSnapshot = { row, children };
+  if (spec.support) {
+    snapshot.support = {};
+    for (const support of spec.support) {
+      snapshot.support[support.table] = prepared(sqlite, `SELECT * FROM ${support.table} WHERE ${support.where} ORDER BY id`).all(id) as Row[];
+    }
+  }
+  if (spec.links) {
+    snapshot.links = {};
+    for (const link of spec.links) {
+      snapshot.links[link.table] = (
+        prepared(sqlite, `SELECT id FROM ${link.table} WHERE ${link.column} = ? ORDER BY id`).all(id) as Array<{ id: number }>
+      ).map((r) => r.id);
+    }
+  }
+  return snapshot;
+}
+
+// A save that changed nothing but the time of saving is not a new version.
+const stamp = (snapshot: RecordSnapshot | null) =>
+  snapshot && JSON.stringify({ ...snapshot, row: { ...snapshot.row, updated_at: null } });
+
+const actionOverrides = new WeakMap<Database.Database, Map<string, HistoryAction>>();
+
+/** Names the action of the coming entry for a record when it is not a plain create/update/delete. */
+export function markAction(sqlite: Database.Database, type: AuditedRecordType, id: number, action: HistoryAction) {
+  let marks = actionOverrides.get(sqlite);
+  if (!marks) actionOverrides.set(sqlite, (marks = new Map()));
+  marks.set(`${type}:${id}`, action);
+}
+
+export function latestEntry(sqlite: Database.Database, type: AuditedRecordType, id: number) {
+  const entry = prepared(
+    sqlite,
+    "SELECT id, action, before, after FROM history WHERE record_type = ? AND record_id = ? ORDER BY id DESC LIMIT 1",
+  ).get(type, id) as { id: number; action: HistoryAction; before: string | null; after: string | null } | undefined;
+  return entry && { ...entry, before: parse(entry.before), after: parse(entry.after) };
+}
+
+export const parse = (json: string | null): RecordSnapshot | null => (json ? (JSON.parse(json) as RecordSnapshot) : null);
+
+/** Turns the records marked by this transaction into history entries. Call it just before commit. */
+export function flushHistory(sqlite: Database.Database, actor: Actor) {
+  const marks = actionOverrides.get(sqlite);
+  actionOverrides.delete(sqlite);
+  const pending = prepared(sqlite, "SELECT record_type AS type, record_id AS id FROM pending_changes").all() as Array<{
+    type: AuditedRecordType;
+    id: number;
+  }>;
+  if (pending.length === 0) return 0;
+  let written = 0;
+  const insert = prepared(
+    sqlite,
+    "INSERT INTO history (user_id, action, record_type, record_id, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  for (const { type, id } of pending) {
+    const after = snapshotOf(sqlite, type, id);
+    const before = latestEntry(sqlite, type, id)?.after ?? null;
+    if (stamp(before) === stamp(after)) continue;
+    const action = marks?.get(`${type}:${id}`) ?? (before === null ? "create" : after === null ? "delete" : "update");
+    insert.run(actor.userId, action, type, id, before && JSON.stringify(before), after && JSON.stringify(after));
+    written++;
+  }
+  prepared(sqlite, "DELETE FROM pending_changes").run();
+  return written;
+}
+
+/**
+ * Gives every record that has no history yet (made before the history existed) a first entry
+ * by the system, so its next change has a "before". Idempotent; cheap when there is nothing to do.
+ */
+export function backfillHistory(sqlite: Database.Database) {
+  for (const type of AUDITED_RECORD_TYPES) {
+    sqlite
+      .prepare(
+        `INSERT OR IGNORE INTO pending_changes (record_type, record_id)
+         SELECT ?, id FROM ${AGGREGATES[type].table} r
+         WHERE NOT EXISTS (SELECT 1 FROM history h WHERE h.record_type = ? AND h.record_id = r.id)`,
+      )
+      .run(type, type);
+  }
+  return flushHistory(sqlite, SYSTEM);
+}
+
+function insertRow(sqlite: Database.Database, table: string, row: Row, orIgnore = false) {
+  const columns = Object.keys(row);
+  prepared(
+    sqlite,
+    `INSERT ${orIgnore ? "OR IGNORE " : ""}INTO ${table} (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+  ).run(...columns.map((c) => row[c]));
+}
+
+/** A record that history cannot bring back because it refers to one that is gone. */
+export class MissingReferenceError extends Error {
+  constructor(readonly missing: { type: AuditedRecordType | null; table: string; id: number | null }) {
+    super(`${missing.table} ${missing.id ?? ""} is not on file`);
+  }
+}
+
+const TYPE_OF_TABLE = Object.fromEntries(Object.entries(AGGREGATES).map(([type, spec]) => [spec.table, type])) as Record<
+  string,
+  AuditedRecordType
+>;
+
+/** Fails (so the transaction rolls back) if what was written refers to rows that are gone. */
+function assertReferencesExist(sqlite: Database.Database, tables: string[]) {
+  for (const table of tables) {
+    const violation = sqlite.prepare(`PRAGMA foreign_key_check(${table})`).get() as
+      | { table: string; rowid: number; parent: string; fkid: number }
+      | undefined;
+    if (!violation) continue;
+    const fk = (sqlite.prepare(`PRAGMA foreign_key_list(${table})`).all() as Array<{ id: number; from: string }>).filter(
+      (f) => f.id === violation.fkid,
+    )[0];
+    const value = fk ? (sqlite.prepare(`SELECT "${fk.from}" AS v FROM ${table} WHERE rowid = ?`).get(violation.rowid) as { v: number }).v : null;
+    throw new MissingReferenceError({ type: TYPE_OF_TABLE[violation.parent] ?? null, table: violation.parent, id: value });
+  }
+}
+
+/** Writes a snapshot's row and children back; the record's own row must not exist. */
+function writeSnapshot(sqlite: Database.Database, type: AuditedRecordType, snapshot: RecordSnapshot, rootExists: boolean) {
+  const spec = AGGREGATES[type];
+  const id = snapshot.row.id as number;
+  sqlite.pragma("defer_foreign_keys = ON");
+  for (const [table, rows] of Object.entries(snapshot.support ?? {})) for (const row of rows) insertRow(sqlite, table, row, true);
+  if (rootExists) {
+    const columns = Object.keys(snapshot.row).filter((c) => c !== "id" && c !== "created_at");
+    prepared(
+      sqlite,
+      `UPDATE ${spec.table} SET ${columns.map((c) => `"${c}" = ?`).join(", ")} WHERE id = ?`,
+    ).run(...columns.map((c) => (c === "updated_at" ? new Date().toISOString() : snapshot.row[c])), id);
+    for (const child of [...spec.children].reverse()) {
+      prepared(sqlite, `DELETE FROM ${child.table} WHERE ${child.where}`).run(id);
+    }
+  } else {
+    insertRow(sqlite, spec.table, snapshot.row);
+  }
+  for (const child of spec.children) for (const row of snapshot.children[child.table] ?? []) insertRow(sqlite, child.table, row);
+  for (const link of spec.links ?? []) {
+    for (const linkedId of snapshot.links?.[link.table] ?? []) {
+      prepared(sqlite, `UPDATE ${link.table} SET ${link.column} = ? WHERE id = ? AND ${link.column} IS NULL`).run(id, linkedId);
+    }
+  }
+  assertReferencesExist(sqlite, [spec.table, ...spec.children.map((c) => c.table)]);
+  sqlite.pragma("defer_foreign_keys = OFF");
+  if (spec.named) {
+    const names = snapshot.row as { name_kk: string | null; name_ru: string | null; name_en: string | null; name_native?: string | null };
+    prepared(sqlite, "DELETE FROM name_keys WHERE record_type = ? AND record_id = ?").run(spec.named, id);
+    for (const key of keysOf(names.name_kk, names.name_ru, names.name_en, names.name_native ?? null)) {
+      prepared(sqlite, "INSERT OR IGNORE INTO name_keys (record_type, record_id, key) VALUES (?, ?, ?)").run(spec.named, id, key);
+    }
+  }
+  return spec.indexed;
+}
+
+/** Brings a deleted record back as it was when deleted. Run inside a write transaction. */
+export function restoreRecord(sqlite: Database.Database, type: AuditedRecordType, id: number) {
+  const entry = latestEntry(sqlite, type, id);
+  if (!entry || entry.action !== "delete" || !entry.before) return { restored: false as const };
+  if (snapshotOf(sqlite, type, id)) return { restored: false as const };
+  const indexed = writeSnapshot(sqlite, type, entry.before, false);
+  markAction(sqlite, type, id, "restore");
+  return { restored: true as const, indexed };
+}
+
+/** Makes a record what it was after one of its earlier entries. Run inside a write transaction. */
+export function revertRecord(sqlite: Database.Database, type: AuditedRecordType, id: number, entryId: number) {
+  const entry = prepared(sqlite, "SELECT after FROM history WHERE id = ? AND record_type = ? AND record_id = ?").get(entryId, type, id) as
+    | { after: string | null }
+    | undefined;
+  const target = parse(entry?.after ?? null);
+  if (!target || !snapshotOf(sqlite, type, id)) return { reverted: false as const };
+  const indexed = writeSnapshot(sqlite, type, target, true);
+  markAction(sqlite, type, id, "revert");
+  return { reverted: true as const, indexed };
+}
