@@ -12,6 +12,7 @@
  */
 import type Database from "better-sqlite3";
 import { nameKeys as keysOf } from "../app/utils/fold";
+import { differs } from "../app/utils/history-diff";
 import type { AuditedRecordType, HistoryAction } from "./schema";
 import { AUDITED_RECORD_TYPES } from "./schema";
 
@@ -121,9 +122,6 @@ export function snapshotOf(sqlite: Database.Database, type: AuditedRecordType, i
   return snapshot;
 }
 
-// A save that changed nothing but the time of saving is not a new version.
-const stamp = (snapshot: RecordSnapshot | null) =>
-  snapshot && JSON.stringify({ ...snapshot, row: { ...snapshot.row, updated_at: null } });
 
 const actionOverrides = new WeakMap<Database.Database, Map<string, HistoryAction>>();
 
@@ -161,7 +159,9 @@ export function flushHistory(sqlite: Database.Database, actor: Actor) {
   for (const { type, id } of pending) {
     const after = snapshotOf(sqlite, type, id);
     const before = latestEntry(sqlite, type, id)?.after ?? null;
-    if (stamp(before) === stamp(after)) continue;
+    // A save that changed nothing a person would see (the time of saving, new ids for the same
+    // participants) is not a new version.
+    if (!differs(AGGREGATES[type].table, before, after)) continue;
     const action = marks?.get(`${type}:${id}`) ?? (before === null ? "create" : after === null ? "delete" : "update");
     insert.run(actor.userId, action, type, id, before && JSON.stringify(before), after && JSON.stringify(after));
     written++;

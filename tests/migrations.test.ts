@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { migrateDatabase, openDatabase } from "../db/client";
+import { backfillHistory } from "../db/history";
 import { backfillNameKeys } from "../db/name-keys";
 
 const fixtures = fs
@@ -55,6 +56,14 @@ describe.each(fixtures)("the populated database %s", (fixture) => {
       const people = db.$client.prepare("select count(*) from people").pluck().get() as number;
       const keyed = db.$client.prepare("select count(distinct record_id) from name_keys where record_type = 'person'").pluck().get();
       expect(keyed).toBe(people);
+      // Records from before the history get a first entry at start-up, and the history's
+      // triggers (marking changes, refusing edits of the history) are all there.
+      expect(backfillHistory(db.$client)).toBeGreaterThan(0);
+      expect(backfillHistory(db.$client)).toBe(0);
+      const meetings = db.$client.prepare("select count(*) from meetings").pluck().get();
+      expect(db.$client.prepare("select count(*) from history where record_type = 'meeting'").pluck().get()).toBe(meetings);
+      const triggers = db.$client.prepare("select name from sqlite_schema where type = 'trigger'").pluck().all() as string[];
+      expect(triggers).toEqual(expect.arrayContaining(["history_no_update", "history_no_delete", "security_log_no_update", "security_log_no_delete", "meetings_history_insert", "meeting_participants_history_delete"]));
     } finally {
       db.$client.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -87,6 +87,7 @@ export function ChangeList({ type, before, after, names }: { type: AuditedRecord
                 ))}
               </span>
             ))}
+          {change.reordered ? `${change.added.length + change.removed.length + change.changed.length > 0 ? "; " : ""}${t("history.reordered")}` : null}
         </li>
       ))}
     </ul>

@@ -53,7 +53,7 @@ export default function ActivityPage() {
         </label>
       </ActivityFilter>
       {page.items.length === 0 ? <Empty>{t("admin.activity.empty")}</Empty> : null}
-      <ol className="space-y-2">
+      <ol aria-label={t("admin.activity.title")} className="space-y-2">
         {page.items.map((entry) => (
           <li key={entry.id} className="rounded border border-stone-200 bg-white p-3">
             <p>

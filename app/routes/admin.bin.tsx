@@ -58,7 +58,7 @@ export default function BinPage() {
         </p>
       ) : null}
       {page.items.length === 0 ? <Empty>{t("admin.bin.empty")}</Empty> : null}
-      <ul className="space-y-3">
+      <ul aria-label={t("admin.bin.title")} className="space-y-3">
         {page.items.map((item) => (
           <li key={item.id} className="flex flex-wrap items-center justify-between gap-3 rounded border border-stone-200 bg-white p-4">
             <div>

@@ -76,7 +76,7 @@ export default function RecordHistoryPage() {
         </p>
       ) : null}
       {!exists ? <p className="mb-4 text-stone-700">{t("history.deletedNote")}</p> : null}
-      <ol className="space-y-4">
+      <ol aria-label={t("history.versions")} className="space-y-4">
         {page.items.map((entry) => (
           <li key={entry.id} className="rounded border border-stone-200 bg-white p-4">
             <EntryMeta at={entry.at} userName={entry.userName} action={entry.action} />

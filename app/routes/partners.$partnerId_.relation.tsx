@@ -11,12 +11,12 @@ import { redirectWithFlash } from "~/session.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
-import { actorOf, requireEditor, requireUser } from "~/auth.server";
+import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
+  await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const partner = found(getPartner(requireId(params.partnerId), lng));
   return { title: t("form.relation.new"), partner: { id: partner.id, name: partner.name } };

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { currentUser, refuseCrossSite, startSession } from "~/auth.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/form/Fields";
@@ -41,10 +42,16 @@ export default function SignInPage() {
   const reply = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useSchemaForm(SignInSchema, { lastResult: reply?.result });
+  // A refused password is cleared, as it would be after a full page load.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const password = formRef.current?.elements.namedItem("password");
+    if (reply && password instanceof HTMLInputElement) password.value = "";
+  }, [reply]);
   return (
     <div className="mx-auto max-w-md">
       <PageHeading>{t("account.signIn")}</PageHeading>
-      <Form method="post" {...getFormProps(form)} className="space-y-4">
+      <Form method="post" ref={formRef} {...getFormProps(form)} className="space-y-4">
         <FormErrors errors={form.errors} id={form.errorId} />
         <input {...getInputProps(fields.redirectTo, { type: "hidden" })} value={params.get("redirectTo") ?? "/"} />
         <TextField field={fields.email} label={t("account.email")} type="text" inputMode="email" autoComplete="username" autoFocus />

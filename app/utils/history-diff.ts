@@ -19,7 +19,7 @@ export type FieldValue =
 
 export type FieldChange = { field: string; from: FieldValue; to: FieldValue };
 export type ChildRow = { label: FieldValue };
-export type ChildChange = { table: string; added: ChildRow[]; removed: ChildRow[]; changed: ChildRow[] };
+export type ChildChange = { table: string; added: ChildRow[]; removed: ChildRow[]; changed: ChildRow[]; reordered: boolean };
 export type Changes = { fields: FieldChange[]; children: ChildChange[] };
 
 const HIDDEN = new Set(["id", "created_at", "updated_at", "sort_kk", "sort_ru", "sort_en", "is_home", "position"]);
@@ -65,8 +65,10 @@ export function fieldValue(table: string, column: string, row: Row): FieldValue 
 const shown = (column: string) => !HIDDEN.has(column) && !column.endsWith("_precision") && !column.endsWith("_approximate");
 const same = (a: FieldValue, b: FieldValue) => JSON.stringify(a) === JSON.stringify(b);
 
-function rowChanges(table: string, before: Row | null, after: Row | null): FieldChange[] {
-  const columns = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter(shown);
+function rowChanges(table: string, before: Row | null, after: Row | null, child = false): FieldChange[] {
+  const columns = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter(
+    (column) => shown(column) && !(child && CHILD_BOOKKEEPING.has(column)),
+  );
   const changes: FieldChange[] = [];
   for (const column of columns) {
     const from = before ? fieldValue(table, column, before) : null;
@@ -93,26 +95,60 @@ function childLabel(table: string, row: Row, support: Record<string, Row[]>): Fi
   return { kind: "text", text: `#${String(row.id ?? "")}` };
 }
 
-const keyOf = (row: Row) => JSON.stringify(row.id ?? [row.meeting_id, row.delegation_id, row.step_id, row.person_id, row.topic_id, row.source_id]);
+/**
+ * What makes a child the same child across versions. Editing a meeting writes its participants
+ * and sources anew (new ids, same people and texts): they are matched by what they are.
+ */
+function childKey(table: string, row: Row, support: Record<string, Row[]>) {
+  switch (table) {
+    case "meeting_participants":
+      return `${String(row.person_id)}:${String(row.side)}`;
+    case "meeting_topics":
+      return String(row.topic_id);
+    case "meeting_sources": {
+      const source = support.sources?.find((s) => s.id === row.source_id);
+      return JSON.stringify(source ? [source.url, source.outlet, source.title, source.published, source.text] : row.source_id);
+    }
+    case "delegation_members":
+      return String(row.person_id);
+    case "relation_step_signatories":
+      return `${String(row.step_id)}:${String(row.person_id)}`;
+    default:
+      return String(row.id);
+  }
+}
+
+// A child's own id and its parent's are bookkeeping, not content.
+const CHILD_BOOKKEEPING = new Set(["meeting_id", "delegation_id", "relation_id", "initiative_id", "source_id", "step_id"]);
 
 export function describeChanges(table: string, before: Snapshot | null, after: Snapshot | null): Changes {
   const fields = rowChanges(table, before?.row ?? null, after?.row ?? null);
   const children: ChildChange[] = [];
   const tables = [...new Set([...Object.keys(before?.children ?? {}), ...Object.keys(after?.children ?? {})])];
   for (const child of tables) {
-    const old = new Map((before?.children[child] ?? []).map((row) => [keyOf(row), row]));
-    const now = new Map((after?.children[child] ?? []).map((row) => [keyOf(row), row]));
-    const supportNow = { ...(before?.support ?? {}), ...(after?.support ?? {}) };
-    const change: ChildChange = { table: child, added: [], removed: [], changed: [] };
+    const oldSupport = before?.support ?? {};
+    const newSupport = after?.support ?? {};
+    const old = new Map((before?.children[child] ?? []).map((row) => [childKey(child, row, oldSupport), row]));
+    const now = new Map((after?.children[child] ?? []).map((row) => [childKey(child, row, newSupport), row]));
+    const change: ChildChange = { table: child, added: [], removed: [], changed: [], reordered: false };
     for (const [key, row] of now) {
       const previous = old.get(key);
-      if (!previous) change.added.push({ label: childLabel(child, row, supportNow) });
-      else if (rowChanges(child, previous, row).length) change.changed.push({ label: childLabel(child, row, supportNow) });
+      if (!previous) change.added.push({ label: childLabel(child, row, newSupport) });
+      else if (rowChanges(child, previous, row, true).length) change.changed.push({ label: childLabel(child, row, newSupport) });
     }
-    for (const [key, row] of old) if (!now.has(key)) change.removed.push({ label: childLabel(child, row, supportNow) });
-    if (change.added.length || change.removed.length || change.changed.length) children.push(change);
+    for (const [key, row] of old) if (!now.has(key)) change.removed.push({ label: childLabel(child, row, oldSupport) });
+    const kept = (keys: string[], other: Map<string, Row>) => keys.filter((key) => other.has(key));
+    change.reordered = JSON.stringify(kept([...old.keys()], now)) !== JSON.stringify(kept([...now.keys()], old));
+    if (change.added.length || change.removed.length || change.changed.length || change.reordered) children.push(change);
   }
   return { fields, children };
+}
+
+/** Whether two versions differ in anything the History view would show. */
+export function differs(table: string, before: Snapshot | null, after: Snapshot | null) {
+  if ((before === null) !== (after === null)) return true;
+  const changes = describeChanges(table, before, after);
+  return changes.fields.length > 0 || changes.children.length > 0;
 }
 
 /** The table a record type's row lives in, for describeChanges. */

@@ -39,6 +39,10 @@ export async function submit(
   if (outcome instanceof Response) {
     return { status: outcome.status, location: outcome.headers.get("Location"), reply: undefined as Reply | undefined };
   }
-  const { data, init } = outcome as { data: Reply; init?: { status?: number } };
-  return { status: init?.status ?? 200, location: null, reply: data };
+  // `data(value, init)` from the action, or a plain object (status 200).
+  if (outcome && typeof outcome === "object" && "data" in outcome && "init" in outcome) {
+    const { data, init } = outcome as { data: Reply; init?: { status?: number } };
+    return { status: init?.status ?? 200, location: null, reply: data };
+  }
+  return { status: 200, location: null, reply: outcome as Reply };
 }

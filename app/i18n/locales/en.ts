@@ -593,6 +593,8 @@ const en = {
     added: "added",
     removed: "removed",
     changed: "changed",
+    reordered: "order changed",
+    versions: "Versions",
     revertTo: "Return to this version",
     reverted: "The record is back to the chosen version.",
     cannotRevert: "This version cannot be returned to.",

@@ -589,6 +589,8 @@ const kk: Translations = {
     added: "қосылды",
     removed: "алынды",
     changed: "өзгертілді",
+    reordered: "реті өзгертілді",
+    versions: "Нұсқалары",
     revertTo: "Осы нұсқаға қайтару",
     reverted: "Жазба таңдалған нұсқаға қайтарылды.",
     cannotRevert: "Бұл нұсқаға қайтару мүмкін емес.",

@@ -589,6 +589,8 @@ const ru: Translations = {
     added: "добавлены",
     removed: "убраны",
     changed: "изменены",
+    reordered: "изменён порядок",
+    versions: "Версии",
     revertTo: "Вернуть эту версию",
     reverted: "Запись возвращена к выбранной версии.",
     cannotRevert: "К этой версии вернуться нельзя.",

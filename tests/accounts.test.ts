@@ -1,0 +1,214 @@
+/**
+ * Accounts, sessions and sign-in: the rules a person meets, with the clock fixed where time
+ * matters. Real hashes, real sessions, a real database.
+ */
+import { describe, expect, test } from "vitest";
+import { PasswordChangeSchema } from "~/forms/account";
+import { currentUser, requireUser, sessionCookie } from "~/auth.server";
+import { getDb } from "~/db.server";
+import { ACCOUNT_LIMIT, ADDRESS_LIMIT, authenticate, LOCK_WINDOW_MS } from "~/models/sign-in.server";
+import { createSession, endSession, userForSession } from "~/models/sessions.server";
+import { acceptInvitation, changePassword, createUser, disableUser, enableUser, invitationFor, inviteUser, setRole } from "~/models/users.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { action as signInAction } from "~/routes/sign-in";
+import { accountFor, cookieFor, TEST_PASSWORD } from "./support/accounts";
+import { submit } from "./support/forms";
+
+const MINUTE = 60_000;
+const at = (start: Date, minutes: number) => new Date(start.getTime() + minutes * MINUTE);
+const events = (event: string) => getDb().$client.prepare("select count(*) from security_log where event = ?").pluck().get(event) as number;
+
+describe("passwords", () => {
+  test("two 40-letter Cyrillic passwords that share their first 36 letters are not interchangeable", async () => {
+    const common = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқ".slice(0, 36);
+    expect(common).toHaveLength(36);
+    const first = `${common}ңөұү`;
+    const second = `${common}үұөң`;
+    expect(Buffer.byteLength(first)).toBeGreaterThan(72); // past bcrypt's limit
+    const hash = await hashPassword(first);
+    expect(await verifyPassword(first, hash)).toBe(true);
+    expect(await verifyPassword(second, hash)).toBe(false);
+  });
+
+  test("the same password typed in another Unicode form still matches", async () => {
+    const composed = "Қайрат-йёл-2026".normalize("NFC");
+    const decomposed = composed.normalize("NFD");
+    expect(decomposed).not.toBe(composed);
+    expect(await verifyPassword(decomposed, await hashPassword(composed))).toBe(true);
+  });
+
+  test("a new password needs 8 characters, and 64 or more are accepted whole", () => {
+    const short = PasswordChangeSchema.safeParse({ current: "x", password: "1234567", confirm: "1234567" });
+    expect(short.success).toBe(false);
+    const long = "қ".repeat(200);
+    const parsed = PasswordChangeSchema.safeParse({ current: "x", password: long, confirm: long });
+    expect(parsed.success && parsed.data.password).toBe(long);
+    const mismatch = PasswordChangeSchema.safeParse({ current: "x", password: "12345678", confirm: "12345679" });
+    expect(mismatch.success).toBe(false);
+  });
+
+  test("hashes are salted and keep their parameters", async () => {
+    const [a, b] = await Promise.all([hashPassword(TEST_PASSWORD), hashPassword(TEST_PASSWORD)]);
+    expect(a).not.toBe(b);
+    expect(a).toMatch(/^scrypt\$32768\$8\$3\$/);
+  });
+});
+
+describe("sessions", () => {
+  test("a session ends after 30 minutes without a request", async () => {
+    const { id } = await accountFor("viewer");
+    const start = new Date("2026-03-01T09:00:00Z");
+    const token = createSession(id, start);
+    expect(userForSession(token, at(start, 29))?.id).toBe(id);
+    // The request at 29 minutes counts: the next 29 are fine, 31 more are not.
+    expect(userForSession(token, at(start, 58))?.id).toBe(id);
+    expect(userForSession(token, at(start, 89))).toBeNull();
+    // And it is gone for good, not just refused this once.
+    expect(userForSession(token, at(start, 59))).toBeNull();
+  });
+
+  test("a session ends 12 hours after sign-in, however busy", async () => {
+    const { id } = await accountFor("viewer");
+    const start = new Date("2026-03-02T06:00:00Z");
+    const token = createSession(id, start);
+    for (let minutes = 20; minutes < 12 * 60; minutes += 20) expect(userForSession(token, at(start, minutes))?.id).toBe(id);
+    expect(userForSession(token, at(start, 12 * 60))).toBeNull();
+  });
+
+  test("signing out ends the session on the server, not only in the browser", async () => {
+    const { id } = await accountFor("viewer");
+    const token = createSession(id);
+    endSession(token);
+    expect(userForSession(token)).toBeNull();
+  });
+
+  test("disabling an account signs it out everywhere at once, and it cannot sign in again until enabled", async () => {
+    const admin = await accountFor("admin");
+    const id = await createUser({ email: "leaving@test.kezdesu", name: "Leaving", role: "editor", password: TEST_PASSWORD });
+    const phone = createSession(id);
+    const laptop = createSession(id);
+    expect(disableUser(id, admin.id)).toEqual({ ok: true });
+    expect(userForSession(phone)).toBeNull();
+    expect(userForSession(laptop)).toBeNull();
+    expect(await authenticate({ email: "leaving@test.kezdesu", password: TEST_PASSWORD, address: "10.0.0.9" })).toEqual({ ok: false, reason: "invalid" });
+    enableUser(id, admin.id);
+    expect((await authenticate({ email: "leaving@test.kezdesu", password: TEST_PASSWORD, address: "10.0.0.9" })).ok).toBe(true);
+  });
+
+  test("changing a password ends every session of the account", async () => {
+    const id = await createUser({ email: "changer@test.kezdesu", name: "Changer", role: "viewer", password: TEST_PASSWORD });
+    const other = createSession(id);
+    await changePassword(id, "a brand new passphrase");
+    expect(userForSession(other)).toBeNull();
+    expect((await authenticate({ email: "changer@test.kezdesu", password: TEST_PASSWORD, address: "10.0.0.8" })).ok).toBe(false);
+    expect((await authenticate({ email: "changer@test.kezdesu", password: "a brand new passphrase", address: "10.0.0.8" })).ok).toBe(true);
+  });
+
+  test("the cookie is HttpOnly, SameSite=Lax, signed, for the whole site, and lasts no longer than a session", async () => {
+    const header = await sessionCookie.serialize("token");
+    expect(header).toMatch(/HttpOnly/);
+    expect(header).toMatch(/SameSite=Lax/);
+    expect(header).toMatch(/Path=\//);
+    expect(header).toMatch(/Max-Age=43200/);
+    // Signed: a token the server did not sign is not read.
+    const forged = header.replace(/^([^=]+)=[^;]+/, "$1=forged.token");
+    expect(await currentUser(new Request("http://localhost/", { headers: { Cookie: forged.split(";")[0] } }))).toBeNull();
+  });
+
+  test("a role is checked on every request: a demoted editor is refused at once", async () => {
+    const admin = await accountFor("admin");
+    const id = await createUser({ email: "demoted@test.kezdesu", name: "Demoted", role: "editor", password: TEST_PASSWORD });
+    const cookie = await sessionCookie.serialize(createSession(id));
+    const request = () => new Request("http://localhost/meetings/new", { headers: { Cookie: cookie } });
+    expect((await requireUser(request(), "editor")).id).toBe(id);
+    setRole(id, "viewer", admin.id);
+    await expect(requireUser(request(), "editor")).rejects.toMatchObject({ status: 403 });
+    expect(events("forbidden")).toBeGreaterThan(0);
+  });
+
+  test("the last administrator cannot be demoted or disabled", async () => {
+    const admin = await accountFor("admin");
+    expect(setRole(admin.id, "viewer", admin.id)).toEqual({ ok: false, reason: "lastAdmin" });
+    expect(disableUser(admin.id, admin.id)).toEqual({ ok: false, reason: "lastAdmin" });
+  });
+});
+
+describe("invitations", () => {
+  test("an invitation link works once, and not after a week", async () => {
+    const admin = await accountFor("admin");
+    const { token } = inviteUser({ email: "New.Person@Test.Kezdesu", name: "New Person", role: "editor" }, admin.id);
+    expect(invitationFor(token, new Date(Date.now() + 8 * 24 * 60 * MINUTE))).toBeNull();
+    const id = await acceptInvitation(token, { name: "Жаңа Адам", password: "менің құпиясөзім" });
+    expect(id).toBeTypeOf("number");
+    expect(await acceptInvitation(token, { name: "Someone else", password: "another password" })).toBeNull();
+    // Emails are one account however they are capitalised.
+    const result = await authenticate({ email: "new.person@test.kezdesu", password: "менің құпиясөзім", address: "10.0.0.7" });
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe("signing in", () => {
+  const signIn = (email: string, password: string) => submit(signInAction, "/sign-in", { email, password }, { as: null });
+
+  test("a wrong password and an unknown account get the same answer", async () => {
+    const { email } = await accountFor("editor");
+    const wrong = await signIn(email, "not the password");
+    const unknown = await signIn("nobody@test.kezdesu", "not the password");
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.reply?.result.error?.[""]).toEqual(["The email or the password is wrong."]);
+    expect(unknown.reply?.result.error).toEqual(wrong.reply?.result.error);
+    // The password typed never comes back to the browser.
+    expect(JSON.stringify(wrong.reply)).not.toContain("not the password");
+  });
+
+  test("the right password signs in: a new session cookie and the page asked for", async () => {
+    const { email } = await accountFor("editor");
+    const outcome = await submit(signInAction, "/sign-in", { email, password: TEST_PASSWORD, redirectTo: "/meetings?year=2017" }, { as: null });
+    expect(outcome.status).toBe(302);
+    expect(outcome.location).toBe("/meetings?year=2017");
+    const away = await submit(signInAction, "/sign-in", { email, password: TEST_PASSWORD, redirectTo: "//evil.example/" }, { as: null });
+    expect(away.location).toBe("/");
+  });
+
+  test(`after ${ACCOUNT_LIMIT} failures an account is locked for a quarter of an hour, even with the right password`, async () => {
+    const id = await createUser({ email: "target@test.kezdesu", name: "Target", role: "viewer", password: TEST_PASSWORD });
+    const start = new Date("2026-05-01T10:00:00Z");
+    for (let i = 0; i < ACCOUNT_LIMIT; i++) {
+      expect(await authenticate({ email: "target@test.kezdesu", password: `guess ${i}`, address: `10.1.0.${i}` }, at(start, i))).toEqual({ ok: false, reason: "invalid" });
+    }
+    const locked = await authenticate({ email: "TARGET@test.kezdesu", password: TEST_PASSWORD, address: "10.1.1.1" }, at(start, 6));
+    expect(locked).toEqual({ ok: false, reason: "locked", minutes: 15 });
+    expect(events("locked_out")).toBeGreaterThan(0);
+    const later = await authenticate({ email: "target@test.kezdesu", password: TEST_PASSWORD, address: "10.1.1.1" }, at(start, 4 + LOCK_WINDOW_MS / MINUTE));
+    expect(later).toEqual({ ok: true, user: { id, role: "viewer" } });
+  });
+
+  test("an account that does not exist locks the same way, so the lock-out tells nothing", async () => {
+    const start = new Date("2026-05-02T10:00:00Z");
+    for (let i = 0; i < ACCOUNT_LIMIT; i++) await authenticate({ email: "ghost@test.kezdesu", password: "x", address: `10.2.0.${i}` }, at(start, i));
+    expect(await authenticate({ email: "ghost@test.kezdesu", password: "x", address: "10.2.1.1" }, at(start, 6))).toMatchObject({ reason: "locked" });
+  });
+
+  test(`one address is stopped after ${ADDRESS_LIMIT} failures across accounts`, async () => {
+    const start = new Date("2026-05-03T10:00:00Z");
+    for (let i = 0; i < ADDRESS_LIMIT; i++) await authenticate({ email: `spray${i}@test.kezdesu`, password: "x", address: "10.3.0.1" }, at(start, 0));
+    const { email } = await accountFor("viewer");
+    expect(await authenticate({ email, password: TEST_PASSWORD, address: "10.3.0.1" }, at(start, 1))).toMatchObject({ reason: "locked" });
+    expect((await authenticate({ email, password: TEST_PASSWORD, address: "10.3.0.2" }, at(start, 1))).ok).toBe(true);
+  }, 60_000);
+
+  test("the locked message is in the reader's language", async () => {
+    const start = Date.now();
+    for (let i = 0; i < ACCOUNT_LIMIT; i++) await authenticate({ email: "kk@test.kezdesu", password: "x", address: "10.4.0.1" }, new Date(start));
+    const outcome = await submit(signInAction, "/sign-in", { email: "kk@test.kezdesu", password: "x" }, { as: null, language: "kk" });
+    expect(outcome.status).toBe(429);
+    expect(outcome.reply?.result.error?.[""]).toEqual(["Сәтсіз әрекеттер тым көп. 15 минуттан кейін қайталаңыз."]);
+  });
+});
+
+test("a signed-in request carries a working session", async () => {
+  const cookie = await cookieFor("viewer");
+  const user = await currentUser(new Request("http://localhost/", { headers: { Cookie: cookie } }));
+  expect(user?.role).toBe("viewer");
+});
