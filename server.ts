@@ -13,6 +13,7 @@ import { migrateDatabase, openDatabase, writeTransaction } from "./db/client";
 import { ensureFirstAdmin } from "./db/first-admin";
 import { backfillHistory, SYSTEM } from "./db/history";
 import { ensureHomeCity } from "./db/home";
+import { pruneExpired } from "./db/housekeeping";
 import { backfillNameKeys } from "./db/name-keys";
 import { backfillSearchText } from "./db/search-text";
 import { seedDemoData } from "./db/seed";
@@ -84,8 +85,7 @@ function securityHeaders(production: boolean): express.RequestHandler {
  * A POST from another site is refused here, before Remix (whose own check answers such a
  * request with a 500), with a 403 that changes nothing, and logged.
  */
-function refuseCrossSitePosts(): express.RequestHandler {
-  const db = openDatabase(env.DATABASE_PATH);
+function refuseCrossSitePosts(db: ReturnType<typeof openDatabase>): express.RequestHandler {
   return (req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD") return next();
     const ownOrigin = `${req.protocol}://${req.get("host") ?? ""}`;
@@ -105,7 +105,11 @@ async function main() {
   app.disable("x-powered-by");
   app.use(securityHeaders(build.mode === "production"));
   app.use(compression());
-  app.use(refuseCrossSitePosts());
+  // The server's own connection, for what happens outside Remix: refusals and housekeeping.
+  const db = openDatabase(env.DATABASE_PATH);
+  app.use(refuseCrossSitePosts(db));
+  pruneExpired(db);
+  setInterval(() => pruneExpired(db), 60 * 60 * 1000).unref();
   // Remix fingerprints everything under /build/: safe to cache for a year.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));

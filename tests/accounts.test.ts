@@ -3,6 +3,8 @@
  * matters. Real hashes, real sessions, a real database.
  */
 import { describe, expect, test } from "vitest";
+import { ensureFirstAdmin } from "../db/first-admin";
+import { pruneExpired } from "../db/housekeeping";
 import { PasswordChangeSchema } from "~/forms/account";
 import { currentUser, requireUser, sessionCookie } from "~/auth.server";
 import { getDb } from "~/db.server";
@@ -205,6 +207,64 @@ describe("signing in", () => {
     expect(outcome.status).toBe(429);
     expect(outcome.reply?.result.error?.[""]).toEqual(["Сәтсіз әрекеттер тым көп. 15 минуттан кейін қайталаңыз."]);
   });
+});
+
+describe("the first administrator", () => {
+  test("a generated first password works once and must then be replaced before anything else", async () => {
+    const db = getDb();
+    const taken = db.$client.prepare("select count(*) from users").pluck().get() as number;
+    // Only a database with no accounts gets one.
+    if (taken > 0) expect(await ensureFirstAdmin(db, {})).toBeNull();
+    db.$client.exec("create temp table kept_users as select * from users");
+    const admin = await (async () => {
+      db.$client.pragma("foreign_keys = OFF");
+      db.$client.exec("delete from users");
+      try {
+        return (await ensureFirstAdmin(db, {}))!;
+      } finally {
+        db.$client.pragma("foreign_keys = ON");
+      }
+    })();
+    expect(admin.email).toBe("admin@kezdesu.local");
+    expect(admin.password).toMatch(/^[\w-]{16}$/);
+    const signedIn = await authenticate({ email: admin.email, password: admin.password!, address: "10.9.0.1" });
+    expect(signedIn.ok).toBe(true);
+    const id = signedIn.ok ? signedIn.user.id : 0;
+    const cookie = await sessionCookie.serialize(createSession(id));
+    const request = (path: string) => new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
+    await expect(requireUser(request("/meetings"))).rejects.toMatchObject({ status: 302, headers: expect.any(Headers) });
+    expect(((await requireUser(request("/meetings")).catch((r: Response) => r)) as Response).headers.get("Location")).toBe("/account/password");
+    expect((await requireUser(request("/account/password"))).id).toBe(id);
+    await changePassword(id, "my own passphrase");
+    const fresh = await sessionCookie.serialize(createSession(id));
+    expect((await requireUser(new Request("http://localhost/meetings", { headers: { Cookie: fresh } }))).id).toBe(id);
+    db.$client.pragma("foreign_keys = OFF");
+    db.$client.exec("delete from users; insert into users select * from kept_users; drop table kept_users");
+    db.$client.pragma("foreign_keys = ON");
+  });
+
+  test("ADMIN_EMAIL and ADMIN_PASSWORD are used as given, with no forced change", async () => {
+    const db = getDb();
+    db.$client.exec("create temp table kept_users as select * from users");
+    db.$client.pragma("foreign_keys = OFF");
+    db.$client.exec("delete from users");
+    const admin = await ensureFirstAdmin(db, { email: "Boss@Astana.kz", password: "Астана-2017-пароль" });
+    expect(admin).toEqual({ email: "boss@astana.kz", password: null });
+    const row = db.$client.prepare("select role, must_change_password from users").get();
+    expect(row).toEqual({ role: "admin", must_change_password: 0 });
+    db.$client.exec("delete from users; insert into users select * from kept_users; drop table kept_users");
+    db.$client.pragma("foreign_keys = ON");
+  });
+});
+
+test("housekeeping forgets expired sessions and old failures, and nothing else", async () => {
+  const { id } = await accountFor("viewer");
+  const start = new Date("2026-06-01T08:00:00Z");
+  const stale = createSession(id, start);
+  const fresh = createSession(id, at(start, 50));
+  expect(pruneExpired(getDb(), at(start, 60)).sessions).toBeGreaterThanOrEqual(1);
+  expect(userForSession(stale, at(start, 61))).toBeNull();
+  expect(userForSession(fresh, at(start, 61))?.id).toBe(id);
 });
 
 test("a signed-in request carries a working session", async () => {

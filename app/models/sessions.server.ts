@@ -4,7 +4,7 @@
  * sign-in, whichever comes first. Every function takes `now`, so tests can fix the clock.
  */
 import crypto from "node:crypto";
-import { and, eq, lt, or } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { sessions, users, type UserRole } from "../../db/schema";
 import { getDb } from "~/db.server";
 
@@ -64,13 +64,3 @@ export function endSession(token: string) {
 export function endSessionsOf(userId: number) {
   getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
 }
-
-/** Forgets sessions that can no longer be used; run at start-up and now and then. */
-export function pruneSessions(now = new Date()) {
-  getDb()
-    .delete(sessions)
-    .where(or(lt(sessions.expiresAt, now.toISOString()), lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_LIMIT_MS).toISOString())))
-    .run();
-}
-
-export const sessionCount = (userId: number) => getDb().select({ tokenHash: sessions.tokenHash }).from(sessions).where(and(eq(sessions.userId, userId))).all().length;

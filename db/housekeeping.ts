@@ -1,0 +1,18 @@
+/**
+ * Forgets what can no longer be used: sessions past their idle or absolute limit and failed
+ * sign-ins older than the lock-out window (app/models/sessions.server.ts, sign-in.server.ts).
+ * The history and the security log are never pruned.
+ */
+import type { Db } from "./client";
+
+const IDLE_LIMIT_MS = 30 * 60 * 1000;
+const LOCK_WINDOW_MS = 15 * 60 * 1000;
+
+export function pruneExpired(db: Db, now = new Date()) {
+  const sqlite = db.$client;
+  const sessions = sqlite
+    .prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?")
+    .run(now.toISOString(), new Date(now.getTime() - IDLE_LIMIT_MS).toISOString()).changes;
+  const failures = sqlite.prepare("DELETE FROM sign_in_failures WHERE at < ?").run(new Date(now.getTime() - LOCK_WINDOW_MS).toISOString()).changes;
+  return { sessions, failures };
+}
