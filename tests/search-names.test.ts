@@ -71,6 +71,22 @@ describe("finding meetings and initiatives by their texts", () => {
     if (result.ok) deleteMeeting(result.id, SYSTEM);
     expect((await texts("наурыз")).meetings).toBe(0);
   });
+
+  test("matches rank as equals: the newest meeting first, unknown dates last", async () => {
+    const { MeetingSchema } = await import("~/forms/meeting");
+    const { logMeeting } = await import("~/models/meeting-log.server");
+    const { searchTexts } = await import("~/models/search.server");
+    const { i18next } = await import("~/i18n/i18next.server");
+    const t = await i18next.getFixedT("en");
+    const log = (purpose: string, year?: string) => {
+      const result = logMeeting(MeetingSchema.parse({ language: "en", purpose, ...(year ? { date: { year: Number(year) } } : {}) }), "en", t, SYSTEM);
+      return result.ok ? result.id : 0;
+    };
+    const undated = log("Kokpar festival, date lost");
+    const older = log("Kokpar festival planning, the very best match for kokpar kokpar", "2019");
+    const newer = log("Kokpar festival", "2024");
+    expect(searchTexts("kokpar festival", "en").meeting.map((m) => m.id)).toEqual([newer, older, undated]);
+  });
 });
 
 describe("list filters fold like the search", () => {

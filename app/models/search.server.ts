@@ -51,18 +51,21 @@ function ftsQuery(query: string) {
 
 /**
  * Meetings and initiatives whose texts hold every word typed, however spelt ("маслихат" finds
- * "мәслихат", "tengrinews" the report with a Cyrillic Т): best matches first.
+ * "мәслихат", "tengrinews" the report with a Cyrillic Т). Every match holds every word, so
+ * they rank as equals: the newest meetings first (by date, unknown dates last), the newest
+ * initiatives first.
  */
 export function searchTexts(query: string, lng: Language, limit = 10) {
   const match = ftsQuery(query);
   if (!match) return { meeting: [], initiative: [] };
   const db = getDb();
-  const idsOf = (kind: "meeting" | "initiative") =>
-    db
-      .all<{ id: number }>(sql`select record_id as id from search_text where search_text match ${match} and kind = ${kind} order by bm25(search_text) limit ${limit}`)
-      .map((r) => r.id);
-  const meetingIds = idsOf("meeting");
-  const initiativeIds = idsOf("initiative");
+  const matching = (kind: "meeting" | "initiative") => sql`select record_id from search_text where search_text match ${match} and kind = ${kind}`;
+  const meetingIds = db
+    .all<{ id: number }>(sql`select id from meetings where id in (${matching("meeting")}) order by date desc, id desc limit ${limit}`)
+    .map((r) => r.id);
+  const initiativeIds = db
+    .all<{ id: number }>(sql`select id from initiatives where id in (${matching("initiative")}) order by id desc limit ${limit}`)
+    .map((r) => r.id);
   const meetingRows = meetingIds.length
     ? db
         .select({ meeting: meetings, partner: partners })
