@@ -3,6 +3,7 @@
  * before it listens, then serves the built Remix app with compression and long-lived caching of
  * the fingerprinted assets. `npm start` builds and runs it; `npm run dev` runs it in dev mode.
  */
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
@@ -97,8 +98,8 @@ function refuseCrossSitePosts(db: ReturnType<typeof openDatabase>): express.Requ
   };
 }
 
-async function main() {
-  await prepareDatabase();
+/** One process serving HTTP; several share the port under node:cluster (WEB_CONCURRENCY). */
+async function serve() {
   const build = (await import(BUILD_PATH)) as ServerBuild;
 
   const app = express();
@@ -123,9 +124,25 @@ async function main() {
   );
 
   app.listen(env.PORT, () => {
-    console.log(`Kezdesu is serving on http://localhost:${env.PORT}`);
+    if (cluster.isPrimary) console.log(`Kezdesu is serving on http://localhost:${env.PORT}`);
     if (build.mode === "development") void broadcastDevReady(build);
   });
+}
+
+/**
+ * SQLite in WAL lets many readers work beside one writer, so a second process uses the second
+ * core: the primary prepares the database once, then forks the workers that serve.
+ */
+async function main() {
+  if (!cluster.isPrimary) return serve();
+  await prepareDatabase();
+  if (env.WEB_CONCURRENCY <= 1) return serve();
+  for (let i = 0; i < env.WEB_CONCURRENCY; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    console.error(`Worker ${worker.process.pid} stopped (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  console.log(`Kezdesu is serving on http://localhost:${env.PORT} with ${env.WEB_CONCURRENCY} processes`);
 }
 
 main().catch((error: unknown) => {

@@ -7,6 +7,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_PATH: z.string().min(1).default("./data/kezdesu.db"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Processes serving HTTP over the one database file (node:cluster); 1 is a single process.
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   // "skip" starts with an empty database (the home city only) instead of the demo history.
   DEMO_DATA: z.enum(["load", "skip"]).default("load"),

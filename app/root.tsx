@@ -17,8 +17,8 @@ import { ErrorPage } from "./components/ErrorPage";
 import { Flash } from "./components/Flash";
 import { useNonce } from "./components/Nonce";
 import { SiteHeader } from "./components/SiteHeader";
-import { DEFAULT_NS, FALLBACK_LANGUAGE } from "./i18n/config";
-import { getLanguage, translations } from "./i18n/i18next.server";
+import { FALLBACK_LANGUAGE } from "./i18n/config";
+import { getLanguage, stringsUrl, translations } from "./i18n/i18next.server";
 import { takeFlash } from "./session.server";
 import stylesheet from "./tailwind.css";
 
@@ -32,32 +32,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const flash = await takeFlash(request);
   const signedIn = await currentUser(request);
   const user = signedIn && { id: signedIn.id, name: signedIn.name, email: signedIn.email, role: signedIn.role };
-  return data({ lng, strings: translations[lng], flash: flash.flash, user }, { headers: flash.headers });
+  // The page titles' words only: the strings themselves come as a cached file (entry.client.tsx).
+  const words = translations[lng];
+  const titles = { app: words.app.name, notFound: words.errors.notFound.title, forbidden: words.errors.forbidden.title, server: words.errors.server.title };
+  return data({ lng, titles, strings: stringsUrl(lng), flash: flash.flash, user }, { headers: flash.headers });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
-  const strings = data?.strings;
-  if (!strings) return [{ title: "Kezdesu" }];
-  if (!error) return [{ title: strings.app.name }];
+  const titles = data?.titles;
+  if (!titles) return [{ title: "Kezdesu" }];
+  if (!error) return [{ title: titles.app }];
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
-  return [{ title: `${strings.errors[kind].title} · ${strings.app.name}` }];
+  return [{ title: `${titles[kind]} · ${titles.app}` }];
 };
 
 // The strings and the account only change through a form post (language, sign-in, sign-out).
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
   formMethod && formMethod !== "GET" ? defaultShouldRevalidate : false;
 
-/** Hands the server-chosen language and its strings to the browser's i18next before use. */
+/** The server-chosen language (the browser's i18next was started in it: entry.client.tsx). */
 function useLanguageFromServer() {
   const data = useRouteLoaderData<typeof loader>("root");
   const { i18n } = useTranslation();
-  const lng = data?.lng ?? (i18n.language || FALLBACK_LANGUAGE);
-  if (data && !i18n.hasResourceBundle(data.lng, DEFAULT_NS)) {
-    i18n.addResourceBundle(data.lng, DEFAULT_NS, data.strings);
-  }
-  if (i18n.language !== lng) void i18n.changeLanguage(lng);
-  return lng;
+  return data?.lng ?? (i18n.language || FALLBACK_LANGUAGE);
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -65,10 +63,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   return (
-    <html lang={lng} dir="ltr" className="h-full">
+    <html lang={lng} dir="ltr" className="h-full" data-strings={data?.strings}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {data?.strings ? <link rel="preload" href={data.strings} as="fetch" crossOrigin="anonymous" /> : null}
         <Meta />
         <Links />
       </head>

@@ -7,9 +7,15 @@ export type SearchKind = "meeting" | "initiative";
 
 const fold = (parts: Array<string | null | undefined>) => foldForMatch(parts.filter(Boolean).join(" \n "));
 
+/**
+ * Each record's row in the index has a rowid made from its kind and id, so replacing it is a
+ * lookup: FTS5 cannot index its other columns, and a delete by them reads the whole index.
+ */
+export const searchRowid = (kind: SearchKind, id: number) => id * 2 + (kind === "initiative" ? 1 : 0);
+
 function write(db: Db, kind: SearchKind, id: number, body: string) {
-  db.run(sql`delete from search_text where kind = ${kind} and record_id = ${id}`);
-  if (body) db.run(sql`insert into search_text (kind, record_id, body) values (${kind}, ${id}, ${body})`);
+  db.run(sql`delete from search_text where rowid = ${searchRowid(kind, id)}`);
+  if (body) db.run(sql`insert into search_text (rowid, kind, record_id, body) values (${searchRowid(kind, id)}, ${kind}, ${id}, ${body})`);
 }
 
 /** A meeting's place, purpose, summary, topics (every language) and sources, folded. */
@@ -41,7 +47,7 @@ export function indexInitiative(db: Db, id: number) {
 }
 
 export function removeFromSearch(db: Db, kind: SearchKind, id: number) {
-  db.run(sql`delete from search_text where kind = ${kind} and record_id = ${id}`);
+  db.run(sql`delete from search_text where rowid = ${searchRowid(kind, id)}`);
 }
 
 /** Indexes the meetings and initiatives that are not in the index yet (demo data, old rows). */

@@ -111,6 +111,7 @@ test("a new staff member logs the report's meeting through the forms alone, then
   await page.getByRole("link", { name: "Жанат Нұрпейісов" }).click();
   await expect(page.getByRole("region", { name: "Лауазымдары" })).toContainText(secretary);
   await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: "Хэйлунцзян провинциясы өкілдерімен кездесу" })).toBeVisible();
 
   // Edit: Almaz Kim is removed from the participants.
   await page.getByRole("link", { name: "Өңдеу", exact: true }).click();

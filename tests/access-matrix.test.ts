@@ -24,6 +24,7 @@ const MATRIX: Record<string, { loader?: Need; action?: Need }> = {
   "delegations.$delegationId.delete": { loader: "editor", action: "editor" },
   "delegations.$delegationId.edit": { loader: "editor", action: "editor" },
   "delegations.new": { loader: "editor", action: "editor" },
+  healthz: { loader: "public" },
   "history.$recordType.$recordId": { loader: "viewer", action: "editor" },
   "initiatives.$initiativeId": { loader: "viewer" },
   "initiatives.$initiativeId_.delete": { loader: "editor", action: "editor" },
@@ -33,6 +34,7 @@ const MATRIX: Record<string, { loader?: Need; action?: Need }> = {
   "initiatives.new": { loader: "editor", action: "editor" },
   "invite.$token": { loader: "public", action: "public" },
   language: { loader: "public", action: "public" },
+  "locales.$lng": { loader: "public" },
   "meetings.$meetingId": { loader: "viewer" },
   "meetings.$meetingId_.delete": { loader: "editor", action: "editor" },
   "meetings.$meetingId_.edit": { loader: "editor", action: "editor" },
@@ -85,6 +87,7 @@ const PARAMS: Record<string, string> = {
   recordType: "meeting",
   recordId: String(meetingId),
   token: "not-an-invitation",
+  lng: "kk.json",
 };
 
 const paramsOf = (name: string) => Object.fromEntries([...name.matchAll(/\$([a-zA-Z]+)/g)].map(([, key]) => [key, PARAMS[key]]));
@@ -152,6 +155,16 @@ describe.each(routes)("$name", ({ name, module }) => {
         expect([200, 404]).toContain(outcome.status);
         if (name !== "$") expect(outcome.status).toBe(200);
       }
+      expect(fingerprint()).toBe(before);
+    });
+  }
+
+  if (module.loader && needs.loader === "public") {
+    test("its page opens signed out, and changes nothing", async () => {
+      const before = fingerprint();
+      const outcome = await call(module.loader!, await requestAs(null, "GET", path), params);
+      expect(outcome.status).not.toBe(403);
+      expect(outcome.location ?? "").not.toMatch(/^\/sign-in/);
       expect(fingerprint()).toBe(before);
     });
   }

@@ -43,3 +43,17 @@ test("the Kazakh interface is written with Kazakh letters, not Russian ones", ()
   expect(text).toMatch(/[әғқңөұүһі]/);
   expect(text).toContain("Кездесулер");
 });
+
+describe("the strings the browser fetches", () => {
+  test("one language's strings, kept for a year at their hashed URL and not at another", async () => {
+    const { loader } = await import("~/routes/locales.$lng");
+    const { stringsUrl } = await import("~/i18n/i18next.server");
+    const url = `http://localhost${stringsUrl("kk")}`;
+    const response = loader({ params: { lng: "kk.json" }, request: new Request(url), context: {} });
+    expect(response.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    expect(((await response.json()) as { app: { tagline: string } }).app.tagline).toBe("Астана қаласы мәслихатының шетелдік әріптестермен кездесулері");
+    const stale = loader({ params: { lng: "kk.json" }, request: new Request("http://localhost/locales/kk.json?v=old"), context: {} });
+    expect(stale.headers.get("Cache-Control")).toBe("no-cache");
+    expect(() => loader({ params: { lng: "xx.json" }, request: new Request("http://localhost/locales/xx.json"), context: {} })).toThrow();
+  });
+});

@@ -3,13 +3,16 @@ import { useTranslation } from "react-i18next";
 import { LANGUAGES } from "~/i18n/config";
 import { useLanguage } from "~/i18n/dates";
 
-/** A plain form, so it works before (and without) JavaScript; the choice is kept in a cookie. */
+/**
+ * A plain form, so it works before (and without) JavaScript; the choice is kept in a cookie.
+ * The document reloads: the browser's strings are one language's chunk (entry.client.tsx).
+ */
 export function LanguageSwitch() {
   const { t } = useTranslation();
   const current = useLanguage();
   const location = useLocation();
   return (
-    <Form method="post" action="/language" className="flex items-center gap-1" reloadDocument={false}>
+    <Form method="post" action="/language" className="flex items-center gap-1" reloadDocument>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <span className="sr-only">{t("language.label")}</span>
       {LANGUAGES.map((lng) => (

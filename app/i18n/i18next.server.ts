@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 import { DEFAULT_NS, FALLBACK_LANGUAGE, LANGUAGES, isLanguage, type Language } from "./config";
@@ -6,6 +7,18 @@ import kk from "./locales/kk";
 import ru from "./locales/ru";
 
 export const translations = { kk, ru, en } as const;
+
+const versions = new Map<Language, string>();
+
+/** A hash of a language's strings, so their URL changes whenever they do. */
+export function stringsVersion(lng: Language) {
+  let version = versions.get(lng);
+  if (!version) versions.set(lng, (version = crypto.createHash("sha256").update(JSON.stringify(translations[lng])).digest("hex").slice(0, 12)));
+  return version;
+}
+
+/** Where the browser fetches the strings of a language (app/routes/locales.$lng.ts). */
+export const stringsUrl = (lng: Language) => `/locales/${lng}.json?v=${stringsVersion(lng)}`;
 
 export const resources = {
   kk: { [DEFAULT_NS]: kk },

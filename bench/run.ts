@@ -1,0 +1,264 @@
+/**
+ * `npm run bench`: builds the production server, serves each dataset (bench/generate.ts) and
+ * measures every page with autocannon side by side with the framework's floor (/healthz, one
+ * trivial loader), then writes bench/RESULTS.md.
+ *
+ *   BENCH_DURATION=10 BENCH_SIZES=small,national npm run bench
+ */
+import { execSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { BUSY_PARTNER_NAME, COMMON_WORD, generate, RARE_WORD, SIZES, type SizeName } from "./generate";
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const CONNECTIONS = 10;
+const SIZE_NAMES = (process.env.BENCH_SIZES ?? "small,national").split(",") as SizeName[];
+const PORT = Number(process.env.BENCH_PORT ?? 3400);
+const ADMIN = { email: "bench@kezdesu.local", password: "bench-password-2026" };
+const DATA = path.resolve("bench/.data");
+
+type Page = { name: string; path: string; route: string; method?: "POST"; body?: string };
+type Measure = { rps: number; p50: number; p97_5: number; p99: number; errors: number; non2xx: number; statuses: string };
+
+function sh(command: string) {
+  execSync(command, { stdio: "inherit" });
+}
+
+async function startServer(file: string, workers = 1): Promise<ChildProcess> {
+  const server = spawn("node", ["--import", "tsx", "server.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      DATABASE_PATH: file,
+      DEMO_DATA: "skip",
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      WEB_CONCURRENCY: String(workers),
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`http://localhost:${PORT}/healthz`)).ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  server.kill("SIGKILL");
+  throw new Error("The server did not start within 2 minutes");
+}
+
+async function stopServer(server: ChildProcess) {
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await exited;
+}
+
+async function signIn() {
+  const response = await fetch(`http://localhost:${PORT}/sign-in`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" },
+    body: new URLSearchParams({ email: ADMIN.email, password: ADMIN.password, redirectTo: "/" }),
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (response.status !== 302 || !cookie) throw new Error(`Sign-in failed: ${response.status}`);
+  return cookie;
+}
+
+/** The pages to measure, with ids looked up in the dataset being served. */
+function pagesFor(file: string): Page[] {
+  const db = new Database(file, { readonly: true });
+  const busy = db.prepare("select id from partners where name_en = ?").pluck().get(BUSY_PARTNER_NAME) as number;
+  const meeting = db.prepare("select id from meetings where partner_id = ? order by date desc limit 1").pluck().get(busy) as number;
+  const meetings = db.prepare("select count(*) from meetings").pluck().get() as number;
+  const people = db.prepare("select id from people order by id limit 10").pluck().all() as number[];
+  const home = db.prepare("select id from organisations where partner_id = (select id from partners where is_home = 1) limit 1").pluck().get() as number;
+  db.close();
+  const form = new URLSearchParams({ language: "kk", "date.year": "2026", "date.month": "11", "date.day": "24", partnerId: String(busy), hostOrganisationId: String(home), purpose: "Бенчмарк: ынтымақтастық туралы кездесу" });
+  people.forEach((personId, i) => {
+    form.set(`participants[${i}].personId`, String(personId));
+    form.set(`participants[${i}].side`, i < 4 ? "host" : "guest");
+    form.set(`participants[${i}].role`, i === 0 ? "chaired" : "attended");
+  });
+  return [
+    { name: "floor: bare page (/healthz)", path: "/healthz", route: "routes/healthz" },
+    { name: "overview", path: "/", route: "routes/_index" },
+    { name: "partners list", path: "/partners", route: "routes/partners._index" },
+    { name: "partner page (2,000 events)", path: `/partners/${busy}`, route: "routes/partners.$partnerId" },
+    { name: "swimlane chart", path: "/partners/chart", route: "routes/partners.chart" },
+    { name: "meetings list, first page", path: "/meetings", route: "routes/meetings._index" },
+    { name: "meetings list, last page", path: `/meetings?page=${Math.ceil(meetings / 20)}`, route: "routes/meetings._index" },
+    { name: "meeting page", path: `/meetings/${meeting}`, route: "routes/meetings.$meetingId" },
+    { name: "search: a rare word", path: `/search?q=${RARE_WORD}`, route: "routes/search" },
+    { name: "search: a word in most records", path: `/search?q=${COMMON_WORD}`, route: "routes/search" },
+    { name: "search: a name in another script", path: `/search?q=${encodeURIComponent("Цинчжоу")}`, route: "routes/search" },
+    { name: "log a meeting, 10 participants (POST)", path: "/meetings/new", route: "routes/meetings.new", method: "POST", body: form.toString() },
+  ];
+}
+
+async function measure(page: Page, cookie: string, duration: number): Promise<Measure> {
+  const result = await autocannon({
+    url: `http://localhost:${PORT}${page.path}`,
+    connections: CONNECTIONS,
+    duration,
+    method: page.method ?? "GET",
+    body: page.body,
+    headers: {
+      Cookie: cookie,
+      "Accept-Language": "kk",
+      ...(page.body ? { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" } : {}),
+    },
+  });
+  const statuses = Object.entries({ "2xx": result["2xx"], "3xx": result["3xx"], "4xx": result["4xx"], "5xx": result["5xx"] })
+    .filter(([, count]) => count > 0)
+    .map(([code, count]) => `${code}: ${count}`)
+    .join(", ");
+  // A saved form answers with a redirect: for the POST, 3xx is success.
+  const failed = page.method === "POST" ? result["4xx"] + result["5xx"] : result.non2xx;
+  return { rps: result.requests.average, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: failed, statuses };
+}
+
+async function measureAll(pages: Page[], cookie: string) {
+  const results = new Map<string, Measure>();
+  for (const page of pages) {
+    await measure(page, cookie, WARMUP);
+    const result = await measure(page, cookie, DURATION);
+    results.set(page.name, result);
+    console.log(`  ${page.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms (${result.statuses})`);
+  }
+  return results;
+}
+
+/** First-load JavaScript of each route, gzipped: the entry, the root and the route with their imports. */
+function firstLoadJs(pages: Page[]) {
+  const dir = path.resolve("public/build");
+  const manifestFile = fs.readdirSync(dir).find((f) => /^manifest-.*\.js$/.test(f))!;
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, manifestFile), "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, "")) as {
+    entry: { module: string; imports: string[] };
+    routes: Record<string, { module: string; imports?: string[] }>;
+  };
+  const gzipped = (url: string) => zlib.gzipSync(fs.readFileSync(path.join("public", url))).length;
+  const sizes = new Map<string, number>();
+  for (const page of pages) {
+    const files = new Set([manifest.entry.module, ...manifest.entry.imports, `/build/${manifestFile}`]);
+    for (const id of ["root", page.route]) {
+      const route = manifest.routes[id];
+      if (!route) throw new Error(`No route ${id} in the build`);
+      files.add(route.module);
+      for (const file of route.imports ?? []) files.add(file);
+    }
+    sizes.set(page.route, [...files].reduce((sum, file) => sum + gzipped(file), 0));
+  }
+  return sizes;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mark = (ok: boolean) => (ok ? "yes" : "**no**");
+
+async function main() {
+  console.log("Building the production server");
+  sh("npm run build");
+  fs.mkdirSync(DATA, { recursive: true });
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-bench-"));
+  const bySize = new Map<SizeName, Map<string, Measure>>();
+  let pages: Page[] = [];
+  let cluster: { one: number; two: number } | null = null;
+
+  for (const size of SIZE_NAMES) {
+    const source = path.join(DATA, `${size}.db`);
+    if (!fs.existsSync(source)) {
+      console.log(`Generating the ${size} dataset (once; kept in bench/.data)`);
+      generate(size, source);
+    }
+    // A copy, so the logged meetings of one run do not grow the next one's data.
+    const file = path.join(work, `${size}.db`);
+    fs.copyFileSync(source, file);
+    pages = pagesFor(file);
+    console.log(`Measuring the ${size} dataset (${SIZES[size].meetings} meetings): ${DURATION} s per page after ${WARMUP} s of warm-up`);
+    let server = await startServer(file);
+    const cookie = await signIn();
+    bySize.set(size, await measureAll(pages, cookie));
+
+    if (size === "national" || SIZE_NAMES.length === 1) {
+      // Reads on two processes against one: the meeting page, the most common read.
+      const read = pages.find((p) => p.name === "meeting page")!;
+      const one = (await measure(read, cookie, DURATION)).rps;
+      await stopServer(server);
+      server = await startServer(file, 2);
+      const cookieTwo = await signIn();
+      await measure(read, cookieTwo, WARMUP);
+      const two = (await measure(read, cookieTwo, DURATION)).rps;
+      cluster = { one, two };
+      console.log(`  two processes: ${two.toFixed(0)} req/s against ${one.toFixed(0)} (${(two / one).toFixed(2)}x)`);
+    }
+    await stopServer(server);
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+  writeResults(pages, bySize, firstLoadJs(pages), cluster);
+}
+
+function writeResults(pages: Page[], bySize: Map<SizeName, Map<string, Measure>>, js: Map<string, number>, cluster: { one: number; two: number } | null) {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const lines = [
+    "# Benchmark results",
+    "",
+    `Measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ${os.type()} ${os.release()}, Node ${process.version}.`,
+    `autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${DURATION} s per page, signed in as an administrator, interface in Kazakh. The production build, one process unless said.`,
+    "",
+    "Targets at the national size: every page at least 50% of the floor's throughput and p99 <= 50 ms; search p99 <= 30 ms; logging p99 <= 50 ms; large/small p50 <= 1.3; first-load JS <= 100 KB gzipped; two processes >= 1.7x one.",
+    "",
+  ];
+  for (const [size, results] of bySize) {
+    const floor = results.get(pages[0].name)!;
+    lines.push(`## ${size === "national" ? "National" : "Small (1%)"} dataset: ${SIZES[size].meetings.toLocaleString("en")} meetings`, "");
+    lines.push("| page | req/s | p50 ms | p97.5 ms | p99 ms | vs floor | failed | target met |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+    for (const page of pages) {
+      const r = results.get(page.name)!;
+      const ratio = r.rps / floor.rps;
+      const p99Target = page.route === "routes/search" ? 30 : 50;
+      const ok = page === pages[0] || (ratio >= 0.5 && r.p99 <= p99Target && r.non2xx === 0 && r.errors === 0);
+      lines.push(`| ${page.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${(ratio * 100).toFixed(0)}% | ${r.non2xx + r.errors} | ${page === pages[0] ? "" : mark(ok)} |`);
+    }
+    lines.push("");
+  }
+  const small = bySize.get("small");
+  const national = bySize.get("national");
+  if (small && national) {
+    lines.push("## Cost growth: p50 at the national size over p50 at 1%", "", "| page | small p50 ms | national p50 ms | ratio | <= 1.3 |", "| --- | ---: | ---: | ---: | --- |");
+    for (const page of pages) {
+      const a = small.get(page.name)!.p50;
+      const b = national.get(page.name)!.p50;
+      const ratio = b / Math.max(a, 0.01);
+      lines.push(`| ${page.name} | ${a} | ${b} | ${ratio.toFixed(2)} | ${mark(ratio <= 1.3)} |`);
+    }
+    lines.push("");
+  }
+  lines.push("## First-load JavaScript, gzipped", "", "| page | JS | <= 100 KB |", "| --- | ---: | --- |");
+  const seen = new Set<string>();
+  for (const page of pages) {
+    if (seen.has(page.route)) continue;
+    seen.add(page.route);
+    const bytes = js.get(page.route)!;
+    lines.push(`| ${page.name} (${page.route}) | ${kb(bytes)} | ${mark(bytes <= 100 * 1024)} |`);
+  }
+  lines.push("");
+  if (cluster) {
+    const ratio = cluster.two / cluster.one;
+    lines.push("## Two processes", "", `The meeting page: ${cluster.one.toFixed(0)} req/s on one process, ${cluster.two.toFixed(0)} req/s on two (WEB_CONCURRENCY=2): ${ratio.toFixed(2)}x (goal >= 1.7: ${mark(ratio >= 1.7)}).`, "");
+  }
+  fs.writeFileSync("bench/RESULTS.md", `${lines.join("\n")}\n`);
+  console.log("Wrote bench/RESULTS.md");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

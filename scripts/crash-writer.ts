@@ -1,0 +1,33 @@
+/**
+ * The crash test's writer (scripts/crash-test.ts): logs meetings through the app's own model,
+ * one transaction each, and says "ack <id> <participants>" only after each one has committed.
+ * It is killed with SIGKILL at a random moment.
+ */
+import { SYSTEM } from "../db/history";
+import { MeetingSchema } from "~/forms/meeting";
+import { i18next } from "~/i18n/i18next.server";
+import { logMeeting } from "~/models/meeting-log.server";
+
+const run = process.argv[2] ?? "0";
+const t = await i18next.getFixedT("en");
+
+for (let i = 0; ; i++) {
+  const count = 1 + (i % 10);
+  const participants = Array.from({ length: count }, (_, j) => ({
+    name: `Crash ${run}-${i}-${j} Тестов`,
+    side: j % 2 ? "guest" : "host",
+    role: j === 0 ? "chaired" : "attended",
+    isNew: true,
+  }));
+  const input = MeetingSchema.parse({
+    language: "ru",
+    date: { year: 2026, month: 1 + (i % 12), day: 1 + (i % 28) },
+    purpose: `Встреча ${run}-${i}: проверка на сбой`,
+    participants,
+    topics: [`Тема ${i % 7}`],
+    sources: [{ outlet: "Crash test", title: `Run ${run}, meeting ${i}` }],
+  });
+  const result = logMeeting(input, "en", t, SYSTEM);
+  if (!result.ok) throw new Error(`Refused: ${JSON.stringify(result.fieldErrors)}`);
+  process.stdout.write(`ack ${result.id} ${count}\n`);
+}
