@@ -5,12 +5,14 @@
  */
 import cluster from "node:cluster";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { migrateDatabase, openDatabase, writeTransaction } from "./db/client";
+import { pidFile } from "./db/backup";
 import { ensureFirstAdmin } from "./db/first-admin";
 import { backfillHistory, SYSTEM } from "./db/history";
 import { ensureHomeCity } from "./db/home";
@@ -136,6 +138,10 @@ async function serve() {
 async function main() {
   if (!cluster.isPrimary) return serve();
   await prepareDatabase();
+  // `npm run restore` refuses while this file names a live process.
+  fs.writeFileSync(pidFile(env.DATABASE_PATH), String(process.pid));
+  process.on("exit", () => fs.rmSync(pidFile(env.DATABASE_PATH), { force: true }));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(0));
   if (env.WEB_CONCURRENCY <= 1) return serve();
   for (let i = 0; i < env.WEB_CONCURRENCY; i++) cluster.fork();
   cluster.on("exit", (worker, code, signal) => {

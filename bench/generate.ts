@@ -157,18 +157,21 @@ function insertAll<T extends Record<string, unknown>>(db: Db, table: Parameters<
   return ids;
 }
 
-export function generate(size: SizeName, file: string, log: (line: string) => void = console.log) {
-  const n = SIZES[size];
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
-  const db = openDatabase(file);
-  // Generating is one long batch: durability per statement only slows it down.
-  db.$client.pragma("synchronous = OFF");
-  migrateDatabase(db);
-  const rng = random(2017);
-  const started = Date.now();
-  const step = (what: string) => log(`  ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+type Log = (line: string) => void;
 
+function stepper(log: Log) {
+  const started = Date.now();
+  return (what: string) => log(`  ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/**
+ * The records alone, in one transaction: the tables every migration since the first has had,
+ * so tests/migrations.test.ts can fill a database that stands at an old migration.
+ */
+export function fillRecords(db: Db, size: SizeName, log: Log = () => {}) {
+  const n = SIZES[size];
+  const rng = random(2017);
+  const step = stepper(log);
   db.transaction((tx) => {
     const home = ensureHomeCity(tx as unknown as Db);
     const partnerIds = insertAll(tx as unknown as Db, s.partners, Array.from({ length: n.partners }, (_, i) => partnerNames(rng, i)));
@@ -310,8 +313,11 @@ export function generate(size: SizeName, file: string, log: (line: string) => vo
     insertAll(tx as unknown as Db, s.relationSteps, relationSteps, 1000);
     step(`${relationIds.length} relations, ${relationSteps.length} steps`);
   }, { behavior: "immediate" });
+}
 
-  // What the app itself fills from the records: name keys, the search index, the history.
+/** What the app itself fills from the records: name keys, the search index, the history. */
+export function fillDerived(db: Db, log: Log = () => {}) {
+  const step = stepper(log);
   db.transaction((tx) => {
     backfillNameKeys(tx as unknown as Db);
     step("name keys");
@@ -320,6 +326,18 @@ export function generate(size: SizeName, file: string, log: (line: string) => vo
     backfillHistory(db.$client);
     step("history");
   }, { behavior: "immediate" });
+}
+
+export function generate(size: SizeName, file: string, log: Log = console.log) {
+  const started = Date.now();
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+  const db = openDatabase(file);
+  // Generating is one long batch: durability per statement only slows it down.
+  db.$client.pragma("synchronous = OFF");
+  migrateDatabase(db);
+  fillRecords(db, size, log);
+  fillDerived(db, log);
   db.run(sql`ANALYZE`);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();

@@ -599,6 +599,8 @@ export const SECURITY_EVENTS = [
   "account_disabled",
   "account_enabled",
   "password_changed",
+  "backup_taken",
+  "backup_downloaded",
 ] as const;
 export type SecurityEvent = (typeof SECURITY_EVENTS)[number];
 

@@ -4,6 +4,7 @@
  * matrix below must name every route module, so a new route cannot be added unclassified.
  */
 import { describe, expect, test } from "vitest";
+import { takeBackup } from "../db/backup";
 import { seedDemoData } from "../db/seed";
 import type { UserRole } from "../db/schema";
 import { getDb } from "~/db.server";
@@ -17,6 +18,8 @@ const MATRIX: Record<string, { loader?: Need; action?: Need }> = {
   _index: { loader: "viewer" },
   "account.password": { loader: "viewer", action: "viewer" },
   "admin.activity": { loader: "admin" },
+  "admin.backups._index": { loader: "admin", action: "admin" },
+  "admin.backups.$name": { loader: "admin" },
   "admin.bin": { loader: "admin", action: "admin" },
   "admin.security": { loader: "admin" },
   "admin.users.$userId": { loader: "admin", action: "admin" },
@@ -88,6 +91,7 @@ const PARAMS: Record<string, string> = {
   recordId: String(meetingId),
   token: "not-an-invitation",
   lng: "kk.json",
+  name: (await takeBackup(process.env.DATABASE_PATH!)).name,
 };
 
 const paramsOf = (name: string) => Object.fromEntries([...name.matchAll(/\$([a-zA-Z]+)/g)].map(([, key]) => [key, PARAMS[key]]));

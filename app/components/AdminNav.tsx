@@ -6,6 +6,7 @@ const PAGES = [
   { to: "/admin/activity", key: "admin.activity.title" },
   { to: "/admin/security", key: "admin.security.title" },
   { to: "/admin/bin", key: "admin.bin.title" },
+  { to: "/admin/backups", key: "admin.backups.title" },
 ] as const;
 
 /** The administrators' pages, one click from each other. */
