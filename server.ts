@@ -26,6 +26,7 @@ import { securityLog } from "./db/schema";
 
 const env = getEnv();
 const BUILD_PATH = path.resolve("build/index.js");
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 async function prepareDatabase() {
   const db = openDatabase(env.DATABASE_PATH);
@@ -111,6 +112,11 @@ async function serve() {
   // The server's own connection, for what happens outside Remix: refusals and housekeeping.
   const db = openDatabase(env.DATABASE_PATH);
   app.use(refuseCrossSitePosts(db));
+  // No form of ours comes near this; a bigger body is refused before it is read.
+  app.use((req, res, next) => {
+    if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) res.status(413).type("text/plain").send("Payload too large");
+    else next();
+  });
   pruneExpired(db);
   setInterval(() => pruneExpired(db), 60 * 60 * 1000).unref();
   // Remix fingerprints everything under /build/: safe to cache for a year.

@@ -13,7 +13,7 @@ import {
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { currentUser } from "./auth.server";
-import { ErrorPage } from "./components/ErrorPage";
+import { ErrorPage, errorKind } from "./components/ErrorPage";
 import { Flash } from "./components/Flash";
 import { useNonce } from "./components/Nonce";
 import { SiteHeader } from "./components/SiteHeader";
@@ -34,7 +34,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = signedIn && { id: signedIn.id, name: signedIn.name, email: signedIn.email, role: signedIn.role };
   // The page titles' words only: the strings themselves come as a cached file (entry.client.tsx).
   const words = translations[lng];
-  const titles = { app: words.app.name, notFound: words.errors.notFound.title, forbidden: words.errors.forbidden.title, server: words.errors.server.title };
+  const titles = {
+    app: words.app.name,
+    notFound: words.errors.notFound.title,
+    forbidden: words.errors.forbidden.title,
+    badRequest: words.errors.badRequest.title,
+    server: words.errors.server.title,
+  };
   return data({ lng, titles, strings: stringsUrl(lng), flash: flash.flash, user }, { headers: flash.headers });
 }
 
@@ -43,8 +49,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   if (!titles) return [{ title: "Kezdesu" }];
   if (!error) return [{ title: titles.app }];
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
-  return [{ title: `${titles[kind]} · ${titles.app}` }];
+  return [{ title: `${titles[errorKind(status)]} · ${titles.app}` }];
 };
 
 // The strings and the account only change through a form post (language, sign-in, sign-out).
@@ -91,5 +96,5 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  return <ErrorPage status={status === 404 || status === 403 ? status : 500} />;
+  return <ErrorPage status={[400, 403, 404].includes(status) ? status : 500} />;
 }

@@ -59,6 +59,21 @@ describe("the meeting schema, rule by rule", () => {
 });
 
 describe("logging a meeting", () => {
+  test.each([
+    ["a huge list index", { "participants[99999999].name": "x" }],
+    ["a name nested too deeply", { "a[0][0][0][0][0][0]": "x" }],
+    ["a prototype key", { "__proto__[polluted]": "1" }],
+    ["too many fields", Object.fromEntries(Array.from({ length: 2500 }, (_, i) => [`extra${i}`, "x"]))],
+  ])("a body no form could send (%s) is refused at once with 400, and nothing is written", async (_what, fields) => {
+    const before = counts();
+    const started = Date.now();
+    const { status } = await submit(logAction, "/meetings/new", { language: "en", ...fields });
+    expect(status).toBe(400);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(counts()).toEqual(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   test("invalid input answers 400, keeps what was typed and writes nothing", async () => {
     const before = counts();
     const { status, reply } = await submit(logAction, "/meetings/new", {

@@ -1,9 +1,11 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+export const errorKind = (status: number) => (status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server");
+
 export function ErrorPage({ status }: { status: number }) {
   const { t } = useTranslation();
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
+  const kind = errorKind(status);
   return (
     <div className="py-12 text-center">
       <p className="text-5xl font-bold text-stone-300">{status}</p>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AUDITED_RECORD_TYPES } from "../../db/schema";
 import { actorOf, requireAdmin } from "~/auth.server";
+import { readForm } from "~/utils/forms.server";
 import { AdminNav } from "~/components/AdminNav";
 import { EntryMeta, RecordLabel } from "~/components/HistoryParts";
 import { Empty, PageHeading } from "~/components/Page";
@@ -27,7 +28,7 @@ const RestoreSchema = z.object({ recordType: z.enum(AUDITED_RECORD_TYPES), recor
 export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireAdmin(request));
   const { t } = await getTranslator(request);
-  const parsed = RestoreSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = RestoreSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { error: t("form.errors.invalid") };
   const { recordType, recordId } = parsed.data;
   const result = restore(recordType, recordId, actor);

@@ -4,6 +4,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
 import { USER_ROLES } from "../../db/schema";
 import { requireAdmin } from "~/auth.server";
+import { readForm } from "~/utils/forms.server";
 import { InvitationLink } from "~/components/InvitationLink";
 import { PageHeading } from "~/components/Page";
 import { AccountChangeSchema } from "~/forms/account";
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { t } = await getTranslator(request);
   const id = requireId(params.userId);
   found(getUser(id));
-  const submission = parseWithZod(await request.formData(), { schema: AccountChangeSchema });
+  const submission = parseWithZod(await readForm(request), { schema: AccountChangeSchema });
   if (submission.status !== "success") return new Response(null, { status: 400 });
   const change = submission.value;
   if (change.intent === "renew") {

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { actorOf, requireEditor, requireUser } from "~/auth.server";
+import { readForm } from "~/utils/forms.server";
 import { ChangeList, EntryMeta, RecordLabel } from "~/components/HistoryParts";
 import { PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const { t } = await getTranslator(request);
   const { type, id } = recordFrom(params);
-  const parsed = RevertSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = RevertSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { error: t("form.errors.invalid") };
   const result = revert(type, id, parsed.data.entryId, actor);
   if (!result.ok) {

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { refuseCrossSite } from "~/auth.server";
+import { readForm } from "~/utils/forms.server";
 import { isLanguage } from "~/i18n/config";
 import { languageCookie } from "~/i18n/i18next.server";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -7,7 +8,7 @@ import { safeRedirect } from "~/utils/safe-redirect";
 /** Remembers the chosen interface language and goes back to the page it was chosen on. */
 export async function action({ request }: ActionFunctionArgs) {
   refuseCrossSite(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const lng = form.get("lng");
   const to = safeRedirect(form.get("redirectTo"));
   if (!isLanguage(lng)) return redirect(to);

@@ -14,3 +14,8 @@ export function found<T>(record: T | null | undefined): T {
   if (record == null) throw notFound();
   return record;
 }
+
+/** A request no form of ours could have sent; the root boundary shows a calm page. */
+export function badRequest() {
+  return new Response("Bad Request", { status: 400 });
+}

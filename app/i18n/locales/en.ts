@@ -685,6 +685,10 @@ const en = {
       message:
         "The page could not be shown. The problem has been recorded; please try again in a moment.",
     },
+    badRequest: {
+      title: "The form could not be read",
+      message: "What was sent is not something this page's form sends. Go back, check what you typed and try again.",
+    },
     forbidden: {
       title: "Not allowed",
       message: "Your account may not open this page or make this change. Ask an administrator if you need to.",
