@@ -13,40 +13,27 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import {
+  DATE_PRECISIONS,
+  PARTNER_KINDS,
+  RELATION_TYPES,
+  RELATION_STATUSES,
+  DELEGATION_DIRECTIONS,
+  MEETING_SIDES,
+  PARTICIPANT_ROLES,
+  RECORD_LANGUAGES,
+  INITIATIVE_KINDS,
+  INITIATIVE_STATUSES,
+  NAMED_RECORD_TYPES,
+  USER_ROLES,
+  AUDITED_RECORD_TYPES,
+  HISTORY_ACTIONS,
+  SECURITY_EVENTS,
+} from "./enums";
 
-export const DATE_PRECISIONS = ["day", "month", "year", "unknown"] as const;
-export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+export * from "./enums";
 
-export const PARTNER_KINDS = ["city", "province", "region", "country"] as const;
-export const RELATION_TYPES = ["friendly", "memorandum", "sister_city", "other"] as const;
-export const RELATION_STATUSES = ["proposed", "signed", "active", "suspended", "ended"] as const;
-export const DELEGATION_DIRECTIONS = ["incoming", "outgoing"] as const;
-export const MEETING_SIDES = ["host", "guest"] as const;
-export const PARTICIPANT_ROLES = [
-  "chaired",
-  "led_delegation",
-  "spoke",
-  "attended",
-  "interpreted",
-] as const;
-export const RECORD_LANGUAGES = ["kk", "ru", "en"] as const;
-export const INITIATIVE_KINDS = [
-  "event",
-  "investment",
-  "trade",
-  "culture",
-  "education",
-  "agreement",
-  "other",
-] as const;
-export const INITIATIVE_STATUSES = [
-  "proposed",
-  "agreed",
-  "in_progress",
-  "done",
-  "stalled",
-  "dropped",
-] as const;
+
 
 const createdAt = () =>
   text("created_at")
@@ -451,7 +438,6 @@ export const initiativeSteps = sqliteTable(
   ],
 );
 
-export const NAMED_RECORD_TYPES = ["partner", "organisation", "person", "topic"] as const;
 
 /**
  * Folded name keys (app/utils/fold.ts) of every named record, so a name is found however it
@@ -489,8 +475,6 @@ export const relationStepSignatories = sqliteTable(
 // ---------------------------------------------------------------------------------------------
 // Trust: accounts, sessions and the history of every change (docs/decisions/0006-trust.md).
 
-export const USER_ROLES = ["viewer", "editor", "admin"] as const;
-export type UserRole = (typeof USER_ROLES)[number];
 
 /** A person who may sign in. Never deleted, only disabled, so history keeps its authors. */
 export const users = sqliteTable(
@@ -540,10 +524,6 @@ export const signInFailures = sqliteTable(
   (t) => [index("sign_in_failures_key_at").on(t.key, t.at)],
 );
 
-export const AUDITED_RECORD_TYPES = ["partner", "relation", "organisation", "person", "delegation", "meeting", "initiative"] as const;
-export type AuditedRecordType = (typeof AUDITED_RECORD_TYPES)[number];
-export const HISTORY_ACTIONS = ["create", "update", "delete", "restore", "revert"] as const;
-export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /**
  * One entry per change of a record: who (NULL for the system: demo data, migrations), when
@@ -586,23 +566,6 @@ export const pendingChanges = sqliteTable(
   (t) => [primaryKey({ columns: [t.recordType, t.recordId] })],
 );
 
-export const SECURITY_EVENTS = [
-  "sign_in",
-  "sign_in_failed",
-  "sign_out",
-  "locked_out",
-  "forbidden",
-  "cross_site",
-  "account_invited",
-  "account_activated",
-  "account_role_changed",
-  "account_disabled",
-  "account_enabled",
-  "password_changed",
-  "backup_taken",
-  "backup_downloaded",
-] as const;
-export type SecurityEvent = (typeof SECURITY_EVENTS)[number];
 
 /** Sign-ins, refusals and account changes. Append-only like history. */
 export const securityLog = sqliteTable(

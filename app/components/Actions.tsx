@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { UserRole } from "../../db/schema";
+import type { UserRole } from "../../db/enums";
 import { useCan } from "~/utils/user";
 
 /** A button-like link; shown only to those who may use it (editors, unless `need` says else). */

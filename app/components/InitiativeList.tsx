@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../db/schema";
+import type { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../db/enums";
 import type { PartialDate } from "~/utils/partial-date";
 import { Badge } from "./Page";
 import { PartialDateText } from "./PartialDateText";

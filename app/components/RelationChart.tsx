@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { RELATION_STATUSES } from "../../db/schema";
+import type { RELATION_STATUSES } from "../../db/enums";
 import { useDateWords } from "~/i18n/dates";
 import type { RelationLane } from "~/models/relation-chart.server";
 import { yearPosition, yearRange } from "~/utils/chart";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { INITIATIVE_STATUSES, RELATION_STATUSES } from "../../db/schema";
+import type { INITIATIVE_STATUSES, RELATION_STATUSES } from "../../db/enums";
 import { Badge } from "./Page";
 
 type Tone = Parameters<typeof Badge>[0]["tone"];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { USER_ROLES } from "../../db/schema";
+import { USER_ROLES } from "../../db/enums";
 
 // Passwords are taken exactly as typed: no trimming, no truncation (app/utils/password.server.ts).
 const PASSWORD_MIN = 8;

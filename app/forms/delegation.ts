@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DELEGATION_DIRECTIONS } from "../../db/schema";
+import { DELEGATION_DIRECTIONS } from "../../db/enums";
 import { comparePartialDates } from "~/utils/partial-date";
 import { LIMITS, optionalText, partialDateField, recordId } from "./fields";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../db/schema";
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../db/enums";
 import { LIMITS, optionalText, partialDateField, recordId } from "./fields";
 
 const requireOneTitle = (v: { titleKk?: string; titleRu?: string; titleEn?: string }, ctx: z.RefinementCtx) => {

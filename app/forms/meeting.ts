@@ -6,7 +6,7 @@ import {
   MEETING_SIDES,
   PARTICIPANT_ROLES,
   RECORD_LANGUAGES,
-} from "../../db/schema";
+} from "../../db/enums";
 import { comparePartialDates } from "~/utils/partial-date";
 import { LIMITS, optionalText, partialDateField, recordId, webUrl } from "./fields";
 

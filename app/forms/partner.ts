@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PARTNER_KINDS } from "../../db/schema";
+import { PARTNER_KINDS } from "../../db/enums";
 import { COUNTRY_CODES } from "~/utils/countries";
 import { LIMITS, names, optionalText, requireOneName } from "./fields";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RELATION_STATUSES, RELATION_TYPES } from "../../db/schema";
+import { RELATION_STATUSES, RELATION_TYPES } from "../../db/enums";
 import { LIMITS, optionalText, partialDateField, recordId, webUrl } from "./fields";
 
 /** A relation begins with its first step: what it is and where it stands, dated. */

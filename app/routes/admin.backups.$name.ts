@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
-import { listBackups } from "../../db/backup";
+import { listBackups } from "~/backups.server";
 import { requireAdmin } from "~/auth.server";
 import { getEnv } from "~/env.server";
 import { logSecurityEvent } from "~/models/security-log.server";

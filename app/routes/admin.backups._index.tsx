@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listBackups, takeBackup } from "../../db/backup";
+import { listBackups, takeBackup } from "~/backups.server";
 import { requireAdmin } from "~/auth.server";
 import { AdminNav } from "~/components/AdminNav";
 import { Empty, PageHeading } from "~/components/Page";

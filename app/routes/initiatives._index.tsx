@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../db/schema";
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../db/enums";
 import { ActionLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
 import { Empty, PageHeading, Section } from "~/components/Page";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RELATION_TYPES } from "../../db/schema";
+import { RELATION_TYPES } from "../../db/enums";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { RelationChart } from "~/components/RelationChart";

@@ -1,4 +1,4 @@
-import type { RELATION_STATUSES, RELATION_TYPES } from "../../db/schema";
+import type { RELATION_STATUSES, RELATION_TYPES } from "../../db/enums";
 import { dueBy } from "./overdue";
 import { comparePartialDates, type PartialDate } from "./partial-date";
 

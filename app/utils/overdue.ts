@@ -1,4 +1,4 @@
-import type { INITIATIVE_STATUSES } from "../../db/schema";
+import type { INITIATIVE_STATUSES } from "../../db/enums";
 import { partialDateParts, type PartialDate } from "./partial-date";
 
 type Status = (typeof INITIATIVE_STATUSES)[number];

@@ -1,4 +1,4 @@
-import type { RELATION_STATUSES } from "../../db/schema";
+import type { RELATION_STATUSES } from "../../db/enums";
 import { comparePartialDates, type PartialDate } from "./partial-date";
 
 export type RelationStatus = (typeof RELATION_STATUSES)[number];

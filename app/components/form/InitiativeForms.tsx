@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../../db/schema";
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../../db/enums";
 import { InitiativeSchema, InitiativeStepSchema } from "~/forms/initiative";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/utils/forms.server";

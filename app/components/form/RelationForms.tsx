@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RELATION_STATUSES, RELATION_TYPES } from "../../../db/schema";
+import { RELATION_STATUSES, RELATION_TYPES } from "../../../db/enums";
 import { RelationSchema, RelationStepSchema } from "~/forms/relation";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/utils/forms.server";
