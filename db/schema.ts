@@ -586,3 +586,18 @@ export const securityLog = sqliteTable(
   },
   (t) => [index("security_log_at").on(t.at), index("security_log_user").on(t.userId, t.id), index("security_log_event").on(t.event, t.id)],
 );
+
+/**
+ * Where each meeting's and initiative's row sits in search_text. The FTS rowid orders rows by
+ * the meeting's date (db/search-text.ts), so the newest matches come first without sorting
+ * every match; this table finds a record's row again when its date changes.
+ */
+export const searchRows = sqliteTable(
+  "search_rows",
+  {
+    kind: text("kind", { enum: ["meeting", "initiative"] }).notNull(),
+    recordId: integer("record_id").notNull(),
+    ftsRowid: integer("fts_rowid").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.recordId] })],
+);

@@ -53,6 +53,17 @@ describe("the demo partner's timeline", () => {
     expect(groups[1].events.map((e) => e.kind)).toEqual(["delegation"]);
     expect(partnerTimeline(heilongjiang, "en", { order: "oldest", kinds: ["meeting"] }).flatMap((g) => g.events.map((e) => e.kind))).toEqual(["meeting"]);
   });
+
+  test("comes a page at a time, in the same order, the unknown dates on the last page", async () => {
+    const { getDb } = await import("~/db.server");
+    const { partnerTimelinePage } = await import("~/models/timeline.server");
+    const heilongjiang = getDb().$client.prepare("select id from partners where name_en = 'Heilongjiang Province'").pluck().get() as number;
+    const first = partnerTimelinePage(heilongjiang, "en", { order: "newest", page: 1, pageSize: 4 });
+    expect(first).toMatchObject({ total: 6, pageCount: 2, page: 1 });
+    expect(first.groups.map((g) => [g.year, g.events.map((e) => e.kind)])).toEqual([[2016, ["initiative", "initiative", "initiative", "meeting"]]]);
+    const second = partnerTimelinePage(heilongjiang, "en", { order: "newest", page: 2, pageSize: 4 });
+    expect(second.groups.map((g) => [g.year, g.events.map((e) => e.kind)])).toEqual([[2016, ["relation"]], [null, ["delegation"]]]);
+  });
 });
 
 describe("the relation chart's bands", () => {

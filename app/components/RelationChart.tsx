@@ -26,7 +26,7 @@ const AXIS = 26;
 export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; today: string; title: string }) {
   const { t } = useTranslation();
   const words = useDateWords();
-  const dates = lanes.flatMap((l) => [...l.bands.map((b) => b.from), ...l.marks.map((m) => m.date.value!)]);
+  const dates = lanes.flatMap((l) => [...l.bands.map((b) => b.from), ...l.marks.map((m) => m.date.value!), ...l.years.map((y) => `${y.year}-01-01`)]);
   const { from, to } = yearRange(dates, today);
   const x = (iso: string) => LABEL + ((yearPosition(iso) - from) / (to - from)) * (WIDTH - LABEL - 12);
   const height = AXIS + lanes.length * LANE + 4;
@@ -72,6 +72,15 @@ export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; 
                   <title>{`${t(`relation.types.${band.type}`)}: ${t(`relation.statuses.${band.status}`)}`}</title>
                 </rect>
               ))}
+              {lane.years.map((mark) => {
+                const label = t("chart.meetingsInYear", { year: mark.year, count: mark.count });
+                return (
+                  <a key={`year-${mark.year}`} href={`/meetings?partner=${lane.id}&year=${mark.year}`} aria-label={label} className="chart-mark">
+                    <title>{label}</title>
+                    <circle cx={x(`${mark.year}-07-01`)} cy={top + LANE / 2} r={Math.min(9, 4 + Math.log2(mark.count))} fill="#0c4a6e" fillOpacity={0.7} stroke="#0c4a6e" strokeWidth={1} />
+                  </a>
+                );
+              })}
               {lane.marks.map((mark) => {
                 const label = `${formatPartialDate(mark.date, words)} — ${t("meeting.titleNoPartner")}${mark.purpose ? `: ${mark.purpose.slice(0, 80)}` : ""}`;
                 return (

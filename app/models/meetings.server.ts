@@ -54,7 +54,21 @@ export function listMeetings({
 }) {
   const db = getDb();
   const where = meetingConditions(filter);
-  const rows = db
+  const total = countOf(db.select({ count: count() }).from(meetings).where(where).get());
+  // The page's ids first, from the date index alone; a page past the middle is counted from
+  // the other end, so the last page costs what the first does.
+  const offset = offsetOf(page, pageSize);
+  const fromEnd = offset > total / 2;
+  const pageIds = db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(where)
+    .orderBy(...(fromEnd ? [asc(meetings.date), asc(meetings.id)] : [desc(meetings.date), desc(meetings.id)]))
+    .limit(fromEnd ? Math.max(0, Math.min(pageSize, total - offset)) : pageSize)
+    .offset(fromEnd ? Math.max(0, total - offset - pageSize) : offset)
+    .all()
+    .map((r) => r.id);
+  const rows = !pageIds.length ? [] : db
     .select({
       id: meetings.id,
       date: meetings.date,
@@ -75,12 +89,9 @@ export function listMeetings({
     .from(meetings)
     .leftJoin(partners, eq(partners.id, meetings.partnerId))
     .leftJoin(hostOrganisations, eq(hostOrganisations.id, meetings.hostOrganisationId))
-    .where(where)
+    .where(inArray(meetings.id, pageIds))
     .orderBy(desc(meetings.date), desc(meetings.id))
-    .limit(pageSize)
-    .offset(offsetOf(page, pageSize))
     .all();
-  const total = countOf(db.select({ count: count() }).from(meetings).where(where).get());
   const participantCounts = new Map(
     rows.length
       ? db

@@ -8,7 +8,9 @@ import { asDate } from "./shared.server";
 
 /** Not wholly past on `today`: a day from today on, a month or year not yet over. */
 function notPast(value: SQLiteColumn, precision: SQLiteColumn, today: string) {
-  return sql`(
+  // The first line lets the date index skip the past: nothing before this year's start is
+  // still to come, whatever its precision.
+  return sql`${value} >= ${`${today.slice(0, 4)}-01-01`} and (
     (${precision} = 'day' and ${value} >= ${today}) or
     (${precision} = 'month' and date(${value}, '+1 month') > ${today}) or
     (${precision} = 'year' and date(${value}, '+1 year') > ${today})

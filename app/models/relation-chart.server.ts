@@ -15,6 +15,8 @@ export type ChartFilter = { countryCode?: string; type?: (typeof RELATION_TYPES)
 // Spelled out: drizzle leaves columns unqualified inside a correlated subquery.
 const lastMeeting = sql<string | null>`(select max(m.date) from meetings m where m.partner_id = "partners"."id")`;
 
+const MARKS_PER_LANE = 60;
+
 /** One lane per partner, most recent contact first: status bands and meeting marks. */
 export function relationLanes(lng: Language, today: string, { filter = {}, page = 1, partnerIds }: { filter?: ChartFilter; page?: number; partnerIds?: number[] }) {
   const db = getDb();
@@ -42,11 +44,33 @@ export function relationLanes(lng: Language, today: string, { filter = {}, page 
         .where(inArray(relations.partnerId, ids))
         .all()
     : [];
-  const marks = ids.length
+  // A lane with more meetings than fit as marks shows one mark per year, with the count.
+  const dated = ids.length
+    ? new Map(
+        db
+          .select({ partnerId: meetings.partnerId, n: sql<number>`count(*)` })
+          .from(meetings)
+          .where(and(inArray(meetings.partnerId, ids), isNotNull(meetings.date)))
+          .groupBy(meetings.partnerId)
+          .all()
+          .map((r) => [r.partnerId, r.n]),
+      )
+    : new Map<number | null, number>();
+  const few = ids.filter((id) => (dated.get(id) ?? 0) <= MARKS_PER_LANE);
+  const many = ids.filter((id) => (dated.get(id) ?? 0) > MARKS_PER_LANE);
+  const marks = few.length
     ? db
         .select({ id: meetings.id, partnerId: meetings.partnerId, date: meetings.date, precision: meetings.datePrecision, approximate: meetings.dateApproximate, purpose: meetings.purpose })
         .from(meetings)
-        .where(and(inArray(meetings.partnerId, ids), isNotNull(meetings.date)))
+        .where(and(inArray(meetings.partnerId, few), isNotNull(meetings.date)))
+        .all()
+    : [];
+  const years = many.length
+    ? db
+        .select({ partnerId: meetings.partnerId, year: sql<string>`substr(${meetings.date}, 1, 4)`, count: sql<number>`count(*)` })
+        .from(meetings)
+        .where(and(inArray(meetings.partnerId, many), isNotNull(meetings.date)))
+        .groupBy(meetings.partnerId, sql`2`)
         .all()
     : [];
   const undated = ids.length
@@ -82,6 +106,7 @@ export function relationLanes(lng: Language, today: string, { filter = {}, page 
       marks: marks
         .filter((m) => m.partnerId === partner.id)
         .map((m) => ({ id: m.id, date: asDate(m.date, m.precision, m.approximate), purpose: m.purpose })),
+      years: years.filter((y) => y.partnerId === partner.id).map((y) => ({ year: Number(y.year), count: y.count })),
       undated: (undated.get(partner.id) as number | undefined) ?? 0,
     };
   });

@@ -59,13 +59,13 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
   const match = ftsQuery(query);
   if (!match) return { meeting: [], initiative: [] };
   const db = getDb();
-  const matching = (kind: "meeting" | "initiative") => sql`select record_id from search_text where search_text match ${match} and kind = ${kind}`;
-  const meetingIds = db
-    .all<{ id: number }>(sql`select id from meetings where id in (${matching("meeting")}) order by date desc, id desc limit ${limit}`)
-    .map((r) => r.id);
-  const initiativeIds = db
-    .all<{ id: number }>(sql`select id from initiatives where id in (${matching("initiative")}) order by id desc limit ${limit}`)
-    .map((r) => r.id);
+  // The index's rowids are in date order (db/search-text.ts): the first rows are the newest.
+  const idsOf = (kind: "meeting" | "initiative") =>
+    db
+      .all<{ id: number }>(sql`select record_id as id from search_text where search_text match ${match} and kind = ${kind} order by rowid desc limit ${limit}`)
+      .map((r) => r.id);
+  const meetingIds = idsOf("meeting");
+  const initiativeIds = idsOf("initiative");
   const meetingRows = meetingIds.length
     ? db
         .select({ meeting: meetings, partner: partners })

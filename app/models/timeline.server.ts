@@ -4,6 +4,7 @@ import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { localizedName, localizedTitle } from "~/utils/names";
 import { groupTimeline, TIMELINE_KINDS, type TimelineKind } from "~/utils/timeline";
+import { pageOf } from "~/utils/pagination";
 import { asDate } from "./shared.server";
 
 /**
@@ -11,8 +12,29 @@ import { asDate } from "./shared.server";
  * delegations, meetings and initiative steps.
  */
 export function partnerTimeline(partnerId: number, lng: Language, options: { order: "newest" | "oldest"; kinds?: TimelineKind[] }) {
+  return groupTimeline(timelineEvents(partnerId, lng, options.kinds), options.order);
+}
+
+/**
+ * One page of the timeline: a partner of forty years has thousands of events, and a page of
+ * them all weighed megabytes.
+ */
+export function partnerTimelinePage(
+  partnerId: number,
+  lng: Language,
+  options: { order: "newest" | "oldest"; kinds?: TimelineKind[]; page: number; pageSize?: number },
+) {
+  const events = timelineEvents(partnerId, lng, options.kinds);
+  const pageSize = options.pageSize ?? TIMELINE_PAGE_SIZE;
+  const groups = groupTimeline(events, options.order, { offset: (options.page - 1) * pageSize, limit: pageSize });
+  return { groups, ...pageOf([], events.length, options.page, pageSize) };
+}
+
+export const TIMELINE_PAGE_SIZE = 100;
+
+function timelineEvents(partnerId: number, lng: Language, only?: TimelineKind[]) {
   const db = getDb();
-  const kinds = new Set(options.kinds?.length ? options.kinds : TIMELINE_KINDS);
+  const kinds = new Set(only?.length ? only : TIMELINE_KINDS);
 
   const relationEvents = kinds.has("relation")
     ? db
@@ -78,7 +100,7 @@ export function partnerTimeline(partnerId: number, lng: Language, options: { ord
         }))
     : [];
 
-  return groupTimeline([...relationEvents, ...delegationEvents, ...meetingEvents, ...initiativeEvents], options.order);
+  return [...relationEvents, ...delegationEvents, ...meetingEvents, ...initiativeEvents];
 }
 
 export type PartnerTimeline = ReturnType<typeof partnerTimeline>;

@@ -5,6 +5,7 @@ import { ActionLink, EditorLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
 import { MeetingList } from "~/components/MeetingList";
 import { Badge, Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
+import { Pagination } from "~/components/Pagination";
 import { PartialDateText } from "~/components/PartialDateText";
 import { RelationStatusBadge } from "~/components/StatusBadge";
 import { RelationChart } from "~/components/RelationChart";
@@ -13,9 +14,10 @@ import { getTranslator } from "~/i18n/i18next.server";
 import { listMeetings } from "~/models/meetings.server";
 import { getPartner, partnerInitiatives, peopleMetFrom } from "~/models/partners.server";
 import { relationLanes } from "~/models/relation-chart.server";
-import { partnerTimeline } from "~/models/timeline.server";
+import { partnerTimelinePage } from "~/models/timeline.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { pageFromSearch } from "~/utils/pagination";
 import { isWebUrl } from "~/utils/urls";
 import { todayInAstana } from "~/utils/overdue";
 import { isTimelineKind } from "~/utils/timeline";
@@ -35,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: partner.name,
     partner,
-    timeline: { groups: partnerTimeline(id, lng, { order, kinds }), order, kinds },
+    timeline: { ...partnerTimelinePage(id, lng, { order, kinds, page: pageFromSearch(search) }), order, kinds },
     today,
     lane: relationLanes(lng, today, { partnerIds: [id] }).items,
     meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
@@ -152,6 +154,7 @@ export default function PartnerPage() {
           ) : null}
           <Section title={t("timeline.title")} id="timeline">
             <Timeline groups={timeline.groups} order={timeline.order} kinds={timeline.kinds} />
+            <Pagination page={timeline.page} pageCount={timeline.pageCount} total={timeline.total} pageSize={timeline.pageSize} />
           </Section>
 
           <Section title={t("partner.meetings")} id="meetings">

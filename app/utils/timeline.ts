@@ -18,17 +18,21 @@ const KIND_RANK: Record<TimelineKind, number> = { relation: 0, delegation: 1, me
  * Events in chronological order, grouped by year; a year-only or approximate date is placed in
  * its year (at its start), and events whose date is unknown form their own group, always last.
  */
-export function groupTimeline<E extends TimelineEvent>(events: E[], order: "newest" | "oldest"): TimelineGroup<E>[] {
+export function groupTimeline<E extends TimelineEvent>(
+  events: E[],
+  order: "newest" | "oldest",
+  range: { offset: number; limit: number } = { offset: 0, limit: Infinity },
+): TimelineGroup<E>[] {
   const sorted = [...events].sort((a, b) => comparePartialDates(a.date, b.date) || KIND_RANK[a.kind] - KIND_RANK[b.kind]);
   const known = sorted.filter((e) => e.date.value);
   const unknown = sorted.filter((e) => !e.date.value);
+  const shown = [...(order === "newest" ? known.reverse() : known), ...unknown].slice(range.offset, range.offset + range.limit);
   const groups: TimelineGroup<E>[] = [];
-  for (const event of order === "newest" ? known.reverse() : known) {
-    const year = partialDateYear(event.date);
+  for (const event of shown) {
+    const year = event.date.value ? partialDateYear(event.date) : null;
     const last = groups.at(-1);
     if (last && last.year === year) last.events.push(event);
     else groups.push({ year, events: [event] });
   }
-  if (unknown.length) groups.push({ year: null, events: unknown });
   return groups;
 }

@@ -253,6 +253,7 @@ const en = {
     initiatives: "Initiatives",
   },
   chart: {
+    meetingsInYear: "Meetings in {{year}}: {{count}}",
     allRelations: "All relations over time",
     open: "All relations over time",
     partnerTitle: "{{partner}} over time",

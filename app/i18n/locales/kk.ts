@@ -249,6 +249,7 @@ const kk: Translations = {
     initiatives: "Бастамалар",
   },
   chart: {
+    meetingsInYear: "{{year}} жылғы кездесулер: {{count}}",
     allRelations: "Барлық қарым-қатынас уақыт бойынша",
     open: "Барлық қарым-қатынас уақыт бойынша",
     partnerTitle: "{{partner}}: уақыт бойынша",

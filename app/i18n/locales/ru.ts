@@ -249,6 +249,7 @@ const ru: Translations = {
     initiatives: "Инициативы",
   },
   chart: {
+    meetingsInYear: "Встречи в {{year}} году: {{count}}",
     allRelations: "Все отношения во времени",
     open: "Все отношения во времени",
     partnerTitle: "{{partner}}: во времени",
