@@ -2,13 +2,11 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { NonceContext } from "./components/Nonce";
-import { DEFAULT_NS, FALLBACK_LANGUAGE } from "./i18n/config";
-import { getLanguage, resources } from "./i18n/i18next.server";
+import { getLanguage, i18nFor } from "./i18n/i18next.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -21,14 +19,8 @@ export default async function handleRequest(
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   const lng = await getLanguage(request);
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({
-    lng,
-    resources,
-    defaultNS: DEFAULT_NS,
-    fallbackLng: FALLBACK_LANGUAGE,
-    interpolation: { escapeValue: false },
-  });
+  // One instance per language, shared by every request (it never changes language).
+  const i18n = await i18nFor(lng);
 
   // Crawlers and no-JS clients get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent")) ? "onAllReady" : "onShellReady";

@@ -5,7 +5,7 @@
  *
  *   BENCH_DURATION=10 BENCH_SIZES=small,national npm run bench
  */
-import { execSync, spawn, type ChildProcess } from "node:child_process";
+import { execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,68 +13,23 @@ import zlib from "node:zlib";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { BUSY_PARTNER_NAME, COMMON_WORD, generate, RARE_WORD, SIZES, type SizeName } from "./generate";
+import { PORT, signIn, startServer, stopServer } from "./server";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const CONNECTIONS = 10;
 const SIZE_NAMES = (process.env.BENCH_SIZES ?? "small,national").split(",") as SizeName[];
-const PORT = Number(process.env.BENCH_PORT ?? 3400);
-const ADMIN = { email: "bench@kezdesu.local", password: "bench-password-2026" };
 const DATA = path.resolve("bench/.data");
 
-type Page = { name: string; path: string; route: string; method?: "POST"; body?: string };
+export type Page = { name: string; path: string; route: string; method?: "POST"; body?: string };
 type Measure = { rps: number; p50: number; p97_5: number; p99: number; errors: number; non2xx: number; statuses: string };
 
 function sh(command: string) {
   execSync(command, { stdio: "inherit" });
 }
 
-async function startServer(file: string, workers = 1): Promise<ChildProcess> {
-  const server = spawn("node", ["--import", "tsx", "server.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      DATABASE_PATH: file,
-      DEMO_DATA: "skip",
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      WEB_CONCURRENCY: String(workers),
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`http://localhost:${PORT}/healthz`)).ok) return server;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  server.kill("SIGKILL");
-  throw new Error("The server did not start within 2 minutes");
-}
-
-async function stopServer(server: ChildProcess) {
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  await exited;
-}
-
-async function signIn() {
-  const response = await fetch(`http://localhost:${PORT}/sign-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" },
-    body: new URLSearchParams({ email: ADMIN.email, password: ADMIN.password, redirectTo: "/" }),
-  });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (response.status !== 302 || !cookie) throw new Error(`Sign-in failed: ${response.status}`);
-  return cookie;
-}
-
 /** The pages to measure, with ids looked up in the dataset being served. */
-function pagesFor(file: string): Page[] {
+export function pagesFor(file: string): Page[] {
   const db = new Database(file, { readonly: true });
   const busy = db.prepare("select id from partners where name_en = ?").pluck().get(BUSY_PARTNER_NAME) as number;
   const meeting = db.prepare("select id from meetings where partner_id = ? order by date desc limit 1").pluck().get(busy) as number;
@@ -254,11 +209,15 @@ function writeResults(pages: Page[], bySize: Map<SizeName, Map<string, Measure>>
     const ratio = cluster.two / cluster.one;
     lines.push("## Two processes", "", `The meeting page: ${cluster.one.toFixed(0)} req/s on one process, ${cluster.two.toFixed(0)} req/s on two (WEB_CONCURRENCY=2): ${ratio.toFixed(2)}x (goal >= 1.7: ${mark(ratio >= 1.7)}).`, "");
   }
-  fs.writeFileSync("bench/RESULTS.md", `${lines.join("\n")}\n`);
+  // The soak (bench/soak.ts) keeps its own section.
+  const soak = fs.existsSync("bench/RESULTS.md") ? /\n## Soak\n[\s\S]*$/.exec(fs.readFileSync("bench/RESULTS.md", "utf8"))?.[0] : undefined;
+  fs.writeFileSync("bench/RESULTS.md", `${lines.join("\n")}\n${soak ?? ""}`);
   console.log("Wrote bench/RESULTS.md");
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv[1]?.endsWith("bench/run.ts")) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
+import { createInstance, type i18n } from "i18next";
+import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { DEFAULT_NS, FALLBACK_LANGUAGE, LANGUAGES, isLanguage, type Language } from "./config";
 import en from "./locales/en";
@@ -55,7 +57,25 @@ export async function getLanguage(request: Request): Promise<Language> {
   return isLanguage(short) ? short : FALLBACK_LANGUAGE;
 }
 
+// remix-i18next's getFixedT makes and initialises a new i18next instance on every call: a few
+// milliseconds of every request. The strings never change while the server runs, so one
+// instance per language is made once and shared.
+const shared = new Map<Language, Promise<i18n>>();
+
+/** The i18next instance of a language, made once (app/entry.server.tsx renders with it too). */
+export function i18nFor(lng: Language) {
+  let instance = shared.get(lng);
+  if (!instance) {
+    const made = createInstance().use(initReactI18next);
+    instance = made
+      .init({ lng, resources, defaultNS: DEFAULT_NS, fallbackLng: FALLBACK_LANGUAGE, interpolation: { escapeValue: false }, initImmediate: false })
+      .then(() => made);
+    shared.set(lng, instance);
+  }
+  return instance;
+}
+
 export async function getTranslator(request: Request) {
   const lng = await getLanguage(request);
-  return { lng, t: await i18next.getFixedT(lng) };
+  return { lng, t: (await i18nFor(lng)).getFixedT(lng) };
 }

@@ -1,0 +1,64 @@
+/**
+ * `npm run soak`: five minutes of mixed reads and writes at a fixed rate against the production
+ * server on the 1% dataset; every answer must be a success and the server's memory must stay
+ * flat. Adds its lines to bench/RESULTS.md.
+ *
+ *   SOAK_SECONDS=300 SOAK_RATE=100 npm run soak
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { generate } from "./generate";
+import { pagesFor } from "./run";
+import { PORT, signIn, startServer, stopServer } from "./server";
+
+const SECONDS = Number(process.env.SOAK_SECONDS ?? 300);
+const RATE = Number(process.env.SOAK_RATE ?? 100);
+
+const rss = (pid: number) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+};
+
+const source = path.resolve("bench/.data/small.db");
+if (!fs.existsSync(source)) generate("small", source);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-soak-"));
+const file = path.join(work, "soak.db");
+fs.copyFileSync(source, file);
+
+const server = await startServer(file);
+const cookie = await signIn();
+const pages = pagesFor(file);
+// Every page in turn: eleven reads to one write (logging a meeting with ten participants).
+const requests = pages;
+await autocannon({ url: `http://localhost:${PORT}/healthz`, connections: 10, duration: 5, headers: { Cookie: cookie } });
+const start = rss(server.pid!);
+const samples: number[] = [];
+const sampler = setInterval(() => samples.push(rss(server.pid!)), 10_000);
+console.log(`Soak: ${SECONDS} s at ${RATE} requests/s, ${requests.length} request kinds; RSS at start ${start.toFixed(0)} MB`);
+const result = await autocannon({
+  url: `http://localhost:${PORT}`,
+  connections: 10,
+  duration: SECONDS,
+  overallRate: RATE,
+  requests: requests.map((page) => ({
+    method: page.method ?? "GET",
+    path: page.path,
+    body: page.body,
+    headers: { Cookie: cookie, ...(page.body ? { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" } : {}) },
+  })),
+});
+clearInterval(sampler);
+const end = rss(server.pid!);
+await stopServer(server);
+fs.rmSync(work, { recursive: true, force: true });
+
+const failures = result["4xx"] + result["5xx"] + result.errors + result.timeouts;
+const peak = Math.max(start, end, ...samples);
+const line = `Soak (${new Date().toISOString().slice(0, 10)}): ${SECONDS} s of mixed reads and writes (one write in twelve) at ${RATE} requests/s on the 1% dataset: ${result.requests.total} requests, ${failures} failed (4xx ${result["4xx"]}, 5xx ${result["5xx"]}, errors ${result.errors}, timeouts ${result.timeouts}); p99 ${result.latency.p99} ms; server RSS ${start.toFixed(0)} MB at start, ${end.toFixed(0)} MB at the end, ${peak.toFixed(0)} MB at most.`;
+console.log(line);
+const results = "bench/RESULTS.md";
+const existing = fs.existsSync(results) ? fs.readFileSync(results, "utf8").replace(/\n## Soak\n[\s\S]*$/, "\n") : "# Benchmark results\n";
+fs.writeFileSync(results, `${existing.trimEnd()}\n\n## Soak\n\n${line}\n`);
+if (failures > 0) process.exit(1);
