@@ -8,14 +8,18 @@ export type SearchKind = "meeting" | "initiative";
 const fold = (parts: Array<string | null | undefined>) => foldForMatch(parts.filter(Boolean).join(" \n "));
 
 /**
- * A row's place in the index: the meeting's date, then its id, then its kind, so that FTS5,
- * which walks rowids in order at no cost, hands back the newest matches first without
- * sorting them all (a word in most of 100,000 meetings). Unknown dates and initiatives sort as
- * the oldest; among them, the newest record first. Dates to the day fit 27 bits, ids 25.
+ * A row's place in the index. FTS5 walks rowids in order at no cost and takes rowid ranges, so
+ * the rowid says both the kind and the order results come in: meetings below 2^52, ordered by
+ * their date (to the day, then the id, unknown dates as the oldest), so the newest matches come
+ * first without sorting them all (a word in most of 100,000 meetings); initiatives above, by id.
  */
+export const INITIATIVE_ROWIDS = 2 ** 52;
+const IDS = 2 ** 25;
+
 export function searchRowid(kind: SearchKind, id: number, date: string | null = null) {
+  if (kind === "initiative") return INITIATIVE_ROWIDS + id;
   const day = date ? Number(date.slice(0, 10).replace(/-/g, "")) : 0;
-  return day * 2 ** 26 + id * 2 + (kind === "initiative" ? 1 : 0);
+  return day * IDS + id;
 }
 
 /** Replaces a record's row; search_rows says where the old one is (FTS5 indexes no other column). */

@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { NAMED_TABLES, type NamedRecordType } from "../../db/name-keys";
+import { INITIATIVE_ROWIDS } from "../../db/search-text";
 import { initiatives, meetings, nameKeys, partners } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
@@ -59,10 +60,14 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
   const match = ftsQuery(query);
   if (!match) return { meeting: [], initiative: [] };
   const db = getDb();
-  // The index's rowids are in date order (db/search-text.ts): the first rows are the newest.
+  // Rowids say the kind and the order (db/search-text.ts): the first rows of a range are the newest.
   const idsOf = (kind: "meeting" | "initiative") =>
     db
-      .all<{ id: number }>(sql`select record_id as id from search_text where search_text match ${match} and kind = ${kind} order by rowid desc limit ${limit}`)
+      .all<{ id: number }>(
+        kind === "meeting"
+          ? sql`select record_id as id from search_text where search_text match ${match} and rowid < ${INITIATIVE_ROWIDS} order by rowid desc limit ${limit}`
+          : sql`select record_id as id from search_text where search_text match ${match} and rowid >= ${INITIATIVE_ROWIDS} order by rowid desc limit ${limit}`,
+      )
       .map((r) => r.id);
   const meetingIds = idsOf("meeting");
   const initiativeIds = idsOf("initiative");
