@@ -307,6 +307,8 @@ export const meetingParticipants = sqliteTable(
   (t) => [
     index("meeting_participants_meeting").on(t.meetingId, t.position),
     index("meeting_participants_person").on(t.personId, t.meetingId),
+    // Who came from a partner: its meetings' guests, read from the index alone.
+    index("meeting_participants_side").on(t.meetingId, t.side, t.personId),
   ],
 );
 

@@ -86,6 +86,10 @@ describe("finding meetings and initiatives by their texts", () => {
     const older = log("Kokpar festival planning, the very best match for kokpar kokpar", "2019");
     const newer = log("Kokpar festival", "2024");
     expect(searchTexts("kokpar festival", "en").meeting.map((m) => m.id)).toEqual([newer, older, undated]);
+    // The word as typed before words that only begin so, however new those are.
+    const longer = log("Kokparshy riders", "2025");
+    expect(searchTexts("kokpar", "en").meeting.map((m) => m.id)).toEqual([newer, older, undated, longer]);
+    expect(searchTexts("kokparsh", "en").meeting.map((m) => m.id)).toEqual([longer]);
   });
 });
 

@@ -26,7 +26,7 @@ const AXIS = 26;
 export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; today: string; title: string }) {
   const { t } = useTranslation();
   const words = useDateWords();
-  const dates = lanes.flatMap((l) => [...l.bands.map((b) => b.from), ...l.marks.map((m) => m.date.value!), ...l.years.map((y) => `${y.year}-01-01`)]);
+  const dates = lanes.flatMap((l) => [...l.bands.map((b) => b.from), ...l.marks.map((m) => m.date.value!), ...l.years.map((y) => `${y.year}-01-01`), ...l.years.map((y) => `${y.year + y.span - 1}-01-01`)]);
   const { from, to } = yearRange(dates, today);
   const x = (iso: string) => LABEL + ((yearPosition(iso) - from) / (to - from)) * (WIDTH - LABEL - 12);
   const height = AXIS + lanes.length * LANE + 4;
@@ -73,11 +73,15 @@ export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; 
                 </rect>
               ))}
               {lane.years.map((mark) => {
-                const label = t("chart.meetingsInYear", { year: mark.year, count: mark.count });
+                const label =
+                  mark.span === 1
+                    ? t("chart.meetingsInYear", { year: mark.year, count: mark.count })
+                    : t("chart.meetingsInYears", { from: mark.year, to: mark.year + mark.span - 1, count: mark.count });
+                const middle = `${mark.year + Math.floor(mark.span / 2)}-${mark.span === 1 ? "07" : "01"}-01`;
                 return (
-                  <a key={`year-${mark.year}`} href={`/meetings?partner=${lane.id}&year=${mark.year}`} aria-label={label} className="chart-mark">
+                  <a key={`years-${mark.year}`} href={`/meetings?partner=${lane.id}${mark.span === 1 ? `&year=${mark.year}` : ""}`} aria-label={label} className="chart-mark">
                     <title>{label}</title>
-                    <circle cx={x(`${mark.year}-07-01`)} cy={top + LANE / 2} r={Math.min(9, 4 + Math.log2(mark.count))} fill="#0c4a6e" fillOpacity={0.7} stroke="#0c4a6e" strokeWidth={1} />
+                    <circle cx={x(middle)} cy={top + LANE / 2} r={Math.min(9, 4 + Math.log2(mark.count))} fill="#0c4a6e" fillOpacity={0.7} stroke="#0c4a6e" strokeWidth={1} />
                   </a>
                 );
               })}

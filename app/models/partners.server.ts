@@ -188,7 +188,7 @@ export function getPartner(id: number, lng: Language) {
 export function peopleMetFrom(partnerId: number, lng: Language, limit = 50) {
   const db = getDb();
   const rows = db
-    .selectDistinct({
+    .select({
       id: people.id,
       nameKk: people.nameKk,
       nameRu: people.nameRu,
@@ -198,10 +198,17 @@ export function peopleMetFrom(partnerId: number, lng: Language, limit = 50) {
       sortRu: people.sortRu,
       sortEn: people.sortEn,
     })
-    .from(meetingParticipants)
-    .innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId))
-    .innerJoin(people, eq(people.id, meetingParticipants.personId))
-    .where(and(eq(meetings.partnerId, partnerId), eq(meetingParticipants.side, "guest")))
+    .from(people)
+    .where(
+      inArray(
+        people.id,
+        db
+          .select({ id: meetingParticipants.personId })
+          .from(meetings)
+          .innerJoin(meetingParticipants, eq(meetingParticipants.meetingId, meetings.id))
+          .where(and(eq(meetings.partnerId, partnerId), eq(meetingParticipants.side, "guest"))),
+      ),
+    )
     .orderBy(...byName(people, lng))
     .limit(limit)
     .all();

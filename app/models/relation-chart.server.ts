@@ -65,7 +65,8 @@ export function relationLanes(lng: Language, today: string, { filter = {}, page 
         .where(and(inArray(meetings.partnerId, few), isNotNull(meetings.date)))
         .all()
     : [];
-  const years = many.length
+  // Marks by year, or by decade where a lane would have more years than fit.
+  const byYear = many.length
     ? db
         .select({ partnerId: meetings.partnerId, year: sql<string>`substr(${meetings.date}, 1, 4)`, count: sql<number>`count(*)` })
         .from(meetings)
@@ -73,6 +74,16 @@ export function relationLanes(lng: Language, today: string, { filter = {}, page 
         .groupBy(meetings.partnerId, sql`2`)
         .all()
     : [];
+  const years = many.flatMap((partnerId) => {
+    const own = byYear.filter((y) => y.partnerId === partnerId);
+    if (own.length <= MARKS_PER_LANE / 2) return own.map((y) => ({ partnerId, year: Number(y.year), span: 1, count: y.count }));
+    const decades = new Map<number, number>();
+    for (const y of own) {
+      const decade = Math.floor(Number(y.year) / 10) * 10;
+      decades.set(decade, (decades.get(decade) ?? 0) + y.count);
+    }
+    return [...decades].map(([year, count]) => ({ partnerId, year, span: 10, count }));
+  });
   const undated = ids.length
     ? new Map(
         db
@@ -106,7 +117,7 @@ export function relationLanes(lng: Language, today: string, { filter = {}, page 
       marks: marks
         .filter((m) => m.partnerId === partner.id)
         .map((m) => ({ id: m.id, date: asDate(m.date, m.precision, m.approximate), purpose: m.purpose })),
-      years: years.filter((y) => y.partnerId === partner.id).map((y) => ({ year: Number(y.year), count: y.count })),
+      years: years.filter((y) => y.partnerId === partner.id).map(({ year, span, count }) => ({ year, span, count })),
       undated: (undated.get(partner.id) as number | undefined) ?? 0,
     };
   });

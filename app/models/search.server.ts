@@ -45,30 +45,39 @@ export function searchNames(query: string, lng: Language, limit = 10) {
 }
 
 /** An FTS5 query: every folded word of what was typed, as a prefix, all of them required. */
-function ftsQuery(query: string) {
+function ftsQuery(query: string, prefixes = true) {
   const words = foldForMatch(query).split(" ").filter(Boolean).slice(0, 12);
-  return words.length ? words.map((w) => `"${w.replace(/"/g, "")}"*`).join(" AND ") : null;
+  return words.length ? words.map((w) => `"${w.replace(/"/g, "")}"${prefixes ? "*" : ""}`).join(" AND ") : null;
 }
 
 /**
  * Meetings and initiatives whose texts hold every word typed, however spelt ("маслихат" finds
- * "мәслихат", "tengrinews" the report with a Cyrillic Т). Every match holds every word, so
- * they rank as equals: the newest meetings first (by date, unknown dates last), the newest
- * initiatives first.
+ * "мәслихат", "tengrinews" the report with a Cyrillic Т). Records holding the words as typed
+ * come first, then those holding words that begin so; among equals, the newest meetings first
+ * (by date, unknown dates last), the newest initiatives first.
  */
 export function searchTexts(query: string, lng: Language, limit = 10) {
-  const match = ftsQuery(query);
-  if (!match) return { meeting: [], initiative: [] };
+  const prefixed = ftsQuery(query);
+  const whole = ftsQuery(query, false);
+  if (!prefixed || !whole) return { meeting: [], initiative: [] };
   const db = getDb();
   // Rowids say the kind and the order (db/search-text.ts): the first rows of a range are the newest.
-  const idsOf = (kind: "meeting" | "initiative") =>
+  const find = (match: string, kind: "meeting" | "initiative", count: number) =>
     db
       .all<{ id: number }>(
         kind === "meeting"
-          ? sql`select record_id as id from search_text where search_text match ${match} and rowid < ${INITIATIVE_ROWIDS} order by rowid desc limit ${limit}`
-          : sql`select record_id as id from search_text where search_text match ${match} and rowid >= ${INITIATIVE_ROWIDS} order by rowid desc limit ${limit}`,
+          ? sql`select record_id as id from search_text where search_text match ${match} and rowid < ${INITIATIVE_ROWIDS} order by rowid desc limit ${count}`
+          : sql`select record_id as id from search_text where search_text match ${match} and rowid >= ${INITIATIVE_ROWIDS} order by rowid desc limit ${count}`,
       )
       .map((r) => r.id);
+  // The words as typed first, then words that only begin so: a common word is found whole at
+  // once, and FTS5 need not merge every word that starts like it.
+  const idsOf = (kind: "meeting" | "initiative") => {
+    const exact = find(whole, kind, limit);
+    if (exact.length >= limit) return exact;
+    const seen = new Set(exact);
+    return [...exact, ...find(prefixed, kind, limit * 2).filter((id) => !seen.has(id))].slice(0, limit);
+  };
   const meetingIds = idsOf("meeting");
   const initiativeIds = idsOf("initiative");
   const meetingRows = meetingIds.length

@@ -253,6 +253,7 @@ const en = {
     initiatives: "Initiatives",
   },
   chart: {
+    meetingsInYears: "Meetings in {{from}}–{{to}}: {{count}}",
     meetingsInYear: "Meetings in {{year}}: {{count}}",
     allRelations: "All relations over time",
     open: "All relations over time",

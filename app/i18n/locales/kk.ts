@@ -249,6 +249,7 @@ const kk: Translations = {
     initiatives: "Бастамалар",
   },
   chart: {
+    meetingsInYears: "{{from}}–{{to}} жылдардағы кездесулер: {{count}}",
     meetingsInYear: "{{year}} жылғы кездесулер: {{count}}",
     allRelations: "Барлық қарым-қатынас уақыт бойынша",
     open: "Барлық қарым-қатынас уақыт бойынша",

@@ -249,6 +249,7 @@ const ru: Translations = {
     initiatives: "Инициативы",
   },
   chart: {
+    meetingsInYears: "Встречи в {{from}}–{{to}} годах: {{count}}",
     meetingsInYear: "Встречи в {{year}} году: {{count}}",
     allRelations: "Все отношения во времени",
     open: "Все отношения во времени",

@@ -1,0 +1,1 @@
+CREATE INDEX `meeting_participants_side` ON `meeting_participants` (`meeting_id`,`side`,`person_id`);
