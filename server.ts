@@ -114,7 +114,8 @@ async function serve() {
   app.use(refuseCrossSitePosts(db));
   // No form of ours comes near this; a bigger body is refused before it is read.
   app.use((req, res, next) => {
-    if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) res.status(413).type("text/plain").send("Payload too large");
+    // The unread body would follow on the connection: it is closed, not reused.
+    if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) res.status(413).set("Connection", "close").type("text/plain").send("Payload too large");
     else next();
   });
   pruneExpired(db);

@@ -52,10 +52,20 @@ export function refuseCrossSite(request: Request, userId: number | null = null) 
   throw forbidden();
 }
 
+/**
+ * Reads and drops a refused post's body: answered unread, the rest of it would stay on the
+ * connection and Node would reset it under the browser (server.ts caps bodies at 8 MB).
+ */
+async function drain(request: Request) {
+  if (isWrite(request) && !request.bodyUsed) await request.arrayBuffer().catch(() => undefined);
+}
+
 /** The signed-in account with at least `role`; otherwise a redirect to sign in, or 403. */
 export async function requireUser(request: Request, role: UserRole = "viewer"): Promise<SessionUser> {
+  if (isWrite(request) && isCrossSite(request.headers, new URL(request.url).origin)) await drain(request);
   refuseCrossSite(request);
   const user = await currentUser(request);
+  if (!user || (!can(user, role) && !user.mustChangePassword)) await drain(request);
   if (!user) {
     const url = new URL(request.url);
     // After signing in, back to the page (an action's URL is its form's page).

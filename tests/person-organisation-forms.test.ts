@@ -94,3 +94,22 @@ describe("organisations", () => {
     expect((await submit(deleteOrganisation, "/x", {}, { params: { organisationId: String(id) } })).status).toBe(302);
   });
 });
+
+describe("ids that are not on file", () => {
+  test("an organisation of a partner or parent that does not exist is refused next to the field, not with a 500", async () => {
+    const before = getDb().$client.prepare("select count(*) from organisations").pluck().get();
+    const outcome = await submit(newOrganisation, "/organisations/new", { partnerId: "999999", parentId: "888888", nameEn: "Nowhere Council" });
+    expect(outcome.status).toBe(400);
+    expect(outcome.reply?.result.error?.partnerId?.[0]).toBeTruthy();
+    expect(outcome.reply?.result.error?.parentId?.[0]).toBeTruthy();
+    expect(getDb().$client.prepare("select count(*) from organisations").pluck().get()).toBe(before);
+  });
+
+  test("a post at an organisation that does not exist is refused the same way", async () => {
+    const before = getDb().$client.prepare("select count(*) from people").pluck().get();
+    const outcome = await submit(newPerson, "/people/new", { nameEn: "Nobody Anywhere", "posts[0].organisationId": "999999", "posts[0].titleEn": "Chair" });
+    expect(outcome.status).toBe(400);
+    expect(outcome.reply?.result.error?.["posts[0].organisationId"]?.[0]).toBeTruthy();
+    expect(getDb().$client.prepare("select count(*) from people").pluck().get()).toBe(before);
+  });
+});

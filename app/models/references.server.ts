@@ -3,7 +3,14 @@ import { meetings, organisations, partners, people } from "../../db/schema";
 import { getDb } from "~/db.server";
 
 /** Ids the form names that are not on file, as field errors (nothing is written then). */
-export function missingReferences(input: { partnerId?: number; ownerPersonId?: number; ownerOrganisationId?: number; meetingId?: number }) {
+export function missingReferences(input: {
+  partnerId?: number;
+  parentId?: number;
+  ownerPersonId?: number;
+  ownerOrganisationId?: number;
+  meetingId?: number;
+  posts?: Array<{ organisationId?: number }>;
+}) {
   const db = getDb();
   const errors: string[] = [];
   if (input.partnerId && !db.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId)).get()) errors.push("partnerId");
@@ -11,5 +18,10 @@ export function missingReferences(input: { partnerId?: number; ownerPersonId?: n
   if (input.ownerOrganisationId && !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.ownerOrganisationId)).get())
     errors.push("ownerOrganisationId");
   if (input.meetingId && !db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, input.meetingId)).get()) errors.push("meetingId");
+  if (input.parentId && !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.parentId)).get()) errors.push("parentId");
+  input.posts?.forEach((post, i) => {
+    if (post.organisationId && !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, post.organisationId)).get())
+      errors.push(`posts[${i}].organisationId`);
+  });
   return errors;
 }

@@ -5,6 +5,7 @@ import { getTranslator } from "~/i18n/i18next.server";
 import { deleteInitiative } from "~/models/initiative-writes.server";
 import { getInitiative } from "~/models/initiatives.server";
 import { redirectWithFlash } from "~/session.server";
+import { readForm } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -21,6 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** An initiative's steps are its own history and go with it; nothing else refers to it. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
+  // Read, though nothing in it is used: an unread body would reset the connection.
+  await readForm(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.initiativeId);
   found(getInitiative(id, lng));

@@ -4,6 +4,7 @@ import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
 import { getTranslator } from "~/i18n/i18next.server";
 import { deleteOrganisation, getOrganisation, organisationReferences } from "~/models/organisations.server";
 import { redirectWithFlash } from "~/session.server";
+import { readForm } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -20,6 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
+  // Read, though nothing in it is used: an unread body would reset the connection.
+  await readForm(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.organisationId);
   found(getOrganisation(id, lng));

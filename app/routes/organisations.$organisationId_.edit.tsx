@@ -9,6 +9,7 @@ import { findNameMatches } from "~/models/name-matches.server";
 import { organisationChoices, organisationForEdit, updateOrganisation } from "~/models/organisations.server";
 import { partnerChoices } from "~/models/partners.server";
 import { redirectWithFlash } from "~/session.server";
+import { missingReferences } from "~/models/references.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
@@ -40,6 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const duplicates = findNameMatches("organisation", submission.value, lng, id);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate) return replyWith(submission.reply(), { duplicates }, 409);
+  const missing = missingReferences(submission.value);
+  if (missing.length) return replyWith(submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }), {}, 400);
   updateOrganisation(id, submission.value, actor);
   return redirectWithFlash(request, `/organisations/${id}`, t("form.saved"));
 }

@@ -9,6 +9,7 @@ import { findNameMatches } from "~/models/name-matches.server";
 import { createOrganisation, organisationChoices } from "~/models/organisations.server";
 import { partnerChoices } from "~/models/partners.server";
 import { redirectWithFlash } from "~/session.server";
+import { missingReferences } from "~/models/references.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { idFromSearch } from "~/utils/pagination";
@@ -34,6 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("organisation", submission.value, lng);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate) return replyWith(submission.reply(), { duplicates }, 409);
+  const missing = missingReferences(submission.value);
+  if (missing.length) return replyWith(submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }), {}, 400);
   const id = createOrganisation(submission.value, actor);
   return redirectWithFlash(request, `/organisations/${id}`, t("form.saved"));
 }

@@ -9,6 +9,7 @@ import { findNameMatches } from "~/models/name-matches.server";
 import { organisationChoices } from "~/models/organisations.server";
 import { createPerson } from "~/models/people.server";
 import { redirectWithFlash } from "~/session.server";
+import { missingReferences } from "~/models/references.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -27,6 +28,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("person", submission.value, lng);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate) return replyWith(submission.reply(), { duplicates }, 409);
+  const missing = missingReferences(submission.value);
+  if (missing.length) return replyWith(submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }), {}, 400);
   const id = createPerson(submission.value, actor);
   return redirectWithFlash(request, `/people/${id}`, t("form.saved"));
 }
