@@ -64,6 +64,23 @@ describe("the demo partner's timeline", () => {
     const second = partnerTimelinePage(heilongjiang, "en", { order: "newest", page: 2, pageSize: 4 });
     expect(second.groups.map((g) => [g.year, g.events.map((e) => e.kind)])).toEqual([[2016, ["relation"]], [null, ["delegation"]]]);
   });
+
+  test("pages, put together, are the whole timeline in either order", async () => {
+    const { getDb } = await import("~/db.server");
+    const { partnerTimeline, partnerTimelinePage } = await import("~/models/timeline.server");
+    const sqlite = getDb().$client;
+    const partner = sqlite.prepare("select id from partners where name_en = 'Heilongjiang Province'").pluck().get() as number;
+    // Ties of every kind: same day, same year at other precisions, unknown dates.
+    const add = sqlite.prepare("insert into meetings (language, partner_id, date, date_precision) values ('en', ?, ?, ?)");
+    for (const [date, precision] of [["2016-01-01", "year"], ["2016-01-01", "month"], ["2016-01-01", "day"], ["2016-01-01", "day"], [null, "unknown"], [null, "unknown"], ["2019-05-04", "day"]] as const) {
+      add.run(partner, date, precision);
+    }
+    for (const order of ["newest", "oldest"] as const) {
+      const whole = partnerTimeline(partner, "en", { order }).flatMap((g) => g.events.map((e) => e.id));
+      const paged = [1, 2, 3, 4].flatMap((page) => partnerTimelinePage(partner, "en", { order, page, pageSize: 4 }).groups.flatMap((g) => g.events.map((e) => e.id)));
+      expect(paged).toEqual(whole);
+    }
+  });
 });
 
 describe("the relation chart's bands", () => {

@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { delegations, initiatives, initiativeSteps, meetings, people, relations, relationSteps } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
@@ -24,24 +25,46 @@ export function partnerTimelinePage(
   lng: Language,
   options: { order: "newest" | "oldest"; kinds?: TimelineKind[]; page: number; pageSize?: number },
 ) {
-  const events = timelineEvents(partnerId, lng, options.kinds);
   const pageSize = options.pageSize ?? TIMELINE_PAGE_SIZE;
-  const groups = groupTimeline(events, options.order, { offset: (options.page - 1) * pageSize, limit: pageSize });
-  return { groups, ...pageOf([], events.length, options.page, pageSize) };
+  const kinds = new Set(options.kinds?.length ? options.kinds : TIMELINE_KINDS);
+  // Which events the page holds, chosen in SQL in the order groupTimeline gives them (date,
+  // then coarser before finer, then kind, then id; unknown dates last), so only those are read.
+  const sources = [
+    kinds.has("relation") && sql`select 0 as kind, s.id, s.date, s.date_precision as precision from relation_steps s join relations r on r.id = s.relation_id where r.partner_id = ${partnerId}`,
+    kinds.has("delegation") && sql`select 1, d.id, d.arrival, d.arrival_precision from delegations d where d.partner_id = ${partnerId}`,
+    kinds.has("meeting") && sql`select 2, m.id, m.date, m.date_precision from meetings m where m.partner_id = ${partnerId}`,
+    kinds.has("initiative") && sql`select 3, st.id, st.date, st.date_precision from initiative_steps st join initiatives i on i.id = st.initiative_id where i.partner_id = ${partnerId}`,
+  ].filter((part): part is SQL => Boolean(part));
+  const events = sql.join(sources, sql` union all `);
+  const rank = sql`case precision when 'year' then 0 when 'month' then 1 when 'day' then 2 else 3 end`;
+  const order =
+    options.order === "oldest"
+      ? sql`date is null, date, ${rank}, kind, id`
+      : sql`date is null, date desc, ${rank} desc, case when date is null then kind else -kind end, case when date is null then id else -id end`;
+  const db = getDb();
+  const total = db.get<{ n: number }>(sql`select count(*) as n from (${events})`)?.n ?? 0;
+  const chosen = db.all<{ kind: number; id: number }>(
+    sql`select kind, id from (${events}) order by ${order} limit ${pageSize} offset ${(options.page - 1) * pageSize}`,
+  );
+  const ids = (kind: number) => chosen.filter((e) => e.kind === kind).map((e) => e.id);
+  const page = timelineEvents(partnerId, lng, options.kinds, { relation: ids(0), delegation: ids(1), meeting: ids(2), initiative: ids(3) });
+  return { groups: groupTimeline(page, options.order), ...pageOf([], total, options.page, pageSize) };
 }
 
 export const TIMELINE_PAGE_SIZE = 100;
 
-function timelineEvents(partnerId: number, lng: Language, only?: TimelineKind[]) {
+/** The partner's events of the kinds asked for; with `ids`, only those (one page). */
+function timelineEvents(partnerId: number, lng: Language, only?: TimelineKind[], ids?: Record<TimelineKind, number[]>) {
   const db = getDb();
-  const kinds = new Set(only?.length ? only : TIMELINE_KINDS);
+  const kinds = new Set((only?.length ? only : TIMELINE_KINDS).filter((kind) => !ids || ids[kind].length > 0));
+  const among = (column: SQLiteColumn, kind: TimelineKind) => (ids ? inArray(column, ids[kind]) : undefined);
 
   const relationEvents = kinds.has("relation")
     ? db
         .select({ step: relationSteps, type: relations.type })
         .from(relationSteps)
         .innerJoin(relations, eq(relations.id, relationSteps.relationId))
-        .where(eq(relations.partnerId, partnerId))
+        .where(and(eq(relations.partnerId, partnerId), among(relationSteps.id, "relation")))
         .all()
         .map(({ step, type }) => ({
           kind: "relation" as const,
@@ -59,7 +82,7 @@ function timelineEvents(partnerId: number, lng: Language, only?: TimelineKind[])
         .select({ delegation: delegations, leader: people })
         .from(delegations)
         .leftJoin(people, eq(people.id, delegations.leaderId))
-        .where(eq(delegations.partnerId, partnerId))
+        .where(and(eq(delegations.partnerId, partnerId), among(delegations.id, "delegation")))
         .all()
         .map(({ delegation, leader }) => ({
           kind: "delegation" as const,
@@ -76,7 +99,7 @@ function timelineEvents(partnerId: number, lng: Language, only?: TimelineKind[])
     ? db
         .select({ id: meetings.id, date: meetings.date, precision: meetings.datePrecision, approximate: meetings.dateApproximate, purpose: meetings.purpose })
         .from(meetings)
-        .where(eq(meetings.partnerId, partnerId))
+        .where(and(eq(meetings.partnerId, partnerId), among(meetings.id, "meeting")))
         .all()
         .map((m) => ({ kind: "meeting" as const, id: `meeting-${m.id}`, date: asDate(m.date, m.precision, m.approximate), meetingId: m.id, purpose: m.purpose }))
     : [];
@@ -86,7 +109,7 @@ function timelineEvents(partnerId: number, lng: Language, only?: TimelineKind[])
         .select({ step: initiativeSteps, initiative: initiatives })
         .from(initiativeSteps)
         .innerJoin(initiatives, eq(initiatives.id, initiativeSteps.initiativeId))
-        .where(eq(initiatives.partnerId, partnerId))
+        .where(and(eq(initiatives.partnerId, partnerId), among(initiativeSteps.id, "initiative")))
         .all()
         .map(({ step, initiative }) => ({
           kind: "initiative" as const,
