@@ -76,9 +76,14 @@ describe("the demo partner's timeline", () => {
       add.run(partner, date, precision);
     }
     for (const order of ["newest", "oldest"] as const) {
-      const whole = partnerTimeline(partner, "en", { order }).flatMap((g) => g.events.map((e) => e.id));
-      const paged = [1, 2, 3, 4].flatMap((page) => partnerTimelinePage(partner, "en", { order, page, pageSize: 4 }).groups.flatMap((g) => g.events.map((e) => e.id)));
-      expect(paged).toEqual(whole);
+      for (const kinds of [undefined, ["meeting", "delegation"] as const, ["initiative"] as const]) {
+        const whole = partnerTimeline(partner, "en", { order, kinds: kinds && [...kinds] }).flatMap((g) => g.events.map((e) => e.id));
+        const paged = [1, 2, 3, 4].flatMap((page) =>
+          partnerTimelinePage(partner, "en", { order, kinds: kinds && [...kinds], page, pageSize: 4 }).groups.flatMap((g) => g.events.map((e) => e.id)),
+        );
+        expect(paged.length).toBeGreaterThan(0);
+        expect(paged).toEqual(whole);
+      }
     }
   });
 });

@@ -27,13 +27,15 @@ export function partnerTimelinePage(
 ) {
   const pageSize = options.pageSize ?? TIMELINE_PAGE_SIZE;
   const kinds = new Set(options.kinds?.length ? options.kinds : TIMELINE_KINDS);
+  // Every part names its columns: a compound select takes its names from its first part, which
+  // depends on the kinds asked for.
   // Which events the page holds, chosen in SQL in the order groupTimeline gives them (date,
   // then coarser before finer, then kind, then id; unknown dates last), so only those are read.
   const sources = [
     kinds.has("relation") && sql`select 0 as kind, s.id, s.date, s.date_precision as precision from relation_steps s join relations r on r.id = s.relation_id where r.partner_id = ${partnerId}`,
-    kinds.has("delegation") && sql`select 1, d.id, d.arrival, d.arrival_precision from delegations d where d.partner_id = ${partnerId}`,
-    kinds.has("meeting") && sql`select 2, m.id, m.date, m.date_precision from meetings m where m.partner_id = ${partnerId}`,
-    kinds.has("initiative") && sql`select 3, st.id, st.date, st.date_precision from initiative_steps st join initiatives i on i.id = st.initiative_id where i.partner_id = ${partnerId}`,
+    kinds.has("delegation") && sql`select 1 as kind, d.id, d.arrival as date, d.arrival_precision as precision from delegations d where d.partner_id = ${partnerId}`,
+    kinds.has("meeting") && sql`select 2 as kind, m.id, m.date, m.date_precision as precision from meetings m where m.partner_id = ${partnerId}`,
+    kinds.has("initiative") && sql`select 3 as kind, st.id, st.date, st.date_precision as precision from initiative_steps st join initiatives i on i.id = st.initiative_id where i.partner_id = ${partnerId}`,
   ].filter((part): part is SQL => Boolean(part));
   const events = sql.join(sources, sql` union all `);
   const rank = sql`case precision when 'year' then 0 when 'month' then 1 when 'day' then 2 else 3 end`;
