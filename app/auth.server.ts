@@ -46,8 +46,9 @@ export function forbidden() {
 }
 
 /** Refuses a cross-site POST with 403, and logs it. */
-export function refuseCrossSite(request: Request, userId: number | null = null) {
+export async function refuseCrossSite(request: Request, userId: number | null = null) {
   if (!isWrite(request) || !isCrossSite(request.headers, new URL(request.url).origin)) return;
+  await drain(request);
   logSecurityEvent({ event: "cross_site", userId, detail: `${request.method} ${new URL(request.url).pathname} from ${request.headers.get("Origin") ?? "?"}` });
   throw forbidden();
 }
@@ -62,8 +63,7 @@ async function drain(request: Request) {
 
 /** The signed-in account with at least `role`; otherwise a redirect to sign in, or 403. */
 export async function requireUser(request: Request, role: UserRole = "viewer"): Promise<SessionUser> {
-  if (isWrite(request) && isCrossSite(request.headers, new URL(request.url).origin)) await drain(request);
-  refuseCrossSite(request);
+  await refuseCrossSite(request);
   const user = await currentUser(request);
   if (!user || (!can(user, role) && !user.mustChangePassword)) await drain(request);
   if (!user) {

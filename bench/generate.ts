@@ -13,7 +13,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { collationKey } from "../app/utils/collation";
+import { sortKeys } from "../app/utils/names";
 import { migrateDatabase, openDatabase, type Db } from "../db/client";
 import { backfillHistory } from "../db/history";
 import { ensureHomeCity } from "../db/home";
@@ -77,17 +77,10 @@ type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]) => items[Math.floor(rng() * items.length)];
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 
+/** A name's three forms with the sort keys the app stores beside them. */
 function names(kk: string | null, ru: string | null, en: string | null, native: string | null = null) {
-  const shown = (first: Array<string | null>) => first.find((n): n is string => Boolean(n)) ?? native ?? "";
-  return {
-    nameKk: kk,
-    nameRu: ru,
-    nameEn: en,
-    nameNative: native,
-    sortKk: collationKey(shown([kk, ru, en])),
-    sortRu: collationKey(shown([ru, kk, en])),
-    sortEn: collationKey(shown([en, ru, kk])),
-  };
+  const forms = { nameKk: kk, nameRu: ru, nameEn: en, nameNative: native };
+  return { ...forms, ...sortKeys(forms) };
 }
 
 function chineseName(rng: Rng, syllables: number): [string, string] {

@@ -11,7 +11,6 @@
  * makes a restore bring back exactly what was there.
  */
 import type Database from "better-sqlite3";
-import { nameKeys as keysOf } from "../app/utils/fold";
 import { differs } from "../app/utils/history-diff";
 import type { AuditedRecordType, HistoryAction } from "./schema";
 import { AUDITED_RECORD_TYPES } from "./schema";
@@ -248,24 +247,27 @@ function writeSnapshot(sqlite: Database.Database, type: AuditedRecordType, snaps
   }
   assertReferencesExist(sqlite, [spec.table, ...spec.children.map((c) => c.table)]);
   sqlite.pragma("defer_foreign_keys = OFF");
-  if (spec.named) {
-    const names = snapshot.row as { name_kk: string | null; name_ru: string | null; name_en: string | null; name_native?: string | null };
-    prepared(sqlite, "DELETE FROM name_keys WHERE record_type = ? AND record_id = ?").run(spec.named, id);
-    for (const key of keysOf(names.name_kk, names.name_ru, names.name_en, names.name_native ?? null)) {
-      prepared(sqlite, "INSERT OR IGNORE INTO name_keys (record_type, record_id, key) VALUES (?, ?, ?)").run(spec.named, id, key);
-    }
-  }
-  return spec.indexed;
 }
+
+/**
+ * What a record brought back needs rebuilt beside it (its name keys, its search row): the
+ * caller does it with the functions every write uses (app/models/history.server.ts).
+ */
+export type Rewritten = { named?: AggregateSpec["named"]; indexed?: AggregateSpec["indexed"]; row: Row };
+const rewritten = (type: AuditedRecordType, snapshot: RecordSnapshot): Rewritten => ({
+  named: AGGREGATES[type].named,
+  indexed: AGGREGATES[type].indexed,
+  row: snapshot.row,
+});
 
 /** Brings a deleted record back as it was when deleted. Run inside a write transaction. */
 export function restoreRecord(sqlite: Database.Database, type: AuditedRecordType, id: number) {
   const entry = latestEntry(sqlite, type, id);
   if (!entry || entry.action !== "delete" || !entry.before) return { restored: false as const };
   if (snapshotOf(sqlite, type, id)) return { restored: false as const };
-  const indexed = writeSnapshot(sqlite, type, entry.before, false);
+  writeSnapshot(sqlite, type, entry.before, false);
   markAction(sqlite, type, id, "restore");
-  return { restored: true as const, indexed };
+  return { restored: true as const, ...rewritten(type, entry.before) };
 }
 
 /** Makes a record what it was after one of its earlier entries. Run inside a write transaction. */
@@ -275,7 +277,7 @@ export function revertRecord(sqlite: Database.Database, type: AuditedRecordType,
     | undefined;
   const target = parse(entry?.after ?? null);
   if (!target || !snapshotOf(sqlite, type, id)) return { reverted: false as const };
-  const indexed = writeSnapshot(sqlite, type, target, true);
+  writeSnapshot(sqlite, type, target, true);
   markAction(sqlite, type, id, "revert");
-  return { reverted: true as const, indexed };
+  return { reverted: true as const, ...rewritten(type, target) };
 }

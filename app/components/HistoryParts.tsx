@@ -3,6 +3,7 @@ import type { AuditedRecordType } from "../../db/enums";
 import { useLanguage } from "~/i18n/dates";
 import { describeChanges, TABLE_OF, type FieldValue, type Snapshot } from "~/utils/history-diff";
 import { localizedName } from "~/utils/names";
+import { AstanaTime } from "./AstanaTime";
 import { PartialDateText } from "./PartialDateText";
 
 type Row = Record<string, unknown>;
@@ -97,16 +98,10 @@ export function ChangeList({ type, before, after, names }: { type: AuditedRecord
 /** When and by whom, in the reader's language; UTC is stored, the reader sees Astana time. */
 export function EntryMeta({ at, userName, action }: { at: string; userName: string | null; action: string }) {
   const { t } = useTranslation();
-  const lng = useLanguage();
-  const when = new Intl.DateTimeFormat(lng === "kk" ? "kk-KZ" : lng === "ru" ? "ru-RU" : "en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Almaty",
-  }).format(new Date(at));
   return (
     <p className="text-sm text-stone-600">
       <span className="font-medium text-stone-900">{t(`history.actions.${action}`)}</span> ·{" "}
-      <time dateTime={at}>{when}</time> · {userName ?? t("history.system")}
+      <AstanaTime iso={at} /> · {userName ?? t("history.system")}
     </p>
   );
 }

@@ -4,8 +4,9 @@
  * db/history.ts, run by every write transaction.
  */
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { writeTransaction } from "../../db/client";
-import { MissingReferenceError, parse, restoreRecord, revertRecord, type Actor, type RecordSnapshot } from "../../db/history";
+import { writeTransaction, type Db } from "../../db/client";
+import { MissingReferenceError, restoreRecord, revertRecord, type Actor, type RecordSnapshot, type Rewritten } from "../../db/history";
+import { writeNameKeys } from "../../db/name-keys";
 import { AUDITED_RECORD_TYPES, history, organisations, partners, people, users, type AuditedRecordType } from "../../db/schema";
 import { indexInitiative, indexMeeting } from "../../db/search-text";
 import { getDb } from "~/db.server";
@@ -110,17 +111,20 @@ export function binContents(page: number) {
 
 export type UndoResult = { ok: true } | { ok: false; reason: "gone" | "missingReference"; missing?: { type: AuditedRecordType | null; id: number | null } };
 
-function reindex(tx: Parameters<typeof indexMeeting>[0], indexed: "meeting" | "initiative" | undefined, id: number) {
+/** Rebuilds what a record brought back needs beside it, with the functions every write uses. */
+function rebuildBeside(tx: Db, id: number, { named, indexed, row }: Rewritten) {
+  const text = (column: string) => (typeof row[column] === "string" ? (row[column] as string) : null);
+  if (named) writeNameKeys(tx, named, id, { nameKk: text("name_kk"), nameRu: text("name_ru"), nameEn: text("name_en"), nameNative: text("name_native") });
   if (indexed === "meeting") indexMeeting(tx, id);
   if (indexed === "initiative") indexInitiative(tx, id);
 }
 
-function undo(actor: Actor, apply: (sqlite: ReturnType<typeof getDb>["$client"]) => { done: boolean; indexed?: "meeting" | "initiative" }, id: number): UndoResult {
+function undo(actor: Actor, id: number, apply: (sqlite: Db["$client"]) => Rewritten | null): UndoResult {
   try {
     const done = writeTransaction(getDb(), actor, (tx) => {
       const result = apply(getDb().$client);
-      if (result.done) reindex(tx, result.indexed, id);
-      return result.done;
+      if (result) rebuildBeside(tx, id, result);
+      return result !== null;
     });
     return done ? { ok: true } : { ok: false, reason: "gone" };
   } catch (error) {
@@ -131,26 +135,18 @@ function undo(actor: Actor, apply: (sqlite: ReturnType<typeof getDb>["$client"])
 
 /** Brings a deleted record back with its children and links, as it was when deleted. */
 export function restore(type: AuditedRecordType, id: number, actor: Actor) {
-  return undo(
-    actor,
-    (sqlite) => {
-      const result = restoreRecord(sqlite, type, id);
-      return { done: result.restored, indexed: result.restored ? result.indexed : undefined };
-    },
-    id,
-  );
+  return undo(actor, id, (sqlite) => {
+    const result = restoreRecord(sqlite, type, id);
+    return result.restored ? result : null;
+  });
 }
 
 /** Makes a record what it was after one of its earlier entries (itself a new entry). */
 export function revert(type: AuditedRecordType, id: number, entryId: number, actor: Actor) {
-  return undo(
-    actor,
-    (sqlite) => {
-      const result = revertRecord(sqlite, type, id, entryId);
-      return { done: result.reverted, indexed: result.reverted ? result.indexed : undefined };
-    },
-    id,
-  );
+  return undo(actor, id, (sqlite) => {
+    const result = revertRecord(sqlite, type, id, entryId);
+    return result.reverted ? result : null;
+  });
 }
 
 /** The accounts that appear as authors, for the activity filter. */
@@ -192,4 +188,3 @@ export function referencedNames(snapshots: Array<RecordSnapshot | null>, lng: La
 }
 
 
-export { parse };

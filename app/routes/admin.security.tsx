@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireAdmin } from "~/auth.server";
 import { ActivityFilter } from "~/components/ActivityFilter";
 import { AdminNav } from "~/components/AdminNav";
+import { AstanaTime } from "~/components/AstanaTime";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18next.server";
@@ -27,9 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function SecurityLogPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { page, authors, filter } = useLoaderData<typeof loader>();
-  const when = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : `${i18n.language}-KZ`, { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Almaty" });
   return (
     <>
       <PageHeading>{t("admin.security.title")}</PageHeading>
@@ -49,7 +49,7 @@ export default function SecurityLogPage() {
           {page.items.map((event) => (
             <tr key={event.id} className="border-b border-stone-200 align-top">
               <td className="py-2 whitespace-nowrap">
-                <time dateTime={event.at}>{when.format(new Date(event.at))}</time>
+                <AstanaTime iso={event.at} seconds />
               </td>
               <td>{t(`admin.security.events.${event.event}`)}</td>
               <td>{event.userName ?? event.email ?? "—"}</td>

@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  refuseCrossSite(request);
+  await refuseCrossSite(request);
   const { submission, t } = await parseForm(request, AcceptInvitationSchema);
   if (submission.status !== "success") return replyWith(submission.reply({ hideFields: SECRET_FIELDS }));
   const userId = await acceptInvitation(params.token ?? "", submission.value);

@@ -7,7 +7,7 @@ import { safeRedirect } from "~/utils/safe-redirect";
 
 /** Remembers the chosen interface language and goes back to the page it was chosen on. */
 export async function action({ request }: ActionFunctionArgs) {
-  refuseCrossSite(request);
+  await refuseCrossSite(request);
   const form = await readForm(request);
   const lng = form.get("lng");
   const to = safeRedirect(form.get("redirectTo"));

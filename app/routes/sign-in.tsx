@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  refuseCrossSite(request);
+  await refuseCrossSite(request);
   const { submission, t } = await parseForm(request, SignInSchema);
   if (submission.status !== "success") return replyWith(submission.reply({ hideFields: SECRET_FIELDS }));
   const { email, password, redirectTo } = submission.value;

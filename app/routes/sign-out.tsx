@@ -1,11 +1,10 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { refuseCrossSite, signOut } from "~/auth.server";
+import { currentUser, refuseCrossSite, signOut } from "~/auth.server";
 import { logSecurityEvent } from "~/models/security-log.server";
-import { currentUser } from "~/auth.server";
 
 /** Ends this browser's session (a POST: a link could sign people out from another site). */
 export async function action({ request }: ActionFunctionArgs) {
-  refuseCrossSite(request);
+  await refuseCrossSite(request);
   const user = await currentUser(request);
   if (user) logSecurityEvent({ event: "sign_out", userId: user.id });
   return signOut(request);

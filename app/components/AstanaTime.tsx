@@ -1,0 +1,26 @@
+import { format } from "date-fns";
+import { useDateWords } from "~/i18n/dates";
+
+// The wall clock in Astana for a UTC instant, as numbers: date-fns then writes it in the reader's
+// language with its month names (ICU's Kazakh medium format reads "2026 M11 25").
+const ASTANA = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Almaty",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+export function astanaWallClock(iso: string) {
+  const parts = Object.fromEntries(ASTANA.formatToParts(new Date(iso)).map((p) => [p.type, Number(p.value)]));
+  return new Date(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+}
+
+/** When something happened (stored in UTC), as Astana time in the reader's language. */
+export function AstanaTime({ iso, seconds = false }: { iso: string; seconds?: boolean }) {
+  const { locale } = useDateWords();
+  return <time dateTime={iso}>{format(astanaWallClock(iso), seconds ? "d MMMM yyyy, HH:mm:ss" : "d MMMM yyyy, HH:mm", { locale })}</time>;
+}
