@@ -11,14 +11,14 @@ import {
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { currentUser } from "./auth.server";
 import { ErrorPage, errorKind } from "./components/ErrorPage";
 import { Flash } from "./components/Flash";
 import { useNonce } from "./components/Nonce";
 import { SiteHeader } from "./components/SiteHeader";
 import { FALLBACK_LANGUAGE } from "./i18n/config";
-import { getLanguage, stringsUrl, translations } from "./i18n/i18next.server";
+import { getLanguage, stringsUrl, translations } from "./i18n/i18n.server";
 import { takeFlash } from "./session.server";
 import stylesheet from "./tailwind.css";
 
@@ -56,7 +56,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
   formMethod && formMethod !== "GET" ? defaultShouldRevalidate : false;
 
-/** The server-chosen language (the browser's i18next was started in it: entry.client.tsx). */
+/** The server-chosen language (the browser's strings are that language's: entry.client.tsx). */
 function useLanguageFromServer() {
   const data = useRouteLoaderData<typeof loader>("root");
   const { i18n } = useTranslation();

@@ -5,11 +5,11 @@
  */
 import { SYSTEM } from "../db/history";
 import { MeetingSchema } from "~/forms/meeting";
-import { i18next } from "~/i18n/i18next.server";
+import { translatorFor } from "~/i18n/i18n.server";
 import { logMeeting } from "~/models/meeting-log.server";
 
 const run = process.argv[2] ?? "0";
-const t = await i18next.getFixedT("en");
+const t = translatorFor("en");
 
 for (let i = 0; ; i++) {
   const count = 1 + (i % 10);

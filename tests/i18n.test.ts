@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { LANGUAGES } from "~/i18n/config";
-import { translations } from "~/i18n/i18next.server";
+import { translations } from "~/i18n/i18n.server";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -47,7 +47,7 @@ test("the Kazakh interface is written with Kazakh letters, not Russian ones", ()
 describe("the strings the browser fetches", () => {
   test("one language's strings, kept for a year at their hashed URL and not at another", async () => {
     const { loader } = await import("~/routes/locales.$lng");
-    const { stringsUrl } = await import("~/i18n/i18next.server");
+    const { stringsUrl } = await import("~/i18n/i18n.server");
     const url = `http://localhost${stringsUrl("kk")}`;
     const response = loader({ params: { lng: "kk.json" }, request: new Request(url), context: {} });
     expect(response.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");

@@ -7,7 +7,7 @@ import { seedDemoData } from "../db/seed";
 import { getDb } from "~/db.server";
 import { formErrorMap } from "~/forms/error-map";
 import { MeetingSchema } from "~/forms/meeting";
-import { i18next } from "~/i18n/i18next.server";
+import { translatorFor } from "~/i18n/i18n.server";
 import { logMeeting } from "~/models/meeting-log.server";
 import { action as logAction } from "~/routes/meetings.new";
 import { action as editAction } from "~/routes/meetings.$meetingId_.edit";
@@ -30,7 +30,7 @@ const orgId = (nameEn: string) => db().select().from(s.organisations).all().find
 async function errorsFor(fields: Record<string, string>) {
   const formData = new FormData();
   for (const [k, v] of Object.entries(fields)) formData.append(k, v);
-  const submission = parseWithZod(formData, { schema: MeetingSchema, errorMap: formErrorMap(await i18next.getFixedT("en")) });
+  const submission = parseWithZod(formData, { schema: MeetingSchema, errorMap: formErrorMap(translatorFor("en")) });
   return (submission.status === "success" ? {} : submission.error) ?? {};
 }
 
@@ -235,7 +235,7 @@ describe("logging a meeting", () => {
       sources: [{ outlet: "FAIL" }],
       initiatives: [{ title: "Never saved" }],
     });
-    const t = await i18next.getFixedT("en");
+    const t = translatorFor("en");
     expect(() => logMeeting(input, "en", t, SYSTEM)).toThrow(/disk full/);
     expect(counts()).toEqual(before);
     db().$client.exec("DROP TRIGGER fail_source");

@@ -1,3 +1,4 @@
+import type { Language } from "~/i18n/config";
 import { describe, expect, test } from "vitest";
 import { partners } from "../db/schema";
 import { seedDemoData } from "../db/seed";
@@ -5,7 +6,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { getDb } from "~/db.server";
 import { formErrorMap } from "~/forms/error-map";
 import { PartnerSchema } from "~/forms/partner";
-import { i18next } from "~/i18n/i18next.server";
+import { translatorFor } from "~/i18n/i18n.server";
 import { action as createAction } from "~/routes/partners.new";
 import { action as editAction } from "~/routes/partners.$partnerId_.edit";
 import { action as deleteAction } from "~/routes/partners.$partnerId_.delete";
@@ -15,10 +16,10 @@ seedDemoData(getDb());
 const partnerCount = () => getDb().select().from(partners).all().length;
 const valid = { kind: "city", countryCode: "TR", nameEn: "Ankara", nameKk: "Анкара" };
 
-async function errorsFor(fields: Record<string, string>, lng = "en") {
+async function errorsFor(fields: Record<string, string>, lng: Language = "en") {
   const formData = new FormData();
   for (const [k, v] of Object.entries(fields)) formData.append(k, v);
-  const t = await i18next.getFixedT(lng);
+  const t = translatorFor(lng);
   const submission = parseWithZod(formData, { schema: PartnerSchema, errorMap: formErrorMap(t) });
   return (submission.status === "success" ? {} : submission.error) ?? {};
 }

@@ -63,8 +63,8 @@ describe("finding meetings and initiatives by their texts", () => {
   test("an edited meeting is found by its new words, and a deleted one not at all", async () => {
     const { MeetingSchema } = await import("~/forms/meeting");
     const { logMeeting, deleteMeeting } = await import("~/models/meeting-log.server");
-    const { i18next } = await import("~/i18n/i18next.server");
-    const t = await i18next.getFixedT("en");
+    const { translatorFor } = await import("~/i18n/i18n.server");
+    const t = translatorFor("en");
     const result = logMeeting(MeetingSchema.parse({ language: "ru", purpose: "Обсуждение фестиваля Наурыз" }), "ru", t, SYSTEM);
     expect(result.ok).toBe(true);
     expect((await texts("наурыз")).meetings).toBe(1);
@@ -76,8 +76,8 @@ describe("finding meetings and initiatives by their texts", () => {
     const { MeetingSchema } = await import("~/forms/meeting");
     const { logMeeting } = await import("~/models/meeting-log.server");
     const { searchTexts } = await import("~/models/search.server");
-    const { i18next } = await import("~/i18n/i18next.server");
-    const t = await i18next.getFixedT("en");
+    const { translatorFor } = await import("~/i18n/i18n.server");
+    const t = translatorFor("en");
     const log = (purpose: string, year?: string) => {
       const result = logMeeting(MeetingSchema.parse({ language: "en", purpose, ...(year ? { date: { year: Number(year) } } : {}) }), "en", t, SYSTEM);
       return result.ok ? result.id : 0;

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 export const errorKind = (status: number) => (status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server");
 

@@ -1,6 +1,5 @@
-import { useTranslation } from "react-i18next";
+import { useLanguage, useTranslation } from "~/i18n/react";
 import type { AuditedRecordType } from "../../db/enums";
-import { useLanguage } from "~/i18n/dates";
 import { describeChanges, TABLE_OF, type FieldValue, type Snapshot } from "~/utils/history-diff";
 import { localizedName } from "~/utils/names";
 import { AstanaTime } from "./AstanaTime";

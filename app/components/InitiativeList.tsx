@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../db/enums";
 import type { PartialDate } from "~/utils/partial-date";
 import { Badge } from "./Page";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** The one-time link to pass on to the invited person; shown once, never stored. */
 export function InvitationLink({ path, email }: { path: string; email: string }) {

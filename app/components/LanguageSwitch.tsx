@@ -1,7 +1,6 @@
 import { Form, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useLanguage, useTranslation } from "~/i18n/react";
 import { LANGUAGES } from "~/i18n/config";
-import { useLanguage } from "~/i18n/dates";
 
 /**
  * A plain form, so it works before (and without) JavaScript; the choice is kept in a cookie.

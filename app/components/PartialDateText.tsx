@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { useDateWords } from "~/i18n/dates";
 import { formatPartialDate, type PartialDate } from "~/utils/partial-date";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { RELATION_STATUSES } from "../../db/enums";
 import { useDateWords } from "~/i18n/dates";
 import type { RelationLane } from "~/models/relation-chart.server";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { INITIATIVE_STATUSES, RELATION_STATUSES } from "../../db/enums";
 import { Badge } from "./Page";
 

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { PartnerTimeline } from "~/models/timeline.server";
 import { TIMELINE_KINDS, type TimelineKind } from "~/utils/timeline";
 import { EditorLink } from "./Actions";

@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { T as TFunction } from "~/i18n/translate";
 import { z } from "zod";
 
 /**

@@ -1,8 +1,8 @@
 import { enGB, kk, ru } from "date-fns/locale";
-import { useTranslation } from "react-i18next";
-import type { TFunction } from "i18next";
+import { useTranslation } from "~/i18n/react";
+import type { T as TFunction } from "~/i18n/translate";
 import type { DateWords } from "~/utils/partial-date";
-import { isLanguage, FALLBACK_LANGUAGE, type Language } from "./config";
+import type { Language } from "./config";
 
 const DATE_LOCALES = { kk, ru, en: enGB } as const;
 
@@ -16,11 +16,5 @@ export function dateWords(lng: Language, t: TFunction): DateWords {
 
 export function useDateWords(): DateWords {
   const { t, i18n } = useTranslation();
-  const lng = isLanguage(i18n.language) ? i18n.language : FALLBACK_LANGUAGE;
-  return dateWords(lng, t);
-}
-
-export function useLanguage(): Language {
-  const { i18n } = useTranslation();
-  return isLanguage(i18n.language) ? i18n.language : FALLBACK_LANGUAGE;
+  return dateWords(i18n.language, t);
 }

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { requireUser, startSession } from "~/auth.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/form/Fields";
 import { PageHeading } from "~/components/Page";
 import { PasswordChangeSchema, SECRET_FIELDS } from "~/forms/account";
 import { useSchemaForm } from "~/forms/use-schema-form";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { changePassword, getUser } from "~/models/users.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";

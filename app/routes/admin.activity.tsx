@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { AUDITED_RECORD_TYPES } from "../../db/enums";
 import { requireAdmin } from "~/auth.server";
 import { EntryMeta, RecordLabel } from "~/components/HistoryParts";
@@ -8,7 +8,7 @@ import { ActivityFilter } from "~/components/ActivityFilter";
 import { AdminNav } from "~/components/AdminNav";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { activity, authors, isAuditedType } from "~/models/history.server";
 import { dayFrom, dayStartUtc, nextDayStartUtc } from "~/utils/days";
 import { titled } from "~/utils/meta";

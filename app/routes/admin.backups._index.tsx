@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { listBackups, takeBackup } from "~/backups.server";
 import { requireAdmin } from "~/auth.server";
 import { AdminNav } from "~/components/AdminNav";
 import { Empty, PageHeading } from "~/components/Page";
 import { getEnv } from "~/env.server";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { logSecurityEvent } from "~/models/security-log.server";
 import { redirectWithFlash } from "~/session.server";
 import { titled } from "~/utils/meta";

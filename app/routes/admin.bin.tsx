@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { AUDITED_RECORD_TYPES } from "../../db/enums";
 import { actorOf, requireAdmin } from "~/auth.server";
@@ -9,7 +9,7 @@ import { AdminNav } from "~/components/AdminNav";
 import { EntryMeta, RecordLabel } from "~/components/HistoryParts";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { binContents, recordPath, restore } from "~/models/history.server";
 import { redirectWithFlash } from "~/session.server";
 import { titled } from "~/utils/meta";

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { requireAdmin } from "~/auth.server";
 import { ActivityFilter } from "~/components/ActivityFilter";
 import { AdminNav } from "~/components/AdminNav";
 import { AstanaTime } from "~/components/AstanaTime";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { authors } from "~/models/history.server";
 import { listSecurityEvents } from "~/models/security-log.server";
 import { dayFrom, dayStartUtc, nextDayStartUtc } from "~/utils/days";

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { USER_ROLES } from "../../db/enums";
 import { requireAdmin } from "~/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { InvitationLink } from "~/components/InvitationLink";
 import { PageHeading } from "~/components/Page";
 import { AccountChangeSchema } from "~/forms/account";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { disableUser, enableUser, getUser, renewInvitation, setRole } from "~/models/users.server";
 import { redirectWithFlash } from "~/session.server";
 import { found, requireId } from "~/utils/http.server";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { USER_ROLES } from "../../db/enums";
 import { requireAdmin } from "~/auth.server";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form/Fields";
@@ -10,7 +10,7 @@ import { AdminNav } from "~/components/AdminNav";
 import { InvitationLink } from "~/components/InvitationLink";
 import { InviteSchema } from "~/forms/account";
 import { useSchemaForm } from "~/forms/use-schema-form";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { findUserByEmail, INVITATION_DAYS, inviteUser, listUsers } from "~/models/users.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";

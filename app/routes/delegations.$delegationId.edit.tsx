@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ActionLink } from "~/components/Actions";
 import { DelegationForm } from "~/components/form/DelegationForm";
 import { PageHeading } from "~/components/Page";
 import { DelegationSchema } from "~/forms/delegation";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { delegationForEdit, delegationFormChoices, saveDelegation } from "~/models/delegations.server";
 import { redirectWithFlash } from "~/session.server";
 import { parseForm, replyWith } from "~/utils/forms.server";

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { actorOf, requireEditor, requireUser } from "~/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { ChangeList, EntryMeta, RecordLabel } from "~/components/HistoryParts";
 import { PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { isAuditedType, recordHistory, recordPath, referencedNames, revert } from "~/models/history.server";
 import { redirectWithFlash } from "~/session.server";
 import { notFound, requireId } from "~/utils/http.server";

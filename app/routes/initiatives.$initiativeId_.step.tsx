@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { InitiativeStepForm } from "~/components/form/InitiativeForms";
 import { PageHeading } from "~/components/Page";
 import { InitiativeStepSchema } from "~/forms/initiative";
 import { dateWords } from "~/i18n/dates";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { addInitiativeStep } from "~/models/initiative-writes.server";
 import { missingReferences } from "~/models/references.server";
 import { getInitiative } from "~/models/initiatives.server";

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../db/enums";
 import { ActionLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
 import { Empty, PageHeading, Section } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import {
   isInitiativeKind,
   isInitiativeStatus,

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { InitiativeForm } from "~/components/form/InitiativeForms";
 import { PageHeading } from "~/components/Page";
 import { InitiativeSchema } from "~/forms/initiative";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { createInitiative, initiativeChoices } from "~/models/initiative-writes.server";
 import { missingReferences } from "~/models/references.server";
 import { redirectWithFlash } from "~/session.server";

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { refuseCrossSite } from "~/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { isLanguage } from "~/i18n/config";
-import { languageCookie } from "~/i18n/i18next.server";
+import { languageCookie } from "~/i18n/i18n.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 /** Remembers the chosen interface language and goes back to the page it was chosen on. */

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isLanguage } from "~/i18n/config";
-import { stringsVersion, translations } from "~/i18n/i18next.server";
+import { stringsVersion, translations } from "~/i18n/i18n.server";
 import { notFound } from "~/utils/http.server";
 
 /**
- * One language's interface strings for the browser's i18next (entry.client.tsx), fetched once
+ * One language's interface strings for the browser (entry.client.tsx), fetched once
  * and kept for a year: the URL carries their hash (stringsUrl), so new strings get a new URL.
  * Public: the sign-in page needs them, and they hold nothing but the interface's words.
  */

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ActionLink, EditorLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { getMeeting } from "~/models/meetings.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { OrganisationForm } from "~/components/form/OrganisationForm";
 import { PageHeading } from "~/components/Page";
 import { OrganisationSchema } from "~/forms/organisation";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { findNameMatches } from "~/models/name-matches.server";
 import { organisationChoices, organisationForEdit, updateOrganisation } from "~/models/organisations.server";
 import { partnerChoices } from "~/models/partners.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ActionLink, EditorLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
 import { MeetingList } from "~/components/MeetingList";
@@ -10,7 +10,7 @@ import { PartialDateText } from "~/components/PartialDateText";
 import { RelationStatusBadge } from "~/components/StatusBadge";
 import { RelationChart } from "~/components/RelationChart";
 import { Timeline } from "~/components/Timeline";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { listMeetings } from "~/models/meetings.server";
 import { getPartner, partnerInitiatives, peopleMetFrom } from "~/models/partners.server";
 import { relationLanes } from "~/models/relation-chart.server";

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { Empty, PageHeading, Section } from "~/components/Page";
 import { PartialDateRange, PartialDateText } from "~/components/PartialDateText";
 import { InitiativeStatusBadge, RelationStatusBadge } from "~/components/StatusBadge";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { partnerBriefing } from "~/models/briefing.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";

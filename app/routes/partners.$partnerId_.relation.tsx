@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { RelationForm } from "~/components/form/RelationForms";
 import { PageHeading } from "~/components/Page";
 import { RelationSchema } from "~/forms/relation";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { getPartner } from "~/models/partners.server";
 import { createRelation } from "~/models/relation-writes.server";
 import { redirectWithFlash } from "~/session.server";

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { RELATION_TYPES } from "../../db/enums";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { RelationChart } from "~/components/RelationChart";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { partnerCountries, relationLanes } from "~/models/relation-chart.server";
 import { titled } from "~/utils/meta";
 import { todayInAstana } from "~/utils/overdue";

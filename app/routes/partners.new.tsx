@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { PartnerForm } from "~/components/form/PartnerForm";
 import { PageHeading } from "~/components/Page";
 import { PartnerSchema } from "~/forms/partner";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { findNameMatches } from "~/models/name-matches.server";
 import { createPartner } from "~/models/partners.server";
 import { redirectWithFlash } from "~/session.server";

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { PersonForm } from "~/components/form/PersonForm";
 import { PageHeading } from "~/components/Page";
 import { PersonSchema } from "~/forms/person";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { findNameMatches } from "~/models/name-matches.server";
 import { organisationChoices } from "~/models/organisations.server";
 import { createPerson } from "~/models/people.server";

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { RelationStepForm } from "~/components/form/RelationForms";
 import { PageHeading } from "~/components/Page";
 import { RelationStepSchema } from "~/forms/relation";
 import { dateWords } from "~/i18n/dates";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { meetingChoices } from "~/models/meetings.server";
 import { missingReferences } from "~/models/references.server";
 import { addRelationStep, relationForStep } from "~/models/relation-writes.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { searchNames, searchTexts } from "~/models/search.server";
 import { requireUser } from "~/auth.server";
 

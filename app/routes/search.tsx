@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { Highlight } from "~/components/Highlight";
 import { Empty, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { InitiativeStatusBadge } from "~/components/StatusBadge";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { searchNames, searchTexts } from "~/models/search.server";
 import { titled } from "~/utils/meta";
 import { requireUser } from "~/auth.server";

@@ -3,7 +3,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { z } from "zod";
 import { formErrorMap } from "~/forms/error-map";
-import { getTranslator } from "~/i18n/i18next.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { formShapeProblem } from "./form-shape";
 import { badRequest } from "./http.server";
 

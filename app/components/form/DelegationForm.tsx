@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { DELEGATION_DIRECTIONS } from "../../../db/enums";
 import { DelegationSchema } from "~/forms/delegation";
 import { useSchemaForm } from "~/forms/use-schema-form";

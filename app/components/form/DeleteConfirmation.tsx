@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { PageHeading } from "../Page";
 
 type ReferenceKind = "relations" | "organisations" | "meetings" | "delegations" | "initiatives" | "participations" | "posts" | "units";

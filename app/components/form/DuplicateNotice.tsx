@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** Shown instead of saving when the name is already on file: open that one, or confirm. */
 export function DuplicateNotice({ duplicates, hrefFor, confirmName }: { duplicates: Array<{ id: number; name: string }>; hrefFor: (id: number) => string; confirmName: string }) {

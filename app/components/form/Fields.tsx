@@ -6,7 +6,7 @@ import {
 } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { format } from "date-fns";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { useDateWords } from "~/i18n/dates";
 
 const inputClass =

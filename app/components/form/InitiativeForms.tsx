@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../../db/enums";
 import { InitiativeSchema, InitiativeStepSchema } from "~/forms/initiative";
 import { useSchemaForm } from "~/forms/use-schema-form";

@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { RELATION_STATUSES, RELATION_TYPES } from "../../../db/enums";
 import { RelationSchema, RelationStepSchema } from "~/forms/relation";
 import { useSchemaForm } from "~/forms/use-schema-form";

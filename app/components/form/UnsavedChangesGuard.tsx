@@ -1,6 +1,6 @@
 import { useBeforeUnload, useBlocker, useNavigation, type BlockerFunction } from "@remix-run/react";
 import { useCallback, useEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /**
  * Asks before leaving a form with unsaved changes: on a link inside the app (a dialog of our

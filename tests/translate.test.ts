@@ -1,0 +1,36 @@
+import { expect, test } from "vitest";
+import { languageFromHeader, translatorFor } from "~/i18n/i18n.server";
+import { translator } from "~/i18n/translate";
+
+test("a key is looked up by its dotted path and its placeholders filled", () => {
+  const t = translator({ meeting: { title: "Meeting with {{partner}}", count: "{{ count }} meetings" } });
+  expect(t("meeting.title", { partner: "Heilongjiang" })).toBe("Meeting with Heilongjiang");
+  expect(t("meeting.count", { count: 0 })).toBe("0 meetings");
+  expect(t("meeting.title", { partner: undefined })).toBe("Meeting with ");
+  expect(t("meeting.title")).toBe("Meeting with {{partner}}");
+});
+
+test("a missing key falls back to the fallback language, then the default value, then the key", () => {
+  const t = translator({ a: { here: "here" } }, { a: { there: "fallback" } });
+  expect(t("a.there")).toBe("fallback");
+  expect(t("a.nowhere", { defaultValue: "default" })).toBe("default");
+  expect(t("a.nowhere")).toBe("a.nowhere");
+  // A branch of the tree is not a string.
+  expect(t("a")).toBe("a");
+});
+
+test("every language's own words, Kazakh Cyrillic included", () => {
+  expect(translatorFor("kk")("meeting.listTitle")).toBe("Кездесулер");
+  expect(translatorFor("ru")("meeting.listTitle")).toBe("Встречи");
+  expect(translatorFor("en")("meeting.listTitle")).toBe("Meetings");
+});
+
+test("the browser's languages are taken in order of their weights", () => {
+  expect(languageFromHeader("ru-RU,ru;q=0.9,en;q=0.8")).toBe("ru");
+  expect(languageFromHeader("de-DE,en;q=0.5,kk;q=0.7")).toBe("kk");
+  expect(languageFromHeader("en;q=0, ru")).toBe("ru");
+  expect(languageFromHeader("EN-gb")).toBe("en");
+  expect(languageFromHeader("de, fr;q=0.5")).toBeUndefined();
+  expect(languageFromHeader("")).toBeUndefined();
+  expect(languageFromHeader("q=;;,,")).toBeUndefined();
+});
