@@ -16,7 +16,7 @@ import { pidFile } from "./db/backup";
 import { ensureFirstAdmin } from "./db/first-admin";
 import { backfillHistory, SYSTEM } from "./db/history";
 import { ensureHomeCity } from "./db/home";
-import { pruneExpired } from "./db/housekeeping";
+import { pruneExpired, refreshStatistics } from "./db/housekeeping";
 import { backfillNameKeys } from "./db/name-keys";
 import { backfillSearchText } from "./db/search-text";
 import { seedDemoData } from "./db/seed";
@@ -42,6 +42,7 @@ async function prepareDatabase() {
       if (loaded) console.log(`Loaded the demo history into ${env.DATABASE_PATH}`);
     }
     writeTransaction(db, SYSTEM, () => ensureHomeCity(db));
+    refreshStatistics(db, { full: true });
     const admin = await ensureFirstAdmin(db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
     if (admin?.password) {
       console.log(`\nMade the first administrator account. Sign in once with:\n  email:    ${admin.email}\n  password: ${admin.password}\nand choose a new password when asked. This is shown only now.\n`);
@@ -119,7 +120,10 @@ async function serve() {
     else next();
   });
   pruneExpired(db);
-  setInterval(() => pruneExpired(db), 60 * 60 * 1000).unref();
+  setInterval(() => {
+    pruneExpired(db);
+    refreshStatistics(db);
+  }, 60 * 60 * 1000).unref();
   // Remix fingerprints everything under /build/: safe to cache for a year.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { generate } from "./generate";
-import { pagesFor } from "./run";
+import { pagesFor } from "./pages";
 import { PORT, signIn, startServer, stopServer } from "./server";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 300);

@@ -16,3 +16,17 @@ export function pruneExpired(db: Db, now = new Date()) {
   const failures = sqlite.prepare("DELETE FROM sign_in_failures WHERE at < ?").run(new Date(now.getTime() - LOCK_WINDOW_MS).toISOString()).changes;
   return { sessions, failures };
 }
+
+/**
+ * Keeps SQLite's statistics of the tables fresh, so that the query planner picks the indexes it
+ * should (the counts of open and overdue initiatives, say, need to know how many rows each
+ * status index holds). Sampled (analysis_limit), so it takes a fraction of a second even at the
+ * national size. On start, after the migrations (a new index has no statistics); then hourly,
+ * where SQLite itself decides whether a table changed enough to be measured again.
+ */
+export function refreshStatistics(db: Db, { full = false } = {}) {
+  const sqlite = db.$client;
+  sqlite.pragma("analysis_limit = 1000");
+  if (full) sqlite.exec("ANALYZE");
+  else sqlite.pragma("optimize");
+}

@@ -384,6 +384,20 @@ export const relationSteps = sqliteTable(
   ],
 );
 
+/**
+ * The last day of an initiative's due period (the day; the month's or the year's last day): the
+ * SQL twin of dueBy in app/utils/overdue.ts. An expression, not a column, so that history
+ * snapshots and restores see only what people entered; the index below keeps it, and a query
+ * must spell it exactly so (initiativeDueBy) for SQLite to use that index.
+ */
+export const initiativeDueBy = (table = "") =>
+  sql.raw(
+    `(case ${table}"due_precision" when 'day' then ${table}"due" when 'month' then date(${table}"due", '+1 month', '-1 day') when 'year' then date(${table}"due", '+1 year', '-1 day') end)`,
+  );
+
+/** Still open: spelt as the partial indexes spell it, literally, so that SQLite can use them. */
+export const initiativeIsOpen = (table = "") => sql.raw(`${table}"status" in ('proposed', 'agreed', 'in_progress', 'stalled')`);
+
 export const initiatives = sqliteTable(
   "initiatives",
   {
@@ -414,6 +428,9 @@ export const initiatives = sqliteTable(
     index("initiatives_meeting").on(t.meetingId),
     index("initiatives_owner").on(t.ownerPersonId),
     index("initiatives_owner_organisation").on(t.ownerOrganisationId),
+    // The overview's and the list's "overdue" and "open": counted and paged in an index of the
+    // open ones only, by the end of their due period.
+    index("initiatives_open_due_by").on(initiativeDueBy(), t.id).where(initiativeIsOpen()),
     check("initiatives_has_title", sql`coalesce(${t.titleKk}, ${t.titleRu}, ${t.titleEn}) is not null`),
   ],
 );

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dueBy, isOverdue, todayInAstana } from "~/utils/overdue";
+import { dueBy, isOverdue, OPEN_STATUSES, todayInAstana } from "~/utils/overdue";
 import { partialDate } from "~/utils/partial-date";
 import { currentRelationStatus } from "~/utils/relation-status";
 
@@ -64,7 +64,59 @@ describe("the overdue filter in SQL agrees with isOverdue", () => {
     const listed = listInitiatives({ lng: "en", page: 1, filter: { overdueOn: today }, today }).items;
     expect(listed.map((i) => i.title).sort()).toEqual(["A", "C", "E"]);
     expect(listed.every((i) => i.overdue)).toBe(true);
+    // The most recently due first; March 2017 and 31 March 2017 end together, the newer first.
+    expect(listed.map((i) => i.title)).toEqual(["C", "A", "E"]);
+    expect(listInitiatives({ lng: "en", page: 1, filter: { overdueOn: today }, today }).total).toBe(3);
+    expect(listInitiatives({ lng: "en", page: 1, filter: { openOnly: true }, today }).total).toBe(6);
     const all = listInitiatives({ lng: "en", page: 1, today }).items;
     expect(all.filter((i) => i.overdue).map((i) => i.title).sort()).toEqual(["A", "C", "E"]);
+  });
+});
+
+describe("open and overdue initiatives are counted in an index, not by reading every initiative", () => {
+  test("the statuses spelt in the index's condition are exactly the open ones", async () => {
+    const { initiativeIsOpen } = await import("../db/schema");
+    const { INITIATIVE_STATUSES } = await import("../db/enums");
+    const { CLOSED_STATUSES } = await import("~/models/initiatives.server");
+    const spelt = [...String(initiativeIsOpen().queryChunks.map((c) => (c as { value: string[] }).value.join("")).join("")).matchAll(/'(\w+)'/g)].map((m) => m[1]);
+    expect(spelt.sort()).toEqual([...OPEN_STATUSES].sort());
+    expect([...OPEN_STATUSES, ...CLOSED_STATUSES].sort()).toEqual([...INITIATIVE_STATUSES].sort());
+  });
+
+  test("the overdue count and page, and the open count, are searches in an index", async () => {
+    const { getDb } = await import("~/db.server");
+    const { refreshStatistics } = await import("../db/housekeeping");
+    const sqlite = getDb().$client;
+    // Enough initiatives, in every status, for the planner's statistics to mean something.
+    const insert = sqlite.prepare("insert into initiatives (title_en, kind, status, due, due_precision, due_approximate) values (?, 'other', ?, ?, 'year', 0)");
+    const statuses = ["proposed", "agreed", "in_progress", "done", "stalled", "dropped"];
+    sqlite.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`Initiative ${i}`, statuses[i % statuses.length], `${1950 + (i % 80)}-01-01`);
+    })();
+    refreshStatistics(getDb(), { full: true });
+    const plans: Array<{ source: string; plan: string }> = [];
+    const prepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = ((source: string) => {
+      if (/from "initiatives"/.test(source) && !source.startsWith("explain")) {
+        const steps = prepare(`explain query plan ${source}`).all(...Array((source.match(/\?/g) ?? []).length).fill(1)) as Array<{ detail: string }>;
+        plans.push({ source, plan: steps.map((p) => p.detail).join("; ") });
+      }
+      return prepare(source);
+    }) as typeof sqlite.prepare;
+    try {
+      const { listInitiatives } = await import("~/models/initiatives.server");
+      listInitiatives({ lng: "en", page: 1, filter: { overdueOn: "2017-04-01" }, today: "2017-04-01" });
+      listInitiatives({ lng: "en", page: 1, filter: { openOnly: true }, today: "2017-04-01" });
+    } finally {
+      sqlite.prepare = prepare;
+    }
+    const [overduePage, overdueCount, openPage, openCount] = plans;
+    expect(overduePage.plan).toMatch(/^SEARCH initiatives USING INDEX initiatives_open_due_by/);
+    expect(overduePage.plan).not.toMatch(/TEMP B-TREE/);
+    expect(overdueCount.plan).toMatch(/^SEARCH initiatives USING (COVERING )?INDEX initiatives_open_due_by/);
+    // The page of open ones walks from the newest and stops at the page's end.
+    expect(openPage.plan).toMatch(/^SCAN initiatives;/);
+    expect(openPage.plan).not.toMatch(/TEMP B-TREE/);
+    expect(openCount.plan).toMatch(/^SEARCH initiatives USING COVERING INDEX/);
   });
 });
