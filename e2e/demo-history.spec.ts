@@ -78,6 +78,23 @@ test.describe("in English", () => {
     await expect(page.getByRole("region", { name: "Sources" })).toContainText("Tengrinews.kz");
   });
 
+  test("the meetings list filters by a partner's name typed in another script", async ({ page }) => {
+    await page.goto("/meetings");
+    const filter = page.getByRole("form", { name: "Filter" });
+    await filter.getByLabel("Partner").fill("Пекин");
+    await filter.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByText("No meetings match.")).toBeVisible();
+    await expect(filter.getByLabel("Partner")).toHaveValue("Пекин");
+
+    await filter.getByLabel("Partner").fill("хэйлунцзян");
+    await filter.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/partnerName=/);
+    await expect(page.getByRole("link", { name: "Meeting with Heilongjiang Province" })).toBeVisible();
+
+    await page.getByRole("link", { name: "Clear filters" }).click();
+    await expect(filter.getByLabel("Partner")).toHaveValue("");
+  });
+
   test("an unknown address shows the 404 page in the reader's language", async ({ page }) => {
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);

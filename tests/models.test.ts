@@ -5,7 +5,7 @@ import { getDb } from "~/db.server";
 import { getInitiative, listInitiatives } from "~/models/initiatives.server";
 import { getMeeting, listMeetings, meetingYears } from "~/models/meetings.server";
 import { getOrganisation, listOrganisations } from "~/models/organisations.server";
-import { getPartner, listPartners, partnerInitiatives, peopleMetFrom } from "~/models/partners.server";
+import { getPartner, listPartners, partnerFilterFrom, partnerInitiatives, peopleMetFrom } from "~/models/partners.server";
 import { getPerson, listPeople } from "~/models/people.server";
 import { sortKeys } from "~/utils/names";
 import { partialDate } from "~/utils/partial-date";
@@ -78,6 +78,25 @@ describe("meetings", () => {
     expect(listMeetings({ lng: "en", page: 1, filter: { year: 2016 } }).items).toHaveLength(1);
     expect(listMeetings({ lng: "en", page: 1, filter: { year: 2018, partnerId: heilongjiangId } }).total).toBe(1);
     expect(listMeetings({ lng: "en", page: 1, filter: { year: 2019 } }).total).toBe(0);
+  });
+
+  test("the partner filter takes a name typed in any script, or the id of a link", () => {
+    const filterOf = (query: string, lng: "kk" | "ru" | "en" = "en") => partnerFilterFrom(new URLSearchParams(query), lng);
+    // Typed: the Kazakh, the Russian or the Latin form, in any case, or its beginning.
+    for (const typed of ["хэйлунцзян", "ХЭЙЛУНЦЗЯН", "Heilong", "Хэйлунцзян провинциясы"]) {
+      const { partnerIds, partnerName } = filterOf(`partnerName=${encodeURIComponent(typed)}`);
+      expect(partnerIds).toEqual([heilongjiangId]);
+      expect(partnerName).toBe(typed);
+      expect(listMeetings({ lng: "en", page: 1, filter: { partnerIds } }).items.every((m) => m.partner?.id === heilongjiangId)).toBe(true);
+    }
+    // From a link: the filter shows the partner's name in the reader's language.
+    expect(filterOf(`partner=${heilongjiangId}`, "kk")).toEqual({ partnerIds: [heilongjiangId], partnerName: "Хэйлунцзян провинциясы" });
+    // What matches nothing lists nothing, rather than everything.
+    const none = filterOf("partnerName=Atlantis");
+    expect(none.partnerIds).toEqual([]);
+    expect(listMeetings({ lng: "en", page: 1, filter: { partnerIds: none.partnerIds } }).total).toBe(0);
+    expect(listInitiatives({ lng: "en", page: 1, filter: { partnerIds: none.partnerIds } }).total).toBe(0);
+    expect(filterOf("")).toEqual({ partnerName: "" });
   });
 
   test("a meeting holds both sides in order with roles and titles at the time", () => {

@@ -22,10 +22,13 @@ import { asDate, countOf } from "./shared.server";
 
 const hostOrganisations = aliasedTable(organisations, "host_organisations");
 
-/** `topicIds`: meetings that raised any of these topics (see idsNamed for the folded match). */
-export type MeetingFilter = { partnerId?: number; year?: number; topicIds?: number[] };
+/**
+ * `topicIds`: meetings that raised any of these topics; `partnerIds`: meetings with any of these
+ * partners (both from idsNamed's folded match of what was typed).
+ */
+export type MeetingFilter = { partnerId?: number; partnerIds?: number[]; year?: number; topicIds?: number[] };
 
-function meetingConditions({ partnerId, year, topicIds }: MeetingFilter) {
+function meetingConditions({ partnerId, partnerIds, year, topicIds }: MeetingFilter) {
   const conditions: SQL[] = [];
   if (topicIds) {
     conditions.push(
@@ -35,6 +38,7 @@ function meetingConditions({ partnerId, year, topicIds }: MeetingFilter) {
     );
   }
   if (partnerId) conditions.push(eq(meetings.partnerId, partnerId));
+  if (partnerIds) conditions.push(partnerIds.length ? inArray(meetings.partnerId, partnerIds) : sql`0`);
   // A range on the stored ISO start keeps the date index usable; a year-only date is in its year.
   if (year) conditions.push(gte(meetings.date, `${year}-01-01`), lt(meetings.date, `${year + 1}-01-01`));
   return conditions.length ? and(...conditions) : undefined;

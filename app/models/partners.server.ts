@@ -20,9 +20,10 @@ import type { Language } from "~/i18n/config";
 import { countryName } from "~/utils/countries";
 import type { PartnerInput } from "~/forms/partner";
 import { localizedName, localizedTitle, sortKeys } from "~/utils/names";
-import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
+import { idFromSearch, offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import type { PartialDate } from "~/utils/partial-date";
 import { currentRelationStatus, orderSteps, type RelationStatus } from "~/utils/relation-status";
+import { idsNamed } from "./search.server";
 import { asDate, byName, countOf } from "./shared.server";
 
 export type PartnerSort = "name" | "country";
@@ -240,6 +241,20 @@ export function partnerInitiatives(partnerId: number, lng: Language, limit = 50)
     kind: r.kind,
     due: asDate(r.due, r.duePrecision, r.dueApproximate),
   }));
+}
+
+/**
+ * A list's partner filter: `partner`, an id (the links from a partner's page and the chart), or
+ * `partnerName`, typed in the filter in any spelling or script. A list of a thousand partners
+ * is no drop-down; the typed name matches as the search does (idsNamed).
+ */
+export function partnerFilterFrom(search: URLSearchParams, lng: Language): { partnerIds?: number[]; partnerName: string } {
+  const typed = (search.get("partnerName") ?? "").trim().slice(0, 200);
+  if (typed) return { partnerIds: idsNamed("partner", typed), partnerName: typed };
+  const id = idFromSearch(search, "partner");
+  if (!id) return { partnerName: "" };
+  const partner = getDb().select(partnerFields).from(partners).where(eq(partners.id, id)).get();
+  return { partnerIds: [id], partnerName: partner ? localizedName(partner, lng) : "" };
 }
 
 /** Partners for a drop-down, alphabetical: the foreign ones, and the home city if asked. */

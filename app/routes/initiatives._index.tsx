@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../db/enums";
+import { FilterForm } from "~/components/FilterForm";
 import { ActionLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
 import { Empty, PageHeading, Section } from "~/components/Page";
@@ -12,7 +13,7 @@ import {
   isInitiativeStatus,
   listInitiatives,
 } from "~/models/initiatives.server";
-import { partnerChoices } from "~/models/partners.server";
+import { partnerFilterFrom } from "~/models/partners.server";
 import { homeSideChoices } from "~/models/people.server";
 import { titled } from "~/utils/meta";
 import { todayInAstana } from "~/utils/overdue";
@@ -30,9 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = search.get("status");
   const kind = search.get("kind");
   const today = todayInAstana();
+  const { partnerIds, partnerName } = partnerFilterFrom(search, lng);
   const filter = {
     status: isInitiativeStatus(status) ? status : undefined,
-    partnerId: idFromSearch(search, "partner"),
+    partnerIds,
     ownerPersonId: idFromSearch(search, "owner"),
     kind: isInitiativeKind(kind) ? kind : undefined,
     overdueOn: search.get("overdue") === "1" ? today : undefined,
@@ -52,8 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       }));
   return {
     title: t("initiative.listTitle"),
-    filter,
-    partners: partnerChoices(lng),
+    filter: { ...filter, partnerIds: undefined, partnerName },
+    filtered: Object.values(filter).some(Boolean),
     owners: homeSideChoices(lng),
     byStatus,
     list: filter.status
@@ -64,10 +66,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function InitiativesPage() {
   const { t } = useTranslation();
-  const { filter, partners, owners, byStatus, list } =
+  const { filter, filtered, owners, byStatus, list } =
     useLoaderData<typeof loader>();
   const select = "mt-1 rounded border border-stone-300 bg-white px-2 py-1";
-  const filtered = Object.values(filter).some(Boolean);
   const [search] = useSearchParams();
   const linkWith = (status: string) => {
     const params = new URLSearchParams(search);
@@ -86,11 +87,7 @@ export default function InitiativesPage() {
       >
         {t("initiative.listTitle")}
       </PageHeading>
-      <Form
-        method="get"
-        className="mb-6 flex flex-wrap items-end gap-3 print:hidden"
-        aria-label={t("common.filter")}
-      >
+      <FilterForm className="mb-6 flex flex-wrap items-end gap-3 print:hidden">
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">
             {t("initiative.status")}
@@ -112,18 +109,12 @@ export default function InitiativesPage() {
           <span className="font-medium text-stone-700">
             {t("initiative.partner")}
           </span>
-          <select
-            name="partner"
-            defaultValue={filter.partnerId ?? ""}
+          <input
+            type="search"
+            name="partnerName"
+            defaultValue={filter.partnerName}
             className={select}
-          >
-            <option value="">{t("initiative.allPartners")}</option>
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          />
         </label>
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">
@@ -180,7 +171,7 @@ export default function InitiativesPage() {
             {t("common.reset")}
           </Link>
         ) : null}
-      </Form>
+      </FilterForm>
       {list ? (
         <>
           {list.total === 0 ? (

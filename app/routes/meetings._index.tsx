@@ -1,16 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { MeetingList } from "~/components/MeetingList";
+import { FilterForm } from "~/components/FilterForm";
 import { ActionLink } from "~/components/Actions";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18n.server";
 import { listMeetings, meetingYears } from "~/models/meetings.server";
-import { partnerChoices } from "~/models/partners.server";
+import { partnerFilterFrom } from "~/models/partners.server";
 import { idsNamed } from "~/models/search.server";
 import { titled } from "~/utils/meta";
-import { idFromSearch, pageFromSearch } from "~/utils/pagination";
+import { pageFromSearch } from "~/utils/pagination";
 import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -22,39 +23,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const years = meetingYears();
   const year = Number(search.get("year"));
   const topic = (search.get("topic") ?? "").trim().slice(0, 200);
+  const { partnerIds, partnerName } = partnerFilterFrom(search, lng);
   const filter = {
-    partnerId: idFromSearch(search, "partner"),
+    partnerIds,
     year: years.includes(year) ? year : undefined,
     // Folded like every search: "асфальт" finds the topic "Асфальттау" and "Asphalting".
     topicIds: topic ? idsNamed("topic", topic) : undefined,
   };
   return {
     title: t("meeting.listTitle"),
-    filter: { partnerId: filter.partnerId, year: filter.year, topic },
+    filter: { partnerName, year: filter.year, topic },
+    filtered: Boolean(partnerIds || filter.year || topic),
     years,
-    partners: partnerChoices(lng),
     meetings: listMeetings({ lng, page: pageFromSearch(search), filter }),
   };
 }
 
 export default function MeetingsPage() {
   const { t } = useTranslation();
-  const { meetings, filter, years, partners } = useLoaderData<typeof loader>();
-  const filtered = Boolean(filter.partnerId || filter.year || filter.topic);
+  const { meetings, filter, filtered, years } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading actions={<ActionLink to="/meetings/new">{t("form.meeting.add")}</ActionLink>}>{t("meeting.listTitle")}</PageHeading>
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden" aria-label={t("common.filter")}>
+      <FilterForm className="mb-4 flex flex-wrap items-end gap-3 print:hidden">
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("meeting.partner")}</span>
-          <select name="partner" defaultValue={filter.partnerId ?? ""} className="mt-1 rounded border border-stone-300 bg-white px-2 py-1">
-            <option value="">{t("meeting.allPartners")}</option>
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          <input type="search" name="partnerName" defaultValue={filter.partnerName} className="mt-1 rounded border border-stone-300 bg-white px-2 py-1" />
         </label>
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("meeting.year")}</span>
@@ -79,7 +73,7 @@ export default function MeetingsPage() {
             {t("common.reset")}
           </Link>
         ) : null}
-      </Form>
+      </FilterForm>
       {meetings.total === 0 ? <Empty>{t("meeting.empty")}</Empty> : <MeetingList meetings={meetings.items} />}
       <Pagination {...meetings} />
     </>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { FilterForm } from "~/components/FilterForm";
 import { useTranslation } from "~/i18n/react";
 import { RELATION_TYPES } from "../../db/enums";
 import { Empty, PageHeading } from "~/components/Page";
@@ -36,7 +37,7 @@ export default function RelationsChartPage() {
   return (
     <>
       <PageHeading>{title}</PageHeading>
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden" aria-label={t("common.filter")}>
+      <FilterForm className="mb-4 flex flex-wrap items-end gap-3 print:hidden">
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("partner.country")}</span>
           <select name="country" defaultValue={filter.countryCode ?? ""} className={select}>
@@ -62,7 +63,7 @@ export default function RelationsChartPage() {
         <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900">
           {t("common.apply")}
         </button>
-      </Form>
+      </FilterForm>
       <p className="mb-2 text-sm text-stone-600">{t("chart.sortedByContact")}</p>
       {lanes.total === 0 ? <Empty>{t("partner.empty")}</Empty> : <RelationChart lanes={lanes.items} today={today} title={title} />}
       {lanes.total > 0 ? (

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { FilterForm } from "~/components/FilterForm";
 import { ActionLink } from "~/components/Actions";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
@@ -29,7 +30,7 @@ export default function PeoplePage() {
   return (
     <>
       <PageHeading actions={<ActionLink to="/people/new">{t("form.person.add")}</ActionLink>}>{t("person.listTitle")}</PageHeading>
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden" aria-label={t("common.filter")}>
+      <FilterForm className="mb-4 flex flex-wrap items-end gap-3 print:hidden">
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("person.organisation")}</span>
           <input type="search" name="organisation" defaultValue={organisation} className="mt-1 w-72 rounded border border-stone-300 bg-white px-2 py-1" />
@@ -42,7 +43,7 @@ export default function PeoplePage() {
             {t("common.reset")}
           </Link>
         ) : null}
-      </Form>
+      </FilterForm>
       {people.total === 0 ? (
         <Empty>{t("person.empty")}</Empty>
       ) : (
