@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   // generated and printed once.
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters").optional(),
+  // "off" reads the overview, the chart and partner pages afresh every time (app/models/read-cache.server.ts).
+  READ_CACHE: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };

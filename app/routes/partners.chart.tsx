@@ -7,6 +7,7 @@ import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { RelationChart } from "~/components/RelationChart";
 import { getTranslator } from "~/i18n/i18n.server";
+import { cachedRead } from "~/models/read-cache.server";
 import { partnerCountries, relationLanes } from "~/models/relation-chart.server";
 import { titled } from "~/utils/meta";
 import { todayInAstana } from "~/utils/overdue";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
-  const countries = partnerCountries(lng);
+  const countries = cachedRead(`chart-countries:${lng}`, () => partnerCountries(lng));
   const country = search.get("country");
   const type = search.get("type");
   const filter = {
@@ -27,7 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     type: (RELATION_TYPES as readonly string[]).includes(type ?? "") ? (type as (typeof RELATION_TYPES)[number]) : undefined,
   };
   const today = todayInAstana();
-  return { title: t("chart.allRelations"), today, filter, countries, lanes: relationLanes(lng, today, { filter, page: pageFromSearch(search) }) };
+  const page = pageFromSearch(search);
+  const lanes = cachedRead(`chart:${lng}:${today}:${filter.countryCode ?? ""}:${filter.type ?? ""}:${page}`, () => relationLanes(lng, today, { filter, page }));
+  return { title: t("chart.allRelations"), today, filter, countries, lanes };
 }
 
 export default function RelationsChartPage() {

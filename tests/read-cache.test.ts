@@ -1,0 +1,81 @@
+import Database from "better-sqlite3";
+import { describe, expect, test } from "vitest";
+import { meetings, partners } from "../db/schema";
+import { SYSTEM } from "../db/history";
+import { seedDemoData } from "../db/seed";
+import { getDb } from "~/db.server";
+import { createPartner } from "~/models/partners.server";
+import { cachedRead } from "~/models/read-cache.server";
+import { cookieFor } from "./support/accounts";
+
+seedDemoData(getDb());
+
+describe("a cached read", () => {
+  test("is read once until a record changes", () => {
+    let reads = 0;
+    const read = () => cachedRead("count", () => ++reads);
+    expect([read(), read(), read()]).toEqual([1, 1, 1]);
+    expect(cachedRead("another key", () => "own")).toBe("own");
+    // A write on this connection, by any path.
+    getDb().insert(partners).values({ kind: "city", countryCode: "TR", nameEn: "Ankara" }).run();
+    expect([read(), read()]).toEqual([2, 2]);
+    // A save through the app, which turns the marks into history.
+    createPartner({ kind: "city", countryCode: "TR", nameEn: "Bursa" } as never, SYSTEM);
+    expect([read(), read()]).toEqual([3, 3]);
+  });
+
+  test("is not read again for a sign-in, a session or a refusal", async () => {
+    let reads = 0;
+    const read = () => cachedRead("sessions", () => ++reads);
+    expect(read()).toBe(1);
+    await cookieFor("editor");
+    getDb().$client.prepare("insert into security_log (event, address) values ('cross_site_refused', '127.0.0.1')").run();
+    expect(read()).toBe(1);
+  });
+
+  test("is read again after another process changes a record in the file", () => {
+    let reads = 0;
+    const read = () => cachedRead("other process", () => ++reads);
+    expect([read(), read()]).toEqual([1, 1]);
+    const other = new Database(process.env.DATABASE_PATH!);
+    other.prepare("update partners set name_en = 'Ankara (Turkey)' where name_en = 'Ankara'").run();
+    other.close();
+    expect([read(), read()]).toEqual([2, 2]);
+  });
+});
+
+describe("the pages that keep their reads show a change at once", () => {
+  const cookie = cookieFor("viewer");
+  const get = async (path: string, loader: (args: never) => Promise<unknown>) => {
+    const request = new Request(`http://localhost${path}`, { headers: { Cookie: await cookie, "Accept-Language": "en" } });
+    return (await loader({ request, params: {}, context: {} } as never)) as Record<string, unknown>;
+  };
+
+  test("the overview and the chart list a partner added since they were last read", async () => {
+    const overview = (await import("~/routes/_index")).loader;
+    const chart = (await import("~/routes/partners.chart")).loader;
+    const names = (data: Record<string, unknown>, key: string) =>
+      JSON.stringify(data[key]).match(/"name":"[^"]*"/g)?.join() ?? "";
+    const before = await get("/", overview);
+    expect(await get("/", overview)).toBe(before);
+    const chartBefore = await get("/partners/chart", chart);
+    expect(names(before, "partners")).not.toContain("Izmir");
+    createPartner({ kind: "city", countryCode: "TR", nameEn: "Izmir", nameKk: "Измир" } as never, SYSTEM);
+    expect(names(await get("/", overview), "partners")).toContain("Izmir");
+    expect(names(await get("/partners/chart", chart), "lanes")).toContain("Izmir");
+    expect(names(chartBefore, "lanes")).not.toContain("Izmir");
+  });
+
+  test("a partner's page shows a meeting logged since", async () => {
+    const page = (await import("~/routes/partners.$partnerId")).loader;
+    const beijing = getDb().select().from(partners).all().find((p) => p.nameEn === "Beijing")!.id;
+    const read = async () => {
+      const request = new Request(`http://localhost/partners/${beijing}`, { headers: { Cookie: await cookie, "Accept-Language": "en" } });
+      return JSON.stringify(await page({ request, params: { partnerId: String(beijing) }, context: {} }));
+    };
+    expect(await read()).not.toContain("A cached-read check");
+    expect(await read()).not.toContain("A cached-read check");
+    getDb().insert(meetings).values({ language: "en", purpose: "A cached-read check", partnerId: beijing, date: "2017-05-01", datePrecision: "day" }).run();
+    expect(await read()).toContain("A cached-read check");
+  });
+});
