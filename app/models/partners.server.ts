@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { writeTransaction } from "../../db/client";
 import type { Actor } from "../../db/history";
 import { writeNameKeys } from "../../db/name-keys";
@@ -19,7 +19,7 @@ import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { countryName } from "~/utils/countries";
 import type { PartnerInput } from "~/forms/partner";
-import { localizedName, localizedTitle, sortKeys } from "~/utils/names";
+import { localizedName, sortKeys } from "~/utils/names";
 import { idFromSearch, offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import type { PartialDate } from "~/utils/partial-date";
 import { currentRelationStatus, orderSteps, type RelationStatus } from "~/utils/relation-status";
@@ -214,33 +214,6 @@ export function peopleMetFrom(partnerId: number, lng: Language, limit = 50) {
     .limit(limit)
     .all();
   return rows.map((p) => ({ id: p.id, name: localizedName(p, lng) }));
-}
-
-export function partnerInitiatives(partnerId: number, lng: Language, limit = 50) {
-  const rows = getDb()
-    .select({
-      id: initiatives.id,
-      titleKk: initiatives.titleKk,
-      titleRu: initiatives.titleRu,
-      titleEn: initiatives.titleEn,
-      status: initiatives.status,
-      kind: initiatives.kind,
-      due: initiatives.due,
-      duePrecision: initiatives.duePrecision,
-      dueApproximate: initiatives.dueApproximate,
-    })
-    .from(initiatives)
-    .where(eq(initiatives.partnerId, partnerId))
-    .orderBy(desc(initiatives.id))
-    .limit(limit)
-    .all();
-  return rows.map((r) => ({
-    id: r.id,
-    title: localizedTitle(r, lng),
-    status: r.status,
-    kind: r.kind,
-    due: asDate(r.due, r.duePrecision, r.dueApproximate),
-  }));
 }
 
 /**

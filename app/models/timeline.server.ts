@@ -53,7 +53,7 @@ export function partnerTimelinePage(
   return { groups: groupTimeline(page, options.order), ...pageOf([], total, options.page, pageSize) };
 }
 
-export const TIMELINE_PAGE_SIZE = 100;
+export const TIMELINE_PAGE_SIZE = 50;
 
 /** The partner's events of the kinds asked for; with `ids`, only those (one page). */
 function timelineEvents(partnerId: number, lng: Language, only?: TimelineKind[], ids?: Record<TimelineKind, number[]>) {

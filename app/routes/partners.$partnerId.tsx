@@ -12,7 +12,9 @@ import { RelationChart } from "~/components/RelationChart";
 import { Timeline } from "~/components/Timeline";
 import { getTranslator } from "~/i18n/i18n.server";
 import { listMeetings } from "~/models/meetings.server";
-import { getPartner, partnerInitiatives, peopleMetFrom } from "~/models/partners.server";
+import { listInitiatives } from "~/models/initiatives.server";
+import { getPartner, peopleMetFrom } from "~/models/partners.server";
+import { cachedRead } from "~/models/read-cache.server";
 import { relationLanes } from "~/models/relation-chart.server";
 import { partnerTimelinePage } from "~/models/timeline.server";
 import { found, requireId } from "~/utils/http.server";
@@ -29,21 +31,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng } = await getTranslator(request);
   const id = requireId(params.partnerId);
-  const partner = found(getPartner(id, lng));
   const search = new URL(request.url).searchParams;
   const today = todayInAstana();
   const order: "newest" | "oldest" = search.get("order") === "oldest" ? "oldest" : "newest";
   const kinds = search.getAll("kind").filter(isTimelineKind);
-  return {
-    title: partner.name,
-    partner,
-    timeline: { ...partnerTimelinePage(id, lng, { order, kinds, page: pageFromSearch(search) }), order, kinds },
-    today,
-    lane: relationLanes(lng, today, { partnerIds: [id] }).items,
-    meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
-    people: peopleMetFrom(id, lng),
-    initiatives: partnerInitiatives(id, lng),
-  };
+  const page = pageFromSearch(search);
+  const read = cachedRead(`partner:${id}:${lng}:${today}:${order}:${kinds.join(",")}:${page}`, () => {
+    const partner = getPartner(id, lng);
+    return partner
+      ? {
+          partner,
+          timeline: { ...partnerTimelinePage(id, lng, { order, kinds, page }), order, kinds },
+          lane: relationLanes(lng, today, { partnerIds: [id] }).items,
+          meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
+          people: peopleMetFrom(id, lng),
+          initiatives: listInitiatives({ lng, page: 1, pageSize: 10, filter: { partnerId: id }, today }),
+        }
+      : null;
+  });
+  const { partner, ...rest } = found(read);
+  return { title: partner.name, partner, today, ...rest };
 }
 
 export default function PartnerPage() {
@@ -178,10 +185,17 @@ export default function PartnerPage() {
           </Section>
 
           <Section title={t("partner.initiatives")} id="initiatives">
-            {initiatives.length === 0 ? (
+            {initiatives.total === 0 ? (
               <Empty>{t("partner.noInitiatives")}</Empty>
             ) : (
-              <InitiativeList initiatives={initiatives} />
+              <>
+                <InitiativeList initiatives={initiatives.items} />
+                {initiatives.total > initiatives.items.length ? (
+                  <Link to={`/initiatives?partner=${partner.id}`} className="mt-2 inline-block text-sky-800 underline">
+                    {t("initiative.showAll", { count: initiatives.total })}
+                  </Link>
+                ) : null}
+              </>
             )}
           </Section>
         </div>
