@@ -28,7 +28,8 @@ export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; 
   const words = useDateWords();
   const dates = lanes.flatMap((l) => [...l.bands.map((b) => b.from), ...l.marks.map((m) => m.date.value!), ...l.years.map((y) => `${y.year}-01-01`), ...l.years.map((y) => `${y.year + y.span - 1}-01-01`)]);
   const { from, to } = yearRange(dates, today);
-  const x = (iso: string) => LABEL + ((yearPosition(iso) - from) / (to - from)) * (WIDTH - LABEL - 12);
+  // A tenth of a unit is finer than any screen shows; more digits only lengthen the page.
+  const x = (iso: string) => Math.round((LABEL + ((yearPosition(iso) - from) / (to - from)) * (WIDTH - LABEL - 12)) * 10) / 10;
   const height = AXIS + lanes.length * LANE + 4;
   const step = Math.max(1, Math.ceil((to - from) / 12));
   const years = Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
@@ -61,7 +62,7 @@ export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; 
                   key={`${band.relationId}-${band.from}`}
                   x={x(band.from)}
                   y={top + 9}
-                  width={Math.max(3, x(band.to) - x(band.from))}
+                  width={Math.max(3, Math.round((x(band.to) - x(band.from)) * 10) / 10)}
                   height={16}
                   rx={3}
                   fill={STATUS_COLOURS[band.status]}
@@ -86,7 +87,7 @@ export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; 
                 );
               })}
               {lane.marks.map((mark) => {
-                const label = `${formatPartialDate(mark.date, words)} — ${t("meeting.titleNoPartner")}${mark.purpose ? `: ${mark.purpose.slice(0, 80)}` : ""}`;
+                const label = `${formatPartialDate(mark.date, words)} — ${t("meeting.titleNoPartner")}${mark.purpose ? `: ${mark.purpose}` : ""}`;
                 return (
                   <a key={mark.id} href={`/meetings/${mark.id}`} aria-label={label} className="chart-mark">
                     <title>{label}</title>

@@ -116,7 +116,8 @@ export function relationLanes(lng: Language, today: string, { filter = {}, page 
       }),
       marks: marks
         .filter((m) => m.partnerId === partner.id)
-        .map((m) => ({ id: m.id, date: asDate(m.date, m.precision, m.approximate), purpose: m.purpose })),
+        // A mark's label holds the purpose's beginning: the rest would only weigh on the page.
+        .map((m) => ({ id: m.id, date: asDate(m.date, m.precision, m.approximate), purpose: m.purpose && (m.purpose.length > 80 ? `${m.purpose.slice(0, 79)}…` : m.purpose) })),
       years: years.filter((y) => y.partnerId === partner.id).map(({ year, span, count }) => ({ year, span, count })),
       undated: (undated.get(partner.id) as number | undefined) ?? 0,
     };

@@ -1,0 +1,32 @@
+import { expect, test } from "vitest";
+import { meetings, partners } from "../db/schema";
+import { getDb } from "~/db.server";
+import { relationLanes } from "~/models/relation-chart.server";
+
+const db = getDb();
+const partner = (nameEn: string) => db.insert(partners).values({ kind: "city", countryCode: "CN", nameEn }).returning({ id: partners.id }).get().id;
+const meet = (partnerId: number, date: string, purpose = "Talks") =>
+  db.insert(meetings).values({ language: "en", purpose, partnerId, date, datePrecision: "day" }).run();
+
+test("lanes: the most recently met first; a few meetings as marks, many as a mark a year", () => {
+  const quiet = partner("Quiet City");
+  const busy = partner("Busy City");
+  const recent = partner("Recent City");
+  const long = `Talks on ${"cooperation in trade, culture and education, ".repeat(5)}`;
+  meet(quiet, "1999-05-01", long);
+  db.$client.transaction(() => {
+    for (let i = 0; i < 70; i++) meet(busy, `${2000 + (i % 10)}-0${1 + (i % 9)}-01`);
+  })();
+  meet(recent, "2020-01-01");
+
+  const lanes = relationLanes("en", "2026-11-25", {}).items;
+  expect(lanes.map((l) => l.name)).toEqual(["Recent City", "Busy City", "Quiet City"]);
+  const [, busyLane, quietLane] = lanes;
+  // 70 meetings in 10 years: ten year marks with their counts, no single marks.
+  expect(busyLane.marks).toEqual([]);
+  expect(busyLane.years.map((y) => [y.year, y.count])).toEqual(Array.from({ length: 10 }, (_, i) => [2000 + i, 7]));
+  // A mark's label keeps the purpose's beginning only.
+  expect(quietLane.marks).toHaveLength(1);
+  expect(quietLane.marks[0].purpose).toHaveLength(80);
+  expect(quietLane.marks[0].purpose).toBe(`${long.slice(0, 79)}…`);
+});
