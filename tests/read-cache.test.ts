@@ -79,3 +79,16 @@ describe("the pages that keep their reads show a change at once", () => {
     expect(await read()).toContain("A cached-read check");
   });
 });
+
+test("the meetings list shows a meeting logged since, with the same filters", async () => {
+  const { loader } = await import("~/routes/meetings._index");
+  const cookie = await cookieFor("viewer");
+  const read = async () => {
+    const request = new Request("http://localhost/meetings?year=2017", { headers: { Cookie: cookie, "Accept-Language": "en" } });
+    return JSON.stringify(await loader({ request, params: {}, context: {} }));
+  };
+  expect(await read()).not.toContain("A list cache check");
+  expect(await read()).not.toContain("A list cache check");
+  getDb().insert(meetings).values({ language: "en", purpose: "A list cache check", date: "2017-06-01", datePrecision: "day" }).run();
+  expect(await read()).toContain("A list cache check");
+});

@@ -131,13 +131,15 @@ export function listMeetings({
 
 /** The years a meetings filter can offer: from the newest dated meeting back to the oldest. */
 export function meetingYears(): number[] {
-  const row = getDb()
-    .select({ first: min(meetings.date), last: max(meetings.date) })
-    .from(meetings)
-    .get();
-  if (!row?.first || !row.last) return [];
-  const first = Number(row.first.slice(0, 4));
-  const last = Number(row.last.slice(0, 4));
+  // Two queries: SQLite reads a lone min() or max() off the end of the date index, but a
+  // query with both reads every meeting (19 ms at 100,000).
+  const first = getDb().select({ date: min(meetings.date) }).from(meetings).get()?.date;
+  const last = getDb().select({ date: max(meetings.date) }).from(meetings).get()?.date;
+  if (!first || !last) return [];
+  return yearsBetween(Number(first.slice(0, 4)), Number(last.slice(0, 4)));
+}
+
+function yearsBetween(first: number, last: number) {
   return Array.from({ length: last - first + 1 }, (_, i) => last - i);
 }
 

@@ -6,6 +6,7 @@ import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { RelationStatusBadge } from "~/components/StatusBadge";
 import { getTranslator } from "~/i18n/i18n.server";
+import { cachedRead } from "~/models/read-cache.server";
 import { listPartners, type PartnerSort } from "~/models/partners.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
@@ -18,7 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
   const sort: PartnerSort = search.get("sort") === "country" ? "country" : "name";
-  return { title: t("partner.listTitle"), sort, partners: listPartners({ lng, page: pageFromSearch(search), sort }) };
+  const page = pageFromSearch(search);
+  return { title: t("partner.listTitle"), sort, partners: cachedRead(`partners:${lng}:${sort}:${page}`, () => listPartners({ lng, page, sort })) };
 }
 
 export default function PartnersPage() {
