@@ -30,3 +30,25 @@ test("lanes: the most recently met first; a few meetings as marks, many as a mar
   expect(quietLane.marks[0].purpose).toHaveLength(80);
   expect(quietLane.marks[0].purpose).toBe(`${long.slice(0, 79)}…`);
 });
+
+test("the chart page shows the lanes as finished markup, made once until a record changes", async () => {
+  const { cookieFor } = await import("./support/accounts");
+  const { loader } = await import("~/routes/partners.chart");
+  const cookie = await cookieFor("viewer");
+  const read = async () => {
+    const request = new Request("http://localhost/partners/chart", { headers: { Cookie: cookie, "Accept-Language": "kk" } });
+    return await loader({ request, params: {}, context: {} });
+  };
+  const first = await read();
+  expect(first.chart).toMatch(/^<figure/);
+  expect(first.chart).toContain('role="img"');
+  expect(first.chart).toContain('href="/partners/');
+  // The page's Content-Security-Policy allows no inline style.
+  expect(first.chart).not.toContain("style=");
+  expect(first.lanes.items.map((l) => l.name)).toEqual(["Recent City", "Busy City", "Quiet City"]);
+  expect((await read()).chart).toBe(first.chart);
+  meet(partner("Newest City"), "2026-01-01");
+  const after = await read();
+  expect(after.lanes.items[0].name).toBe("Newest City");
+  expect(after.chart).toContain("Newest City");
+});

@@ -8,7 +8,8 @@ import { localizedName } from "~/utils/names";
 import { offsetOf, pageOf } from "~/utils/pagination";
 import { asDate } from "./shared.server";
 
-export const LANES_PER_PAGE = 40;
+// A screen's worth: 20 lanes of 34 px.
+export const LANES_PER_PAGE = 20;
 
 export type ChartFilter = { countryCode?: string; type?: (typeof RELATION_TYPES)[number] };
 

@@ -5,7 +5,8 @@ import { useTranslation } from "~/i18n/react";
 import { RELATION_TYPES } from "../../db/enums";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
-import { RelationChart } from "~/components/RelationChart";
+import { RelationChartMarkup } from "~/components/RelationChart";
+import { relationChartMarkup } from "~/components/RelationChart.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { cachedRead } from "~/models/read-cache.server";
 import { partnerCountries, relationLanes } from "~/models/relation-chart.server";
@@ -29,13 +30,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   const today = todayInAstana();
   const page = pageFromSearch(search);
-  const lanes = cachedRead(`chart:${lng}:${today}:${filter.countryCode ?? ""}:${filter.type ?? ""}:${page}`, () => relationLanes(lng, today, { filter, page }));
-  return { title: t("chart.allRelations"), today, filter, countries, lanes };
+  const title = t("chart.allRelations");
+  const { lanes, chart } = cachedRead(`chart:${lng}:${today}:${filter.countryCode ?? ""}:${filter.type ?? ""}:${page}`, () => {
+    const lanes = relationLanes(lng, today, { filter, page });
+    return {
+      // The table beside the chart (for screen readers) needs only these.
+      lanes: { ...lanes, items: lanes.items.map(({ id, name, types, lastContact }) => ({ id, name, types, lastContact })) },
+      chart: lanes.items.length ? relationChartMarkup(lanes.items, today, title, lng) : "",
+    };
+  });
+  return { title, filter, countries, lanes, chart };
 }
 
 export default function RelationsChartPage() {
   const { t } = useTranslation();
-  const { title, today, filter, countries, lanes } = useLoaderData<typeof loader>();
+  const { title, filter, countries, lanes, chart } = useLoaderData<typeof loader>();
   const select = "mt-1 rounded border border-stone-300 bg-white px-2 py-1";
   return (
     <>
@@ -68,7 +77,7 @@ export default function RelationsChartPage() {
         </button>
       </FilterForm>
       <p className="mb-2 text-sm text-stone-600">{t("chart.sortedByContact")}</p>
-      {lanes.total === 0 ? <Empty>{t("partner.empty")}</Empty> : <RelationChart lanes={lanes.items} today={today} title={title} />}
+      {lanes.total === 0 ? <Empty>{t("partner.empty")}</Empty> : <RelationChartMarkup markup={chart} />}
       {lanes.total > 0 ? (
         <table className="sr-only">
           <caption>{title}</caption>
