@@ -23,7 +23,11 @@ export function isOverdue(initiative: { due: PartialDate; status: Status }, toda
   return by != null && OPEN_STATUSES.includes(initiative.status) && by < today;
 }
 
+// Made once: an Intl formatter costs more to make than a page's worth of dates to format.
+const ASTANA_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Today's date where the council works, as YYYY-MM-DD. */
 export function todayInAstana(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return ASTANA_DAY.format(now);
 }
+
