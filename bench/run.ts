@@ -112,8 +112,14 @@ async function main() {
 
     if (size === "national" || SIZE_NAMES.length === 1) {
       // Reads on two processes against one: the meeting page, the most common read.
+      // Each on a freshly started server, warmed alike: the one that served the logging posts
+      // would start behind.
       const read = pages.find((p) => p.name === "meeting page")!;
-      const one = (await measure(read, cookie, DURATION)).rps;
+      await stopServer(server);
+      server = await startServer(file, 1);
+      const cookieOne = await signIn();
+      await measure(read, cookieOne, WARMUP);
+      const one = (await measure(read, cookieOne, DURATION)).rps;
       await stopServer(server);
       server = await startServer(file, 2);
       const cookieTwo = await signIn();
@@ -142,13 +148,16 @@ function writeResults(pages: Page[], bySize: Map<SizeName, Map<string, Measure>>
   for (const [size, results] of bySize) {
     const floor = results.get(pages[0].name)!;
     lines.push(`## ${size === "national" ? "National" : "Small (1%)"} dataset: ${SIZES[size].meetings.toLocaleString("en")} meetings`, "");
-    lines.push("| page | req/s | p50 ms | p97.5 ms | p99 ms | vs floor | failed | target met |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+    // The two targets apart: on a small shared machine the floor's own p99 can exceed 50 ms.
+    lines.push("| page | req/s | p50 ms | p97.5 ms | p99 ms | failed | vs floor | >= 50% | p99 target | met |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |");
     for (const page of pages) {
       const r = results.get(page.name)!;
       const ratio = r.rps / floor.rps;
       const p99Target = page.route === "routes/search" ? 30 : 50;
-      const ok = page === pages[0] || (ratio >= 0.5 && r.p99 <= p99Target && r.non2xx === 0 && r.errors === 0);
-      lines.push(`| ${page.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${(ratio * 100).toFixed(0)}% | ${r.non2xx + r.errors} | ${page === pages[0] ? "" : mark(ok)} |`);
+      const isFloor = page === pages[0];
+      lines.push(
+        `| ${page.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.non2xx + r.errors} | ${(ratio * 100).toFixed(0)}% | ${isFloor ? "" : mark(ratio >= 0.5)} | ${p99Target} ms | ${mark(r.p99 <= p99Target)} |`,
+      );
     }
     lines.push("");
   }
@@ -177,9 +186,12 @@ function writeResults(pages: Page[], bySize: Map<SizeName, Map<string, Measure>>
     const ratio = cluster.two / cluster.one;
     lines.push("## Two processes", "", `The meeting page: ${cluster.one.toFixed(0)} req/s on one process, ${cluster.two.toFixed(0)} req/s on two (WEB_CONCURRENCY=2): ${ratio.toFixed(2)}x (goal >= 1.7: ${mark(ratio >= 1.7)}).`, "");
   }
-  // The soak (bench/soak.ts) keeps its own section.
-  const soak = fs.existsSync("bench/RESULTS.md") ? /\n## Soak\n[\s\S]*$/.exec(fs.readFileSync("bench/RESULTS.md", "utf8"))?.[0] : undefined;
-  fs.writeFileSync("bench/RESULTS.md", `${lines.join("\n")}\n${soak ?? ""}`);
+  // Kept from the last file: the reading of the numbers (written by hand, dated) and the soak
+  // (bench/soak.ts writes it).
+  const previous = fs.existsSync("bench/RESULTS.md") ? fs.readFileSync("bench/RESULTS.md", "utf8") : "";
+  const reading = /\n## Reading these numbers[\s\S]*?(?=\n## Soak\n|$)/.exec(previous)?.[0];
+  const soak = /\n## Soak\n[\s\S]*$/.exec(previous)?.[0];
+  fs.writeFileSync("bench/RESULTS.md", `${lines.join("\n")}\n${reading ?? ""}${soak ?? ""}`);
   console.log("Wrote bench/RESULTS.md");
 }
 
