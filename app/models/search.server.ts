@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { NAMED_TABLES, type NamedRecordType } from "../../db/name-keys";
-import { INITIATIVE_ROWIDS } from "../../db/search-text";
+import { MEETING_ROWIDS } from "../../db/search-text";
 import { initiatives, meetings, nameKeys, partners } from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
@@ -62,12 +62,14 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
   if (!prefixed || !whole) return { meeting: [], initiative: [] };
   const db = getDb();
   // Rowids say the kind and the order (db/search-text.ts): the first rows of a range are the newest.
-  const find = (match: string, kind: "meeting" | "initiative", count: number) => {
-    const [from, to] = kind === "meeting" ? [0, INITIATIVE_ROWIDS] : [INITIATIVE_ROWIDS, Number.MAX_SAFE_INTEGER];
-    return db
-      .all<{ id: number }>(sql`select record_id as id from search_text where search_text match ${match} and rowid >= ${from} and rowid < ${to} order by rowid desc limit ${count}`)
+  const find = (match: string, kind: "meeting" | "initiative", count: number) =>
+    db
+      .all<{ id: number }>(
+        kind === "meeting"
+          ? sql`select record_id as id from search_text where search_text match ${match} and rowid >= ${MEETING_ROWIDS} order by rowid desc limit ${count}`
+          : sql`select record_id as id from search_text where search_text match ${match} and rowid < ${MEETING_ROWIDS} order by rowid asc limit ${count}`,
+      )
       .map((r) => r.id);
-  };
   // The words as typed first, then words that only begin so: a common word is found whole at
   // once, and FTS5 need not merge every word that starts like it.
   const idsOf = (kind: "meeting" | "initiative") => {
