@@ -4,6 +4,15 @@ import { BUSY_PARTNER_NAME, COMMON_WORD, RARE_WORD } from "./generate";
 
 export type Page = { name: string; path: string; route: string; method?: "POST"; body?: string };
 
+/** A page's request headers: signed in, in Kazakh, and a same-site form post for the POST. */
+export function requestHeaders(page: Page, cookie: string): Record<string, string> {
+  return {
+    Cookie: cookie,
+    "Accept-Language": "kk",
+    ...(page.body ? { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" } : {}),
+  };
+}
+
 export function pagesFor(file: string): Page[] {
   const db = new Database(file, { readonly: true });
   const busy = db.prepare("select id from partners where name_en = ?").pluck().get(BUSY_PARTNER_NAME) as number;

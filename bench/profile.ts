@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pagesFor } from "./pages";
+import { pagesFor, requestHeaders } from "./pages";
 import { PORT, signIn, startServer, stopServer } from "./server";
 import type { SizeName } from "./generate";
 
@@ -31,11 +31,7 @@ try {
         method: page.method ?? "GET",
         body: page.body,
         redirect: "manual",
-        headers: {
-          Cookie: cookie,
-          "Accept-Language": "kk",
-          ...(page.body ? { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" } : {}),
-        },
+        headers: requestHeaders(page, cookie),
       });
       bytes = (await response.arrayBuffer()).byteLength;
       if (i >= 3) times.push(performance.now() - started);

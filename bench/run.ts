@@ -12,7 +12,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
 import { generate, SIZES, type SizeName } from "./generate";
-import { pagesFor, type Page } from "./pages";
+import { pagesFor, type Page, requestHeaders } from "./pages";
 import { PORT, signIn, startServer, stopServer } from "./server";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -46,11 +46,7 @@ async function measure(page: Page, cookie: string, duration: number): Promise<Me
     duration,
     method: page.method ?? "GET",
     body: page.body,
-    headers: {
-      Cookie: cookie,
-      "Accept-Language": "kk",
-      ...(page.body ? { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" } : {}),
-    },
+    headers: requestHeaders(page, cookie),
   });
   const statuses = Object.entries({ "2xx": result["2xx"], "3xx": result["3xx"], "4xx": result["4xx"], "5xx": result["5xx"] })
     .filter(([, count]) => count > 0)

@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { generate } from "./generate";
-import { pagesFor } from "./pages";
+import { pagesFor, requestHeaders } from "./pages";
 import { PORT, signIn, startServer, stopServer } from "./server";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 300);
@@ -48,7 +48,7 @@ const mix = (duration: number) =>
       method: page.method ?? "GET",
       path: page.path,
       body: page.body,
-      headers: { Cookie: cookie, ...(page.body ? { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" } : {}) },
+      headers: requestHeaders(page, cookie),
     })),
   });
 const cold = rss(server.pid!);

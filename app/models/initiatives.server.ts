@@ -23,9 +23,13 @@ export type InitiativeFilter = {
   overdueOn?: string;
 };
 
+// Spelt as the partial index spells them (db/schema.ts), qualified for queries with joins.
+const isOpen = initiativeIsOpen('"initiatives".');
+const dueBy = initiativeDueBy('"initiatives".');
+
 /** Open and past the whole due period: the SQL twin of isOverdue in app/utils/overdue.ts. */
 function overdueCondition(today: string) {
-  return and(initiativeIsOpen('"initiatives".'), sql`${initiativeDueBy('"initiatives".')} < ${today}`);
+  return and(isOpen, sql`${dueBy} < ${today}`);
 }
 
 /**
@@ -40,7 +44,7 @@ function conditions({ status, partnerId, partnerIds, ownerPersonId, kind, openOn
   if (partnerIds) list.push(partnerIds.length ? inArray(initiatives.partnerId, partnerIds) : sql`0`);
   if (ownerPersonId) list.push(eq(initiatives.ownerPersonId, ownerPersonId));
   if (kind) list.push(eq(initiatives.kind, kind));
-  if (openOnly) list.push(purpose === "count" ? initiativeIsOpen('"initiatives".') : notInArray(initiatives.status, CLOSED_STATUSES));
+  if (openOnly) list.push(purpose === "count" ? isOpen : notInArray(initiatives.status, CLOSED_STATUSES));
   if (overdueOn) list.push(overdueCondition(overdueOn));
   return list.length ? and(...list) : undefined;
 }
@@ -88,7 +92,7 @@ export function listInitiatives({
     .leftJoin(people, eq(people.id, initiatives.ownerPersonId))
     .where(where)
     // Overdue: the most recently due first (those due a decade ago matter less), from the index.
-    .orderBy(...(filter.overdueOn ? [desc(initiativeDueBy('"initiatives".')), desc(initiatives.id)] : [desc(initiatives.id)]))
+    .orderBy(...(filter.overdueOn ? [desc(dueBy), desc(initiatives.id)] : [desc(initiatives.id)]))
     .limit(pageSize)
     .offset(offsetOf(page, pageSize))
     .all();
