@@ -20,6 +20,7 @@ import {
   organisations,
   partners,
   people,
+  posts,
   relationSteps,
   sources,
   topics,
@@ -28,29 +29,28 @@ import { getDb } from "~/db.server";
 import type { MeetingInput, ParticipantInput } from "~/forms/meeting";
 import type { Language } from "~/i18n/config";
 import { wholeNameKey } from "~/utils/fold";
-import { localizedName, sortKeys } from "~/utils/names";
+import { localizedName, sortKeys, typedText } from "~/utils/names";
 import { partialDateColumns, partialDateFormValue, UNKNOWN_DATE } from "~/utils/partial-date";
 import { openInitiativeChoices } from "./initiatives.server";
 import { delegationChoices } from "./meetings.server";
 import { organisationChoices } from "./organisations.server";
 import { partnerChoices } from "./partners.server";
-import { homeSideChoices, insertPerson } from "./people.server";
+import { homeSideChoices } from "./people.server";
+import { addPersonFromTypedName } from "./person-refs.server";
 import { byName, countOf } from "./shared.server";
 
 type FieldErrors = Record<string, string[]>;
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-/** A name or title typed in the form goes into the column of the interface's language. */
-const nameIn = (lng: Language, name: string | undefined) => ({
-  nameKk: lng === "kk" ? (name ?? null) : null,
-  nameRu: lng === "ru" ? (name ?? null) : null,
-  nameEn: lng === "en" ? (name ?? null) : null,
-});
-const titleIn = (lng: Language, title: string | undefined) => ({
-  titleKk: lng === "kk" ? title : undefined,
-  titleRu: lng === "ru" ? title : undefined,
-  titleEn: lng === "en" ? title : undefined,
-});
+/** A title or topic typed in the form, in the column of its script (nameSlotOf). */
+const titleIn = (lng: Language, title: string) => {
+  const text = typedText(title, lng);
+  return { titleKk: text.kk, titleRu: text.ru, titleEn: text.en };
+};
+const topicNamesIn = (lng: Language, name: string) => {
+  const text = typedText(name, lng);
+  return { nameKk: text.kk, nameRu: text.ru, nameEn: text.en };
+};
 
 function existing(db: Db, table: typeof people | typeof organisations | typeof partners | typeof delegations | typeof initiatives, ids: Array<number | undefined>) {
   const wanted = [...new Set(ids.filter((id): id is number => id != null))];
@@ -126,10 +126,12 @@ function writeParticipants(db: Db, meetingId: number, input: MeetingInput, plan:
   const personIds = plan.map((resolved) => {
     if ("personId" in resolved) return resolved.personId;
     const p = resolved.create;
+    const personId = addPersonFromTypedName(db, p.name ?? "", lng);
     // A new person's post is known from the form when both the body and the title are given.
-    const posts = p.organisationId && p.title ? [{ organisationId: p.organisationId, ...titleIn(lng, p.title), start: UNKNOWN_DATE, end: UNKNOWN_DATE }] : [];
-    const names = nameIn(lng, p.name);
-    return insertPerson(db, { nameKk: names.nameKk ?? undefined, nameRu: names.nameRu ?? undefined, nameEn: names.nameEn ?? undefined, posts });
+    if (p.organisationId && p.title) {
+      db.insert(posts).values({ personId, organisationId: p.organisationId, ...titleIn(lng, p.title), ...partialDateColumns("start", UNKNOWN_DATE), ...partialDateColumns("end", UNKNOWN_DATE) }).run();
+    }
+    return personId;
   });
   if (personIds.length === 0) return personIds;
   db.insert(meetingParticipants)
@@ -157,7 +159,7 @@ function writeTopics(db: Db, meetingId: number, names: string[], lng: Language) 
       .where(and(eq(nameKeys.recordType, "topic"), eq(nameKeys.key, key)))
       .get()?.id;
     if (!topicId) {
-      const topicNames = nameIn(lng, name);
+      const topicNames = topicNamesIn(lng, name);
       topicId = db.insert(topics).values({ ...topicNames, ...sortKeys(topicNames) }).returning({ id: topics.id }).get().id;
       writeNameKeys(db, "topic", topicId, topicNames);
     }
@@ -206,7 +208,7 @@ function writeInitiatives(db: Db, meetingId: number, input: MeetingInput, lng: L
       initiativeId = db
         .insert(initiatives)
         .values({
-          ...titleIn(lng, raised.title),
+          ...titleIn(lng, raised.title ?? ""),
           kind: raised.kind,
           status: raised.status,
           ownerPersonId: raised.ownerPersonId ?? null,
