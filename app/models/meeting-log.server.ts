@@ -20,7 +20,6 @@ import {
   organisations,
   partners,
   people,
-  posts,
   relationSteps,
   sources,
   topics,
@@ -30,12 +29,12 @@ import type { MeetingInput, ParticipantInput } from "~/forms/meeting";
 import type { Language } from "~/i18n/config";
 import { wholeNameKey } from "~/utils/fold";
 import { localizedName, sortKeys, typedText } from "~/utils/names";
-import { partialDateColumns, partialDateFormValue, UNKNOWN_DATE } from "~/utils/partial-date";
+import { partialDateColumns, partialDateFormValue } from "~/utils/partial-date";
 import { openInitiativeChoices } from "./initiatives.server";
 import { delegationChoices } from "./meetings.server";
 import { organisationChoices } from "./organisations.server";
 import { partnerChoices } from "./partners.server";
-import { homeSideChoices } from "./people.server";
+import { homeSideChoices, recordPostHeld } from "./people.server";
 import { addPersonFromTypedName } from "./person-refs.server";
 import { byName, countOf } from "./shared.server";
 
@@ -89,11 +88,12 @@ function resolve(db: Db, input: MeetingInput, lng: Language, t: Translate) {
   const initiativeIds = existing(db, initiatives, input.initiatives.map((i) => i.initiativeId));
 
   const participants: Resolved[] = input.participants.map((p, index) => {
+    // Checked for everyone: a known body with a title records a post, whoever the person is.
+    if (p.organisationId && !orgIds.has(p.organisationId)) missing(`participants[${index}].organisationId`);
     if (p.personId) {
       if (!personIds.has(p.personId)) missing(`participants[${index}].name`);
       return { personId: p.personId };
     }
-    if (p.organisationId && !orgIds.has(p.organisationId)) missing(`participants[${index}].organisationId`);
     if (p.isNew) return { create: p };
     const matches = peopleNamed(db, p.name ?? "", lng);
     if (matches.length === 1) return { personId: matches[0].id };
@@ -123,15 +123,11 @@ function meetingValues(input: MeetingInput) {
 }
 
 function writeParticipants(db: Db, meetingId: number, input: MeetingInput, plan: Resolved[], lng: Language) {
-  const personIds = plan.map((resolved) => {
-    if ("personId" in resolved) return resolved.personId;
-    const p = resolved.create;
-    const personId = addPersonFromTypedName(db, p.name ?? "", lng);
-    // A new person's post is known from the form when both the body and the title are given.
-    if (p.organisationId && p.title) {
-      db.insert(posts).values({ personId, organisationId: p.organisationId, ...titleIn(lng, p.title), ...partialDateColumns("start", UNKNOWN_DATE), ...partialDateColumns("end", UNKNOWN_DATE) }).run();
-    }
-    return personId;
+  const personIds = plan.map((resolved) => ("personId" in resolved ? resolved.personId : addPersonFromTypedName(db, resolved.create.name ?? "", lng)));
+  // A title at the meeting says the person held that post on the meeting's date, no more: the
+  // post is "as of" that date, never an undated one that would read as held now (issue 13.6).
+  input.participants.forEach((p, position) => {
+    if (p.title) recordPostHeld(db, personIds[position], { organisationId: p.organisationId, title: titleIn(lng, p.title), on: input.date });
   });
   if (personIds.length === 0) return personIds;
   db.insert(meetingParticipants)
