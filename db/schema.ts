@@ -57,8 +57,8 @@ function partialDate(name: string) {
   };
 }
 
-function partialDateColumns<P extends string>(prefix: P) {
-  const d = partialDate(prefix);
+function partialDateColumns<P extends string>(prefix: P, column: string = prefix) {
+  const d = partialDate(column);
   return {
     [prefix]: d.value,
     [`${prefix}Precision`]: d.precision,
@@ -207,6 +207,9 @@ export const posts = sqliteTable(
     titleEn: text("title_en"),
     ...partialDateColumns("start"),
     ...partialDateColumns("end"),
+    // A day the person is known to have held the post (the date of a meeting that gave them
+    // this title), not when they started it: "as of 2016" (issue 13.6).
+    ...partialDateColumns("asOf", "as_of"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

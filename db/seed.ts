@@ -91,13 +91,16 @@ function loadDemoHistory(db: Db) {
     titleRu: "Заместитель председателя Комитета НПКС провинции Хэйлунцзян",
     titleEn: "Vice-Chairman of the Heilongjiang Provincial CPPCC Committee",
   };
+  // Not stated in the report; it took place while EXPO-2017 was being prepared.
+  const meetingDate = partialDate("~2016");
   // The report gives no dates for the posts: held at the time of the meeting, no more is known.
+  const heldThen = partialDateColumns("asOf", meetingDate);
   db.insert(s.posts)
     .values([
-      { personId: nurpeisov, organisationId: maslikhat, ...secretary },
-      { personId: shaidarov, organisationId: maslikhat, ...deputy },
-      { personId: kim, organisationId: maslikhat, ...deputy },
-      { personId: du, organisationId: cppcc, ...viceChairman },
+      { personId: nurpeisov, organisationId: maslikhat, ...secretary, ...heldThen },
+      { personId: shaidarov, organisationId: maslikhat, ...deputy, ...heldThen },
+      { personId: kim, organisationId: maslikhat, ...deputy, ...heldThen },
+      { personId: du, organisationId: cppcc, ...viceChairman, ...heldThen },
     ])
     .run();
 
@@ -109,8 +112,6 @@ function loadDemoHistory(db: Db) {
     .returning({ id: s.delegations.id })
     .get().id;
 
-  // Not stated in the report; it took place while EXPO-2017 was being prepared.
-  const meetingDate = partialDate("~2016");
   const meeting = db
     .insert(s.meetings)
     .values({

@@ -122,3 +122,80 @@ describe("the 1% dataset at migration 0004", () => {
     }
   }, 60_000);
 });
+
+/**
+ * Issue 13.6: posts the meeting form made from a participant's title were undated, so each
+ * read as held now. 0014 dates them as of the meeting that gave the title; nothing else moves.
+ * The rows are what the form wrote before that migration, on the schema as it stood (0012).
+ */
+describe("posts made from a title at a meeting, at migration 0012", () => {
+  test("are dated as of their latest meeting; dated, unlinked and undated-meeting posts are left", async () => {
+    const { migrate } = await import("drizzle-orm/better-sqlite3/migrator");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-migrate-posts-"));
+    const partial = path.join(dir, "migrations");
+    fs.mkdirSync(path.join(partial, "meta"), { recursive: true });
+    const journal = JSON.parse(fs.readFileSync(path.resolve("migrations/meta/_journal.json"), "utf8")) as { entries: Array<{ tag: string; idx: number }> };
+    const upTo = journal.entries.findIndex((e) => e.tag.startsWith("0012"));
+    fs.writeFileSync(path.join(partial, "meta/_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo + 1) }));
+    for (const entry of journal.entries.slice(0, upTo + 1)) fs.copyFileSync(path.resolve("migrations", `${entry.tag}.sql`), path.join(partial, `${entry.tag}.sql`));
+
+    const db = openDatabase(path.join(dir, "old.db"));
+    try {
+      migrate(db, { migrationsFolder: partial });
+      const sql = db.$client;
+      sql.exec(`
+        INSERT INTO partners (id, kind, country_code, name_en) VALUES (1, 'city', 'KZ', 'Astana');
+        INSERT INTO organisations (id, partner_id, name_ru) VALUES (1, 1, 'Акимат');
+        INSERT INTO people (id, name_ru) VALUES (1, 'Первый'), (2, 'Второй'), (3, 'Третий'), (4, 'Датированный'), (5, 'Без связи'), (6, 'Без даты встречи');
+        INSERT INTO meetings (id, date, date_precision, date_approximate, language) VALUES
+          (1, '2009-01-01', 'year', 0, 'ru'), (2, '2015-03-01', 'month', 0, 'ru'), (3, '2021-06-12', 'day', 0, 'ru'),
+          (4, '2016-01-01', 'year', 1, 'ru'), (5, NULL, 'unknown', 0, 'ru');
+        INSERT INTO posts (id, person_id, organisation_id, title_ru) VALUES (1, 1, 1, 'Аким'), (2, 2, 1, 'Аким'), (3, 3, 1, 'Аким'), (5, 5, 1, 'Советник'), (6, 6, 1, 'Аким');
+        INSERT INTO posts (id, person_id, organisation_id, title_en, start, start_precision) VALUES (4, 4, 1, 'Akim', '2010-01-01', 'year');
+        INSERT INTO meeting_participants (meeting_id, person_id, side, role, title_at_meeting) VALUES
+          (1, 1, 'host', 'chaired', 'Аким'), (2, 2, 'host', 'chaired', 'Аким'), (3, 3, 'host', 'chaired', 'Аким'),
+          (4, 3, 'host', 'spoke', 'Аким'), (1, 4, 'host', 'spoke', 'Akim'), (2, 5, 'host', 'spoke', 'Аким'),
+          (5, 6, 'host', 'spoke', 'Аким');
+        DELETE FROM pending_changes; -- as the form's transaction left it
+      `);
+      const before = rowCounts(db);
+
+      migrateDatabase(db);
+
+      const asOf = (id: number) => sql.prepare("select as_of, as_of_precision, as_of_approximate, start, start_precision from posts where id = ?").get(id);
+      expect(asOf(1)).toEqual({ as_of: "2009-01-01", as_of_precision: "year", as_of_approximate: 0, start: null, start_precision: "unknown" });
+      expect(asOf(2)).toEqual({ as_of: "2015-03-01", as_of_precision: "month", as_of_approximate: 0, start: null, start_precision: "unknown" });
+      // Seen at two meetings: the later one counts.
+      expect(asOf(3)).toEqual({ as_of: "2021-06-12", as_of_precision: "day", as_of_approximate: 0, start: null, start_precision: "unknown" });
+      // A post with a start of its own, one no meeting gave, one from an undated meeting: as they were.
+      expect(asOf(4)).toEqual({ as_of: null, as_of_precision: "unknown", as_of_approximate: 0, start: "2010-01-01", start_precision: "year" });
+      expect(asOf(5)).toMatchObject({ as_of: null, as_of_precision: "unknown" });
+      expect(asOf(6)).toMatchObject({ as_of: null, as_of_precision: "unknown" });
+      const after = rowCounts(db);
+      for (const [table, count] of Object.entries(before)) {
+        if (table === "pending_changes") continue; // the changed people, for start-up to record as the system's
+        expect(after[table], `rows in ${table}`).toBe(count);
+      }
+      expect(sql.prepare("select record_id from pending_changes where record_type = 'person' order by record_id").pluck().all()).toEqual([1, 2, 3]);
+    } finally {
+      db.$client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+test("the demo's posts, held at the time of its meeting, are dated as of it in the populated 0000 fixture", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-migrate-demo-posts-"));
+  const file = path.join(dir, "copy.db");
+  fs.copyFileSync(path.resolve("tests/fixtures/populated-0000_init.db"), file);
+  const db = openDatabase(file);
+  try {
+    migrateDatabase(db);
+    const rows = db.$client.prepare("select as_of, as_of_precision, as_of_approximate from posts").all();
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row).toEqual({ as_of: "2016-01-01", as_of_precision: "year", as_of_approximate: 1 });
+  } finally {
+    db.$client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

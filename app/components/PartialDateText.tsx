@@ -27,3 +27,21 @@ export function PartialDateRange({ start, end }: { start: PartialDate; end: Part
   if (!start.value) return <span>{t("date.until", { end: to })}</span>;
   return <span>{t("date.range", { start: from, end: to })}</span>;
 }
+
+/**
+ * When a post was held: its period when its start or end is known; otherwise "as of <date>"
+ * when only a day it was held is known (a meeting's title), which says no more than that: the
+ * person may have left it since (issue 13.6).
+ */
+export function PostDates(post: HeldDates) {
+  const words = useDateWords();
+  const { t } = useTranslation();
+  if (!knownOnlyAsOf(post)) return <PartialDateRange start={post.start} end={post.end} />;
+  return <span>{t("date.asOf", { date: formatPartialDate(post.asOf, words) })}</span>;
+}
+
+type HeldDates = { start: PartialDate; end: PartialDate; asOf: PartialDate };
+
+/** Not known to be held now: only a day it was held is on record. */
+export const knownOnlyAsOf = (post: HeldDates) => !post.start.value && !post.end.value && Boolean(post.asOf.value);
+

@@ -14,8 +14,9 @@ const issue = (ctx: z.RefinementCtx, path: Array<string | number>, key: string) 
   ctx.addIssue({ code: z.ZodIssueCode.custom, path, params: { key } });
 
 /**
- * One person at the meeting: someone on file (personId, set by the picker), or a name typed in
- * the interface language, which is matched against the people on file when saved.
+ * One person at the meeting: someone on file (personId, set by the picker), or a typed name,
+ * matched against the people on file when saved; a new person's name is kept in the column of
+ * its script (nameSlotOf). A title with a body records a post held as of the meeting's date.
  */
 export const ParticipantSchema = z
   .object({

@@ -10,6 +10,8 @@ export const PostSchema = z
     titleEn: optionalText(LIMITS.title),
     start: partialDateField,
     end: partialDateField,
+    // Known to hold it on this day, start unknown: what a meeting's title tells (issue 13.6).
+    asOf: partialDateField,
   })
   .superRefine((post, ctx) => {
     if (!post.titleKk && !post.titleRu && !post.titleEn) {

@@ -28,29 +28,28 @@ import { getDb } from "~/db.server";
 import type { MeetingInput, ParticipantInput } from "~/forms/meeting";
 import type { Language } from "~/i18n/config";
 import { wholeNameKey } from "~/utils/fold";
-import { localizedName, sortKeys } from "~/utils/names";
-import { partialDateColumns, partialDateFormValue, UNKNOWN_DATE } from "~/utils/partial-date";
+import { localizedName, sortKeys, typedText } from "~/utils/names";
+import { partialDateColumns, partialDateFormValue } from "~/utils/partial-date";
 import { openInitiativeChoices } from "./initiatives.server";
 import { delegationChoices } from "./meetings.server";
 import { organisationChoices } from "./organisations.server";
 import { partnerChoices } from "./partners.server";
-import { homeSideChoices, insertPerson } from "./people.server";
+import { homeSideChoices, recordPostHeld } from "./people.server";
+import { addPersonFromTypedName } from "./person-refs.server";
 import { byName, countOf } from "./shared.server";
 
 type FieldErrors = Record<string, string[]>;
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-/** A name or title typed in the form goes into the column of the interface's language. */
-const nameIn = (lng: Language, name: string | undefined) => ({
-  nameKk: lng === "kk" ? (name ?? null) : null,
-  nameRu: lng === "ru" ? (name ?? null) : null,
-  nameEn: lng === "en" ? (name ?? null) : null,
-});
-const titleIn = (lng: Language, title: string | undefined) => ({
-  titleKk: lng === "kk" ? title : undefined,
-  titleRu: lng === "ru" ? title : undefined,
-  titleEn: lng === "en" ? title : undefined,
-});
+/** A title or topic typed in the form, in the column of its script (nameSlotOf). */
+const titleIn = (lng: Language, title: string) => {
+  const text = typedText(title, lng);
+  return { titleKk: text.kk, titleRu: text.ru, titleEn: text.en };
+};
+const topicNamesIn = (lng: Language, name: string) => {
+  const text = typedText(name, lng);
+  return { nameKk: text.kk, nameRu: text.ru, nameEn: text.en };
+};
 
 function existing(db: Db, table: typeof people | typeof organisations | typeof partners | typeof delegations | typeof initiatives, ids: Array<number | undefined>) {
   const wanted = [...new Set(ids.filter((id): id is number => id != null))];
@@ -89,11 +88,12 @@ function resolve(db: Db, input: MeetingInput, lng: Language, t: Translate) {
   const initiativeIds = existing(db, initiatives, input.initiatives.map((i) => i.initiativeId));
 
   const participants: Resolved[] = input.participants.map((p, index) => {
+    // Checked for everyone: a known body with a title records a post, whoever the person is.
+    if (p.organisationId && !orgIds.has(p.organisationId)) missing(`participants[${index}].organisationId`);
     if (p.personId) {
       if (!personIds.has(p.personId)) missing(`participants[${index}].name`);
       return { personId: p.personId };
     }
-    if (p.organisationId && !orgIds.has(p.organisationId)) missing(`participants[${index}].organisationId`);
     if (p.isNew) return { create: p };
     const matches = peopleNamed(db, p.name ?? "", lng);
     if (matches.length === 1) return { personId: matches[0].id };
@@ -123,13 +123,11 @@ function meetingValues(input: MeetingInput) {
 }
 
 function writeParticipants(db: Db, meetingId: number, input: MeetingInput, plan: Resolved[], lng: Language) {
-  const personIds = plan.map((resolved) => {
-    if ("personId" in resolved) return resolved.personId;
-    const p = resolved.create;
-    // A new person's post is known from the form when both the body and the title are given.
-    const posts = p.organisationId && p.title ? [{ organisationId: p.organisationId, ...titleIn(lng, p.title), start: UNKNOWN_DATE, end: UNKNOWN_DATE }] : [];
-    const names = nameIn(lng, p.name);
-    return insertPerson(db, { nameKk: names.nameKk ?? undefined, nameRu: names.nameRu ?? undefined, nameEn: names.nameEn ?? undefined, posts });
+  const personIds = plan.map((resolved) => ("personId" in resolved ? resolved.personId : addPersonFromTypedName(db, resolved.create.name ?? "", lng)));
+  // A title at the meeting says the person held that post on the meeting's date, no more: the
+  // post is "as of" that date, never an undated one that would read as held now (issue 13.6).
+  input.participants.forEach((p, position) => {
+    if (p.title) recordPostHeld(db, personIds[position], { organisationId: p.organisationId, title: titleIn(lng, p.title), on: input.date });
   });
   if (personIds.length === 0) return personIds;
   db.insert(meetingParticipants)
@@ -157,7 +155,7 @@ function writeTopics(db: Db, meetingId: number, names: string[], lng: Language) 
       .where(and(eq(nameKeys.recordType, "topic"), eq(nameKeys.key, key)))
       .get()?.id;
     if (!topicId) {
-      const topicNames = nameIn(lng, name);
+      const topicNames = topicNamesIn(lng, name);
       topicId = db.insert(topics).values({ ...topicNames, ...sortKeys(topicNames) }).returning({ id: topics.id }).get().id;
       writeNameKeys(db, "topic", topicId, topicNames);
     }
@@ -206,7 +204,7 @@ function writeInitiatives(db: Db, meetingId: number, input: MeetingInput, lng: L
       initiativeId = db
         .insert(initiatives)
         .values({
-          ...titleIn(lng, raised.title),
+          ...titleIn(lng, raised.title ?? ""),
           kind: raised.kind,
           status: raised.status,
           ownerPersonId: raised.ownerPersonId ?? null,

@@ -18,9 +18,9 @@ import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import type { PersonInput, PostInput } from "~/forms/person";
 import { foldForMatch } from "~/utils/fold";
-import { localizedName, localizedTitle, sortKeys } from "~/utils/names";
+import { localizedName, localizedTitle, sortKeys, type MultilingualTitle } from "~/utils/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
-import { comparePartialDates, partialDateColumns, partialDateFormValue } from "~/utils/partial-date";
+import { comparePartialDates, partialDateColumns, partialDateFormValue, type PartialDate, UNKNOWN_DATE } from "~/utils/partial-date";
 import { asDate, byName, countOf } from "./shared.server";
 
 const postFields = {
@@ -35,6 +35,9 @@ const postFields = {
   end: posts.end,
   endPrecision: posts.endPrecision,
   endApproximate: posts.endApproximate,
+  asOf: posts.asOf,
+  asOfPrecision: posts.asOfPrecision,
+  asOfApproximate: posts.asOfApproximate,
   organisationId: organisations.id,
   orgKk: organisations.nameKk,
   orgRu: organisations.nameRu,
@@ -56,19 +59,28 @@ function postsOf(personIds: number[], lng: Language) {
       title: localizedTitle(p, lng),
       start: asDate(p.start, p.startPrecision, p.startApproximate),
       end: asDate(p.end, p.endPrecision, p.endApproximate),
+      asOf: asDate(p.asOf, p.asOfPrecision, p.asOfApproximate),
       organisation: {
         id: p.organisationId,
         name: localizedName({ nameKk: p.orgKk, nameRu: p.orgRu, nameEn: p.orgEn, nameNative: p.orgNative }, lng),
       },
     }))
-    .sort((a, b) => comparePartialDates(b.start, a.start) || b.id - a.id);
+    .sort((a, b) => comparePartialDates(latestKnown(b), latestKnown(a)) || b.id - a.id);
 }
 
 type Post = ReturnType<typeof postsOf>[number];
 
+/** The latest day a post is known to have been held: its start, or a later "as of". */
+function latestKnown(post: { start: PartialDate; asOf: PartialDate }): PartialDate {
+  if (!post.asOf.value) return post.start;
+  return post.start.value && comparePartialDates(post.start, post.asOf) > 0 ? post.start : post.asOf;
+}
+
 /**
- * The post a person holds now: one with no end recorded, the latest started first. A post whose
- * end is known is over; when every post is over there is no current post.
+ * The post a person holds now, as far as the record knows: of the posts with no end recorded,
+ * the one known held latest (by its start or its "as of"), undated ones last. A post whose end
+ * is known is over; when every post is over there is no current post. A post known only "as
+ * of" a meeting is shown so ("as of 2016"), not as held now (issue 13.6).
  */
 export function currentPost(personPosts: Post[]): Post | null {
   return personPosts.find((p) => p.end.value === null && p.end.precision === "unknown") ?? null;
@@ -125,6 +137,15 @@ export function peopleAt(organisationId: number, lng: Language, limit = 100) {
       titleKk: posts.titleKk,
       titleRu: posts.titleRu,
       titleEn: posts.titleEn,
+      start: posts.start,
+      startPrecision: posts.startPrecision,
+      startApproximate: posts.startApproximate,
+      end: posts.end,
+      endPrecision: posts.endPrecision,
+      endApproximate: posts.endApproximate,
+      asOf: posts.asOf,
+      asOfPrecision: posts.asOfPrecision,
+      asOfApproximate: posts.asOfApproximate,
     })
     .from(posts)
     .innerJoin(people, eq(people.id, posts.personId))
@@ -132,7 +153,15 @@ export function peopleAt(organisationId: number, lng: Language, limit = 100) {
     .orderBy(...byName(people, lng))
     .limit(limit)
     .all();
-  return rows.map((r) => ({ id: r.id, name: localizedName(r, lng), title: localizedTitle(r, lng) }));
+  // With the dates: three akims years apart are three "as of"s, not three current akims.
+  return rows.map((r) => ({
+    id: r.id,
+    name: localizedName(r, lng),
+    title: localizedTitle(r, lng),
+    start: asDate(r.start, r.startPrecision, r.startApproximate),
+    end: asDate(r.end, r.endPrecision, r.endApproximate),
+    asOf: asDate(r.asOf, r.asOfPrecision, r.asOfApproximate),
+  }));
 }
 
 type PersonNames = { nameKk?: string; nameRu?: string; nameEn?: string; nameNative?: string };
@@ -151,6 +180,7 @@ function postRows(personId: number, input: PostInput[]) {
     titleEn: post.titleEn ?? null,
     ...partialDateColumns("start", post.start),
     ...partialDateColumns("end", post.end),
+    ...partialDateColumns("asOf", post.asOf),
   }));
 }
 
@@ -161,6 +191,44 @@ export function insertPerson(db: Db, input: PersonNames & { posts?: PostInput[] 
   if (input.posts?.length) db.insert(posts).values(postRows(id, input.posts)).run();
   writeNameKeys(db, "person", id, names);
   return id;
+}
+
+/**
+ * What a meeting says of a participant's post: they held `title` on the meeting's date.
+ * The same title again (in any of its languages, however spelt) is the same post: its "as of"
+ * moves to the later date, so logging a person's meetings one after another makes no
+ * duplicates; a post with a known end is left as it is. A new title makes a new post "as of"
+ * that date, when the body is known. Inside the caller's transaction.
+ */
+export function recordPostHeld(db: Db, personId: number, held: { organisationId?: number; title: MultilingualTitle; on: PartialDate }) {
+  const typed = [held.title.titleKk, held.title.titleRu, held.title.titleEn].filter((t): t is string => Boolean(t)).map(foldForMatch);
+  if (typed.length === 0) return;
+  const same = db
+    .select()
+    .from(posts)
+    .where(held.organisationId ? and(eq(posts.personId, personId), eq(posts.organisationId, held.organisationId)) : eq(posts.personId, personId))
+    .orderBy(asc(posts.id))
+    .all()
+    .find((post) => [post.titleKk, post.titleRu, post.titleEn].some((t) => t && typed.includes(foldForMatch(t))));
+  if (same) {
+    const ended = same.end !== null || same.endPrecision !== "unknown";
+    const asOf = asDate(same.asOf, same.asOfPrecision, same.asOfApproximate);
+    if (!ended && held.on.value && (!asOf.value || comparePartialDates(held.on, asOf) > 0)) {
+      db.update(posts).set({ ...partialDateColumns("asOf", held.on), updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(posts.id, same.id)).run();
+    }
+    return;
+  }
+  if (!held.organisationId) return;
+  db.insert(posts)
+    .values({
+      personId,
+      organisationId: held.organisationId,
+      ...held.title,
+      ...partialDateColumns("start", UNKNOWN_DATE),
+      ...partialDateColumns("end", UNKNOWN_DATE),
+      ...partialDateColumns("asOf", held.on),
+    })
+    .run();
 }
 
 export function createPerson(input: PersonInput, actor: Actor): number {
@@ -221,6 +289,7 @@ export function personForEdit(id: number) {
         titleEn: p.titleEn ?? undefined,
         start: partialDateFormValue(p.start, p.startPrecision, p.startApproximate),
         end: partialDateFormValue(p.end, p.endPrecision, p.endApproximate),
+        asOf: partialDateFormValue(p.asOf, p.asOfPrecision, p.asOfApproximate),
       })),
   };
 }

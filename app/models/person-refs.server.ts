@@ -1,7 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { nameKeys, people } from "../../db/schema";
+import type { Language } from "~/i18n/config";
 import { wholeNameKey } from "~/utils/fold";
+import { typedName } from "~/utils/names";
+import { insertPerson } from "./people.server";
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 export type PersonRef = { personId?: number; name?: string };
@@ -19,4 +22,20 @@ export function resolvePerson(db: Db, ref: PersonRef, t: Translate): { id: numbe
     .all();
   if (ids.length === 1) return { id: ids[0].id };
   return { error: t(ids.length ? "form.errors.severalPeopleShort" : "form.errors.personNotOnFile") };
+}
+
+/**
+ * A new person from a name typed in a picker, inside the caller's transaction. Every form that
+ * makes someone from a typed name comes here, so the name lands in the column of its script
+ * (nameSlotOf), not of the interface it was typed in: "Бақыт Сұлтанов" typed in the English
+ * interface is a Kazakh name. `lng` only places a name with no letters in it.
+ */
+export function addPersonFromTypedName(db: Db, name: string, lng: Language): number {
+  const names = typedName(name.trim(), lng);
+  return insertPerson(db, {
+    nameKk: names.nameKk ?? undefined,
+    nameRu: names.nameRu ?? undefined,
+    nameEn: names.nameEn ?? undefined,
+    nameNative: names.nameNative ?? undefined,
+  });
 }

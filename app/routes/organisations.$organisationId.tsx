@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ActionLink } from "~/components/Actions";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
-import { PartialDateText } from "~/components/PartialDateText";
+import { PartialDateText, PostDates } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18n.server";
 import { getOrganisation } from "~/models/organisations.server";
 import { peopleAt } from "~/models/people.server";
@@ -57,7 +57,15 @@ export default function OrganisationPage() {
                     <Link to={`/people/${person.id}`} className="font-medium text-sky-800 underline">
                       {person.name}
                     </Link>
-                    <p className="text-sm text-stone-600">{person.title}</p>
+                    <p className="text-sm text-stone-600">
+                      {person.title}
+                      {person.start.value || person.end.value || person.asOf.value ? (
+                        <>
+                          {" · "}
+                          <PostDates start={person.start} end={person.end} asOf={person.asOf} />
+                        </>
+                      ) : null}
+                    </p>
                   </li>
                 ))}
               </ul>

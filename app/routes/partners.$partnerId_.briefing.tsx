@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { Empty, PageHeading, Section } from "~/components/Page";
-import { PartialDateRange, PartialDateText } from "~/components/PartialDateText";
+import { PartialDateRange, PartialDateText, PostDates } from "~/components/PartialDateText";
 import { InitiativeStatusBadge, RelationStatusBadge } from "~/components/StatusBadge";
 import { getTranslator } from "~/i18n/i18n.server";
 import { partnerBriefing } from "~/models/briefing.server";
@@ -112,7 +112,7 @@ export default function BriefingPage() {
                 {p.post ? (
                   <span className="text-stone-700">
                     {" — "}
-                    {p.post.title}, {p.post.organisation.name} (<PartialDateRange start={p.post.start} end={p.post.end} />)
+                    {p.post.title}, {p.post.organisation.name} (<PostDates start={p.post.start} end={p.post.end} asOf={p.post.asOf} />)
                   </span>
                 ) : null}
               </li>

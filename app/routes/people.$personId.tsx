@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ActionLink } from "~/components/Actions";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
-import { PartialDateRange, PartialDateText } from "~/components/PartialDateText";
+import { knownOnlyAsOf, PartialDateText, PostDates } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18n.server";
 import { meetingsAttendedBy } from "~/models/meetings.server";
 import { getPerson } from "~/models/people.server";
@@ -28,7 +28,19 @@ export default function PersonPage() {
   return (
     <>
       <PageHeading
-        eyebrow={person.currentPost ? `${person.currentPost.title} · ${person.currentPost.organisation.name}` : undefined}
+        eyebrow={
+          person.currentPost ? (
+            <>
+              {person.currentPost.title} · {person.currentPost.organisation.name}
+              {knownOnlyAsOf(person.currentPost) ? (
+                <>
+                  {" · "}
+                  <PostDates {...person.currentPost} />
+                </>
+              ) : null}
+            </>
+          ) : undefined
+        }
         actions={
           <div className="flex gap-2">
             <ActionLink to={`/people/${person.id}/edit`} tone="secondary">
@@ -61,7 +73,7 @@ export default function PersonPage() {
                       </Link>
                     </p>
                     <p className="text-sm text-stone-600">
-                      <PartialDateRange start={post.start} end={post.end} />
+                      <PostDates start={post.start} end={post.end} asOf={post.asOf} />
                     </p>
                   </li>
                 ))}

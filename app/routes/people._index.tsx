@@ -5,6 +5,7 @@ import { FilterForm } from "~/components/FilterForm";
 import { ActionLink } from "~/components/Actions";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
+import { knownOnlyAsOf, PostDates } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18n.server";
 import { listPeople } from "~/models/people.server";
 import { idsNamed } from "~/models/search.server";
@@ -56,6 +57,12 @@ export default function PeoplePage() {
               {person.post ? (
                 <p className="text-sm text-stone-600">
                   {person.post.title} · {person.post.organisation.name}
+                  {knownOnlyAsOf(person.post) ? (
+                    <>
+                      {" · "}
+                      <PostDates {...person.post} />
+                    </>
+                  ) : null}
                 </p>
               ) : null}
             </li>

@@ -23,7 +23,7 @@ export type ChildChange = { table: string; added: ChildRow[]; removed: ChildRow[
 export type Changes = { fields: FieldChange[]; children: ChildChange[] };
 
 const HIDDEN = new Set(["id", "created_at", "updated_at", "sort_kk", "sort_ru", "sort_en", "is_home", "position"]);
-const DATES = new Set(["date", "start", "end", "arrival", "departure", "due", "published"]);
+const DATES = new Set(["date", "start", "end", "arrival", "departure", "due", "published", "as_of"]);
 export const REFERENCES: Record<string, "partners" | "organisations" | "people"> = {
   partner_id: "partners",
   organisation_id: "organisations",

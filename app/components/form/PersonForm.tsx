@@ -42,6 +42,7 @@ export function PersonForm({ reply, defaultValue, organisations }: { reply?: For
               <div className="grid gap-3 md:grid-cols-2">
                 <PartialDateFields field={p.start} legend={t("form.post.start")} />
                 <PartialDateFields field={p.end} legend={t("form.post.end")} />
+                <PartialDateFields field={p.asOf} legend={t("form.post.asOf")} />
               </div>
               <button {...form.remove.getButtonProps({ name: fields.posts.name, index })} className="text-sm text-red-700 underline">
                 {t("form.person.removePost", { number: index + 1 })}

@@ -33,6 +33,7 @@ const en = {
     range: "{{start}} – {{end}}",
     since: "since {{start}}",
     until: "until {{end}}",
+    asOf: "as of {{date}}",
   },
   common: {
     notStated: "not stated",
@@ -365,6 +366,7 @@ const en = {
       titleEn: "Title in English",
       start: "Held from",
       end: "Held until",
+      asOf: "Held as of (when only that is known)",
     },
     meeting: {
       new: "Log a meeting",
@@ -665,6 +667,7 @@ const en = {
       owner_organisation_id: "Responsible organisation",
       due: "Due",
       meeting_id: "Meeting",
+      as_of: "Held as of",
     },
     children: {
       relation_steps: "Steps",

@@ -29,6 +29,7 @@ const kk: Translations = {
     range: "{{start}} – {{end}}",
     since: "{{start}} бастап",
     until: "{{end}} дейін",
+    asOf: "{{date}} жағдай бойынша",
   },
   common: {
     notStated: "көрсетілмеген",
@@ -361,6 +362,7 @@ const kk: Translations = {
       titleEn: "Лауазымы ағылшынша",
       start: "Қашаннан бастап",
       end: "Қашанға дейін",
+      asOf: "Атқарған күні (тек сол белгілі болса)",
     },
     meeting: {
       new: "Кездесуді тіркеу",
@@ -661,6 +663,7 @@ const kk: Translations = {
       owner_organisation_id: "Жауапты ұйым",
       due: "Мерзімі",
       meeting_id: "Кездесу",
+      as_of: "Атқарғаны белгілі күн",
     },
     children: {
       relation_steps: "Қадамдар",

@@ -29,6 +29,7 @@ const ru: Translations = {
     range: "{{start}} – {{end}}",
     since: "с {{start}}",
     until: "до {{end}}",
+    asOf: "по состоянию на {{date}}",
   },
   common: {
     notStated: "не указано",
@@ -361,6 +362,7 @@ const ru: Translations = {
       titleEn: "Должность на английском",
       start: "С какого времени",
       end: "По какое время",
+      asOf: "Занимал(а) по состоянию на (если известно только это)",
     },
     meeting: {
       new: "Записать встречу",
@@ -661,6 +663,7 @@ const ru: Translations = {
       owner_organisation_id: "Ответственная организация",
       due: "Срок",
       meeting_id: "Встреча",
+      as_of: "Занимал(а) по состоянию на",
     },
     children: {
       relation_steps: "Шаги",

@@ -1,0 +1,126 @@
+/**
+ * Issue 13.6: a title at a meeting says the person held that post on the meeting's date, not
+ * that they hold it now. Through the real meeting action, then read as the pages read it.
+ */
+import { eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import * as s from "../db/schema";
+import { seedDemoData } from "../db/seed";
+import { getDb } from "~/db.server";
+import { partnerBriefing } from "~/models/briefing.server";
+import { getPerson, peopleAt, personForEdit } from "~/models/people.server";
+import { action as logAction } from "~/routes/meetings.new";
+import { action as editPerson } from "~/routes/people.$personId_.edit";
+import { submit } from "./support/forms";
+
+seedDemoData(getDb());
+const db = () => getDb();
+const heilongjiang = () => db().select().from(s.partners).all().find((p) => p.nameEn === "Heilongjiang Province")!.id;
+const cppcc = () => db().select().from(s.organisations).all().find((o) => o.nameEn === "Heilongjiang Provincial Committee of the CPPCC")!.id;
+const personNamed = (name: string) => db().select().from(s.people).all().find((p) => [p.nameKk, p.nameRu, p.nameEn].includes(name))!.id;
+const postsOf = (personId: number) => db().select().from(s.posts).where(eq(s.posts.personId, personId)).all();
+
+type Participant = { name?: string; personId?: number; title: string; organisationId?: number };
+
+async function logMeeting(date: { year: number; month?: number; day?: number }, participants: Participant[]) {
+  const fields: Record<string, string> = { language: "ru", partnerId: String(heilongjiang()), "date.year": String(date.year) };
+  if (date.month) fields["date.month"] = String(date.month);
+  if (date.day) fields["date.day"] = String(date.day);
+  participants.forEach((p, i) => {
+    if (p.name) fields[`participants[${i}].name`] = p.name;
+    if (p.personId) fields[`participants[${i}].personId`] = String(p.personId);
+    if (p.organisationId) fields[`participants[${i}].organisationId`] = String(p.organisationId);
+    fields[`participants[${i}].title`] = p.title;
+    fields[`participants[${i}].side`] = "guest";
+    fields[`participants[${i}].role`] = "led_delegation";
+  });
+  const outcome = await submit(logAction, "/meetings/new", fields, { language: "ru" });
+  expect(outcome.status).toBe(302);
+}
+
+describe("three chairmen years apart", async () => {
+  await logMeeting({ year: 2009 }, [{ name: "Ли Гофэн", title: "Председатель комитета", organisationId: cppcc() }]);
+  await logMeeting({ year: 2015, month: 3 }, [{ name: "Чжан Вэйдун", title: "Председатель комитета", organisationId: cppcc() }]);
+  await logMeeting({ year: 2021, month: 6, day: 12 }, [{ name: "Ван Сюэцзюнь", title: "Председатель комитета", organisationId: cppcc() }]);
+
+  test("each holds the post as of his meeting, not from an unknown start to now", () => {
+    const post = getPerson(personNamed("Ли Гофэн"), "ru")!.currentPost!;
+    expect(post).toMatchObject({ title: "Председатель комитета", start: { value: null, precision: "unknown" }, end: { value: null } });
+    expect(post.asOf).toEqual({ value: "2009-01-01", precision: "year", approximate: false });
+    expect(getPerson(personNamed("Чжан Вэйдун"), "ru")!.currentPost!.asOf).toEqual({ value: "2015-03-01", precision: "month", approximate: false });
+    expect(getPerson(personNamed("Ван Сюэцзюнь"), "ru")!.currentPost!.asOf).toEqual({ value: "2021-06-12", precision: "day", approximate: false });
+  });
+
+  test("the briefing and the organisation's page give each one's date", () => {
+    const briefing = partnerBriefing(heilongjiang(), "en", "2026-12-01")!;
+    const chairmen = briefing.people.filter((p) => p.post?.title === "Председатель комитета");
+    expect(chairmen.map((p) => [p.name, p.post?.asOf.value, p.post?.start.value])).toEqual(
+      expect.arrayContaining([
+        ["Ли Гофэн", "2009-01-01", null],
+        ["Чжан Вэйдун", "2015-03-01", null],
+        ["Ван Сюэцзюнь", "2021-06-12", null],
+      ]),
+    );
+    const atCppcc = peopleAt(cppcc(), "ru").filter((p) => p.title === "Председатель комитета");
+    expect(atCppcc.map((p) => p.asOf.value).sort()).toEqual(["2009-01-01", "2015-03-01", "2021-06-12"]);
+  });
+});
+
+describe("the same person, the same title, at meeting after meeting", () => {
+  test("is one post whose 'as of' is the latest meeting, whichever order they are logged in", async () => {
+    await logMeeting({ year: 2017 }, [{ name: "Сунь Ли", title: "Заместитель председателя", organisationId: cppcc() }]);
+    const id = personNamed("Сунь Ли");
+    // Typed by name again (found on file), by id from the picker (no body given), spelt otherwise.
+    await logMeeting({ year: 2019, month: 5 }, [{ name: "Сунь Ли", title: "заместитель председателя", organisationId: cppcc() }]);
+    await logMeeting({ year: 2018 }, [{ personId: id, title: "Заместитель председателя" }]);
+    expect(postsOf(id)).toHaveLength(1);
+    expect(postsOf(id)[0]).toMatchObject({ asOf: "2019-05-01", asOfPrecision: "month", start: null });
+  });
+
+  test("a new title at a later meeting is the current post; a post with a known start still counts by it", async () => {
+    await logMeeting({ year: 2016 }, [{ name: "Чэнь Мин", title: "Член комитета", organisationId: cppcc() }]);
+    await logMeeting({ year: 2020 }, [{ name: "Чэнь Мин", title: "Секретарь комитета", organisationId: cppcc() }]);
+    const person = getPerson(personNamed("Чэнь Мин"), "ru")!;
+    expect(person.posts.map((p) => p.title)).toEqual(["Секретарь комитета", "Член комитета"]);
+    expect(person.currentPost?.title).toBe("Секретарь комитета");
+
+    // Entered on the person's page: held from 2022. That is later than "as of 2020".
+    const edit = personForEdit(person.id)!;
+    const fields: Record<string, string> = { nameRu: "Чэнь Мин" };
+    edit.posts.forEach((post, i) => {
+      fields[`posts[${i}].organisationId`] = String(post.organisationId);
+      if (post.titleRu) fields[`posts[${i}].titleRu`] = post.titleRu;
+      if (post.asOf.year) fields[`posts[${i}].asOf.year`] = String(post.asOf.year);
+    });
+    fields["posts[2].organisationId"] = String(cppcc());
+    fields["posts[2].titleRu"] = "Председатель комитета";
+    fields["posts[2].start.year"] = "2022";
+    const saved = await submit(editPerson, `/people/${person.id}/edit`, fields, { params: { personId: String(person.id) }, language: "ru" });
+    expect(saved.status).toBe(302);
+    const after = getPerson(person.id, "ru")!;
+    expect(after.currentPost?.title).toBe("Председатель комитета");
+    // The edit kept the "as of" dates of the posts the meetings gave.
+    expect(after.posts.map((p) => p.asOf.value)).toEqual([null, "2020-01-01", "2016-01-01"]);
+  });
+
+  test("a post whose end is known is not moved by a later meeting", async () => {
+    await logMeeting({ year: 2012 }, [{ name: "Го Цян", title: "Советник", organisationId: cppcc() }]);
+    const id = personNamed("Го Цян");
+    db().update(s.posts).set({ end: "2013-01-01", endPrecision: "year" }).where(eq(s.posts.personId, id)).run();
+    await logMeeting({ year: 2014 }, [{ personId: id, title: "Советник" }]);
+    expect(postsOf(id)).toEqual([expect.objectContaining({ asOf: "2012-01-01", end: "2013-01-01" })]);
+    expect(getPerson(id, "ru")!.currentPost).toBeNull();
+  });
+
+  test("a body that is not on file is refused for a picked person too, and nothing is written", async () => {
+    const before = db().select().from(s.posts).all().length;
+    const outcome = await submit(
+      logAction,
+      "/meetings/new",
+      { language: "ru", "participants[0].personId": String(personNamed("Го Цян")), "participants[0].organisationId": "999999", "participants[0].title": "Посол", "participants[0].side": "guest", "participants[0].role": "spoke" },
+      { language: "ru" },
+    );
+    expect(outcome.status).toBe(400);
+    expect(db().select().from(s.posts).all()).toHaveLength(before);
+  });
+});

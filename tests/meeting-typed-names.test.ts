@@ -1,0 +1,83 @@
+/**
+ * Issue 13.5: a name typed in a picker lands in the column of its script, whatever the
+ * interface language it was typed in. Through the real meeting action.
+ */
+import { eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import * as s from "../db/schema";
+import { seedDemoData } from "../db/seed";
+import { getDb } from "~/db.server";
+import { action as logAction } from "~/routes/meetings.new";
+import { submit } from "./support/forms";
+
+seedDemoData(getDb());
+const db = () => getDb();
+const orgId = (nameEn: string) => db().select().from(s.organisations).all().find((o) => o.nameEn === nameEn)!.id;
+
+async function logWith(language: "kk" | "ru" | "en", participants: string[], { isNew = true } = {}) {
+  const fields: Record<string, string> = { language };
+  participants.forEach((name, i) => {
+    fields[`participants[${i}].name`] = name;
+    fields[`participants[${i}].side`] = "guest";
+    fields[`participants[${i}].role`] = "attended";
+    if (isNew) fields[`participants[${i}].isNew`] = "on";
+  });
+  const outcome = await submit(logAction, "/meetings/new", fields, { language });
+  expect(outcome.status).toBe(302);
+  const meetingId = Number(outcome.location?.split("/").at(-1));
+  return db()
+    .select({ nameKk: s.people.nameKk, nameRu: s.people.nameRu, nameEn: s.people.nameEn, nameNative: s.people.nameNative })
+    .from(s.meetingParticipants)
+    .innerJoin(s.people, eq(s.people.id, s.meetingParticipants.personId))
+    .where(eq(s.meetingParticipants.meetingId, meetingId))
+    .orderBy(s.meetingParticipants.position)
+    .all();
+}
+
+describe("a new participant's typed name goes to the slot of its script", () => {
+  test.each(["en", "kk", "ru"] as const)("in the %s interface", async (language) => {
+    const people = await logWith(language, ["Бақыт Сұлтанов", "Сергей Иванов", "Baqyt Sūltanov", "王林"]);
+    expect(people).toEqual([
+      { nameKk: "Бақыт Сұлтанов", nameRu: null, nameEn: null, nameNative: null },
+      { nameKk: null, nameRu: "Сергей Иванов", nameEn: null, nameNative: null },
+      { nameKk: null, nameRu: null, nameEn: "Baqyt Sūltanov", nameNative: null },
+      { nameKk: null, nameRu: null, nameEn: null, nameNative: "王林" },
+    ]);
+  });
+
+  test("a name not on file makes a new person in its slot; typed again, it finds that person", async () => {
+    const [person] = await logWith("en", ["Әсел Бекова"], { isNew: false });
+    expect(person).toEqual({ nameKk: "Әсел Бекова", nameRu: null, nameEn: null, nameNative: null });
+    const peopleBefore = db().select().from(s.people).all().length;
+    const [again] = await logWith("ru", ["Асель Бекова"], { isNew: false });
+    expect(again.nameKk).toBe("Әсел Бекова");
+    expect(db().select().from(s.people).all()).toHaveLength(peopleBefore);
+  });
+
+  test("a typed title and topic go to their script's column too", async () => {
+    const outcome = await submit(
+      logAction,
+      "/meetings/new",
+      {
+        language: "en",
+        "participants[0].name": "Ержан Қасымов",
+        "participants[0].isNew": "on",
+        "participants[0].organisationId": String(orgId("Astana City Akimat")),
+        "participants[0].title": "Қала әкімінің орынбасары",
+        "participants[0].side": "host",
+        "participants[0].role": "spoke",
+        "topics[0]": "Көлік қатынасы",
+        "initiatives[0].title": "Обмен студентами",
+        "initiatives[0].kind": "culture",
+      },
+      { language: "en" },
+    );
+    expect(outcome.status).toBe(302);
+    const post = db().select().from(s.posts).all().find((p) => p.titleKk === "Қала әкімінің орынбасары");
+    expect(post).toMatchObject({ titleRu: null, titleEn: null });
+    const topic = db().select().from(s.topics).all().find((t) => t.nameKk === "Көлік қатынасы");
+    expect(topic).toMatchObject({ nameRu: null, nameEn: null });
+    const initiative = db().select().from(s.initiatives).all().find((i) => i.titleRu === "Обмен студентами");
+    expect(initiative).toMatchObject({ titleKk: null, titleEn: null });
+  });
+});
