@@ -34,7 +34,8 @@ import { openInitiativeChoices } from "./initiatives.server";
 import { delegationChoices } from "./meetings.server";
 import { organisationChoices } from "./organisations.server";
 import { partnerChoices } from "./partners.server";
-import { homeSideChoices, insertPerson } from "./people.server";
+import { homeSideChoices } from "./people.server";
+import { insertTypedPerson } from "./person-refs.server";
 import { byName, countOf } from "./shared.server";
 
 type FieldErrors = Record<string, string[]>;
@@ -128,8 +129,7 @@ function writeParticipants(db: Db, meetingId: number, input: MeetingInput, plan:
     const p = resolved.create;
     // A new person's post is known from the form when both the body and the title are given.
     const posts = p.organisationId && p.title ? [{ organisationId: p.organisationId, ...titleIn(lng, p.title), start: UNKNOWN_DATE, end: UNKNOWN_DATE }] : [];
-    const names = nameIn(lng, p.name);
-    return insertPerson(db, { nameKk: names.nameKk ?? undefined, nameRu: names.nameRu ?? undefined, nameEn: names.nameEn ?? undefined, posts });
+    return insertTypedPerson(db, p.name ?? "", lng, posts);
   });
   if (personIds.length === 0) return personIds;
   db.insert(meetingParticipants)
@@ -272,8 +272,8 @@ export function updateMeeting(id: number, input: MeetingInput, lng: Language, t:
   });
 }
 
-/** Sources no longer cited by a meeting or a relation step go with the meeting that had them. */
-function removeOrphanSources(db: Db, ids: number[]) {
+/** Sources no longer cited by a meeting or a relation step go with the record that last cited them. */
+export function removeOrphanSources(db: Db, ids: number[]) {
   for (const sourceId of ids) {
     const cited =
       countOf(db.select({ count: count() }).from(meetingSources).where(eq(meetingSources.sourceId, sourceId)).get()) +
@@ -353,6 +353,24 @@ export function meetingForEdit(id: number, lng: Language) {
       text: source.text ?? undefined,
     })),
   };
+}
+
+/**
+ * A new meeting's form started from a partner's page (the partner chosen) or a delegation's
+ * (the delegation and its partner, and the date of its arrival). Ids not on file are ignored.
+ */
+export function meetingPrefill({ partnerId, delegationId }: { partnerId?: number; delegationId?: number }) {
+  const db = getDb();
+  const delegation = delegationId ? db.select().from(delegations).where(eq(delegations.id, delegationId)).get() : undefined;
+  if (delegation) {
+    return {
+      partnerId: delegation.partnerId,
+      delegationId: delegation.id,
+      date: partialDateFormValue(delegation.arrival, delegation.arrivalPrecision, delegation.arrivalApproximate),
+    };
+  }
+  const partner = partnerId ? db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId)).get() : undefined;
+  return { partnerId: partner?.id, delegationId: undefined };
 }
 
 /** Everything the meeting form offers to pick from, named in the reader's language. */
