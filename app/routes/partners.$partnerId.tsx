@@ -120,7 +120,7 @@ export default function PartnerPage() {
                       </Link>
                     </div>
                     <h4 className="mt-3 text-sm font-medium text-stone-600">{t("relation.history")}</h4>
-                    <ol className="mt-1 space-y-1 border-l-2 border-sky-200 pl-4 text-sm">
+                    <ol aria-label={t("relation.history")} className="mt-1 space-y-1 border-l-2 border-sky-200 pl-4 text-sm">
                       {relation.steps.map((step) => (
                         <li key={step.id}>
                           <PartialDateText date={step.date} />
