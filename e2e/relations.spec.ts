@@ -61,3 +61,46 @@ test("a relation is logged with signatories new to the database, and a step's da
   await expect(page.getByLabel("Partner", { exact: true })).toHaveValue(/\d+/);
   await expect(page.getByLabel("Partner", { exact: true }).locator("option:checked")).toHaveText("Relationville");
 });
+
+test("a delegation has a page of its own, a meeting logged from it is filled in, and a delete page tells two relations apart", async ({ page }) => {
+  await page.goto("/partners/new");
+  await page.getByLabel("Name in English").fill("Visitburg");
+  await page.getByLabel("Kind").selectOption({ label: "City" });
+  await page.getByLabel("Country").selectOption({ label: "Germany" });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Visitburg" })).toBeVisible();
+  const partnerUrl = page.url();
+
+  // Two memoranda of one partner, years apart.
+  for (const year of ["2011", "2022"]) {
+    await page.goto(`${partnerUrl}/relation`);
+    await page.getByLabel("Kind of relation").selectOption({ label: "Memorandum of cooperation" });
+    await page.getByLabel("Where it stands").selectOption({ label: "Signed" });
+    await page.getByLabel("Year").fill(year);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status")).toHaveText("Saved.");
+  }
+  await page.getByRole("region", { name: "Relations" }).getByRole("link", { name: "Delete" }).last().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Delete Visitburg · Memorandum of cooperation · 2022?");
+  await expect(page.getByRole("definition").filter({ hasText: "2022 — Signed" })).toBeVisible();
+
+  await page.goto(partnerUrl);
+  await page.getByRole("link", { name: "Add a delegation" }).click();
+  await page.getByLabel("Year").first().fill("2023");
+  await page.getByRole("combobox", { name: "Led by" }).fill("Klaus Visitor");
+  await page.getByRole("button", { name: "Save" }).click();
+  // No one by that name is on file: a leader, unlike a signatory, must be.
+  await expect(page.getByText("No one on file")).toBeVisible();
+  await page.getByRole("combobox", { name: "Led by" }).fill("");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Delegation of Visitburg" })).toBeVisible();
+  await expect(page.getByText("No meetings recorded during this visit.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Log a meeting" }).click();
+  await expect(page.getByLabel("Year").first()).toHaveValue("2023");
+  await expect(page.getByLabel("Partner", { exact: true }).locator("option:checked")).toHaveText("Visitburg");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await page.getByRole("link", { name: "Open the delegation" }).click();
+  await expect(page.getByRole("region", { name: "Meetings during the visit" }).getByRole("link", { name: "Meeting with Visitburg" })).toBeVisible();
+});
