@@ -88,6 +88,17 @@ describe("adding a relation records its first step once, with who signed and the
     expect(db().select().from(s.people).all()).toHaveLength(before);
   });
 
+  test("one new name typed twice on a step is one new person, who signed once", async () => {
+    const relation = relationsOfPartner()[0];
+    const before = db().select().from(s.people).all().length;
+    const outcome = await submit(relationStep, `/relations/${relation.id}/step`, { status: "active", "date.year": "2018", "signatories[0].name": "Aidos Twice", "signatories[1].name": "AIDOS  twice" }, { params: { relationId: String(relation.id) } });
+    expect(outcome.status).toBe(302);
+    expect(db().select().from(s.people).all()).toHaveLength(before + 1);
+    const step = stepsOf(relation.id).find((st) => st.date === "2018-01-01")!;
+    expect(signatoriesOf(step.id)).toHaveLength(1);
+    await submit(stepDelete, "/", {}, { params: { relationId: String(relation.id), stepId: String(step.id) } });
+  });
+
   test("a typed name that several people on file bear is refused, and nothing is written", async () => {
     createPerson({ nameEn: "Wang Wei", posts: [] }, SYSTEM);
     createPerson({ nameEn: "Wang Wei", nameKk: "Ван Вэй", posts: [] }, SYSTEM);

@@ -5,6 +5,7 @@ import { meetings, partners, people, relations, relationStepSignatories, relatio
 import { getDb } from "~/db.server";
 import type { RelationFieldsInput, RelationInput, RelationStepInput } from "~/forms/relation";
 import type { Language } from "~/i18n/config";
+import { wholeNameKey } from "~/utils/fold";
 import { localizedName } from "~/utils/names";
 import { partialDateColumns, partialDateFormValue } from "~/utils/partial-date";
 import { removeOrphanSources } from "./meeting-log.server";
@@ -33,7 +34,15 @@ function planSignatories(db: Db, step: StepParts, t: Translate) {
 
 function writeSignatories(db: Db, stepId: number, plans: PersonPlan[], lng: Language) {
   db.delete(relationStepSignatories).where(eq(relationStepSignatories.stepId, stepId)).run();
-  const ids = [...new Set(plans.map((plan) => personIdOf(db, plan, lng)))];
+  // One new name typed twice on the form is one new person.
+  const made = new Map<string, number>();
+  const idOf = (plan: PersonPlan) => {
+    if ("id" in plan) return plan.id;
+    const key = wholeNameKey(plan.create);
+    if (!made.has(key)) made.set(key, personIdOf(db, plan, lng));
+    return made.get(key)!;
+  };
+  const ids = [...new Set(plans.map(idOf))];
   if (ids.length) db.insert(relationStepSignatories).values(ids.map((personId, position) => ({ stepId, personId, position }))).run();
 }
 
