@@ -50,6 +50,9 @@ export const AGGREGATES: Record<AuditedRecordType, AggregateSpec> = {
         key: ["step_id", "person_id"],
       },
     ],
+    // The documents its steps cite, so that a corrected source shows in the history and an
+    // earlier version brings its own back.
+    support: [{ table: "sources", where: "id IN (SELECT source_id FROM relation_steps WHERE relation_id = ?)" }],
   },
   organisation: { table: "organisations", children: [], named: "organisation" },
   person: { table: "people", children: [{ table: "posts", where: "person_id = ?", key: ["id"] }], named: "person" },

@@ -2,7 +2,6 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import type { PartnerTimeline } from "~/models/timeline.server";
 import { TIMELINE_KINDS, type TimelineKind } from "~/utils/timeline";
-import { EditorLink } from "./Actions";
 import { PartialDateText } from "./PartialDateText";
 
 type Event = PartnerTimeline[number]["events"][number];
@@ -29,9 +28,9 @@ function EventText({ event }: { event: Event }) {
         <>
           {t(`meeting.directions.${event.direction}`)}
           {event.leader ? ` · ${t("meeting.delegationLedBy", { leader: event.leader })}` : ""}{" "}
-          <EditorLink to={`/delegations/${event.delegationId}/edit`} className="text-sky-800 underline print:no-underline" keepText>
+          <Link to={`/delegations/${event.delegationId}`} className="text-sky-800 underline print:no-underline">
             {t("meeting.delegation")}
-          </EditorLink>
+          </Link>
         </>
       );
     case "meeting":

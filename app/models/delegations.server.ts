@@ -1,4 +1,4 @@
-import { count, eq, inArray, sql } from "drizzle-orm";
+import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { writeTransaction } from "../../db/client";
 import type { Actor } from "../../db/history";
 import { delegationMembers, delegations, meetings, organisations, partners, people } from "../../db/schema";
@@ -7,9 +7,11 @@ import type { DelegationInput } from "~/forms/delegation";
 import type { Language } from "~/i18n/config";
 import { localizedName } from "~/utils/names";
 import { partialDateColumns, partialDateFormValue } from "~/utils/partial-date";
+import { asDate } from "./shared.server";
 import { organisationChoices } from "./organisations.server";
 import { partnerChoices } from "./partners.server";
 import { resolvePerson, type Translate } from "./person-refs.server";
+import { currentPosts } from "./people.server";
 import { countOf } from "./shared.server";
 
 
@@ -88,6 +90,81 @@ export function delegationForEdit(id: number, lng: Language) {
     leader: row.leaderId ? { personId: row.leaderId, name: names.get(row.leaderId) } : undefined,
     members: memberRows.map((m) => ({ personId: m.personId, name: names.get(m.personId) })),
   };
+}
+
+/**
+ * A delegation's own page: who led it and who came (with the post each holds now), when, and
+ * the meetings held during the visit.
+ */
+export function getDelegation(id: number, lng: Language) {
+  const db = getDb();
+  const row = db.select().from(delegations).where(eq(delegations.id, id)).get();
+  if (!row) return null;
+  const partner = db.select().from(partners).where(eq(partners.id, row.partnerId)).get();
+  const organisation = row.organisationId ? db.select().from(organisations).where(eq(organisations.id, row.organisationId)).get() : undefined;
+  const memberRows = db
+    .select({ person: people })
+    .from(delegationMembers)
+    .innerJoin(people, eq(people.id, delegationMembers.personId))
+    .where(eq(delegationMembers.delegationId, id))
+    .orderBy(asc(delegationMembers.position))
+    .all();
+  const leader = row.leaderId ? db.select().from(people).where(eq(people.id, row.leaderId)).get() : undefined;
+  const posts = currentPosts([...(leader ? [leader.id] : []), ...memberRows.map((m) => m.person.id)], lng);
+  const personOf = (person: typeof people.$inferSelect) => {
+    const post = posts.get(person.id);
+    return { id: person.id, name: localizedName(person, lng), post: post ? { title: post.title, organisation: post.organisation } : null };
+  };
+  const visitMeetings = db
+    .select({ id: meetings.id, date: meetings.date, datePrecision: meetings.datePrecision, dateApproximate: meetings.dateApproximate, purpose: meetings.purpose, location: meetings.location })
+    .from(meetings)
+    .where(eq(meetings.delegationId, id))
+    .orderBy(asc(meetings.date), asc(meetings.id))
+    .limit(200)
+    .all();
+  const partnerRef = partner ? { id: partner.id, name: localizedName(partner, lng) } : null;
+  return {
+    id: row.id,
+    direction: row.direction,
+    purpose: row.purpose,
+    arrival: asDate(row.arrival, row.arrivalPrecision, row.arrivalApproximate),
+    departure: asDate(row.departure, row.departurePrecision, row.departureApproximate),
+    partner: partnerRef,
+    organisation: organisation ? { id: organisation.id, name: localizedName(organisation, lng) } : null,
+    leader: leader ? personOf(leader) : null,
+    members: memberRows.map((m) => personOf(m.person)),
+    meetings: visitMeetings.map((m) => ({ id: m.id, date: asDate(m.date, m.datePrecision, m.dateApproximate), purpose: m.purpose, location: m.location, partner: partnerRef })),
+  };
+}
+
+/** A partner's delegations, latest arrival first, each with its leader. */
+export function partnerDelegations(partnerId: number, lng: Language, limit = 20) {
+  const db = getDb();
+  const rows = db
+    .select({
+      id: delegations.id,
+      direction: delegations.direction,
+      arrival: delegations.arrival,
+      arrivalPrecision: delegations.arrivalPrecision,
+      arrivalApproximate: delegations.arrivalApproximate,
+      departure: delegations.departure,
+      departurePrecision: delegations.departurePrecision,
+      departureApproximate: delegations.departureApproximate,
+      leader: people,
+    })
+    .from(delegations)
+    .leftJoin(people, eq(people.id, delegations.leaderId))
+    .where(eq(delegations.partnerId, partnerId))
+    .orderBy(sql`${delegations.arrival} is null`, desc(delegations.arrival), desc(delegations.id))
+    .limit(limit)
+    .all();
+  return rows.map((r) => ({
+    id: r.id,
+    direction: r.direction,
+    arrival: asDate(r.arrival, r.arrivalPrecision, r.arrivalApproximate),
+    departure: asDate(r.departure, r.departurePrecision, r.departureApproximate),
+    leader: r.leader ? localizedName(r.leader, lng) : null,
+  }));
 }
 
 /** What the delegation form offers to pick from. */

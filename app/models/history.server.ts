@@ -31,7 +31,7 @@ export function recordPath(type: AuditedRecordType, id: number, snapshot?: Recor
     case "person":
       return `/people/${id}`;
     case "delegation":
-      return `/delegations/${id}/edit`;
+      return `/delegations/${id}`;
     case "meeting":
       return `/meetings/${id}`;
     case "initiative":

@@ -35,7 +35,7 @@ import { delegationChoices } from "./meetings.server";
 import { organisationChoices } from "./organisations.server";
 import { partnerChoices } from "./partners.server";
 import { homeSideChoices, recordPostHeld } from "./people.server";
-import { addPersonFromTypedName } from "./person-refs.server";
+import { insertTypedPerson } from "./person-refs.server";
 import { byName, countOf } from "./shared.server";
 
 type FieldErrors = Record<string, string[]>;
@@ -123,7 +123,7 @@ function meetingValues(input: MeetingInput) {
 }
 
 function writeParticipants(db: Db, meetingId: number, input: MeetingInput, plan: Resolved[], lng: Language) {
-  const personIds = plan.map((resolved) => ("personId" in resolved ? resolved.personId : addPersonFromTypedName(db, resolved.create.name ?? "", lng)));
+  const personIds = plan.map((resolved) => ("personId" in resolved ? resolved.personId : insertTypedPerson(db, resolved.create.name ?? "", lng)));
   // A title at the meeting says the person held that post on the meeting's date, no more: the
   // post is "as of" that date, never an undated one that would read as held now (issue 13.6).
   input.participants.forEach((p, position) => {
@@ -270,8 +270,8 @@ export function updateMeeting(id: number, input: MeetingInput, lng: Language, t:
   });
 }
 
-/** Sources no longer cited by a meeting or a relation step go with the meeting that had them. */
-function removeOrphanSources(db: Db, ids: number[]) {
+/** Sources no longer cited by a meeting or a relation step go with the record that last cited them. */
+export function removeOrphanSources(db: Db, ids: number[]) {
   for (const sourceId of ids) {
     const cited =
       countOf(db.select({ count: count() }).from(meetingSources).where(eq(meetingSources.sourceId, sourceId)).get()) +
@@ -351,6 +351,24 @@ export function meetingForEdit(id: number, lng: Language) {
       text: source.text ?? undefined,
     })),
   };
+}
+
+/**
+ * A new meeting's form started from a partner's page (the partner chosen) or a delegation's
+ * (the delegation and its partner, and the date of its arrival). Ids not on file are ignored.
+ */
+export function meetingPrefill({ partnerId, delegationId }: { partnerId?: number; delegationId?: number }) {
+  const db = getDb();
+  const delegation = delegationId ? db.select().from(delegations).where(eq(delegations.id, delegationId)).get() : undefined;
+  if (delegation) {
+    return {
+      partnerId: delegation.partnerId,
+      delegationId: delegation.id,
+      date: partialDateFormValue(delegation.arrival, delegation.arrivalPrecision, delegation.arrivalApproximate),
+    };
+  }
+  const partner = partnerId ? db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId)).get() : undefined;
+  return { partnerId: partner?.id, delegationId: undefined };
 }
 
 /** Everything the meeting form offers to pick from, named in the reader's language. */

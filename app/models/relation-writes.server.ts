@@ -1,61 +1,184 @@
-import { eq, sql } from "drizzle-orm";
-import { writeTransaction } from "../../db/client";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { writeTransaction, type Db } from "../../db/client";
 import type { Actor } from "../../db/history";
-import { partners, relations, relationStepSignatories, relationSteps, sources } from "../../db/schema";
+import { meetings, partners, people, relations, relationStepSignatories, relationSteps, sources } from "../../db/schema";
 import { getDb } from "~/db.server";
-import type { RelationInput, RelationStepInput } from "~/forms/relation";
-import { partialDateColumns } from "~/utils/partial-date";
-import { resolvePerson, type Translate } from "./person-refs.server";
+import type { RelationFieldsInput, RelationInput, RelationStepInput } from "~/forms/relation";
+import type { Language } from "~/i18n/config";
+import { wholeNameKey } from "~/utils/fold";
+import { localizedName } from "~/utils/names";
+import { partialDateColumns, partialDateFormValue } from "~/utils/partial-date";
+import { removeOrphanSources } from "./meeting-log.server";
+import { personIdOf, planPerson, type PersonPlan, type Translate } from "./person-refs.server";
+import { asDate } from "./shared.server";
 
-/** A relation with its first step, together. */
-export function createRelation(partnerId: number, input: RelationInput, actor: Actor) {
+type FieldErrors = Record<string, string[]>;
+export type RelationWriteResult = { ok: true; id: number } | { ok: false; fieldErrors: FieldErrors };
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+/** What a step's form says besides its status and date, as the step table and its children hold it. */
+type StepParts = Pick<RelationStepInput, "signatories" | "sourceOutlet" | "sourceTitle" | "sourceUrl">;
+
+/** Finds every signatory (or plans a new person) before anything is written. */
+function planSignatories(db: Db, step: StepParts, t: Translate) {
+  const errors: FieldErrors = {};
+  const plans: PersonPlan[] = [];
+  step.signatories.forEach((ref, index) => {
+    const plan = planPerson(db, ref, t);
+    if ("error" in plan) errors[`signatories[${index}].name`] = [plan.error];
+    else plans.push(plan);
+  });
+  return { errors, plans };
+}
+
+function writeSignatories(db: Db, stepId: number, plans: PersonPlan[], lng: Language) {
+  db.delete(relationStepSignatories).where(eq(relationStepSignatories.stepId, stepId)).run();
+  // One new name typed twice on the form is one new person.
+  const made = new Map<string, number>();
+  const idOf = (plan: PersonPlan) => {
+    if ("id" in plan) return plan.id;
+    const key = wholeNameKey(plan.create);
+    if (!made.has(key)) made.set(key, personIdOf(db, plan, lng));
+    return made.get(key)!;
+  };
+  const ids = [...new Set(plans.map(idOf))];
+  if (ids.length) db.insert(relationStepSignatories).values(ids.map((personId, position) => ({ stepId, personId, position }))).run();
+}
+
+/**
+ * The step's source as the form gives it: the one it has if unchanged, otherwise a new row (the
+ * history keeps each version's own source, so an older version can be brought back whole).
+ */
+function sourceFor(db: Db, step: StepParts, current: number | null) {
+  const wanted = { outlet: step.sourceOutlet ?? null, title: step.sourceTitle ?? null, url: step.sourceUrl ?? null };
+  if (!wanted.outlet && !wanted.title && !wanted.url) return null;
+  if (current) {
+    const had = db.select({ outlet: sources.outlet, title: sources.title, url: sources.url }).from(sources).where(eq(sources.id, current)).get();
+    if (had && had.outlet === wanted.outlet && had.title === wanted.title && had.url === wanted.url) return current;
+  }
+  return db.insert(sources).values(wanted).returning({ id: sources.id }).get().id;
+}
+
+function meetingMissing(db: Db, meetingId: number | undefined) {
+  return Boolean(meetingId && !db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).get());
+}
+
+/** A relation with its first step, its signatories and its source, together. */
+export function createRelation(partnerId: number, input: RelationInput, lng: Language, t: Translate, actor: Actor): RelationWriteResult {
   return writeTransaction(getDb(), actor, (db) => {
+    const { errors, plans } = planSignatories(db, input, t);
+    if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
     const id = db.insert(relations).values({ partnerId, type: input.type, note: input.note ?? null }).returning({ id: relations.id }).get().id;
-    db.insert(relationSteps).values({ relationId: id, status: input.status, ...partialDateColumns("date", input.date), note: input.stepNote ?? null }).run();
-    return id;
+    const stepId = db
+      .insert(relationSteps)
+      .values({ relationId: id, status: input.status, ...partialDateColumns("date", input.date), note: input.stepNote ?? null, sourceId: sourceFor(db, input, null) })
+      .returning({ id: relationSteps.id })
+      .get().id;
+    writeSignatories(db, stepId, plans, lng);
+    return { ok: true, id };
+  });
+}
+
+/** The relation's own fields (its kind and note); its steps are corrected one by one. */
+export function updateRelation(id: number, input: RelationFieldsInput, actor: Actor) {
+  writeTransaction(getDb(), actor, (db) => {
+    db.update(relations).set({ type: input.type, note: input.note ?? null, updatedAt: now }).where(eq(relations.id, id)).run();
   });
 }
 
 /** A dated step with who signed it and the document or report that says so, or field errors. */
-export function addRelationStep(relationId: number, step: RelationStepInput, t: Translate, actor: Actor): { ok: true } | { ok: false; fieldErrors: Record<string, string[]> } {
+export function addRelationStep(relationId: number, step: RelationStepInput, lng: Language, t: Translate, actor: Actor): RelationWriteResult {
+  return saveRelationStep(relationId, undefined, step, lng, t, actor);
+}
+
+/** Corrects a step: its status, date, note, meeting, signatories and source. */
+export function updateRelationStep(relationId: number, stepId: number, step: RelationStepInput, lng: Language, t: Translate, actor: Actor): RelationWriteResult {
+  return saveRelationStep(relationId, stepId, step, lng, t, actor);
+}
+
+function saveRelationStep(relationId: number, stepId: number | undefined, step: RelationStepInput, lng: Language, t: Translate, actor: Actor): RelationWriteResult {
   return writeTransaction(getDb(), actor, (db) => {
-    const errors: Record<string, string[]> = {};
-    const signatories: number[] = [];
-    step.signatories.forEach((ref, index) => {
-      const person = resolvePerson(db, ref, t);
-      if ("error" in person) errors[`signatories[${index}].name`] = [person.error];
-      else signatories.push(person.id);
-    });
+    const { errors, plans } = planSignatories(db, step, t);
+    if (meetingMissing(db, step.meetingId)) errors.meetingId = [t("form.errors.notFound")];
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
-    const sourceId =
-      step.sourceOutlet || step.sourceTitle || step.sourceUrl
-        ? db
-            .insert(sources)
-            .values({ outlet: step.sourceOutlet ?? null, title: step.sourceTitle ?? null, url: step.sourceUrl ?? null })
-            .returning({ id: sources.id })
-            .get().id
-        : null;
-    const stepId = db
-      .insert(relationSteps)
-      .values({ relationId, status: step.status, ...partialDateColumns("date", step.date), note: step.note ?? null, meetingId: step.meetingId ?? null, sourceId })
-      .returning({ id: relationSteps.id })
-      .get().id;
-    const unique = [...new Set(signatories)];
-    if (unique.length) db.insert(relationStepSignatories).values(unique.map((personId, position) => ({ stepId, personId, position }))).run();
-    db.update(relations).set({ updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(relations.id, relationId)).run();
-    return { ok: true };
+    const oldSource = stepId ? (db.select({ sourceId: relationSteps.sourceId }).from(relationSteps).where(eq(relationSteps.id, stepId)).get()?.sourceId ?? null) : null;
+    const values = { status: step.status, ...partialDateColumns("date", step.date), note: step.note ?? null, meetingId: step.meetingId ?? null, sourceId: sourceFor(db, step, oldSource) };
+    const id = stepId
+      ? (db.update(relationSteps).set({ ...values, updatedAt: now }).where(eq(relationSteps.id, stepId)).run(), stepId)
+      : db.insert(relationSteps).values({ relationId, ...values }).returning({ id: relationSteps.id }).get().id;
+    writeSignatories(db, id, plans, lng);
+    if (oldSource && oldSource !== values.sourceId) removeOrphanSources(db, [oldSource]);
+    db.update(relations).set({ updatedAt: now }).where(eq(relations.id, relationId)).run();
+    return { ok: true, id };
   });
 }
 
-/** The relation with the name of its partner, for the step form's heading. */
+/**
+ * Deletes one step. The only step is kept: a relation begins with its first step, so it is the
+ * relation that is deleted then.
+ */
+export function deleteRelationStep(relationId: number, stepId: number, actor: Actor) {
+  return writeTransaction(getDb(), actor, (db) => {
+    const steps = db.select({ id: relationSteps.id, sourceId: relationSteps.sourceId }).from(relationSteps).where(eq(relationSteps.relationId, relationId)).all();
+    const step = steps.find((s) => s.id === stepId);
+    if (!step || steps.length < 2) return { deleted: false as const };
+    db.delete(relationSteps).where(eq(relationSteps.id, stepId)).run();
+    if (step.sourceId) removeOrphanSources(db, [step.sourceId]);
+    db.update(relations).set({ updatedAt: now }).where(eq(relations.id, relationId)).run();
+    return { deleted: true as const };
+  });
+}
+
+/** The relation with the name of its partner, for the forms' headings. */
 export function relationForStep(id: number) {
   const row = getDb()
-    .select({ id: relations.id, type: relations.type, partnerId: relations.partnerId, partner: partners })
+    .select({ id: relations.id, type: relations.type, note: relations.note, partnerId: relations.partnerId, partner: partners })
     .from(relations)
     .innerJoin(partners, eq(partners.id, relations.partnerId))
     .where(eq(relations.id, id))
     .get();
   return row ?? null;
+}
+
+/** A relation's steps in the order of their dates, each as a line that tells it from the others. */
+export function relationStepsOf(relationId: number) {
+  return getDb()
+    .select({ id: relationSteps.id, status: relationSteps.status, date: relationSteps.date, datePrecision: relationSteps.datePrecision, dateApproximate: relationSteps.dateApproximate })
+    .from(relationSteps)
+    .where(eq(relationSteps.relationId, relationId))
+    .orderBy(sql`${relationSteps.date} is null`, asc(relationSteps.date), asc(relationSteps.id))
+    .all()
+    .map((s) => ({ id: s.id, status: s.status, date: asDate(s.date, s.datePrecision, s.dateApproximate) }));
+}
+
+/** One step of a relation as its edit form starts, with the signatories' names as the pickers show them. */
+export function relationStepForEdit(relationId: number, stepId: number, lng: Language) {
+  const db = getDb();
+  const step = db
+    .select()
+    .from(relationSteps)
+    .where(and(eq(relationSteps.id, stepId), eq(relationSteps.relationId, relationId)))
+    .get();
+  if (!step) return null;
+  const signatories = db
+    .select({ person: people })
+    .from(relationStepSignatories)
+    .innerJoin(people, eq(people.id, relationStepSignatories.personId))
+    .where(eq(relationStepSignatories.stepId, stepId))
+    .orderBy(asc(relationStepSignatories.position))
+    .all();
+  const source = step.sourceId ? db.select().from(sources).where(eq(sources.id, step.sourceId)).get() : undefined;
+  return {
+    status: step.status,
+    date: partialDateFormValue(step.date, step.datePrecision, step.dateApproximate),
+    note: step.note ?? undefined,
+    meetingId: step.meetingId ?? undefined,
+    signatories: signatories.map(({ person }) => ({ personId: person.id, name: localizedName(person, lng) })),
+    sourceOutlet: source?.outlet ?? undefined,
+    sourceTitle: source?.title ?? undefined,
+    sourceUrl: source?.url ?? undefined,
+  };
 }
 
 /** A relation's steps are its own history and go with it. */
@@ -64,3 +187,4 @@ export function deleteRelation(id: number, actor: Actor) {
     db.delete(relations).where(eq(relations.id, id)).run();
   });
 }
+

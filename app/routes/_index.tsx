@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { InitiativeList } from "~/components/InitiativeList";
 import { MeetingList } from "~/components/MeetingList";
-import { ActionLink, EditorLink } from "~/components/Actions";
+import { ActionLink } from "~/components/Actions";
 import { Empty, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { RelationStatusBadge } from "~/components/StatusBadge";
@@ -70,9 +70,9 @@ export default function Overview() {
                           : t("meeting.titleNoPartner")}
                       </Link>
                     ) : (
-                      <EditorLink to={`/delegations/${item.id}/edit`} className="font-medium text-sky-800 underline" keepText>
+                      <Link to={`/delegations/${item.id}`} className="font-medium text-sky-800 underline">
                         {t(`meeting.directions.${item.direction}`)} · {item.partner}
-                      </EditorLink>
+                      </Link>
                     )}
                   </li>
                 ))}

@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyWith(submission.reply());
   const result = saveDelegation(undefined, submission.value, t, actor);
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
-  return redirectWithFlash(request, `/partners/${result.partnerId}`, t("form.saved"));
+  return redirectWithFlash(request, `/delegations/${result.id}`, t("form.saved"));
 }
 
 export default function NewDelegationPage() {

@@ -4,6 +4,7 @@ import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
 import { getTranslator } from "~/i18n/i18n.server";
 import { deleteInitiative } from "~/models/initiative-writes.server";
 import { getInitiative } from "~/models/initiatives.server";
+import { initiativeName } from "~/models/record-names.server";
 import { redirectWithFlash } from "~/session.server";
 import { readForm } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
@@ -15,8 +16,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
-  const initiative = found(getInitiative(requireId(params.initiativeId), lng));
-  return { title: t("form.delete.title", { name: initiative.title }), initiative };
+  const id = requireId(params.initiativeId);
+  const { name, details } = found(initiativeName(id, lng, t));
+  return { title: t("form.delete.title", { name }), id, name, details };
 }
 
 /** An initiative's steps are its own history and go with it; nothing else refers to it. */
@@ -32,6 +34,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeleteInitiativePage() {
-  const { initiative } = useLoaderData<typeof loader>();
-  return <DeleteConfirmation name={initiative.title} references={{}} cancelHref={`/initiatives/${initiative.id}`} />;
+  const { id, name, details } = useLoaderData<typeof loader>();
+  return <DeleteConfirmation name={name} details={details} references={{}} cancelHref={`/initiatives/${id}`} />;
 }

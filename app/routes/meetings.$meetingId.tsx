@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { ActionLink, EditorLink } from "~/components/Actions";
+import { ActionLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
@@ -90,9 +90,9 @@ export default function MeetingPage() {
                   {t("meeting.delegationLedBy", { leader: meeting.delegation.leader.name })}
                 </span>
               ) : null}{" "}
-              <EditorLink to={`/delegations/${meeting.delegation.id}/edit`} className="text-sm text-sky-800 underline print:hidden">
-                {t("form.delegation.edit")}
-              </EditorLink>
+              <Link to={`/delegations/${meeting.delegation.id}`} className="text-sm text-sky-800 underline print:hidden">
+                {t("delegation.open")}
+              </Link>
             </Fact>
           ) : null}
           {meeting.purpose ? (

@@ -4,6 +4,7 @@ import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
 import { getTranslator } from "~/i18n/i18n.server";
 import { deleteMeeting, meetingReferences } from "~/models/meeting-log.server";
 import { getMeeting } from "~/models/meetings.server";
+import { meetingName } from "~/models/record-names.server";
 import { redirectWithFlash } from "~/session.server";
 import { readForm } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
@@ -16,9 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.meetingId);
-  const meeting = found(getMeeting(id, lng));
-  const name = meeting.partner ? t("meeting.title", { partner: meeting.partner.name }) : t("meeting.titleNoPartner");
-  return { title: t("form.delete.title", { name }), id, name, references: meetingReferences(id) };
+  const { name, details } = found(meetingName(id, lng, t));
+  return { title: t("form.delete.title", { name }), id, name, details, references: meetingReferences(id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,6 +33,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeleteMeetingPage() {
-  const { id, name, references } = useLoaderData<typeof loader>();
-  return <DeleteConfirmation name={name} references={references} cancelHref={`/meetings/${id}`} />;
+  const { id, name, details, references } = useLoaderData<typeof loader>();
+  return <DeleteConfirmation name={name} details={details} references={references} cancelHref={`/meetings/${id}`} />;
 }

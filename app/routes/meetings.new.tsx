@@ -5,10 +5,11 @@ import { MeetingForm } from "~/components/form/MeetingForm";
 import { PageHeading } from "~/components/Page";
 import { MeetingSchema } from "~/forms/meeting";
 import { getTranslator } from "~/i18n/i18n.server";
-import { logMeeting, meetingFormChoices } from "~/models/meeting-log.server";
+import { logMeeting, meetingFormChoices, meetingPrefill } from "~/models/meeting-log.server";
 import { redirectWithFlash } from "~/session.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
+import { idFromSearch } from "~/utils/pagination";
 import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -16,7 +17,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
-  return { title: t("form.meeting.new"), choices: meetingFormChoices(lng) };
+  const search = new URL(request.url).searchParams;
+  const prefill = meetingPrefill({ partnerId: idFromSearch(search, "partner"), delegationId: idFromSearch(search, "delegation") });
+  return {
+    title: t("form.meeting.new"),
+    choices: meetingFormChoices(lng),
+    defaultValue: { language: lng, delegationDirection: "incoming", ...prefill },
+    // A draft of another partner's meeting must not fill this one's form.
+    draftKey: ["meeting-new", prefill.delegationId && `delegation-${prefill.delegationId}`, prefill.partnerId && `partner-${prefill.partnerId}`].filter(Boolean).join("-"),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,12 +39,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewMeetingPage() {
   const { t } = useTranslation();
-  const { choices } = useLoaderData<typeof loader>();
+  const { choices, defaultValue, draftKey } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <>
       <PageHeading>{t("form.meeting.new")}</PageHeading>
-      <MeetingForm reply={reply} choices={choices} withInitiatives draftKey="meeting-new" />
+      <MeetingForm reply={reply} choices={choices} defaultValue={defaultValue} withInitiatives draftKey={draftKey} />
     </>
   );
 }

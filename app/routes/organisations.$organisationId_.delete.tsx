@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
 import { getTranslator } from "~/i18n/i18n.server";
 import { deleteOrganisation, getOrganisation, organisationReferences } from "~/models/organisations.server";
+import { organisationName } from "~/models/record-names.server";
 import { redirectWithFlash } from "~/session.server";
 import { readForm } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
@@ -15,8 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.organisationId);
-  const organisation = found(getOrganisation(id, lng));
-  return { title: t("form.delete.title", { name: organisation.name }), organisation, references: organisationReferences(id) };
+  const { name, details } = found(organisationName(id, lng, t));
+  return { title: t("form.delete.title", { name }), id, name, details, references: organisationReferences(id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,6 +32,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeleteOrganisationPage() {
-  const { organisation, references } = useLoaderData<typeof loader>();
-  return <DeleteConfirmation name={organisation.name} references={references} cancelHref={`/organisations/${organisation.id}`} />;
+  const { id, name, details, references } = useLoaderData<typeof loader>();
+  return <DeleteConfirmation name={name} details={details} references={references} cancelHref={`/organisations/${id}`} />;
 }

@@ -10,7 +10,9 @@ import { PartialDateText } from "~/components/PartialDateText";
 import { RelationStatusBadge } from "~/components/StatusBadge";
 import { RelationChart } from "~/components/RelationChart";
 import { Timeline } from "~/components/Timeline";
+import { useDateWords } from "~/i18n/dates";
 import { getTranslator } from "~/i18n/i18n.server";
+import { partnerDelegations } from "~/models/delegations.server";
 import { listMeetings } from "~/models/meetings.server";
 import { listInitiatives } from "~/models/initiatives.server";
 import { getPartner, peopleMetFrom } from "~/models/partners.server";
@@ -20,6 +22,7 @@ import { partnerTimelinePage } from "~/models/timeline.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
+import { formatPartialDate } from "~/utils/partial-date";
 import { isWebUrl } from "~/utils/urls";
 import { todayInAstana } from "~/utils/overdue";
 import { isTimelineKind } from "~/utils/timeline";
@@ -45,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           lane: relationLanes(lng, today, { partnerIds: [id] }).items,
           meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
           people: peopleMetFrom(id, lng),
+          delegations: partnerDelegations(id, lng),
           initiatives: listInitiatives({ lng, page: 1, pageSize: 10, filter: { partnerId: id }, today }),
         }
       : null;
@@ -55,7 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PartnerPage() {
   const { t } = useTranslation();
-  const { partner, meetings, people, initiatives, timeline, today, lane } = useLoaderData<typeof loader>();
+  const words = useDateWords();
+  const { partner, meetings, people, delegations, initiatives, timeline, today, lane } = useLoaderData<typeof loader>();
   const names = (["kk", "ru", "en"] as const).filter((lng) => partner.names[lng]);
   return (
     <>
@@ -104,6 +109,9 @@ export default function PartnerPage() {
                       <EditorLink to={`/relations/${relation.id}/step`} className="text-sky-800 underline">
                         {t("form.relation.addStep")}
                       </EditorLink>
+                      <EditorLink to={`/relations/${relation.id}/edit`} className="text-sky-800 underline">
+                        {t("form.relation.editRelation")}
+                      </EditorLink>
                       <EditorLink to={`/relations/${relation.id}/delete`} className="text-red-700 underline">
                         {t("form.deleteAction")}
                       </EditorLink>
@@ -112,7 +120,7 @@ export default function PartnerPage() {
                       </Link>
                     </div>
                     <h4 className="mt-3 text-sm font-medium text-stone-600">{t("relation.history")}</h4>
-                    <ol className="mt-1 space-y-1 border-l-2 border-sky-200 pl-4 text-sm">
+                    <ol aria-label={t("relation.history")} className="mt-1 space-y-1 border-l-2 border-sky-200 pl-4 text-sm">
                       {relation.steps.map((step) => (
                         <li key={step.id}>
                           <PartialDateText date={step.date} />
@@ -145,6 +153,15 @@ export default function PartnerPage() {
                               )}
                             </span>
                           ) : null}
+                          <span className="print:hidden">
+                            {" "}
+                            <EditorLink
+                              to={`/relations/${relation.id}/steps/${step.id}/edit`}
+                              className="text-xs text-sky-800 underline"
+                            >
+                              {t("form.relation.editStepOf", { date: formatPartialDate(step.date, words) })}
+                            </EditorLink>
+                          </span>
                         </li>
                       ))}
                     </ol>
@@ -166,6 +183,7 @@ export default function PartnerPage() {
 
           <Section title={t("partner.meetings")} id="meetings">
             <div className="mb-3 flex gap-2 print:hidden">
+              <ActionLink to={`/meetings/new?partner=${partner.id}`}>{t("form.meeting.add")}</ActionLink>
               <ActionLink to={`/delegations/new?partner=${partner.id}`} tone="secondary">
                 {t("form.delegation.add")}
               </ActionLink>
@@ -183,6 +201,31 @@ export default function PartnerPage() {
               </>
             )}
           </Section>
+
+          {delegations.length > 0 ? (
+            <Section title={t("partner.delegations")} id="delegations">
+              <ul className="space-y-1">
+                {delegations.map((delegation) => (
+                  <li key={delegation.id}>
+                    <Link to={`/delegations/${delegation.id}`} className="text-sky-800 underline">
+                      {t(`meeting.directions.${delegation.direction}`)}
+                      {delegation.leader ? ` · ${t("meeting.delegationLedBy", { leader: delegation.leader })}` : ""}
+                    </Link>
+                    <span className="text-sm text-stone-600">
+                      {" · "}
+                      <PartialDateText date={delegation.arrival} />
+                      {delegation.departure.value && delegation.departure.value !== delegation.arrival.value ? (
+                        <>
+                          {" – "}
+                          <PartialDateText date={delegation.departure} />
+                        </>
+                      ) : null}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
 
           <Section title={t("partner.initiatives")} id="initiatives">
             {initiatives.total === 0 ? (

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
 import { getTranslator } from "~/i18n/i18n.server";
 import { deletePartner, getPartner, partnerReferences } from "~/models/partners.server";
+import { partnerName } from "~/models/record-names.server";
 import { redirectWithFlash } from "~/session.server";
 import { readForm } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
@@ -15,8 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.partnerId);
-  const partner = found(getPartner(id, lng));
-  return { title: t("form.delete.title", { name: partner.name }), partner, references: partnerReferences(id) };
+  const { name, details } = found(partnerName(id, lng, t));
+  return { title: t("form.delete.title", { name }), id, name, details, references: partnerReferences(id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,6 +33,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeletePartnerPage() {
-  const { partner, references } = useLoaderData<typeof loader>();
-  return <DeleteConfirmation name={partner.name} references={references} cancelHref={`/partners/${partner.id}`} />;
+  const { id, name, details, references } = useLoaderData<typeof loader>();
+  return <DeleteConfirmation name={name} details={details} references={references} cancelHref={`/partners/${id}`} />;
 }

@@ -28,7 +28,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission, lng, t } = await parseForm(request, RelationSchema);
   found(getPartner(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
-  createRelation(id, submission.value, actor);
+  const result = createRelation(id, submission.value, lng, t, actor);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
   return redirectWithFlash(request, `/partners/${id}`, t("form.saved"));
 }
 

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
 import { getTranslator } from "~/i18n/i18n.server";
 import { deletePerson, getPerson, personReferences } from "~/models/people.server";
+import { personName } from "~/models/record-names.server";
 import { redirectWithFlash } from "~/session.server";
 import { readForm } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
@@ -15,8 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.personId);
-  const person = found(getPerson(id, lng));
-  return { title: t("form.delete.title", { name: person.name }), person, references: personReferences(id) };
+  const { name, details } = found(personName(id, lng, t));
+  return { title: t("form.delete.title", { name }), id, name, details, references: personReferences(id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,6 +32,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeletePersonPage() {
-  const { person, references } = useLoaderData<typeof loader>();
-  return <DeleteConfirmation name={person.name} references={references} cancelHref={`/people/${person.id}`} />;
+  const { id, name, details, references } = useLoaderData<typeof loader>();
+  return <DeleteConfirmation name={name} details={details} references={references} cancelHref={`/people/${id}`} />;
 }

@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useLoaderData } from "@remix-run/react";
 import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
 import { getTranslator } from "~/i18n/i18n.server";
+import { relationName } from "~/models/record-names.server";
 import { deleteRelation, relationForStep } from "~/models/relation-writes.server";
 import { redirectWithFlash } from "~/session.server";
 import { readForm } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
-import { localizedName } from "~/utils/names";
 import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -15,9 +15,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
-  const relation = found(relationForStep(requireId(params.relationId)));
-  const name = `${localizedName(relation.partner, lng)} · ${t(`relation.types.${relation.type}`)}`;
-  return { title: t("form.delete.title", { name }), name, partnerId: relation.partnerId };
+  const id = requireId(params.relationId);
+  const relation = found(relationForStep(id));
+  const { name, details } = found(relationName(id, lng, t));
+  return { title: t("form.delete.title", { name }), name, details, partnerId: relation.partnerId };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,6 +33,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeleteRelationPage() {
-  const { name, partnerId } = useLoaderData<typeof loader>();
-  return <DeleteConfirmation name={name} references={{}} cancelHref={`/partners/${partnerId}`} />;
+  const { name, details, partnerId } = useLoaderData<typeof loader>();
+  return <DeleteConfirmation name={name} details={details} references={{}} cancelHref={`/partners/${partnerId}`} />;
 }

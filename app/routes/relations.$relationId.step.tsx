@@ -7,7 +7,6 @@ import { RelationStepSchema } from "~/forms/relation";
 import { dateWords } from "~/i18n/dates";
 import { getTranslator } from "~/i18n/i18n.server";
 import { meetingChoices } from "~/models/meetings.server";
-import { missingReferences } from "~/models/references.server";
 import { addRelationStep, relationForStep } from "~/models/relation-writes.server";
 import { redirectWithFlash } from "~/session.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
@@ -35,12 +34,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.relationId);
   const relation = found(relationForStep(id));
-  const { submission, t } = await parseForm(request, RelationStepSchema);
+  const { submission, lng, t } = await parseForm(request, RelationStepSchema);
   if (submission.status !== "success") return replyWith(submission.reply());
-  if (missingReferences(submission.value).length) {
-    return replyWith(submission.reply({ fieldErrors: { meetingId: [t("form.errors.notFound")] } }), {}, 400);
-  }
-  const result = addRelationStep(id, submission.value, t, actor);
+  const result = addRelationStep(id, submission.value, lng, t, actor);
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
   return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.saved"));
 }

@@ -118,6 +118,16 @@ function childKey(table: string, row: Row, support: Record<string, Row[]>) {
   }
 }
 
+/**
+ * What a child's source says (a relation step's document), when the versions keep their sources:
+ * a corrected source is a new row, so its id alone would hide the correction or invent one.
+ */
+function sourceOf(row: Row, support: Record<string, Row[]>) {
+  if (typeof row.source_id !== "number" || !support.sources) return JSON.stringify(row.source_id ?? null);
+  const source = support.sources.find((s) => s.id === row.source_id);
+  return JSON.stringify(source ? [source.url, source.outlet, source.title, source.published, source.text] : row.source_id);
+}
+
 // A child's own id and its parent's are bookkeeping, not content.
 const CHILD_BOOKKEEPING = new Set(["meeting_id", "delegation_id", "relation_id", "initiative_id", "source_id", "step_id"]);
 
@@ -134,7 +144,9 @@ export function describeChanges(table: string, before: Snapshot | null, after: S
     for (const [key, row] of now) {
       const previous = old.get(key);
       if (!previous) change.added.push({ label: childLabel(child, row, newSupport) });
-      else if (rowChanges(child, previous, row, true).length) change.changed.push({ label: childLabel(child, row, newSupport) });
+      else if (rowChanges(child, previous, row, true).length || sourceOf(previous, oldSupport) !== sourceOf(row, newSupport)) {
+        change.changed.push({ label: childLabel(child, row, newSupport) });
+      }
     }
     for (const [key, row] of old) if (!now.has(key)) change.removed.push({ label: childLabel(child, row, oldSupport) });
     const kept = (keys: string[], other: Map<string, Row>) => keys.filter((key) => other.has(key));

@@ -4,13 +4,36 @@ import { PageHeading } from "../Page";
 
 type ReferenceKind = "relations" | "organisations" | "meetings" | "delegations" | "initiatives" | "participations" | "posts" | "units";
 
+/** One line of what the record is (its kind, dates, partner), so that two alike can be told apart. */
+export type RecordDetail = { label: string; value: string };
+
 /** Says what still refers to a record (and then offers no delete), or asks to confirm. */
-export function DeleteConfirmation({ name, references, cancelHref }: { name: string; references: Partial<Record<ReferenceKind, number>>; cancelHref: string }) {
+export function DeleteConfirmation({
+  name,
+  references,
+  cancelHref,
+  details = [],
+}: {
+  name: string;
+  references: Partial<Record<ReferenceKind, number>>;
+  cancelHref: string;
+  details?: RecordDetail[];
+}) {
   const { t } = useTranslation();
   const blocking = (Object.entries(references) as Array<[ReferenceKind, number]>).filter(([, n]) => n > 0);
   return (
     <>
       <PageHeading>{t("form.delete.title", { name })}</PageHeading>
+      {details.length ? (
+        <dl aria-label={t("form.delete.what")} className="mb-4 grid max-w-prose grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          {details.map((detail, index) => (
+            <div key={index} className="contents">
+              <dt className="font-medium text-stone-600">{detail.label}</dt>
+              <dd>{detail.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
       {blocking.length > 0 ? (
         <div role="alert" className="max-w-prose rounded border border-amber-300 bg-amber-50 p-4">
           <p>{t("form.delete.referred")}</p>

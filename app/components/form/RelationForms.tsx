@@ -1,8 +1,8 @@
-import { getFormProps } from "@conform-to/react";
+import { getFormProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { RELATION_STATUSES, RELATION_TYPES } from "../../../db/enums";
-import { RelationSchema, RelationStepSchema } from "~/forms/relation";
+import { RelationFieldsSchema, RelationSchema, RelationStepSchema } from "~/forms/relation";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/utils/forms.server";
 import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea, TextField } from "./Fields";
@@ -10,7 +10,53 @@ import { PersonPicker } from "./PersonPicker";
 import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
 
 type Option = { value: number | string; label: string };
+type Signatory = { personId?: number; name?: string };
+type WithStepParts = { signatories?: Signatory[]; sourceOutlet?: string; sourceTitle?: string; sourceUrl?: string };
 
+/** Who signed: each picked from the people on file or typed (a new name adds a new person). */
+function SignatoryFields<Schema extends WithStepParts>({ form, field }: { form: FormMetadata<Schema, string[]>; field: FieldMetadata<Signatory[] | undefined, Schema, string[]> }) {
+  const { t } = useTranslation();
+  const signatories = field.getFieldList();
+  return (
+    <fieldset className="space-y-3">
+      <legend className="text-sm font-medium text-stone-700">{t("form.relation.signatories")}</legend>
+      <p className="text-sm text-stone-600">{t("form.meeting.participantsHint")}</p>
+      {signatories.map((signatory, index) => {
+        const s = signatory.getFieldset();
+        return (
+          <div key={signatory.key} className="flex items-end gap-2">
+            <div className="flex-1">
+              <PersonPicker name={s.name} personId={s.personId} label={t("form.relation.signatory", { number: index + 1 })} />
+            </div>
+            <button {...form.remove.getButtonProps({ name: field.name, index })} className="pb-2 text-sm text-red-700 underline">
+              {t("form.relation.removeSignatory", { number: index + 1 })}
+            </button>
+          </div>
+        );
+      })}
+      <button {...form.insert.getButtonProps({ name: field.name })} className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">
+        {t("form.relation.addSignatory")}
+      </button>
+    </fieldset>
+  );
+}
+
+function SourceFields({ outlet, title, url }: { outlet: FieldMetadata<string | undefined>; title: FieldMetadata<string | undefined>; url: FieldMetadata<string | undefined> }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="grid gap-3 rounded border border-stone-200 p-3 sm:grid-cols-2">
+      <legend className="px-1 text-sm font-medium text-stone-700">{t("form.relation.source")}</legend>
+      <TextField field={outlet} label={t("source.outlet")} />
+      <TextField field={title} label={t("source.title")} />
+      <TextField field={url} label={t("form.meeting.sourceUrl")} type="url" className="sm:col-span-2" />
+    </fieldset>
+  );
+}
+
+const typeOptions = (t: (key: string) => string) => RELATION_TYPES.map((v) => ({ value: v, label: t(`relation.types.${v}`) }));
+const statusOptions = (t: (key: string) => string) => RELATION_STATUSES.map((v) => ({ value: v, label: t(`relation.statuses.${v}`) }));
+
+/** A new relation and its first step, with who signed it and where it is written. */
 export function RelationForm({ reply }: { reply?: FormReply }) {
   const { t } = useTranslation();
   const [form, fields] = useSchemaForm(RelationSchema, { lastResult: reply?.result });
@@ -18,53 +64,50 @@ export function RelationForm({ reply }: { reply?: FormReply }) {
     <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
-      <SelectField field={fields.type} label={t("form.relation.type")} placeholder="" options={RELATION_TYPES.map((v) => ({ value: v, label: t(`relation.types.${v}`) }))} />
+      <SelectField field={fields.type} label={t("form.relation.type")} placeholder="" options={typeOptions(t)} />
       <TextArea field={fields.note} label={t("form.relation.note")} rows={2} />
-      <SelectField field={fields.status} label={t("form.relation.firstStatus")} placeholder="" options={RELATION_STATUSES.map((v) => ({ value: v, label: t(`relation.statuses.${v}`) }))} />
-      <PartialDateFields field={fields.date} legend={t("meeting.date")} />
-      <TextArea field={fields.stepNote} label={t("form.relation.stepNote")} rows={2} />
+      <fieldset className="space-y-4 rounded border border-stone-200 p-3">
+        <legend className="px-1 text-sm font-medium text-stone-700">{t("form.relation.firstStep")}</legend>
+        <SelectField field={fields.status} label={t("form.relation.firstStatus")} placeholder="" options={statusOptions(t)} />
+        <PartialDateFields field={fields.date} legend={t("meeting.date")} />
+        <TextArea field={fields.stepNote} label={t("form.relation.stepNote")} rows={2} />
+        <SignatoryFields form={form} field={fields.signatories} />
+        <SourceFields outlet={fields.sourceOutlet} title={fields.sourceTitle} url={fields.sourceUrl} />
+      </fieldset>
       <SubmitButton>{t("form.save")}</SubmitButton>
     </Form>
   );
 }
 
-export function RelationStepForm({ reply, meetings }: { reply?: FormReply; meetings: Option[] }) {
+/** The relation's own fields: its kind and what is said about it. */
+export function RelationFieldsForm({ reply, defaultValue }: { reply?: FormReply; defaultValue: Record<string, unknown> }) {
   const { t } = useTranslation();
-  const [form, fields] = useSchemaForm(RelationStepSchema, { lastResult: reply?.result });
-  const signatories = fields.signatories.getFieldList();
+  const [form, fields] = useSchemaForm(RelationFieldsSchema, { lastResult: reply?.result, defaultValue });
   return (
     <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
-      <SelectField field={fields.status} label={t("form.relation.status")} placeholder="" options={RELATION_STATUSES.map((v) => ({ value: v, label: t(`relation.statuses.${v}`) }))} />
+      <SelectField field={fields.type} label={t("form.relation.type")} placeholder="" options={typeOptions(t)} />
+      <TextArea field={fields.note} label={t("form.relation.note")} rows={2} />
+      <SubmitButton>{t("form.save")}</SubmitButton>
+    </Form>
+  );
+}
+
+/** A step, new or corrected. */
+export function RelationStepForm({ reply, meetings, defaultValue }: { reply?: FormReply; meetings: Option[]; defaultValue?: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(RelationStepSchema, { lastResult: reply?.result, defaultValue });
+  return (
+    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+      <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <SelectField field={fields.status} label={t("form.relation.status")} placeholder="" options={statusOptions(t)} />
       <PartialDateFields field={fields.date} legend={t("meeting.date")} />
       <TextArea field={fields.note} label={t("form.relation.stepNote")} rows={2} />
       <SelectField field={fields.meetingId} label={t("form.initiative.atMeeting")} placeholder="—" options={meetings} />
-      <fieldset className="space-y-3">
-        <legend className="text-sm font-medium text-stone-700">{t("form.relation.signatories")}</legend>
-        {signatories.map((signatory, index) => {
-          const s = signatory.getFieldset();
-          return (
-            <div key={signatory.key} className="flex items-end gap-2">
-              <div className="flex-1">
-                <PersonPicker name={s.name} personId={s.personId} label={t("form.relation.signatory", { number: index + 1 })} />
-              </div>
-              <button {...form.remove.getButtonProps({ name: fields.signatories.name, index })} className="pb-2 text-sm text-red-700 underline">
-                {t("form.relation.removeSignatory", { number: index + 1 })}
-              </button>
-            </div>
-          );
-        })}
-        <button {...form.insert.getButtonProps({ name: fields.signatories.name })} className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">
-          {t("form.relation.addSignatory")}
-        </button>
-      </fieldset>
-      <fieldset className="grid gap-3 rounded border border-stone-200 p-3 sm:grid-cols-2">
-        <legend className="px-1 text-sm font-medium text-stone-700">{t("form.relation.source")}</legend>
-        <TextField field={fields.sourceOutlet} label={t("source.outlet")} />
-        <TextField field={fields.sourceTitle} label={t("source.title")} />
-        <TextField field={fields.sourceUrl} label={t("form.meeting.sourceUrl")} type="url" className="sm:col-span-2" />
-      </fieldset>
+      <SignatoryFields form={form} field={fields.signatories} />
+      <SourceFields outlet={fields.sourceOutlet} title={fields.sourceTitle} url={fields.sourceUrl} />
       <SubmitButton>{t("form.save")}</SubmitButton>
     </Form>
   );

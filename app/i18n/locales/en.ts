@@ -104,6 +104,7 @@ const en = {
       region: "Region",
       country: "Country",
     },
+    delegations: "Delegations",
   },
   relation: {
     history: "History of the relation",
@@ -164,6 +165,14 @@ const en = {
       attended: "Attended",
       interpreted: "Interpreted",
     },
+  },
+  delegation: {
+    title: "Delegation of {{partner}}",
+    visit: "Visit",
+    open: "Open the delegation",
+    noMembers: "No members recorded.",
+    meetings: "Meetings during the visit",
+    noMeetings: "No meetings recorded during this visit.",
   },
   source: {
     outlet: "Outlet",
@@ -324,6 +333,7 @@ const en = {
       title: "Delete {{name}}?",
       confirm: "This cannot be undone from this page.",
       submit: "Delete",
+      what: "The record to delete",
       referred: "This record cannot be deleted while other records refer to it:",
       references: {
         relations: "Relations: {{count}}",
@@ -441,6 +451,15 @@ const en = {
       removeSignatory: "Remove signatory {{number}}",
       source: "Source: the document or report",
       signedBy: "signed by {{names}}",
+      firstStep: "First step",
+      relation: "Relation",
+      edit: "Edit relation",
+      editRelation: "Edit the relation",
+      editStep: "Correct a step",
+      editStepOf: "Correct the step of {{date}}",
+      deleteStep: "Delete this step",
+      onlyStep: "This is the relation's only step, and a relation begins with its first step. Correct this step, or delete the whole relation.",
+      deleteRelation: "Delete the relation",
     },
     delegation: {
       new: "New delegation",

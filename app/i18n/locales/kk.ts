@@ -100,6 +100,7 @@ const kk: Translations = {
       region: "Өңір",
       country: "Ел",
     },
+    delegations: "Делегациялар",
   },
   relation: {
     history: "Қарым-қатынас тарихы",
@@ -160,6 +161,14 @@ const kk: Translations = {
       attended: "Қатысты",
       interpreted: "Аударма жасады",
     },
+  },
+  delegation: {
+    title: "{{partner}} делегациясы",
+    visit: "Сапар",
+    open: "Делегация беті",
+    noMembers: "Мүшелері тіркелмеген.",
+    meetings: "Сапар кезіндегі кездесулер",
+    noMeetings: "Бұл сапар кезінде кездесу тіркелмеген.",
   },
   source: {
     outlet: "Басылым",
@@ -320,6 +329,7 @@ const kk: Translations = {
       title: "{{name}} жойылсын ба?",
       confirm: "Бұл әрекетті осы беттен қайтару мүмкін емес.",
       submit: "Жою",
+      what: "Жойылатын жазба",
       referred: "Басқа жазбалар сілтеме жасап тұрғанда бұл жазбаны жою мүмкін емес:",
       references: {
         relations: "Қарым-қатынастар: {{count}}",
@@ -437,6 +447,15 @@ const kk: Translations = {
       removeSignatory: "{{number}}-қол қоюшыны алып тастау",
       source: "Дереккөз: құжат немесе хабарлама",
       signedBy: "қол қойғандар: {{names}}",
+      firstStep: "Алғашқы қадам",
+      relation: "Қарым-қатынас",
+      edit: "Қарым-қатынасты өңдеу",
+      editRelation: "Қарым-қатынасты өңдеу",
+      editStep: "Қадамды түзету",
+      editStepOf: "{{date}} қадамын түзету",
+      deleteStep: "Бұл қадамды жою",
+      onlyStep: "Бұл — қарым-қатынастың жалғыз қадамы, ал қарым-қатынас алғашқы қадамынан басталады. Осы қадамды түзетіңіз немесе бүкіл қарым-қатынасты жойыңыз.",
+      deleteRelation: "Қарым-қатынасты жою",
     },
     delegation: {
       new: "Жаңа делегация",

@@ -100,6 +100,7 @@ const ru: Translations = {
       region: "Регион",
       country: "Страна",
     },
+    delegations: "Делегации",
   },
   relation: {
     history: "История отношений",
@@ -160,6 +161,14 @@ const ru: Translations = {
       attended: "Присутствовал(а)",
       interpreted: "Переводил(а)",
     },
+  },
+  delegation: {
+    title: "Делегация: {{partner}}",
+    visit: "Визит",
+    open: "Страница делегации",
+    noMembers: "Члены делегации не записаны.",
+    meetings: "Встречи во время визита",
+    noMeetings: "Во время этого визита встреч не записано.",
   },
   source: {
     outlet: "Издание",
@@ -320,6 +329,7 @@ const ru: Translations = {
       title: "Удалить {{name}}?",
       confirm: "Это действие нельзя отменить с этой страницы.",
       submit: "Удалить",
+      what: "Удаляемая запись",
       referred: "Запись нельзя удалить, пока на неё ссылаются другие записи:",
       references: {
         relations: "Отношения: {{count}}",
@@ -437,6 +447,15 @@ const ru: Translations = {
       removeSignatory: "Убрать подписанта {{number}}",
       source: "Источник: документ или сообщение",
       signedBy: "подписали: {{names}}",
+      firstStep: "Первый шаг",
+      relation: "Отношения",
+      edit: "Изменить отношения",
+      editRelation: "Изменить отношения",
+      editStep: "Исправить шаг",
+      editStepOf: "Исправить шаг от {{date}}",
+      deleteStep: "Удалить этот шаг",
+      onlyStep: "Это единственный шаг отношений, а отношения начинаются с первого шага. Исправьте этот шаг или удалите отношения целиком.",
+      deleteRelation: "Удалить отношения",
     },
     delegation: {
       new: "Новая делегация",

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
 import { getTranslator } from "~/i18n/i18n.server";
 import { delegationForEdit, delegationReferences, deleteDelegation } from "~/models/delegations.server";
+import { delegationName } from "~/models/record-names.server";
 import { redirectWithFlash } from "~/session.server";
 import { readForm } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
@@ -15,9 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.delegationId);
-  found(delegationForEdit(id, lng));
-  const name = t("meeting.delegation");
-  return { title: t("form.delete.title", { name }), id, name, references: delegationReferences(id) };
+  const { name, details } = found(delegationName(id, lng, t));
+  return { title: t("form.delete.title", { name }), id, name, details, references: delegationReferences(id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,6 +32,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeleteDelegationPage() {
-  const { id, name, references } = useLoaderData<typeof loader>();
-  return <DeleteConfirmation name={name} references={references} cancelHref={`/delegations/${id}/edit`} />;
+  const { id, name, details, references } = useLoaderData<typeof loader>();
+  return <DeleteConfirmation name={name} details={details} references={references} cancelHref={`/delegations/${id}`} />;
 }

@@ -1,0 +1,65 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "~/i18n/react";
+import { ActionLink } from "~/components/Actions";
+import { RelationFieldsForm } from "~/components/form/RelationForms";
+import { PageHeading } from "~/components/Page";
+import { RelationFieldsSchema } from "~/forms/relation";
+import { getTranslator } from "~/i18n/i18n.server";
+import { relationForStep, updateRelation } from "~/models/relation-writes.server";
+import { redirectWithFlash } from "~/session.server";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+import { localizedName } from "~/utils/names";
+import { actorOf, requireEditor } from "~/auth.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
+  const { lng, t } = await getTranslator(request);
+  const relation = found(relationForStep(requireId(params.relationId)));
+  return {
+    title: t("form.relation.edit"),
+    id: relation.id,
+    partner: localizedName(relation.partner, lng),
+    defaultValue: { type: relation.type, note: relation.note ?? undefined },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
+  const id = requireId(params.relationId);
+  const relation = found(relationForStep(id));
+  const { submission, t } = await parseForm(request, RelationFieldsSchema);
+  if (submission.status !== "success") return replyWith(submission.reply());
+  updateRelation(id, submission.value, actor);
+  return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.saved"));
+}
+
+export default function EditRelationPage() {
+  const { t } = useTranslation();
+  const { id, partner, defaultValue } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading
+        eyebrow={partner}
+        actions={
+          <div className="flex gap-2">
+            <ActionLink to={`/history/relation/${id}`} tone="secondary" need="viewer">
+              {t("history.link")}
+            </ActionLink>
+            <ActionLink to={`/relations/${id}/delete`} tone="danger">
+              {t("form.deleteAction")}
+            </ActionLink>
+          </div>
+        }
+      >
+        {t("form.relation.edit")}
+      </PageHeading>
+      <RelationFieldsForm reply={reply} defaultValue={defaultValue} />
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "~/i18n/react";
+import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
+import { PageHeading } from "~/components/Page";
+import { getTranslator } from "~/i18n/i18n.server";
+import { relationStepName } from "~/models/record-names.server";
+import { deleteRelationStep, relationForStep, relationStepsOf } from "~/models/relation-writes.server";
+import { redirectWithFlash } from "~/session.server";
+import { readForm } from "~/utils/forms.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+import { actorOf, requireEditor } from "~/auth.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
+  const { lng, t } = await getTranslator(request);
+  const relation = found(relationForStep(requireId(params.relationId)));
+  const stepId = requireId(params.stepId);
+  const { name, details } = found(relationStepName(relation.id, stepId, lng, t));
+  return {
+    title: t("form.delete.title", { name }),
+    name,
+    details,
+    relationId: relation.id,
+    partnerId: relation.partnerId,
+    onlyStep: relationStepsOf(relation.id).length < 2,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
+  // Read, though nothing in it is used: an unread body would reset the connection.
+  await readForm(request);
+  const { t } = await getTranslator(request);
+  const relation = found(relationForStep(requireId(params.relationId)));
+  const stepId = requireId(params.stepId);
+  found(relationStepsOf(relation.id).find((s) => s.id === stepId));
+  if (!deleteRelationStep(relation.id, stepId, actor).deleted) return new Response(null, { status: 409 });
+  return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.deleted"));
+}
+
+export default function DeleteRelationStepPage() {
+  const { t } = useTranslation();
+  const { name, details, relationId, partnerId, onlyStep } = useLoaderData<typeof loader>();
+  if (onlyStep) {
+    return (
+      <>
+        <PageHeading>{t("form.delete.title", { name })}</PageHeading>
+        <div role="alert" className="max-w-prose rounded border border-amber-300 bg-amber-50 p-4">
+          <p>{t("form.relation.onlyStep")}</p>
+          <div className="mt-3 flex gap-4">
+            <Link to={`/relations/${relationId}/delete`} className="text-red-700 underline">
+              {t("form.relation.deleteRelation")}
+            </Link>
+            <Link to={`/partners/${partnerId}`} className="text-sky-800 underline">
+              {t("form.cancel")}
+            </Link>
+          </div>
+        </div>
+      </>
+    );
+  }
+  return <DeleteConfirmation name={name} details={details} references={{}} cancelHref={`/partners/${partnerId}`} />;
+}

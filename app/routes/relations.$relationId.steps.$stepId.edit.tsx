@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "~/i18n/react";
+import { ActionLink } from "~/components/Actions";
+import { RelationStepForm } from "~/components/form/RelationForms";
+import { PageHeading } from "~/components/Page";
+import { RelationStepSchema } from "~/forms/relation";
+import { dateWords } from "~/i18n/dates";
+import { getTranslator } from "~/i18n/i18n.server";
+import { meetingChoices } from "~/models/meetings.server";
+import { relationForStep, relationStepForEdit, updateRelationStep } from "~/models/relation-writes.server";
+import { redirectWithFlash } from "~/session.server";
+import { parseForm, replyWith } from "~/utils/forms.server";
+import { found, requireId } from "~/utils/http.server";
+import { titled } from "~/utils/meta";
+import { localizedName } from "~/utils/names";
+import { formatPartialDate } from "~/utils/partial-date";
+import { actorOf, requireEditor } from "~/auth.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEditor(request);
+  const { lng, t } = await getTranslator(request);
+  const relation = found(relationForStep(requireId(params.relationId)));
+  const stepId = requireId(params.stepId);
+  const step = found(relationStepForEdit(relation.id, stepId, lng));
+  const words = dateWords(lng, t);
+  return {
+    title: t("form.relation.editStep"),
+    relationId: relation.id,
+    stepId,
+    heading: `${localizedName(relation.partner, lng)} · ${t(`relation.types.${relation.type}`)}`,
+    step,
+    meetings: meetingChoices(relation.partnerId, (date) => formatPartialDate(date, words)),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
+  const relation = found(relationForStep(requireId(params.relationId)));
+  const stepId = requireId(params.stepId);
+  const { submission, lng, t } = await parseForm(request, RelationStepSchema);
+  found(relationStepForEdit(relation.id, stepId, lng));
+  if (submission.status !== "success") return replyWith(submission.reply());
+  const result = updateRelationStep(relation.id, stepId, submission.value, lng, t, actor);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
+  return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.saved"));
+}
+
+export default function EditRelationStepPage() {
+  const { t } = useTranslation();
+  const { relationId, stepId, heading, step, meetings } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading
+        eyebrow={heading}
+        actions={
+          <div className="flex gap-2">
+            <ActionLink to={`/history/relation/${relationId}`} tone="secondary" need="viewer">
+              {t("history.link")}
+            </ActionLink>
+            <ActionLink to={`/relations/${relationId}/steps/${stepId}/delete`} tone="danger">
+              {t("form.relation.deleteStep")}
+            </ActionLink>
+          </div>
+        }
+      >
+        {t("form.relation.editStep")}
+      </PageHeading>
+      <RelationStepForm reply={reply} meetings={meetings} defaultValue={step} />
+    </>
+  );
+}
