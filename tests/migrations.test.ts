@@ -115,6 +115,10 @@ describe("the 1% dataset at migration 0004", () => {
       expect(entries).toBe(records);
       const triggers = db.$client.prepare("select count(*) from sqlite_schema where type = 'trigger' and name like '%history%'").pluck().get() as number;
       expect(triggers).toBeGreaterThanOrEqual(47);
+      // Every mark keeps the time of its change (0014), for changes made outside the app.
+      const marking = db.$client.prepare("select sql from sqlite_schema where type = 'trigger' and name like '%\\_history\\_%' escape '\\'").pluck().all() as string[];
+      expect(marking).toHaveLength(45);
+      expect(marking.filter((sql) => !sql.includes("strftime"))).toEqual([]);
       expect(() => db.$client.prepare("delete from history").run()).toThrow(/append-only/);
     } finally {
       db.$client.close();
