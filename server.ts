@@ -5,14 +5,13 @@
  */
 import cluster from "node:cluster";
 import crypto from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { migrateDatabase, openDatabase, writeTransaction } from "./db/client";
-import { pidFile } from "./db/backup";
+import { claimPidFile, holdDatabase, ServerAlreadyRunning } from "./db/guard";
 import { ensureFirstAdmin } from "./db/first-admin";
 import { backfillHistory, SYSTEM } from "./db/history";
 import { ensureHomeCity } from "./db/home";
@@ -137,6 +136,7 @@ async function serve() {
   );
 
   app.listen(env.PORT, () => {
+    if (cluster.isPrimary) claimGuard();
     if (cluster.isPrimary) console.log(`Kezdesu is serving on http://localhost:${env.PORT}`);
     if (build.mode === "development") void broadcastDevReady(build);
   });
@@ -148,21 +148,42 @@ async function serve() {
  */
 async function main() {
   if (!cluster.isPrimary) return serve();
+  // Before anything touches the database: one server per database, and `npm run restore`
+  // refuses for as long as this process holds it open (db/guard.ts).
+  holdDatabase(env.DATABASE_PATH);
   await prepareDatabase();
-  // `npm run restore` refuses while this file names a live process.
-  fs.writeFileSync(pidFile(env.DATABASE_PATH), String(process.pid));
-  process.on("exit", () => fs.rmSync(pidFile(env.DATABASE_PATH), { force: true }));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(0));
   if (env.WEB_CONCURRENCY <= 1) return serve();
+  let listening = false;
+  cluster.once("listening", () => {
+    listening = true;
+    claimGuard();
+  });
   for (let i = 0; i < env.WEB_CONCURRENCY; i++) cluster.fork();
   cluster.on("exit", (worker, code, signal) => {
+    // A worker that cannot start (the port is taken) would fail the same way again, forever.
+    if (!listening) {
+      console.error(`Worker ${worker.process.pid} stopped before serving (${signal ?? code}): not starting.`);
+      process.exit(1);
+    }
     console.error(`Worker ${worker.process.pid} stopped (${signal ?? code}); starting another`);
     cluster.fork();
   });
   console.log(`Kezdesu is serving on http://localhost:${env.PORT} with ${env.WEB_CONCURRENCY} processes`);
 }
 
+/** Once this process, or its first worker, listens: the pid file names it (db/guard.ts). */
+function claimGuard() {
+  try {
+    claimPidFile(env.DATABASE_PATH);
+  } catch (error) {
+    if (!(error instanceof ServerAlreadyRunning)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof ServerAlreadyRunning ? error.message : error);
   process.exit(1);
 });

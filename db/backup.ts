@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { openAlone, runningServer } from "./guard";
 
 export const backupsDir = (databasePath: string) => path.join(path.dirname(path.resolve(databasePath)), "backups");
 const NAME = /^kezdesu-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(-\d{3})?Z\.db$/;
@@ -97,42 +98,36 @@ export async function takeBackup(databasePath: string, { keep = 7, now = new Dat
   return { file, name, counts, size: fs.statSync(file).size, removed };
 }
 
-/** The pid file a running server keeps beside its database (server.ts). */
-export const pidFile = (databasePath: string) => `${path.resolve(databasePath)}.server-pid`;
-
-export function runningServer(databasePath: string) {
-  try {
-    const pid = Number(fs.readFileSync(pidFile(databasePath), "utf8"));
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
-}
-
 /**
- * Puts a backup in place of the database, after verifying it. Refuses while a server runs on
- * the file: it would keep writing to the file it has open. The database it replaces is kept
- * beside it (…db.before-restore-<time>), so a restore is itself undoable.
+ * Puts a backup in place of the database, after verifying it. Refuses while any process has
+ * the file open (db/guard.ts): a server would go on writing into the file it has open, which is
+ * then the one set aside. The database it replaces is kept beside it
+ * (…db.before-restore-<time>), so a restore is itself undoable.
  */
 export function restoreBackup(databasePath: string, backup: string, now = new Date()) {
-  const pid = runningServer(databasePath);
-  if (pid) throw new Error(`A Kezdesu server (pid ${pid}) is using ${databasePath}: stop it first.`);
   verifyBackup(backup);
   const target = path.resolve(databasePath);
   const kept = `${target}.before-restore-${now.toISOString().replace(/:/g, "-")}`;
-  if (fs.existsSync(target)) {
-    // Fold the WAL into the file first, so the kept copy is whole.
-    const current = new Database(target);
-    current.pragma("wal_checkpoint(TRUNCATE)");
-    current.close();
-    fs.renameSync(target, kept);
+  // Held until the new file is in place, so no server can open the old one in between.
+  const current = fs.existsSync(target) ? openAlone(target) : null;
+  if (current === null && fs.existsSync(target)) {
+    const pid = runningServer(databasePath);
+    throw new Error(
+      pid
+        ? `A Kezdesu server (pid ${pid}) is using ${databasePath}: stop it first.`
+        : `Another process (a server, a backup, a sqlite3 shell) has ${databasePath} open: stop it first.`,
+    );
   }
-  for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${target}${suffix}`, { force: true });
-  const partial = `${target}.restoring`;
-  fs.copyFileSync(backup, partial);
-  fsyncPath(partial);
-  fs.renameSync(partial, target);
-  fsyncPath(path.dirname(target));
+  try {
+    if (current) fs.renameSync(target, kept);
+    for (const suffix of ["-wal", "-shm", "-journal"]) fs.rmSync(`${target}${suffix}`, { force: true });
+    const partial = `${target}.restoring`;
+    fs.copyFileSync(backup, partial);
+    fsyncPath(partial);
+    fs.renameSync(partial, target);
+    fsyncPath(path.dirname(target));
+  } finally {
+    current?.close();
+  }
   return { kept: fs.existsSync(kept) ? kept : null };
 }

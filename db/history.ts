@@ -1,8 +1,8 @@
 /**
  * The history of every record: what it was before and after each change, who made it, when.
  *
- * Triggers (migrations/0006) mark every record a statement touches in `pending_changes`;
- * `writeTransaction` calls `flushHistory` before it commits, which turns each mark into one
+ * Triggers (migrations/0006, 0016) mark every record a statement touches in `pending_changes`,
+ * whichever program writes; `writeTransaction` calls `flushHistory` before it commits, which turns each mark into one
  * history entry holding the whole record (its row, its children, the rows it needs) before and
  * after. "Before" is the previous entry's "after": every record has had an entry since it was
  * made (`backfillHistory` gives records older than the history a first one).
@@ -84,9 +84,13 @@ export const AGGREGATES: Record<AuditedRecordType, AggregateSpec> = {
   },
 };
 
-/** Who made a change: a signed-in account, or the system (demo data, start-up, migrations). */
-export type Actor = { userId: number | null };
+/**
+ * Who made a change: a signed-in account, the system (demo data, start-up, migrations), or
+ * another program writing to the file (the sqlite3 shell), which has no account to name.
+ */
+export type Actor = { userId: number | null; outside?: true };
 export const SYSTEM: Actor = { userId: null };
+export const OUTSIDE: Actor = { userId: null, outside: true };
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
@@ -142,30 +146,41 @@ export function latestEntry(sqlite: Database.Database, type: AuditedRecordType, 
   return entry && { ...entry, before: parse(entry.before), after: parse(entry.after) };
 }
 
+/** Whether any record is marked: between the app's writes, only by another program's. */
+export const hasPendingChanges = (sqlite: Database.Database) => prepared(sqlite, "SELECT 1 FROM pending_changes LIMIT 1").get() !== undefined;
+
 export const parse = (json: string | null): RecordSnapshot | null => (json ? (JSON.parse(json) as RecordSnapshot) : null);
 
-/** Turns the records marked by this transaction into history entries. Call it just before commit. */
+/**
+ * Turns the records marked in `pending_changes` into history entries by `actor`: just before a
+ * transaction commits, what it changed. Called with OUTSIDE at the start of a write transaction,
+ * before it changes anything: the app's transactions leave no mark behind and take the write
+ * lock, so a mark found then was made by another program, and its entry keeps that change's
+ * time (the triggers note it) instead of becoming part of the next save (issue 12.6).
+ */
 export function flushHistory(sqlite: Database.Database, actor: Actor) {
-  const marks = actionOverrides.get(sqlite);
-  actionOverrides.delete(sqlite);
-  const pending = prepared(sqlite, "SELECT record_type AS type, record_id AS id FROM pending_changes").all() as Array<{
+  const marks = actor.outside ? undefined : actionOverrides.get(sqlite);
+  if (!actor.outside) actionOverrides.delete(sqlite);
+  const pending = prepared(sqlite, "SELECT record_type AS type, record_id AS id, at FROM pending_changes").all() as Array<{
     type: AuditedRecordType;
     id: number;
+    at: string | null;
   }>;
   if (pending.length === 0) return 0;
   let written = 0;
   const insert = prepared(
     sqlite,
-    "INSERT INTO history (user_id, action, record_type, record_id, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+    `INSERT INTO history (user_id, action, record_type, record_id, before, after, outside, at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))`,
   );
-  for (const { type, id } of pending) {
+  for (const { type, id, at } of pending) {
     const after = snapshotOf(sqlite, type, id);
     const before = latestEntry(sqlite, type, id)?.after ?? null;
     // A save that changed nothing a person would see (the time of saving, new ids for the same
     // participants) is not a new version.
     if (!differs(AGGREGATES[type].table, before, after)) continue;
     const action = marks?.get(`${type}:${id}`) ?? (before === null ? "create" : after === null ? "delete" : "update");
-    insert.run(actor.userId, action, type, id, before && JSON.stringify(before), after && JSON.stringify(after));
+    insert.run(actor.userId, action, type, id, before && JSON.stringify(before), after && JSON.stringify(after), actor.outside ? 1 : 0, actor.outside ? at : null);
     written++;
   }
   prepared(sqlite, "DELETE FROM pending_changes").run();

@@ -1,9 +1,10 @@
 /**
  * Forgets what can no longer be used: sessions past their idle or absolute limit and failed
  * sign-ins older than the lock-out window (app/models/sessions.server.ts, sign-in.server.ts).
- * The history and the security log are never pruned.
+ * The history and the security log are never pruned. Also writes into the history what another
+ * program changed in the file, if no save by the app has done it since.
  */
-import type { Db } from "./client";
+import { recordOutsideChanges, type Db } from "./client";
 
 const IDLE_LIMIT_MS = 30 * 60 * 1000;
 const LOCK_WINDOW_MS = 15 * 60 * 1000;
@@ -14,7 +15,8 @@ export function pruneExpired(db: Db, now = new Date()) {
     .prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?")
     .run(now.toISOString(), new Date(now.getTime() - IDLE_LIMIT_MS).toISOString()).changes;
   const failures = sqlite.prepare("DELETE FROM sign_in_failures WHERE at < ?").run(new Date(now.getTime() - LOCK_WINDOW_MS).toISOString()).changes;
-  return { sessions, failures };
+  const outside = recordOutsideChanges(db);
+  return { sessions, failures, outside };
 }
 
 /**

@@ -548,8 +548,9 @@ export const signInFailures = sqliteTable(
 
 
 /**
- * One entry per change of a record: who (NULL for the system: demo data, migrations), when
- * (UTC), and the whole record with its children before and after, as JSON (db/history.ts).
+ * One entry per change of a record: who (NULL for the system: demo data, migrations; `outside`
+ * for a write by another program on the file, such as the sqlite3 shell), when (UTC), and the
+ * whole record with its children before and after, as JSON (db/history.ts).
  * Append-only: triggers in migrations/0006 refuse UPDATE and DELETE.
  */
 export const history = sqliteTable(
@@ -565,6 +566,7 @@ export const history = sqliteTable(
     recordId: integer("record_id").notNull(),
     before: text("before", { mode: "json" }),
     after: text("after", { mode: "json" }),
+    outside: integer("outside", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     index("history_record").on(t.recordType, t.recordId, t.id),
@@ -576,14 +578,18 @@ export const history = sqliteTable(
 );
 
 /**
- * Records touched by the statement being run, written by triggers (migrations/0006) and
- * turned into history entries before the transaction commits. Always empty between writes.
+ * Records touched by the statement being run, written by triggers (migrations/0006, 0016) and
+ * turned into history entries before the transaction commits. Empty between the app's writes:
+ * a row found there was left by another program's write (db/history.ts).
  */
 export const pendingChanges = sqliteTable(
   "pending_changes",
   {
     recordType: text("record_type", { enum: AUDITED_RECORD_TYPES }).notNull(),
     recordId: integer("record_id").notNull(),
+    // When the record was last touched (migrations/0016): the time of a change made outside the
+    // app, which is written into the history by the app's next transaction.
+    at: text("at"),
   },
   (t) => [primaryKey({ columns: [t.recordType, t.recordId] })],
 );

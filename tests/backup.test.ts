@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
-import { backupsDir, listBackups, pidFile, restoreBackup, rowCounts, takeBackup, verifyBackup } from "../db/backup";
+import { backupsDir, listBackups, restoreBackup, rowCounts, takeBackup, verifyBackup } from "../db/backup";
 import { migrateDatabase, openDatabase } from "../db/client";
 import { seedDemoData } from "../db/seed";
 
@@ -70,14 +70,14 @@ describe("restore", () => {
     restored.close();
   });
 
-  test("refuses while a server uses the database, and changes nothing", async () => {
+  test("refuses while a connection has the database open, pid file or not, and changes nothing", async () => {
     const { file, db } = freshDatabase();
     const { file: backup } = await takeBackup(file);
-    fs.writeFileSync(pidFile(file), String(process.pid));
     const before = fs.statSync(file).mtimeMs;
     expect(() => restoreBackup(file, backup)).toThrow(/stop it first/);
     expect(fs.statSync(file).mtimeMs).toBe(before);
-    fs.rmSync(pidFile(file));
+    expect(fs.readdirSync(path.dirname(file)).filter((name) => name.includes("before-restore"))).toEqual([]);
     db.$client.close();
+    expect(restoreBackup(file, backup).kept).not.toBeNull();
   });
 });

@@ -115,6 +115,10 @@ describe("the 1% dataset at migration 0004", () => {
       expect(entries).toBe(records);
       const triggers = db.$client.prepare("select count(*) from sqlite_schema where type = 'trigger' and name like '%history%'").pluck().get() as number;
       expect(triggers).toBeGreaterThanOrEqual(47);
+      // Every mark keeps the time of its change (0016), for changes made outside the app.
+      const marking = db.$client.prepare("select sql from sqlite_schema where type = 'trigger' and name like '%\\_history\\_%' escape '\\'").pluck().all() as string[];
+      expect(marking).toHaveLength(45);
+      expect(marking.filter((sql) => !sql.includes("strftime"))).toEqual([]);
       expect(() => db.$client.prepare("delete from history").run()).toThrow(/append-only/);
     } finally {
       db.$client.close();
@@ -173,10 +177,13 @@ describe("posts made from a title at a meeting, at migration 0012", () => {
       expect(asOf(6)).toMatchObject({ as_of: null, as_of_precision: "unknown" });
       const after = rowCounts(db);
       for (const [table, count] of Object.entries(before)) {
-        if (table === "pending_changes") continue; // the changed people, for start-up to record as the system's
+        if (table === "history") continue; // the changed people, recorded as the system's below
         expect(after[table], `rows in ${table}`).toBe(count);
       }
-      expect(sql.prepare("select record_id from pending_changes where record_type = 'person' order by record_id").pluck().all()).toEqual([1, 2, 3]);
+      expect(sql.prepare("select record_id, user_id, outside from history where record_type = 'person' order by record_id").all()).toEqual(
+        [1, 2, 3].map((id) => ({ record_id: id, user_id: null, outside: 0 })),
+      );
+      expect(after.pending_changes).toBe(0);
     } finally {
       db.$client.close();
       fs.rmSync(dir, { recursive: true, force: true });

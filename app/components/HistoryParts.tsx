@@ -94,13 +94,16 @@ export function ChangeList({ type, before, after, names }: { type: AuditedRecord
   );
 }
 
-/** When and by whom, in the reader's language; UTC is stored, the reader sees Astana time. */
-export function EntryMeta({ at, userName, action }: { at: string; userName: string | null; action: string }) {
+/**
+ * When and by whom, in the reader's language; UTC is stored, the reader sees Astana time. A
+ * change written by another program to the file has no author: it says so.
+ */
+export function EntryMeta({ at, userName, outside, action }: { at: string; userName: string | null; outside: boolean; action: string }) {
   const { t } = useTranslation();
   return (
     <p className="text-sm text-stone-600">
       <span className="font-medium text-stone-900">{t(`history.actions.${action}`)}</span> ·{" "}
-      <AstanaTime iso={at} /> · {userName ?? t("history.system")}
+      <AstanaTime iso={at} /> · {userName ?? (outside ? t("history.outside") : t("history.system"))}
     </p>
   );
 }

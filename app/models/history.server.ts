@@ -4,7 +4,7 @@
  * db/history.ts, run by every write transaction.
  */
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { writeTransaction, type Db } from "../../db/client";
+import { recordOutsideChanges, writeTransaction, type Db } from "../../db/client";
 import { MissingReferenceError, restoreRecord, revertRecord, type Actor, type RecordSnapshot, type Rewritten } from "../../db/history";
 import { writeNameKeys } from "../../db/name-keys";
 import { AUDITED_RECORD_TYPES, history, organisations, partners, people, users, type AuditedRecordType } from "../../db/schema";
@@ -47,11 +47,14 @@ const entryColumns = {
   recordId: history.recordId,
   userId: history.userId,
   userName: users.name,
+  outside: history.outside,
 };
 
 /** One page of entries matching `where`, newest first, with their authors' names. */
 function entriesPage(where: SQL | undefined, page: number) {
   const db = getDb();
+  // A change another program made since the app last wrote is shown, not left for the next save.
+  recordOutsideChanges(db);
   const rows = db
     .select({ ...entryColumns, before: history.before, after: history.after })
     .from(history)
@@ -66,7 +69,16 @@ function entriesPage(where: SQL | undefined, page: number) {
   return { rows, total };
 }
 
-type EntryRow = { id: number; at: string; action: string; recordType: AuditedRecordType; recordId: number; userId: number | null; userName: string | null };
+type EntryRow = {
+  id: number;
+  at: string;
+  action: string;
+  recordType: AuditedRecordType;
+  recordId: number;
+  userId: number | null;
+  userName: string | null;
+  outside: boolean;
+};
 
 /** A record's versions, newest first, each with the whole record before and after. */
 export function recordHistory(type: AuditedRecordType, id: number, page: number) {

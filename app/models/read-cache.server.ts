@@ -13,7 +13,8 @@ import { getEnv } from "~/env.server";
  * history entry and the count of marks not yet turned move with every change of a record, in
  * every worker, and not with sign-ins or sessions (SQLite's own data_version and
  * total_changes() would, and a busy council's sessions would empty the cache every second).
- * A change made outside the app to a record already marked is seen at the next save.
+ * A mark keeps the time of the last change (migrations/0014), so a second change made outside
+ * the app to a record already marked moves it too.
  *
  * Whatever a key does not hold (the day, the language, the filters, the page) the read must
  * not depend on. Values are shared between requests: treat them as read-only. READ_CACHE=off
@@ -28,7 +29,7 @@ function versionOf(client: Database.Database): string {
   if (statement?.client !== client) {
     statement = {
       client,
-      version: client.prepare("select coalesce((select max(id) from history), 0) || ':' || (select count(*) from pending_changes)").pluck(),
+      version: client.prepare("select coalesce((select max(id) from history), 0) || ':' || (select count(*) || ':' || coalesce(max(at), '') from pending_changes)").pluck(),
     };
   }
   return statement.version.get() as string;

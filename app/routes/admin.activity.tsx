@@ -62,7 +62,7 @@ export default function ActivityPage() {
                 <RecordLabel type={entry.recordType} row={entry.snapshot?.row} />
               </Link>
             </p>
-            <EntryMeta at={entry.at} userName={entry.userName} action={entry.action} />
+            <EntryMeta at={entry.at} userName={entry.userName} outside={entry.outside} action={entry.action} />
           </li>
         ))}
       </ol>

@@ -66,7 +66,7 @@ export default function BinPage() {
               <p className="font-medium">
                 {t(`history.types.${item.recordType}`)}: <RecordLabel type={item.recordType} row={item.snapshot?.row} />
               </p>
-              <EntryMeta at={item.at} userName={item.userName} action={item.action} />
+              <EntryMeta at={item.at} userName={item.userName} outside={item.outside} action={item.action} />
               <Link to={`/history/${item.recordType}/${item.recordId}`} className="text-sm text-sky-800 underline">
                 {t("history.open")}
               </Link>

@@ -80,7 +80,7 @@ export default function RecordHistoryPage() {
       <ol aria-label={t("history.versions")} className="space-y-4">
         {page.items.map((entry) => (
           <li key={entry.id} className="rounded border border-stone-200 bg-white p-4">
-            <EntryMeta at={entry.at} userName={entry.userName} action={entry.action} />
+            <EntryMeta at={entry.at} userName={entry.userName} outside={entry.outside} action={entry.action} />
             <ChangeList type={type} before={entry.before} after={entry.after} names={names} />
             {canRevert && entry.after && entry.id !== latestId ? (
               <Form method="post" className="mt-2">

@@ -620,6 +620,7 @@ const en = {
     link: "History",
     open: "Its history",
     system: "System",
+    outside: "Outside the app (written straight into the database file)",
     empty: "empty",
     gone: "(no longer on file)",
     yes: "yes",
