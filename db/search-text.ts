@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
-import { foldForMatch } from "../app/utils/fold";
+import { FOLD_VERSION, foldForMatch } from "../app/utils/fold";
 import type { Db } from "./client";
-import { initiatives, meetings, meetingSources, meetingTopics, sources, topics } from "./schema";
+import { initiatives, meetings, meetingSources, meetingTopics, nameKeys, searchRows, sources, topics } from "./schema";
 
 export type SearchKind = "meeting" | "initiative";
 
@@ -89,10 +89,31 @@ export function backfillSearchText(db: Db) {
   return meetingIds.length + initiativeIds.length;
 }
 
+/**
+ * Empties the name keys and the full-text index when they were folded by another version of
+ * foldForMatch, so that the backfills after it fold every record anew; says whether it did. The
+ * version sits in the file's user_version (nothing else uses it), written in the same transaction,
+ * so a database is never left stamped with keys folded otherwise.
+ */
+export function clearIfFoldedOtherwise(db: Db) {
+  const stamp = db.get<{ user_version: number }>(sql`pragma user_version`)?.user_version ?? 0;
+  if (stamp === FOLD_VERSION) return false;
+  db.delete(nameKeys).run();
+  db.run(sql`delete from search_text`);
+  db.delete(searchRows).run();
+  stampFoldVersion(db);
+  return true;
+}
+
+export function stampFoldVersion(db: Db) {
+  db.run(sql.raw(`pragma user_version = ${FOLD_VERSION}`));
+}
+
 /** Rebuilds the whole index from the records: `npm run search:rebuild`. */
 export function rebuildSearchText(db: Db) {
   db.run(sql`delete from search_text`);
   db.run(sql`delete from search_rows`);
+  stampFoldVersion(db);
   return backfillSearchText(db);
 }
 
