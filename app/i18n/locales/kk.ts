@@ -257,6 +257,7 @@ const kk: Translations = {
     meeting: "Кездесу",
     meetingPartialDate: "Кездесу, тек айы не жылы белгілі",
     approximateHint: "Бозғылт, үзік жолақтар: шамамен алынған күндер.",
+    datesUnknown: "күндері белгісіз",
     undated: "Күні белгісіз, кестеге қойылмаған кездесулер: {{count}}",
     allCountries: "Барлық елдер",
     allTypes: "Барлық түрлері",

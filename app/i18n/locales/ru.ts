@@ -257,6 +257,7 @@ const ru: Translations = {
     meeting: "Встреча",
     meetingPartialDate: "Встреча, известны только месяц или год",
     approximateHint: "Бледные пунктирные полосы: приблизительные даты.",
+    datesUnknown: "даты неизвестны",
     undated: "Встречи с неизвестной датой, не показанные на графике: {{count}}",
     allCountries: "Все страны",
     allTypes: "Все виды",
