@@ -143,3 +143,36 @@ export function matchRange(text: string, query: string): [number, number] | null
   }
   return null;
 }
+
+/**
+ * The passage of the first of `texts` where a word of the query matches (at a word's start,
+ * however either is spelt), cut to some `radius` characters either side, and the word that
+ * matched there, to mark: for a result found by a text the list does not show. Word by word, so
+ * a long report costs one fold per word up to the match.
+ */
+export function passageOf(texts: Array<string | null | undefined>, query: string, radius = 70): { text: string; word: string } | null {
+  const words = foldForMatch(query).split(" ").filter(Boolean);
+  if (words.length === 0) return null;
+  for (const text of texts) {
+    if (!text) continue;
+    for (const match of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+      const folded = foldForMatch(match[0]);
+      if (!words.some((w) => folded.startsWith(w))) continue;
+      const at = match.index;
+      // Cut at spaces, so no word is shown in part.
+      let start = Math.max(0, at - radius);
+      if (start > 0) start = text.indexOf(" ", start) + 1 || at;
+      if (start > at) start = at;
+      let end = Math.min(text.length, at + match[0].length + radius);
+      if (end < text.length) end = Math.max(at + match[0].length, text.lastIndexOf(" ", end));
+      const body = text.slice(start, end).replace(/\s+/g, " ").trim();
+      return { text: `${start > 0 ? "… " : ""}${body}${end < text.length ? " …" : ""}`, word: match[0] };
+    }
+  }
+  return null;
+}
+
+/** Whether any word of the query matches, at a word's start, in any of the texts. */
+export function anyWordMatches(texts: Array<string | null | undefined>, query: string): boolean {
+  return passageOf(texts, query) !== null;
+}

@@ -251,6 +251,8 @@ const en = {
     organisations: "Organisations",
     meetings: "Meetings",
     initiatives: "Initiatives",
+    relations: "Relations",
+    delegations: "Delegations",
   },
   chart: {
     meetingsInYears: "Meetings in {{from}}–{{to}}: {{count}}",

@@ -247,6 +247,8 @@ const kk: Translations = {
     organisations: "Ұйымдар",
     meetings: "Кездесулер",
     initiatives: "Бастамалар",
+    relations: "Қарым-қатынастар",
+    delegations: "Делегациялар",
   },
   chart: {
     meetingsInYears: "{{from}}–{{to}} жылдардағы кездесулер: {{count}}",

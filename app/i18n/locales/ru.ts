@@ -247,6 +247,8 @@ const ru: Translations = {
     organisations: "Организации",
     meetings: "Встречи",
     initiatives: "Инициативы",
+    relations: "Отношения",
+    delegations: "Делегации",
   },
   chart: {
     meetingsInYears: "Встречи в {{from}}–{{to}} годах: {{count}}",
