@@ -17,7 +17,7 @@ import { backfillHistory, SYSTEM } from "./db/history";
 import { ensureHomeCity } from "./db/home";
 import { pruneExpired, refreshStatistics } from "./db/housekeeping";
 import { backfillNameKeys } from "./db/name-keys";
-import { backfillSearchText } from "./db/search-text";
+import { backfillSearchText, clearIfFoldedOtherwise } from "./db/search-text";
 import { seedDemoData } from "./db/seed";
 import { getEnv } from "./app/env.server";
 import { isCrossSite } from "./app/utils/cross-site";
@@ -32,6 +32,8 @@ async function prepareDatabase() {
   try {
     migrateDatabase(db);
     writeTransaction(db, SYSTEM, () => {
+      // Keys folded by an older foldForMatch are dropped, and the backfills write them anew.
+      if (clearIfFoldedOtherwise(db)) console.log("Re-folding the name keys and the search index");
       backfillNameKeys(db);
       backfillSearchText(db);
       backfillHistory(db.$client);

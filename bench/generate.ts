@@ -19,7 +19,7 @@ import { migrateDatabase, openDatabase, type Db } from "../db/client";
 import { backfillHistory } from "../db/history";
 import { ensureHomeCity } from "../db/home";
 import { backfillNameKeys } from "../db/name-keys";
-import { backfillSearchText } from "../db/search-text";
+import { backfillSearchText, stampFoldVersion } from "../db/search-text";
 import * as s from "../db/schema";
 
 export const SIZES = {
@@ -329,6 +329,8 @@ export function fillDerived(db: Db, log: Log = () => {}) {
     backfillNameKeys(tx as unknown as Db);
     step("name keys");
     backfillSearchText(tx as unknown as Db);
+    // Folded by today's fold: start-up need not fold the national dataset again.
+    stampFoldVersion(tx as unknown as Db);
     step("search index");
     backfillHistory(db.$client);
     step("history");

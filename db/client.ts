@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { flushHistory, hasPendingChanges, OUTSIDE, SYSTEM, type Actor } from "./history";
 import * as schema from "./schema";
+import { reindexTouched } from "./search-text";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -43,14 +44,16 @@ export function migrateDatabase(db: Db) {
 /**
  * Runs `fn` in a transaction that takes the write lock at once (a transaction that reads first
  * and writes later can fail with SQLITE_BUSY under WAL despite busy_timeout), and writes the
- * history of what it changed, by `actor`, before it commits: all of it or none of it.
+ * history of what it changed, by `actor`, before it commits: all of it or none of it. The
+ * partners, relations and delegations it touched are re-indexed for search on the way.
  */
 export function writeTransaction<T>(db: Db, actor: Actor, fn: (tx: Db) => T): T {
   return db.transaction(
     (tx) => {
       // Whatever another program changed since the app last wrote is its own entry, not this one's.
-      flushHistory(db.$client, OUTSIDE);
+      flushOutside(db);
       const result = fn(tx as unknown as Db);
+      reindexTouched(tx as unknown as Db);
       flushHistory(db.$client, actor);
       return result;
     },
@@ -65,5 +68,11 @@ export function writeTransaction<T>(db: Db, actor: Actor, fn: (tx: Db) => T): T 
  */
 export function recordOutsideChanges(db: Db) {
   if (!hasPendingChanges(db.$client)) return 0;
-  return db.transaction(() => flushHistory(db.$client, OUTSIDE), { behavior: "immediate" });
+  return db.transaction(() => flushOutside(db), { behavior: "immediate" });
+}
+
+/** Another program's changes: indexed for search, as the app's own are, and kept as its entries. */
+function flushOutside(db: Db) {
+  reindexTouched(db);
+  return flushHistory(db.$client, OUTSIDE);
 }

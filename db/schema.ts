@@ -623,7 +623,7 @@ export const securityLog = sqliteTable(
 export const searchRows = sqliteTable(
   "search_rows",
   {
-    kind: text("kind", { enum: ["meeting", "initiative"] }).notNull(),
+    kind: text("kind", { enum: ["meeting", "initiative", "partner", "relation", "delegation"] }).notNull(),
     recordId: integer("record_id").notNull(),
     ftsRowid: integer("fts_rowid").notNull(),
   },

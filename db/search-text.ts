@@ -1,9 +1,32 @@
-import { eq, sql } from "drizzle-orm";
-import { foldForMatch } from "../app/utils/fold";
+import { asc, eq, inArray, sql } from "drizzle-orm";
+import { LANGUAGES } from "../app/i18n/config";
+import en from "../app/i18n/locales/en";
+import kk from "../app/i18n/locales/kk";
+import ru from "../app/i18n/locales/ru";
+import { countryName } from "../app/utils/countries";
+import { FOLD_VERSION, foldForMatch } from "../app/utils/fold";
 import type { Db } from "./client";
-import { initiatives, meetings, meetingSources, meetingTopics, sources, topics } from "./schema";
+import {
+  delegationMembers,
+  delegations,
+  initiatives,
+  meetings,
+  meetingSources,
+  meetingTopics,
+  nameKeys,
+  organisations,
+  partners,
+  people,
+  relations,
+  relationSteps,
+  relationStepSignatories,
+  searchRows,
+  sources,
+  topics,
+} from "./schema";
 
-export type SearchKind = "meeting" | "initiative";
+export const SEARCH_KINDS = ["meeting", "initiative", "partner", "relation", "delegation"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 const fold = (parts: Array<string | null | undefined>) => foldForMatch(parts.filter(Boolean).join(" \n "));
 
@@ -17,15 +40,23 @@ const fold = (parts: Array<string | null | undefined>) => foldForMatch(parts.fil
  * - Meetings from 2^52 up, by their date (to the day, then the id; unknown dates as the oldest):
  *   read downwards from the end.
  * - Initiatives below, the newest (highest id) lowest: read upwards from the start.
+ * - Partners, relations and delegations (a few thousand at most) above the initiatives, each in
+ *   its own range, the newest lowest: read upwards from the range's start, which FTS5 seeks to.
  */
 export const MEETING_ROWIDS = 2 ** 52;
-const INITIATIVE_TOP = 2 ** 40;
 const IDS = 2 ** 25;
+const TOPS = { initiative: 2 ** 40, partner: 2 ** 41, relation: 2 ** 42, delegation: 2 ** 43 } as const;
 
 export function searchRowid(kind: SearchKind, id: number, date: string | null = null) {
-  if (kind === "initiative") return INITIATIVE_TOP - id;
+  if (kind !== "meeting") return TOPS[kind] - id;
   const day = date ? Number(date.slice(0, 10).replace(/-/g, "")) : 0;
   return MEETING_ROWIDS + day * IDS + id;
+}
+
+/** The rowids a kind's rows take: from (exclusive) and to (inclusive). */
+export function searchRowidRange(kind: SearchKind): [number, number] {
+  if (kind === "meeting") return [MEETING_ROWIDS - 1, Number.MAX_SAFE_INTEGER];
+  return [TOPS[kind] - IDS, TOPS[kind]];
 }
 
 /** Replaces a record's row; search_rows says where the old one is (FTS5 indexes no other column). */
@@ -73,26 +104,174 @@ export function removeFromSearch(db: Db, kind: SearchKind, id: number) {
   write(db, kind, id, "");
 }
 
-/** Indexes the meetings and initiatives that are not in the index yet (demo data, old rows). */
+const labelsIn = (pick: (strings: typeof en) => string) => [kk, ru, en].map((strings) => pick(strings as typeof en));
+
+/**
+ * A partner's names in every form and its country's name in every language, so "Amman Jordan"
+ * or "Амман Иордания" finds it.
+ */
+export function indexPartner(db: Db, id: number) {
+  const partner = db.select().from(partners).where(eq(partners.id, id)).get();
+  if (!partner) return removeFromSearch(db, "partner", id);
+  const countries = LANGUAGES.map((lng) => countryName(partner.countryCode, lng));
+  write(db, "partner", id, fold([partner.nameKk, partner.nameRu, partner.nameEn, partner.nameNative, ...countries]));
+}
+
+const partnerNames = (db: Db, id: number) => {
+  const partner = db.select().from(partners).where(eq(partners.id, id)).get();
+  return partner ? [partner.nameKk, partner.nameRu, partner.nameEn, partner.nameNative] : [];
+};
+
+const personNames = (db: Db, ids: number[]) =>
+  ids.length
+    ? db
+        .select({ kk: people.nameKk, ru: people.nameRu, en: people.nameEn, native: people.nameNative })
+        .from(people)
+        .where(inArray(people.id, ids))
+        .all()
+        .flatMap((p) => [p.kk, p.ru, p.en, p.native])
+    : [];
+
+/**
+ * A relation's partner, kind (in every language) and note, and its steps' notes, sources and
+ * signatories: what the partner page shows of it.
+ */
+export function indexRelation(db: Db, id: number) {
+  const relation = db.select().from(relations).where(eq(relations.id, id)).get();
+  if (!relation) return removeFromSearch(db, "relation", id);
+  const steps = db.select().from(relationSteps).where(eq(relationSteps.relationId, id)).orderBy(asc(relationSteps.id)).all();
+  const stepIds = steps.map((s) => s.id);
+  const sourceIds = steps.flatMap((s) => (s.sourceId ? [s.sourceId] : []));
+  const sourceTexts = sourceIds.length
+    ? db.select().from(sources).where(inArray(sources.id, sourceIds)).all().flatMap((s) => [s.outlet, s.title, s.text])
+    : [];
+  const signatories = stepIds.length
+    ? db.select({ id: relationStepSignatories.personId }).from(relationStepSignatories).where(inArray(relationStepSignatories.stepId, stepIds)).all().map((r) => r.id)
+    : [];
+  write(
+    db,
+    "relation",
+    id,
+    fold([...partnerNames(db, relation.partnerId), ...labelsIn((s) => s.relation.types[relation.type]), relation.note, ...steps.map((s) => s.note), ...sourceTexts, ...personNames(db, signatories)]),
+  );
+}
+
+/** A delegation's partner, purpose, organisation and the names of its leader and members. */
+export function indexDelegation(db: Db, id: number) {
+  const delegation = db.select().from(delegations).where(eq(delegations.id, id)).get();
+  if (!delegation) return removeFromSearch(db, "delegation", id);
+  const organisation = delegation.organisationId
+    ? db.select().from(organisations).where(eq(organisations.id, delegation.organisationId)).get()
+    : undefined;
+  const members = db.select({ id: delegationMembers.personId }).from(delegationMembers).where(eq(delegationMembers.delegationId, id)).all().map((r) => r.id);
+  write(
+    db,
+    "delegation",
+    id,
+    fold([
+      ...partnerNames(db, delegation.partnerId),
+      delegation.purpose,
+      organisation?.nameKk,
+      organisation?.nameRu,
+      organisation?.nameEn,
+      organisation?.nameNative,
+      ...personNames(db, [...(delegation.leaderId ? [delegation.leaderId] : []), ...members]),
+    ]),
+  );
+}
+
+const INDEXERS: Record<SearchKind, (db: Db, id: number) => void> = {
+  meeting: indexMeeting,
+  initiative: indexInitiative,
+  partner: indexPartner,
+  relation: indexRelation,
+  delegation: indexDelegation,
+};
+
+/**
+ * Re-indexes the partners, relations and delegations a write touched, and those holding the
+ * name of a person or organisation it touched, before it commits (writeTransaction): the
+ * history's triggers mark every touched record in pending_changes, so every write path keeps
+ * them found, those of today and those still to be written. (Meetings and initiatives are
+ * indexed by the models that write them, where their texts are at hand.)
+ */
+export function reindexTouched(db: Db) {
+  const touched = db.all<{ type: string; id: number }>(
+    sql`select record_type as type, record_id as id from pending_changes where record_type in ('partner', 'relation', 'delegation', 'person', 'organisation')`,
+  );
+  const ids = (type: string) => touched.filter((t) => t.type === type).map((t) => t.id);
+  const people = ids("person");
+  const organisations = ids("organisation");
+  // A renamed partner, person or organisation: the relations and delegations that hold the name.
+  const delegationIds = new Set(ids("delegation"));
+  const relationIds = new Set(ids("relation"));
+  if (people.length) {
+    db.select({ id: delegations.id }).from(delegations).where(inArray(delegations.leaderId, people)).all().forEach((r) => delegationIds.add(r.id));
+    db.select({ id: delegationMembers.delegationId }).from(delegationMembers).where(inArray(delegationMembers.personId, people)).all().forEach((r) => delegationIds.add(r.id));
+    db.select({ id: relationSteps.relationId })
+      .from(relationStepSignatories)
+      .innerJoin(relationSteps, eq(relationSteps.id, relationStepSignatories.stepId))
+      .where(inArray(relationStepSignatories.personId, people))
+      .all()
+      .forEach((r) => relationIds.add(r.id));
+  }
+  const partnerIds = ids("partner");
+  if (partnerIds.length) {
+    db.select({ id: relations.id }).from(relations).where(inArray(relations.partnerId, partnerIds)).all().forEach((r) => relationIds.add(r.id));
+    db.select({ id: delegations.id }).from(delegations).where(inArray(delegations.partnerId, partnerIds)).all().forEach((r) => delegationIds.add(r.id));
+  }
+  if (organisations.length) {
+    db.select({ id: delegations.id }).from(delegations).where(inArray(delegations.organisationId, organisations)).all().forEach((r) => delegationIds.add(r.id));
+  }
+  partnerIds.forEach((id) => indexPartner(db, id));
+  relationIds.forEach((id) => indexRelation(db, id));
+  delegationIds.forEach((id) => indexDelegation(db, id));
+}
+
+const TABLES = { meeting: meetings, initiative: initiatives, partner: partners, relation: relations, delegation: delegations } as const;
+
+/** Indexes the records that are not in the index yet (demo data, old rows). */
 export function backfillSearchText(db: Db) {
-  const missing = (kind: SearchKind, table: typeof meetings | typeof initiatives) =>
-    db
+  let written = 0;
+  for (const kind of SEARCH_KINDS) {
+    const table = TABLES[kind];
+    const ids = db
       .select({ id: table.id })
       .from(table)
       .where(sql`${table.id} not in (select record_id from search_rows where kind = ${kind})`)
       .all()
       .map((r) => r.id);
-  const meetingIds = missing("meeting", meetings);
-  const initiativeIds = missing("initiative", initiatives);
-  meetingIds.forEach((id) => indexMeeting(db, id));
-  initiativeIds.forEach((id) => indexInitiative(db, id));
-  return meetingIds.length + initiativeIds.length;
+    ids.forEach((id) => INDEXERS[kind](db, id));
+    written += ids.length;
+  }
+  return written;
+}
+
+/**
+ * Empties the name keys and the full-text index when they were folded by another version of
+ * foldForMatch, so that the backfills after it fold every record anew; says whether it did. The
+ * version sits in the file's user_version (nothing else uses it), written in the same transaction,
+ * so a database is never left stamped with keys folded otherwise.
+ */
+export function clearIfFoldedOtherwise(db: Db) {
+  const stamp = db.get<{ user_version: number }>(sql`pragma user_version`)?.user_version ?? 0;
+  if (stamp === FOLD_VERSION) return false;
+  db.delete(nameKeys).run();
+  db.run(sql`delete from search_text`);
+  db.delete(searchRows).run();
+  stampFoldVersion(db);
+  return true;
+}
+
+export function stampFoldVersion(db: Db) {
+  db.run(sql.raw(`pragma user_version = ${FOLD_VERSION}`));
 }
 
 /** Rebuilds the whole index from the records: `npm run search:rebuild`. */
 export function rebuildSearchText(db: Db) {
   db.run(sql`delete from search_text`);
   db.run(sql`delete from search_rows`);
+  stampFoldVersion(db);
   return backfillSearchText(db);
 }
 

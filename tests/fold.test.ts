@@ -37,6 +37,59 @@ describe("folding names to one skeleton", () => {
   });
 });
 
+describe("words that mix scripts (issue 13 item 12)", () => {
+  test.each([
+    // Latin a, c, e, o, p, x, y inside Russian words, as news copied from the web has them.
+    ["пpeзидeнт", "президент"],
+    ["Cовет", "Совет"],
+    ["cоглашение", "соглашение"],
+    ["Xабаровск", "Хабаровск"],
+    ["yчастие", "участие"],
+    ["Нұр-Cұлтан", "Нұр-Сұлтан"],
+    ["HАЗАРБАЕВ", "НАЗАРБАЕВ"],
+    // A Cyrillic look-alike in a Latin word.
+    ["Тengrinews", "tengrinews"],
+    ["Рaris", "Paris"],
+    ["Сhina", "China"],
+    ["Нarbin", "Harbin"],
+  ])("%s folds as %s", (mixed, plain) => {
+    expect(foldForMatch(mixed)).toBe(foldForMatch(plain));
+  });
+
+  test("a word in one script keeps it, whatever its neighbours", () => {
+    expect(foldForMatch("Paris Совет")).toBe("paris sovet");
+    expect(foldForMatch("cop")).toBe("cop");
+    expect(foldForMatch("сор")).toBe("sor");
+  });
+
+  test("the passage of a mixed word is found by its plain spelling", () => {
+    const text = "Встреча с пpeзидентом";
+    const range = matchRange(text, "президент")!;
+    expect(text.slice(range[0], range[1])).toBe("пpeзидент");
+  });
+});
+
+describe("repeated letters (issue 13 item 13)", () => {
+  test("a doubled letter is a spelling: it folds away", () => {
+    expect(foldForMatch("Hassan")).toBe(foldForMatch("Хасан"));
+    expect(foldForMatch("Mohammed")).toBe(foldForMatch("Mohamed"));
+    expect(foldForMatch("Kiyik")).toBe(foldForMatch("Киік"));
+  });
+
+  test("a word of one repeated letter stays whole, so it finds only itself", () => {
+    expect(foldForMatch("aaaa")).toBe("aaaa");
+    expect(foldForMatch("zzzzzzzzzzzz")).toBe("zzzzzzzzzzzz");
+    expect(foldForMatch("II")).toBe("ii");
+    expect(foldForMatch("zzzzzzzzzzzz").startsWith(foldForMatch("Zhanat"))).toBe(false);
+    expect(foldForMatch("Zhanat").startsWith(foldForMatch("zzzz"))).toBe(false);
+  });
+
+  test("a run no spelling makes stays a run", () => {
+    expect(foldForMatch("zzzzh")).toBe("zzzzh");
+    expect(foldForMatch("Aaaarhus")).toBe("aaaarhus");
+  });
+});
+
 describe("name keys", () => {
   test("a name is found by the whole of it, its later words, and its words in any order", () => {
     expect(nameKeys("Жанат Нұрпейісов", "Zhanat Nurpeisov")).toEqual(["zhanat nurpeisov", "nurpeisov", "nurpeisov zhanat"]);

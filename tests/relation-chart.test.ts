@@ -52,3 +52,32 @@ test("the chart page shows the lanes as finished markup, made once until a recor
   expect(after.lanes.items[0].name).toBe("Newest City");
   expect(after.chart).toContain("Newest City");
 });
+
+test("each relation of a partner has its own row; one with no dated step says its dates are unknown; colours follow the current status (issue 13 item 15)", async () => {
+  const { relations, relationSteps } = await import("../db/schema");
+  const { relationChartMarkup } = await import("~/components/RelationChart.server");
+  const twin = partner("Twin City");
+  const relation = (type: "sister_city" | "memorandum" | "friendly") => db.insert(relations).values({ partnerId: twin, type }).returning({ id: relations.id }).get().id;
+  const step = (relationId: number, status: "signed" | "active" | "ended", date: string | null) =>
+    db.insert(relationSteps).values({ relationId, status, date, datePrecision: date ? "year" : "unknown" }).run();
+  const sister = relation("sister_city");
+  step(sister, "signed", "2010-01-01");
+  const memo = relation("memorandum");
+  step(memo, "signed", "2012-01-01");
+  // The memorandum ended, but when is not known: its band must not stay "signed".
+  step(memo, "ended", null);
+  const friendly = relation("friendly");
+  step(friendly, "active", null);
+
+  const [lane] = relationLanes("en", "2026-11-25", { partnerIds: [twin] }).items;
+  expect(lane.relations.map((r) => [r.type, r.bands.map((b) => b.status)])).toEqual([
+    ["sister_city", ["signed"]],
+    ["memorandum", ["ended"]],
+    ["friendly", []],
+  ]);
+  const markup = relationChartMarkup([lane], "2026-11-25", "Twin City", "en");
+  // Three rows of 20 px: the bands sit at different heights, never on one another.
+  const bandTops = [...markup.matchAll(/<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="16"/g)].map((m) => m[1]);
+  expect(new Set(bandTops).size).toBe(2);
+  expect(markup).toContain("Friendly relations: dates unknown");
+});

@@ -106,6 +106,59 @@ describe("finding meetings and initiatives by their texts", () => {
   });
 });
 
+describe("mixed scripts and repeated letters (issue 13 items 12, 13)", () => {
+  const log = async (purpose: string, language: "ru" | "en" = "ru") => {
+    const { MeetingSchema } = await import("~/forms/meeting");
+    const { logMeeting } = await import("~/models/meeting-log.server");
+    const { translatorFor } = await import("~/i18n/i18n.server");
+    const result = logMeeting(MeetingSchema.parse({ language, purpose }), language, translatorFor("en"), SYSTEM);
+    return result.ok ? result.id : 0;
+  };
+
+  test("a Russian word written with Latin look-alikes is found by its plain Cyrillic spelling", async () => {
+    const { searchTexts } = await import("~/models/search.server");
+    // Latin p, e, c, o in Cyrillic words, as copied from a news site.
+    const id = await log("Пpeзидeнтcкий пpoгpaмм cотpудничecтвa");
+    expect(searchTexts("президентский", "en").meeting.map((m) => m.id)).toEqual([id]);
+    expect(searchTexts("сотрудничества", "en").meeting.map((m) => m.id)).toEqual([id]);
+  });
+
+  test("a query of one repeated letter finds only texts that have that run", async () => {
+    const { searchTexts } = await import("~/models/search.server");
+    const ids = (query: string) => searchTexts(query, "en").meeting.map((m) => m.id);
+    const names = (query: string) => Object.values(searchNames(query, "en")).flat();
+    expect(ids("aaaa")).toEqual([]);
+    expect(ids("zzzzzzzzzzzz")).toEqual([]);
+    expect(names("zzzzzzzzzzzz")).toEqual([]);
+    expect(names("aaaa")).toEqual([]);
+    const shout = await log("Ground-breaking, aaaa!", "en");
+    expect(ids("aaaa")).toEqual([shout]);
+    expect(ids("aaaaaa")).toEqual([]);
+  });
+
+  test("keys and index folded by an older fold are refolded at start-up", async () => {
+    const { sql } = await import("drizzle-orm");
+    const { backfillNameKeys } = await import("../db/name-keys");
+    const { backfillSearchText, clearIfFoldedOtherwise } = await import("../db/search-text");
+    const { nameKeys, people } = await import("../db/schema");
+    const { eq, and } = await import("drizzle-orm");
+    const db = getDb();
+    const nurpeisov = db.select({ id: people.id }).from(people).where(eq(people.nameEn, "Zhanat Nurpeisov")).get()!.id;
+    // A database as an older fold left it: a stale key, and no stamp.
+    db.delete(nameKeys).where(and(eq(nameKeys.recordType, "person"), eq(nameKeys.recordId, nurpeisov))).run();
+    db.insert(nameKeys).values({ recordType: "person", recordId: nurpeisov, key: "stale" }).run();
+    db.run(sql`pragma user_version = 0`);
+    expect(names("Nurpeisov").person).toEqual([]);
+    expect(clearIfFoldedOtherwise(db)).toBe(true);
+    backfillNameKeys(db);
+    backfillSearchText(db);
+    expect(names("Nurpeisov").person).toEqual(["Zhanat Nurpeisov"]);
+    expect(names("stale").person).toEqual([]);
+    // Stamped now: the next start-up leaves the keys alone.
+    expect(clearIfFoldedOtherwise(db)).toBe(false);
+  });
+});
+
 describe("list filters fold like the search", () => {
   test("meetings by topic: 'асфальт', 'ASPHALT' and 'экспо' find the demo meeting; an unknown topic none", async () => {
     const { listMeetings } = await import("~/models/meetings.server");

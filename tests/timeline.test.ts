@@ -89,23 +89,26 @@ describe("the demo partner's timeline", () => {
 });
 
 describe("the relation chart's bands", () => {
-  test("each dated step lasts until the next one, the last until today; undated steps are not placed", async () => {
+  test("each dated step lasts until the next one, the last until today; an undated later step colours the last band", async () => {
     const { statusBands, yearPosition, yearRange } = await import("~/utils/chart");
     const bands = statusBands(
       1,
       "sister_city",
       [
-        { status: "active", date: partialDate(null) },
-        { status: "active", date: partialDate("2010-06") },
-        { status: "signed", date: partialDate("~2009") },
-        { status: "suspended", date: partialDate("2020-01-15") },
+        { id: 4, status: "active", date: partialDate(null) },
+        { id: 2, status: "active", date: partialDate("2010-06") },
+        { id: 1, status: "signed", date: partialDate("~2009") },
+        { id: 3, status: "suspended", date: partialDate("2020-01-15") },
       ],
       "2026-11-24",
     );
     expect(bands.map((b) => [b.status, b.from, b.to, b.approximate])).toEqual([
       ["signed", "2009-01-01", "2010-06-01", true],
       ["active", "2010-06-01", "2020-01-15", false],
-      ["suspended", "2020-01-15", "2026-11-24", false],
+      // The undated step is the latest (currentRelationStatus): the relation is active again
+      // now, since a time not known, so the last band is active and drawn as approximate
+      // (issue 13 item 15).
+      ["active", "2020-01-15", "2026-11-24", true],
     ]);
     expect(yearPosition("2016-07-02")).toBeCloseTo(2016.5, 2);
     expect(yearRange(["2009-01-01"], "2026-11-24")).toEqual({ from: 2009, to: 2027 });

@@ -8,7 +8,13 @@ type Named = { id: number; name: string };
 type Suggestions = {
   query: string;
   names: { partner: Named[]; person: Named[]; organisation: Named[] } | null;
-  texts: { meeting: Array<{ id: number; purpose: string | null; partner: string | null }>; initiative: Array<{ id: number; title: string }> } | null;
+  texts: {
+    meeting: Array<{ id: number; purpose: string | null; partner: string | null }>;
+    initiative: Array<{ id: number; title: string }>;
+    partner: Named[];
+    relation: Array<{ id: number; partnerId: number; partner: string; type: string }>;
+    delegation: Array<{ id: number; partner: string; purpose: string | null }>;
+  } | null;
 };
 
 /**
@@ -26,11 +32,22 @@ export function HeaderSearch() {
   const data = open ? fetcher.data : undefined;
   const groups = data?.names && data.texts
     ? [
-        { key: "partners", items: data.names.partner.map((r) => ({ href: `/partners/${r.id}`, text: r.name })) },
+        {
+          key: "partners",
+          // By name first, then by country or several words ("Amman Jordan").
+          items: [...data.names.partner, ...data.texts.partner.filter((p) => !data.names?.partner.some((n) => n.id === p.id))]
+            .slice(0, 4)
+            .map((r) => ({ href: `/partners/${r.id}`, text: r.name })),
+        },
         { key: "people", items: data.names.person.map((r) => ({ href: `/people/${r.id}`, text: r.name })) },
         { key: "organisations", items: data.names.organisation.map((r) => ({ href: `/organisations/${r.id}`, text: r.name })) },
         { key: "meetings", items: data.texts.meeting.map((r) => ({ href: `/meetings/${r.id}`, text: r.purpose ?? r.partner ?? `#${r.id}` })) },
         { key: "initiatives", items: data.texts.initiative.map((r) => ({ href: `/initiatives/${r.id}`, text: r.title })) },
+        {
+          key: "relations",
+          items: data.texts.relation.map((r) => ({ href: `/partners/${r.partnerId}#relations`, text: `${t(`relation.types.${r.type}` as "relation.types.other")} · ${r.partner}` })),
+        },
+        { key: "delegations", items: data.texts.delegation.map((r) => ({ href: `/delegations/${r.id}`, text: r.purpose ?? r.partner })) },
       ].filter((g) => g.items.length > 0)
     : [];
   return (

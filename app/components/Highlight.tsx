@@ -12,3 +12,13 @@ export function Highlight({ text, query }: { text: string; query: string }) {
     </>
   );
 }
+
+/** The passage that matched, of a text the result's line does not show (a source, a note), marked. */
+export function Passage({ passage }: { passage: { text: string; word: string } | null }) {
+  if (!passage) return null;
+  return (
+    <p className="mt-1 text-sm break-words text-stone-600">
+      <Highlight text={passage.text} query={passage.word} />
+    </p>
+  );
+}

@@ -17,6 +17,9 @@ const WIDTH = 1000;
 const LABEL = 190;
 const LANE = 34;
 const AXIS = 26;
+// A lane holds a row of bands per relation: two relations of one partner never overlap.
+const ROW = 20;
+const laneHeight = (lane: RelationLane) => Math.max(LANE, 14 + lane.relations.length * ROW);
 
 /**
  * Relations over time as a server-rendered SVG: a lane per partner, years across, the status
@@ -26,11 +29,17 @@ const AXIS = 26;
 export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; today: string; title: string }) {
   const { t } = useTranslation();
   const words = useDateWords();
-  const dates = lanes.flatMap((l) => [...l.bands.map((b) => b.from), ...l.marks.map((m) => m.date.value!), ...l.years.map((y) => `${y.year}-01-01`), ...l.years.map((y) => `${y.year + y.span - 1}-01-01`)]);
+  const dates = lanes.flatMap((l) => [...l.relations.flatMap((r) => r.bands.map((b) => b.from)), ...l.marks.map((m) => m.date.value!), ...l.years.map((y) => `${y.year}-01-01`), ...l.years.map((y) => `${y.year + y.span - 1}-01-01`)]);
   const { from, to } = yearRange(dates, today);
   // A tenth of a unit is finer than any screen shows; more digits only lengthen the page.
   const x = (iso: string) => Math.round((LABEL + ((yearPosition(iso) - from) / (to - from)) * (WIDTH - LABEL - 12)) * 10) / 10;
-  const height = AXIS + lanes.length * LANE + 4;
+  let bottom = AXIS;
+  const tops = lanes.map((lane) => {
+    const top = bottom;
+    bottom += laneHeight(lane);
+    return top;
+  });
+  const height = bottom + 4;
   const step = Math.max(1, Math.ceil((to - from) / 12));
   const years = Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
 
@@ -48,20 +57,30 @@ export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; 
         ))}
         <line x1={x(today)} x2={x(today)} y1={AXIS - 6} y2={height} stroke="#0c4a6e" strokeDasharray="3 3" />
         {lanes.map((lane, index) => {
-          const top = AXIS + index * LANE;
+          const top = tops[index];
+          const laneBottom = top + laneHeight(lane);
+          const middle = (top + laneBottom) / 2;
           return (
             <g key={lane.id}>
               <a href={`/partners/${lane.id}`}>
-                <text x={4} y={top + LANE / 2 + 4} fontSize={13} fill="#0c4a6e" textDecoration="underline">
+                <text x={4} y={middle + 4} fontSize={13} fill="#0c4a6e" textDecoration="underline">
                   {lane.name.length > 26 ? `${lane.name.slice(0, 25)}…` : lane.name}
                 </text>
               </a>
-              <line x1={LABEL} x2={WIDTH} y1={top + LANE} y2={top + LANE} stroke="#f5f5f4" />
-              {lane.bands.map((band) => (
+              <line x1={LABEL} x2={WIDTH} y1={laneBottom} y2={laneBottom} stroke="#f5f5f4" />
+              {lane.relations.map((relation, row) =>
+                relation.bands.length === 0 ? (
+                  // A relation none of whose steps has a date cannot be placed: said, not left blank.
+                  <text key={relation.id} x={LABEL + 4} y={top + 9 + row * ROW + 12} fontSize={11} fill="#78716c" fontStyle="italic">
+                    {`${t(`relation.types.${relation.type}`)}: ${t("chart.datesUnknown")}`}
+                  </text>
+                ) : null,
+              )}
+              {lane.relations.flatMap((relation, row) => relation.bands.map((band) => ({ band, row }))).map(({ band, row }) => (
                 <rect
                   key={`${band.relationId}-${band.from}`}
                   x={x(band.from)}
-                  y={top + 9}
+                  y={top + 9 + row * ROW}
                   width={Math.max(3, Math.round((x(band.to) - x(band.from)) * 10) / 10)}
                   height={16}
                   rx={3}
@@ -78,11 +97,11 @@ export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; 
                   mark.span === 1
                     ? t("chart.meetingsInYear", { year: mark.year, count: mark.count })
                     : t("chart.meetingsInYears", { from: mark.year, to: mark.year + mark.span - 1, count: mark.count });
-                const middle = `${mark.year + Math.floor(mark.span / 2)}-${mark.span === 1 ? "07" : "01"}-01`;
+                const at = `${mark.year + Math.floor(mark.span / 2)}-${mark.span === 1 ? "07" : "01"}-01`;
                 return (
                   <a key={`years-${mark.year}`} href={`/meetings?partner=${lane.id}${mark.span === 1 ? `&year=${mark.year}` : ""}`} aria-label={label} className="chart-mark">
                     <title>{label}</title>
-                    <circle cx={x(middle)} cy={top + LANE / 2} r={Math.min(9, 4 + Math.log2(mark.count))} fill="#0c4a6e" fillOpacity={0.7} stroke="#0c4a6e" strokeWidth={1} />
+                    <circle cx={x(at)} cy={middle} r={Math.min(9, 4 + Math.log2(mark.count))} fill="#0c4a6e" fillOpacity={0.7} stroke="#0c4a6e" strokeWidth={1} />
                   </a>
                 );
               })}
@@ -91,7 +110,7 @@ export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; 
                 return (
                   <a key={mark.id} href={`/meetings/${mark.id}`} aria-label={label} className="chart-mark">
                     <title>{label}</title>
-                    <circle cx={x(mark.date.value!)} cy={top + LANE / 2} r={mark.date.precision === "day" ? 5 : 6} fill={mark.date.precision === "day" ? "#0c4a6e" : "#fff"} stroke="#0c4a6e" strokeWidth={2} />
+                    <circle cx={x(mark.date.value!)} cy={middle} r={mark.date.precision === "day" ? 5 : 6} fill={mark.date.precision === "day" ? "#0c4a6e" : "#fff"} stroke="#0c4a6e" strokeWidth={2} />
                   </a>
                 );
               })}

@@ -37,12 +37,15 @@ export function relationLanes(lng: Language, today: string, { filter = {}, page 
   const total = db.select({ n: sql<number>`count(*)` }).from(partners).where(where).get()?.n ?? 0;
   const ids = rows.map((r) => r.partner.id);
 
+  // Every relation, with its steps if it has any: one with none still gets its row, marked
+  // "dates unknown".
   const steps = ids.length
     ? db
         .select({ relationId: relations.id, partnerId: relations.partnerId, type: relations.type, step: relationSteps })
-        .from(relationSteps)
-        .innerJoin(relations, eq(relations.id, relationSteps.relationId))
+        .from(relations)
+        .leftJoin(relationSteps, eq(relations.id, relationSteps.relationId))
         .where(inArray(relations.partnerId, ids))
+        .orderBy(asc(relations.id))
         .all()
     : [];
   // A lane with more meetings than fit as marks shows one mark per year, with the count.
@@ -106,14 +109,12 @@ export function relationLanes(lng: Language, today: string, { filter = {}, page 
       country: countryName(partner.countryCode, lng),
       lastContact: last,
       types: [...new Set(own.map((s) => s.type))],
-      bands: relationIds.flatMap((relationId) => {
-        const relationSteps = own.filter((s) => s.relationId === relationId);
-        return statusBands(
-          relationId,
-          relationSteps[0].type,
-          relationSteps.map((s) => ({ status: s.step.status, date: asDate(s.step.date, s.step.datePrecision, s.step.dateApproximate) })),
-          today,
-        );
+      // Each relation its own row of bands, so two relations of one partner never overlap; one
+      // with no dated step has no bands, and the chart says its dates are unknown.
+      relations: relationIds.map((relationId) => {
+        const rows = own.filter((s) => s.relationId === relationId);
+        const relationSteps = rows.flatMap((s) => (s.step ? [{ id: s.step.id, status: s.step.status, date: asDate(s.step.date, s.step.datePrecision, s.step.dateApproximate) }] : []));
+        return { id: relationId, type: rows[0].type, bands: statusBands(relationId, rows[0].type, relationSteps, today) };
       }),
       marks: marks
         .filter((m) => m.partnerId === partner.id)

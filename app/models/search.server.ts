@@ -1,10 +1,27 @@
-import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { NAMED_TABLES, type NamedRecordType } from "../../db/name-keys";
-import { MEETING_ROWIDS } from "../../db/search-text";
-import { initiatives, meetings, nameKeys, partners } from "../../db/schema";
+import { MEETING_ROWIDS, searchRowidRange } from "../../db/search-text";
+import {
+  delegationMembers,
+  delegations,
+  initiatives,
+  meetings,
+  meetingSources,
+  meetingTopics,
+  nameKeys,
+  organisations,
+  partners,
+  people,
+  relations,
+  relationSteps,
+  relationStepSignatories,
+  sources,
+  topics,
+} from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
-import { foldForMatch } from "~/utils/fold";
+import { countryName } from "~/utils/countries";
+import { anyWordMatches, foldForMatch, passageOf } from "~/utils/fold";
 import { localizedName, localizedTitle } from "~/utils/names";
 import { asDate } from "./shared.server";
 
@@ -50,36 +67,47 @@ function ftsQuery(query: string, prefixes = true) {
   return words.length ? words.map((w) => `"${w.replace(/"/g, "")}"${prefixes ? "*" : ""}`).join(" AND ") : null;
 }
 
+type TextKind = "meeting" | "initiative" | "partner" | "relation" | "delegation";
+
 /**
- * Meetings and initiatives whose texts hold every word typed, however spelt ("маслихат" finds
- * "мәслихат", "tengrinews" the report with a Cyrillic Т). Records holding the words as typed
- * come first, then those holding words that begin so; among equals, the newest meetings first
- * (by date, unknown dates last), the newest initiatives first.
+ * Records whose texts hold every word typed, however spelt ("маслихат" finds "мәслихат",
+ * "tengrinews" the report with a Cyrillic Т, "Amman Jordan" the partner in Jordan): meetings,
+ * initiatives, partners (names and country, every language), relations (kind, note, steps'
+ * notes, sources, signatories) and delegations (purpose, organisation, people). Records holding
+ * the words as typed come first, then those holding words that begin so; among equals, the
+ * newest meetings first (by date, unknown dates last), the newest of the others first. A result
+ * found by a text its line does not show carries the passage that matched.
  */
 export function searchTexts(query: string, lng: Language, limit = 10) {
   const prefixed = ftsQuery(query);
   const whole = ftsQuery(query, false);
-  if (!prefixed || !whole) return { meeting: [], initiative: [] };
+  if (!prefixed || !whole) return { meeting: [], initiative: [], partner: [], relation: [], delegation: [] };
   const db = getDb();
   // Rowids say the kind and the order (db/search-text.ts): the first rows of a range are the newest.
-  const find = (match: string, kind: "meeting" | "initiative", count: number) =>
-    db
+  const find = (match: string, kind: TextKind, count: number) => {
+    const [from, to] = searchRowidRange(kind);
+    return db
       .all<{ id: number }>(
         kind === "meeting"
           ? sql`select record_id as id from search_text where search_text match ${match} and rowid >= ${MEETING_ROWIDS} order by rowid desc limit ${count}`
-          : sql`select record_id as id from search_text where search_text match ${match} and rowid < ${MEETING_ROWIDS} order by rowid asc limit ${count}`,
+          : sql`select record_id as id from search_text where search_text match ${match} and rowid > ${from} and rowid <= ${to} order by rowid asc limit ${count}`,
       )
       .map((r) => r.id);
+  };
   // The words as typed first, then words that only begin so: a common word is found whole at
   // once, and FTS5 need not merge every word that starts like it.
-  const idsOf = (kind: "meeting" | "initiative") => {
+  const idsOf = (kind: TextKind) => {
     const exact = find(whole, kind, limit);
     if (exact.length >= limit) return exact;
     const seen = new Set(exact);
     return [...exact, ...find(prefixed, kind, limit * 2).filter((id) => !seen.has(id))].slice(0, limit);
   };
+  const byRank = <T extends { id: number }>(rows: T[], ids: number[]) => [...rows].sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+  // The passage only where what the line shows does not hold a word of the query.
+  const passage = (shown: Array<string | null | undefined>, hidden: () => Array<string | null | undefined>) =>
+    anyWordMatches(shown, query) ? null : passageOf(hidden(), query);
+
   const meetingIds = idsOf("meeting");
-  const initiativeIds = idsOf("initiative");
   const meetingRows = meetingIds.length
     ? db
         .select({ meeting: meetings, partner: partners })
@@ -88,21 +116,119 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
         .where(inArray(meetings.id, meetingIds))
         .all()
     : [];
+  const meetingSourceTexts = (id: number) =>
+    db
+      .select({ outlet: sources.outlet, title: sources.title, text: sources.text })
+      .from(meetingSources)
+      .innerJoin(sources, eq(sources.id, meetingSources.sourceId))
+      .where(eq(meetingSources.meetingId, id))
+      .all()
+      .flatMap((r) => [r.title, r.outlet, r.text]);
+  const meetingTopicNames = (id: number) =>
+    db
+      .select({ kk: topics.nameKk, ru: topics.nameRu, en: topics.nameEn })
+      .from(meetingTopics)
+      .innerJoin(topics, eq(topics.id, meetingTopics.topicId))
+      .where(eq(meetingTopics.meetingId, id))
+      .all()
+      .flatMap((r) => [r.kk, r.ru, r.en]);
+
+  const initiativeIds = idsOf("initiative");
   const initiativeRows = initiativeIds.length ? db.select().from(initiatives).where(inArray(initiatives.id, initiativeIds)).all() : [];
-  const byRank = <T extends { id: number }>(rows: T[], ids: number[]) => [...rows].sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+
+  const partnerIds = idsOf("partner");
+  const partnerRows = partnerIds.length ? db.select().from(partners).where(inArray(partners.id, partnerIds)).all() : [];
+
+  const relationIds = idsOf("relation");
+  const relationRows = relationIds.length
+    ? db.select({ relation: relations, partner: partners }).from(relations).innerJoin(partners, eq(partners.id, relations.partnerId)).where(inArray(relations.id, relationIds)).all()
+    : [];
+  const relationTexts = (id: number, note: string | null) => {
+    const steps = db.select().from(relationSteps).where(eq(relationSteps.relationId, id)).orderBy(asc(relationSteps.id)).all();
+    const sourceIds = steps.flatMap((s) => (s.sourceId ? [s.sourceId] : []));
+    const stepIds = steps.map((s) => s.id);
+    return [
+      note,
+      ...steps.map((s) => s.note),
+      ...(stepIds.length
+        ? db
+            .select({ kk: people.nameKk, ru: people.nameRu, en: people.nameEn, native: people.nameNative })
+            .from(relationStepSignatories)
+            .innerJoin(people, eq(people.id, relationStepSignatories.personId))
+            .where(inArray(relationStepSignatories.stepId, stepIds))
+            .all()
+            .map((p) => localizedName({ nameKk: p.kk, nameRu: p.ru, nameEn: p.en, nameNative: p.native }, lng))
+        : []),
+      ...(sourceIds.length ? db.select().from(sources).where(inArray(sources.id, sourceIds)).all().flatMap((r) => [r.title, r.outlet, r.text]) : []),
+    ];
+  };
+
+  const delegationIds = idsOf("delegation");
+  const delegationRows = delegationIds.length
+    ? db
+        .select({ delegation: delegations, partner: partners, organisation: organisations })
+        .from(delegations)
+        .innerJoin(partners, eq(partners.id, delegations.partnerId))
+        .leftJoin(organisations, eq(organisations.id, delegations.organisationId))
+        .where(inArray(delegations.id, delegationIds))
+        .all()
+    : [];
+  const delegationPeople = (id: number, leaderId: number | null) => {
+    const ids = [...(leaderId ? [leaderId] : []), ...db.select({ id: delegationMembers.personId }).from(delegationMembers).where(eq(delegationMembers.delegationId, id)).all().map((r) => r.id)];
+    return ids.length ? db.select().from(people).where(inArray(people.id, ids)).all().map((p) => localizedName(p, lng)) : [];
+  };
+
   return {
     meeting: byRank(
-      meetingRows.map(({ meeting, partner }) => ({
-        id: meeting.id,
-        date: asDate(meeting.date, meeting.datePrecision, meeting.dateApproximate),
-        partner: partner ? localizedName(partner, lng) : null,
-        purpose: meeting.purpose,
-      })),
+      meetingRows.map(({ meeting, partner }) => {
+        const partnerName = partner ? localizedName(partner, lng) : null;
+        return {
+          id: meeting.id,
+          date: asDate(meeting.date, meeting.datePrecision, meeting.dateApproximate),
+          partner: partnerName,
+          purpose: meeting.purpose,
+          passage: passage([meeting.purpose, partnerName], () => [meeting.summary, meeting.location, ...meetingTopicNames(meeting.id), ...meetingSourceTexts(meeting.id)]),
+        };
+      }),
       meetingIds,
     ),
     initiative: byRank(
-      initiativeRows.map((i) => ({ id: i.id, title: localizedTitle(i, lng), status: i.status })),
+      initiativeRows.map((i) => {
+        const title = localizedTitle(i, lng);
+        return { id: i.id, title, status: i.status, passage: passage([title], () => [i.description, i.titleKk, i.titleRu, i.titleEn]) };
+      }),
       initiativeIds,
+    ),
+    partner: byRank(
+      partnerRows.map((p) => ({ id: p.id, name: localizedName(p, lng), country: countryName(p.countryCode, lng) })),
+      partnerIds,
+    ),
+    relation: byRank(
+      relationRows.map(({ relation, partner }) => {
+        const partnerName = localizedName(partner, lng);
+        return {
+          id: relation.id,
+          partnerId: partner.id,
+          partner: partnerName,
+          type: relation.type,
+          passage: passage([partnerName], () => relationTexts(relation.id, relation.note)),
+        };
+      }),
+      relationIds,
+    ),
+    delegation: byRank(
+      delegationRows.map(({ delegation, partner, organisation }) => {
+        const partnerName = localizedName(partner, lng);
+        return {
+          id: delegation.id,
+          partner: partnerName,
+          direction: delegation.direction,
+          arrival: asDate(delegation.arrival, delegation.arrivalPrecision, delegation.arrivalApproximate),
+          purpose: delegation.purpose,
+          passage: passage([partnerName, delegation.purpose], () => [organisation ? localizedName(organisation, lng) : null, ...delegationPeople(delegation.id, delegation.leaderId)]),
+        };
+      }),
+      delegationIds,
     ),
   };
 }

@@ -86,7 +86,9 @@ export default function PartnerPage() {
         {partner.name}
       </PageHeading>
 
-      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+      {/* Columns of minmax(0, …): a grid column's "auto" minimum is its widest content, and the
+          chart's scroll area would widen the page to its own 640 px on a phone. */}
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div>
           <Section title={t("partner.relations")} id="relations">
             <div className="mb-3 print:hidden">

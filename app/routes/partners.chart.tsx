@@ -79,25 +79,29 @@ export default function RelationsChartPage() {
       <p className="mb-2 text-sm text-stone-600">{t("chart.sortedByContact")}</p>
       {lanes.total === 0 ? <Empty>{t("partner.empty")}</Empty> : <RelationChartMarkup markup={chart} />}
       {lanes.total > 0 ? (
-        <table className="sr-only">
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("partner.name")}</th>
-              <th scope="col">{t("partner.relation")}</th>
-              <th scope="col">{t("chart.lastMeeting")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lanes.items.map((lane) => (
-              <tr key={lane.id}>
-                <td>{lane.name}</td>
-                <td>{lane.types.map((type) => t(`relation.types.${type}`)).join(", ")}</td>
-                <td>{lane.lastContact?.slice(0, 4) ?? "—"}</td>
+        // The sr-only box wraps the table: a table ignores the 1 px width and the clipping, and
+        // at its full width it widened the page on a phone.
+        <div className="sr-only">
+          <table>
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("partner.name")}</th>
+                <th scope="col">{t("partner.relation")}</th>
+                <th scope="col">{t("chart.lastMeeting")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {lanes.items.map((lane) => (
+                <tr key={lane.id}>
+                  <td>{lane.name}</td>
+                  <td>{lane.types.map((type) => t(`relation.types.${type}`)).join(", ")}</td>
+                  <td>{lane.lastContact?.slice(0, 4) ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       <Pagination {...lanes} />
     </>

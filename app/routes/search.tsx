@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { Highlight } from "~/components/Highlight";
+import { Highlight, Passage } from "~/components/Highlight";
 import { Empty, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { InitiativeStatusBadge } from "~/components/StatusBadge";
@@ -16,12 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const query = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
-  return {
-    title: t("search.title"),
-    query,
-    results: query ? searchNames(query, lng) : null,
-    texts: query ? searchTexts(query, lng) : null,
-  };
+  const names = query ? searchNames(query, lng) : null;
+  const texts = query ? searchTexts(query, lng) : null;
+  // Partners found by name first, then those found by their country or several words.
+  const results = names && texts ? { ...names, partner: [...names.partner, ...texts.partner.filter((p) => !names.partner.some((n) => n.id === p.id))] } : null;
+  return { title: t("search.title"), query, results, texts };
 }
 
 const GROUPS = [
@@ -33,7 +32,9 @@ const GROUPS = [
 export default function SearchPage() {
   const { t } = useTranslation();
   const { query, results, texts } = useLoaderData<typeof loader>();
-  const found = (results ? GROUPS.some((g) => results[g.kind].length > 0) : false) || Boolean(texts?.meeting.length || texts?.initiative.length);
+  const found =
+    (results ? GROUPS.some((g) => results[g.kind].length > 0) : false) ||
+    Boolean(texts?.meeting.length || texts?.initiative.length || texts?.relation.length || texts?.delegation.length);
   return (
     <>
       <PageHeading>{t("search.title")}</PageHeading>
@@ -56,6 +57,12 @@ export default function SearchPage() {
                     <Link to={`${group.href}/${record.id}`} className="font-medium text-sky-800 underline">
                       <Highlight text={record.name} query={query} />
                     </Link>
+                    {"country" in record ? (
+                      <span className="text-sm text-stone-600">
+                        {" · "}
+                        <Highlight text={String(record.country)} query={query} />
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -78,6 +85,7 @@ export default function SearchPage() {
                     <Highlight text={m.purpose} query={query} />
                   </p>
                 ) : null}
+                <Passage passage={m.passage} />
               </li>
             ))}
           </ul>
@@ -87,11 +95,51 @@ export default function SearchPage() {
         <Section title={t("search.initiatives")} id="results-initiatives">
           <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
             {texts.initiative.map((i) => (
-              <li key={i.id} className="flex items-start justify-between gap-3 p-3">
-                <Link to={`/initiatives/${i.id}`} className="font-medium text-sky-800 underline">
-                  <Highlight text={i.title} query={query} />
+              <li key={i.id} className="p-3">
+                <div className="flex items-start justify-between gap-3">
+                  <Link to={`/initiatives/${i.id}`} className="font-medium text-sky-800 underline">
+                    <Highlight text={i.title} query={query} />
+                  </Link>
+                  <InitiativeStatusBadge status={i.status} />
+                </div>
+                <Passage passage={i.passage} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {texts?.relation.length ? (
+        <Section title={t("search.relations")} id="results-relations">
+          <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+            {texts.relation.map((r) => (
+              <li key={r.id} className="p-3">
+                {/* Relations have no page of their own: they are shown on their partner's. */}
+                <Link to={`/partners/${r.partnerId}#relations`} className="font-medium text-sky-800 underline">
+                  <Highlight text={`${t(`relation.types.${r.type}`)} · ${r.partner}`} query={query} />
                 </Link>
-                <InitiativeStatusBadge status={i.status} />
+                <Passage passage={r.passage} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {texts?.delegation.length ? (
+        <Section title={t("search.delegations")} id="results-delegations">
+          <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+            {texts.delegation.map((d) => (
+              <li key={d.id} className="p-3">
+                <span className="text-sm text-stone-600">
+                  <PartialDateText date={d.arrival} />
+                </span>{" "}
+                <Link to={`/delegations/${d.id}`} className="font-medium text-sky-800 underline">
+                  <Highlight text={`${t(`meeting.directions.${d.direction}`)} · ${d.partner}`} query={query} />
+                </Link>
+                {d.purpose ? (
+                  <p className="line-clamp-2 text-sm text-stone-700">
+                    <Highlight text={d.purpose} query={query} />
+                  </p>
+                ) : null}
+                <Passage passage={d.passage} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import type { RELATION_STATUSES, RELATION_TYPES } from "../../db/enums";
 import { dueBy } from "./overdue";
 import { comparePartialDates, type PartialDate } from "./partial-date";
+import { currentRelationStatus } from "./relation-status";
 
 type Status = (typeof RELATION_STATUSES)[number];
 type RelationType = (typeof RELATION_TYPES)[number];
@@ -9,14 +10,28 @@ export type Band = { relationId: number; type: RelationType; status: Status; fro
 
 /**
  * A relation's status periods: each dated step lasts until the next dated step (or today).
- * Steps whose date is unknown cannot be placed on a time axis and are left out here.
+ * Steps whose date is unknown cannot be placed on a time axis, but they still say what the
+ * relation is now (currentRelationStatus counts them as the latest): when one comes after the
+ * last dated step, the last band takes its status, drawn as approximate since when it changed is
+ * not known. So the band's colour and the status badge beside it never disagree.
  */
-export function statusBands(relationId: number, type: RelationType, steps: Array<{ status: Status; date: PartialDate }>, today: string): Band[] {
-  const dated = steps.filter((s) => s.date.value).sort((a, b) => comparePartialDates(a.date, b.date));
+export function statusBands(relationId: number, type: RelationType, steps: Array<{ id: number; status: Status; date: PartialDate }>, today: string): Band[] {
+  const dated = steps.filter((s) => s.date.value).sort((a, b) => comparePartialDates(a.date, b.date) || a.id - b.id);
+  const current = currentRelationStatus(steps);
+  const latestUndated = dated.length < steps.length;
   return dated.map((step, i) => {
     const next = dated[i + 1];
-    const to = next ? next.date.value! : step.status === "ended" ? (dueBy(step.date) ?? today) : today;
-    return { relationId, type, status: step.status, from: step.date.value!, to: to < step.date.value! ? step.date.value! : to, approximate: step.date.approximate };
+    const last = !next;
+    const status = last && latestUndated && current ? current : step.status;
+    const to = next ? next.date.value! : status === "ended" && !latestUndated ? (dueBy(step.date) ?? today) : today;
+    return {
+      relationId,
+      type,
+      status,
+      from: step.date.value!,
+      to: to < step.date.value! ? step.date.value! : to,
+      approximate: step.date.approximate || (last && status !== step.status),
+    };
   });
 }
 

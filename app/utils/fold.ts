@@ -4,11 +4,16 @@
  * "NURPEISOV" and "Nurpeisov" all fold to "nurpeisov". Used wherever a record is matched by name
  * (the duplicate guard, the person picker); one function for indexing and for querying.
  *
- * Steps: case and Latin diacritics away; Cyrillic (Kazakh letters included) to Latin by the usual
- * Russian romanisation, which also turns a Cyrillic look-alike inside a Latin word ("Тengrinews")
- * into its Latin letter; the Kazakh Latin alphabet's letters to their base; then the spellings
- * that vary between romanisations are made one (kh/h, y/i, doubled letters).
+ * Steps: a word that mixes scripts gets its look-alike letters in the script most of its letters
+ * are in (news copied from the web writes "пpезидент" with a Latin p, "Тengrinews" with a
+ * Cyrillic Т); case and Latin diacritics away; Cyrillic (Kazakh letters included) to Latin by the
+ * usual Russian romanisation; the Kazakh Latin alphabet's letters to their base; then the
+ * spellings that vary between romanisations are made one (kh/h, y/i, doubled letters).
+ *
+ * FOLD_VERSION stamps the databases whose keys and index were folded so: change it whenever a
+ * change here folds any text differently, and start-up re-folds them (db/search-text.ts).
  */
+export const FOLD_VERSION = 2;
 
 const CYRILLIC_TO_LATIN: Record<string, string> = {
   а: "a", ә: "a", б: "b", в: "v", г: "g", ғ: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z",
@@ -19,10 +24,59 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
 
 const LATIN_SPECIAL: Record<string, string> = { ı: "i", ş: "sh", ç: "ch", ğ: "g", ñ: "n", ß: "ss", ø: "o", æ: "ae", œ: "oe", đ: "d", ł: "l" };
 
+// Letters that look alike in the two scripts, by case: a capital В or Н looks like B or H, their
+// small forms do not.
+const LATIN_LOOKALIKES: Record<string, string> = {
+  a: "а", c: "с", e: "е", o: "о", p: "р", x: "х", y: "у", i: "і", h: "һ", k: "к",
+  A: "А", B: "В", C: "С", E: "Е", H: "Н", I: "І", K: "К", M: "М", O: "О", P: "Р", T: "Т", X: "Х", Y: "У",
+};
+const CYRILLIC_LOOKALIKES: Record<string, string> = Object.fromEntries(Object.entries(LATIN_LOOKALIKES).map(([latin, cyrillic]) => [cyrillic, latin]));
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN = /\p{Script=Latin}/u;
+
+/**
+ * A word written in two scripts, in the one most of its letters are in: its look-alike letters
+ * are swapped for their twins. On a tie the letters only one script has decide ("пp"); a word in
+ * one script, and a tie nothing decides, stay as they are.
+ */
+function oneScript(word: string): string {
+  let cyrillic = 0;
+  let latin = 0;
+  let onlyCyrillic = 0;
+  let onlyLatin = 0;
+  for (const ch of word) {
+    if (CYRILLIC.test(ch)) {
+      cyrillic++;
+      if (CYRILLIC_LOOKALIKES[ch] === undefined) onlyCyrillic++;
+    } else if (LATIN.test(ch)) {
+      latin++;
+      if (LATIN_LOOKALIKES[ch] === undefined) onlyLatin++;
+    }
+  }
+  if (cyrillic === 0 || latin === 0) return word;
+  const toCyrillic = cyrillic !== latin ? cyrillic > latin : onlyCyrillic !== onlyLatin ? onlyCyrillic > onlyLatin : null;
+  if (toCyrillic === null) return word;
+  const twins = toCyrillic ? LATIN_LOOKALIKES : CYRILLIC_LOOKALIKES;
+  return [...word].map((ch) => twins[ch] ?? ch).join("");
+}
+
+/**
+ * Doubled letters are a spelling that varies (Hassan, Хасан; Mariia, Maria), so a pair is made
+ * one. A longer run is not a spelling anyone varies, so it stays, and a word that is one letter
+ * repeated ("aaaa", "II") stays whole: else "zzzzzzzz" folds to "z" and finds every Zhanat. Three
+ * i's are still a spelling: y, й, ы and і all become i ("kiyik", "киік").
+ */
+function collapseDoubles(word: string): string {
+  if (/^(\p{L})\1*$/u.test(word)) return word;
+  return word.replace(/(\p{L})\1+/gu, (run: string, letter: string) => (run.length === 2 || (letter === "i" && run.length === 3) ? letter : run));
+}
+
 export function foldForMatch(text: string): string {
   let out = "";
+  const unmixed = text.replace(/[\p{L}\p{M}]+/gu, oneScript);
   // Lower case first (Cyrillic keeps its letters), then decompose to drop Latin diacritics.
-  for (const ch of text.toLowerCase()) {
+  for (const ch of unmixed.toLowerCase()) {
     const cyr = CYRILLIC_TO_LATIN[ch];
     if (cyr !== undefined) {
       out += cyr;
@@ -41,7 +95,7 @@ export function foldForMatch(text: string): string {
     .replace(/kh/g, "h")
     .replace(/y/g, "i")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .replace(/(\p{L})\1+/gu, "$1")
+    .replace(/\p{L}+/gu, collapseDoubles)
     .trim();
 }
 
@@ -88,4 +142,37 @@ export function matchRange(text: string, query: string): [number, number] | null
     }
   }
   return null;
+}
+
+/**
+ * The passage of the first of `texts` where a word of the query matches (at a word's start,
+ * however either is spelt), cut to some `radius` characters either side, and the word that
+ * matched there, to mark: for a result found by a text the list does not show. Word by word, so
+ * a long report costs one fold per word up to the match.
+ */
+export function passageOf(texts: Array<string | null | undefined>, query: string, radius = 70): { text: string; word: string } | null {
+  const words = foldForMatch(query).split(" ").filter(Boolean);
+  if (words.length === 0) return null;
+  for (const text of texts) {
+    if (!text) continue;
+    for (const match of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+      const folded = foldForMatch(match[0]);
+      if (!words.some((w) => folded.startsWith(w))) continue;
+      const at = match.index;
+      // Cut at spaces, so no word is shown in part.
+      let start = Math.max(0, at - radius);
+      if (start > 0) start = text.indexOf(" ", start) + 1 || at;
+      if (start > at) start = at;
+      let end = Math.min(text.length, at + match[0].length + radius);
+      if (end < text.length) end = Math.max(at + match[0].length, text.lastIndexOf(" ", end));
+      const body = text.slice(start, end).replace(/\s+/g, " ").trim();
+      return { text: `${start > 0 ? "… " : ""}${body}${end < text.length ? " …" : ""}`, word: match[0] };
+    }
+  }
+  return null;
+}
+
+/** Whether any word of the query matches, at a word's start, in any of the texts. */
+export function anyWordMatches(texts: Array<string | null | undefined>, query: string): boolean {
+  return passageOf(texts, query) !== null;
 }

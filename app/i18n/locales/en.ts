@@ -261,6 +261,8 @@ const en = {
     organisations: "Organisations",
     meetings: "Meetings",
     initiatives: "Initiatives",
+    relations: "Relations",
+    delegations: "Delegations",
   },
   chart: {
     meetingsInYears: "Meetings in {{from}}–{{to}}: {{count}}",
@@ -271,6 +273,7 @@ const en = {
     meeting: "Meeting",
     meetingPartialDate: "Meeting, month or year only",
     approximateHint: "Paler, dashed bands: approximate dates.",
+    datesUnknown: "dates unknown",
     undated: "Meetings with unknown dates, not placed on the chart: {{count}}",
     allCountries: "All countries",
     allTypes: "All kinds",

@@ -257,6 +257,8 @@ const kk: Translations = {
     organisations: "Ұйымдар",
     meetings: "Кездесулер",
     initiatives: "Бастамалар",
+    relations: "Қарым-қатынастар",
+    delegations: "Делегациялар",
   },
   chart: {
     meetingsInYears: "{{from}}–{{to}} жылдардағы кездесулер: {{count}}",
@@ -267,6 +269,7 @@ const kk: Translations = {
     meeting: "Кездесу",
     meetingPartialDate: "Кездесу, тек айы не жылы белгілі",
     approximateHint: "Бозғылт, үзік жолақтар: шамамен алынған күндер.",
+    datesUnknown: "күндері белгісіз",
     undated: "Күні белгісіз, кестеге қойылмаған кездесулер: {{count}}",
     allCountries: "Барлық елдер",
     allTypes: "Барлық түрлері",

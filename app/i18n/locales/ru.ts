@@ -257,6 +257,8 @@ const ru: Translations = {
     organisations: "Организации",
     meetings: "Встречи",
     initiatives: "Инициативы",
+    relations: "Отношения",
+    delegations: "Делегации",
   },
   chart: {
     meetingsInYears: "Встречи в {{from}}–{{to}} годах: {{count}}",
@@ -267,6 +269,7 @@ const ru: Translations = {
     meeting: "Встреча",
     meetingPartialDate: "Встреча, известны только месяц или год",
     approximateHint: "Бледные пунктирные полосы: приблизительные даты.",
+    datesUnknown: "даты неизвестны",
     undated: "Встречи с неизвестной датой, не показанные на графике: {{count}}",
     allCountries: "Все страны",
     allTypes: "Все виды",

@@ -1,0 +1,122 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { stateFile } from "./support";
+
+/**
+ * Issue 13 item 16: no page scrolls sideways on a 390 px phone, except the chart's own scroll
+ * area. The pages are every route file in app/routes, so a new route is visited without anyone
+ * listing it here; its parameters are filled with demo records' ids, found the way a reader
+ * finds them: by following links from the lists.
+ */
+const PHONE = { width: 390, height: 844 };
+
+type Route = { file: string; pattern: string[] };
+
+/** The app's pages: route files that render one (a default export), as URL patterns. */
+function pageRoutes(): Route[] {
+  const dir = path.resolve("app/routes");
+  return fs
+    .readdirSync(dir)
+    .filter((file) => /\.tsx?$/.test(file) && /^export default/m.test(fs.readFileSync(path.join(dir, file), "utf8")))
+    .map((file) => ({
+      file,
+      pattern: file
+        .replace(/\.tsx?$/, "")
+        .split(".")
+        // Remix flat routes: a leading "_" is a pathless layout, a trailing one only un-nests.
+        .filter((segment) => segment !== "_index" && !segment.startsWith("_"))
+        .map((segment) => segment.replace(/_$/, "")),
+    }));
+}
+
+/** The first id in a link on a page whose path matches, e.g. /partners/(\d+). */
+async function idFrom(page: Page, url: string, link: RegExp): Promise<string> {
+  await page.goto(url);
+  const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const found = hrefs.map((href) => link.exec(href)?.[1]).find(Boolean);
+  if (!found) throw new Error(`no link like ${link} on ${url}`);
+  return found;
+}
+
+/**
+ * A demo record's id for each route parameter (the demo partner's, and records found from its
+ * page: the fullest ones, and there whatever other tests add meanwhile); a new parameter fails
+ * the test until it is added here.
+ */
+async function sampleParams(page: Page): Promise<Record<string, string>> {
+  await page.goto("/partners");
+  const demoPartner = await page.getByRole("link", { name: "Хэйлунцзян провинциясы", exact: true }).first().getAttribute("href");
+  const partnerId = /^\/partners\/(\d+)$/.exec(demoPartner ?? "")?.[1];
+  if (!partnerId) throw new Error("the demo partner is not in the partners list");
+  const meetingId = await idFrom(page, `/partners/${partnerId}`, /^\/meetings\/(\d+)$/);
+  return {
+    partnerId,
+    meetingId,
+    personId: await idFrom(page, "/people", /^\/people\/(\d+)$/),
+    organisationId: await idFrom(page, "/organisations", /^\/organisations\/(\d+)$/),
+    initiativeId: await idFrom(page, `/partners/${partnerId}`, /^\/initiatives\/(\d+)$/),
+    relationId: await idFrom(page, `/partners/${partnerId}`, /^\/relations\/(\d+)\//),
+    delegationId: await idFrom(page, `/partners/${partnerId}`, /^\/delegations\/(\d+)/),
+    recordType: "meeting",
+    recordId: meetingId,
+    // An invitation that does not exist: its page says so, and must fit too.
+    token: "no-such-invitation",
+  };
+}
+
+function urlOf(route: Route, params: Record<string, string>, adminParams: Record<string, string>): string {
+  const segments = route.pattern.map((segment) => {
+    if (segment === "$") return "no-such-page";
+    if (!segment.startsWith("$")) return segment;
+    const value = params[segment.slice(1)] ?? adminParams[segment.slice(1)];
+    if (value === undefined) throw new Error(`${route.file}: give e2e/phone-width.spec.ts a demo value for ${segment}`);
+    return value;
+  });
+  return `/${segments.join("/")}`;
+}
+
+/** How far the page itself scrolls sideways, and which elements stick out past its width. */
+async function overflow(page: Page) {
+  return await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // Inside a box that scrolls or clips on its own (the chart's), sticking out is that box's affair.
+    const contained = (el: Element) => {
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== "visible") return true;
+      }
+      return false;
+    };
+    const sticksOut = (el: Element) => el.getBoundingClientRect().right > width + 1 && !contained(el);
+    // The innermost ones: their ancestors only stick out because of them.
+    const wide = [...document.body.querySelectorAll("*")]
+      .filter((el) => sticksOut(el) && ![...el.children].some(sticksOut))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`);
+    return { scrollWidth: document.documentElement.scrollWidth, wide };
+  });
+}
+
+test.describe("at 390 px", () => {
+  test.use({ viewport: PHONE, locale: "kk-KZ" });
+
+  test("no page scrolls sideways", async ({ page, browser }) => {
+    test.setTimeout(180_000);
+    const routes = pageRoutes();
+    expect(routes.length).toBeGreaterThan(40);
+    const params = await sampleParams(page);
+    const admin = await browser.newContext({ storageState: stateFile("admin"), viewport: PHONE, locale: "kk-KZ" });
+    const adminPage = await admin.newPage();
+    const adminParams = { userId: await idFrom(adminPage, "/admin/users", /^\/admin\/users\/(\d+)$/) };
+    const failures: string[] = [];
+    for (const route of routes) {
+      const url = urlOf(route, params, adminParams);
+      const on = route.pattern[0] === "admin" ? adminPage : page;
+      await on.goto(url);
+      const { scrollWidth, wide } = await overflow(on);
+      if (scrollWidth > PHONE.width) failures.push(`${url} (${route.file}): ${scrollWidth} px wide; past the edge: ${wide.join(", ")}`);
+    }
+    await admin.close();
+    expect(failures).toEqual([]);
+  });
+});
