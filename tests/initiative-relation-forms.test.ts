@@ -107,7 +107,7 @@ describe("relations", () => {
   test("a step at a meeting that is not on file is refused", async () => {
     const relation = db().select().from(s.relations).all()[0];
     const before = count(s.relationSteps);
-    const { status } = await submit(relationStep, `/relations/${relation.id}/step`, { status: "active", meetingId: "999999" }, { params: { relationId: String(relation.id) } });
+    const { status } = await submit(relationStep, `/relations/${relation.id}/step`, { status: "active", "date.unknown": "on", meetingId: "999999" }, { params: { relationId: String(relation.id) } });
     expect(status).toBe(400);
     expect(count(s.relationSteps)).toBe(before);
   });
@@ -122,7 +122,7 @@ describe("relations", () => {
   test("a signing step records its signatories, found by another spelling, and its source", async () => {
     const relation = db().select().from(s.relations).all().find((r) => r.type === "friendly")!;
     const params = { relationId: String(relation.id) };
-    const unknown = await submit(relationStep, `/relations/${relation.id}/step`, { status: "signed", "signatories[0].name": "Nobody Known" }, { params });
+    const unknown = await submit(relationStep, `/relations/${relation.id}/step`, { status: "signed", "date.unknown": "on", "signatories[0].name": "Nobody Known" }, { params });
     expect(unknown.status).toBe(400);
     expect(unknown.reply?.result.error?.["signatories[0].name"]?.[0]).toMatch(/No one on file/);
 

@@ -1,32 +1,52 @@
 import { z } from "zod";
 import { RELATION_STATUSES, RELATION_TYPES } from "../../db/enums";
-import { LIMITS, optionalText, partialDateField, recordId, webUrl } from "./fields";
+import { isFutureDate, issue, knownOrUnknownDateField, LIMITS, optionalText, recordId, webUrl } from "./fields";
+import { formObject, parsed, type Unparsed } from "./form-object";
+import type { PartialDate } from "~/utils/partial-date";
+
+type RelationStatus = (typeof RELATION_STATUSES)[number];
+
+/** Statuses that say the step has happened: an agreement signed, in force or ended. */
+export const HAPPENED_STATUSES: readonly RelationStatus[] = ["signed", "active", "ended"];
+
+/** A step that has happened cannot be dated in the future; a proposal may be planned ahead. */
+function happenedNotInFuture(step: { status?: RelationStatus | Unparsed; date: PartialDate | Unparsed }, ctx: z.RefinementCtx) {
+  if (parsed(step.status) && step.status && HAPPENED_STATUSES.includes(step.status) && parsed(step.date) && isFutureDate(step.date)) {
+    issue(ctx, ["date"], "form.errors.futureHappened");
+  }
+}
 
 /** A relation begins with its first step: what it is and where it stands, dated. */
-export const RelationSchema = z.object({
-  type: z.enum(RELATION_TYPES),
-  note: optionalText(LIMITS.short),
-  status: z.enum(RELATION_STATUSES),
-  date: partialDateField,
-  stepNote: optionalText(LIMITS.short),
-});
+export const RelationSchema = formObject(
+  {
+    type: z.enum(RELATION_TYPES),
+    note: optionalText(LIMITS.short),
+    status: z.enum(RELATION_STATUSES),
+    date: knownOrUnknownDateField,
+    stepNote: optionalText(LIMITS.short),
+  },
+  happenedNotInFuture,
+);
 
 const PersonRef = z.object({ personId: recordId.optional(), name: optionalText(LIMITS.name) });
 
-export const RelationStepSchema = z.object({
-  status: z.enum(RELATION_STATUSES),
-  date: partialDateField,
-  note: optionalText(LIMITS.short),
-  meetingId: recordId.optional(),
-  signatories: z
-    .array(PersonRef)
-    .max(20)
-    .default([])
-    .transform((people) => people.filter((p) => p.personId || p.name)),
-  sourceOutlet: optionalText(LIMITS.name),
-  sourceTitle: optionalText(LIMITS.title),
-  sourceUrl: webUrl.optional(),
-});
+export const RelationStepSchema = formObject(
+  {
+    status: z.enum(RELATION_STATUSES),
+    date: knownOrUnknownDateField,
+    note: optionalText(LIMITS.short),
+    meetingId: recordId.optional(),
+    signatories: z
+      .array(PersonRef)
+      .max(20)
+      .default([])
+      .transform((people) => people.filter((p) => p.personId || p.name)),
+    sourceOutlet: optionalText(LIMITS.name),
+    sourceTitle: optionalText(LIMITS.title),
+    sourceUrl: webUrl.optional(),
+  },
+  happenedNotInFuture,
+);
 
 export type RelationInput = z.infer<typeof RelationSchema>;
 export type RelationStepInput = z.infer<typeof RelationStepSchema>;

@@ -21,7 +21,7 @@ export function RelationForm({ reply }: { reply?: FormReply }) {
       <SelectField field={fields.type} label={t("form.relation.type")} placeholder="" options={RELATION_TYPES.map((v) => ({ value: v, label: t(`relation.types.${v}`) }))} />
       <TextArea field={fields.note} label={t("form.relation.note")} rows={2} />
       <SelectField field={fields.status} label={t("form.relation.firstStatus")} placeholder="" options={RELATION_STATUSES.map((v) => ({ value: v, label: t(`relation.statuses.${v}`) }))} />
-      <PartialDateFields field={fields.date} legend={t("meeting.date")} />
+      <PartialDateFields field={fields.date} legend={t("meeting.date")} withUnknown />
       <TextArea field={fields.stepNote} label={t("form.relation.stepNote")} rows={2} />
       <SubmitButton>{t("form.save")}</SubmitButton>
     </Form>
@@ -37,7 +37,7 @@ export function RelationStepForm({ reply, meetings }: { reply?: FormReply; meeti
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <SelectField field={fields.status} label={t("form.relation.status")} placeholder="" options={RELATION_STATUSES.map((v) => ({ value: v, label: t(`relation.statuses.${v}`) }))} />
-      <PartialDateFields field={fields.date} legend={t("meeting.date")} />
+      <PartialDateFields field={fields.date} legend={t("meeting.date")} withUnknown />
       <TextArea field={fields.note} label={t("form.relation.stepNote")} rows={2} />
       <SelectField field={fields.meetingId} label={t("form.initiative.atMeeting")} placeholder="—" options={meetings} />
       <fieldset className="space-y-3">
