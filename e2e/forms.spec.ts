@@ -9,6 +9,7 @@ test.describe("without JavaScript", () => {
     await page.goto("/meetings/new");
     await page.getByLabel("Year").fill("2019");
     await page.getByLabel("Month").selectOption({ label: "April" });
+    await page.getByLabel("Partner", { exact: true }).selectOption({ label: "Heilongjiang Province" });
     // Adding a row posts the form; the server sends it back with one row more.
     await page.getByRole("button", { name: "Add a guest" }).click();
     await expect(page.getByRole("group", { name: "Participant 1" })).toBeVisible();

@@ -24,6 +24,8 @@ test("an initiative's status changed at a new meeting shows on its trail and on 
   await page.getByLabel("Month").selectOption({ label: "May" });
   await page.getByLabel("Day").fill("14");
   await page.getByLabel("Partner", { exact: true }).selectOption({ label: "Trailtown" });
+  // A meeting needs a participant, a purpose or a summary (issue 13.1).
+  await page.getByLabel("Purpose").fill("The trade fair's dates");
   await page.getByRole("button", { name: "Add an initiative" }).click();
   const row = page.getByRole("group", { name: "Initiative 1" });
   await row.getByLabel("Or an initiative already on file").selectOption({ label: "Trailtown trade fair" });

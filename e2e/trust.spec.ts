@@ -81,8 +81,17 @@ test("the session cookie is HttpOnly, Secure, SameSite=Lax and host-only, and pa
 });
 
 async function logMeeting(page: Page, purpose: string) {
+  // A meeting is with a partner (issue 13.1): each test meets one of its own.
+  const partner = `Trustabad ${purpose.split(":")[0]}`;
+  await page.goto(`${EMPTY_APP}/partners/new`);
+  await page.getByLabel("Name in English").fill(partner);
+  await page.getByLabel("Kind").selectOption({ label: "City" });
+  await page.getByLabel("Country").selectOption({ label: "Türkiye" });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: partner })).toBeVisible();
   await page.goto(`${EMPTY_APP}/meetings/new`);
   await page.getByLabel("Year").fill("2026");
+  await page.getByLabel("Partner", { exact: true }).selectOption({ label: partner });
   await page.getByRole("button", { name: "Add a guest" }).click();
   const guest = page.getByRole("group", { name: "Participant 1" });
   await guest.getByLabel("Name", { exact: true }).fill("Chen Historia");

@@ -5,11 +5,15 @@
  */
 import { SYSTEM } from "../db/history";
 import { MeetingSchema } from "~/forms/meeting";
+import { PartnerSchema } from "~/forms/partner";
 import { translatorFor } from "~/i18n/i18n.server";
 import { logMeeting } from "~/models/meeting-log.server";
+import { createPartner } from "~/models/partners.server";
 
 const run = process.argv[2] ?? "0";
 const t = translatorFor("en");
+// A meeting is with a partner (issue 13.1): each run meets one of its own.
+const partnerId = createPartner(PartnerSchema.parse({ kind: "city", countryCode: "CN", nameEn: `Crash city ${run}` }), SYSTEM);
 
 for (let i = 0; ; i++) {
   const count = 1 + (i % 10);
@@ -21,7 +25,8 @@ for (let i = 0; ; i++) {
   }));
   const input = MeetingSchema.parse({
     language: "ru",
-    date: { year: 2026, month: 1 + (i % 12), day: 1 + (i % 28) },
+    partnerId,
+    date: { year: "2026", month: 1 + (i % 12), day: String(1 + (i % 28)) },
     purpose: `Встреча ${run}-${i}: проверка на сбой`,
     participants,
     topics: [`Тема ${i % 7}`],

@@ -40,7 +40,7 @@ describe("delegations", () => {
 
   test("a leader not on file, or a departure before the arrival, is refused and nothing is written", async () => {
     const before = delegationCount();
-    const unknown = await submit(newDelegation, "/delegations/new", { partnerId: String(urumqi()), direction: "incoming", "leader.name": "Nobody Known" });
+    const unknown = await submit(newDelegation, "/delegations/new", { partnerId: String(urumqi()), direction: "incoming", "arrival.unknown": "on", "leader.name": "Nobody Known" });
     expect(unknown.status).toBe(400);
     expect(unknown.reply?.result.error?.["leader.name"]?.[0]).toMatch(/No one on file/);
     const backwards = await submit(newDelegation, "/delegations/new", { partnerId: String(urumqi()), direction: "incoming", "arrival.year": "2020", "departure.year": "2019" });
@@ -55,6 +55,7 @@ describe("delegations", () => {
     const edited = await submit(editDelegation, `/delegations/${demo.id}/edit`, {
       partnerId: String(demo.partnerId),
       direction: "incoming",
+      "arrival.unknown": "on",
       "leader.personId": String(personId("Du Jimin")),
       "members[0].personId": String(personId("Du Jimin")),
     }, { params });

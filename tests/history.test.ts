@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { latestEntry, snapshotOf } from "../db/history";
+import { partners } from "../db/schema";
 import { seedDemoData } from "../db/seed";
 import { getDb } from "~/db.server";
 import { binContents, recordHistory } from "~/models/history.server";
@@ -26,8 +27,10 @@ const entries = (type: string, id: number) =>
   sqlite.prepare("select h.action, h.user_id as userId from history h where record_type = ? and record_id = ? order by id").all(type, id) as Array<{ action: string; userId: number | null }>;
 const withoutStamp = (snapshot: ReturnType<typeof snapshotOf>) => snapshot && { ...snapshot, row: { ...snapshot.row, updated_at: null } };
 
+const heilongjiang = getDb().select().from(partners).all().find((p) => p.nameEn === "Heilongjiang Province")!;
 const MEETING = {
   language: "ru",
+  partnerId: String(heilongjiang.id),
   "date.year": "2026",
   "date.month": "4",
   "date.day": "14",

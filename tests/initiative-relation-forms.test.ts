@@ -107,7 +107,7 @@ describe("relations", () => {
   test("a step at a meeting that is not on file is refused", async () => {
     const relation = db().select().from(s.relations).all()[0];
     const before = count(s.relationSteps);
-    const { status } = await submit(relationStep, `/relations/${relation.id}/step`, { status: "active", meetingId: "999999" }, { params: { relationId: String(relation.id) } });
+    const { status } = await submit(relationStep, `/relations/${relation.id}/step`, { status: "active", "date.unknown": "on", meetingId: "999999" }, { params: { relationId: String(relation.id) } });
     expect(status).toBe(400);
     expect(count(s.relationSteps)).toBe(before);
   });

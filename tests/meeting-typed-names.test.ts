@@ -12,10 +12,12 @@ import { submit } from "./support/forms";
 
 seedDemoData(getDb());
 const db = () => getDb();
+// A meeting needs a partner and a date, or "date unknown" (issue 13.1, 13.4).
+const partnerId = () => String(db().select().from(s.partners).all().find((p) => p.nameEn?.includes("Heilongjiang"))!.id);
 const orgId = (nameEn: string) => db().select().from(s.organisations).all().find((o) => o.nameEn === nameEn)!.id;
 
 async function logWith(language: "kk" | "ru" | "en", participants: string[], { isNew = true } = {}) {
-  const fields: Record<string, string> = { language };
+  const fields: Record<string, string> = { language, partnerId: partnerId(), "date.unknown": "on" };
   participants.forEach((name, i) => {
     fields[`participants[${i}].name`] = name;
     fields[`participants[${i}].side`] = "guest";
@@ -60,6 +62,8 @@ describe("a new participant's typed name goes to the slot of its script", () => 
       "/meetings/new",
       {
         language: "en",
+        partnerId: partnerId(),
+        "date.unknown": "on",
         "participants[0].name": "Ержан Қасымов",
         "participants[0].isNew": "on",
         "participants[0].organisationId": String(orgId("Astana City Akimat")),

@@ -1,10 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { SYSTEM } from "../db/history";
+import { partners } from "../db/schema";
 import { seedDemoData } from "../db/seed";
 import { getDb } from "~/db.server";
 import { searchNames } from "~/models/search.server";
 
 seedDemoData(getDb());
+const partnerId = () => getDb().select().from(partners).all().find((p) => p.nameEn === "Heilongjiang Province")!.id;
 const names = (query: string) => {
   const r = searchNames(query, "en");
   return { partner: r.partner.map((x) => x.name), person: r.person.map((x) => x.name), organisation: r.organisation.map((x) => x.name) };
@@ -65,7 +67,7 @@ describe("finding meetings and initiatives by their texts", () => {
     const { logMeeting, deleteMeeting } = await import("~/models/meeting-log.server");
     const { translatorFor } = await import("~/i18n/i18n.server");
     const t = translatorFor("en");
-    const result = logMeeting(MeetingSchema.parse({ language: "ru", purpose: "Обсуждение фестиваля Наурыз" }), "ru", t, SYSTEM);
+    const result = logMeeting(MeetingSchema.parse({ language: "ru", partnerId: partnerId(), date: { unknown: true }, purpose: "Обсуждение фестиваля Наурыз" }), "ru", t, SYSTEM);
     expect(result.ok).toBe(true);
     expect((await texts("наурыз")).meetings).toBe(1);
     if (result.ok) deleteMeeting(result.id, SYSTEM);
@@ -79,7 +81,7 @@ describe("finding meetings and initiatives by their texts", () => {
     const { translatorFor } = await import("~/i18n/i18n.server");
     const t = translatorFor("en");
     const log = (purpose: string, year?: string) => {
-      const result = logMeeting(MeetingSchema.parse({ language: "en", purpose, ...(year ? { date: { year: Number(year) } } : {}) }), "en", t, SYSTEM);
+      const result = logMeeting(MeetingSchema.parse({ language: "en", partnerId: partnerId(), purpose, date: year ? { year } : { unknown: true } }), "en", t, SYSTEM);
       return result.ok ? result.id : 0;
     };
     const undated = log("Kokpar festival, date lost");
@@ -111,7 +113,7 @@ describe("mixed scripts and repeated letters (issue 13 items 12, 13)", () => {
     const { MeetingSchema } = await import("~/forms/meeting");
     const { logMeeting } = await import("~/models/meeting-log.server");
     const { translatorFor } = await import("~/i18n/i18n.server");
-    const result = logMeeting(MeetingSchema.parse({ language, purpose }), language, translatorFor("en"), SYSTEM);
+    const result = logMeeting(MeetingSchema.parse({ language, purpose, partnerId: partnerId(), date: { unknown: true } }), language, translatorFor("en"), SYSTEM);
     return result.ok ? result.id : 0;
   };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { USER_ROLES } from "../../db/enums";
+import { formObject, parsed, type Unparsed } from "./form-object";
 
 // Passwords are taken exactly as typed: no trimming, no truncation (app/utils/password.server.ts).
 const PASSWORD_MIN = 8;
@@ -9,15 +10,18 @@ const newPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 const email = z.string().trim().max(254);
 const name = z.string().trim().min(1).max(200);
 
-const confirmed = <T extends { password: string; confirm: string }>(value: T, ctx: z.RefinementCtx) => {
-  if (value.password !== value.confirm) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["confirm"], params: { key: "account.errors.mismatch" } });
+const confirmed = (value: { password: string | Unparsed; confirm: string | Unparsed }, ctx: z.RefinementCtx) => {
+  if (parsed(value.password) && parsed(value.confirm) && value.password !== value.confirm) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["confirm"], params: { key: "account.errors.mismatch" } });
+  }
 };
 
 export const SignInSchema = z.object({ email, password, redirectTo: z.string().max(2000).optional() });
 
-export const PasswordChangeSchema = z.object({ current: password, password: newPassword, confirm: password }).superRefine(confirmed);
+// A mismatch is reported beside a missing current password, not after it is given.
+export const PasswordChangeSchema = formObject({ current: password, password: newPassword, confirm: password }, confirmed);
 
-export const AcceptInvitationSchema = z.object({ name, password: newPassword, confirm: password }).superRefine(confirmed);
+export const AcceptInvitationSchema = formObject({ name, password: newPassword, confirm: password }, confirmed);
 
 export const InviteSchema = z.object({ email: email.pipe(z.string().email()), name, role: z.enum(USER_ROLES) });
 

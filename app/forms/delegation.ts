@@ -1,17 +1,19 @@
 import { z } from "zod";
 import { DELEGATION_DIRECTIONS } from "../../db/enums";
 import { comparePartialDates } from "~/utils/partial-date";
-import { LIMITS, optionalText, partialDateField, recordId } from "./fields";
+import { issue, knownOrUnknownDateField, LIMITS, optionalText, partialDateField, recordId } from "./fields";
+import { formObject, parsed } from "./form-object";
 
 /** Someone on file: picked (personId) or typed by a name that matches exactly one person. */
 const PersonRef = z.object({ personId: recordId.optional(), name: optionalText(LIMITS.name) });
 
-export const DelegationSchema = z
-  .object({
+export const DelegationSchema = formObject(
+  {
     partnerId: recordId,
     organisationId: recordId.optional(),
     direction: z.enum(DELEGATION_DIRECTIONS),
-    arrival: partialDateField,
+    // The arrival dates the visit: given, or marked unknown. A departure is often not reported.
+    arrival: knownOrUnknownDateField,
     departure: partialDateField,
     purpose: optionalText(LIMITS.short),
     leader: PersonRef.optional(),
@@ -20,11 +22,12 @@ export const DelegationSchema = z
       .max(100)
       .default([])
       .transform((members) => members.filter((m) => m.personId || m.name)),
-  })
-  .superRefine((d, ctx) => {
-    if (d.arrival.value && d.departure.value && comparePartialDates(d.departure, d.arrival) < 0) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["departure"], params: { key: "form.errors.endBeforeStart" } });
+  },
+  (d, ctx) => {
+    if (parsed(d.arrival) && parsed(d.departure) && d.arrival.value && d.departure.value && comparePartialDates(d.departure, d.arrival) < 0) {
+      issue(ctx, ["departure"], "form.errors.endBeforeStart");
     }
-  });
+  },
+);
 
 export type DelegationInput = z.infer<typeof DelegationSchema>;

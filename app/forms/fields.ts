@@ -1,6 +1,13 @@
 import { z } from "zod";
+import { todayInAstana } from "~/utils/overdue";
 import { partialDateFromParts, UNKNOWN_DATE, type PartialDate } from "~/utils/partial-date";
-import { isWebUrl } from "~/utils/urls";
+import { isWebAddress, withWebScheme } from "~/utils/urls";
+import { formObject, parsed } from "./form-object";
+
+/** A rule broken: the message is named by its key and said by the error map (./error-map.ts). */
+export function issue(ctx: z.RefinementCtx, path: Array<string | number>, key: string, params: Record<string, unknown> = {}) {
+  ctx.addIssue({ code: z.ZodIssueCode.custom, path, params: { key, ...params } });
+}
 
 /** Limits stated to the user in the messages; generous for real text, closed to abuse. */
 export const LIMITS = { name: 200, title: 300, short: 2000, summary: 20_000, sourceText: 100_000, url: 2000 } as const;
@@ -16,31 +23,81 @@ export const names = {
 };
 
 /** At least one form of a name, with the message on the first field. */
-export function requireOneName(value: { nameKk?: string; nameRu?: string; nameEn?: string; nameNative?: string }, ctx: z.RefinementCtx) {
+export function requireOneName(value: { nameKk?: unknown; nameRu?: unknown; nameEn?: unknown; nameNative?: unknown }, ctx: z.RefinementCtx) {
   if (!value.nameKk && !value.nameRu && !value.nameEn && !value.nameNative) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["nameKk"], params: { key: "form.errors.oneName" } });
   }
 }
 
-const dateParts = z
-  .object({
-    year: z.number().int().min(1).max(9999).optional(),
-    month: z.number().int().min(1).max(12).optional(),
-    day: z.number().int().min(1).max(31).optional(),
-    approximate: z.boolean().optional(),
+/** Years a record of this council can hold: none before 1800, none more than ten years ahead. */
+export const YEARS = { min: 1800, ahead: 10 } as const;
+export const latestYear = () => Number(todayInAstana().slice(0, 4)) + YEARS.ahead;
+
+// Text inputs, not type="number": a number input drops the letter in "20O5" and sends "205".
+// What was typed is checked as typed, and refused with a message, never corrected.
+const yearText = z
+  .string()
+  .trim()
+  .superRefine((text, ctx) => {
+    if (!/^\d+$/.test(text)) return issue(ctx, [], "form.errors.yearDigits");
+    const max = latestYear();
+    if (Number(text) < YEARS.min || Number(text) > max) issue(ctx, [], "form.errors.yearRange", { min: YEARS.min, max });
   })
-  .superRefine((parts, ctx) => {
-    if (!partialDateFromParts(parts)) ctx.addIssue({ code: z.ZodIssueCode.custom, params: { key: "form.errors.date" } });
-  });
+  .transform(Number);
 
-/** A partial date from its parts: what is left empty is unknown; 31 February is refused. */
-export const partialDateField = dateParts
-  .optional()
-  .transform((parts): PartialDate => partialDateFromParts(parts ?? {}) ?? { ...UNKNOWN_DATE });
+const dayText = z
+  .string()
+  .trim()
+  .superRefine((text, ctx) => {
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 31) issue(ctx, [], "form.errors.dayDigits");
+  })
+  .transform(Number);
 
+function dateParts(required: boolean) {
+  return formObject(
+    {
+      year: yearText.optional(),
+      month: z.number().int().min(1).max(12).optional(),
+      day: dayText.optional(),
+      approximate: z.boolean().optional(),
+      // "Date unknown", ticked on purpose: a blank date is otherwise taken for a forgotten one.
+      unknown: z.boolean().optional(),
+    },
+    (parts, ctx) => {
+      const given = parts.year !== undefined || parts.month !== undefined || parts.day !== undefined;
+      if (given && parts.unknown === true) return issue(ctx, [], "form.errors.dateUnknownButGiven");
+      if (required && !given && parts.unknown !== true) return issue(ctx, [], "form.errors.dateRequired");
+      const { year, month, day } = parts;
+      if (!parsed(month) || !parsed(day)) return;
+      // 31 April is no date in any year: say so even while the year is still wrong (a leap year stands in).
+      const checkedYear = parsed(year) ? year : 2000;
+      if (!partialDateFromParts({ year: checkedYear, month, day })) issue(ctx, [], "form.errors.date");
+    },
+  ).transform((parts): PartialDate => partialDateFromParts(parts) ?? { ...UNKNOWN_DATE });
+}
+
+/**
+ * A partial date from its parts: what is left empty is unknown; 31 February, "20O5" and the
+ * year 205 are refused. For dates that may well be unknown (a due date, the end of a post).
+ */
+export const partialDateField = dateParts(false).default({});
+
+/**
+ * A partial date that must be given, or marked unknown with its "date unknown" box: the date of
+ * a meeting, a delegation's arrival, a relation's step (issue 13.4).
+ */
+export const knownOrUnknownDateField = dateParts(true).default({});
+
+/** True when a date's known period starts after today (in Astana). */
+export const isFutureDate = (date: PartialDate) => date.value != null && date.value > todayInAstana();
+
+/**
+ * A web address: "tengrinews.kz/…" gets the https:// it was typed without; what is still not
+ * an http(s) address with a host such as example.kz (javascript:, a bare word) is refused.
+ */
 export const webUrl = z
   .string()
   .trim()
   .max(LIMITS.url)
-  .url()
-  .refine(isWebUrl, { params: { key: "form.errors.url" } });
+  .transform(withWebScheme)
+  .refine(isWebAddress, { params: { key: "form.errors.url" } });

@@ -1,15 +1,14 @@
 import { z } from "zod";
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../db/enums";
-import { LIMITS, optionalText, partialDateField, recordId } from "./fields";
+import { issue, LIMITS, optionalText, partialDateField, recordId } from "./fields";
+import { formObject } from "./form-object";
 
-const requireOneTitle = (v: { titleKk?: string; titleRu?: string; titleEn?: string }, ctx: z.RefinementCtx) => {
-  if (!v.titleKk && !v.titleRu && !v.titleEn) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["titleKk"], params: { key: "form.errors.oneTitle" } });
-  }
+const requireOneTitle = (v: { titleKk?: unknown; titleRu?: unknown; titleEn?: unknown }, ctx: z.RefinementCtx) => {
+  if (!v.titleKk && !v.titleRu && !v.titleEn) issue(ctx, ["titleKk"], "form.errors.oneTitle");
 };
 
-export const InitiativeSchema = z
-  .object({
+export const InitiativeSchema = formObject(
+  {
     titleKk: optionalText(LIMITS.title),
     titleRu: optionalText(LIMITS.title),
     titleEn: optionalText(LIMITS.title),
@@ -21,20 +20,22 @@ export const InitiativeSchema = z
     ownerPersonId: recordId.optional(),
     ownerOrganisationId: recordId.optional(),
     due: partialDateField,
-  })
-  .superRefine(requireOneTitle);
+  },
+  requireOneTitle,
+);
 
 /** A dated step: a change of status, a note on progress, or both; where it happened. */
-export const InitiativeStepSchema = z
-  .object({
+export const InitiativeStepSchema = formObject(
+  {
     date: partialDateField,
     status: z.enum(INITIATIVE_STATUSES).optional(),
     note: optionalText(LIMITS.short),
     meetingId: recordId.optional(),
-  })
-  .superRefine((step, ctx) => {
-    if (!step.status && !step.note) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["note"], params: { key: "form.errors.statusOrNote" } });
-  });
+  },
+  (step, ctx) => {
+    if (!step.status && !step.note) issue(ctx, ["note"], "form.errors.statusOrNote");
+  },
+);
 
 export type InitiativeInput = z.infer<typeof InitiativeSchema>;
 export type InitiativeStepInput = z.infer<typeof InitiativeStepSchema>;

@@ -8,18 +8,16 @@ import {
   RECORD_LANGUAGES,
 } from "../../db/enums";
 import { comparePartialDates } from "~/utils/partial-date";
-import { LIMITS, optionalText, partialDateField, recordId, webUrl } from "./fields";
-
-const issue = (ctx: z.RefinementCtx, path: Array<string | number>, key: string) =>
-  ctx.addIssue({ code: z.ZodIssueCode.custom, path, params: { key } });
+import { issue, knownOrUnknownDateField, LIMITS, optionalText, partialDateField, recordId, webUrl } from "./fields";
+import { formObject, parsed } from "./form-object";
 
 /**
  * One person at the meeting: someone on file (personId, set by the picker), or a typed name,
  * matched against the people on file when saved; a new person's name is kept in the column of
  * its script (nameSlotOf). A title with a body records a post held as of the meeting's date.
  */
-export const ParticipantSchema = z
-  .object({
+export const ParticipantSchema = formObject(
+  {
     personId: recordId.optional(),
     name: optionalText(LIMITS.name),
     isNew: z.boolean().optional(),
@@ -27,25 +25,27 @@ export const ParticipantSchema = z
     side: z.enum(MEETING_SIDES),
     role: z.enum(PARTICIPANT_ROLES),
     title: optionalText(LIMITS.title),
-  })
-  .superRefine((p, ctx) => {
+  },
+  (p, ctx) => {
     if (!p.personId && !p.name) issue(ctx, ["name"], "form.errors.required");
-  });
+  },
+);
 
-export const SourceSchema = z
-  .object({
+export const SourceSchema = formObject(
+  {
     url: webUrl.optional(),
     outlet: optionalText(LIMITS.name),
     title: optionalText(LIMITS.title),
     text: optionalText(LIMITS.sourceText),
-  })
-  .superRefine((s, ctx) => {
+  },
+  (s, ctx) => {
     if (!s.url && !s.outlet && !s.title && !s.text) issue(ctx, ["outlet"], "form.errors.emptySource");
-  });
+  },
+);
 
 /** An initiative raised at the meeting: a new one, or a step on one already on file. */
-export const RaisedInitiativeSchema = z
-  .object({
+export const RaisedInitiativeSchema = formObject(
+  {
     initiativeId: recordId.optional(),
     title: optionalText(LIMITS.title),
     kind: z.enum(INITIATIVE_KINDS).default("other"),
@@ -53,10 +53,11 @@ export const RaisedInitiativeSchema = z
     ownerPersonId: recordId.optional(),
     due: partialDateField,
     note: optionalText(LIMITS.short),
-  })
-  .superRefine((i, ctx) => {
+  },
+  (i, ctx) => {
     if (!i.initiativeId && !i.title) issue(ctx, ["title"], "form.errors.required");
-  });
+  },
+);
 
 const topicList = z
   .array(z.string().trim().max(LIMITS.name).optional())
@@ -64,9 +65,9 @@ const topicList = z
   .default([])
   .transform((topics) => [...new Set(topics.filter((t): t is string => Boolean(t)))]);
 
-export const MeetingSchema = z
-  .object({
-    date: partialDateField,
+export const MeetingSchema = formObject(
+  {
+    date: knownOrUnknownDateField,
     startTime: z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
@@ -85,16 +86,25 @@ export const MeetingSchema = z
     topics: topicList,
     sources: z.array(SourceSchema).max(20).default([]),
     initiatives: z.array(RaisedInitiativeSchema).max(30).default([]),
-  })
-  .superRefine((m, ctx) => {
-    m.initiatives.forEach((initiative, index) => {
-      if (initiative.due.value && m.date.value && comparePartialDates(initiative.due, m.date) < 0) {
-        issue(ctx, ["initiatives", index, "due"], "form.errors.dueBeforeMeeting");
-      }
-    });
+  },
+  (m, ctx) => {
+    const date = m.date;
+    if (parsed(date) && parsed(m.initiatives)) {
+      m.initiatives.forEach((initiative, index) => {
+        if (parsed(initiative) && initiative.due.value && date.value && comparePartialDates(initiative.due, date) < 0) {
+          issue(ctx, ["initiatives", index, "due"], "form.errors.dueBeforeMeeting");
+        }
+      });
+    }
     if (m.newDelegation && m.delegationId) issue(ctx, ["delegationId"], "form.errors.oneDelegation");
     if (m.newDelegation && !m.partnerId) issue(ctx, ["partnerId"], "form.errors.delegationNeedsPartner");
-  });
+    // A meeting is with someone about something (issue 13.1): a partner, or a delegation, which
+    // names one; and a participant, a purpose or a summary.
+    else if (!m.partnerId && !m.delegationId) issue(ctx, ["partnerId"], "form.errors.meetingNeedsPartner");
+    const participants = parsed(m.participants) ? m.participants.length : 1;
+    if (!participants && !m.purpose && !m.summary) issue(ctx, ["purpose"], "form.errors.meetingNeedsContent");
+  },
+);
 
 export type MeetingInput = z.infer<typeof MeetingSchema>;
 export type ParticipantInput = z.infer<typeof ParticipantSchema>;

@@ -1,14 +1,16 @@
 import { z } from "zod";
 import { LIMITS, names, optionalText, recordId, requireOneName } from "./fields";
+import { formObject } from "./form-object";
 
-export const OrganisationSchema = z
-  .object({
+export const OrganisationSchema = formObject(
+  {
     partnerId: recordId,
     parentId: recordId.optional(),
     ...names,
     nameNative: optionalText(LIMITS.name),
     confirmDuplicate: z.boolean().optional(),
-  })
-  .superRefine(requireOneName);
+  },
+  requireOneName,
+);
 
 export type OrganisationInput = z.infer<typeof OrganisationSchema>;

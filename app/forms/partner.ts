@@ -2,9 +2,10 @@ import { z } from "zod";
 import { PARTNER_KINDS } from "../../db/enums";
 import { COUNTRY_CODES } from "~/utils/countries";
 import { LIMITS, names, optionalText, requireOneName } from "./fields";
+import { formObject } from "./form-object";
 
-export const PartnerSchema = z
-  .object({
+export const PartnerSchema = formObject(
+  {
     kind: z.enum(PARTNER_KINDS),
     countryCode: z.enum(COUNTRY_CODES),
     ...names,
@@ -15,7 +16,8 @@ export const PartnerSchema = z
       .regex(/^Q[1-9]\d{0,11}$/)
       .optional(),
     confirmDuplicate: z.boolean().optional(),
-  })
-  .superRefine(requireOneName);
+  },
+  requireOneName,
+);
 
 export type PartnerInput = z.infer<typeof PartnerSchema>;

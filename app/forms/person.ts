@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { LIMITS, names, optionalText, partialDateField, recordId, requireOneName } from "./fields";
+import { issue, LIMITS, names, optionalText, partialDateField, recordId, requireOneName } from "./fields";
+import { formObject, parsed } from "./form-object";
 import { comparePartialDates } from "~/utils/partial-date";
 
-export const PostSchema = z
-  .object({
+export const PostSchema = formObject(
+  {
     organisationId: recordId,
     titleKk: optionalText(LIMITS.title),
     titleRu: optionalText(LIMITS.title),
@@ -12,24 +13,24 @@ export const PostSchema = z
     end: partialDateField,
     // Known to hold it on this day, start unknown: what a meeting's title tells (issue 13.6).
     asOf: partialDateField,
-  })
-  .superRefine((post, ctx) => {
-    if (!post.titleKk && !post.titleRu && !post.titleEn) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["titleKk"], params: { key: "form.errors.oneTitle" } });
+  },
+  (post, ctx) => {
+    if (!post.titleKk && !post.titleRu && !post.titleEn) issue(ctx, ["titleKk"], "form.errors.oneTitle");
+    if (parsed(post.start) && parsed(post.end) && post.start.value && post.end.value && comparePartialDates(post.end, post.start) < 0) {
+      issue(ctx, ["end"], "form.errors.endBeforeStart");
     }
-    if (post.start.value && post.end.value && comparePartialDates(post.end, post.start) < 0) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["end"], params: { key: "form.errors.endBeforeStart" } });
-    }
-  });
+  },
+);
 
-export const PersonSchema = z
-  .object({
+export const PersonSchema = formObject(
+  {
     ...names,
     nameNative: optionalText(LIMITS.name),
     posts: z.array(PostSchema).max(50).default([]),
     confirmDuplicate: z.boolean().optional(),
-  })
-  .superRefine(requireOneName);
+  },
+  requireOneName,
+);
 
 export type PersonInput = z.infer<typeof PersonSchema>;
 export type PostInput = z.infer<typeof PostSchema>;

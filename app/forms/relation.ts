@@ -1,6 +1,20 @@
 import { z } from "zod";
 import { RELATION_STATUSES, RELATION_TYPES } from "../../db/enums";
-import { LIMITS, optionalText, partialDateField, recordId, webUrl } from "./fields";
+import { isFutureDate, issue, knownOrUnknownDateField, LIMITS, optionalText, recordId, webUrl } from "./fields";
+import { formObject, parsed, type Unparsed } from "./form-object";
+import type { PartialDate } from "~/utils/partial-date";
+
+type RelationStatus = (typeof RELATION_STATUSES)[number];
+
+/** Statuses that say the step has happened: an agreement signed, in force or ended. */
+export const HAPPENED_STATUSES: readonly RelationStatus[] = ["signed", "active", "ended"];
+
+/** A step that has happened cannot be dated in the future; a proposal may be planned ahead. */
+function happenedNotInFuture(step: { status?: RelationStatus | Unparsed; date: PartialDate | Unparsed }, ctx: z.RefinementCtx) {
+  if (parsed(step.status) && step.status && HAPPENED_STATUSES.includes(step.status) && parsed(step.date) && isFutureDate(step.date)) {
+    issue(ctx, ["date"], "form.errors.futureHappened");
+  }
+}
 
 /** Someone picked in the list (personId) or typed: a name not on file becomes a new person. */
 const PersonRef = z.object({ personId: recordId.optional(), name: optionalText(LIMITS.name) });
@@ -18,33 +32,42 @@ const source = {
   sourceUrl: webUrl.optional(),
 };
 
-/** What a relation is, apart from its steps: edited on its own. */
-export const RelationFieldsSchema = z.object({
+const relationFields = {
   type: z.enum(RELATION_TYPES),
   note: optionalText(LIMITS.short),
-});
+};
+
+/** What a relation is, apart from its steps: edited on its own. */
+export const RelationFieldsSchema = z.object(relationFields);
 
 /**
  * A relation begins with its first step: what it is and where it stands, dated, who signed and
  * where it is written, all on one form so that the first step is recorded once.
  */
-export const RelationSchema = RelationFieldsSchema.extend({
-  status: z.enum(RELATION_STATUSES),
-  date: partialDateField,
-  stepNote: optionalText(LIMITS.short),
-  signatories,
-  ...source,
-});
+export const RelationSchema = formObject(
+  {
+    ...relationFields,
+    status: z.enum(RELATION_STATUSES),
+    date: knownOrUnknownDateField,
+    stepNote: optionalText(LIMITS.short),
+    signatories,
+    ...source,
+  },
+  happenedNotInFuture,
+);
 
 /** A step, added or corrected. */
-export const RelationStepSchema = z.object({
-  status: z.enum(RELATION_STATUSES),
-  date: partialDateField,
-  note: optionalText(LIMITS.short),
-  meetingId: recordId.optional(),
-  signatories,
-  ...source,
-});
+export const RelationStepSchema = formObject(
+  {
+    status: z.enum(RELATION_STATUSES),
+    date: knownOrUnknownDateField,
+    note: optionalText(LIMITS.short),
+    meetingId: recordId.optional(),
+    signatories,
+    ...source,
+  },
+  happenedNotInFuture,
+);
 
 export type RelationFieldsInput = z.infer<typeof RelationFieldsSchema>;
 export type RelationInput = z.infer<typeof RelationSchema>;

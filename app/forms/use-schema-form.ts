@@ -14,7 +14,11 @@ export function useSchemaForm<Schema extends z.ZodTypeAny>(
     id: options.id,
     lastResult: options.lastResult,
     defaultValue: options.defaultValue as never,
-    shouldValidate: "onBlur",
+    // All the form's errors at once, on Save; then each one clears as it is corrected. Checking
+    // field by field on blur showed them a few at a time, and the message a blur added above the
+    // Save button moved it from under the pointer, so the click that should have shown the rest
+    // was lost (issue 13.3: a bad link hid 31 April).
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema, errorMap: formErrorMap(t) }),
   });

@@ -119,8 +119,17 @@ export function partialDateColumns<P extends string>(prefix: P, date: PartialDat
   } as Record<P, string | null> & Record<`${P}Precision`, PartialDate["precision"]> & Record<`${P}Approximate`, boolean>;
 }
 
-/** A stored partial date as a form's day, month, year and "approximate" fields. */
+/**
+ * A stored partial date as a form's day, month, year, "approximate" and "date unknown" fields: a
+ * record kept without a date comes back with its "date unknown" box ticked.
+ */
 export function partialDateFormValue(value: string | null, precision: PartialDate["precision"], approximate: boolean) {
   const parts = partialDateParts({ value, precision, approximate });
-  return { year: parts.year ?? undefined, month: parts.month ?? undefined, day: parts.day ?? undefined, approximate };
+  return {
+    year: parts.year == null ? undefined : String(parts.year),
+    month: parts.month ?? undefined,
+    day: parts.day == null ? undefined : String(parts.day),
+    approximate,
+    unknown: parts.year == null,
+  };
 }

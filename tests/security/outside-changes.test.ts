@@ -8,6 +8,8 @@ import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
 import { migrateDatabase } from "../../db/client";
 import { pruneExpired } from "../../db/housekeeping";
+import { partners } from "../../db/schema";
+import { seedDemoData } from "../../db/seed";
 import { getDb } from "~/db.server";
 import { recordHistory } from "~/models/history.server";
 import { action as editMeetingAction } from "~/routes/meetings.$meetingId_.edit";
@@ -18,8 +20,12 @@ import { submit } from "../support/forms";
 
 const sqlite = getDb().$client;
 
+seedDemoData(getDb());
+const heilongjiang = getDb().select().from(partners).all().find((p) => p.nameEn === "Heilongjiang Province")!.id;
+
 const MEETING = {
   language: "en",
+  partnerId: String(heilongjiang),
   "date.year": "2026",
   "date.month": "5",
   "date.day": "20",

@@ -34,7 +34,7 @@ export function DelegationForm({
         <SelectField field={fields.direction} label={t("form.meeting.direction")} options={DELEGATION_DIRECTIONS.map((d) => ({ value: d, label: t(`meeting.directions.${d}`) }))} />
       </div>
       <div className="grid gap-4 md:grid-cols-2">
-        <PartialDateFields field={fields.arrival} legend={t("form.delegation.arrival")} />
+        <PartialDateFields field={fields.arrival} legend={t("form.delegation.arrival")} withUnknown />
         <PartialDateFields field={fields.departure} legend={t("form.delegation.departure")} />
       </div>
       <TextArea field={fields.purpose} label={t("meeting.purpose")} rows={2} />

@@ -120,13 +120,18 @@ export function CheckboxField({ field, label, className }: Common & { field: Fie
   );
 }
 
-/** A partial date: fill what is known; a year alone, a month and year, or the full day. */
+/**
+ * A partial date: fill what is known; a year alone, a month and year, or the full day. With
+ * `withUnknown`, a "date unknown" box: where a date is expected, leaving it blank is a choice.
+ */
 export function PartialDateFields({
   field,
   legend,
+  withUnknown = false,
 }: {
-  field: FieldMetadata<{ year?: number; month?: number; day?: number; approximate?: boolean } | undefined>;
+  field: FieldMetadata<{ year?: string; month?: number; day?: string; approximate?: boolean; unknown?: boolean } | undefined>;
   legend: string;
+  withUnknown?: boolean;
 }) {
   const { t } = useTranslation();
   const { locale } = useDateWords();
@@ -137,7 +142,8 @@ export function PartialDateFields({
       <legend className="px-1 text-sm font-medium text-stone-700">{legend}</legend>
       <p className="mb-2 text-xs text-stone-500">{t("form.date.hint")}</p>
       <div className="flex flex-wrap items-end gap-3">
-        <TextField field={parts.day} label={t("form.date.day")} type="number" min={1} max={31} className="w-20" />
+        {/* Text, not type="number": a number input silently drops the letter in "20O5". */}
+        <TextField field={parts.day} label={t("form.date.day")} inputMode="numeric" autoComplete="off" className="w-20" />
         <SelectField
           field={parts.month}
           label={t("form.date.month")}
@@ -145,8 +151,9 @@ export function PartialDateFields({
           options={months}
           className="w-36"
         />
-        <TextField field={parts.year} label={t("form.date.year")} type="number" min={1} max={9999} className="w-24" />
+        <TextField field={parts.year} label={t("form.date.year")} inputMode="numeric" autoComplete="off" className="w-24" />
         <CheckboxField field={parts.approximate} label={t("form.date.approximate")} className="pb-2" />
+        {withUnknown ? <CheckboxField field={parts.unknown} label={t("form.date.unknown")} className="pb-2" /> : null}
       </div>
       <FieldErrors field={field} />
     </fieldset>

@@ -81,7 +81,7 @@ export function MeetingForm({
       <FormErrors errors={form.errors} id={form.errorId} />
 
       <Group title={t("form.meeting.when")}>
-        <PartialDateFields field={fields.date} legend={t("meeting.date")} />
+        <PartialDateFields field={fields.date} legend={t("meeting.date")} withUnknown />
         <div className="grid gap-4 sm:grid-cols-3">
           <TextField field={fields.startTime} label={t("form.meeting.startTime")} type="time" />
           <TextField field={fields.location} label={t("meeting.place")} className="sm:col-span-2" />

@@ -69,7 +69,7 @@ export function RelationForm({ reply }: { reply?: FormReply }) {
       <fieldset className="space-y-4 rounded border border-stone-200 p-3">
         <legend className="px-1 text-sm font-medium text-stone-700">{t("form.relation.firstStep")}</legend>
         <SelectField field={fields.status} label={t("form.relation.firstStatus")} placeholder="" options={statusOptions(t)} />
-        <PartialDateFields field={fields.date} legend={t("meeting.date")} />
+        <PartialDateFields field={fields.date} legend={t("meeting.date")} withUnknown />
         <TextArea field={fields.stepNote} label={t("form.relation.stepNote")} rows={2} />
         <SignatoryFields form={form} field={fields.signatories} />
         <SourceFields outlet={fields.sourceOutlet} title={fields.sourceTitle} url={fields.sourceUrl} />
@@ -103,7 +103,7 @@ export function RelationStepForm({ reply, meetings, defaultValue }: { reply?: Fo
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <SelectField field={fields.status} label={t("form.relation.status")} placeholder="" options={statusOptions(t)} />
-      <PartialDateFields field={fields.date} legend={t("meeting.date")} />
+      <PartialDateFields field={fields.date} legend={t("meeting.date")} withUnknown />
       <TextArea field={fields.note} label={t("form.relation.stepNote")} rows={2} />
       <SelectField field={fields.meetingId} label={t("form.initiative.atMeeting")} placeholder="—" options={meetings} />
       <SignatoryFields form={form} field={fields.signatories} />
