@@ -50,7 +50,7 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) console.error(`[${new Date().toISOString()}] ${loadContext.requestId ?? "-"} ${request.method} ${new URL(request.url).pathname}`, error);
         },
       },
     );
@@ -58,8 +58,11 @@ export default async function handleRequest(
   });
 }
 
-/** Errors are logged on the server; users only ever see the calm error page. */
-export const handleError: HandleErrorFunction = (error, { request }) => {
+/**
+ * Errors are logged on the server with the request's id; users only ever see the calm error
+ * page, which shows that id.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  console.error(`[${new Date().toISOString()}] ${request.method} ${request.url}`, error);
+  console.error(`[${new Date().toISOString()}] ${context.requestId ?? "-"} ${request.method} ${new URL(request.url).pathname}`, error);
 };
