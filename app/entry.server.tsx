@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { TranslationProvider } from "./i18n/react";
 import { NonceContext } from "./components/Nonce";
+import { RequestIdContext } from "./components/RequestId";
 import { getLanguage, translations } from "./i18n/i18n.server";
 
 const ABORT_DELAY = 5_000;
@@ -18,6 +19,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
+  const requestId = () => loadContext.requestId;
   const lng = await getLanguage(request);
 
   // Crawlers and no-JS clients get the whole document at once; browsers get it streamed.
@@ -27,9 +29,11 @@ export default async function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <TranslationProvider lng={lng} strings={translations[lng]}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </TranslationProvider>
+        <RequestIdContext.Provider value={requestId}>
+          <TranslationProvider lng={lng} strings={translations[lng]}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </TranslationProvider>
+        </RequestIdContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,
