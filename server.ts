@@ -217,6 +217,9 @@ async function serve() {
   app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     // Remix answering a request already refused as too large: that answer was the 413.
     if (res.locals.bodyRefused) return;
+    // Express's own refusals (a path that does not decode) carry their 4xx: the client's fault.
+    const status = error instanceof Error && "status" in error && typeof error.status === "number" ? error.status : 500;
+    if (status < 500 && !res.headersSent) return void res.status(status).type("text/plain").send("Bad request");
     console.error(`[${new Date().toISOString()}] ${res.locals.requestId as string} ${req.method} ${req.path}`, error);
     if (res.headersSent) return void req.socket.destroy();
     res.status(500).type("text/plain").send(`Server error (request ${res.locals.requestId as string})`);

@@ -65,3 +65,11 @@ test("each request gets its own id", async () => {
   const [a, b] = await Promise.all([get("/healthz"), get("/healthz")]);
   expect(a.headers.get("x-request-id")).not.toBe(b.headers.get("x-request-id"));
 });
+
+test("a path that does not decode is the client's fault: 400 with its id, not a 500", async () => {
+  const response = await get("/partners/%E0%A4%A");
+  expect(response.status).toBe(400);
+  expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f]{10}$/);
+  expect(await response.text()).not.toMatch(/URIError|at \w+ \(/);
+  expect(server.log()).not.toContain("URIError");
+});
