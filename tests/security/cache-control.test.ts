@@ -73,3 +73,15 @@ test("a path that does not decode is the client's fault: 400 with its id, not a 
   expect(await response.text()).not.toMatch(/URIError|at \w+ \(/);
   expect(server.log()).not.toContain("URIError");
 });
+
+test("in production the language cookie is Secure, as the session cookie", async () => {
+  const response = await fetch(`${server.origin}/language`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" },
+    body: new URLSearchParams({ lng: "ru", redirectTo: "/" }),
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("lng="));
+  expect(cookie).toMatch(/; Secure/);
+  expect(cookie).toMatch(/; HttpOnly/);
+});
