@@ -25,7 +25,13 @@ import { securityLog } from "./db/schema";
 
 const env = getEnv();
 const BUILD_PATH = path.resolve("build/index.js");
+// No form of ours comes near this (a meeting with a hundred participants is some 100 KB).
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
+// Without a session a client can only sign in, accept an invitation or switch the language:
+// a few kilobytes (two 1,024-character passwords, percent-encoded, are some 20 KB).
+const SIGNED_OUT_MAX_BODY_BYTES = 64 * 1024;
+// The session cookie's names (app/auth.server.ts): __Host- in production.
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?kezdesu_session=/;
 
 async function prepareDatabase() {
   const db = openDatabase(env.DATABASE_PATH);
@@ -103,23 +109,91 @@ function refuseCrossSitePosts(db: ReturnType<typeof openDatabase>): express.Requ
   };
 }
 
+/**
+ * Each request gets an id, sent back as X-Request-Id, given to Remix (the error page shows it)
+ * and written beside every 500 in the log, so a user's report can be found there.
+ */
+function requestIds(): express.RequestHandler {
+  return (req, res, next) => {
+    const id = crypto.randomBytes(5).toString("hex");
+    res.locals.requestId = id;
+    res.setHeader("X-Request-Id", id);
+    res.on("finish", () => {
+      if (res.statusCode >= 500) console.error(`[${new Date().toISOString()}] ${res.statusCode} ${id} ${req.method} ${req.path}`);
+    });
+    next();
+  };
+}
+
+/**
+ * Just before a response's headers go out:
+ * - Anything not a static file is private to the account that asked for it (issue 12.3): no
+ *   browser or proxy may keep it, so Back after signing out cannot show it again. A route that
+ *   chose its own caching (the public interface strings) keeps it; so do the static files
+ *   (served before this applies, with their own Cache-Control).
+ * - A response sent before its request's body has all arrived (a refused post, left unread)
+ *   closes the connection: the rest of the body would otherwise be read as the next request.
+ */
+function beforeHeaders(): express.RequestHandler {
+  return (req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      if (!res.hasHeader("Cache-Control")) res.setHeader("Cache-Control", "private, no-store");
+      if (!req.complete) res.setHeader("Connection", "close");
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    next();
+  };
+}
+
+/**
+ * Bodies are counted as they arrive, whatever their framing (a chunked body declares no
+ * length): past the limit nothing more reaches Remix, not even the body's end (so no action
+ * can run on a cut body), the request is answered 413 and its connection closed. A declared
+ * length over the limit is refused before anything is read. Bodies are read only as fast as
+ * the app consumes them, so a post that is refused unread (signed out, not allowed) takes a
+ * few kilobytes of memory whatever its size.
+ */
+function limitBodies(): express.RequestHandler {
+  return (req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    const limit = SESSION_COOKIE.test(req.get("cookie") ?? "") ? MAX_BODY_BYTES : SIGNED_OUT_MAX_BODY_BYTES;
+    const refuse = () => {
+      res.locals.bodyRefused = true;
+      if (res.headersSent) return void req.socket.destroy();
+      res.once("finish", () => req.socket.destroy());
+      res.status(413).set("Connection", "close").type("text/plain").send("Payload too large");
+    };
+    if (Number(req.get("content-length") ?? 0) > limit) return refuse();
+    // Every chunk of the body enters the request through push(): counted there, before any reader.
+    let received = 0;
+    const push = req.push.bind(req);
+    req.push = (chunk: Buffer | null, encoding?: BufferEncoding) => {
+      if (res.locals.bodyRefused) return false;
+      if (chunk !== null && (received += chunk.length) > limit) {
+        refuse();
+        return false;
+      }
+      return push(chunk, encoding);
+    };
+    next();
+  };
+}
+
 /** One process serving HTTP; several share the port under node:cluster (WEB_CONCURRENCY). */
 async function serve() {
   const build = (await import(BUILD_PATH)) as ServerBuild;
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(requestIds());
+  app.use(beforeHeaders());
   app.use(securityHeaders(build.mode === "production"));
+  app.use(limitBodies());
   app.use(compression());
   // The server's own connection, for what happens outside Remix: refusals and housekeeping.
   const db = openDatabase(env.DATABASE_PATH);
   app.use(refuseCrossSitePosts(db));
-  // No form of ours comes near this; a bigger body is refused before it is read.
-  app.use((req, res, next) => {
-    // The unread body would follow on the connection: it is closed, not reused.
-    if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) res.status(413).set("Connection", "close").type("text/plain").send("Payload too large");
-    else next();
-  });
   pruneExpired(db);
   setInterval(() => {
     pruneExpired(db);
@@ -133,9 +207,24 @@ async function serve() {
     createRequestHandler({
       build,
       mode: build.mode,
-      getLoadContext: (req, res) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (req, res) => ({
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        cspNonce: res.locals.cspNonce as string,
+        requestId: res.locals.requestId as string,
+      }),
     }),
   );
+  // What fails outside Remix's own error handling (entry.server.tsx's handleError).
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    // Remix answering a request already refused as too large: that answer was the 413.
+    if (res.locals.bodyRefused) return;
+    // Express's own refusals (a path that does not decode) carry their 4xx: the client's fault.
+    const status = error instanceof Error && "status" in error && typeof error.status === "number" ? error.status : 500;
+    if (status < 500 && !res.headersSent) return void res.status(status).type("text/plain").send("Bad request");
+    console.error(`[${new Date().toISOString()}] ${res.locals.requestId as string} ${req.method} ${req.path}`, error);
+    if (res.headersSent) return void req.socket.destroy();
+    res.status(500).type("text/plain").send(`Server error (request ${res.locals.requestId as string})`);
+  });
 
   app.listen(env.PORT, () => {
     if (cluster.isPrimary) claimGuard();

@@ -48,24 +48,18 @@ export function forbidden() {
 /** Refuses a cross-site POST with 403, and logs it. */
 export async function refuseCrossSite(request: Request, userId: number | null = null) {
   if (!isWrite(request) || !isCrossSite(request.headers, new URL(request.url).origin)) return;
-  await drain(request);
   logSecurityEvent({ event: "cross_site", userId, detail: `${request.method} ${new URL(request.url).pathname} from ${request.headers.get("Origin") ?? "?"}` });
   throw forbidden();
 }
 
 /**
- * Reads and drops a refused post's body: answered unread, the rest of it would stay on the
- * connection and Node would reset it under the browser (server.ts caps bodies at 8 MB).
+ * The signed-in account with at least `role`; otherwise a redirect to sign in, or 403. A
+ * refused post's body is never read (issue 12.1: reading it let anyone fill the memory):
+ * server.ts closes the connection of an answer sent before its body has all arrived.
  */
-async function drain(request: Request) {
-  if (isWrite(request) && !request.bodyUsed) await request.arrayBuffer().catch(() => undefined);
-}
-
-/** The signed-in account with at least `role`; otherwise a redirect to sign in, or 403. */
 export async function requireUser(request: Request, role: UserRole = "viewer"): Promise<SessionUser> {
   await refuseCrossSite(request);
   const user = await currentUser(request);
-  if (!user || (!can(user, role) && !user.mustChangePassword)) await drain(request);
   if (!user) {
     const url = new URL(request.url);
     // After signing in, back to the page (an action's URL is its form's page).

@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { TranslationProvider } from "./i18n/react";
 import { NonceContext } from "./components/Nonce";
+import { RequestIdContext } from "./components/RequestId";
 import { getLanguage, translations } from "./i18n/i18n.server";
 
 const ABORT_DELAY = 5_000;
@@ -18,6 +19,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
+  const requestId = () => loadContext.requestId;
   const lng = await getLanguage(request);
 
   // Crawlers and no-JS clients get the whole document at once; browsers get it streamed.
@@ -27,9 +29,11 @@ export default async function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <TranslationProvider lng={lng} strings={translations[lng]}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </TranslationProvider>
+        <RequestIdContext.Provider value={requestId}>
+          <TranslationProvider lng={lng} strings={translations[lng]}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </TranslationProvider>
+        </RequestIdContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,
@@ -50,7 +54,7 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) console.error(`[${new Date().toISOString()}] ${loadContext.requestId ?? "-"} ${request.method} ${new URL(request.url).pathname}`, error);
         },
       },
     );
@@ -58,8 +62,11 @@ export default async function handleRequest(
   });
 }
 
-/** Errors are logged on the server; users only ever see the calm error page. */
-export const handleError: HandleErrorFunction = (error, { request }) => {
+/**
+ * Errors are logged on the server with the request's id; users only ever see the calm error
+ * page, which shows that id.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  console.error(`[${new Date().toISOString()}] ${request.method} ${request.url}`, error);
+  console.error(`[${new Date().toISOString()}] ${context.requestId ?? "-"} ${request.method} ${new URL(request.url).pathname}`, error);
 };

@@ -41,7 +41,7 @@ export function getEnv(): Env {
 function keptSessionSecret(databasePath: string) {
   const dir = path.dirname(path.resolve(databasePath));
   const file = path.join(dir, "session-secret");
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   try {
     const existing = fs.readFileSync(file, "utf8").trim();
     if (existing.length >= 32) return existing;

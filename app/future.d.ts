@@ -12,5 +12,7 @@ declare module "@remix-run/server-runtime" {
   interface AppLoadContext {
     clientAddress?: string;
     cspNonce?: string;
+    // This request's id (server.ts): in the X-Request-Id header, the log and the error page.
+    requestId?: string;
   }
 }

@@ -61,10 +61,13 @@ export function verifyBackup(file: string, expected?: Record<string, number>) {
 
 export async function takeBackup(databasePath: string, { keep = 7, now = new Date() } = {}) {
   const dir = backupsDir(databasePath);
-  fs.mkdirSync(dir, { recursive: true });
+  // Private as the database itself (db/client.ts): a backup is the whole record.
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const name = `kezdesu-${now.toISOString().replace(/:/g, "-").replace(/\.(\d{3})Z$/, "-$1Z")}.db`;
   const file = path.join(dir, name);
   const partial = `${file}.partial`;
+  // Made 0600 before SQLite writes the copy into it, which keeps the file's mode.
+  fs.writeFileSync(partial, "", { mode: 0o600 });
   const source = new Database(databasePath, { fileMustExist: true });
   let counts: Record<string, number>;
   try {
@@ -123,6 +126,7 @@ export function restoreBackup(databasePath: string, backup: string, now = new Da
     for (const suffix of ["-wal", "-shm", "-journal"]) fs.rmSync(`${target}${suffix}`, { force: true });
     const partial = `${target}.restoring`;
     fs.copyFileSync(backup, partial);
+    fs.chmodSync(partial, 0o600);
     fsyncPath(partial);
     fs.renameSync(partial, target);
     fsyncPath(path.dirname(target));

@@ -10,9 +10,15 @@
  * Needs `npm run build` first. FUZZ_PORT (default 3310) chooses the port; FUZZ_ONLY=<text> fuzzes
  * only the targets whose path contains it; FUZZ_TRACE=1 prints every request before it is sent,
  * then its status and time (to find the one a hang or crash follows).
+ *
+ * Then every target gets a body far over the server's limit, signed out and signed in, chunked
+ * (no length to refuse early) and with its length declared (issue 12.1): each must be answered
+ * 413 (or the sign-in redirect, or 403, unread) or its connection closed, never 5xx, before the
+ * body was taken whole; and /healthz must still answer within two seconds.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -848,7 +854,7 @@ function differences(before: Fingerprint, after: Fingerprint): string[] {
 // The run
 // ---------------------------------------------------------------------------------------------
 
-type Rule = "5xx" | "stack trace" | "row written" | "no answer" | "session lost";
+type Rule = "5xx" | "stack trace" | "row written" | "no answer" | "session lost" | "body not cut" | "slow health";
 
 type Failure = { target: string; request: number; rule: Rule; status: string; body: FuzzBody; detail: string };
 
@@ -954,6 +960,107 @@ async function fuzzTarget(target: Target, run: Run): Promise<TargetStats> {
   return stats;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Bodies over the limit (issue 12.1): cut as they arrive, whatever their framing
+// ---------------------------------------------------------------------------------------------
+
+/** Far over server.ts's 8 MB limit, and far more than the socket buffers hold. */
+const OVERSIZED_MB = 64;
+const HEALTH_WITHIN_MS = 2_000;
+const megabyte = Buffer.alloc(1024 * 1024, "A");
+
+type Cut = { status: number | null; error: string | null; writtenMb: number };
+
+/** One oversized form post, written as fast as the server takes it until it answers or hangs up. */
+function oversizedPost(pathname: string, cookie: string | null, framing: "chunked" | "declared"): Promise<Cut> {
+  return new Promise((resolve) => {
+    const cut: Cut = { status: null, error: null, writtenMb: 0 };
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      request.destroy();
+      resolve(cut);
+    };
+    const timer = setTimeout(() => {
+      cut.error = `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`;
+      settle();
+    }, REQUEST_TIMEOUT_MS);
+    const request = http.request(`${BASE_URL}${pathname}`, {
+      method: "POST",
+      headers: {
+        "Content-Type": FORM_CONTENT_TYPE,
+        "Sec-Fetch-Site": "same-origin",
+        ...(framing === "chunked" ? { "Transfer-Encoding": "chunked" } : { "Content-Length": String(2 + OVERSIZED_MB * megabyte.length) }),
+        ...(cookie ? { Cookie: cookie } : {}),
+      },
+    });
+    request.on("response", (response) => {
+      cut.status = response.statusCode ?? null;
+      response.resume();
+      response.on("end", settle);
+      response.on("error", settle);
+    });
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      cut.error = error.code ?? error.message;
+      settle();
+    });
+    request.write("x=");
+    const write = () => {
+      while (cut.writtenMb < OVERSIZED_MB && cut.status === null && !request.destroyed) {
+        cut.writtenMb++;
+        if (!request.write(megabyte)) return void request.once("drain", write);
+      }
+      if (cut.writtenMb >= OVERSIZED_MB && !request.destroyed) request.end();
+    };
+    write();
+  });
+}
+
+/** Every target, signed out and signed in, chunked and declared: never 5xx, never read whole. */
+async function fuzzOversizedBodies(targets: readonly Target[], run: Run): Promise<TargetStats> {
+  const started = performance.now();
+  const stats: TargetStats = { target: "bodies over the limit", requests: 0, rejected: 0, accepted: 0, serverErrors: 0, stackTraces: 0, rowsWritten: 0, noAnswer: 0, seconds: 0 };
+  let request = 0;
+  for (const target of targets) {
+    for (const cookie of [null, run.editorCookie]) {
+      for (const framing of ["chunked", "declared"] as const) {
+        const label = `${OVERSIZED_MB} MB ${framing}, ${cookie ? "signed in" : "signed out"}`;
+        const body: FuzzBody = { kind: "oversized", label, contentType: FORM_CONTENT_TYPE, payload: "" };
+        const fail = (rule: Rule, status: string, detail: string) => run.failures.push({ target: target.path, request, rule, status, body, detail });
+        if (TRACE) console.log(`  ${target.path}: ${label}`);
+        const cut = await oversizedPost(target.path, cookie, framing);
+        stats.requests++;
+        request++;
+        if (cut.status !== null && cut.status >= 500) {
+          stats.serverErrors++;
+          fail("5xx", String(cut.status), label);
+        } else if (cut.status !== null && cut.status >= 400) stats.rejected++;
+        else if (cut.status !== null) stats.accepted++;
+        // A closed connection is a refusal too; a client that gave up waiting is not.
+        if (cut.status === null && !/^(ECONNRESET|EPIPE)$/.test(cut.error ?? "")) {
+          stats.noAnswer++;
+          fail("no answer", "—", `${label}: ${cut.error}`);
+        }
+        if (cut.writtenMb >= OVERSIZED_MB) fail("body not cut", String(cut.status ?? cut.error), `${label}: the server took all ${OVERSIZED_MB} MB`);
+        if (!isRunning(run.server.child)) throw new ServerGone(`The server stopped during ${target.path} (${label}):\n${logTail(run.server)}`);
+        const asked = performance.now();
+        try {
+          const health = await fetch(`${BASE_URL}/healthz`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+          await health.body?.cancel();
+          const ms = performance.now() - asked;
+          if (health.status !== 200 || ms > HEALTH_WITHIN_MS) fail("slow health", String(health.status), `/healthz took ${Math.round(ms)} ms after ${label}`);
+        } catch (error) {
+          fail("slow health", "—", `/healthz after ${label}: ${describeError(error)}`);
+        }
+      }
+    }
+  }
+  stats.seconds = (performance.now() - started) / 1000;
+  return stats;
+}
+
 /** After everything: the server still answers a plain page (no poisoned prototype, no dead worker). */
 async function assertStillHealthy(run: Run) {
   const body: FuzzBody = { kind: "health", label: "GET /sign-in after the run", contentType: null, payload: "" };
@@ -1042,6 +1149,9 @@ async function main(): Promise<number> {
           `${result.rejected} 4xx, ${result.accepted} 2xx/3xx, ${bad} bad, ${result.seconds.toFixed(1)} s`,
       );
     }
+    const oversized = await fuzzOversizedBodies(targets, run);
+    stats.push(oversized);
+    console.log(`${oversized.target}: ${oversized.requests} requests, ${oversized.rejected} 4xx, ${oversized.accepted} 2xx/3xx, ${oversized.seconds.toFixed(1)} s`);
     await assertStillHealthy(run);
   } catch (error) {
     if (!(error instanceof ServerGone)) throw error;

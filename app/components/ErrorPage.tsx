@@ -1,16 +1,23 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { useRequestId } from "./RequestId";
 
 export const errorKind = (status: number) => (status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server");
 
 export function ErrorPage({ status }: { status: number }) {
   const { t } = useTranslation();
   const kind = errorKind(status);
+  const requestId = useRequestId();
   return (
     <div className="py-12 text-center">
       <p className="text-5xl font-bold text-stone-300">{status}</p>
       <h1 className="mt-4 text-2xl font-semibold">{t(`errors.${kind}.title`)}</h1>
       <p className="mx-auto mt-3 max-w-prose text-stone-600">{t(`errors.${kind}.message`)}</p>
+      {kind === "server" && requestId ? (
+        <p className="mx-auto mt-3 max-w-prose text-sm text-stone-600" data-request-id={requestId}>
+          {t("errors.server.reference", { id: requestId })}
+        </p>
+      ) : null}
       <Link to="/" className="mt-6 inline-block text-sky-800 underline">
         {t("errors.backHome")}
       </Link>

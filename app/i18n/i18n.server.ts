@@ -25,6 +25,8 @@ export const languageCookie = createCookie("lng", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
+  // As the session cookie: only over HTTPS in production (browsers allow it on http://localhost).
+  secure: process.env.NODE_ENV === "production",
   maxAge: 60 * 60 * 24 * 365,
 });
 

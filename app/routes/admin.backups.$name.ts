@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": "application/vnd.sqlite3",
       "Content-Length": String(backup.size),
       "Content-Disposition": `attachment; filename="${backup.name}"`,
-      "Cache-Control": "no-store",
+      "Cache-Control": "private, no-store",
     },
   });
 }

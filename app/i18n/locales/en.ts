@@ -721,6 +721,7 @@ const en = {
       title: "Something went wrong",
       message:
         "The page could not be shown. The problem has been recorded; please try again in a moment.",
+      reference: "If it happens again, give the administrator this reference: {{id}}",
     },
     badRequest: {
       title: "The form could not be read",

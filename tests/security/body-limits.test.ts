@@ -1,0 +1,135 @@
+/**
+ * Issue 12.1: a body is counted as it arrives, whatever its framing, and cut at the limit; a
+ * post refused without a session is never read. Against the real server (npm run build first).
+ */
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { residentMb, signIn, startServer, type TestServer } from "./server";
+
+let server: TestServer;
+let cookie: string;
+
+beforeAll(async () => {
+  server = await startServer(4120);
+  cookie = await signIn(server);
+}, 90_000);
+afterAll(() => server?.stop());
+
+const megabyte = Buffer.alloc(1024 * 1024, "A");
+
+type Outcome = { status: number | null; connection: string | undefined; error: string | null; writtenMb: number };
+
+/**
+ * A form post of `megabytes` with Transfer-Encoding: chunked (no length the server could refuse
+ * early), written as fast as the server takes it until it answers or hangs up.
+ */
+function chunkedPost(path: string, megabytes: number, headers: Record<string, string> = {}): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const outcome: Outcome = { status: null, connection: undefined, error: null, writtenMb: 0 };
+    let settled = false;
+    const settle = () => !settled && (settled = true) && resolve(outcome);
+    const request = http.request(`${server.origin}${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked", "Sec-Fetch-Site": "same-origin", ...headers },
+    });
+    request.on("response", (response) => {
+      outcome.status = response.statusCode ?? null;
+      outcome.connection = response.headers.connection;
+      response.resume();
+      response.on("close", settle);
+    });
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      outcome.error = error.code ?? error.message;
+      settle();
+    });
+    request.write("name=");
+    const write = () => {
+      while (outcome.writtenMb < megabytes && outcome.status === null && !request.destroyed) {
+        outcome.writtenMb++;
+        if (!request.write(megabyte)) return void request.once("drain", write);
+      }
+      if (outcome.writtenMb >= megabytes && !request.destroyed) request.end();
+    };
+    write();
+  });
+}
+
+async function healthzMs() {
+  const started = performance.now();
+  expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
+  return performance.now() - started;
+}
+
+describe("signed out", () => {
+  test("ten 100 MB chunked posts to a form are refused unread: the server's memory stays where it was", async () => {
+    const before = residentMb(server);
+    for (let i = 0; i < 10; i++) {
+      const outcome = await chunkedPost("/partners/new", 100);
+      // The redirect to sign in, on a connection closed after it; or the connection closed under a client still writing.
+      if (outcome.status !== null) {
+        expect(outcome.status).toBe(302);
+        expect(outcome.connection).toBe("close");
+      } else expect(outcome.error).toMatch(/ECONNRESET|EPIPE/);
+      expect(outcome.writtenMb).toBeLessThan(100);
+    }
+    expect(residentMb(server) - before).toBeLessThan(50);
+    expect(await healthzMs()).toBeLessThan(2000);
+  }, 120_000);
+
+  test("a post to the sign-in form is cut at 64 KB: 413, connection closed", async () => {
+    const outcome = await chunkedPost("/sign-in", 20);
+    if (outcome.status !== null) {
+      expect(outcome.status).toBe(413);
+      expect(outcome.connection).toBe("close");
+    } else expect(outcome.error).toMatch(/ECONNRESET|EPIPE/);
+    expect(outcome.writtenMb).toBeLessThan(20);
+  }, 30_000);
+
+  test("a declared length over the limit is refused before anything is read", async () => {
+    const response = await fetch(`${server.origin}/sign-in`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" },
+      body: `email=${"a".repeat(100 * 1024)}`,
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.get("connection")).toBe("close");
+  });
+
+  test("a small post without a session is still sent to sign in, and signing in works", async () => {
+    const refused = await fetch(`${server.origin}/partners/new`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" },
+      body: "name=Almaty",
+    });
+    expect(refused.status).toBe(302);
+    expect(refused.headers.get("location")).toBe("/sign-in?redirectTo=%2Fpartners%2Fnew");
+    expect(await signIn(server)).toMatch(/kezdesu_session=/);
+  });
+});
+
+describe("signed in", () => {
+  test("a chunked body over 8 MB is answered 413 and its connection closed, and nothing is saved", async () => {
+    const before = residentMb(server);
+    for (let i = 0; i < 3; i++) {
+      const outcome = await chunkedPost("/partners/new", 100, { Cookie: cookie });
+      if (outcome.status !== null) {
+        expect(outcome.status).toBe(413);
+        expect(outcome.connection).toBe("close");
+      } else expect(outcome.error).toMatch(/ECONNRESET|EPIPE/);
+      expect(outcome.writtenMb).toBeLessThan(100);
+    }
+    expect(residentMb(server) - before).toBeLessThan(100);
+    expect(await healthzMs()).toBeLessThan(2000);
+    // No partner named A… was made from a cut body, and nothing of it was a server error.
+    const partners = await fetch(`${server.origin}/partners?q=AAAA`, { headers: { Cookie: cookie } });
+    expect(await partners.text()).not.toContain("AAAAAAAA");
+    expect(server.log()).not.toMatch(/\b50\d\b|ERR_HTTP_HEADERS_SENT|Error/);
+  }, 120_000);
+
+  test("a body under the limit is read: a 1 MB chunked post gets the form's own answer", async () => {
+    const outcome = await chunkedPost("/partners/new", 1, { Cookie: cookie });
+    expect(outcome.error).toBeNull();
+    expect(outcome.status).toBe(400);
+  }, 30_000);
+});
