@@ -9,8 +9,17 @@ const CONTROL = /\p{Cc}/u;
  * The target is judged as the URL parser reads it, then given back in that parsed form
  * (percent-encoded, so "/search?q=Астана" is a valid Location header too). Issue 12.2.
  */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || CONTROL.test(to) || to.includes("\\")) return fallback;
+export function safeRedirect(
+  to: FormDataEntryValue | string | null | undefined,
+  fallback = "/",
+) {
+  if (
+    typeof to !== "string" ||
+    !to.startsWith("/") ||
+    CONTROL.test(to) ||
+    to.includes("\\")
+  )
+    return fallback;
   let url: URL;
   try {
     url = new URL(to, BASE);
@@ -31,5 +40,10 @@ function isPlainPath(pathname: string) {
   } catch {
     return false;
   }
-  return !/^\/[/\\]/.test(pathname) && !/^\/[/\\]/.test(decoded) && !CONTROL.test(decoded) && !decoded.includes("\\");
+  return (
+    !/^\/[/\\]/.test(pathname) &&
+    !/^\/[/\\]/.test(decoded) &&
+    !CONTROL.test(decoded) &&
+    !decoded.includes("\\")
+  );
 }
