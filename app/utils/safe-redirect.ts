@@ -3,6 +3,9 @@ const BASE = "http://kezdesu.invalid";
 // C0 and C1 controls and DEL: browsers drop tabs and newlines from a URL ("/\t/evil.example"
 // becomes "//evil.example"), and a header value with CR or LF makes Headers.set throw.
 const CONTROL = /\p{Cc}/u;
+// As long as the sign-in form's redirectTo may be (app/forms/account.ts): a longer target would
+// make the form refuse a right password over a field the user cannot see.
+const MAX_LENGTH = 2000;
 
 /**
  * Only a path on this site: never another origin, never "//evil.example" in any spelling.
@@ -28,7 +31,12 @@ export function safeRedirect(
   }
   const path = `${url.pathname}${url.search}${url.hash}`;
   // "/.//evil.example" parses to the path "//evil.example", which a browser reads as a host.
-  if (url.origin !== BASE || !isPlainPath(url.pathname)) return fallback;
+  if (
+    url.origin !== BASE ||
+    !isPlainPath(url.pathname) ||
+    path.length > MAX_LENGTH
+  )
+    return fallback;
   return path;
 }
 

@@ -86,6 +86,12 @@ describe("safeRedirect", () => {
     );
   });
 
+  test("a target longer than the sign-in form takes, once encoded, is not kept", () => {
+    // "ә" is six characters encoded: 10 + 6 × 331 = 1996, 10 + 6 × 332 = 2002.
+    expect(safeRedirect(`/search?q=${"ә".repeat(331)}`)).toHaveLength(1996);
+    expect(safeRedirect(`/search?q=${"ә".repeat(332)}`)).toBe("/");
+  });
+
   test("what it gives back is always a valid header that leads to this site", () => {
     for (const target of [...ATTACKS, "/a/./b/../c?x=1"]) {
       const kept = safeRedirect(target);
