@@ -82,10 +82,12 @@ export const MeetingSchema = formObject(
     purpose: optionalText(LIMITS.short),
     summary: optionalText(LIMITS.summary),
     language: z.enum(RECORD_LANGUAGES),
-    participants: z.array(ParticipantSchema).max(100).default([]),
+    // Each list's .max() is also checked before parsing (app/utils/form-shape.ts): far more
+    // rows than a real meeting has, few enough that a refused form renders back quickly.
+    participants: z.array(ParticipantSchema).max(200).default([]),
     topics: topicList,
-    sources: z.array(SourceSchema).max(20).default([]),
-    initiatives: z.array(RaisedInitiativeSchema).max(30).default([]),
+    sources: z.array(SourceSchema).max(50).default([]),
+    initiatives: z.array(RaisedInitiativeSchema).max(50).default([]),
   },
   (m, ctx) => {
     const date = m.date;

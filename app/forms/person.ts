@@ -26,7 +26,8 @@ export const PersonSchema = formObject(
   {
     ...names,
     nameNative: optionalText(LIMITS.name),
-    posts: z.array(PostSchema).max(50).default([]),
+    // Also checked before parsing (app/utils/form-shape.ts).
+    posts: z.array(PostSchema).max(20).default([]),
     confirmDuplicate: z.boolean().optional(),
   },
   requireOneName,

@@ -53,7 +53,7 @@ export default function SignInPage() {
       <PageHeading>{t("account.signIn")}</PageHeading>
       <Form method="post" ref={formRef} {...getFormProps(form)} className="space-y-4">
         <FormErrors errors={form.errors} id={form.errorId} />
-        <input {...getInputProps(fields.redirectTo, { type: "hidden" })} value={params.get("redirectTo") ?? "/"} />
+        <input {...getInputProps(fields.redirectTo, { type: "hidden" })} value={safeRedirect(params.get("redirectTo"))} />
         <TextField field={fields.email} label={t("account.email")} type="text" inputMode="email" autoComplete="username" autoFocus />
         <TextField field={fields.password} label={t("account.password")} type="password" autoComplete="current-password" />
         <SubmitButton>{t("account.signIn")}</SubmitButton>

@@ -4,25 +4,29 @@ import { parseWithZod } from "@conform-to/zod";
 import type { z } from "zod";
 import { formErrorMap } from "~/forms/error-map";
 import { getTranslator } from "~/i18n/i18n.server";
-import { formShapeProblem } from "./form-shape";
+import { checkFormShape, listLimits } from "./form-shape";
 import { badRequest } from "./http.server";
 
-/** The form as posted, or a 400 if it cannot be one of ours (app/utils/form-shape.ts). */
-export async function readForm(request: Request) {
+/**
+ * The form as posted, or a 400 if it cannot be one of ours (app/utils/form-shape.ts): its lists
+ * are the schema's, each within its .max(); a form read without a schema has none.
+ */
+export async function readForm(request: Request, schema?: z.ZodTypeAny) {
   let formData: FormData;
   try {
     formData = await request.formData();
   } catch {
     throw badRequest();
   }
-  if (formShapeProblem(formData)) throw badRequest();
-  return formData;
+  const shape = checkFormShape(formData, schema ? listLimits(schema) : undefined);
+  if (!shape.ok) throw badRequest();
+  return shape.formData;
 }
 
 /** Parses a posted form with its schema; the messages come in the reader's language. */
 export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, schema: Schema) {
   const { lng, t } = await getTranslator(request);
-  const formData = await readForm(request);
+  const formData = await readForm(request, schema);
   const submission = parseWithZod(formData, { schema, errorMap: formErrorMap(t) });
   return { submission, lng, t };
 }

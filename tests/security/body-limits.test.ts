@@ -4,7 +4,7 @@
  */
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { residentMb, signIn, startServer, type TestServer } from "./server";
+import { residentMb, signIn, startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 let cookie: string;
