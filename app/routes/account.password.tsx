@@ -8,10 +8,11 @@ import { PageHeading } from "~/components/Page";
 import { PasswordChangeSchema, SECRET_FIELDS } from "~/forms/account";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { getTranslator } from "~/i18n/i18n.server";
-import { changePassword, getUser } from "~/models/users.server";
+import { checkCurrentPassword } from "~/models/sign-in.server";
+import { changePassword } from "~/models/users.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
-import { verifyPassword } from "~/utils/password.server";
+import { waitWords } from "~/utils/wait-words";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -21,13 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("account.changePassword"), mustChange: user.mustChangePassword, email: user.email };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { submission, t } = await parseForm(request, PasswordChangeSchema);
+  const { submission, t, lng } = await parseForm(request, PasswordChangeSchema);
   if (submission.status !== "success") return replyWith(submission.reply({ hideFields: SECRET_FIELDS }));
-  const account = getUser(user.id);
-  if (!(await verifyPassword(submission.value.current, account?.passwordHash ?? null))) {
-    return replyWith(submission.reply({ fieldErrors: { current: [t("account.errors.wrongCurrent")] }, hideFields: SECRET_FIELDS }), {}, 400);
+  const check = await checkCurrentPassword({ userId: user.id, password: submission.value.current, address: context.clientAddress ?? "unknown" });
+  if (!check.ok) {
+    const message = check.reason === "throttled" ? t("account.errors.throttled", { wait: waitWords(check.seconds, lng) }) : t("account.errors.wrongCurrent");
+    return replyWith(submission.reply({ fieldErrors: { current: [message] }, hideFields: SECRET_FIELDS }), {}, check.reason === "throttled" ? 429 : 400);
   }
   await changePassword(user.id, submission.value.password);
   // Every session of the account ended with the old password; this browser gets a new one.

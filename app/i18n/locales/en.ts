@@ -500,7 +500,7 @@ const en = {
     activate: "Start using Kezdesu",
     errors: {
       invalid: "The email or the password is wrong.",
-      locked: "Too many failed attempts. Try again in {{minutes}} minutes.",
+      throttled: "Too many failed attempts. Try again in {{wait}}.",
       mismatch: "The two passwords are not the same.",
       wrongCurrent: "This is not your current password.",
       invitationGone: "This invitation link has expired or has been used. Ask an administrator for a new one.",
