@@ -3,6 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
 import { z } from "zod";
+import { DEFAULT_ADMIN_EMAIL, FIRST_ADMIN_NAME } from "../db/first-admin";
+import { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from "./utils/password-length";
+import { judgePassword } from "./utils/password-strength";
 
 const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
 const isProxyAddress = (item: string) => {
@@ -43,13 +46,22 @@ const EnvSchema = z.object({
   // The first administrator, made on a database with no accounts; without these a password is
   // generated and printed once.
   ADMIN_EMAIL: z.string().email().optional(),
-  ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters").optional(),
+  // Checked against the same rules as any new password, below.
+  ADMIN_PASSWORD: z.string().optional(),
   // "off" reads the overview, the chart and partner pages afresh every time (app/models/read-cache.server.ts).
   READ_CACHE: z.enum(["on", "off"]).default("on"),
   TRUST_PROXY: TrustProxy,
   // The hourly housekeeping deletes security log rows last seen longer ago (db/housekeeping.ts);
   // the log's own triggers refuse to delete anything from the last seven days.
   SECURITY_LOG_RETENTION_DAYS: z.coerce.number().int().min(7, "SECURITY_LOG_RETENTION_DAYS must be at least 7").max(36_500).default(90),
+}).superRefine(({ ADMIN_EMAIL, ADMIN_PASSWORD }, ctx) => {
+  if (ADMIN_PASSWORD === undefined) return;
+  const problem = (message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["ADMIN_PASSWORD"], message });
+  const length = passwordLength(ADMIN_PASSWORD);
+  if (length < PASSWORD_MIN || length > PASSWORD_MAX) return problem(`ADMIN_PASSWORD must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`);
+  const judged = judgePassword(ADMIN_PASSWORD, [ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL, FIRST_ADMIN_NAME]).problem;
+  if (judged === "personal") problem("ADMIN_PASSWORD must not be the administrator's email or name");
+  if (judged === "common") problem("ADMIN_PASSWORD is too easy to guess (a common or leaked password, or close to one)");
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };

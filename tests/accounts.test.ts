@@ -42,13 +42,13 @@ describe("passwords", () => {
     expect(await verifyPassword(decomposed, await hashPassword(composed))).toBe(true);
   });
 
-  test("a new password needs 8 characters, and 64 or more are accepted whole", () => {
-    const short = PasswordChangeSchema.safeParse({ current: "x", password: "1234567", confirm: "1234567" });
+  test("a new password needs 12 characters, and 64 or more are accepted whole", () => {
+    const short = PasswordChangeSchema.safeParse({ current: "x", password: "қ".repeat(11), confirm: "қ".repeat(11) });
     expect(short.success).toBe(false);
     const long = "қ".repeat(200);
     const parsed = PasswordChangeSchema.safeParse({ current: "x", password: long, confirm: long });
     expect(parsed.success && parsed.data.password).toBe(long);
-    const mismatch = PasswordChangeSchema.safeParse({ current: "x", password: "12345678", confirm: "12345679" });
+    const mismatch = PasswordChangeSchema.safeParse({ current: "x", password: "қ".repeat(12), confirm: "қ".repeat(13) });
     expect(mismatch.success).toBe(false);
   });
 

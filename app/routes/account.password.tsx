@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireUser, startSession } from "~/auth.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/form/Fields";
+import { PasswordStrength } from "~/components/form/PasswordStrength";
 import { PageHeading } from "~/components/Page";
 import { PasswordChangeSchema, SECRET_FIELDS } from "~/forms/account";
 import { useSchemaForm } from "~/forms/use-schema-form";
@@ -12,6 +13,7 @@ import { checkCurrentPassword } from "~/models/sign-in.server";
 import { changePassword } from "~/models/users.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
+import { withPasswordRules } from "~/utils/password-rules.server";
 import { waitWords } from "~/utils/wait-words";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -19,12 +21,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { t } = await getTranslator(request);
-  return { title: t("account.changePassword"), mustChange: user.mustChangePassword, email: user.email };
+  return { title: t("account.changePassword"), mustChange: user.mustChangePassword, email: user.email, name: user.name };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { submission, t, lng } = await parseForm(request, PasswordChangeSchema);
+  const { submission, t, lng } = await parseForm(request, withPasswordRules(PasswordChangeSchema, () => [user.email, user.name]));
   if (submission.status !== "success") return replyWith(submission.reply({ hideFields: SECRET_FIELDS }));
   const check = await checkCurrentPassword({ userId: user.id, password: submission.value.current, address: context.clientAddress ?? "unknown" });
   if (!check.ok) {
@@ -38,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ChangePasswordPage() {
   const { t } = useTranslation();
-  const { mustChange, email } = useLoaderData<typeof loader>();
+  const { mustChange, email, name } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(PasswordChangeSchema, { lastResult: reply?.result });
   return (
@@ -50,7 +52,18 @@ export default function ChangePasswordPage() {
         {/* For password managers: which account this password belongs to. */}
         <input type="hidden" name="username" autoComplete="username" value={email} />
         <TextField field={fields.current} label={t("account.currentPassword")} type="password" autoComplete="current-password" />
-        <TextField field={fields.password} label={t("account.newPassword")} hint={t("account.passwordRule")} type="password" autoComplete="new-password" />
+        <TextField
+          field={fields.password}
+          label={t("account.newPassword")}
+          hint={
+            <>
+              {t("account.passwordRule")}
+              <PasswordStrength inputId={fields.password.id} personal={[email, name]} />
+            </>
+          }
+          type="password"
+          autoComplete="new-password"
+        />
         <TextField field={fields.confirm} label={t("account.confirmPassword")} type="password" autoComplete="new-password" />
         <SubmitButton>{t("account.savePassword")}</SubmitButton>
       </Form>
