@@ -21,7 +21,7 @@ import { backfillSearchText, clearIfFoldedOtherwise } from "./db/search-text";
 import { seedDemoData } from "./db/seed";
 import { getEnv } from "./app/env.server";
 import { isCrossSite } from "./app/utils/cross-site";
-import { securityLog } from "./db/schema";
+import { recordSecurityEvent } from "./db/security-log";
 
 const env = getEnv();
 const BUILD_PATH = path.resolve("build/index.js");
@@ -102,9 +102,8 @@ function refuseCrossSitePosts(db: ReturnType<typeof openDatabase>): express.Requ
     if (req.method === "GET" || req.method === "HEAD") return next();
     const ownOrigin = `${req.protocol}://${req.get("host") ?? ""}`;
     if (!isCrossSite(req.headers, ownOrigin)) return next();
-    db.insert(securityLog)
-      .values({ event: "cross_site", address: req.ip ?? null, detail: `${req.method} ${req.path} from ${req.get("origin") ?? req.get("sec-fetch-site") ?? "?"}`.slice(0, 500) })
-      .run();
+    // Through the one writer of the log, so a flood of these is counted in one row.
+    recordSecurityEvent(db, { event: "cross_site", address: req.ip ?? null, detail: `${req.method} ${req.path} from ${req.get("origin") ?? req.get("sec-fetch-site") ?? "?"}` });
     res.status(403).type("text/plain").send("Forbidden: this request came from another site.");
   };
 }
@@ -186,6 +185,9 @@ async function serve() {
 
   const app = express();
   app.disable("x-powered-by");
+  // Behind a reverse proxy every request comes from the proxy: TRUST_PROXY says whose
+  // X-Forwarded-For to believe, so throttling and the security log see the real address.
+  app.set("trust proxy", env.TRUST_PROXY);
   app.use(requestIds());
   app.use(beforeHeaders());
   app.use(securityHeaders(build.mode === "production"));

@@ -68,6 +68,7 @@ export const SECURITY_EVENTS = [
   "account_disabled",
   "account_enabled",
   "password_changed",
+  "password_change_failed",
   "backup_taken",
   "backup_downloaded",
 ] as const;

@@ -10,6 +10,7 @@ import type { Db } from "./client";
 import { users } from "./schema";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@kezdesu.local";
+export const FIRST_ADMIN_NAME = "Administrator";
 
 export async function ensureFirstAdmin(db: Db, given: { email?: string; password?: string }) {
   if ((db.select({ count: count() }).from(users).get()?.count ?? 0) > 0) return null;
@@ -17,7 +18,7 @@ export async function ensureFirstAdmin(db: Db, given: { email?: string; password
   const password = given.password ?? crypto.randomBytes(12).toString("base64url");
   const passwordHash = await hashPassword(password);
   db.insert(users)
-    .values({ email, name: "Administrator", role: "admin", passwordHash, mustChangePassword: !given.password })
+    .values({ email, name: FIRST_ADMIN_NAME, role: "admin", passwordHash, mustChangePassword: !given.password })
     .onConflictDoNothing()
     .run();
   return { email, password: given.password ? null : password };

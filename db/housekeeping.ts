@@ -1,22 +1,26 @@
 /**
- * Forgets what can no longer be used: sessions past their idle or absolute limit and failed
- * sign-ins older than the lock-out window (app/models/sessions.server.ts, sign-in.server.ts).
- * The history and the security log are never pruned. Also writes into the history what another
- * program changed in the file, if no save by the app has done it since.
+ * Forgets what can no longer be used: sessions past their idle or absolute limit, failed
+ * sign-ins older than the throttling window (app/models/sessions.server.ts, sign-in.server.ts),
+ * and security log rows last seen before SECURITY_LOG_RETENTION_DAYS. The history is never
+ * pruned. Also writes into the history what another program changed in the file, if no save by
+ * the app has done it since.
  */
+import { getEnv } from "../app/env.server";
 import { recordOutsideChanges, type Db } from "./client";
+import { pruneSecurityLog } from "./security-log";
 
 const IDLE_LIMIT_MS = 30 * 60 * 1000;
-const LOCK_WINDOW_MS = 15 * 60 * 1000;
+export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
-export function pruneExpired(db: Db, now = new Date()) {
+export function pruneExpired(db: Db, now = new Date(), securityLogDays = getEnv().SECURITY_LOG_RETENTION_DAYS) {
   const sqlite = db.$client;
   const sessions = sqlite
     .prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?")
     .run(now.toISOString(), new Date(now.getTime() - IDLE_LIMIT_MS).toISOString()).changes;
-  const failures = sqlite.prepare("DELETE FROM sign_in_failures WHERE at < ?").run(new Date(now.getTime() - LOCK_WINDOW_MS).toISOString()).changes;
+  const failures = sqlite.prepare("DELETE FROM sign_in_failures WHERE at < ?").run(new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString()).changes;
+  const securityLog = pruneSecurityLog(db, securityLogDays, now);
   const outside = recordOutsideChanges(db);
-  return { sessions, failures, outside };
+  return { sessions, failures, securityLog, outside };
 }
 
 /**

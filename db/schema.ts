@@ -595,14 +595,23 @@ export const pendingChanges = sqliteTable(
 );
 
 
-/** Sign-ins, refusals and account changes. Append-only like history. */
+/**
+ * Sign-ins, refusals and account changes. Append-only like history, with two exceptions the
+ * triggers allow (migrations/0018): a refusal repeated from one source within ten minutes adds
+ * to its row's count and last-seen time instead of a row each (db/security-log.ts), and rows
+ * last seen before the retention period (at least seven days) may be deleted.
+ */
 export const securityLog = sqliteTable(
   "security_log",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
+    // First seen.
     at: text("at")
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    // NULL only on rows written without it (before counting, or by hand): seen once, at `at`.
+    lastSeenAt: text("last_seen_at"),
+    count: integer("count").notNull().default(1),
     event: text("event", { enum: SECURITY_EVENTS }).notNull(),
     // Who did it (NULL when signed out or unknown) and whom it concerned.
     userId: integer("user_id").references(() => users.id, { onDelete: "restrict" }),
@@ -612,7 +621,13 @@ export const securityLog = sqliteTable(
     address: text("address"),
     detail: text("detail"),
   },
-  (t) => [index("security_log_at").on(t.at), index("security_log_user").on(t.userId, t.id), index("security_log_event").on(t.event, t.id)],
+  (t) => [
+    index("security_log_at").on(t.at),
+    index("security_log_user").on(t.userId, t.id),
+    index("security_log_event").on(t.event, t.id),
+    // Finds the row a repeat adds to.
+    index("security_log_source").on(t.address, t.event, t.at),
+  ],
 );
 
 /**

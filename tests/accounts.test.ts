@@ -2,19 +2,22 @@
  * Accounts, sessions and sign-in: the rules a person meets, with the clock fixed where time
  * matters. Real hashes, real sessions, a real database.
  */
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { ensureFirstAdmin } from "../db/first-admin";
 import { pruneExpired } from "../db/housekeeping";
 import { PasswordChangeSchema } from "~/forms/account";
 import { currentUser, requireUser, sessionCookie } from "~/auth.server";
 import { getDb } from "~/db.server";
-import { ACCOUNT_LIMIT, ADDRESS_LIMIT, authenticate, LOCK_WINDOW_MS } from "~/models/sign-in.server";
+import { authenticate, PAIR_FREE_TRIES } from "~/models/sign-in.server";
 import { createSession, endSession, userForSession } from "~/models/sessions.server";
 import { acceptInvitation, changePassword, createUser, disableUser, enableUser, invitationFor, inviteUser, setRole } from "~/models/users.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { action as signInAction } from "~/routes/sign-in";
 import { accountFor, cookieFor, TEST_PASSWORD } from "./support/accounts";
 import { submit } from "./support/forms";
+
+// Every password check is a third of a second of scrypt, and seconds on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const MINUTE = 60_000;
 const at = (start: Date, minutes: number) => new Date(start.getTime() + minutes * MINUTE);
@@ -39,13 +42,13 @@ describe("passwords", () => {
     expect(await verifyPassword(decomposed, await hashPassword(composed))).toBe(true);
   });
 
-  test("a new password needs 8 characters, and 64 or more are accepted whole", () => {
-    const short = PasswordChangeSchema.safeParse({ current: "x", password: "1234567", confirm: "1234567" });
+  test("a new password needs 12 characters, and 64 or more are accepted whole", () => {
+    const short = PasswordChangeSchema.safeParse({ current: "x", password: "қ".repeat(11), confirm: "қ".repeat(11) });
     expect(short.success).toBe(false);
     const long = "қ".repeat(200);
     const parsed = PasswordChangeSchema.safeParse({ current: "x", password: long, confirm: long });
     expect(parsed.success && parsed.data.password).toBe(long);
-    const mismatch = PasswordChangeSchema.safeParse({ current: "x", password: "12345678", confirm: "12345679" });
+    const mismatch = PasswordChangeSchema.safeParse({ current: "x", password: "қ".repeat(12), confirm: "қ".repeat(13) });
     expect(mismatch.success).toBe(false);
   });
 
@@ -173,39 +176,26 @@ describe("signing in", () => {
     expect(away.location).toBe("/");
   });
 
-  test(`after ${ACCOUNT_LIMIT} failures an account is locked for a quarter of an hour, even with the right password`, async () => {
-    const id = await createUser({ email: "target@test.kezdesu", name: "Target", role: "viewer", password: TEST_PASSWORD });
-    const start = new Date("2026-05-01T10:00:00Z");
-    for (let i = 0; i < ACCOUNT_LIMIT; i++) {
-      expect(await authenticate({ email: "target@test.kezdesu", password: `guess ${i}`, address: `10.1.0.${i}` }, at(start, i))).toEqual({ ok: false, reason: "invalid" });
-    }
-    const locked = await authenticate({ email: "TARGET@test.kezdesu", password: TEST_PASSWORD, address: "10.1.1.1" }, at(start, 6));
-    expect(locked).toEqual({ ok: false, reason: "locked", minutes: 15 });
-    expect(events("locked_out")).toBeGreaterThan(0);
-    const later = await authenticate({ email: "target@test.kezdesu", password: TEST_PASSWORD, address: "10.1.1.1" }, at(start, 4 + LOCK_WINDOW_MS / MINUTE));
-    expect(later).toEqual({ ok: true, user: { id, role: "viewer" } });
-  });
-
-  test("an account that does not exist locks the same way, so the lock-out tells nothing", async () => {
+  test("an account that does not exist is throttled the same way, so throttling tells nothing", async () => {
+    const { email } = await accountFor("editor");
     const start = new Date("2026-05-02T10:00:00Z");
-    for (let i = 0; i < ACCOUNT_LIMIT; i++) await authenticate({ email: "ghost@test.kezdesu", password: "x", address: `10.2.0.${i}` }, at(start, i));
-    expect(await authenticate({ email: "ghost@test.kezdesu", password: "x", address: "10.2.1.1" }, at(start, 6))).toMatchObject({ reason: "locked" });
+    const tries = async (who: string) => {
+      const results = [];
+      for (let i = 0; i < 5; i++) results.push(await authenticate({ email: who, password: "x", address: "10.2.0.1" }, at(start, 0)));
+      return results;
+    };
+    const known = await tries(email);
+    expect(known.map((r) => r.ok || r.reason)).toEqual(["invalid", "invalid", "invalid", "throttled", "throttled"]);
+    expect(await tries("ghost@test.kezdesu")).toEqual(known);
   });
 
-  test(`one address is stopped after ${ADDRESS_LIMIT} failures across accounts`, async () => {
-    const start = new Date("2026-05-03T10:00:00Z");
-    for (let i = 0; i < ADDRESS_LIMIT; i++) await authenticate({ email: `spray${i}@test.kezdesu`, password: "x", address: "10.3.0.1" }, at(start, 0));
-    const { email } = await accountFor("viewer");
-    expect(await authenticate({ email, password: TEST_PASSWORD, address: "10.3.0.1" }, at(start, 1))).toMatchObject({ reason: "locked" });
-    expect((await authenticate({ email, password: TEST_PASSWORD, address: "10.3.0.2" }, at(start, 1))).ok).toBe(true);
-  }, 60_000);
-
-  test("the locked message is in the reader's language", async () => {
-    const start = Date.now();
-    for (let i = 0; i < ACCOUNT_LIMIT; i++) await authenticate({ email: "kk@test.kezdesu", password: "x", address: "10.4.0.1" }, new Date(start));
-    const outcome = await submit(signInAction, "/sign-in", { email: "kk@test.kezdesu", password: "x" }, { as: null, language: "kk" });
+  test("the throttled message is in the reader's language", async () => {
+    // A minute ahead, so the wait is not over by the time the page is asked, however slow the machine.
+    const ahead = new Date(Date.now() + MINUTE);
+    for (let i = 0; i < PAIR_FREE_TRIES; i++) await authenticate({ email: "kk@test.kezdesu", password: "x", address: "10.4.0.1" }, ahead);
+    const outcome = await submit(signInAction, "/sign-in", { email: "kk@test.kezdesu", password: "x" }, { as: null, language: "kk", address: "10.4.0.1" });
     expect(outcome.status).toBe(429);
-    expect(outcome.reply?.result.error?.[""]).toEqual(["Сәтсіз әрекеттер тым көп. 15 минуттан кейін қайталаңыз."]);
+    expect(outcome.reply?.result.error?.[""]).toEqual([expect.stringMatching(/^Сәтсіз әрекеттер тым көп\. Қайталау үшін күтіңіз: \d+ секунд\.$/)]);
   });
 });
 

@@ -1,12 +1,16 @@
 import { z } from "zod";
 import { USER_ROLES } from "../../db/enums";
 import { formObject, parsed, type Unparsed } from "./form-object";
+import { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from "~/utils/password-length";
 
 // Passwords are taken exactly as typed: no trimming, no truncation (app/utils/password.server.ts).
-const PASSWORD_MIN = 8;
-const PASSWORD_MAX = 1024;
-const password = z.string().max(PASSWORD_MAX);
-const newPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+const password = z.string().refine((value) => passwordLength(value) <= PASSWORD_MAX, { params: { key: "form.errors.tooLong", max: PASSWORD_MAX } });
+const newPassword = z.string().superRefine((value, ctx) => {
+  const length = passwordLength(value);
+  if (length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, params: { key: "form.errors.required" } });
+  else if (length < PASSWORD_MIN) ctx.addIssue({ code: z.ZodIssueCode.custom, params: { key: "form.errors.tooShort", min: PASSWORD_MIN } });
+  else if (length > PASSWORD_MAX) ctx.addIssue({ code: z.ZodIssueCode.custom, params: { key: "form.errors.tooLong", max: PASSWORD_MAX } });
+});
 const email = z.string().trim().max(254);
 const name = z.string().trim().min(1).max(200);
 

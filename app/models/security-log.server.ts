@@ -1,25 +1,17 @@
-/** Sign-ins, refusals and account changes, for administrators (append-only: migrations/0006). */
+/** Sign-ins, refusals and account changes, for administrators (append-only: migrations/0006, 0018). */
 import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { securityLog, users, type SecurityEvent } from "../../db/schema";
+import { recordSecurityEvent, type SecurityEntry } from "../../db/security-log";
+import { securityLog, users } from "../../db/schema";
 import { getDb } from "~/db.server";
 import { offsetOf, pageOf } from "~/utils/pagination";
 import { countOf } from "./shared.server";
 
-export type SecurityEntry = {
-  event: SecurityEvent;
-  userId?: number | null;
-  subjectUserId?: number | null;
-  email?: string | null;
-  address?: string | null;
-  detail?: string | null;
-};
+export type { SecurityEntry };
 
-export function logSecurityEvent(entry: SecurityEntry) {
-  getDb()
-    .insert(securityLog)
-    .values({ ...entry, detail: entry.detail?.slice(0, 500) ?? null })
-    .run();
+/** Adds an event, or one more to the row of the same refusal from the same source (db/security-log.ts). */
+export function logSecurityEvent(entry: SecurityEntry, now = new Date()) {
+  recordSecurityEvent(getDb(), entry, now);
 }
 
 export function listSecurityEvents({ page, userId, from, to }: { page: number; userId?: number; from?: string; to?: string }) {
@@ -33,6 +25,8 @@ export function listSecurityEvents({ page, userId, from, to }: { page: number; u
     .select({
       id: securityLog.id,
       at: securityLog.at,
+      lastSeenAt: sql<string>`coalesce(${securityLog.lastSeenAt}, ${securityLog.at})`,
+      count: securityLog.count,
       event: securityLog.event,
       email: securityLog.email,
       address: securityLog.address,

@@ -4,30 +4,34 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireUser, startSession } from "~/auth.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/form/Fields";
+import { PasswordStrength } from "~/components/form/PasswordStrength";
 import { PageHeading } from "~/components/Page";
 import { PasswordChangeSchema, SECRET_FIELDS } from "~/forms/account";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { getTranslator } from "~/i18n/i18n.server";
-import { changePassword, getUser } from "~/models/users.server";
+import { checkCurrentPassword } from "~/models/sign-in.server";
+import { changePassword } from "~/models/users.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
-import { verifyPassword } from "~/utils/password.server";
+import { withPasswordRules } from "~/utils/password-rules.server";
+import { waitWords } from "~/utils/wait-words";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { t } = await getTranslator(request);
-  return { title: t("account.changePassword"), mustChange: user.mustChangePassword, email: user.email };
+  return { title: t("account.changePassword"), mustChange: user.mustChangePassword, email: user.email, name: user.name };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { submission, t } = await parseForm(request, PasswordChangeSchema);
+  const { submission, t, lng } = await parseForm(request, withPasswordRules(PasswordChangeSchema, () => [user.email, user.name]));
   if (submission.status !== "success") return replyWith(submission.reply({ hideFields: SECRET_FIELDS }));
-  const account = getUser(user.id);
-  if (!(await verifyPassword(submission.value.current, account?.passwordHash ?? null))) {
-    return replyWith(submission.reply({ fieldErrors: { current: [t("account.errors.wrongCurrent")] }, hideFields: SECRET_FIELDS }), {}, 400);
+  const check = await checkCurrentPassword({ userId: user.id, password: submission.value.current, address: context.clientAddress ?? "unknown" });
+  if (!check.ok) {
+    const message = check.reason === "throttled" ? t("account.errors.throttled", { wait: waitWords(check.seconds, lng) }) : t("account.errors.wrongCurrent");
+    return replyWith(submission.reply({ fieldErrors: { current: [message] }, hideFields: SECRET_FIELDS }), {}, check.reason === "throttled" ? 429 : 400);
   }
   await changePassword(user.id, submission.value.password);
   // Every session of the account ended with the old password; this browser gets a new one.
@@ -36,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ChangePasswordPage() {
   const { t } = useTranslation();
-  const { mustChange, email } = useLoaderData<typeof loader>();
+  const { mustChange, email, name } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(PasswordChangeSchema, { lastResult: reply?.result });
   return (
@@ -48,7 +52,18 @@ export default function ChangePasswordPage() {
         {/* For password managers: which account this password belongs to. */}
         <input type="hidden" name="username" autoComplete="username" value={email} />
         <TextField field={fields.current} label={t("account.currentPassword")} type="password" autoComplete="current-password" />
-        <TextField field={fields.password} label={t("account.newPassword")} hint={t("account.passwordRule")} type="password" autoComplete="new-password" />
+        <TextField
+          field={fields.password}
+          label={t("account.newPassword")}
+          hint={
+            <>
+              {t("account.passwordRule")}
+              <PasswordStrength inputId={fields.password.id} personal={[email, name]} />
+            </>
+          }
+          type="password"
+          autoComplete="new-password"
+        />
         <TextField field={fields.confirm} label={t("account.confirmPassword")} type="password" autoComplete="new-password" />
         <SubmitButton>{t("account.savePassword")}</SubmitButton>
       </Form>

@@ -42,6 +42,7 @@ export default function SecurityLogPage() {
           <tr className="border-b border-stone-300">
             <th scope="col" className="py-2">{t("admin.security.when")}</th>
             <th scope="col">{t("admin.security.event")}</th>
+            <th scope="col" className="pr-2 text-right">{t("admin.security.times")}</th>
             <th scope="col">{t("admin.security.who")}</th>
             <th scope="col">{t("admin.security.details")}</th>
           </tr>
@@ -51,8 +52,14 @@ export default function SecurityLogPage() {
             <tr key={event.id} className="border-b border-stone-200 align-top max-sm:block max-sm:py-2">
               <td className="py-2 whitespace-nowrap max-sm:block max-sm:py-0">
                 <AstanaTime iso={event.at} seconds />
+                {event.count > 1 ? (
+                  <div className="text-stone-600">
+                    {t("admin.security.lastAt")} <AstanaTime iso={event.lastSeenAt} seconds />
+                  </div>
+                ) : null}
               </td>
               <td className="max-sm:block">{t(`admin.security.events.${event.event}`)}</td>
+              <td className="pr-2 text-right tabular-nums max-sm:block max-sm:text-left">{event.count}</td>
               <td className="break-words max-sm:block">{event.userName ?? event.email ?? "—"}</td>
               <td className="break-all max-sm:block">
                 {[event.subjectName, event.detail, event.address].filter(Boolean).join(" · ")}

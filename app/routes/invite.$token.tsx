@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { refuseCrossSite, startSession } from "~/auth.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/form/Fields";
+import { PasswordStrength } from "~/components/form/PasswordStrength";
 import { PageHeading } from "~/components/Page";
 import { AcceptInvitationSchema, SECRET_FIELDS } from "~/forms/account";
 import { useSchemaForm } from "~/forms/use-schema-form";
@@ -11,6 +12,7 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { acceptInvitation, invitationFor } from "~/models/users.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
+import { withPasswordRules } from "~/utils/password-rules.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -23,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await refuseCrossSite(request);
-  const { submission, t } = await parseForm(request, AcceptInvitationSchema);
+  const invitation = invitationFor(params.token ?? "");
+  const { submission, t } = await parseForm(request, withPasswordRules(AcceptInvitationSchema, ({ name }) => [invitation?.email ?? "", name]));
   if (submission.status !== "success") return replyWith(submission.reply({ hideFields: SECRET_FIELDS }));
   const userId = await acceptInvitation(params.token ?? "", submission.value);
   if (!userId) return replyWith(submission.reply({ formErrors: [t("account.errors.invitationGone")], hideFields: SECRET_FIELDS }), {}, 410);
@@ -44,7 +47,18 @@ export default function AcceptInvitationPage() {
           <p className="text-sm text-stone-700">{t("account.invitedAs", { email: invitation.email })}</p>
           <input type="hidden" name="username" autoComplete="username" value={invitation.email} />
           <TextField field={fields.name} label={t("account.name")} autoComplete="name" />
-          <TextField field={fields.password} label={t("account.newPassword")} hint={t("account.passwordRule")} type="password" autoComplete="new-password" />
+          <TextField
+            field={fields.password}
+            label={t("account.newPassword")}
+            hint={
+              <>
+                {t("account.passwordRule")}
+                <PasswordStrength inputId={fields.password.id} personal={[invitation.email, invitation.name]} />
+              </>
+            }
+            type="password"
+            autoComplete="new-password"
+          />
           <TextField field={fields.confirm} label={t("account.confirmPassword")} type="password" autoComplete="new-password" />
           <SubmitButton>{t("account.activate")}</SubmitButton>
         </Form>

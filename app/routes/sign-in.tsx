@@ -13,6 +13,7 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { authenticate } from "~/models/sign-in.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
+import { waitWords } from "~/utils/wait-words";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -25,14 +26,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await refuseCrossSite(request);
-  const { submission, t } = await parseForm(request, SignInSchema);
+  const { submission, t, lng } = await parseForm(request, SignInSchema);
   if (submission.status !== "success") return replyWith(submission.reply({ hideFields: SECRET_FIELDS }));
   const { email, password, redirectTo } = submission.value;
   const result = await authenticate({ email, password, address: context.clientAddress ?? "unknown" });
   if (!result.ok) {
     // One message whether or not the account exists.
-    const message = result.reason === "locked" ? t("account.errors.locked", { minutes: result.minutes }) : t("account.errors.invalid");
-    return replyWith(submission.reply({ formErrors: [message], hideFields: SECRET_FIELDS }), {}, result.reason === "locked" ? 429 : 401);
+    const message = result.reason === "throttled" ? t("account.errors.throttled", { wait: waitWords(result.seconds, lng) }) : t("account.errors.invalid");
+    return replyWith(submission.reply({ formErrors: [message], hideFields: SECRET_FIELDS }), {}, result.reason === "throttled" ? 429 : 401);
   }
   return startSession(result.user.id, redirectTo ?? "/");
 }

@@ -38,5 +38,4 @@ export async function verifyPassword(password: string, stored: string | null) {
 // A hash of nothing anyone can type, with the current parameters, for accounts that do not exist.
 const DUMMY_HASH = `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${Buffer.alloc(16).toString("base64")}$${Buffer.alloc(KEY_LENGTH).toString("base64")}`;
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 1024;
+export { PASSWORD_MAX, PASSWORD_MIN } from "./password-length";

@@ -26,13 +26,13 @@ export async function submit(
   action: (args: ActionFunctionArgs) => unknown,
   path: string,
   fields: Fields,
-  options: { params?: Record<string, string>; language?: string; as?: UserRole | null } = {},
+  options: { params?: Record<string, string>; language?: string; as?: UserRole | null; address?: string } = {},
 ) {
   const role = options.as === undefined ? "editor" : options.as;
   const cookie = role ? await cookieFor(role) : undefined;
   let outcome: unknown;
   try {
-    outcome = await action({ request: formRequest(path, fields, options.language, cookie), params: options.params ?? {}, context: {} });
+    outcome = await action({ request: formRequest(path, fields, options.language, cookie), params: options.params ?? {}, context: options.address ? { clientAddress: options.address } : {} });
   } catch (thrown) {
     outcome = thrown;
   }
