@@ -16,6 +16,8 @@ async function signIn(page: Page, app: string, email: string, password: string) 
  * invitation from the Accounts page, accepted through its link.
  */
 setup("an administrator invites an editor and a viewer, who accept", async ({ browser }) => {
+  // Four accounts on two servers, each in a browser with nothing cached yet: some forty seconds.
+  setup.setTimeout(120_000);
   const admin = await browser.newContext();
   const adminPage = await admin.newPage();
   const invitees = {

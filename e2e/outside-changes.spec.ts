@@ -6,12 +6,13 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { EMPTY_APP, NAMES } from "./support";
+import { DEMO_APP, NAMES } from "./support";
 
 test.use({ locale: "en-GB" });
 
 test("a change made outside the app is its own version, and the next save is only the editor's", async ({ page }) => {
-  await page.goto(`${EMPTY_APP}/meetings/new`);
+  await page.goto(`${DEMO_APP}/meetings/new`);
+  await page.getByLabel("Partner", { exact: true }).selectOption({ label: "Heilongjiang Province" });
   await page.getByLabel("Year").fill("2026");
   await page.getByRole("button", { name: "Add a guest" }).click();
   const guest = page.getByRole("group", { name: "Participant 1" });
@@ -22,11 +23,11 @@ test("a change made outside the app is its own version, and the next save is onl
   await expect(page.getByRole("status")).toHaveText("Saved.");
   const meetingId = Number(new URL(page.url()).pathname.split("/").pop());
 
-  const outside = new Database(path.join(process.env.E2E_RUN_DIR!, "empty.db"));
+  const outside = new Database(path.join(process.env.E2E_RUN_DIR!, "demo.db"));
   outside.prepare("UPDATE meetings SET purpose = ? WHERE id = ?").run("Outside check: written into the file", meetingId);
   outside.close();
 
-  await page.goto(`${EMPTY_APP}/meetings/${meetingId}/edit`);
+  await page.goto(`${DEMO_APP}/meetings/${meetingId}/edit`);
   await expect(page.getByLabel("Purpose")).toHaveValue("Outside check: written into the file");
   await page.getByLabel("Summary").fill("Outside check: the editor's summary");
   await page.getByRole("button", { name: "Save" }).click();

@@ -57,6 +57,7 @@ async function sampleParams(page: Page): Promise<Record<string, string>> {
     organisationId: await idFrom(page, "/organisations", /^\/organisations\/(\d+)$/),
     initiativeId: await idFrom(page, `/partners/${partnerId}`, /^\/initiatives\/(\d+)$/),
     relationId: await idFrom(page, `/partners/${partnerId}`, /^\/relations\/(\d+)\//),
+    stepId: await idFrom(page, `/partners/${partnerId}`, /^\/relations\/\d+\/steps\/(\d+)\//),
     delegationId: await idFrom(page, `/partners/${partnerId}`, /^\/delegations\/(\d+)/),
     recordType: "meeting",
     recordId: meetingId,

@@ -99,6 +99,7 @@ test("a delegation has a page of its own, a meeting logged from it is filled in,
   await page.getByRole("link", { name: "Log a meeting" }).click();
   await expect(page.getByLabel("Year").first()).toHaveValue("2023");
   await expect(page.getByLabel("Partner", { exact: true }).locator("option:checked")).toHaveText("Visitburg");
+  await page.getByLabel("Purpose").fill("Talks during the visit");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved.");
   await page.getByRole("link", { name: "Open the delegation" }).click();

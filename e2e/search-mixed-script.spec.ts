@@ -7,6 +7,7 @@ test("a meeting whose text mixes scripts is found by the plain Cyrillic word in 
   // Latin p, e, c, a in "Пpeзидeнтcкaя", a Latin c and o in "cтипeндия": one word, two scripts.
   const purpose = "Пpeзидeнтcкaя cтипeндия для студентов";
   await page.goto("/meetings/new");
+  await page.getByLabel("Partner", { exact: true }).selectOption({ label: "Heilongjiang Province" });
   await page.getByLabel("Year").fill("2023");
   await page.getByLabel("Purpose").fill(purpose);
   await page.getByRole("button", { name: "Save" }).click();
