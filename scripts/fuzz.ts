@@ -568,6 +568,7 @@ type FixtureIds = {
   initiative: number;
   delegation: number;
   relation: number;
+  step: number;
 };
 
 type Target = {
@@ -598,6 +599,8 @@ function readFixtureIds(db: Database.Database): FixtureIds {
     initiative: smallest("initiatives"),
     delegation: smallest("delegations"),
     relation: smallest("relations"),
+    // A step of that relation: the step routes refuse another relation's.
+    step: smallest("relation_steps", `WHERE relation_id = ${smallest("relations")}`),
   };
 }
 
@@ -631,6 +634,7 @@ function baseForms(ids: FixtureIds) {
       ["members[0].name", "Fuzz Member"],
     ],
     relation: [["type", "friendly"], ["status", "proposed"], ...date, ["note", "Fuzz"], ["stepNote", "Fuzz"]],
+    relationFields: [["type", "friendly"], ["note", "Fuzz"]],
     relationStep: [
       ["status", "signed"], ...date, ["note", "Fuzz"], ["meetingId", id(ids.meeting)], ["signatories[0].personId", id(ids.person)],
       ["sourceUrl", "https://example.com/signed"], ["sourceOutlet", "Example"],
@@ -673,6 +677,8 @@ function buildTargets(ids: FixtureIds): Target[] {
     target("/delegations/new", forms.delegation),
     target("/delegations/{delegation}/edit", forms.delegation),
     target("/relations/{relation}/step", forms.relationStep),
+    target("/relations/{relation}/edit", forms.relationFields),
+    target("/relations/{relation}/steps/{step}/edit", forms.relationStep),
     target("/history/meeting/{meeting}", forms.revert),
     target("/language", forms.language, { expectsSession: false }),
     target("/account/password", forms.password),
@@ -687,6 +693,7 @@ function buildTargets(ids: FixtureIds): Target[] {
     "/organisations/{organisation}/delete",
     "/initiatives/{initiative}/delete",
     "/delegations/{delegation}/delete",
+    "/relations/{relation}/steps/{step}/delete",
     "/relations/{relation}/delete",
   ].map((pattern) => target(pattern, []));
   return [...writes, ...deletes];
