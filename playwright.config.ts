@@ -52,7 +52,11 @@ export default defineConfig({
   projects: [
     { name: "accounts", testMatch: /accounts\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
     // Signed in as an editor unless a test says otherwise (test.use({ storageState })).
-    { name: "chromium", dependencies: ["accounts"], use: { ...devices["Desktop Chrome"], storageState: stateFile("editor") } },
+    {
+      name: "chromium",
+      dependencies: ["accounts"],
+      use: { ...devices["Desktop Chrome"], storageState: stateFile("editor") },
+    },
   ],
   webServer: [server(PORT, "localhost", "demo.db", "load"), server(EMPTY_PORT, "127.0.0.1", "empty.db", "skip")],
 });

@@ -52,7 +52,9 @@ async function prepareDatabase() {
     refreshStatistics(db, { full: true });
     const admin = await ensureFirstAdmin(db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
     if (admin?.password) {
-      console.log(`\nMade the first administrator account. Sign in once with:\n  email:    ${admin.email}\n  password: ${admin.password}\nand choose a new password when asked. This is shown only now.\n`);
+      console.log(
+        `\nMade the first administrator account. Sign in once with:\n  email:    ${admin.email}\n  password: ${admin.password}\nand choose a new password when asked. This is shown only now.\n`,
+      );
     } else if (admin) {
       console.log(`Made the first administrator account: ${admin.email} (password from ADMIN_PASSWORD)`);
     }
@@ -103,7 +105,11 @@ function refuseCrossSitePosts(db: ReturnType<typeof openDatabase>): express.Requ
     const ownOrigin = `${req.protocol}://${req.get("host") ?? ""}`;
     if (!isCrossSite(req.headers, ownOrigin)) return next();
     // Through the one writer of the log, so a flood of these is counted in one row.
-    recordSecurityEvent(db, { event: "cross_site", address: req.ip ?? null, detail: `${req.method} ${req.path} from ${req.get("origin") ?? req.get("sec-fetch-site") ?? "?"}` });
+    recordSecurityEvent(db, {
+      event: "cross_site",
+      address: req.ip ?? null,
+      detail: `${req.method} ${req.path} from ${req.get("origin") ?? req.get("sec-fetch-site") ?? "?"}`,
+    });
     res.status(403).type("text/plain").send("Forbidden: this request came from another site.");
   };
 }
@@ -118,7 +124,8 @@ function requestIds(): express.RequestHandler {
     res.locals.requestId = id;
     res.setHeader("X-Request-Id", id);
     res.on("finish", () => {
-      if (res.statusCode >= 500) console.error(`[${new Date().toISOString()}] ${res.statusCode} ${id} ${req.method} ${req.path}`);
+      if (res.statusCode >= 500)
+        console.error(`[${new Date().toISOString()}] ${res.statusCode} ${id} ${req.method} ${req.path}`);
     });
     next();
   };
@@ -197,10 +204,13 @@ async function serve() {
   const db = openDatabase(env.DATABASE_PATH);
   app.use(refuseCrossSitePosts(db));
   pruneExpired(db);
-  setInterval(() => {
-    pruneExpired(db);
-    refreshStatistics(db);
-  }, 60 * 60 * 1000).unref();
+  setInterval(
+    () => {
+      pruneExpired(db);
+      refreshStatistics(db);
+    },
+    60 * 60 * 1000,
+  ).unref();
   // Remix fingerprints everything under /build/: safe to cache for a year.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
@@ -225,7 +235,10 @@ async function serve() {
     if (status < 500 && !res.headersSent) return void res.status(status).type("text/plain").send("Bad request");
     console.error(`[${new Date().toISOString()}] ${res.locals.requestId as string} ${req.method} ${req.path}`, error);
     if (res.headersSent) return void req.socket.destroy();
-    res.status(500).type("text/plain").send(`Server error (request ${res.locals.requestId as string})`);
+    res
+      .status(500)
+      .type("text/plain")
+      .send(`Server error (request ${res.locals.requestId as string})`);
   });
 
   app.listen(env.PORT, () => {

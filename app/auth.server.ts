@@ -8,7 +8,13 @@ import type { UserRole } from "../db/schema";
 import type { Actor } from "../db/history";
 import { getEnv } from "./env.server";
 import { logSecurityEvent } from "./models/security-log.server";
-import { createSession, endSession, userForSession, ABSOLUTE_LIMIT_MS, type SessionUser } from "./models/sessions.server";
+import {
+  createSession,
+  endSession,
+  userForSession,
+  ABSOLUTE_LIMIT_MS,
+  type SessionUser,
+} from "./models/sessions.server";
 import { isCrossSite } from "./utils/cross-site";
 import { safeRedirect } from "./utils/safe-redirect";
 
@@ -25,7 +31,8 @@ export const sessionCookie = createCookie(production ? "__Host-kezdesu_session" 
 });
 
 const RANK: Record<UserRole, number> = { viewer: 0, editor: 1, admin: 2 };
-export const can = (user: { role: UserRole } | null | undefined, role: UserRole) => Boolean(user && RANK[user.role] >= RANK[role]);
+export const can = (user: { role: UserRole } | null | undefined, role: UserRole) =>
+  Boolean(user && RANK[user.role] >= RANK[role]);
 
 export const actorOf = (user: SessionUser): Actor => ({ userId: user.id });
 
@@ -48,7 +55,11 @@ export function forbidden() {
 /** Refuses a cross-site POST with 403, and logs it. */
 export async function refuseCrossSite(request: Request, userId: number | null = null) {
   if (!isWrite(request) || !isCrossSite(request.headers, new URL(request.url).origin)) return;
-  logSecurityEvent({ event: "cross_site", userId, detail: `${request.method} ${new URL(request.url).pathname} from ${request.headers.get("Origin") ?? "?"}` });
+  logSecurityEvent({
+    event: "cross_site",
+    userId,
+    detail: `${request.method} ${new URL(request.url).pathname} from ${request.headers.get("Origin") ?? "?"}`,
+  });
   throw forbidden();
 }
 
@@ -66,9 +77,14 @@ export async function requireUser(request: Request, role: UserRole = "viewer"): 
     throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: safeRedirect(`${url.pathname}${url.search}`) })}`);
   }
   // A generated first password must be replaced before the account does anything else.
-  if (user.mustChangePassword && new URL(request.url).pathname !== "/account/password") throw redirect("/account/password");
+  if (user.mustChangePassword && new URL(request.url).pathname !== "/account/password")
+    throw redirect("/account/password");
   if (!can(user, role)) {
-    logSecurityEvent({ event: "forbidden", userId: user.id, detail: `${request.method} ${new URL(request.url).pathname}` });
+    logSecurityEvent({
+      event: "forbidden",
+      userId: user.id,
+      detail: `${request.method} ${new URL(request.url).pathname}`,
+    });
     throw forbidden();
   }
   return user;

@@ -54,7 +54,11 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(`[${new Date().toISOString()}] ${loadContext.requestId ?? "-"} ${request.method} ${new URL(request.url).pathname}`, error);
+          if (shellRendered)
+            console.error(
+              `[${new Date().toISOString()}] ${loadContext.requestId ?? "-"} ${request.method} ${new URL(request.url).pathname}`,
+              error,
+            );
         },
       },
     );
@@ -68,5 +72,8 @@ export default async function handleRequest(
  */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  console.error(`[${new Date().toISOString()}] ${context.requestId ?? "-"} ${request.method} ${new URL(request.url).pathname}`, error);
+  console.error(
+    `[${new Date().toISOString()}] ${context.requestId ?? "-"} ${request.method} ${new URL(request.url).pathname}`,
+    error,
+  );
 };

@@ -30,39 +30,53 @@ const TrustProxy = z
     if (/^\d+$/.test(value)) return Number(value);
     const items = value.split(",").map((item) => item.trim());
     if (items.every(isProxyAddress)) return items;
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: "TRUST_PROXY must be off, a number of proxy hops, or proxy addresses/subnets (such as 10.0.0.1 or loopback)" });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message:
+        "TRUST_PROXY must be off, a number of proxy hops, or proxy addresses/subnets (such as 10.0.0.1 or loopback)",
+    });
     return z.NEVER;
   });
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_PATH: z.string().min(1).default("./data/kezdesu.db"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  // Processes serving HTTP over the one database file (node:cluster); 1 is a single process.
-  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
-  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
-  // "skip" starts with an empty database (the home city only) instead of the demo history.
-  DEMO_DATA: z.enum(["load", "skip"]).default("load"),
-  // The first administrator, made on a database with no accounts; without these a password is
-  // generated and printed once.
-  ADMIN_EMAIL: z.string().email().optional(),
-  // Checked against the same rules as any new password, below.
-  ADMIN_PASSWORD: z.string().optional(),
-  // "off" reads the overview, the chart and partner pages afresh every time (app/models/read-cache.server.ts).
-  READ_CACHE: z.enum(["on", "off"]).default("on"),
-  TRUST_PROXY: TrustProxy,
-  // The hourly housekeeping deletes security log rows last seen longer ago (db/housekeeping.ts);
-  // the log's own triggers refuse to delete anything from the last seven days.
-  SECURITY_LOG_RETENTION_DAYS: z.coerce.number().int().min(7, "SECURITY_LOG_RETENTION_DAYS must be at least 7").max(36_500).default(90),
-}).superRefine(({ ADMIN_EMAIL, ADMIN_PASSWORD }, ctx) => {
-  if (ADMIN_PASSWORD === undefined) return;
-  const problem = (message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["ADMIN_PASSWORD"], message });
-  const length = passwordLength(ADMIN_PASSWORD);
-  if (length < PASSWORD_MIN || length > PASSWORD_MAX) return problem(`ADMIN_PASSWORD must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`);
-  const judged = judgePassword(ADMIN_PASSWORD, [ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL, FIRST_ADMIN_NAME]).problem;
-  if (judged === "personal") problem("ADMIN_PASSWORD must not be the administrator's email or name");
-  if (judged === "common") problem("ADMIN_PASSWORD is too easy to guess (a common or leaked password, or close to one)");
-});
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_PATH: z.string().min(1).default("./data/kezdesu.db"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // Processes serving HTTP over the one database file (node:cluster); 1 is a single process.
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+    SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+    // "skip" starts with an empty database (the home city only) instead of the demo history.
+    DEMO_DATA: z.enum(["load", "skip"]).default("load"),
+    // The first administrator, made on a database with no accounts; without these a password is
+    // generated and printed once.
+    ADMIN_EMAIL: z.string().email().optional(),
+    // Checked against the same rules as any new password, below.
+    ADMIN_PASSWORD: z.string().optional(),
+    // "off" reads the overview, the chart and partner pages afresh every time (app/models/read-cache.server.ts).
+    READ_CACHE: z.enum(["on", "off"]).default("on"),
+    TRUST_PROXY: TrustProxy,
+    // The hourly housekeeping deletes security log rows last seen longer ago (db/housekeeping.ts);
+    // the log's own triggers refuse to delete anything from the last seven days.
+    SECURITY_LOG_RETENTION_DAYS: z.coerce
+      .number()
+      .int()
+      .min(7, "SECURITY_LOG_RETENTION_DAYS must be at least 7")
+      .max(36_500)
+      .default(90),
+  })
+  .superRefine(({ ADMIN_EMAIL, ADMIN_PASSWORD }, ctx) => {
+    if (ADMIN_PASSWORD === undefined) return;
+    const problem = (message: string) =>
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["ADMIN_PASSWORD"], message });
+    const length = passwordLength(ADMIN_PASSWORD);
+    if (length < PASSWORD_MIN || length > PASSWORD_MAX)
+      return problem(`ADMIN_PASSWORD must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`);
+    const judged = judgePassword(ADMIN_PASSWORD, [ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL, FIRST_ADMIN_NAME]).problem;
+    if (judged === "personal") problem("ADMIN_PASSWORD must not be the administrator's email or name");
+    if (judged === "common")
+      problem("ADMIN_PASSWORD is too easy to guess (a common or leaked password, or close to one)");
+  });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
 

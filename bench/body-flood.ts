@@ -101,7 +101,9 @@ async function main() {
 
     const outcomes: Outcome[] = [];
     for (let done = 0; done < POSTS; done += PARALLEL) {
-      outcomes.push(...(await Promise.all(Array.from({ length: Math.min(PARALLEL, POSTS - done) }, () => floodPost(cookie)))));
+      outcomes.push(
+        ...(await Promise.all(Array.from({ length: Math.min(PARALLEL, POSTS - done) }, () => floodPost(cookie)))),
+      );
     }
     polling = false;
     await poller;
@@ -112,11 +114,18 @@ async function main() {
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!.toFixed(1);
     latencies.sort((a, b) => a - b);
     const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1);
-    console.log(`${POSTS} chunked POSTs of ${MEGABYTES} MB to ${TARGET}, ${PARALLEL} at a time, ${SIGNED_IN ? "signed in" : "signed out"}`);
-    for (const [i, o] of outcomes.entries()) console.log(`  post ${i + 1}: ${o.status} after ${o.ms} ms, ${o.sentMb} MB written`);
-    console.log(`server RSS: before ${before.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, after ${after.toFixed(0)} MB (${(after - before).toFixed(0)} MB more)`);
+    console.log(
+      `${POSTS} chunked POSTs of ${MEGABYTES} MB to ${TARGET}, ${PARALLEL} at a time, ${SIGNED_IN ? "signed in" : "signed out"}`,
+    );
+    for (const [i, o] of outcomes.entries())
+      console.log(`  post ${i + 1}: ${o.status} after ${o.ms} ms, ${o.sentMb} MB written`);
+    console.log(
+      `server RSS: before ${before.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, after ${after.toFixed(0)} MB (${(after - before).toFixed(0)} MB more)`,
+    );
     console.log(`/healthz before the posts: median ${median(idle)} ms`);
-    console.log(`/healthz meanwhile (${latencies.length} requests): median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
+    console.log(
+      `/healthz meanwhile (${latencies.length} requests): median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
+    );
   } finally {
     await stopServer(server);
     fs.rmSync(dir, { recursive: true, force: true });

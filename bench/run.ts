@@ -21,7 +21,16 @@ const CONNECTIONS = 10;
 const SIZE_NAMES = (process.env.BENCH_SIZES ?? "small,national").split(",") as SizeName[];
 const DATA = path.resolve("bench/.data");
 
-type Measure = { rps: number; p50: number; p97_5: number; p99: number; errors: number; non2xx: number; statuses: string; cpuMs: number };
+type Measure = {
+  rps: number;
+  p50: number;
+  p97_5: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  statuses: string;
+  cpuMs: number;
+};
 
 /** The server process whose CPU time a measurement reads (one process: no workers). */
 let serverPid: number | undefined;
@@ -30,7 +39,10 @@ let serverPid: number | undefined;
 function cpuTimeMs(pid: number | undefined): number {
   if (!pid || !fs.existsSync(`/proc/${pid}/stat`)) return NaN;
   // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100/s).
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+  const fields = fs
+    .readFileSync(`/proc/${pid}/stat`, "utf8")
+    .replace(/^.*\) /, "")
+    .split(" ");
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
@@ -48,7 +60,12 @@ async function measure(page: Page, cookie: string, duration: number): Promise<Me
     body: page.body,
     headers: requestHeaders(page, cookie),
   });
-  const statuses = Object.entries({ "2xx": result["2xx"], "3xx": result["3xx"], "4xx": result["4xx"], "5xx": result["5xx"] })
+  const statuses = Object.entries({
+    "2xx": result["2xx"],
+    "3xx": result["3xx"],
+    "4xx": result["4xx"],
+    "5xx": result["5xx"],
+  })
     .filter(([, count]) => count > 0)
     .map(([code, count]) => `${code}: ${count}`)
     .join(", ");
@@ -56,7 +73,16 @@ async function measure(page: Page, cookie: string, duration: number): Promise<Me
   const failed = page.method === "POST" ? result["4xx"] + result["5xx"] : result.non2xx;
   // The server's CPU time per request: what a page costs, whatever else the machine is doing.
   const cpuMs = (cpuTimeMs(serverPid) - cpuBefore) / Math.max(1, result.requests.total);
-  return { rps: result.requests.average, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: failed, statuses, cpuMs };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p97_5: result.latency.p97_5,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: failed,
+    statuses,
+    cpuMs,
+  };
 }
 
 /**
@@ -75,7 +101,9 @@ async function measureAll(pages: Page[], cookie: string) {
     await measure(page, cookie, WARMUP);
     const result = await measure(page, cookie, DURATION);
     results.set(page.name, { ...result, floorRps: floor.rps });
-    console.log(`  ${page.name}: ${result.rps.toFixed(0)} req/s (floor just before: ${floor.rps.toFixed(0)}), ${result.cpuMs.toFixed(1)} ms CPU (floor ${floor.cpuMs.toFixed(1)}), p50 ${result.p50} ms, p99 ${result.p99} ms (${result.statuses})`);
+    console.log(
+      `  ${page.name}: ${result.rps.toFixed(0)} req/s (floor just before: ${floor.rps.toFixed(0)}), ${result.cpuMs.toFixed(1)} ms CPU (floor ${floor.cpuMs.toFixed(1)}), p50 ${result.p50} ms, p99 ${result.p99} ms (${result.statuses})`,
+    );
   }
   // The floor's row: the mean of its readings, its latencies the worst of them.
   const mean = (pick: (m: Measure) => number) => floors.reduce((sum, m) => sum + pick(m), 0) / floors.length;
@@ -98,7 +126,12 @@ async function measureAll(pages: Page[], cookie: string) {
 function firstLoadJs(pages: Page[]) {
   const dir = path.resolve("public/build");
   const manifestFile = fs.readdirSync(dir).find((f) => /^manifest-.*\.js$/.test(f))!;
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, manifestFile), "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, "")) as {
+  const manifest = JSON.parse(
+    fs
+      .readFileSync(path.join(dir, manifestFile), "utf8")
+      .replace(/^window\.__remixManifest=/, "")
+      .replace(/;\s*$/, ""),
+  ) as {
     entry: { module: string; imports: string[] };
     routes: Record<string, { module: string; imports?: string[] }>;
   };
@@ -112,7 +145,10 @@ function firstLoadJs(pages: Page[]) {
       files.add(route.module);
       for (const file of route.imports ?? []) files.add(file);
     }
-    sizes.set(page.route, [...files].reduce((sum, file) => sum + gzipped(file), 0));
+    sizes.set(
+      page.route,
+      [...files].reduce((sum, file) => sum + gzipped(file), 0),
+    );
   }
   return sizes;
 }
@@ -139,7 +175,9 @@ async function main() {
     const file = path.join(work, `${size}.db`);
     fs.copyFileSync(source, file);
     pages = pagesFor(file);
-    console.log(`Measuring the ${size} dataset (${SIZES[size].meetings} meetings): ${DURATION} s per page after ${WARMUP} s of warm-up`);
+    console.log(
+      `Measuring the ${size} dataset (${SIZES[size].meetings} meetings): ${DURATION} s per page after ${WARMUP} s of warm-up`,
+    );
     let server = await startServer(file);
     serverPid = server.pid;
     let running = true;
@@ -179,7 +217,12 @@ async function main() {
   writeResults(pages, bySize, firstLoadJs(pages), cluster);
 }
 
-function writeResults(pages: Page[], bySize: Map<SizeName, Map<string, Measure & { floorRps: number }>>, js: Map<string, number>, cluster: { one: number; two: number; ratios: number[] } | null) {
+function writeResults(
+  pages: Page[],
+  bySize: Map<SizeName, Map<string, Measure & { floorRps: number }>>,
+  js: Map<string, number>,
+  cluster: { one: number; two: number; ratios: number[] } | null,
+) {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const lines = [
     "# Benchmark results",
@@ -187,13 +230,16 @@ function writeResults(pages: Page[], bySize: Map<SizeName, Map<string, Measure &
     `Measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ${os.type()} ${os.release()}, Node ${process.version}.`,
     `autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${DURATION} s per page, signed in as an administrator, interface in Kazakh. The production build, one process unless said.`,
     "",
-    "Each page is measured right after the floor, and its \"vs floor\" is against that reading (the floor's row shows their mean and its worst latencies). \"CPU ms/req\" is the server's CPU time per request (from /proc), which drifts far less than throughput with the shared machine's load; \"vs floor by CPU\" is the floor's CPU time per request over the page's: the throughput ratio a CPU-bound server would show with the drift divided out.",
+    'Each page is measured right after the floor, and its "vs floor" is against that reading (the floor\'s row shows their mean and its worst latencies). "CPU ms/req" is the server\'s CPU time per request (from /proc), which drifts far less than throughput with the shared machine\'s load; "vs floor by CPU" is the floor\'s CPU time per request over the page\'s: the throughput ratio a CPU-bound server would show with the drift divided out.',
     "",
     "Targets at the national size: every page at least 50% of the floor's throughput and p99 <= 50 ms; search p99 <= 30 ms; logging p99 <= 50 ms; large/small p50 <= 1.3; first-load JS <= 100 KB gzipped; two processes >= 1.7x one.",
     "",
   ];
   for (const [size, results] of bySize) {
-    lines.push(`## ${size === "national" ? "National" : "Small (1%)"} dataset: ${SIZES[size].meetings.toLocaleString("en")} meetings`, "");
+    lines.push(
+      `## ${size === "national" ? "National" : "Small (1%)"} dataset: ${SIZES[size].meetings.toLocaleString("en")} meetings`,
+      "",
+    );
     // The two targets apart: on a small shared machine the floor's own p99 can exceed 50 ms.
     // Throughput is read against the floor measured just before; CPU time per request against
     // the floor's mean, since it hardly drifts with the machine's load.
@@ -218,7 +264,12 @@ function writeResults(pages: Page[], bySize: Map<SizeName, Map<string, Measure &
   const small = bySize.get("small");
   const national = bySize.get("national");
   if (small && national) {
-    lines.push("## Cost growth: p50 at the national size over p50 at 1%", "", "| page | small p50 ms | national p50 ms | ratio | <= 1.3 |", "| --- | ---: | ---: | ---: | --- |");
+    lines.push(
+      "## Cost growth: p50 at the national size over p50 at 1%",
+      "",
+      "| page | small p50 ms | national p50 ms | ratio | <= 1.3 |",
+      "| --- | ---: | ---: | ---: | --- |",
+    );
     for (const page of pages) {
       const a = small.get(page.name)!.p50;
       const b = national.get(page.name)!.p50;

@@ -47,4 +47,3 @@ export async function signIn() {
   if (response.status !== 302 || !cookie) throw new Error(`Sign-in failed: ${response.status}`);
   return cookie;
 }
-

@@ -56,7 +56,9 @@ await mix(WARMUP);
 const start = rss(server.pid!);
 const samples: number[] = [];
 const sampler = setInterval(() => samples.push(rss(server.pid!)), 10_000);
-console.log(`Soak: ${SECONDS} s at ${RATE} requests/s after ${WARMUP} s of warm-up, ${requests.length} request kinds; RSS ${cold.toFixed(0)} MB before the warm-up, ${start.toFixed(0)} MB after`);
+console.log(
+  `Soak: ${SECONDS} s at ${RATE} requests/s after ${WARMUP} s of warm-up, ${requests.length} request kinds; RSS ${cold.toFixed(0)} MB before the warm-up, ${start.toFixed(0)} MB after`,
+);
 const result = await mix(SECONDS);
 clearInterval(sampler);
 const end = rss(server.pid!);
@@ -76,6 +78,8 @@ const line = [
 ].join(" ");
 console.log(line);
 const results = "bench/RESULTS.md";
-const existing = fs.existsSync(results) ? fs.readFileSync(results, "utf8").replace(/\n## Soak\n[\s\S]*$/, "\n") : "# Benchmark results\n";
+const existing = fs.existsSync(results)
+  ? fs.readFileSync(results, "utf8").replace(/\n## Soak\n[\s\S]*$/, "\n")
+  : "# Benchmark results\n";
 fs.writeFileSync(results, `${existing.trimEnd()}\n\n## Soak\n\n${line}\n`);
 if (failures > 0 || !flat) process.exit(1);

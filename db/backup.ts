@@ -26,10 +26,14 @@ export function listBackups(databasePath: string) {
 
 export function rowCounts(sqlite: Database.Database) {
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_text_%' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_text_%' ORDER BY name",
+    )
     .pluck()
     .all() as string[];
-  return Object.fromEntries(tables.map((table) => [table, sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number]));
+  return Object.fromEntries(
+    tables.map((table) => [table, sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number]),
+  );
 }
 
 function fsyncPath(target: string) {
@@ -51,7 +55,9 @@ export function verifyBackup(file: string, expected?: Record<string, number>) {
     if (integrity !== "ok") throw new BackupVerificationError(`integrity_check: ${String(integrity)}`);
     const counts = rowCounts(copy);
     if (expected && JSON.stringify(counts) !== JSON.stringify(expected)) {
-      throw new BackupVerificationError(`row counts differ: ${JSON.stringify(counts)} against ${JSON.stringify(expected)}`);
+      throw new BackupVerificationError(
+        `row counts differ: ${JSON.stringify(counts)} against ${JSON.stringify(expected)}`,
+      );
     }
     return counts;
   } finally {
@@ -63,7 +69,10 @@ export async function takeBackup(databasePath: string, { keep = 7, now = new Dat
   const dir = backupsDir(databasePath);
   // Private as the database itself (db/client.ts): a backup is the whole record.
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const name = `kezdesu-${now.toISOString().replace(/:/g, "-").replace(/\.(\d{3})Z$/, "-$1Z")}.db`;
+  const name = `kezdesu-${now
+    .toISOString()
+    .replace(/:/g, "-")
+    .replace(/\.(\d{3})Z$/, "-$1Z")}.db`;
   const file = path.join(dir, name);
   const partial = `${file}.partial`;
   // Made 0600 before SQLite writes the copy into it, which keeps the file's mode.

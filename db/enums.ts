@@ -15,41 +15,28 @@ export const DELEGATION_DIRECTIONS = ["incoming", "outgoing"] as const;
 
 export const MEETING_SIDES = ["host", "guest"] as const;
 
-export const PARTICIPANT_ROLES = [
-  "chaired",
-  "led_delegation",
-  "spoke",
-  "attended",
-  "interpreted",
-] as const;
+export const PARTICIPANT_ROLES = ["chaired", "led_delegation", "spoke", "attended", "interpreted"] as const;
 
 export const RECORD_LANGUAGES = ["kk", "ru", "en"] as const;
 
-export const INITIATIVE_KINDS = [
-  "event",
-  "investment",
-  "trade",
-  "culture",
-  "education",
-  "agreement",
-  "other",
-] as const;
+export const INITIATIVE_KINDS = ["event", "investment", "trade", "culture", "education", "agreement", "other"] as const;
 
-export const INITIATIVE_STATUSES = [
-  "proposed",
-  "agreed",
-  "in_progress",
-  "done",
-  "stalled",
-  "dropped",
-] as const;
+export const INITIATIVE_STATUSES = ["proposed", "agreed", "in_progress", "done", "stalled", "dropped"] as const;
 
 export const NAMED_RECORD_TYPES = ["partner", "organisation", "person", "topic"] as const;
 
 export const USER_ROLES = ["viewer", "editor", "admin"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-export const AUDITED_RECORD_TYPES = ["partner", "relation", "organisation", "person", "delegation", "meeting", "initiative"] as const;
+export const AUDITED_RECORD_TYPES = [
+  "partner",
+  "relation",
+  "organisation",
+  "person",
+  "delegation",
+  "meeting",
+  "initiative",
+] as const;
 export type AuditedRecordType = (typeof AUDITED_RECORD_TYPES)[number];
 
 export const HISTORY_ACTIONS = ["create", "update", "delete", "restore", "revert"] as const;

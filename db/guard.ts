@@ -41,7 +41,8 @@ function isAlive(pid: number) {
   }
 }
 
-const isBusy = (error: unknown) => error instanceof Database.SqliteError && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED");
+const isBusy = (error: unknown) =>
+  error instanceof Database.SqliteError && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED");
 
 /** A connection holding an exclusive lock on the file until closed; null while another process has it open. */
 function openExclusive(databasePath: string) {
@@ -87,7 +88,9 @@ export function runningServer(databasePath: string) {
 
 export class ServerAlreadyRunning extends Error {
   constructor(databasePath: string, pid: number) {
-    super(`A Kezdesu server (pid ${pid}) is already serving ${databasePath}: stop it first, or give this one another DATABASE_PATH.`);
+    super(
+      `A Kezdesu server (pid ${pid}) is already serving ${databasePath}: stop it first, or give this one another DATABASE_PATH.`,
+    );
   }
 }
 
@@ -113,13 +116,17 @@ export function holdDatabase(databasePath: string) {
  */
 export function claimPidFile(databasePath: string) {
   const file = pidFile(databasePath);
-  const mine = JSON.stringify({ pid: process.pid, startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString() } satisfies PidRecord);
+  const mine = JSON.stringify({
+    pid: process.pid,
+    startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString(),
+  } satisfies PidRecord);
   try {
     fs.writeFileSync(file, mine, { flag: "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     const holder = readPidFile(databasePath);
-    if (holder && holder.pid !== process.pid && isAlive(holder.pid)) throw new ServerAlreadyRunning(databasePath, holder.pid);
+    if (holder && holder.pid !== process.pid && isAlive(holder.pid))
+      throw new ServerAlreadyRunning(databasePath, holder.pid);
     // Left by a server that died: this process has held the database since it started.
     fs.rmSync(file, { force: true });
     fs.writeFileSync(file, mine, { flag: "wx" });

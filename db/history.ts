@@ -108,26 +108,32 @@ export function snapshotOf(sqlite: Database.Database, type: AuditedRecordType, i
   if (!row) return null;
   const children: Record<string, Row[]> = {};
   for (const child of spec.children) {
-    children[child.table] = prepared(sqlite, `SELECT * FROM ${child.table} WHERE ${child.where} ORDER BY rowid`).all(id) as Row[];
+    children[child.table] = prepared(sqlite, `SELECT * FROM ${child.table} WHERE ${child.where} ORDER BY rowid`).all(
+      id,
+    ) as Row[];
   }
   const snapshot: RecordSnapshot = { row, children };
   if (spec.support) {
     snapshot.support = {};
     for (const support of spec.support) {
-      snapshot.support[support.table] = prepared(sqlite, `SELECT * FROM ${support.table} WHERE ${support.where} ORDER BY id`).all(id) as Row[];
+      snapshot.support[support.table] = prepared(
+        sqlite,
+        `SELECT * FROM ${support.table} WHERE ${support.where} ORDER BY id`,
+      ).all(id) as Row[];
     }
   }
   if (spec.links) {
     snapshot.links = {};
     for (const link of spec.links) {
       snapshot.links[link.table] = (
-        prepared(sqlite, `SELECT id FROM ${link.table} WHERE ${link.column} = ? ORDER BY id`).all(id) as Array<{ id: number }>
+        prepared(sqlite, `SELECT id FROM ${link.table} WHERE ${link.column} = ? ORDER BY id`).all(id) as Array<{
+          id: number;
+        }>
       ).map((r) => r.id);
     }
   }
   return snapshot;
 }
-
 
 const actionOverrides = new WeakMap<Database.Database, Map<string, HistoryAction>>();
 
@@ -147,9 +153,11 @@ export function latestEntry(sqlite: Database.Database, type: AuditedRecordType, 
 }
 
 /** Whether any record is marked: between the app's writes, only by another program's. */
-export const hasPendingChanges = (sqlite: Database.Database) => prepared(sqlite, "SELECT 1 FROM pending_changes LIMIT 1").get() !== undefined;
+export const hasPendingChanges = (sqlite: Database.Database) =>
+  prepared(sqlite, "SELECT 1 FROM pending_changes LIMIT 1").get() !== undefined;
 
-export const parse = (json: string | null): RecordSnapshot | null => (json ? (JSON.parse(json) as RecordSnapshot) : null);
+export const parse = (json: string | null): RecordSnapshot | null =>
+  json ? (JSON.parse(json) as RecordSnapshot) : null;
 
 /**
  * Turns the records marked in `pending_changes` into history entries by `actor`: just before a
@@ -161,7 +169,10 @@ export const parse = (json: string | null): RecordSnapshot | null => (json ? (JS
 export function flushHistory(sqlite: Database.Database, actor: Actor) {
   const marks = actor.outside ? undefined : actionOverrides.get(sqlite);
   if (!actor.outside) actionOverrides.delete(sqlite);
-  const pending = prepared(sqlite, "SELECT record_type AS type, record_id AS id, at FROM pending_changes").all() as Array<{
+  const pending = prepared(
+    sqlite,
+    "SELECT record_type AS type, record_id AS id, at FROM pending_changes",
+  ).all() as Array<{
     type: AuditedRecordType;
     id: number;
     at: string | null;
@@ -180,7 +191,16 @@ export function flushHistory(sqlite: Database.Database, actor: Actor) {
     // participants) is not a new version.
     if (!differs(AGGREGATES[type].table, before, after)) continue;
     const action = marks?.get(`${type}:${id}`) ?? (before === null ? "create" : after === null ? "delete" : "update");
-    insert.run(actor.userId, action, type, id, before && JSON.stringify(before), after && JSON.stringify(after), actor.outside ? 1 : 0, actor.outside ? at : null);
+    insert.run(
+      actor.userId,
+      action,
+      type,
+      id,
+      before && JSON.stringify(before),
+      after && JSON.stringify(after),
+      actor.outside ? 1 : 0,
+      actor.outside ? at : null,
+    );
     written++;
   }
   prepared(sqlite, "DELETE FROM pending_changes").run();
@@ -219,48 +239,63 @@ export class MissingReferenceError extends Error {
   }
 }
 
-const TYPE_OF_TABLE = Object.fromEntries(Object.entries(AGGREGATES).map(([type, spec]) => [spec.table, type])) as Record<
-  string,
-  AuditedRecordType
->;
+const TYPE_OF_TABLE = Object.fromEntries(
+  Object.entries(AGGREGATES).map(([type, spec]) => [spec.table, type]),
+) as Record<string, AuditedRecordType>;
 
 /** Fails (so the transaction rolls back) if what was written refers to rows that are gone. */
 function assertReferencesExist(sqlite: Database.Database, tables: string[]) {
   for (const table of tables) {
     const violation = sqlite.prepare(`PRAGMA foreign_key_check(${table})`).get() as
-      | { table: string; rowid: number; parent: string; fkid: number }
-      | undefined;
+      { table: string; rowid: number; parent: string; fkid: number } | undefined;
     if (!violation) continue;
-    const fk = (sqlite.prepare(`PRAGMA foreign_key_list(${table})`).all() as Array<{ id: number; from: string }>).filter(
-      (f) => f.id === violation.fkid,
-    )[0];
-    const value = fk ? (sqlite.prepare(`SELECT "${fk.from}" AS v FROM ${table} WHERE rowid = ?`).get(violation.rowid) as { v: number }).v : null;
-    throw new MissingReferenceError({ type: TYPE_OF_TABLE[violation.parent] ?? null, table: violation.parent, id: value });
+    const fk = (
+      sqlite.prepare(`PRAGMA foreign_key_list(${table})`).all() as Array<{ id: number; from: string }>
+    ).filter((f) => f.id === violation.fkid)[0];
+    const value = fk
+      ? (sqlite.prepare(`SELECT "${fk.from}" AS v FROM ${table} WHERE rowid = ?`).get(violation.rowid) as { v: number })
+          .v
+      : null;
+    throw new MissingReferenceError({
+      type: TYPE_OF_TABLE[violation.parent] ?? null,
+      table: violation.parent,
+      id: value,
+    });
   }
 }
 
 /** Writes a snapshot's row and children back; the record's own row must not exist. */
-function writeSnapshot(sqlite: Database.Database, type: AuditedRecordType, snapshot: RecordSnapshot, rootExists: boolean) {
+function writeSnapshot(
+  sqlite: Database.Database,
+  type: AuditedRecordType,
+  snapshot: RecordSnapshot,
+  rootExists: boolean,
+) {
   const spec = AGGREGATES[type];
   const id = snapshot.row.id as number;
   sqlite.pragma("defer_foreign_keys = ON");
-  for (const [table, rows] of Object.entries(snapshot.support ?? {})) for (const row of rows) insertRow(sqlite, table, row, true);
+  for (const [table, rows] of Object.entries(snapshot.support ?? {}))
+    for (const row of rows) insertRow(sqlite, table, row, true);
   if (rootExists) {
     const columns = Object.keys(snapshot.row).filter((c) => c !== "id" && c !== "created_at");
-    prepared(
-      sqlite,
-      `UPDATE ${spec.table} SET ${columns.map((c) => `"${c}" = ?`).join(", ")} WHERE id = ?`,
-    ).run(...columns.map((c) => (c === "updated_at" ? new Date().toISOString() : snapshot.row[c])), id);
+    prepared(sqlite, `UPDATE ${spec.table} SET ${columns.map((c) => `"${c}" = ?`).join(", ")} WHERE id = ?`).run(
+      ...columns.map((c) => (c === "updated_at" ? new Date().toISOString() : snapshot.row[c])),
+      id,
+    );
     for (const child of [...spec.children].reverse()) {
       prepared(sqlite, `DELETE FROM ${child.table} WHERE ${child.where}`).run(id);
     }
   } else {
     insertRow(sqlite, spec.table, snapshot.row);
   }
-  for (const child of spec.children) for (const row of snapshot.children[child.table] ?? []) insertRow(sqlite, child.table, row);
+  for (const child of spec.children)
+    for (const row of snapshot.children[child.table] ?? []) insertRow(sqlite, child.table, row);
   for (const link of spec.links ?? []) {
     for (const linkedId of snapshot.links?.[link.table] ?? []) {
-      prepared(sqlite, `UPDATE ${link.table} SET ${link.column} = ? WHERE id = ? AND ${link.column} IS NULL`).run(id, linkedId);
+      prepared(sqlite, `UPDATE ${link.table} SET ${link.column} = ? WHERE id = ? AND ${link.column} IS NULL`).run(
+        id,
+        linkedId,
+      );
     }
   }
   assertReferencesExist(sqlite, [spec.table, ...spec.children.map((c) => c.table)]);
@@ -290,9 +325,11 @@ export function restoreRecord(sqlite: Database.Database, type: AuditedRecordType
 
 /** Makes a record what it was after one of its earlier entries. Run inside a write transaction. */
 export function revertRecord(sqlite: Database.Database, type: AuditedRecordType, id: number, entryId: number) {
-  const entry = prepared(sqlite, "SELECT after FROM history WHERE id = ? AND record_type = ? AND record_id = ?").get(entryId, type, id) as
-    | { after: string | null }
-    | undefined;
+  const entry = prepared(sqlite, "SELECT after FROM history WHERE id = ? AND record_type = ? AND record_id = ?").get(
+    entryId,
+    type,
+    id,
+  ) as { after: string | null } | undefined;
   const target = parse(entry?.after ?? null);
   if (!target || !snapshotOf(sqlite, type, id)) return { reverted: false as const };
   writeSnapshot(sqlite, type, target, true);

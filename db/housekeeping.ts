@@ -17,7 +17,9 @@ export function pruneExpired(db: Db, now = new Date(), securityLogDays = getEnv(
   const sessions = sqlite
     .prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?")
     .run(now.toISOString(), new Date(now.getTime() - IDLE_LIMIT_MS).toISOString()).changes;
-  const failures = sqlite.prepare("DELETE FROM sign_in_failures WHERE at < ?").run(new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString()).changes;
+  const failures = sqlite
+    .prepare("DELETE FROM sign_in_failures WHERE at < ?")
+    .run(new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString()).changes;
   const securityLog = pruneSecurityLog(db, securityLogDays, now);
   const outside = recordOutsideChanges(db);
   return { sessions, failures, securityLog, outside };

@@ -11,7 +11,9 @@ export const NAMED_TABLES = { partner: partners, organisation: organisations, pe
 
 /** Replaces a record's name keys; call it in the transaction that writes the names. */
 export function writeNameKeys(db: Db, recordType: NamedRecordType, recordId: number, names: Names) {
-  db.delete(nameKeys).where(and(eq(nameKeys.recordType, recordType), eq(nameKeys.recordId, recordId))).run();
+  db.delete(nameKeys)
+    .where(and(eq(nameKeys.recordType, recordType), eq(nameKeys.recordId, recordId)))
+    .run();
   const keys = keysOf(names.nameKk, names.nameRu, names.nameEn, names.nameNative);
   if (keys.length === 0) return;
   db.insert(nameKeys)

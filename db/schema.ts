@@ -33,8 +33,6 @@ import {
 
 export * from "./enums";
 
-
-
 const createdAt = () =>
   text("created_at")
     .notNull()
@@ -98,15 +96,14 @@ export const partners = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("partners_one_home").on(t.isHome).where(sql`${t.isHome} = 1`),
+    uniqueIndex("partners_one_home")
+      .on(t.isHome)
+      .where(sql`${t.isHome} = 1`),
     index("partners_sort_kk").on(t.sortKk),
     index("partners_sort_ru").on(t.sortRu),
     index("partners_sort_en").on(t.sortEn),
     index("partners_country").on(t.countryCode),
-    check(
-      "partners_has_name",
-      sql`coalesce(${t.nameKk}, ${t.nameRu}, ${t.nameEn}, ${t.nameNative}) is not null`,
-    ),
+    check("partners_has_name", sql`coalesce(${t.nameKk}, ${t.nameRu}, ${t.nameEn}, ${t.nameNative}) is not null`),
   ],
 );
 
@@ -123,9 +120,7 @@ export const sources = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    check("sources_has_content", sql`coalesce(${t.url}, ${t.outlet}, ${t.title}, ${t.text}) is not null`),
-  ],
+  (t) => [check("sources_has_content", sql`coalesce(${t.url}, ${t.outlet}, ${t.title}, ${t.text}) is not null`)],
 );
 
 export const relations = sqliteTable(
@@ -165,10 +160,7 @@ export const organisations = sqliteTable(
     index("organisations_sort_kk").on(t.sortKk),
     index("organisations_sort_ru").on(t.sortRu),
     index("organisations_sort_en").on(t.sortEn),
-    check(
-      "organisations_has_name",
-      sql`coalesce(${t.nameKk}, ${t.nameRu}, ${t.nameEn}, ${t.nameNative}) is not null`,
-    ),
+    check("organisations_has_name", sql`coalesce(${t.nameKk}, ${t.nameRu}, ${t.nameEn}, ${t.nameNative}) is not null`),
   ],
 );
 
@@ -185,10 +177,7 @@ export const people = sqliteTable(
     index("people_sort_kk").on(t.sortKk),
     index("people_sort_ru").on(t.sortRu),
     index("people_sort_en").on(t.sortEn),
-    check(
-      "people_has_name",
-      sql`coalesce(${t.nameKk}, ${t.nameRu}, ${t.nameEn}, ${t.nameNative}) is not null`,
-    ),
+    check("people_has_name", sql`coalesce(${t.nameKk}, ${t.nameRu}, ${t.nameEn}, ${t.nameNative}) is not null`),
   ],
 );
 
@@ -256,10 +245,7 @@ export const delegationMembers = sqliteTable(
       .references(() => people.id, { onDelete: "restrict" }),
     position: integer("position").notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.delegationId, t.personId] }),
-    index("delegation_members_person").on(t.personId),
-  ],
+  (t) => [primaryKey({ columns: [t.delegationId, t.personId] }), index("delegation_members_person").on(t.personId)],
 );
 
 export const meetings = sqliteTable(
@@ -342,10 +328,7 @@ export const meetingTopics = sqliteTable(
       .references(() => topics.id, { onDelete: "restrict" }),
     position: integer("position").notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.meetingId, t.topicId] }),
-    index("meeting_topics_topic").on(t.topicId),
-  ],
+  (t) => [primaryKey({ columns: [t.meetingId, t.topicId] }), index("meeting_topics_topic").on(t.topicId)],
 );
 
 export const meetingSources = sqliteTable(
@@ -359,10 +342,7 @@ export const meetingSources = sqliteTable(
       .references(() => sources.id, { onDelete: "restrict" }),
     position: integer("position").notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.meetingId, t.sourceId] }),
-    index("meeting_sources_source").on(t.sourceId),
-  ],
+  (t) => [primaryKey({ columns: [t.meetingId, t.sourceId] }), index("meeting_sources_source").on(t.sourceId)],
 );
 
 export const relationSteps = sqliteTable(
@@ -399,7 +379,8 @@ export const initiativeDueBy = (table = "") =>
   );
 
 /** Still open: spelt as the partial indexes spell it, literally, so that SQLite can use them. */
-export const initiativeIsOpen = (table = "") => sql.raw(`${table}"status" in ('proposed', 'agreed', 'in_progress', 'stalled')`);
+export const initiativeIsOpen = (table = "") =>
+  sql.raw(`${table}"status" in ('proposed', 'agreed', 'in_progress', 'stalled')`);
 
 export const initiatives = sqliteTable(
   "initiatives",
@@ -460,7 +441,6 @@ export const initiativeSteps = sqliteTable(
   ],
 );
 
-
 /**
  * Folded name keys (app/utils/fold.ts) of every named record, so a name is found however it
  * was spelt: the duplicate guard and the person picker look here. Written by the models with
@@ -497,28 +477,24 @@ export const relationStepSignatories = sqliteTable(
 // ---------------------------------------------------------------------------------------------
 // Trust: accounts, sessions and the history of every change (docs/decisions/0006-trust.md).
 
-
 /** A person who may sign in. Never deleted, only disabled, so history keeps its authors. */
-export const users = sqliteTable(
-  "users",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    // Stored lower-cased: two spellings of one address are one account.
-    email: text("email").notNull().unique(),
-    name: text("name").notNull(),
-    role: text("role", { enum: USER_ROLES }).notNull(),
-    // NULL until an invitation is accepted; "scrypt$N$r$p$salt$hash" otherwise.
-    passwordHash: text("password_hash"),
-    // Set for a generated first password: the account must choose its own before anything else.
-    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
-    // SHA-256 of the one-time invitation token; the token itself is never stored.
-    inviteTokenHash: text("invite_token_hash").unique(),
-    inviteExpiresAt: text("invite_expires_at"),
-    disabledAt: text("disabled_at"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-);
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  // Stored lower-cased: two spellings of one address are one account.
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: text("role", { enum: USER_ROLES }).notNull(),
+  // NULL until an invitation is accepted; "scrypt$N$r$p$salt$hash" otherwise.
+  passwordHash: text("password_hash"),
+  // Set for a generated first password: the account must choose its own before anything else.
+  mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+  // SHA-256 of the one-time invitation token; the token itself is never stored.
+  inviteTokenHash: text("invite_token_hash").unique(),
+  inviteExpiresAt: text("invite_expires_at"),
+  disabledAt: text("disabled_at"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
 
 /** A signed-in browser. The cookie holds a random token; only its SHA-256 is kept here. */
 export const sessions = sqliteTable(
@@ -545,7 +521,6 @@ export const signInFailures = sqliteTable(
   },
   (t) => [index("sign_in_failures_key_at").on(t.key, t.at)],
 );
-
 
 /**
  * One entry per change of a record: who (NULL for the system: demo data, migrations; `outside`
@@ -593,7 +568,6 @@ export const pendingChanges = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.recordType, t.recordId] })],
 );
-
 
 /**
  * Sign-ins, refusals and account changes. Append-only like history, with two exceptions the

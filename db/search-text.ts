@@ -61,7 +61,9 @@ export function searchRowidRange(kind: SearchKind): [number, number] {
 
 /** Replaces a record's row; search_rows says where the old one is (FTS5 indexes no other column). */
 function write(db: Db, kind: SearchKind, id: number, body: string, date: string | null = null) {
-  const old = db.get<{ rowid: number } | undefined>(sql`select fts_rowid as rowid from search_rows where kind = ${kind} and record_id = ${id}`);
+  const old = db.get<{ rowid: number } | undefined>(
+    sql`select fts_rowid as rowid from search_rows where kind = ${kind} and record_id = ${id}`,
+  );
   if (old) {
     db.run(sql`delete from search_text where rowid = ${old.rowid}`);
     db.run(sql`delete from search_rows where kind = ${kind} and record_id = ${id}`);
@@ -90,14 +92,25 @@ export function indexMeeting(db: Db, id: number) {
     .where(eq(meetingSources.meetingId, id))
     .all()
     .flatMap((s) => [s.outlet, s.title, s.text]);
-  write(db, "meeting", id, fold([meeting.location, meeting.purpose, meeting.summary, ...topicNames, ...sourceTexts]), meeting.date);
+  write(
+    db,
+    "meeting",
+    id,
+    fold([meeting.location, meeting.purpose, meeting.summary, ...topicNames, ...sourceTexts]),
+    meeting.date,
+  );
 }
 
 /** An initiative's titles in every language and its description, folded. */
 export function indexInitiative(db: Db, id: number) {
   const initiative = db.select().from(initiatives).where(eq(initiatives.id, id)).get();
   if (!initiative) return removeFromSearch(db, "initiative", id);
-  write(db, "initiative", id, fold([initiative.titleKk, initiative.titleRu, initiative.titleEn, initiative.description]));
+  write(
+    db,
+    "initiative",
+    id,
+    fold([initiative.titleKk, initiative.titleRu, initiative.titleEn, initiative.description]),
+  );
 }
 
 export function removeFromSearch(db: Db, kind: SearchKind, id: number) {
@@ -139,20 +152,42 @@ const personNames = (db: Db, ids: number[]) =>
 export function indexRelation(db: Db, id: number) {
   const relation = db.select().from(relations).where(eq(relations.id, id)).get();
   if (!relation) return removeFromSearch(db, "relation", id);
-  const steps = db.select().from(relationSteps).where(eq(relationSteps.relationId, id)).orderBy(asc(relationSteps.id)).all();
+  const steps = db
+    .select()
+    .from(relationSteps)
+    .where(eq(relationSteps.relationId, id))
+    .orderBy(asc(relationSteps.id))
+    .all();
   const stepIds = steps.map((s) => s.id);
   const sourceIds = steps.flatMap((s) => (s.sourceId ? [s.sourceId] : []));
   const sourceTexts = sourceIds.length
-    ? db.select().from(sources).where(inArray(sources.id, sourceIds)).all().flatMap((s) => [s.outlet, s.title, s.text])
+    ? db
+        .select()
+        .from(sources)
+        .where(inArray(sources.id, sourceIds))
+        .all()
+        .flatMap((s) => [s.outlet, s.title, s.text])
     : [];
   const signatories = stepIds.length
-    ? db.select({ id: relationStepSignatories.personId }).from(relationStepSignatories).where(inArray(relationStepSignatories.stepId, stepIds)).all().map((r) => r.id)
+    ? db
+        .select({ id: relationStepSignatories.personId })
+        .from(relationStepSignatories)
+        .where(inArray(relationStepSignatories.stepId, stepIds))
+        .all()
+        .map((r) => r.id)
     : [];
   write(
     db,
     "relation",
     id,
-    fold([...partnerNames(db, relation.partnerId), ...labelsIn((s) => s.relation.types[relation.type]), relation.note, ...steps.map((s) => s.note), ...sourceTexts, ...personNames(db, signatories)]),
+    fold([
+      ...partnerNames(db, relation.partnerId),
+      ...labelsIn((s) => s.relation.types[relation.type]),
+      relation.note,
+      ...steps.map((s) => s.note),
+      ...sourceTexts,
+      ...personNames(db, signatories),
+    ]),
   );
 }
 
@@ -163,7 +198,12 @@ export function indexDelegation(db: Db, id: number) {
   const organisation = delegation.organisationId
     ? db.select().from(organisations).where(eq(organisations.id, delegation.organisationId)).get()
     : undefined;
-  const members = db.select({ id: delegationMembers.personId }).from(delegationMembers).where(eq(delegationMembers.delegationId, id)).all().map((r) => r.id);
+  const members = db
+    .select({ id: delegationMembers.personId })
+    .from(delegationMembers)
+    .where(eq(delegationMembers.delegationId, id))
+    .all()
+    .map((r) => r.id);
   write(
     db,
     "delegation",
@@ -206,8 +246,16 @@ export function reindexTouched(db: Db) {
   const delegationIds = new Set(ids("delegation"));
   const relationIds = new Set(ids("relation"));
   if (people.length) {
-    db.select({ id: delegations.id }).from(delegations).where(inArray(delegations.leaderId, people)).all().forEach((r) => delegationIds.add(r.id));
-    db.select({ id: delegationMembers.delegationId }).from(delegationMembers).where(inArray(delegationMembers.personId, people)).all().forEach((r) => delegationIds.add(r.id));
+    db.select({ id: delegations.id })
+      .from(delegations)
+      .where(inArray(delegations.leaderId, people))
+      .all()
+      .forEach((r) => delegationIds.add(r.id));
+    db.select({ id: delegationMembers.delegationId })
+      .from(delegationMembers)
+      .where(inArray(delegationMembers.personId, people))
+      .all()
+      .forEach((r) => delegationIds.add(r.id));
     db.select({ id: relationSteps.relationId })
       .from(relationStepSignatories)
       .innerJoin(relationSteps, eq(relationSteps.id, relationStepSignatories.stepId))
@@ -217,18 +265,36 @@ export function reindexTouched(db: Db) {
   }
   const partnerIds = ids("partner");
   if (partnerIds.length) {
-    db.select({ id: relations.id }).from(relations).where(inArray(relations.partnerId, partnerIds)).all().forEach((r) => relationIds.add(r.id));
-    db.select({ id: delegations.id }).from(delegations).where(inArray(delegations.partnerId, partnerIds)).all().forEach((r) => delegationIds.add(r.id));
+    db.select({ id: relations.id })
+      .from(relations)
+      .where(inArray(relations.partnerId, partnerIds))
+      .all()
+      .forEach((r) => relationIds.add(r.id));
+    db.select({ id: delegations.id })
+      .from(delegations)
+      .where(inArray(delegations.partnerId, partnerIds))
+      .all()
+      .forEach((r) => delegationIds.add(r.id));
   }
   if (organisations.length) {
-    db.select({ id: delegations.id }).from(delegations).where(inArray(delegations.organisationId, organisations)).all().forEach((r) => delegationIds.add(r.id));
+    db.select({ id: delegations.id })
+      .from(delegations)
+      .where(inArray(delegations.organisationId, organisations))
+      .all()
+      .forEach((r) => delegationIds.add(r.id));
   }
   partnerIds.forEach((id) => indexPartner(db, id));
   relationIds.forEach((id) => indexRelation(db, id));
   delegationIds.forEach((id) => indexDelegation(db, id));
 }
 
-const TABLES = { meeting: meetings, initiative: initiatives, partner: partners, relation: relations, delegation: delegations } as const;
+const TABLES = {
+  meeting: meetings,
+  initiative: initiatives,
+  partner: partners,
+  relation: relations,
+  delegation: delegations,
+} as const;
 
 /** Indexes the records that are not in the index yet (demo data, old rows). */
 export function backfillSearchText(db: Db) {
@@ -274,4 +340,3 @@ export function rebuildSearchText(db: Db) {
   stampFoldVersion(db);
   return backfillSearchText(db);
 }
-

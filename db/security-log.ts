@@ -23,7 +23,13 @@ export const REPEAT_WINDOW_MS = 10 * 60 * 1000;
  * Refusals and failures, which anyone can cause as often as they like, are counted. Sign-ins
  * and account changes keep a row each: they need an account, and their order matters.
  */
-const COUNTED = new Set<SecurityEvent>(["sign_in_failed", "locked_out", "forbidden", "cross_site", "password_change_failed"]);
+const COUNTED = new Set<SecurityEvent>([
+  "sign_in_failed",
+  "locked_out",
+  "forbidden",
+  "cross_site",
+  "password_change_failed",
+]);
 
 const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
@@ -36,7 +42,9 @@ function prepare(sqlite: Database.Database) {
        ORDER BY id DESC LIMIT 1`,
     )
     .pluck();
-  const addRepeat = sqlite.prepare("UPDATE security_log SET count = count + 1, last_seen_at = max(coalesce(last_seen_at, at), @at) WHERE id = @id");
+  const addRepeat = sqlite.prepare(
+    "UPDATE security_log SET count = count + 1, last_seen_at = max(coalesce(last_seen_at, at), @at) WHERE id = @id",
+  );
   const insert = sqlite.prepare(
     `INSERT INTO security_log (at, last_seen_at, count, event, user_id, subject_user_id, email, address, detail)
      VALUES (@at, @at, 1, @event, @userId, @subjectUserId, @email, @address, @detail)`,
@@ -71,5 +79,7 @@ export function recordSecurityEvent(db: Db, entry: SecurityEntry, now = new Date
 export function pruneSecurityLog(db: Db, retentionDays: number, now = new Date()) {
   const before = new Date(now.getTime() - retentionDays * 24 * 3600 * 1000).toISOString();
   // `at` first, so the index finds the candidates; a row's last sighting is never earlier.
-  return db.$client.prepare("DELETE FROM security_log WHERE at < @before AND coalesce(last_seen_at, at) < @before").run({ before }).changes;
+  return db.$client
+    .prepare("DELETE FROM security_log WHERE at < @before AND coalesce(last_seen_at, at) < @before")
+    .run({ before }).changes;
 }

@@ -22,7 +22,16 @@ const named = <T extends Names>(names: T) => ({ ...names, ...sortKeys(names) });
 
 // Every table a record can start from; the rest hang off these. The home city does not count:
 // the server creates it at every start (db/home.ts), also when it skips the demo.
-const DATA_TABLES = [s.organisations, s.people, s.topics, s.sources, s.delegations, s.meetings, s.relations, s.initiatives];
+const DATA_TABLES = [
+  s.organisations,
+  s.people,
+  s.topics,
+  s.sources,
+  s.delegations,
+  s.meetings,
+  s.relations,
+  s.initiatives,
+];
 
 /** Empty: nothing recorded yet but, at most, the home city. */
 export function isDatabaseEmpty(db: Db): boolean {
@@ -44,25 +53,47 @@ export function seedDemoData(db: Db): { loaded: boolean } {
 
 function loadDemoHistory(db: Db) {
   const id = { id: s.partners.id };
-  const insertPartner = (values: typeof s.partners.$inferInsert) => db.insert(s.partners).values(values).returning(id).get().id;
+  const insertPartner = (values: typeof s.partners.$inferInsert) =>
+    db.insert(s.partners).values(values).returning(id).get().id;
 
   const astana = ensureHomeCity(db);
   const heilongjiang = insertPartner({
     kind: "province",
     countryCode: "CN",
-    ...named({ nameKk: "Хэйлунцзян провинциясы", nameRu: "Провинция Хэйлунцзян", nameEn: "Heilongjiang Province", nameNative: "黑龙江省" }),
+    ...named({
+      nameKk: "Хэйлунцзян провинциясы",
+      nameRu: "Провинция Хэйлунцзян",
+      nameEn: "Heilongjiang Province",
+      nameNative: "黑龙江省",
+    }),
   });
-  const beijing = insertPartner({ kind: "city", countryCode: "CN", ...named({ nameKk: "Бейжің", nameRu: "Пекин", nameEn: "Beijing", nameNative: "北京" }) });
-  const urumqi = insertPartner({ kind: "city", countryCode: "CN", ...named({ nameKk: "Үрімші", nameRu: "Урумчи", nameEn: "Urumqi", nameNative: "乌鲁木齐" }) });
+  const beijing = insertPartner({
+    kind: "city",
+    countryCode: "CN",
+    ...named({ nameKk: "Бейжің", nameRu: "Пекин", nameEn: "Beijing", nameNative: "北京" }),
+  });
+  const urumqi = insertPartner({
+    kind: "city",
+    countryCode: "CN",
+    ...named({ nameKk: "Үрімші", nameRu: "Урумчи", nameEn: "Urumqi", nameNative: "乌鲁木齐" }),
+  });
 
   const insertOrganisation = (partnerId: number, names: Names) =>
-    db.insert(s.organisations).values({ partnerId, ...named(names) }).returning({ id: s.organisations.id }).get().id;
+    db
+      .insert(s.organisations)
+      .values({ partnerId, ...named(names) })
+      .returning({ id: s.organisations.id })
+      .get().id;
   const maslikhat = insertOrganisation(astana, {
     nameKk: "Астана қаласының мәслихаты",
     nameRu: "Маслихат города Астаны",
     nameEn: "Astana City Maslikhat",
   });
-  insertOrganisation(astana, { nameKk: "Астана қаласының әкімдігі", nameRu: "Акимат города Астаны", nameEn: "Astana City Akimat" });
+  insertOrganisation(astana, {
+    nameKk: "Астана қаласының әкімдігі",
+    nameRu: "Акимат города Астаны",
+    nameEn: "Astana City Akimat",
+  });
   insertOrganisation(astana, { nameKk: "Smart City Astana", nameRu: "Smart City Astana", nameEn: "Smart City Astana" });
   const cppcc = insertOrganisation(heilongjiang, {
     nameKk: "Хэйлунцзян провинциясының Халықтық саяси консультативтік кеңесі",
@@ -70,7 +101,8 @@ function loadDemoHistory(db: Db) {
     nameEn: "Heilongjiang Provincial Committee of the CPPCC",
   });
 
-  const insertPerson = (names: Names) => db.insert(s.people).values(named(names)).returning({ id: s.people.id }).get().id;
+  const insertPerson = (names: Names) =>
+    db.insert(s.people).values(named(names)).returning({ id: s.people.id }).get().id;
   const nurpeisov = insertPerson({ nameKk: "Жанат Нұрпейісов", nameRu: "Жанат Нурпеисов", nameEn: "Zhanat Nurpeisov" });
   const shaidarov = insertPerson({ nameKk: "Мажит Шайдаров", nameRu: "Мажит Шайдаров", nameEn: "Mazhit Shaidarov" });
   const kim = insertPerson({ nameKk: "Алмаз Ким", nameRu: "Алмаз Ким", nameEn: "Almaz Kim" });
@@ -136,10 +168,31 @@ function loadDemoHistory(db: Db) {
 
   db.insert(s.meetingParticipants)
     .values([
-      { meetingId: meeting, personId: nurpeisov, side: "host", role: "chaired", titleAtMeeting: secretary.titleKk, position: 0 },
-      { meetingId: meeting, personId: shaidarov, side: "host", role: "spoke", titleAtMeeting: deputy.titleKk, position: 1 },
+      {
+        meetingId: meeting,
+        personId: nurpeisov,
+        side: "host",
+        role: "chaired",
+        titleAtMeeting: secretary.titleKk,
+        position: 0,
+      },
+      {
+        meetingId: meeting,
+        personId: shaidarov,
+        side: "host",
+        role: "spoke",
+        titleAtMeeting: deputy.titleKk,
+        position: 1,
+      },
       { meetingId: meeting, personId: kim, side: "host", role: "spoke", titleAtMeeting: deputy.titleKk, position: 2 },
-      { meetingId: meeting, personId: du, side: "guest", role: "led_delegation", titleAtMeeting: viceChairman.titleKk, position: 3 },
+      {
+        meetingId: meeting,
+        personId: du,
+        side: "guest",
+        role: "led_delegation",
+        titleAtMeeting: viceChairman.titleKk,
+        position: 3,
+      },
     ])
     .run();
 
@@ -153,13 +206,21 @@ function loadDemoHistory(db: Db) {
     ["Асфальттау", "Асфальтирование", "Asphalting"],
     ["Әлеуметтік-экономикалық көрсеткіштер", "Социально-экономические показатели", "Socio-economic indicators"],
     ["ЭКСПО-2017", "ЭКСПО-2017", "EXPO-2017"],
-    ["Қазақстандағы Қытай туризмі жылы", "Год китайского туризма в Казахстане", "Year of Chinese Tourism in Kazakhstan"],
+    [
+      "Қазақстандағы Қытай туризмі жылы",
+      "Год китайского туризма в Казахстане",
+      "Year of Chinese Tourism in Kazakhstan",
+    ],
     [
       "Индустрия, инновация және инвестициялар саласындағы ынтымақтастық",
       "Сотрудничество в промышленности, инновациях и инвестициях",
       "Cooperation in industry, innovation and investment",
     ],
-    ["Астананың жаңа көлік жүйесі, LRT", "Новая транспортная система Астаны, LRT", "Astana's new transport system, LRT"],
+    [
+      "Астананың жаңа көлік жүйесі, LRT",
+      "Новая транспортная система Астаны, LRT",
+      "Astana's new transport system, LRT",
+    ],
   ];
   topicNames.forEach(([nameKk, nameRu, nameEn], position) => {
     const topic = db.insert(s.topics).values(named({ nameKk, nameRu, nameEn })).returning({ id: s.topics.id }).get().id;
@@ -203,7 +264,8 @@ function loadDemoHistory(db: Db) {
       titleKk: "Хэйлунцзян провинциясының ЭКСПО-2017 көрмесіне қатысуы",
       titleRu: "Участие провинции Хэйлунцзян в ЭКСПО-2017",
       titleEn: "Heilongjiang Province's participation in EXPO-2017",
-      description: "Хэйлунцзян провинциясының делегациясы ЭКСПО-2017 халықаралық көрмесіне тікелей қатысуға ниет білдірді.",
+      description:
+        "Хэйлунцзян провинциясының делегациясы ЭКСПО-2017 халықаралық көрмесіне тікелей қатысуға ниет білдірді.",
     },
     {
       kind: "investment",

@@ -40,7 +40,9 @@ test("switching the language translates the page and is remembered", async ({ pa
 test.describe("in English", () => {
   test.use({ locale: "en-GB" });
 
-  test("Heilongjiang Province shows the meeting, the proposed friendly relation and three initiatives", async ({ page }) => {
+  test("Heilongjiang Province shows the meeting, the proposed friendly relation and three initiatives", async ({
+    page,
+  }) => {
     await page.goto("/partners");
     await page.getByRole("link", { name: "Heilongjiang Province" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Heilongjiang Province" })).toBeVisible();
@@ -54,8 +56,12 @@ test.describe("in English", () => {
 
     const initiatives = page.getByRole("region", { name: "Initiatives" });
     await expect(initiatives.getByRole("listitem")).toHaveCount(3);
-    await expect(initiatives.getByRole("link", { name: "Heilongjiang Province's participation in EXPO-2017" })).toBeVisible();
-    await expect(initiatives.getByRole("link", { name: "Chinese entrepreneurs' interest in the LRT phase 1 project" })).toBeVisible();
+    await expect(
+      initiatives.getByRole("link", { name: "Heilongjiang Province's participation in EXPO-2017" }),
+    ).toBeVisible();
+    await expect(
+      initiatives.getByRole("link", { name: "Chinese entrepreneurs' interest in the LRT phase 1 project" }),
+    ).toBeVisible();
     await expect(initiatives.getByRole("link", { name: "Heilongjiang Province days in Astana" })).toBeVisible();
   });
 
@@ -133,7 +139,9 @@ test.describe("the partner's timeline", () => {
 test.describe("the briefing before a visit", () => {
   test.use({ locale: "en-GB" });
 
-  test("holds the relation, the last meeting, the people and open initiatives, and prints on A4 with nothing cut off", async ({ page }) => {
+  test("holds the relation, the last meeting, the people and open initiatives, and prints on A4 with nothing cut off", async ({
+    page,
+  }) => {
     await page.goto("/partners");
     await page.getByRole("link", { name: "Heilongjiang Province" }).click();
     await page.getByRole("link", { name: "Briefing" }).click();
@@ -149,7 +157,9 @@ test.describe("the briefing before a visit", () => {
     // A4 at 96 dpi is 794 px wide; with 15 mm margins the content box is 680 px.
     await page.setViewportSize({ width: 680, height: 1000 });
     await page.emulateMedia({ media: "print" });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     const pdf = await page.pdf({ format: "A4", printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -167,7 +177,9 @@ test.describe("all relations over time", () => {
     const table = page.getByRole("table", { name: "All relations over time" });
     await expect(table.getByRole("row").filter({ hasText: "Beijing" })).toContainText("Sister city");
     await expect(table.getByRole("row").filter({ hasText: "Urumqi" })).toContainText("Sister city");
-    await expect(table.getByRole("row").filter({ hasText: "Heilongjiang Province" })).toContainText("Friendly relations");
+    await expect(table.getByRole("row").filter({ hasText: "Heilongjiang Province" })).toContainText(
+      "Friendly relations",
+    );
 
     await page.getByLabel("Kind of relation").selectOption({ label: "Friendly relations" });
     await page.getByRole("button", { name: "Apply" }).click();

@@ -3,7 +3,9 @@ import { EMPTY_APP } from "./support";
 
 test.use({ locale: "en-GB", baseURL: EMPTY_APP });
 
-test("an initiative's status changed at a new meeting shows on its trail and on the partner's timeline", async ({ page }) => {
+test("an initiative's status changed at a new meeting shows on its trail and on the partner's timeline", async ({
+  page,
+}) => {
   // A partner and an initiative of its own, so this test shares nothing with the others.
   await page.goto("/partners/new");
   await page.getByLabel("Name in English").fill("Trailtown");
@@ -34,7 +36,10 @@ test("an initiative's status changed at a new meeting shows on its trail and on 
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved.");
 
-  await page.getByRole("region", { name: "Initiatives raised or moved on" }).getByRole("link", { name: "Trailtown trade fair" }).click();
+  await page
+    .getByRole("region", { name: "Initiatives raised or moved on" })
+    .getByRole("link", { name: "Trailtown trade fair" })
+    .click();
   const trail = page.getByRole("region", { name: "Steps" });
   await expect(trail.getByRole("listitem").last()).toContainText("Status: Agreed");
   await expect(trail.getByRole("listitem").last()).toContainText("14 May 2018");
@@ -43,5 +48,7 @@ test("an initiative's status changed at a new meeting shows on its trail and on 
   await page.getByRole("link", { name: "Trailtown" }).click();
   const timeline = page.getByRole("region", { name: "Timeline" });
   await expect(timeline.getByRole("heading", { name: "2018" })).toBeVisible();
-  await expect(timeline.getByRole("listitem").filter({ hasText: "Dates agreed for the fair" }).last()).toContainText("Trailtown trade fair · Agreed");
+  await expect(timeline.getByRole("listitem").filter({ hasText: "Dates agreed for the fair" }).last()).toContainText(
+    "Trailtown trade fair · Agreed",
+  );
 });

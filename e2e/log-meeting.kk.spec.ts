@@ -56,7 +56,11 @@ test("a new staff member logs the report's meeting through the forms alone, then
   const maslikhat = "Астана қаласының мәслихаты";
   const cppcc = "Хэйлунцзян провинциясының Халықтық саяси консультативтік кеңесі";
   await addOrganisation(page, [maslikhat, "Маслихат города Астаны", "Astana City Maslikhat"], "Астана");
-  await addOrganisation(page, [cppcc, "Комитет НПКС провинции Хэйлунцзян", "Heilongjiang Provincial Committee of the CPPCC"], "Хэйлунцзян провинциясы");
+  await addOrganisation(
+    page,
+    [cppcc, "Комитет НПКС провинции Хэйлунцзян", "Heilongjiang Provincial Committee of the CPPCC"],
+    "Хэйлунцзян провинциясы",
+  );
 
   // The meeting.
   await page.goto("/meetings");
@@ -72,28 +76,56 @@ test("a new staff member logs the report's meeting through the forms alone, then
   const secretary = "Астана қаласы мәслихатының хатшысы";
   const deputy = "Астана қалалық мәслихатының депутаты";
   const viceChair = "Хэйлунцзян провинциясы ХСКК комитеті төрағасының орынбасары";
-  await addParticipant(page, "host", 1, { name: "Жанат Нұрпейісов", organisation: `${maslikhat} (Астана)`, title: secretary, role: "Төрағалық етті" });
-  await addParticipant(page, "host", 2, { name: "Мажит Шайдаров", organisation: `${maslikhat} (Астана)`, title: deputy, role: "Сөз сөйледі" });
-  await addParticipant(page, "host", 3, { name: "Алмаз Ким", organisation: `${maslikhat} (Астана)`, title: deputy, role: "Сөз сөйледі" });
-  await addParticipant(page, "guest", 4, { name: "Ду Цзимин", organisation: `${cppcc} (Хэйлунцзян провинциясы)`, title: viceChair, role: "Делегацияны бастады" });
+  await addParticipant(page, "host", 1, {
+    name: "Жанат Нұрпейісов",
+    organisation: `${maslikhat} (Астана)`,
+    title: secretary,
+    role: "Төрағалық етті",
+  });
+  await addParticipant(page, "host", 2, {
+    name: "Мажит Шайдаров",
+    organisation: `${maslikhat} (Астана)`,
+    title: deputy,
+    role: "Сөз сөйледі",
+  });
+  await addParticipant(page, "host", 3, {
+    name: "Алмаз Ким",
+    organisation: `${maslikhat} (Астана)`,
+    title: deputy,
+    role: "Сөз сөйледі",
+  });
+  await addParticipant(page, "guest", 4, {
+    name: "Ду Цзимин",
+    organisation: `${cppcc} (Хэйлунцзян провинциясы)`,
+    title: viceChair,
+    role: "Делегацияны бастады",
+  });
 
-  await page.getByLabel("Мақсаты").fill(
-    "Хэйлунцзян провинциясының Халықтық саяси консультативтік кеңесі мен Астана қаласы мәслихатының арасында достық қарым-қатынас орнату",
-  );
+  await page
+    .getByLabel("Мақсаты")
+    .fill(
+      "Хэйлунцзян провинциясының Халықтық саяси консультативтік кеңесі мен Астана қаласы мәслихатының арасында достық қарым-қатынас орнату",
+    );
   for (const [index, topic] of ["ЭКСПО-2017", "Баспана алу кезегі", "Астананың жаңа көлік жүйесі, LRT"].entries()) {
     await page.getByRole("button", { name: "Тақырып қосу" }).click();
     await page.getByLabel(`${index + 1}-тақырып`, { exact: true }).fill(topic);
   }
   await page.getByRole("button", { name: "Дереккөз қосу" }).click();
   await page.getByLabel("Басылым").fill("Tengrinews.kz");
-  await page.getByLabel("Хабарлама мәтіні (міндетті емес)").fill("Астана қалалық мәслихат депутаттары Қытай Халық Республикасының Хэйлунцзян провинциясының делегациясымен кездесті.");
+  await page
+    .getByLabel("Хабарлама мәтіні (міндетті емес)")
+    .fill(
+      "Астана қалалық мәслихат депутаттары Қытай Халық Республикасының Хэйлунцзян провинциясының делегациясымен кездесті.",
+    );
   await addInitiative(page, 1, "Хэйлунцзян провинциясының ЭКСПО-2017 көрмесіне қатысуы", "Іс-шара");
   await addInitiative(page, 2, "LRT 1-кезек жобасына қытайлық кәсіпкерлердің қызығушылығы", "Инвестиция");
   await addInitiative(page, 3, "Астанада Хэйлунцзян провинциясының күндерін өткізу", "Мәдениет");
   await save(page);
 
   // The result reads like the demo's meeting page.
-  await expect(page.getByRole("heading", { level: 1, name: "Хэйлунцзян провинциясы өкілдерімен кездесу" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Хэйлунцзян провинциясы өкілдерімен кездесу" }),
+  ).toBeVisible();
   await expect(page.getByText("шамамен 2016").first()).toBeVisible();
   const ours = page.getByRole("region", { name: "Біздің тарап" });
   await expect(ours.getByRole("listitem")).toHaveCount(3);
@@ -102,7 +134,9 @@ test("a new staff member logs the report's meeting through the forms alone, then
   const guests = page.getByRole("region", { name: "Қонақ тарап" });
   await expect(guests.getByRole("listitem").filter({ hasText: "Ду Цзимин" })).toContainText("Делегацияны бастады");
   await expect(guests.getByRole("listitem").filter({ hasText: "Ду Цзимин" })).toContainText(viceChair);
-  await expect(page.getByRole("region", { name: "Көтерілген және ілгерілеген бастамалар" }).getByRole("listitem")).toHaveCount(3);
+  await expect(
+    page.getByRole("region", { name: "Көтерілген және ілгерілеген бастамалар" }).getByRole("listitem"),
+  ).toHaveCount(3);
   await expect(page.getByRole("region", { name: "Көтерілген тақырыптар" })).toContainText("ЭКСПО-2017");
   await expect(page.getByRole("region", { name: "Дереккөздер" })).toContainText("Tengrinews.kz");
   await expect(page.getByText("Басшысы: Ду Цзимин")).toBeVisible();
@@ -113,7 +147,9 @@ test("a new staff member logs the report's meeting through the forms alone, then
   // The title at the meeting is a post held as of the meeting's date (issue 13.6).
   await expect(page.getByRole("region", { name: "Лауазымдары" })).toContainText("шамамен 2016 жағдай бойынша");
   await page.goBack();
-  await expect(page.getByRole("heading", { level: 1, name: "Хэйлунцзян провинциясы өкілдерімен кездесу" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Хэйлунцзян провинциясы өкілдерімен кездесу" }),
+  ).toBeVisible();
 
   // Edit: Almaz Kim is removed from the participants.
   await page.getByRole("link", { name: "Өңдеу", exact: true }).click();

@@ -24,7 +24,9 @@ test("a change made outside the app is its own version, and the next save is onl
   const meetingId = Number(new URL(page.url()).pathname.split("/").pop());
 
   const outside = new Database(path.join(process.env.E2E_RUN_DIR!, "demo.db"));
-  outside.prepare("UPDATE meetings SET purpose = ? WHERE id = ?").run("Outside check: written into the file", meetingId);
+  outside
+    .prepare("UPDATE meetings SET purpose = ? WHERE id = ?")
+    .run("Outside check: written into the file", meetingId);
   outside.close();
 
   await page.goto(`${DEMO_APP}/meetings/${meetingId}/edit`);
@@ -41,7 +43,9 @@ test("a change made outside the app is its own version, and the next save is onl
   await expect(versions.nth(0)).not.toContainText("Purpose");
   await expect(versions.nth(1)).toContainText("Outside the app");
   await expect(versions.nth(1)).not.toContainText(NAMES.editor);
-  await expect(versions.nth(1)).toContainText("Purpose: Outside check: typed in the app → Outside check: written into the file");
+  await expect(versions.nth(1)).toContainText(
+    "Purpose: Outside check: typed in the app → Outside check: written into the file",
+  );
   await expect(versions.nth(2)).toContainText("Created");
   await expect(versions.nth(2)).toContainText(NAMES.editor);
 });

@@ -46,7 +46,10 @@ async function idFrom(page: Page, url: string, link: RegExp): Promise<string> {
  */
 async function sampleParams(page: Page): Promise<Record<string, string>> {
   await page.goto("/partners");
-  const demoPartner = await page.getByRole("link", { name: "Хэйлунцзян провинциясы", exact: true }).first().getAttribute("href");
+  const demoPartner = await page
+    .getByRole("link", { name: "Хэйлунцзян провинциясы", exact: true })
+    .first()
+    .getAttribute("href");
   const partnerId = /^\/partners\/(\d+)$/.exec(demoPartner ?? "")?.[1];
   if (!partnerId) throw new Error("the demo partner is not in the partners list");
   const meetingId = await idFrom(page, `/partners/${partnerId}`, /^\/meetings\/(\d+)$/);
@@ -115,7 +118,8 @@ test.describe("at 390 px", () => {
       const on = route.pattern[0] === "admin" ? adminPage : page;
       await on.goto(url);
       const { scrollWidth, wide } = await overflow(on);
-      if (scrollWidth > PHONE.width) failures.push(`${url} (${route.file}): ${scrollWidth} px wide; past the edge: ${wide.join(", ")}`);
+      if (scrollWidth > PHONE.width)
+        failures.push(`${url} (${route.file}): ${scrollWidth} px wide; past the edge: ${wide.join(", ")}`);
     }
     await admin.close();
     expect(failures).toEqual([]);

@@ -27,7 +27,10 @@ test("a relation is logged with signatories new to the database, and a step's da
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved.");
 
-  const steps = page.getByRole("region", { name: "Relations" }).getByRole("list", { name: "History of the relation" }).getByRole("listitem");
+  const steps = page
+    .getByRole("region", { name: "Relations" })
+    .getByRole("list", { name: "History of the relation" })
+    .getByRole("listitem");
   const step = steps.filter({ hasText: "Signed" });
   await expect(step).toContainText("3 June 2015");
   await expect(step).toContainText("signed by Erlan Newsigner, Mehmet Firsttime");
@@ -62,7 +65,9 @@ test("a relation is logged with signatories new to the database, and a step's da
   await expect(page.getByLabel("Partner", { exact: true }).locator("option:checked")).toHaveText("Relationville");
 });
 
-test("a delegation has a page of its own, a meeting logged from it is filled in, and a delete page tells two relations apart", async ({ page }) => {
+test("a delegation has a page of its own, a meeting logged from it is filled in, and a delete page tells two relations apart", async ({
+  page,
+}) => {
   await page.goto("/partners/new");
   await page.getByLabel("Name in English").fill("Visitburg");
   await page.getByLabel("Kind").selectOption({ label: "City" });
@@ -81,7 +86,9 @@ test("a delegation has a page of its own, a meeting logged from it is filled in,
     await expect(page.getByRole("status")).toHaveText("Saved.");
   }
   await page.getByRole("region", { name: "Relations" }).getByRole("link", { name: "Delete" }).last().click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Delete Visitburg · Memorandum of cooperation · 2022?");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Delete Visitburg · Memorandum of cooperation · 2022?",
+  );
   await expect(page.getByRole("definition").filter({ hasText: "2022 — Signed" })).toBeVisible();
 
   await page.goto(partnerUrl);
@@ -103,5 +110,9 @@ test("a delegation has a page of its own, a meeting logged from it is filled in,
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved.");
   await page.getByRole("link", { name: "Open the delegation" }).click();
-  await expect(page.getByRole("region", { name: "Meetings during the visit" }).getByRole("link", { name: "Meeting with Visitburg" })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Meetings during the visit" })
+      .getByRole("link", { name: "Meeting with Visitburg" }),
+  ).toBeVisible();
 });

@@ -61,7 +61,9 @@ test("a year with a letter in it is kept as typed and refused", async ({ page })
   await expect(page.getByText(/Give a year from/)).toHaveCount(0);
 });
 
-test("a relation step: a bad link does not hide 31 April; a link without https:// is kept with it", async ({ page }) => {
+test("a relation step: a bad link does not hide 31 April; a link without https:// is kept with it", async ({
+  page,
+}) => {
   await addPartner(page, "Linkabad");
   await page.getByRole("link", { name: "Add a relation" }).click();
   await page.getByLabel("Kind of relation").selectOption({ label: "Memorandum of cooperation" });
@@ -87,7 +89,10 @@ test("a relation step: a bad link does not hide 31 April; a link without https:/
   await page.getByLabel("Outlet").fill("Tengrinews.kz");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved.");
-  await expect(page.getByRole("link", { name: "Tengrinews.kz" })).toHaveAttribute("href", "https://tengrinews.kz/kazakhstan_news/memorandum-2019");
+  await expect(page.getByRole("link", { name: "Tengrinews.kz" })).toHaveAttribute(
+    "href",
+    "https://tengrinews.kz/kazakhstan_news/memorandum-2019",
+  );
 });
 
 test("'date unknown' is a choice: asked for, saved, and ticked again when the meeting is edited", async ({ page }) => {
@@ -125,7 +130,9 @@ test("a delegation whose arrival was never reported opens with 'date unknown' ti
   const arrival = page.getByRole("group", { name: "Arrival" });
   await expect(arrival.getByRole("checkbox", { name: "Date unknown" })).toBeChecked();
   // A departure may stay blank: it has no box.
-  await expect(page.getByRole("group", { name: "Departure" }).getByRole("checkbox", { name: "Date unknown" })).toHaveCount(0);
+  await expect(
+    page.getByRole("group", { name: "Departure" }).getByRole("checkbox", { name: "Date unknown" }),
+  ).toHaveCount(0);
 });
 
 test.describe("without JavaScript", () => {

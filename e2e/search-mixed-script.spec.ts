@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 test.use({ locale: "en-GB" });
 
 // Issue 13 item 12: news copied from the web writes Russian words with Latin look-alikes.
-test("a meeting whose text mixes scripts is found by the plain Cyrillic word in the header search", async ({ page }) => {
+test("a meeting whose text mixes scripts is found by the plain Cyrillic word in the header search", async ({
+  page,
+}) => {
   // Latin p, e, c, a in "Пpeзидeнтcкaя", a Latin c and o in "cтипeндия": one word, two scripts.
   const purpose = "Пpeзидeнтcкaя cтипeндия для студентов";
   await page.goto("/meetings/new");

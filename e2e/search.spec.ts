@@ -22,12 +22,19 @@ test("a search that finds nothing says so", async ({ page }) => {
 test("typing in the header shows grouped results, marked, and opening one goes to the record", async ({ page }) => {
   await page.goto("/meetings", { waitUntil: "networkidle" });
   const search = page.getByRole("search");
-  await search.getByLabel("Адамдарды, әріптестерді, ұйымдарды, кездесулер мен бастамаларды іздеу").pressSequentially("хэйлунц", { delay: 30 });
+  await search
+    .getByLabel("Адамдарды, әріптестерді, ұйымдарды, кездесулер мен бастамаларды іздеу")
+    .pressSequentially("хэйлунц", { delay: 30 });
   const results = page.getByRole("region", { name: "Теру барысындағы нәтижелер" });
-  await expect(results.getByRole("region", { name: "Әріптестер" }).getByRole("link", { name: "Хэйлунцзян провинциясы" })).toBeVisible();
+  await expect(
+    results.getByRole("region", { name: "Әріптестер" }).getByRole("link", { name: "Хэйлунцзян провинциясы" }),
+  ).toBeVisible();
   // Two of the three demo initiatives name the province; the LRT one does not.
   await expect(results.getByRole("region", { name: "Бастамалар" }).getByRole("link")).toHaveCount(2);
   await expect(results.locator("mark").first()).toHaveText("Хэйлунц");
-  await results.getByRole("region", { name: "Әріптестер" }).getByRole("link", { name: "Хэйлунцзян провинциясы" }).click();
+  await results
+    .getByRole("region", { name: "Әріптестер" })
+    .getByRole("link", { name: "Хэйлунцзян провинциясы" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Хэйлунцзян провинциясы" })).toBeVisible();
 });

@@ -10,9 +10,7 @@ const TAB_REDIRECT = "/sign-in?redirectTo=%2F%09%2Fevil.example";
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test("signing in from a link whose redirectTo hides a tab lands on this site", async ({
-    page,
-  }) => {
+  test("signing in from a link whose redirectTo hides a tab lands on this site", async ({ page }) => {
     await page.goto(TAB_REDIRECT);
     await page.getByLabel("Email").fill("viewer@e2e.kezdesu");
     await page.getByLabel("Password").fill(PASSWORDS.viewer);
@@ -25,9 +23,7 @@ test.describe("signed out", () => {
 test.describe("signed in", () => {
   test.use({ storageState: stateFile("viewer") });
 
-  test("opening the sign-in link with a tab-spelt redirectTo stays on this site", async ({
-    page,
-  }) => {
+  test("opening the sign-in link with a tab-spelt redirectTo stays on this site", async ({ page }) => {
     await page.goto(TAB_REDIRECT);
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
     expect(new URL(page.url()).origin).toBe(DEMO_APP);
@@ -60,11 +56,6 @@ test("the 110-byte meeting post from issue 12.4 gets the short 400 page, and gap
     maxRedirects: 0,
   });
   expect(sparse.status()).toBe(400);
-  const names = (await sparse.text()).match(
-    /name="participants\[\d+\]\.name"/g,
-  );
-  expect(names).toEqual([
-    'name="participants[0].name"',
-    'name="participants[1].name"',
-  ]);
+  const names = (await sparse.text()).match(/name="participants\[\d+\]\.name"/g);
+  expect(names).toEqual(['name="participants[0].name"', 'name="participants[1].name"']);
 });

@@ -3,7 +3,10 @@ import { DEMO_APP, stateFile } from "./support";
 
 test.use({ locale: "en-GB", storageState: stateFile("admin") });
 
-test("choosing a password: the strength shows as it is typed, loaded only then, and a common one is refused", async ({ page, browser }) => {
+test("choosing a password: the strength shows as it is typed, loaded only then, and a common one is refused", async ({
+  page,
+  browser,
+}) => {
   await page.goto("/admin/users", { waitUntil: "networkidle" });
   await page.getByLabel("Email").fill("hint@e2e.kezdesu");
   await page.getByLabel("Name").fill("Dana Hint");
@@ -20,7 +23,9 @@ test("choosing a password: the strength shows as it is typed, loaded only then, 
 
   const password = invitee.getByLabel("New password", { exact: true });
   await password.fill("password1234");
-  await expect(invitee.getByText("Strength: too weak. It is on the list of common and leaked passwords, or close to one.")).toBeVisible();
+  await expect(
+    invitee.getByText("Strength: too weak. It is on the list of common and leaked passwords, or close to one."),
+  ).toBeVisible();
   expect(estimator()).toHaveLength(1);
   await invitee.getByLabel("New password again").fill("password1234");
   await invitee.getByRole("button", { name: "Start using Kezdesu" }).click();
@@ -34,7 +39,9 @@ test("choosing a password: the strength shows as it is typed, loaded only then, 
   await invited.close();
 });
 
-test("a flood of cross-site posts is one row of the security log, with its count, from the real connection's address", async ({ page }) => {
+test("a flood of cross-site posts is one row of the security log, with its count, from the real connection's address", async ({
+  page,
+}) => {
   const path = `/flood-${Date.now()}`;
   for (let i = 0; i < 25; i++) {
     const response = await page.request.post(`${DEMO_APP}${path}`, {

@@ -31,7 +31,11 @@ test.describe("a viewer", () => {
 
   test("reads everything but sees no control to change it, and a direct POST is refused", async ({ page }) => {
     await page.goto("/meetings");
-    await page.getByRole("main").getByRole("link", { name: /Meeting with/ }).first().click();
+    await page
+      .getByRole("main")
+      .getByRole("link", { name: /Meeting with/ })
+      .first()
+      .click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Meeting with");
     await expect(page.getByRole("link", { name: "History" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
@@ -54,7 +58,10 @@ test.describe("a viewer", () => {
 
 test("a post from another site is refused and changes nothing", async ({ page }) => {
   await page.goto("/meetings");
-  const link = page.getByRole("main").getByRole("link", { name: /Meeting with/ }).first();
+  const link = page
+    .getByRole("main")
+    .getByRole("link", { name: /Meeting with/ })
+    .first();
   const meetingUrl = new URL((await link.getAttribute("href"))!, DEMO_APP).toString();
   const response = await page.request.post(`${meetingUrl}/delete`, {
     form: {},
@@ -66,7 +73,9 @@ test("a post from another site is refused and changes nothing", async ({ page })
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Meeting with");
 });
 
-test("the session cookie is HttpOnly, Secure, SameSite=Lax and host-only, and pages carry the security headers", async ({ page }) => {
+test("the session cookie is HttpOnly, Secure, SameSite=Lax and host-only, and pages carry the security headers", async ({
+  page,
+}) => {
   const response = await page.goto("/");
   const cookie = (await page.context().cookies(DEMO_APP)).find((c) => c.name === "__Host-kezdesu_session");
   expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
@@ -143,7 +152,10 @@ test.describe("an administrator", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
 
     await page.goto(`${EMPTY_APP}/admin/bin`);
-    const item = page.getByRole("list", { name: "Bin" }).getByRole("listitem").filter({ hasText: "Bin check: a meeting deleted by mistake" });
+    const item = page
+      .getByRole("list", { name: "Bin" })
+      .getByRole("listitem")
+      .filter({ hasText: "Bin check: a meeting deleted by mistake" });
     await expect(item).toContainText("Deleted");
     await item.getByRole("button", { name: "Restore" }).click();
     await expect(page.getByRole("status")).toHaveText("Restored.");

@@ -16,7 +16,7 @@ const file = path.join(dir, "crash.db");
 
 // A deterministic "random" moment per round, so a failure can be replayed.
 let seed = Number(process.env.CRASH_SEED ?? 7);
-const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 const setup = openDatabase(file);
 migrateDatabase(setup);
@@ -73,12 +73,31 @@ function check(round: number) {
     let missing = 0;
     for (const [id, count] of acknowledged) {
       const parts = whole.get({ id }) as { topics: number; sources: number; history: number; indexed: number };
-      if (participants.get(id) !== count || parts.topics !== 1 || parts.sources !== 1 || parts.history < 1 || parts.indexed !== 1) missing++;
+      if (
+        participants.get(id) !== count ||
+        parts.topics !== 1 ||
+        parts.sources !== 1 ||
+        parts.history < 1 ||
+        parts.indexed !== 1
+      )
+        missing++;
     }
     // No half-written meeting either: every meeting has its participants.
-    const halves = sqlite.prepare("SELECT count(*) FROM meetings m WHERE NOT EXISTS (SELECT 1 FROM meeting_participants p WHERE p.meeting_id = m.id)").pluck().get() as number;
-    const ok = integrity === "ok" && foreignKeys.length === 0 && missing === 0 && halves === 0 && (sqlite.prepare("SELECT count(*) FROM pending_changes").pluck().get() as number) === 0;
-    console.log(`  round ${round}: integrity ${integrity}, ${acknowledged.size} acknowledged meetings, ${missing} missing or partial, ${halves} half-written`);
+    const halves = sqlite
+      .prepare(
+        "SELECT count(*) FROM meetings m WHERE NOT EXISTS (SELECT 1 FROM meeting_participants p WHERE p.meeting_id = m.id)",
+      )
+      .pluck()
+      .get() as number;
+    const ok =
+      integrity === "ok" &&
+      foreignKeys.length === 0 &&
+      missing === 0 &&
+      halves === 0 &&
+      (sqlite.prepare("SELECT count(*) FROM pending_changes").pluck().get() as number) === 0;
+    console.log(
+      `  round ${round}: integrity ${integrity}, ${acknowledged.size} acknowledged meetings, ${missing} missing or partial, ${halves} half-written`,
+    );
     if (!ok) failures++;
   } finally {
     sqlite.close();

@@ -13,7 +13,10 @@ import { createPartner } from "~/models/partners.server";
 const run = process.argv[2] ?? "0";
 const t = translatorFor("en");
 // A meeting is with a partner (issue 13.1): each run meets one of its own.
-const partnerId = createPartner(PartnerSchema.parse({ kind: "city", countryCode: "CN", nameEn: `Crash city ${run}` }), SYSTEM);
+const partnerId = createPartner(
+  PartnerSchema.parse({ kind: "city", countryCode: "CN", nameEn: `Crash city ${run}` }),
+  SYSTEM,
+);
 
 for (let i = 0; ; i++) {
   const count = 1 + (i % 10);

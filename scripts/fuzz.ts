@@ -50,7 +50,11 @@ const UNCOUNTED_TABLES = new Set(["security_log", "sessions", "sign_in_failures"
 /** The FTS5 index's shadow tables: SQLite's own bookkeeping, counted through search_text itself. */
 const FTS_SHADOW_PREFIX = "search_text_";
 
-const STACK_TRACE_PATTERNS = [/\n\s+at [^\n]+\(/, /at Object\.|at async|node_modules|\.tsx?:\d+:\d+/, /SqliteError|SQLITE_/];
+const STACK_TRACE_PATTERNS = [
+  /\n\s+at [^\n]+\(/,
+  /at Object\.|at async|node_modules|\.tsx?:\d+:\d+/,
+  /SqliteError|SQLITE_/,
+];
 
 function integerFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -134,18 +138,88 @@ type Field = readonly [name: string, value: string];
 
 /** Everything the app's forms post, so bodies get past the first checks and deep into validation. */
 const FORM_FIELD_NAMES = [
-  "language", "date.year", "date.month", "date.day", "date.approximate", "startTime", "location", "purpose", "summary",
-  "partnerId", "delegationId", "hostOrganisationId", "newDelegation", "delegationOrganisationId", "delegationDirection",
-  "participants[0].name", "participants[0].personId", "participants[0].side", "participants[0].role", "participants[0].title",
-  "participants[0].isNew", "participants[0].organisationId", "topics[0]", "sources[0].url", "sources[0].outlet",
-  "sources[0].title", "sources[0].text", "initiatives[0].title", "initiatives[0].kind", "initiatives[0].status",
-  "initiatives[0].initiativeId", "initiatives[0].due.year", "nameKk", "nameRu", "nameEn", "nameNative", "kind",
-  "countryCode", "wikidataId", "parentId", "status", "note", "entryId", "intent", "role", "email", "name", "password",
-  "confirm", "current", "lng", "redirectTo", "type", "confirmDuplicate", "titleKk", "titleRu", "titleEn", "description",
-  "ownerPersonId", "ownerOrganisationId", "due.year", "direction", "arrival.year", "departure.year", "leader.name",
-  "leader.personId", "members[0].personId", "members[0].name", "meetingId", "stepNote", "signatories[0].personId",
-  "signatories[0].name", "sourceUrl", "sourceOutlet", "sourceTitle", "posts[0].organisationId", "posts[0].titleEn",
-  "posts[0].start.year", "posts[0].end.year", "recordType", "recordId", "organisationId",
+  "language",
+  "date.year",
+  "date.month",
+  "date.day",
+  "date.approximate",
+  "startTime",
+  "location",
+  "purpose",
+  "summary",
+  "partnerId",
+  "delegationId",
+  "hostOrganisationId",
+  "newDelegation",
+  "delegationOrganisationId",
+  "delegationDirection",
+  "participants[0].name",
+  "participants[0].personId",
+  "participants[0].side",
+  "participants[0].role",
+  "participants[0].title",
+  "participants[0].isNew",
+  "participants[0].organisationId",
+  "topics[0]",
+  "sources[0].url",
+  "sources[0].outlet",
+  "sources[0].title",
+  "sources[0].text",
+  "initiatives[0].title",
+  "initiatives[0].kind",
+  "initiatives[0].status",
+  "initiatives[0].initiativeId",
+  "initiatives[0].due.year",
+  "nameKk",
+  "nameRu",
+  "nameEn",
+  "nameNative",
+  "kind",
+  "countryCode",
+  "wikidataId",
+  "parentId",
+  "status",
+  "note",
+  "entryId",
+  "intent",
+  "role",
+  "email",
+  "name",
+  "password",
+  "confirm",
+  "current",
+  "lng",
+  "redirectTo",
+  "type",
+  "confirmDuplicate",
+  "titleKk",
+  "titleRu",
+  "titleEn",
+  "description",
+  "ownerPersonId",
+  "ownerOrganisationId",
+  "due.year",
+  "direction",
+  "arrival.year",
+  "departure.year",
+  "leader.name",
+  "leader.personId",
+  "members[0].personId",
+  "members[0].name",
+  "meetingId",
+  "stepNote",
+  "signatories[0].personId",
+  "signatories[0].name",
+  "sourceUrl",
+  "sourceOutlet",
+  "sourceTitle",
+  "posts[0].organisationId",
+  "posts[0].titleEn",
+  "posts[0].start.year",
+  "posts[0].end.year",
+  "recordType",
+  "recordId",
+  "organisationId",
 ] as const;
 
 const MARKUP_AND_SQL = [
@@ -199,12 +273,39 @@ const ODD_UNICODE = [
 ] as const;
 
 const WRONG_NUMBERS = [
-  "abc", "-1", "0", "99999999", "1e309", "0x10", "1.5", "NaN", "Infinity", "-Infinity", "-0", " 12 ", "9007199254740993",
-  "1e3", "0b11", "１２", "٣", "2024-05-14", "", "true", "99999999999999999999999",
+  "abc",
+  "-1",
+  "0",
+  "99999999",
+  "1e309",
+  "0x10",
+  "1.5",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "-0",
+  " 12 ",
+  "9007199254740993",
+  "1e3",
+  "0b11",
+  "１２",
+  "٣",
+  "2024-05-14",
+  "",
+  "true",
+  "99999999999999999999999",
 ] as const;
 
 /** Ids that pass validation (positive, safe integers once coerced) but name no record. */
-const DANGLING_IDS = ["99999999", "9007199254740991", "2147483648", "000099999", "1e8", " 99999999 ", "0x5F5E0FF"] as const;
+const DANGLING_IDS = [
+  "99999999",
+  "9007199254740991",
+  "2147483648",
+  "000099999",
+  "1e8",
+  " 99999999 ",
+  "0x5F5E0FF",
+] as const;
 
 const WRONG_BOOLEANS = ["on", "true", "false", "off", "1", "0", "yes", "", "ON"] as const;
 
@@ -276,7 +377,12 @@ function encodeForm(fields: readonly Field[]): string {
   return new URLSearchParams(fields.map(([name, value]) => [name, value])).toString();
 }
 
-function formBody(kind: string, label: string, fields: readonly Field[], contentType: string = FORM_CONTENT_TYPE): FuzzBody {
+function formBody(
+  kind: string,
+  label: string,
+  fields: readonly Field[],
+  contentType: string = FORM_CONTENT_TYPE,
+): FuzzBody {
   return { kind, label, contentType, payload: encodeForm(fields) };
 }
 
@@ -296,7 +402,9 @@ function describeFields(fields: readonly Field[], shown = 6): string {
  * would stop at the duplicate check (409) and never reach the code that writes.
  */
 function withFreshNames(rng: Random, base: readonly Field[]): Field[] {
-  return base.map(([name, value]) => (/^(name|title)(Kk|Ru|En|Native)$/.test(name) ? [name, `${value} ${rng.word(8)}`] : [name, value]));
+  return base.map(([name, value]) =>
+    /^(name|title)(Kk|Ru|En|Native)$/.test(name) ? [name, `${value} ${rng.word(8)}`] : [name, value],
+  );
 }
 
 /** One change to an otherwise plausible form; returns what it did, for the report. */
@@ -431,7 +539,12 @@ const GENERATORS: readonly Generator[] = [
         : Buffer.concat([Buffer.from(`${encodeURIComponent(name)}=`), bytes]);
       const payload = Buffer.concat([Buffer.from(encodeForm(base)), Buffer.from(base.length > 0 ? "&" : ""), pair]);
       const where = inName ? "in a field name" : `as ${name}`;
-      return { kind: "invalid-utf8", label: `form + raw bytes ${bytes.toString("hex")} ${where}`, contentType: FORM_CONTENT_TYPE, payload };
+      return {
+        kind: "invalid-utf8",
+        label: `form + raw bytes ${bytes.toString("hex")} ${where}`,
+        contentType: FORM_CONTENT_TYPE,
+        payload,
+      };
     },
   },
   {
@@ -439,10 +552,26 @@ const GENERATORS: readonly Generator[] = [
     weight: 3,
     malformed: true,
     make(rng, base) {
-      const tail = rng.pick(["%", "%z", "%zz=1", "date.year=%E0%A4%A", "language=%00", "name=%FF%FE%C3%28", "%%%=%%%", "=", "&&&", "a=b=c"]);
+      const tail = rng.pick([
+        "%",
+        "%z",
+        "%zz=1",
+        "date.year=%E0%A4%A",
+        "language=%00",
+        "name=%FF%FE%C3%28",
+        "%%%=%%%",
+        "=",
+        "&&&",
+        "a=b=c",
+      ]);
       const encoded = encodeForm(base);
       const payload = `${encoded}${encoded ? "&" : ""}${tail}`;
-      return { kind: "bad-percent", label: `form + raw ${JSON.stringify(tail)}`, contentType: FORM_CONTENT_TYPE, payload };
+      return {
+        kind: "bad-percent",
+        label: `form + raw ${JSON.stringify(tail)}`,
+        contentType: FORM_CONTENT_TYPE,
+        payload,
+      };
     },
   },
   {
@@ -475,7 +604,12 @@ const GENERATORS: readonly Generator[] = [
         "[]",
         '"text"',
       ]);
-      return { kind: "json", label: `application/json ${shortText(payload, 60)}`, contentType: "application/json", payload };
+      return {
+        kind: "json",
+        label: `application/json ${shortText(payload, 60)}`,
+        contentType: "application/json",
+        payload,
+      };
     },
   },
   {
@@ -509,7 +643,12 @@ const GENERATORS: readonly Generator[] = [
     malformed: true,
     make(rng) {
       const contentType = rng.pick([FORM_CONTENT_TYPE, "multipart/form-data; boundary=x", null]);
-      return { kind: "empty", label: `empty body, Content-Type ${JSON.stringify(contentType)}`, contentType, payload: Buffer.alloc(0) };
+      return {
+        kind: "empty",
+        label: `empty body, Content-Type ${JSON.stringify(contentType)}`,
+        contentType,
+        payload: Buffer.alloc(0),
+      };
     },
   },
   {
@@ -519,8 +658,14 @@ const GENERATORS: readonly Generator[] = [
     make(rng, base) {
       const name = rng.pick(base.length > 0 ? base.map(([n]) => n) : [...FORM_FIELD_NAMES]);
       const same = rng.chance(0.5);
-      const copies: Field[] = Array.from({ length: 1000 }, (_, i) => [name, same ? "x" : `${hostileValue(rng, name)}${i}`]);
-      return formBody("duplicates", `form + ${name} × 1000 (${same ? "same value" : "different values"})`, [...base, ...copies]);
+      const copies: Field[] = Array.from({ length: 1000 }, (_, i) => [
+        name,
+        same ? "x" : `${hostileValue(rng, name)}${i}`,
+      ]);
+      return formBody("duplicates", `form + ${name} × 1000 (${same ? "same value" : "different values"})`, [
+        ...base,
+        ...copies,
+      ]);
     },
   },
   {
@@ -528,7 +673,13 @@ const GENERATORS: readonly Generator[] = [
     weight: 2,
     malformed: true,
     make(rng, base) {
-      const shape = rng.pick(["f{i}", "participants[{i}].name", "topics[{i}]", "sources[{i}].outlet", "members[{i}].personId"]);
+      const shape = rng.pick([
+        "f{i}",
+        "participants[{i}].name",
+        "topics[{i}]",
+        "sources[{i}].outlet",
+        "members[{i}].personId",
+      ]);
       const fields: Field[] = Array.from({ length: 10_000 }, (_, i) => [shape.replace("{i}", String(i)), String(i)]);
       return formBody("many-fields", `form + 10000 fields ${shape}`, [...base, ...fields]);
     },
@@ -545,7 +696,14 @@ function multipartBody(rng: Random, base: readonly Field[]): FuzzBody {
     const type = asFile ? "\r\nContent-Type: application/octet-stream" : "";
     return `--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n${asFile ? rng.word(20) : value}\r\n`;
   });
-  const flaw = rng.pick(["none", "no-closing", "no-boundary-param", "other-boundary", "no-disposition", "garbage"] as const);
+  const flaw = rng.pick([
+    "none",
+    "no-closing",
+    "no-boundary-param",
+    "other-boundary",
+    "no-disposition",
+    "garbage",
+  ] as const);
   let payload = `${parts.join("")}--${boundary}--\r\n`;
   let contentType = `multipart/form-data; boundary=${boundary}`;
   if (flaw === "no-closing") payload = parts.join("");
@@ -606,51 +764,120 @@ function readFixtureIds(db: Database.Database): FixtureIds {
 
 function baseForms(ids: FixtureIds) {
   const id = (value: number) => String(value);
-  const date: Field[] = [["date.year", "2024"], ["date.month", "5"], ["date.day", "14"]];
+  const date: Field[] = [
+    ["date.year", "2024"],
+    ["date.month", "5"],
+    ["date.day", "14"],
+  ];
   return {
     meeting: [
-      ["language", "en"], ...date, ["startTime", "10:30"], ["location", "Akimat, Astana"], ["purpose", "Fuzz purpose"],
-      ["summary", "Fuzz summary"], ["partnerId", id(ids.partner)], ["hostOrganisationId", id(ids.organisation)],
-      ["participants[0].personId", id(ids.person)], ["participants[0].side", "guest"], ["participants[0].role", "attended"],
-      ["participants[0].title", "Deputy mayor"], ["participants[1].name", "Fuzz Newcomer"], ["participants[1].isNew", "on"],
-      ["participants[1].side", "host"], ["participants[1].role", "spoke"], ["topics[0]", "Trade"],
-      ["sources[0].url", "https://example.com/news"], ["sources[0].outlet", "Example"], ["sources[0].title", "A visit"],
-      ["initiatives[0].title", "Fuzz initiative"], ["initiatives[0].kind", "trade"], ["initiatives[0].status", "proposed"],
+      ["language", "en"],
+      ...date,
+      ["startTime", "10:30"],
+      ["location", "Akimat, Astana"],
+      ["purpose", "Fuzz purpose"],
+      ["summary", "Fuzz summary"],
+      ["partnerId", id(ids.partner)],
+      ["hostOrganisationId", id(ids.organisation)],
+      ["participants[0].personId", id(ids.person)],
+      ["participants[0].side", "guest"],
+      ["participants[0].role", "attended"],
+      ["participants[0].title", "Deputy mayor"],
+      ["participants[1].name", "Fuzz Newcomer"],
+      ["participants[1].isNew", "on"],
+      ["participants[1].side", "host"],
+      ["participants[1].role", "spoke"],
+      ["topics[0]", "Trade"],
+      ["sources[0].url", "https://example.com/news"],
+      ["sources[0].outlet", "Example"],
+      ["sources[0].title", "A visit"],
+      ["initiatives[0].title", "Fuzz initiative"],
+      ["initiatives[0].kind", "trade"],
+      ["initiatives[0].status", "proposed"],
     ],
-    partner: [["kind", "city"], ["countryCode", "DE"], ["nameEn", "Fuzzburg"], ["nameNative", "Fuzzburg"], ["wikidataId", "Q42"]],
+    partner: [
+      ["kind", "city"],
+      ["countryCode", "DE"],
+      ["nameEn", "Fuzzburg"],
+      ["nameNative", "Fuzzburg"],
+      ["wikidataId", "Q42"],
+    ],
     person: [
-      ["nameEn", "Fuzz Person"], ["nameRu", "Фазз Персон"], ["posts[0].organisationId", id(ids.organisation)],
-      ["posts[0].titleEn", "Mayor"], ["posts[0].start.year", "2020"],
+      ["nameEn", "Fuzz Person"],
+      ["nameRu", "Фазз Персон"],
+      ["posts[0].organisationId", id(ids.organisation)],
+      ["posts[0].titleEn", "Mayor"],
+      ["posts[0].start.year", "2020"],
     ],
-    organisation: [["partnerId", id(ids.partner)], ["parentId", id(ids.organisation)], ["nameEn", "Fuzz Office"]],
+    organisation: [
+      ["partnerId", id(ids.partner)],
+      ["parentId", id(ids.organisation)],
+      ["nameEn", "Fuzz Office"],
+    ],
     initiative: [
-      ["titleEn", "Fuzz initiative"], ["description", "Fuzz"], ["kind", "trade"], ["status", "proposed"],
-      ["partnerId", id(ids.partner)], ["ownerPersonId", id(ids.person)], ["due.year", "2027"],
+      ["titleEn", "Fuzz initiative"],
+      ["description", "Fuzz"],
+      ["kind", "trade"],
+      ["status", "proposed"],
+      ["partnerId", id(ids.partner)],
+      ["ownerPersonId", id(ids.person)],
+      ["due.year", "2027"],
     ],
     initiativeStep: [...date, ["status", "agreed"], ["note", "Fuzz step"], ["meetingId", id(ids.meeting)]],
     delegation: [
-      ["partnerId", id(ids.partner)], ["organisationId", id(ids.organisation)], ["direction", "incoming"],
-      ["arrival.year", "2024"], ["departure.year", "2024"], ["purpose", "Fuzz visit"], ["leader.personId", id(ids.person)],
+      ["partnerId", id(ids.partner)],
+      ["organisationId", id(ids.organisation)],
+      ["direction", "incoming"],
+      ["arrival.year", "2024"],
+      ["departure.year", "2024"],
+      ["purpose", "Fuzz visit"],
+      ["leader.personId", id(ids.person)],
       ["members[0].name", "Fuzz Member"],
     ],
     relation: [["type", "friendly"], ["status", "proposed"], ...date, ["note", "Fuzz"], ["stepNote", "Fuzz"]],
-    relationFields: [["type", "friendly"], ["note", "Fuzz"]],
+    relationFields: [
+      ["type", "friendly"],
+      ["note", "Fuzz"],
+    ],
     relationStep: [
-      ["status", "signed"], ...date, ["note", "Fuzz"], ["meetingId", id(ids.meeting)], ["signatories[0].personId", id(ids.person)],
-      ["sourceUrl", "https://example.com/signed"], ["sourceOutlet", "Example"],
+      ["status", "signed"],
+      ...date,
+      ["note", "Fuzz"],
+      ["meetingId", id(ids.meeting)],
+      ["signatories[0].personId", id(ids.person)],
+      ["sourceUrl", "https://example.com/signed"],
+      ["sourceOutlet", "Example"],
     ],
     revert: [["entryId", "1"]],
-    language: [["lng", "ru"], ["redirectTo", "/meetings"]],
+    language: [
+      ["lng", "ru"],
+      ["redirectTo", "/meetings"],
+    ],
     // Never the editor's real password: a valid change would end the session the run uses.
-    password: [["current", "not-the-password-1"], ["password", "a-new-password-2026"], ["confirm", "a-new-password-2026"]],
-    signIn: [["email", "nobody@test.kezdesu"], ["password", "not-the-password-1"], ["redirectTo", "/"]],
-    restore: [["recordType", "meeting"], ["recordId", id(ids.meeting)]],
+    password: [
+      ["current", "not-the-password-1"],
+      ["password", "a-new-password-2026"],
+      ["confirm", "a-new-password-2026"],
+    ],
+    signIn: [
+      ["email", "nobody@test.kezdesu"],
+      ["password", "not-the-password-1"],
+      ["redirectTo", "/"],
+    ],
+    restore: [
+      ["recordType", "meeting"],
+      ["recordId", id(ids.meeting)],
+    ],
   } satisfies Record<string, Field[]>;
 }
 
 function buildTargets(ids: FixtureIds): Target[] {
   const forms = baseForms(ids);
-  const target = (pattern: string, base: readonly Field[], options: Partial<Omit<Target, "pattern" | "path" | "base">> = {}): Target => ({
+  const target = (
+    pattern: string,
+    base: readonly Field[],
+    options: Partial<Omit<Target, "pattern" | "path" | "base">> = {},
+  ): Target => ({
     pattern,
     path: pattern.replace(/\{(\w+)\}/g, (_, key: string) => {
       if (!(key in ids)) throw new Error(`No fixture id for {${key}} in ${pattern}.`);
@@ -818,10 +1045,22 @@ function sessionCookieOf(response: Response, what: string): string {
 
 /** Signs in as the administrator, invites an editor, and accepts the invitation: the editor's cookie. */
 async function signInAsNewEditor(): Promise<string> {
-  const adminAnswer = await postForm("/sign-in", [["email", ADMIN.email], ["password", ADMIN.password], ["redirectTo", "/"]]);
+  const adminAnswer = await postForm("/sign-in", [
+    ["email", ADMIN.email],
+    ["password", ADMIN.password],
+    ["redirectTo", "/"],
+  ]);
   const adminCookie = sessionCookieOf(adminAnswer, "Signing in as the administrator");
 
-  const inviteAnswer = await postForm("/admin/users", [["email", EDITOR.email], ["name", EDITOR.name], ["role", "editor"]], adminCookie);
+  const inviteAnswer = await postForm(
+    "/admin/users",
+    [
+      ["email", EDITOR.email],
+      ["name", EDITOR.name],
+      ["role", "editor"],
+    ],
+    adminCookie,
+  );
   const page = await inviteAnswer.text();
   const token = /\/invite\/([A-Za-z0-9_-]{20,})/.exec(page)?.[1];
   if (!token) throw new Error(`Inviting the editor: no invitation link in the answer (status ${inviteAnswer.status}).`);
@@ -841,7 +1080,11 @@ async function signInAsNewEditor(): Promise<string> {
 type Fingerprint = Map<string, number>;
 
 function fingerprinter(db: Database.Database): () => Fingerprint {
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>)
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{
+      name: string;
+    }>
+  )
     .map((row) => row.name)
     .filter((name) => !UNCOUNTED_TABLES.has(name) && !name.startsWith(FTS_SHADOW_PREFIX));
   const counts = tables.map((name) => [name, db.prepare(`SELECT count(*) AS n FROM "${name}"`)] as const);
@@ -882,7 +1125,10 @@ type Run = { editorCookie: string; fingerprint: () => Fingerprint; server: Serve
 /** fetch says only "fetch failed"; the socket error that explains it is the cause. */
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? ` (${error.cause.name}: ${error.cause.message}${"code" in error.cause ? ` ${String(error.cause.code)}` : ""})` : "";
+  const cause =
+    error.cause instanceof Error
+      ? ` (${error.cause.name}: ${error.cause.message}${"code" in error.cause ? ` ${String(error.cause.code)}` : ""})`
+      : "";
   return `${error.name}: ${error.message}${cause}`;
 }
 
@@ -906,7 +1152,11 @@ function brokenRules(target: Target, answer: Answer): Array<{ rule: Rule; detail
   const broken: Array<{ rule: Rule; detail: string }> = [];
   if (answer.status >= 500) broken.push({ rule: "5xx", detail: answer.text.slice(0, 300) });
   const trace = leakedTrace(answer.text);
-  if (trace !== null) broken.push({ rule: "stack trace", detail: `${answer.text.slice(0, 300)}\n      … matched: ${JSON.stringify(trace)}` });
+  if (trace !== null)
+    broken.push({
+      rule: "stack trace",
+      detail: `${answer.text.slice(0, 300)}\n      … matched: ${JSON.stringify(trace)}`,
+    });
   const redirect = answer.status >= 300 && answer.status < 400;
   if (redirect && target.expectsSession && answer.location?.startsWith("/sign-in")) {
     broken.push({ rule: "session lost", detail: `redirected to ${answer.location}` });
@@ -918,7 +1168,17 @@ const isRejected = (status: number) => status >= 400 && status < 500;
 
 async function fuzzTarget(target: Target, run: Run): Promise<TargetStats> {
   const started = performance.now();
-  const stats: TargetStats = { target: target.path, requests: 0, rejected: 0, accepted: 0, serverErrors: 0, stackTraces: 0, rowsWritten: 0, noAnswer: 0, seconds: 0 };
+  const stats: TargetStats = {
+    target: target.path,
+    requests: 0,
+    rejected: 0,
+    accepted: 0,
+    serverErrors: 0,
+    stackTraces: 0,
+    rowsWritten: 0,
+    noAnswer: 0,
+    seconds: 0,
+  };
   const rng = new Random(hashSeed(`${SEED}:${target.pattern}`));
   let baseline = run.fingerprint();
   // A reset can be the previous request's doing (on the same keep-alive connection): it is reported too.
@@ -926,8 +1186,10 @@ async function fuzzTarget(target: Target, run: Run): Promise<TargetStats> {
 
   for (let request = 0; request < RUNS; request++) {
     const body = generateBody(rng, target);
-    const fail = (rule: Rule, status: string, detail: string) => run.failures.push({ target: target.path, request, rule, status, body, detail });
-    if (TRACE) console.log(`  ${target.path} #${request}: ${body.label} (Content-Type ${JSON.stringify(body.contentType)})`);
+    const fail = (rule: Rule, status: string, detail: string) =>
+      run.failures.push({ target: target.path, request, rule, status, body, detail });
+    if (TRACE)
+      console.log(`  ${target.path} #${request}: ${body.label} (Content-Type ${JSON.stringify(body.contentType)})`);
     const sent = performance.now();
     stats.requests++;
 
@@ -937,7 +1199,8 @@ async function fuzzTarget(target: Target, run: Run): Promise<TargetStats> {
     } catch (error) {
       stats.noAnswer++;
       fail("no answer", "—", `${describeError(error)}; the request before it: ${previous}`);
-      if (!isRunning(run.server.child)) throw new ServerGone(`The server stopped during ${target.path}:\n${logTail(run.server)}`);
+      if (!isRunning(run.server.child))
+        throw new ServerGone(`The server stopped during ${target.path}:\n${logTail(run.server)}`);
       previous = body.label;
       baseline = run.fingerprint();
       continue;
@@ -999,7 +1262,9 @@ function oversizedPost(pathname: string, cookie: string | null, framing: "chunke
       headers: {
         "Content-Type": FORM_CONTENT_TYPE,
         "Sec-Fetch-Site": "same-origin",
-        ...(framing === "chunked" ? { "Transfer-Encoding": "chunked" } : { "Content-Length": String(2 + OVERSIZED_MB * megabyte.length) }),
+        ...(framing === "chunked"
+          ? { "Transfer-Encoding": "chunked" }
+          : { "Content-Length": String(2 + OVERSIZED_MB * megabyte.length) }),
         ...(cookie ? { Cookie: cookie } : {}),
       },
     });
@@ -1028,14 +1293,25 @@ function oversizedPost(pathname: string, cookie: string | null, framing: "chunke
 /** Every target, signed out and signed in, chunked and declared: never 5xx, never read whole. */
 async function fuzzOversizedBodies(targets: readonly Target[], run: Run): Promise<TargetStats> {
   const started = performance.now();
-  const stats: TargetStats = { target: "bodies over the limit", requests: 0, rejected: 0, accepted: 0, serverErrors: 0, stackTraces: 0, rowsWritten: 0, noAnswer: 0, seconds: 0 };
+  const stats: TargetStats = {
+    target: "bodies over the limit",
+    requests: 0,
+    rejected: 0,
+    accepted: 0,
+    serverErrors: 0,
+    stackTraces: 0,
+    rowsWritten: 0,
+    noAnswer: 0,
+    seconds: 0,
+  };
   let request = 0;
   for (const target of targets) {
     for (const cookie of [null, run.editorCookie]) {
       for (const framing of ["chunked", "declared"] as const) {
         const label = `${OVERSIZED_MB} MB ${framing}, ${cookie ? "signed in" : "signed out"}`;
         const body: FuzzBody = { kind: "oversized", label, contentType: FORM_CONTENT_TYPE, payload: "" };
-        const fail = (rule: Rule, status: string, detail: string) => run.failures.push({ target: target.path, request, rule, status, body, detail });
+        const fail = (rule: Rule, status: string, detail: string) =>
+          run.failures.push({ target: target.path, request, rule, status, body, detail });
         if (TRACE) console.log(`  ${target.path}: ${label}`);
         const cut = await oversizedPost(target.path, cookie, framing);
         stats.requests++;
@@ -1050,14 +1326,17 @@ async function fuzzOversizedBodies(targets: readonly Target[], run: Run): Promis
           stats.noAnswer++;
           fail("no answer", "—", `${label}: ${cut.error}`);
         }
-        if (cut.writtenMb >= OVERSIZED_MB) fail("body not cut", String(cut.status ?? cut.error), `${label}: the server took all ${OVERSIZED_MB} MB`);
-        if (!isRunning(run.server.child)) throw new ServerGone(`The server stopped during ${target.path} (${label}):\n${logTail(run.server)}`);
+        if (cut.writtenMb >= OVERSIZED_MB)
+          fail("body not cut", String(cut.status ?? cut.error), `${label}: the server took all ${OVERSIZED_MB} MB`);
+        if (!isRunning(run.server.child))
+          throw new ServerGone(`The server stopped during ${target.path} (${label}):\n${logTail(run.server)}`);
         const asked = performance.now();
         try {
           const health = await fetch(`${BASE_URL}/healthz`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
           await health.body?.cancel();
           const ms = performance.now() - asked;
-          if (health.status !== 200 || ms > HEALTH_WITHIN_MS) fail("slow health", String(health.status), `/healthz took ${Math.round(ms)} ms after ${label}`);
+          if (health.status !== 200 || ms > HEALTH_WITHIN_MS)
+            fail("slow health", String(health.status), `/healthz took ${Math.round(ms)} ms after ${label}`);
         } catch (error) {
           fail("slow health", "—", `/healthz after ${label}: ${describeError(error)}`);
         }
@@ -1072,12 +1351,29 @@ async function fuzzOversizedBodies(targets: readonly Target[], run: Run): Promis
 async function assertStillHealthy(run: Run) {
   const body: FuzzBody = { kind: "health", label: "GET /sign-in after the run", contentType: null, payload: "" };
   try {
-    const response = await fetch(`${BASE_URL}/sign-in`, { redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const response = await fetch(`${BASE_URL}/sign-in`, {
+      redirect: "manual",
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
     await response.body?.cancel();
     if (response.status === 200) return;
-    run.failures.push({ target: "GET /sign-in", request: 0, rule: "5xx", status: String(response.status), body, detail: "the server no longer serves the sign-in page" });
+    run.failures.push({
+      target: "GET /sign-in",
+      request: 0,
+      rule: "5xx",
+      status: String(response.status),
+      body,
+      detail: "the server no longer serves the sign-in page",
+    });
   } catch (error) {
-    run.failures.push({ target: "GET /sign-in", request: 0, rule: "no answer", status: "—", body, detail: describeError(error) });
+    run.failures.push({
+      target: "GET /sign-in",
+      request: 0,
+      rule: "no answer",
+      status: "—",
+      body,
+      detail: describeError(error),
+    });
   }
 }
 
@@ -1086,7 +1382,17 @@ async function assertStillHealthy(run: Run) {
 // ---------------------------------------------------------------------------------------------
 
 function printTable(rows: readonly TargetStats[]) {
-  const header = ["target", "requests", "4xx", "2xx/3xx", "5xx", "stack traces", "rows written by 4xx", "no answer", "seconds"];
+  const header = [
+    "target",
+    "requests",
+    "4xx",
+    "2xx/3xx",
+    "5xx",
+    "stack traces",
+    "rows written by 4xx",
+    "no answer",
+    "seconds",
+  ];
   const cells = rows.map((row) => [
     row.target,
     String(row.requests),
@@ -1099,7 +1405,8 @@ function printTable(rows: readonly TargetStats[]) {
     row.seconds.toFixed(1),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((row) => row[column].length)));
-  const line = (row: readonly string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
+  const line = (row: readonly string[]) =>
+    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
   console.log(line(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const row of cells) console.log(line(row));
@@ -1117,9 +1424,14 @@ function describeFailure(failure: Failure): string {
 function saveFailures(failures: readonly Failure[], workDir: string): string {
   const dir = path.join(workDir, "failures");
   fs.mkdirSync(dir, { recursive: true });
-  failures.forEach((failure, index) => fs.writeFileSync(path.join(dir, `${String(index).padStart(4, "0")}.body`), failure.body.payload));
+  failures.forEach((failure, index) =>
+    fs.writeFileSync(path.join(dir, `${String(index).padStart(4, "0")}.body`), failure.body.payload),
+  );
   const report = path.join(workDir, "failures.txt");
-  fs.writeFileSync(report, failures.map((failure, index) => `[${String(index).padStart(4, "0")}] ${describeFailure(failure)}`).join("\n\n"));
+  fs.writeFileSync(
+    report,
+    failures.map((failure, index) => `[${String(index).padStart(4, "0")}] ${describeFailure(failure)}`).join("\n\n"),
+  );
   return report;
 }
 
@@ -1129,7 +1441,9 @@ async function main(): Promise<number> {
   assertBuilt();
   await assertPortFree(PORT);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-fuzz-"));
-  console.log(`Fuzzing with FUZZ_RUNS=${RUNS} FUZZ_SEED=${SEED} on ${BASE_URL} (database and server log in ${workDir})`);
+  console.log(
+    `Fuzzing with FUZZ_RUNS=${RUNS} FUZZ_SEED=${SEED} on ${BASE_URL} (database and server log in ${workDir})`,
+  );
 
   const server = startServer(workDir);
   const stopOnSignal = () => void stopServer(server).finally(() => process.exit(130));
@@ -1158,11 +1472,20 @@ async function main(): Promise<number> {
     }
     const oversized = await fuzzOversizedBodies(targets, run);
     stats.push(oversized);
-    console.log(`${oversized.target}: ${oversized.requests} requests, ${oversized.rejected} 4xx, ${oversized.accepted} 2xx/3xx, ${oversized.seconds.toFixed(1)} s`);
+    console.log(
+      `${oversized.target}: ${oversized.requests} requests, ${oversized.rejected} 4xx, ${oversized.accepted} 2xx/3xx, ${oversized.seconds.toFixed(1)} s`,
+    );
     await assertStillHealthy(run);
   } catch (error) {
     if (!(error instanceof ServerGone)) throw error;
-    failures.push({ target: "server", request: 0, rule: "no answer", status: "—", body: { kind: "—", label: "—", contentType: null, payload: "" }, detail: error.message });
+    failures.push({
+      target: "server",
+      request: 0,
+      rule: "no answer",
+      status: "—",
+      body: { kind: "—", label: "—", contentType: null, payload: "" },
+      detail: error.message,
+    });
   } finally {
     db?.close();
     await stopServer(server);
@@ -1178,7 +1501,9 @@ async function main(): Promise<number> {
   console.log(`\n${failures.length} failure(s):\n`);
   for (const failure of failures.slice(0, FAILURES_PRINTED)) console.log(`${describeFailure(failure)}\n`);
   if (failures.length > FAILURES_PRINTED) console.log(`… and ${failures.length - FAILURES_PRINTED} more.`);
-  console.log(`All failures: ${saveFailures(failures, workDir)} (bodies in ${path.join(workDir, "failures")}; server log ${server.logFile}).`);
+  console.log(
+    `All failures: ${saveFailures(failures, workDir)} (bodies in ${path.join(workDir, "failures")}; server log ${server.logFile}).`,
+  );
   return 1;
 }
 

@@ -13,7 +13,9 @@ try {
     tx.run(sql`delete from name_keys`);
     return { names: backfillNameKeys(tx), texts: rebuildSearchText(tx) };
   });
-  console.log(`Rebuilt the search index of ${file}: ${counts.names} named records, ${counts.texts} meetings and initiatives`);
+  console.log(
+    `Rebuilt the search index of ${file}: ${counts.names} named records, ${counts.texts} meetings and initiatives`,
+  );
 } finally {
   db.$client.close();
 }

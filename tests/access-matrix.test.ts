@@ -75,11 +75,15 @@ const MATRIX: Record<string, { loader?: Need; action?: Need }> = {
 };
 
 const modules = import.meta.glob("../app/routes/*.{ts,tsx}", { eager: true }) as Record<string, RouteModule>;
-const routes = Object.entries(modules).map(([file, module]) => ({ name: file.replace(/^.*\/routes\//, "").replace(/\.tsx?$/, ""), module }));
+const routes = Object.entries(modules).map(([file, module]) => ({
+  name: file.replace(/^.*\/routes\//, "").replace(/\.tsx?$/, ""),
+  module,
+}));
 
 seedDemoData(getDb());
 const sqlite = getDb().$client;
-const firstId = (table: string, where = "1") => sqlite.prepare(`select min(id) from ${table} where ${where}`).pluck().get() as number;
+const firstId = (table: string, where = "1") =>
+  sqlite.prepare(`select min(id) from ${table} where ${where}`).pluck().get() as number;
 const [admin] = await Promise.all([accountFor("admin"), accountFor("editor"), accountFor("viewer")]);
 const meetingId = firstId("meetings");
 const PARAMS: Record<string, string> = {
@@ -99,18 +103,25 @@ const PARAMS: Record<string, string> = {
   name: (await takeBackup(process.env.DATABASE_PATH!)).name,
 };
 
-const paramsOf = (name: string) => Object.fromEntries([...name.matchAll(/\$([a-zA-Z]+)/g)].map(([, key]) => [key, PARAMS[key]]));
+const paramsOf = (name: string) =>
+  Object.fromEntries([...name.matchAll(/\$([a-zA-Z]+)/g)].map(([, key]) => [key, PARAMS[key]]));
 const pathOf = (name: string) =>
   `/${name
     .split(".")
     .filter((segment) => segment !== "_index")
-    .map((segment) => (segment === "$" ? "no-such-page" : segment.replace(/_$/, "").replace(/^\$(\w+)$/, (_, key: string) => PARAMS[key])))
+    .map((segment) =>
+      segment === "$"
+        ? "no-such-page"
+        : segment.replace(/_$/, "").replace(/^\$(\w+)$/, (_, key: string) => PARAMS[key]),
+    )
     .join("/")}`;
 
 /** Everything the app holds except its logs and sessions, to show that nothing changed. */
 function fingerprint() {
   const tables = sqlite
-    .prepare("select name from sqlite_schema where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not in ('security_log', 'sessions', 'sign_in_failures') and name not like 'search_text%'")
+    .prepare(
+      "select name from sqlite_schema where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not in ('security_log', 'sessions', 'sign_in_failures') and name not like 'search_text%'",
+    )
     .pluck()
     .all() as string[];
   return JSON.stringify(tables.map((table) => sqlite.prepare(`select * from "${table}" order by rowid`).all()));
@@ -131,18 +142,48 @@ async function call(fn: (args: never) => unknown, request: Request, params: Reco
 const RANK: Record<Need, number> = { public: -1, viewer: 0, editor: 1, admin: 2 };
 const ROLES = [null, "viewer", "editor", "admin"] as const;
 
-async function requestAs(role: UserRole | null, method: "GET" | "POST", path: string, headers: Record<string, string> = {}) {
+async function requestAs(
+  role: UserRole | null,
+  method: "GET" | "POST",
+  path: string,
+  headers: Record<string, string> = {},
+) {
   const cookie = role ? await cookieFor(role) : undefined;
   return new Request(`http://localhost${path}`, {
     method,
-    headers: { ...(cookie ? { Cookie: cookie } : {}), ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}), ...headers },
-    body: method === "POST" ? new URLSearchParams({ intent: "disable", entryId: "1", recordType: "meeting", recordId: String(meetingId), name: "X", email: "x@y.kz", role: "admin", password: "p4ssword-p4ssword", confirm: "p4ssword-p4ssword", current: "x" }) : undefined,
+    headers: {
+      ...(cookie ? { Cookie: cookie } : {}),
+      ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+      ...headers,
+    },
+    body:
+      method === "POST"
+        ? new URLSearchParams({
+            intent: "disable",
+            entryId: "1",
+            recordType: "meeting",
+            recordId: String(meetingId),
+            name: "X",
+            email: "x@y.kz",
+            role: "admin",
+            password: "p4ssword-p4ssword",
+            confirm: "p4ssword-p4ssword",
+            current: "x",
+          })
+        : undefined,
   });
 }
 
 test("every route module is in the matrix, with the loader and action it has", () => {
-  const found = Object.fromEntries(routes.map(({ name, module }) => [name, { loader: Boolean(module.loader), action: Boolean(module.action) }]));
-  const expected = Object.fromEntries(Object.entries(MATRIX).map(([name, needs]) => [name, { loader: Boolean(needs.loader), action: Boolean(needs.action) }]));
+  const found = Object.fromEntries(
+    routes.map(({ name, module }) => [name, { loader: Boolean(module.loader), action: Boolean(module.action) }]),
+  );
+  const expected = Object.fromEntries(
+    Object.entries(MATRIX).map(([name, needs]) => [
+      name,
+      { loader: Boolean(needs.loader), action: Boolean(needs.action) },
+    ]),
+  );
   expect(found).toEqual(expected);
 });
 
@@ -179,7 +220,8 @@ describe.each(routes)("$name", ({ name, module }) => {
   }
 
   if (module.action) {
-    const refused = needs.action === "public" ? [] : ROLES.filter((role) => role === null || RANK[role] < RANK[needs.action!]);
+    const refused =
+      needs.action === "public" ? [] : ROLES.filter((role) => role === null || RANK[role] < RANK[needs.action!]);
     if (refused.length) {
       test.each(refused)("its action is refused signed in as %s, and nothing changes", async (role) => {
         const before = fingerprint();
@@ -196,7 +238,10 @@ describe.each(routes)("$name", ({ name, module }) => {
 
     test("its action refuses a post from another site, even from an administrator", async () => {
       const before = fingerprint();
-      const request = await requestAs("admin", "POST", path, { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" });
+      const request = await requestAs("admin", "POST", path, {
+        Origin: "https://evil.example",
+        "Sec-Fetch-Site": "cross-site",
+      });
       expect((await call(module.action!, request, params)).status).toBe(403);
       expect(fingerprint()).toBe(before);
     });

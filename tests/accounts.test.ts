@@ -10,7 +10,16 @@ import { currentUser, requireUser, sessionCookie } from "~/auth.server";
 import { getDb } from "~/db.server";
 import { authenticate, PAIR_FREE_TRIES } from "~/models/sign-in.server";
 import { createSession, endSession, userForSession } from "~/models/sessions.server";
-import { acceptInvitation, changePassword, createUser, disableUser, enableUser, invitationFor, inviteUser, setRole } from "~/models/users.server";
+import {
+  acceptInvitation,
+  changePassword,
+  createUser,
+  disableUser,
+  enableUser,
+  invitationFor,
+  inviteUser,
+  setRole,
+} from "~/models/users.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { action as signInAction } from "~/routes/sign-in";
 import { accountFor, cookieFor, TEST_PASSWORD } from "./support/accounts";
@@ -21,7 +30,8 @@ vi.setConfig({ testTimeout: 120_000 });
 
 const MINUTE = 60_000;
 const at = (start: Date, minutes: number) => new Date(start.getTime() + minutes * MINUTE);
-const events = (event: string) => getDb().$client.prepare("select count(*) from security_log where event = ?").pluck().get(event) as number;
+const events = (event: string) =>
+  getDb().$client.prepare("select count(*) from security_log where event = ?").pluck().get(event) as number;
 
 describe("passwords", () => {
   test("two 40-letter Cyrillic passwords that share their first 36 letters are not interchangeable", async () => {
@@ -48,7 +58,11 @@ describe("passwords", () => {
     const long = "қ".repeat(200);
     const parsed = PasswordChangeSchema.safeParse({ current: "x", password: long, confirm: long });
     expect(parsed.success && parsed.data.password).toBe(long);
-    const mismatch = PasswordChangeSchema.safeParse({ current: "x", password: "қ".repeat(12), confirm: "қ".repeat(13) });
+    const mismatch = PasswordChangeSchema.safeParse({
+      current: "x",
+      password: "қ".repeat(12),
+      confirm: "қ".repeat(13),
+    });
     expect(mismatch.success).toBe(false);
   });
 
@@ -76,7 +90,8 @@ describe("sessions", () => {
     const { id } = await accountFor("viewer");
     const start = new Date("2026-03-02T06:00:00Z");
     const token = createSession(id, start);
-    for (let minutes = 20; minutes < 12 * 60; minutes += 20) expect(userForSession(token, at(start, minutes))?.id).toBe(id);
+    for (let minutes = 20; minutes < 12 * 60; minutes += 20)
+      expect(userForSession(token, at(start, minutes))?.id).toBe(id);
     expect(userForSession(token, at(start, 12 * 60))).toBeNull();
   });
 
@@ -89,24 +104,43 @@ describe("sessions", () => {
 
   test("disabling an account signs it out everywhere at once, and it cannot sign in again until enabled", async () => {
     const admin = await accountFor("admin");
-    const id = await createUser({ email: "leaving@test.kezdesu", name: "Leaving", role: "editor", password: TEST_PASSWORD });
+    const id = await createUser({
+      email: "leaving@test.kezdesu",
+      name: "Leaving",
+      role: "editor",
+      password: TEST_PASSWORD,
+    });
     const phone = createSession(id);
     const laptop = createSession(id);
     expect(disableUser(id, admin.id)).toEqual({ ok: true });
     expect(userForSession(phone)).toBeNull();
     expect(userForSession(laptop)).toBeNull();
-    expect(await authenticate({ email: "leaving@test.kezdesu", password: TEST_PASSWORD, address: "10.0.0.9" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate({ email: "leaving@test.kezdesu", password: TEST_PASSWORD, address: "10.0.0.9" })).toEqual(
+      { ok: false, reason: "invalid" },
+    );
     enableUser(id, admin.id);
-    expect((await authenticate({ email: "leaving@test.kezdesu", password: TEST_PASSWORD, address: "10.0.0.9" })).ok).toBe(true);
+    expect(
+      (await authenticate({ email: "leaving@test.kezdesu", password: TEST_PASSWORD, address: "10.0.0.9" })).ok,
+    ).toBe(true);
   });
 
   test("changing a password ends every session of the account", async () => {
-    const id = await createUser({ email: "changer@test.kezdesu", name: "Changer", role: "viewer", password: TEST_PASSWORD });
+    const id = await createUser({
+      email: "changer@test.kezdesu",
+      name: "Changer",
+      role: "viewer",
+      password: TEST_PASSWORD,
+    });
     const other = createSession(id);
     await changePassword(id, "a brand new passphrase");
     expect(userForSession(other)).toBeNull();
-    expect((await authenticate({ email: "changer@test.kezdesu", password: TEST_PASSWORD, address: "10.0.0.8" })).ok).toBe(false);
-    expect((await authenticate({ email: "changer@test.kezdesu", password: "a brand new passphrase", address: "10.0.0.8" })).ok).toBe(true);
+    expect(
+      (await authenticate({ email: "changer@test.kezdesu", password: TEST_PASSWORD, address: "10.0.0.8" })).ok,
+    ).toBe(false);
+    expect(
+      (await authenticate({ email: "changer@test.kezdesu", password: "a brand new passphrase", address: "10.0.0.8" }))
+        .ok,
+    ).toBe(true);
   });
 
   test("the cookie is HttpOnly, SameSite=Lax, signed, for the whole site, and lasts no longer than a session", async () => {
@@ -117,12 +151,19 @@ describe("sessions", () => {
     expect(header).toMatch(/Max-Age=43200/);
     // Signed: a token the server did not sign is not read.
     const forged = header.replace(/^([^=]+)=[^;]+/, "$1=forged.token");
-    expect(await currentUser(new Request("http://localhost/", { headers: { Cookie: forged.split(";")[0] } }))).toBeNull();
+    expect(
+      await currentUser(new Request("http://localhost/", { headers: { Cookie: forged.split(";")[0] } })),
+    ).toBeNull();
   });
 
   test("a role is checked on every request: a demoted editor is refused at once", async () => {
     const admin = await accountFor("admin");
-    const id = await createUser({ email: "demoted@test.kezdesu", name: "Demoted", role: "editor", password: TEST_PASSWORD });
+    const id = await createUser({
+      email: "demoted@test.kezdesu",
+      name: "Demoted",
+      role: "editor",
+      password: TEST_PASSWORD,
+    });
     const cookie = await sessionCookie.serialize(createSession(id));
     const request = () => new Request("http://localhost/meetings/new", { headers: { Cookie: cookie } });
     expect((await requireUser(request(), "editor")).id).toBe(id);
@@ -147,13 +188,18 @@ describe("invitations", () => {
     expect(id).toBeTypeOf("number");
     expect(await acceptInvitation(token, { name: "Someone else", password: "another password" })).toBeNull();
     // Emails are one account however they are capitalised.
-    const result = await authenticate({ email: "new.person@test.kezdesu", password: "менің құпиясөзім", address: "10.0.0.7" });
+    const result = await authenticate({
+      email: "new.person@test.kezdesu",
+      password: "менің құпиясөзім",
+      address: "10.0.0.7",
+    });
     expect(result.ok).toBe(true);
   });
 });
 
 describe("signing in", () => {
-  const signIn = (email: string, password: string) => submit(signInAction, "/sign-in", { email, password }, { as: null });
+  const signIn = (email: string, password: string) =>
+    submit(signInAction, "/sign-in", { email, password }, { as: null });
 
   test("a wrong password and an unknown account get the same answer", async () => {
     const { email } = await accountFor("editor");
@@ -169,10 +215,20 @@ describe("signing in", () => {
 
   test("the right password signs in: a new session cookie and the page asked for", async () => {
     const { email } = await accountFor("editor");
-    const outcome = await submit(signInAction, "/sign-in", { email, password: TEST_PASSWORD, redirectTo: "/meetings?year=2017" }, { as: null });
+    const outcome = await submit(
+      signInAction,
+      "/sign-in",
+      { email, password: TEST_PASSWORD, redirectTo: "/meetings?year=2017" },
+      { as: null },
+    );
     expect(outcome.status).toBe(302);
     expect(outcome.location).toBe("/meetings?year=2017");
-    const away = await submit(signInAction, "/sign-in", { email, password: TEST_PASSWORD, redirectTo: "//evil.example/" }, { as: null });
+    const away = await submit(
+      signInAction,
+      "/sign-in",
+      { email, password: TEST_PASSWORD, redirectTo: "//evil.example/" },
+      { as: null },
+    );
     expect(away.location).toBe("/");
   });
 
@@ -181,7 +237,8 @@ describe("signing in", () => {
     const start = new Date("2026-05-02T10:00:00Z");
     const tries = async (who: string) => {
       const results = [];
-      for (let i = 0; i < 5; i++) results.push(await authenticate({ email: who, password: "x", address: "10.2.0.1" }, at(start, 0)));
+      for (let i = 0; i < 5; i++)
+        results.push(await authenticate({ email: who, password: "x", address: "10.2.0.1" }, at(start, 0)));
       return results;
     };
     const known = await tries(email);
@@ -192,10 +249,18 @@ describe("signing in", () => {
   test("the throttled message is in the reader's language", async () => {
     // A minute ahead, so the wait is not over by the time the page is asked, however slow the machine.
     const ahead = new Date(Date.now() + MINUTE);
-    for (let i = 0; i < PAIR_FREE_TRIES; i++) await authenticate({ email: "kk@test.kezdesu", password: "x", address: "10.4.0.1" }, ahead);
-    const outcome = await submit(signInAction, "/sign-in", { email: "kk@test.kezdesu", password: "x" }, { as: null, language: "kk", address: "10.4.0.1" });
+    for (let i = 0; i < PAIR_FREE_TRIES; i++)
+      await authenticate({ email: "kk@test.kezdesu", password: "x", address: "10.4.0.1" }, ahead);
+    const outcome = await submit(
+      signInAction,
+      "/sign-in",
+      { email: "kk@test.kezdesu", password: "x" },
+      { as: null, language: "kk", address: "10.4.0.1" },
+    );
     expect(outcome.status).toBe(429);
-    expect(outcome.reply?.result.error?.[""]).toEqual([expect.stringMatching(/^Сәтсіз әрекеттер тым көп\. Қайталау үшін күтіңіз: \d+ секунд\.$/)]);
+    expect(outcome.reply?.result.error?.[""]).toEqual([
+      expect.stringMatching(/^Сәтсіз әрекеттер тым көп\. Қайталау үшін күтіңіз: \d+ секунд\.$/),
+    ]);
   });
 });
 
@@ -222,8 +287,13 @@ describe("the first administrator", () => {
     const id = signedIn.ok ? signedIn.user.id : 0;
     const cookie = await sessionCookie.serialize(createSession(id));
     const request = (path: string) => new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
-    await expect(requireUser(request("/meetings"))).rejects.toMatchObject({ status: 302, headers: expect.any(Headers) });
-    expect(((await requireUser(request("/meetings")).catch((r: Response) => r)) as Response).headers.get("Location")).toBe("/account/password");
+    await expect(requireUser(request("/meetings"))).rejects.toMatchObject({
+      status: 302,
+      headers: expect.any(Headers),
+    });
+    expect(
+      ((await requireUser(request("/meetings")).catch((r: Response) => r)) as Response).headers.get("Location"),
+    ).toBe("/account/password");
     expect((await requireUser(request("/account/password"))).id).toBe(id);
     await changePassword(id, "my own passphrase");
     const fresh = await sessionCookie.serialize(createSession(id));

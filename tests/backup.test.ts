@@ -24,7 +24,11 @@ function freshDatabase() {
 describe("backups", () => {
   test("a backup taken while meetings are being written is whole, verified, and one moment of the file", async () => {
     const { file, db } = freshDatabase();
-    const writing = setInterval(() => db.$client.prepare("insert into meetings (language, purpose) values ('en', 'written during the backup')").run(), 1);
+    const writing = setInterval(
+      () =>
+        db.$client.prepare("insert into meetings (language, purpose) values ('en', 'written during the backup')").run(),
+      1,
+    );
     const backup = await takeBackup(file, { now: new Date("2026-11-24T10:00:00Z") });
     clearInterval(writing);
     expect(backup.name).toBe("kezdesu-2026-11-24T10-00-00-000Z.db");
@@ -41,7 +45,10 @@ describe("backups", () => {
   test("only the last ones are kept, newest first", async () => {
     const { file, db } = freshDatabase();
     for (let day = 1; day <= 4; day++) await takeBackup(file, { keep: 2, now: new Date(`2026-11-0${day}T08:00:00Z`) });
-    expect(listBackups(file).map((b) => b.name)).toEqual(["kezdesu-2026-11-04T08-00-00-000Z.db", "kezdesu-2026-11-03T08-00-00-000Z.db"]);
+    expect(listBackups(file).map((b) => b.name)).toEqual([
+      "kezdesu-2026-11-04T08-00-00-000Z.db",
+      "kezdesu-2026-11-03T08-00-00-000Z.db",
+    ]);
     expect(fs.readdirSync(backupsDir(file)).filter((name) => name.endsWith(".partial"))).toEqual([]);
     db.$client.close();
   });

@@ -68,27 +68,94 @@ describe("the demo history, from the news report and nothing else", () => {
 
   test("the home city and three partners, named in every language, sortable", () => {
     const partners = db().select().from(s.partners).orderBy(asc(s.partners.id)).all();
-    expect(partners.map(({ kind, countryCode, nameKk, nameRu, nameEn, nameNative, isHome, wikidataId }) => ({ kind, countryCode, nameKk, nameRu, nameEn, nameNative, isHome, wikidataId }))).toEqual([
-      { kind: "city", countryCode: "KZ", nameKk: "Астана", nameRu: "Астана", nameEn: "Astana", nameNative: null, isHome: true, wikidataId: null },
-      { kind: "province", countryCode: "CN", nameKk: "Хэйлунцзян провинциясы", nameRu: "Провинция Хэйлунцзян", nameEn: "Heilongjiang Province", nameNative: "黑龙江省", isHome: false, wikidataId: null },
-      { kind: "city", countryCode: "CN", nameKk: "Бейжің", nameRu: "Пекин", nameEn: "Beijing", nameNative: "北京", isHome: false, wikidataId: null },
-      { kind: "city", countryCode: "CN", nameKk: "Үрімші", nameRu: "Урумчи", nameEn: "Urumqi", nameNative: "乌鲁木齐", isHome: false, wikidataId: null },
+    expect(
+      partners.map(({ kind, countryCode, nameKk, nameRu, nameEn, nameNative, isHome, wikidataId }) => ({
+        kind,
+        countryCode,
+        nameKk,
+        nameRu,
+        nameEn,
+        nameNative,
+        isHome,
+        wikidataId,
+      })),
+    ).toEqual([
+      {
+        kind: "city",
+        countryCode: "KZ",
+        nameKk: "Астана",
+        nameRu: "Астана",
+        nameEn: "Astana",
+        nameNative: null,
+        isHome: true,
+        wikidataId: null,
+      },
+      {
+        kind: "province",
+        countryCode: "CN",
+        nameKk: "Хэйлунцзян провинциясы",
+        nameRu: "Провинция Хэйлунцзян",
+        nameEn: "Heilongjiang Province",
+        nameNative: "黑龙江省",
+        isHome: false,
+        wikidataId: null,
+      },
+      {
+        kind: "city",
+        countryCode: "CN",
+        nameKk: "Бейжің",
+        nameRu: "Пекин",
+        nameEn: "Beijing",
+        nameNative: "北京",
+        isHome: false,
+        wikidataId: null,
+      },
+      {
+        kind: "city",
+        countryCode: "CN",
+        nameKk: "Үрімші",
+        nameRu: "Урумчи",
+        nameEn: "Urumqi",
+        nameNative: "乌鲁木齐",
+        isHome: false,
+        wikidataId: null,
+      },
     ]);
-    for (const named of [...partners, ...db().select().from(s.organisations).all(), ...db().select().from(s.people).all(), ...db().select().from(s.topics).all()]) {
+    for (const named of [
+      ...partners,
+      ...db().select().from(s.organisations).all(),
+      ...db().select().from(s.people).all(),
+      ...db().select().from(s.topics).all(),
+    ]) {
       expect({ sortKk: named.sortKk, sortRu: named.sortRu, sortEn: named.sortEn }).toEqual(sortKeys(named));
     }
   });
 
   test("the four organisations belong to their side", () => {
     const rows = db()
-      .select({ partner: s.partners.nameEn, nameKk: s.organisations.nameKk, nameRu: s.organisations.nameRu, nameEn: s.organisations.nameEn })
+      .select({
+        partner: s.partners.nameEn,
+        nameKk: s.organisations.nameKk,
+        nameRu: s.organisations.nameRu,
+        nameEn: s.organisations.nameEn,
+      })
       .from(s.organisations)
       .innerJoin(s.partners, eq(s.partners.id, s.organisations.partnerId))
       .orderBy(asc(s.organisations.id))
       .all();
     expect(rows).toEqual([
-      { partner: "Astana", nameKk: "Астана қаласының мәслихаты", nameRu: "Маслихат города Астаны", nameEn: "Astana City Maslikhat" },
-      { partner: "Astana", nameKk: "Астана қаласының әкімдігі", nameRu: "Акимат города Астаны", nameEn: "Astana City Akimat" },
+      {
+        partner: "Astana",
+        nameKk: "Астана қаласының мәслихаты",
+        nameRu: "Маслихат города Астаны",
+        nameEn: "Astana City Maslikhat",
+      },
+      {
+        partner: "Astana",
+        nameKk: "Астана қаласының әкімдігі",
+        nameRu: "Акимат города Астаны",
+        nameEn: "Astana City Akimat",
+      },
       { partner: "Astana", nameKk: "Smart City Astana", nameRu: "Smart City Astana", nameEn: "Smart City Astana" },
       {
         partner: "Heilongjiang Province",
@@ -110,17 +177,47 @@ describe("the demo history, from the news report and nothing else", () => {
       ]),
     );
     const posts = db()
-      .select({ person: s.people.nameEn, organisation: s.organisations.nameEn, titleEn: s.posts.titleEn, start: s.posts.startPrecision, end: s.posts.endPrecision })
+      .select({
+        person: s.people.nameEn,
+        organisation: s.organisations.nameEn,
+        titleEn: s.posts.titleEn,
+        start: s.posts.startPrecision,
+        end: s.posts.endPrecision,
+      })
       .from(s.posts)
       .innerJoin(s.people, eq(s.people.id, s.posts.personId))
       .innerJoin(s.organisations, eq(s.organisations.id, s.posts.organisationId))
       .all();
     expect(posts).toEqual(
       expect.arrayContaining([
-        { person: "Zhanat Nurpeisov", organisation: "Astana City Maslikhat", titleEn: "Secretary of the Astana City Maslikhat", start: "unknown", end: "unknown" },
-        { person: "Mazhit Shaidarov", organisation: "Astana City Maslikhat", titleEn: "Deputy of the Astana City Maslikhat", start: "unknown", end: "unknown" },
-        { person: "Almaz Kim", organisation: "Astana City Maslikhat", titleEn: "Deputy of the Astana City Maslikhat", start: "unknown", end: "unknown" },
-        { person: "Du Jimin", organisation: "Heilongjiang Provincial Committee of the CPPCC", titleEn: "Vice-Chairman of the Heilongjiang Provincial CPPCC Committee", start: "unknown", end: "unknown" },
+        {
+          person: "Zhanat Nurpeisov",
+          organisation: "Astana City Maslikhat",
+          titleEn: "Secretary of the Astana City Maslikhat",
+          start: "unknown",
+          end: "unknown",
+        },
+        {
+          person: "Mazhit Shaidarov",
+          organisation: "Astana City Maslikhat",
+          titleEn: "Deputy of the Astana City Maslikhat",
+          start: "unknown",
+          end: "unknown",
+        },
+        {
+          person: "Almaz Kim",
+          organisation: "Astana City Maslikhat",
+          titleEn: "Deputy of the Astana City Maslikhat",
+          start: "unknown",
+          end: "unknown",
+        },
+        {
+          person: "Du Jimin",
+          organisation: "Heilongjiang Provincial Committee of the CPPCC",
+          titleEn: "Vice-Chairman of the Heilongjiang Provincial CPPCC Committee",
+          start: "unknown",
+          end: "unknown",
+        },
       ]),
     );
   });
@@ -135,7 +232,8 @@ describe("the demo history, from the news report and nothing else", () => {
       location: null,
       language: "kk",
       partnerId: partnerId("Heilongjiang Province"),
-      purpose: "Хэйлунцзян провинциясының Халықтық саяси консультативтік кеңесі мен Астана қаласы мәслихатының арасында достық қарым-қатынас орнату",
+      purpose:
+        "Хэйлунцзян провинциясының Халықтық саяси консультативтік кеңесі мен Астана қаласы мәслихатының арасында достық қарым-қатынас орнату",
     });
     expect(meeting.summary).toContain("Ду Цзимин");
     expect(meeting.summary).toContain("LRT");
@@ -152,22 +250,54 @@ describe("the demo history, from the news report and nothing else", () => {
     expect(delegation).toMatchObject({
       leader: "Du Jimin",
       organisation: "Heilongjiang Provincial Committee of the CPPCC",
-      d: { direction: "incoming", partnerId: partnerId("Heilongjiang Province"), arrival: null, arrivalPrecision: "unknown", departure: null, departurePrecision: "unknown", purpose: meeting.purpose },
+      d: {
+        direction: "incoming",
+        partnerId: partnerId("Heilongjiang Province"),
+        arrival: null,
+        arrivalPrecision: "unknown",
+        departure: null,
+        departurePrecision: "unknown",
+        purpose: meeting.purpose,
+      },
     });
   });
 
   test("the participants, with the roles and titles the report gives", () => {
     const rows = db()
-      .select({ name: s.people.nameEn, side: s.meetingParticipants.side, role: s.meetingParticipants.role, title: s.meetingParticipants.titleAtMeeting, position: s.meetingParticipants.position })
+      .select({
+        name: s.people.nameEn,
+        side: s.meetingParticipants.side,
+        role: s.meetingParticipants.role,
+        title: s.meetingParticipants.titleAtMeeting,
+        position: s.meetingParticipants.position,
+      })
       .from(s.meetingParticipants)
       .innerJoin(s.people, eq(s.people.id, s.meetingParticipants.personId))
       .orderBy(asc(s.meetingParticipants.position))
       .all();
     expect(rows).toEqual([
-      { name: "Zhanat Nurpeisov", side: "host", role: "chaired", title: "Астана қаласы мәслихатының хатшысы", position: 0 },
-      { name: "Mazhit Shaidarov", side: "host", role: "spoke", title: "Астана қалалық мәслихатының депутаты", position: 1 },
+      {
+        name: "Zhanat Nurpeisov",
+        side: "host",
+        role: "chaired",
+        title: "Астана қаласы мәслихатының хатшысы",
+        position: 0,
+      },
+      {
+        name: "Mazhit Shaidarov",
+        side: "host",
+        role: "spoke",
+        title: "Астана қалалық мәслихатының депутаты",
+        position: 1,
+      },
       { name: "Almaz Kim", side: "host", role: "spoke", title: "Астана қалалық мәслихатының депутаты", position: 2 },
-      { name: "Du Jimin", side: "guest", role: "led_delegation", title: "Хэйлунцзян провинциясы ХСКК комитеті төрағасының орынбасары", position: 3 },
+      {
+        name: "Du Jimin",
+        side: "guest",
+        role: "led_delegation",
+        title: "Хэйлунцзян провинциясы ХСКК комитеті төрағасының орынбасары",
+        position: 3,
+      },
     ]);
   });
 
@@ -214,9 +344,30 @@ describe("the demo history, from the news report and nothing else", () => {
     }));
     expect(summary).toEqual(
       expect.arrayContaining([
-        { partner: "Beijing", type: "sister_city", status: "active", date: [null, "unknown", false], meetingId: null, sourceId: source.id },
-        { partner: "Urumqi", type: "sister_city", status: "active", date: [null, "unknown", false], meetingId: null, sourceId: source.id },
-        { partner: "Heilongjiang Province", type: "friendly", status: "proposed", date: ["2016-01-01", "year", true], meetingId: meeting.id, sourceId: source.id },
+        {
+          partner: "Beijing",
+          type: "sister_city",
+          status: "active",
+          date: [null, "unknown", false],
+          meetingId: null,
+          sourceId: source.id,
+        },
+        {
+          partner: "Urumqi",
+          type: "sister_city",
+          status: "active",
+          date: [null, "unknown", false],
+          meetingId: null,
+          sourceId: source.id,
+        },
+        {
+          partner: "Heilongjiang Province",
+          type: "friendly",
+          status: "proposed",
+          date: ["2016-01-01", "year", true],
+          meetingId: meeting.id,
+          sourceId: source.id,
+        },
       ]),
     );
     expect(summary).toHaveLength(3);
@@ -226,16 +377,50 @@ describe("the demo history, from the news report and nothing else", () => {
     const [meeting] = db().select().from(s.meetings).all();
     const initiatives = db().select().from(s.initiatives).orderBy(asc(s.initiatives.id)).all();
     expect(initiatives.map(({ kind, titleKk, titleRu, titleEn }) => ({ kind, titleKk, titleRu, titleEn }))).toEqual([
-      { kind: "event", titleKk: "Хэйлунцзян провинциясының ЭКСПО-2017 көрмесіне қатысуы", titleRu: "Участие провинции Хэйлунцзян в ЭКСПО-2017", titleEn: "Heilongjiang Province's participation in EXPO-2017" },
-      { kind: "investment", titleKk: "LRT 1-кезек жобасына қытайлық кәсіпкерлердің қызығушылығы", titleRu: "Интерес китайских предпринимателей к проекту LRT, 1-я очередь", titleEn: "Chinese entrepreneurs' interest in the LRT phase 1 project" },
-      { kind: "culture", titleKk: "Астанада Хэйлунцзян провинциясының күндерін өткізу", titleRu: "Дни провинции Хэйлунцзян в Астане", titleEn: "Heilongjiang Province days in Astana" },
+      {
+        kind: "event",
+        titleKk: "Хэйлунцзян провинциясының ЭКСПО-2017 көрмесіне қатысуы",
+        titleRu: "Участие провинции Хэйлунцзян в ЭКСПО-2017",
+        titleEn: "Heilongjiang Province's participation in EXPO-2017",
+      },
+      {
+        kind: "investment",
+        titleKk: "LRT 1-кезек жобасына қытайлық кәсіпкерлердің қызығушылығы",
+        titleRu: "Интерес китайских предпринимателей к проекту LRT, 1-я очередь",
+        titleEn: "Chinese entrepreneurs' interest in the LRT phase 1 project",
+      },
+      {
+        kind: "culture",
+        titleKk: "Астанада Хэйлунцзян провинциясының күндерін өткізу",
+        titleRu: "Дни провинции Хэйлунцзян в Астане",
+        titleEn: "Heilongjiang Province days in Astana",
+      },
     ]);
     for (const initiative of initiatives) {
-      expect(initiative).toMatchObject({ status: "proposed", partnerId: partnerId("Heilongjiang Province"), meetingId: meeting.id, ownerPersonId: null, ownerOrganisationId: null, due: null, duePrecision: "unknown" });
+      expect(initiative).toMatchObject({
+        status: "proposed",
+        partnerId: partnerId("Heilongjiang Province"),
+        meetingId: meeting.id,
+        ownerPersonId: null,
+        ownerOrganisationId: null,
+        due: null,
+        duePrecision: "unknown",
+      });
       expect(initiative.description).toBeTruthy();
-      const steps = db().select().from(s.initiativeSteps).where(eq(s.initiativeSteps.initiativeId, initiative.id)).all();
+      const steps = db()
+        .select()
+        .from(s.initiativeSteps)
+        .where(eq(s.initiativeSteps.initiativeId, initiative.id))
+        .all();
       expect(steps).toEqual([
-        expect.objectContaining({ status: "proposed", meetingId: meeting.id, note: "Қонақ тарап ұсынды", date: "2016-01-01", datePrecision: "year", dateApproximate: true }),
+        expect.objectContaining({
+          status: "proposed",
+          meetingId: meeting.id,
+          note: "Қонақ тарап ұсынды",
+          date: "2016-01-01",
+          datePrecision: "year",
+          dateApproximate: true,
+        }),
       ]);
     }
     expect(initiatives[1].description).toContain("Smart City Astana");
@@ -244,11 +429,20 @@ describe("the demo history, from the news report and nothing else", () => {
   test("the report itself is the source, spelt as published", () => {
     const [meeting] = db().select().from(s.meetings).all();
     const [source] = db().select().from(s.sources).all();
-    expect(source).toMatchObject({ outlet: "Tengrinews.kz", url: null, title: null, published: null, publishedPrecision: "unknown", language: "kk" });
+    expect(source).toMatchObject({
+      outlet: "Tengrinews.kz",
+      url: null,
+      title: null,
+      published: null,
+      publishedPrecision: "unknown",
+      language: "kk",
+    });
     expect(source.text).toBe(fs.readFileSync(path.resolve(process.cwd(), "db/demo/report.kk.txt"), "utf8"));
     expect(source.text).toContain("мәслихат");
     expect(source.text).toContain("\u0422engrinews"); // the Cyrillic Т the report starts it with
-    expect(db().select().from(s.meetingSources).all()).toEqual([{ meetingId: meeting.id, sourceId: source.id, position: 0 }]);
+    expect(db().select().from(s.meetingSources).all()).toEqual([
+      { meetingId: meeting.id, sourceId: source.id, position: 0 },
+    ]);
   });
 
   test("seeding again changes nothing", () => {
@@ -265,7 +459,10 @@ describe("a database that holds anything", () => {
     try {
       migrateDatabase(other);
       const names = { nameKk: null, nameRu: "Тестовый город", nameEn: null };
-      other.insert(s.partners).values({ kind: "city", countryCode: "RU", ...names, ...sortKeys(names) }).run();
+      other
+        .insert(s.partners)
+        .values({ kind: "city", countryCode: "RU", ...names, ...sortKeys(names) })
+        .run();
       const before = rowCounts(other);
       expect(isDatabaseEmpty(other)).toBe(false);
       expect(seedDemoData(other)).toEqual({ loaded: false });

@@ -30,9 +30,19 @@ describe("folding names to one skeleton", () => {
 
   test("every Kazakh-specific letter folds to its nearest Russian one", () => {
     const pairs: Array<[string, string]> = [
-      ["ә", "а"], ["ғ", "г"], ["қ", "к"], ["ң", "н"], ["ө", "о"], ["ұ", "у"], ["ү", "у"], ["і", "и"], ["ё", "е"], ["й", "и"],
+      ["ә", "а"],
+      ["ғ", "г"],
+      ["қ", "к"],
+      ["ң", "н"],
+      ["ө", "о"],
+      ["ұ", "у"],
+      ["ү", "у"],
+      ["і", "и"],
+      ["ё", "е"],
+      ["й", "и"],
     ];
-    for (const [kazakh, russian] of pairs) expect(foldForMatch(`б${kazakh}т`), kazakh).toBe(foldForMatch(`б${russian}т`));
+    for (const [kazakh, russian] of pairs)
+      expect(foldForMatch(`б${kazakh}т`), kazakh).toBe(foldForMatch(`б${russian}т`));
     expect(foldForMatch("һ")).toBe(foldForMatch("х"));
   });
 });
@@ -92,7 +102,11 @@ describe("repeated letters (issue 13 item 13)", () => {
 
 describe("name keys", () => {
   test("a name is found by the whole of it, its later words, and its words in any order", () => {
-    expect(nameKeys("Жанат Нұрпейісов", "Zhanat Nurpeisov")).toEqual(["zhanat nurpeisov", "nurpeisov", "nurpeisov zhanat"]);
+    expect(nameKeys("Жанат Нұрпейісов", "Zhanat Nurpeisov")).toEqual([
+      "zhanat nurpeisov",
+      "nurpeisov",
+      "nurpeisov zhanat",
+    ]);
     expect(wholeNameKey("Нурпеисов Жанат")).toBe(wholeNameKey("Zhanat Nurpeisov"));
   });
 

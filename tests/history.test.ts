@@ -24,10 +24,17 @@ import { submit } from "./support/forms";
 seedDemoData(getDb());
 const sqlite = getDb().$client;
 const entries = (type: string, id: number) =>
-  sqlite.prepare("select h.action, h.user_id as userId from history h where record_type = ? and record_id = ? order by id").all(type, id) as Array<{ action: string; userId: number | null }>;
-const withoutStamp = (snapshot: ReturnType<typeof snapshotOf>) => snapshot && { ...snapshot, row: { ...snapshot.row, updated_at: null } };
+  sqlite
+    .prepare("select h.action, h.user_id as userId from history h where record_type = ? and record_id = ? order by id")
+    .all(type, id) as Array<{ action: string; userId: number | null }>;
+const withoutStamp = (snapshot: ReturnType<typeof snapshotOf>) =>
+  snapshot && { ...snapshot, row: { ...snapshot.row, updated_at: null } };
 
-const heilongjiang = getDb().select().from(partners).all().find((p) => p.nameEn === "Heilongjiang Province")!;
+const heilongjiang = getDb()
+  .select()
+  .from(partners)
+  .all()
+  .find((p) => p.nameEn === "Heilongjiang Province")!;
 const MEETING = {
   language: "ru",
   partnerId: String(heilongjiang.id),
@@ -72,7 +79,12 @@ describe("a meeting's life in the history", async () => {
   });
 
   test("an edit leaves one entry with the values before and after, described in words", async () => {
-    const outcome = await submit(editMeetingAction, `/meetings/${id}/edit`, { ...MEETING, purpose: "Неделя Харбина: даты согласованы" }, { params: { meetingId: String(id) } });
+    const outcome = await submit(
+      editMeetingAction,
+      `/meetings/${id}/edit`,
+      { ...MEETING, purpose: "Неделя Харбина: даты согласованы" },
+      { params: { meetingId: String(id) } },
+    );
     expect(outcome.status).toBe(302);
     expect(entries("meeting", id).map((e) => e.action)).toEqual(["create", "update"]);
     const entry = latestEntry(sqlite, "meeting", id)!;
@@ -80,19 +92,33 @@ describe("a meeting's life in the history", async () => {
     expect(entry.after?.row.purpose).toBe("Неделя Харбина: даты согласованы");
     const changes = describeChanges("meetings", entry.before, entry.after);
     expect(changes.fields).toEqual([
-      { field: "purpose", from: { kind: "text", text: "Обсуждение недели Харбина в Астане" }, to: { kind: "text", text: "Неделя Харбина: даты согласованы" } },
+      {
+        field: "purpose",
+        from: { kind: "text", text: "Обсуждение недели Харбина в Астане" },
+        to: { kind: "text", text: "Неделя Харбина: даты согласованы" },
+      },
     ]);
     expect(changes.children).toEqual([]);
   });
 
   test("saving the form unchanged adds no entry", async () => {
-    await submit(editMeetingAction, `/meetings/${id}/edit`, { ...MEETING, purpose: "Неделя Харбина: даты согласованы" }, { params: { meetingId: String(id) } });
+    await submit(
+      editMeetingAction,
+      `/meetings/${id}/edit`,
+      { ...MEETING, purpose: "Неделя Харбина: даты согласованы" },
+      { params: { meetingId: String(id) } },
+    );
     expect(entries("meeting", id)).toHaveLength(2);
   });
 
   test("an editor returns it to its first version, and that is an entry too", async () => {
     const [first] = recordHistory("meeting", id, 1).page.items.slice(-1);
-    const outcome = await submit(revertAction, `/history/meeting/${id}`, { entryId: String(first.id) }, { params: { recordType: "meeting", recordId: String(id) } });
+    const outcome = await submit(
+      revertAction,
+      `/history/meeting/${id}`,
+      { entryId: String(first.id) },
+      { params: { recordType: "meeting", recordId: String(id) } },
+    );
     expect(outcome.status).toBe(302);
     expect(entries("meeting", id).at(-1)).toEqual({ action: "revert", userId: editor.id });
     expect(withoutStamp(snapshotOf(sqlite, "meeting", id))).toEqual(withoutStamp(created));
@@ -101,7 +127,12 @@ describe("a meeting's life in the history", async () => {
 
   test("deleting it leaves an entry holding everything, and puts it in the bin", async () => {
     const before = snapshotOf(sqlite, "meeting", id);
-    const outcome = await submit(deleteMeetingAction, `/meetings/${id}/delete`, {}, { params: { meetingId: String(id) } });
+    const outcome = await submit(
+      deleteMeetingAction,
+      `/meetings/${id}/delete`,
+      {},
+      { params: { meetingId: String(id) } },
+    );
     expect(outcome.status).toBe(302);
     expect(snapshotOf(sqlite, "meeting", id)).toBeNull();
     expect(sqlite.prepare("select count(*) from meeting_participants where meeting_id = ?").pluck().get(id)).toBe(0);
@@ -112,7 +143,12 @@ describe("a meeting's life in the history", async () => {
   });
 
   test("an administrator restores it from the bin with its participants, topics, sources and search text", async () => {
-    const outcome = await submit(restoreAction, "/admin/bin", { recordType: "meeting", recordId: String(id) }, { as: "admin" });
+    const outcome = await submit(
+      restoreAction,
+      "/admin/bin",
+      { recordType: "meeting", recordId: String(id) },
+      { as: "admin" },
+    );
     expect(outcome).toMatchObject({ status: 302, location: `/meetings/${id}` });
     expect(withoutStamp(snapshotOf(sqlite, "meeting", id))).toEqual(withoutStamp(created));
     expect(entries("meeting", id).at(-1)).toEqual({ action: "restore", userId: admin.id });
@@ -121,8 +157,15 @@ describe("a meeting's life in the history", async () => {
   });
 
   test("an editor cannot restore; restoring twice changes nothing", async () => {
-    expect((await submit(restoreAction, "/admin/bin", { recordType: "meeting", recordId: String(id) })).status).toBe(403);
-    const again = await submit(restoreAction, "/admin/bin", { recordType: "meeting", recordId: String(id) }, { as: "admin" });
+    expect((await submit(restoreAction, "/admin/bin", { recordType: "meeting", recordId: String(id) })).status).toBe(
+      403,
+    );
+    const again = await submit(
+      restoreAction,
+      "/admin/bin",
+      { recordType: "meeting", recordId: String(id) },
+      { as: "admin" },
+    );
     expect(again.status).toBe(200);
     expect(entries("meeting", id).at(-1)?.action).toBe("restore");
   });
@@ -131,31 +174,71 @@ describe("a meeting's life in the history", async () => {
 describe("restoring what depends on something deleted since", () => {
   test("a meeting whose participant was deleted after it waits until the person is restored", async () => {
     const id = await logMeeting();
-    const guest = snapshotOf(sqlite, "meeting", id)!.children.meeting_participants.find((p) => p.side === "guest")!.person_id as number;
+    const guest = snapshotOf(sqlite, "meeting", id)!.children.meeting_participants.find((p) => p.side === "guest")!
+      .person_id as number;
     await submit(deleteMeetingAction, `/meetings/${id}/delete`, {}, { params: { meetingId: String(id) } });
     // The other logged meetings in this file share the guest: take them away first.
-    for (const other of sqlite.prepare("select distinct meeting_id from meeting_participants where person_id = ?").pluck().all(guest) as number[]) {
+    for (const other of sqlite
+      .prepare("select distinct meeting_id from meeting_participants where person_id = ?")
+      .pluck()
+      .all(guest) as number[]) {
       await submit(deleteMeetingAction, `/meetings/${other}/delete`, {}, { params: { meetingId: String(other) } });
     }
-    expect((await submit(deletePersonAction, `/people/${guest}/delete`, {}, { params: { personId: String(guest) } })).status).toBe(302);
+    expect(
+      (await submit(deletePersonAction, `/people/${guest}/delete`, {}, { params: { personId: String(guest) } })).status,
+    ).toBe(302);
 
-    const refused = await submit(restoreAction, "/admin/bin", { recordType: "meeting", recordId: String(id) }, { as: "admin" });
+    const refused = await submit(
+      restoreAction,
+      "/admin/bin",
+      { recordType: "meeting", recordId: String(id) },
+      { as: "admin" },
+    );
     expect(refused.status).toBe(200);
-    expect(JSON.stringify(refused.reply)).toContain("It refers to a Person that is no longer on file. Restore that first.");
+    expect(JSON.stringify(refused.reply)).toContain(
+      "It refers to a Person that is no longer on file. Restore that first.",
+    );
     expect(snapshotOf(sqlite, "meeting", id)).toBeNull();
 
-    expect((await submit(restoreAction, "/admin/bin", { recordType: "person", recordId: String(guest) }, { as: "admin" })).status).toBe(302);
-    expect((await submit(restoreAction, "/admin/bin", { recordType: "meeting", recordId: String(id) }, { as: "admin" })).status).toBe(302);
+    expect(
+      (await submit(restoreAction, "/admin/bin", { recordType: "person", recordId: String(guest) }, { as: "admin" }))
+        .status,
+    ).toBe(302);
+    expect(
+      (await submit(restoreAction, "/admin/bin", { recordType: "meeting", recordId: String(id) }, { as: "admin" }))
+        .status,
+    ).toBe(302);
     expect(snapshotOf(sqlite, "meeting", id)!.children.meeting_participants.map((p) => p.person_id)).toContain(guest);
   });
 
   test("a relation comes back with its steps and their signatories", async () => {
-    const relation = sqlite.prepare("select relation_id from relation_steps group by relation_id order by count(*) desc limit 1").pluck().get() as number;
+    const relation = sqlite
+      .prepare("select relation_id from relation_steps group by relation_id order by count(*) desc limit 1")
+      .pluck()
+      .get() as number;
     const before = snapshotOf(sqlite, "relation", relation)!;
     expect(before.children.relation_steps.length).toBeGreaterThan(0);
-    expect((await submit(deleteRelationAction, `/relations/${relation}/delete`, {}, { params: { relationId: String(relation) } })).status).toBe(302);
+    expect(
+      (
+        await submit(
+          deleteRelationAction,
+          `/relations/${relation}/delete`,
+          {},
+          { params: { relationId: String(relation) } },
+        )
+      ).status,
+    ).toBe(302);
     expect(snapshotOf(sqlite, "relation", relation)).toBeNull();
-    expect((await submit(restoreAction, "/admin/bin", { recordType: "relation", recordId: String(relation) }, { as: "admin" })).status).toBe(302);
+    expect(
+      (
+        await submit(
+          restoreAction,
+          "/admin/bin",
+          { recordType: "relation", recordId: String(relation) },
+          { as: "admin" },
+        )
+      ).status,
+    ).toBe(302);
     expect(withoutStamp(snapshotOf(sqlite, "relation", relation))).toEqual(withoutStamp(before));
   });
 });

@@ -32,7 +32,9 @@ describe.each(LANGUAGES.filter((lng) => lng !== "en"))("the %s interface", (lng)
 
   test("keeps every {{placeholder}} of the English text", () => {
     const mismatched = [...reference]
-      .filter(([key, value]) => strings.has(key) && placeholders(value).join() !== placeholders(strings.get(key)!).join())
+      .filter(
+        ([key, value]) => strings.has(key) && placeholders(value).join() !== placeholders(strings.get(key)!).join(),
+      )
       .map(([key]) => key);
     expect(mismatched).toEqual([]);
   });
@@ -51,9 +53,17 @@ describe("the strings the browser fetches", () => {
     const url = `http://localhost${stringsUrl("kk")}`;
     const response = loader({ params: { lng: "kk.json" }, request: new Request(url), context: {} });
     expect(response.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
-    expect(((await response.json()) as { app: { tagline: string } }).app.tagline).toBe("Астана қаласы мәслихатының шетелдік әріптестермен кездесулері");
-    const stale = loader({ params: { lng: "kk.json" }, request: new Request("http://localhost/locales/kk.json?v=old"), context: {} });
+    expect(((await response.json()) as { app: { tagline: string } }).app.tagline).toBe(
+      "Астана қаласы мәслихатының шетелдік әріптестермен кездесулері",
+    );
+    const stale = loader({
+      params: { lng: "kk.json" },
+      request: new Request("http://localhost/locales/kk.json?v=old"),
+      context: {},
+    });
     expect(stale.headers.get("Cache-Control")).toBe("no-cache");
-    expect(() => loader({ params: { lng: "xx.json" }, request: new Request("http://localhost/locales/xx.json"), context: {} })).toThrow();
+    expect(() =>
+      loader({ params: { lng: "xx.json" }, request: new Request("http://localhost/locales/xx.json"), context: {} }),
+    ).toThrow();
   });
 });

@@ -16,9 +16,20 @@ import { submit } from "./support/forms";
 
 seedDemoData(getDb());
 const db = () => getDb();
-const count = (table: typeof s.initiatives | typeof s.initiativeSteps | typeof s.relations | typeof s.relationSteps) => db().select().from(table).all().length;
-const lrt = () => db().select().from(s.initiatives).all().find((i) => i.titleEn?.includes("LRT"))!;
-const beijing = () => db().select().from(s.partners).all().find((p) => p.nameEn === "Beijing")!;
+const count = (table: typeof s.initiatives | typeof s.initiativeSteps | typeof s.relations | typeof s.relationSteps) =>
+  db().select().from(table).all().length;
+const lrt = () =>
+  db()
+    .select()
+    .from(s.initiatives)
+    .all()
+    .find((i) => i.titleEn?.includes("LRT"))!;
+const beijing = () =>
+  db()
+    .select()
+    .from(s.partners)
+    .all()
+    .find((p) => p.nameEn === "Beijing")!;
 const demoMeeting = () => db().select().from(s.meetings).all()[0];
 
 describe("initiatives", () => {
@@ -35,14 +46,23 @@ describe("initiatives", () => {
 
   test("an owner who is not on file is refused, not a server error", async () => {
     const before = count(s.initiatives);
-    const { status, reply } = await submit(newInitiative, "/initiatives/new", { titleEn: "X", kind: "trade", ownerPersonId: "424242" });
+    const { status, reply } = await submit(newInitiative, "/initiatives/new", {
+      titleEn: "X",
+      kind: "trade",
+      ownerPersonId: "424242",
+    });
     expect(status).toBe(400);
     expect(reply?.result.error?.ownerPersonId).toEqual(["This record is no longer on file. Choose another."]);
     expect(count(s.initiatives)).toBe(before);
   });
 
   test("a new initiative has the status it was recorded with, and an empty trail", async () => {
-    const { status, location } = await submit(newInitiative, "/initiatives/new", { titleRu: "Обмен студентами", kind: "education", status: "agreed", partnerId: String(beijing().id) });
+    const { status, location } = await submit(newInitiative, "/initiatives/new", {
+      titleRu: "Обмен студентами",
+      kind: "education",
+      status: "agreed",
+      partnerId: String(beijing().id),
+    });
     expect(status).toBe(302);
     const id = Number(location?.split("/").at(-1));
     expect(getInitiative(id, "ru")).toMatchObject({ title: "Обмен студентами", status: "agreed", steps: [] });
@@ -51,7 +71,18 @@ describe("initiatives", () => {
   test("a step with a status moves the initiative; a note alone does not", async () => {
     const id = lrt().id;
     const params = { initiativeId: String(id) };
-    const moved = await submit(initiativeStep, `/initiatives/${id}/step`, { "date.year": "2017", "date.month": "3", status: "in_progress", meetingId: String(demoMeeting().id), note: "Design started" }, { params });
+    const moved = await submit(
+      initiativeStep,
+      `/initiatives/${id}/step`,
+      {
+        "date.year": "2017",
+        "date.month": "3",
+        status: "in_progress",
+        meetingId: String(demoMeeting().id),
+        note: "Design started",
+      },
+      { params },
+    );
     expect(moved.status).toBe(302);
     expect(lrt().status).toBe("in_progress");
 
@@ -65,21 +96,35 @@ describe("initiatives", () => {
     const id = lrt().id;
     const params = { initiativeId: String(id) };
     const before = count(s.initiativeSteps);
-    expect((await submit(initiativeStep, `/initiatives/${id}/step`, { "date.year": "2018" }, { params })).status).toBe(400);
-    expect((await submit(initiativeStep, `/initiatives/${id}/step`, { note: "x", meetingId: "999999" }, { params })).status).toBe(400);
+    expect((await submit(initiativeStep, `/initiatives/${id}/step`, { "date.year": "2018" }, { params })).status).toBe(
+      400,
+    );
+    expect(
+      (await submit(initiativeStep, `/initiatives/${id}/step`, { note: "x", meetingId: "999999" }, { params })).status,
+    ).toBe(400);
     expect(count(s.initiativeSteps)).toBe(before);
   });
 
   test("editing keeps the status, which only steps change", async () => {
     const id = lrt().id;
-    const { status } = await submit(editInitiative, `/initiatives/${id}/edit`, { titleEn: "LRT phase 1", kind: "investment", status: "dropped" }, { params: { initiativeId: String(id) } });
+    const { status } = await submit(
+      editInitiative,
+      `/initiatives/${id}/edit`,
+      { titleEn: "LRT phase 1", kind: "investment", status: "dropped" },
+      { params: { initiativeId: String(id) } },
+    );
     expect(status).toBe(302);
     expect(lrt()).toMatchObject({ titleEn: "LRT phase 1", status: "in_progress", titleKk: null });
   });
 
   test("deleting an initiative takes its trail with it", async () => {
     const id = lrt().id;
-    const { status } = await submit(deleteInitiative, `/initiatives/${id}/delete`, {}, { params: { initiativeId: String(id) } });
+    const { status } = await submit(
+      deleteInitiative,
+      `/initiatives/${id}/delete`,
+      {},
+      { params: { initiativeId: String(id) } },
+    );
     expect(status).toBe(302);
     expect(db().select().from(s.initiativeSteps).where(eq(s.initiativeSteps.initiativeId, id)).all()).toEqual([]);
   });
@@ -89,17 +134,32 @@ describe("relations", () => {
   test("a relation is made with its first dated step; the status shown is derived from the steps", async () => {
     const id = beijing().id;
     const params = { partnerId: String(id) };
-    const bad = await submit(newRelation, `/partners/${id}/relation`, { type: "memorandum", status: "signed", "date.year": "2019", "date.month": "2", "date.day": "30" }, { params });
+    const bad = await submit(
+      newRelation,
+      `/partners/${id}/relation`,
+      { type: "memorandum", status: "signed", "date.year": "2019", "date.month": "2", "date.day": "30" },
+      { params },
+    );
     expect(bad.status).toBe(400);
 
     const before = count(s.relations);
-    const made = await submit(newRelation, `/partners/${id}/relation`, { type: "memorandum", status: "signed", "date.year": "2019", "date.month": "2", "date.day": "28" }, { params });
+    const made = await submit(
+      newRelation,
+      `/partners/${id}/relation`,
+      { type: "memorandum", status: "signed", "date.year": "2019", "date.month": "2", "date.day": "28" },
+      { params },
+    );
     expect(made.status).toBe(302);
     expect(count(s.relations)).toBe(before + 1);
     const memorandum = getPartner(id, "en")!.relations.find((r) => r.type === "memorandum")!;
     expect(memorandum.status).toBe("signed");
 
-    const step = await submit(relationStep, `/relations/${memorandum.id}/step`, { status: "suspended", "date.year": "2021" }, { params: { relationId: String(memorandum.id) } });
+    const step = await submit(
+      relationStep,
+      `/relations/${memorandum.id}/step`,
+      { status: "suspended", "date.year": "2021" },
+      { params: { relationId: String(memorandum.id) } },
+    );
     expect(step.status).toBe(302);
     expect(getPartner(id, "en")!.relations.find((r) => r.type === "memorandum")!.status).toBe("suspended");
   });
@@ -107,20 +167,38 @@ describe("relations", () => {
   test("a step at a meeting that is not on file is refused", async () => {
     const relation = db().select().from(s.relations).all()[0];
     const before = count(s.relationSteps);
-    const { status } = await submit(relationStep, `/relations/${relation.id}/step`, { status: "active", "date.unknown": "on", meetingId: "999999" }, { params: { relationId: String(relation.id) } });
+    const { status } = await submit(
+      relationStep,
+      `/relations/${relation.id}/step`,
+      { status: "active", "date.unknown": "on", meetingId: "999999" },
+      { params: { relationId: String(relation.id) } },
+    );
     expect(status).toBe(400);
     expect(count(s.relationSteps)).toBe(before);
   });
 
   test("deleting a relation takes its steps with it", async () => {
-    const relation = db().select().from(s.relations).all().find((r) => r.type === "memorandum")!;
-    const { status } = await submit(relationDelete, `/relations/${relation.id}/delete`, {}, { params: { relationId: String(relation.id) } });
+    const relation = db()
+      .select()
+      .from(s.relations)
+      .all()
+      .find((r) => r.type === "memorandum")!;
+    const { status } = await submit(
+      relationDelete,
+      `/relations/${relation.id}/delete`,
+      {},
+      { params: { relationId: String(relation.id) } },
+    );
     expect(status).toBe(302);
     expect(db().select().from(s.relationSteps).where(eq(s.relationSteps.relationId, relation.id)).all()).toEqual([]);
   });
 
   test("a signing step records its signatories, found by another spelling, and its source", async () => {
-    const relation = db().select().from(s.relations).all().find((r) => r.type === "friendly")!;
+    const relation = db()
+      .select()
+      .from(s.relations)
+      .all()
+      .find((r) => r.type === "friendly")!;
     const params = { relationId: String(relation.id) };
     const signed = await submit(
       relationStep,
@@ -140,7 +218,11 @@ describe("relations", () => {
     expect(signed.status).toBe(302);
     const partner = getPartner(relation.partnerId, "en")!;
     const last = partner.relations.find((r) => r.id === relation.id)!.steps.at(-1)!;
-    expect(last).toMatchObject({ status: "signed", signatories: [{ name: "Zhanat Nurpeisov" }, { name: "Du Jimin" }], source: { outlet: "Akorda" } });
+    expect(last).toMatchObject({
+      status: "signed",
+      signatories: [{ name: "Zhanat Nurpeisov" }, { name: "Du Jimin" }],
+      source: { outlet: "Akorda" },
+    });
     expect(partner.relations.find((r) => r.id === relation.id)!.status).toBe("signed");
   });
 });

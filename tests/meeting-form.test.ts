@@ -19,14 +19,38 @@ seedDemoData(getDb());
 const db = () => getDb();
 const counts = () =>
   Object.fromEntries(
-    (["meetings", "people", "meetingParticipants", "topics", "sources", "initiatives", "initiativeSteps", "delegations", "posts"] as const).map((name) => [
-      name,
-      db().select().from(s[name]).all().length,
-    ]),
+    (
+      [
+        "meetings",
+        "people",
+        "meetingParticipants",
+        "topics",
+        "sources",
+        "initiatives",
+        "initiativeSteps",
+        "delegations",
+        "posts",
+      ] as const
+    ).map((name) => [name, db().select().from(s[name]).all().length]),
   );
-const idOf = (nameEn: string) => db().select().from(s.people).all().find((p) => p.nameEn === nameEn)!.id;
-const partnerId = () => db().select().from(s.partners).all().find((p) => p.nameEn === "Heilongjiang Province")!.id;
-const orgId = (nameEn: string) => db().select().from(s.organisations).all().find((o) => o.nameEn === nameEn)!.id;
+const idOf = (nameEn: string) =>
+  db()
+    .select()
+    .from(s.people)
+    .all()
+    .find((p) => p.nameEn === nameEn)!.id;
+const partnerId = () =>
+  db()
+    .select()
+    .from(s.partners)
+    .all()
+    .find((p) => p.nameEn === "Heilongjiang Province")!.id;
+const orgId = (nameEn: string) =>
+  db()
+    .select()
+    .from(s.organisations)
+    .all()
+    .find((o) => o.nameEn === nameEn)!.id;
 
 async function errorsFor(fields: Record<string, string>) {
   const formData = new FormData();
@@ -38,22 +62,85 @@ async function errorsFor(fields: Record<string, string>) {
 describe("the meeting schema, rule by rule", () => {
   const base = { language: "en" };
   test("a partner, a purpose and a date marked unknown make a meeting: the rest may be unknown", async () => {
-    expect(await errorsFor({ ...base, partnerId: String(partnerId()), purpose: "Talks", "date.unknown": "on" })).toEqual({});
+    expect(
+      await errorsFor({ ...base, partnerId: String(partnerId()), purpose: "Talks", "date.unknown": "on" }),
+    ).toEqual({});
   });
   test.each([
-    ["31 February is refused", { ...base, "date.year": "2017", "date.month": "2", "date.day": "31" }, "date", "There is no such date. Check the day and the month."],
-    ["a day without a month is refused", { ...base, "date.year": "2017", "date.day": "5" }, "date", "There is no such date. Check the day and the month."],
-    ["a year is written in digits", { ...base, "date.year": "twenty" }, "date.year", "Write the year in digits, for example 2016."],
+    [
+      "31 February is refused",
+      { ...base, "date.year": "2017", "date.month": "2", "date.day": "31" },
+      "date",
+      "There is no such date. Check the day and the month.",
+    ],
+    [
+      "a day without a month is refused",
+      { ...base, "date.year": "2017", "date.day": "5" },
+      "date",
+      "There is no such date. Check the day and the month.",
+    ],
+    [
+      "a year is written in digits",
+      { ...base, "date.year": "twenty" },
+      "date.year",
+      "Write the year in digits, for example 2016.",
+    ],
     ["a time is HH:MM", { ...base, startTime: "25:00" }, "startTime", "The format is not right."],
     ["the record language is required", {}, "language", "Fill this in."],
-    ["a participant needs a name or a person", { ...base, "participants[0].side": "host", "participants[0].role": "chaired" }, "participants[0].name", "Fill this in."],
-    ["a participant's role is one of the roles", { ...base, "participants[0].name": "A", "participants[0].side": "host", "participants[0].role": "boss" }, "participants[0].role", "Choose one of the options."],
-    ["a source needs some content", { ...base, "sources[0].title": "" }, "sources[0].outlet", "Give at least the outlet, a title, a link or the text."],
-    ["a source link is http(s) only", { ...base, "sources[0].url": "javascript:alert(1)" }, "sources[0].url", "Enter a web address, such as tengrinews.kz/news."],
-    ["a new initiative needs a title", { ...base, "initiatives[0].kind": "event" }, "initiatives[0].title", "Fill this in."],
-    ["a due date before the meeting is refused", { ...base, "date.year": "2017", "date.month": "5", "initiatives[0].title": "X", "initiatives[0].due.year": "2016" }, "initiatives[0].due", "The due date cannot be before the meeting."],
-    ["a new delegation needs its partner", { ...base, newDelegation: "on" }, "partnerId", "Choose the partner the delegation came from."],
-    ["a summary has a stated limit", { ...base, summary: "ә".repeat(20_001) }, "summary", "Use at most 20000 characters."],
+    [
+      "a participant needs a name or a person",
+      { ...base, "participants[0].side": "host", "participants[0].role": "chaired" },
+      "participants[0].name",
+      "Fill this in.",
+    ],
+    [
+      "a participant's role is one of the roles",
+      { ...base, "participants[0].name": "A", "participants[0].side": "host", "participants[0].role": "boss" },
+      "participants[0].role",
+      "Choose one of the options.",
+    ],
+    [
+      "a source needs some content",
+      { ...base, "sources[0].title": "" },
+      "sources[0].outlet",
+      "Give at least the outlet, a title, a link or the text.",
+    ],
+    [
+      "a source link is http(s) only",
+      { ...base, "sources[0].url": "javascript:alert(1)" },
+      "sources[0].url",
+      "Enter a web address, such as tengrinews.kz/news.",
+    ],
+    [
+      "a new initiative needs a title",
+      { ...base, "initiatives[0].kind": "event" },
+      "initiatives[0].title",
+      "Fill this in.",
+    ],
+    [
+      "a due date before the meeting is refused",
+      {
+        ...base,
+        "date.year": "2017",
+        "date.month": "5",
+        "initiatives[0].title": "X",
+        "initiatives[0].due.year": "2016",
+      },
+      "initiatives[0].due",
+      "The due date cannot be before the meeting.",
+    ],
+    [
+      "a new delegation needs its partner",
+      { ...base, newDelegation: "on" },
+      "partnerId",
+      "Choose the partner the delegation came from.",
+    ],
+    [
+      "a summary has a stated limit",
+      { ...base, summary: "ә".repeat(20_001) },
+      "summary",
+      "Use at most 20000 characters.",
+    ],
   ])("%s", async (_rule, fields, field, message) => {
     expect((await errorsFor(fields as Record<string, string>))[field]).toEqual([message]);
   });
@@ -90,7 +177,10 @@ describe("logging a meeting", () => {
       "participants[0].role": "spoke",
     });
     expect(status).toBe(400);
-    expect(reply?.result.initialValue).toMatchObject({ purpose: "<b>Бірінші</b> кездесу 🇰🇿", participants: [{ name: "Жаңа адам" }] });
+    expect(reply?.result.initialValue).toMatchObject({
+      purpose: "<b>Бірінші</b> кездесу 🇰🇿",
+      participants: [{ name: "Жаңа адам" }],
+    });
     expect(counts()).toEqual(before);
   });
 
@@ -199,8 +289,15 @@ describe("logging a meeting", () => {
 
     const meeting = db().select().from(s.meetings).where(eq(s.meetings.id, meetingId)).get()!;
     const delegation = db().select().from(s.delegations).where(eq(s.delegations.id, meeting.delegationId!)).get()!;
-    expect(delegation).toMatchObject({ leaderId: idOf("Du Jimin"), direction: "incoming", arrival: "2018-06-01", arrivalPrecision: "month" });
-    expect(db().select().from(s.delegationMembers).where(eq(s.delegationMembers.delegationId, delegation.id)).all()).toHaveLength(2);
+    expect(delegation).toMatchObject({
+      leaderId: idOf("Du Jimin"),
+      direction: "incoming",
+      arrival: "2018-06-01",
+      arrivalPrecision: "month",
+    });
+    expect(
+      db().select().from(s.delegationMembers).where(eq(s.delegationMembers.delegationId, delegation.id)).all(),
+    ).toHaveLength(2);
 
     const initiative = db().select().from(s.initiatives).where(eq(s.initiatives.meetingId, meetingId)).get()!;
     expect(initiative).toMatchObject({ titleRu: "Обмен делегациями", status: "agreed", partnerId: partnerId() });
@@ -271,7 +368,12 @@ describe("editing and deleting a meeting", () => {
       { params: { meetingId: String(id) } },
     );
     expect(status).toBe(302);
-    const rows = db().select().from(s.meetingParticipants).where(eq(s.meetingParticipants.meetingId, id)).orderBy(s.meetingParticipants.position).all();
+    const rows = db()
+      .select()
+      .from(s.meetingParticipants)
+      .where(eq(s.meetingParticipants.meetingId, id))
+      .orderBy(s.meetingParticipants.position)
+      .all();
     expect(rows.map((r) => r.personId)).toEqual([idOf("Du Jimin"), idOf("Zhanat Nurpeisov")]);
     const meeting = db().select().from(s.meetings).where(eq(s.meetings.id, id)).get()!;
     expect(meeting).toMatchObject({ date: "2016-01-01", datePrecision: "year", dateApproximate: true });
@@ -285,11 +387,25 @@ describe("editing and deleting a meeting", () => {
   });
 
   test("a meeting with no initiatives is deleted with its participants and sources", async () => {
-    const ok = await submit(logAction, "/meetings/new", { language: "en", partnerId: String(partnerId()), "date.unknown": "on", "sources[0].outlet": "Only here", "participants[0].personId": String(idOf("Du Jimin")), "participants[0].side": "guest", "participants[0].role": "spoke" });
+    const ok = await submit(logAction, "/meetings/new", {
+      language: "en",
+      partnerId: String(partnerId()),
+      "date.unknown": "on",
+      "sources[0].outlet": "Only here",
+      "participants[0].personId": String(idOf("Du Jimin")),
+      "participants[0].side": "guest",
+      "participants[0].role": "spoke",
+    });
     const id = Number(ok.location?.split("/").at(-1));
     const { status } = await submit(deleteAction, `/meetings/${id}/delete`, {}, { params: { meetingId: String(id) } });
     expect(status).toBe(302);
     expect(db().select().from(s.meetingParticipants).where(eq(s.meetingParticipants.meetingId, id)).all()).toEqual([]);
-    expect(db().select().from(s.sources).all().some((src) => src.outlet === "Only here")).toBe(false);
+    expect(
+      db()
+        .select()
+        .from(s.sources)
+        .all()
+        .some((src) => src.outlet === "Only here"),
+    ).toBe(false);
   });
 });

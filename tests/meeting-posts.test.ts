@@ -15,15 +15,34 @@ import { submit } from "./support/forms";
 
 seedDemoData(getDb());
 const db = () => getDb();
-const heilongjiang = () => db().select().from(s.partners).all().find((p) => p.nameEn === "Heilongjiang Province")!.id;
-const cppcc = () => db().select().from(s.organisations).all().find((o) => o.nameEn === "Heilongjiang Provincial Committee of the CPPCC")!.id;
-const personNamed = (name: string) => db().select().from(s.people).all().find((p) => [p.nameKk, p.nameRu, p.nameEn].includes(name))!.id;
+const heilongjiang = () =>
+  db()
+    .select()
+    .from(s.partners)
+    .all()
+    .find((p) => p.nameEn === "Heilongjiang Province")!.id;
+const cppcc = () =>
+  db()
+    .select()
+    .from(s.organisations)
+    .all()
+    .find((o) => o.nameEn === "Heilongjiang Provincial Committee of the CPPCC")!.id;
+const personNamed = (name: string) =>
+  db()
+    .select()
+    .from(s.people)
+    .all()
+    .find((p) => [p.nameKk, p.nameRu, p.nameEn].includes(name))!.id;
 const postsOf = (personId: number) => db().select().from(s.posts).where(eq(s.posts.personId, personId)).all();
 
 type Participant = { name?: string; personId?: number; title: string; organisationId?: number };
 
 async function logMeeting(date: { year: number; month?: number; day?: number }, participants: Participant[]) {
-  const fields: Record<string, string> = { language: "ru", partnerId: String(heilongjiang()), "date.year": String(date.year) };
+  const fields: Record<string, string> = {
+    language: "ru",
+    partnerId: String(heilongjiang()),
+    "date.year": String(date.year),
+  };
   if (date.month) fields["date.month"] = String(date.month);
   if (date.day) fields["date.day"] = String(date.day);
   participants.forEach((p, i) => {
@@ -40,15 +59,31 @@ async function logMeeting(date: { year: number; month?: number; day?: number }, 
 
 describe("three chairmen years apart", async () => {
   await logMeeting({ year: 2009 }, [{ name: "Ли Гофэн", title: "Председатель комитета", organisationId: cppcc() }]);
-  await logMeeting({ year: 2015, month: 3 }, [{ name: "Чжан Вэйдун", title: "Председатель комитета", organisationId: cppcc() }]);
-  await logMeeting({ year: 2021, month: 6, day: 12 }, [{ name: "Ван Сюэцзюнь", title: "Председатель комитета", organisationId: cppcc() }]);
+  await logMeeting({ year: 2015, month: 3 }, [
+    { name: "Чжан Вэйдун", title: "Председатель комитета", organisationId: cppcc() },
+  ]);
+  await logMeeting({ year: 2021, month: 6, day: 12 }, [
+    { name: "Ван Сюэцзюнь", title: "Председатель комитета", organisationId: cppcc() },
+  ]);
 
   test("each holds the post as of his meeting, not from an unknown start to now", () => {
     const post = getPerson(personNamed("Ли Гофэн"), "ru")!.currentPost!;
-    expect(post).toMatchObject({ title: "Председатель комитета", start: { value: null, precision: "unknown" }, end: { value: null } });
+    expect(post).toMatchObject({
+      title: "Председатель комитета",
+      start: { value: null, precision: "unknown" },
+      end: { value: null },
+    });
     expect(post.asOf).toEqual({ value: "2009-01-01", precision: "year", approximate: false });
-    expect(getPerson(personNamed("Чжан Вэйдун"), "ru")!.currentPost!.asOf).toEqual({ value: "2015-03-01", precision: "month", approximate: false });
-    expect(getPerson(personNamed("Ван Сюэцзюнь"), "ru")!.currentPost!.asOf).toEqual({ value: "2021-06-12", precision: "day", approximate: false });
+    expect(getPerson(personNamed("Чжан Вэйдун"), "ru")!.currentPost!.asOf).toEqual({
+      value: "2015-03-01",
+      precision: "month",
+      approximate: false,
+    });
+    expect(getPerson(personNamed("Ван Сюэцзюнь"), "ru")!.currentPost!.asOf).toEqual({
+      value: "2021-06-12",
+      precision: "day",
+      approximate: false,
+    });
   });
 
   test("the briefing and the organisation's page give each one's date", () => {
@@ -71,7 +106,9 @@ describe("the same person, the same title, at meeting after meeting", () => {
     await logMeeting({ year: 2017 }, [{ name: "Сунь Ли", title: "Заместитель председателя", organisationId: cppcc() }]);
     const id = personNamed("Сунь Ли");
     // Typed by name again (found on file), by id from the picker (no body given), spelt otherwise.
-    await logMeeting({ year: 2019, month: 5 }, [{ name: "Сунь Ли", title: "заместитель председателя", organisationId: cppcc() }]);
+    await logMeeting({ year: 2019, month: 5 }, [
+      { name: "Сунь Ли", title: "заместитель председателя", organisationId: cppcc() },
+    ]);
     await logMeeting({ year: 2018 }, [{ personId: id, title: "Заместитель председателя" }]);
     expect(postsOf(id)).toHaveLength(1);
     expect(postsOf(id)[0]).toMatchObject({ asOf: "2019-05-01", asOfPrecision: "month", start: null });
@@ -95,7 +132,10 @@ describe("the same person, the same title, at meeting after meeting", () => {
     fields["posts[2].organisationId"] = String(cppcc());
     fields["posts[2].titleRu"] = "Председатель комитета";
     fields["posts[2].start.year"] = "2022";
-    const saved = await submit(editPerson, `/people/${person.id}/edit`, fields, { params: { personId: String(person.id) }, language: "ru" });
+    const saved = await submit(editPerson, `/people/${person.id}/edit`, fields, {
+      params: { personId: String(person.id) },
+      language: "ru",
+    });
     expect(saved.status).toBe(302);
     const after = getPerson(person.id, "ru")!;
     expect(after.currentPost?.title).toBe("Председатель комитета");
@@ -117,7 +157,14 @@ describe("the same person, the same title, at meeting after meeting", () => {
     const outcome = await submit(
       logAction,
       "/meetings/new",
-      { language: "ru", "participants[0].personId": String(personNamed("Го Цян")), "participants[0].organisationId": "999999", "participants[0].title": "Посол", "participants[0].side": "guest", "participants[0].role": "spoke" },
+      {
+        language: "ru",
+        "participants[0].personId": String(personNamed("Го Цян")),
+        "participants[0].organisationId": "999999",
+        "participants[0].title": "Посол",
+        "participants[0].side": "guest",
+        "participants[0].role": "spoke",
+      },
       { language: "ru" },
     );
     expect(outcome.status).toBe(400);

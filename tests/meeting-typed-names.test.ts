@@ -13,8 +13,20 @@ import { submit } from "./support/forms";
 seedDemoData(getDb());
 const db = () => getDb();
 // A meeting needs a partner and a date, or "date unknown" (issue 13.1, 13.4).
-const partnerId = () => String(db().select().from(s.partners).all().find((p) => p.nameEn?.includes("Heilongjiang"))!.id);
-const orgId = (nameEn: string) => db().select().from(s.organisations).all().find((o) => o.nameEn === nameEn)!.id;
+const partnerId = () =>
+  String(
+    db()
+      .select()
+      .from(s.partners)
+      .all()
+      .find((p) => p.nameEn?.includes("Heilongjiang"))!.id,
+  );
+const orgId = (nameEn: string) =>
+  db()
+    .select()
+    .from(s.organisations)
+    .all()
+    .find((o) => o.nameEn === nameEn)!.id;
 
 async function logWith(language: "kk" | "ru" | "en", participants: string[], { isNew = true } = {}) {
   const fields: Record<string, string> = { language, partnerId: partnerId(), "date.unknown": "on" };
@@ -28,7 +40,12 @@ async function logWith(language: "kk" | "ru" | "en", participants: string[], { i
   expect(outcome.status).toBe(302);
   const meetingId = Number(outcome.location?.split("/").at(-1));
   return db()
-    .select({ nameKk: s.people.nameKk, nameRu: s.people.nameRu, nameEn: s.people.nameEn, nameNative: s.people.nameNative })
+    .select({
+      nameKk: s.people.nameKk,
+      nameRu: s.people.nameRu,
+      nameEn: s.people.nameEn,
+      nameNative: s.people.nameNative,
+    })
     .from(s.meetingParticipants)
     .innerJoin(s.people, eq(s.people.id, s.meetingParticipants.personId))
     .where(eq(s.meetingParticipants.meetingId, meetingId))
@@ -77,11 +94,23 @@ describe("a new participant's typed name goes to the slot of its script", () => 
       { language: "en" },
     );
     expect(outcome.status).toBe(302);
-    const post = db().select().from(s.posts).all().find((p) => p.titleKk === "Қала әкімінің орынбасары");
+    const post = db()
+      .select()
+      .from(s.posts)
+      .all()
+      .find((p) => p.titleKk === "Қала әкімінің орынбасары");
     expect(post).toMatchObject({ titleRu: null, titleEn: null });
-    const topic = db().select().from(s.topics).all().find((t) => t.nameKk === "Көлік қатынасы");
+    const topic = db()
+      .select()
+      .from(s.topics)
+      .all()
+      .find((t) => t.nameKk === "Көлік қатынасы");
     expect(topic).toMatchObject({ nameRu: null, nameEn: null });
-    const initiative = db().select().from(s.initiatives).all().find((i) => i.titleRu === "Обмен студентами");
+    const initiative = db()
+      .select()
+      .from(s.initiatives)
+      .all()
+      .find((i) => i.titleRu === "Обмен студентами");
     expect(initiative).toMatchObject({ titleKk: null, titleEn: null });
   });
 });

@@ -19,7 +19,9 @@ const fixtures = fs
 
 function rowCounts(db: ReturnType<typeof openDatabase>) {
   const tables = db.$client
-    .prepare("select name from sqlite_schema where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
+    .prepare(
+      "select name from sqlite_schema where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+    )
     .pluck()
     .all() as string[];
   return Object.fromEntries(
@@ -54,16 +56,33 @@ describe.each(fixtures)("the populated database %s", (fixture) => {
       backfillNameKeys(db);
       expect(backfillNameKeys(db)).toBe(0);
       const people = db.$client.prepare("select count(*) from people").pluck().get() as number;
-      const keyed = db.$client.prepare("select count(distinct record_id) from name_keys where record_type = 'person'").pluck().get();
+      const keyed = db.$client
+        .prepare("select count(distinct record_id) from name_keys where record_type = 'person'")
+        .pluck()
+        .get();
       expect(keyed).toBe(people);
       // Records from before the history get a first entry at start-up, and the history's
       // triggers (marking changes, refusing edits of the history) are all there.
       expect(backfillHistory(db.$client)).toBeGreaterThan(0);
       expect(backfillHistory(db.$client)).toBe(0);
       const meetings = db.$client.prepare("select count(*) from meetings").pluck().get();
-      expect(db.$client.prepare("select count(*) from history where record_type = 'meeting'").pluck().get()).toBe(meetings);
-      const triggers = db.$client.prepare("select name from sqlite_schema where type = 'trigger'").pluck().all() as string[];
-      expect(triggers).toEqual(expect.arrayContaining(["history_no_update", "history_no_delete", "security_log_no_update", "security_log_no_delete", "meetings_history_insert", "meeting_participants_history_delete"]));
+      expect(db.$client.prepare("select count(*) from history where record_type = 'meeting'").pluck().get()).toBe(
+        meetings,
+      );
+      const triggers = db.$client
+        .prepare("select name from sqlite_schema where type = 'trigger'")
+        .pluck()
+        .all() as string[];
+      expect(triggers).toEqual(
+        expect.arrayContaining([
+          "history_no_update",
+          "history_no_delete",
+          "security_log_no_update",
+          "security_log_no_delete",
+          "meetings_history_insert",
+          "meeting_participants_history_delete",
+        ]),
+      );
     } finally {
       db.$client.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -84,11 +103,17 @@ describe("the 1% dataset at migration 0004", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-migrate-1pct-"));
     const partial = path.join(dir, "migrations");
     fs.mkdirSync(path.join(partial, "meta"), { recursive: true });
-    const journal = JSON.parse(fs.readFileSync(path.resolve("migrations/meta/_journal.json"), "utf8")) as { entries: Array<{ tag: string; idx: number }> };
+    const journal = JSON.parse(fs.readFileSync(path.resolve("migrations/meta/_journal.json"), "utf8")) as {
+      entries: Array<{ tag: string; idx: number }>;
+    };
     const upTo = journal.entries.findIndex((e) => e.tag.startsWith("0004"));
     expect(upTo).toBeGreaterThan(0);
-    fs.writeFileSync(path.join(partial, "meta/_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo + 1) }));
-    for (const entry of journal.entries.slice(0, upTo + 1)) fs.copyFileSync(path.resolve("migrations", `${entry.tag}.sql`), path.join(partial, `${entry.tag}.sql`));
+    fs.writeFileSync(
+      path.join(partial, "meta/_journal.json"),
+      JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo + 1) }),
+    );
+    for (const entry of journal.entries.slice(0, upTo + 1))
+      fs.copyFileSync(path.resolve("migrations", `${entry.tag}.sql`), path.join(partial, `${entry.tag}.sql`));
 
     const db = openDatabase(path.join(dir, "old.db"));
     try {
@@ -110,14 +135,30 @@ describe("the 1% dataset at migration 0004", () => {
       // What start-up does next (server.ts), and what it leaves.
       backfillNameKeys(db);
       // Partners, relations and delegations are searched too (issue 13 item 14).
-      expect(backfillSearchText(db)).toBe(before.meetings + before.initiatives + before.partners + before.relations + before.delegations);
+      expect(backfillSearchText(db)).toBe(
+        before.meetings + before.initiatives + before.partners + before.relations + before.delegations,
+      );
       const entries = backfillHistory(db.$client);
-      const records = ["partners", "relations", "organisations", "people", "delegations", "meetings", "initiatives"].reduce((sum, table) => sum + after[table], 0);
+      const records = [
+        "partners",
+        "relations",
+        "organisations",
+        "people",
+        "delegations",
+        "meetings",
+        "initiatives",
+      ].reduce((sum, table) => sum + after[table], 0);
       expect(entries).toBe(records);
-      const triggers = db.$client.prepare("select count(*) from sqlite_schema where type = 'trigger' and name like '%history%'").pluck().get() as number;
+      const triggers = db.$client
+        .prepare("select count(*) from sqlite_schema where type = 'trigger' and name like '%history%'")
+        .pluck()
+        .get() as number;
       expect(triggers).toBeGreaterThanOrEqual(47);
       // Every mark keeps the time of its change (0016), for changes made outside the app.
-      const marking = db.$client.prepare("select sql from sqlite_schema where type = 'trigger' and name like '%\\_history\\_%' escape '\\'").pluck().all() as string[];
+      const marking = db.$client
+        .prepare("select sql from sqlite_schema where type = 'trigger' and name like '%\\_history\\_%' escape '\\'")
+        .pluck()
+        .all() as string[];
       expect(marking).toHaveLength(45);
       expect(marking.filter((sql) => !sql.includes("strftime"))).toEqual([]);
       expect(() => db.$client.prepare("delete from history").run()).toThrow(/append-only/);
@@ -139,10 +180,16 @@ describe("posts made from a title at a meeting, at migration 0012", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-migrate-posts-"));
     const partial = path.join(dir, "migrations");
     fs.mkdirSync(path.join(partial, "meta"), { recursive: true });
-    const journal = JSON.parse(fs.readFileSync(path.resolve("migrations/meta/_journal.json"), "utf8")) as { entries: Array<{ tag: string; idx: number }> };
+    const journal = JSON.parse(fs.readFileSync(path.resolve("migrations/meta/_journal.json"), "utf8")) as {
+      entries: Array<{ tag: string; idx: number }>;
+    };
     const upTo = journal.entries.findIndex((e) => e.tag.startsWith("0012"));
-    fs.writeFileSync(path.join(partial, "meta/_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo + 1) }));
-    for (const entry of journal.entries.slice(0, upTo + 1)) fs.copyFileSync(path.resolve("migrations", `${entry.tag}.sql`), path.join(partial, `${entry.tag}.sql`));
+    fs.writeFileSync(
+      path.join(partial, "meta/_journal.json"),
+      JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo + 1) }),
+    );
+    for (const entry of journal.entries.slice(0, upTo + 1))
+      fs.copyFileSync(path.resolve("migrations", `${entry.tag}.sql`), path.join(partial, `${entry.tag}.sql`));
 
     const db = openDatabase(path.join(dir, "old.db"));
     try {
@@ -167,13 +214,40 @@ describe("posts made from a title at a meeting, at migration 0012", () => {
 
       migrateDatabase(db);
 
-      const asOf = (id: number) => sql.prepare("select as_of, as_of_precision, as_of_approximate, start, start_precision from posts where id = ?").get(id);
-      expect(asOf(1)).toEqual({ as_of: "2009-01-01", as_of_precision: "year", as_of_approximate: 0, start: null, start_precision: "unknown" });
-      expect(asOf(2)).toEqual({ as_of: "2015-03-01", as_of_precision: "month", as_of_approximate: 0, start: null, start_precision: "unknown" });
+      const asOf = (id: number) =>
+        sql
+          .prepare("select as_of, as_of_precision, as_of_approximate, start, start_precision from posts where id = ?")
+          .get(id);
+      expect(asOf(1)).toEqual({
+        as_of: "2009-01-01",
+        as_of_precision: "year",
+        as_of_approximate: 0,
+        start: null,
+        start_precision: "unknown",
+      });
+      expect(asOf(2)).toEqual({
+        as_of: "2015-03-01",
+        as_of_precision: "month",
+        as_of_approximate: 0,
+        start: null,
+        start_precision: "unknown",
+      });
       // Seen at two meetings: the later one counts.
-      expect(asOf(3)).toEqual({ as_of: "2021-06-12", as_of_precision: "day", as_of_approximate: 0, start: null, start_precision: "unknown" });
+      expect(asOf(3)).toEqual({
+        as_of: "2021-06-12",
+        as_of_precision: "day",
+        as_of_approximate: 0,
+        start: null,
+        start_precision: "unknown",
+      });
       // A post with a start of its own, one no meeting gave, one from an undated meeting: as they were.
-      expect(asOf(4)).toEqual({ as_of: null, as_of_precision: "unknown", as_of_approximate: 0, start: "2010-01-01", start_precision: "year" });
+      expect(asOf(4)).toEqual({
+        as_of: null,
+        as_of_precision: "unknown",
+        as_of_approximate: 0,
+        start: "2010-01-01",
+        start_precision: "year",
+      });
       expect(asOf(5)).toMatchObject({ as_of: null, as_of_precision: "unknown" });
       expect(asOf(6)).toMatchObject({ as_of: null, as_of_precision: "unknown" });
       const after = rowCounts(db);
@@ -181,9 +255,11 @@ describe("posts made from a title at a meeting, at migration 0012", () => {
         if (table === "history") continue; // the changed people, recorded as the system's below
         expect(after[table], `rows in ${table}`).toBe(count);
       }
-      expect(sql.prepare("select record_id, user_id, outside from history where record_type = 'person' order by record_id").all()).toEqual(
-        [1, 2, 3].map((id) => ({ record_id: id, user_id: null, outside: 0 })),
-      );
+      expect(
+        sql
+          .prepare("select record_id, user_id, outside from history where record_type = 'person' order by record_id")
+          .all(),
+      ).toEqual([1, 2, 3].map((id) => ({ record_id: id, user_id: null, outside: 0 })));
       expect(after.pending_changes).toBe(0);
     } finally {
       db.$client.close();

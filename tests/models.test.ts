@@ -34,7 +34,9 @@ describe("partners", () => {
     const db = getDb();
     for (const name of ["Әлматы", "Ақтау", "Яньань"]) {
       const names = { nameKk: name, nameRu: null, nameEn: null };
-      db.insert(partners).values({ kind: "city", countryCode: "KZ", ...names, ...sortKeys(names) }).run();
+      db.insert(partners)
+        .values({ kind: "city", countryCode: "KZ", ...names, ...sortKeys(names) })
+        .run();
     }
     const kk = listPartners({ lng: "kk", page: 1 }).items.map((p) => p.name);
     expect(kk.indexOf("Ақтау")).toBeLessThan(kk.indexOf("Әлматы"));
@@ -58,7 +60,9 @@ describe("partners", () => {
     expect(partner.names.native).toBe("黑龙江省");
     expect(partner.relations[0].steps.map((s) => s.status)).toEqual(["proposed"]);
     expect(peopleMetFrom(heilongjiangId, "en").map((p) => p.name)).toEqual(["Du Jimin"]);
-    expect(listInitiatives({ lng: "en", page: 1, pageSize: 10, filter: { partnerId: heilongjiangId } }).items).toHaveLength(3);
+    expect(
+      listInitiatives({ lng: "en", page: 1, pageSize: 10, filter: { partnerId: heilongjiangId } }).items,
+    ).toHaveLength(3);
     expect(getPartner(987654, "en")).toBeNull();
   });
 });
@@ -68,12 +72,22 @@ describe("meetings", () => {
     const db = getDb();
     const known = partialDate("2018-05-14");
     db.insert(meetings)
-      .values({ date: known.value, datePrecision: known.precision, language: "ru", partnerId: heilongjiangId, purpose: "Later visit" })
+      .values({
+        date: known.value,
+        datePrecision: known.precision,
+        language: "ru",
+        partnerId: heilongjiangId,
+        purpose: "Later visit",
+      })
       .run();
     db.insert(meetings).values({ language: "en", purpose: "Undated meeting" }).run();
 
     const all = listMeetings({ lng: "en", page: 1 });
-    expect(all.items.map((m) => m.purpose)).toEqual(["Later visit", expect.stringContaining("Хэйлунцзян"), "Undated meeting"]);
+    expect(all.items.map((m) => m.purpose)).toEqual([
+      "Later visit",
+      expect.stringContaining("Хэйлунцзян"),
+      "Undated meeting",
+    ]);
     // Only years that have a meeting (issue 13 item 17): none in 2017, so 2017 is not offered.
     expect(meetingYears()).toEqual([2018, 2016]);
     expect(listMeetings({ lng: "en", page: 1, filter: { year: 2016 } }).items).toHaveLength(1);
@@ -82,16 +96,24 @@ describe("meetings", () => {
   });
 
   test("the partner filter takes a name typed in any script, or the id of a link", () => {
-    const filterOf = (query: string, lng: "kk" | "ru" | "en" = "en") => partnerFilterFrom(new URLSearchParams(query), lng);
+    const filterOf = (query: string, lng: "kk" | "ru" | "en" = "en") =>
+      partnerFilterFrom(new URLSearchParams(query), lng);
     // Typed: the Kazakh, the Russian or the Latin form, in any case, or its beginning.
     for (const typed of ["хэйлунцзян", "ХЭЙЛУНЦЗЯН", "Heilong", "Хэйлунцзян провинциясы"]) {
       const { partnerIds, partnerName } = filterOf(`partnerName=${encodeURIComponent(typed)}`);
       expect(partnerIds).toEqual([heilongjiangId]);
       expect(partnerName).toBe(typed);
-      expect(listMeetings({ lng: "en", page: 1, filter: { partnerIds } }).items.every((m) => m.partner?.id === heilongjiangId)).toBe(true);
+      expect(
+        listMeetings({ lng: "en", page: 1, filter: { partnerIds } }).items.every(
+          (m) => m.partner?.id === heilongjiangId,
+        ),
+      ).toBe(true);
     }
     // From a link: the filter shows the partner's name in the reader's language.
-    expect(filterOf(`partner=${heilongjiangId}`, "kk")).toEqual({ partnerIds: [heilongjiangId], partnerName: "Хэйлунцзян провинциясы" });
+    expect(filterOf(`partner=${heilongjiangId}`, "kk")).toEqual({
+      partnerIds: [heilongjiangId],
+      partnerName: "Хэйлунцзян провинциясы",
+    });
     // What matches nothing lists nothing, rather than everything.
     const none = filterOf("partnerName=Atlantis");
     expect(none.partnerIds).toEqual([]);
@@ -131,7 +153,10 @@ describe("people, organisations and initiatives", () => {
 
   test("a person with a name only in one script is still listed under it", () => {
     const names = { nameKk: "Әйгерім Сәтбаева", nameRu: null, nameEn: null };
-    getDb().insert(people).values({ ...names, ...sortKeys(names) }).run();
+    getDb()
+      .insert(people)
+      .values({ ...names, ...sortKeys(names) })
+      .run();
     expect(listPeople({ lng: "en", page: 1 }).items.map((p) => p.name)).toContain("Әйгерім Сәтбаева");
   });
 
@@ -147,7 +172,9 @@ describe("people, organisations and initiatives", () => {
   test("initiatives filter by status and partner, open ones leave out the closed", () => {
     expect(listInitiatives({ lng: "en", page: 1, filter: { status: "proposed" } }).total).toBe(3);
     expect(listInitiatives({ lng: "en", page: 1, filter: { status: "done" } }).total).toBe(0);
-    expect(listInitiatives({ lng: "en", page: 1, filter: { partnerId: heilongjiangId, openOnly: true } }).total).toBe(3);
+    expect(listInitiatives({ lng: "en", page: 1, filter: { partnerId: heilongjiangId, openOnly: true } }).total).toBe(
+      3,
+    );
     const first = listInitiatives({ lng: "en", page: 1 }).items[0];
     const initiative = getInitiative(first.id, "en")!;
     expect(initiative.steps).toMatchObject([{ status: "proposed", date: { precision: "year", approximate: true } }]);

@@ -34,7 +34,12 @@ describe("a typed name goes to the slot of its script (issue 13.5)", () => {
   });
 
   test("typedName fills one column and leaves the others empty", () => {
-    expect(typedName("Бақыт Сұлтанов")).toEqual({ nameKk: "Бақыт Сұлтанов", nameRu: null, nameEn: null, nameNative: null });
+    expect(typedName("Бақыт Сұлтанов")).toEqual({
+      nameKk: "Бақыт Сұлтанов",
+      nameRu: null,
+      nameEn: null,
+      nameNative: null,
+    });
     expect(typedName("杜吉明")).toEqual({ nameKk: null, nameRu: null, nameEn: null, nameNative: "杜吉明" });
   });
 

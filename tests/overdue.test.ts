@@ -30,9 +30,15 @@ describe("overdue initiatives, around a fixed today", () => {
 });
 
 describe("a relation's current status comes from its steps", () => {
-  const step = (id: number, status: "proposed" | "signed" | "active" | "suspended" | "ended", date: string | null) => ({ id, status, date: partialDate(date) });
+  const step = (id: number, status: "proposed" | "signed" | "active" | "suspended" | "ended", date: string | null) => ({
+    id,
+    status,
+    date: partialDate(date),
+  });
   test("the latest dated step wins, whatever order they were recorded in", () => {
-    expect(currentRelationStatus([step(2, "active", "2018"), step(1, "signed", "2017-05-01"), step(3, "proposed", "2016")])).toBe("active");
+    expect(
+      currentRelationStatus([step(2, "active", "2018"), step(1, "signed", "2017-05-01"), step(3, "proposed", "2016")]),
+    ).toBe("active");
   });
   test("a step recorded later with no date counts as the latest", () => {
     expect(currentRelationStatus([step(1, "active", "2018"), step(2, "suspended", null)])).toBe("suspended");
@@ -58,7 +64,10 @@ describe("the overdue filter in SQL agrees with isOverdue", () => {
       ["G", null, "proposed"],
     ] as const;
     for (const [title, due, status] of cases) {
-      getDb().insert(initiatives).values({ titleEn: title, kind: "other", status, ...partialDateColumns("due", partialDate(due)) }).run();
+      getDb()
+        .insert(initiatives)
+        .values({ titleEn: title, kind: "other", status, ...partialDateColumns("due", partialDate(due)) })
+        .run();
     }
     const today = "2017-04-01";
     const listed = listInitiatives({ lng: "en", page: 1, filter: { overdueOn: today }, today }).items;
@@ -69,7 +78,12 @@ describe("the overdue filter in SQL agrees with isOverdue", () => {
     expect(listInitiatives({ lng: "en", page: 1, filter: { overdueOn: today }, today }).total).toBe(3);
     expect(listInitiatives({ lng: "en", page: 1, filter: { openOnly: true }, today }).total).toBe(6);
     const all = listInitiatives({ lng: "en", page: 1, today }).items;
-    expect(all.filter((i) => i.overdue).map((i) => i.title).sort()).toEqual(["A", "C", "E"]);
+    expect(
+      all
+        .filter((i) => i.overdue)
+        .map((i) => i.title)
+        .sort(),
+    ).toEqual(["A", "C", "E"]);
   });
 });
 
@@ -78,7 +92,13 @@ describe("open and overdue initiatives are counted in an index, not by reading e
     const { initiativeIsOpen } = await import("../db/schema");
     const { INITIATIVE_STATUSES } = await import("../db/enums");
     const { CLOSED_STATUSES } = await import("~/models/initiatives.server");
-    const spelt = [...String(initiativeIsOpen().queryChunks.map((c) => (c as { value: string[] }).value.join("")).join("")).matchAll(/'(\w+)'/g)].map((m) => m[1]);
+    const spelt = [
+      ...String(
+        initiativeIsOpen()
+          .queryChunks.map((c) => (c as { value: string[] }).value.join(""))
+          .join(""),
+      ).matchAll(/'(\w+)'/g),
+    ].map((m) => m[1]);
     expect(spelt.sort()).toEqual([...OPEN_STATUSES].sort());
     expect([...OPEN_STATUSES, ...CLOSED_STATUSES].sort()).toEqual([...INITIATIVE_STATUSES].sort());
   });
@@ -88,17 +108,22 @@ describe("open and overdue initiatives are counted in an index, not by reading e
     const { refreshStatistics } = await import("../db/housekeeping");
     const sqlite = getDb().$client;
     // Enough initiatives, in every status, for the planner's statistics to mean something.
-    const insert = sqlite.prepare("insert into initiatives (title_en, kind, status, due, due_precision, due_approximate) values (?, 'other', ?, ?, 'year', 0)");
+    const insert = sqlite.prepare(
+      "insert into initiatives (title_en, kind, status, due, due_precision, due_approximate) values (?, 'other', ?, ?, 'year', 0)",
+    );
     const statuses = ["proposed", "agreed", "in_progress", "done", "stalled", "dropped"];
     sqlite.transaction(() => {
-      for (let i = 0; i < 3000; i++) insert.run(`Initiative ${i}`, statuses[i % statuses.length], `${1950 + (i % 80)}-01-01`);
+      for (let i = 0; i < 3000; i++)
+        insert.run(`Initiative ${i}`, statuses[i % statuses.length], `${1950 + (i % 80)}-01-01`);
     })();
     refreshStatistics(getDb(), { full: true });
     const plans: Array<{ source: string; plan: string }> = [];
     const prepare = sqlite.prepare.bind(sqlite);
     sqlite.prepare = ((source: string) => {
       if (/from "initiatives"/.test(source) && !source.startsWith("explain")) {
-        const steps = prepare(`explain query plan ${source}`).all(...Array((source.match(/\?/g) ?? []).length).fill(1)) as Array<{ detail: string }>;
+        const steps = prepare(`explain query plan ${source}`).all(
+          ...Array((source.match(/\?/g) ?? []).length).fill(1),
+        ) as Array<{ detail: string }>;
         plans.push({ source, plan: steps.map((p) => p.detail).join("; ") });
       }
       return prepare(source);

@@ -6,7 +6,12 @@ import { quietPartners, upcoming } from "~/models/overview.server";
 import { partialDate, partialDateColumns } from "~/utils/partial-date";
 
 seedDemoData(getDb());
-const partnerId = (nameEn: string) => getDb().select().from(partners).all().find((p) => p.nameEn === nameEn)!.id;
+const partnerId = (nameEn: string) =>
+  getDb()
+    .select()
+    .from(partners)
+    .all()
+    .find((p) => p.nameEn === nameEn)!.id;
 
 describe("the overview, on a fixed day", () => {
   const today = "2017-04-15";
@@ -14,13 +19,27 @@ describe("the overview, on a fixed day", () => {
   test("coming up: meetings and visits not wholly past, soonest first", () => {
     const db = getDb();
     const add = (date: string, purpose: string) =>
-      db.insert(meetings).values({ ...partialDateColumns("date", partialDate(date)), language: "en", purpose, partnerId: partnerId("Beijing") }).run();
+      db
+        .insert(meetings)
+        .values({
+          ...partialDateColumns("date", partialDate(date)),
+          language: "en",
+          purpose,
+          partnerId: partnerId("Beijing"),
+        })
+        .run();
     add("2017-04-14", "yesterday");
     add("2017-04-15", "today");
     add("2017-04", "this month");
     add("2017-06-01", "june");
     add("2016", "last year");
-    db.insert(delegations).values({ partnerId: partnerId("Urumqi"), direction: "outgoing", ...partialDateColumns("arrival", partialDate("2017-05-20")) }).run();
+    db.insert(delegations)
+      .values({
+        partnerId: partnerId("Urumqi"),
+        direction: "outgoing",
+        ...partialDateColumns("arrival", partialDate("2017-05-20")),
+      })
+      .run();
 
     const items = upcoming("en", today);
     expect(items.map((i) => (i.kind === "visit" ? `visit ${i.partner}` : i.date.value))).toEqual([

@@ -15,9 +15,18 @@ const english: DateWords = { locale: enGB, unknown: "date unknown", approximate:
 describe("partial dates are built only from real calendar parts", () => {
   test.each([
     [{ year: 2016 }, { value: "2016-01-01", precision: "year" }],
-    [{ year: 2017, month: 3 }, { value: "2017-03-01", precision: "month" }],
-    [{ year: 2017, month: 3, day: 12 }, { value: "2017-03-12", precision: "day" }],
-    [{ year: 2024, month: 2, day: 29 }, { value: "2024-02-29", precision: "day" }],
+    [
+      { year: 2017, month: 3 },
+      { value: "2017-03-01", precision: "month" },
+    ],
+    [
+      { year: 2017, month: 3, day: 12 },
+      { value: "2017-03-12", precision: "day" },
+    ],
+    [
+      { year: 2024, month: 2, day: 29 },
+      { value: "2024-02-29", precision: "day" },
+    ],
     [{}, { value: null, precision: "unknown" }],
   ])("%o gives %o", (parts, expected) => {
     expect(partialDateFromParts(parts)).toMatchObject(expected);

@@ -32,14 +32,26 @@ describe("the partner schema, rule by rule", () => {
     ["kind is required", { ...valid, kind: "" }, "kind", "Fill this in."],
     ["kind must be one of the kinds", { ...valid, kind: "village" }, "kind", "Choose one of the options."],
     ["country must be an ISO code", { ...valid, countryCode: "XX" }, "countryCode", "Choose one of the options."],
-    ["a name in at least one language", { kind: "city", countryCode: "TR" }, "nameKk", "Give the name in at least one language."],
-    ["names are at most 200 characters", { ...valid, nameRu: "я".repeat(201) }, "nameRu", "Use at most 200 characters."],
+    [
+      "a name in at least one language",
+      { kind: "city", countryCode: "TR" },
+      "nameKk",
+      "Give the name in at least one language.",
+    ],
+    [
+      "names are at most 200 characters",
+      { ...valid, nameRu: "я".repeat(201) },
+      "nameRu",
+      "Use at most 200 characters.",
+    ],
     ["a Wikidata id looks like Q123", { ...valid, wikidataId: "ankara" }, "wikidataId", "The format is not right."],
   ])("%s", async (_rule, fields, field, message) => {
     expect((await errorsFor(fields))[field]).toEqual([message]);
   });
   test("the messages come in the reader's language", async () => {
-    expect((await errorsFor({ kind: "city", countryCode: "TR" }, "kk")).nameKk).toEqual(["Атауын кемінде бір тілде жазыңыз."]);
+    expect((await errorsFor({ kind: "city", countryCode: "TR" }, "kk")).nameKk).toEqual([
+      "Атауын кемінде бір тілде жазыңыз.",
+    ]);
     expect((await errorsFor({ ...valid, kind: "" }, "ru")).kind).toEqual(["Заполните это поле."]);
   });
 });
@@ -47,7 +59,11 @@ describe("the partner schema, rule by rule", () => {
 describe("creating a partner", () => {
   test("invalid input answers 400 with the errors and what was typed, and writes nothing", async () => {
     const before = partnerCount();
-    const { status, reply } = await submit(createAction, "/partners/new", { kind: "city", countryCode: "TR", nameRu: "<script>alert(1)</script>".repeat(20) });
+    const { status, reply } = await submit(createAction, "/partners/new", {
+      kind: "city",
+      countryCode: "TR",
+      nameRu: "<script>alert(1)</script>".repeat(20),
+    });
     expect(status).toBe(400);
     expect(reply?.result.error?.nameRu).toEqual(["Use at most 200 characters."]);
     expect(reply?.result.initialValue).toMatchObject({ kind: "city", countryCode: "TR" });
@@ -70,7 +86,11 @@ describe("creating a partner", () => {
     const { status, location } = await submit(createAction, "/partners/new", valid);
     expect(status).toBe(302);
     const id = Number(location?.split("/").at(-1));
-    const row = getDb().select().from(partners).all().find((p) => p.id === id);
+    const row = getDb()
+      .select()
+      .from(partners)
+      .all()
+      .find((p) => p.id === id);
     expect(row).toMatchObject({ nameEn: "Ankara", nameKk: "Анкара", countryCode: "TR", kind: "city" });
   });
 
@@ -82,20 +102,39 @@ describe("creating a partner", () => {
     expect(guarded.reply?.duplicates).toEqual([expect.objectContaining({ name: "Urumqi" })]);
     expect(partnerCount()).toBe(before);
 
-    const confirmed = await submit(createAction, "/partners/new", { kind: "city", countryCode: "CN", nameRu: "УРИМШИ", confirmDuplicate: "on" });
+    const confirmed = await submit(createAction, "/partners/new", {
+      kind: "city",
+      countryCode: "CN",
+      nameRu: "УРИМШИ",
+      confirmDuplicate: "on",
+    });
     expect(confirmed.status).toBe(302);
     expect(partnerCount()).toBe(before + 1);
   });
 });
 
 describe("editing and deleting a partner", () => {
-  const idOf = (nameEn: string) => getDb().select().from(partners).all().find((p) => p.nameEn === nameEn)!.id;
+  const idOf = (nameEn: string) =>
+    getDb()
+      .select()
+      .from(partners)
+      .all()
+      .find((p) => p.nameEn === nameEn)!.id;
 
   test("an edit changes the record and its sort keys", async () => {
     const id = idOf("Ankara");
-    const { status } = await submit(editAction, `/partners/${id}/edit`, { ...valid, nameEn: "Ankara Metropolitan" }, { params: { partnerId: String(id) } });
+    const { status } = await submit(
+      editAction,
+      `/partners/${id}/edit`,
+      { ...valid, nameEn: "Ankara Metropolitan" },
+      { params: { partnerId: String(id) } },
+    );
     expect(status).toBe(302);
-    const row = getDb().select().from(partners).all().find((p) => p.id === id)!;
+    const row = getDb()
+      .select()
+      .from(partners)
+      .all()
+      .find((p) => p.id === id)!;
     expect(row.nameEn).toBe("Ankara Metropolitan");
     expect(row.sortEn).not.toBe("");
   });
@@ -110,10 +149,21 @@ describe("editing and deleting a partner", () => {
 
   test("a partner nothing refers to is deleted", async () => {
     const id = idOf("Ankara Metropolitan");
-    const { status, location } = await submit(deleteAction, `/partners/${id}/delete`, {}, { params: { partnerId: String(id) } });
+    const { status, location } = await submit(
+      deleteAction,
+      `/partners/${id}/delete`,
+      {},
+      { params: { partnerId: String(id) } },
+    );
     expect(status).toBe(302);
     expect(location).toBe("/partners");
-    expect(getDb().select().from(partners).all().some((p) => p.id === id)).toBe(false);
+    expect(
+      getDb()
+        .select()
+        .from(partners)
+        .all()
+        .some((p) => p.id === id),
+    ).toBe(false);
   });
 
   test("an unknown partner is a 404", async () => {

@@ -14,7 +14,12 @@ import { submit } from "./support/forms";
 seedDemoData(getDb());
 const db = () => getDb();
 const peopleCount = () => db().select().from(s.people).all().length;
-const orgId = (nameEn: string) => db().select().from(s.organisations).all().find((o) => o.nameEn === nameEn)!.id;
+const orgId = (nameEn: string) =>
+  db()
+    .select()
+    .from(s.organisations)
+    .all()
+    .find((o) => o.nameEn === nameEn)!.id;
 const home = () => db().select().from(s.partners).where(eq(s.partners.isHome, true)).get()!.id;
 
 describe("people", () => {
@@ -55,17 +60,28 @@ describe("people", () => {
     const id = Number(saved.location?.split("/").at(-1));
     expect(db().select().from(s.posts).where(eq(s.posts.personId, id)).all()).toHaveLength(2);
 
-    const edited = await submit(editPerson, `/people/${id}/edit`, { nameKk: "Әсел Бекова", nameEn: "Assel Bekova" }, { params: { personId: String(id) } });
+    const edited = await submit(
+      editPerson,
+      `/people/${id}/edit`,
+      { nameKk: "Әсел Бекова", nameEn: "Assel Bekova" },
+      { params: { personId: String(id) } },
+    );
     expect(edited.status).toBe(302);
     expect(db().select().from(s.posts).where(eq(s.posts.personId, id)).all()).toEqual([]);
     expect(db().select().from(s.people).where(eq(s.people.id, id)).get()).toMatchObject({ nameEn: "Assel Bekova" });
 
-    expect((await submit(deletePerson, `/people/${id}/delete`, {}, { params: { personId: String(id) } })).status).toBe(302);
+    expect((await submit(deletePerson, `/people/${id}/delete`, {}, { params: { personId: String(id) } })).status).toBe(
+      302,
+    );
     expect(db().select().from(s.people).where(eq(s.people.id, id)).get()).toBeUndefined();
   });
 
   test("someone who took part in a meeting is not deleted", async () => {
-    const du = db().select().from(s.people).all().find((p) => p.nameEn === "Du Jimin")!.id;
+    const du = db()
+      .select()
+      .from(s.people)
+      .all()
+      .find((p) => p.nameEn === "Du Jimin")!.id;
     const { status } = await submit(deletePerson, `/people/${du}/delete`, {}, { params: { personId: String(du) } });
     expect(status).toBe(409);
     expect(db().select().from(s.people).where(eq(s.people.id, du)).get()).toBeDefined();
@@ -74,7 +90,10 @@ describe("people", () => {
 
 describe("organisations", () => {
   test("the guard, the parent rule and delete", async () => {
-    const dup = await submit(newOrganisation, "/organisations/new", { partnerId: String(home()), nameRu: "маслихат города астаны" });
+    const dup = await submit(newOrganisation, "/organisations/new", {
+      partnerId: String(home()),
+      nameRu: "маслихат города астаны",
+    });
     expect(dup.status).toBe(409);
 
     const made = await submit(newOrganisation, "/organisations/new", {
@@ -85,11 +104,21 @@ describe("organisations", () => {
     expect(made.status).toBe(302);
     const id = Number(made.location?.split("/").at(-1));
 
-    const ownParent = await submit(editOrganisation, `/organisations/${id}/edit`, { partnerId: String(home()), parentId: String(id), nameKk: "X" }, { params: { organisationId: String(id) } });
+    const ownParent = await submit(
+      editOrganisation,
+      `/organisations/${id}/edit`,
+      { partnerId: String(home()), parentId: String(id), nameKk: "X" },
+      { params: { organisationId: String(id) } },
+    );
     expect(ownParent.status).toBe(400);
     expect(ownParent.reply?.result.error?.parentId).toEqual(["An organisation cannot be a unit of itself."]);
 
-    const parentRefused = await submit(deleteOrganisation, "/x", {}, { params: { organisationId: String(orgId("Astana City Maslikhat")) } });
+    const parentRefused = await submit(
+      deleteOrganisation,
+      "/x",
+      {},
+      { params: { organisationId: String(orgId("Astana City Maslikhat")) } },
+    );
     expect(parentRefused.status).toBe(409);
     expect((await submit(deleteOrganisation, "/x", {}, { params: { organisationId: String(id) } })).status).toBe(302);
   });
@@ -98,7 +127,11 @@ describe("organisations", () => {
 describe("ids that are not on file", () => {
   test("an organisation of a partner or parent that does not exist is refused next to the field, not with a 500", async () => {
     const before = getDb().$client.prepare("select count(*) from organisations").pluck().get();
-    const outcome = await submit(newOrganisation, "/organisations/new", { partnerId: "999999", parentId: "888888", nameEn: "Nowhere Council" });
+    const outcome = await submit(newOrganisation, "/organisations/new", {
+      partnerId: "999999",
+      parentId: "888888",
+      nameEn: "Nowhere Council",
+    });
     expect(outcome.status).toBe(400);
     expect(outcome.reply?.result.error?.partnerId?.[0]).toBeTruthy();
     expect(outcome.reply?.result.error?.parentId?.[0]).toBeTruthy();
@@ -107,7 +140,11 @@ describe("ids that are not on file", () => {
 
   test("a post at an organisation that does not exist is refused the same way", async () => {
     const before = getDb().$client.prepare("select count(*) from people").pluck().get();
-    const outcome = await submit(newPerson, "/people/new", { nameEn: "Nobody Anywhere", "posts[0].organisationId": "999999", "posts[0].titleEn": "Chair" });
+    const outcome = await submit(newPerson, "/people/new", {
+      nameEn: "Nobody Anywhere",
+      "posts[0].organisationId": "999999",
+      "posts[0].titleEn": "Chair",
+    });
     expect(outcome.status).toBe(400);
     expect(outcome.reply?.result.error?.["posts[0].organisationId"]?.[0]).toBeTruthy();
     expect(getDb().$client.prepare("select count(*) from people").pluck().get()).toBe(before);

@@ -29,7 +29,9 @@ describe("a cached read", () => {
     const read = () => cachedRead("sessions", () => ++reads);
     expect(read()).toBe(1);
     await cookieFor("editor");
-    getDb().$client.prepare("insert into security_log (event, address) values ('cross_site_refused', '127.0.0.1')").run();
+    getDb()
+      .$client.prepare("insert into security_log (event, address) values ('cross_site_refused', '127.0.0.1')")
+      .run();
     expect(read()).toBe(1);
   });
 
@@ -47,7 +49,9 @@ describe("a cached read", () => {
 describe("the pages that keep their reads show a change at once", () => {
   const cookie = cookieFor("viewer");
   const get = async (path: string, loader: (args: never) => Promise<unknown>) => {
-    const request = new Request(`http://localhost${path}`, { headers: { Cookie: await cookie, "Accept-Language": "en" } });
+    const request = new Request(`http://localhost${path}`, {
+      headers: { Cookie: await cookie, "Accept-Language": "en" },
+    });
     return (await loader({ request, params: {}, context: {} } as never)) as Record<string, unknown>;
   };
 
@@ -55,7 +59,9 @@ describe("the pages that keep their reads show a change at once", () => {
     const overview = (await import("~/routes/_index")).loader;
     const chart = (await import("~/routes/partners.chart")).loader;
     const names = (data: Record<string, unknown>, key: string) =>
-      JSON.stringify(data[key]).match(/"name":"[^"]*"/g)?.join() ?? "";
+      JSON.stringify(data[key])
+        .match(/"name":"[^"]*"/g)
+        ?.join() ?? "";
     const before = await get("/", overview);
     expect(await get("/", overview)).toBe(before);
     const chartBefore = await get("/partners/chart", chart);
@@ -68,14 +74,29 @@ describe("the pages that keep their reads show a change at once", () => {
 
   test("a partner's page shows a meeting logged since", async () => {
     const page = (await import("~/routes/partners.$partnerId")).loader;
-    const beijing = getDb().select().from(partners).all().find((p) => p.nameEn === "Beijing")!.id;
+    const beijing = getDb()
+      .select()
+      .from(partners)
+      .all()
+      .find((p) => p.nameEn === "Beijing")!.id;
     const read = async () => {
-      const request = new Request(`http://localhost/partners/${beijing}`, { headers: { Cookie: await cookie, "Accept-Language": "en" } });
+      const request = new Request(`http://localhost/partners/${beijing}`, {
+        headers: { Cookie: await cookie, "Accept-Language": "en" },
+      });
       return JSON.stringify(await page({ request, params: { partnerId: String(beijing) }, context: {} }));
     };
     expect(await read()).not.toContain("A cached-read check");
     expect(await read()).not.toContain("A cached-read check");
-    getDb().insert(meetings).values({ language: "en", purpose: "A cached-read check", partnerId: beijing, date: "2017-05-01", datePrecision: "day" }).run();
+    getDb()
+      .insert(meetings)
+      .values({
+        language: "en",
+        purpose: "A cached-read check",
+        partnerId: beijing,
+        date: "2017-05-01",
+        datePrecision: "day",
+      })
+      .run();
     expect(await read()).toContain("A cached-read check");
   });
 });
@@ -84,11 +105,16 @@ test("the meetings list shows a meeting logged since, with the same filters", as
   const { loader } = await import("~/routes/meetings._index");
   const cookie = await cookieFor("viewer");
   const read = async () => {
-    const request = new Request("http://localhost/meetings?year=2017", { headers: { Cookie: cookie, "Accept-Language": "en" } });
+    const request = new Request("http://localhost/meetings?year=2017", {
+      headers: { Cookie: cookie, "Accept-Language": "en" },
+    });
     return JSON.stringify(await loader({ request, params: {}, context: {} }));
   };
   expect(await read()).not.toContain("A list cache check");
   expect(await read()).not.toContain("A list cache check");
-  getDb().insert(meetings).values({ language: "en", purpose: "A list cache check", date: "2017-06-01", datePrecision: "day" }).run();
+  getDb()
+    .insert(meetings)
+    .values({ language: "en", purpose: "A list cache check", date: "2017-06-01", datePrecision: "day" })
+    .run();
   expect(await read()).toContain("A list cache check");
 });

@@ -4,7 +4,8 @@ import { getDb } from "~/db.server";
 import { relationLanes } from "~/models/relation-chart.server";
 
 const db = getDb();
-const partner = (nameEn: string) => db.insert(partners).values({ kind: "city", countryCode: "CN", nameEn }).returning({ id: partners.id }).get().id;
+const partner = (nameEn: string) =>
+  db.insert(partners).values({ kind: "city", countryCode: "CN", nameEn }).returning({ id: partners.id }).get().id;
 const meet = (partnerId: number, date: string, purpose = "Talks") =>
   db.insert(meetings).values({ language: "en", purpose, partnerId, date, datePrecision: "day" }).run();
 
@@ -36,7 +37,9 @@ test("the chart page shows the lanes as finished markup, made once until a recor
   const { loader } = await import("~/routes/partners.chart");
   const cookie = await cookieFor("viewer");
   const read = async () => {
-    const request = new Request("http://localhost/partners/chart", { headers: { Cookie: cookie, "Accept-Language": "kk" } });
+    const request = new Request("http://localhost/partners/chart", {
+      headers: { Cookie: cookie, "Accept-Language": "kk" },
+    });
     return await loader({ request, params: {}, context: {} });
   };
   const first = await read();
@@ -57,9 +60,13 @@ test("each relation of a partner has its own row; one with no dated step says it
   const { relations, relationSteps } = await import("../db/schema");
   const { relationChartMarkup } = await import("~/components/RelationChart.server");
   const twin = partner("Twin City");
-  const relation = (type: "sister_city" | "memorandum" | "friendly") => db.insert(relations).values({ partnerId: twin, type }).returning({ id: relations.id }).get().id;
+  const relation = (type: "sister_city" | "memorandum" | "friendly") =>
+    db.insert(relations).values({ partnerId: twin, type }).returning({ id: relations.id }).get().id;
   const step = (relationId: number, status: "signed" | "active" | "ended", date: string | null) =>
-    db.insert(relationSteps).values({ relationId, status, date, datePrecision: date ? "year" : "unknown" }).run();
+    db
+      .insert(relationSteps)
+      .values({ relationId, status, date, datePrecision: date ? "year" : "unknown" })
+      .run();
   const sister = relation("sister_city");
   step(sister, "signed", "2010-01-01");
   const memo = relation("memorandum");

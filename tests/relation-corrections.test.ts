@@ -33,20 +33,42 @@ const sqlite = () => getDb().$client;
 const partnerId = createPartner({ kind: "city", countryCode: "CN", nameEn: "Harbin", nameRu: "Харбин" }, SYSTEM);
 const mayorId = createPerson({ nameEn: "Sun Zhe", nameRu: "Сунь Чжэ", posts: [] }, SYSTEM);
 
-async function get<T>(loader: (args: never) => T, path: string, params: Record<string, string>, role: "viewer" | "editor" = "editor", language = "en") {
-  const request = new Request(`http://localhost${path}`, { headers: { Cookie: await cookieFor(role), "Accept-Language": language } });
+async function get<T>(
+  loader: (args: never) => T,
+  path: string,
+  params: Record<string, string>,
+  role: "viewer" | "editor" = "editor",
+  language = "en",
+) {
+  const request = new Request(`http://localhost${path}`, {
+    headers: { Cookie: await cookieFor(role), "Accept-Language": language },
+  });
   return (await loader({ request, params, context: {} } as never)) as Awaited<T>;
 }
 
 const relationsOfPartner = () => db().select().from(s.relations).where(eq(s.relations.partnerId, partnerId)).all();
-const stepsOf = (relationId: number) => db().select().from(s.relationSteps).where(eq(s.relationSteps.relationId, relationId)).all();
+const stepsOf = (relationId: number) =>
+  db().select().from(s.relationSteps).where(eq(s.relationSteps.relationId, relationId)).all();
 const signatoriesOf = (stepId: number) =>
-  db().select({ personId: s.relationStepSignatories.personId }).from(s.relationStepSignatories).where(eq(s.relationStepSignatories.stepId, stepId)).orderBy(s.relationStepSignatories.position).all().map((r) => r.personId);
+  db()
+    .select({ personId: s.relationStepSignatories.personId })
+    .from(s.relationStepSignatories)
+    .where(eq(s.relationStepSignatories.stepId, stepId))
+    .orderBy(s.relationStepSignatories.position)
+    .all()
+    .map((r) => r.personId);
 const historyOf = (id: number) =>
-  sqlite().prepare("select action, user_id as userId from history where record_type = 'relation' and record_id = ? order by id").all(id) as Array<{ action: string; userId: number | null }>;
+  sqlite()
+    .prepare(
+      "select action, user_id as userId from history where record_type = 'relation' and record_id = ? order by id",
+    )
+    .all(id) as Array<{ action: string; userId: number | null }>;
 
 async function addRelation(fields: Record<string, string>, language = "en") {
-  const outcome = await submit(newRelation, `/partners/${partnerId}/relation`, fields, { params: { partnerId: String(partnerId) }, language });
+  const outcome = await submit(newRelation, `/partners/${partnerId}/relation`, fields, {
+    params: { partnerId: String(partnerId) },
+    language,
+  });
   expect(outcome.status).toBe(302);
   return relationsOfPartner().at(-1)!;
 }
@@ -76,14 +98,22 @@ describe("adding a relation records its first step once, with who signed and the
     expect(newcomer[0]).toMatchObject({ nameKk: null, nameEn: null });
     expect(db().select().from(s.people).all()).toHaveLength(before + 1);
     expect(signatoriesOf(steps[0].id)).toEqual([mayorId, newcomer[0].id]);
-    expect(db().select().from(s.sources).where(eq(s.sources.id, steps[0].sourceId!)).get()).toMatchObject({ outlet: "Astana Akshamy", url: "https://example.kz/sister-city" });
+    expect(db().select().from(s.sources).where(eq(s.sources.id, steps[0].sourceId!)).get()).toMatchObject({
+      outlet: "Astana Akshamy",
+      url: "https://example.kz/sister-city",
+    });
     expect(historyOf(relation.id).map((h) => h.action)).toEqual(["create"]);
   });
 
   test("a signatory typed again, in another spelling, is the person made before, not a second one", async () => {
     const relation = relationsOfPartner()[0];
     const before = db().select().from(s.people).all().length;
-    const step = await submit(relationStep, `/relations/${relation.id}/step`, { status: "active", "date.year": "2017", "signatories[0].name": "ли хайтао" }, { params: { relationId: String(relation.id) } });
+    const step = await submit(
+      relationStep,
+      `/relations/${relation.id}/step`,
+      { status: "active", "date.year": "2017", "signatories[0].name": "ли хайтао" },
+      { params: { relationId: String(relation.id) } },
+    );
     expect(step.status).toBe(302);
     expect(db().select().from(s.people).all()).toHaveLength(before);
   });
@@ -91,7 +121,17 @@ describe("adding a relation records its first step once, with who signed and the
   test("one new name typed twice on a step is one new person, who signed once", async () => {
     const relation = relationsOfPartner()[0];
     const before = db().select().from(s.people).all().length;
-    const outcome = await submit(relationStep, `/relations/${relation.id}/step`, { status: "active", "date.year": "2018", "signatories[0].name": "Aidos Twice", "signatories[1].name": "AIDOS  twice" }, { params: { relationId: String(relation.id) } });
+    const outcome = await submit(
+      relationStep,
+      `/relations/${relation.id}/step`,
+      {
+        status: "active",
+        "date.year": "2018",
+        "signatories[0].name": "Aidos Twice",
+        "signatories[1].name": "AIDOS  twice",
+      },
+      { params: { relationId: String(relation.id) } },
+    );
     expect(outcome.status).toBe(302);
     expect(db().select().from(s.people).all()).toHaveLength(before + 1);
     const step = stepsOf(relation.id).find((st) => st.date === "2018-01-01")!;
@@ -104,7 +144,12 @@ describe("adding a relation records its first step once, with who signed and the
     createPerson({ nameEn: "Wang Wei", nameKk: "Ван Вэй", posts: [] }, SYSTEM);
     const relations = relationsOfPartner().length;
     const people = db().select().from(s.people).all().length;
-    const outcome = await submit(newRelation, `/partners/${partnerId}/relation`, { type: "memorandum", status: "signed", "date.unknown": "on", "signatories[0].name": "Wang Wei" }, { params: { partnerId: String(partnerId) } });
+    const outcome = await submit(
+      newRelation,
+      `/partners/${partnerId}/relation`,
+      { type: "memorandum", status: "signed", "date.unknown": "on", "signatories[0].name": "Wang Wei" },
+      { params: { partnerId: String(partnerId) } },
+    );
     expect(outcome.status).toBe(400);
     expect(outcome.reply?.result.error?.["signatories[0].name"]?.[0]).toMatch(/Several people/);
     expect(relationsOfPartner()).toHaveLength(relations);
@@ -113,7 +158,12 @@ describe("adding a relation records its first step once, with who signed and the
 
   test("no more than 20 signatories on a step", async () => {
     const fields = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`signatories[${i}].name`, `Signer ${i}`]));
-    const outcome = await submit(newRelation, `/partners/${partnerId}/relation`, { type: "memorandum", status: "signed", ...fields }, { params: { partnerId: String(partnerId) } });
+    const outcome = await submit(
+      newRelation,
+      `/partners/${partnerId}/relation`,
+      { type: "memorandum", status: "signed", ...fields },
+      { params: { partnerId: String(partnerId) } },
+    );
     expect(outcome.status).toBe(400);
   });
 });
@@ -121,7 +171,12 @@ describe("adding a relation records its first step once, with who signed and the
 describe("a relation and each step corrected on its own, with history", () => {
   test("the relation's kind and note are edited; the history has the update, by the editor", async () => {
     const relation = relationsOfPartner()[0];
-    const { status } = await submit(relationEdit, `/relations/${relation.id}/edit`, { type: "friendly", note: "Renewed every five years" }, { params: { relationId: String(relation.id) } });
+    const { status } = await submit(
+      relationEdit,
+      `/relations/${relation.id}/edit`,
+      { type: "friendly", note: "Renewed every five years" },
+      { params: { relationId: String(relation.id) } },
+    );
     expect(status).toBe(302);
     expect(relationsOfPartner()[0]).toMatchObject({ type: "friendly", note: "Renewed every five years" });
     const entry = latestEntry(sqlite(), "relation", relation.id)!;
@@ -136,21 +191,38 @@ describe("a relation and each step corrected on its own, with history", () => {
     const [first, second] = stepsOf(relation.id);
     const params = { relationId: String(relation.id), stepId: String(first.id) };
     const form = await get(stepEditPage, `/relations/${relation.id}/steps/${first.id}/edit`, params);
-    expect(form.step).toMatchObject({ status: "signed", date: { year: "2016", month: 6, day: "10" }, sourceOutlet: "Astana Akshamy" });
+    expect(form.step).toMatchObject({
+      status: "signed",
+      date: { year: "2016", month: 6, day: "10" },
+      sourceOutlet: "Astana Akshamy",
+    });
     expect(form.step.signatories.map((p) => p.personId)).toEqual(signatoriesOf(first.id));
 
     const oldSource = first.sourceId!;
     const { status } = await submit(
       stepEdit,
       `/relations/${relation.id}/steps/${first.id}/edit`,
-      { status: "signed", "date.year": "2016", "date.month": "7", "date.day": "12", note: "Signed in Harbin", "signatories[0].personId": String(mayorId), sourceOutlet: "Kazinform", sourceTitle: "Astana and Harbin sign" },
+      {
+        status: "signed",
+        "date.year": "2016",
+        "date.month": "7",
+        "date.day": "12",
+        note: "Signed in Harbin",
+        "signatories[0].personId": String(mayorId),
+        sourceOutlet: "Kazinform",
+        sourceTitle: "Astana and Harbin sign",
+      },
       { params },
     );
     expect(status).toBe(302);
     const corrected = stepsOf(relation.id).find((st) => st.id === first.id)!;
     expect(corrected).toMatchObject({ date: "2016-07-12", note: "Signed in Harbin" });
     expect(signatoriesOf(first.id)).toEqual([mayorId]);
-    expect(db().select().from(s.sources).where(eq(s.sources.id, corrected.sourceId!)).get()).toMatchObject({ outlet: "Kazinform", title: "Astana and Harbin sign", url: null });
+    expect(db().select().from(s.sources).where(eq(s.sources.id, corrected.sourceId!)).get()).toMatchObject({
+      outlet: "Kazinform",
+      title: "Astana and Harbin sign",
+      url: null,
+    });
     // The old source, cited by nothing now, goes; the history keeps it for an earlier version.
     expect(db().select().from(s.sources).where(eq(s.sources.id, oldSource)).get()).toBeUndefined();
     expect(stepsOf(relation.id).find((st) => st.id === second.id)).toEqual(second);
@@ -169,10 +241,24 @@ describe("a relation and each step corrected on its own, with history", () => {
     const [first] = stepsOf(relation.id);
     const entries = historyOf(relation.id).length;
     const params = { relationId: String(relation.id), stepId: String(first.id) };
-    const fields = { status: "signed", "date.year": "2016", "date.month": "7", "date.day": "12", note: "Signed in Harbin", "signatories[0].personId": String(mayorId), sourceOutlet: "Kazinform", sourceTitle: "Astana and Harbin sign" };
+    const fields = {
+      status: "signed",
+      "date.year": "2016",
+      "date.month": "7",
+      "date.day": "12",
+      note: "Signed in Harbin",
+      "signatories[0].personId": String(mayorId),
+      sourceOutlet: "Kazinform",
+      sourceTitle: "Astana and Harbin sign",
+    };
     await submit(stepEdit, `/relations/${relation.id}/steps/${first.id}/edit`, fields, { params });
     expect(historyOf(relation.id)).toHaveLength(entries);
-    await submit(stepEdit, `/relations/${relation.id}/steps/${first.id}/edit`, { ...fields, sourceTitle: "Astana and Harbin sign a sister-city agreement" }, { params });
+    await submit(
+      stepEdit,
+      `/relations/${relation.id}/steps/${first.id}/edit`,
+      { ...fields, sourceTitle: "Astana and Harbin sign a sister-city agreement" },
+      { params },
+    );
     expect(historyOf(relation.id)).toHaveLength(entries + 1);
   });
 
@@ -181,9 +267,19 @@ describe("a relation and each step corrected on its own, with history", () => {
     const other = await addRelation({ type: "memorandum", status: "proposed", "date.year": "2020" });
     const foreign = stepsOf(other.id)[0];
     const step = stepsOf(relation.id)[0];
-    const notOurs = await submit(stepEdit, "/", { status: "ended" }, { params: { relationId: String(relation.id), stepId: String(foreign.id) } });
+    const notOurs = await submit(
+      stepEdit,
+      "/",
+      { status: "ended" },
+      { params: { relationId: String(relation.id), stepId: String(foreign.id) } },
+    );
     expect(notOurs.status).toBe(404);
-    const missing = await submit(stepEdit, "/", { status: "ended", "signatories[0].personId": "999999" }, { params: { relationId: String(relation.id), stepId: String(step.id) } });
+    const missing = await submit(
+      stepEdit,
+      "/",
+      { status: "ended", "signatories[0].personId": "999999" },
+      { params: { relationId: String(relation.id), stepId: String(step.id) } },
+    );
     expect(missing.status).toBe(400);
     expect(stepsOf(other.id)[0]).toEqual(foreign);
     expect(stepsOf(relation.id)[0]).toEqual(step);
@@ -199,7 +295,9 @@ describe("a relation and each step corrected on its own, with history", () => {
     const { status } = await submit(stepDelete, "/", {}, { params });
     expect(status).toBe(302);
     expect(stepsOf(relation.id).map((st) => st.id)).not.toContain(second.id);
-    expect(db().select().from(s.relationStepSignatories).where(eq(s.relationStepSignatories.stepId, second.id)).all()).toEqual([]);
+    expect(
+      db().select().from(s.relationStepSignatories).where(eq(s.relationStepSignatories.stepId, second.id)).all(),
+    ).toEqual([]);
     const entry = latestEntry(sqlite(), "relation", relation.id)!;
     expect(entry.action).toBe("update");
     expect(entry.before!.children.relation_steps.map((row) => row.id)).toContain(second.id);
@@ -217,14 +315,22 @@ describe("a relation and each step corrected on its own, with history", () => {
     expect((await submit(relationDelete, "/", {}, { params: { relationId: String(relation.id) } })).status).toBe(302);
     expect(relationsOfPartner().map((r) => r.id)).not.toContain(relation.id);
     expect(historyOf(relation.id).at(-1)!.action).toBe("delete");
-    expect(binContents(1).items.some((item) => item.recordType === "relation" && item.recordId === relation.id)).toBe(true);
+    expect(binContents(1).items.some((item) => item.recordType === "relation" && item.recordId === relation.id)).toBe(
+      true,
+    );
   });
 });
 
 describe("delete pages name the record fully", () => {
   test("two relations of one partner, of one kind, are told apart by their dates and steps", async () => {
     const a = await addRelation({ type: "memorandum", status: "signed", "date.year": "2012", "date.month": "3" });
-    const b = await addRelation({ type: "memorandum", status: "signed", "date.year": "2019", "date.month": "11", "date.day": "4" });
+    const b = await addRelation({
+      type: "memorandum",
+      status: "signed",
+      "date.year": "2019",
+      "date.month": "11",
+      "date.day": "4",
+    });
     const pageA = await get(relationDeletePage, "/", { relationId: String(a.id) });
     const pageB = await get(relationDeletePage, "/", { relationId: String(b.id) });
     expect(pageA.name).toBe("Harbin · Memorandum of cooperation · March 2012");
@@ -234,13 +340,41 @@ describe("delete pages name the record fully", () => {
   });
 
   test("a meeting's and a delegation's delete pages give their dates and partner", async () => {
-    const delegation = saveDelegation(undefined, { partnerId, direction: "incoming", arrival: { value: "2023-05-02", precision: "day", approximate: false }, departure: { value: "2023-05-05", precision: "day", approximate: false }, members: [], leader: { personId: mayorId } }, (k) => k, SYSTEM);
+    const delegation = saveDelegation(
+      undefined,
+      {
+        partnerId,
+        direction: "incoming",
+        arrival: { value: "2023-05-02", precision: "day", approximate: false },
+        departure: { value: "2023-05-05", precision: "day", approximate: false },
+        members: [],
+        leader: { personId: mayorId },
+      },
+      (k) => k,
+      SYSTEM,
+    );
     if (!delegation.ok) throw new Error("delegation not saved");
     const page = await get(deleteDelegationPage, "/", { delegationId: String(delegation.id) });
     expect(page.name).toBe("Delegation · Harbin · 2 May 2023 – 5 May 2023");
     expect(page.details).toContainEqual({ label: "Led by", value: "Sun Zhe" });
 
-    const meeting = logMeeting({ date: { value: "2023-05-03", precision: "day", approximate: false }, partnerId, delegationId: delegation.id, language: "en", participants: [], topics: [], sources: [], initiatives: [], delegationDirection: "incoming", location: "Akimat" }, "en", (k) => k, SYSTEM);
+    const meeting = logMeeting(
+      {
+        date: { value: "2023-05-03", precision: "day", approximate: false },
+        partnerId,
+        delegationId: delegation.id,
+        language: "en",
+        participants: [],
+        topics: [],
+        sources: [],
+        initiatives: [],
+        delegationDirection: "incoming",
+        location: "Akimat",
+      },
+      "en",
+      (k) => k,
+      SYSTEM,
+    );
     if (!meeting.ok) throw new Error("meeting not saved");
     const meetingPage = await get(deleteMeetingPage, "/", { meetingId: String(meeting.id) });
     expect(meetingPage.name).toBe("Meeting with Harbin · 3 May 2023");
@@ -251,15 +385,60 @@ describe("delete pages name the record fully", () => {
 describe("a delegation's page, and meetings logged from a partner or a delegation", () => {
   test("the page shows the leader and members with their posts, the visit's dates and its meetings, to a viewer", async () => {
     const organisationId = createOrganisation({ partnerId, nameEn: "Harbin People's Government" }, SYSTEM);
-    const deputy = createPerson({ nameEn: "Zhang Qing", posts: [{ organisationId, titleEn: "Deputy mayor", start: { value: null, precision: "unknown", approximate: false }, end: { value: null, precision: "unknown", approximate: false }, asOf: { value: null, precision: "unknown", approximate: false } }] }, SYSTEM);
-    const saved = saveDelegation(undefined, { partnerId, direction: "incoming", arrival: { value: "2024-09-01", precision: "month", approximate: false }, departure: { value: null, precision: "unknown", approximate: false }, leader: { personId: deputy }, members: [{ personId: mayorId }, { personId: deputy }] }, (k) => k, SYSTEM);
+    const deputy = createPerson(
+      {
+        nameEn: "Zhang Qing",
+        posts: [
+          {
+            organisationId,
+            titleEn: "Deputy mayor",
+            start: { value: null, precision: "unknown", approximate: false },
+            end: { value: null, precision: "unknown", approximate: false },
+            asOf: { value: null, precision: "unknown", approximate: false },
+          },
+        ],
+      },
+      SYSTEM,
+    );
+    const saved = saveDelegation(
+      undefined,
+      {
+        partnerId,
+        direction: "incoming",
+        arrival: { value: "2024-09-01", precision: "month", approximate: false },
+        departure: { value: null, precision: "unknown", approximate: false },
+        leader: { personId: deputy },
+        members: [{ personId: mayorId }, { personId: deputy }],
+      },
+      (k) => k,
+      SYSTEM,
+    );
     if (!saved.ok) throw new Error("delegation not saved");
-    const meeting = logMeeting({ date: { value: "2024-09-03", precision: "day", approximate: false }, partnerId, delegationId: saved.id, language: "en", participants: [], topics: [], sources: [], initiatives: [], delegationDirection: "incoming" }, "en", (k) => k, SYSTEM);
+    const meeting = logMeeting(
+      {
+        date: { value: "2024-09-03", precision: "day", approximate: false },
+        partnerId,
+        delegationId: saved.id,
+        language: "en",
+        participants: [],
+        topics: [],
+        sources: [],
+        initiatives: [],
+        delegationDirection: "incoming",
+      },
+      "en",
+      (k) => k,
+      SYSTEM,
+    );
     if (!meeting.ok) throw new Error("meeting not saved");
 
     const page = await get(delegationPage, `/delegations/${saved.id}`, { delegationId: String(saved.id) }, "viewer");
     expect(page.title).toBe("Delegation of Harbin");
-    expect(page.delegation.leader).toMatchObject({ id: deputy, name: "Zhang Qing", post: { title: "Deputy mayor", organisation: { name: "Harbin People's Government" } } });
+    expect(page.delegation.leader).toMatchObject({
+      id: deputy,
+      name: "Zhang Qing",
+      post: { title: "Deputy mayor", organisation: { name: "Harbin People's Government" } },
+    });
     expect(page.delegation.members.map((m) => m.name)).toEqual(["Sun Zhe", "Zhang Qing"]);
     expect(page.delegation.arrival).toEqual({ value: "2024-09-01", precision: "month", approximate: false });
     expect(page.delegation.meetings.map((m) => m.id)).toEqual([meeting.id]);
@@ -273,11 +452,14 @@ describe("a delegation's page, and meetings logged from a partner or a delegatio
     expect(fromPartner.defaultValue).toMatchObject({ partnerId, delegationId: undefined, language: "en" });
     const delegation = db().select().from(s.delegations).where(eq(s.delegations.partnerId, partnerId)).all().at(-1)!;
     const fromDelegation = await get(newMeetingPage, `/meetings/new?delegation=${delegation.id}`, {});
-    expect(fromDelegation.defaultValue).toMatchObject({ partnerId, delegationId: delegation.id, date: { year: "2024", month: 9 } });
+    expect(fromDelegation.defaultValue).toMatchObject({
+      partnerId,
+      delegationId: delegation.id,
+      date: { year: "2024", month: 9 },
+    });
     expect(fromDelegation.draftKey).not.toBe(fromPartner.draftKey);
     const unknown = await get(newMeetingPage, "/meetings/new?partner=999999", {});
     expect(unknown.defaultValue).toMatchObject({ partnerId: undefined });
     expect(getPartner(partnerId, "en")).not.toBeNull();
   });
 });
-

@@ -29,13 +29,45 @@ import { submit } from "./support/forms";
 seedDemoData(getDb());
 const db = () => getDb();
 
-const TABLES = ["meetings", "partners", "organisations", "people", "posts", "delegations", "initiatives", "initiativeSteps", "relations", "relationSteps", "sources"] as const;
+const TABLES = [
+  "meetings",
+  "partners",
+  "organisations",
+  "people",
+  "posts",
+  "delegations",
+  "initiatives",
+  "initiativeSteps",
+  "relations",
+  "relationSteps",
+  "sources",
+] as const;
 const counts = () => Object.fromEntries(TABLES.map((name) => [name, db().select().from(s[name]).all().length]));
 
-const heilongjiang = () => db().select().from(s.partners).all().find((p) => p.nameEn === "Heilongjiang Province")!.id;
-const maslikhat = () => db().select().from(s.organisations).all().find((o) => o.nameEn === "Astana City Maslikhat")!.id;
-const friendly = () => db().select().from(s.relations).all().find((r) => r.type === "friendly")!.id;
-const lrt = () => db().select().from(s.initiatives).all().find((i) => i.titleEn?.includes("LRT"))!.id;
+const heilongjiang = () =>
+  db()
+    .select()
+    .from(s.partners)
+    .all()
+    .find((p) => p.nameEn === "Heilongjiang Province")!.id;
+const maslikhat = () =>
+  db()
+    .select()
+    .from(s.organisations)
+    .all()
+    .find((o) => o.nameEn === "Astana City Maslikhat")!.id;
+const friendly = () =>
+  db()
+    .select()
+    .from(s.relations)
+    .all()
+    .find((r) => r.type === "friendly")!.id;
+const lrt = () =>
+  db()
+    .select()
+    .from(s.initiatives)
+    .all()
+    .find((i) => i.titleEn?.includes("LRT"))!.id;
 const demoDelegation = () => db().select().from(s.delegations).all()[0].id;
 
 type Action = (args: ActionFunctionArgs) => unknown;
@@ -44,9 +76,21 @@ const forms = {
   meeting: (): Form => ({ action: logMeeting, path: "/meetings/new" }),
   delegation: (): Form => ({ action: newDelegation, path: "/delegations/new" }),
   initiative: (): Form => ({ action: newInitiative, path: "/initiatives/new" }),
-  initiativeStep: (): Form => ({ action: initiativeStep, path: `/initiatives/${lrt()}/step`, params: { initiativeId: String(lrt()) } }),
-  relation: (): Form => ({ action: newRelation, path: `/partners/${heilongjiang()}/relation`, params: { partnerId: String(heilongjiang()) } }),
-  relationStep: (): Form => ({ action: relationStep, path: `/relations/${friendly()}/step`, params: { relationId: String(friendly()) } }),
+  initiativeStep: (): Form => ({
+    action: initiativeStep,
+    path: `/initiatives/${lrt()}/step`,
+    params: { initiativeId: String(lrt()) },
+  }),
+  relation: (): Form => ({
+    action: newRelation,
+    path: `/partners/${heilongjiang()}/relation`,
+    params: { partnerId: String(heilongjiang()) },
+  }),
+  relationStep: (): Form => ({
+    action: relationStep,
+    path: `/relations/${friendly()}/step`,
+    params: { relationId: String(friendly()) },
+  }),
   person: (): Form => ({ action: newPerson, path: "/people/new" }),
   partner: (): Form => ({ action: newPartner, path: "/partners/new" }),
   organisation: (): Form => ({ action: newOrganisation, path: "/organisations/new" }),
@@ -75,7 +119,11 @@ const valid = {
   initiativeStep: () => ({ note: "Progress" }),
   relation: () => ({ type: "memorandum", status: "proposed" }),
   relationStep: () => ({ status: "proposed" }),
-  person: () => ({ nameEn: "Aliya Sarsenova", "posts[0].organisationId": String(maslikhat()), "posts[0].titleEn": "Deputy" }),
+  person: () => ({
+    nameEn: "Aliya Sarsenova",
+    "posts[0].organisationId": String(maslikhat()),
+    "posts[0].titleEn": "Deputy",
+  }),
 };
 const thisYear = Number(todayInAstana().slice(0, 4));
 
@@ -126,7 +174,11 @@ describe("13.1 a meeting is with someone, about something", () => {
 
   test("a delegation on file names the partner; a participant, a purpose or a summary each make it a meeting", async () => {
     const known = { ...blankForm, language: "en", "date.unknown": "on" };
-    const guest = { "participants[0].name": "Du Jimin", "participants[0].side": "guest", "participants[0].role": "led_delegation" };
+    const guest = {
+      "participants[0].name": "Du Jimin",
+      "participants[0].side": "guest",
+      "participants[0].role": "led_delegation",
+    };
     await saved(forms.meeting(), { ...known, delegationId: String(demoDelegation()), ...guest });
     await saved(forms.meeting(), { ...known, partnerId: String(heilongjiang()), purpose: "Friendship" });
     await saved(forms.meeting(), { ...known, partnerId: String(heilongjiang()), summary: "We talked." });
@@ -137,9 +189,19 @@ describe("13.2 a year is kept as typed, or refused", () => {
   const digits = "Write the year in digits, for example 2016.";
   const yearFields: Array<[string, () => Form, () => Record<string, string>, string]> = [
     ["a meeting", forms.meeting, valid.meeting, "date.year"],
-    ["an initiative raised at a meeting", forms.meeting, () => ({ ...valid.meeting(), "date.unknown": "on", "initiatives[0].title": "X" }), "initiatives[0].due.year"],
+    [
+      "an initiative raised at a meeting",
+      forms.meeting,
+      () => ({ ...valid.meeting(), "date.unknown": "on", "initiatives[0].title": "X" }),
+      "initiatives[0].due.year",
+    ],
     ["a delegation's arrival", forms.delegation, valid.delegation, "arrival.year"],
-    ["a delegation's departure", forms.delegation, () => ({ ...valid.delegation(), "arrival.unknown": "on" }), "departure.year"],
+    [
+      "a delegation's departure",
+      forms.delegation,
+      () => ({ ...valid.delegation(), "arrival.unknown": "on" }),
+      "departure.year",
+    ],
     ["an initiative's due date", forms.initiative, valid.initiative, "due.year"],
     ["an initiative's step", forms.initiativeStep, valid.initiativeStep, "date.year"],
     ["a relation's first step", forms.relation, valid.relation, "date.year"],
@@ -147,31 +209,47 @@ describe("13.2 a year is kept as typed, or refused", () => {
     ["a post's start", forms.person, valid.person, "posts[0].start.year"],
   ];
 
-  test.each(yearFields)("%s: letters in a year are refused, never dropped (20O5 is not 205)", async (_what, form, base, year) => {
-    for (const typed of ["20O5", "2OO5", "2005г", "1e3", "0x7D5"]) {
-      expect(await refused(form(), { ...base(), [year]: typed })).toEqual({ [year]: [digits] });
-    }
-  });
+  test.each(yearFields)(
+    "%s: letters in a year are refused, never dropped (20O5 is not 205)",
+    async (_what, form, base, year) => {
+      for (const typed of ["20O5", "2OO5", "2005г", "1e3", "0x7D5"]) {
+        expect(await refused(form(), { ...base(), [year]: typed })).toEqual({ [year]: [digits] });
+      }
+    },
+  );
 
-  test.each(yearFields)("%s: a year before 1800 or more than ten years ahead is refused", async (_what, form, base, year) => {
-    const range = `Give a year from 1800 to ${latestYear()}.`;
-    expect(latestYear()).toBe(thisYear + 10);
-    for (const typed of ["205", "25", "1799", String(latestYear() + 1), "20005"]) {
-      expect(await refused(form(), { ...base(), [year]: typed })).toEqual({ [year]: [range] });
-    }
-  });
+  test.each(yearFields)(
+    "%s: a year before 1800 or more than ten years ahead is refused",
+    async (_what, form, base, year) => {
+      const range = `Give a year from 1800 to ${latestYear()}.`;
+      expect(latestYear()).toBe(thisYear + 10);
+      for (const typed of ["205", "25", "1799", String(latestYear() + 1), "20005"]) {
+        expect(await refused(form(), { ...base(), [year]: typed })).toEqual({ [year]: [range] });
+      }
+    },
+  );
 
   test("the messages come in the reader's language", async () => {
     const meeting = { ...valid.meeting(), "date.year": "2OO5" };
-    expect((await refused(forms.meeting(), { ...meeting, language: "kk" }, "kk"))["date.year"]).toEqual(["Жылды цифрмен жазыңыз, мысалы 2016."]);
-    expect((await refused(forms.meeting(), { ...meeting, language: "ru" }, "ru"))["date.year"]).toEqual(["Укажите год цифрами, например 2016."]);
+    expect((await refused(forms.meeting(), { ...meeting, language: "kk" }, "kk"))["date.year"]).toEqual([
+      "Жылды цифрмен жазыңыз, мысалы 2016.",
+    ]);
+    expect((await refused(forms.meeting(), { ...meeting, language: "ru" }, "ru"))["date.year"]).toEqual([
+      "Укажите год цифрами, например 2016.",
+    ]);
     const tooEarly = { ...valid.meeting(), "date.year": "205" };
-    expect((await refused(forms.meeting(), tooEarly, "ru"))["date.year"]).toEqual([`Год должен быть от 1800 до ${latestYear()}.`]);
-    expect((await refused(forms.meeting(), tooEarly, "kk"))["date.year"]).toEqual([`Жылды 1800–${latestYear()} аралығында жазыңыз.`]);
+    expect((await refused(forms.meeting(), tooEarly, "ru"))["date.year"]).toEqual([
+      `Год должен быть от 1800 до ${latestYear()}.`,
+    ]);
+    expect((await refused(forms.meeting(), tooEarly, "kk"))["date.year"]).toEqual([
+      `Жылды 1800–${latestYear()} аралығында жазыңыз.`,
+    ]);
   });
 
   test("a day is digits too", async () => {
-    expect(await refused(forms.meeting(), { ...valid.meeting(), "date.year": "2016", "date.month": "3", "date.day": "1O" })).toEqual({
+    expect(
+      await refused(forms.meeting(), { ...valid.meeting(), "date.year": "2016", "date.month": "3", "date.day": "1O" }),
+    ).toEqual({
       "date.day": ["Write the day in digits, from 1 to 31."],
     });
   });
@@ -189,16 +267,21 @@ describe("13.2 a year is kept as typed, or refused", () => {
         date: ["This status means it has happened: the date cannot be in the future."],
       });
     }
-    expect((await refused(forms.relation(), { type: "memorandum", status: "signed", "date.year": nextYear }, "kk")).date).toEqual([
-      "Бұл мәртебе оқиғаның болып өткенін білдіреді: күні болашақта бола алмайды.",
-    ]);
+    expect(
+      (await refused(forms.relation(), { type: "memorandum", status: "signed", "date.year": nextYear }, "kk")).date,
+    ).toEqual(["Бұл мәртебе оқиғаның болып өткенін білдіреді: күні болашақта бола алмайды."]);
     expect((await refused(forms.relationStep(), { status: "active", "date.year": nextYear }, "ru")).date).toEqual([
       "Этот статус означает, что событие уже произошло: дата не может быть в будущем.",
     ]);
     // This year, or this very day, is not the future.
     await saved(forms.relationStep(), { status: "signed", "date.year": String(thisYear) });
     const [y, m, d] = todayInAstana().split("-");
-    await saved(forms.relationStep(), { status: "active", "date.year": y, "date.month": String(Number(m)), "date.day": String(Number(d)) });
+    await saved(forms.relationStep(), {
+      status: "active",
+      "date.year": y,
+      "date.month": String(Number(m)),
+      "date.day": String(Number(d)),
+    });
     await saved(forms.relationStep(), { status: "proposed", "date.year": nextYear });
     await saved(forms.relationStep(), { status: "suspended", "date.year": nextYear });
   });
@@ -236,7 +319,9 @@ describe("13.3 every error of a form at once", () => {
       direction: ["Choose one of the options."],
       arrival: ["Give the date, or tick 'date unknown'."],
     });
-    expect(await refused(forms.delegation(), { direction: "sideways", "arrival.year": "2020", "departure.year": "2019" })).toEqual({
+    expect(
+      await refused(forms.delegation(), { direction: "sideways", "arrival.year": "2020", "departure.year": "2019" }),
+    ).toEqual({
       partnerId: ["Fill this in."],
       direction: ["Choose one of the options."],
       departure: ["The end cannot be before the start."],
@@ -267,7 +352,16 @@ describe("13.3 every error of a form at once", () => {
   });
 
   test("relation step: a bad link does not hide 31 April, nor a bad meeting", async () => {
-    expect(await refused(forms.relationStep(), { status: "signed", "date.year": "2019", "date.month": "4", "date.day": "31", sourceUrl: "javascript:alert(1)", meetingId: "abc" })).toEqual({
+    expect(
+      await refused(forms.relationStep(), {
+        status: "signed",
+        "date.year": "2019",
+        "date.month": "4",
+        "date.day": "31",
+        sourceUrl: "javascript:alert(1)",
+        meetingId: "abc",
+      }),
+    ).toEqual({
       date: ["There is no such date. Check the day and the month."],
       sourceUrl: ["Enter a web address, such as tengrinews.kz/news."],
       meetingId: ["Enter a number."],
@@ -303,7 +397,12 @@ describe("13.3 every error of a form at once", () => {
   });
 
   test("password change: a missing current password does not hide a mismatch", async () => {
-    const { status, reply } = await submit(passwordAction, "/account/password", { password: "a-long-new-password", confirm: "another-long-password" }, { language: "ru" });
+    const { status, reply } = await submit(
+      passwordAction,
+      "/account/password",
+      { password: "a-long-new-password", confirm: "another-long-password" },
+      { language: "ru" },
+    );
     expect(status).toBe(400);
     expect(reply?.result.error).toEqual({ current: ["Заполните это поле."], confirm: ["Пароли не совпадают."] });
   });
@@ -319,7 +418,9 @@ describe("13.4 a blank date is a choice", () => {
 
   test.each(dated)("%s: a date left blank without 'date unknown' is refused", async (_what, form, base, date) => {
     expect(await refused(form(), base())).toEqual({ [date]: ["Give the date, or tick 'date unknown'."] });
-    expect(await refused(form(), base(), "kk")).toEqual({ [date]: ["Күнін көрсетіңіз немесе «Күні белгісіз» деп белгілеңіз."] });
+    expect(await refused(form(), base(), "kk")).toEqual({
+      [date]: ["Күнін көрсетіңіз немесе «Күні белгісіз» деп белгілеңіз."],
+    });
     expect(await refused(form(), base(), "ru")).toEqual({ [date]: ["Укажите дату или отметьте «Дата неизвестна»."] });
   });
 
@@ -337,15 +438,36 @@ describe("13.4 a blank date is a choice", () => {
     await saved(forms.meeting(), { ...valid.meeting(), purpose: "Undated talks", "date.unknown": "on" });
     const undated = db().select().from(s.meetings).orderBy(desc(s.meetings.id)).limit(1).get()!;
     expect(undated).toMatchObject({ purpose: "Undated talks", date: null, datePrecision: "unknown" });
-    const request = async (path: string) => new Request(`http://localhost${path}`, { headers: { Cookie: await cookieFor("editor"), "Accept-Language": "en" } });
-    const meeting = (await editMeetingLoader({ request: await request(`/meetings/${undated.id}/edit`), params: { meetingId: String(undated.id) }, context: {} })).meeting;
+    const request = async (path: string) =>
+      new Request(`http://localhost${path}`, {
+        headers: { Cookie: await cookieFor("editor"), "Accept-Language": "en" },
+      });
+    const meeting = (
+      await editMeetingLoader({
+        request: await request(`/meetings/${undated.id}/edit`),
+        params: { meetingId: String(undated.id) },
+        context: {},
+      })
+    ).meeting;
     expect(meeting.date).toMatchObject({ unknown: true, year: undefined });
 
     // The demo meeting is "2016, approx."; its delegation's arrival was never reported.
     const demo = db().select().from(s.meetings).orderBy(s.meetings.id).limit(1).get()!;
-    const demoMeeting = (await editMeetingLoader({ request: await request(`/meetings/${demo.id}/edit`), params: { meetingId: String(demo.id) }, context: {} })).meeting;
+    const demoMeeting = (
+      await editMeetingLoader({
+        request: await request(`/meetings/${demo.id}/edit`),
+        params: { meetingId: String(demo.id) },
+        context: {},
+      })
+    ).meeting;
     expect(demoMeeting.date).toMatchObject({ unknown: false, year: "2016", approximate: true });
-    const delegation = (await editDelegationLoader({ request: await request(`/delegations/${demoDelegation()}/edit`), params: { delegationId: String(demoDelegation()) }, context: {} })).delegation;
+    const delegation = (
+      await editDelegationLoader({
+        request: await request(`/delegations/${demoDelegation()}/edit`),
+        params: { delegationId: String(demoDelegation()) },
+        context: {},
+      })
+    ).delegation;
     expect(delegation.arrival).toMatchObject({ unknown: true });
   });
 });
@@ -354,29 +476,49 @@ describe("13.7 links are kept, with the https:// they were typed without", () =>
   const latestSource = () => db().select().from(s.sources).orderBy(desc(s.sources.id)).limit(1).get()!;
 
   test("a relation step's link and a meeting's source link get https:// when typed without it", async () => {
-    await saved(forms.relationStep(), { status: "signed", "date.year": "2017", sourceUrl: "tengrinews.kz/kazakhstan_news/some-news-123/" });
+    await saved(forms.relationStep(), {
+      status: "signed",
+      "date.year": "2017",
+      sourceUrl: "tengrinews.kz/kazakhstan_news/some-news-123/",
+    });
     expect(latestSource().url).toBe("https://tengrinews.kz/kazakhstan_news/some-news-123/");
-    await saved(forms.meeting(), { ...valid.meeting(), "date.unknown": "on", "sources[0].url": "www.akorda.kz/ru/events" });
+    await saved(forms.meeting(), {
+      ...valid.meeting(),
+      "date.unknown": "on",
+      "sources[0].url": "www.akorda.kz/ru/events",
+    });
     expect(latestSource().url).toBe("https://www.akorda.kz/ru/events");
-    await saved(forms.meeting(), { ...valid.meeting(), "date.unknown": "on", "sources[0].url": "http://astana.gov.kz/ru/news" });
+    await saved(forms.meeting(), {
+      ...valid.meeting(),
+      "date.unknown": "on",
+      "sources[0].url": "http://astana.gov.kz/ru/news",
+    });
     expect(latestSource().url).toBe("http://astana.gov.kz/ru/news");
   });
 
-  test.each(["javascript:alert(1)", "tengrinews", "ftp://files.example.kz/a", "http://localhost/a", "https://user:secret@example.kz/", "mailto:press@akorda.kz", "https://"])(
-    "%s is refused, with its message shown once",
-    async (url) => {
-      expect(await refused(forms.relationStep(), { status: "signed", "date.year": "2017", sourceUrl: url })).toEqual({
-        sourceUrl: ["Enter a web address, such as tengrinews.kz/news."],
-      });
-      expect(await refused(forms.meeting(), { ...valid.meeting(), "date.unknown": "on", "sources[0].url": url }, "kk")).toEqual({
-        "sources[0].url": ["Веб-мекенжайды жазыңыз, мысалы tengrinews.kz/news."],
-      });
-    },
-  );
+  test.each([
+    "javascript:alert(1)",
+    "tengrinews",
+    "ftp://files.example.kz/a",
+    "http://localhost/a",
+    "https://user:secret@example.kz/",
+    "mailto:press@akorda.kz",
+    "https://",
+  ])("%s is refused, with its message shown once", async (url) => {
+    expect(await refused(forms.relationStep(), { status: "signed", "date.year": "2017", sourceUrl: url })).toEqual({
+      sourceUrl: ["Enter a web address, such as tengrinews.kz/news."],
+    });
+    expect(
+      await refused(forms.meeting(), { ...valid.meeting(), "date.unknown": "on", "sources[0].url": url }, "kk"),
+    ).toEqual({
+      "sources[0].url": ["Веб-мекенжайды жазыңыз, мысалы tengrinews.kz/news."],
+    });
+  });
 
   test("in Russian too", async () => {
-    expect((await refused(forms.relationStep(), { status: "signed", "date.unknown": "on", sourceUrl: "tengrinews" }, "ru")).sourceUrl).toEqual([
-      "Введите веб-адрес, например tengrinews.kz/news.",
-    ]);
+    expect(
+      (await refused(forms.relationStep(), { status: "signed", "date.unknown": "on", sourceUrl: "tengrinews" }, "ru"))
+        .sourceUrl,
+    ).toEqual(["Введите веб-адрес, например tengrinews.kz/news."]);
   });
 });

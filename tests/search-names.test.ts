@@ -6,20 +6,35 @@ import { getDb } from "~/db.server";
 import { searchNames } from "~/models/search.server";
 
 seedDemoData(getDb());
-const partnerId = () => getDb().select().from(partners).all().find((p) => p.nameEn === "Heilongjiang Province")!.id;
+const partnerId = () =>
+  getDb()
+    .select()
+    .from(partners)
+    .all()
+    .find((p) => p.nameEn === "Heilongjiang Province")!.id;
 const names = (query: string) => {
   const r = searchNames(query, "en");
-  return { partner: r.partner.map((x) => x.name), person: r.person.map((x) => x.name), organisation: r.organisation.map((x) => x.name) };
+  return {
+    partner: r.partner.map((x) => x.name),
+    person: r.person.map((x) => x.name),
+    organisation: r.organisation.map((x) => x.name),
+  };
 };
 
 describe("finding records by name, however it was spelt", () => {
-  test.each(["Nurpeisov", "нурпеисов", "НҰРПЕЙІСОВ", "Нұрпейісов", "zhanat", "Жанат Нурп"])("%s finds Zhanat Nurpeisov and no one else", (query) => {
-    expect(names(query)).toEqual({ partner: [], person: ["Zhanat Nurpeisov"], organisation: [] });
-  });
+  test.each(["Nurpeisov", "нурпеисов", "НҰРПЕЙІСОВ", "Нұрпейісов", "zhanat", "Жанат Нурп"])(
+    "%s finds Zhanat Nurpeisov and no one else",
+    (query) => {
+      expect(names(query)).toEqual({ partner: [], person: ["Zhanat Nurpeisov"], organisation: [] });
+    },
+  );
 
-  test.each(["Heilongjiang", "Хэйлунцзян", "хэйлунцзян провинциясы"])("%s finds the partner (and its bodies)", (query) => {
-    expect(names(query).partner).toEqual(["Heilongjiang Province"]);
-  });
+  test.each(["Heilongjiang", "Хэйлунцзян", "хэйлунцзян провинциясы"])(
+    "%s finds the partner (and its bodies)",
+    (query) => {
+      expect(names(query).partner).toEqual(["Heilongjiang Province"]);
+    },
+  );
 
   test("a word inside a name counts from its start", () => {
     expect(names("Kim").person).toEqual(["Almaz Kim"]);
@@ -29,7 +44,11 @@ describe("finding records by name, however it was spelt", () => {
   test("an exact name (or last word) comes before names it only begins", () => {
     expect(searchNames("Astana", "en").partner.map((p) => p.name)).toEqual(["Astana"]);
     // "Smart City Astana" ends with the very word; the others only begin with it.
-    expect(searchNames("Astana", "en").organisation.map((o) => o.name)).toEqual(["Smart City Astana", "Astana City Akimat", "Astana City Maslikhat"]);
+    expect(searchNames("Astana", "en").organisation.map((o) => o.name)).toEqual([
+      "Smart City Astana",
+      "Astana City Akimat",
+      "Astana City Maslikhat",
+    ]);
   });
 
   test("nothing unrelated comes back", () => {
@@ -67,7 +86,17 @@ describe("finding meetings and initiatives by their texts", () => {
     const { logMeeting, deleteMeeting } = await import("~/models/meeting-log.server");
     const { translatorFor } = await import("~/i18n/i18n.server");
     const t = translatorFor("en");
-    const result = logMeeting(MeetingSchema.parse({ language: "ru", partnerId: partnerId(), date: { unknown: true }, purpose: "Обсуждение фестиваля Наурыз" }), "ru", t, SYSTEM);
+    const result = logMeeting(
+      MeetingSchema.parse({
+        language: "ru",
+        partnerId: partnerId(),
+        date: { unknown: true },
+        purpose: "Обсуждение фестиваля Наурыз",
+      }),
+      "ru",
+      t,
+      SYSTEM,
+    );
     expect(result.ok).toBe(true);
     expect((await texts("наурыз")).meetings).toBe(1);
     if (result.ok) deleteMeeting(result.id, SYSTEM);
@@ -81,7 +110,17 @@ describe("finding meetings and initiatives by their texts", () => {
     const { translatorFor } = await import("~/i18n/i18n.server");
     const t = translatorFor("en");
     const log = (purpose: string, year?: string) => {
-      const result = logMeeting(MeetingSchema.parse({ language: "en", partnerId: partnerId(), purpose, date: year ? { year } : { unknown: true } }), "en", t, SYSTEM);
+      const result = logMeeting(
+        MeetingSchema.parse({
+          language: "en",
+          partnerId: partnerId(),
+          purpose,
+          date: year ? { year } : { unknown: true },
+        }),
+        "en",
+        t,
+        SYSTEM,
+      );
       return result.ok ? result.id : 0;
     };
     const undated = log("Kokpar festival, date lost");
@@ -100,7 +139,11 @@ describe("finding meetings and initiatives by their texts", () => {
     const { indexInitiative } = await import("../db/search-text");
     const { searchTexts } = await import("~/models/search.server");
     const ids = Array.from({ length: 14 }, (_, i) => {
-      const id = getDb().insert(initiatives).values({ titleEn: `Baiterek exchange ${i}`, kind: "culture", status: "proposed" }).returning({ id: initiatives.id }).get().id;
+      const id = getDb()
+        .insert(initiatives)
+        .values({ titleEn: `Baiterek exchange ${i}`, kind: "culture", status: "proposed" })
+        .returning({ id: initiatives.id })
+        .get().id;
       indexInitiative(getDb(), id);
       return id;
     });
@@ -113,7 +156,12 @@ describe("mixed scripts and repeated letters (issue 13 items 12, 13)", () => {
     const { MeetingSchema } = await import("~/forms/meeting");
     const { logMeeting } = await import("~/models/meeting-log.server");
     const { translatorFor } = await import("~/i18n/i18n.server");
-    const result = logMeeting(MeetingSchema.parse({ language, purpose, partnerId: partnerId(), date: { unknown: true } }), language, translatorFor("en"), SYSTEM);
+    const result = logMeeting(
+      MeetingSchema.parse({ language, purpose, partnerId: partnerId(), date: { unknown: true } }),
+      language,
+      translatorFor("en"),
+      SYSTEM,
+    );
     return result.ok ? result.id : 0;
   };
 
@@ -147,7 +195,9 @@ describe("mixed scripts and repeated letters (issue 13 items 12, 13)", () => {
     const db = getDb();
     const nurpeisov = db.select({ id: people.id }).from(people).where(eq(people.nameEn, "Zhanat Nurpeisov")).get()!.id;
     // A database as an older fold left it: a stale key, and no stamp.
-    db.delete(nameKeys).where(and(eq(nameKeys.recordType, "person"), eq(nameKeys.recordId, nurpeisov))).run();
+    db.delete(nameKeys)
+      .where(and(eq(nameKeys.recordType, "person"), eq(nameKeys.recordId, nurpeisov)))
+      .run();
     db.insert(nameKeys).values({ recordType: "person", recordId: nurpeisov, key: "stale" }).run();
     db.run(sql`pragma user_version = 0`);
     expect(names("Nurpeisov").person).toEqual([]);
@@ -165,7 +215,8 @@ describe("list filters fold like the search", () => {
   test("meetings by topic: 'асфальт', 'ASPHALT' and 'экспо' find the demo meeting; an unknown topic none", async () => {
     const { listMeetings } = await import("~/models/meetings.server");
     const { idsNamed } = await import("~/models/search.server");
-    const count = (topic: string) => listMeetings({ lng: "en", page: 1, filter: { topicIds: idsNamed("topic", topic) } }).total;
+    const count = (topic: string) =>
+      listMeetings({ lng: "en", page: 1, filter: { topicIds: idsNamed("topic", topic) } }).total;
     expect(count("асфальт")).toBe(1);
     expect(count("ASPHALT")).toBe(1);
     expect(count("экспо")).toBe(1);
@@ -175,7 +226,10 @@ describe("list filters fold like the search", () => {
   test("people by organisation: 'маслихат' finds the secretary and the two deputies of the мәслихат", async () => {
     const { listPeople } = await import("~/models/people.server");
     const { idsNamed } = await import("~/models/search.server");
-    const names = (organisation: string) => listPeople({ lng: "en", page: 1, organisationIds: idsNamed("organisation", organisation) }).items.map((p) => p.name);
+    const names = (organisation: string) =>
+      listPeople({ lng: "en", page: 1, organisationIds: idsNamed("organisation", organisation) }).items.map(
+        (p) => p.name,
+      );
     expect(names("маслихат")).toEqual(["Almaz Kim", "Mazhit Shaidarov", "Zhanat Nurpeisov"]);
     expect(names("CPPCC")).toEqual(["Du Jimin"]);
     expect(names("Samarkand")).toEqual([]);

@@ -19,7 +19,10 @@ import { searchTexts } from "~/models/search.server";
 
 seedDemoData(getDb());
 const t = translatorFor("en");
-const amman = createPartner(PartnerSchema.parse({ kind: "city", countryCode: "JO", nameEn: "Amman", nameRu: "Амман" }), SYSTEM);
+const amman = createPartner(
+  PartnerSchema.parse({ kind: "city", countryCode: "JO", nameEn: "Amman", nameRu: "Амман" }),
+  SYSTEM,
+);
 
 describe("partners by their country", () => {
   test.each(["Amman Jordan", "амман иордания", "Jordan", "Иордания"])("%s finds Amman", (query) => {
@@ -33,14 +36,27 @@ describe("partners by their country", () => {
   test("the search page lists it among the partners", async () => {
     const { cookieFor } = await import("./support/accounts");
     const { loader } = await import("~/routes/search");
-    const request = new Request("http://localhost/search?q=Amman%20Jordan", { headers: { Cookie: await cookieFor("viewer"), "Accept-Language": "en" } });
+    const request = new Request("http://localhost/search?q=Amman%20Jordan", {
+      headers: { Cookie: await cookieFor("viewer"), "Accept-Language": "en" },
+    });
     const data = await loader({ request, params: {}, context: {} });
     expect(data.results?.partner.map((p) => p.name)).toEqual(["Amman"]);
   }, 30_000);
 });
 
 describe("relations and their steps", () => {
-  const created = createRelation(amman, RelationSchema.parse({ type: "sister_city", note: "Proposed by the Jordanian embassy", status: "proposed", date: { unknown: true } }), "en", t, SYSTEM);
+  const created = createRelation(
+    amman,
+    RelationSchema.parse({
+      type: "sister_city",
+      note: "Proposed by the Jordanian embassy",
+      status: "proposed",
+      date: { unknown: true },
+    }),
+    "en",
+    t,
+    SYSTEM,
+  );
   if (!created.ok) throw new Error("relation not saved");
   const relation = created.id;
 
@@ -80,7 +96,13 @@ describe("delegations", () => {
   test("by purpose, organisation and people; the passage when the line does not show it", () => {
     const saved = saveDelegation(
       undefined,
-      DelegationSchema.parse({ partnerId: amman, direction: "incoming", arrival: { year: "2025" }, purpose: "Water management exchange", members: [{ name: "Almaz Kim" }] }),
+      DelegationSchema.parse({
+        partnerId: amman,
+        direction: "incoming",
+        arrival: { year: "2025" },
+        purpose: "Water management exchange",
+        members: [{ name: "Almaz Kim" }],
+      }),
       t,
       SYSTEM,
     );

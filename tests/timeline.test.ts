@@ -2,7 +2,11 @@ import { describe, expect, test } from "vitest";
 import { partialDate } from "~/utils/partial-date";
 import { groupTimeline, type TimelineEvent } from "~/utils/timeline";
 
-const event = (id: string, kind: TimelineEvent["kind"], date: string | null): TimelineEvent => ({ id, kind, date: partialDate(date) });
+const event = (id: string, kind: TimelineEvent["kind"], date: string | null): TimelineEvent => ({
+  id,
+  kind,
+  date: partialDate(date),
+});
 
 const events = [
   event("unknown-step", "relation", null),
@@ -48,38 +52,73 @@ describe("the demo partner's timeline", () => {
     const heilongjiang = listPartners({ lng: "en", page: 1 }).items.find((p) => p.name === "Heilongjiang Province")!.id;
     const groups = partnerTimeline(heilongjiang, "en", { order: "newest" });
     expect(groups.map((g) => g.year)).toEqual([2016, null]);
-    expect(groups[0].events.map((e) => e.kind)).toEqual(["initiative", "initiative", "initiative", "meeting", "relation"]);
+    expect(groups[0].events.map((e) => e.kind)).toEqual([
+      "initiative",
+      "initiative",
+      "initiative",
+      "meeting",
+      "relation",
+    ]);
     // The delegation's arrival is not known: it stands with the unknown dates.
     expect(groups[1].events.map((e) => e.kind)).toEqual(["delegation"]);
-    expect(partnerTimeline(heilongjiang, "en", { order: "oldest", kinds: ["meeting"] }).flatMap((g) => g.events.map((e) => e.kind))).toEqual(["meeting"]);
+    expect(
+      partnerTimeline(heilongjiang, "en", { order: "oldest", kinds: ["meeting"] }).flatMap((g) =>
+        g.events.map((e) => e.kind),
+      ),
+    ).toEqual(["meeting"]);
   });
 
   test("comes a page at a time, in the same order, the unknown dates on the last page", async () => {
     const { getDb } = await import("~/db.server");
     const { partnerTimelinePage } = await import("~/models/timeline.server");
-    const heilongjiang = getDb().$client.prepare("select id from partners where name_en = 'Heilongjiang Province'").pluck().get() as number;
+    const heilongjiang = getDb()
+      .$client.prepare("select id from partners where name_en = 'Heilongjiang Province'")
+      .pluck()
+      .get() as number;
     const first = partnerTimelinePage(heilongjiang, "en", { order: "newest", page: 1, pageSize: 4 });
     expect(first).toMatchObject({ total: 6, pageCount: 2, page: 1 });
-    expect(first.groups.map((g) => [g.year, g.events.map((e) => e.kind)])).toEqual([[2016, ["initiative", "initiative", "initiative", "meeting"]]]);
+    expect(first.groups.map((g) => [g.year, g.events.map((e) => e.kind)])).toEqual([
+      [2016, ["initiative", "initiative", "initiative", "meeting"]],
+    ]);
     const second = partnerTimelinePage(heilongjiang, "en", { order: "newest", page: 2, pageSize: 4 });
-    expect(second.groups.map((g) => [g.year, g.events.map((e) => e.kind)])).toEqual([[2016, ["relation"]], [null, ["delegation"]]]);
+    expect(second.groups.map((g) => [g.year, g.events.map((e) => e.kind)])).toEqual([
+      [2016, ["relation"]],
+      [null, ["delegation"]],
+    ]);
   });
 
   test("pages, put together, are the whole timeline in either order", async () => {
     const { getDb } = await import("~/db.server");
     const { partnerTimeline, partnerTimelinePage } = await import("~/models/timeline.server");
     const sqlite = getDb().$client;
-    const partner = sqlite.prepare("select id from partners where name_en = 'Heilongjiang Province'").pluck().get() as number;
+    const partner = sqlite
+      .prepare("select id from partners where name_en = 'Heilongjiang Province'")
+      .pluck()
+      .get() as number;
     // Ties of every kind: same day, same year at other precisions, unknown dates.
-    const add = sqlite.prepare("insert into meetings (language, partner_id, date, date_precision) values ('en', ?, ?, ?)");
-    for (const [date, precision] of [["2016-01-01", "year"], ["2016-01-01", "month"], ["2016-01-01", "day"], ["2016-01-01", "day"], [null, "unknown"], [null, "unknown"], ["2019-05-04", "day"]] as const) {
+    const add = sqlite.prepare(
+      "insert into meetings (language, partner_id, date, date_precision) values ('en', ?, ?, ?)",
+    );
+    for (const [date, precision] of [
+      ["2016-01-01", "year"],
+      ["2016-01-01", "month"],
+      ["2016-01-01", "day"],
+      ["2016-01-01", "day"],
+      [null, "unknown"],
+      [null, "unknown"],
+      ["2019-05-04", "day"],
+    ] as const) {
       add.run(partner, date, precision);
     }
     for (const order of ["newest", "oldest"] as const) {
       for (const kinds of [undefined, ["meeting", "delegation"] as const, ["initiative"] as const]) {
-        const whole = partnerTimeline(partner, "en", { order, kinds: kinds && [...kinds] }).flatMap((g) => g.events.map((e) => e.id));
+        const whole = partnerTimeline(partner, "en", { order, kinds: kinds && [...kinds] }).flatMap((g) =>
+          g.events.map((e) => e.id),
+        );
         const paged = [1, 2, 3, 4].flatMap((page) =>
-          partnerTimelinePage(partner, "en", { order, kinds: kinds && [...kinds], page, pageSize: 4 }).groups.flatMap((g) => g.events.map((e) => e.id)),
+          partnerTimelinePage(partner, "en", { order, kinds: kinds && [...kinds], page, pageSize: 4 }).groups.flatMap(
+            (g) => g.events.map((e) => e.id),
+          ),
         );
         expect(paged.length).toBeGreaterThan(0);
         expect(paged).toEqual(whole);

@@ -30,7 +30,17 @@ export function ActionLink({
 }
 
 /** A link into an editing page: plain text (or nothing) for those who may not edit. */
-export function EditorLink({ to, className, children, keepText = false }: { to: string; className?: string; children: ReactNode; keepText?: boolean }) {
+export function EditorLink({
+  to,
+  className,
+  children,
+  keepText = false,
+}: {
+  to: string;
+  className?: string;
+  children: ReactNode;
+  keepText?: boolean;
+}) {
   const allowed = useCan("editor");
   if (!allowed) return keepText ? <>{children}</> : null;
   return (

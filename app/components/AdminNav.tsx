@@ -17,7 +17,10 @@ export function AdminNav() {
       <ul className="flex flex-wrap gap-2 text-sm">
         {PAGES.map((page) => (
           <li key={page.to}>
-            <NavLink to={page.to} className="block rounded border border-stone-300 bg-white px-3 py-1 hover:bg-stone-100 aria-[current=page]:border-sky-800 aria-[current=page]:bg-sky-50">
+            <NavLink
+              to={page.to}
+              className="block rounded border border-stone-300 bg-white px-3 py-1 hover:bg-stone-100 aria-[current=page]:border-sky-800 aria-[current=page]:bg-sky-50"
+            >
               {t(page.key)}
             </NavLink>
           </li>

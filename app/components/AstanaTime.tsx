@@ -22,5 +22,9 @@ export function astanaWallClock(iso: string) {
 /** When something happened (stored in UTC), as Astana time in the reader's language. */
 export function AstanaTime({ iso, seconds = false }: { iso: string; seconds?: boolean }) {
   const { locale } = useDateWords();
-  return <time dateTime={iso}>{format(astanaWallClock(iso), seconds ? "d MMMM yyyy, HH:mm:ss" : "d MMMM yyyy, HH:mm", { locale })}</time>;
+  return (
+    <time dateTime={iso}>
+      {format(astanaWallClock(iso), seconds ? "d MMMM yyyy, HH:mm:ss" : "d MMMM yyyy, HH:mm", { locale })}
+    </time>
+  );
 }

@@ -2,7 +2,8 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { useRequestId } from "./RequestId";
 
-export const errorKind = (status: number) => (status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server");
+export const errorKind = (status: number) =>
+  status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server";
 
 export function ErrorPage({ status }: { status: number }) {
   const { t } = useTranslation();

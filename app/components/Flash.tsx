@@ -13,7 +13,10 @@ export function Flash({ flash }: { flash: FlashMessage | null | undefined }) {
   if (flash && arrival.current?.id !== flash.id) arrival.current = { id: flash.id, key: location.key };
   if (!flash || arrival.current?.key !== location.key) return null;
   return (
-    <p role="status" className="mb-4 rounded border border-emerald-300 bg-emerald-50 px-4 py-2 text-emerald-900 print:hidden">
+    <p
+      role="status"
+      className="mb-4 rounded border border-emerald-300 bg-emerald-50 px-4 py-2 text-emerald-900 print:hidden"
+    >
       {flash.message}
     </p>
   );

@@ -17,7 +17,19 @@ export function RecordLabel({ type, row }: { type: AuditedRecordType; row: Row |
     case "partner":
     case "organisation":
     case "person":
-      return <>{localizedName({ nameKk: str(row.name_kk), nameRu: str(row.name_ru), nameEn: str(row.name_en), nameNative: str(row.name_native) }, lng)}</>;
+      return (
+        <>
+          {localizedName(
+            {
+              nameKk: str(row.name_kk),
+              nameRu: str(row.name_ru),
+              nameEn: str(row.name_en),
+              nameNative: str(row.name_native),
+            },
+            lng,
+          )}
+        </>
+      );
     case "initiative": {
       const titles = { kk: str(row.title_kk), ru: str(row.title_ru), en: str(row.title_en) };
       return <>{titles[lng] ?? titles.kk ?? titles.ru ?? titles.en ?? t("history.types.initiative")}</>;
@@ -25,12 +37,23 @@ export function RecordLabel({ type, row }: { type: AuditedRecordType; row: Row |
     case "relation":
       return <>{t(`relation.types.${String(row.type)}`)}</>;
     case "delegation":
-      return <>{t(`meeting.directions.${String(row.direction)}`)}{str(row.purpose) ? ` · ${short(str(row.purpose)!)}` : ""}</>;
+      return (
+        <>
+          {t(`meeting.directions.${String(row.direction)}`)}
+          {str(row.purpose) ? ` · ${short(str(row.purpose)!)}` : ""}
+        </>
+      );
     case "meeting":
       return (
         <>
           {t("meeting.titleNoPartner")}{" "}
-          <PartialDateText date={{ value: str(row.date), precision: (str(row.date_precision) ?? "unknown") as "unknown", approximate: Boolean(row.date_approximate) }} />
+          <PartialDateText
+            date={{
+              value: str(row.date),
+              precision: (str(row.date_precision) ?? "unknown") as "unknown",
+              approximate: Boolean(row.date_approximate),
+            }}
+          />
           {str(row.purpose) ? ` · ${short(str(row.purpose)!)}` : ""}
         </>
       );
@@ -57,11 +80,22 @@ function ValueText({ value, names }: { value: FieldValue; names: Record<string, 
 }
 
 /** The differences between two versions, in words. */
-export function ChangeList({ type, before, after, names }: { type: AuditedRecordType; before: Snapshot | null; after: Snapshot | null; names: Record<string, string> }) {
+export function ChangeList({
+  type,
+  before,
+  after,
+  names,
+}: {
+  type: AuditedRecordType;
+  before: Snapshot | null;
+  after: Snapshot | null;
+  names: Record<string, string>;
+}) {
   const { t } = useTranslation();
   const changes = describeChanges(TABLE_OF[type], before, after);
   if (!after || !before) return null;
-  if (changes.fields.length === 0 && changes.children.length === 0) return <p className="text-sm text-stone-500 italic">{t("history.noVisibleChange")}</p>;
+  if (changes.fields.length === 0 && changes.children.length === 0)
+    return <p className="text-sm text-stone-500 italic">{t("history.noVisibleChange")}</p>;
   return (
     <ul className="mt-2 space-y-1 text-sm">
       {changes.fields.map((change) => (
@@ -87,7 +121,9 @@ export function ChangeList({ type, before, after, names }: { type: AuditedRecord
                 ))}
               </span>
             ))}
-          {change.reordered ? `${change.added.length + change.removed.length + change.changed.length > 0 ? "; " : ""}${t("history.reordered")}` : null}
+          {change.reordered
+            ? `${change.added.length + change.removed.length + change.changed.length > 0 ? "; " : ""}${t("history.reordered")}`
+            : null}
         </li>
       ))}
     </ul>
@@ -98,12 +134,22 @@ export function ChangeList({ type, before, after, names }: { type: AuditedRecord
  * When and by whom, in the reader's language; UTC is stored, the reader sees Astana time. A
  * change written by another program to the file has no author: it says so.
  */
-export function EntryMeta({ at, userName, outside, action }: { at: string; userName: string | null; outside: boolean; action: string }) {
+export function EntryMeta({
+  at,
+  userName,
+  outside,
+  action,
+}: {
+  at: string;
+  userName: string | null;
+  outside: boolean;
+  action: string;
+}) {
   const { t } = useTranslation();
   return (
     <p className="text-sm text-stone-600">
-      <span className="font-medium text-stone-900">{t(`history.actions.${action}`)}</span> ·{" "}
-      <AstanaTime iso={at} /> · {userName ?? (outside ? t("history.outside") : t("history.system"))}
+      <span className="font-medium text-stone-900">{t(`history.actions.${action}`)}</span> · <AstanaTime iso={at} /> ·{" "}
+      {userName ?? (outside ? t("history.outside") : t("history.system"))}
     </p>
   );
 }

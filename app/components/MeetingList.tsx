@@ -30,7 +30,10 @@ export function MeetingList({ meetings }: { meetings: MeetingRow[] }) {
           {meeting.purpose ? <p className="mt-1 line-clamp-2 text-sm text-stone-700">{meeting.purpose}</p> : null}
           {meeting.host || meeting.participantCount ? (
             <p className="mt-1 text-xs text-stone-500">
-              {[meeting.host, meeting.participantCount ? t("meeting.participantsCount", { count: meeting.participantCount }) : null]
+              {[
+                meeting.host,
+                meeting.participantCount ? t("meeting.participantsCount", { count: meeting.participantCount }) : null,
+              ]
                 .filter(Boolean)
                 .join(" · ")}
             </p>

@@ -1,6 +1,14 @@
 import type { ReactNode } from "react";
 
-export function PageHeading({ children, eyebrow, actions }: { children: ReactNode; eyebrow?: ReactNode; actions?: ReactNode }) {
+export function PageHeading({
+  children,
+  eyebrow,
+  actions,
+}: {
+  children: ReactNode;
+  eyebrow?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-3 border-b border-stone-200 pb-4">
       <div>
@@ -41,7 +49,13 @@ export function Fact({ label, children }: { label: string; children: ReactNode }
   );
 }
 
-export function Badge({ children, tone = "stone" }: { children: ReactNode; tone?: "stone" | "green" | "amber" | "sky" | "red" }) {
+export function Badge({
+  children,
+  tone = "stone",
+}: {
+  children: ReactNode;
+  tone?: "stone" | "green" | "amber" | "sky" | "red";
+}) {
   const tones = {
     stone: "bg-stone-100 text-stone-700 ring-stone-300",
     green: "bg-emerald-50 text-emerald-800 ring-emerald-300",
@@ -49,5 +63,9 @@ export function Badge({ children, tone = "stone" }: { children: ReactNode; tone?
     sky: "bg-sky-50 text-sky-800 ring-sky-300",
     red: "bg-red-50 text-red-800 ring-red-300",
   };
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}>{children}</span>;
+  return (
+    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}>
+      {children}
+    </span>
+  );
 }

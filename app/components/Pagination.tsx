@@ -2,7 +2,17 @@ import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
 /** Previous / next links that keep the current filters; plain links, so they work without JS. */
-export function Pagination({ page, pageCount, total, pageSize }: { page: number; pageCount: number; total: number; pageSize: number }) {
+export function Pagination({
+  page,
+  pageCount,
+  total,
+  pageSize,
+}: {
+  page: number;
+  pageCount: number;
+  total: number;
+  pageSize: number;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   if (total === 0) return null;
@@ -16,19 +26,30 @@ export function Pagination({ page, pageCount, total, pageSize }: { page: number;
   const from = (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   return (
-    <nav aria-label={t("common.pagination")} className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm print:hidden">
+    <nav
+      aria-label={t("common.pagination")}
+      className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm print:hidden"
+    >
       <p className="text-stone-600">
         {from <= total ? t("common.showing", { from, to, total }) : t("common.total", { count: total })}
       </p>
       <div className="flex items-center gap-3">
         {page > 1 ? (
-          <Link to={hrefFor(page - 1)} rel="prev" className="rounded border border-stone-300 bg-white px-3 py-1 hover:bg-stone-100">
+          <Link
+            to={hrefFor(page - 1)}
+            rel="prev"
+            className="rounded border border-stone-300 bg-white px-3 py-1 hover:bg-stone-100"
+          >
             {t("common.previous")}
           </Link>
         ) : null}
         <span aria-current="page">{t("common.page", { page, pages: pageCount })}</span>
         {page < pageCount ? (
-          <Link to={hrefFor(page + 1)} rel="next" className="rounded border border-stone-300 bg-white px-3 py-1 hover:bg-stone-100">
+          <Link
+            to={hrefFor(page + 1)}
+            rel="next"
+            className="rounded border border-stone-300 bg-white px-3 py-1 hover:bg-stone-100"
+          >
             {t("common.next")}
           </Link>
         ) : null}

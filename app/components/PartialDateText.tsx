@@ -44,4 +44,3 @@ type HeldDates = { start: PartialDate; end: PartialDate; asOf: PartialDate };
 
 /** Not known to be held now: only a day it was held is on record. */
 export const knownOnlyAsOf = (post: HeldDates) => !post.start.value && !post.end.value && Boolean(post.asOf.value);
-

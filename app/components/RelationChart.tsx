@@ -29,10 +29,16 @@ const laneHeight = (lane: RelationLane) => Math.max(LANE, 14 + lane.relations.le
 export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; today: string; title: string }) {
   const { t } = useTranslation();
   const words = useDateWords();
-  const dates = lanes.flatMap((l) => [...l.relations.flatMap((r) => r.bands.map((b) => b.from)), ...l.marks.map((m) => m.date.value!), ...l.years.map((y) => `${y.year}-01-01`), ...l.years.map((y) => `${y.year + y.span - 1}-01-01`)]);
+  const dates = lanes.flatMap((l) => [
+    ...l.relations.flatMap((r) => r.bands.map((b) => b.from)),
+    ...l.marks.map((m) => m.date.value!),
+    ...l.years.map((y) => `${y.year}-01-01`),
+    ...l.years.map((y) => `${y.year + y.span - 1}-01-01`),
+  ]);
   const { from, to } = yearRange(dates, today);
   // A tenth of a unit is finer than any screen shows; more digits only lengthen the page.
-  const x = (iso: string) => Math.round((LABEL + ((yearPosition(iso) - from) / (to - from)) * (WIDTH - LABEL - 12)) * 10) / 10;
+  const x = (iso: string) =>
+    Math.round((LABEL + ((yearPosition(iso) - from) / (to - from)) * (WIDTH - LABEL - 12)) * 10) / 10;
   let bottom = AXIS;
   const tops = lanes.map((lane) => {
     const top = bottom;
@@ -45,7 +51,13 @@ export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; 
 
   return (
     <figure className="overflow-x-auto">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby="chart-title" className="min-w-[640px] font-sans">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        role="img"
+        aria-labelledby="chart-title"
+        className="min-w-[640px] font-sans"
+      >
         <title id="chart-title">{title}</title>
         {years.map((year) => (
           <g key={year}>
@@ -71,27 +83,36 @@ export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; 
               {lane.relations.map((relation, row) =>
                 relation.bands.length === 0 ? (
                   // A relation none of whose steps has a date cannot be placed: said, not left blank.
-                  <text key={relation.id} x={LABEL + 4} y={top + 9 + row * ROW + 12} fontSize={11} fill="#78716c" fontStyle="italic">
+                  <text
+                    key={relation.id}
+                    x={LABEL + 4}
+                    y={top + 9 + row * ROW + 12}
+                    fontSize={11}
+                    fill="#78716c"
+                    fontStyle="italic"
+                  >
                     {`${t(`relation.types.${relation.type}`)}: ${t("chart.datesUnknown")}`}
                   </text>
                 ) : null,
               )}
-              {lane.relations.flatMap((relation, row) => relation.bands.map((band) => ({ band, row }))).map(({ band, row }) => (
-                <rect
-                  key={`${band.relationId}-${band.from}`}
-                  x={x(band.from)}
-                  y={top + 9 + row * ROW}
-                  width={Math.max(3, Math.round((x(band.to) - x(band.from)) * 10) / 10)}
-                  height={16}
-                  rx={3}
-                  fill={STATUS_COLOURS[band.status]}
-                  fillOpacity={band.approximate ? 0.45 : 0.8}
-                  strokeDasharray={band.approximate ? "4 2" : undefined}
-                  stroke={band.approximate ? STATUS_COLOURS[band.status] : undefined}
-                >
-                  <title>{`${t(`relation.types.${band.type}`)}: ${t(`relation.statuses.${band.status}`)}`}</title>
-                </rect>
-              ))}
+              {lane.relations
+                .flatMap((relation, row) => relation.bands.map((band) => ({ band, row })))
+                .map(({ band, row }) => (
+                  <rect
+                    key={`${band.relationId}-${band.from}`}
+                    x={x(band.from)}
+                    y={top + 9 + row * ROW}
+                    width={Math.max(3, Math.round((x(band.to) - x(band.from)) * 10) / 10)}
+                    height={16}
+                    rx={3}
+                    fill={STATUS_COLOURS[band.status]}
+                    fillOpacity={band.approximate ? 0.45 : 0.8}
+                    strokeDasharray={band.approximate ? "4 2" : undefined}
+                    stroke={band.approximate ? STATUS_COLOURS[band.status] : undefined}
+                  >
+                    <title>{`${t(`relation.types.${band.type}`)}: ${t(`relation.statuses.${band.status}`)}`}</title>
+                  </rect>
+                ))}
               {lane.years.map((mark) => {
                 const label =
                   mark.span === 1
@@ -99,9 +120,22 @@ export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; 
                     : t("chart.meetingsInYears", { from: mark.year, to: mark.year + mark.span - 1, count: mark.count });
                 const at = `${mark.year + Math.floor(mark.span / 2)}-${mark.span === 1 ? "07" : "01"}-01`;
                 return (
-                  <a key={`years-${mark.year}`} href={`/meetings?partner=${lane.id}${mark.span === 1 ? `&year=${mark.year}` : ""}`} aria-label={label} className="chart-mark">
+                  <a
+                    key={`years-${mark.year}`}
+                    href={`/meetings?partner=${lane.id}${mark.span === 1 ? `&year=${mark.year}` : ""}`}
+                    aria-label={label}
+                    className="chart-mark"
+                  >
                     <title>{label}</title>
-                    <circle cx={x(at)} cy={middle} r={Math.min(9, 4 + Math.log2(mark.count))} fill="#0c4a6e" fillOpacity={0.7} stroke="#0c4a6e" strokeWidth={1} />
+                    <circle
+                      cx={x(at)}
+                      cy={middle}
+                      r={Math.min(9, 4 + Math.log2(mark.count))}
+                      fill="#0c4a6e"
+                      fillOpacity={0.7}
+                      stroke="#0c4a6e"
+                      strokeWidth={1}
+                    />
                   </a>
                 );
               })}
@@ -110,7 +144,14 @@ export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; 
                 return (
                   <a key={mark.id} href={`/meetings/${mark.id}`} aria-label={label} className="chart-mark">
                     <title>{label}</title>
-                    <circle cx={x(mark.date.value!)} cy={middle} r={mark.date.precision === "day" ? 5 : 6} fill={mark.date.precision === "day" ? "#0c4a6e" : "#fff"} stroke="#0c4a6e" strokeWidth={2} />
+                    <circle
+                      cx={x(mark.date.value!)}
+                      cy={middle}
+                      r={mark.date.precision === "day" ? 5 : 6}
+                      fill={mark.date.precision === "day" ? "#0c4a6e" : "#fff"}
+                      stroke="#0c4a6e"
+                      strokeWidth={2}
+                    />
                   </a>
                 );
               })}

@@ -26,19 +26,13 @@ export function SiteHeader() {
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link to="/" className="flex flex-col leading-tight">
-          <span className="text-xl font-bold tracking-wide">
-            {t("app.name")}
-          </span>
-          <span className="text-xs text-sky-200 print:text-stone-600">
-            {t("app.tagline")}
-          </span>
+          <span className="text-xl font-bold tracking-wide">{t("app.name")}</span>
+          <span className="text-xs text-sky-200 print:text-stone-600">{t("app.tagline")}</span>
         </Link>
         <div className="flex flex-wrap items-center gap-3 print:hidden">
           {user ? <HeaderSearch /> : null}
           <LanguageSwitch />
-          {user ? (
-            <AccountMenu name={user.name} isAdmin={user.role === "admin"} />
-          ) : null}
+          {user ? <AccountMenu name={user.name} isAdmin={user.role === "admin"} /> : null}
         </div>
       </div>
       {user ? <SectionNav /> : null}
@@ -58,18 +52,12 @@ function AccountMenu({ name, isAdmin }: { name: string; isAdmin: boolean }) {
         {name}
       </Link>
       {isAdmin ? (
-        <Link
-          to="/admin/users"
-          className="text-sky-100 underline-offset-2 hover:underline"
-        >
+        <Link to="/admin/users" className="text-sky-100 underline-offset-2 hover:underline">
           {t("nav.admin")}
         </Link>
       ) : null}
       <Form method="post" action="/sign-out">
-        <button
-          type="submit"
-          className="rounded border border-sky-300 px-2 py-1 text-sky-50 hover:bg-sky-800"
-        >
+        <button type="submit" className="rounded border border-sky-300 px-2 py-1 text-sky-50 hover:bg-sky-800">
           {t("account.signOut")}
         </button>
       </Form>

@@ -56,16 +56,35 @@ function EventText({ event }: { event: Event }) {
 }
 
 /** A partner's history, grouped by year; dates known only to the year say so. */
-export function Timeline({ groups, order, kinds }: { groups: PartnerTimeline; order: "newest" | "oldest"; kinds: TimelineKind[] }) {
+export function Timeline({
+  groups,
+  order,
+  kinds,
+}: {
+  groups: PartnerTimeline;
+  order: "newest" | "oldest";
+  kinds: TimelineKind[];
+}) {
   const { t } = useTranslation();
   return (
     <div>
-      <Form method="get" preventScrollReset className="mb-4 flex flex-wrap items-end gap-4 text-sm print:hidden" aria-label={t("timeline.filter")}>
+      <Form
+        method="get"
+        preventScrollReset
+        className="mb-4 flex flex-wrap items-end gap-4 text-sm print:hidden"
+        aria-label={t("timeline.filter")}
+      >
         <fieldset className="flex flex-wrap gap-3">
           <legend className="sr-only">{t("timeline.kindsLabel")}</legend>
           {TIMELINE_KINDS.map((kind) => (
             <label key={kind} className="inline-flex items-center gap-1.5">
-              <input type="checkbox" name="kind" value={kind} defaultChecked={kinds.length === 0 || kinds.includes(kind)} className="h-4 w-4" />
+              <input
+                type="checkbox"
+                name="kind"
+                value={kind}
+                defaultChecked={kinds.length === 0 || kinds.includes(kind)}
+                className="h-4 w-4"
+              />
               <span className={`inline-block h-2.5 w-2.5 rounded-full ${MARKS[kind]}`} aria-hidden />
               {t(`timeline.kinds.${kind}`)}
             </label>
@@ -88,11 +107,16 @@ export function Timeline({ groups, order, kinds }: { groups: PartnerTimeline; or
         <ol className="space-y-6">
           {groups.map((group) => (
             <li key={group.year ?? "unknown"} className="break-inside-avoid-page">
-              <h3 className="mb-2 text-base font-semibold text-stone-800">{group.year ?? t("timeline.unknownDates")}</h3>
+              <h3 className="mb-2 text-base font-semibold text-stone-800">
+                {group.year ?? t("timeline.unknownDates")}
+              </h3>
               <ol className="space-y-2 border-l-2 border-stone-200 pl-4">
                 {group.events.map((event) => (
                   <li key={event.id} className="relative">
-                    <span className={`absolute top-1.5 -left-[1.4rem] h-2.5 w-2.5 rounded-full ${MARKS[event.kind]}`} aria-hidden />
+                    <span
+                      className={`absolute top-1.5 -left-[1.4rem] h-2.5 w-2.5 rounded-full ${MARKS[event.kind]}`}
+                      aria-hidden
+                    />
                     <p className="text-xs text-stone-500">
                       {t(`timeline.kinds.${event.kind}`)} · <PartialDateText date={event.date} />
                     </p>

@@ -4,12 +4,16 @@ import { formObject, parsed, type Unparsed } from "./form-object";
 import { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from "~/utils/password-length";
 
 // Passwords are taken exactly as typed: no trimming, no truncation (app/utils/password.server.ts).
-const password = z.string().refine((value) => passwordLength(value) <= PASSWORD_MAX, { params: { key: "form.errors.tooLong", max: PASSWORD_MAX } });
+const password = z.string().refine((value) => passwordLength(value) <= PASSWORD_MAX, {
+  params: { key: "form.errors.tooLong", max: PASSWORD_MAX },
+});
 const newPassword = z.string().superRefine((value, ctx) => {
   const length = passwordLength(value);
   if (length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, params: { key: "form.errors.required" } });
-  else if (length < PASSWORD_MIN) ctx.addIssue({ code: z.ZodIssueCode.custom, params: { key: "form.errors.tooShort", min: PASSWORD_MIN } });
-  else if (length > PASSWORD_MAX) ctx.addIssue({ code: z.ZodIssueCode.custom, params: { key: "form.errors.tooLong", max: PASSWORD_MAX } });
+  else if (length < PASSWORD_MIN)
+    ctx.addIssue({ code: z.ZodIssueCode.custom, params: { key: "form.errors.tooShort", min: PASSWORD_MIN } });
+  else if (length > PASSWORD_MAX)
+    ctx.addIssue({ code: z.ZodIssueCode.custom, params: { key: "form.errors.tooLong", max: PASSWORD_MAX } });
 });
 const email = z.string().trim().max(254);
 const name = z.string().trim().min(1).max(200);
@@ -23,7 +27,10 @@ const confirmed = (value: { password: string | Unparsed; confirm: string | Unpar
 export const SignInSchema = z.object({ email, password, redirectTo: z.string().max(2000).optional() });
 
 // A mismatch is reported beside a missing current password, not after it is given.
-export const PasswordChangeSchema = formObject({ current: password, password: newPassword, confirm: password }, confirmed);
+export const PasswordChangeSchema = formObject(
+  { current: password, password: newPassword, confirm: password },
+  confirmed,
+);
 
 export const AcceptInvitationSchema = formObject({ name, password: newPassword, confirm: password }, confirmed);
 

@@ -24,7 +24,13 @@ export const DelegationSchema = formObject(
       .transform((members) => members.filter((m) => m.personId || m.name)),
   },
   (d, ctx) => {
-    if (parsed(d.arrival) && parsed(d.departure) && d.arrival.value && d.departure.value && comparePartialDates(d.departure, d.arrival) < 0) {
+    if (
+      parsed(d.arrival) &&
+      parsed(d.departure) &&
+      d.arrival.value &&
+      d.departure.value &&
+      comparePartialDates(d.departure, d.arrival) < 0
+    ) {
       issue(ctx, ["departure"], "form.errors.endBeforeStart");
     }
   },

@@ -14,7 +14,10 @@ export function formErrorMap(t: TFunction): z.ZodErrorMap {
         return { message: t("form.errors.invalid") };
       case z.ZodIssueCode.too_small:
         if (issue.type === "string")
-          return { message: issue.minimum === 1 ? t("form.errors.required") : t("form.errors.tooShort", { min: issue.minimum }) };
+          return {
+            message:
+              issue.minimum === 1 ? t("form.errors.required") : t("form.errors.tooShort", { min: issue.minimum }),
+          };
         if (issue.type === "number") return { message: t("form.errors.tooSmall", { min: issue.minimum }) };
         return { message: t("form.errors.tooFew", { min: issue.minimum }) };
       case z.ZodIssueCode.too_big:

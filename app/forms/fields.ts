@@ -5,7 +5,12 @@ import { isWebAddress, withWebScheme } from "~/utils/urls";
 import { formObject, parsed } from "./form-object";
 
 /** A rule broken: the message is named by its key and said by the error map (./error-map.ts). */
-export function issue(ctx: z.RefinementCtx, path: Array<string | number>, key: string, params: Record<string, unknown> = {}) {
+export function issue(
+  ctx: z.RefinementCtx,
+  path: Array<string | number>,
+  key: string,
+  params: Record<string, unknown> = {},
+) {
   ctx.addIssue({ code: z.ZodIssueCode.custom, path, params: { key, ...params } });
 }
 
@@ -23,7 +28,10 @@ export const names = {
 };
 
 /** At least one form of a name, with the message on the first field. */
-export function requireOneName(value: { nameKk?: unknown; nameRu?: unknown; nameEn?: unknown; nameNative?: unknown }, ctx: z.RefinementCtx) {
+export function requireOneName(
+  value: { nameKk?: unknown; nameRu?: unknown; nameEn?: unknown; nameNative?: unknown },
+  ctx: z.RefinementCtx,
+) {
   if (!value.nameKk && !value.nameRu && !value.nameEn && !value.nameNative) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["nameKk"], params: { key: "form.errors.oneName" } });
   }
@@ -41,7 +49,8 @@ const yearText = z
   .superRefine((text, ctx) => {
     if (!/^\d+$/.test(text)) return issue(ctx, [], "form.errors.yearDigits");
     const max = latestYear();
-    if (Number(text) < YEARS.min || Number(text) > max) issue(ctx, [], "form.errors.yearRange", { min: YEARS.min, max });
+    if (Number(text) < YEARS.min || Number(text) > max)
+      issue(ctx, [], "form.errors.yearRange", { min: YEARS.min, max });
   })
   .transform(Number);
 

@@ -6,7 +6,9 @@ export type Unparsed = typeof UNPARSED;
 
 /** A field's value as a rule sees it: parsed, or UNPARSED; a list keeps the rows that parse. */
 export type Lenient<T> = T extends ReadonlyArray<infer Row> ? Array<Row | Unparsed> | Unparsed : T | Unparsed;
-export type LenientObject<Shape extends z.ZodRawShape> = { [K in keyof z.objectOutputType<Shape, z.ZodTypeAny>]: Lenient<z.objectOutputType<Shape, z.ZodTypeAny>[K]> };
+export type LenientObject<Shape extends z.ZodRawShape> = {
+  [K in keyof z.objectOutputType<Shape, z.ZodTypeAny>]: Lenient<z.objectOutputType<Shape, z.ZodTypeAny>[K]>;
+};
 
 export const parsed = <T>(value: T | Unparsed): value is T => value !== UNPARSED;
 
@@ -22,7 +24,10 @@ export const parsed = <T>(value: T | Unparsed): value is T => value !== UNPARSED
  * and rules that compare values have to check `parsed()` first. The copy's own issues are
  * dropped (`catch`), so every message is reported once, by the field that owns it.
  */
-export function formObject<Shape extends z.ZodRawShape>(shape: Shape, rules: (value: LenientObject<Shape>, ctx: z.RefinementCtx) => void) {
+export function formObject<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  rules: (value: LenientObject<Shape>, ctx: z.RefinementCtx) => void,
+) {
   const lenientShape = Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, lenient(field)]));
   const ruled = z
     .object(lenientShape)

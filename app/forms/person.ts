@@ -16,7 +16,13 @@ export const PostSchema = formObject(
   },
   (post, ctx) => {
     if (!post.titleKk && !post.titleRu && !post.titleEn) issue(ctx, ["titleKk"], "form.errors.oneTitle");
-    if (parsed(post.start) && parsed(post.end) && post.start.value && post.end.value && comparePartialDates(post.end, post.start) < 0) {
+    if (
+      parsed(post.start) &&
+      parsed(post.end) &&
+      post.start.value &&
+      post.end.value &&
+      comparePartialDates(post.end, post.start) < 0
+    ) {
       issue(ctx, ["end"], "form.errors.endBeforeStart");
     }
   },

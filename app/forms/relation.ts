@@ -10,8 +10,17 @@ type RelationStatus = (typeof RELATION_STATUSES)[number];
 export const HAPPENED_STATUSES: readonly RelationStatus[] = ["signed", "active", "ended"];
 
 /** A step that has happened cannot be dated in the future; a proposal may be planned ahead. */
-function happenedNotInFuture(step: { status?: RelationStatus | Unparsed; date: PartialDate | Unparsed }, ctx: z.RefinementCtx) {
-  if (parsed(step.status) && step.status && HAPPENED_STATUSES.includes(step.status) && parsed(step.date) && isFutureDate(step.date)) {
+function happenedNotInFuture(
+  step: { status?: RelationStatus | Unparsed; date: PartialDate | Unparsed },
+  ctx: z.RefinementCtx,
+) {
+  if (
+    parsed(step.status) &&
+    step.status &&
+    HAPPENED_STATUSES.includes(step.status) &&
+    parsed(step.date) &&
+    isFutureDate(step.date)
+  ) {
     issue(ctx, ["date"], "form.errors.futureHappened");
   }
 }

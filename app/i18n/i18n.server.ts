@@ -13,7 +13,11 @@ const versions = new Map<Language, string>();
 /** A hash of a language's strings, so their URL changes whenever they do. */
 export function stringsVersion(lng: Language) {
   let version = versions.get(lng);
-  if (!version) versions.set(lng, (version = crypto.createHash("sha256").update(JSON.stringify(translations[lng])).digest("hex").slice(0, 12)));
+  if (!version)
+    versions.set(
+      lng,
+      (version = crypto.createHash("sha256").update(JSON.stringify(translations[lng])).digest("hex").slice(0, 12)),
+    );
   return version;
 }
 
@@ -53,7 +57,9 @@ export async function getLanguage(request: Request): Promise<Language> {
   return languageFromHeader(request.headers.get("Accept-Language")) ?? FALLBACK_LANGUAGE;
 }
 
-const translators = new Map<Language, T>(LANGUAGES.map((lng) => [lng, translator(translations[lng], translations[FALLBACK_LANGUAGE])]));
+const translators = new Map<Language, T>(
+  LANGUAGES.map((lng) => [lng, translator(translations[lng], translations[FALLBACK_LANGUAGE])]),
+);
 
 /** `t` for a language: made once, since the strings never change while the server runs. */
 export function translatorFor(lng: Language): T {

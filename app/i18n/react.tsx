@@ -10,7 +10,15 @@ const TranslationContext = createContext<Translation>({
 });
 
 /** Gives every component below the page's language and its strings. */
-export function TranslationProvider({ lng, strings, children }: { lng: Language; strings: Strings; children: ReactNode }) {
+export function TranslationProvider({
+  lng,
+  strings,
+  children,
+}: {
+  lng: Language;
+  strings: Strings;
+  children: ReactNode;
+}) {
   const value = useMemo(() => ({ t: translator(strings), i18n: { language: lng } }), [lng, strings]);
   return <TranslationContext.Provider value={value}>{children}</TranslationContext.Provider>;
 }

@@ -12,14 +12,19 @@ export function partnerBriefing(partnerId: number, lng: Language, today: string)
   if (!partner) return null;
   const lastMeetings = latestMeetingSummaries(partnerId, 3);
   const met = peopleMetFrom(partnerId, lng, 30);
-  const posts = currentPosts(met.map((p) => p.id), lng);
+  const posts = currentPosts(
+    met.map((p) => p.id),
+    lng,
+  );
   const people = met.map((p) => ({ id: p.id, name: p.name, post: posts.get(p.id) ?? null }));
   const open = listInitiatives({ lng, page: 1, pageSize: 50, filter: { partnerId, openOnly: true }, today }).items;
   // Overdue first, then the rest as listed.
   const initiatives = [...open.filter((i) => i.overdue), ...open.filter((i) => !i.overdue)];
   const timeline = partnerTimeline(partnerId, lng, { order: "newest" }).map((group) => ({
     year: group.year,
-    counts: TIMELINE_KINDS.map((kind) => ({ kind, count: group.events.filter((e) => e.kind === kind).length })).filter((c) => c.count > 0),
+    counts: TIMELINE_KINDS.map((kind) => ({ kind, count: group.events.filter((e) => e.kind === kind).length })).filter(
+      (c) => c.count > 0,
+    ),
   }));
   return { partner, meetings: lastMeetings, people, initiatives, timeline };
 }

@@ -14,15 +14,24 @@ import { resolvePerson, type Translate } from "./person-refs.server";
 import { currentPosts } from "./people.server";
 import { countOf } from "./shared.server";
 
-
-export type DelegationResult = { ok: true; id: number; partnerId: number } | { ok: false; fieldErrors: Record<string, string[]> };
+export type DelegationResult =
+  { ok: true; id: number; partnerId: number } | { ok: false; fieldErrors: Record<string, string[]> };
 
 /** Creates (id undefined) or rewrites a delegation with its members, in one transaction. */
-export function saveDelegation(id: number | undefined, input: DelegationInput, t: Translate, actor: Actor): DelegationResult {
+export function saveDelegation(
+  id: number | undefined,
+  input: DelegationInput,
+  t: Translate,
+  actor: Actor,
+): DelegationResult {
   return writeTransaction(getDb(), actor, (db) => {
     const errors: Record<string, string[]> = {};
-    if (!db.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId)).get()) errors.partnerId = [t("form.errors.notFound")];
-    if (input.organisationId && !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).get())
+    if (!db.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId)).get())
+      errors.partnerId = [t("form.errors.notFound")];
+    if (
+      input.organisationId &&
+      !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).get()
+    )
       errors.organisationId = [t("form.errors.notFound")];
     let leaderId: number | null = null;
     if (input.leader?.personId || input.leader?.name) {
@@ -48,17 +57,27 @@ export function saveDelegation(id: number | undefined, input: DelegationInput, t
       purpose: input.purpose ?? null,
     };
     const delegationId = id
-      ? (db.update(delegations).set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(delegations.id, id)).run(), id)
+      ? (db
+          .update(delegations)
+          .set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+          .where(eq(delegations.id, id))
+          .run(),
+        id)
       : db.insert(delegations).values(values).returning({ id: delegations.id }).get().id;
     db.delete(delegationMembers).where(eq(delegationMembers.delegationId, delegationId)).run();
     const unique = [...new Set(memberIds)];
-    if (unique.length) db.insert(delegationMembers).values(unique.map((personId, position) => ({ delegationId, personId, position }))).run();
+    if (unique.length)
+      db.insert(delegationMembers)
+        .values(unique.map((personId, position) => ({ delegationId, personId, position })))
+        .run();
     return { ok: true, id: delegationId, partnerId: input.partnerId };
   });
 }
 
 export function delegationReferences(id: number) {
-  return { meetings: countOf(getDb().select({ count: count() }).from(meetings).where(eq(meetings.delegationId, id)).get()) };
+  return {
+    meetings: countOf(getDb().select({ count: count() }).from(meetings).where(eq(meetings.delegationId, id)).get()),
+  };
 }
 
 export function deleteDelegation(id: number, actor: Actor) {
@@ -75,10 +94,18 @@ export function delegationForEdit(id: number, lng: Language) {
   const db = getDb();
   const row = db.select().from(delegations).where(eq(delegations.id, id)).get();
   if (!row) return null;
-  const memberRows = db.select().from(delegationMembers).where(eq(delegationMembers.delegationId, id)).orderBy(delegationMembers.position).all();
+  const memberRows = db
+    .select()
+    .from(delegationMembers)
+    .where(eq(delegationMembers.delegationId, id))
+    .orderBy(delegationMembers.position)
+    .all();
   const personIds = [row.leaderId, ...memberRows.map((m) => m.personId)].filter((v): v is number => v != null);
   const names = new Map(
-    (personIds.length ? db.select().from(people).where(inArray(people.id, personIds)).all() : []).map((p) => [p.id, localizedName(p, lng)]),
+    (personIds.length ? db.select().from(people).where(inArray(people.id, personIds)).all() : []).map((p) => [
+      p.id,
+      localizedName(p, lng),
+    ]),
   );
   return {
     partnerId: row.partnerId,
@@ -101,7 +128,9 @@ export function getDelegation(id: number, lng: Language) {
   const row = db.select().from(delegations).where(eq(delegations.id, id)).get();
   if (!row) return null;
   const partner = db.select().from(partners).where(eq(partners.id, row.partnerId)).get();
-  const organisation = row.organisationId ? db.select().from(organisations).where(eq(organisations.id, row.organisationId)).get() : undefined;
+  const organisation = row.organisationId
+    ? db.select().from(organisations).where(eq(organisations.id, row.organisationId)).get()
+    : undefined;
   const memberRows = db
     .select({ person: people })
     .from(delegationMembers)
@@ -113,10 +142,21 @@ export function getDelegation(id: number, lng: Language) {
   const posts = currentPosts([...(leader ? [leader.id] : []), ...memberRows.map((m) => m.person.id)], lng);
   const personOf = (person: typeof people.$inferSelect) => {
     const post = posts.get(person.id);
-    return { id: person.id, name: localizedName(person, lng), post: post ? { title: post.title, organisation: post.organisation } : null };
+    return {
+      id: person.id,
+      name: localizedName(person, lng),
+      post: post ? { title: post.title, organisation: post.organisation } : null,
+    };
   };
   const visitMeetings = db
-    .select({ id: meetings.id, date: meetings.date, datePrecision: meetings.datePrecision, dateApproximate: meetings.dateApproximate, purpose: meetings.purpose, location: meetings.location })
+    .select({
+      id: meetings.id,
+      date: meetings.date,
+      datePrecision: meetings.datePrecision,
+      dateApproximate: meetings.dateApproximate,
+      purpose: meetings.purpose,
+      location: meetings.location,
+    })
     .from(meetings)
     .where(eq(meetings.delegationId, id))
     .orderBy(asc(meetings.date), asc(meetings.id))
@@ -133,7 +173,13 @@ export function getDelegation(id: number, lng: Language) {
     organisation: organisation ? { id: organisation.id, name: localizedName(organisation, lng) } : null,
     leader: leader ? personOf(leader) : null,
     members: memberRows.map((m) => personOf(m.person)),
-    meetings: visitMeetings.map((m) => ({ id: m.id, date: asDate(m.date, m.datePrecision, m.dateApproximate), purpose: m.purpose, location: m.location, partner: partnerRef })),
+    meetings: visitMeetings.map((m) => ({
+      id: m.id,
+      date: asDate(m.date, m.datePrecision, m.dateApproximate),
+      purpose: m.purpose,
+      location: m.location,
+      partner: partnerRef,
+    })),
   };
 }
 

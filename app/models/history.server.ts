@@ -5,9 +5,24 @@
  */
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { recordOutsideChanges, writeTransaction, type Db } from "../../db/client";
-import { MissingReferenceError, restoreRecord, revertRecord, type Actor, type RecordSnapshot, type Rewritten } from "../../db/history";
+import {
+  MissingReferenceError,
+  restoreRecord,
+  revertRecord,
+  type Actor,
+  type RecordSnapshot,
+  type Rewritten,
+} from "../../db/history";
 import { writeNameKeys } from "../../db/name-keys";
-import { AUDITED_RECORD_TYPES, history, organisations, partners, people, users, type AuditedRecordType } from "../../db/schema";
+import {
+  AUDITED_RECORD_TYPES,
+  history,
+  organisations,
+  partners,
+  people,
+  users,
+  type AuditedRecordType,
+} from "../../db/schema";
 import { indexInitiative, indexMeeting } from "../../db/search-text";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
@@ -84,12 +99,21 @@ type EntryRow = {
 export function recordHistory(type: AuditedRecordType, id: number, page: number) {
   const where = and(eq(history.recordType, type), eq(history.recordId, id));
   const { rows, total } = entriesPage(where, page);
-  const latestId = page === 1 ? rows[0]?.id : getDb().select({ id: history.id }).from(history).where(where).orderBy(desc(history.id)).limit(1).get()?.id;
+  const latestId =
+    page === 1
+      ? rows[0]?.id
+      : getDb().select({ id: history.id }).from(history).where(where).orderBy(desc(history.id)).limit(1).get()?.id;
   return { page: pageOf(rows, total, page), latestId: latestId ?? null, exists: recordExists(type, id) };
 }
 
 function recordExists(type: AuditedRecordType, id: number) {
-  const last = getDb().select({ action: history.action }).from(history).where(and(eq(history.recordType, type), eq(history.recordId, id))).orderBy(desc(history.id)).limit(1).get();
+  const last = getDb()
+    .select({ action: history.action })
+    .from(history)
+    .where(and(eq(history.recordType, type), eq(history.recordId, id)))
+    .orderBy(desc(history.id))
+    .limit(1)
+    .get();
   return last ? last.action !== "delete" : false;
 }
 
@@ -103,7 +127,11 @@ export function activity(filter: ActivityFilter, page: number) {
   if (filter.from) conditions.push(gte(history.at, filter.from));
   if (filter.to) conditions.push(lt(history.at, filter.to));
   const { rows, total } = entriesPage(and(...conditions), page);
-  return pageOf(rows.map((row) => withLabel(row, row.after ?? row.before)), total, page);
+  return pageOf(
+    rows.map((row) => withLabel(row, row.after ?? row.before)),
+    total,
+    page,
+  );
 }
 
 function withLabel(row: EntryRow, snapshot: RecordSnapshot | null) {
@@ -121,12 +149,20 @@ export function binContents(page: number) {
   );
 }
 
-export type UndoResult = { ok: true } | { ok: false; reason: "gone" | "missingReference"; missing?: { type: AuditedRecordType | null; id: number | null } };
+export type UndoResult =
+  | { ok: true }
+  | { ok: false; reason: "gone" | "missingReference"; missing?: { type: AuditedRecordType | null; id: number | null } };
 
 /** Rebuilds what a record brought back needs beside it, with the functions every write uses. */
 function rebuildBeside(tx: Db, id: number, { named, indexed, row }: Rewritten) {
   const text = (column: string) => (typeof row[column] === "string" ? (row[column] as string) : null);
-  if (named) writeNameKeys(tx, named, id, { nameKk: text("name_kk"), nameRu: text("name_ru"), nameEn: text("name_en"), nameNative: text("name_native") });
+  if (named)
+    writeNameKeys(tx, named, id, {
+      nameKk: text("name_kk"),
+      nameRu: text("name_ru"),
+      nameEn: text("name_en"),
+      nameNative: text("name_native"),
+    });
   if (indexed === "meeting") indexMeeting(tx, id);
   if (indexed === "initiative") indexInitiative(tx, id);
 }
@@ -140,7 +176,8 @@ function undo(actor: Actor, id: number, apply: (sqlite: Db["$client"]) => Rewrit
     });
     return done ? { ok: true } : { ok: false, reason: "gone" };
   } catch (error) {
-    if (error instanceof MissingReferenceError) return { ok: false, reason: "missingReference", missing: error.missing };
+    if (error instanceof MissingReferenceError)
+      return { ok: false, reason: "missingReference", missing: error.missing };
     throw error;
   }
 }
@@ -189,7 +226,11 @@ export function referencedNames(snapshots: Array<RecordSnapshot | null>, lng: La
   const load = (key: keyof typeof wanted, table: typeof partners | typeof organisations | typeof people) => {
     const ids = [...wanted[key]];
     if (ids.length === 0) return;
-    for (const row of db.select({ id: table.id, nameKk: table.nameKk, nameRu: table.nameRu, nameEn: table.nameEn }).from(table).where(inArray(table.id, ids)).all()) {
+    for (const row of db
+      .select({ id: table.id, nameKk: table.nameKk, nameRu: table.nameRu, nameEn: table.nameEn })
+      .from(table)
+      .where(inArray(table.id, ids))
+      .all()) {
       names[`${key}:${row.id}`] = localizedName(row, lng);
     }
   };
@@ -198,5 +239,3 @@ export function referencedNames(snapshots: Array<RecordSnapshot | null>, lng: La
   load("people", people);
   return names;
 }
-
-

@@ -32,7 +32,11 @@ function values(input: InitiativeInput) {
  */
 export function createInitiative(input: InitiativeInput, actor: Actor) {
   return writeTransaction(getDb(), actor, (db) => {
-    const id = db.insert(initiatives).values({ ...values(input), status: input.status }).returning({ id: initiatives.id }).get().id;
+    const id = db
+      .insert(initiatives)
+      .values({ ...values(input), status: input.status })
+      .returning({ id: initiatives.id })
+      .get().id;
     indexInitiative(db, id);
     return id;
   });
@@ -41,7 +45,10 @@ export function createInitiative(input: InitiativeInput, actor: Actor) {
 /** Edits what the initiative is; its status moves only through dated steps. */
 export function updateInitiative(id: number, input: InitiativeInput, actor: Actor) {
   writeTransaction(getDb(), actor, (db) => {
-    db.update(initiatives).set({ ...values(input), updatedAt: now }).where(eq(initiatives.id, id)).run();
+    db.update(initiatives)
+      .set({ ...values(input), updatedAt: now })
+      .where(eq(initiatives.id, id))
+      .run();
     indexInitiative(db, id);
   });
 }
@@ -50,9 +57,16 @@ export function updateInitiative(id: number, input: InitiativeInput, actor: Acto
 export function addInitiativeStep(initiativeId: number, step: InitiativeStepInput, actor: Actor) {
   writeTransaction(getDb(), actor, (db) => {
     db.insert(initiativeSteps)
-      .values({ initiativeId, ...partialDateColumns("date", step.date), status: step.status ?? null, note: step.note ?? null, meetingId: step.meetingId ?? null })
+      .values({
+        initiativeId,
+        ...partialDateColumns("date", step.date),
+        status: step.status ?? null,
+        note: step.note ?? null,
+        meetingId: step.meetingId ?? null,
+      })
       .run();
-    if (step.status) db.update(initiatives).set({ status: step.status, updatedAt: now }).where(eq(initiatives.id, initiativeId)).run();
+    if (step.status)
+      db.update(initiatives).set({ status: step.status, updatedAt: now }).where(eq(initiatives.id, initiativeId)).run();
   });
 }
 

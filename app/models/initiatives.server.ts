@@ -1,5 +1,16 @@
 import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
-import { INITIATIVE_KINDS, INITIATIVE_STATUSES, initiativeDueBy, initiativeIsOpen, initiatives, initiativeSteps, meetings, organisations, partners, people } from "../../db/schema";
+import {
+  INITIATIVE_KINDS,
+  INITIATIVE_STATUSES,
+  initiativeDueBy,
+  initiativeIsOpen,
+  initiatives,
+  initiativeSteps,
+  meetings,
+  organisations,
+  partners,
+  people,
+} from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { localizedName, localizedTitle } from "~/utils/names";
@@ -37,7 +48,10 @@ function overdueCondition(today: string) {
  * that SQLite counts in an index; paging newest first, "not closed", so that it walks the table
  * from the newest and stops at the page's end instead of sorting every open initiative.
  */
-function conditions({ status, partnerId, partnerIds, ownerPersonId, kind, openOnly, overdueOn }: InitiativeFilter, purpose: "page" | "count") {
+function conditions(
+  { status, partnerId, partnerIds, ownerPersonId, kind, openOnly, overdueOn }: InitiativeFilter,
+  purpose: "page" | "count",
+) {
   const list: Array<SQL | undefined> = [];
   if (status) list.push(eq(initiatives.status, status));
   if (partnerId) list.push(eq(initiatives.partnerId, partnerId));
@@ -110,13 +124,19 @@ export function listInitiatives({
     partner: r.partnerId
       ? {
           id: r.partnerId,
-          name: localizedName({ nameKk: r.partnerKk, nameRu: r.partnerRu, nameEn: r.partnerEn, nameNative: r.partnerNative }, lng),
+          name: localizedName(
+            { nameKk: r.partnerKk, nameRu: r.partnerRu, nameEn: r.partnerEn, nameNative: r.partnerNative },
+            lng,
+          ),
         }
       : null,
     owner: r.ownerId
       ? {
           id: r.ownerId,
-          name: localizedName({ nameKk: r.ownerKk, nameRu: r.ownerRu, nameEn: r.ownerEn, nameNative: r.ownerNative }, lng),
+          name: localizedName(
+            { nameKk: r.ownerKk, nameRu: r.ownerRu, nameEn: r.ownerEn, nameNative: r.ownerNative },
+            lng,
+          ),
         }
       : null,
   }));
@@ -155,10 +175,15 @@ export function getInitiative(id: number, lng: Language) {
     kind: row.kind,
     status: row.status,
     due: asDate(row.due, row.duePrecision, row.dueApproximate),
-    overdue: isOverdue({ due: asDate(row.due, row.duePrecision, row.dueApproximate), status: row.status }, todayInAstana()),
+    overdue: isOverdue(
+      { due: asDate(row.due, row.duePrecision, row.dueApproximate), status: row.status },
+      todayInAstana(),
+    ),
     partner: partner ? { id: partner.id, name: localizedName(partner, lng) } : null,
     owner: owner ? { id: owner.id, name: localizedName(owner, lng) } : null,
-    ownerOrganisation: ownerOrganisation ? { id: ownerOrganisation.id, name: localizedName(ownerOrganisation, lng) } : null,
+    ownerOrganisation: ownerOrganisation
+      ? { id: ownerOrganisation.id, name: localizedName(ownerOrganisation, lng) }
+      : null,
     raisedAt: raisedAt
       ? { id: raisedAt.id, date: asDate(raisedAt.date, raisedAt.datePrecision, raisedAt.dateApproximate) }
       : null,
@@ -170,11 +195,15 @@ export function isInitiativeStatus(value: unknown): value is InitiativeStatus {
   return typeof value === "string" && (INITIATIVE_STATUSES as readonly string[]).includes(value);
 }
 
-
 /** Open initiatives for a picker ("a step on one already on file"), newest first. */
 export function openInitiativeChoices(lng: Language) {
   return getDb()
-    .select({ id: initiatives.id, titleKk: initiatives.titleKk, titleRu: initiatives.titleRu, titleEn: initiatives.titleEn })
+    .select({
+      id: initiatives.id,
+      titleKk: initiatives.titleKk,
+      titleRu: initiatives.titleRu,
+      titleEn: initiatives.titleEn,
+    })
     .from(initiatives)
     .where(notInArray(initiatives.status, CLOSED_STATUSES))
     .orderBy(desc(initiatives.id))

@@ -51,10 +51,21 @@ const topicNamesIn = (lng: Language, name: string) => {
   return { nameKk: text.kk, nameRu: text.ru, nameEn: text.en };
 };
 
-function existing(db: Db, table: typeof people | typeof organisations | typeof partners | typeof delegations | typeof initiatives, ids: Array<number | undefined>) {
+function existing(
+  db: Db,
+  table: typeof people | typeof organisations | typeof partners | typeof delegations | typeof initiatives,
+  ids: Array<number | undefined>,
+) {
   const wanted = [...new Set(ids.filter((id): id is number => id != null))];
   if (wanted.length === 0) return new Set<number>();
-  return new Set(db.select({ id: table.id }).from(table).where(inArray(table.id, wanted)).all().map((r) => r.id));
+  return new Set(
+    db
+      .select({ id: table.id })
+      .from(table)
+      .where(inArray(table.id, wanted))
+      .all()
+      .map((r) => r.id),
+  );
 }
 
 /** People on file whose whole name folds to this one. */
@@ -67,7 +78,12 @@ function peopleNamed(db: Db, name: string, lng: Language) {
     .all()
     .map((r) => r.id);
   if (ids.length === 0) return [];
-  return db.select().from(people).where(inArray(people.id, ids)).all().map((p) => ({ id: p.id, name: localizedName(p, lng) }));
+  return db
+    .select()
+    .from(people)
+    .where(inArray(people.id, ids))
+    .all()
+    .map((p) => ({ id: p.id, name: localizedName(p, lng) }));
 }
 
 type Resolved = { personId: number } | { create: ParticipantInput };
@@ -79,13 +95,25 @@ type Resolved = { personId: number } | { create: ParticipantInput };
 function resolve(db: Db, input: MeetingInput, lng: Language, t: Translate) {
   const errors: FieldErrors = {};
   const missing = (path: string) => (errors[path] = [t("form.errors.notFound")]);
-  const orgIds = existing(db, organisations, [input.hostOrganisationId, input.delegationOrganisationId, ...input.participants.map((p) => p.organisationId)]);
-  const personIds = existing(db, people, [...input.participants.map((p) => p.personId), ...input.initiatives.map((i) => i.ownerPersonId)]);
+  const orgIds = existing(db, organisations, [
+    input.hostOrganisationId,
+    input.delegationOrganisationId,
+    ...input.participants.map((p) => p.organisationId),
+  ]);
+  const personIds = existing(db, people, [
+    ...input.participants.map((p) => p.personId),
+    ...input.initiatives.map((i) => i.ownerPersonId),
+  ]);
   if (input.hostOrganisationId && !orgIds.has(input.hostOrganisationId)) missing("hostOrganisationId");
-  if (input.delegationOrganisationId && !orgIds.has(input.delegationOrganisationId)) missing("delegationOrganisationId");
+  if (input.delegationOrganisationId && !orgIds.has(input.delegationOrganisationId))
+    missing("delegationOrganisationId");
   if (input.partnerId && !existing(db, partners, [input.partnerId]).size) missing("partnerId");
   if (input.delegationId && !existing(db, delegations, [input.delegationId]).size) missing("delegationId");
-  const initiativeIds = existing(db, initiatives, input.initiatives.map((i) => i.initiativeId));
+  const initiativeIds = existing(
+    db,
+    initiatives,
+    input.initiatives.map((i) => i.initiativeId),
+  );
 
   const participants: Resolved[] = input.participants.map((p, index) => {
     // Checked for everyone: a known body with a title records a post, whoever the person is.
@@ -98,7 +126,9 @@ function resolve(db: Db, input: MeetingInput, lng: Language, t: Translate) {
     const matches = peopleNamed(db, p.name ?? "", lng);
     if (matches.length === 1) return { personId: matches[0].id };
     if (matches.length > 1) {
-      errors[`participants[${index}].name`] = [t("form.errors.severalPeople", { names: matches.map((m) => m.name).join(", ") })];
+      errors[`participants[${index}].name`] = [
+        t("form.errors.severalPeople", { names: matches.map((m) => m.name).join(", ") }),
+      ];
     }
     return { create: p };
   });
@@ -123,11 +153,18 @@ function meetingValues(input: MeetingInput) {
 }
 
 function writeParticipants(db: Db, meetingId: number, input: MeetingInput, plan: Resolved[], lng: Language) {
-  const personIds = plan.map((resolved) => ("personId" in resolved ? resolved.personId : insertTypedPerson(db, resolved.create.name ?? "", lng)));
+  const personIds = plan.map((resolved) =>
+    "personId" in resolved ? resolved.personId : insertTypedPerson(db, resolved.create.name ?? "", lng),
+  );
   // A title at the meeting says the person held that post on the meeting's date, no more: the
   // post is "as of" that date, never an undated one that would read as held now (issue 13.6).
   input.participants.forEach((p, position) => {
-    if (p.title) recordPostHeld(db, personIds[position], { organisationId: p.organisationId, title: titleIn(lng, p.title), on: input.date });
+    if (p.title)
+      recordPostHeld(db, personIds[position], {
+        organisationId: p.organisationId,
+        title: titleIn(lng, p.title),
+        on: input.date,
+      });
   });
   if (personIds.length === 0) return personIds;
   db.insert(meetingParticipants)
@@ -156,7 +193,11 @@ function writeTopics(db: Db, meetingId: number, names: string[], lng: Language) 
       .get()?.id;
     if (!topicId) {
       const topicNames = topicNamesIn(lng, name);
-      topicId = db.insert(topics).values({ ...topicNames, ...sortKeys(topicNames) }).returning({ id: topics.id }).get().id;
+      topicId = db
+        .insert(topics)
+        .values({ ...topicNames, ...sortKeys(topicNames) })
+        .returning({ id: topics.id })
+        .get().id;
       writeNameKeys(db, "topic", topicId, topicNames);
     }
     db.insert(meetingTopics).values({ meetingId, topicId, position }).onConflictDoNothing().run();
@@ -167,7 +208,13 @@ function writeSources(db: Db, meetingId: number, input: MeetingInput) {
   input.sources.forEach((source, position) => {
     const sourceId = db
       .insert(sources)
-      .values({ url: source.url ?? null, outlet: source.outlet ?? null, title: source.title ?? null, text: source.text ?? null, language: input.language })
+      .values({
+        url: source.url ?? null,
+        outlet: source.outlet ?? null,
+        title: source.title ?? null,
+        text: source.text ?? null,
+        language: input.language,
+      })
       .returning({ id: sources.id })
       .get().id;
     db.insert(meetingSources).values({ meetingId, sourceId, position }).run();
@@ -193,7 +240,10 @@ function writeDelegation(db: Db, input: MeetingInput, personIds: number[]) {
   // The delegation's members are the guests (for an outgoing visit, our side).
   const memberSide = input.delegationDirection === "incoming" ? "guest" : "host";
   const members = [...new Set(input.participants.flatMap((p, i) => (p.side === memberSide ? [personIds[i]] : [])))];
-  if (members.length) db.insert(delegationMembers).values(members.map((personId, position) => ({ delegationId, personId, position }))).run();
+  if (members.length)
+    db.insert(delegationMembers)
+      .values(members.map((personId, position) => ({ delegationId, personId, position })))
+      .run();
   return delegationId;
 }
 
@@ -215,10 +265,19 @@ function writeInitiatives(db: Db, meetingId: number, input: MeetingInput, lng: L
         .returning({ id: initiatives.id })
         .get().id;
     } else {
-      db.update(initiatives).set({ status: raised.status, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(initiatives.id, initiativeId)).run();
+      db.update(initiatives)
+        .set({ status: raised.status, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+        .where(eq(initiatives.id, initiativeId))
+        .run();
     }
     db.insert(initiativeSteps)
-      .values({ initiativeId, ...partialDateColumns("date", input.date), status: raised.status, note: raised.note ?? null, meetingId })
+      .values({
+        initiativeId,
+        ...partialDateColumns("date", input.date),
+        status: raised.status,
+        note: raised.note ?? null,
+        meetingId,
+      })
       .run();
     indexInitiative(db, initiativeId);
   }
@@ -252,7 +311,11 @@ export function updateMeeting(id: number, input: MeetingInput, lng: Language, t:
     const { errors, participants } = resolve(db, { ...input, initiatives: [] }, lng, t);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
     db.update(meetings)
-      .set({ ...meetingValues(input), delegationId: input.delegationId ?? null, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+      .set({
+        ...meetingValues(input),
+        delegationId: input.delegationId ?? null,
+        updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+      })
       .where(eq(meetings.id, id))
       .run();
     db.delete(meetingParticipants).where(eq(meetingParticipants.meetingId, id)).run();
@@ -261,7 +324,12 @@ export function updateMeeting(id: number, input: MeetingInput, lng: Language, t:
     if (delegationId) db.update(meetings).set({ delegationId }).where(eq(meetings.id, id)).run();
     db.delete(meetingTopics).where(eq(meetingTopics.meetingId, id)).run();
     writeTopics(db, id, input.topics, lng);
-    const oldSources = db.select({ id: meetingSources.sourceId }).from(meetingSources).where(eq(meetingSources.meetingId, id)).all().map((r) => r.id);
+    const oldSources = db
+      .select({ id: meetingSources.sourceId })
+      .from(meetingSources)
+      .where(eq(meetingSources.meetingId, id))
+      .all()
+      .map((r) => r.id);
     db.delete(meetingSources).where(eq(meetingSources.meetingId, id)).run();
     removeOrphanSources(db, oldSources);
     writeSources(db, id, { ...input, initiatives: [] });
@@ -292,7 +360,12 @@ export function deleteMeeting(id: number, actor: Actor) {
   return writeTransaction(getDb(), actor, (db) => {
     const references = meetingReferences(id);
     if (references.initiatives > 0) return { deleted: false as const, references };
-    const cited = db.select({ id: meetingSources.sourceId }).from(meetingSources).where(eq(meetingSources.meetingId, id)).all().map((r) => r.id);
+    const cited = db
+      .select({ id: meetingSources.sourceId })
+      .from(meetingSources)
+      .where(eq(meetingSources.meetingId, id))
+      .all()
+      .map((r) => r.id);
     db.delete(meetings).where(eq(meetings.id, id)).run();
     removeOrphanSources(db, cited);
     removeFromSearch(db, "meeting", id);
@@ -306,7 +379,13 @@ export function meetingForEdit(id: number, lng: Language) {
   const row = db.select().from(meetings).where(eq(meetings.id, id)).get();
   if (!row) return null;
   const participantRows = db
-    .select({ personId: meetingParticipants.personId, side: meetingParticipants.side, role: meetingParticipants.role, title: meetingParticipants.titleAtMeeting, person: people })
+    .select({
+      personId: meetingParticipants.personId,
+      side: meetingParticipants.side,
+      role: meetingParticipants.role,
+      title: meetingParticipants.titleAtMeeting,
+      person: people,
+    })
     .from(meetingParticipants)
     .innerJoin(people, eq(people.id, meetingParticipants.personId))
     .where(eq(meetingParticipants.meetingId, id))
@@ -359,7 +438,9 @@ export function meetingForEdit(id: number, lng: Language) {
  */
 export function meetingPrefill({ partnerId, delegationId }: { partnerId?: number; delegationId?: number }) {
   const db = getDb();
-  const delegation = delegationId ? db.select().from(delegations).where(eq(delegations.id, delegationId)).get() : undefined;
+  const delegation = delegationId
+    ? db.select().from(delegations).where(eq(delegations.id, delegationId)).get()
+    : undefined;
   if (delegation) {
     return {
       partnerId: delegation.partnerId,
@@ -367,13 +448,20 @@ export function meetingPrefill({ partnerId, delegationId }: { partnerId?: number
       date: partialDateFormValue(delegation.arrival, delegation.arrivalPrecision, delegation.arrivalApproximate),
     };
   }
-  const partner = partnerId ? db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId)).get() : undefined;
+  const partner = partnerId
+    ? db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId)).get()
+    : undefined;
   return { partnerId: partner?.id, delegationId: undefined };
 }
 
 /** Everything the meeting form offers to pick from, named in the reader's language. */
 export function meetingFormChoices(lng: Language) {
-  const topicNames = getDb().select().from(topics).orderBy(...byName(topics, lng)).limit(1000).all();
+  const topicNames = getDb()
+    .select()
+    .from(topics)
+    .orderBy(...byName(topics, lng))
+    .limit(1000)
+    .all();
   return {
     organisations: organisationChoices(lng),
     partners: partnerChoices(lng).map((p) => ({ value: p.id, label: p.name })),

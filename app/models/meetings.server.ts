@@ -33,7 +33,13 @@ function meetingConditions({ partnerId, partnerIds, year, topicIds }: MeetingFil
   if (topicIds) {
     conditions.push(
       topicIds.length
-        ? inArray(meetings.id, getDb().select({ id: meetingTopics.meetingId }).from(meetingTopics).where(inArray(meetingTopics.topicId, topicIds)))
+        ? inArray(
+            meetings.id,
+            getDb()
+              .select({ id: meetingTopics.meetingId })
+              .from(meetingTopics)
+              .where(inArray(meetingTopics.topicId, topicIds)),
+          )
         : sql`0`,
     );
   }
@@ -72,36 +78,43 @@ export function listMeetings({
     .offset(fromEnd ? Math.max(0, total - offset - pageSize) : offset)
     .all()
     .map((r) => r.id);
-  const rows = !pageIds.length ? [] : db
-    .select({
-      id: meetings.id,
-      date: meetings.date,
-      datePrecision: meetings.datePrecision,
-      dateApproximate: meetings.dateApproximate,
-      location: meetings.location,
-      purpose: meetings.purpose,
-      partnerId: partners.id,
-      partnerKk: partners.nameKk,
-      partnerRu: partners.nameRu,
-      partnerEn: partners.nameEn,
-      partnerNative: partners.nameNative,
-      hostKk: hostOrganisations.nameKk,
-      hostRu: hostOrganisations.nameRu,
-      hostEn: hostOrganisations.nameEn,
-      hostNative: hostOrganisations.nameNative,
-    })
-    .from(meetings)
-    .leftJoin(partners, eq(partners.id, meetings.partnerId))
-    .leftJoin(hostOrganisations, eq(hostOrganisations.id, meetings.hostOrganisationId))
-    .where(inArray(meetings.id, pageIds))
-    .orderBy(desc(meetings.date), desc(meetings.id))
-    .all();
+  const rows = !pageIds.length
+    ? []
+    : db
+        .select({
+          id: meetings.id,
+          date: meetings.date,
+          datePrecision: meetings.datePrecision,
+          dateApproximate: meetings.dateApproximate,
+          location: meetings.location,
+          purpose: meetings.purpose,
+          partnerId: partners.id,
+          partnerKk: partners.nameKk,
+          partnerRu: partners.nameRu,
+          partnerEn: partners.nameEn,
+          partnerNative: partners.nameNative,
+          hostKk: hostOrganisations.nameKk,
+          hostRu: hostOrganisations.nameRu,
+          hostEn: hostOrganisations.nameEn,
+          hostNative: hostOrganisations.nameNative,
+        })
+        .from(meetings)
+        .leftJoin(partners, eq(partners.id, meetings.partnerId))
+        .leftJoin(hostOrganisations, eq(hostOrganisations.id, meetings.hostOrganisationId))
+        .where(inArray(meetings.id, pageIds))
+        .orderBy(desc(meetings.date), desc(meetings.id))
+        .all();
   const participantCounts = new Map(
     rows.length
       ? db
           .select({ meetingId: meetingParticipants.meetingId, count: count() })
           .from(meetingParticipants)
-          .where(inArray(meetingParticipants.meetingId, rows.map((r) => r.id)))
+          .where(
+            inArray(
+              meetingParticipants.meetingId,
+              rows.map((r) => r.id),
+            ),
+          )
           .groupBy(meetingParticipants.meetingId)
           .all()
           .map((r) => [r.meetingId, r.count])
@@ -121,9 +134,10 @@ export function listMeetings({
           ),
         }
       : null,
-    host: r.hostKk ?? r.hostRu ?? r.hostEn ?? r.hostNative
-      ? localizedName({ nameKk: r.hostKk, nameRu: r.hostRu, nameEn: r.hostEn, nameNative: r.hostNative }, lng)
-      : null,
+    host:
+      (r.hostKk ?? r.hostRu ?? r.hostEn ?? r.hostNative)
+        ? localizedName({ nameKk: r.hostKk, nameRu: r.hostRu, nameEn: r.hostEn, nameNative: r.hostNative }, lng)
+        : null,
     participantCount: participantCounts.get(r.id) ?? 0,
   }));
   return pageOf(items, total, page, pageSize);
@@ -171,9 +185,7 @@ export function getMeeting(id: number, lng: Language) {
     .get();
   if (!row) return null;
 
-  const partner = row.partnerId
-    ? db.select().from(partners).where(eq(partners.id, row.partnerId)).get()
-    : undefined;
+  const partner = row.partnerId ? db.select().from(partners).where(eq(partners.id, row.partnerId)).get() : undefined;
   const host = row.hostOrganisationId
     ? db.select().from(organisations).where(eq(organisations.id, row.hostOrganisationId)).get()
     : undefined;
@@ -233,7 +245,13 @@ export function getMeeting(id: number, lng: Language) {
       .where(
         or(
           eq(initiatives.meetingId, id),
-          inArray(initiatives.id, db.select({ id: initiativeSteps.initiativeId }).from(initiativeSteps).where(eq(initiativeSteps.meetingId, id))),
+          inArray(
+            initiatives.id,
+            db
+              .select({ id: initiativeSteps.initiativeId })
+              .from(initiativeSteps)
+              .where(eq(initiativeSteps.meetingId, id)),
+          ),
         ),
       )
       .orderBy(asc(initiatives.id))
@@ -363,7 +381,12 @@ export function delegationChoices(lng: Language) {
 /** Meetings to pick as "where it happened": this partner's (or all), newest first. */
 export function meetingChoices(partnerId: number | null | undefined, label: (date: PartialDate) => string) {
   return getDb()
-    .select({ id: meetings.id, date: meetings.date, datePrecision: meetings.datePrecision, dateApproximate: meetings.dateApproximate })
+    .select({
+      id: meetings.id,
+      date: meetings.date,
+      datePrecision: meetings.datePrecision,
+      dateApproximate: meetings.dateApproximate,
+    })
     .from(meetings)
     .where(partnerId ? eq(meetings.partnerId, partnerId) : undefined)
     .orderBy(desc(meetings.date), desc(meetings.id))
@@ -389,5 +412,8 @@ export function latestMeetingSummaries(partnerId: number, limit = 3) {
     .orderBy(desc(meetings.date), desc(meetings.id))
     .limit(limit)
     .all()
-    .map(({ date, datePrecision, dateApproximate, ...m }) => ({ ...m, date: asDate(date, datePrecision, dateApproximate) }));
+    .map(({ date, datePrecision, dateApproximate, ...m }) => ({
+      ...m,
+      date: asDate(date, datePrecision, dateApproximate),
+    }));
 }

@@ -47,7 +47,10 @@ export function listOrganisations({
     ourSide: r.isHome,
     partner: {
       id: r.partnerId,
-      name: localizedName({ nameKk: r.partnerKk, nameRu: r.partnerRu, nameEn: r.partnerEn, nameNative: r.partnerNative }, lng),
+      name: localizedName(
+        { nameKk: r.partnerKk, nameRu: r.partnerRu, nameEn: r.partnerEn, nameNative: r.partnerNative },
+        lng,
+      ),
     },
   }));
   return pageOf(items, total, page, pageSize);
@@ -130,13 +133,23 @@ export function organisationReferences(id: number) {
     posts: n(db.select({ count: count() }).from(posts).where(eq(posts.organisationId, id)).get()),
     meetings: n(db.select({ count: count() }).from(meetings).where(eq(meetings.hostOrganisationId, id)).get()),
     delegations: n(db.select({ count: count() }).from(delegations).where(eq(delegations.organisationId, id)).get()),
-    initiatives: n(db.select({ count: count() }).from(initiatives).where(eq(initiatives.ownerOrganisationId, id)).get()),
+    initiatives: n(
+      db.select({ count: count() }).from(initiatives).where(eq(initiatives.ownerOrganisationId, id)).get(),
+    ),
   };
 }
 
 function organisationValues(input: OrganisationInput) {
-  const names = { nameKk: input.nameKk ?? null, nameRu: input.nameRu ?? null, nameEn: input.nameEn ?? null, nameNative: input.nameNative ?? null };
-  return { names, values: { partnerId: input.partnerId, parentId: input.parentId ?? null, ...names, ...sortKeys(names) } };
+  const names = {
+    nameKk: input.nameKk ?? null,
+    nameRu: input.nameRu ?? null,
+    nameEn: input.nameEn ?? null,
+    nameNative: input.nameNative ?? null,
+  };
+  return {
+    names,
+    values: { partnerId: input.partnerId, parentId: input.parentId ?? null, ...names, ...sortKeys(names) },
+  };
 }
 
 export function createOrganisation(input: OrganisationInput, actor: Actor): number {
@@ -151,7 +164,10 @@ export function createOrganisation(input: OrganisationInput, actor: Actor): numb
 export function updateOrganisation(id: number, input: OrganisationInput, actor: Actor) {
   writeTransaction(getDb(), actor, (db) => {
     const { names, values } = organisationValues(input);
-    db.update(organisations).set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(organisations.id, id)).run();
+    db.update(organisations)
+      .set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+      .where(eq(organisations.id, id))
+      .run();
     writeNameKeys(db, "organisation", id, names);
   });
 }

@@ -21,7 +21,13 @@ function notPast(value: SQLiteColumn, precision: SQLiteColumn, today: string) {
 export function upcoming(lng: Language, today: string, limit = 8) {
   const db = getDb();
   const meetingRows = db
-    .select({ id: meetings.id, date: meetings.date, precision: meetings.datePrecision, approximate: meetings.dateApproximate, partner: partners })
+    .select({
+      id: meetings.id,
+      date: meetings.date,
+      precision: meetings.datePrecision,
+      approximate: meetings.dateApproximate,
+      partner: partners,
+    })
     .from(meetings)
     .leftJoin(partners, eq(partners.id, meetings.partnerId))
     .where(and(isNotNull(meetings.date), notPast(meetings.date, meetings.datePrecision, today)))
@@ -29,7 +35,14 @@ export function upcoming(lng: Language, today: string, limit = 8) {
     .limit(limit)
     .all();
   const visitRows = db
-    .select({ id: delegations.id, date: delegations.arrival, precision: delegations.arrivalPrecision, approximate: delegations.arrivalApproximate, direction: delegations.direction, partner: partners })
+    .select({
+      id: delegations.id,
+      date: delegations.arrival,
+      precision: delegations.arrivalPrecision,
+      approximate: delegations.arrivalApproximate,
+      direction: delegations.direction,
+      partner: partners,
+    })
     .from(delegations)
     .innerJoin(partners, eq(partners.id, delegations.partnerId))
     .where(and(isNotNull(delegations.arrival), notPast(delegations.arrival, delegations.arrivalPrecision, today)))
@@ -37,8 +50,19 @@ export function upcoming(lng: Language, today: string, limit = 8) {
     .limit(limit)
     .all();
   return [
-    ...meetingRows.map((m) => ({ kind: "meeting" as const, id: m.id, date: asDate(m.date, m.precision, m.approximate), partner: m.partner ? localizedName(m.partner, lng) : null })),
-    ...visitRows.map((v) => ({ kind: "visit" as const, id: v.id, direction: v.direction, date: asDate(v.date, v.precision, v.approximate), partner: localizedName(v.partner, lng) })),
+    ...meetingRows.map((m) => ({
+      kind: "meeting" as const,
+      id: m.id,
+      date: asDate(m.date, m.precision, m.approximate),
+      partner: m.partner ? localizedName(m.partner, lng) : null,
+    })),
+    ...visitRows.map((v) => ({
+      kind: "visit" as const,
+      id: v.id,
+      direction: v.direction,
+      date: asDate(v.date, v.precision, v.approximate),
+      partner: localizedName(v.partner, lng),
+    })),
   ]
     .sort((a, b) => (a.date.value ?? "").localeCompare(b.date.value ?? ""))
     .slice(0, limit);

@@ -53,8 +53,7 @@ export function listPartners({
   pageSize?: number;
 }) {
   const db = getDb();
-  const order =
-    sort === "country" ? [asc(partners.countryCode), ...byName(partners, lng)] : byName(partners, lng);
+  const order = sort === "country" ? [asc(partners.countryCode), ...byName(partners, lng)] : byName(partners, lng);
   const rows = db
     .select(partnerFields)
     .from(partners)
@@ -63,10 +62,11 @@ export function listPartners({
     .limit(pageSize)
     .offset(offsetOf(page, pageSize))
     .all();
-  const total = countOf(
-    db.select({ count: count() }).from(partners).where(eq(partners.isHome, false)).get(),
+  const total = countOf(db.select({ count: count() }).from(partners).where(eq(partners.isHome, false)).get());
+  const relationsByPartner = relationsOf(
+    rows.map((r) => r.id),
+    lng,
   );
-  const relationsByPartner = relationsOf(rows.map((r) => r.id), lng);
   const items = rows.map((row) => ({
     id: row.id,
     name: localizedName(row, lng),
@@ -116,7 +116,12 @@ function relationsOf(partnerIds: number[], lng: Language) {
           sourceId: relationSteps.sourceId,
         })
         .from(relationSteps)
-        .where(inArray(relationSteps.relationId, relationRows.map((r) => r.id)))
+        .where(
+          inArray(
+            relationSteps.relationId,
+            relationRows.map((r) => r.id),
+          ),
+        )
         .all()
     : [];
   const stepIds = stepRows.map((s) => s.id);
@@ -152,11 +157,19 @@ function relationsOf(partnerIds: number[], lng: Language) {
           meetingId: s.meetingId,
           sourceId: s.sourceId,
           source: s.sourceId ? (stepSources.get(s.sourceId) ?? null) : null,
-          signatories: signatories.filter((x) => x.stepId === s.id).map((x) => ({ id: x.person.id, name: localizedName(x.person, lng) })),
+          signatories: signatories
+            .filter((x) => x.stepId === s.id)
+            .map((x) => ({ id: x.person.id, name: localizedName(x.person, lng) })),
         })),
     );
     const list = byPartner.get(relation.partnerId) ?? [];
-    list.push({ id: relation.id, type: relation.type, note: relation.note, steps, status: currentRelationStatus(steps) });
+    list.push({
+      id: relation.id,
+      type: relation.type,
+      note: relation.note,
+      steps,
+      status: currentRelationStatus(steps),
+    });
     byPartner.set(relation.partnerId, list);
   }
   return byPartner;
@@ -167,7 +180,13 @@ export function getPartner(id: number, lng: Language) {
   const row = db.select(partnerFields).from(partners).where(eq(partners.id, id)).get();
   if (!row) return null;
   const orgs = db
-    .select({ id: organisations.id, nameKk: organisations.nameKk, nameRu: organisations.nameRu, nameEn: organisations.nameEn, nameNative: organisations.nameNative })
+    .select({
+      id: organisations.id,
+      nameKk: organisations.nameKk,
+      nameRu: organisations.nameRu,
+      nameEn: organisations.nameEn,
+      nameNative: organisations.nameNative,
+    })
     .from(organisations)
     .where(eq(organisations.partnerId, id))
     .orderBy(...byName(organisations, lng))
@@ -221,7 +240,10 @@ export function peopleMetFrom(partnerId: number, lng: Language, limit = 50) {
  * `partnerName`, typed in the filter in any spelling or script. A list of a thousand partners
  * is no drop-down; the typed name matches as the search does (idsNamed).
  */
-export function partnerFilterFrom(search: URLSearchParams, lng: Language): { partnerIds?: number[]; partnerName: string } {
+export function partnerFilterFrom(
+  search: URLSearchParams,
+  lng: Language,
+): { partnerIds?: number[]; partnerName: string } {
   const typed = (search.get("partnerName") ?? "").trim().slice(0, 200);
   if (typed) return { partnerIds: idsNamed("partner", typed), partnerName: typed };
   const id = idFromSearch(search, "partner");
@@ -245,8 +267,9 @@ export function partnerChoices(lng: Language, { includeHome = false } = {}) {
 /** What still refers to a partner: a partner with any of these is not deleted. */
 export function partnerReferences(id: number) {
   const db = getDb();
-  const n = (table: typeof relations | typeof organisations | typeof meetings | typeof delegations | typeof initiatives) =>
-    countOf(db.select({ count: count() }).from(table).where(eq(table.partnerId, id)).get());
+  const n = (
+    table: typeof relations | typeof organisations | typeof meetings | typeof delegations | typeof initiatives,
+  ) => countOf(db.select({ count: count() }).from(table).where(eq(table.partnerId, id)).get());
   return {
     relations: n(relations),
     organisations: n(organisations),
@@ -265,7 +288,13 @@ function partnerValues(input: PartnerInput) {
   };
   return {
     names,
-    values: { kind: input.kind, countryCode: input.countryCode, wikidataId: input.wikidataId ?? null, ...names, ...sortKeys(names) },
+    values: {
+      kind: input.kind,
+      countryCode: input.countryCode,
+      wikidataId: input.wikidataId ?? null,
+      ...names,
+      ...sortKeys(names),
+    },
   };
 }
 
@@ -294,7 +323,9 @@ export function deletePartner(id: number, actor: Actor) {
   return writeTransaction(getDb(), actor, (tx) => {
     const references = partnerReferences(id);
     if (Object.values(references).some((n) => n > 0)) return { deleted: false as const, references };
-    tx.delete(partners).where(and(eq(partners.id, id), eq(partners.isHome, false))).run();
+    tx.delete(partners)
+      .where(and(eq(partners.id, id), eq(partners.isHome, false)))
+      .run();
     return { deleted: true as const, references };
   });
 }

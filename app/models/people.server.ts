@@ -20,7 +20,13 @@ import type { PersonInput, PostInput } from "~/forms/person";
 import { foldForMatch } from "~/utils/fold";
 import { localizedName, localizedTitle, sortKeys, type MultilingualTitle } from "~/utils/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
-import { comparePartialDates, partialDateColumns, partialDateFormValue, type PartialDate, UNKNOWN_DATE } from "~/utils/partial-date";
+import {
+  comparePartialDates,
+  partialDateColumns,
+  partialDateFormValue,
+  type PartialDate,
+  UNKNOWN_DATE,
+} from "~/utils/partial-date";
 import { asDate, byName, countOf } from "./shared.server";
 
 const postFields = {
@@ -87,15 +93,34 @@ export function currentPost(personPosts: Post[]): Post | null {
 }
 
 /** People alphabetically; `organisationIds`: only those with a post in one of them. */
-export function listPeople({ lng, page, pageSize = PAGE_SIZE, organisationIds }: { lng: Language; page: number; pageSize?: number; organisationIds?: number[] }) {
+export function listPeople({
+  lng,
+  page,
+  pageSize = PAGE_SIZE,
+  organisationIds,
+}: {
+  lng: Language;
+  page: number;
+  pageSize?: number;
+  organisationIds?: number[];
+}) {
   const db = getDb();
   const where = organisationIds
     ? organisationIds.length
-      ? inArray(people.id, db.select({ id: posts.personId }).from(posts).where(inArray(posts.organisationId, organisationIds)))
+      ? inArray(
+          people.id,
+          db.select({ id: posts.personId }).from(posts).where(inArray(posts.organisationId, organisationIds)),
+        )
       : sql`0`
     : undefined;
   const rows = db
-    .select({ id: people.id, nameKk: people.nameKk, nameRu: people.nameRu, nameEn: people.nameEn, nameNative: people.nameNative })
+    .select({
+      id: people.id,
+      nameKk: people.nameKk,
+      nameRu: people.nameRu,
+      nameEn: people.nameEn,
+      nameNative: people.nameNative,
+    })
     .from(people)
     .where(where)
     .orderBy(...byName(people, lng))
@@ -103,7 +128,10 @@ export function listPeople({ lng, page, pageSize = PAGE_SIZE, organisationIds }:
     .offset(offsetOf(page, pageSize))
     .all();
   const total = countOf(db.select({ count: count() }).from(people).where(where).get());
-  const allPosts = postsOf(rows.map((r) => r.id), lng);
+  const allPosts = postsOf(
+    rows.map((r) => r.id),
+    lng,
+  );
   const items = rows.map((r) => ({
     id: r.id,
     name: localizedName(r, lng),
@@ -167,7 +195,12 @@ export function peopleAt(organisationId: number, lng: Language, limit = 100) {
 type PersonNames = { nameKk?: string; nameRu?: string; nameEn?: string; nameNative?: string };
 
 function personNames(input: PersonNames) {
-  const names = { nameKk: input.nameKk ?? null, nameRu: input.nameRu ?? null, nameEn: input.nameEn ?? null, nameNative: input.nameNative ?? null };
+  const names = {
+    nameKk: input.nameKk ?? null,
+    nameRu: input.nameRu ?? null,
+    nameEn: input.nameEn ?? null,
+    nameNative: input.nameNative ?? null,
+  };
   return { names, values: { ...names, ...sortKeys(names) } };
 }
 
@@ -200,13 +233,23 @@ export function insertPerson(db: Db, input: PersonNames & { posts?: PostInput[] 
  * duplicates; a post with a known end is left as it is. A new title makes a new post "as of"
  * that date, when the body is known. Inside the caller's transaction.
  */
-export function recordPostHeld(db: Db, personId: number, held: { organisationId?: number; title: MultilingualTitle; on: PartialDate }) {
-  const typed = [held.title.titleKk, held.title.titleRu, held.title.titleEn].filter((t): t is string => Boolean(t)).map(foldForMatch);
+export function recordPostHeld(
+  db: Db,
+  personId: number,
+  held: { organisationId?: number; title: MultilingualTitle; on: PartialDate },
+) {
+  const typed = [held.title.titleKk, held.title.titleRu, held.title.titleEn]
+    .filter((t): t is string => Boolean(t))
+    .map(foldForMatch);
   if (typed.length === 0) return;
   const same = db
     .select()
     .from(posts)
-    .where(held.organisationId ? and(eq(posts.personId, personId), eq(posts.organisationId, held.organisationId)) : eq(posts.personId, personId))
+    .where(
+      held.organisationId
+        ? and(eq(posts.personId, personId), eq(posts.organisationId, held.organisationId))
+        : eq(posts.personId, personId),
+    )
     .orderBy(asc(posts.id))
     .all()
     .find((post) => [post.titleKk, post.titleRu, post.titleEn].some((t) => t && typed.includes(foldForMatch(t))));
@@ -214,7 +257,10 @@ export function recordPostHeld(db: Db, personId: number, held: { organisationId?
     const ended = same.end !== null || same.endPrecision !== "unknown";
     const asOf = asDate(same.asOf, same.asOfPrecision, same.asOfApproximate);
     if (!ended && held.on.value && (!asOf.value || comparePartialDates(held.on, asOf) > 0)) {
-      db.update(posts).set({ ...partialDateColumns("asOf", held.on), updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(posts.id, same.id)).run();
+      db.update(posts)
+        .set({ ...partialDateColumns("asOf", held.on), updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+        .where(eq(posts.id, same.id))
+        .run();
     }
     return;
   }
@@ -238,7 +284,10 @@ export function createPerson(input: PersonInput, actor: Actor): number {
 export function updatePerson(id: number, input: PersonInput, actor: Actor) {
   writeTransaction(getDb(), actor, (db) => {
     const { names, values } = personNames(input);
-    db.update(people).set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(people.id, id)).run();
+    db.update(people)
+      .set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+      .where(eq(people.id, id))
+      .run();
     // Posts are the person's own list, edited as a whole: nothing else refers to a post.
     db.delete(posts).where(eq(posts.personId, id)).run();
     if (input.posts.length) db.insert(posts).values(postRows(id, input.posts)).run();
@@ -249,12 +298,18 @@ export function updatePerson(id: number, input: PersonInput, actor: Actor) {
 export function personReferences(id: number) {
   const db = getDb();
   return {
-    participations: countOf(db.select({ count: count() }).from(meetingParticipants).where(eq(meetingParticipants.personId, id)).get()),
+    participations: countOf(
+      db.select({ count: count() }).from(meetingParticipants).where(eq(meetingParticipants.personId, id)).get(),
+    ),
     delegations:
       countOf(db.select({ count: count() }).from(delegations).where(eq(delegations.leaderId, id)).get()) +
       countOf(db.select({ count: count() }).from(delegationMembers).where(eq(delegationMembers.personId, id)).get()),
-    initiatives: countOf(db.select({ count: count() }).from(initiatives).where(eq(initiatives.ownerPersonId, id)).get()),
-    relations: countOf(db.select({ count: count() }).from(relationStepSignatories).where(eq(relationStepSignatories.personId, id)).get()),
+    initiatives: countOf(
+      db.select({ count: count() }).from(initiatives).where(eq(initiatives.ownerPersonId, id)).get(),
+    ),
+    relations: countOf(
+      db.select({ count: count() }).from(relationStepSignatories).where(eq(relationStepSignatories.personId, id)).get(),
+    ),
   };
 }
 
@@ -310,18 +365,37 @@ export function searchPeople(query: string, lng: Language, limit = 8) {
     .all()
     .map((r) => r.id);
   if (ids.length === 0) return [];
-  const rows = db.select().from(people).where(inArray(people.id, ids)).orderBy(...byName(people, lng)).all();
+  const rows = db
+    .select()
+    .from(people)
+    .where(inArray(people.id, ids))
+    .orderBy(...byName(people, lng))
+    .all();
   const allPosts = postsOf(ids, lng);
   return rows.map((p) => {
     const post = currentPost(allPosts.filter((x) => x.personId === p.id));
-    return { id: p.id, name: localizedName(p, lng), title: post?.title ?? null, organisation: post?.organisation.name ?? null };
+    return {
+      id: p.id,
+      name: localizedName(p, lng),
+      title: post?.title ?? null,
+      organisation: post?.organisation.name ?? null,
+    };
   });
 }
 
 /** People on our side (a post in a home-city body), for choosing an initiative's owner. */
 export function homeSideChoices(lng: Language) {
   const rows = getDb()
-    .selectDistinct({ id: people.id, nameKk: people.nameKk, nameRu: people.nameRu, nameEn: people.nameEn, nameNative: people.nameNative, sortKk: people.sortKk, sortRu: people.sortRu, sortEn: people.sortEn })
+    .selectDistinct({
+      id: people.id,
+      nameKk: people.nameKk,
+      nameRu: people.nameRu,
+      nameEn: people.nameEn,
+      nameNative: people.nameNative,
+      sortKk: people.sortKk,
+      sortRu: people.sortRu,
+      sortEn: people.sortEn,
+    })
     .from(posts)
     .innerJoin(people, eq(people.id, posts.personId))
     .innerJoin(organisations, eq(organisations.id, posts.organisationId))

@@ -23,7 +23,9 @@ function peopleNamed(db: Db, name: string) {
 /** A person on file by id, or by a name that matches exactly one of them. */
 export function resolvePerson(db: Db, ref: PersonRef, t: Translate): { id: number } | { error: string } {
   if (ref.personId) {
-    return db.select({ id: people.id }).from(people).where(eq(people.id, ref.personId)).get() ? { id: ref.personId } : { error: t("form.errors.notFound") };
+    return db.select({ id: people.id }).from(people).where(eq(people.id, ref.personId)).get()
+      ? { id: ref.personId }
+      : { error: t("form.errors.notFound") };
   }
   const ids = peopleNamed(db, ref.name ?? "");
   if (ids.length === 1) return { id: ids[0] };
@@ -38,7 +40,10 @@ export type PersonPlan = { id: number } | { create: string };
  * them, one that matches none is a new person, one that matches several must be picked.
  */
 export function planPerson(db: Db, ref: PersonRef, t: Translate): PersonPlan | { error: string } {
-  if (ref.personId) return db.select({ id: people.id }).from(people).where(eq(people.id, ref.personId)).get() ? { id: ref.personId } : { error: t("form.errors.notFound") };
+  if (ref.personId)
+    return db.select({ id: people.id }).from(people).where(eq(people.id, ref.personId)).get()
+      ? { id: ref.personId }
+      : { error: t("form.errors.notFound") };
   const name = ref.name ?? "";
   const ids = peopleNamed(db, name);
   if (ids.length === 1) return { id: ids[0] };

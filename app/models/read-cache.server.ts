@@ -29,7 +29,11 @@ function versionOf(client: Database.Database): string {
   if (statement?.client !== client) {
     statement = {
       client,
-      version: client.prepare("select coalesce((select max(id) from history), 0) || ':' || (select count(*) || ':' || coalesce(max(at), '') from pending_changes)").pluck(),
+      version: client
+        .prepare(
+          "select coalesce((select max(id) from history), 0) || ':' || (select count(*) || ':' || coalesce(max(at), '') from pending_changes)",
+        )
+        .pluck(),
     };
   }
   return statement.version.get() as string;

@@ -45,7 +45,10 @@ export function relationName(id: number, lng: Language, t: T): RecordName | null
       { label: t("meeting.partner"), value: partner },
       { label: t("form.relation.type"), value: kind },
       ...(relation.note ? [{ label: t("form.relation.note"), value: relation.note }] : []),
-      { label: t("relation.history"), value: steps.map((s) => `${one(s.date)} — ${t(`relation.statuses.${s.status}`)}`).join("; ") },
+      {
+        label: t("relation.history"),
+        value: steps.map((s) => `${one(s.date)} — ${t(`relation.statuses.${s.status}`)}`).join("; "),
+      },
     ],
   };
 }
@@ -64,7 +67,9 @@ export function relationStepName(relationId: number, stepId: number, lng: Langua
       { label: t("meeting.date"), value: one(stored.date) },
       { label: t("form.relation.status"), value: status },
       ...(step.note ? [{ label: t("form.relation.stepNote"), value: step.note }] : []),
-      ...(step.signatories.length ? [{ label: t("form.relation.signatories"), value: step.signatories.map((s) => s.name).join(", ") }] : []),
+      ...(step.signatories.length
+        ? [{ label: t("form.relation.signatories"), value: step.signatories.map((s) => s.name).join(", ") }]
+        : []),
     ],
   };
 }
@@ -98,7 +103,9 @@ export function delegationName(id: number, lng: Language, t: T): RecordName | nu
       { label: t("form.meeting.direction"), value: t(`meeting.directions.${delegation.direction}`) },
       { label: t("delegation.visit"), value: when },
       ...(delegation.leader ? [{ label: t("form.delegation.leader"), value: delegation.leader.name }] : []),
-      ...(delegation.members.length ? [{ label: t("form.delegation.members"), value: delegation.members.map((m) => m.name).join(", ") }] : []),
+      ...(delegation.members.length
+        ? [{ label: t("form.delegation.members"), value: delegation.members.map((m) => m.name).join(", ") }]
+        : []),
     ],
   };
 }
@@ -126,7 +133,11 @@ export function personName(id: number, lng: Language, t: T): RecordName | null {
   return {
     name: join(person.name, post?.title),
     details: [
-      ...(["kk", "ru", "en"] as const).flatMap((l) => (person.names[l] ? [{ label: t(`form.person.name${l === "kk" ? "Kk" : l === "ru" ? "Ru" : "En"}`), value: person.names[l]! }] : [])),
+      ...(["kk", "ru", "en"] as const).flatMap((l) =>
+        person.names[l]
+          ? [{ label: t(`form.person.name${l === "kk" ? "Kk" : l === "ru" ? "Ru" : "En"}`), value: person.names[l]! }]
+          : [],
+      ),
       ...(person.names.native ? [{ label: t("form.person.nameNative"), value: person.names.native }] : []),
       ...(post ? [{ label: t("person.currentPost"), value: join(post.title, post.organisation.name) }] : []),
     ],

@@ -13,14 +13,31 @@ export function missingReferences(input: {
 }) {
   const db = getDb();
   const errors: string[] = [];
-  if (input.partnerId && !db.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId)).get()) errors.push("partnerId");
-  if (input.ownerPersonId && !db.select({ id: people.id }).from(people).where(eq(people.id, input.ownerPersonId)).get()) errors.push("ownerPersonId");
-  if (input.ownerOrganisationId && !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.ownerOrganisationId)).get())
+  if (input.partnerId && !db.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId)).get())
+    errors.push("partnerId");
+  if (input.ownerPersonId && !db.select({ id: people.id }).from(people).where(eq(people.id, input.ownerPersonId)).get())
+    errors.push("ownerPersonId");
+  if (
+    input.ownerOrganisationId &&
+    !db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.id, input.ownerOrganisationId))
+      .get()
+  )
     errors.push("ownerOrganisationId");
-  if (input.meetingId && !db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, input.meetingId)).get()) errors.push("meetingId");
-  if (input.parentId && !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.parentId)).get()) errors.push("parentId");
+  if (input.meetingId && !db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, input.meetingId)).get())
+    errors.push("meetingId");
+  if (
+    input.parentId &&
+    !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.parentId)).get()
+  )
+    errors.push("parentId");
   input.posts?.forEach((post, i) => {
-    if (post.organisationId && !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, post.organisationId)).get())
+    if (
+      post.organisationId &&
+      !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, post.organisationId)).get()
+    )
       errors.push(`posts[${i}].organisationId`);
   });
   return errors;

@@ -19,12 +19,19 @@ const lastMeeting = sql<string | null>`(select max(m.date) from meetings m where
 const MARKS_PER_LANE = 60;
 
 /** One lane per partner, most recent contact first: status bands and meeting marks. */
-export function relationLanes(lng: Language, today: string, { filter = {}, page = 1, partnerIds }: { filter?: ChartFilter; page?: number; partnerIds?: number[] }) {
+export function relationLanes(
+  lng: Language,
+  today: string,
+  { filter = {}, page = 1, partnerIds }: { filter?: ChartFilter; page?: number; partnerIds?: number[] },
+) {
   const db = getDb();
   const conditions: Array<SQL | undefined> = [eq(partners.isHome, false)];
   if (partnerIds) conditions.push(inArray(partners.id, partnerIds));
   if (filter.countryCode) conditions.push(eq(partners.countryCode, filter.countryCode));
-  if (filter.type) conditions.push(sql`exists (select 1 from relations r where r.partner_id = "partners"."id" and r.type = ${filter.type})`);
+  if (filter.type)
+    conditions.push(
+      sql`exists (select 1 from relations r where r.partner_id = "partners"."id" and r.type = ${filter.type})`,
+    );
   const where = and(...conditions);
   const rows = db
     .select({ partner: partners, last: lastMeeting })
@@ -34,7 +41,12 @@ export function relationLanes(lng: Language, today: string, { filter = {}, page 
     .limit(LANES_PER_PAGE)
     .offset(offsetOf(page, LANES_PER_PAGE))
     .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(partners).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(partners)
+      .where(where)
+      .get()?.n ?? 0;
   const ids = rows.map((r) => r.partner.id);
 
   // Every relation, with its steps if it has any: one with none still gets its row, marked
@@ -64,7 +76,14 @@ export function relationLanes(lng: Language, today: string, { filter = {}, page 
   const many = ids.filter((id) => (dated.get(id) ?? 0) > MARKS_PER_LANE);
   const marks = few.length
     ? db
-        .select({ id: meetings.id, partnerId: meetings.partnerId, date: meetings.date, precision: meetings.datePrecision, approximate: meetings.dateApproximate, purpose: meetings.purpose })
+        .select({
+          id: meetings.id,
+          partnerId: meetings.partnerId,
+          date: meetings.date,
+          precision: meetings.datePrecision,
+          approximate: meetings.dateApproximate,
+          purpose: meetings.purpose,
+        })
         .from(meetings)
         .where(and(inArray(meetings.partnerId, few), isNotNull(meetings.date)))
         .all()
@@ -72,7 +91,11 @@ export function relationLanes(lng: Language, today: string, { filter = {}, page 
   // Marks by year, or by decade where a lane would have more years than fit.
   const byYear = many.length
     ? db
-        .select({ partnerId: meetings.partnerId, year: sql<string>`substr(${meetings.date}, 1, 4)`, count: sql<number>`count(*)` })
+        .select({
+          partnerId: meetings.partnerId,
+          year: sql<string>`substr(${meetings.date}, 1, 4)`,
+          count: sql<number>`count(*)`,
+        })
         .from(meetings)
         .where(and(inArray(meetings.partnerId, many), isNotNull(meetings.date)))
         .groupBy(meetings.partnerId, sql`2`)
@@ -80,7 +103,8 @@ export function relationLanes(lng: Language, today: string, { filter = {}, page 
     : [];
   const years = many.flatMap((partnerId) => {
     const own = byYear.filter((y) => y.partnerId === partnerId);
-    if (own.length <= MARKS_PER_LANE / 2) return own.map((y) => ({ partnerId, year: Number(y.year), span: 1, count: y.count }));
+    if (own.length <= MARKS_PER_LANE / 2)
+      return own.map((y) => ({ partnerId, year: Number(y.year), span: 1, count: y.count }));
     const decades = new Map<number, number>();
     for (const y of own) {
       const decade = Math.floor(Number(y.year) / 10) * 10;
@@ -113,13 +137,31 @@ export function relationLanes(lng: Language, today: string, { filter = {}, page 
       // with no dated step has no bands, and the chart says its dates are unknown.
       relations: relationIds.map((relationId) => {
         const rows = own.filter((s) => s.relationId === relationId);
-        const relationSteps = rows.flatMap((s) => (s.step ? [{ id: s.step.id, status: s.step.status, date: asDate(s.step.date, s.step.datePrecision, s.step.dateApproximate) }] : []));
-        return { id: relationId, type: rows[0].type, bands: statusBands(relationId, rows[0].type, relationSteps, today) };
+        const relationSteps = rows.flatMap((s) =>
+          s.step
+            ? [
+                {
+                  id: s.step.id,
+                  status: s.step.status,
+                  date: asDate(s.step.date, s.step.datePrecision, s.step.dateApproximate),
+                },
+              ]
+            : [],
+        );
+        return {
+          id: relationId,
+          type: rows[0].type,
+          bands: statusBands(relationId, rows[0].type, relationSteps, today),
+        };
       }),
       marks: marks
         .filter((m) => m.partnerId === partner.id)
         // A mark's label holds the purpose's beginning: the rest would only weigh on the page.
-        .map((m) => ({ id: m.id, date: asDate(m.date, m.precision, m.approximate), purpose: m.purpose && (m.purpose.length > 80 ? `${m.purpose.slice(0, 79)}…` : m.purpose) })),
+        .map((m) => ({
+          id: m.id,
+          date: asDate(m.date, m.precision, m.approximate),
+          purpose: m.purpose && (m.purpose.length > 80 ? `${m.purpose.slice(0, 79)}…` : m.purpose),
+        })),
       years: years.filter((y) => y.partnerId === partner.id).map(({ year, span, count }) => ({ year, span, count })),
       undated: (undated.get(partner.id) as number | undefined) ?? 0,
     };

@@ -1,7 +1,15 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { writeTransaction, type Db } from "../../db/client";
 import type { Actor } from "../../db/history";
-import { meetings, partners, people, relations, relationStepSignatories, relationSteps, sources } from "../../db/schema";
+import {
+  meetings,
+  partners,
+  people,
+  relations,
+  relationStepSignatories,
+  relationSteps,
+  sources,
+} from "../../db/schema";
 import { getDb } from "~/db.server";
 import type { RelationFieldsInput, RelationInput, RelationStepInput } from "~/forms/relation";
 import type { Language } from "~/i18n/config";
@@ -43,7 +51,10 @@ function writeSignatories(db: Db, stepId: number, plans: PersonPlan[], lng: Lang
     return made.get(key)!;
   };
   const ids = [...new Set(plans.map(idOf))];
-  if (ids.length) db.insert(relationStepSignatories).values(ids.map((personId, position) => ({ stepId, personId, position }))).run();
+  if (ids.length)
+    db.insert(relationStepSignatories)
+      .values(ids.map((personId, position) => ({ stepId, personId, position })))
+      .run();
 }
 
 /**
@@ -54,7 +65,11 @@ function sourceFor(db: Db, step: StepParts, current: number | null) {
   const wanted = { outlet: step.sourceOutlet ?? null, title: step.sourceTitle ?? null, url: step.sourceUrl ?? null };
   if (!wanted.outlet && !wanted.title && !wanted.url) return null;
   if (current) {
-    const had = db.select({ outlet: sources.outlet, title: sources.title, url: sources.url }).from(sources).where(eq(sources.id, current)).get();
+    const had = db
+      .select({ outlet: sources.outlet, title: sources.title, url: sources.url })
+      .from(sources)
+      .where(eq(sources.id, current))
+      .get();
     if (had && had.outlet === wanted.outlet && had.title === wanted.title && had.url === wanted.url) return current;
   }
   return db.insert(sources).values(wanted).returning({ id: sources.id }).get().id;
@@ -65,14 +80,30 @@ function meetingMissing(db: Db, meetingId: number | undefined) {
 }
 
 /** A relation with its first step, its signatories and its source, together. */
-export function createRelation(partnerId: number, input: RelationInput, lng: Language, t: Translate, actor: Actor): RelationWriteResult {
+export function createRelation(
+  partnerId: number,
+  input: RelationInput,
+  lng: Language,
+  t: Translate,
+  actor: Actor,
+): RelationWriteResult {
   return writeTransaction(getDb(), actor, (db) => {
     const { errors, plans } = planSignatories(db, input, t);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
-    const id = db.insert(relations).values({ partnerId, type: input.type, note: input.note ?? null }).returning({ id: relations.id }).get().id;
+    const id = db
+      .insert(relations)
+      .values({ partnerId, type: input.type, note: input.note ?? null })
+      .returning({ id: relations.id })
+      .get().id;
     const stepId = db
       .insert(relationSteps)
-      .values({ relationId: id, status: input.status, ...partialDateColumns("date", input.date), note: input.stepNote ?? null, sourceId: sourceFor(db, input, null) })
+      .values({
+        relationId: id,
+        status: input.status,
+        ...partialDateColumns("date", input.date),
+        note: input.stepNote ?? null,
+        sourceId: sourceFor(db, input, null),
+      })
       .returning({ id: relationSteps.id })
       .get().id;
     writeSignatories(db, stepId, plans, lng);
@@ -83,30 +114,71 @@ export function createRelation(partnerId: number, input: RelationInput, lng: Lan
 /** The relation's own fields (its kind and note); its steps are corrected one by one. */
 export function updateRelation(id: number, input: RelationFieldsInput, actor: Actor) {
   writeTransaction(getDb(), actor, (db) => {
-    db.update(relations).set({ type: input.type, note: input.note ?? null, updatedAt: now }).where(eq(relations.id, id)).run();
+    db.update(relations)
+      .set({ type: input.type, note: input.note ?? null, updatedAt: now })
+      .where(eq(relations.id, id))
+      .run();
   });
 }
 
 /** A dated step with who signed it and the document or report that says so, or field errors. */
-export function addRelationStep(relationId: number, step: RelationStepInput, lng: Language, t: Translate, actor: Actor): RelationWriteResult {
+export function addRelationStep(
+  relationId: number,
+  step: RelationStepInput,
+  lng: Language,
+  t: Translate,
+  actor: Actor,
+): RelationWriteResult {
   return saveRelationStep(relationId, undefined, step, lng, t, actor);
 }
 
 /** Corrects a step: its status, date, note, meeting, signatories and source. */
-export function updateRelationStep(relationId: number, stepId: number, step: RelationStepInput, lng: Language, t: Translate, actor: Actor): RelationWriteResult {
+export function updateRelationStep(
+  relationId: number,
+  stepId: number,
+  step: RelationStepInput,
+  lng: Language,
+  t: Translate,
+  actor: Actor,
+): RelationWriteResult {
   return saveRelationStep(relationId, stepId, step, lng, t, actor);
 }
 
-function saveRelationStep(relationId: number, stepId: number | undefined, step: RelationStepInput, lng: Language, t: Translate, actor: Actor): RelationWriteResult {
+function saveRelationStep(
+  relationId: number,
+  stepId: number | undefined,
+  step: RelationStepInput,
+  lng: Language,
+  t: Translate,
+  actor: Actor,
+): RelationWriteResult {
   return writeTransaction(getDb(), actor, (db) => {
     const { errors, plans } = planSignatories(db, step, t);
     if (meetingMissing(db, step.meetingId)) errors.meetingId = [t("form.errors.notFound")];
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
-    const oldSource = stepId ? (db.select({ sourceId: relationSteps.sourceId }).from(relationSteps).where(eq(relationSteps.id, stepId)).get()?.sourceId ?? null) : null;
-    const values = { status: step.status, ...partialDateColumns("date", step.date), note: step.note ?? null, meetingId: step.meetingId ?? null, sourceId: sourceFor(db, step, oldSource) };
+    const oldSource = stepId
+      ? (db.select({ sourceId: relationSteps.sourceId }).from(relationSteps).where(eq(relationSteps.id, stepId)).get()
+          ?.sourceId ?? null)
+      : null;
+    const values = {
+      status: step.status,
+      ...partialDateColumns("date", step.date),
+      note: step.note ?? null,
+      meetingId: step.meetingId ?? null,
+      sourceId: sourceFor(db, step, oldSource),
+    };
     const id = stepId
-      ? (db.update(relationSteps).set({ ...values, updatedAt: now }).where(eq(relationSteps.id, stepId)).run(), stepId)
-      : db.insert(relationSteps).values({ relationId, ...values }).returning({ id: relationSteps.id }).get().id;
+      ? (db
+          .update(relationSteps)
+          .set({ ...values, updatedAt: now })
+          .where(eq(relationSteps.id, stepId))
+          .run(),
+        stepId)
+      : db
+          .insert(relationSteps)
+          .values({ relationId, ...values })
+          .returning({ id: relationSteps.id })
+          .get().id;
     writeSignatories(db, id, plans, lng);
     if (oldSource && oldSource !== values.sourceId) removeOrphanSources(db, [oldSource]);
     db.update(relations).set({ updatedAt: now }).where(eq(relations.id, relationId)).run();
@@ -120,7 +192,11 @@ function saveRelationStep(relationId: number, stepId: number | undefined, step: 
  */
 export function deleteRelationStep(relationId: number, stepId: number, actor: Actor) {
   return writeTransaction(getDb(), actor, (db) => {
-    const steps = db.select({ id: relationSteps.id, sourceId: relationSteps.sourceId }).from(relationSteps).where(eq(relationSteps.relationId, relationId)).all();
+    const steps = db
+      .select({ id: relationSteps.id, sourceId: relationSteps.sourceId })
+      .from(relationSteps)
+      .where(eq(relationSteps.relationId, relationId))
+      .all();
     const step = steps.find((s) => s.id === stepId);
     if (!step || steps.length < 2) return { deleted: false as const };
     db.delete(relationSteps).where(eq(relationSteps.id, stepId)).run();
@@ -133,7 +209,13 @@ export function deleteRelationStep(relationId: number, stepId: number, actor: Ac
 /** The relation with the name of its partner, for the forms' headings. */
 export function relationForStep(id: number) {
   const row = getDb()
-    .select({ id: relations.id, type: relations.type, note: relations.note, partnerId: relations.partnerId, partner: partners })
+    .select({
+      id: relations.id,
+      type: relations.type,
+      note: relations.note,
+      partnerId: relations.partnerId,
+      partner: partners,
+    })
     .from(relations)
     .innerJoin(partners, eq(partners.id, relations.partnerId))
     .where(eq(relations.id, id))
@@ -144,7 +226,13 @@ export function relationForStep(id: number) {
 /** A relation's steps in the order of their dates, each as a line that tells it from the others. */
 export function relationStepsOf(relationId: number) {
   return getDb()
-    .select({ id: relationSteps.id, status: relationSteps.status, date: relationSteps.date, datePrecision: relationSteps.datePrecision, dateApproximate: relationSteps.dateApproximate })
+    .select({
+      id: relationSteps.id,
+      status: relationSteps.status,
+      date: relationSteps.date,
+      datePrecision: relationSteps.datePrecision,
+      dateApproximate: relationSteps.dateApproximate,
+    })
     .from(relationSteps)
     .where(eq(relationSteps.relationId, relationId))
     .orderBy(sql`${relationSteps.date} is null`, asc(relationSteps.date), asc(relationSteps.id))
@@ -187,4 +275,3 @@ export function deleteRelation(id: number, actor: Actor) {
     db.delete(relations).where(eq(relations.id, id)).run();
   });
 }
-

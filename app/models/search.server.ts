@@ -49,16 +49,30 @@ export function searchNames(query: string, lng: Language, limit = 10) {
     const table = NAMED_TABLES[kind];
     const exact = new Set(matches.filter((m) => m.exact).map((m) => m.id));
     const rows = db
-      .select({ id: table.id, nameKk: table.nameKk, nameRu: table.nameRu, nameEn: table.nameEn, nameNative: "nameNative" in table ? table.nameNative : sql<null>`null` })
+      .select({
+        id: table.id,
+        nameKk: table.nameKk,
+        nameRu: table.nameRu,
+        nameEn: table.nameEn,
+        nameNative: "nameNative" in table ? table.nameNative : sql<null>`null`,
+      })
       .from(table)
-      .where(inArray(table.id, matches.map((m) => m.id)))
+      .where(
+        inArray(
+          table.id,
+          matches.map((m) => m.id),
+        ),
+      )
       .all()
       .map((r) => ({ id: r.id, name: localizedName(r, lng), exact: exact.has(r.id) }))
       .sort((a, b) => Number(b.exact) - Number(a.exact) || a.name.localeCompare(b.name, lng))
       .slice(0, limit);
     return [kind, rows] as const;
   });
-  return Object.fromEntries(results) as Record<(typeof KINDS)[number], Array<{ id: number; name: string; exact: boolean }>>;
+  return Object.fromEntries(results) as Record<
+    (typeof KINDS)[number],
+    Array<{ id: number; name: string; exact: boolean }>
+  >;
 }
 
 /** An FTS5 query: every folded word of what was typed, as a prefix, all of them required. */
@@ -102,7 +116,8 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
     const seen = new Set(exact);
     return [...exact, ...find(prefixed, kind, limit * 2).filter((id) => !seen.has(id))].slice(0, limit);
   };
-  const byRank = <T extends { id: number }>(rows: T[], ids: number[]) => [...rows].sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+  const byRank = <T extends { id: number }>(rows: T[], ids: number[]) =>
+    [...rows].sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   // The passage only where what the line shows does not hold a word of the query.
   const passage = (shown: Array<string | null | undefined>, hidden: () => Array<string | null | undefined>) =>
     anyWordMatches(shown, query) ? null : passageOf(hidden(), query);
@@ -134,17 +149,29 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
       .flatMap((r) => [r.kk, r.ru, r.en]);
 
   const initiativeIds = idsOf("initiative");
-  const initiativeRows = initiativeIds.length ? db.select().from(initiatives).where(inArray(initiatives.id, initiativeIds)).all() : [];
+  const initiativeRows = initiativeIds.length
+    ? db.select().from(initiatives).where(inArray(initiatives.id, initiativeIds)).all()
+    : [];
 
   const partnerIds = idsOf("partner");
   const partnerRows = partnerIds.length ? db.select().from(partners).where(inArray(partners.id, partnerIds)).all() : [];
 
   const relationIds = idsOf("relation");
   const relationRows = relationIds.length
-    ? db.select({ relation: relations, partner: partners }).from(relations).innerJoin(partners, eq(partners.id, relations.partnerId)).where(inArray(relations.id, relationIds)).all()
+    ? db
+        .select({ relation: relations, partner: partners })
+        .from(relations)
+        .innerJoin(partners, eq(partners.id, relations.partnerId))
+        .where(inArray(relations.id, relationIds))
+        .all()
     : [];
   const relationTexts = (id: number, note: string | null) => {
-    const steps = db.select().from(relationSteps).where(eq(relationSteps.relationId, id)).orderBy(asc(relationSteps.id)).all();
+    const steps = db
+      .select()
+      .from(relationSteps)
+      .where(eq(relationSteps.relationId, id))
+      .orderBy(asc(relationSteps.id))
+      .all();
     const sourceIds = steps.flatMap((s) => (s.sourceId ? [s.sourceId] : []));
     const stepIds = steps.map((s) => s.id);
     return [
@@ -159,7 +186,14 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
             .all()
             .map((p) => localizedName({ nameKk: p.kk, nameRu: p.ru, nameEn: p.en, nameNative: p.native }, lng))
         : []),
-      ...(sourceIds.length ? db.select().from(sources).where(inArray(sources.id, sourceIds)).all().flatMap((r) => [r.title, r.outlet, r.text]) : []),
+      ...(sourceIds.length
+        ? db
+            .select()
+            .from(sources)
+            .where(inArray(sources.id, sourceIds))
+            .all()
+            .flatMap((r) => [r.title, r.outlet, r.text])
+        : []),
     ];
   };
 
@@ -174,8 +208,23 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
         .all()
     : [];
   const delegationPeople = (id: number, leaderId: number | null) => {
-    const ids = [...(leaderId ? [leaderId] : []), ...db.select({ id: delegationMembers.personId }).from(delegationMembers).where(eq(delegationMembers.delegationId, id)).all().map((r) => r.id)];
-    return ids.length ? db.select().from(people).where(inArray(people.id, ids)).all().map((p) => localizedName(p, lng)) : [];
+    const ids = [
+      ...(leaderId ? [leaderId] : []),
+      ...db
+        .select({ id: delegationMembers.personId })
+        .from(delegationMembers)
+        .where(eq(delegationMembers.delegationId, id))
+        .all()
+        .map((r) => r.id),
+    ];
+    return ids.length
+      ? db
+          .select()
+          .from(people)
+          .where(inArray(people.id, ids))
+          .all()
+          .map((p) => localizedName(p, lng))
+      : [];
   };
 
   return {
@@ -187,7 +236,12 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
           date: asDate(meeting.date, meeting.datePrecision, meeting.dateApproximate),
           partner: partnerName,
           purpose: meeting.purpose,
-          passage: passage([meeting.purpose, partnerName], () => [meeting.summary, meeting.location, ...meetingTopicNames(meeting.id), ...meetingSourceTexts(meeting.id)]),
+          passage: passage([meeting.purpose, partnerName], () => [
+            meeting.summary,
+            meeting.location,
+            ...meetingTopicNames(meeting.id),
+            ...meetingSourceTexts(meeting.id),
+          ]),
         };
       }),
       meetingIds,
@@ -195,7 +249,12 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
     initiative: byRank(
       initiativeRows.map((i) => {
         const title = localizedTitle(i, lng);
-        return { id: i.id, title, status: i.status, passage: passage([title], () => [i.description, i.titleKk, i.titleRu, i.titleEn]) };
+        return {
+          id: i.id,
+          title,
+          status: i.status,
+          passage: passage([title], () => [i.description, i.titleKk, i.titleRu, i.titleEn]),
+        };
       }),
       initiativeIds,
     ),
@@ -225,7 +284,10 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
           direction: delegation.direction,
           arrival: asDate(delegation.arrival, delegation.arrivalPrecision, delegation.arrivalApproximate),
           purpose: delegation.purpose,
-          passage: passage([partnerName, delegation.purpose], () => [organisation ? localizedName(organisation, lng) : null, ...delegationPeople(delegation.id, delegation.leaderId)]),
+          passage: passage([partnerName, delegation.purpose], () => [
+            organisation ? localizedName(organisation, lng) : null,
+            ...delegationPeople(delegation.id, delegation.leaderId),
+          ]),
         };
       }),
       delegationIds,

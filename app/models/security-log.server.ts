@@ -14,7 +14,17 @@ export function logSecurityEvent(entry: SecurityEntry, now = new Date()) {
   recordSecurityEvent(getDb(), entry, now);
 }
 
-export function listSecurityEvents({ page, userId, from, to }: { page: number; userId?: number; from?: string; to?: string }) {
+export function listSecurityEvents({
+  page,
+  userId,
+  from,
+  to,
+}: {
+  page: number;
+  userId?: number;
+  from?: string;
+  to?: string;
+}) {
   const subject = alias(users, "subject");
   const conditions: SQL[] = [];
   if (userId) conditions.push(sql`(${securityLog.userId} = ${userId} OR ${securityLog.subjectUserId} = ${userId})`);
@@ -42,6 +52,12 @@ export function listSecurityEvents({ page, userId, from, to }: { page: number; u
     .limit(50)
     .offset(offsetOf(page, 50))
     .all();
-  const total = countOf(db.select({ count: count() }).from(securityLog).where(and(...conditions)).get());
+  const total = countOf(
+    db
+      .select({ count: count() })
+      .from(securityLog)
+      .where(and(...conditions))
+      .get(),
+  );
   return pageOf(items, total, page, 50);
 }

@@ -22,7 +22,13 @@ export function createSession(userId: number, now = new Date()) {
   const at = now.toISOString();
   getDb()
     .insert(sessions)
-    .values({ tokenHash: hashOf(token), userId, createdAt: at, lastSeenAt: at, expiresAt: new Date(now.getTime() + ABSOLUTE_LIMIT_MS).toISOString() })
+    .values({
+      tokenHash: hashOf(token),
+      userId,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date(now.getTime() + ABSOLUTE_LIMIT_MS).toISOString(),
+    })
     .run();
   return token;
 }
@@ -52,12 +58,22 @@ export function userForSession(token: string, now = new Date()): SessionUser | n
     db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
     return null;
   }
-  if (idle >= TOUCH_AFTER_MS) db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash)).run();
-  return { id: found.id, email: found.email, name: found.name, role: found.role, mustChangePassword: found.mustChangePassword };
+  if (idle >= TOUCH_AFTER_MS)
+    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash)).run();
+  return {
+    id: found.id,
+    email: found.email,
+    name: found.name,
+    role: found.role,
+    mustChangePassword: found.mustChangePassword,
+  };
 }
 
 export function endSession(token: string) {
-  getDb().delete(sessions).where(eq(sessions.tokenHash, hashOf(token))).run();
+  getDb()
+    .delete(sessions)
+    .where(eq(sessions.tokenHash, hashOf(token)))
+    .run();
 }
 
 /** Signs an account out everywhere at once. */

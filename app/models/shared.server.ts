@@ -20,11 +20,7 @@ export function byName(table: Named, lng: Language) {
   return [asc(table[sortColumnFor(lng)]), asc(table.id)];
 }
 
-export function asDate(
-  value: string | null,
-  precision: DatePrecision,
-  approximate: boolean,
-): PartialDate {
+export function asDate(value: string | null, precision: DatePrecision, approximate: boolean): PartialDate {
   return { value, precision, approximate };
 }
 

@@ -28,7 +28,8 @@ export const ACCOUNT_SLOWDOWN_AFTER = 10;
 export const ACCOUNT_MAX_SLOWDOWN_S = 10;
 
 export type Refusal = { ok: false; reason: "throttled"; seconds: number };
-export type SignInResult = { ok: true; user: { id: number; role: string } } | { ok: false; reason: "invalid" } | Refusal;
+export type SignInResult =
+  { ok: true; user: { id: number; role: string } } | { ok: false; reason: "invalid" } | Refusal;
 export type PasswordCheck = { ok: true } | { ok: false; reason: "invalid" } | Refusal;
 
 /**
@@ -45,18 +46,23 @@ const keysOf = (email: string, address: string) => ({
 type Keys = ReturnType<typeof keysOf>;
 
 /** Seconds the pair must wait after `failures` failures in the window, counted from the last. */
-export const pairWait = (failures: number) => (failures < PAIR_FREE_TRIES ? 0 : Math.min(2 ** (failures - PAIR_FREE_TRIES + 1), PAIR_MAX_WAIT_S));
+export const pairWait = (failures: number) =>
+  failures < PAIR_FREE_TRIES ? 0 : Math.min(2 ** (failures - PAIR_FREE_TRIES + 1), PAIR_MAX_WAIT_S);
 /** Seconds every check of an account waits after `failures` failures from anywhere. */
 export const accountSlowdown = (failures: number) =>
   failures < ACCOUNT_SLOWDOWN_AFTER ? 0 : Math.min(2 ** (failures - ACCOUNT_SLOWDOWN_AFTER), ACCOUNT_MAX_SLOWDOWN_S);
 
-type Admission = { admitted: true; attemptIds: number[]; slowdownMs: number } | { admitted: false; seconds: number; by: "pair" | "address" };
+type Admission =
+  | { admitted: true; attemptIds: number[]; slowdownMs: number }
+  | { admitted: false; seconds: number; by: "pair" | "address" };
 
 /** Decides whether a try may be checked and, if so, counts it, in one write transaction. */
 function admit(keys: Keys, now: Date, addressLimit: number): Admission {
   const sqlite = getDb().$client;
   const since = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
-  const failures = sqlite.prepare("SELECT count(*) AS count, max(at) AS last FROM sign_in_failures WHERE key = ? AND at >= ?");
+  const failures = sqlite.prepare(
+    "SELECT count(*) AS count, max(at) AS last FROM sign_in_failures WHERE key = ? AND at >= ?",
+  );
   const secondsUntil = (ms: number) => Math.max(1, Math.ceil((ms - now.getTime()) / 1000));
   return sqlite
     .transaction((): Admission => {
@@ -76,7 +82,9 @@ function admit(keys: Keys, now: Date, addressLimit: number): Admission {
       const account = failures.get(keys.account, since) as { count: number };
       const at = now.toISOString();
       const insert = sqlite.prepare("INSERT INTO sign_in_failures (key, at) VALUES (?, ?)");
-      const attemptIds = [keys.pair, keys.account, keys.address].map((key) => Number(insert.run(key, at).lastInsertRowid));
+      const attemptIds = [keys.pair, keys.account, keys.address].map((key) =>
+        Number(insert.run(key, at).lastInsertRowid),
+      );
       return { admitted: true, attemptIds, slowdownMs: accountSlowdown(account.count) * 1000 };
     })
     .immediate();
@@ -110,12 +118,17 @@ async function throttled<T>(
   return passed;
 }
 
-export async function authenticate(input: { email: string; password: string; address: string }, now = new Date(), options: ThrottleOptions = {}): Promise<SignInResult> {
+export async function authenticate(
+  input: { email: string; password: string; address: string },
+  now = new Date(),
+  options: ThrottleOptions = {},
+): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
   const { address } = input;
   const keys = keysOf(email, address);
   // A refusal for the address names no account, so a spray of many is counted in one log row.
-  const onRefused = (by: "pair" | "address") => logSecurityEvent({ event: "locked_out", email: by === "pair" ? email : null, address, detail: "sign-in" }, now);
+  const onRefused = (by: "pair" | "address") =>
+    logSecurityEvent({ event: "locked_out", email: by === "pair" ? email : null, address, detail: "sign-in" }, now);
   const result = await throttled(keys, now, options, onRefused, async () => {
     const user = findUserByEmail(email);
     const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? null);
@@ -130,7 +143,11 @@ export async function authenticate(input: { email: string; password: string; add
 }
 
 /** The current password, before a change: guessed through a stolen session, it is throttled as a sign-in is. */
-export async function checkCurrentPassword(input: { userId: number; password: string; address: string }, now = new Date(), options: ThrottleOptions = {}): Promise<PasswordCheck> {
+export async function checkCurrentPassword(
+  input: { userId: number; password: string; address: string },
+  now = new Date(),
+  options: ThrottleOptions = {},
+): Promise<PasswordCheck> {
   const user = getUser(input.userId);
   if (!user) return { ok: false, reason: "invalid" };
   const { address, userId } = input;

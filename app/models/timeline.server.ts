@@ -12,7 +12,11 @@ import { asDate } from "./shared.server";
  * One chronological stream of everything that happened with a partner: relation steps,
  * delegations, meetings and initiative steps.
  */
-export function partnerTimeline(partnerId: number, lng: Language, options: { order: "newest" | "oldest"; kinds?: TimelineKind[] }) {
+export function partnerTimeline(
+  partnerId: number,
+  lng: Language,
+  options: { order: "newest" | "oldest"; kinds?: TimelineKind[] },
+) {
   return groupTimeline(timelineEvents(partnerId, lng, options.kinds), options.order);
 }
 
@@ -32,10 +36,14 @@ export function partnerTimelinePage(
   // Which events the page holds, chosen in SQL in the order groupTimeline gives them (date,
   // then coarser before finer, then kind, then id; unknown dates last), so only those are read.
   const sources = [
-    kinds.has("relation") && sql`select 0 as kind, s.id, s.date, s.date_precision as precision from relation_steps s join relations r on r.id = s.relation_id where r.partner_id = ${partnerId}`,
-    kinds.has("delegation") && sql`select 1 as kind, d.id, d.arrival as date, d.arrival_precision as precision from delegations d where d.partner_id = ${partnerId}`,
-    kinds.has("meeting") && sql`select 2 as kind, m.id, m.date, m.date_precision as precision from meetings m where m.partner_id = ${partnerId}`,
-    kinds.has("initiative") && sql`select 3 as kind, st.id, st.date, st.date_precision as precision from initiative_steps st join initiatives i on i.id = st.initiative_id where i.partner_id = ${partnerId}`,
+    kinds.has("relation") &&
+      sql`select 0 as kind, s.id, s.date, s.date_precision as precision from relation_steps s join relations r on r.id = s.relation_id where r.partner_id = ${partnerId}`,
+    kinds.has("delegation") &&
+      sql`select 1 as kind, d.id, d.arrival as date, d.arrival_precision as precision from delegations d where d.partner_id = ${partnerId}`,
+    kinds.has("meeting") &&
+      sql`select 2 as kind, m.id, m.date, m.date_precision as precision from meetings m where m.partner_id = ${partnerId}`,
+    kinds.has("initiative") &&
+      sql`select 3 as kind, st.id, st.date, st.date_precision as precision from initiative_steps st join initiatives i on i.id = st.initiative_id where i.partner_id = ${partnerId}`,
   ].filter((part): part is SQL => Boolean(part));
   const events = sql.join(sources, sql` union all `);
   const rank = sql`case precision when 'year' then 0 when 'month' then 1 when 'day' then 2 else 3 end`;
@@ -49,7 +57,12 @@ export function partnerTimelinePage(
     sql`select kind, id from (${events}) order by ${order} limit ${pageSize} offset ${(options.page - 1) * pageSize}`,
   );
   const ids = (kind: number) => chosen.filter((e) => e.kind === kind).map((e) => e.id);
-  const page = timelineEvents(partnerId, lng, options.kinds, { relation: ids(0), delegation: ids(1), meeting: ids(2), initiative: ids(3) });
+  const page = timelineEvents(partnerId, lng, options.kinds, {
+    relation: ids(0),
+    delegation: ids(1),
+    meeting: ids(2),
+    initiative: ids(3),
+  });
   return { groups: groupTimeline(page, options.order), ...pageOf([], total, options.page, pageSize) };
 }
 
@@ -99,11 +112,23 @@ function timelineEvents(partnerId: number, lng: Language, only?: TimelineKind[],
 
   const meetingEvents = kinds.has("meeting")
     ? db
-        .select({ id: meetings.id, date: meetings.date, precision: meetings.datePrecision, approximate: meetings.dateApproximate, purpose: meetings.purpose })
+        .select({
+          id: meetings.id,
+          date: meetings.date,
+          precision: meetings.datePrecision,
+          approximate: meetings.dateApproximate,
+          purpose: meetings.purpose,
+        })
         .from(meetings)
         .where(and(eq(meetings.partnerId, partnerId), among(meetings.id, "meeting")))
         .all()
-        .map((m) => ({ kind: "meeting" as const, id: `meeting-${m.id}`, date: asDate(m.date, m.precision, m.approximate), meetingId: m.id, purpose: m.purpose }))
+        .map((m) => ({
+          kind: "meeting" as const,
+          id: `meeting-${m.id}`,
+          date: asDate(m.date, m.precision, m.approximate),
+          meetingId: m.id,
+          purpose: m.purpose,
+        }))
     : [];
 
   const initiativeEvents = kinds.has("initiative")

@@ -18,7 +18,13 @@ const hashOf = (token: string) => crypto.createHash("sha256").update(token).dige
 const now = () => new Date().toISOString();
 
 export function findUserByEmail(email: string) {
-  return getDb().select().from(users).where(eq(users.email, normaliseEmail(email))).get() ?? null;
+  return (
+    getDb()
+      .select()
+      .from(users)
+      .where(eq(users.email, normaliseEmail(email)))
+      .get() ?? null
+  );
 }
 
 export function getUser(id: number) {
@@ -27,7 +33,14 @@ export function getUser(id: number) {
 
 export function listUsers() {
   return getDb()
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, invited: isNull(users.passwordHash) })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      invited: isNull(users.passwordHash),
+    })
     .from(users)
     .orderBy(asc(users.name), asc(users.id))
     .all()
@@ -69,7 +82,11 @@ export function renewInvitation(id: number, byUserId: number, at = new Date()) {
   const token = crypto.randomBytes(32).toString("base64url");
   const changed = getDb()
     .update(users)
-    .set({ inviteTokenHash: hashOf(token), inviteExpiresAt: new Date(at.getTime() + INVITATION_DAYS * 24 * 3600 * 1000).toISOString(), updatedAt: now() })
+    .set({
+      inviteTokenHash: hashOf(token),
+      inviteExpiresAt: new Date(at.getTime() + INVITATION_DAYS * 24 * 3600 * 1000).toISOString(),
+      updatedAt: now(),
+    })
     .where(and(eq(users.id, id), isNull(users.passwordHash)))
     .run().changes;
   if (!changed) return null;
@@ -79,7 +96,13 @@ export function renewInvitation(id: number, byUserId: number, at = new Date()) {
 
 export function invitationFor(token: string, at = new Date()) {
   const user = getDb()
-    .select({ id: users.id, email: users.email, name: users.name, expiresAt: users.inviteExpiresAt, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      expiresAt: users.inviteExpiresAt,
+      disabledAt: users.disabledAt,
+    })
     .from(users)
     .where(eq(users.inviteTokenHash, hashOf(token)))
     .get();
@@ -119,7 +142,12 @@ export function setRole(id: number, role: UserRole, byUserId: number): AccountCh
   if (user.role === role) return { ok: true };
   if (user.role === "admin" && activeAdmins(id) === 0) return { ok: false, reason: "lastAdmin" };
   getDb().update(users).set({ role, updatedAt: now() }).where(eq(users.id, id)).run();
-  logSecurityEvent({ event: "account_role_changed", userId: byUserId, subjectUserId: id, detail: `${user.role} → ${role}` });
+  logSecurityEvent({
+    event: "account_role_changed",
+    userId: byUserId,
+    subjectUserId: id,
+    detail: `${user.role} → ${role}`,
+  });
   return { ok: true };
 }
 
@@ -147,7 +175,11 @@ export function enableUser(id: number, byUserId: number): AccountChange {
 /** A new password; every other session of the account ends (whoever else had it is out). */
 export async function changePassword(id: number, password: string) {
   const passwordHash = await hashPassword(password);
-  getDb().update(users).set({ passwordHash, mustChangePassword: false, updatedAt: now() }).where(eq(users.id, id)).run();
+  getDb()
+    .update(users)
+    .set({ passwordHash, mustChangePassword: false, updatedAt: now() })
+    .where(eq(users.id, id))
+    .run();
   endSessionsOf(id);
   logSecurityEvent({ event: "password_changed", userId: id, subjectUserId: id });
 }

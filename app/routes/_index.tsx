@@ -37,15 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Overview() {
   const { t } = useTranslation();
-  const { upcoming, meetings, overdue, initiatives, partners, quiet } =
-    useLoaderData<typeof loader>();
+  const { upcoming, meetings, overdue, initiatives, partners, quiet } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeading
-        actions={
-          <ActionLink to="/meetings/new">{t("form.meeting.add")}</ActionLink>
-        }
-      >
+      <PageHeading actions={<ActionLink to="/meetings/new">{t("form.meeting.add")}</ActionLink>}>
         {t("overview.title")}
       </PageHeading>
       <div className="grid gap-8 lg:grid-cols-2">
@@ -61,13 +56,8 @@ export default function Overview() {
                       <PartialDateText date={item.date} />
                     </span>{" "}
                     {item.kind === "meeting" ? (
-                      <Link
-                        to={`/meetings/${item.id}`}
-                        className="font-medium text-sky-800 underline"
-                      >
-                        {item.partner
-                          ? t("meeting.title", { partner: item.partner })
-                          : t("meeting.titleNoPartner")}
+                      <Link to={`/meetings/${item.id}`} className="font-medium text-sky-800 underline">
+                        {item.partner ? t("meeting.title", { partner: item.partner }) : t("meeting.titleNoPartner")}
                       </Link>
                     ) : (
                       <Link to={`/delegations/${item.id}`} className="font-medium text-sky-800 underline">
@@ -85,23 +75,14 @@ export default function Overview() {
             ) : (
               <MeetingList meetings={meetings.items} />
             )}
-            <Link
-              to="/meetings"
-              className="mt-2 inline-block text-sky-800 underline"
-            >
+            <Link to="/meetings" className="mt-2 inline-block text-sky-800 underline">
               {t("overview.allMeetings")}
             </Link>
           </Section>
           {overdue.total > 0 ? (
-            <Section
-              title={`${t("overview.overdueInitiatives")} (${overdue.total})`}
-              id="overdue-initiatives"
-            >
+            <Section title={`${t("overview.overdueInitiatives")} (${overdue.total})`} id="overdue-initiatives">
               <InitiativeList initiatives={overdue.items} />
-              <Link
-                to="/initiatives?overdue=1"
-                className="mt-2 inline-block text-sky-800 underline"
-              >
+              <Link to="/initiatives?overdue=1" className="mt-2 inline-block text-sky-800 underline">
                 {t("initiative.showAll", { count: overdue.total })}
               </Link>
             </Section>
@@ -112,10 +93,7 @@ export default function Overview() {
             ) : (
               <InitiativeList initiatives={initiatives.items} />
             )}
-            <Link
-              to="/initiatives"
-              className="mt-2 inline-block text-sky-800 underline"
-            >
+            <Link to="/initiatives" className="mt-2 inline-block text-sky-800 underline">
               {t("overview.allInitiatives")}
             </Link>
           </Section>
@@ -128,31 +106,18 @@ export default function Overview() {
               <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
                 {partners.items.map((partner) => (
                   <li key={partner.id} className="p-3">
-                    <Link
-                      to={`/partners/${partner.id}`}
-                      className="font-medium text-sky-800 underline"
-                    >
+                    <Link to={`/partners/${partner.id}`} className="font-medium text-sky-800 underline">
                       {partner.name}
                     </Link>
-                    <span className="text-sm text-stone-500">
-                      {" "}
-                      · {partner.country}
-                    </span>
+                    <span className="text-sm text-stone-500"> · {partner.country}</span>
                     {partner.relations.length === 0 ? (
-                      <p className="text-sm text-stone-500">
-                        {t("partner.noRelation")}
-                      </p>
+                      <p className="text-sm text-stone-500">{t("partner.noRelation")}</p>
                     ) : (
                       <ul className="mt-1 space-y-1">
                         {partner.relations.map((relation) => (
-                          <li
-                            key={relation.id}
-                            className="flex flex-wrap items-center gap-2 text-sm"
-                          >
+                          <li key={relation.id} className="flex flex-wrap items-center gap-2 text-sm">
                             {t(`relation.types.${relation.type}`)}
-                            {relation.status ? (
-                              <RelationStatusBadge status={relation.status} />
-                            ) : null}
+                            {relation.status ? <RelationStatusBadge status={relation.status} /> : null}
                           </li>
                         ))}
                       </ul>
@@ -161,10 +126,7 @@ export default function Overview() {
                 ))}
               </ul>
             )}
-            <Link
-              to="/partners"
-              className="mt-2 inline-block text-sky-800 underline"
-            >
+            <Link to="/partners" className="mt-2 inline-block text-sky-800 underline">
               {t("overview.allPartners")}
             </Link>
           </Section>
@@ -175,10 +137,7 @@ export default function Overview() {
               <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
                 {quiet.map((partner) => (
                   <li key={partner.id} className="p-3 text-sm">
-                    <Link
-                      to={`/partners/${partner.id}`}
-                      className="font-medium text-sky-800 underline"
-                    >
+                    <Link to={`/partners/${partner.id}`} className="font-medium text-sky-800 underline">
                       {partner.name}
                     </Link>{" "}
                     <span className="text-stone-500">

@@ -21,17 +21,36 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { t } = await getTranslator(request);
-  return { title: t("account.changePassword"), mustChange: user.mustChangePassword, email: user.email, name: user.name };
+  return {
+    title: t("account.changePassword"),
+    mustChange: user.mustChangePassword,
+    email: user.email,
+    name: user.name,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { submission, t, lng } = await parseForm(request, withPasswordRules(PasswordChangeSchema, () => [user.email, user.name]));
+  const { submission, t, lng } = await parseForm(
+    request,
+    withPasswordRules(PasswordChangeSchema, () => [user.email, user.name]),
+  );
   if (submission.status !== "success") return replyWith(submission.reply({ hideFields: SECRET_FIELDS }));
-  const check = await checkCurrentPassword({ userId: user.id, password: submission.value.current, address: context.clientAddress ?? "unknown" });
+  const check = await checkCurrentPassword({
+    userId: user.id,
+    password: submission.value.current,
+    address: context.clientAddress ?? "unknown",
+  });
   if (!check.ok) {
-    const message = check.reason === "throttled" ? t("account.errors.throttled", { wait: waitWords(check.seconds, lng) }) : t("account.errors.wrongCurrent");
-    return replyWith(submission.reply({ fieldErrors: { current: [message] }, hideFields: SECRET_FIELDS }), {}, check.reason === "throttled" ? 429 : 400);
+    const message =
+      check.reason === "throttled"
+        ? t("account.errors.throttled", { wait: waitWords(check.seconds, lng) })
+        : t("account.errors.wrongCurrent");
+    return replyWith(
+      submission.reply({ fieldErrors: { current: [message] }, hideFields: SECRET_FIELDS }),
+      {},
+      check.reason === "throttled" ? 429 : 400,
+    );
   }
   await changePassword(user.id, submission.value.password);
   // Every session of the account ended with the old password; this browser gets a new one.
@@ -46,12 +65,19 @@ export default function ChangePasswordPage() {
   return (
     <div className="max-w-md">
       <PageHeading>{t("account.changePassword")}</PageHeading>
-      {mustChange ? <p className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">{t("account.mustChange")}</p> : null}
+      {mustChange ? (
+        <p className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">{t("account.mustChange")}</p>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <FormErrors errors={form.errors} id={form.errorId} />
         {/* For password managers: which account this password belongs to. */}
         <input type="hidden" name="username" autoComplete="username" value={email} />
-        <TextField field={fields.current} label={t("account.currentPassword")} type="password" autoComplete="current-password" />
+        <TextField
+          field={fields.current}
+          label={t("account.currentPassword")}
+          type="password"
+          autoComplete="current-password"
+        />
         <TextField
           field={fields.password}
           label={t("account.newPassword")}
@@ -64,7 +90,12 @@ export default function ChangePasswordPage() {
           type="password"
           autoComplete="new-password"
         />
-        <TextField field={fields.confirm} label={t("account.confirmPassword")} type="password" autoComplete="new-password" />
+        <TextField
+          field={fields.confirm}
+          label={t("account.confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+        />
         <SubmitButton>{t("account.savePassword")}</SubmitButton>
       </Form>
     </div>

@@ -29,7 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     from: from && dayStartUtc(from),
     to: to && nextDayStartUtc(to),
   };
-  return { title: t("admin.activity.title"), page: activity(filter, pageFromSearch(params)), authors: authors(), filter: { ...filter, from, to } };
+  return {
+    title: t("admin.activity.title"),
+    page: activity(filter, pageFromSearch(params)),
+    authors: authors(),
+    filter: { ...filter, from, to },
+  };
 }
 
 export default function ActivityPage() {
@@ -42,7 +47,11 @@ export default function ActivityPage() {
       <ActivityFilter authors={authors} filter={filter}>
         <label className="font-medium text-stone-700">
           {t("admin.activity.recordType")}
-          <select name="type" defaultValue={filter.recordType ?? ""} className="mt-1 block rounded border border-stone-300 bg-white px-2 py-1.5">
+          <select
+            name="type"
+            defaultValue={filter.recordType ?? ""}
+            className="mt-1 block rounded border border-stone-300 bg-white px-2 py-1.5"
+          >
             <option value="">{t("admin.activity.allTypes")}</option>
             {AUDITED_RECORD_TYPES.map((type) => (
               <option key={type} value={type}>

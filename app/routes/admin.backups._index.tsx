@@ -16,7 +16,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const { t } = await getTranslator(request);
-  return { title: t("admin.backups.title"), backups: listBackups(getEnv().DATABASE_PATH).map(({ name, size }) => ({ name, size })) };
+  return {
+    title: t("admin.backups.title"),
+    backups: listBackups(getEnv().DATABASE_PATH).map(({ name, size }) => ({ name, size })),
+  };
 }
 
 /** A backup now, verified like `npm run backup`'s. */
@@ -51,7 +54,9 @@ export default function BackupsPage() {
               {i === 0 ? t("admin.backups.downloadLatest") : t("admin.backups.download")}
             </a>
             <span className="font-mono text-sm">{backup.name}</span>
-            <span className="text-sm text-stone-600">{t("admin.backups.size", { size: megabytes.format(backup.size / 1e6) })}</span>
+            <span className="text-sm text-stone-600">
+              {t("admin.backups.size", { size: megabytes.format(backup.size / 1e6) })}
+            </span>
           </li>
         ))}
       </ul>

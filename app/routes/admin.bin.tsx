@@ -23,7 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("admin.bin.title"), page: binContents(pageFromSearch(new URL(request.url).searchParams)) };
 }
 
-const RestoreSchema = z.object({ recordType: z.enum(AUDITED_RECORD_TYPES), recordId: z.coerce.number().int().positive() });
+const RestoreSchema = z.object({
+  recordType: z.enum(AUDITED_RECORD_TYPES),
+  recordId: z.coerce.number().int().positive(),
+});
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireAdmin(request));
@@ -61,7 +64,10 @@ export default function BinPage() {
       {page.items.length === 0 ? <Empty>{t("admin.bin.empty")}</Empty> : null}
       <ul aria-label={t("admin.bin.title")} className="space-y-3">
         {page.items.map((item) => (
-          <li key={item.id} className="flex flex-wrap items-center justify-between gap-3 rounded border border-stone-200 bg-white p-4">
+          <li
+            key={item.id}
+            className="flex flex-wrap items-center justify-between gap-3 rounded border border-stone-200 bg-white p-4"
+          >
             <div>
               <p className="font-medium">
                 {t(`history.types.${item.recordType}`)}: <RecordLabel type={item.recordType} row={item.snapshot?.row} />
@@ -74,7 +80,10 @@ export default function BinPage() {
             <Form method="post">
               <input type="hidden" name="recordType" value={item.recordType} />
               <input type="hidden" name="recordId" value={item.recordId} />
-              <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900">
+              <button
+                type="submit"
+                className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
+              >
                 {t("admin.bin.restore")}
               </button>
             </Form>

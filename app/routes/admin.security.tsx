@@ -23,7 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const from = dayFrom(params, "from");
   const to = dayFrom(params, "to");
   const userId = idFromSearch(params, "user");
-  const page = listSecurityEvents({ page: pageFromSearch(params), userId, from: from && dayStartUtc(from), to: to && nextDayStartUtc(to) });
+  const page = listSecurityEvents({
+    page: pageFromSearch(params),
+    userId,
+    from: from && dayStartUtc(from),
+    to: to && nextDayStartUtc(to),
+  });
   return { title: t("admin.security.title"), page, authors: authors(), filter: { userId, from, to } };
 }
 
@@ -40,9 +45,13 @@ export default function SecurityLogPage() {
       <table className="w-full text-left text-sm max-sm:block">
         <thead className="max-sm:sr-only">
           <tr className="border-b border-stone-300">
-            <th scope="col" className="py-2">{t("admin.security.when")}</th>
+            <th scope="col" className="py-2">
+              {t("admin.security.when")}
+            </th>
             <th scope="col">{t("admin.security.event")}</th>
-            <th scope="col" className="pr-2 text-right">{t("admin.security.times")}</th>
+            <th scope="col" className="pr-2 text-right">
+              {t("admin.security.times")}
+            </th>
             <th scope="col">{t("admin.security.who")}</th>
             <th scope="col">{t("admin.security.details")}</th>
           </tr>

@@ -23,7 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: user.name,
     isSelf: user.id === admin.id,
-    user: { id: user.id, name: user.name, email: user.email, role: user.role, disabled: Boolean(user.disabledAt), invited: !user.passwordHash },
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      disabled: Boolean(user.disabledAt),
+      invited: !user.passwordHash,
+    },
     heading: t("admin.users.account", { name: user.name }),
   };
 }
@@ -38,9 +45,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const change = submission.value;
   if (change.intent === "renew") {
     const token = renewInvitation(id, admin.id);
-    return token ? { invitation: `/invite/${token}`, error: null } : { invitation: null, error: t("admin.users.notInvited") };
+    return token
+      ? { invitation: `/invite/${token}`, error: null }
+      : { invitation: null, error: t("admin.users.notInvited") };
   }
-  const result = change.intent === "role" ? setRole(id, change.role, admin.id) : change.intent === "disable" ? disableUser(id, admin.id) : enableUser(id, admin.id);
+  const result =
+    change.intent === "role"
+      ? setRole(id, change.role, admin.id)
+      : change.intent === "disable"
+        ? disableUser(id, admin.id)
+        : enableUser(id, admin.id);
   if (!result.ok) return { invitation: null, error: t(`admin.users.errors.${result.reason}`) };
   return redirectWithFlash(request, `/admin/users/${id}`, t("form.saved"));
 }
@@ -59,13 +73,18 @@ export default function AccountPage() {
       ) : null}
       {reply?.invitation ? <InvitationLink path={reply.invitation} email={user.email} /> : null}
       <p>
-        {t("admin.users.state")}: {user.disabled ? t("admin.users.disabled") : user.invited ? t("admin.users.invited") : t("admin.users.active")}
+        {t("admin.users.state")}:{" "}
+        {user.disabled ? t("admin.users.disabled") : user.invited ? t("admin.users.invited") : t("admin.users.active")}
       </p>
       <Form method="post" className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="intent" value="role" />
         <label className="text-sm font-medium text-stone-700">
           {t("admin.users.role")}
-          <select name="role" defaultValue={user.role} className="mt-1 block rounded border border-stone-300 bg-white px-2 py-1.5">
+          <select
+            name="role"
+            defaultValue={user.role}
+            className="mt-1 block rounded border border-stone-300 bg-white px-2 py-1.5"
+          >
             {USER_ROLES.map((role) => (
               <option key={role} value={role}>
                 {t(`admin.roles.${role}`)}
@@ -80,7 +99,12 @@ export default function AccountPage() {
       <p className="max-w-prose text-sm text-stone-600">{t("admin.roles.explained")}</p>
       {user.invited && !user.disabled ? (
         <Form method="post">
-          <button type="submit" name="intent" value="renew" className="rounded border border-stone-300 bg-white px-4 py-2 hover:bg-stone-100">
+          <button
+            type="submit"
+            name="intent"
+            value="renew"
+            className="rounded border border-stone-300 bg-white px-4 py-2 hover:bg-stone-100"
+          >
             {t("admin.users.renew")}
           </button>
         </Form>
@@ -88,11 +112,21 @@ export default function AccountPage() {
       {isSelf ? null : (
         <Form method="post">
           {user.disabled ? (
-            <button type="submit" name="intent" value="enable" className="rounded border border-stone-300 bg-white px-4 py-2 hover:bg-stone-100">
+            <button
+              type="submit"
+              name="intent"
+              value="enable"
+              className="rounded border border-stone-300 bg-white px-4 py-2 hover:bg-stone-100"
+            >
               {t("admin.users.enable")}
             </button>
           ) : (
-            <button type="submit" name="intent" value="disable" className="rounded border border-red-300 bg-white px-4 py-2 text-red-800 hover:bg-red-50">
+            <button
+              type="submit"
+              name="intent"
+              value="disable"
+              className="rounded border border-red-300 bg-white px-4 py-2 text-red-800 hover:bg-red-50"
+            >
               {t("admin.users.disable")}
             </button>
           )}

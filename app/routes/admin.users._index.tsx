@@ -31,7 +31,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return replyWith(submission.reply({ fieldErrors: { email: [t("admin.users.emailTaken")] } }), {}, 409);
   }
   const { token } = inviteUser(submission.value, admin.id);
-  return { result: submission.reply({ resetForm: true }), invitation: { path: `/invite/${token}`, email: submission.value.email } };
+  return {
+    result: submission.reply({ resetForm: true }),
+    invitation: { path: `/invite/${token}`, email: submission.value.email },
+  };
 }
 
 export default function AccountsPage() {
@@ -48,7 +51,9 @@ export default function AccountsPage() {
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b border-stone-300">
-              <th scope="col" className="py-2">{t("account.name")}</th>
+              <th scope="col" className="py-2">
+                {t("account.name")}
+              </th>
               <th scope="col">{t("account.email")}</th>
               <th scope="col">{t("admin.users.role")}</th>
               <th scope="col">{t("admin.users.state")}</th>
@@ -64,15 +69,25 @@ export default function AccountsPage() {
                 </td>
                 <td>{user.email}</td>
                 <td>{t(`admin.roles.${user.role}`)}</td>
-                <td>{user.disabledAt ? t("admin.users.disabled") : user.invited ? t("admin.users.invited") : t("admin.users.active")}</td>
+                <td>
+                  {user.disabledAt
+                    ? t("admin.users.disabled")
+                    : user.invited
+                      ? t("admin.users.invited")
+                      : t("admin.users.active")}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </Section>
       <Section title={t("admin.users.invite")} id="invite">
-        {reply && "invitation" in reply && reply.invitation ? <InvitationLink path={reply.invitation.path} email={reply.invitation.email} /> : null}
-        <p className="mb-3 max-w-prose text-sm text-stone-600">{t("admin.users.inviteHint", { days: invitationDays })}</p>
+        {reply && "invitation" in reply && reply.invitation ? (
+          <InvitationLink path={reply.invitation.path} email={reply.invitation.email} />
+        ) : null}
+        <p className="mb-3 max-w-prose text-sm text-stone-600">
+          {t("admin.users.inviteHint", { days: invitationDays })}
+        </p>
         <Form method="post" {...getFormProps(form)} className="grid max-w-3xl gap-4 sm:grid-cols-3">
           <FormErrors errors={form.errors} id={form.errorId} />
           <TextField field={fields.email} label={t("account.email")} type="email" autoComplete="off" />

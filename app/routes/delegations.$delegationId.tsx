@@ -17,7 +17,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const delegation = found(getDelegation(requireId(params.delegationId), lng));
-  const title = delegation.partner ? t("delegation.title", { partner: delegation.partner.name }) : t("meeting.delegation");
+  const title = delegation.partner
+    ? t("delegation.title", { partner: delegation.partner.name })
+    : t("meeting.delegation");
   return { title, delegation };
 }
 
@@ -87,7 +89,11 @@ export default function DelegationPage() {
           </Fact>
           {delegation.purpose ? <Fact label={t("meeting.purpose")}>{delegation.purpose}</Fact> : null}
           <Fact label={t("form.delegation.leader")}>
-            {delegation.leader ? <PersonLine person={delegation.leader} /> : <span className="text-stone-500 italic">{t("common.notStated")}</span>}
+            {delegation.leader ? (
+              <PersonLine person={delegation.leader} />
+            ) : (
+              <span className="text-stone-500 italic">{t("common.notStated")}</span>
+            )}
           </Fact>
         </Facts>
       </Section>
@@ -112,7 +118,11 @@ export default function DelegationPage() {
             {t("form.meeting.add")}
           </ActionLink>
         </div>
-        {delegation.meetings.length === 0 ? <Empty>{t("delegation.noMeetings")}</Empty> : <MeetingList meetings={delegation.meetings} />}
+        {delegation.meetings.length === 0 ? (
+          <Empty>{t("delegation.noMeetings")}</Empty>
+        ) : (
+          <MeetingList meetings={delegation.meetings} />
+        )}
       </Section>
     </>
   );

@@ -19,7 +19,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.delegationId);
-  return { title: t("form.delegation.edit"), id, delegation: found(delegationForEdit(id, lng)), choices: delegationFormChoices(lng) };
+  return {
+    title: t("form.delegation.edit"),
+    id,
+    delegation: found(delegationForEdit(id, lng)),
+    choices: delegationFormChoices(lng),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

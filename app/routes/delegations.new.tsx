@@ -18,7 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const partnerId = idFromSearch(new URL(request.url).searchParams, "partner");
-  return { title: t("form.delegation.new"), choices: delegationFormChoices(lng), defaultValue: { partnerId, direction: "incoming" } };
+  return {
+    title: t("form.delegation.new"),
+    choices: delegationFormChoices(lng),
+    defaultValue: { partnerId, direction: "incoming" },
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -28,9 +28,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { type, id } = recordFrom(params);
   const { page, latestId, exists } = recordHistory(type, id, pageFromSearch(new URL(request.url).searchParams));
   if (page.total === 0) throw notFound();
-  const names = referencedNames(page.items.flatMap((entry) => [entry.before, entry.after]), lng);
+  const names = referencedNames(
+    page.items.flatMap((entry) => [entry.before, entry.after]),
+    lng,
+  );
   const newest = page.items[0]?.after ?? page.items[0]?.before ?? null;
-  return { title: t("history.title"), type, id, page, latestId, exists, names, path: exists ? recordPath(type, id, newest) : null, current: newest?.row ?? null };
+  return {
+    title: t("history.title"),
+    type,
+    id,
+    page,
+    latestId,
+    exists,
+    names,
+    path: exists ? recordPath(type, id, newest) : null,
+    current: newest?.row ?? null,
+  };
 }
 
 const RevertSchema = z.object({ entryId: z.coerce.number().int().positive() });
@@ -43,7 +56,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return { error: t("form.errors.invalid") };
   const result = revert(type, id, parsed.data.entryId, actor);
   if (!result.ok) {
-    return { error: result.reason === "missingReference" ? t("history.missingReference", { what: t(`history.types.${result.missing?.type ?? "record"}`) }) : t("history.cannotRevert") };
+    return {
+      error:
+        result.reason === "missingReference"
+          ? t("history.missingReference", { what: t(`history.types.${result.missing?.type ?? "record"}`) })
+          : t("history.cannotRevert"),
+    };
   }
   return redirectWithFlash(request, `/history/${type}/${id}`, t("history.reverted"));
 }
@@ -85,7 +103,10 @@ export default function RecordHistoryPage() {
             {canRevert && entry.after && entry.id !== latestId ? (
               <Form method="post" className="mt-2">
                 <input type="hidden" name="entryId" value={entry.id} />
-                <button type="submit" className="rounded border border-stone-300 bg-white px-3 py-1 text-sm hover:bg-stone-100">
+                <button
+                  type="submit"
+                  className="rounded border border-stone-300 bg-white px-3 py-1 text-sm hover:bg-stone-100"
+                >
                   {t("history.revertTo")}
                 </button>
               </Form>

@@ -74,7 +74,9 @@ export default function InitiativePage() {
           {initiative.raisedAt ? (
             <Fact label={t("initiative.raisedAt")}>
               <Link to={`/meetings/${initiative.raisedAt.id}`} className="text-sky-800 underline">
-                {initiative.partner ? t("meeting.title", { partner: initiative.partner.name }) : t("meeting.titleNoPartner")}
+                {initiative.partner
+                  ? t("meeting.title", { partner: initiative.partner.name })
+                  : t("meeting.titleNoPartner")}
               </Link>
               {" · "}
               <PartialDateText date={initiative.raisedAt.date} />
@@ -105,7 +107,11 @@ export default function InitiativePage() {
                     </>
                   ) : null}
                 </p>
-                {step.status ? <p className="font-medium">{t("initiative.statusChangedTo", { status: t(`initiative.statuses.${step.status}`) })}</p> : null}
+                {step.status ? (
+                  <p className="font-medium">
+                    {t("initiative.statusChangedTo", { status: t(`initiative.statuses.${step.status}`) })}
+                  </p>
+                ) : null}
                 {step.note ? <p className="text-stone-800">{step.note}</p> : null}
               </li>
             ))}

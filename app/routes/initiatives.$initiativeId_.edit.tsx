@@ -29,7 +29,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission, t } = await parseForm(request, InitiativeSchema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const missing = missingReferences(submission.value);
-  if (missing.length) return replyWith(submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }), {}, 400);
+  if (missing.length)
+    return replyWith(
+      submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }),
+      {},
+      400,
+    );
   updateInitiative(id, { ...submission.value, status: current.status }, actor);
   return redirectWithFlash(request, `/initiatives/${id}`, t("form.saved"));
 }

@@ -8,11 +8,7 @@ import { InitiativeList } from "~/components/InitiativeList";
 import { Empty, PageHeading, Section } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18n.server";
-import {
-  isInitiativeKind,
-  isInitiativeStatus,
-  listInitiatives,
-} from "~/models/initiatives.server";
+import { isInitiativeKind, isInitiativeStatus, listInitiatives } from "~/models/initiatives.server";
 import { partnerFilterFrom } from "~/models/partners.server";
 import { homeSideChoices } from "~/models/people.server";
 import { titled } from "~/utils/meta";
@@ -58,16 +54,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filtered: Object.values(filter).some(Boolean),
     owners: homeSideChoices(lng),
     byStatus,
-    list: filter.status
-      ? listInitiatives({ lng, page: pageFromSearch(search), filter, today })
-      : null,
+    list: filter.status ? listInitiatives({ lng, page: pageFromSearch(search), filter, today }) : null,
   };
 }
 
 export default function InitiativesPage() {
   const { t } = useTranslation();
-  const { filter, filtered, owners, byStatus, list } =
-    useLoaderData<typeof loader>();
+  const { filter, filtered, owners, byStatus, list } = useLoaderData<typeof loader>();
   const select = "mt-1 rounded border border-stone-300 bg-white px-2 py-1";
   const [search] = useSearchParams();
   const linkWith = (status: string) => {
@@ -78,25 +71,13 @@ export default function InitiativesPage() {
   };
   return (
     <>
-      <PageHeading
-        actions={
-          <ActionLink to="/initiatives/new">
-            {t("form.initiative.add")}
-          </ActionLink>
-        }
-      >
+      <PageHeading actions={<ActionLink to="/initiatives/new">{t("form.initiative.add")}</ActionLink>}>
         {t("initiative.listTitle")}
       </PageHeading>
       <FilterForm className="mb-6 flex flex-wrap items-end gap-3 print:hidden">
         <label className="flex flex-col text-sm">
-          <span className="font-medium text-stone-700">
-            {t("initiative.status")}
-          </span>
-          <select
-            name="status"
-            defaultValue={filter.status ?? ""}
-            className={select}
-          >
+          <span className="font-medium text-stone-700">{t("initiative.status")}</span>
+          <select name="status" defaultValue={filter.status ?? ""} className={select}>
             <option value="">{t("initiative.allStatuses")}</option>
             {INITIATIVE_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -106,25 +87,12 @@ export default function InitiativesPage() {
           </select>
         </label>
         <label className="flex flex-col text-sm">
-          <span className="font-medium text-stone-700">
-            {t("initiative.partner")}
-          </span>
-          <input
-            type="search"
-            name="partnerName"
-            defaultValue={filter.partnerName}
-            className={select}
-          />
+          <span className="font-medium text-stone-700">{t("initiative.partner")}</span>
+          <input type="search" name="partnerName" defaultValue={filter.partnerName} className={select} />
         </label>
         <label className="flex flex-col text-sm">
-          <span className="font-medium text-stone-700">
-            {t("initiative.owner")}
-          </span>
-          <select
-            name="owner"
-            defaultValue={filter.ownerPersonId ?? ""}
-            className={select}
-          >
+          <span className="font-medium text-stone-700">{t("initiative.owner")}</span>
+          <select name="owner" defaultValue={filter.ownerPersonId ?? ""} className={select}>
             <option value="">{t("initiative.allOwners")}</option>
             {owners.map((o) => (
               <option key={o.value} value={o.value}>
@@ -134,14 +102,8 @@ export default function InitiativesPage() {
           </select>
         </label>
         <label className="flex flex-col text-sm">
-          <span className="font-medium text-stone-700">
-            {t("initiative.kind")}
-          </span>
-          <select
-            name="kind"
-            defaultValue={filter.kind ?? ""}
-            className={select}
-          >
+          <span className="font-medium text-stone-700">{t("initiative.kind")}</span>
+          <select name="kind" defaultValue={filter.kind ?? ""} className={select}>
             <option value="">{t("initiative.allKinds")}</option>
             {INITIATIVE_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -174,11 +136,7 @@ export default function InitiativesPage() {
       </FilterForm>
       {list ? (
         <>
-          {list.total === 0 ? (
-            <Empty>{t("initiative.empty")}</Empty>
-          ) : (
-            <InitiativeList initiatives={list.items} />
-          )}
+          {list.total === 0 ? <Empty>{t("initiative.empty")}</Empty> : <InitiativeList initiatives={list.items} />}
           <Pagination {...list} />
         </>
       ) : byStatus?.every(({ list: group }) => group.total === 0) ? (
@@ -196,10 +154,7 @@ export default function InitiativesPage() {
               <>
                 <InitiativeList initiatives={group.items} />
                 {group.total > group.items.length ? (
-                  <Link
-                    to={linkWith(status)}
-                    className="mt-2 inline-block text-sm text-sky-800 underline"
-                  >
+                  <Link to={linkWith(status)} className="mt-2 inline-block text-sm text-sky-800 underline">
                     {t("initiative.showAll", { count: group.total })}
                   </Link>
                 ) : null}

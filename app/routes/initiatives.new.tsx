@@ -25,7 +25,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const { submission, t } = await parseForm(request, InitiativeSchema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const missing = missingReferences(submission.value);
-  if (missing.length) return replyWith(submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }), {}, 400);
+  if (missing.length)
+    return replyWith(
+      submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }),
+      {},
+      400,
+    );
   const id = createInitiative(submission.value, actor);
   return redirectWithFlash(request, `/initiatives/${id}`, t("form.saved"));
 }

@@ -20,16 +20,27 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t } = await getTranslator(request);
   const invitation = invitationFor(params.token ?? "");
-  return { title: t("account.acceptInvitation"), invitation: invitation && { email: invitation.email, name: invitation.name } };
+  return {
+    title: t("account.acceptInvitation"),
+    invitation: invitation && { email: invitation.email, name: invitation.name },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await refuseCrossSite(request);
   const invitation = invitationFor(params.token ?? "");
-  const { submission, t } = await parseForm(request, withPasswordRules(AcceptInvitationSchema, ({ name }) => [invitation?.email ?? "", name]));
+  const { submission, t } = await parseForm(
+    request,
+    withPasswordRules(AcceptInvitationSchema, ({ name }) => [invitation?.email ?? "", name]),
+  );
   if (submission.status !== "success") return replyWith(submission.reply({ hideFields: SECRET_FIELDS }));
   const userId = await acceptInvitation(params.token ?? "", submission.value);
-  if (!userId) return replyWith(submission.reply({ formErrors: [t("account.errors.invitationGone")], hideFields: SECRET_FIELDS }), {}, 410);
+  if (!userId)
+    return replyWith(
+      submission.reply({ formErrors: [t("account.errors.invitationGone")], hideFields: SECRET_FIELDS }),
+      {},
+      410,
+    );
   return startSession(userId, "/");
 }
 
@@ -37,7 +48,10 @@ export default function AcceptInvitationPage() {
   const { t } = useTranslation();
   const { invitation } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(AcceptInvitationSchema, { lastResult: reply?.result, defaultValue: { name: invitation?.name } });
+  const [form, fields] = useSchemaForm(AcceptInvitationSchema, {
+    lastResult: reply?.result,
+    defaultValue: { name: invitation?.name },
+  });
   return (
     <div className="mx-auto max-w-md">
       <PageHeading>{t("account.acceptInvitation")}</PageHeading>
@@ -59,7 +73,12 @@ export default function AcceptInvitationPage() {
             type="password"
             autoComplete="new-password"
           />
-          <TextField field={fields.confirm} label={t("account.confirmPassword")} type="password" autoComplete="new-password" />
+          <TextField
+            field={fields.confirm}
+            label={t("account.confirmPassword")}
+            type="password"
+            autoComplete="new-password"
+          />
           <SubmitButton>{t("account.activate")}</SubmitButton>
         </Form>
       ) : (

@@ -90,7 +90,10 @@ export default function MeetingPage() {
                   {t("meeting.delegationLedBy", { leader: meeting.delegation.leader.name })}
                 </span>
               ) : null}{" "}
-              <Link to={`/delegations/${meeting.delegation.id}`} className="text-sm text-sky-800 underline print:hidden">
+              <Link
+                to={`/delegations/${meeting.delegation.id}`}
+                className="text-sm text-sky-800 underline print:hidden"
+              >
                 {t("delegation.open")}
               </Link>
             </Fact>
@@ -173,7 +176,9 @@ export default function MeetingPage() {
               <li key={source.id} className="rounded border border-stone-200 bg-white p-3">
                 <p className="font-medium">
                   {source.title ?? source.outlet ?? t("source.untitled")}
-                  {source.title && source.outlet ? <span className="font-normal text-stone-600"> · {source.outlet}</span> : null}
+                  {source.title && source.outlet ? (
+                    <span className="font-normal text-stone-600"> · {source.outlet}</span>
+                  ) : null}
                   {source.published.value ? (
                     <span className="font-normal text-stone-600">
                       {" · "}
@@ -189,7 +194,10 @@ export default function MeetingPage() {
                 {source.text ? (
                   <details className="mt-2">
                     <summary className="cursor-pointer text-sm text-sky-800">{t("source.text")}</summary>
-                    <p lang={source.language ?? undefined} className="mt-2 max-w-prose text-sm whitespace-pre-line text-stone-800">
+                    <p
+                      lang={source.language ?? undefined}
+                      className="mt-2 max-w-prose text-sm whitespace-pre-line text-stone-800"
+                    >
                       {source.text}
                     </p>
                   </details>

@@ -18,7 +18,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.meetingId);
-  return { title: t("form.meeting.edit"), id, meeting: found(meetingForEdit(id, lng)), choices: meetingFormChoices(lng) };
+  return {
+    title: t("form.meeting.edit"),
+    id,
+    meeting: found(meetingForEdit(id, lng)),
+    choices: meetingFormChoices(lng),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,7 +44,13 @@ export default function EditMeetingPage() {
   return (
     <>
       <PageHeading>{t("form.meeting.edit")}</PageHeading>
-      <MeetingForm reply={reply} defaultValue={meeting} choices={choices} withInitiatives={false} draftKey={`meeting-${id}`} />
+      <MeetingForm
+        reply={reply}
+        defaultValue={meeting}
+        choices={choices}
+        withInitiatives={false}
+        draftKey={`meeting-${id}`}
+      />
     </>
   );
 }

@@ -48,15 +48,26 @@ export default function MeetingsPage() {
   const { meetings, filter, filtered, years } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeading actions={<ActionLink to="/meetings/new">{t("form.meeting.add")}</ActionLink>}>{t("meeting.listTitle")}</PageHeading>
+      <PageHeading actions={<ActionLink to="/meetings/new">{t("form.meeting.add")}</ActionLink>}>
+        {t("meeting.listTitle")}
+      </PageHeading>
       <FilterForm className="mb-4 flex flex-wrap items-end gap-3 print:hidden">
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("meeting.partner")}</span>
-          <input type="search" name="partnerName" defaultValue={filter.partnerName} className="mt-1 rounded border border-stone-300 bg-white px-2 py-1" />
+          <input
+            type="search"
+            name="partnerName"
+            defaultValue={filter.partnerName}
+            className="mt-1 rounded border border-stone-300 bg-white px-2 py-1"
+          />
         </label>
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("meeting.year")}</span>
-          <select name="year" defaultValue={filter.year ?? ""} className="mt-1 rounded border border-stone-300 bg-white px-2 py-1">
+          <select
+            name="year"
+            defaultValue={filter.year ?? ""}
+            className="mt-1 rounded border border-stone-300 bg-white px-2 py-1"
+          >
             <option value="">{t("meeting.allYears")}</option>
             {years.map((y) => (
               <option key={y} value={y}>
@@ -67,9 +78,17 @@ export default function MeetingsPage() {
         </label>
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("meeting.topic")}</span>
-          <input type="search" name="topic" defaultValue={filter.topic} className="mt-1 rounded border border-stone-300 bg-white px-2 py-1" />
+          <input
+            type="search"
+            name="topic"
+            defaultValue={filter.topic}
+            className="mt-1 rounded border border-stone-300 bg-white px-2 py-1"
+          />
         </label>
-        <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900">
+        <button
+          type="submit"
+          className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
+        >
           {t("common.apply")}
         </button>
         {filtered ? (

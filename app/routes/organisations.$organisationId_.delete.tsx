@@ -33,5 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DeleteOrganisationPage() {
   const { id, name, details, references } = useLoaderData<typeof loader>();
-  return <DeleteConfirmation name={name} details={details} references={references} cancelHref={`/organisations/${id}`} />;
+  return (
+    <DeleteConfirmation name={name} details={details} references={references} cancelHref={`/organisations/${id}`} />
+  );
 }

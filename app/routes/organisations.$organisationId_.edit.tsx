@@ -40,9 +40,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return replyWith(submission.reply({ fieldErrors: { parentId: [t("form.errors.ownParent")] } }));
   }
   const duplicates = findNameMatches("organisation", submission.value, lng, id);
-  if (duplicates.length > 0 && !submission.value.confirmDuplicate) return replyWith(submission.reply(), { duplicates }, 409);
+  if (duplicates.length > 0 && !submission.value.confirmDuplicate)
+    return replyWith(submission.reply(), { duplicates }, 409);
   const missing = missingReferences(submission.value);
-  if (missing.length) return replyWith(submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }), {}, 400);
+  if (missing.length)
+    return replyWith(
+      submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }),
+      {},
+      400,
+    );
   updateOrganisation(id, submission.value, actor);
   return redirectWithFlash(request, `/organisations/${id}`, t("form.saved"));
 }

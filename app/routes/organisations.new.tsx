@@ -34,9 +34,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const { submission, lng, t } = await parseForm(request, OrganisationSchema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("organisation", submission.value, lng);
-  if (duplicates.length > 0 && !submission.value.confirmDuplicate) return replyWith(submission.reply(), { duplicates }, 409);
+  if (duplicates.length > 0 && !submission.value.confirmDuplicate)
+    return replyWith(submission.reply(), { duplicates }, 409);
   const missing = missingReferences(submission.value);
-  if (missing.length) return replyWith(submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }), {}, 400);
+  if (missing.length)
+    return replyWith(
+      submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }),
+      {},
+      400,
+    );
   const id = createOrganisation(submission.value, actor);
   return redirectWithFlash(request, `/organisations/${id}`, t("form.saved"));
 }

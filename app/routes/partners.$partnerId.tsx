@@ -68,7 +68,9 @@ export default function PartnerPage() {
         eyebrow={`${t(`partner.kinds.${partner.kind}`)} · ${partner.country}`}
         actions={
           <div className="flex gap-2">
-            <ActionLink to={`/partners/${partner.id}/briefing`} need="viewer">{t("briefing.open")}</ActionLink>
+            <ActionLink to={`/partners/${partner.id}/briefing`} need="viewer">
+              {t("briefing.open")}
+            </ActionLink>
             <ActionLink to={`/partners/${partner.id}/edit`} tone="secondary">
               {t("form.editAction")}
             </ActionLink>
@@ -122,7 +124,10 @@ export default function PartnerPage() {
                       </Link>
                     </div>
                     <h4 className="mt-3 text-sm font-medium text-stone-600">{t("relation.history")}</h4>
-                    <ol aria-label={t("relation.history")} className="mt-1 space-y-1 border-l-2 border-sky-200 pl-4 text-sm">
+                    <ol
+                      aria-label={t("relation.history")}
+                      className="mt-1 space-y-1 border-l-2 border-sky-200 pl-4 text-sm"
+                    >
                       {relation.steps.map((step) => (
                         <li key={step.id}>
                           <PartialDateText date={step.date} />
@@ -180,7 +185,12 @@ export default function PartnerPage() {
           ) : null}
           <Section title={t("timeline.title")} id="timeline">
             <Timeline groups={timeline.groups} order={timeline.order} kinds={timeline.kinds} />
-            <Pagination page={timeline.page} pageCount={timeline.pageCount} total={timeline.total} pageSize={timeline.pageSize} />
+            <Pagination
+              page={timeline.page}
+              pageCount={timeline.pageCount}
+              total={timeline.total}
+              pageSize={timeline.pageSize}
+            />
           </Section>
 
           <Section title={t("partner.meetings")} id="meetings">

@@ -31,7 +31,11 @@ export default function BriefingPage() {
       <PageHeading
         eyebrow={`${t(`partner.kinds.${partner.kind}`)} · ${partner.country}`}
         actions={
-          <button type="button" onClick={() => window.print()} className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm print:hidden">
+          <button
+            type="button"
+            onClick={() => window.print()}
+            className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm print:hidden"
+          >
             {t("briefing.print")}
           </button>
         }
@@ -112,7 +116,8 @@ export default function BriefingPage() {
                 {p.post ? (
                   <span className="text-stone-700">
                     {" — "}
-                    {p.post.title}, {p.post.organisation.name} (<PostDates start={p.post.start} end={p.post.end} asOf={p.post.asOf} />)
+                    {p.post.title}, {p.post.organisation.name} (
+                    <PostDates start={p.post.start} end={p.post.end} asOf={p.post.asOf} />)
                   </span>
                 ) : null}
               </li>
@@ -128,10 +133,18 @@ export default function BriefingPage() {
           <table className="w-full border-collapse text-left text-sm">
             <thead>
               <tr className="border-b border-stone-300 text-stone-600">
-                <th scope="col" className="py-1 pr-2">{t("initiative.title")}</th>
-                <th scope="col" className="py-1 pr-2">{t("initiative.status")}</th>
-                <th scope="col" className="py-1 pr-2">{t("initiative.owner")}</th>
-                <th scope="col" className="py-1">{t("initiative.due")}</th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("initiative.title")}
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("initiative.status")}
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("initiative.owner")}
+                </th>
+                <th scope="col" className="py-1">
+                  {t("initiative.due")}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -20,7 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const sort: PartnerSort = search.get("sort") === "country" ? "country" : "name";
   const page = pageFromSearch(search);
-  return { title: t("partner.listTitle"), sort, partners: cachedRead(`partners:${lng}:${sort}:${page}`, () => listPartners({ lng, page, sort })) };
+  return {
+    title: t("partner.listTitle"),
+    sort,
+    partners: cachedRead(`partners:${lng}:${sort}:${page}`, () => listPartners({ lng, page, sort })),
+  };
 }
 
 export default function PartnersPage() {
@@ -61,13 +65,17 @@ export default function PartnersPage() {
                     {t("partner.sort.name")}
                   </Link>
                 </th>
-                <th scope="col" className="py-2 pr-4">{t("partner.kind")}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("partner.kind")}
+                </th>
                 <th scope="col" className="py-2 pr-4" aria-sort={sort === "country" ? "ascending" : undefined}>
                   <Link to={sortHref("country")} className="underline decoration-dotted">
                     {t("partner.sort.country")}
                   </Link>
                 </th>
-                <th scope="col" className="py-2">{t("partner.relation")}</th>
+                <th scope="col" className="py-2">
+                  {t("partner.relation")}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -26,19 +26,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const type = search.get("type");
   const filter = {
     countryCode: countries.some((c) => c.value === country) ? (country as string) : undefined,
-    type: (RELATION_TYPES as readonly string[]).includes(type ?? "") ? (type as (typeof RELATION_TYPES)[number]) : undefined,
+    type: (RELATION_TYPES as readonly string[]).includes(type ?? "")
+      ? (type as (typeof RELATION_TYPES)[number])
+      : undefined,
   };
   const today = todayInAstana();
   const page = pageFromSearch(search);
   const title = t("chart.allRelations");
-  const { lanes, chart } = cachedRead(`chart:${lng}:${today}:${filter.countryCode ?? ""}:${filter.type ?? ""}:${page}`, () => {
-    const lanes = relationLanes(lng, today, { filter, page });
-    return {
-      // The table beside the chart (for screen readers) needs only these.
-      lanes: { ...lanes, items: lanes.items.map(({ id, name, types, lastContact }) => ({ id, name, types, lastContact })) },
-      chart: lanes.items.length ? relationChartMarkup(lanes.items, today, title, lng) : "",
-    };
-  });
+  const { lanes, chart } = cachedRead(
+    `chart:${lng}:${today}:${filter.countryCode ?? ""}:${filter.type ?? ""}:${page}`,
+    () => {
+      const lanes = relationLanes(lng, today, { filter, page });
+      return {
+        // The table beside the chart (for screen readers) needs only these.
+        lanes: {
+          ...lanes,
+          items: lanes.items.map(({ id, name, types, lastContact }) => ({ id, name, types, lastContact })),
+        },
+        chart: lanes.items.length ? relationChartMarkup(lanes.items, today, title, lng) : "",
+      };
+    },
+  );
   return { title, filter, countries, lanes, chart };
 }
 
@@ -72,7 +80,10 @@ export default function RelationsChartPage() {
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900">
+        <button
+          type="submit"
+          className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
+        >
           {t("common.apply")}
         </button>
       </FilterForm>

@@ -22,7 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const organisation = (search.get("organisation") ?? "").trim().slice(0, 200);
   // Folded like every search: "маслихат" finds the people of "Астана қаласының мәслихаты".
   const organisationIds = organisation ? idsNamed("organisation", organisation) : undefined;
-  return { title: t("person.listTitle"), organisation, people: listPeople({ lng, page: pageFromSearch(search), organisationIds }) };
+  return {
+    title: t("person.listTitle"),
+    organisation,
+    people: listPeople({ lng, page: pageFromSearch(search), organisationIds }),
+  };
 }
 
 export default function PeoplePage() {
@@ -30,13 +34,23 @@ export default function PeoplePage() {
   const { people, organisation } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeading actions={<ActionLink to="/people/new">{t("form.person.add")}</ActionLink>}>{t("person.listTitle")}</PageHeading>
+      <PageHeading actions={<ActionLink to="/people/new">{t("form.person.add")}</ActionLink>}>
+        {t("person.listTitle")}
+      </PageHeading>
       <FilterForm className="mb-4 flex flex-wrap items-end gap-3 print:hidden">
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("person.organisation")}</span>
-          <input type="search" name="organisation" defaultValue={organisation} className="mt-1 w-72 rounded border border-stone-300 bg-white px-2 py-1" />
+          <input
+            type="search"
+            name="organisation"
+            defaultValue={organisation}
+            className="mt-1 w-72 rounded border border-stone-300 bg-white px-2 py-1"
+          />
         </label>
-        <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900">
+        <button
+          type="submit"
+          className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
+        >
           {t("common.apply")}
         </button>
         {organisation ? (

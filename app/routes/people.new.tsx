@@ -27,9 +27,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const { submission, lng, t } = await parseForm(request, PersonSchema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("person", submission.value, lng);
-  if (duplicates.length > 0 && !submission.value.confirmDuplicate) return replyWith(submission.reply(), { duplicates }, 409);
+  if (duplicates.length > 0 && !submission.value.confirmDuplicate)
+    return replyWith(submission.reply(), { duplicates }, 409);
   const missing = missingReferences(submission.value);
-  if (missing.length) return replyWith(submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }), {}, 400);
+  if (missing.length)
+    return replyWith(
+      submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }),
+      {},
+      400,
+    );
   const id = createPerson(submission.value, actor);
   return redirectWithFlash(request, `/people/${id}`, t("form.saved"));
 }

@@ -19,7 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const names = query ? searchNames(query, lng) : null;
   const texts = query ? searchTexts(query, lng) : null;
   // Partners found by name first, then those found by their country or several words.
-  const results = names && texts ? { ...names, partner: [...names.partner, ...texts.partner.filter((p) => !names.partner.some((n) => n.id === p.id))] } : null;
+  const results =
+    names && texts
+      ? {
+          ...names,
+          partner: [...names.partner, ...texts.partner.filter((p) => !names.partner.some((n) => n.id === p.id))],
+        }
+      : null;
   return { title: t("search.title"), query, results, texts };
 }
 
@@ -42,7 +48,13 @@ export default function SearchPage() {
         <label htmlFor="search-page-q" className="sr-only">
           {t("search.label")}
         </label>
-        <input id="search-page-q" type="search" name="q" defaultValue={query} className="flex-1 rounded border border-stone-300 bg-white px-3 py-2" />
+        <input
+          id="search-page-q"
+          type="search"
+          name="q"
+          defaultValue={query}
+          className="flex-1 rounded border border-stone-300 bg-white px-3 py-2"
+        />
         <button type="submit" className="rounded bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900">
           {t("search.submit")}
         </button>

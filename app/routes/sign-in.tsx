@@ -32,8 +32,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await authenticate({ email, password, address: context.clientAddress ?? "unknown" });
   if (!result.ok) {
     // One message whether or not the account exists.
-    const message = result.reason === "throttled" ? t("account.errors.throttled", { wait: waitWords(result.seconds, lng) }) : t("account.errors.invalid");
-    return replyWith(submission.reply({ formErrors: [message], hideFields: SECRET_FIELDS }), {}, result.reason === "throttled" ? 429 : 401);
+    const message =
+      result.reason === "throttled"
+        ? t("account.errors.throttled", { wait: waitWords(result.seconds, lng) })
+        : t("account.errors.invalid");
+    return replyWith(
+      submission.reply({ formErrors: [message], hideFields: SECRET_FIELDS }),
+      {},
+      result.reason === "throttled" ? 429 : 401,
+    );
   }
   return startSession(result.user.id, redirectTo ?? "/");
 }
@@ -54,9 +61,24 @@ export default function SignInPage() {
       <PageHeading>{t("account.signIn")}</PageHeading>
       <Form method="post" ref={formRef} {...getFormProps(form)} className="space-y-4">
         <FormErrors errors={form.errors} id={form.errorId} />
-        <input {...getInputProps(fields.redirectTo, { type: "hidden" })} value={safeRedirect(params.get("redirectTo"))} />
-        <TextField field={fields.email} label={t("account.email")} type="text" inputMode="email" autoComplete="username" autoFocus />
-        <TextField field={fields.password} label={t("account.password")} type="password" autoComplete="current-password" />
+        <input
+          {...getInputProps(fields.redirectTo, { type: "hidden" })}
+          value={safeRedirect(params.get("redirectTo"))}
+        />
+        <TextField
+          field={fields.email}
+          label={t("account.email")}
+          type="text"
+          inputMode="email"
+          autoComplete="username"
+          autoFocus
+        />
+        <TextField
+          field={fields.password}
+          label={t("account.password")}
+          type="password"
+          autoComplete="current-password"
+        />
         <SubmitButton>{t("account.signIn")}</SubmitButton>
       </Form>
     </div>

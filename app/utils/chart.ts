@@ -6,7 +6,14 @@ import { currentRelationStatus } from "./relation-status";
 type Status = (typeof RELATION_STATUSES)[number];
 type RelationType = (typeof RELATION_TYPES)[number];
 
-export type Band = { relationId: number; type: RelationType; status: Status; from: string; to: string; approximate: boolean };
+export type Band = {
+  relationId: number;
+  type: RelationType;
+  status: Status;
+  from: string;
+  to: string;
+  approximate: boolean;
+};
 
 /**
  * A relation's status periods: each dated step lasts until the next dated step (or today).
@@ -15,7 +22,12 @@ export type Band = { relationId: number; type: RelationType; status: Status; fro
  * last dated step, the last band takes its status, drawn as approximate since when it changed is
  * not known. So the band's colour and the status badge beside it never disagree.
  */
-export function statusBands(relationId: number, type: RelationType, steps: Array<{ id: number; status: Status; date: PartialDate }>, today: string): Band[] {
+export function statusBands(
+  relationId: number,
+  type: RelationType,
+  steps: Array<{ id: number; status: Status; date: PartialDate }>,
+  today: string,
+): Band[] {
   const dated = steps.filter((s) => s.date.value).sort((a, b) => comparePartialDates(a.date, b.date) || a.id - b.id);
   const current = currentRelationStatus(steps);
   const latestUndated = dated.length < steps.length;

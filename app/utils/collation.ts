@@ -16,9 +16,7 @@ const ORDERED = DIGITS + LATIN + CYRILLIC;
 // Private-use code points: above every other BMP letter and in ORDERED's order.
 const RANK_BASE = 0xe000;
 const OTHER_MARKER = "\uf8ff";
-const rank = new Map<string, string>(
-  [...ORDERED].map((ch, i) => [ch, String.fromCharCode(RANK_BASE + i)]),
-);
+const rank = new Map<string, string>([...ORDERED].map((ch, i) => [ch, String.fromCharCode(RANK_BASE + i)]));
 
 function keyOf(ch: string): string {
   const ranked = rank.get(ch);

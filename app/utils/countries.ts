@@ -31,7 +31,7 @@ export const COUNTRY_CODES = (
 
 /** Every country for a picker, named and sorted in the reader's language. */
 export function countryOptions(lng: Language) {
-  return COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, lng) })).sort(
-    (a, b) => compareNames(a.label, b.label),
+  return COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, lng) })).sort((a, b) =>
+    compareNames(a.label, b.label),
   );
 }

@@ -16,21 +16,94 @@
 export const FOLD_VERSION = 2;
 
 const CYRILLIC_TO_LATIN: Record<string, string> = {
-  а: "a", ә: "a", б: "b", в: "v", г: "g", ғ: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z",
-  и: "i", й: "i", і: "i", к: "k", қ: "k", л: "l", м: "m", н: "n", ң: "n", о: "o", ө: "o",
-  п: "p", р: "r", с: "s", т: "t", у: "u", ұ: "u", ү: "u", ф: "f", х: "kh", һ: "h", ц: "ts",
-  ч: "ch", ш: "sh", щ: "shch", ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya",
+  а: "a",
+  ә: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  ғ: "g",
+  д: "d",
+  е: "e",
+  ё: "e",
+  ж: "zh",
+  з: "z",
+  и: "i",
+  й: "i",
+  і: "i",
+  к: "k",
+  қ: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  ң: "n",
+  о: "o",
+  ө: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ұ: "u",
+  ү: "u",
+  ф: "f",
+  х: "kh",
+  һ: "h",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "shch",
+  ъ: "",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "yu",
+  я: "ya",
 };
 
-const LATIN_SPECIAL: Record<string, string> = { ı: "i", ş: "sh", ç: "ch", ğ: "g", ñ: "n", ß: "ss", ø: "o", æ: "ae", œ: "oe", đ: "d", ł: "l" };
+const LATIN_SPECIAL: Record<string, string> = {
+  ı: "i",
+  ş: "sh",
+  ç: "ch",
+  ğ: "g",
+  ñ: "n",
+  ß: "ss",
+  ø: "o",
+  æ: "ae",
+  œ: "oe",
+  đ: "d",
+  ł: "l",
+};
 
 // Letters that look alike in the two scripts, by case: a capital В or Н looks like B or H, their
 // small forms do not.
 const LATIN_LOOKALIKES: Record<string, string> = {
-  a: "а", c: "с", e: "е", o: "о", p: "р", x: "х", y: "у", i: "і", h: "һ", k: "к",
-  A: "А", B: "В", C: "С", E: "Е", H: "Н", I: "І", K: "К", M: "М", O: "О", P: "Р", T: "Т", X: "Х", Y: "У",
+  a: "а",
+  c: "с",
+  e: "е",
+  o: "о",
+  p: "р",
+  x: "х",
+  y: "у",
+  i: "і",
+  h: "һ",
+  k: "к",
+  A: "А",
+  B: "В",
+  C: "С",
+  E: "Е",
+  H: "Н",
+  I: "І",
+  K: "К",
+  M: "М",
+  O: "О",
+  P: "Р",
+  T: "Т",
+  X: "Х",
+  Y: "У",
 };
-const CYRILLIC_LOOKALIKES: Record<string, string> = Object.fromEntries(Object.entries(LATIN_LOOKALIKES).map(([latin, cyrillic]) => [cyrillic, latin]));
+const CYRILLIC_LOOKALIKES: Record<string, string> = Object.fromEntries(
+  Object.entries(LATIN_LOOKALIKES).map(([latin, cyrillic]) => [cyrillic, latin]),
+);
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
@@ -55,7 +128,8 @@ function oneScript(word: string): string {
     }
   }
   if (cyrillic === 0 || latin === 0) return word;
-  const toCyrillic = cyrillic !== latin ? cyrillic > latin : onlyCyrillic !== onlyLatin ? onlyCyrillic > onlyLatin : null;
+  const toCyrillic =
+    cyrillic !== latin ? cyrillic > latin : onlyCyrillic !== onlyLatin ? onlyCyrillic > onlyLatin : null;
   if (toCyrillic === null) return word;
   const twins = toCyrillic ? LATIN_LOOKALIKES : CYRILLIC_LOOKALIKES;
   return [...word].map((ch) => twins[ch] ?? ch).join("");
@@ -69,7 +143,9 @@ function oneScript(word: string): string {
  */
 function collapseDoubles(word: string): string {
   if (/^(\p{L})\1*$/u.test(word)) return word;
-  return word.replace(/(\p{L})\1+/gu, (run: string, letter: string) => (run.length === 2 || (letter === "i" && run.length === 3) ? letter : run));
+  return word.replace(/(\p{L})\1+/gu, (run: string, letter: string) =>
+    run.length === 2 || (letter === "i" && run.length === 3) ? letter : run,
+  );
 }
 
 export function foldForMatch(text: string): string {
@@ -150,7 +226,11 @@ export function matchRange(text: string, query: string): [number, number] | null
  * matched there, to mark: for a result found by a text the list does not show. Word by word, so
  * a long report costs one fold per word up to the match.
  */
-export function passageOf(texts: Array<string | null | undefined>, query: string, radius = 70): { text: string; word: string } | null {
+export function passageOf(
+  texts: Array<string | null | undefined>,
+  query: string,
+  radius = 70,
+): { text: string; word: string } | null {
   const words = foldForMatch(query).split(" ").filter(Boolean);
   if (words.length === 0) return null;
   for (const text of texts) {

@@ -45,49 +45,32 @@ export function listLimits(schema: z.ZodTypeAny): ListLimits {
   return limits;
 }
 
-function collectLists(
-  schema: z.ZodTypeAny,
-  path: string,
-  found: Map<string, number>,
-): void {
-  if (schema instanceof z.ZodEffects)
-    return collectLists(schema.innerType(), path, found);
+function collectLists(schema: z.ZodTypeAny, path: string, found: Map<string, number>): void {
+  if (schema instanceof z.ZodEffects) return collectLists(schema.innerType(), path, found);
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable)
     return collectLists(schema.unwrap(), path, found);
-  if (schema instanceof z.ZodDefault)
-    return collectLists(schema.removeDefault(), path, found);
-  if (schema instanceof z.ZodCatch)
-    return collectLists(schema.removeCatch(), path, found);
-  if (schema instanceof z.ZodBranded)
-    return collectLists(schema.unwrap(), path, found);
-  if (schema instanceof z.ZodReadonly)
-    return collectLists(schema._def.innerType, path, found);
+  if (schema instanceof z.ZodDefault) return collectLists(schema.removeDefault(), path, found);
+  if (schema instanceof z.ZodCatch) return collectLists(schema.removeCatch(), path, found);
+  if (schema instanceof z.ZodBranded) return collectLists(schema.unwrap(), path, found);
+  if (schema instanceof z.ZodReadonly) return collectLists(schema._def.innerType, path, found);
   // What is posted is what the pipeline's first schema reads.
-  if (schema instanceof z.ZodPipeline)
-    return collectLists(schema._def.in, path, found);
+  if (schema instanceof z.ZodPipeline) return collectLists(schema._def.in, path, found);
   // app/forms/form-object.ts: the fields on the left; on the right a lenient copy of them that
   // only feeds the cross-field rules, and whose lists are the left's.
-  if (schema instanceof z.ZodIntersection)
-    return collectLists(schema._def.left, path, found);
+  if (schema instanceof z.ZodIntersection) return collectLists(schema._def.left, path, found);
   if (schema instanceof z.ZodObject) {
     for (const [key, child] of Object.entries(schema.shape as z.ZodRawShape))
       collectLists(child, path ? `${path}.${key}` : key, found);
     return;
   }
-  if (
-    schema instanceof z.ZodUnion ||
-    schema instanceof z.ZodDiscriminatedUnion
-  ) {
-    for (const option of schema.options as z.ZodTypeAny[])
-      collectLists(option, path, found);
+  if (schema instanceof z.ZodUnion || schema instanceof z.ZodDiscriminatedUnion) {
+    for (const option of schema.options as z.ZodTypeAny[]) collectLists(option, path, found);
     return;
   }
   if (schema instanceof z.ZodArray) {
     const max = schema._def.maxLength?.value;
     if (max === undefined)
-      throw new Error(
-        `The list "${path}" has no .max(): say how many rows it takes (app/utils/form-shape.ts)`,
-      );
+      throw new Error(`The list "${path}" has no .max(): say how many rows it takes (app/utils/form-shape.ts)`);
     found.set(path, Math.max(max, found.get(path) ?? 0));
     collectLists(schema.element, `${path}[]`, found);
   }
@@ -101,8 +84,7 @@ function parseName(name: string): Segment[] | null {
   const segments: Segment[] = [];
   let end = 0;
   for (let match = token.exec(name); match; match = token.exec(name)) {
-    if (match.index !== end && !(match.index === end + 1 && name[end] === "."))
-      return null;
+    if (match.index !== end && !(match.index === end + 1 && name[end] === ".")) return null;
     const [, key, index] = match;
     if (key !== undefined) segments.push(key);
     // "[]" appends a row per field: a list with no index to check. No form of ours posts one.
@@ -115,19 +97,14 @@ function parseName(name: string): Segment[] | null {
 
 /** Segments written back as a field name: ["posts", 3, "start"] is "posts[3].start". */
 const nameOf = (segments: Segment[]) =>
-  segments
-    .map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`))
-    .join("");
+  segments.map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
 /** The pattern a list's limit is kept under, whatever its rows: "posts[3].notes" is "posts[].notes". */
 const patternOf = (segments: Segment[]) =>
-  segments
-    .map((s, i) => (typeof s === "number" ? "[]" : i === 0 ? s : `.${s}`))
-    .join("");
+  segments.map((s, i) => (typeof s === "number" ? "[]" : i === 0 ? s : `.${s}`)).join("");
 
 /** Why these segments cannot be a field of a form with these lists, if they cannot. */
 function pathProblem(segments: Segment[], lists: ListLimits): string | null {
-  if (segments.length > FORM_LIMITS.depth)
-    return "a field name is nested too deeply";
+  if (segments.length > FORM_LIMITS.depth) return "a field name is nested too deeply";
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i];
     if (typeof segment === "string") {
@@ -136,14 +113,12 @@ function pathProblem(segments: Segment[], lists: ListLimits): string | null {
     }
     const limit = lists.get(patternOf(segments.slice(0, i)));
     if (limit === undefined) return "an index on a field that is not a list";
-    if (!Number.isSafeInteger(segment) || segment >= limit)
-      return "a list index is past the list's limit";
+    if (!Number.isSafeInteger(segment) || segment >= limit) return "a list index is past the list's limit";
   }
   return null;
 }
 
-export type FormShape =
-  { ok: true; formData: FormData } | { ok: false; problem: string };
+export type FormShape = { ok: true; formData: FormData } | { ok: false; problem: string };
 
 const refuse = (problem: string): FormShape => ({ ok: false, problem });
 
@@ -152,10 +127,7 @@ const refuse = (problem: string): FormShape => ({ ok: false, problem });
  * has (none if it has no schema). If so, the form with the rows of each list numbered from 0
  * without gaps, so a reply renders the rows that were sent and no empty ones between them.
  */
-export function checkFormShape(
-  formData: FormData,
-  lists: ListLimits = NO_LISTS,
-): FormShape {
+export function checkFormShape(formData: FormData, lists: ListLimits = NO_LISTS): FormShape {
   const rows = new Map<string, Set<number>>();
   const entries: Array<{ segments: Segment[]; value: FormDataEntryValue }> = [];
   let intent: FormDataEntryValue | undefined;
@@ -163,10 +135,8 @@ export function checkFormShape(
 
   for (const [name, value] of formData) {
     if (++fields > FORM_LIMITS.fields) return refuse("too many fields");
-    if (name.length > FORM_LIMITS.nameLength)
-      return refuse("a field name is too long");
-    if (name === STATE)
-      return refuse("a conform state, which our forms never post");
+    if (name.length > FORM_LIMITS.nameLength) return refuse("a field name is too long");
+    if (name === STATE) return refuse("a conform state, which our forms never post");
     if (name === INTENT) {
       if (intent !== undefined) return refuse("two list buttons at once");
       intent = value;
@@ -195,10 +165,7 @@ export function checkFormShape(
   }
   const renumber = (segments: Segment[]) =>
     segments.map((segment, i) =>
-      typeof segment === "number"
-        ? (renumbering.get(nameOf(segments.slice(0, i)))?.get(segment) ??
-          segment)
-        : segment,
+      typeof segment === "number" ? (renumbering.get(nameOf(segments.slice(0, i)))?.get(segment) ?? segment) : segment,
     );
 
   let intentValue: string | undefined;
@@ -210,8 +177,7 @@ export function checkFormShape(
 
   if (!renumbering.size) return { ok: true, formData };
   const compacted = new FormData();
-  for (const { segments, value } of entries)
-    compacted.append(nameOf(renumber(segments)), value);
+  for (const { segments, value } of entries) compacted.append(nameOf(renumber(segments)), value);
   if (intentValue !== undefined) compacted.append(INTENT, intentValue);
   return { ok: true, formData: compacted };
 }
@@ -247,31 +213,22 @@ function checkIntent(
   const segments = typeof name === "string" ? parseName(name) : null;
   if (!segments) return bad("a list button without a list");
   const limit = lists.get(patternOf(segments));
-  if (limit === undefined)
-    return bad("a list button for a field that is not a list");
+  if (limit === undefined) return bad("a list button for a field that is not a list");
   const problem = pathProblem(segments, lists);
   if (problem) return bad(problem);
   // splice() with any position is harmless, but an index our buttons would never send is a forgery.
   for (const position of [index, from, to]) {
     if (
       position !== undefined &&
-      !(
-        Number.isSafeInteger(position) &&
-        (position as number) >= 0 &&
-        (position as number) <= limit
-      )
+      !(Number.isSafeInteger(position) && (position as number) >= 0 && (position as number) <= limit)
     ) {
       return bad("a list button's position is past the list's limit");
     }
   }
-  if (
-    defaultValue !== undefined &&
-    !isSmallValue(defaultValue, FORM_LIMITS.depth)
-  )
+  if (defaultValue !== undefined && !isSmallValue(defaultValue, FORM_LIMITS.depth))
     return bad("a new row's values are not ones our forms send");
   const renumbered = renumber(segments);
-  if (renumbered.every((segment, i) => segment === segments[i]))
-    return { ok: true, value: intent };
+  if (renumbered.every((segment, i) => segment === segments[i])) return { ok: true, value: intent };
   return {
     ok: true,
     value: JSON.stringify({
@@ -289,8 +246,5 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function isSmallValue(value: unknown, depth: number): boolean {
   if (typeof value === "string") return true;
   if (!isRecord(value) || depth === 0) return false;
-  return Object.entries(value).every(
-    ([key, child]) =>
-      !FORBIDDEN_SEGMENTS.has(key) && isSmallValue(child, depth - 1),
-  );
+  return Object.entries(value).every(([key, child]) => !FORBIDDEN_SEGMENTS.has(key) && isSmallValue(child, depth - 1));
 }

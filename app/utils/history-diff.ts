@@ -19,7 +19,13 @@ export type FieldValue =
 
 export type FieldChange = { field: string; from: FieldValue; to: FieldValue };
 export type ChildRow = { label: FieldValue };
-export type ChildChange = { table: string; added: ChildRow[]; removed: ChildRow[]; changed: ChildRow[]; reordered: boolean };
+export type ChildChange = {
+  table: string;
+  added: ChildRow[];
+  removed: ChildRow[];
+  changed: ChildRow[];
+  reordered: boolean;
+};
 export type Changes = { fields: FieldChange[]; children: ChildChange[] };
 
 const HIDDEN = new Set(["id", "created_at", "updated_at", "sort_kk", "sort_ru", "sort_en", "is_home", "position"]);
@@ -52,17 +58,22 @@ export function fieldValue(table: string, column: string, row: Row): FieldValue 
   const value = row[column];
   if (DATES.has(column)) {
     const precision = (row[`${column}_precision`] ?? "unknown") as DatePrecision;
-    return { kind: "date", date: { value: (value as string | null) ?? null, precision, approximate: Boolean(row[`${column}_approximate`]) } };
+    return {
+      kind: "date",
+      date: { value: (value as string | null) ?? null, precision, approximate: Boolean(row[`${column}_approximate`]) },
+    };
   }
   if (value === null || value === undefined || value === "") return null;
-  if (REFERENCES[column] && typeof value === "number") return { kind: "reference", table: REFERENCES[column], id: value };
+  if (REFERENCES[column] && typeof value === "number")
+    return { kind: "reference", table: REFERENCES[column], id: value };
   const choice = CHOICES[`${table}.${column}`];
   if (choice) return { kind: "choice", key: `${choice}.${String(value)}` };
   if (column.endsWith("_approximate")) return { kind: "flag", value: Boolean(value) };
   return { kind: "text", text: String(value) };
 }
 
-const shown = (column: string) => !HIDDEN.has(column) && !column.endsWith("_precision") && !column.endsWith("_approximate");
+const shown = (column: string) =>
+  !HIDDEN.has(column) && !column.endsWith("_precision") && !column.endsWith("_approximate");
 const same = (a: FieldValue, b: FieldValue) => JSON.stringify(a) === JSON.stringify(b);
 
 function rowChanges(table: string, before: Row | null, after: Row | null, child = false): FieldChange[] {
@@ -90,7 +101,8 @@ function childLabel(table: string, row: Row, support: Record<string, Row[]>): Fi
     const source = support.sources?.find((s) => s.id === row.source_id);
     return { kind: "text", text: String(source?.title ?? source?.outlet ?? source?.url ?? `#${row.source_id}`) };
   }
-  for (const column of ["title_en", "title_ru", "title_kk"]) if (row[column]) return { kind: "text", text: String(row[column]) };
+  for (const column of ["title_en", "title_ru", "title_kk"])
+    if (row[column]) return { kind: "text", text: String(row[column]) };
   if (row.status) return fieldValue(table, "status", row);
   return { kind: "text", text: `#${String(row.id ?? "")}` };
 }
@@ -107,7 +119,9 @@ function childKey(table: string, row: Row, support: Record<string, Row[]>) {
       return String(row.topic_id);
     case "meeting_sources": {
       const source = support.sources?.find((s) => s.id === row.source_id);
-      return JSON.stringify(source ? [source.url, source.outlet, source.title, source.published, source.text] : row.source_id);
+      return JSON.stringify(
+        source ? [source.url, source.outlet, source.title, source.published, source.text] : row.source_id,
+      );
     }
     case "delegation_members":
       return String(row.person_id);
@@ -125,11 +139,20 @@ function childKey(table: string, row: Row, support: Record<string, Row[]>) {
 function sourceOf(row: Row, support: Record<string, Row[]>) {
   if (typeof row.source_id !== "number" || !support.sources) return JSON.stringify(row.source_id ?? null);
   const source = support.sources.find((s) => s.id === row.source_id);
-  return JSON.stringify(source ? [source.url, source.outlet, source.title, source.published, source.text] : row.source_id);
+  return JSON.stringify(
+    source ? [source.url, source.outlet, source.title, source.published, source.text] : row.source_id,
+  );
 }
 
 // A child's own id and its parent's are bookkeeping, not content.
-const CHILD_BOOKKEEPING = new Set(["meeting_id", "delegation_id", "relation_id", "initiative_id", "source_id", "step_id"]);
+const CHILD_BOOKKEEPING = new Set([
+  "meeting_id",
+  "delegation_id",
+  "relation_id",
+  "initiative_id",
+  "source_id",
+  "step_id",
+]);
 
 export function describeChanges(table: string, before: Snapshot | null, after: Snapshot | null): Changes {
   const fields = rowChanges(table, before?.row ?? null, after?.row ?? null);
@@ -144,14 +167,18 @@ export function describeChanges(table: string, before: Snapshot | null, after: S
     for (const [key, row] of now) {
       const previous = old.get(key);
       if (!previous) change.added.push({ label: childLabel(child, row, newSupport) });
-      else if (rowChanges(child, previous, row, true).length || sourceOf(previous, oldSupport) !== sourceOf(row, newSupport)) {
+      else if (
+        rowChanges(child, previous, row, true).length ||
+        sourceOf(previous, oldSupport) !== sourceOf(row, newSupport)
+      ) {
         change.changed.push({ label: childLabel(child, row, newSupport) });
       }
     }
     for (const [key, row] of old) if (!now.has(key)) change.removed.push({ label: childLabel(child, row, oldSupport) });
     const kept = (keys: string[], other: Map<string, Row>) => keys.filter((key) => other.has(key));
     change.reordered = JSON.stringify(kept([...old.keys()], now)) !== JSON.stringify(kept([...now.keys()], old));
-    if (change.added.length || change.removed.length || change.changed.length || change.reordered) children.push(change);
+    if (change.added.length || change.removed.length || change.changed.length || change.reordered)
+      children.push(change);
   }
   return { fields, children };
 }

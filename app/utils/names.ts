@@ -32,11 +32,7 @@ function pick(forms: Record<"Kk" | "Ru" | "En", string | null>, lng: Language): 
 
 /** The name in the reader's language when that form exists, else the nearest form that does. */
 export function localizedName(record: Multilingual, lng: Language): string {
-  return (
-    pick({ Kk: record.nameKk, Ru: record.nameRu, En: record.nameEn }, lng) ??
-    record.nameNative ??
-    ""
-  );
+  return pick({ Kk: record.nameKk, Ru: record.nameRu, En: record.nameEn }, lng) ?? record.nameNative ?? "";
 }
 
 export function localizedTitle(record: MultilingualTitle, lng: Language): string {

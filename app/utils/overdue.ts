@@ -24,10 +24,14 @@ export function isOverdue(initiative: { due: PartialDate; status: Status }, toda
 }
 
 // Made once: an Intl formatter costs more to make than a page's worth of dates to format.
-const ASTANA_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit" });
+const ASTANA_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Almaty",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** Today's date where the council works, as YYYY-MM-DD. */
 export function todayInAstana(now = new Date()): string {
   return ASTANA_DAY.format(now);
 }
-

@@ -116,7 +116,9 @@ export function partialDateColumns<P extends string>(prefix: P, date: PartialDat
     [prefix]: date.value,
     [`${prefix}Precision`]: date.precision,
     [`${prefix}Approximate`]: date.approximate,
-  } as Record<P, string | null> & Record<`${P}Precision`, PartialDate["precision"]> & Record<`${P}Approximate`, boolean>;
+  } as Record<P, string | null> &
+    Record<`${P}Precision`, PartialDate["precision"]> &
+    Record<`${P}Approximate`, boolean>;
 }
 
 /**

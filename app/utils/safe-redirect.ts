@@ -12,17 +12,8 @@ const MAX_LENGTH = 2000;
  * The target is judged as the URL parser reads it, then given back in that parsed form
  * (percent-encoded, so "/search?q=Астана" is a valid Location header too). Issue 12.2.
  */
-export function safeRedirect(
-  to: FormDataEntryValue | string | null | undefined,
-  fallback = "/",
-) {
-  if (
-    typeof to !== "string" ||
-    !to.startsWith("/") ||
-    CONTROL.test(to) ||
-    to.includes("\\")
-  )
-    return fallback;
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (typeof to !== "string" || !to.startsWith("/") || CONTROL.test(to) || to.includes("\\")) return fallback;
   let url: URL;
   try {
     url = new URL(to, BASE);
@@ -31,12 +22,7 @@ export function safeRedirect(
   }
   const path = `${url.pathname}${url.search}${url.hash}`;
   // "/.//evil.example" parses to the path "//evil.example", which a browser reads as a host.
-  if (
-    url.origin !== BASE ||
-    !isPlainPath(url.pathname) ||
-    path.length > MAX_LENGTH
-  )
-    return fallback;
+  if (url.origin !== BASE || !isPlainPath(url.pathname) || path.length > MAX_LENGTH) return fallback;
   return path;
 }
 
@@ -48,10 +34,5 @@ function isPlainPath(pathname: string) {
   } catch {
     return false;
   }
-  return (
-    !/^\/[/\\]/.test(pathname) &&
-    !/^\/[/\\]/.test(decoded) &&
-    !CONTROL.test(decoded) &&
-    !decoded.includes("\\")
-  );
+  return !/^\/[/\\]/.test(pathname) && !/^\/[/\\]/.test(decoded) && !CONTROL.test(decoded) && !decoded.includes("\\");
 }

@@ -23,10 +23,15 @@ export function groupTimeline<E extends TimelineEvent>(
   order: "newest" | "oldest",
   range: { offset: number; limit: number } = { offset: 0, limit: Infinity },
 ): TimelineGroup<E>[] {
-  const sorted = [...events].sort((a, b) => comparePartialDates(a.date, b.date) || KIND_RANK[a.kind] - KIND_RANK[b.kind]);
+  const sorted = [...events].sort(
+    (a, b) => comparePartialDates(a.date, b.date) || KIND_RANK[a.kind] - KIND_RANK[b.kind],
+  );
   const known = sorted.filter((e) => e.date.value);
   const unknown = sorted.filter((e) => !e.date.value);
-  const shown = [...(order === "newest" ? known.reverse() : known), ...unknown].slice(range.offset, range.offset + range.limit);
+  const shown = [...(order === "newest" ? known.reverse() : known), ...unknown].slice(
+    range.offset,
+    range.offset + range.limit,
+  );
   const groups: TimelineGroup<E>[] = [];
   for (const event of shown) {
     const year = event.date.value ? partialDateYear(event.date) : null;

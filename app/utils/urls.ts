@@ -21,5 +21,11 @@ export function withWebScheme(text: string): string {
 export function isWebAddress(value: string): boolean {
   if (!isWebUrl(value)) return false;
   const url = new URL(value);
-  return url.hostname.includes(".") && !url.hostname.startsWith(".") && !url.hostname.endsWith(".") && !url.username && !url.password;
+  return (
+    url.hostname.includes(".") &&
+    !url.hostname.startsWith(".") &&
+    !url.hostname.endsWith(".") &&
+    !url.username &&
+    !url.password
+  );
 }

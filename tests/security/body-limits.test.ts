@@ -30,7 +30,12 @@ function chunkedPost(path: string, megabytes: number, headers: Record<string, st
     const settle = () => !settled && (settled = true) && resolve(outcome);
     const request = http.request(`${server.origin}${path}`, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked", "Sec-Fetch-Site": "same-origin", ...headers },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Transfer-Encoding": "chunked",
+        "Sec-Fetch-Site": "same-origin",
+        ...headers,
+      },
     });
     request.on("response", (response) => {
       outcome.status = response.statusCode ?? null;

@@ -17,7 +17,8 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(() => server?.stop());
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.origin}${path}`, { headers: { Cookie: cookie, ...headers }, redirect: "manual" });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.origin}${path}`, { headers: { Cookie: cookie, ...headers }, redirect: "manual" });
 
 test.each([
   ["a page", "/admin/users"],

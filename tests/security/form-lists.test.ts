@@ -33,17 +33,15 @@ import { accountFor } from "../support/accounts";
 import { submit } from "../support/forms";
 
 seedDemoData(getDb());
-const partnerId = getDb().select().from(s.partners).all().find((p) => p.nameEn === "Heilongjiang Province")!.id;
+const partnerId = getDb()
+  .select()
+  .from(s.partners)
+  .all()
+  .find((p) => p.nameEn === "Heilongjiang Province")!.id;
 
-const meetingId = String(
-  getDb().select({ id: s.meetings.id }).from(s.meetings).limit(1).get()!.id,
-);
-const personId = String(
-  getDb().select({ id: s.people.id }).from(s.people).limit(1).get()!.id,
-);
-const relationId = String(
-  getDb().select({ id: s.relations.id }).from(s.relations).limit(1).get()!.id,
-);
+const meetingId = String(getDb().select({ id: s.meetings.id }).from(s.meetings).limit(1).get()!.id);
+const personId = String(getDb().select({ id: s.people.id }).from(s.people).limit(1).get()!.id);
+const relationId = String(getDb().select({ id: s.relations.id }).from(s.relations).limit(1).get()!.id);
 
 const counts = () => ({
   meetings: getDb().$count(s.meetings),
@@ -73,17 +71,12 @@ describe("every list of every form has a limit the shape check shares", () => {
     personForms,
     relationForms,
   ].flatMap((module) =>
-    Object.entries(module).filter(
-      (entry): entry is [string, z.ZodTypeAny] => entry[1] instanceof z.ZodType,
-    ),
+    Object.entries(module).filter((entry): entry is [string, z.ZodTypeAny] => entry[1] instanceof z.ZodType),
   );
 
-  test.each(schemas)(
-    "%s: each list says how many rows it takes",
-    (_name, schema) => {
-      expect(() => listLimits(schema)).not.toThrow();
-    },
-  );
+  test.each(schemas)("%s: each list says how many rows it takes", (_name, schema) => {
+    expect(() => listLimits(schema)).not.toThrow();
+  });
 
   test("the limits: far past a real meeting, few enough to render back at once", () => {
     expect(Object.fromEntries(listLimits(MeetingSchema))).toEqual({
@@ -93,18 +86,12 @@ describe("every list of every form has a limit the shape check shares", () => {
       initiatives: 50,
     });
     expect(Object.fromEntries(listLimits(PersonSchema))).toEqual({ posts: 20 });
-    expect(
-      Object.fromEntries(listLimits(delegationForms.DelegationSchema)),
-    ).toEqual({ members: 100 });
-    expect(
-      Object.fromEntries(listLimits(relationForms.RelationStepSchema)),
-    ).toEqual({ signatories: 20 });
+    expect(Object.fromEntries(listLimits(delegationForms.DelegationSchema))).toEqual({ members: 100 });
+    expect(Object.fromEntries(listLimits(relationForms.RelationStepSchema))).toEqual({ signatories: 20 });
   });
 
   test("a list without a limit is a mistake the check names", () => {
-    expect(() =>
-      listLimits(z.object({ notes: z.array(z.string()).optional() })),
-    ).toThrow(/"notes" has no \.max\(\)/);
+    expect(() => listLimits(z.object({ notes: z.array(z.string()).optional() }))).toThrow(/"notes" has no \.max\(\)/);
   });
 
   test("the browser, with the same schema, says so one row past the limit", () => {
@@ -115,9 +102,7 @@ describe("every list of every form has a limit the shape check shares", () => {
     }));
     const result = MeetingSchema.safeParse({ language: "en", partnerId: 1, date: { unknown: true }, participants });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => [i.path.join("."), i.code])).toEqual(
-      [["participants", "too_big"]],
-    );
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.code])).toEqual([["participants", "too_big"]]);
   });
 
   test("the shape check takes the last row within each limit and refuses the next", () => {
@@ -137,33 +122,18 @@ describe("every list of every form has a limit the shape check shares", () => {
       ["sources", 50, ".url"],
       ["initiatives", 50, ".title"],
     ] as const) {
-      expect(
-        checkFormShape(rows(list, limit, field), listLimits(MeetingSchema)).ok,
-      ).toBe(true);
-      expect(
-        checkFormShape(rows(list, limit + 1, field), listLimits(MeetingSchema)),
-      ).toEqual({
+      expect(checkFormShape(rows(list, limit, field), listLimits(MeetingSchema)).ok).toBe(true);
+      expect(checkFormShape(rows(list, limit + 1, field), listLimits(MeetingSchema))).toEqual({
         ok: false,
         problem: "a list index is past the list's limit",
       });
     }
-    expect(
-      checkFormShape(form("posts[19].titleEn"), listLimits(PersonSchema)).ok,
-    ).toBe(false); // far past the rows sent
-    expect(
-      checkFormShape(rows("posts", 20, ".titleEn"), listLimits(PersonSchema))
-        .ok,
-    ).toBe(true);
-    expect(
-      checkFormShape(form("posts[20].titleEn"), listLimits(PersonSchema)).ok,
-    ).toBe(false);
+    expect(checkFormShape(form("posts[19].titleEn"), listLimits(PersonSchema)).ok).toBe(false); // far past the rows sent
+    expect(checkFormShape(rows("posts", 20, ".titleEn"), listLimits(PersonSchema)).ok).toBe(true);
+    expect(checkFormShape(form("posts[20].titleEn"), listLimits(PersonSchema)).ok).toBe(false);
     // An index where the form has no list, and "[]" (a row per field, no index to check).
-    expect(
-      checkFormShape(form("language[0]"), listLimits(MeetingSchema)).ok,
-    ).toBe(false);
-    expect(checkFormShape(form("topics[]"), listLimits(MeetingSchema)).ok).toBe(
-      false,
-    );
+    expect(checkFormShape(form("language[0]"), listLimits(MeetingSchema)).ok).toBe(false);
+    expect(checkFormShape(form("topics[]"), listLimits(MeetingSchema)).ok).toBe(false);
     expect(checkFormShape(form("participants[0]"), undefined).ok).toBe(false);
   });
 });
@@ -171,45 +141,24 @@ describe("every list of every form has a limit the shape check shares", () => {
 describe("the attack from the issue, and its kin, on every form with lists", () => {
   test("the 110-byte post to log a meeting is refused with 400 before parsing, and nothing is written", async () => {
     const before = counts();
-    const { status, reply } = await submit(
-      newMeetingAction,
-      "/meetings/new",
-      ATTACK,
-    );
+    const { status, reply } = await submit(newMeetingAction, "/meetings/new", ATTACK);
     expect(status).toBe(400);
     expect(reply).toBeUndefined(); // the bare 400 page, not a form with 500 rows
     expect(counts()).toEqual(before);
   });
 
   test.each([
-    [
-      "one list at index 500",
-      { language: "en", "participants[500].name": "x" },
-    ],
-    [
-      "one past the participants' limit",
-      { language: "en", "participants[200].name": "x" },
-    ],
+    ["one list at index 500", { language: "en", "participants[500].name": "x" }],
+    ["one past the participants' limit", { language: "en", "participants[200].name": "x" }],
     ["one past the topics' limit", { language: "en", "topics[50]": "x" }],
     ["one past the sources' limit", { language: "en", "sources[50].url": "x" }],
-    [
-      "one past the initiatives' limit",
-      { language: "en", "initiatives[50].title": "x" },
-    ],
-    [
-      "a lone row 150, far past the rows sent",
-      { language: "en", "participants[150].name": "x" },
-    ],
-    [
-      "an index on a field that is no list",
-      { language: "en", "summary[3]": "x" },
-    ],
+    ["one past the initiatives' limit", { language: "en", "initiatives[50].title": "x" }],
+    ["a lone row 150, far past the rows sent", { language: "en", "participants[150].name": "x" }],
+    ["an index on a field that is no list", { language: "en", "summary[3]": "x" }],
     ["a negative index", { language: "en", "participants[-1].name": "x" }],
   ])("a new meeting with %s: 400", async (_what, fields) => {
     const before = counts();
-    expect(
-      (await submit(newMeetingAction, "/meetings/new", fields)).status,
-    ).toBe(400);
+    expect((await submit(newMeetingAction, "/meetings/new", fields)).status).toBe(400);
     expect(counts()).toEqual(before);
   });
 
@@ -227,29 +176,19 @@ describe("the attack from the issue, and its kin, on every form with lists", () 
 
   test.each([
     ["a new person", newPersonAction, "/people/new", {}],
-    [
-      "an edited person",
-      editPersonAction,
-      `/people/${personId}/edit`,
-      { personId },
-    ],
-  ] as const)(
-    "%s with posts[500] (1.8 s and 3.9 MB before) or posts[20]: 400",
-    async (_what, action, path, params) => {
-      const before = counts();
-      for (const index of [500, 20]) {
-        const fields = {
-          nameEn: "Someone",
-          [`posts[${index}].organisationId`]: "1",
-          [`posts[${index}].titleEn`]: "x",
-        };
-        expect((await submit(action, path, fields, { params })).status).toBe(
-          400,
-        );
-      }
-      expect(counts()).toEqual(before);
-    },
-  );
+    ["an edited person", editPersonAction, `/people/${personId}/edit`, { personId }],
+  ] as const)("%s with posts[500] (1.8 s and 3.9 MB before) or posts[20]: 400", async (_what, action, path, params) => {
+    const before = counts();
+    for (const index of [500, 20]) {
+      const fields = {
+        nameEn: "Someone",
+        [`posts[${index}].organisationId`]: "1",
+        [`posts[${index}].titleEn`]: "x",
+      };
+      expect((await submit(action, path, fields, { params })).status).toBe(400);
+    }
+    expect(counts()).toEqual(before);
+  });
 
   test("a delegation with members[100]: 400", async () => {
     const before = counts();
@@ -266,14 +205,7 @@ describe("the attack from the issue, and its kin, on every form with lists", () 
     const before = counts();
     const fields = { status: "signed", "signatories[20].name": "x" };
     expect(
-      (
-        await submit(
-          relationStepAction,
-          `/relations/${relationId}/step`,
-          fields,
-          { params: { relationId } },
-        )
-      ).status,
+      (await submit(relationStepAction, `/relations/${relationId}/step`, fields, { params: { relationId } })).status,
     ).toBe(400);
     expect(counts()).toEqual(before);
   });
@@ -296,15 +228,9 @@ describe("a refused form renders the rows that were sent, and no others", () => 
       participants: unknown[];
       topics: unknown[];
     };
-    expect(initial.participants).toEqual([
-      { name: "Айгерім" },
-      { name: "Болат", side: "guest", role: "spoke" },
-    ]);
+    expect(initial.participants).toEqual([{ name: "Айгерім" }, { name: "Болат", side: "guest", role: "spoke" }]);
     expect(initial.topics).toEqual(["Туризм"]);
-    expect(Object.keys(reply?.result.error ?? {}).sort()).toEqual([
-      "participants[0].role",
-      "participants[0].side",
-    ]);
+    expect(Object.keys(reply?.result.error ?? {}).sort()).toEqual(["participants[0].role", "participants[0].side"]);
   });
 
   test("a gap just past the allowance is refused rather than closed up", async () => {
@@ -313,9 +239,7 @@ describe("a refused form renders the rows that were sent, and no others", () => 
       "participants[0].name": "A",
       [`participants[${1 + FORM_LIMITS.gap}].name`]: "B",
     };
-    expect(
-      (await submit(newMeetingAction, "/meetings/new", fields)).status,
-    ).toBe(400);
+    expect((await submit(newMeetingAction, "/meetings/new", fields)).status).toBe(400);
   });
 
   test("a full form at every limit is answered with exactly the rows sent", async () => {
@@ -324,11 +248,7 @@ describe("a refused form renders the rows that were sent, and no others", () => 
     for (let i = 0; i < 50; i++) fields[`topics[${i}]`] = `T${i}`;
     for (let i = 0; i < 50; i++) fields[`sources[${i}].outlet`] = `S${i}`;
     for (let i = 0; i < 50; i++) fields[`initiatives[${i}].note`] = `I${i}`; // no title
-    const { status, reply } = await submit(
-      newMeetingAction,
-      "/meetings/new",
-      fields,
-    );
+    const { status, reply } = await submit(newMeetingAction, "/meetings/new", fields);
     expect(status).toBe(400);
     const initial = reply?.result.initialValue as Record<string, unknown[]>;
     expect([
@@ -361,10 +281,7 @@ describe("conform's list buttons: only adding, removing or moving a row of a kno
       }),
     );
     expect(added.status).toBe(200);
-    expect(
-      (added.reply?.result.initialValue as { participants: unknown[] })
-        .participants,
-    ).toEqual([
+    expect((added.reply?.result.initialValue as { participants: unknown[] }).participants).toEqual([
       { name: "A" },
       { name: "B" },
       { side: "host", role: "attended" },
@@ -375,10 +292,7 @@ describe("conform's list buttons: only adding, removing or moving a row of a kno
       intent({ type: "remove", payload: { name: "participants", index: 0 } }),
     );
     expect(removed.status).toBe(200);
-    expect(
-      (removed.reply?.result.initialValue as { participants: unknown[] })
-        .participants,
-    ).toEqual([{ name: "B" }]);
+    expect((removed.reply?.result.initialValue as { participants: unknown[] }).participants).toEqual([{ name: "B" }]);
   });
 
   test.each([
@@ -407,10 +321,7 @@ describe("conform's list buttons: only adding, removing or moving a row of a kno
         payload: { name: "participants[300].x" },
       }),
     ],
-    [
-      "an insert into a field that is no list",
-      JSON.stringify({ type: "insert", payload: { name: "summary" } }),
-    ],
+    ["an insert into a field that is no list", JSON.stringify({ type: "insert", payload: { name: "summary" } })],
     [
       "an insert far down the list",
       JSON.stringify({
@@ -458,24 +369,10 @@ describe("conform's list buttons: only adding, removing or moving a row of a kno
     );
     expect(admin.status).toBe(400);
     expect(
-      (
-        await submit(
-          signInAction,
-          "/sign-in",
-          { email: "a@b.c", password: "x", __intent__: "x" },
-          { as: null },
-        )
-      ).status,
+      (await submit(signInAction, "/sign-in", { email: "a@b.c", password: "x", __intent__: "x" }, { as: null })).status,
     ).toBe(400);
-    expect(
-      (
-        await submit(
-          languageAction,
-          "/language",
-          { lng: "en", "redirectTo[0]": "/" },
-          { as: null },
-        )
-      ).status,
-    ).toBe(400);
+    expect((await submit(languageAction, "/language", { lng: "en", "redirectTo[0]": "/" }, { as: null })).status).toBe(
+      400,
+    );
   });
 });

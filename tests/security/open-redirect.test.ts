@@ -6,18 +6,14 @@ import { describe, expect, test } from "vitest";
 import { languageCookie } from "~/i18n/i18n.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { action as languageAction } from "~/routes/language";
-import {
-  action as signInAction,
-  loader as signInLoader,
-} from "~/routes/sign-in";
+import { action as signInAction, loader as signInLoader } from "~/routes/sign-in";
 import { accountFor, cookieFor, TEST_PASSWORD } from "../support/accounts";
 import { formRequest } from "../support/forms";
 
 const ORIGIN = "http://localhost";
 
 /** Where a browser on this site goes when it follows a Location header. */
-const landsOn = (location: string | null) =>
-  new URL(location ?? "", `${ORIGIN}/sign-in`).origin;
+const landsOn = (location: string | null) => new URL(location ?? "", `${ORIGIN}/sign-in`).origin;
 
 const ATTACKS = [
   "/\t/evil.example",
@@ -62,28 +58,20 @@ describe("safeRedirect", () => {
   test("keeps real paths, with their queries and fragments", () => {
     expect(safeRedirect("/")).toBe("/");
     expect(safeRedirect("/meetings/12/edit")).toBe("/meetings/12/edit");
-    expect(safeRedirect("/partners?page=2&sort=name#list")).toBe(
-      "/partners?page=2&sort=name#list",
-    );
+    expect(safeRedirect("/partners?page=2&sort=name#list")).toBe("/partners?page=2&sort=name#list");
     expect(safeRedirect("/search?q=%D0%90%D1%81%D1%82%D0%B0%D0%BD%D0%B0")).toBe(
       "/search?q=%D0%90%D1%81%D1%82%D0%B0%D0%BD%D0%B0",
     );
   });
 
   test("keeps non-Latin paths and queries, percent-encoded so they can be a Location header", () => {
-    for (const target of [
-      "/search?q=Астана",
-      "/search?q=Қазақстан әкімдігі",
-      "/people?q=黑龙江",
-    ]) {
+    for (const target of ["/search?q=Астана", "/search?q=Қазақстан әкімдігі", "/people?q=黑龙江"]) {
       const kept = safeRedirect(target);
       expect(decodeURIComponent(kept.replaceAll("+", " "))).toBe(target);
       expect(() => new Headers({ Location: kept })).not.toThrow();
       expect(landsOn(kept)).toBe(ORIGIN);
     }
-    expect(safeRedirect("/Астана")).toBe(
-      "/%D0%90%D1%81%D1%82%D0%B0%D0%BD%D0%B0",
-    );
+    expect(safeRedirect("/Астана")).toBe("/%D0%90%D1%81%D1%82%D0%B0%D0%BD%D0%B0");
   });
 
   test("a target longer than the sign-in form takes, once encoded, is not kept", () => {
@@ -123,39 +111,28 @@ const TARGETS = [
 ];
 
 describe("sign-in", () => {
-  test.each(TARGETS)(
-    "signed in already, ?redirectTo=%j stays on this site",
-    async (target) => {
-      const cookie = await cookieFor("editor");
-      const request = new Request(
-        `${ORIGIN}/sign-in?${new URLSearchParams({ redirectTo: target })}`,
-        { headers: { Cookie: cookie } },
-      );
-      const response = await answer(() =>
-        signInLoader({ request, params: {}, context: {} }),
-      );
-      expect(response.status).toBe(302);
-      expect(response.headers.get("Location")).toBe("/");
-    },
-  );
+  test.each(TARGETS)("signed in already, ?redirectTo=%j stays on this site", async (target) => {
+    const cookie = await cookieFor("editor");
+    const request = new Request(`${ORIGIN}/sign-in?${new URLSearchParams({ redirectTo: target })}`, {
+      headers: { Cookie: cookie },
+    });
+    const response = await answer(() => signInLoader({ request, params: {}, context: {} }));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/");
+  });
 
-  test.each(TARGETS)(
-    "signing in with redirectTo %j lands on this site",
-    async (target) => {
-      const { email } = await accountFor("viewer");
-      const request = formRequest("/sign-in", {
-        email,
-        password: TEST_PASSWORD,
-        redirectTo: target,
-      });
-      const response = await answer(() =>
-        signInAction({ request, params: {}, context: {} }),
-      );
-      expect(response.status).toBe(302);
-      expect(response.headers.get("Location")).toBe("/");
-      expect(response.headers.get("Set-Cookie")).toBeTruthy();
-    },
-  );
+  test.each(TARGETS)("signing in with redirectTo %j lands on this site", async (target) => {
+    const { email } = await accountFor("viewer");
+    const request = formRequest("/sign-in", {
+      email,
+      password: TEST_PASSWORD,
+      redirectTo: target,
+    });
+    const response = await answer(() => signInAction({ request, params: {}, context: {} }));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/");
+    expect(response.headers.get("Set-Cookie")).toBeTruthy();
+  });
 
   test("a real page to go back to, non-Latin query and all, is kept", async () => {
     const { email } = await accountFor("viewer");
@@ -164,13 +141,9 @@ describe("sign-in", () => {
       password: TEST_PASSWORD,
       redirectTo: "/search?q=Астана",
     });
-    const response = await answer(() =>
-      signInAction({ request, params: {}, context: {} }),
-    );
+    const response = await answer(() => signInAction({ request, params: {}, context: {} }));
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe(
-      "/search?q=%D0%90%D1%81%D1%82%D0%B0%D0%BD%D0%B0",
-    );
+    expect(response.headers.get("Location")).toBe("/search?q=%D0%90%D1%81%D1%82%D0%B0%D0%BD%D0%B0");
   });
 });
 
@@ -199,8 +172,6 @@ describe("the language switch", () => {
       }),
     );
     expect(response.headers.get("Location")).toBe("/partners/3?tab=meetings");
-    expect(await languageCookie.parse(response.headers.get("Set-Cookie"))).toBe(
-      "ru",
-    );
+    expect(await languageCookie.parse(response.headers.get("Set-Cookie"))).toBe("ru");
   });
 });

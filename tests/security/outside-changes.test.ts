@@ -21,7 +21,11 @@ import { submit } from "../support/forms";
 const sqlite = getDb().$client;
 
 seedDemoData(getDb());
-const heilongjiang = getDb().select().from(partners).all().find((p) => p.nameEn === "Heilongjiang Province")!.id;
+const heilongjiang = getDb()
+  .select()
+  .from(partners)
+  .all()
+  .find((p) => p.nameEn === "Heilongjiang Province")!.id;
 
 const MEETING = {
   language: "en",
@@ -55,7 +59,8 @@ function writeOutside(statement: string, ...values: unknown[]) {
 }
 
 const versions = (id: number) => recordHistory("meeting", id, 1).page.items;
-const changedFields = (entry: ReturnType<typeof versions>[number]) => describeChanges("meetings", entry.before, entry.after).fields.map((change) => change.field);
+const changedFields = (entry: ReturnType<typeof versions>[number]) =>
+  describeChanges("meetings", entry.before, entry.after).fields.map((change) => change.field);
 
 describe("changes made outside the app", async () => {
   const editor = await accountFor("editor");
@@ -93,12 +98,18 @@ describe("changes made outside the app", async () => {
     const [outside] = versions(changed);
     expect(outside).toMatchObject({ action: "update", userId: null, outside: true });
     expect(outside.at >= when.from && outside.at <= when.to).toBe(true);
-    expect(describeChanges("meetings", outside.before, outside.after).children.map((change) => change.table)).toEqual(["meeting_participants"]);
+    expect(describeChanges("meetings", outside.before, outside.after).children.map((change) => change.table)).toEqual([
+      "meeting_participants",
+    ]);
   });
 
   test("with no save after it, the history page shows it at once, at its own time", async () => {
     const id = await logMeeting("Nobody saves after this one");
-    const when = writeOutside("UPDATE meetings SET summary = ? WHERE id = ?", "Written outside, nobody saved after", id);
+    const when = writeOutside(
+      "UPDATE meetings SET summary = ? WHERE id = ?",
+      "Written outside, nobody saved after",
+      id,
+    );
     const [outside] = versions(id);
     expect(outside).toMatchObject({ action: "update", outside: true });
     expect(outside.at >= when.from && outside.at <= when.to).toBe(true);
@@ -109,13 +120,19 @@ describe("changes made outside the app", async () => {
     const id = await logMeeting("Housekeeping finds this one");
     const byHousekeeping = writeOutside("UPDATE meetings SET location = ? WHERE id = ?", "Akimat, hall 2", id);
     expect(pruneExpired(getDb()).outside).toBe(1);
-    const afterStart = writeOutside("INSERT INTO meetings (language, purpose) VALUES ('en', ?)", "Inserted while the server was stopped");
+    const afterStart = writeOutside(
+      "INSERT INTO meetings (language, purpose) VALUES ('en', ?)",
+      "Inserted while the server was stopped",
+    );
     migrateDatabase(getDb());
 
     const [outside] = versions(id);
     expect(outside).toMatchObject({ action: "update", outside: true });
     expect(outside.at >= byHousekeeping.from && outside.at <= byHousekeeping.to).toBe(true);
-    const inserted = sqlite.prepare("SELECT id FROM meetings WHERE purpose = 'Inserted while the server was stopped'").pluck().get() as number;
+    const inserted = sqlite
+      .prepare("SELECT id FROM meetings WHERE purpose = 'Inserted while the server was stopped'")
+      .pluck()
+      .get() as number;
     const [created] = versions(inserted);
     expect(created).toMatchObject({ action: "create", userId: null, outside: true });
     expect(created.at >= afterStart.from && created.at <= afterStart.to).toBe(true);

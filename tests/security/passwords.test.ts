@@ -23,7 +23,8 @@ vi.setConfig({ testTimeout: 120_000 });
 
 const SHORT = "Use at least 12 characters.";
 const PERSONAL = "Do not use your email or your name as the password.";
-const COMMON = "This password is too easy to guess: it is common, has leaked, or is close to one that has. Choose another; a few unrelated words make a good password.";
+const COMMON =
+  "This password is too easy to guess: it is common, has leaked, or is close to one that has. Choose another; a few unrelated words make a good password.";
 
 type Reply = { data: { result: { error?: Record<string, string[]> } }; init?: { status?: number } } | Response;
 
@@ -35,7 +36,12 @@ async function changeTo(chosen: string | ((email: string) => string), language =
   const id = await createUser({ email, name: "Сәуле Жұмабекова", role: "viewer", password: TEST_PASSWORD });
   const cookie = await sessionCookie.serialize(createSession(id));
   const reply = (await changePasswordAction({
-    request: formRequest("/account/password", { current: TEST_PASSWORD, password, confirm: password }, language, cookie),
+    request: formRequest(
+      "/account/password",
+      { current: TEST_PASSWORD, password, confirm: password },
+      language,
+      cookie,
+    ),
     params: {},
     context: { clientAddress: `10.77.0.${accounts}` },
   })) as Reply;
@@ -68,14 +74,23 @@ describe("a new password is refused", () => {
 
   test("in the reader's language", async () => {
     expect((await changeTo("12345678", "kk")).errors).toEqual(["Кемінде 12 таңба жазыңыз."]);
-    expect((await changeTo("123456789012", "ru")).errors).toEqual([expect.stringMatching(/^Этот пароль слишком легко подобрать/)]);
+    expect((await changeTo("123456789012", "ru")).errors).toEqual([
+      expect.stringMatching(/^Этот пароль слишком легко подобрать/),
+    ]);
   });
 
   test("accepting an invitation: the email it was sent to, or the name typed", async () => {
     const admin = await accountFor("admin");
-    const { token } = inviteUser({ email: "invited.person@test.kezdesu", name: "Invited Person", role: "viewer" }, admin.id);
+    const { token } = inviteUser(
+      { email: "invited.person@test.kezdesu", name: "Invited Person", role: "viewer" },
+      admin.id,
+    );
     const accept = async (name: string, password: string) =>
-      (await acceptInvitationAction({ request: formRequest(`/invite/${token}`, { name, password, confirm: password }), params: { token }, context: {} })) as Reply;
+      (await acceptInvitationAction({
+        request: formRequest(`/invite/${token}`, { name, password, confirm: password }),
+        params: { token },
+        context: {},
+      })) as Reply;
     for (const [name, password] of [
       ["Invited Person", "invited.person@test.kezdesu"],
       ["Нұрсұлтан Әбішұлы", "нұрсұлтан әбішұлы"],
@@ -126,7 +141,9 @@ describe("the first administrator's password from ADMIN_PASSWORD", () => {
   test("follows the same rules, and a bad one stops the server with a message", () => {
     expect(() => parseEnv({ ADMIN_PASSWORD: "12345678" })).toThrow(/ADMIN_PASSWORD must be 12 to 1024 characters/);
     expect(() => parseEnv({ ADMIN_PASSWORD: "password1234" })).toThrow(/ADMIN_PASSWORD is too easy to guess/);
-    expect(() => parseEnv({ ADMIN_EMAIL: "boss@astana.kz", ADMIN_PASSWORD: "boss@astana.kz" })).toThrow(/must not be the administrator's email/);
+    expect(() => parseEnv({ ADMIN_EMAIL: "boss@astana.kz", ADMIN_PASSWORD: "boss@astana.kz" })).toThrow(
+      /must not be the administrator's email/,
+    );
     expect(parseEnv({ ADMIN_PASSWORD: "Әкімші-пароль-2026" }).ADMIN_PASSWORD).toBe("Әкімші-пароль-2026");
   });
 

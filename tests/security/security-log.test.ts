@@ -20,7 +20,11 @@ import { cookieFor } from "../support/accounts";
 const DAY = 24 * 3600 * 1000;
 const sqlite = () => getDb().$client;
 const rowsFrom = (address: string) =>
-  sqlite().prepare("select event, count, at, last_seen_at as lastSeenAt, detail from security_log where address = ? order by id").all(address) as Array<{
+  sqlite()
+    .prepare(
+      "select event, count, at, last_seen_at as lastSeenAt, detail from security_log where address = ? order by id",
+    )
+    .all(address) as Array<{
     event: string;
     count: number;
     at: string;
@@ -32,7 +36,10 @@ describe("repeats are counted, not written out", () => {
   test("3000 cross-site refusals from one address make one row that counts 3000", () => {
     const start = Date.now();
     for (let i = 0; i < 3000; i++) {
-      logSecurityEvent({ event: "cross_site", address: "203.0.113.7", detail: "POST /meetings/1/delete from https://evil.example" }, new Date(start + i));
+      logSecurityEvent(
+        { event: "cross_site", address: "203.0.113.7", detail: "POST /meetings/1/delete from https://evil.example" },
+        new Date(start + i),
+      );
     }
     const rows = rowsFrom("203.0.113.7");
     expect(rows).toHaveLength(1);
@@ -70,12 +77,24 @@ describe("repeats are counted, not written out", () => {
 
   test("the administrators' page shows how many times, and when last", async () => {
     const start = Date.now();
-    for (let i = 0; i < 5; i++) logSecurityEvent({ event: "cross_site", address: "203.0.113.12", detail: "POST /x from y" }, new Date(start + i * 1000));
+    for (let i = 0; i < 5; i++)
+      logSecurityEvent(
+        { event: "cross_site", address: "203.0.113.12", detail: "POST /x from y" },
+        new Date(start + i * 1000),
+      );
     const page = listSecurityEvents({ page: 1 });
     const row = page.items.find((item) => item.address === "203.0.113.12");
-    expect(row).toMatchObject({ count: 5, at: new Date(start).toISOString(), lastSeenAt: new Date(start + 4000).toISOString() });
+    expect(row).toMatchObject({
+      count: 5,
+      at: new Date(start).toISOString(),
+      lastSeenAt: new Date(start + 4000).toISOString(),
+    });
     const cookie = await cookieFor("admin");
-    const data = await securityPageLoader({ request: new Request("http://localhost/admin/security", { headers: { Cookie: cookie } }), params: {}, context: {} });
+    const data = await securityPageLoader({
+      request: new Request("http://localhost/admin/security", { headers: { Cookie: cookie } }),
+      params: {},
+      context: {},
+    });
     expect(data.page.items.find((item) => item.address === "203.0.113.12")?.count).toBe(5);
   });
 });
@@ -87,7 +106,9 @@ describe("old rows are pruned", () => {
     logSecurityEvent({ event: "sign_in_failed", address: "198.51.100.1" }, ago(120));
     // First seen long ago, but seen again lately: kept.
     logSecurityEvent({ event: "cross_site", address: "198.51.100.2", detail: "POST /old from x" }, ago(91));
-    sqlite().prepare("update security_log set last_seen_at = ? where address = '198.51.100.2'").run(ago(89).toISOString());
+    sqlite()
+      .prepare("update security_log set last_seen_at = ? where address = '198.51.100.2'")
+      .run(ago(89).toISOString());
     logSecurityEvent({ event: "sign_in", address: "198.51.100.3" }, ago(30));
     logSecurityEvent({ event: "sign_in", address: "198.51.100.4" }, ago(1));
 
@@ -141,10 +162,16 @@ test("the migration keeps the rows it finds: each counts once, last seen when fi
 
     const db = openDatabase(path.join(dir, "old.db"));
     migrate(db, { migrationsFolder: before });
-    db.$client.prepare("insert into security_log (at, event, address, detail) values ('2026-11-30T08:00:00.000Z', 'cross_site', '10.9.9.9', 'POST /x')").run();
+    db.$client
+      .prepare(
+        "insert into security_log (at, event, address, detail) values ('2026-11-30T08:00:00.000Z', 'cross_site', '10.9.9.9', 'POST /x')",
+      )
+      .run();
     db.$client.prepare("insert into security_log (event, email) values ('sign_in_failed', 'who@test.kezdesu')").run();
     migrateDatabase(db);
-    const rows = db.$client.prepare("select at, last_seen_at as lastSeenAt, count from security_log order by id").all() as Array<{ at: string; lastSeenAt: string; count: number }>;
+    const rows = db.$client
+      .prepare("select at, last_seen_at as lastSeenAt, count from security_log order by id")
+      .all() as Array<{ at: string; lastSeenAt: string; count: number }>;
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toEqual({ at: row.at, lastSeenAt: row.at, count: 1 });
     db.$client.close();

@@ -61,7 +61,8 @@ function startServer(database: string, port: number): Server {
 async function until(what: string, condition: () => boolean, server?: Server) {
   const deadline = Date.now() + 60_000;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.${server ? `\nServer output:\n${server.output()}` : ""}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}.${server ? `\nServer output:\n${server.output()}` : ""}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

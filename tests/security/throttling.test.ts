@@ -10,7 +10,15 @@ import { describe, expect, test, vi } from "vitest";
 import { sessionCookie } from "~/auth.server";
 import { getDb } from "~/db.server";
 import { parseEnv } from "~/env.server";
-import { accountSlowdown, ADDRESS_LIMIT, authenticate, checkCurrentPassword, FAILURE_WINDOW_MS, PAIR_FREE_TRIES, pairWait } from "~/models/sign-in.server";
+import {
+  accountSlowdown,
+  ADDRESS_LIMIT,
+  authenticate,
+  checkCurrentPassword,
+  FAILURE_WINDOW_MS,
+  PAIR_FREE_TRIES,
+  pairWait,
+} from "~/models/sign-in.server";
 import { createSession } from "~/models/sessions.server";
 import { createUser } from "~/models/users.server";
 import { action as changePasswordAction } from "~/routes/account.password";
@@ -30,18 +38,30 @@ describe("signing in", () => {
   test("five wrong passwords from one address do not keep the owner out from another, the administrator included", async () => {
     const { email, id } = await accountFor("admin");
     const start = new Date("2026-08-01T10:00:00Z");
-    for (let i = 0; i < 5; i++) await authenticate({ email, password: `guess ${i}`, address: "198.51.100.66" }, after(start, i), { wait: noWait });
-    const owner = await authenticate({ email, password: TEST_PASSWORD, address: "10.20.0.1" }, after(start, 6), { wait: noWait });
+    for (let i = 0; i < 5; i++)
+      await authenticate({ email, password: `guess ${i}`, address: "198.51.100.66" }, after(start, i), {
+        wait: noWait,
+      });
+    const owner = await authenticate({ email, password: TEST_PASSWORD, address: "10.20.0.1" }, after(start, 6), {
+      wait: noWait,
+    });
     expect(owner).toEqual({ ok: true, user: { id, role: "admin" } });
     // Through the sign-in page as well: the owner gets a session.
-    for (let i = 0; i < 5; i++) await submit(signInAction, "/sign-in", { email, password: "wrong" }, { as: null, address: "198.51.100.67" });
-    expect((await submit(signInAction, "/sign-in", { email, password: TEST_PASSWORD }, { as: null, address: "10.20.0.2" })).status).toBe(302);
+    for (let i = 0; i < 5; i++)
+      await submit(signInAction, "/sign-in", { email, password: "wrong" }, { as: null, address: "198.51.100.67" });
+    expect(
+      (await submit(signInAction, "/sign-in", { email, password: TEST_PASSWORD }, { as: null, address: "10.20.0.2" }))
+        .status,
+    ).toBe(302);
   });
 
   test("tries from one address at one account wait longer each time, and one before its time is not checked", async () => {
     await createUser({ email: "guessed@test.kezdesu", name: "Guessed", role: "viewer", password: TEST_PASSWORD });
     const start = new Date("2026-08-02T10:00:00Z");
-    const attempt = (password: string, seconds: number) => authenticate({ email: "guessed@test.kezdesu", password, address: "198.51.100.7" }, after(start, seconds), { wait: noWait });
+    const attempt = (password: string, seconds: number) =>
+      authenticate({ email: "guessed@test.kezdesu", password, address: "198.51.100.7" }, after(start, seconds), {
+        wait: noWait,
+      });
     const free = [];
     for (let i = 0; i < PAIR_FREE_TRIES; i++) free.push(await attempt(`guess ${i}`, 0));
     expect(reasons(free)).toEqual(["invalid", "invalid", "invalid"]);
@@ -50,7 +70,11 @@ describe("signing in", () => {
     const waits = [];
     for (const failures of [3, 4, 5, 6]) {
       // Too soon: refused with the time left, even with the right password.
-      expect(await attempt(TEST_PASSWORD, t + 1)).toEqual({ ok: false, reason: "throttled", seconds: pairWait(failures) - 1 });
+      expect(await attempt(TEST_PASSWORD, t + 1)).toEqual({
+        ok: false,
+        reason: "throttled",
+        seconds: pairWait(failures) - 1,
+      });
       t += pairWait(failures);
       waits.push(pairWait(failures));
       expect(await attempt(`guess at ${t}`, t)).toEqual({ ok: false, reason: "invalid" });
@@ -65,20 +89,47 @@ describe("signing in", () => {
   test("the waits stop growing at five minutes, and failures are forgotten after a quarter of an hour", async () => {
     expect([1, 2, 3, 4, 5, 10, 20].map(pairWait)).toEqual([0, 0, 2, 4, 8, 256, 300]);
     const start = new Date("2026-08-02T12:00:00Z");
-    const attempt = (seconds: number) => authenticate({ email: "forgotten@test.kezdesu", password: "guess", address: "198.51.100.12" }, after(start, seconds), { wait: noWait });
+    const attempt = (seconds: number) =>
+      authenticate(
+        { email: "forgotten@test.kezdesu", password: "guess", address: "198.51.100.12" },
+        after(start, seconds),
+        { wait: noWait },
+      );
     const tries = [];
     for (let i = 0; i < PAIR_FREE_TRIES + 1; i++) tries.push(await attempt(0));
     const later = FAILURE_WINDOW_MS / SECOND + 1;
     for (let i = 0; i < PAIR_FREE_TRIES + 1; i++) tries.push(await attempt(later));
-    expect(reasons(tries)).toEqual(["invalid", "invalid", "invalid", "throttled", "invalid", "invalid", "invalid", "throttled"]);
+    expect(reasons(tries)).toEqual([
+      "invalid",
+      "invalid",
+      "invalid",
+      "throttled",
+      "invalid",
+      "invalid",
+      "invalid",
+      "throttled",
+    ]);
   });
 
   test("tries sent all at once from one address wait their turn as tries one after another would", async () => {
     const start = new Date("2026-08-03T10:00:00Z");
     const burst = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => authenticate({ email: "burst@test.kezdesu", password: `guess ${i}`, address: "198.51.100.8" }, start, { wait: noWait })),
+      Array.from({ length: 8 }, (_, i) =>
+        authenticate({ email: "burst@test.kezdesu", password: `guess ${i}`, address: "198.51.100.8" }, start, {
+          wait: noWait,
+        }),
+      ),
     );
-    expect(reasons(burst)).toEqual(["invalid", "invalid", "invalid", "throttled", "throttled", "throttled", "throttled", "throttled"]);
+    expect(reasons(burst)).toEqual([
+      "invalid",
+      "invalid",
+      "invalid",
+      "throttled",
+      "throttled",
+      "throttled",
+      "throttled",
+      "throttled",
+    ]);
   });
 
   test("failures from many addresses only slow an account down: the owner still gets in", async () => {
@@ -86,11 +137,15 @@ describe("signing in", () => {
     const email = "viewer@test.kezdesu";
     const start = new Date("2026-08-04T10:00:00Z");
     for (let i = 0; i < 12; i++) {
-      expect(reasons([await authenticate({ email, password: "guess", address: `172.16.0.${i}` }, start, { wait: noWait })])).toEqual(["invalid"]);
+      expect(
+        reasons([await authenticate({ email, password: "guess", address: `172.16.0.${i}` }, start, { wait: noWait })]),
+      ).toEqual(["invalid"]);
     }
     const waited: number[] = [];
     const wait = (ms: number) => Promise.resolve(waited.push(ms));
-    expect(await authenticate({ email, password: TEST_PASSWORD, address: "10.30.0.1" }, after(start, 1), { wait })).toEqual({ ok: true, user: { id, role: "viewer" } });
+    expect(
+      await authenticate({ email, password: TEST_PASSWORD, address: "10.30.0.1" }, after(start, 1), { wait }),
+    ).toEqual({ ok: true, user: { id, role: "viewer" } });
     expect(waited).toEqual([accountSlowdown(12) * SECOND]);
     expect([9, 10, 11, 12, 13, 14, 30].map(accountSlowdown)).toEqual([0, 1, 2, 4, 8, 10, 10]);
   });
@@ -102,26 +157,55 @@ describe("signing in", () => {
     const options = { wait: noWait, addressLimit: 5 };
     const start = new Date("2026-08-05T10:00:00Z");
     await Promise.all(
-      Array.from({ length: 5 }, (_, i) => authenticate({ email: `spray${i}@test.kezdesu`, password: "Summer2026!", address: "198.51.100.9" }, start, options)),
+      Array.from({ length: 5 }, (_, i) =>
+        authenticate(
+          { email: `spray${i}@test.kezdesu`, password: "Summer2026!", address: "198.51.100.9" },
+          start,
+          options,
+        ),
+      ),
     );
     const { email } = await accountFor("editor");
-    const refused = await authenticate({ email, password: TEST_PASSWORD, address: "198.51.100.9" }, after(start, 60), options);
+    const refused = await authenticate(
+      { email, password: TEST_PASSWORD, address: "198.51.100.9" },
+      after(start, 60),
+      options,
+    );
     expect(refused).toEqual({ ok: false, reason: "throttled", seconds: 15 * 60 - 60 });
-    expect((await authenticate({ email, password: TEST_PASSWORD, address: "198.51.100.10" }, after(start, 60), options)).ok).toBe(true);
+    expect(
+      (await authenticate({ email, password: TEST_PASSWORD, address: "198.51.100.10" }, after(start, 60), options)).ok,
+    ).toBe(true);
     // One log row counts the refusals of the address, whichever accounts it tries next.
-    await authenticate({ email: "spray-more@test.kezdesu", password: "x", address: "198.51.100.9" }, after(start, 61), options);
-    const rows = getDb().$client.prepare("select count from security_log where event = 'locked_out' and address = '198.51.100.9'").pluck().all();
+    await authenticate(
+      { email: "spray-more@test.kezdesu", password: "x", address: "198.51.100.9" },
+      after(start, 61),
+      options,
+    );
+    const rows = getDb()
+      .$client.prepare("select count from security_log where event = 'locked_out' and address = '198.51.100.9'")
+      .pluck()
+      .all();
     expect(rows).toEqual([2]);
   });
 });
 
 describe("changing the password", () => {
   test("wrong current passwords are throttled as sign-ins are, and the refusal is in the reader's language", async () => {
-    const id = await createUser({ email: "stolen-session@test.kezdesu", name: "Stolen", role: "editor", password: TEST_PASSWORD });
+    const id = await createUser({
+      email: "stolen-session@test.kezdesu",
+      name: "Stolen",
+      role: "editor",
+      password: TEST_PASSWORD,
+    });
     const cookie = await sessionCookie.serialize(createSession(id));
     const change = (current: string, language = "en") =>
       changePasswordAction({
-        request: formRequest("/account/password", { current, password: "a new passphrase for me", confirm: "a new passphrase for me" }, language, cookie),
+        request: formRequest(
+          "/account/password",
+          { current, password: "a new passphrase for me", confirm: "a new passphrase for me" },
+          language,
+          cookie,
+        ),
         params: {},
         context: { clientAddress: "198.51.100.11" },
       }) as Promise<{ data: { result: { error?: Record<string, string[]> } }; init?: { status?: number } }>;
@@ -134,12 +218,21 @@ describe("changing the password", () => {
     // slowest machine will not have sat through before the request below.
     const soon = Date.now();
     for (const seconds of [2, 6]) {
-      expect(await checkCurrentPassword({ userId: id, password: "guess", address: "198.51.100.11" }, new Date(soon + seconds * SECOND))).toEqual({ ok: false, reason: "invalid" });
+      expect(
+        await checkCurrentPassword(
+          { userId: id, password: "guess", address: "198.51.100.11" },
+          new Date(soon + seconds * SECOND),
+        ),
+      ).toEqual({ ok: false, reason: "invalid" });
     }
     const throttled = await change(TEST_PASSWORD, "ru");
     expect(throttled.init?.status).toBe(429);
-    expect(throttled.data.result.error?.current).toEqual([expect.stringMatching(/^Слишком много неудачных попыток\. До следующей попытки осталось: \d+ секунд[аы]?\.$/)]);
-    const logged = getDb().$client.prepare("select event, count from security_log where user_id = ? order by id").all(id);
+    expect(throttled.data.result.error?.current).toEqual([
+      expect.stringMatching(/^Слишком много неудачных попыток\. До следующей попытки осталось: \d+ секунд[аы]?\.$/),
+    ]);
+    const logged = getDb()
+      .$client.prepare("select event, count from security_log where user_id = ? order by id")
+      .all(id);
     expect(logged).toEqual([
       { event: "password_change_failed", count: PAIR_FREE_TRIES + 2 },
       { event: "locked_out", count: 1 },

@@ -12,11 +12,18 @@ export function formRequest(path: string, fields: Fields, language = "en", cooki
   return new Request(`http://localhost${path}`, {
     method: "POST",
     body,
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": language, ...(cookie ? { Cookie: cookie } : {}) },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      "Accept-Language": language,
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
   });
 }
 
-type Reply = { result: { status?: string; error?: Record<string, string[] | null>; initialValue?: unknown }; duplicates?: unknown[] };
+type Reply = {
+  result: { status?: string; error?: Record<string, string[] | null>; initialValue?: unknown };
+  duplicates?: unknown[];
+};
 
 /**
  * Calls a route action as Remix would, signed in as an editor unless `as` says otherwise (null:
@@ -32,7 +39,11 @@ export async function submit(
   const cookie = role ? await cookieFor(role) : undefined;
   let outcome: unknown;
   try {
-    outcome = await action({ request: formRequest(path, fields, options.language, cookie), params: options.params ?? {}, context: options.address ? { clientAddress: options.address } : {} });
+    outcome = await action({
+      request: formRequest(path, fields, options.language, cookie),
+      params: options.params ?? {},
+      context: options.address ? { clientAddress: options.address } : {},
+    });
   } catch (thrown) {
     outcome = thrown;
   }

@@ -10,14 +10,29 @@ import path from "node:path";
 
 export const ADMIN = { email: "security@kezdesu.local", password: "Қауіпсіздік-тексеру-2026" };
 
-export type TestServer = { origin: string; port: number; process: ChildProcess; databasePath: string; log: () => string; stop: () => Promise<void> };
+export type TestServer = {
+  origin: string;
+  port: number;
+  process: ChildProcess;
+  databasePath: string;
+  log: () => string;
+  stop: () => Promise<void>;
+};
 
 export async function startServer(port: number): Promise<TestServer> {
   if (!fs.existsSync("build/index.js")) throw new Error("No build: run `npm run build` first");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-security-"));
   const databasePath = path.join(dir, "kezdesu.db");
   const child = spawn("node", ["--import", "tsx", "server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_PATH: databasePath, DEMO_DATA: "skip", ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_PATH: databasePath,
+      DEMO_DATA: "skip",
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -33,7 +48,8 @@ export async function startServer(port: number): Promise<TestServer> {
   for (let tries = 0; tries < 120; tries++) {
     if (child.exitCode !== null) throw new Error(`The server stopped:\n${log}`);
     try {
-      if ((await fetch(`${origin}/healthz`)).ok) return { origin, port, process: child, databasePath, log: () => log, stop };
+      if ((await fetch(`${origin}/healthz`)).ok)
+        return { origin, port, process: child, databasePath, log: () => log, stop };
     } catch {
       // Not listening yet.
     }

@@ -30,8 +30,17 @@ export function DelegationForm({
       <FormErrors errors={form.errors} id={form.errorId} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField field={fields.partnerId} label={t("meeting.partner")} placeholder="" options={choices.partners} />
-        <SelectField field={fields.organisationId} label={t("form.meeting.delegationOrganisation")} placeholder="—" options={choices.organisations} />
-        <SelectField field={fields.direction} label={t("form.meeting.direction")} options={DELEGATION_DIRECTIONS.map((d) => ({ value: d, label: t(`meeting.directions.${d}`) }))} />
+        <SelectField
+          field={fields.organisationId}
+          label={t("form.meeting.delegationOrganisation")}
+          placeholder="—"
+          options={choices.organisations}
+        />
+        <SelectField
+          field={fields.direction}
+          label={t("form.meeting.direction")}
+          options={DELEGATION_DIRECTIONS.map((d) => ({ value: d, label: t(`meeting.directions.${d}`) }))}
+        />
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         <PartialDateFields field={fields.arrival} legend={t("form.delegation.arrival")} withUnknown />
@@ -46,15 +55,25 @@ export function DelegationForm({
           return (
             <div key={member.key} className="flex items-end gap-2">
               <div className="flex-1">
-                <PersonPicker name={m.name} personId={m.personId} label={t("form.delegation.member", { number: index + 1 })} />
+                <PersonPicker
+                  name={m.name}
+                  personId={m.personId}
+                  label={t("form.delegation.member", { number: index + 1 })}
+                />
               </div>
-              <button {...form.remove.getButtonProps({ name: fields.members.name, index })} className="pb-2 text-sm text-red-700 underline">
+              <button
+                {...form.remove.getButtonProps({ name: fields.members.name, index })}
+                className="pb-2 text-sm text-red-700 underline"
+              >
                 {t("form.delegation.removeMember", { number: index + 1 })}
               </button>
             </div>
           );
         })}
-        <button {...form.insert.getButtonProps({ name: fields.members.name })} className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">
+        <button
+          {...form.insert.getButtonProps({ name: fields.members.name })}
+          className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100"
+        >
           {t("form.delegation.addMember")}
         </button>
       </fieldset>

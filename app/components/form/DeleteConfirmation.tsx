@@ -2,7 +2,8 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { PageHeading } from "../Page";
 
-type ReferenceKind = "relations" | "organisations" | "meetings" | "delegations" | "initiatives" | "participations" | "posts" | "units";
+type ReferenceKind =
+  "relations" | "organisations" | "meetings" | "delegations" | "initiatives" | "participations" | "posts" | "units";
 
 /** One line of what the record is (its kind, dates, partner), so that two alike can be told apart. */
 export type RecordDetail = { label: string; value: string };
@@ -25,7 +26,10 @@ export function DeleteConfirmation({
     <>
       <PageHeading>{t("form.delete.title", { name })}</PageHeading>
       {details.length ? (
-        <dl aria-label={t("form.delete.what")} className="mb-4 grid max-w-prose grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dl
+          aria-label={t("form.delete.what")}
+          className="mb-4 grid max-w-prose grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm"
+        >
           {details.map((detail, index) => (
             <div key={index} className="contents">
               <dt className="font-medium text-stone-600">{detail.label}</dt>

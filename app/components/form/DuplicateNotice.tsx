@@ -2,7 +2,15 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
 /** Shown instead of saving when the name is already on file: open that one, or confirm. */
-export function DuplicateNotice({ duplicates, hrefFor, confirmName }: { duplicates: Array<{ id: number; name: string }>; hrefFor: (id: number) => string; confirmName: string }) {
+export function DuplicateNotice({
+  duplicates,
+  hrefFor,
+  confirmName,
+}: {
+  duplicates: Array<{ id: number; name: string }>;
+  hrefFor: (id: number) => string;
+  confirmName: string;
+}) {
   const { t } = useTranslation();
   if (duplicates.length === 0) return null;
   return (

@@ -1,9 +1,4 @@
-import {
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  type FieldMetadata,
-} from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { format } from "date-fns";
 import { useTranslation } from "~/i18n/react";
@@ -60,7 +55,13 @@ export function TextField({
   );
 }
 
-export function TextArea({ field, label, hint, className, rows = 4 }: Common & { field: FieldMetadata<string | undefined>; rows?: number }) {
+export function TextArea({
+  field,
+  label,
+  hint,
+  className,
+  rows = 4,
+}: Common & { field: FieldMetadata<string | undefined>; rows?: number }) {
   return (
     <div className={className}>
       <label htmlFor={field.id} className="block text-sm font-medium text-stone-700">
@@ -94,7 +95,10 @@ export function SelectField({
       <label htmlFor={field.id} className="block text-sm font-medium text-stone-700">
         {label}
       </label>
-      <select {...getSelectProps(field, { ariaDescribedBy: hint ? field.descriptionId : undefined })} className={inputClass}>
+      <select
+        {...getSelectProps(field, { ariaDescribedBy: hint ? field.descriptionId : undefined })}
+        className={inputClass}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -129,21 +133,35 @@ export function PartialDateFields({
   legend,
   withUnknown = false,
 }: {
-  field: FieldMetadata<{ year?: string; month?: number; day?: string; approximate?: boolean; unknown?: boolean } | undefined>;
+  field: FieldMetadata<
+    { year?: string; month?: number; day?: string; approximate?: boolean; unknown?: boolean } | undefined
+  >;
   legend: string;
   withUnknown?: boolean;
 }) {
   const { t } = useTranslation();
   const { locale } = useDateWords();
   const parts = field.getFieldset();
-  const months = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: format(new Date(2000, i, 1), "LLLL", { locale }) }));
+  const months = Array.from({ length: 12 }, (_, i) => ({
+    value: i + 1,
+    label: format(new Date(2000, i, 1), "LLLL", { locale }),
+  }));
   return (
-    <fieldset aria-describedby={field.errors?.length ? field.errorId : undefined} className="rounded border border-stone-200 p-3">
+    <fieldset
+      aria-describedby={field.errors?.length ? field.errorId : undefined}
+      className="rounded border border-stone-200 p-3"
+    >
       <legend className="px-1 text-sm font-medium text-stone-700">{legend}</legend>
       <p className="mb-2 text-xs text-stone-500">{t("form.date.hint")}</p>
       <div className="flex flex-wrap items-end gap-3">
         {/* Text, not type="number": a number input silently drops the letter in "20O5". */}
-        <TextField field={parts.day} label={t("form.date.day")} inputMode="numeric" autoComplete="off" className="w-20" />
+        <TextField
+          field={parts.day}
+          label={t("form.date.day")}
+          inputMode="numeric"
+          autoComplete="off"
+          className="w-20"
+        />
         <SelectField
           field={parts.month}
           label={t("form.date.month")}
@@ -151,7 +169,13 @@ export function PartialDateFields({
           options={months}
           className="w-36"
         />
-        <TextField field={parts.year} label={t("form.date.year")} inputMode="numeric" autoComplete="off" className="w-24" />
+        <TextField
+          field={parts.year}
+          label={t("form.date.year")}
+          inputMode="numeric"
+          autoComplete="off"
+          className="w-24"
+        />
         <CheckboxField field={parts.approximate} label={t("form.date.approximate")} className="pb-2" />
         {withUnknown ? <CheckboxField field={parts.unknown} label={t("form.date.unknown")} className="pb-2" /> : null}
       </div>

@@ -34,13 +34,37 @@ export function InitiativeForm({
       </div>
       <TextArea field={fields.description} label={t("initiative.description")} rows={3} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField field={fields.kind} label={t("initiative.kind")} placeholder="" options={INITIATIVE_KINDS.map((k) => ({ value: k, label: t(`initiative.kinds.${k}`) }))} />
+        <SelectField
+          field={fields.kind}
+          label={t("initiative.kind")}
+          placeholder=""
+          options={INITIATIVE_KINDS.map((k) => ({ value: k, label: t(`initiative.kinds.${k}`) }))}
+        />
         {isNew ? (
-          <SelectField field={fields.status} label={t("initiative.status")} options={INITIATIVE_STATUSES.map((s) => ({ value: s, label: t(`initiative.statuses.${s}`) }))} />
+          <SelectField
+            field={fields.status}
+            label={t("initiative.status")}
+            options={INITIATIVE_STATUSES.map((s) => ({ value: s, label: t(`initiative.statuses.${s}`) }))}
+          />
         ) : null}
-        <SelectField field={fields.partnerId} label={t("initiative.partner")} placeholder="—" options={choices.partners} />
-        <SelectField field={fields.ownerPersonId} label={t("initiative.owner")} placeholder="—" options={choices.owners} />
-        <SelectField field={fields.ownerOrganisationId} label={t("form.initiative.ownerOrganisation")} placeholder="—" options={choices.organisations} />
+        <SelectField
+          field={fields.partnerId}
+          label={t("initiative.partner")}
+          placeholder="—"
+          options={choices.partners}
+        />
+        <SelectField
+          field={fields.ownerPersonId}
+          label={t("initiative.owner")}
+          placeholder="—"
+          options={choices.owners}
+        />
+        <SelectField
+          field={fields.ownerOrganisationId}
+          label={t("form.initiative.ownerOrganisation")}
+          placeholder="—"
+          options={choices.organisations}
+        />
       </div>
       <PartialDateFields field={fields.due} legend={t("initiative.due")} />
       <SubmitButton>{t("form.save")}</SubmitButton>
@@ -56,7 +80,12 @@ export function InitiativeStepForm({ reply, meetings }: { reply?: FormReply; mee
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <PartialDateFields field={fields.date} legend={t("meeting.date")} />
-      <SelectField field={fields.status} label={t("form.initiative.newStatus")} placeholder={t("form.initiative.statusUnchanged")} options={INITIATIVE_STATUSES.map((s) => ({ value: s, label: t(`initiative.statuses.${s}`) }))} />
+      <SelectField
+        field={fields.status}
+        label={t("form.initiative.newStatus")}
+        placeholder={t("form.initiative.statusUnchanged")}
+        options={INITIATIVE_STATUSES.map((s) => ({ value: s, label: t(`initiative.statuses.${s}`) }))}
+      />
       <TextArea field={fields.note} label={t("form.initiative.note")} rows={3} />
       <SelectField field={fields.meetingId} label={t("form.initiative.atMeeting")} placeholder="—" options={meetings} />
       <SubmitButton>{t("form.save")}</SubmitButton>

@@ -13,7 +13,16 @@ import {
 import { MeetingSchema } from "~/forms/meeting";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/utils/forms.server";
-import { CheckboxField, FieldErrors, FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea, TextField } from "./Fields";
+import {
+  CheckboxField,
+  FieldErrors,
+  FormErrors,
+  PartialDateFields,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from "./Fields";
 import { PersonPicker } from "./PersonPicker";
 import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
 import { useDraft } from "./use-draft";
@@ -65,10 +74,20 @@ export function MeetingForm({
   const topics = fields.topics.getFieldList();
   const sources = fields.sources.getFieldList();
   const initiatives = fields.initiatives.getFieldList();
-  const options = <T extends string>(values: readonly T[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+  const options = <T extends string>(values: readonly T[], prefix: string) =>
+    values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
 
   return (
-    <Form method="post" {...getFormProps(form)} onInput={draft.save} onSubmit={(event) => { form.onSubmit(event); if (!event.defaultPrevented) draft.clear(); }} className="max-w-4xl space-y-6">
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      onInput={draft.save}
+      onSubmit={(event) => {
+        form.onSubmit(event);
+        if (!event.defaultPrevented) draft.clear();
+      }}
+      className="max-w-4xl space-y-6"
+    >
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       {draft.restored ? (
         <p role="status" className="rounded border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
@@ -90,15 +109,39 @@ export function MeetingForm({
 
       <Group title={t("form.meeting.who")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField field={fields.hostOrganisationId} label={t("meeting.host")} placeholder="—" options={choices.organisations} />
-          <SelectField field={fields.partnerId} label={t("meeting.partner")} placeholder="—" options={choices.partners} />
+          <SelectField
+            field={fields.hostOrganisationId}
+            label={t("meeting.host")}
+            placeholder="—"
+            options={choices.organisations}
+          />
+          <SelectField
+            field={fields.partnerId}
+            label={t("meeting.partner")}
+            placeholder="—"
+            options={choices.partners}
+          />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField field={fields.delegationId} label={t("form.meeting.existingDelegation")} placeholder="—" options={choices.delegations} />
+          <SelectField
+            field={fields.delegationId}
+            label={t("form.meeting.existingDelegation")}
+            placeholder="—"
+            options={choices.delegations}
+          />
           <div className="space-y-3">
             <CheckboxField field={fields.newDelegation} label={t("form.meeting.newDelegation")} />
-            <SelectField field={fields.delegationOrganisationId} label={t("form.meeting.delegationOrganisation")} placeholder="—" options={choices.organisations} />
-            <SelectField field={fields.delegationDirection} label={t("form.meeting.direction")} options={options(DELEGATION_DIRECTIONS, "meeting.directions")} />
+            <SelectField
+              field={fields.delegationOrganisationId}
+              label={t("form.meeting.delegationOrganisation")}
+              placeholder="—"
+              options={choices.organisations}
+            />
+            <SelectField
+              field={fields.delegationDirection}
+              label={t("form.meeting.direction")}
+              options={options(DELEGATION_DIRECTIONS, "meeting.directions")}
+            />
           </div>
         </div>
       </Group>
@@ -112,7 +155,9 @@ export function MeetingForm({
             return (
               <li key={participant.key}>
                 <fieldset className="grid gap-3 rounded border border-stone-200 p-3 md:grid-cols-2">
-                  <legend className="px-1 text-sm font-medium">{t("form.meeting.participant", { number: index + 1 })}</legend>
+                  <legend className="px-1 text-sm font-medium">
+                    {t("form.meeting.participant", { number: index + 1 })}
+                  </legend>
                   <PersonPicker
                     name={p.name}
                     personId={p.personId}
@@ -120,15 +165,31 @@ export function MeetingForm({
                     titleName={p.title.name}
                   />
                   <TextField field={p.title} label={t("person.titleAtMeeting")} />
-                  <SelectField field={p.side} label={t("organisation.side")} options={options(MEETING_SIDES, "form.meeting.sides")} />
-                  <SelectField field={p.role} label={t("person.role")} options={options(PARTICIPANT_ROLES, "meeting.roles")} />
+                  <SelectField
+                    field={p.side}
+                    label={t("organisation.side")}
+                    options={options(MEETING_SIDES, "form.meeting.sides")}
+                  />
+                  <SelectField
+                    field={p.role}
+                    label={t("person.role")}
+                    options={options(PARTICIPANT_ROLES, "meeting.roles")}
+                  />
                   {p.personId.value ? null : (
                     <>
-                      <SelectField field={p.organisationId} label={t("form.meeting.newPersonOrganisation")} placeholder="—" options={choices.organisations} />
+                      <SelectField
+                        field={p.organisationId}
+                        label={t("form.meeting.newPersonOrganisation")}
+                        placeholder="—"
+                        options={choices.organisations}
+                      />
                       <CheckboxField field={p.isNew} label={t("form.meeting.isNew")} className="self-end pb-2" />
                     </>
                   )}
-                  <button {...form.remove.getButtonProps({ name: fields.participants.name, index })} className={`${removeButton} justify-self-start`}>
+                  <button
+                    {...form.remove.getButtonProps({ name: fields.participants.name, index })}
+                    className={`${removeButton} justify-self-start`}
+                  >
                     {t("form.meeting.removeParticipant", { number: index + 1 })}
                   </button>
                 </fieldset>
@@ -137,10 +198,22 @@ export function MeetingForm({
           })}
         </ol>
         <div className="flex flex-wrap gap-2">
-          <button {...form.insert.getButtonProps({ name: fields.participants.name, defaultValue: { side: "host", role: "attended" } })} className={rowButton}>
+          <button
+            {...form.insert.getButtonProps({
+              name: fields.participants.name,
+              defaultValue: { side: "host", role: "attended" },
+            })}
+            className={rowButton}
+          >
             {t("form.meeting.addHost")}
           </button>
-          <button {...form.insert.getButtonProps({ name: fields.participants.name, defaultValue: { side: "guest", role: "attended" } })} className={rowButton}>
+          <button
+            {...form.insert.getButtonProps({
+              name: fields.participants.name,
+              defaultValue: { side: "guest", role: "attended" },
+            })}
+            className={rowButton}
+          >
             {t("form.meeting.addGuest")}
           </button>
         </div>
@@ -149,7 +222,12 @@ export function MeetingForm({
       <Group title={t("form.meeting.content")}>
         <TextArea field={fields.purpose} label={t("meeting.purpose")} rows={2} />
         <TextArea field={fields.summary} label={t("meeting.summary")} rows={6} />
-        <SelectField field={fields.language} label={t("meeting.recordLanguage")} options={RECORD_LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))} className="max-w-xs" />
+        <SelectField
+          field={fields.language}
+          label={t("meeting.recordLanguage")}
+          options={RECORD_LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+          className="max-w-xs"
+        />
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-stone-700">{t("meeting.topics")}</legend>
           <datalist id="known-topics">
@@ -161,7 +239,11 @@ export function MeetingForm({
             {topics.map((topic, index) => (
               <li key={topic.key} className="flex items-end gap-1">
                 <TopicInput field={topic} label={t("form.meeting.topic", { number: index + 1 })} />
-                <button {...form.remove.getButtonProps({ name: fields.topics.name, index })} className="px-1 pb-2 text-red-700" aria-label={t("form.meeting.removeTopic", { number: index + 1 })}>
+                <button
+                  {...form.remove.getButtonProps({ name: fields.topics.name, index })}
+                  className="px-1 pb-2 text-red-700"
+                  aria-label={t("form.meeting.removeTopic", { number: index + 1 })}
+                >
                   ×
                 </button>
               </li>
@@ -183,7 +265,10 @@ export function MeetingForm({
               <TextField field={s.title} label={t("source.title")} />
               <TextField field={s.url} label={t("form.meeting.sourceUrl")} type="url" className="sm:col-span-2" />
               <TextArea field={s.text} label={t("form.meeting.sourceText")} rows={4} className="sm:col-span-2" />
-              <button {...form.remove.getButtonProps({ name: fields.sources.name, index })} className={`${removeButton} justify-self-start`}>
+              <button
+                {...form.remove.getButtonProps({ name: fields.sources.name, index })}
+                className={`${removeButton} justify-self-start`}
+              >
                 {t("form.meeting.removeSource", { number: index + 1 })}
               </button>
             </fieldset>
@@ -201,23 +286,53 @@ export function MeetingForm({
             const i = initiative.getFieldset();
             return (
               <fieldset key={initiative.key} className="grid gap-3 rounded border border-stone-200 p-3 sm:grid-cols-2">
-                <legend className="px-1 text-sm font-medium">{t("form.meeting.initiative", { number: index + 1 })}</legend>
+                <legend className="px-1 text-sm font-medium">
+                  {t("form.meeting.initiative", { number: index + 1 })}
+                </legend>
                 <TextField field={i.title} label={t("form.meeting.initiativeTitle")} className="sm:col-span-2" />
-                <SelectField field={i.initiativeId} label={t("form.meeting.existingInitiative")} placeholder="—" options={choices.initiatives} className="sm:col-span-2" />
-                <SelectField field={i.kind} label={t("initiative.kind")} options={options(INITIATIVE_KINDS, "initiative.kinds")} />
-                <SelectField field={i.status} label={t("initiative.status")} options={options(INITIATIVE_STATUSES, "initiative.statuses")} />
-                <SelectField field={i.ownerPersonId} label={t("initiative.owner")} placeholder="—" options={choices.owners} />
+                <SelectField
+                  field={i.initiativeId}
+                  label={t("form.meeting.existingInitiative")}
+                  placeholder="—"
+                  options={choices.initiatives}
+                  className="sm:col-span-2"
+                />
+                <SelectField
+                  field={i.kind}
+                  label={t("initiative.kind")}
+                  options={options(INITIATIVE_KINDS, "initiative.kinds")}
+                />
+                <SelectField
+                  field={i.status}
+                  label={t("initiative.status")}
+                  options={options(INITIATIVE_STATUSES, "initiative.statuses")}
+                />
+                <SelectField
+                  field={i.ownerPersonId}
+                  label={t("initiative.owner")}
+                  placeholder="—"
+                  options={choices.owners}
+                />
                 <TextField field={i.note} label={t("form.meeting.stepNote")} />
                 <div className="sm:col-span-2">
                   <PartialDateFields field={i.due} legend={t("initiative.due")} />
                 </div>
-                <button {...form.remove.getButtonProps({ name: fields.initiatives.name, index })} className={`${removeButton} justify-self-start`}>
+                <button
+                  {...form.remove.getButtonProps({ name: fields.initiatives.name, index })}
+                  className={`${removeButton} justify-self-start`}
+                >
                   {t("form.meeting.removeInitiative", { number: index + 1 })}
                 </button>
               </fieldset>
             );
           })}
-          <button {...form.insert.getButtonProps({ name: fields.initiatives.name, defaultValue: { kind: "other", status: "proposed" } })} className={rowButton}>
+          <button
+            {...form.insert.getButtonProps({
+              name: fields.initiatives.name,
+              defaultValue: { kind: "other", status: "proposed" },
+            })}
+            className={rowButton}
+          >
             {t("form.meeting.addInitiative")}
           </button>
         </Group>
@@ -234,7 +349,11 @@ function TopicInput({ field, label }: { field: FieldMetadata<string | undefined>
       <label htmlFor={field.id} className="sr-only">
         {label}
       </label>
-      <input {...getInputProps(field, { type: "text" })} list="known-topics" className="w-56 rounded border border-stone-300 px-2 py-1.5" />
+      <input
+        {...getInputProps(field, { type: "text" })}
+        list="known-topics"
+        className="w-56 rounded border border-stone-300 px-2 py-1.5"
+      />
       <FieldErrors field={field} />
     </div>
   );

@@ -5,7 +5,11 @@ import { TextField } from "./Fields";
 type NameField = FieldMetadata<string | undefined>;
 
 /** A record's name in Kazakh, Russian, English and its native script. */
-export function NameFields({ fields }: { fields: { nameKk: NameField; nameRu: NameField; nameEn: NameField; nameNative: NameField } }) {
+export function NameFields({
+  fields,
+}: {
+  fields: { nameKk: NameField; nameRu: NameField; nameEn: NameField; nameNative: NameField };
+}) {
   const { t } = useTranslation();
   return (
     <div className="grid gap-4 sm:grid-cols-2">

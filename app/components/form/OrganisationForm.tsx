@@ -11,17 +11,36 @@ import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
 
 type Option = { value: number | string; label: string };
 
-export function OrganisationForm({ reply, defaultValue, partners, organisations }: { reply?: FormReply; defaultValue?: Record<string, unknown>; partners: Option[]; organisations: Option[] }) {
+export function OrganisationForm({
+  reply,
+  defaultValue,
+  partners,
+  organisations,
+}: {
+  reply?: FormReply;
+  defaultValue?: Record<string, unknown>;
+  partners: Option[];
+  organisations: Option[];
+}) {
   const { t } = useTranslation();
   const [form, fields] = useSchemaForm(OrganisationSchema, { lastResult: reply?.result, defaultValue });
   return (
     <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
-      <DuplicateNotice duplicates={reply?.duplicates ?? []} hrefFor={(id) => `/organisations/${id}`} confirmName={fields.confirmDuplicate.name} />
+      <DuplicateNotice
+        duplicates={reply?.duplicates ?? []}
+        hrefFor={(id) => `/organisations/${id}`}
+        confirmName={fields.confirmDuplicate.name}
+      />
       <NameFields fields={fields} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField field={fields.partnerId} label={t("form.organisation.partner")} placeholder="" options={partners} />
+        <SelectField
+          field={fields.partnerId}
+          label={t("form.organisation.partner")}
+          placeholder=""
+          options={partners}
+        />
         <SelectField field={fields.parentId} label={t("organisation.parent")} placeholder="—" options={organisations} />
       </div>
       <SubmitButton>{t("form.save")}</SubmitButton>

@@ -27,7 +27,11 @@ export function PartnerForm({
     <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
-      <DuplicateNotice duplicates={reply?.duplicates ?? []} hrefFor={(id) => `/partners/${id}`} confirmName={fields.confirmDuplicate.name} />
+      <DuplicateNotice
+        duplicates={reply?.duplicates ?? []}
+        hrefFor={(id) => `/partners/${id}`}
+        confirmName={fields.confirmDuplicate.name}
+      />
       <NameFields fields={fields} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
@@ -38,7 +42,12 @@ export function PartnerForm({
         />
         <SelectField field={fields.countryCode} label={t("partner.country")} placeholder="" options={countries} />
       </div>
-      <TextField field={fields.wikidataId} label={t("form.wikidataId")} hint={t("form.wikidataHint")} className="max-w-xs" />
+      <TextField
+        field={fields.wikidataId}
+        label={t("form.wikidataId")}
+        hint={t("form.wikidataHint")}
+        className="max-w-xs"
+      />
       <SubmitButton>{submitLabel}</SubmitButton>
     </Form>
   );

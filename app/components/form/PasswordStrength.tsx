@@ -52,7 +52,8 @@ export function PasswordStrength({ inputId, personal }: { inputId: string; perso
       estimator ??= import("~/utils/password-strength");
       estimator
         .then(({ judgePassword }) => {
-          if (active && run === latest) setShown({ length, judgement: judgePassword(password, personalKey.split("\n")) });
+          if (active && run === latest)
+            setShown({ length, judgement: judgePassword(password, personalKey.split("\n")) });
         })
         // Without the estimator (offline, say) the server still judges on saving.
         .catch(() => undefined);
@@ -78,7 +79,10 @@ export function PasswordStrength({ inputId, personal }: { inputId: string; perso
       {level >= 0 ? (
         <span className="mb-0.5 flex gap-1" aria-hidden="true">
           {LEVELS.slice(1).map((name, i) => (
-            <span key={name} className={`h-1 flex-1 rounded ${i < level ? (level < 2 ? "bg-red-600" : level < 3 ? "bg-amber-500" : "bg-green-600") : "bg-stone-200"}`} />
+            <span
+              key={name}
+              className={`h-1 flex-1 rounded ${i < level ? (level < 2 ? "bg-red-600" : level < 3 ? "bg-amber-500" : "bg-green-600") : "bg-stone-200"}`}
+            />
           ))}
         </span>
       ) : null}

@@ -10,7 +10,15 @@ import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
 
 type Option = { value: number | string; label: string };
 
-export function PersonForm({ reply, defaultValue, organisations }: { reply?: FormReply; defaultValue?: Record<string, unknown>; organisations: Option[] }) {
+export function PersonForm({
+  reply,
+  defaultValue,
+  organisations,
+}: {
+  reply?: FormReply;
+  defaultValue?: Record<string, unknown>;
+  organisations: Option[];
+}) {
   const { t } = useTranslation();
   const [form, fields] = useSchemaForm(PersonSchema, { lastResult: reply?.result, defaultValue });
   const posts = fields.posts.getFieldList();
@@ -18,7 +26,11 @@ export function PersonForm({ reply, defaultValue, organisations }: { reply?: For
     <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
-      <DuplicateNotice duplicates={reply?.duplicates ?? []} hrefFor={(id) => `/people/${id}`} confirmName={fields.confirmDuplicate.name} />
+      <DuplicateNotice
+        duplicates={reply?.duplicates ?? []}
+        hrefFor={(id) => `/people/${id}`}
+        confirmName={fields.confirmDuplicate.name}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField field={fields.nameKk} label={t("form.person.nameKk")} lang="kk" />
         <TextField field={fields.nameRu} label={t("form.person.nameRu")} lang="ru" />
@@ -33,7 +45,12 @@ export function PersonForm({ reply, defaultValue, organisations }: { reply?: For
           return (
             <fieldset key={post.key} className="space-y-3 rounded border border-stone-200 bg-white p-3">
               <legend className="px-1 text-sm font-medium">{t("form.person.post", { number: index + 1 })}</legend>
-              <SelectField field={p.organisationId} label={t("form.post.organisation")} placeholder="" options={organisations} />
+              <SelectField
+                field={p.organisationId}
+                label={t("form.post.organisation")}
+                placeholder=""
+                options={organisations}
+              />
               <div className="grid gap-3 sm:grid-cols-3">
                 <TextField field={p.titleKk} label={t("form.post.titleKk")} lang="kk" />
                 <TextField field={p.titleRu} label={t("form.post.titleRu")} lang="ru" />
@@ -44,13 +61,19 @@ export function PersonForm({ reply, defaultValue, organisations }: { reply?: For
                 <PartialDateFields field={p.end} legend={t("form.post.end")} />
                 <PartialDateFields field={p.asOf} legend={t("form.post.asOf")} />
               </div>
-              <button {...form.remove.getButtonProps({ name: fields.posts.name, index })} className="text-sm text-red-700 underline">
+              <button
+                {...form.remove.getButtonProps({ name: fields.posts.name, index })}
+                className="text-sm text-red-700 underline"
+              >
                 {t("form.person.removePost", { number: index + 1 })}
               </button>
             </fieldset>
           );
         })}
-        <button {...form.insert.getButtonProps({ name: fields.posts.name })} className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">
+        <button
+          {...form.insert.getButtonProps({ name: fields.posts.name })}
+          className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100"
+        >
           {t("form.person.addPost")}
         </button>
       </fieldset>

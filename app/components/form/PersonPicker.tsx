@@ -42,7 +42,8 @@ export function PersonPicker({
     setField(form, personId.name, String(person.id));
     setField(form, name.name, person.name);
     const title = titleName ? form.elements.namedItem(titleName) : null;
-    if (titleName && person.title && title instanceof HTMLInputElement && !title.value) setField(form, titleName, person.title);
+    if (titleName && person.title && title instanceof HTMLInputElement && !title.value)
+      setField(form, titleName, person.title);
   };
 
   return (
@@ -85,7 +86,12 @@ export function PersonPicker({
       />
       {personId.value ? <p className="mt-0.5 text-xs text-emerald-800">{t("form.meeting.onFile")}</p> : null}
       {suggestions.length > 0 ? (
-        <ul id={listId} role="listbox" aria-label={t("form.meeting.suggestions")} className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded border border-stone-300 bg-white shadow">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={t("form.meeting.suggestions")}
+          className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded border border-stone-300 bg-white shadow"
+        >
           {suggestions.map((person, index) => (
             <li
               key={person.id}
@@ -99,7 +105,11 @@ export function PersonPicker({
               }}
             >
               <span className="font-medium">{person.name}</span>
-              {person.title ? <span className="block text-xs text-stone-600">{[person.title, person.organisation].filter(Boolean).join(" · ")}</span> : null}
+              {person.title ? (
+                <span className="block text-xs text-stone-600">
+                  {[person.title, person.organisation].filter(Boolean).join(" · ")}
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>

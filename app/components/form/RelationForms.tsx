@@ -14,7 +14,13 @@ type Signatory = { personId?: number; name?: string };
 type WithStepParts = { signatories?: Signatory[]; sourceOutlet?: string; sourceTitle?: string; sourceUrl?: string };
 
 /** Who signed: each picked from the people on file or typed (a new name adds a new person). */
-function SignatoryFields<Schema extends WithStepParts>({ form, field }: { form: FormMetadata<Schema, string[]>; field: FieldMetadata<Signatory[] | undefined, Schema, string[]> }) {
+function SignatoryFields<Schema extends WithStepParts>({
+  form,
+  field,
+}: {
+  form: FormMetadata<Schema, string[]>;
+  field: FieldMetadata<Signatory[] | undefined, Schema, string[]>;
+}) {
   const { t } = useTranslation();
   const signatories = field.getFieldList();
   return (
@@ -26,22 +32,40 @@ function SignatoryFields<Schema extends WithStepParts>({ form, field }: { form: 
         return (
           <div key={signatory.key} className="flex items-end gap-2">
             <div className="flex-1">
-              <PersonPicker name={s.name} personId={s.personId} label={t("form.relation.signatory", { number: index + 1 })} />
+              <PersonPicker
+                name={s.name}
+                personId={s.personId}
+                label={t("form.relation.signatory", { number: index + 1 })}
+              />
             </div>
-            <button {...form.remove.getButtonProps({ name: field.name, index })} className="pb-2 text-sm text-red-700 underline">
+            <button
+              {...form.remove.getButtonProps({ name: field.name, index })}
+              className="pb-2 text-sm text-red-700 underline"
+            >
               {t("form.relation.removeSignatory", { number: index + 1 })}
             </button>
           </div>
         );
       })}
-      <button {...form.insert.getButtonProps({ name: field.name })} className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">
+      <button
+        {...form.insert.getButtonProps({ name: field.name })}
+        className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100"
+      >
         {t("form.relation.addSignatory")}
       </button>
     </fieldset>
   );
 }
 
-function SourceFields({ outlet, title, url }: { outlet: FieldMetadata<string | undefined>; title: FieldMetadata<string | undefined>; url: FieldMetadata<string | undefined> }) {
+function SourceFields({
+  outlet,
+  title,
+  url,
+}: {
+  outlet: FieldMetadata<string | undefined>;
+  title: FieldMetadata<string | undefined>;
+  url: FieldMetadata<string | undefined>;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset className="grid gap-3 rounded border border-stone-200 p-3 sm:grid-cols-2">
@@ -53,8 +77,10 @@ function SourceFields({ outlet, title, url }: { outlet: FieldMetadata<string | u
   );
 }
 
-const typeOptions = (t: (key: string) => string) => RELATION_TYPES.map((v) => ({ value: v, label: t(`relation.types.${v}`) }));
-const statusOptions = (t: (key: string) => string) => RELATION_STATUSES.map((v) => ({ value: v, label: t(`relation.statuses.${v}`) }));
+const typeOptions = (t: (key: string) => string) =>
+  RELATION_TYPES.map((v) => ({ value: v, label: t(`relation.types.${v}`) }));
+const statusOptions = (t: (key: string) => string) =>
+  RELATION_STATUSES.map((v) => ({ value: v, label: t(`relation.statuses.${v}`) }));
 
 /** A new relation and its first step, with who signed it and where it is written. */
 export function RelationForm({ reply }: { reply?: FormReply }) {
@@ -68,7 +94,12 @@ export function RelationForm({ reply }: { reply?: FormReply }) {
       <TextArea field={fields.note} label={t("form.relation.note")} rows={2} />
       <fieldset className="space-y-4 rounded border border-stone-200 p-3">
         <legend className="px-1 text-sm font-medium text-stone-700">{t("form.relation.firstStep")}</legend>
-        <SelectField field={fields.status} label={t("form.relation.firstStatus")} placeholder="" options={statusOptions(t)} />
+        <SelectField
+          field={fields.status}
+          label={t("form.relation.firstStatus")}
+          placeholder=""
+          options={statusOptions(t)}
+        />
         <PartialDateFields field={fields.date} legend={t("meeting.date")} withUnknown />
         <TextArea field={fields.stepNote} label={t("form.relation.stepNote")} rows={2} />
         <SignatoryFields form={form} field={fields.signatories} />
@@ -80,7 +111,13 @@ export function RelationForm({ reply }: { reply?: FormReply }) {
 }
 
 /** The relation's own fields: its kind and what is said about it. */
-export function RelationFieldsForm({ reply, defaultValue }: { reply?: FormReply; defaultValue: Record<string, unknown> }) {
+export function RelationFieldsForm({
+  reply,
+  defaultValue,
+}: {
+  reply?: FormReply;
+  defaultValue: Record<string, unknown>;
+}) {
   const { t } = useTranslation();
   const [form, fields] = useSchemaForm(RelationFieldsSchema, { lastResult: reply?.result, defaultValue });
   return (
@@ -95,7 +132,15 @@ export function RelationFieldsForm({ reply, defaultValue }: { reply?: FormReply;
 }
 
 /** A step, new or corrected. */
-export function RelationStepForm({ reply, meetings, defaultValue }: { reply?: FormReply; meetings: Option[]; defaultValue?: Record<string, unknown> }) {
+export function RelationStepForm({
+  reply,
+  meetings,
+  defaultValue,
+}: {
+  reply?: FormReply;
+  meetings: Option[];
+  defaultValue?: Record<string, unknown>;
+}) {
   const { t } = useTranslation();
   const [form, fields] = useSchemaForm(RelationStepSchema, { lastResult: reply?.result, defaultValue });
   return (

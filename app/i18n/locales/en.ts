@@ -393,7 +393,8 @@ const en = {
       newDelegation: "Record a new delegation from this meeting's participants",
       delegationOrganisation: "Body the delegation represented",
       direction: "Direction",
-      participantsHint: "Type any part of a name in any language to find someone on file. A name not on file adds a new person.",
+      participantsHint:
+        "Type any part of a name in any language to find someone on file. A name not on file adds a new person.",
       participant: "Participant {{number}}",
       personName: "Name",
       suggestions: "People on file",
@@ -462,7 +463,8 @@ const en = {
       editStep: "Correct a step",
       editStepOf: "Correct the step of {{date}}",
       deleteStep: "Delete this step",
-      onlyStep: "This is the relation's only step, and a relation begins with its first step. Correct this step, or delete the whole relation.",
+      onlyStep:
+        "This is the relation's only step, and a relation begins with its first step. Correct this step, or delete the whole relation.",
       deleteRelation: "Delete the relation",
     },
     delegation: {
@@ -503,7 +505,8 @@ const en = {
       oneTitle: "Give the title in at least one language.",
       endBeforeStart: "The end cannot be before the start.",
       notFound: "This record is no longer on file. Choose another.",
-      severalPeople: "Several people on file have this name: {{names}}. Pick one from the suggestions, or tick 'a new person'.",
+      severalPeople:
+        "Several people on file have this name: {{names}}. Pick one from the suggestions, or tick 'a new person'.",
       emptySource: "Give at least the outlet, a title, a link or the text.",
       dueBeforeMeeting: "The due date cannot be before the meeting.",
       oneDelegation: "Choose a delegation on file or record a new one, not both.",
@@ -526,7 +529,8 @@ const en = {
     currentPassword: "Current password",
     newPassword: "New password",
     confirmPassword: "New password again",
-    passwordRule: "At least 12 characters, in any language; a few unrelated words make a good password. Common and leaked passwords are refused.",
+    passwordRule:
+      "At least 12 characters, in any language; a few unrelated words make a good password. Common and leaked passwords are refused.",
     strength: {
       title: "Strength",
       veryWeak: "too weak",
@@ -552,7 +556,8 @@ const en = {
       throttled: "Too many failed attempts. Try again in {{wait}}.",
       mismatch: "The two passwords are not the same.",
       personalPassword: "Do not use your email or your name as the password.",
-      commonPassword: "This password is too easy to guess: it is common, has leaked, or is close to one that has. Choose another; a few unrelated words make a good password.",
+      commonPassword:
+        "This password is too easy to guess: it is common, has leaked, or is close to one that has. Choose another; a few unrelated words make a good password.",
       wrongCurrent: "This is not your current password.",
       invitationGone: "This invitation link has expired or has been used. Ask an administrator for a new one.",
     },
@@ -563,7 +568,8 @@ const en = {
       viewer: "Viewer",
       editor: "Editor",
       admin: "Administrator",
-      explained: "Viewers read everything and change nothing. Editors log, edit and delete records. Administrators also manage accounts and restore deleted records.",
+      explained:
+        "Viewers read everything and change nothing. Editors log, edit and delete records. Administrators also manage accounts and restore deleted records.",
     },
     users: {
       title: "Accounts",
@@ -740,8 +746,7 @@ const en = {
     },
     server: {
       title: "Something went wrong",
-      message:
-        "The page could not be shown. The problem has been recorded; please try again in a moment.",
+      message: "The page could not be shown. The problem has been recorded; please try again in a moment.",
       reference: "If it happens again, give the administrator this reference: {{id}}",
     },
     badRequest: {
