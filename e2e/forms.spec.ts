@@ -75,7 +75,14 @@ test("leaving a form with unsaved changes asks first", async ({ page }) => {
 test("a draft of the meeting form survives a reload", async ({ page }) => {
   await page.goto("/meetings/new");
   await page.getByLabel("Purpose").fill("Draft that must not be lost");
-  await page.waitForTimeout(600); // the draft is written 400 ms after the last keystroke
+  // The draft is written a moment after the last keystroke: wait until this browser holds it.
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        Object.keys(localStorage).some((key) => localStorage.getItem(key)?.includes("Draft that must not be lost")),
+      ),
+    )
+    .toBe(true);
   await page.reload();
   await expect(page.getByText("Your unsaved draft of this form was restored.")).toBeVisible();
   await expect(page.getByLabel("Purpose")).toHaveValue("Draft that must not be lost");
