@@ -19,7 +19,7 @@ import { useNonce } from "./components/Nonce";
 import { SiteHeader } from "./components/SiteHeader";
 import { FALLBACK_LANGUAGE } from "./i18n/config";
 import { getLanguage, stringsUrl, translations } from "./i18n/i18n.server";
-import { takeFlash } from "./session.server";
+import { takeFlash } from "./flash.server";
 import stylesheet from "./tailwind.css";
 
 export const links: LinksFunction = () => [

@@ -8,7 +8,7 @@ import { Empty, PageHeading } from "~/components/Page";
 import { getEnv } from "~/env.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { logSecurityEvent } from "~/models/security-log.server";
-import { redirectWithFlash } from "~/session.server";
+import { redirectWithFlash } from "~/flash.server";
 import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);

@@ -10,7 +10,7 @@ import { PageHeading } from "~/components/Page";
 import { AccountChangeSchema } from "~/forms/account";
 import { getTranslator } from "~/i18n/i18n.server";
 import { disableUser, enableUser, getUser, renewInvitation, setRole } from "~/models/users.server";
-import { redirectWithFlash } from "~/session.server";
+import { redirectWithFlash } from "~/flash.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 

@@ -6,7 +6,7 @@ import { PageHeading } from "~/components/Page";
 import { DelegationSchema } from "~/forms/delegation";
 import { getTranslator } from "~/i18n/i18n.server";
 import { delegationFormChoices, saveDelegation } from "~/models/delegations.server";
-import { redirectWithFlash } from "~/session.server";
+import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { idFromSearch } from "~/utils/pagination";

@@ -5,7 +5,7 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { deleteInitiative } from "~/models/initiative-writes.server";
 import { getInitiative } from "~/models/initiatives.server";
 import { initiativeName } from "~/models/record-names.server";
-import { redirectWithFlash } from "~/session.server";
+import { redirectWithFlash } from "~/flash.server";
 import { readForm } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";

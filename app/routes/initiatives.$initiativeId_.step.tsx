@@ -10,7 +10,7 @@ import { addInitiativeStep } from "~/models/initiative-writes.server";
 import { missingReferences } from "~/models/references.server";
 import { getInitiative } from "~/models/initiatives.server";
 import { meetingChoices } from "~/models/meetings.server";
-import { redirectWithFlash } from "~/session.server";
+import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";

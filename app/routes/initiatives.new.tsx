@@ -7,7 +7,7 @@ import { InitiativeSchema } from "~/forms/initiative";
 import { getTranslator } from "~/i18n/i18n.server";
 import { createInitiative, initiativeChoices } from "~/models/initiative-writes.server";
 import { missingReferences } from "~/models/references.server";
-import { redirectWithFlash } from "~/session.server";
+import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";

@@ -6,7 +6,7 @@ import { PageHeading } from "~/components/Page";
 import { MeetingSchema } from "~/forms/meeting";
 import { getTranslator } from "~/i18n/i18n.server";
 import { logMeeting, meetingFormChoices, meetingPrefill } from "~/models/meeting-log.server";
-import { redirectWithFlash } from "~/session.server";
+import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { idFromSearch } from "~/utils/pagination";

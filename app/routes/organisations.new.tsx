@@ -8,7 +8,7 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { findNameMatches } from "~/models/name-matches.server";
 import { createOrganisation, organisationChoices } from "~/models/organisations.server";
 import { partnerChoices } from "~/models/partners.server";
-import { redirectWithFlash } from "~/session.server";
+import { redirectWithFlash } from "~/flash.server";
 import { missingReferences } from "~/models/references.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";

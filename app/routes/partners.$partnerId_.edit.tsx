@@ -7,7 +7,7 @@ import { PartnerSchema } from "~/forms/partner";
 import { getTranslator } from "~/i18n/i18n.server";
 import { findNameMatches } from "~/models/name-matches.server";
 import { partnerForEdit, updatePartner } from "~/models/partners.server";
-import { redirectWithFlash } from "~/session.server";
+import { redirectWithFlash } from "~/flash.server";
 import { countryOptions } from "~/utils/countries";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";

@@ -8,7 +8,7 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { findNameMatches } from "~/models/name-matches.server";
 import { organisationChoices } from "~/models/organisations.server";
 import { personForEdit, updatePerson } from "~/models/people.server";
-import { redirectWithFlash } from "~/session.server";
+import { redirectWithFlash } from "~/flash.server";
 import { missingReferences } from "~/models/references.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";

@@ -7,7 +7,7 @@ import { PageHeading } from "~/components/Page";
 import { RelationFieldsSchema } from "~/forms/relation";
 import { getTranslator } from "~/i18n/i18n.server";
 import { relationForStep, updateRelation } from "~/models/relation-writes.server";
-import { redirectWithFlash } from "~/session.server";
+import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";

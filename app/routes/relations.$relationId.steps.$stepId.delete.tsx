@@ -6,7 +6,7 @@ import { PageHeading } from "~/components/Page";
 import { getTranslator } from "~/i18n/i18n.server";
 import { relationStepName } from "~/models/record-names.server";
 import { deleteRelationStep, relationForStep, relationStepsOf } from "~/models/relation-writes.server";
-import { redirectWithFlash } from "~/session.server";
+import { redirectWithFlash } from "~/flash.server";
 import { readForm } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";

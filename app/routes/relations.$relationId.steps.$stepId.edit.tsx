@@ -9,7 +9,7 @@ import { dateWords } from "~/i18n/dates";
 import { getTranslator } from "~/i18n/i18n.server";
 import { meetingChoices } from "~/models/meetings.server";
 import { relationForStep, relationStepForEdit, updateRelationStep } from "~/models/relation-writes.server";
-import { redirectWithFlash } from "~/session.server";
+import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";

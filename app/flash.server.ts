@@ -5,7 +5,7 @@ import { getEnv } from "./env.server";
 export type FlashMessage = { id: string; message: string };
 type FlashData = { flash: FlashMessage };
 
-// Only the one-time confirmation after a save lives here for now; accounts come later.
+// The one-time confirmation after a save; who is signed in is app/auth.server.ts.
 const storage = createCookieSessionStorage<Record<string, never>, FlashData>({
   cookie: {
     name: "kezdesu_flash",
