@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { UserRole } from "../../db/enums";
+import { useTranslation } from "~/i18n/react";
 import { useCan } from "~/utils/user";
 
 /** A button-like link; shown only to those who may use it (editors, unless `need` says else). */
@@ -47,5 +48,36 @@ export function EditorLink({
     <Link to={to} className={className}>
       {children}
     </Link>
+  );
+}
+
+/**
+ * A record page's Edit, History and Delete links, in that order, each shown to those who may use
+ * it. `path` is the record's page (`/meetings/5`); `history`, its history page.
+ */
+export function RecordActions({
+  path,
+  history,
+  deletable = true,
+}: {
+  path: string;
+  history: string;
+  deletable?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ActionLink to={`${path}/edit`} tone="secondary">
+        {t("form.editAction")}
+      </ActionLink>
+      <ActionLink to={history} tone="secondary" need="viewer">
+        {t("history.link")}
+      </ActionLink>
+      {deletable ? (
+        <ActionLink to={`${path}/delete`} tone="danger">
+          {t("form.deleteAction")}
+        </ActionLink>
+      ) : null}
+    </>
   );
 }

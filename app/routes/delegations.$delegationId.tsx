@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { ActionLink } from "~/components/Actions";
+import { ActionLink, RecordActions } from "~/components/Actions";
 import { MeetingList } from "~/components/MeetingList";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
@@ -50,15 +50,7 @@ export default function DelegationPage() {
         eyebrow={t(`meeting.directions.${delegation.direction}`)}
         actions={
           <div className="flex gap-2">
-            <ActionLink to={`/delegations/${delegation.id}/edit`} tone="secondary">
-              {t("form.editAction")}
-            </ActionLink>
-            <ActionLink to={`/history/delegation/${delegation.id}`} tone="secondary" need="viewer">
-              {t("history.link")}
-            </ActionLink>
-            <ActionLink to={`/delegations/${delegation.id}/delete`} tone="danger">
-              {t("form.deleteAction")}
-            </ActionLink>
+            <RecordActions path={`/delegations/${delegation.id}`} history={`/history/delegation/${delegation.id}`} />
           </div>
         }
       >

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { ActionLink } from "~/components/Actions";
+import { ActionLink, RecordActions } from "~/components/Actions";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { InitiativeStatusBadge } from "~/components/StatusBadge";
@@ -31,15 +31,7 @@ export default function InitiativePage() {
           <div className="flex flex-wrap items-center gap-2">
             <InitiativeStatusBadge status={initiative.status} />
             <ActionLink to={`/initiatives/${initiative.id}/step`}>{t("form.initiative.addStep")}</ActionLink>
-            <ActionLink to={`/initiatives/${initiative.id}/edit`} tone="secondary">
-              {t("form.editAction")}
-            </ActionLink>
-            <ActionLink to={`/history/initiative/${initiative.id}`} tone="secondary" need="viewer">
-              {t("history.link")}
-            </ActionLink>
-            <ActionLink to={`/initiatives/${initiative.id}/delete`} tone="danger">
-              {t("form.deleteAction")}
-            </ActionLink>
+            <RecordActions path={`/initiatives/${initiative.id}`} history={`/history/initiative/${initiative.id}`} />
           </div>
         }
       >

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { ActionLink } from "~/components/Actions";
+import { RecordActions } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
@@ -35,15 +35,7 @@ export default function MeetingPage() {
         eyebrow={<PartialDateText date={meeting.date} />}
         actions={
           <div className="flex gap-2">
-            <ActionLink to={`/meetings/${meeting.id}/edit`} tone="secondary">
-              {t("form.editAction")}
-            </ActionLink>
-            <ActionLink to={`/history/meeting/${meeting.id}`} tone="secondary" need="viewer">
-              {t("history.link")}
-            </ActionLink>
-            <ActionLink to={`/meetings/${meeting.id}/delete`} tone="danger">
-              {t("form.deleteAction")}
-            </ActionLink>
+            <RecordActions path={`/meetings/${meeting.id}`} history={`/history/meeting/${meeting.id}`} />
           </div>
         }
       >

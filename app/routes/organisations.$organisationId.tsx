@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { ActionLink } from "~/components/Actions";
+import { RecordActions } from "~/components/Actions";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText, PostDates } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18n.server";
@@ -31,15 +31,10 @@ export default function OrganisationPage() {
         eyebrow={t(organisation.ourSide ? "organisation.ourSide" : "organisation.partnerSide")}
         actions={
           <div className="flex gap-2">
-            <ActionLink to={`/organisations/${organisation.id}/edit`} tone="secondary">
-              {t("form.editAction")}
-            </ActionLink>
-            <ActionLink to={`/history/organisation/${organisation.id}`} tone="secondary" need="viewer">
-              {t("history.link")}
-            </ActionLink>
-            <ActionLink to={`/organisations/${organisation.id}/delete`} tone="danger">
-              {t("form.deleteAction")}
-            </ActionLink>
+            <RecordActions
+              path={`/organisations/${organisation.id}`}
+              history={`/history/organisation/${organisation.id}`}
+            />
           </div>
         }
       >

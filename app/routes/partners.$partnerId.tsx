@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { ActionLink, EditorLink } from "~/components/Actions";
+import { ActionLink, RecordActions, EditorLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
 import { MeetingList } from "~/components/MeetingList";
 import { Badge, Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
@@ -71,17 +71,12 @@ export default function PartnerPage() {
             <ActionLink to={`/partners/${partner.id}/briefing`} need="viewer">
               {t("briefing.open")}
             </ActionLink>
-            <ActionLink to={`/partners/${partner.id}/edit`} tone="secondary">
-              {t("form.editAction")}
-            </ActionLink>
-            <ActionLink to={`/history/partner/${partner.id}`} tone="secondary" need="viewer">
-              {t("history.link")}
-            </ActionLink>
-            {partner.isHome ? null : (
-              <ActionLink to={`/partners/${partner.id}/delete`} tone="danger">
-                {t("form.deleteAction")}
-              </ActionLink>
-            )}
+            {/* The home city is where every relation starts from: it cannot be deleted. */}
+            <RecordActions
+              path={`/partners/${partner.id}`}
+              history={`/history/partner/${partner.id}`}
+              deletable={!partner.isHome}
+            />
           </div>
         }
       >

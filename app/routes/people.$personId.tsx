@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { ActionLink } from "~/components/Actions";
+import { RecordActions } from "~/components/Actions";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { knownOnlyAsOf, PartialDateText, PostDates } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18n.server";
@@ -43,15 +43,7 @@ export default function PersonPage() {
         }
         actions={
           <div className="flex gap-2">
-            <ActionLink to={`/people/${person.id}/edit`} tone="secondary">
-              {t("form.editAction")}
-            </ActionLink>
-            <ActionLink to={`/history/person/${person.id}`} tone="secondary" need="viewer">
-              {t("history.link")}
-            </ActionLink>
-            <ActionLink to={`/people/${person.id}/delete`} tone="danger">
-              {t("form.deleteAction")}
-            </ActionLink>
+            <RecordActions path={`/people/${person.id}`} history={`/history/person/${person.id}`} />
           </div>
         }
       >
