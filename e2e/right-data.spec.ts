@@ -126,6 +126,8 @@ test("a delegation whose arrival was never reported opens with 'date unknown' ti
   await page.goto(`${DEMO_APP}/meetings?year=2016`);
   await page.getByRole("main").getByRole("link", { name: "Meeting with Heilongjiang Province" }).first().click();
   await page.getByRole("link", { name: "Open the delegation" }).click();
+  // The meeting page has an Edit link too: wait for the delegation's page before choosing it.
+  await expect(page).toHaveURL(/\/delegations\/\d+$/);
   await page.getByRole("main").getByRole("link", { name: "Edit", exact: true }).click();
   const arrival = page.getByRole("group", { name: "Arrival" });
   await expect(arrival.getByRole("checkbox", { name: "Date unknown" })).toBeChecked();
