@@ -1,17 +1,48 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import type { FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { format } from "date-fns";
 import { useTranslation } from "~/i18n/react";
 import { useDateWords } from "~/i18n/dates";
 
-const inputClass =
-  "mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1.5 text-stone-900 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
+const inputClass = "field-control";
+
+/**
+ * What a control needs of its field, read once. conform's get*Props read some fifteen properties
+ * of the field, and every read builds a fresh proxy and records a subscription; a refused form at
+ * its list limits (a thousand fields) took a second to render back (issue 12.4). The attributes
+ * are conform's: id, name, form, aria-invalid and aria-describedby, the typed value.
+ */
+export function readField(field: FieldMetadata<unknown>, hinted = false) {
+  const { id, name, formId, errorId, descriptionId, errors, initialValue } = field;
+  const invalid = errors !== undefined;
+  const describedBy = hinted ? descriptionId : undefined;
+  return {
+    id,
+    descriptionId,
+    errorId,
+    errors,
+    initialValue,
+    /** A text control's typed value. */
+    defaultValue: typeof initialValue === "string" ? initialValue : undefined,
+    attributes: {
+      id,
+      name,
+      form: formId,
+      "aria-invalid": invalid || undefined,
+      "aria-describedby": invalid ? `${errorId} ${describedBy ?? ""}`.trim() : describedBy,
+    },
+  };
+}
 
 export function FieldErrors({ field }: { field: FieldMetadata<unknown> }) {
-  if (!field.errors?.length) return null;
+  return <ErrorList id={field.errorId} errors={field.errors} />;
+}
+
+export function ErrorList({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
   return (
-    <ul id={field.errorId} className="mt-1 text-sm text-red-700">
-      {field.errors.map((error) => (
+    <ul id={id} className="mt-1 text-sm text-red-700">
+      {errors.map((error) => (
         <li key={error}>{error}</li>
       ))}
     </ul>
@@ -39,18 +70,15 @@ export function TextField({
   field: FieldMetadata<string | number | undefined>;
   type?: "text" | "url" | "number" | "time" | "password" | "email";
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "defaultValue" | "form">) {
+  const f = readField(field, Boolean(hint));
   return (
     <div className={className}>
-      <label htmlFor={field.id} className="block text-sm font-medium text-stone-700">
+      <label htmlFor={f.id} className="field-label">
         {label}
       </label>
-      <input
-        {...getInputProps(field, { type, ariaDescribedBy: hint ? field.descriptionId : undefined })}
-        {...rest}
-        className={inputClass}
-      />
-      <Hint id={field.descriptionId}>{hint}</Hint>
-      <FieldErrors field={field} />
+      <input {...f.attributes} type={type} defaultValue={f.defaultValue} {...rest} className={inputClass} />
+      <Hint id={f.descriptionId}>{hint}</Hint>
+      <ErrorList id={f.errorId} errors={f.errors} />
     </div>
   );
 }
@@ -62,18 +90,15 @@ export function TextArea({
   className,
   rows = 4,
 }: Common & { field: FieldMetadata<string | undefined>; rows?: number }) {
+  const f = readField(field, Boolean(hint));
   return (
     <div className={className}>
-      <label htmlFor={field.id} className="block text-sm font-medium text-stone-700">
+      <label htmlFor={f.id} className="field-label">
         {label}
       </label>
-      <textarea
-        {...getTextareaProps(field, { ariaDescribedBy: hint ? field.descriptionId : undefined })}
-        rows={rows}
-        className={inputClass}
-      />
-      <Hint id={field.descriptionId}>{hint}</Hint>
-      <FieldErrors field={field} />
+      <textarea {...f.attributes} defaultValue={f.defaultValue} rows={rows} className={inputClass} />
+      <Hint id={f.descriptionId}>{hint}</Hint>
+      <ErrorList id={f.errorId} errors={f.errors} />
     </div>
   );
 }
@@ -90,15 +115,13 @@ export function SelectField({
   options: Array<{ value: string | number; label: string }>;
   placeholder?: string;
 }) {
+  const f = readField(field, Boolean(hint));
   return (
     <div className={className}>
-      <label htmlFor={field.id} className="block text-sm font-medium text-stone-700">
+      <label htmlFor={f.id} className="field-label">
         {label}
       </label>
-      <select
-        {...getSelectProps(field, { ariaDescribedBy: hint ? field.descriptionId : undefined })}
-        className={inputClass}
-      >
+      <select {...f.attributes} defaultValue={f.defaultValue} className={inputClass}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -106,20 +129,27 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <Hint id={field.descriptionId}>{hint}</Hint>
-      <FieldErrors field={field} />
+      <Hint id={f.descriptionId}>{hint}</Hint>
+      <ErrorList id={f.errorId} errors={f.errors} />
     </div>
   );
 }
 
 export function CheckboxField({ field, label, className }: Common & { field: FieldMetadata<boolean | undefined> }) {
+  const f = readField(field);
   return (
     <div className={className}>
       <label className="inline-flex items-center gap-2 text-sm text-stone-800">
-        <input {...getInputProps(field, { type: "checkbox" })} className="h-4 w-4" />
+        <input
+          {...f.attributes}
+          type="checkbox"
+          value="on"
+          defaultChecked={f.initialValue === "on"}
+          className="h-4 w-4"
+        />
         {label}
       </label>
-      <FieldErrors field={field} />
+      <ErrorList id={f.errorId} errors={f.errors} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
@@ -15,9 +15,11 @@ import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/utils/forms.server";
 import {
   CheckboxField,
+  ErrorList,
   FieldErrors,
   FormErrors,
   PartialDateFields,
+  readField,
   SelectField,
   SubmitButton,
   TextArea,
@@ -344,17 +346,20 @@ export function MeetingForm({
 }
 
 function TopicInput({ field, label }: { field: FieldMetadata<string | undefined>; label: string }) {
+  const f = readField(field);
   return (
     <div>
-      <label htmlFor={field.id} className="sr-only">
+      <label htmlFor={f.id} className="sr-only">
         {label}
       </label>
       <input
-        {...getInputProps(field, { type: "text" })}
+        {...f.attributes}
+        type="text"
+        defaultValue={f.defaultValue}
         list="known-topics"
         className="w-56 rounded border border-stone-300 px-2 py-1.5"
       />
-      <FieldErrors field={field} />
+      <ErrorList id={f.errorId} errors={f.errors} />
     </div>
   );
 }

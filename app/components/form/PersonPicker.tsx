@@ -1,8 +1,8 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import type { FieldMetadata } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/react";
-import { FieldErrors } from "./Fields";
+import { ErrorList, readField } from "./Fields";
 
 type Suggestion = { id: number; name: string; title: string | null; organisation: string | null };
 
@@ -32,6 +32,8 @@ export function PersonPicker({
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const suggestions = open ? (fetcher.data?.people ?? []) : [];
+  const typed = readField(name);
+  const picked = readField(personId);
 
   useEffect(() => setActive(0), [fetcher.data]);
 
@@ -48,12 +50,14 @@ export function PersonPicker({
 
   return (
     <div className="relative">
-      <label htmlFor={name.id} className="block text-sm font-medium text-stone-700">
+      <label htmlFor={typed.id} className="field-label">
         {label}
       </label>
-      <input {...getInputProps(personId, { type: "hidden" })} />
+      <input {...picked.attributes} type="hidden" defaultValue={picked.defaultValue} />
       <input
-        {...getInputProps(name, { type: "text" })}
+        {...typed.attributes}
+        type="text"
+        defaultValue={typed.defaultValue}
         ref={inputRef}
         role="combobox"
         aria-autocomplete="list"
@@ -61,7 +65,7 @@ export function PersonPicker({
         aria-controls={listId}
         aria-activedescendant={suggestions.length ? `${listId}-${active}` : undefined}
         autoComplete="off"
-        className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1.5 aria-[invalid=true]:border-red-600"
+        className="field-control"
         onChange={(event) => {
           // Only typing counts: the picker's own update of the field must not undo the pick.
           if (!event.nativeEvent.isTrusted) return;
@@ -114,7 +118,7 @@ export function PersonPicker({
           ))}
         </ul>
       ) : null}
-      <FieldErrors field={name} />
+      <ErrorList id={typed.errorId} errors={typed.errors} />
     </div>
   );
 }
