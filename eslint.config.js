@@ -41,4 +41,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The data layer stands on its own (issue 14.3): app/ uses db/, db/ never imports app/. Pure
+    // code both need (folding, collation, names, partial dates, the history's diff) is in db/shared.
+    files: ["db/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/*", "**/app/*", "**/app"],
+              message: "db/ never imports app/: move shared pure code to db/shared.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -4,8 +4,8 @@
  * browser says it came from another site is refused before anything else.
  */
 import { createCookie, redirect } from "@remix-run/node";
-import type { UserRole } from "../db/schema";
-import type { Actor } from "../db/history";
+import type { UserRole } from "~db/schema";
+import type { Actor } from "~db/history";
 import { getEnv } from "./env.server";
 import { logSecurityEvent } from "./models/security-log.server";
 import {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
 import { z } from "zod";
-import { DEFAULT_ADMIN_EMAIL, FIRST_ADMIN_NAME } from "../db/first-admin";
+import { DEFAULT_ADMIN_EMAIL, FIRST_ADMIN_NAME } from "~/models/first-admin.server";
 import { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from "./utils/password-length";
 import { judgePassword } from "./utils/password-strength";
 
@@ -56,7 +56,7 @@ const EnvSchema = z
     // "off" reads the overview, the chart and partner pages afresh every time (app/models/read-cache.server.ts).
     READ_CACHE: z.enum(["on", "off"]).default("on"),
     TRUST_PROXY: TrustProxy,
-    // The hourly housekeeping deletes security log rows last seen longer ago (db/housekeeping.ts);
+    // The hourly housekeeping deletes security log rows last seen longer ago (app/housekeeping.server.ts);
     // the log's own triggers refuse to delete anything from the last seven days.
     SECURITY_LOG_RETENTION_DAYS: z.coerce
       .number()

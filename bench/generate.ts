@@ -14,13 +14,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { getTableColumns, getTableName, is, SQL, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { sortKeys } from "../app/utils/names";
-import { migrateDatabase, openDatabase, type Db } from "../db/client";
-import { backfillHistory } from "../db/history";
-import { ensureHomeCity } from "../db/home";
-import { backfillNameKeys } from "../db/name-keys";
-import { backfillSearchText, stampFoldVersion } from "../db/search-text";
-import * as s from "../db/schema";
+import { sortKeys } from "~db/shared/names";
+import { openDatabase, type Db } from "~db/client";
+import { migrateDatabase } from "~/models/writes.server";
+import { backfillHistory } from "~db/history";
+import { ensureHomeCity } from "~db/home";
+import { backfillNameKeys } from "~db/name-keys";
+import { backfillSearchText, stampFoldVersion } from "~/models/search-index.server";
+import * as s from "~db/schema";
 
 export const SIZES = {
   national: {

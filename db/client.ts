@@ -2,10 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { flushHistory, hasPendingChanges, OUTSIDE, SYSTEM, type Actor } from "./history";
 import * as schema from "./schema";
-import { reindexTouched } from "./search-text";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -41,53 +38,4 @@ export function keepPrivate(file: string) {
 /** The server bundle inlines db/, so the migrations are found from the working directory. */
 export function migrationsFolder() {
   return path.resolve(process.cwd(), "migrations");
-}
-
-/**
- * Marks found before migrating were left by another program's writes: they are recorded as
- * such (once the marks have their times, migrations/0016). Marks the migrations make are the
- * system's.
- */
-export function migrateDatabase(db: Db) {
-  const columns = db.$client.prepare("SELECT name FROM pragma_table_info('pending_changes')").pluck().all();
-  if (columns.includes("at")) recordOutsideChanges(db);
-  migrate(db, { migrationsFolder: migrationsFolder() });
-  // Not writeTransaction: that would take the migrations' own marks for another program's.
-  db.transaction(() => flushHistory(db.$client, SYSTEM), { behavior: "immediate" });
-}
-
-/**
- * Runs `fn` in a transaction that takes the write lock at once (a transaction that reads first
- * and writes later can fail with SQLITE_BUSY under WAL despite busy_timeout), and writes the
- * history of what it changed, by `actor`, before it commits: all of it or none of it. The
- * partners, relations and delegations it touched are re-indexed for search on the way.
- */
-export function writeTransaction<T>(db: Db, actor: Actor, fn: (tx: Db) => T): T {
-  return db.transaction(
-    (tx) => {
-      // Whatever another program changed since the app last wrote is its own entry, not this one's.
-      flushOutside(db);
-      const result = fn(tx as unknown as Db);
-      reindexTouched(tx as unknown as Db);
-      flushHistory(db.$client, actor);
-      return result;
-    },
-    { behavior: "immediate" },
-  );
-}
-
-/**
- * Writes into the history, as made outside the app and at their own times, the changes another
- * program made to the file since the app last wrote (db/history.ts). Cheap when there are none,
- * which is nearly always: for the hourly housekeeping and the pages that show the history.
- */
-export function recordOutsideChanges(db: Db) {
-  if (!hasPendingChanges(db.$client)) return 0;
-  return db.transaction(() => flushOutside(db), { behavior: "immediate" });
-}
-
-/** Another program's changes: indexed for search, as the app's own are, and kept as its entries. */
-function flushOutside(db: Db) {
-  reindexTouched(db);
-  return flushHistory(db.$client, OUTSIDE);
 }

@@ -18,6 +18,8 @@ export const MEETING_SIDES = ["host", "guest"] as const;
 export const PARTICIPANT_ROLES = ["chaired", "led_delegation", "spoke", "attended", "interpreted"] as const;
 
 export const RECORD_LANGUAGES = ["kk", "ru", "en"] as const;
+/** The languages a name or a record is kept in: the interface's three (app/i18n/config.ts). */
+export type RecordLanguage = (typeof RECORD_LANGUAGES)[number];
 
 export const INITIATIVE_KINDS = ["event", "investment", "trade", "culture", "education", "agreement", "other"] as const;
 

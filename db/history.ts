@@ -11,7 +11,7 @@
  * makes a restore bring back exactly what was there.
  */
 import type Database from "better-sqlite3";
-import { differs } from "../app/utils/history-diff";
+import { differs } from "./shared/history-diff";
 import type { AuditedRecordType, HistoryAction } from "./schema";
 import { AUDITED_RECORD_TYPES } from "./schema";
 

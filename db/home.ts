@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { sortKeys } from "../app/utils/names";
+import { sortKeys } from "./shared/names";
 import type { Db } from "./client";
 import { writeNameKeys } from "./name-keys";
 import { partners } from "./schema";

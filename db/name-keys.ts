@@ -1,5 +1,5 @@
 import { and, eq, notExists, sql } from "drizzle-orm";
-import { nameKeys as keysOf } from "../app/utils/fold";
+import { nameKeys as keysOf } from "./shared/fold";
 import type { Db } from "./client";
 import { nameKeys, NAMED_RECORD_TYPES, organisations, partners, people, topics } from "./schema";
 

@@ -45,7 +45,7 @@ const updatedAt = () =>
 /**
  * A date that may be known only to the month or year, or not at all. `value` is ISO
  * `YYYY-MM-DD` at the start of the known period (so it sorts correctly as text) or NULL when
- * unknown; NULL sorts last in a descending list. app/utils/partial-date.ts owns the rules.
+ * unknown; NULL sorts last in a descending list. db/shared/partial-date.ts owns the rules.
  */
 function partialDate(name: string) {
   return {
@@ -74,7 +74,7 @@ function multilingualName(prefix = "name") {
     nameKk: text(`${prefix}_kk`),
     nameRu: text(`${prefix}_ru`),
     nameEn: text(`${prefix}_en`),
-    // Collation keys of the name shown in each interface language (app/utils/collation.ts):
+    // Collation keys of the name shown in each interface language (db/shared/collation.ts):
     // SQLite compares bytes, which would put Kazakh letters after "я".
     sortKk: text("sort_kk").notNull().default(""),
     sortRu: text("sort_ru").notNull().default(""),
@@ -442,7 +442,7 @@ export const initiativeSteps = sqliteTable(
 );
 
 /**
- * Folded name keys (app/utils/fold.ts) of every named record, so a name is found however it
+ * Folded name keys (db/shared/fold.ts) of every named record, so a name is found however it
  * was spelt: the duplicate guard and the person picker look here. Written by the models with
  * the record, in the same transaction; deleted with it by triggers (migrations/0002).
  */
@@ -606,7 +606,7 @@ export const securityLog = sqliteTable(
 
 /**
  * Where each meeting's and initiative's row sits in search_text. The FTS rowid orders rows by
- * the meeting's date (db/search-text.ts), so the newest matches come first without sorting
+ * the meeting's date (app/models/search-index.server.ts), so the newest matches come first without sorting
  * every match; this table finds a record's row again when its date changes.
  */
 export const searchRows = sqliteTable(

@@ -1,5 +1,5 @@
 /** `npm run backup`: a verified online backup into data/backups/, keeping the last BACKUP_KEEP (7). */
-import { takeBackup } from "../db/backup";
+import { takeBackup } from "~db/backup";
 
 const database = process.env.DATABASE_PATH || "./data/kezdesu.db";
 const keep = Number(process.env.BACKUP_KEEP ?? 7);

@@ -8,7 +8,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { migrateDatabase, openDatabase } from "../db/client";
+import { openDatabase } from "~db/client";
+import { migrateDatabase } from "~/models/writes.server";
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 30);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-crash-"));

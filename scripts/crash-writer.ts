@@ -3,7 +3,7 @@
  * one transaction each, and says "ack <id> <participants>" only after each one has committed.
  * It is killed with SIGKILL at a random moment.
  */
-import { SYSTEM } from "../db/history";
+import { SYSTEM } from "~db/history";
 import { MeetingSchema } from "~/forms/meeting";
 import { PartnerSchema } from "~/forms/partner";
 import { translatorFor } from "~/i18n/i18n.server";

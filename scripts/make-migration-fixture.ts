@@ -7,8 +7,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { migrateDatabase, migrationsFolder, openDatabase } from "../db/client";
-import { seedDemoData } from "../db/seed";
+import { migrationsFolder, openDatabase } from "~db/client";
+import { migrateDatabase } from "~/models/writes.server";
+import { seedDemoData } from "~/models/demo-data.server";
 
 const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), "meta/_journal.json"), "utf8")) as {
   entries: Array<{ tag: string }>;

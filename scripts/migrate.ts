@@ -1,5 +1,6 @@
 /** `npm run db:migrate`: applies the committed migrations (the server also does at start-up). */
-import { migrateDatabase, openDatabase } from "../db/client";
+import { openDatabase } from "~db/client";
+import { migrateDatabase } from "~/models/writes.server";
 
 const file = process.env.DATABASE_PATH || "./data/kezdesu.db";
 const db = openDatabase(file);

@@ -1,5 +1,5 @@
 /** `npm run restore FILE`: puts a verified backup in place of the database; refuses while the server runs. */
-import { restoreBackup } from "../db/backup";
+import { restoreBackup } from "~db/backup";
 
 const database = process.env.DATABASE_PATH || "./data/kezdesu.db";
 const backup = process.argv[2];

@@ -1,9 +1,10 @@
 /** `npm run search:rebuild`: rebuilds the name keys and the full-text index from the records. */
 import { sql } from "drizzle-orm";
-import { migrateDatabase, openDatabase, writeTransaction } from "../db/client";
-import { SYSTEM } from "../db/history";
-import { backfillNameKeys } from "../db/name-keys";
-import { rebuildSearchText } from "../db/search-text";
+import { openDatabase } from "~db/client";
+import { migrateDatabase, writeTransaction } from "~/models/writes.server";
+import { SYSTEM } from "~db/history";
+import { backfillNameKeys } from "~db/name-keys";
+import { rebuildSearchText } from "~/models/search-index.server";
 
 const file = process.env.DATABASE_PATH || "./data/kezdesu.db";
 const db = openDatabase(file);

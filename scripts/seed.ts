@@ -1,6 +1,7 @@
 /** `npm run db:seed`: loads the demo history into an empty database; never touches one with data. */
-import { migrateDatabase, openDatabase } from "../db/client";
-import { seedDemoData } from "../db/seed";
+import { openDatabase } from "~db/client";
+import { migrateDatabase } from "~/models/writes.server";
+import { seedDemoData } from "~/models/demo-data.server";
 
 const file = process.env.DATABASE_PATH || "./data/kezdesu.db";
 const db = openDatabase(file);

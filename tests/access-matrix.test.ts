@@ -4,9 +4,9 @@
  * matrix below must name every route module, so a new route cannot be added unclassified.
  */
 import { describe, expect, test } from "vitest";
-import { takeBackup } from "../db/backup";
-import { seedDemoData } from "../db/seed";
-import type { UserRole } from "../db/schema";
+import { takeBackup } from "~db/backup";
+import { seedDemoData } from "~/models/demo-data.server";
+import type { UserRole } from "~db/schema";
 import { getDb } from "~/db.server";
 import { accountFor, cookieFor } from "./support/accounts";
 

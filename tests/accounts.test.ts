@@ -3,8 +3,8 @@
  * matters. Real hashes, real sessions, a real database.
  */
 import { describe, expect, test, vi } from "vitest";
-import { ensureFirstAdmin } from "../db/first-admin";
-import { pruneExpired } from "../db/housekeeping";
+import { ensureFirstAdmin } from "~/models/first-admin.server";
+import { pruneExpired } from "~/housekeeping.server";
 import { PasswordChangeSchema } from "~/forms/account";
 import { currentUser, requireUser, sessionCookie } from "~/auth.server";
 import { getDb } from "~/db.server";

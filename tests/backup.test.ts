@@ -8,9 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
-import { backupsDir, listBackups, restoreBackup, rowCounts, takeBackup, verifyBackup } from "../db/backup";
-import { migrateDatabase, openDatabase } from "../db/client";
-import { seedDemoData } from "../db/seed";
+import { backupsDir, listBackups, restoreBackup, rowCounts, takeBackup, verifyBackup } from "~db/backup";
+import { openDatabase } from "~db/client";
+import { migrateDatabase } from "~/models/writes.server";
+import { seedDemoData } from "~/models/demo-data.server";
 
 function freshDatabase() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-backup-"));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { collationKey, compareNames } from "~/utils/collation";
-import { localizedName, sortKeys } from "~/utils/names";
+import { collationKey, compareNames } from "~db/shared/collation";
+import { localizedName, sortKeys } from "~db/shared/names";
 
 const sorted = (names: string[]) => [...names].sort(compareNames);
 

@@ -3,10 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { migrateDatabase, openDatabase, type Db } from "../db/client";
-import * as s from "../db/schema";
-import { isDatabaseEmpty, seedDemoData } from "../db/seed";
-import { sortKeys } from "../app/utils/names";
+import { openDatabase, type Db } from "~db/client";
+import { migrateDatabase } from "~/models/writes.server";
+import * as s from "~db/schema";
+import { isDatabaseEmpty, seedDemoData } from "~/models/demo-data.server";
+import { sortKeys } from "~db/shared/names";
 
 const db = () => globalThis.__kezdesuDb!;
 

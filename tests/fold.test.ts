@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { foldForMatch, matchRange, nameKeys, wholeNameKey } from "~/utils/fold";
+import { foldForMatch, matchRange, nameKeys, wholeNameKey } from "~db/shared/fold";
 
 describe("folding names to one skeleton", () => {
   test.each([

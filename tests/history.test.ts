@@ -4,9 +4,9 @@
  * returned to an earlier version; and the history itself cannot be changed, whatever runs SQL.
  */
 import { describe, expect, test } from "vitest";
-import { latestEntry, snapshotOf } from "../db/history";
-import { partners } from "../db/schema";
-import { seedDemoData } from "../db/seed";
+import { latestEntry, snapshotOf } from "~db/history";
+import { partners } from "~db/schema";
+import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { binContents, recordHistory } from "~/models/history.server";
 import { searchTexts } from "~/models/search.server";
@@ -17,7 +17,7 @@ import { action as editMeetingAction } from "~/routes/meetings.$meetingId_.edit"
 import { action as logMeetingAction } from "~/routes/meetings.new";
 import { action as deletePersonAction } from "~/routes/people.$personId_.delete";
 import { action as deleteRelationAction } from "~/routes/relations.$relationId.delete";
-import { describeChanges } from "~/utils/history-diff";
+import { describeChanges } from "~db/shared/history-diff";
 import { accountFor } from "./support/accounts";
 import { submit } from "./support/forms";
 

@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod";
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import * as s from "../db/schema";
-import { SYSTEM } from "../db/history";
-import { seedDemoData } from "../db/seed";
+import * as s from "~db/schema";
+import { SYSTEM } from "~db/history";
+import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { formErrorMap } from "~/forms/error-map";
 import { MeetingSchema } from "~/forms/meeting";
@@ -306,7 +306,7 @@ describe("logging a meeting", () => {
   test("a name matching several people on file is refused with their names", async () => {
     const names = { nameKk: "Алмаз Ким", nameRu: "Алмаз Ким", nameEn: "Almaz Kim" };
     db().insert(s.people).values(names).run();
-    const { backfillNameKeys } = await import("../db/name-keys");
+    const { backfillNameKeys } = await import("~db/name-keys");
     backfillNameKeys(db());
     const before = counts();
     const { status, reply } = await submit(logAction, "/meetings/new", {

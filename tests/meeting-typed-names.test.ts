@@ -4,8 +4,8 @@
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import * as s from "../db/schema";
-import { seedDemoData } from "../db/seed";
+import * as s from "~db/schema";
+import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { action as logAction } from "~/routes/meetings.new";
 import { submit } from "./support/forms";

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { meetings, partners, people } from "../db/schema";
-import { seedDemoData } from "../db/seed";
+import { meetings, partners, people } from "~db/schema";
+import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { getInitiative, listInitiatives } from "~/models/initiatives.server";
 import { getMeeting, listMeetings, meetingYears } from "~/models/meetings.server";
 import { getOrganisation, listOrganisations } from "~/models/organisations.server";
 import { getPartner, listPartners, partnerFilterFrom, peopleMetFrom } from "~/models/partners.server";
 import { getPerson, listPeople } from "~/models/people.server";
-import { sortKeys } from "~/utils/names";
-import { partialDate } from "~/utils/partial-date";
+import { sortKeys } from "~db/shared/names";
+import { partialDate } from "~db/shared/partial-date";
 
 let heilongjiangId: number;
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { nameSlotOf, typedName, typedText } from "~/utils/names";
+import { nameSlotOf, typedName, typedText } from "~db/shared/names";
 
 describe("a typed name goes to the slot of its script (issue 13.5)", () => {
   test.each([

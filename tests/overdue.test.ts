@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { dueBy, isOverdue, OPEN_STATUSES, todayInAstana } from "~/utils/overdue";
-import { partialDate } from "~/utils/partial-date";
+import { partialDate } from "~db/shared/partial-date";
 import { currentRelationStatus } from "~/utils/relation-status";
 
 describe("overdue initiatives, around a fixed today", () => {
@@ -51,9 +51,9 @@ describe("a relation's current status comes from its steps", () => {
 describe("the overdue filter in SQL agrees with isOverdue", () => {
   test("on a fixed day, the listed ones are exactly those isOverdue marks", async () => {
     const { getDb } = await import("~/db.server");
-    const { initiatives } = await import("../db/schema");
+    const { initiatives } = await import("~db/schema");
     const { listInitiatives } = await import("~/models/initiatives.server");
-    const { partialDateColumns } = await import("~/utils/partial-date");
+    const { partialDateColumns } = await import("~db/shared/partial-date");
     const cases = [
       ["A", "2017-03-31", "proposed"],
       ["B", "2017-04-01", "agreed"],
@@ -89,8 +89,8 @@ describe("the overdue filter in SQL agrees with isOverdue", () => {
 
 describe("open and overdue initiatives are counted in an index, not by reading every initiative", () => {
   test("the statuses spelt in the index's condition are exactly the open ones", async () => {
-    const { initiativeIsOpen } = await import("../db/schema");
-    const { INITIATIVE_STATUSES } = await import("../db/enums");
+    const { initiativeIsOpen } = await import("~db/schema");
+    const { INITIATIVE_STATUSES } = await import("~db/enums");
     const { CLOSED_STATUSES } = await import("~/models/initiatives.server");
     const spelt = [
       ...String(
@@ -105,7 +105,7 @@ describe("open and overdue initiatives are counted in an index, not by reading e
 
   test("the overdue count and page, and the open count, are searches in an index", async () => {
     const { getDb } = await import("~/db.server");
-    const { refreshStatistics } = await import("../db/housekeeping");
+    const { refreshStatistics } = await import("~/housekeeping.server");
     const sqlite = getDb().$client;
     // Enough initiatives, in every status, for the planner's statistics to mean something.
     const insert = sqlite.prepare(

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { delegations, meetings, partners } from "../db/schema";
-import { seedDemoData } from "../db/seed";
+import { delegations, meetings, partners } from "~db/schema";
+import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { quietPartners, upcoming } from "~/models/overview.server";
-import { partialDate, partialDateColumns } from "~/utils/partial-date";
+import { partialDate, partialDateColumns } from "~db/shared/partial-date";
 
 seedDemoData(getDb());
 const partnerId = (nameEn: string) =>

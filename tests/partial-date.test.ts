@@ -8,7 +8,7 @@ import {
   partialDateFromParts,
   partialDateYear,
   type DateWords,
-} from "~/utils/partial-date";
+} from "~db/shared/partial-date";
 
 const english: DateWords = { locale: enGB, unknown: "date unknown", approximate: (d) => `${d}, approx.` };
 

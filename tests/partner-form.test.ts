@@ -1,7 +1,7 @@
 import type { Language } from "~/i18n/config";
 import { describe, expect, test } from "vitest";
-import { partners } from "../db/schema";
-import { seedDemoData } from "../db/seed";
+import { partners } from "~db/schema";
+import { seedDemoData } from "~/models/demo-data.server";
 import { parseWithZod } from "@conform-to/zod";
 import { getDb } from "~/db.server";
 import { formErrorMap } from "~/forms/error-map";

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { initiatives, meetings, partners } from "../db/schema";
+import { initiatives, meetings, partners } from "~db/schema";
 import { getDb } from "~/db.server";
 import { cookieFor } from "./support/accounts";
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import * as s from "../db/schema";
-import { seedDemoData } from "../db/seed";
+import * as s from "~db/schema";
+import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { action as newPerson } from "~/routes/people.new";
 import { action as editPerson } from "~/routes/people.$personId_.edit";

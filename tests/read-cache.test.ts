@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
-import { meetings, partners } from "../db/schema";
-import { SYSTEM } from "../db/history";
-import { seedDemoData } from "../db/seed";
+import { meetings, partners } from "~db/schema";
+import { SYSTEM } from "~db/history";
+import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { createPartner } from "~/models/partners.server";
 import { cachedRead } from "~/models/read-cache.server";

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { meetings, partners } from "../db/schema";
+import { meetings, partners } from "~db/schema";
 import { getDb } from "~/db.server";
 import { relationLanes } from "~/models/relation-chart.server";
 
@@ -57,7 +57,7 @@ test("the chart page shows the lanes as finished markup, made once until a recor
 });
 
 test("each relation of a partner has its own row; one with no dated step says its dates are unknown; colours follow the current status (issue 13 item 15)", async () => {
-  const { relations, relationSteps } = await import("../db/schema");
+  const { relations, relationSteps } = await import("~db/schema");
   const { relationChartMarkup } = await import("~/components/RelationChart.server");
   const twin = partner("Twin City");
   const relation = (type: "sister_city" | "memorandum" | "friendly") =>

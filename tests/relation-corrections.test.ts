@@ -5,8 +5,8 @@
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { latestEntry, SYSTEM } from "../db/history";
-import * as s from "../db/schema";
+import { latestEntry, SYSTEM } from "~db/history";
+import * as s from "~db/schema";
 import { getDb } from "~/db.server";
 import { saveDelegation } from "~/models/delegations.server";
 import { binContents } from "~/models/history.server";

@@ -6,8 +6,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { desc } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import * as s from "../db/schema";
-import { seedDemoData } from "../db/seed";
+import * as s from "~db/schema";
+import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { latestYear } from "~/forms/fields";
 import { todayInAstana } from "~/utils/overdue";

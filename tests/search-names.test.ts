@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { SYSTEM } from "../db/history";
-import { partners } from "../db/schema";
-import { seedDemoData } from "../db/seed";
+import { SYSTEM } from "~db/history";
+import { partners } from "~db/schema";
+import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { searchNames } from "~/models/search.server";
 
@@ -135,8 +135,8 @@ describe("finding meetings and initiatives by their texts", () => {
 
   test("initiatives that match rank as equals the newest first, and the first ten are the ten newest", async () => {
     const { getDb } = await import("~/db.server");
-    const { initiatives } = await import("../db/schema");
-    const { indexInitiative } = await import("../db/search-text");
+    const { initiatives } = await import("~db/schema");
+    const { indexInitiative } = await import("~/models/search-index.server");
     const { searchTexts } = await import("~/models/search.server");
     const ids = Array.from({ length: 14 }, (_, i) => {
       const id = getDb()
@@ -188,9 +188,9 @@ describe("mixed scripts and repeated letters (issue 13 items 12, 13)", () => {
 
   test("keys and index folded by an older fold are refolded at start-up", async () => {
     const { sql } = await import("drizzle-orm");
-    const { backfillNameKeys } = await import("../db/name-keys");
-    const { backfillSearchText, clearIfFoldedOtherwise } = await import("../db/search-text");
-    const { nameKeys, people } = await import("../db/schema");
+    const { backfillNameKeys } = await import("~db/name-keys");
+    const { backfillSearchText, clearIfFoldedOtherwise } = await import("~/models/search-index.server");
+    const { nameKeys, people } = await import("~db/schema");
     const { eq, and } = await import("drizzle-orm");
     const db = getDb();
     const nurpeisov = db.select({ id: people.id }).from(people).where(eq(people.nameEn, "Zhanat Nurpeisov")).get()!.id;

@@ -5,8 +5,8 @@
  * path keeps them found (writeTransaction re-indexes what it touched).
  */
 import { describe, expect, test } from "vitest";
-import { SYSTEM } from "../db/history";
-import { seedDemoData } from "../db/seed";
+import { SYSTEM } from "~db/history";
+import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { DelegationSchema } from "~/forms/delegation";
 import { PartnerSchema } from "~/forms/partner";
@@ -116,7 +116,7 @@ describe("delegations", () => {
 
 describe("a long source shows only the passage around the word", () => {
   test("cut at spaces, with marks of what was left out", async () => {
-    const { passageOf } = await import("~/utils/fold");
+    const { passageOf } = await import("~db/shared/fold");
     const text = `${"Lorem ipsum dolor sit amet. ".repeat(10)}The Кокпар festival opens. ${"Consectetur adipiscing elit. ".repeat(10)}`;
     const passage = passageOf(["nothing here", text], "kokpar")!;
     expect(passage.word).toBe("Кокпар");

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { partialDate } from "~/utils/partial-date";
+import { partialDate } from "~db/shared/partial-date";
 import { groupTimeline, type TimelineEvent } from "~/utils/timeline";
 
 const event = (id: string, kind: TimelineEvent["kind"], date: string | null): TimelineEvent => ({
@@ -44,7 +44,7 @@ describe("a partner's timeline", () => {
 
 describe("the demo partner's timeline", () => {
   test("holds the proposed friendship, the delegation, the meeting and the three initiatives, all in 2016 (approx.)", async () => {
-    const { seedDemoData } = await import("../db/seed");
+    const { seedDemoData } = await import("~/models/demo-data.server");
     const { getDb } = await import("~/db.server");
     const { partnerTimeline } = await import("~/models/timeline.server");
     const { listPartners } = await import("~/models/partners.server");

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { UserRole } from "../../db/enums";
+import type { UserRole } from "~db/enums";
 import { useTranslation } from "~/i18n/react";
 import { useCan } from "~/utils/user";
 

@@ -1,4 +1,4 @@
-import { matchRange } from "~/utils/fold";
+import { matchRange } from "~db/shared/fold";
 
 /** The text with the part that matched the query marked, however either was spelt. */
 export function Highlight({ text, query }: { text: string; query: string }) {

@@ -1,7 +1,7 @@
 import { useLanguage, useTranslation } from "~/i18n/react";
-import type { AuditedRecordType } from "../../db/enums";
-import { describeChanges, TABLE_OF, type FieldValue, type Snapshot } from "~/utils/history-diff";
-import { localizedName } from "~/utils/names";
+import type { AuditedRecordType } from "~db/enums";
+import { describeChanges, TABLE_OF, type FieldValue, type Snapshot } from "~db/shared/history-diff";
+import { localizedName } from "~db/shared/names";
 import { AstanaTime } from "./AstanaTime";
 import { PartialDateText } from "./PartialDateText";
 

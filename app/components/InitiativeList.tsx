@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import type { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../db/enums";
-import type { PartialDate } from "~/utils/partial-date";
+import type { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
+import type { PartialDate } from "~db/shared/partial-date";
 import { Badge } from "./Page";
 import { PartialDateText } from "./PartialDateText";
 import { InitiativeStatusBadge } from "./StatusBadge";

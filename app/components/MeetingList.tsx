@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import type { PartialDate } from "~/utils/partial-date";
+import type { PartialDate } from "~db/shared/partial-date";
 import { PartialDateText } from "./PartialDateText";
 
 export type MeetingRow = {

@@ -1,6 +1,6 @@
 import { useTranslation } from "~/i18n/react";
 import { useDateWords } from "~/i18n/dates";
-import { formatPartialDate, type PartialDate } from "~/utils/partial-date";
+import { formatPartialDate, type PartialDate } from "~db/shared/partial-date";
 
 /** A partial date as words, with a machine-readable <time> when any part of it is known. */
 export function PartialDateText({ date }: { date: PartialDate }) {

@@ -1,9 +1,9 @@
 import { useTranslation } from "~/i18n/react";
-import type { RELATION_STATUSES } from "../../db/enums";
+import type { RELATION_STATUSES } from "~db/enums";
 import { useDateWords } from "~/i18n/dates";
 import type { RelationLane } from "~/models/relation-chart.server";
 import { yearPosition, yearRange } from "~/utils/chart";
-import { formatPartialDate } from "~/utils/partial-date";
+import { formatPartialDate } from "~db/shared/partial-date";
 
 const STATUS_COLOURS: Record<(typeof RELATION_STATUSES)[number], string> = {
   proposed: "#f59e0b",

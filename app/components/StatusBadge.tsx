@@ -1,5 +1,5 @@
 import { useTranslation } from "~/i18n/react";
-import type { INITIATIVE_STATUSES, RELATION_STATUSES } from "../../db/enums";
+import type { INITIATIVE_STATUSES, RELATION_STATUSES } from "~db/enums";
 import { Badge } from "./Page";
 
 type Tone = Parameters<typeof Badge>[0]["tone"];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { USER_ROLES } from "../../db/enums";
+import { USER_ROLES } from "~db/enums";
 import { formObject, parsed, type Unparsed } from "./form-object";
 import { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from "~/utils/password-length";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { DELEGATION_DIRECTIONS } from "../../db/enums";
-import { comparePartialDates } from "~/utils/partial-date";
+import { DELEGATION_DIRECTIONS } from "~db/enums";
+import { comparePartialDates } from "~db/shared/partial-date";
 import { issue, knownOrUnknownDateField, LIMITS, optionalText, partialDateField, recordId } from "./fields";
 import { formObject, parsed } from "./form-object";
 

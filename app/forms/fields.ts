@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { todayInAstana } from "~/utils/overdue";
-import { partialDateFromParts, UNKNOWN_DATE, type PartialDate } from "~/utils/partial-date";
+import { partialDateFromParts, UNKNOWN_DATE, type PartialDate } from "~db/shared/partial-date";
 import { isWebAddress, withWebScheme } from "~/utils/urls";
 import { formObject, parsed } from "./form-object";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../db/enums";
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
 import { issue, LIMITS, optionalText, partialDateField, recordId } from "./fields";
 import { formObject } from "./form-object";
 

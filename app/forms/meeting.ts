@@ -6,8 +6,8 @@ import {
   MEETING_SIDES,
   PARTICIPANT_ROLES,
   RECORD_LANGUAGES,
-} from "../../db/enums";
-import { comparePartialDates } from "~/utils/partial-date";
+} from "~db/enums";
+import { comparePartialDates } from "~db/shared/partial-date";
 import { issue, knownOrUnknownDateField, LIMITS, optionalText, partialDateField, recordId, webUrl } from "./fields";
 import { formObject, parsed } from "./form-object";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PARTNER_KINDS } from "../../db/enums";
+import { PARTNER_KINDS } from "~db/enums";
 import { COUNTRY_CODES } from "~/utils/countries";
 import { LIMITS, names, optionalText, requireOneName } from "./fields";
 import { formObject } from "./form-object";

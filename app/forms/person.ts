@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { issue, LIMITS, names, optionalText, partialDateField, recordId, requireOneName } from "./fields";
 import { formObject, parsed } from "./form-object";
-import { comparePartialDates } from "~/utils/partial-date";
+import { comparePartialDates } from "~db/shared/partial-date";
 
 export const PostSchema = formObject(
   {

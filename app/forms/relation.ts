@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { RELATION_STATUSES, RELATION_TYPES } from "../../db/enums";
+import { RELATION_STATUSES, RELATION_TYPES } from "~db/enums";
 import { isFutureDate, issue, knownOrUnknownDateField, LIMITS, optionalText, recordId, webUrl } from "./fields";
 import { formObject, parsed, type Unparsed } from "./form-object";
-import type { PartialDate } from "~/utils/partial-date";
+import type { PartialDate } from "~db/shared/partial-date";
 
 type RelationStatus = (typeof RELATION_STATUSES)[number];
 

@@ -1,7 +1,7 @@
 import { enGB, kk, ru } from "date-fns/locale";
 import { useTranslation } from "~/i18n/react";
 import type { T as TFunction } from "~/i18n/translate";
-import type { DateWords } from "~/utils/partial-date";
+import type { DateWords } from "~db/shared/partial-date";
 import type { Language } from "./config";
 
 const DATE_LOCALES = { kk, ru, en: enGB } as const;

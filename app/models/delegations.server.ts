@@ -1,12 +1,12 @@
 import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
-import { writeTransaction } from "../../db/client";
-import type { Actor } from "../../db/history";
-import { delegationMembers, delegations, meetings, organisations, partners, people } from "../../db/schema";
+import { writeTransaction } from "./writes.server";
+import type { Actor } from "~db/history";
+import { delegationMembers, delegations, meetings, organisations, partners, people } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { DelegationInput } from "~/forms/delegation";
 import type { Language } from "~/i18n/config";
-import { localizedName } from "~/utils/names";
-import { partialDateColumns, partialDateFormValue } from "~/utils/partial-date";
+import { localizedName } from "~db/shared/names";
+import { partialDateColumns, partialDateFormValue } from "~db/shared/partial-date";
 import { asDate } from "./shared.server";
 import { organisationChoices } from "./organisations.server";
 import { partnerChoices } from "./partners.server";

@@ -4,7 +4,8 @@
  * db/history.ts, run by every write transaction.
  */
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { recordOutsideChanges, writeTransaction, type Db } from "../../db/client";
+import { type Db } from "~db/client";
+import { recordOutsideChanges, writeTransaction } from "./writes.server";
 import {
   MissingReferenceError,
   restoreRecord,
@@ -12,8 +13,8 @@ import {
   type Actor,
   type RecordSnapshot,
   type Rewritten,
-} from "../../db/history";
-import { writeNameKeys } from "../../db/name-keys";
+} from "~db/history";
+import { writeNameKeys } from "~db/name-keys";
 import {
   AUDITED_RECORD_TYPES,
   history,
@@ -22,12 +23,12 @@ import {
   people,
   users,
   type AuditedRecordType,
-} from "../../db/schema";
-import { indexInitiative, indexMeeting } from "../../db/search-text";
+} from "~db/schema";
+import { indexInitiative, indexMeeting } from "~/models/search-index.server";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
-import { REFERENCES } from "~/utils/history-diff";
-import { localizedName } from "~/utils/names";
+import { REFERENCES } from "~db/shared/history-diff";
+import { localizedName } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import { countOf } from "./shared.server";
 

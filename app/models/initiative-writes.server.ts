@@ -1,12 +1,12 @@
 import { eq, sql } from "drizzle-orm";
-import { writeTransaction } from "../../db/client";
-import type { Actor } from "../../db/history";
-import { indexInitiative, removeFromSearch } from "../../db/search-text";
-import { initiatives, initiativeSteps } from "../../db/schema";
+import { writeTransaction } from "./writes.server";
+import type { Actor } from "~db/history";
+import { indexInitiative, removeFromSearch } from "~/models/search-index.server";
+import { initiatives, initiativeSteps } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { InitiativeInput, InitiativeStepInput } from "~/forms/initiative";
 import type { Language } from "~/i18n/config";
-import { partialDateColumns, partialDateFormValue } from "~/utils/partial-date";
+import { partialDateColumns, partialDateFormValue } from "~db/shared/partial-date";
 import { organisationChoices } from "./organisations.server";
 import { partnerChoices } from "./partners.server";
 import { homeSideChoices } from "./people.server";

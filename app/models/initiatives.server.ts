@@ -10,13 +10,13 @@ import {
   organisations,
   partners,
   people,
-} from "../../db/schema";
+} from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
-import { localizedName, localizedTitle } from "~/utils/names";
+import { localizedName, localizedTitle } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import { isOverdue, todayInAstana } from "~/utils/overdue";
-import { comparePartialDates } from "~/utils/partial-date";
+import { comparePartialDates } from "~db/shared/partial-date";
 import { asDate, countOf } from "./shared.server";
 
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];

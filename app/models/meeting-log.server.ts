@@ -3,10 +3,11 @@
  * either all of it is saved or none of it is.
  */
 import { and, count, eq, inArray, sql } from "drizzle-orm";
-import { writeTransaction, type Db } from "../../db/client";
-import type { Actor } from "../../db/history";
-import { writeNameKeys } from "../../db/name-keys";
-import { indexInitiative, indexMeeting, removeFromSearch } from "../../db/search-text";
+import { type Db } from "~db/client";
+import { writeTransaction } from "./writes.server";
+import type { Actor } from "~db/history";
+import { writeNameKeys } from "~db/name-keys";
+import { indexInitiative, indexMeeting, removeFromSearch } from "~/models/search-index.server";
 import {
   delegationMembers,
   delegations,
@@ -23,13 +24,13 @@ import {
   relationSteps,
   sources,
   topics,
-} from "../../db/schema";
+} from "~db/schema";
 import { getDb } from "~/db.server";
 import type { MeetingInput, ParticipantInput } from "~/forms/meeting";
 import type { Language } from "~/i18n/config";
-import { wholeNameKey } from "~/utils/fold";
-import { localizedName, sortKeys, typedText } from "~/utils/names";
-import { partialDateColumns, partialDateFormValue } from "~/utils/partial-date";
+import { wholeNameKey } from "~db/shared/fold";
+import { localizedName, sortKeys, typedText } from "~db/shared/names";
+import { partialDateColumns, partialDateFormValue } from "~db/shared/partial-date";
 import { openInitiativeChoices } from "./initiatives.server";
 import { delegationChoices } from "./meetings.server";
 import { organisationChoices } from "./organisations.server";

@@ -12,12 +12,12 @@ import {
   people,
   sources,
   topics,
-} from "../../db/schema";
+} from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
-import { localizedName, localizedTitle } from "~/utils/names";
+import { localizedName, localizedTitle } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
-import type { PartialDate } from "~/utils/partial-date";
+import type { PartialDate } from "~db/shared/partial-date";
 import { asDate, countOf } from "./shared.server";
 
 const hostOrganisations = aliasedTable(organisations, "host_organisations");

@@ -1,10 +1,10 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { NAMED_TABLES, type NamedRecordType } from "../../db/name-keys";
-import { nameKeys } from "../../db/schema";
+import { NAMED_TABLES, type NamedRecordType } from "~db/name-keys";
+import { nameKeys } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
-import { wholeNameKey } from "~/utils/fold";
-import { localizedName } from "~/utils/names";
+import { wholeNameKey } from "~db/shared/fold";
+import { localizedName } from "~db/shared/names";
 
 type Names = { nameKk?: string | null; nameRu?: string | null; nameEn?: string | null; nameNative?: string | null };
 

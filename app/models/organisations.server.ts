@@ -1,12 +1,12 @@
 import { count, desc, eq, sql } from "drizzle-orm";
-import { writeTransaction } from "../../db/client";
-import type { Actor } from "../../db/history";
-import { writeNameKeys } from "../../db/name-keys";
-import { delegations, initiatives, meetings, organisations, partners, posts } from "../../db/schema";
+import { writeTransaction } from "./writes.server";
+import type { Actor } from "~db/history";
+import { writeNameKeys } from "~db/name-keys";
+import { delegations, initiatives, meetings, organisations, partners, posts } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import type { OrganisationInput } from "~/forms/organisation";
-import { localizedName, sortKeys } from "~/utils/names";
+import { localizedName, sortKeys } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import { asDate, byName, countOf } from "./shared.server";
 

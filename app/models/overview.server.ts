@@ -1,9 +1,9 @@
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { delegations, meetings, partners } from "../../db/schema";
+import { delegations, meetings, partners } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
-import { localizedName } from "~/utils/names";
+import { localizedName } from "~db/shared/names";
 import { asDate } from "./shared.server";
 
 /** Not wholly past on `today`: a day from today on, a month or year not yet over. */

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
-import { writeTransaction } from "../../db/client";
-import type { Actor } from "../../db/history";
-import { writeNameKeys } from "../../db/name-keys";
+import { writeTransaction } from "./writes.server";
+import type { Actor } from "~db/history";
+import { writeNameKeys } from "~db/name-keys";
 import {
   delegations,
   initiatives,
@@ -14,14 +14,14 @@ import {
   relationStepSignatories,
   relationSteps,
   sources,
-} from "../../db/schema";
+} from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { countryName } from "~/utils/countries";
 import type { PartnerInput } from "~/forms/partner";
-import { localizedName, sortKeys } from "~/utils/names";
+import { localizedName, sortKeys } from "~db/shared/names";
 import { idFromSearch, offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
-import type { PartialDate } from "~/utils/partial-date";
+import type { PartialDate } from "~db/shared/partial-date";
 import { currentRelationStatus, orderSteps, type RelationStatus } from "~/utils/relation-status";
 import { idsNamed } from "./search.server";
 import { asDate, byName, countOf } from "./shared.server";

@@ -1,7 +1,8 @@
 import { and, asc, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import { writeTransaction, type Db } from "../../db/client";
-import type { Actor } from "../../db/history";
-import { writeNameKeys } from "../../db/name-keys";
+import { type Db } from "~db/client";
+import { writeTransaction } from "./writes.server";
+import type { Actor } from "~db/history";
+import { writeNameKeys } from "~db/name-keys";
 import {
   delegationMembers,
   delegations,
@@ -13,12 +14,12 @@ import {
   people,
   posts,
   relationStepSignatories,
-} from "../../db/schema";
+} from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import type { PersonInput, PostInput } from "~/forms/person";
-import { foldForMatch } from "~/utils/fold";
-import { localizedName, localizedTitle, sortKeys, type MultilingualTitle } from "~/utils/names";
+import { foldForMatch } from "~db/shared/fold";
+import { localizedName, localizedTitle, sortKeys, type MultilingualTitle } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import {
   comparePartialDates,
@@ -26,7 +27,7 @@ import {
   partialDateFormValue,
   type PartialDate,
   UNKNOWN_DATE,
-} from "~/utils/partial-date";
+} from "~db/shared/partial-date";
 import { asDate, byName, countOf } from "./shared.server";
 
 const postFields = {

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { nameKeys, people } from "../../db/schema";
+import type { Db } from "~db/client";
+import { nameKeys, people } from "~db/schema";
 import type { Language } from "~/i18n/config";
-import { wholeNameKey } from "~/utils/fold";
-import { typedName } from "~/utils/names";
+import { wholeNameKey } from "~db/shared/fold";
+import { typedName } from "~db/shared/names";
 import { insertPerson } from "./people.server";
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;

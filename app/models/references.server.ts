@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { meetings, organisations, partners, people } from "../../db/schema";
+import { meetings, organisations, partners, people } from "~db/schema";
 import { getDb } from "~/db.server";
 
 /** Ids the form names that are not on file, as field errors (nothing is written then). */

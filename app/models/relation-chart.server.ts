@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
-import { type RELATION_TYPES, meetings, partners, relations, relationSteps } from "../../db/schema";
+import { type RELATION_TYPES, meetings, partners, relations, relationSteps } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { statusBands } from "~/utils/chart";
 import { countryName } from "~/utils/countries";
-import { localizedName } from "~/utils/names";
+import { localizedName } from "~db/shared/names";
 import { offsetOf, pageOf } from "~/utils/pagination";
 import { asDate } from "./shared.server";
 

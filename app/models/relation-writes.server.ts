@@ -1,21 +1,14 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { writeTransaction, type Db } from "../../db/client";
-import type { Actor } from "../../db/history";
-import {
-  meetings,
-  partners,
-  people,
-  relations,
-  relationStepSignatories,
-  relationSteps,
-  sources,
-} from "../../db/schema";
+import { type Db } from "~db/client";
+import { writeTransaction } from "./writes.server";
+import type { Actor } from "~db/history";
+import { meetings, partners, people, relations, relationStepSignatories, relationSteps, sources } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { RelationFieldsInput, RelationInput, RelationStepInput } from "~/forms/relation";
 import type { Language } from "~/i18n/config";
-import { wholeNameKey } from "~/utils/fold";
-import { localizedName } from "~/utils/names";
-import { partialDateColumns, partialDateFormValue } from "~/utils/partial-date";
+import { wholeNameKey } from "~db/shared/fold";
+import { localizedName } from "~db/shared/names";
+import { partialDateColumns, partialDateFormValue } from "~db/shared/partial-date";
 import { removeOrphanSources } from "./meeting-log.server";
 import { personIdOf, planPerson, type PersonPlan, type Translate } from "./person-refs.server";
 import { asDate } from "./shared.server";

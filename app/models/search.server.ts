@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import { NAMED_TABLES, type NamedRecordType } from "../../db/name-keys";
-import { MEETING_ROWIDS, searchRowidRange } from "../../db/search-text";
+import { NAMED_TABLES, type NamedRecordType } from "~db/name-keys";
+import { MEETING_ROWIDS, searchRowidRange } from "~/models/search-index.server";
 import {
   delegationMembers,
   delegations,
@@ -17,12 +17,12 @@ import {
   relationStepSignatories,
   sources,
   topics,
-} from "../../db/schema";
+} from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { countryName } from "~/utils/countries";
-import { anyWordMatches, foldForMatch, passageOf } from "~/utils/fold";
-import { localizedName, localizedTitle } from "~/utils/names";
+import { anyWordMatches, foldForMatch, passageOf } from "~db/shared/fold";
+import { localizedName, localizedTitle } from "~db/shared/names";
 import { asDate } from "./shared.server";
 
 const KINDS = ["partner", "person", "organisation"] as const satisfies readonly NamedRecordType[];
@@ -97,7 +97,7 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
   const whole = ftsQuery(query, false);
   if (!prefixed || !whole) return { meeting: [], initiative: [], partner: [], relation: [], delegation: [] };
   const db = getDb();
-  // Rowids say the kind and the order (db/search-text.ts): the first rows of a range are the newest.
+  // Rowids say the kind and the order (app/models/search-index.server.ts): the first rows of a range are the newest.
   const find = (match: string, kind: TextKind, count: number) => {
     const [from, to] = searchRowidRange(kind);
     return db

@@ -1,8 +1,8 @@
 /** Sign-ins, refusals and account changes, for administrators (append-only: migrations/0006, 0018). */
 import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { recordSecurityEvent, type SecurityEntry } from "../../db/security-log";
-import { securityLog, users } from "../../db/schema";
+import { recordSecurityEvent, type SecurityEntry } from "~db/security-log";
+import { securityLog, users } from "~db/schema";
 import { getDb } from "~/db.server";
 import { offsetOf, pageOf } from "~/utils/pagination";
 import { countOf } from "./shared.server";

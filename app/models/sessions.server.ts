@@ -5,7 +5,7 @@
  */
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
-import { sessions, users, type UserRole } from "../../db/schema";
+import { sessions, users, type UserRole } from "~db/schema";
 import { getDb } from "~/db.server";
 
 export const IDLE_LIMIT_MS = 30 * 60 * 1000;

@@ -1,9 +1,9 @@
 import { asc } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import type { DatePrecision } from "../../db/schema";
+import type { DatePrecision } from "~db/schema";
 import type { Language } from "~/i18n/config";
-import type { PartialDate } from "~/utils/partial-date";
-import { sortColumnFor } from "~/utils/names";
+import type { PartialDate } from "~db/shared/partial-date";
+import { sortColumnFor } from "~db/shared/names";
 
 type Named = {
   nameKk: SQLiteColumn;

@@ -14,7 +14,7 @@
  * from one place wait their turn like tries sent one after another.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { FAILURE_WINDOW_MS } from "../../db/housekeeping";
+import { FAILURE_WINDOW_MS } from "~/housekeeping.server";
 import { getDb } from "~/db.server";
 import { verifyPassword } from "~/utils/password.server";
 import { logSecurityEvent } from "./security-log.server";

@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { delegations, initiatives, initiativeSteps, meetings, people, relations, relationSteps } from "../../db/schema";
+import { delegations, initiatives, initiativeSteps, meetings, people, relations, relationSteps } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
-import { localizedName, localizedTitle } from "~/utils/names";
+import { localizedName, localizedTitle } from "~db/shared/names";
 import { groupTimeline, TIMELINE_KINDS, type TimelineKind } from "~/utils/timeline";
 import { pageOf } from "~/utils/pagination";
 import { asDate } from "./shared.server";

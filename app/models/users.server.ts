@@ -4,7 +4,7 @@
  */
 import crypto from "node:crypto";
 import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
-import { users, type UserRole } from "../../db/schema";
+import { users, type UserRole } from "~db/schema";
 import { getDb } from "~/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { logSecurityEvent } from "./security-log.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { AUDITED_RECORD_TYPES } from "../../db/enums";
+import { AUDITED_RECORD_TYPES } from "~db/enums";
 import { requireAdmin } from "~/auth.server";
 import { EntryMeta, RecordLabel } from "~/components/HistoryParts";
 import { ActivityFilter } from "~/components/ActivityFilter";

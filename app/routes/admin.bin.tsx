@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
-import { AUDITED_RECORD_TYPES } from "../../db/enums";
+import { AUDITED_RECORD_TYPES } from "~db/enums";
 import { actorOf, requireAdmin } from "~/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { AdminNav } from "~/components/AdminNav";

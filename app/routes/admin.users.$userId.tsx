@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "~/i18n/react";
-import { USER_ROLES } from "../../db/enums";
+import { USER_ROLES } from "~db/enums";
 import { requireAdmin } from "~/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { InvitationLink } from "~/components/InvitationLink";

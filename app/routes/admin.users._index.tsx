@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { USER_ROLES } from "../../db/enums";
+import { USER_ROLES } from "~db/enums";
 import { requireAdmin } from "~/auth.server";
 import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form/Fields";
 import { PageHeading, Section } from "~/components/Page";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../db/enums";
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
 import { FilterForm } from "~/components/FilterForm";
 import { ActionLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";

@@ -22,7 +22,7 @@ import { partnerTimelinePage } from "~/models/timeline.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
-import { formatPartialDate } from "~/utils/partial-date";
+import { formatPartialDate } from "~db/shared/partial-date";
 import { isWebUrl } from "~/utils/urls";
 import { todayInAstana } from "~/utils/overdue";
 import { isTimelineKind } from "~/utils/timeline";

@@ -9,7 +9,7 @@ import { partnerBriefing } from "~/models/briefing.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { todayInAstana } from "~/utils/overdue";
-import { UNKNOWN_DATE } from "~/utils/partial-date";
+import { UNKNOWN_DATE } from "~db/shared/partial-date";
 import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);

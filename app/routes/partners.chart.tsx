@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { FilterForm } from "~/components/FilterForm";
 import { useTranslation } from "~/i18n/react";
-import { RELATION_TYPES } from "../../db/enums";
+import { RELATION_TYPES } from "~db/enums";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { RelationChartMarkup } from "~/components/RelationChart";

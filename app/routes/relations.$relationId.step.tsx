@@ -12,8 +12,8 @@ import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith } from "~/utils/forms.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
-import { localizedName } from "~/utils/names";
-import { formatPartialDate } from "~/utils/partial-date";
+import { localizedName } from "~db/shared/names";
+import { formatPartialDate } from "~db/shared/partial-date";
 import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);

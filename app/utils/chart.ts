@@ -1,6 +1,6 @@
-import type { RELATION_STATUSES, RELATION_TYPES } from "../../db/enums";
+import type { RELATION_STATUSES, RELATION_TYPES } from "~db/enums";
 import { dueBy } from "./overdue";
-import { comparePartialDates, type PartialDate } from "./partial-date";
+import { comparePartialDates, type PartialDate } from "~db/shared/partial-date";
 import { currentRelationStatus } from "./relation-status";
 
 type Status = (typeof RELATION_STATUSES)[number];

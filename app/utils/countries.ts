@@ -1,5 +1,5 @@
 import type { Language } from "~/i18n/config";
-import { compareNames } from "./collation";
+import { compareNames } from "~db/shared/collation";
 
 const displayNames = new Map<Language, Intl.DisplayNames>();
 

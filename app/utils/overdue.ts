@@ -1,5 +1,5 @@
-import type { INITIATIVE_STATUSES } from "../../db/enums";
-import { partialDateParts, type PartialDate } from "./partial-date";
+import type { INITIATIVE_STATUSES } from "~db/enums";
+import { partialDateParts, type PartialDate } from "~db/shared/partial-date";
 
 type Status = (typeof INITIATIVE_STATUSES)[number];
 export const OPEN_STATUSES: Status[] = ["proposed", "agreed", "in_progress", "stalled"];

@@ -1,5 +1,5 @@
-import type { RELATION_STATUSES } from "../../db/enums";
-import { comparePartialDates, type PartialDate } from "./partial-date";
+import type { RELATION_STATUSES } from "~db/enums";
+import { comparePartialDates, type PartialDate } from "~db/shared/partial-date";
 
 export type RelationStatus = (typeof RELATION_STATUSES)[number];
 export type StatusStep = { id: number; status: RelationStatus; date: PartialDate };

@@ -1,4 +1,4 @@
-import { comparePartialDates, partialDateYear, type PartialDate } from "./partial-date";
+import { comparePartialDates, partialDateYear, type PartialDate } from "~db/shared/partial-date";
 
 export const TIMELINE_KINDS = ["relation", "delegation", "meeting", "initiative"] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];

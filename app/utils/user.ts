@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import type { UserRole } from "../../db/enums";
+import type { UserRole } from "~db/enums";
 
 type RootData = { user: { id: number; name: string; email: string; role: UserRole } | null };
 

@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { takeBackup } from "../../db/backup";
+import { takeBackup } from "~db/backup";
 import { ADMIN, signIn, startServer, type TestServer } from "../support/server";
 
 let server: TestServer;

@@ -6,8 +6,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { backupsDir, takeBackup } from "../../db/backup";
-import { migrateDatabase, openDatabase } from "../../db/client";
+import { backupsDir, takeBackup } from "~db/backup";
+import { openDatabase } from "~db/client";
+import { migrateDatabase } from "~/models/writes.server";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-modes-"));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));

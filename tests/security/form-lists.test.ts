@@ -6,8 +6,8 @@
  */
 import { z } from "zod";
 import { describe, expect, test } from "vitest";
-import * as s from "../../db/schema";
-import { seedDemoData } from "../../db/seed";
+import * as s from "~db/schema";
+import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import * as accountForms from "~/forms/account";
 import * as delegationForms from "~/forms/delegation";

@@ -6,15 +6,15 @@
  */
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
-import { migrateDatabase } from "../../db/client";
-import { pruneExpired } from "../../db/housekeeping";
-import { partners } from "../../db/schema";
-import { seedDemoData } from "../../db/seed";
+import { migrateDatabase } from "~/models/writes.server";
+import { pruneExpired } from "~/housekeeping.server";
+import { partners } from "~db/schema";
+import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { recordHistory } from "~/models/history.server";
 import { action as editMeetingAction } from "~/routes/meetings.$meetingId_.edit";
 import { action as logMeetingAction } from "~/routes/meetings.new";
-import { describeChanges } from "~/utils/history-diff";
+import { describeChanges } from "~db/shared/history-diff";
 import { accountFor } from "../support/accounts";
 import { submit } from "../support/forms";
 

@@ -13,8 +13,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
-import { takeBackup } from "../../db/backup";
-import { databaseInUse, pidFile } from "../../db/guard";
+import { takeBackup } from "~db/backup";
+import { databaseInUse, pidFile } from "~db/guard";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 

@@ -6,7 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
-import { migrateDatabase, openDatabase } from "../../db/client";
+import { openDatabase } from "~db/client";
+import { migrateDatabase } from "~/models/writes.server";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-test-"));
 const file = path.join(dir, "test.db");

@@ -2,7 +2,7 @@
  * Signed-in requests for tests: real accounts (hashed passwords and all) and real database
  * sessions, made once per role per test file.
  */
-import type { UserRole } from "../../db/schema";
+import type { UserRole } from "~db/schema";
 import { sessionCookie } from "~/auth.server";
 import { createSession } from "~/models/sessions.server";
 import { createUser } from "~/models/users.server";

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import type { UserRole } from "../../db/schema";
+import type { UserRole } from "~db/schema";
 import { cookieFor } from "./accounts";
 
 type Fields = Record<string, string | string[]>;

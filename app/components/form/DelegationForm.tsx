@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { DELEGATION_DIRECTIONS } from "../../../db/enums";
+import { DELEGATION_DIRECTIONS } from "~db/enums";
 import { DelegationSchema } from "~/forms/delegation";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/utils/forms.server";

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "../../../db/enums";
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
 import { InitiativeSchema, InitiativeStepSchema } from "~/forms/initiative";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/utils/forms.server";

@@ -9,7 +9,7 @@ import {
   MEETING_SIDES,
   PARTICIPANT_ROLES,
   RECORD_LANGUAGES,
-} from "../../../db/enums";
+} from "~db/enums";
 import { MeetingSchema } from "~/forms/meeting";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/utils/forms.server";

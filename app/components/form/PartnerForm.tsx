@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { PARTNER_KINDS } from "../../../db/enums";
+import { PARTNER_KINDS } from "~db/enums";
 import { PartnerSchema } from "~/forms/partner";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/utils/forms.server";

@@ -1,7 +1,7 @@
 import { getFormProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { RELATION_STATUSES, RELATION_TYPES } from "../../../db/enums";
+import { RELATION_STATUSES, RELATION_TYPES } from "~db/enums";
 import { RelationFieldsSchema, RelationSchema, RelationStepSchema } from "~/forms/relation";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/utils/forms.server";

@@ -5,9 +5,9 @@
  */
 import crypto from "node:crypto";
 import { count } from "drizzle-orm";
-import { hashPassword } from "../app/utils/password.server";
-import type { Db } from "./client";
-import { users } from "./schema";
+import { hashPassword } from "~/utils/password.server";
+import type { Db } from "~db/client";
+import { users } from "~db/schema";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@kezdesu.local";
 export const FIRST_ADMIN_NAME = "Administrator";

@@ -6,7 +6,7 @@
  */
 import { format } from "date-fns";
 import type { Locale } from "date-fns";
-import type { DatePrecision } from "../../db/enums";
+import type { DatePrecision } from "../enums";
 
 export type PartialDate = {
   value: string | null;

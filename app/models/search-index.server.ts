@@ -1,11 +1,11 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import { LANGUAGES } from "../app/i18n/config";
-import en from "../app/i18n/locales/en";
-import kk from "../app/i18n/locales/kk";
-import ru from "../app/i18n/locales/ru";
-import { countryName } from "../app/utils/countries";
-import { FOLD_VERSION, foldForMatch } from "../app/utils/fold";
-import type { Db } from "./client";
+import { LANGUAGES } from "~/i18n/config";
+import en from "~/i18n/locales/en";
+import kk from "~/i18n/locales/kk";
+import ru from "~/i18n/locales/ru";
+import { countryName } from "~/utils/countries";
+import { FOLD_VERSION, foldForMatch } from "~db/shared/fold";
+import type { Db } from "~db/client";
 import {
   delegationMembers,
   delegations,
@@ -23,7 +23,7 @@ import {
   searchRows,
   sources,
   topics,
-} from "./schema";
+} from "~db/schema";
 
 export const SEARCH_KINDS = ["meeting", "initiative", "partner", "relation", "delegation"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];

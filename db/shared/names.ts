@@ -1,4 +1,4 @@
-import type { Language } from "~/i18n/config";
+import type { RecordLanguage as Language } from "../enums";
 import { collationKey } from "./collation";
 
 export type Multilingual = {

@@ -7,14 +7,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
-import { sortKeys, type Multilingual } from "../app/utils/names";
-import { partialDate, partialDateColumns } from "../app/utils/partial-date";
-import { writeTransaction, type Db } from "./client";
-import { SYSTEM } from "./history";
-import { ensureHomeCity } from "./home";
-import { backfillNameKeys } from "./name-keys";
-import { backfillSearchText } from "./search-text";
-import * as s from "./schema";
+import { sortKeys, type Multilingual } from "~db/shared/names";
+import { partialDate, partialDateColumns } from "~db/shared/partial-date";
+import { type Db } from "~db/client";
+import { writeTransaction } from "./writes.server";
+import { SYSTEM } from "~db/history";
+import { ensureHomeCity } from "~db/home";
+import { backfillNameKeys } from "~db/name-keys";
+import { backfillSearchText } from "~/models/search-index.server";
+import * as s from "~db/schema";
 
 type Names = Multilingual;
 

@@ -3,7 +3,7 @@
  * fields whose values differ, and the children (participants, steps, posts…) added, removed or
  * changed. Pure, so the same function serves the page and the tests.
  */
-import type { DatePrecision } from "../../db/enums";
+import type { DatePrecision } from "../enums";
 import type { PartialDate } from "./partial-date";
 
 type Row = Record<string, unknown>;

@@ -5,9 +5,10 @@
  * pruned. Also writes into the history what another program changed in the file, if no save by
  * the app has done it since.
  */
-import { getEnv } from "../app/env.server";
-import { recordOutsideChanges, type Db } from "./client";
-import { pruneSecurityLog } from "./security-log";
+import { getEnv } from "~/env.server";
+import { type Db } from "~db/client";
+import { recordOutsideChanges } from "~/models/writes.server";
+import { pruneSecurityLog } from "~db/security-log";
 
 const IDLE_LIMIT_MS = 30 * 60 * 1000;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;

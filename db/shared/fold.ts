@@ -11,7 +11,7 @@
  * spellings that vary between romanisations are made one (kh/h, y/i, doubled letters).
  *
  * FOLD_VERSION stamps the databases whose keys and index were folded so: change it whenever a
- * change here folds any text differently, and start-up re-folds them (db/search-text.ts).
+ * change here folds any text differently, and start-up re-folds them (app/models/search-index.server.ts).
  */
 export const FOLD_VERSION = 2;
 

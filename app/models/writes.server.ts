@@ -1,0 +1,58 @@
+/**
+ * How every write is made: one transaction that takes the write lock at once and, before it
+ * commits, re-indexes for search what it touched and writes its history. Here rather than in db/
+ * because the search index speaks the interface's languages (app/i18n); db/ never imports app/.
+ */
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { migrationsFolder, type Db } from "~db/client";
+import { flushHistory, hasPendingChanges, OUTSIDE, SYSTEM, type Actor } from "~db/history";
+import { reindexTouched } from "./search-index.server";
+
+/**
+ * Marks found before migrating were left by another program's writes: they are recorded as
+ * such (once the marks have their times, migrations/0016). Marks the migrations make are the
+ * system's.
+ */
+export function migrateDatabase(db: Db) {
+  const columns = db.$client.prepare("SELECT name FROM pragma_table_info('pending_changes')").pluck().all();
+  if (columns.includes("at")) recordOutsideChanges(db);
+  migrate(db, { migrationsFolder: migrationsFolder() });
+  // Not writeTransaction: that would take the migrations' own marks for another program's.
+  db.transaction(() => flushHistory(db.$client, SYSTEM), { behavior: "immediate" });
+}
+
+/**
+ * Runs `fn` in a transaction that takes the write lock at once (a transaction that reads first
+ * and writes later can fail with SQLITE_BUSY under WAL despite busy_timeout), and writes the
+ * history of what it changed, by `actor`, before it commits: all of it or none of it. The
+ * partners, relations and delegations it touched are re-indexed for search on the way.
+ */
+export function writeTransaction<T>(db: Db, actor: Actor, fn: (tx: Db) => T): T {
+  return db.transaction(
+    (tx) => {
+      // Whatever another program changed since the app last wrote is its own entry, not this one's.
+      flushOutside(db);
+      const result = fn(tx as unknown as Db);
+      reindexTouched(tx as unknown as Db);
+      flushHistory(db.$client, actor);
+      return result;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * Writes into the history, as made outside the app and at their own times, the changes another
+ * program made to the file since the app last wrote (db/history.ts). Cheap when there are none,
+ * which is nearly always: for the hourly housekeeping and the pages that show the history.
+ */
+export function recordOutsideChanges(db: Db) {
+  if (!hasPendingChanges(db.$client)) return 0;
+  return db.transaction(() => flushOutside(db), { behavior: "immediate" });
+}
+
+/** Another program's changes: indexed for search, as the app's own are, and kept as its entries. */
+function flushOutside(db: Db) {
+  reindexTouched(db);
+  return flushHistory(db.$client, OUTSIDE);
+}
