@@ -13,7 +13,7 @@ import express from "express";
 import { openDatabase } from "~db/client";
 import { migrateDatabase, writeTransaction } from "~/models/writes.server";
 import { claimPidFile, holdDatabase, ServerAlreadyRunning } from "~db/guard";
-import { ensureFirstAdmin } from "~/models/first-admin.server";
+import { ensureFirstAdmin } from "~/models/users.server";
 import { backfillHistory, SYSTEM } from "~db/history";
 import { ensureHomeCity } from "~db/home";
 import { pruneExpired, refreshStatistics } from "~/housekeeping.server";

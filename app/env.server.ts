@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
 import { z } from "zod";
-import { DEFAULT_ADMIN_EMAIL, FIRST_ADMIN_NAME } from "~/models/first-admin.server";
+import { DEFAULT_ADMIN_EMAIL, FIRST_ADMIN_NAME } from "~/models/users.server";
 import { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from "./utils/password-length";
 import { judgePassword } from "./utils/password-strength";
 

@@ -12,7 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { MeetingSchema } from "~/forms/meeting";
-import { listLimits } from "~/utils/form-shape";
+import { listLimits } from "~/forms/shape";
 import { PORT, signIn, startServer, stopServer } from "./server";
 
 const POSTS = Number(process.env.REFUSED_POSTS ?? 10);

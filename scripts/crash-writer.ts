@@ -7,8 +7,8 @@ import { SYSTEM } from "~db/history";
 import { MeetingSchema } from "~/forms/meeting";
 import { PartnerSchema } from "~/forms/partner";
 import { translatorFor } from "~/i18n/i18n.server";
-import { logMeeting } from "~/models/meeting-log.server";
-import { createPartner } from "~/models/partners.server";
+import { logMeeting } from "~/models/meetings/write.server";
+import { createPartner } from "~/models/partners/write.server";
 
 const run = process.argv[2] ?? "0";
 const t = translatorFor("en");

@@ -3,7 +3,7 @@
  * matters. Real hashes, real sessions, a real database.
  */
 import { describe, expect, test, vi } from "vitest";
-import { ensureFirstAdmin } from "~/models/first-admin.server";
+import { ensureFirstAdmin } from "~/models/users.server";
 import { pruneExpired } from "~/housekeeping.server";
 import { PasswordChangeSchema } from "~/forms/account";
 import { currentUser, requireUser, sessionCookie } from "~/auth.server";

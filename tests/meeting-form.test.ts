@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { formErrorMap } from "~/forms/error-map";
 import { MeetingSchema } from "~/forms/meeting";
 import { translatorFor } from "~/i18n/i18n.server";
-import { logMeeting } from "~/models/meeting-log.server";
+import { logMeeting } from "~/models/meetings/write.server";
 import { action as logAction } from "~/routes/meetings.new";
 import { action as editAction } from "~/routes/meetings.$meetingId_.edit";
 import { action as deleteAction } from "~/routes/meetings.$meetingId_.delete";

@@ -8,7 +8,7 @@ import * as s from "~db/schema";
 import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { partnerBriefing } from "~/models/briefing.server";
-import { getPerson, peopleAt, personForEdit } from "~/models/people.server";
+import { getPerson, peopleAt, personForEdit } from "~/models/people/read.server";
 import { action as logAction } from "~/routes/meetings.new";
 import { action as editPerson } from "~/routes/people.$personId_.edit";
 import { submit } from "./support/forms";

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { meetings, partners, people } from "~db/schema";
 import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
-import { getInitiative, listInitiatives } from "~/models/initiatives.server";
-import { getMeeting, listMeetings, meetingYears } from "~/models/meetings.server";
+import { getInitiative, listInitiatives } from "~/models/initiatives/read.server";
+import { getMeeting, listMeetings, meetingYears } from "~/models/meetings/read.server";
 import { getOrganisation, listOrganisations } from "~/models/organisations.server";
-import { getPartner, listPartners, partnerFilterFrom, peopleMetFrom } from "~/models/partners.server";
-import { getPerson, listPeople } from "~/models/people.server";
+import { getPartner, listPartners, partnerFilterFrom, peopleMetFrom } from "~/models/partners/read.server";
+import { getPerson, listPeople } from "~/models/people/read.server";
 import { sortKeys } from "~db/shared/names";
 import { partialDate } from "~db/shared/partial-date";
 

@@ -52,7 +52,7 @@ describe("the overdue filter in SQL agrees with isOverdue", () => {
   test("on a fixed day, the listed ones are exactly those isOverdue marks", async () => {
     const { getDb } = await import("~/db.server");
     const { initiatives } = await import("~db/schema");
-    const { listInitiatives } = await import("~/models/initiatives.server");
+    const { listInitiatives } = await import("~/models/initiatives/read.server");
     const { partialDateColumns } = await import("~db/shared/partial-date");
     const cases = [
       ["A", "2017-03-31", "proposed"],
@@ -91,7 +91,7 @@ describe("open and overdue initiatives are counted in an index, not by reading e
   test("the statuses spelt in the index's condition are exactly the open ones", async () => {
     const { initiativeIsOpen } = await import("~db/schema");
     const { INITIATIVE_STATUSES } = await import("~db/enums");
-    const { CLOSED_STATUSES } = await import("~/models/initiatives.server");
+    const { CLOSED_STATUSES } = await import("~/models/initiatives/read.server");
     const spelt = [
       ...String(
         initiativeIsOpen()
@@ -129,7 +129,7 @@ describe("open and overdue initiatives are counted in an index, not by reading e
       return prepare(source);
     }) as typeof sqlite.prepare;
     try {
-      const { listInitiatives } = await import("~/models/initiatives.server");
+      const { listInitiatives } = await import("~/models/initiatives/read.server");
       listInitiatives({ lng: "en", page: 1, filter: { overdueOn: "2017-04-01" }, today: "2017-04-01" });
       listInitiatives({ lng: "en", page: 1, filter: { openOnly: true }, today: "2017-04-01" });
     } finally {

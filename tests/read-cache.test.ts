@@ -4,8 +4,8 @@ import { meetings, partners } from "~db/schema";
 import { SYSTEM } from "~db/history";
 import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
-import { createPartner } from "~/models/partners.server";
-import { cachedRead } from "~/models/read-cache.server";
+import { createPartner } from "~/models/partners/write.server";
+import { cachedRead } from "~/utils/read-cache.server";
 import { cookieFor } from "./support/accounts";
 
 seedDemoData(getDb());

@@ -83,7 +83,7 @@ describe("finding meetings and initiatives by their texts", () => {
 
   test("an edited meeting is found by its new words, and a deleted one not at all", async () => {
     const { MeetingSchema } = await import("~/forms/meeting");
-    const { logMeeting, deleteMeeting } = await import("~/models/meeting-log.server");
+    const { logMeeting, deleteMeeting } = await import("~/models/meetings/write.server");
     const { translatorFor } = await import("~/i18n/i18n.server");
     const t = translatorFor("en");
     const result = logMeeting(
@@ -105,7 +105,7 @@ describe("finding meetings and initiatives by their texts", () => {
 
   test("matches rank as equals: the newest meeting first, unknown dates last", async () => {
     const { MeetingSchema } = await import("~/forms/meeting");
-    const { logMeeting } = await import("~/models/meeting-log.server");
+    const { logMeeting } = await import("~/models/meetings/write.server");
     const { searchTexts } = await import("~/models/search.server");
     const { translatorFor } = await import("~/i18n/i18n.server");
     const t = translatorFor("en");
@@ -154,7 +154,7 @@ describe("finding meetings and initiatives by their texts", () => {
 describe("mixed scripts and repeated letters (issue 13 items 12, 13)", () => {
   const log = async (purpose: string, language: "ru" | "en" = "ru") => {
     const { MeetingSchema } = await import("~/forms/meeting");
-    const { logMeeting } = await import("~/models/meeting-log.server");
+    const { logMeeting } = await import("~/models/meetings/write.server");
     const { translatorFor } = await import("~/i18n/i18n.server");
     const result = logMeeting(
       MeetingSchema.parse({ language, purpose, partnerId: partnerId(), date: { unknown: true } }),
@@ -213,7 +213,7 @@ describe("mixed scripts and repeated letters (issue 13 items 12, 13)", () => {
 
 describe("list filters fold like the search", () => {
   test("meetings by topic: 'асфальт', 'ASPHALT' and 'экспо' find the demo meeting; an unknown topic none", async () => {
-    const { listMeetings } = await import("~/models/meetings.server");
+    const { listMeetings } = await import("~/models/meetings/read.server");
     const { idsNamed } = await import("~/models/search.server");
     const count = (topic: string) =>
       listMeetings({ lng: "en", page: 1, filter: { topicIds: idsNamed("topic", topic) } }).total;
@@ -224,7 +224,7 @@ describe("list filters fold like the search", () => {
   });
 
   test("people by organisation: 'маслихат' finds the secretary and the two deputies of the мәслихат", async () => {
-    const { listPeople } = await import("~/models/people.server");
+    const { listPeople } = await import("~/models/people/read.server");
     const { idsNamed } = await import("~/models/search.server");
     const names = (organisation: string) =>
       listPeople({ lng: "en", page: 1, organisationIds: idsNamed("organisation", organisation) }).items.map(

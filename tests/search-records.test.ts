@@ -13,8 +13,8 @@ import { PartnerSchema } from "~/forms/partner";
 import { RelationSchema, RelationStepSchema } from "~/forms/relation";
 import { translatorFor } from "~/i18n/i18n.server";
 import { saveDelegation } from "~/models/delegations.server";
-import { createPartner } from "~/models/partners.server";
-import { addRelationStep, createRelation } from "~/models/relation-writes.server";
+import { createPartner } from "~/models/partners/write.server";
+import { addRelationStep, createRelation } from "~/models/relations/write.server";
 import { searchTexts } from "~/models/search.server";
 
 seedDemoData(getDb());

@@ -47,7 +47,7 @@ describe("the demo partner's timeline", () => {
     const { seedDemoData } = await import("~/models/demo-data.server");
     const { getDb } = await import("~/db.server");
     const { partnerTimeline } = await import("~/models/timeline.server");
-    const { listPartners } = await import("~/models/partners.server");
+    const { listPartners } = await import("~/models/partners/read.server");
     seedDemoData(getDb());
     const heilongjiang = listPartners({ lng: "en", page: 1 }).items.find((p) => p.name === "Heilongjiang Province")!.id;
     const groups = partnerTimeline(heilongjiang, "en", { order: "newest" });

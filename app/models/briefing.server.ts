@@ -1,9 +1,9 @@
 import type { Language } from "~/i18n/config";
 import { TIMELINE_KINDS } from "~/utils/timeline";
-import { listInitiatives } from "./initiatives.server";
-import { latestMeetingSummaries } from "./meetings.server";
-import { getPartner, peopleMetFrom } from "./partners.server";
-import { currentPosts } from "./people.server";
+import { listInitiatives } from "./initiatives/read.server";
+import { latestMeetingSummaries } from "./meetings/read.server";
+import { getPartner, peopleMetFrom } from "./partners/read.server";
+import { currentPosts } from "./people/read.server";
 import { partnerTimeline } from "./timeline.server";
 
 /** What an official reads before a visit: see routes/partners.$partnerId_.briefing.tsx. */

@@ -1,18 +1,17 @@
-import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
-import { writeTransaction } from "./writes.server";
-import type { Actor } from "~db/history";
-import { delegationMembers, delegations, meetings, organisations, partners, people } from "~db/schema";
+import { aliasedTable, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "~/db.server";
 import type { DelegationInput } from "~/forms/delegation";
 import type { Language } from "~/i18n/config";
+import type { Actor } from "~db/history";
+import { delegationMembers, delegations, meetings, organisations, partners, people } from "~db/schema";
 import { localizedName } from "~db/shared/names";
 import { partialDateColumns, partialDateFormValue } from "~db/shared/partial-date";
-import { asDate } from "./shared.server";
 import { organisationChoices } from "./organisations.server";
-import { partnerChoices } from "./partners.server";
-import { resolvePerson, type Translate } from "./person-refs.server";
-import { currentPosts } from "./people.server";
-import { countOf } from "./shared.server";
+import { partnerChoices } from "./partners/read.server";
+import { currentPosts } from "./people/read.server";
+import { resolvePerson, type Translate } from "./people/write.server";
+import { asDate, countOf } from "./sql.server";
+import { writeTransaction } from "./writes.server";
 
 export type DelegationResult =
   { ok: true; id: number; partnerId: number } | { ok: false; fieldErrors: Record<string, string[]> };
@@ -219,4 +218,38 @@ export function delegationFormChoices(lng: Language) {
     partners: partnerChoices(lng).map((p) => ({ value: p.id, label: p.name })),
     organisations: organisationChoices(lng),
   };
+}
+
+/** Recent delegations for a picker: partner, leader and arrival. */
+export function delegationChoices(lng: Language) {
+  const leaders = aliasedTable(people, "leaders");
+  return getDb()
+    .select({
+      id: delegations.id,
+      arrival: delegations.arrival,
+      pKk: partners.nameKk,
+      pRu: partners.nameRu,
+      pEn: partners.nameEn,
+      pNative: partners.nameNative,
+      lKk: leaders.nameKk,
+      lRu: leaders.nameRu,
+      lEn: leaders.nameEn,
+      lNative: leaders.nameNative,
+    })
+    .from(delegations)
+    .innerJoin(partners, eq(partners.id, delegations.partnerId))
+    .leftJoin(leaders, eq(leaders.id, delegations.leaderId))
+    .orderBy(desc(delegations.id))
+    .limit(300)
+    .all()
+    .map((d) => ({
+      value: d.id,
+      label: [
+        localizedName({ nameKk: d.pKk, nameRu: d.pRu, nameEn: d.pEn, nameNative: d.pNative }, lng),
+        localizedName({ nameKk: d.lKk, nameRu: d.lRu, nameEn: d.lEn, nameNative: d.lNative }, lng),
+        d.arrival?.slice(0, 4),
+      ]
+        .filter(Boolean)
+        .join(" · "),
+    }));
 }

@@ -14,7 +14,7 @@ import { writeTransaction } from "./writes.server";
 import { SYSTEM } from "~db/history";
 import { ensureHomeCity } from "~db/home";
 import { backfillNameKeys } from "~db/name-keys";
-import { backfillSearchText } from "~/models/search-index.server";
+import { backfillSearchText } from "./search-index.server";
 import * as s from "~db/schema";
 
 type Names = Multilingual;

@@ -24,13 +24,13 @@ import {
   users,
   type AuditedRecordType,
 } from "~db/schema";
-import { indexInitiative, indexMeeting } from "~/models/search-index.server";
+import { indexInitiative, indexMeeting } from "./search-index.server";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { REFERENCES } from "~db/shared/history-diff";
 import { localizedName } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
-import { countOf } from "./shared.server";
+import { countOf } from "./sql.server";
 
 export const isAuditedType = (value: unknown): value is AuditedRecordType =>
   typeof value === "string" && (AUDITED_RECORD_TYPES as readonly string[]).includes(value);

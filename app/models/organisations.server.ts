@@ -8,7 +8,7 @@ import type { Language } from "~/i18n/config";
 import type { OrganisationInput } from "~/forms/organisation";
 import { localizedName, sortKeys } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
-import { asDate, byName, countOf } from "./shared.server";
+import { asDate, byName, countOf } from "./sql.server";
 
 export function listOrganisations({
   lng,

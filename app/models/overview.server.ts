@@ -4,7 +4,7 @@ import { delegations, meetings, partners } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { localizedName } from "~db/shared/names";
-import { asDate } from "./shared.server";
+import { asDate } from "./sql.server";
 
 /** Not wholly past on `today`: a day from today on, a month or year not yet over. */
 function notPast(value: SQLiteColumn, precision: SQLiteColumn, today: string) {

@@ -6,7 +6,7 @@ import { statusBands } from "~/utils/chart";
 import { countryName } from "~/utils/countries";
 import { localizedName } from "~db/shared/names";
 import { offsetOf, pageOf } from "~/utils/pagination";
-import { asDate } from "./shared.server";
+import { asDate } from "./sql.server";
 
 // A screen's worth: 20 lanes of 34 px.
 export const LANES_PER_PAGE = 20;

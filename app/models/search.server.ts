@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { NAMED_TABLES, type NamedRecordType } from "~db/name-keys";
-import { MEETING_ROWIDS, searchRowidRange } from "~/models/search-index.server";
+import { MEETING_ROWIDS, searchRowidRange } from "./search-index.server";
 import {
   delegationMembers,
   delegations,
@@ -23,7 +23,7 @@ import type { Language } from "~/i18n/config";
 import { countryName } from "~/utils/countries";
 import { anyWordMatches, foldForMatch, passageOf } from "~db/shared/fold";
 import { localizedName, localizedTitle } from "~db/shared/names";
-import { asDate } from "./shared.server";
+import { asDate } from "./sql.server";
 
 const KINDS = ["partner", "person", "organisation"] as const satisfies readonly NamedRecordType[];
 

@@ -5,7 +5,7 @@ import { recordSecurityEvent, type SecurityEntry } from "~db/security-log";
 import { securityLog, users } from "~db/schema";
 import { getDb } from "~/db.server";
 import { offsetOf, pageOf } from "~/utils/pagination";
-import { countOf } from "./shared.server";
+import { countOf } from "./sql.server";
 
 export type { SecurityEntry };
 

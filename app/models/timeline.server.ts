@@ -6,7 +6,7 @@ import type { Language } from "~/i18n/config";
 import { localizedName, localizedTitle } from "~db/shared/names";
 import { groupTimeline, TIMELINE_KINDS, type TimelineKind } from "~/utils/timeline";
 import { pageOf } from "~/utils/pagination";
-import { asDate } from "./shared.server";
+import { asDate } from "./sql.server";
 
 /**
  * One chronological stream of everything that happened with a partner: relation steps,

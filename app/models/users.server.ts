@@ -2,14 +2,15 @@
  * Accounts: made by an administrator (an invitation, accepted through a one-time link) or, for
  * the very first administrator, at start-up. Never deleted: disabled, so history keeps names.
  */
-import crypto from "node:crypto";
 import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
-import { users, type UserRole } from "~db/schema";
+import crypto from "node:crypto";
 import { getDb } from "~/db.server";
 import { hashPassword } from "~/utils/password.server";
+import { users, type UserRole } from "~db/schema";
 import { logSecurityEvent } from "./security-log.server";
 import { endSessionsOf } from "./sessions.server";
-import { countOf } from "./shared.server";
+import { countOf } from "./sql.server";
+import type { Db } from "~db/client";
 
 export const INVITATION_DAYS = 7;
 
@@ -182,4 +183,24 @@ export async function changePassword(id: number, password: string) {
     .run();
   endSessionsOf(id);
   logSecurityEvent({ event: "password_changed", userId: id, subjectUserId: id });
+}
+
+/**
+ * A database with no accounts gets one administrator at start-up, so the first person can sign
+ * in: from ADMIN_EMAIL/ADMIN_PASSWORD if set, otherwise with a generated password that is
+ * printed once and must be changed at the first sign-in.
+ */
+export const DEFAULT_ADMIN_EMAIL = "admin@kezdesu.local";
+export const FIRST_ADMIN_NAME = "Administrator";
+
+export async function ensureFirstAdmin(db: Db, given: { email?: string; password?: string }) {
+  if ((db.select({ count: count() }).from(users).get()?.count ?? 0) > 0) return null;
+  const email = (given.email ?? DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
+  const password = given.password ?? crypto.randomBytes(12).toString("base64url");
+  const passwordHash = await hashPassword(password);
+  db.insert(users)
+    .values({ email, name: FIRST_ADMIN_NAME, role: "admin", passwordHash, mustChangePassword: !given.password })
+    .onConflictDoNothing()
+    .run();
+  return { email, password: given.password ? null : password };
 }

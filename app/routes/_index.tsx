@@ -8,11 +8,7 @@ import { Empty, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { RelationStatusBadge } from "~/components/StatusBadge";
 import { getTranslator } from "~/i18n/i18n.server";
-import { listInitiatives } from "~/models/initiatives.server";
-import { listMeetings } from "~/models/meetings.server";
-import { quietPartners, upcoming } from "~/models/overview.server";
-import { cachedRead } from "~/models/read-cache.server";
-import { listPartners } from "~/models/partners.server";
+import { overviewPage } from "~/models/pages.server";
 import { titled } from "~/utils/meta";
 import { todayInAstana } from "~/utils/overdue";
 import { requireUser } from "~/auth.server";
@@ -23,16 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const today = todayInAstana();
-  // The same for every reader of a language on a day, until something is saved.
-  return cachedRead(`overview:${lng}:${today}`, () => ({
-    title: t("overview.title"),
-    upcoming: upcoming(lng, today),
-    meetings: listMeetings({ lng, page: 1, pageSize: 5 }),
-    overdue: listInitiatives({ lng, page: 1, pageSize: 8, filter: { overdueOn: today }, today }),
-    initiatives: listInitiatives({ lng, page: 1, pageSize: 8, filter: { openOnly: true }, today }),
-    partners: listPartners({ lng, page: 1, pageSize: 10 }),
-    quiet: quietPartners(lng, today),
-  }));
+  return { title: t("overview.title"), ...overviewPage(lng, today) };
 }
 
 export default function Overview() {

@@ -4,7 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { AUDITED_RECORD_TYPES } from "~db/enums";
 import { actorOf, requireAdmin } from "~/auth.server";
-import { readForm } from "~/utils/forms.server";
+import { readForm } from "~/forms/parse.server";
 import { AdminNav } from "~/components/AdminNav";
 import { EntryMeta, RecordLabel } from "~/components/HistoryParts";
 import { Empty, PageHeading } from "~/components/Page";

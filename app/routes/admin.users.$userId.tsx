@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "~/i18n/react";
 import { USER_ROLES } from "~db/enums";
 import { requireAdmin } from "~/auth.server";
-import { readForm } from "~/utils/forms.server";
+import { readForm } from "~/forms/parse.server";
 import { InvitationLink } from "~/components/InvitationLink";
 import { PageHeading } from "~/components/Page";
 import { AccountChangeSchema } from "~/forms/account";

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { USER_ROLES } from "~db/enums";
 import { requireAdmin } from "~/auth.server";
-import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/form/Fields";
+import { FormErrors, SelectField, SubmitButton, TextField } from "~/forms/Controls";
 import { PageHeading, Section } from "~/components/Page";
 import { AdminNav } from "~/components/AdminNav";
 import { InvitationLink } from "~/components/InvitationLink";
@@ -12,7 +12,7 @@ import { InviteSchema } from "~/forms/account";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { getTranslator } from "~/i18n/i18n.server";
 import { findUserByEmail, INVITATION_DAYS, inviteUser, listUsers } from "~/models/users.server";
-import { parseForm, replyWith } from "~/utils/forms.server";
+import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);

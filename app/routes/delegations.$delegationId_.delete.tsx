@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
+import { DeleteConfirmation } from "~/forms/DeleteConfirmation";
 import { getTranslator } from "~/i18n/i18n.server";
 import { delegationForEdit, delegationReferences, deleteDelegation } from "~/models/delegations.server";
-import { delegationName } from "~/models/record-names.server";
+import { delegationName } from "~/models/names.server";
 import { redirectWithFlash } from "~/flash.server";
-import { readForm } from "~/utils/forms.server";
+import { readForm } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";

@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ActionLink } from "~/components/Actions";
-import { DelegationForm } from "~/components/form/DelegationForm";
+import { DelegationForm } from "~/forms/DelegationForm";
 import { PageHeading } from "~/components/Page";
 import { DelegationSchema } from "~/forms/delegation";
 import { getTranslator } from "~/i18n/i18n.server";
 import { delegationForEdit, delegationFormChoices, saveDelegation } from "~/models/delegations.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm, replyWith } from "~/utils/forms.server";
+import { parseForm, replyWith } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";

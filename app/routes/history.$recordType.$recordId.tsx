@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { actorOf, requireEditor, requireUser } from "~/auth.server";
-import { readForm } from "~/utils/forms.server";
+import { readForm } from "~/forms/parse.server";
 import { ChangeList, EntryMeta, RecordLabel } from "~/components/HistoryParts";
 import { PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";

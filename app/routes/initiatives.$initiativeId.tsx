@@ -6,7 +6,7 @@ import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { InitiativeStatusBadge } from "~/components/StatusBadge";
 import { getTranslator } from "~/i18n/i18n.server";
-import { getInitiative } from "~/models/initiatives.server";
+import { getInitiative } from "~/models/initiatives/read.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { requireUser } from "~/auth.server";

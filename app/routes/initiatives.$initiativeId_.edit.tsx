@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { InitiativeForm } from "~/components/form/InitiativeForms";
+import { InitiativeForm } from "~/forms/InitiativeForms";
 import { PageHeading } from "~/components/Page";
 import { InitiativeSchema } from "~/forms/initiative";
 import { getTranslator } from "~/i18n/i18n.server";
-import { initiativeChoices, initiativeForEdit, updateInitiative } from "~/models/initiative-writes.server";
-import { missingReferences } from "~/models/references.server";
+import { initiativeChoices, initiativeForEdit, updateInitiative } from "~/models/initiatives/write.server";
+import { missingReferences } from "~/models/sql.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm, replyWith } from "~/utils/forms.server";
+import { parseForm, replyWith } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";

@@ -3,14 +3,14 @@ import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { refuseCrossSite, startSession } from "~/auth.server";
-import { FormErrors, SubmitButton, TextField } from "~/components/form/Fields";
-import { PasswordStrength } from "~/components/form/PasswordStrength";
+import { FormErrors, SubmitButton, TextField } from "~/forms/Controls";
+import { PasswordStrength } from "~/forms/PasswordStrength";
 import { PageHeading } from "~/components/Page";
 import { AcceptInvitationSchema, SECRET_FIELDS } from "~/forms/account";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { getTranslator } from "~/i18n/i18n.server";
 import { acceptInvitation, invitationFor } from "~/models/users.server";
-import { parseForm, replyWith } from "~/utils/forms.server";
+import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { withPasswordRules } from "~/utils/password-rules.server";
 

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { refuseCrossSite } from "~/auth.server";
-import { readForm } from "~/utils/forms.server";
+import { readForm } from "~/forms/parse.server";
 import { isLanguage } from "~/i18n/config";
 import { languageCookie } from "~/i18n/i18n.server";
 import { safeRedirect } from "~/utils/safe-redirect";

@@ -6,7 +6,7 @@ import { InitiativeList } from "~/components/InitiativeList";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18n.server";
-import { getMeeting } from "~/models/meetings.server";
+import { getMeeting } from "~/models/meetings/read.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { isWebUrl } from "~/utils/urls";

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { MeetingForm } from "~/components/form/MeetingForm";
+import { MeetingForm } from "~/forms/MeetingForm";
 import { PageHeading } from "~/components/Page";
 import { MeetingSchema } from "~/forms/meeting";
 import { getTranslator } from "~/i18n/i18n.server";
-import { meetingForEdit, meetingFormChoices, updateMeeting } from "~/models/meeting-log.server";
+import { meetingForEdit, meetingFormChoices, updateMeeting } from "~/models/meetings/write.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm, replyWith } from "~/utils/forms.server";
+import { parseForm, replyWith } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";

@@ -7,10 +7,7 @@ import { ActionLink } from "~/components/Actions";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18n.server";
-import { listMeetings, meetingYears } from "~/models/meetings.server";
-import { cachedRead } from "~/models/read-cache.server";
-import { partnerFilterFrom } from "~/models/partners.server";
-import { idsNamed } from "~/models/search.server";
+import { meetingsPage } from "~/models/pages.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { requireUser } from "~/auth.server";
@@ -21,26 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
-  // Everything this page shows follows from the address and the data.
-  return cachedRead(`meetings:${lng}:${search.toString()}`, () => {
-    const years = meetingYears();
-    const year = Number(search.get("year"));
-    const topic = (search.get("topic") ?? "").trim().slice(0, 200);
-    const { partnerIds, partnerName } = partnerFilterFrom(search, lng);
-    const filter = {
-      partnerIds,
-      year: years.includes(year) ? year : undefined,
-      // Folded like every search: "асфальт" finds the topic "Асфальттау" and "Asphalting".
-      topicIds: topic ? idsNamed("topic", topic) : undefined,
-    };
-    return {
-      title: t("meeting.listTitle"),
-      filter: { partnerName, year: filter.year, topic },
-      filtered: Boolean(partnerIds || filter.year || topic),
-      years,
-      meetings: listMeetings({ lng, page: pageFromSearch(search), filter }),
-    };
-  });
+  return { title: t("meeting.listTitle"), ...meetingsPage(lng, search, pageFromSearch(search)) };
 }
 
 export default function MeetingsPage() {

@@ -6,7 +6,7 @@ import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText, PostDates } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18n.server";
 import { getOrganisation } from "~/models/organisations.server";
-import { peopleAt } from "~/models/people.server";
+import { peopleAt } from "~/models/people/read.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { requireUser } from "~/auth.server";

@@ -12,13 +12,7 @@ import { RelationChart } from "~/components/RelationChart";
 import { Timeline } from "~/components/Timeline";
 import { useDateWords } from "~/i18n/dates";
 import { getTranslator } from "~/i18n/i18n.server";
-import { partnerDelegations } from "~/models/delegations.server";
-import { listMeetings } from "~/models/meetings.server";
-import { listInitiatives } from "~/models/initiatives.server";
-import { getPartner, peopleMetFrom } from "~/models/partners.server";
-import { cachedRead } from "~/models/read-cache.server";
-import { relationLanes } from "~/models/relation-chart.server";
-import { partnerTimelinePage } from "~/models/timeline.server";
+import { partnerPage } from "~/models/pages.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
@@ -39,20 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const order: "newest" | "oldest" = search.get("order") === "oldest" ? "oldest" : "newest";
   const kinds = search.getAll("kind").filter(isTimelineKind);
   const page = pageFromSearch(search);
-  const read = cachedRead(`partner:${id}:${lng}:${today}:${order}:${kinds.join(",")}:${page}`, () => {
-    const partner = getPartner(id, lng);
-    return partner
-      ? {
-          partner,
-          timeline: { ...partnerTimelinePage(id, lng, { order, kinds, page }), order, kinds },
-          lane: relationLanes(lng, today, { partnerIds: [id] }).items,
-          meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
-          people: peopleMetFrom(id, lng),
-          delegations: partnerDelegations(id, lng),
-          initiatives: listInitiatives({ lng, page: 1, pageSize: 10, filter: { partnerId: id }, today }),
-        }
-      : null;
-  });
+  const read = partnerPage(id, lng, { today, order, kinds, page });
   const { partner, ...rest } = found(read);
   return { title: partner.name, partner, today, ...rest };
 }

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
+import { DeleteConfirmation } from "~/forms/DeleteConfirmation";
 import { getTranslator } from "~/i18n/i18n.server";
-import { deletePartner, getPartner, partnerReferences } from "~/models/partners.server";
-import { partnerName } from "~/models/record-names.server";
+import { deletePartner } from "~/models/partners/write.server";
+import { getPartner, partnerReferences } from "~/models/partners/read.server";
+import { partnerName } from "~/models/names.server";
 import { redirectWithFlash } from "~/flash.server";
-import { readForm } from "~/utils/forms.server";
+import { readForm } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { RelationForm } from "~/components/form/RelationForms";
+import { RelationForm } from "~/forms/RelationForms";
 import { PageHeading } from "~/components/Page";
 import { RelationSchema } from "~/forms/relation";
 import { getTranslator } from "~/i18n/i18n.server";
-import { getPartner } from "~/models/partners.server";
-import { createRelation } from "~/models/relation-writes.server";
+import { getPartner } from "~/models/partners/read.server";
+import { createRelation } from "~/models/relations/write.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm, replyWith } from "~/utils/forms.server";
+import { parseForm, replyWith } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";

@@ -6,8 +6,8 @@ import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { RelationStatusBadge } from "~/components/StatusBadge";
 import { getTranslator } from "~/i18n/i18n.server";
-import { cachedRead } from "~/models/read-cache.server";
-import { listPartners, type PartnerSort } from "~/models/partners.server";
+import { partnersPage } from "~/models/pages.server";
+import type { PartnerSort } from "~/models/partners/read.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { requireUser } from "~/auth.server";
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t("partner.listTitle"),
     sort,
-    partners: cachedRead(`partners:${lng}:${sort}:${page}`, () => listPartners({ lng, page, sort })),
+    partners: partnersPage(lng, sort, page),
   };
 }
 

@@ -8,8 +8,7 @@ import { Pagination } from "~/components/Pagination";
 import { RelationChartMarkup } from "~/components/RelationChart";
 import { relationChartMarkup } from "~/components/RelationChart.server";
 import { getTranslator } from "~/i18n/i18n.server";
-import { cachedRead } from "~/models/read-cache.server";
-import { partnerCountries, relationLanes } from "~/models/relation-chart.server";
+import { chartCountries, chartPage } from "~/models/pages.server";
 import { titled } from "~/utils/meta";
 import { todayInAstana } from "~/utils/overdue";
 import { pageFromSearch } from "~/utils/pagination";
@@ -21,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
-  const countries = cachedRead(`chart-countries:${lng}`, () => partnerCountries(lng));
+  const countries = chartCountries(lng);
   const country = search.get("country");
   const type = search.get("type");
   const filter = {
@@ -33,20 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayInAstana();
   const page = pageFromSearch(search);
   const title = t("chart.allRelations");
-  const { lanes, chart } = cachedRead(
-    `chart:${lng}:${today}:${filter.countryCode ?? ""}:${filter.type ?? ""}:${page}`,
-    () => {
-      const lanes = relationLanes(lng, today, { filter, page });
-      return {
-        // The table beside the chart (for screen readers) needs only these.
-        lanes: {
-          ...lanes,
-          items: lanes.items.map(({ id, name, types, lastContact }) => ({ id, name, types, lastContact })),
-        },
-        chart: lanes.items.length ? relationChartMarkup(lanes.items, today, title, lng) : "",
-      };
-    },
-  );
+  const { lanes, chart } = chartPage(lng, today, {
+    filter,
+    page,
+    draw: (lanes) => relationChartMarkup(lanes, today, title, lng),
+  });
   return { title, filter, countries, lanes, chart };
 }
 

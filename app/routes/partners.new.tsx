@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { PartnerForm } from "~/components/form/PartnerForm";
+import { PartnerForm } from "~/forms/PartnerForm";
 import { PageHeading } from "~/components/Page";
 import { PartnerSchema } from "~/forms/partner";
 import { getTranslator } from "~/i18n/i18n.server";
-import { findNameMatches } from "~/models/name-matches.server";
-import { createPartner } from "~/models/partners.server";
+import { findNameMatches } from "~/models/names.server";
+import { createPartner } from "~/models/partners/write.server";
 import { redirectWithFlash } from "~/flash.server";
 import { countryOptions } from "~/utils/countries";
-import { parseForm, replyWith } from "~/utils/forms.server";
+import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 

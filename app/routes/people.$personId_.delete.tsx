@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
+import { DeleteConfirmation } from "~/forms/DeleteConfirmation";
 import { getTranslator } from "~/i18n/i18n.server";
-import { deletePerson, getPerson, personReferences } from "~/models/people.server";
-import { personName } from "~/models/record-names.server";
+import { deletePerson } from "~/models/people/write.server";
+import { getPerson, personReferences } from "~/models/people/read.server";
+import { personName } from "~/models/names.server";
 import { redirectWithFlash } from "~/flash.server";
-import { readForm } from "~/utils/forms.server";
+import { readForm } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";

@@ -7,7 +7,7 @@ import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { knownOnlyAsOf, PostDates } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18n.server";
-import { listPeople } from "~/models/people.server";
+import { listPeople } from "~/models/people/read.server";
 import { idsNamed } from "~/models/search.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";

@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { PersonForm } from "~/components/form/PersonForm";
+import { PersonForm } from "~/forms/PersonForm";
 import { PageHeading } from "~/components/Page";
 import { PersonSchema } from "~/forms/person";
 import { getTranslator } from "~/i18n/i18n.server";
-import { findNameMatches } from "~/models/name-matches.server";
+import { findNameMatches } from "~/models/names.server";
 import { organisationChoices } from "~/models/organisations.server";
-import { createPerson } from "~/models/people.server";
+import { createPerson } from "~/models/people/write.server";
 import { redirectWithFlash } from "~/flash.server";
-import { missingReferences } from "~/models/references.server";
-import { parseForm, replyWith } from "~/utils/forms.server";
+import { missingReferences } from "~/models/sql.server";
+import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 

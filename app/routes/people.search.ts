@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getTranslator } from "~/i18n/i18n.server";
-import { searchPeople } from "~/models/people.server";
+import { searchPeople } from "~/models/people/read.server";
 import { requireUser } from "~/auth.server";
 
 /** The person picker's suggestions, as JSON: name, current title and body. */

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
+import { DeleteConfirmation } from "~/forms/DeleteConfirmation";
 import { getTranslator } from "~/i18n/i18n.server";
-import { relationName } from "~/models/record-names.server";
-import { deleteRelation, relationForStep } from "~/models/relation-writes.server";
+import { relationName } from "~/models/names.server";
+import { deleteRelation } from "~/models/relations/write.server";
+import { relationForStep } from "~/models/relations/read.server";
 import { redirectWithFlash } from "~/flash.server";
-import { readForm } from "~/utils/forms.server";
+import { readForm } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";

@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ActionLink } from "~/components/Actions";
-import { RelationFieldsForm } from "~/components/form/RelationForms";
+import { RelationFieldsForm } from "~/forms/RelationForms";
 import { PageHeading } from "~/components/Page";
 import { RelationFieldsSchema } from "~/forms/relation";
 import { getTranslator } from "~/i18n/i18n.server";
-import { relationForStep, updateRelation } from "~/models/relation-writes.server";
+import { relationForStep } from "~/models/relations/read.server";
+import { updateRelation } from "~/models/relations/write.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm, replyWith } from "~/utils/forms.server";
+import { parseForm, replyWith } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { localizedName } from "~db/shared/names";

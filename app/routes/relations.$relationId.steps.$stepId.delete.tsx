@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { DeleteConfirmation } from "~/components/form/DeleteConfirmation";
+import { DeleteConfirmation } from "~/forms/DeleteConfirmation";
 import { PageHeading } from "~/components/Page";
 import { getTranslator } from "~/i18n/i18n.server";
-import { relationStepName } from "~/models/record-names.server";
-import { deleteRelationStep, relationForStep, relationStepsOf } from "~/models/relation-writes.server";
+import { relationStepName } from "~/models/names.server";
+import { deleteRelationStep } from "~/models/relations/write.server";
+import { relationForStep, relationStepsOf } from "~/models/relations/read.server";
 import { redirectWithFlash } from "~/flash.server";
-import { readForm } from "~/utils/forms.server";
+import { readForm } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";

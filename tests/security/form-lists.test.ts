@@ -19,7 +19,7 @@ import * as personForms from "~/forms/person";
 import * as relationForms from "~/forms/relation";
 import { MeetingSchema } from "~/forms/meeting";
 import { PersonSchema } from "~/forms/person";
-import { checkFormShape, FORM_LIMITS, listLimits } from "~/utils/form-shape";
+import { checkFormShape, FORM_LIMITS, listLimits } from "~/forms/shape";
 import { action as adminUserAction } from "~/routes/admin.users.$userId";
 import { action as newDelegationAction } from "~/routes/delegations.new";
 import { action as languageAction } from "~/routes/language";

@@ -4,7 +4,7 @@
  * own email or name. Through the real actions, with real hashes, in the reader's language.
  */
 import { describe, expect, test, vi } from "vitest";
-import { ensureFirstAdmin } from "~/models/first-admin.server";
+import { ensureFirstAdmin } from "~/models/users.server";
 import { sessionCookie } from "~/auth.server";
 import { getDb } from "~/db.server";
 import { parseEnv } from "~/env.server";

@@ -1,15 +1,15 @@
 import { eq, sql } from "drizzle-orm";
-import { writeTransaction } from "./writes.server";
+import { writeTransaction } from "../writes.server";
 import type { Actor } from "~db/history";
-import { indexInitiative, removeFromSearch } from "~/models/search-index.server";
+import { indexInitiative, removeFromSearch } from "../search-index.server";
 import { initiatives, initiativeSteps } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { InitiativeInput, InitiativeStepInput } from "~/forms/initiative";
 import type { Language } from "~/i18n/config";
 import { partialDateColumns, partialDateFormValue } from "~db/shared/partial-date";
-import { organisationChoices } from "./organisations.server";
-import { partnerChoices } from "./partners.server";
-import { homeSideChoices } from "./people.server";
+import { organisationChoices } from "../organisations.server";
+import { partnerChoices } from "../partners/read.server";
+import { homeSideChoices } from "../people/read.server";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 function values(input: InitiativeInput) {

@@ -1,6 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "~/i18n/react";
-import { TextField } from "./Fields";
+import { TextField } from "~/forms/Controls";
 
 type NameField = FieldMetadata<string | undefined>;
 

@@ -4,11 +4,11 @@ import { useTranslation } from "~/i18n/react";
 import { PARTNER_KINDS } from "~db/enums";
 import { PartnerSchema } from "~/forms/partner";
 import { useSchemaForm } from "~/forms/use-schema-form";
-import type { FormReply } from "~/utils/forms.server";
-import { DuplicateNotice } from "./DuplicateNotice";
-import { NameFields } from "./NameFields";
-import { FormErrors, SelectField, SubmitButton, TextField } from "./Fields";
-import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
+import type { FormReply } from "~/forms/parse.server";
+import { DuplicateNotice } from "~/forms/DuplicateNotice";
+import { NameFields } from "~/forms/NameFields";
+import { FormErrors, SelectField, SubmitButton, TextField } from "~/forms/Controls";
+import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
 
 export function PartnerForm({
   reply,

@@ -1,8 +1,7 @@
 import { and, asc, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import { type Db } from "~db/client";
-import { writeTransaction } from "./writes.server";
-import type { Actor } from "~db/history";
-import { writeNameKeys } from "~db/name-keys";
+import { getDb } from "~/db.server";
+import type { Language } from "~/i18n/config";
+import { offsetOf, PAGE_SIZE, pageOf } from "~/utils/pagination";
 import {
   delegationMembers,
   delegations,
@@ -15,20 +14,10 @@ import {
   posts,
   relationStepSignatories,
 } from "~db/schema";
-import { getDb } from "~/db.server";
-import type { Language } from "~/i18n/config";
-import type { PersonInput, PostInput } from "~/forms/person";
 import { foldForMatch } from "~db/shared/fold";
-import { localizedName, localizedTitle, sortKeys, type MultilingualTitle } from "~db/shared/names";
-import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
-import {
-  comparePartialDates,
-  partialDateColumns,
-  partialDateFormValue,
-  type PartialDate,
-  UNKNOWN_DATE,
-} from "~db/shared/partial-date";
-import { asDate, byName, countOf } from "./shared.server";
+import { localizedName, localizedTitle } from "~db/shared/names";
+import { comparePartialDates, partialDateFormValue, type PartialDate } from "~db/shared/partial-date";
+import { asDate, byName, countOf } from "../sql.server";
 
 const postFields = {
   id: posts.id,
@@ -193,109 +182,6 @@ export function peopleAt(organisationId: number, lng: Language, limit = 100) {
   }));
 }
 
-type PersonNames = { nameKk?: string; nameRu?: string; nameEn?: string; nameNative?: string };
-
-function personNames(input: PersonNames) {
-  const names = {
-    nameKk: input.nameKk ?? null,
-    nameRu: input.nameRu ?? null,
-    nameEn: input.nameEn ?? null,
-    nameNative: input.nameNative ?? null,
-  };
-  return { names, values: { ...names, ...sortKeys(names) } };
-}
-
-function postRows(personId: number, input: PostInput[]) {
-  return input.map((post) => ({
-    personId,
-    organisationId: post.organisationId,
-    titleKk: post.titleKk ?? null,
-    titleRu: post.titleRu ?? null,
-    titleEn: post.titleEn ?? null,
-    ...partialDateColumns("start", post.start),
-    ...partialDateColumns("end", post.end),
-    ...partialDateColumns("asOf", post.asOf),
-  }));
-}
-
-/** Inserts a person with their posts inside the caller's transaction (the meeting form's too). */
-export function insertPerson(db: Db, input: PersonNames & { posts?: PostInput[] }): number {
-  const { names, values } = personNames(input);
-  const id = db.insert(people).values(values).returning({ id: people.id }).get().id;
-  if (input.posts?.length) db.insert(posts).values(postRows(id, input.posts)).run();
-  writeNameKeys(db, "person", id, names);
-  return id;
-}
-
-/**
- * What a meeting says of a participant's post: they held `title` on the meeting's date.
- * The same title again (in any of its languages, however spelt) is the same post: its "as of"
- * moves to the later date, so logging a person's meetings one after another makes no
- * duplicates; a post with a known end is left as it is. A new title makes a new post "as of"
- * that date, when the body is known. Inside the caller's transaction.
- */
-export function recordPostHeld(
-  db: Db,
-  personId: number,
-  held: { organisationId?: number; title: MultilingualTitle; on: PartialDate },
-) {
-  const typed = [held.title.titleKk, held.title.titleRu, held.title.titleEn]
-    .filter((t): t is string => Boolean(t))
-    .map(foldForMatch);
-  if (typed.length === 0) return;
-  const same = db
-    .select()
-    .from(posts)
-    .where(
-      held.organisationId
-        ? and(eq(posts.personId, personId), eq(posts.organisationId, held.organisationId))
-        : eq(posts.personId, personId),
-    )
-    .orderBy(asc(posts.id))
-    .all()
-    .find((post) => [post.titleKk, post.titleRu, post.titleEn].some((t) => t && typed.includes(foldForMatch(t))));
-  if (same) {
-    const ended = same.end !== null || same.endPrecision !== "unknown";
-    const asOf = asDate(same.asOf, same.asOfPrecision, same.asOfApproximate);
-    if (!ended && held.on.value && (!asOf.value || comparePartialDates(held.on, asOf) > 0)) {
-      db.update(posts)
-        .set({ ...partialDateColumns("asOf", held.on), updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
-        .where(eq(posts.id, same.id))
-        .run();
-    }
-    return;
-  }
-  if (!held.organisationId) return;
-  db.insert(posts)
-    .values({
-      personId,
-      organisationId: held.organisationId,
-      ...held.title,
-      ...partialDateColumns("start", UNKNOWN_DATE),
-      ...partialDateColumns("end", UNKNOWN_DATE),
-      ...partialDateColumns("asOf", held.on),
-    })
-    .run();
-}
-
-export function createPerson(input: PersonInput, actor: Actor): number {
-  return writeTransaction(getDb(), actor, (db) => insertPerson(db, input));
-}
-
-export function updatePerson(id: number, input: PersonInput, actor: Actor) {
-  writeTransaction(getDb(), actor, (db) => {
-    const { names, values } = personNames(input);
-    db.update(people)
-      .set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
-      .where(eq(people.id, id))
-      .run();
-    // Posts are the person's own list, edited as a whole: nothing else refers to a post.
-    db.delete(posts).where(eq(posts.personId, id)).run();
-    if (input.posts.length) db.insert(posts).values(postRows(id, input.posts)).run();
-    writeNameKeys(db, "person", id, names);
-  });
-}
-
 export function personReferences(id: number) {
   const db = getDb();
   return {
@@ -312,15 +198,6 @@ export function personReferences(id: number) {
       db.select({ count: count() }).from(relationStepSignatories).where(eq(relationStepSignatories.personId, id)).get(),
     ),
   };
-}
-
-export function deletePerson(id: number, actor: Actor) {
-  return writeTransaction(getDb(), actor, (db) => {
-    const references = personReferences(id);
-    if (Object.values(references).some((n) => n > 0)) return { deleted: false as const, references };
-    db.delete(people).where(eq(people.id, id)).run();
-    return { deleted: true as const, references };
-  });
 }
 
 export function personForEdit(id: number) {

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { PageHeading } from "../Page";
+import { PageHeading } from "~/components/Page";
 
 type ReferenceKind =
   "relations" | "organisations" | "meetings" | "delegations" | "initiatives" | "participations" | "posts" | "units";

@@ -4,10 +4,10 @@
  */
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { type Db } from "~db/client";
-import { writeTransaction } from "./writes.server";
+import { writeTransaction } from "../writes.server";
 import type { Actor } from "~db/history";
 import { writeNameKeys } from "~db/name-keys";
-import { indexInitiative, indexMeeting, removeFromSearch } from "~/models/search-index.server";
+import { indexInitiative, indexMeeting, removeFromSearch } from "../search-index.server";
 import {
   delegationMembers,
   delegations,
@@ -31,13 +31,14 @@ import type { Language } from "~/i18n/config";
 import { wholeNameKey } from "~db/shared/fold";
 import { localizedName, sortKeys, typedText } from "~db/shared/names";
 import { partialDateColumns, partialDateFormValue } from "~db/shared/partial-date";
-import { openInitiativeChoices } from "./initiatives.server";
-import { delegationChoices } from "./meetings.server";
-import { organisationChoices } from "./organisations.server";
-import { partnerChoices } from "./partners.server";
-import { homeSideChoices, recordPostHeld } from "./people.server";
-import { insertTypedPerson } from "./person-refs.server";
-import { byName, countOf } from "./shared.server";
+import { openInitiativeChoices } from "../initiatives/read.server";
+import { delegationChoices } from "../delegations.server";
+import { organisationChoices } from "../organisations.server";
+import { partnerChoices } from "../partners/read.server";
+import { homeSideChoices } from "../people/read.server";
+import { recordPostHeld } from "../people/write.server";
+import { insertTypedPerson } from "../people/write.server";
+import { byName, countOf } from "../sql.server";
 
 type FieldErrors = Record<string, string[]>;
 type Translate = (key: string, options?: Record<string, unknown>) => string;

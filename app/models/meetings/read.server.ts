@@ -1,4 +1,7 @@
 import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "~/db.server";
+import type { Language } from "~/i18n/config";
+import { offsetOf, PAGE_SIZE, pageOf } from "~/utils/pagination";
 import {
   delegations,
   initiatives,
@@ -13,12 +16,9 @@ import {
   sources,
   topics,
 } from "~db/schema";
-import { getDb } from "~/db.server";
-import type { Language } from "~/i18n/config";
 import { localizedName, localizedTitle } from "~db/shared/names";
-import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import type { PartialDate } from "~db/shared/partial-date";
-import { asDate, countOf } from "./shared.server";
+import { asDate, countOf } from "../sql.server";
 
 const hostOrganisations = aliasedTable(organisations, "host_organisations");
 
@@ -342,40 +342,6 @@ export function meetingsAttendedBy(personId: number, lng: Language, limit = 50) 
         lng,
       ) || null,
   }));
-}
-
-/** Recent delegations for a picker: partner, leader and arrival. */
-export function delegationChoices(lng: Language) {
-  const leaders = aliasedTable(people, "leaders");
-  return getDb()
-    .select({
-      id: delegations.id,
-      arrival: delegations.arrival,
-      pKk: partners.nameKk,
-      pRu: partners.nameRu,
-      pEn: partners.nameEn,
-      pNative: partners.nameNative,
-      lKk: leaders.nameKk,
-      lRu: leaders.nameRu,
-      lEn: leaders.nameEn,
-      lNative: leaders.nameNative,
-    })
-    .from(delegations)
-    .innerJoin(partners, eq(partners.id, delegations.partnerId))
-    .leftJoin(leaders, eq(leaders.id, delegations.leaderId))
-    .orderBy(desc(delegations.id))
-    .limit(300)
-    .all()
-    .map((d) => ({
-      value: d.id,
-      label: [
-        localizedName({ nameKk: d.pKk, nameRu: d.pRu, nameEn: d.pEn, nameNative: d.pNative }, lng),
-        localizedName({ nameKk: d.lKk, nameRu: d.lRu, nameEn: d.lEn, nameNative: d.lNative }, lng),
-        d.arrival?.slice(0, 4),
-      ]
-        .filter(Boolean)
-        .join(" · "),
-    }));
 }
 
 /** Meetings to pick as "where it happened": this partner's (or all), newest first. */

@@ -4,8 +4,8 @@ import { parseWithZod } from "@conform-to/zod";
 import type { z } from "zod";
 import { formErrorMap } from "~/forms/error-map";
 import { getTranslator } from "~/i18n/i18n.server";
-import { checkFormShape, listLimits } from "./form-shape";
-import { badRequest } from "./http.server";
+import { checkFormShape, listLimits } from "~/forms/shape";
+import { badRequest } from "~/utils/http.server";
 
 /**
  * The form as posted, or a 400 if it cannot be one of ours (app/utils/form-shape.ts): its lists

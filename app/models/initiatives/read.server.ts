@@ -17,7 +17,7 @@ import { localizedName, localizedTitle } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import { isOverdue, todayInAstana } from "~/utils/overdue";
 import { comparePartialDates } from "~db/shared/partial-date";
-import { asDate, countOf } from "./shared.server";
+import { asDate, countOf } from "../sql.server";
 
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 export const CLOSED_STATUSES: InitiativeStatus[] = ["done", "dropped"];

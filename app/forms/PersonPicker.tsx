@@ -2,7 +2,7 @@ import type { FieldMetadata } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/react";
-import { ErrorList, readField } from "./Fields";
+import { ErrorList, readField } from "~/forms/Controls";
 
 type Suggestion = { id: number; name: string; title: string | null; organisation: string | null };
 

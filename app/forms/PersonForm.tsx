@@ -3,10 +3,10 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { PersonSchema } from "~/forms/person";
 import { useSchemaForm } from "~/forms/use-schema-form";
-import type { FormReply } from "~/utils/forms.server";
-import { DuplicateNotice } from "./DuplicateNotice";
-import { FieldErrors, FormErrors, PartialDateFields, SelectField, SubmitButton, TextField } from "./Fields";
-import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
+import type { FormReply } from "~/forms/parse.server";
+import { DuplicateNotice } from "~/forms/DuplicateNotice";
+import { FieldErrors, FormErrors, PartialDateFields, SelectField, SubmitButton, TextField } from "~/forms/Controls";
+import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
 
 type Option = { value: number | string; label: string };
 

@@ -1,17 +1,15 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import { type Db } from "~db/client";
-import { writeTransaction } from "./writes.server";
-import type { Actor } from "~db/history";
-import { meetings, partners, people, relations, relationStepSignatories, relationSteps, sources } from "~db/schema";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "~/db.server";
 import type { RelationFieldsInput, RelationInput, RelationStepInput } from "~/forms/relation";
 import type { Language } from "~/i18n/config";
+import { removeOrphanSources } from "../meetings/write.server";
+import { personIdOf, planPerson, type PersonPlan, type Translate } from "../people/write.server";
+import { writeTransaction } from "../writes.server";
+import { type Db } from "~db/client";
+import type { Actor } from "~db/history";
+import { meetings, relationStepSignatories, relationSteps, relations, sources } from "~db/schema";
 import { wholeNameKey } from "~db/shared/fold";
-import { localizedName } from "~db/shared/names";
-import { partialDateColumns, partialDateFormValue } from "~db/shared/partial-date";
-import { removeOrphanSources } from "./meeting-log.server";
-import { personIdOf, planPerson, type PersonPlan, type Translate } from "./person-refs.server";
-import { asDate } from "./shared.server";
+import { partialDateColumns } from "~db/shared/partial-date";
 
 type FieldErrors = Record<string, string[]>;
 export type RelationWriteResult = { ok: true; id: number } | { ok: false; fieldErrors: FieldErrors };
@@ -197,69 +195,6 @@ export function deleteRelationStep(relationId: number, stepId: number, actor: Ac
     db.update(relations).set({ updatedAt: now }).where(eq(relations.id, relationId)).run();
     return { deleted: true as const };
   });
-}
-
-/** The relation with the name of its partner, for the forms' headings. */
-export function relationForStep(id: number) {
-  const row = getDb()
-    .select({
-      id: relations.id,
-      type: relations.type,
-      note: relations.note,
-      partnerId: relations.partnerId,
-      partner: partners,
-    })
-    .from(relations)
-    .innerJoin(partners, eq(partners.id, relations.partnerId))
-    .where(eq(relations.id, id))
-    .get();
-  return row ?? null;
-}
-
-/** A relation's steps in the order of their dates, each as a line that tells it from the others. */
-export function relationStepsOf(relationId: number) {
-  return getDb()
-    .select({
-      id: relationSteps.id,
-      status: relationSteps.status,
-      date: relationSteps.date,
-      datePrecision: relationSteps.datePrecision,
-      dateApproximate: relationSteps.dateApproximate,
-    })
-    .from(relationSteps)
-    .where(eq(relationSteps.relationId, relationId))
-    .orderBy(sql`${relationSteps.date} is null`, asc(relationSteps.date), asc(relationSteps.id))
-    .all()
-    .map((s) => ({ id: s.id, status: s.status, date: asDate(s.date, s.datePrecision, s.dateApproximate) }));
-}
-
-/** One step of a relation as its edit form starts, with the signatories' names as the pickers show them. */
-export function relationStepForEdit(relationId: number, stepId: number, lng: Language) {
-  const db = getDb();
-  const step = db
-    .select()
-    .from(relationSteps)
-    .where(and(eq(relationSteps.id, stepId), eq(relationSteps.relationId, relationId)))
-    .get();
-  if (!step) return null;
-  const signatories = db
-    .select({ person: people })
-    .from(relationStepSignatories)
-    .innerJoin(people, eq(people.id, relationStepSignatories.personId))
-    .where(eq(relationStepSignatories.stepId, stepId))
-    .orderBy(asc(relationStepSignatories.position))
-    .all();
-  const source = step.sourceId ? db.select().from(sources).where(eq(sources.id, step.sourceId)).get() : undefined;
-  return {
-    status: step.status,
-    date: partialDateFormValue(step.date, step.datePrecision, step.dateApproximate),
-    note: step.note ?? undefined,
-    meetingId: step.meetingId ?? undefined,
-    signatories: signatories.map(({ person }) => ({ personId: person.id, name: localizedName(person, lng) })),
-    sourceOutlet: source?.outlet ?? undefined,
-    sourceTitle: source?.title ?? undefined,
-    sourceUrl: source?.url ?? undefined,
-  };
 }
 
 /** A relation's steps are its own history and go with it. */

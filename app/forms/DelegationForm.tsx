@@ -4,10 +4,10 @@ import { useTranslation } from "~/i18n/react";
 import { DELEGATION_DIRECTIONS } from "~db/enums";
 import { DelegationSchema } from "~/forms/delegation";
 import { useSchemaForm } from "~/forms/use-schema-form";
-import type { FormReply } from "~/utils/forms.server";
-import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea } from "./Fields";
-import { PersonPicker } from "./PersonPicker";
-import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
+import type { FormReply } from "~/forms/parse.server";
+import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea } from "~/forms/Controls";
+import { PersonPicker } from "~/forms/PersonPicker";
+import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
 
 type Option = { value: number | string; label: string };
 

@@ -1,6 +1,34 @@
-import { eq } from "drizzle-orm";
-import { meetings, organisations, partners, people } from "~db/schema";
+import { asc, eq } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb } from "~/db.server";
+import type { Language } from "~/i18n/config";
+import type { DatePrecision } from "~db/schema";
+import { meetings, organisations, partners, people } from "~db/schema";
+import { sortColumnFor } from "~db/shared/names";
+import type { PartialDate } from "~db/shared/partial-date";
+
+type Named = {
+  nameKk: SQLiteColumn;
+  nameRu: SQLiteColumn;
+  nameEn: SQLiteColumn;
+  sortKk: SQLiteColumn;
+  sortRu: SQLiteColumn;
+  sortEn: SQLiteColumn;
+  id: SQLiteColumn;
+};
+
+/** Alphabetical in the reader's language (by the stored collation key), then by id. */
+export function byName(table: Named, lng: Language) {
+  return [asc(table[sortColumnFor(lng)]), asc(table.id)];
+}
+
+export function asDate(value: string | null, precision: DatePrecision, approximate: boolean): PartialDate {
+  return { value, precision, approximate };
+}
+
+export function countOf(row: { count: number } | undefined) {
+  return row?.count ?? 0;
+}
 
 /** Ids the form names that are not on file, as field errors (nothing is written then). */
 export function missingReferences(input: {

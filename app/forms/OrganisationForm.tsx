@@ -3,11 +3,11 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { OrganisationSchema } from "~/forms/organisation";
 import { useSchemaForm } from "~/forms/use-schema-form";
-import type { FormReply } from "~/utils/forms.server";
-import { DuplicateNotice } from "./DuplicateNotice";
-import { NameFields } from "./NameFields";
-import { FormErrors, SelectField, SubmitButton } from "./Fields";
-import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
+import type { FormReply } from "~/forms/parse.server";
+import { DuplicateNotice } from "~/forms/DuplicateNotice";
+import { NameFields } from "~/forms/NameFields";
+import { FormErrors, SelectField, SubmitButton } from "~/forms/Controls";
+import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
 
 type Option = { value: number | string; label: string };
 

@@ -4,10 +4,10 @@ import { useTranslation } from "~/i18n/react";
 import { RELATION_STATUSES, RELATION_TYPES } from "~db/enums";
 import { RelationFieldsSchema, RelationSchema, RelationStepSchema } from "~/forms/relation";
 import { useSchemaForm } from "~/forms/use-schema-form";
-import type { FormReply } from "~/utils/forms.server";
-import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea, TextField } from "./Fields";
-import { PersonPicker } from "./PersonPicker";
-import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
+import type { FormReply } from "~/forms/parse.server";
+import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea, TextField } from "~/forms/Controls";
+import { PersonPicker } from "~/forms/PersonPicker";
+import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
 
 type Option = { value: number | string; label: string };
 type Signatory = { personId?: number; name?: string };

@@ -2,19 +2,24 @@
  * What a delete page says the record is: its kind, its dates and its partner, so that two alike
  * (two relations of one partner, two meetings on one day) can be told apart before one goes.
  */
-import type { RecordDetail } from "~/components/form/DeleteConfirmation";
-import { dateWords } from "~/i18n/dates";
+import { and, eq, inArray, ne } from "drizzle-orm";
+import { getDb } from "~/db.server";
+import type { RecordDetail } from "~/forms/DeleteConfirmation";
 import type { Language } from "~/i18n/config";
+import { dateWords } from "~/i18n/dates";
 import type { T } from "~/i18n/translate";
-import { formatPartialDate, type PartialDate } from "~db/shared/partial-date";
+import { getInitiative } from "./initiatives/read.server";
+import { getMeeting } from "./meetings/read.server";
+import { getPartner } from "./partners/read.server";
+import { getPerson } from "./people/read.server";
+import { relationForStep, relationStepForEdit, relationStepsOf } from "./relations/read.server";
+import { NAMED_TABLES, type NamedRecordType } from "~db/name-keys";
+import { nameKeys } from "~db/schema";
+import { wholeNameKey } from "~db/shared/fold";
 import { localizedName } from "~db/shared/names";
+import { formatPartialDate, type PartialDate } from "~db/shared/partial-date";
 import { getDelegation } from "./delegations.server";
-import { getInitiative } from "./initiatives.server";
-import { getMeeting } from "./meetings.server";
 import { getOrganisation } from "./organisations.server";
-import { getPartner } from "./partners.server";
-import { getPerson } from "./people.server";
-import { relationForStep, relationStepForEdit, relationStepsOf } from "./relation-writes.server";
 
 export type RecordName = { name: string; details: RecordDetail[] };
 
@@ -167,4 +172,36 @@ export function partnerName(id: number, lng: Language, t: T): RecordName | null 
       ...(partner.names.native ? [{ label: t("partner.nativeName"), value: partner.names.native }] : []),
     ],
   };
+}
+
+type Names = { nameKk?: string | null; nameRu?: string | null; nameEn?: string | null; nameNative?: string | null };
+
+/**
+ * Records already on file under any form of these names, case, Kazakh letters and script aside
+ * ("Нурпеисов" finds "Нұрпейісов"): the duplicate guard asks before a second one is made.
+ */
+export function findNameMatches(recordType: NamedRecordType, names: Names, lng: Language, excludeId?: number) {
+  const keys = [names.nameKk, names.nameRu, names.nameEn, names.nameNative]
+    .filter((n): n is string => Boolean(n))
+    .map(wholeNameKey)
+    .filter(Boolean);
+  if (keys.length === 0) return [];
+  const db = getDb();
+  const conditions = [eq(nameKeys.recordType, recordType), inArray(nameKeys.key, keys)];
+  if (excludeId) conditions.push(ne(nameKeys.recordId, excludeId));
+  const ids = db
+    .selectDistinct({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .where(and(...conditions))
+    .limit(10)
+    .all()
+    .map((r) => r.id);
+  if (ids.length === 0) return [];
+  const table = NAMED_TABLES[recordType];
+  return db
+    .select({ id: table.id, nameKk: table.nameKk, nameRu: table.nameRu, nameEn: table.nameEn })
+    .from(table)
+    .where(inArray(table.id, ids))
+    .all()
+    .map((r) => ({ id: r.id, name: localizedName(r, lng) }));
 }

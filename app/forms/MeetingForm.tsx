@@ -12,7 +12,7 @@ import {
 } from "~db/enums";
 import { MeetingSchema } from "~/forms/meeting";
 import { useSchemaForm } from "~/forms/use-schema-form";
-import type { FormReply } from "~/utils/forms.server";
+import type { FormReply } from "~/forms/parse.server";
 import {
   CheckboxField,
   ErrorList,
@@ -24,10 +24,10 @@ import {
   SubmitButton,
   TextArea,
   TextField,
-} from "./Fields";
-import { PersonPicker } from "./PersonPicker";
-import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
-import { useDraft } from "./use-draft";
+} from "~/forms/Controls";
+import { PersonPicker } from "~/forms/PersonPicker";
+import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
+import { useDraft } from "~/forms/use-draft";
 
 type Option = { value: number | string; label: string };
 

@@ -4,9 +4,9 @@ import { useTranslation } from "~/i18n/react";
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
 import { InitiativeSchema, InitiativeStepSchema } from "~/forms/initiative";
 import { useSchemaForm } from "~/forms/use-schema-form";
-import type { FormReply } from "~/utils/forms.server";
-import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea, TextField } from "./Fields";
-import { UnsavedChangesGuard } from "./UnsavedChangesGuard";
+import type { FormReply } from "~/forms/parse.server";
+import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea, TextField } from "~/forms/Controls";
+import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
 
 type Option = { value: number | string; label: string };
 

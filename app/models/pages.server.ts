@@ -1,0 +1,102 @@
+/**
+ * What each of the most read pages reads, kept until something is saved (cachedRead). Each
+ * page's cache key is built here, next to the reads it keeps, so a key can never leave out
+ * something its reads depend on (issue 14.1). Routes parse the address and call these.
+ */
+import type { Language } from "~/i18n/config";
+import type { TimelineKind } from "~/utils/timeline";
+import { cachedRead } from "~/utils/read-cache.server";
+import { partnerDelegations } from "./delegations.server";
+import { listInitiatives } from "./initiatives/read.server";
+import { listMeetings, meetingYears } from "./meetings/read.server";
+import { quietPartners, upcoming } from "./overview.server";
+import { getPartner, listPartners, partnerFilterFrom, peopleMetFrom, type PartnerSort } from "./partners/read.server";
+import { partnerCountries, relationLanes, type ChartFilter, type RelationLane } from "./relation-chart.server";
+import { idsNamed } from "./search.server";
+import { partnerTimelinePage } from "./timeline.server";
+
+/** The overview: the same for every reader of a language on a day. */
+export function overviewPage(lng: Language, today: string) {
+  return cachedRead(`overview:${lng}:${today}`, () => ({
+    upcoming: upcoming(lng, today),
+    meetings: listMeetings({ lng, page: 1, pageSize: 5 }),
+    overdue: listInitiatives({ lng, page: 1, pageSize: 8, filter: { overdueOn: today }, today }),
+    initiatives: listInitiatives({ lng, page: 1, pageSize: 8, filter: { openOnly: true }, today }),
+    partners: listPartners({ lng, page: 1, pageSize: 10 }),
+    quiet: quietPartners(lng, today),
+  }));
+}
+
+export function partnersPage(lng: Language, sort: PartnerSort, page: number) {
+  return cachedRead(`partners:${lng}:${sort}:${page}`, () => listPartners({ lng, page, sort }));
+}
+
+/** The meetings list: everything it shows follows from the address (filters, page) and the data. */
+export function meetingsPage(lng: Language, search: URLSearchParams, page: number) {
+  return cachedRead(`meetings:${lng}:${search.toString()}`, () => {
+    const years = meetingYears();
+    const year = Number(search.get("year"));
+    const topic = (search.get("topic") ?? "").trim().slice(0, 200);
+    const { partnerIds, partnerName } = partnerFilterFrom(search, lng);
+    const filter = {
+      partnerIds,
+      year: years.includes(year) ? year : undefined,
+      // Folded like every search: "асфальт" finds the topic "Асфальттау" and "Asphalting".
+      topicIds: topic ? idsNamed("topic", topic) : undefined,
+    };
+    return {
+      filter: { partnerName, year: filter.year, topic },
+      filtered: Boolean(partnerIds || filter.year || topic),
+      years,
+      meetings: listMeetings({ lng, page, filter }),
+    };
+  });
+}
+
+/** A partner's page: null when there is no such partner. */
+export function partnerPage(
+  id: number,
+  lng: Language,
+  { today, order, kinds, page }: { today: string; order: "newest" | "oldest"; kinds: TimelineKind[]; page: number },
+) {
+  return cachedRead(`partner:${id}:${lng}:${today}:${order}:${kinds.join(",")}:${page}`, () => {
+    const partner = getPartner(id, lng);
+    return partner
+      ? {
+          partner,
+          timeline: { ...partnerTimelinePage(id, lng, { order, kinds, page }), order, kinds },
+          lane: relationLanes(lng, today, { partnerIds: [id] }).items,
+          meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
+          people: peopleMetFrom(id, lng),
+          delegations: partnerDelegations(id, lng),
+          initiatives: listInitiatives({ lng, page: 1, pageSize: 10, filter: { partnerId: id }, today }),
+        }
+      : null;
+  });
+}
+
+export function chartCountries(lng: Language) {
+  return cachedRead(`chart-countries:${lng}`, () => partnerCountries(lng));
+}
+
+/**
+ * The chart of all relations, drawn once per filter and page and kept as markup: `draw` renders
+ * it (a component, which a model does not import).
+ */
+export function chartPage(
+  lng: Language,
+  today: string,
+  { filter, page, draw }: { filter: ChartFilter; page: number; draw: (lanes: RelationLane[]) => string },
+) {
+  return cachedRead(`chart:${lng}:${today}:${filter.countryCode ?? ""}:${filter.type ?? ""}:${page}`, () => {
+    const lanes = relationLanes(lng, today, { filter, page });
+    return {
+      // The table beside the chart (for screen readers) needs only these.
+      lanes: {
+        ...lanes,
+        items: lanes.items.map(({ id, name, types, lastContact }) => ({ id, name, types, lastContact })),
+      },
+      chart: lanes.items.length ? draw(lanes.items) : "",
+    };
+  });
+}

@@ -1,0 +1,60 @@
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "~/db.server";
+import type { PartnerInput } from "~/forms/partner";
+import type { Actor } from "~db/history";
+import { writeNameKeys } from "~db/name-keys";
+import { partners } from "~db/schema";
+import { sortKeys } from "~db/shared/names";
+import { writeTransaction } from "../writes.server";
+import { partnerReferences } from "./read.server";
+
+function partnerValues(input: PartnerInput) {
+  const names = {
+    nameKk: input.nameKk ?? null,
+    nameRu: input.nameRu ?? null,
+    nameEn: input.nameEn ?? null,
+    nameNative: input.nameNative ?? null,
+  };
+  return {
+    names,
+    values: {
+      kind: input.kind,
+      countryCode: input.countryCode,
+      wikidataId: input.wikidataId ?? null,
+      ...names,
+      ...sortKeys(names),
+    },
+  };
+}
+
+export function createPartner(input: PartnerInput, actor: Actor): number {
+  return writeTransaction(getDb(), actor, (tx) => {
+    const { names, values } = partnerValues(input);
+    const id = tx.insert(partners).values(values).returning({ id: partners.id }).get().id;
+    writeNameKeys(tx, "partner", id, names);
+    return id;
+  });
+}
+
+export function updatePartner(id: number, input: PartnerInput, actor: Actor) {
+  writeTransaction(getDb(), actor, (tx) => {
+    const { names, values } = partnerValues(input);
+    tx.update(partners)
+      .set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+      .where(eq(partners.id, id))
+      .run();
+    writeNameKeys(tx, "partner", id, names);
+  });
+}
+
+/** Deletes a partner nothing refers to; otherwise deletes nothing and says what refers to it. */
+export function deletePartner(id: number, actor: Actor) {
+  return writeTransaction(getDb(), actor, (tx) => {
+    const references = partnerReferences(id);
+    if (Object.values(references).some((n) => n > 0)) return { deleted: false as const, references };
+    tx.delete(partners)
+      .where(and(eq(partners.id, id), eq(partners.isHome, false)))
+      .run();
+    return { deleted: true as const, references };
+  });
+}

@@ -1,0 +1,192 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { getDb } from "~/db.server";
+import type { PersonInput, PostInput } from "~/forms/person";
+import type { Language } from "~/i18n/config";
+import { type Db } from "~db/client";
+import type { Actor } from "~db/history";
+import { writeNameKeys } from "~db/name-keys";
+import { nameKeys, people, posts } from "~db/schema";
+import { foldForMatch, wholeNameKey } from "~db/shared/fold";
+import { sortKeys, typedName, type MultilingualTitle } from "~db/shared/names";
+import { comparePartialDates, partialDateColumns, UNKNOWN_DATE, type PartialDate } from "~db/shared/partial-date";
+import { asDate } from "../sql.server";
+import { writeTransaction } from "../writes.server";
+import { personReferences } from "./read.server";
+
+type PersonNames = { nameKk?: string; nameRu?: string; nameEn?: string; nameNative?: string };
+
+function personNames(input: PersonNames) {
+  const names = {
+    nameKk: input.nameKk ?? null,
+    nameRu: input.nameRu ?? null,
+    nameEn: input.nameEn ?? null,
+    nameNative: input.nameNative ?? null,
+  };
+  return { names, values: { ...names, ...sortKeys(names) } };
+}
+
+function postRows(personId: number, input: PostInput[]) {
+  return input.map((post) => ({
+    personId,
+    organisationId: post.organisationId,
+    titleKk: post.titleKk ?? null,
+    titleRu: post.titleRu ?? null,
+    titleEn: post.titleEn ?? null,
+    ...partialDateColumns("start", post.start),
+    ...partialDateColumns("end", post.end),
+    ...partialDateColumns("asOf", post.asOf),
+  }));
+}
+
+/** Inserts a person with their posts inside the caller's transaction (the meeting form's too). */
+export function insertPerson(db: Db, input: PersonNames & { posts?: PostInput[] }): number {
+  const { names, values } = personNames(input);
+  const id = db.insert(people).values(values).returning({ id: people.id }).get().id;
+  if (input.posts?.length) db.insert(posts).values(postRows(id, input.posts)).run();
+  writeNameKeys(db, "person", id, names);
+  return id;
+}
+
+/**
+ * What a meeting says of a participant's post: they held `title` on the meeting's date.
+ * The same title again (in any of its languages, however spelt) is the same post: its "as of"
+ * moves to the later date, so logging a person's meetings one after another makes no
+ * duplicates; a post with a known end is left as it is. A new title makes a new post "as of"
+ * that date, when the body is known. Inside the caller's transaction.
+ */
+export function recordPostHeld(
+  db: Db,
+  personId: number,
+  held: { organisationId?: number; title: MultilingualTitle; on: PartialDate },
+) {
+  const typed = [held.title.titleKk, held.title.titleRu, held.title.titleEn]
+    .filter((t): t is string => Boolean(t))
+    .map(foldForMatch);
+  if (typed.length === 0) return;
+  const same = db
+    .select()
+    .from(posts)
+    .where(
+      held.organisationId
+        ? and(eq(posts.personId, personId), eq(posts.organisationId, held.organisationId))
+        : eq(posts.personId, personId),
+    )
+    .orderBy(asc(posts.id))
+    .all()
+    .find((post) => [post.titleKk, post.titleRu, post.titleEn].some((t) => t && typed.includes(foldForMatch(t))));
+  if (same) {
+    const ended = same.end !== null || same.endPrecision !== "unknown";
+    const asOf = asDate(same.asOf, same.asOfPrecision, same.asOfApproximate);
+    if (!ended && held.on.value && (!asOf.value || comparePartialDates(held.on, asOf) > 0)) {
+      db.update(posts)
+        .set({ ...partialDateColumns("asOf", held.on), updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+        .where(eq(posts.id, same.id))
+        .run();
+    }
+    return;
+  }
+  if (!held.organisationId) return;
+  db.insert(posts)
+    .values({
+      personId,
+      organisationId: held.organisationId,
+      ...held.title,
+      ...partialDateColumns("start", UNKNOWN_DATE),
+      ...partialDateColumns("end", UNKNOWN_DATE),
+      ...partialDateColumns("asOf", held.on),
+    })
+    .run();
+}
+
+export function createPerson(input: PersonInput, actor: Actor): number {
+  return writeTransaction(getDb(), actor, (db) => insertPerson(db, input));
+}
+
+export function updatePerson(id: number, input: PersonInput, actor: Actor) {
+  writeTransaction(getDb(), actor, (db) => {
+    const { names, values } = personNames(input);
+    db.update(people)
+      .set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+      .where(eq(people.id, id))
+      .run();
+    // Posts are the person's own list, edited as a whole: nothing else refers to a post.
+    db.delete(posts).where(eq(posts.personId, id)).run();
+    if (input.posts.length) db.insert(posts).values(postRows(id, input.posts)).run();
+    writeNameKeys(db, "person", id, names);
+  });
+}
+
+export function deletePerson(id: number, actor: Actor) {
+  return writeTransaction(getDb(), actor, (db) => {
+    const references = personReferences(id);
+    if (Object.values(references).some((n) => n > 0)) return { deleted: false as const, references };
+    db.delete(people).where(eq(people.id, id)).run();
+    return { deleted: true as const, references };
+  });
+}
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+export type PersonRef = { personId?: number; name?: string };
+
+/** Up to two people whose whole name, in any of its spellings, is `name`: one is a match, two are a choice. */
+function peopleNamed(db: Db, name: string) {
+  return db
+    .selectDistinct({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .where(and(eq(nameKeys.recordType, "person"), eq(nameKeys.key, wholeNameKey(name))))
+    .limit(2)
+    .all()
+    .map((row) => row.id);
+}
+
+/** A person on file by id, or by a name that matches exactly one of them. */
+export function resolvePerson(db: Db, ref: PersonRef, t: Translate): { id: number } | { error: string } {
+  if (ref.personId) {
+    return db.select({ id: people.id }).from(people).where(eq(people.id, ref.personId)).get()
+      ? { id: ref.personId }
+      : { error: t("form.errors.notFound") };
+  }
+  const ids = peopleNamed(db, ref.name ?? "");
+  if (ids.length === 1) return { id: ids[0] };
+  return { error: t(ids.length ? "form.errors.severalPeopleShort" : "form.errors.personNotOnFile") };
+}
+
+/** Someone on file, or a name to add as a new person once the whole form is known to be good. */
+export type PersonPlan = { id: number } | { create: string };
+
+/**
+ * As participants are found: picked by id, or typed; a typed name that matches one person is
+ * them, one that matches none is a new person, one that matches several must be picked.
+ */
+export function planPerson(db: Db, ref: PersonRef, t: Translate): PersonPlan | { error: string } {
+  if (ref.personId)
+    return db.select({ id: people.id }).from(people).where(eq(people.id, ref.personId)).get()
+      ? { id: ref.personId }
+      : { error: t("form.errors.notFound") };
+  const name = ref.name ?? "";
+  const ids = peopleNamed(db, name);
+  if (ids.length === 1) return { id: ids[0] };
+  return ids.length ? { error: t("form.errors.severalPeopleShort") } : { create: name };
+}
+
+/** The id of a planned person, adding them if they are new. */
+export function personIdOf(db: Db, plan: PersonPlan, lng: Language) {
+  return "id" in plan ? plan.id : insertTypedPerson(db, plan.create, lng);
+}
+
+/**
+ * A new person from a name typed in a picker (a participant, a signatory), inside the caller's
+ * transaction: the one place that decides which name field the typed name goes into. It is the
+ * column of the name's script (nameSlotOf), not of the interface it was typed in: "Бақыт
+ * Сұлтанов" typed in the English interface is a Kazakh name. `lng` only places a name with no
+ * letters in it.
+ */
+export function insertTypedPerson(db: Db, name: string, lng: Language): number {
+  const names = typedName(name.trim(), lng);
+  return insertPerson(db, {
+    nameKk: names.nameKk ?? undefined,
+    nameRu: names.nameRu ?? undefined,
+    nameEn: names.nameEn ?? undefined,
+    nameNative: names.nameNative ?? undefined,
+  });
+}
