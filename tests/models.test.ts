@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { meetings, partners, people } from "~db/schema";
 import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { getInitiative, listInitiatives } from "~/models/initiatives/read.server";
@@ -7,8 +6,7 @@ import { getMeeting, listMeetings, meetingYears } from "~/models/meetings/read.s
 import { getOrganisation, listOrganisations } from "~/models/organisations.server";
 import { getPartner, listPartners, partnerFilterFrom, peopleMetFrom } from "~/models/partners/read.server";
 import { getPerson, listPeople } from "~/models/people/read.server";
-import { sortKeys } from "~db/shared/names";
-import { partialDate } from "~db/shared/partial-date";
+import { aMeeting, aPartner, aPerson } from "./support/factories";
 
 let heilongjiangId: number;
 
@@ -31,13 +29,7 @@ describe("partners", () => {
   });
 
   test("names sort by the reader's alphabet: Kazakh letters after their base letters", () => {
-    const db = getDb();
-    for (const name of ["Әлматы", "Ақтау", "Яньань"]) {
-      const names = { nameKk: name, nameRu: null, nameEn: null };
-      db.insert(partners)
-        .values({ kind: "city", countryCode: "KZ", ...names, ...sortKeys(names) })
-        .run();
-    }
+    for (const nameKk of ["Әлматы", "Ақтау", "Яньань"]) aPartner({ countryCode: "KZ", nameKk });
     const kk = listPartners({ lng: "kk", page: 1 }).items.map((p) => p.name);
     expect(kk.indexOf("Ақтау")).toBeLessThan(kk.indexOf("Әлматы"));
     expect(kk.indexOf("Әлматы")).toBeLessThan(kk.indexOf("Бейжің"));
@@ -69,18 +61,8 @@ describe("partners", () => {
 
 describe("meetings", () => {
   test("newest first, unknown dates last, filtered by partner and year", () => {
-    const db = getDb();
-    const known = partialDate("2018-05-14");
-    db.insert(meetings)
-      .values({
-        date: known.value,
-        datePrecision: known.precision,
-        language: "ru",
-        partnerId: heilongjiangId,
-        purpose: "Later visit",
-      })
-      .run();
-    db.insert(meetings).values({ language: "en", purpose: "Undated meeting" }).run();
+    aMeeting({ date: "2018-05-14", language: "ru", partnerId: heilongjiangId, purpose: "Later visit" });
+    aMeeting({ purpose: "Undated meeting" });
 
     const all = listMeetings({ lng: "en", page: 1 });
     expect(all.items.map((m) => m.purpose)).toEqual([
@@ -152,11 +134,7 @@ describe("people, organisations and initiatives", () => {
   });
 
   test("a person with a name only in one script is still listed under it", () => {
-    const names = { nameKk: "Әйгерім Сәтбаева", nameRu: null, nameEn: null };
-    getDb()
-      .insert(people)
-      .values({ ...names, ...sortKeys(names) })
-      .run();
+    aPerson({ nameKk: "Әйгерім Сәтбаева" });
     expect(listPeople({ lng: "en", page: 1 }).items.map((p) => p.name)).toContain("Әйгерім Сәтбаева");
   });
 

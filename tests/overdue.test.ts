@@ -50,10 +50,8 @@ describe("a relation's current status comes from its steps", () => {
 
 describe("the overdue filter in SQL agrees with isOverdue", () => {
   test("on a fixed day, the listed ones are exactly those isOverdue marks", async () => {
-    const { getDb } = await import("~/db.server");
-    const { initiatives } = await import("~db/schema");
     const { listInitiatives } = await import("~/models/initiatives/read.server");
-    const { partialDateColumns } = await import("~db/shared/partial-date");
+    const { anInitiative } = await import("./support/factories");
     const cases = [
       ["A", "2017-03-31", "proposed"],
       ["B", "2017-04-01", "agreed"],
@@ -63,12 +61,7 @@ describe("the overdue filter in SQL agrees with isOverdue", () => {
       ["F", "2016", "done"],
       ["G", null, "proposed"],
     ] as const;
-    for (const [title, due, status] of cases) {
-      getDb()
-        .insert(initiatives)
-        .values({ titleEn: title, kind: "other", status, ...partialDateColumns("due", partialDate(due)) })
-        .run();
-    }
+    for (const [titleEn, due, status] of cases) anInitiative({ titleEn, status, due });
     const today = "2017-04-01";
     const listed = listInitiatives({ lng: "en", page: 1, filter: { overdueOn: today }, today }).items;
     expect(listed.map((i) => i.title).sort()).toEqual(["A", "C", "E"]);

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { delegations, meetings, partners } from "~db/schema";
+import { partners } from "~db/schema";
 import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { quietPartners, upcoming } from "~/models/overview.server";
-import { partialDate, partialDateColumns } from "~db/shared/partial-date";
+import { aDelegation, aMeeting } from "./support/factories";
 
 seedDemoData(getDb());
 const partnerId = (nameEn: string) =>
@@ -17,29 +17,13 @@ describe("the overview, on a fixed day", () => {
   const today = "2017-04-15";
 
   test("coming up: meetings and visits not wholly past, soonest first", () => {
-    const db = getDb();
-    const add = (date: string, purpose: string) =>
-      db
-        .insert(meetings)
-        .values({
-          ...partialDateColumns("date", partialDate(date)),
-          language: "en",
-          purpose,
-          partnerId: partnerId("Beijing"),
-        })
-        .run();
+    const add = (date: string, purpose: string) => aMeeting({ date, purpose, partnerId: partnerId("Beijing") });
     add("2017-04-14", "yesterday");
     add("2017-04-15", "today");
     add("2017-04", "this month");
     add("2017-06-01", "june");
     add("2016", "last year");
-    db.insert(delegations)
-      .values({
-        partnerId: partnerId("Urumqi"),
-        direction: "outgoing",
-        ...partialDateColumns("arrival", partialDate("2017-05-20")),
-      })
-      .run();
+    aDelegation({ partnerId: partnerId("Urumqi"), direction: "outgoing", arrival: "2017-05-20" });
 
     const items = upcoming("en", today);
     expect(items.map((i) => (i.kind === "visit" ? `visit ${i.partner}` : i.date.value))).toEqual([

@@ -1,12 +1,12 @@
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
-import { meetings, partners } from "~db/schema";
-import { SYSTEM } from "~db/history";
+import { partners } from "~db/schema";
 import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
-import { createPartner } from "~/models/partners/write.server";
 import { cachedRead } from "~/utils/read-cache.server";
+import { logSecurityEvent } from "~/models/security-log.server";
 import { cookieFor } from "./support/accounts";
+import { aMeeting, aPartner } from "./support/factories";
 
 seedDemoData(getDb());
 
@@ -20,7 +20,7 @@ describe("a cached read", () => {
     getDb().insert(partners).values({ kind: "city", countryCode: "TR", nameEn: "Ankara" }).run();
     expect([read(), read()]).toEqual([2, 2]);
     // A save through the app, which turns the marks into history.
-    createPartner({ kind: "city", countryCode: "TR", nameEn: "Bursa" } as never, SYSTEM);
+    aPartner({ countryCode: "TR", nameEn: "Bursa" });
     expect([read(), read()]).toEqual([3, 3]);
   });
 
@@ -29,9 +29,7 @@ describe("a cached read", () => {
     const read = () => cachedRead("sessions", () => ++reads);
     expect(read()).toBe(1);
     await cookieFor("editor");
-    getDb()
-      .$client.prepare("insert into security_log (event, address) values ('cross_site_refused', '127.0.0.1')")
-      .run();
+    logSecurityEvent({ event: "cross_site", address: "127.0.0.1" });
     expect(read()).toBe(1);
   });
 
@@ -66,7 +64,7 @@ describe("the pages that keep their reads show a change at once", () => {
     expect(await get("/", overview)).toBe(before);
     const chartBefore = await get("/partners/chart", chart);
     expect(names(before, "partners")).not.toContain("Izmir");
-    createPartner({ kind: "city", countryCode: "TR", nameEn: "Izmir", nameKk: "Измир" } as never, SYSTEM);
+    aPartner({ countryCode: "TR", nameEn: "Izmir", nameKk: "Измир" });
     expect(names(await get("/", overview), "partners")).toContain("Izmir");
     expect(names(await get("/partners/chart", chart), "lanes")).toContain("Izmir");
     expect(names(chartBefore, "lanes")).not.toContain("Izmir");
@@ -87,16 +85,7 @@ describe("the pages that keep their reads show a change at once", () => {
     };
     expect(await read()).not.toContain("A cached-read check");
     expect(await read()).not.toContain("A cached-read check");
-    getDb()
-      .insert(meetings)
-      .values({
-        language: "en",
-        purpose: "A cached-read check",
-        partnerId: beijing,
-        date: "2017-05-01",
-        datePrecision: "day",
-      })
-      .run();
+    aMeeting({ purpose: "A cached-read check", partnerId: beijing, date: "2017-05-01" });
     expect(await read()).toContain("A cached-read check");
   });
 });
@@ -112,9 +101,6 @@ test("the meetings list shows a meeting logged since, with the same filters", as
   };
   expect(await read()).not.toContain("A list cache check");
   expect(await read()).not.toContain("A list cache check");
-  getDb()
-    .insert(meetings)
-    .values({ language: "en", purpose: "A list cache check", date: "2017-06-01", datePrecision: "day" })
-    .run();
+  aMeeting({ purpose: "A list cache check", date: "2017-06-01" });
   expect(await read()).toContain("A list cache check");
 });

@@ -1,13 +1,9 @@
 import { expect, test } from "vitest";
-import { meetings, partners } from "~db/schema";
-import { getDb } from "~/db.server";
 import { relationLanes } from "~/models/relation-chart.server";
+import { aMeeting, aPartner, aRelation, aRelationStep } from "./support/factories";
 
-const db = getDb();
-const partner = (nameEn: string) =>
-  db.insert(partners).values({ kind: "city", countryCode: "CN", nameEn }).returning({ id: partners.id }).get().id;
-const meet = (partnerId: number, date: string, purpose = "Talks") =>
-  db.insert(meetings).values({ language: "en", purpose, partnerId, date, datePrecision: "day" }).run();
+const partner = (nameEn: string) => aPartner({ nameEn });
+const meet = (partnerId: number, date: string, purpose = "Talks") => aMeeting({ purpose, partnerId, date });
 
 test("lanes: the most recently met first; a few meetings as marks, many as a mark a year", () => {
   const quiet = partner("Quiet City");
@@ -15,9 +11,7 @@ test("lanes: the most recently met first; a few meetings as marks, many as a mar
   const recent = partner("Recent City");
   const long = `Talks on ${"cooperation in trade, culture and education, ".repeat(5)}`;
   meet(quiet, "1999-05-01", long);
-  db.$client.transaction(() => {
-    for (let i = 0; i < 70; i++) meet(busy, `${2000 + (i % 10)}-0${1 + (i % 9)}-01`);
-  })();
+  for (let i = 0; i < 70; i++) meet(busy, `${2000 + (i % 10)}-0${1 + (i % 9)}-01`);
   meet(recent, "2020-01-01");
 
   const lanes = relationLanes("en", "2026-11-25", {}).items;
@@ -57,24 +51,13 @@ test("the chart page shows the lanes as finished markup, made once until a recor
 });
 
 test("each relation of a partner has its own row; one with no dated step says its dates are unknown; colours follow the current status (issue 13 item 15)", async () => {
-  const { relations, relationSteps } = await import("~db/schema");
   const { relationChartMarkup } = await import("~/components/RelationChart.server");
   const twin = partner("Twin City");
-  const relation = (type: "sister_city" | "memorandum" | "friendly") =>
-    db.insert(relations).values({ partnerId: twin, type }).returning({ id: relations.id }).get().id;
-  const step = (relationId: number, status: "signed" | "active" | "ended", date: string | null) =>
-    db
-      .insert(relationSteps)
-      .values({ relationId, status, date, datePrecision: date ? "year" : "unknown" })
-      .run();
-  const sister = relation("sister_city");
-  step(sister, "signed", "2010-01-01");
-  const memo = relation("memorandum");
-  step(memo, "signed", "2012-01-01");
+  aRelation(twin, { type: "sister_city", status: "signed", date: "2010" });
+  const memo = aRelation(twin, { type: "memorandum", status: "signed", date: "2012" });
   // The memorandum ended, but when is not known: its band must not stay "signed".
-  step(memo, "ended", null);
-  const friendly = relation("friendly");
-  step(friendly, "active", null);
+  aRelationStep(memo, { status: "ended", date: null });
+  aRelation(twin, { type: "friendly", status: "active", date: null });
 
   const [lane] = relationLanes("en", "2026-11-25", { partnerIds: [twin] }).items;
   expect(lane.relations.map((r) => [r.type, r.bands.map((b) => b.status)])).toEqual([

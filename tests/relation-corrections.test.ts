@@ -10,8 +10,6 @@ import * as s from "~db/schema";
 import { getDb } from "~/db.server";
 import { saveDelegation } from "~/models/delegations.server";
 import { binContents } from "~/models/history.server";
-import { createOrganisation } from "~/models/organisations.server";
-import { createPartner } from "~/models/partners/write.server";
 import { getPartner } from "~/models/partners/read.server";
 import { createPerson } from "~/models/people/write.server";
 import { logMeeting } from "~/models/meetings/write.server";
@@ -27,12 +25,13 @@ import { action as relationStep } from "~/routes/relations.$relationId.step";
 import { action as stepDelete, loader as stepDeletePage } from "~/routes/relations.$relationId.steps.$stepId.delete";
 import { action as stepEdit, loader as stepEditPage } from "~/routes/relations.$relationId.steps.$stepId.edit";
 import { cookieFor } from "./support/accounts";
+import { anOrganisation, aPartner, aPerson } from "./support/factories";
 import { submit } from "./support/forms";
 
 const db = () => getDb();
 const sqlite = () => getDb().$client;
-const partnerId = createPartner({ kind: "city", countryCode: "CN", nameEn: "Harbin", nameRu: "Харбин" }, SYSTEM);
-const mayorId = createPerson({ nameEn: "Sun Zhe", nameRu: "Сунь Чжэ", posts: [] }, SYSTEM);
+const partnerId = aPartner({ nameEn: "Harbin", nameRu: "Харбин" });
+const mayorId = aPerson({ nameEn: "Sun Zhe", nameRu: "Сунь Чжэ" });
 
 async function get<T>(
   loader: (args: never) => T,
@@ -141,8 +140,8 @@ describe("adding a relation records its first step once, with who signed and the
   });
 
   test("a typed name that several people on file bear is refused, and nothing is written", async () => {
-    createPerson({ nameEn: "Wang Wei", posts: [] }, SYSTEM);
-    createPerson({ nameEn: "Wang Wei", nameKk: "Ван Вэй", posts: [] }, SYSTEM);
+    aPerson({ nameEn: "Wang Wei" });
+    aPerson({ nameEn: "Wang Wei", nameKk: "Ван Вэй" });
     const relations = relationsOfPartner().length;
     const people = db().select().from(s.people).all().length;
     const outcome = await submit(
@@ -385,7 +384,7 @@ describe("delete pages name the record fully", () => {
 
 describe("a delegation's page, and meetings logged from a partner or a delegation", () => {
   test("the page shows the leader and members with their posts, the visit's dates and its meetings, to a viewer", async () => {
-    const organisationId = createOrganisation({ partnerId, nameEn: "Harbin People's Government" }, SYSTEM);
+    const organisationId = anOrganisation(partnerId, { nameEn: "Harbin People's Government" });
     const deputy = createPerson(
       {
         nameEn: "Zhang Qing",

@@ -134,19 +134,11 @@ describe("finding meetings and initiatives by their texts", () => {
   });
 
   test("initiatives that match rank as equals the newest first, and the first ten are the ten newest", async () => {
-    const { getDb } = await import("~/db.server");
-    const { initiatives } = await import("~db/schema");
-    const { indexInitiative } = await import("~/models/search-index.server");
     const { searchTexts } = await import("~/models/search.server");
-    const ids = Array.from({ length: 14 }, (_, i) => {
-      const id = getDb()
-        .insert(initiatives)
-        .values({ titleEn: `Baiterek exchange ${i}`, kind: "culture", status: "proposed" })
-        .returning({ id: initiatives.id })
-        .get().id;
-      indexInitiative(getDb(), id);
-      return id;
-    });
+    const { anInitiative } = await import("./support/factories");
+    const ids = Array.from({ length: 14 }, (_, i) =>
+      anInitiative({ titleEn: `Baiterek exchange ${i}`, kind: "culture" }),
+    );
     expect(searchTexts("baiterek", "en").initiative.map((i) => i.id)).toEqual(ids.reverse().slice(0, 10));
   });
 });

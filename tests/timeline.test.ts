@@ -95,21 +95,10 @@ describe("the demo partner's timeline", () => {
       .prepare("select id from partners where name_en = 'Heilongjiang Province'")
       .pluck()
       .get() as number;
+    const { aMeeting } = await import("./support/factories");
     // Ties of every kind: same day, same year at other precisions, unknown dates.
-    const add = sqlite.prepare(
-      "insert into meetings (language, partner_id, date, date_precision) values ('en', ?, ?, ?)",
-    );
-    for (const [date, precision] of [
-      ["2016-01-01", "year"],
-      ["2016-01-01", "month"],
-      ["2016-01-01", "day"],
-      ["2016-01-01", "day"],
-      [null, "unknown"],
-      [null, "unknown"],
-      ["2019-05-04", "day"],
-    ] as const) {
-      add.run(partner, date, precision);
-    }
+    for (const date of ["2016", "2016-01", "2016-01-01", "2016-01-01", null, null, "2019-05-04"])
+      aMeeting({ partnerId: partner, date });
     for (const order of ["newest", "oldest"] as const) {
       for (const kinds of [undefined, ["meeting", "delegation"] as const, ["initiative"] as const]) {
         const whole = partnerTimeline(partner, "en", { order, kinds: kinds && [...kinds] }).flatMap((g) =>

@@ -29,11 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = PasswordChangeSchema;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { submission, t, lng } = await parseForm(
     request,
-    withPasswordRules(PasswordChangeSchema, () => [user.email, user.name]),
+    withPasswordRules(schema, () => [user.email, user.name]),
   );
   if (submission.status !== "success") return replyWith(submission.reply({ hideFields: SECRET_FIELDS }));
   const check = await checkCurrentPassword({

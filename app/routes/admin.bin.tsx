@@ -28,10 +28,13 @@ const RestoreSchema = z.object({
   recordId: z.coerce.number().int().positive(),
 });
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = RestoreSchema;
+
 export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireAdmin(request));
   const { t } = await getTranslator(request);
-  const parsed = RestoreSchema.safeParse(Object.fromEntries(await readForm(request)));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { error: t("form.errors.invalid") };
   const { recordType, recordId } = parsed.data;
   const result = restore(recordType, recordId, actor);

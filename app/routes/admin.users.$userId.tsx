@@ -35,12 +35,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = AccountChangeSchema;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const { t } = await getTranslator(request);
   const id = requireId(params.userId);
   found(getUser(id));
-  const submission = parseWithZod(await readForm(request), { schema: AccountChangeSchema });
+  const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") return new Response(null, { status: 400 });
   const change = submission.value;
   if (change.intent === "renew") {

@@ -23,9 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("admin.users.title"), users: listUsers(), invitationDays: INVITATION_DAYS };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = InviteSchema;
+
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const { submission, t } = await parseForm(request, InviteSchema);
+  const { submission, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
   if (findUserByEmail(submission.value.email)) {
     return replyWith(submission.reply({ fieldErrors: { email: [t("admin.users.emailTaken")] } }), {}, 409);

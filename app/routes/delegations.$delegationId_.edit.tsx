@@ -27,10 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = DelegationSchema;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.delegationId);
-  const { submission, lng, t } = await parseForm(request, DelegationSchema);
+  const { submission, lng, t } = await parseForm(request, schema);
   found(delegationForEdit(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
   const result = saveDelegation(id, submission.value, t, actor);

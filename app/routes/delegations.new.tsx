@@ -25,9 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = DelegationSchema;
+
 export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  const { submission, t } = await parseForm(request, DelegationSchema);
+  const { submission, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const result = saveDelegation(undefined, submission.value, t, actor);
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);

@@ -48,11 +48,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const RevertSchema = z.object({ entryId: z.coerce.number().int().positive() });
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = RevertSchema;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const { t } = await getTranslator(request);
   const { type, id } = recordFrom(params);
-  const parsed = RevertSchema.safeParse(Object.fromEntries(await readForm(request)));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { error: t("form.errors.invalid") };
   const result = revert(type, id, parsed.data.entryId, actor);
   if (!result.ok) {

@@ -22,11 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: t("form.initiative.edit"), initiative, choices: initiativeChoices(lng) };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = InitiativeSchema;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.initiativeId);
   const current = found(initiativeForEdit(id));
-  const { submission, t } = await parseForm(request, InitiativeSchema);
+  const { submission, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const missing = missingReferences(submission.value);
   if (missing.length)

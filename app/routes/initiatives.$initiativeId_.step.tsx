@@ -31,10 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = InitiativeStepSchema;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.initiativeId);
-  const { submission, lng, t } = await parseForm(request, InitiativeStepSchema);
+  const { submission, lng, t } = await parseForm(request, schema);
   found(getInitiative(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
   if (missingReferences(submission.value).length) {

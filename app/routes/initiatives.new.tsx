@@ -20,9 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("form.initiative.new"), choices: initiativeChoices(lng) };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = InitiativeSchema;
+
 export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  const { submission, t } = await parseForm(request, InitiativeSchema);
+  const { submission, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const missing = missingReferences(submission.value);
   if (missing.length)

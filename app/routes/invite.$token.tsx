@@ -26,12 +26,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = AcceptInvitationSchema;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   await refuseCrossSite(request);
   const invitation = invitationFor(params.token ?? "");
   const { submission, t } = await parseForm(
     request,
-    withPasswordRules(AcceptInvitationSchema, ({ name }) => [invitation?.email ?? "", name]),
+    withPasswordRules(schema, ({ name }) => [invitation?.email ?? "", name]),
   );
   if (submission.status !== "success") return replyWith(submission.reply({ hideFields: SECRET_FIELDS }));
   const userId = await acceptInvitation(params.token ?? "", submission.value);

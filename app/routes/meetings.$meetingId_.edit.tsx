@@ -26,10 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = MeetingSchema;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.meetingId);
-  const { submission, lng, t } = await parseForm(request, MeetingSchema);
+  const { submission, lng, t } = await parseForm(request, schema);
   found(meetingForEdit(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
   const result = updateMeeting(id, submission.value, lng, t, actor);

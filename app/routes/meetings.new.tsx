@@ -37,9 +37,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = MeetingSchema;
+
 export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  const { submission, lng, t } = await parseForm(request, MeetingSchema);
+  const { submission, lng, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const result = logMeeting(submission.value, lng, t, actor);
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);

@@ -30,11 +30,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = OrganisationSchema;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.organisationId);
   found(organisationForEdit(id));
-  const { submission, lng, t } = await parseForm(request, OrganisationSchema);
+  const { submission, lng, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
   if (submission.value.parentId === id) {
     return replyWith(submission.reply({ fieldErrors: { parentId: [t("form.errors.ownParent")] } }));

@@ -29,9 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = OrganisationSchema;
+
 export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  const { submission, lng, t } = await parseForm(request, OrganisationSchema);
+  const { submission, lng, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("organisation", submission.value, lng);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate)

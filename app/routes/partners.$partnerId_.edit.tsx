@@ -24,11 +24,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: t("form.partner.edit"), partner, countries: countryOptions(lng) };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = PartnerSchema;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.partnerId);
   found(partnerForEdit(id));
-  const { submission, lng, t } = await parseForm(request, PartnerSchema);
+  const { submission, lng, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("partner", submission.value, lng, id);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate) {

@@ -22,10 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: t("form.relation.new"), partner: { id: partner.id, name: partner.name } };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = RelationSchema;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.partnerId);
-  const { submission, lng, t } = await parseForm(request, RelationSchema);
+  const { submission, lng, t } = await parseForm(request, schema);
   found(getPartner(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
   const result = createRelation(id, submission.value, lng, t, actor);

@@ -21,9 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("form.partner.new"), countries: countryOptions(lng) };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = PartnerSchema;
+
 export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  const { submission, lng, t } = await parseForm(request, PartnerSchema);
+  const { submission, lng, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("partner", submission.value, lng);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate) {

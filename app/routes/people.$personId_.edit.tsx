@@ -25,11 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: t("form.person.edit"), person, organisations: organisationChoices(lng) };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = PersonSchema;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.personId);
   found(personForEdit(id));
-  const { submission, lng, t } = await parseForm(request, PersonSchema);
+  const { submission, lng, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("person", submission.value, lng, id);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate)

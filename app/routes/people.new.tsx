@@ -22,9 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("form.person.new"), organisations: organisationChoices(lng) };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = PersonSchema;
+
 export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  const { submission, lng, t } = await parseForm(request, PersonSchema);
+  const { submission, lng, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("person", submission.value, lng);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate)

@@ -29,11 +29,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = RelationFieldsSchema;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.relationId);
   const relation = found(relationForStep(id));
-  const { submission, t } = await parseForm(request, RelationFieldsSchema);
+  const { submission, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
   updateRelation(id, submission.value, actor);
   return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.saved"));

@@ -37,11 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = RelationStepSchema;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const relation = found(relationForStep(requireId(params.relationId)));
   const stepId = requireId(params.stepId);
-  const { submission, lng, t } = await parseForm(request, RelationStepSchema);
+  const { submission, lng, t } = await parseForm(request, schema);
   found(relationStepForEdit(relation.id, stepId, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
   const result = updateRelationStep(relation.id, stepId, submission.value, lng, t, actor);

@@ -24,9 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("account.signIn") };
 }
 
+/** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
+export const schema = SignInSchema;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   await refuseCrossSite(request);
-  const { submission, t, lng } = await parseForm(request, SignInSchema);
+  const { submission, t, lng } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply({ hideFields: SECRET_FIELDS }));
   const { email, password, redirectTo } = submission.value;
   const result = await authenticate({ email, password, address: context.clientAddress ?? "unknown" });

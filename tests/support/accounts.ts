@@ -5,11 +5,9 @@
 import type { UserRole } from "~db/schema";
 import { sessionCookie } from "~/auth.server";
 import { createSession } from "~/models/sessions.server";
-import { createUser } from "~/models/users.server";
+import { anAccount } from "./factories";
 
-// Passes the rules for a new password (app/utils/password-strength.ts); not the famous xkcd
-// phrase it replaces, which is in every cracker's list even if zxcvbn's misses it with spaces.
-export const TEST_PASSWORD = "дұрыс жылқы батарея қапсырма";
+export { TEST_PASSWORD } from "./factories";
 
 const made = new Map<UserRole, Promise<{ id: number; email: string }>>();
 
@@ -17,7 +15,7 @@ export function accountFor(role: UserRole) {
   let account = made.get(role);
   if (!account) {
     const email = `${role}@test.kezdesu`;
-    account = createUser({ email, name: `Test ${role}`, role, password: TEST_PASSWORD }).then((id) => ({ id, email }));
+    account = anAccount({ email, name: `Test ${role}`, role }).then((id) => ({ id, email }));
     made.set(role, account);
   }
   return account;
