@@ -227,11 +227,13 @@ export function proposeMeeting(input: ReportInput, lng: Language): Proposal {
     .sort((a, b) => a.index - b.index)
     .map((m) => {
       const titleStems = new Set(stemsOf(m.title ?? ""));
+      // "Deputies X and Y" with no body named: in a council's own report, its deputies.
+      const ourDeputies = /^(депутат|депутаты|депутаттары|deputy|deputies)$/iu.test(m.title ?? "");
       const side: ProposedPerson["side"] = m.ledDelegation
         ? guestSide
         : [...titleStems].some((s) => partnerStems.has(s))
           ? "guest"
-          : [...titleStems].some((s) => homeStems.has(s)) || (m.personId && homePeople.has(m.personId))
+          : ourDeputies || [...titleStems].some((s) => homeStems.has(s)) || (m.personId && homePeople.has(m.personId))
             ? "host"
             : "guest";
       const row = personRows.find((p) => p.id === m.personId);
@@ -405,7 +407,6 @@ export function proposalFormValues(proposal: Proposal) {
     "date",
     proposal.hostOrganisation && "hostOrganisationId",
     proposal.partner && "partnerId",
-    proposal.newPartner && "newPartner",
     proposal.delegation && "newDelegation",
     proposal.delegationOrganisation && "delegationOrganisationId",
     proposal.delegation && "delegationDirection",
