@@ -4,7 +4,7 @@ import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { createHash } from "node:crypto";
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { PARTNER_KINDS } from "../../db/enums";
 import { actorOf, requireEditor } from "~/auth.server";
 import { MeetingForm } from "~/components/form/MeetingForm";
@@ -206,6 +206,8 @@ function NewPartner({ proposal }: { proposal: { name: string; kind: string; coun
     select.focus();
   }, [added, fetcher.state]);
   const input = "mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1.5";
+  const id = useId();
+  const label = "block text-sm font-medium text-stone-700";
   const lng = (i18n.language as "kk" | "ru" | "en") ?? "en";
   return (
     <fetcher.Form method="post" className="mt-6 max-w-4xl space-y-3 rounded border border-amber-300 bg-amber-50 p-4">
@@ -213,23 +215,42 @@ function NewPartner({ proposal }: { proposal: { name: string; kind: string; coun
       <p className="text-sm text-stone-700">{t("intake.newPartnerHint")}</p>
       <input type="hidden" name="intent" value="addPartner" />
       <div className="grid gap-3 sm:grid-cols-3">
-        <label className="block text-sm font-medium text-stone-700">
-          {t("intake.newPartnerName")}
-          <input name="name" defaultValue={proposal.name} required maxLength={200} className={input} />
-        </label>
-        <label className="block text-sm font-medium text-stone-700">
-          {t("intake.newPartnerKind")}
-          <select name="kind" defaultValue={proposal.kind} className={input}>
+        <div>
+          <label htmlFor={`${id}-name`} className={label}>
+            {t("intake.newPartnerName")}
+          </label>
+          <input
+            id={`${id}-name`}
+            name="name"
+            defaultValue={proposal.name}
+            required
+            maxLength={200}
+            className={input}
+          />
+        </div>
+        <div>
+          <label htmlFor={`${id}-kind`} className={label}>
+            {t("intake.newPartnerKind")}
+          </label>
+          <select id={`${id}-kind`} name="kind" defaultValue={proposal.kind} className={input}>
             {PARTNER_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`partner.kinds.${kind}`)}
               </option>
             ))}
           </select>
-        </label>
-        <label className="block text-sm font-medium text-stone-700">
-          {t("intake.newPartnerCountry")}
-          <select name="countryCode" defaultValue={proposal.countryCode ?? ""} required className={input}>
+        </div>
+        <div>
+          <label htmlFor={`${id}-country`} className={label}>
+            {t("intake.newPartnerCountry")}
+          </label>
+          <select
+            id={`${id}-country`}
+            name="countryCode"
+            defaultValue={proposal.countryCode ?? ""}
+            required
+            className={input}
+          >
             <option value="">—</option>
             {COUNTRY_CODES.map((code) => (
               <option key={code} value={code}>
@@ -237,7 +258,7 @@ function NewPartner({ proposal }: { proposal: { name: string; kind: string; coun
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       {fetcher.data?.error ? (
         <p role="alert" className="text-sm text-red-700">
