@@ -167,6 +167,7 @@ export function titledPeopleIn(sentence: string): TitledMention[] {
   const found: TitledMention[] = [];
   const taken = new Set<number>();
   const spoke = SPOKE.test(sentence);
+  const kazakh = /[әғқңөұүһі]/iu.test(sentence);
   const ledAt = LED.exec(sentence)?.index ?? -1;
 
   const add = (name: string, title: string | undefined, at: number) => {
@@ -189,7 +190,8 @@ export function titledPeopleIn(sentence: string): TitledMention[] {
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i) || !isPost(tokens[i].lower)) continue;
     const lower = tokens[i].lower;
-    if (KK_POSTS.test(lower)) {
+    // "депутаты" is Kazakh and Russian: the Kazakh reading only in a sentence with Kazakh letters.
+    if (KK_POSTS.test(lower) && kazakh) {
       const name = nameAt(tokens, i + 1);
       if (name && !tokens[i + 1].boundaryBefore) {
         for (let k = i; k < name.next; k++) taken.add(k);
