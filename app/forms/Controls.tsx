@@ -57,7 +57,7 @@ function Hint({ id, children }: { id: string; children?: ReactNode }) {
   ) : null;
 }
 
-type Common = { label: string; hint?: ReactNode; className?: string };
+type Common = { label: ReactNode; hint?: ReactNode; className?: string };
 
 export function TextField({
   field,
@@ -166,7 +166,7 @@ export function PartialDateFields({
   field: FieldMetadata<
     { year?: string; month?: number; day?: string; approximate?: boolean; unknown?: boolean } | undefined
   >;
-  legend: string;
+  legend: ReactNode;
   withUnknown?: boolean;
 }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
 import {
   DELEGATION_DIRECTIONS,
@@ -40,7 +40,7 @@ export type MeetingChoices = {
   topics: string[];
 };
 
-function Group({ title, children }: { title: string; children: ReactNode }) {
+function Group({ title, children }: { title: ReactNode; children: ReactNode }) {
   return (
     <fieldset className="space-y-4 rounded border border-stone-200 bg-white p-4">
       <legend className="px-1 text-lg font-semibold">{title}</legend>
@@ -58,14 +58,33 @@ export function MeetingForm({
   choices,
   withInitiatives,
   draftKey,
+  proposed = [],
 }: {
   reply?: FormReply;
   defaultValue?: Record<string, unknown>;
   choices: MeetingChoices;
   withInitiatives: boolean;
   draftKey: string;
+  /** Fields filled in from a report (issue 15.2), marked "proposed" until changed or confirmed. */
+  proposed?: string[];
 }) {
   const { t, i18n } = useTranslation();
+  const [pending, setPending] = useState(() => new Set(proposed));
+  // A change to a field, or to any field of a proposed row, is the person's own answer.
+  const confirmChanged = (event: FormEvent<HTMLFormElement>) => {
+    const name = (event.target as { name?: unknown }).name;
+    if (typeof name !== "string" || pending.size === 0) return;
+    const done = [...pending].filter((key) => name === key || name.startsWith(`${key}.`));
+    if (done.length) setPending((keys) => new Set([...keys].filter((key) => !done.includes(key))));
+  };
+  const mark = (key: string, label: string): ReactNode =>
+    pending.has(key) ? (
+      <>
+        {label} <ProposedBadge />
+      </>
+    ) : (
+      label
+    );
   const draft = useDraft(draftKey, !reply);
   const [form, fields] = useSchemaForm(MeetingSchema, {
     id: draft.formId,
@@ -83,7 +102,11 @@ export function MeetingForm({
     <Form
       method="post"
       {...getFormProps(form)}
-      onInput={draft.save}
+      onInput={(event) => {
+        confirmChanged(event);
+        draft.save(event);
+      }}
+      onChange={confirmChanged}
       onSubmit={(event) => {
         form.onSubmit(event);
         if (!event.defaultPrevented) draft.clear();
@@ -100,9 +123,17 @@ export function MeetingForm({
         </p>
       ) : null}
       <FormErrors errors={form.errors} id={form.errorId} />
+      {pending.size > 0 ? (
+        <div className="flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          <p role="status">{t("intake.stillProposed", { count: pending.size })}</p>
+          <button type="button" onClick={() => setPending(new Set())} className={rowButton}>
+            {t("intake.confirmAll")}
+          </button>
+        </div>
+      ) : null}
 
       <Group title={t("form.meeting.when")}>
-        <PartialDateFields field={fields.date} legend={t("meeting.date")} withUnknown />
+        <PartialDateFields field={fields.date} legend={mark("date", t("meeting.date"))} withUnknown />
         <div className="grid gap-4 sm:grid-cols-3">
           <TextField field={fields.startTime} label={t("form.meeting.startTime")} type="time" />
           <TextField field={fields.location} label={t("meeting.place")} className="sm:col-span-2" />
@@ -113,13 +144,13 @@ export function MeetingForm({
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
             field={fields.hostOrganisationId}
-            label={t("meeting.host")}
+            label={mark("hostOrganisationId", t("meeting.host"))}
             placeholder="—"
             options={choices.organisations}
           />
           <SelectField
             field={fields.partnerId}
-            label={t("meeting.partner")}
+            label={mark("partnerId", t("meeting.partner"))}
             placeholder="—"
             options={choices.partners}
           />
@@ -132,16 +163,19 @@ export function MeetingForm({
             options={choices.delegations}
           />
           <div className="space-y-3">
-            <CheckboxField field={fields.newDelegation} label={t("form.meeting.newDelegation")} />
+            <CheckboxField
+              field={fields.newDelegation}
+              label={mark("newDelegation", t("form.meeting.newDelegation"))}
+            />
             <SelectField
               field={fields.delegationOrganisationId}
-              label={t("form.meeting.delegationOrganisation")}
+              label={mark("delegationOrganisationId", t("form.meeting.delegationOrganisation"))}
               placeholder="—"
               options={choices.organisations}
             />
             <SelectField
               field={fields.delegationDirection}
-              label={t("form.meeting.direction")}
+              label={mark("delegationDirection", t("form.meeting.direction"))}
               options={options(DELEGATION_DIRECTIONS, "meeting.directions")}
             />
           </div>
@@ -158,7 +192,7 @@ export function MeetingForm({
               <li key={participant.key}>
                 <fieldset className="grid gap-3 rounded border border-stone-200 p-3 md:grid-cols-2">
                   <legend className="px-1 text-sm font-medium">
-                    {t("form.meeting.participant", { number: index + 1 })}
+                    {mark(`participants[${index}]`, t("form.meeting.participant", { number: index + 1 }))}
                   </legend>
                   <PersonPicker
                     name={p.name}
@@ -222,11 +256,11 @@ export function MeetingForm({
       </Group>
 
       <Group title={t("form.meeting.content")}>
-        <TextArea field={fields.purpose} label={t("meeting.purpose")} rows={2} />
-        <TextArea field={fields.summary} label={t("meeting.summary")} rows={6} />
+        <TextArea field={fields.purpose} label={mark("purpose", t("meeting.purpose"))} rows={2} />
+        <TextArea field={fields.summary} label={mark("summary", t("meeting.summary"))} rows={6} />
         <SelectField
           field={fields.language}
-          label={t("meeting.recordLanguage")}
+          label={mark("language", t("meeting.recordLanguage"))}
           options={RECORD_LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
           className="max-w-xs"
         />
@@ -241,6 +275,7 @@ export function MeetingForm({
             {topics.map((topic, index) => (
               <li key={topic.key} className="flex items-end gap-1">
                 <TopicInput field={topic} label={t("form.meeting.topic", { number: index + 1 })} />
+                {pending.has(`topics[${index}]`) ? <ProposedBadge /> : null}
                 <button
                   {...form.remove.getButtonProps({ name: fields.topics.name, index })}
                   className="px-1 pb-2 text-red-700"
@@ -262,7 +297,9 @@ export function MeetingForm({
           const s = source.getFieldset();
           return (
             <fieldset key={source.key} className="grid gap-3 rounded border border-stone-200 p-3 sm:grid-cols-2">
-              <legend className="px-1 text-sm font-medium">{t("form.meeting.source", { number: index + 1 })}</legend>
+              <legend className="px-1 text-sm font-medium">
+                {mark(`sources[${index}]`, t("form.meeting.source", { number: index + 1 }))}
+              </legend>
               <TextField field={s.outlet} label={t("source.outlet")} />
               <TextField field={s.title} label={t("source.title")} />
               <TextField field={s.url} label={t("form.meeting.sourceUrl")} type="url" className="sm:col-span-2" />
@@ -289,7 +326,7 @@ export function MeetingForm({
             return (
               <fieldset key={initiative.key} className="grid gap-3 rounded border border-stone-200 p-3 sm:grid-cols-2">
                 <legend className="px-1 text-sm font-medium">
-                  {t("form.meeting.initiative", { number: index + 1 })}
+                  {mark(`initiatives[${index}]`, t("form.meeting.initiative", { number: index + 1 }))}
                 </legend>
                 <TextField field={i.title} label={t("form.meeting.initiativeTitle")} className="sm:col-span-2" />
                 <SelectField
@@ -342,6 +379,16 @@ export function MeetingForm({
 
       <SubmitButton>{t("form.save")}</SubmitButton>
     </Form>
+  );
+}
+
+/** Marks a field filled in from a report, not yet changed or confirmed (issue 15.2). */
+function ProposedBadge() {
+  const { t } = useTranslation();
+  return (
+    <span className="ml-1 inline-block rounded bg-amber-100 px-1.5 py-0.5 align-middle text-xs font-medium text-amber-900">
+      {t("intake.proposed")}
+    </span>
   );
 }
 

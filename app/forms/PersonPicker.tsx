@@ -1,6 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
 import { ErrorList, readField } from "~/forms/Controls";
 
@@ -21,7 +21,7 @@ export function PersonPicker({
 }: {
   name: FieldMetadata<string | undefined>;
   personId: FieldMetadata<number | undefined>;
-  label: string;
+  label: ReactNode;
   /** The participant's title field, filled with the current post when still empty. */
   titleName?: string;
 }) {

@@ -26,7 +26,16 @@ export default function MeetingsPage() {
   const { meetings, filter, filtered, years } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeading actions={<ActionLink to="/meetings/new">{t("form.meeting.add")}</ActionLink>}>
+      <PageHeading
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <ActionLink to="/meetings/from-report" tone="secondary">
+              {t("intake.fromReport")}
+            </ActionLink>
+            <ActionLink to="/meetings/new">{t("form.meeting.add")}</ActionLink>
+          </div>
+        }
+      >
         {t("meeting.listTitle")}
       </PageHeading>
       <FilterForm className="mb-4 flex flex-wrap items-end gap-3 print:hidden">

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { MeetingForm } from "~/forms/MeetingForm";
+import { ActionLink } from "~/components/Actions";
 import { PageHeading } from "~/components/Page";
 import { MeetingSchema } from "~/forms/meeting";
 import { getTranslator } from "~/i18n/i18n.server";
@@ -55,7 +56,15 @@ export default function NewMeetingPage() {
   const reply = useActionData<typeof action>();
   return (
     <>
-      <PageHeading>{t("form.meeting.new")}</PageHeading>
+      <PageHeading
+        actions={
+          <ActionLink to="/meetings/from-report" tone="secondary">
+            {t("intake.fromReport")}
+          </ActionLink>
+        }
+      >
+        {t("form.meeting.new")}
+      </PageHeading>
       <MeetingForm reply={reply} choices={choices} defaultValue={defaultValue} withInitiatives draftKey={draftKey} />
     </>
   );

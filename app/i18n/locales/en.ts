@@ -759,6 +759,41 @@ const en = {
     },
     backHome: "Back to the overview",
   },
+  intake: {
+    fromReport: "Log a meeting from a report",
+    pasteHint:
+      "Paste a news report or press release (Kazakh, Russian or English). Kezdesu proposes a meeting from it, in the ordinary meeting form, for you to check. Nothing is saved until you press Save.",
+    text: "Text of the report",
+    url: "Link to the report",
+    outlet: "Outlet",
+    published: "Publication date",
+    publishedHint: "Dates such as “yesterday” in the text are counted from it.",
+    propose: "Propose a meeting",
+    tooLong: "The report is too long: paste at most {{max}} characters (this one has {{length}}).",
+    reviewTitle: "Check the proposed meeting",
+    reviewHint:
+      "Fields marked “proposed” were read from the report. Check each one: changing a field confirms it. Save records the meeting as shown.",
+    proposed: "proposed",
+    confirmAll: "Confirm all proposals as they are",
+    stillProposed: "Proposals not yet checked: {{count}}",
+    found: "What Kezdesu found in the report",
+    onFile: "{{name}}: on file",
+    newPerson: "{{name}}: a new person",
+    partnerOnFile: "Partner {{name}}: on file",
+    initiativeOnFile: "Initiative on file: {{title}}",
+    newInitiative: "New initiative: {{title}}",
+    dateFromText: "Date: from the text",
+    dateFromPublication: "Date: the publication date",
+    noDate: "Date: the report does not say; marked unknown",
+    newPartner: "A partner not on file",
+    newPartnerHint:
+      "The report names a partner that is not on file. Add it here (it is saved at once, as from the partner form) and it is chosen as the meeting's partner; or choose a partner on file.",
+    addNewPartner: "Add this partner",
+    newPartnerName: "Name of the new partner",
+    newPartnerKind: "Kind",
+    newPartnerCountry: "Country",
+    startAgain: "Paste another report",
+  },
 };
 
 /** The shape every language must match: same keys, strings for values. */

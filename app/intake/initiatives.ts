@@ -1,0 +1,94 @@
+/**
+ * What a report says was proposed, agreed or intended: the clause around "ұсынды", "ниет
+ * білдірді", "қызығушылық танытты", "келісті"; "предложил", "договорились", "выразили намерение",
+ * "проявили интерес"; "proposed", "agreed", "expressed interest", "intends". Each becomes a
+ * proposed initiative's title, cut down to what was proposed.
+ */
+import type { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
+import { capitalise, stemsOf } from "./text";
+
+export type RaisedPhrase = {
+  title: string;
+  sentence: string;
+  status: (typeof INITIATIVE_STATUSES)[number];
+  kind: (typeof INITIATIVE_KINDS)[number];
+};
+
+// Kazakh: the verb ends the clause. "мәліметтер ұсынды" is "presented information": "ұсынды"
+// proposes only after a verbal noun ("өткізуді ұсынды", "to hold").
+const KK =
+  /(\S+(?:уды|уді|уын|уін))\s+ұсынды|(\S+(?:уға|уге))\s+ниет\s+білдірді|(\S+)\s+(қызығушылық)\s+танытты|(\S+)\s+(?:келісті|уағдаласты|келісімге\s+келді)/giu;
+// Kazakh subjects that open a clause: "Хэйлунцзян провинциясының делегациясы …".
+const KK_SUBJECT = /^.*?(делегациясы|делегация|тарапы|тарап|тараптар|кәсіпкерлер|қонақтар|депутаттар)\s+/iu;
+
+const RU =
+  /(предложил[аи]?|предлагает|предлагают|договорились(?:\s+о)?|условились|выразил[аи]?\s+намерение|намерен[аы]?|проявил[аи]?\s+интерес\s+к|заинтересован[аы]?\s+в|пригласил[аи]?)\s+([^.;!?,]+?)(?=\s+и\s+(?:предлож|договор|выразил|проявил)|[.;!?,]|$)/giu;
+const EN =
+  /(proposed|suggested|agreed(?:\s+to|\s+on)?|expressed\s+(?:their\s+|its\s+|an\s+)?(?:interest\s+in|intention\s+to|readiness\s+to)|intends?\s+to|showed\s+interest\s+in|invited)\s+([^.;!?,]+?)(?=\s+and\s+(?:proposed|suggested|agreed|expressed|showed|invited)|[.;!?,]|$)/giu;
+
+const AGREED = /(келісті|уағдаласты|келісімге|договорил|условил|agreed)/iu;
+
+const KINDS: Array<[(typeof INITIATIVE_KINDS)[number], RegExp]> = [
+  ["agreement", /(меморандум|memorandum|келісім|соглашени|agreement|twin|побратим|бауырлас)/iu],
+  [
+    "event",
+    /(күндер|апталы|аптылы|күні|фестивал|festival|көрме|выставк|exhibition|expo|экспо|форум|forum|дни\s|days|week|недел|конкурс)/iu,
+  ],
+  ["investment", /(инвест|invest|жоба|проект|project|завод|factory|құрылыс|строительств|construction)/iu],
+  ["trade", /(сауда|торгов|trade|экспорт|export|импорт|import)/iu],
+  ["culture", /(мәдени|культур|cultur|театр|theatre|музей|museum|гастрол|tour)/iu],
+  ["education", /(білім|образован|educat|студент|student|университет|university|мектеп|школ|school|оқу)/iu],
+];
+
+export function kindOf(text: string): (typeof INITIATIVE_KINDS)[number] {
+  return KINDS.find(([, pattern]) => pattern.test(text))?.[0] ?? "other";
+}
+
+/** A clause of a sentence: what follows the last comma, "және", "ал" or "а" before `at`. */
+function clauseBefore(sentence: string, at: number): string {
+  const before = sentence.slice(0, at);
+  const cut = Math.max(
+    before.lastIndexOf(","),
+    before.lastIndexOf(";"),
+    before.search(/\s(және|ал)\s(?!.*\s(және|ал)\s)/u),
+  );
+  return before
+    .slice(cut + 1)
+    .replace(/^\s*(және|ал)\s+/u, "")
+    .trim();
+}
+
+const LIMIT = 300;
+const cut = (text: string) => {
+  const clean = text
+    .replace(/\s+/g, " ")
+    .replace(/["«»“”]/g, (q) => q)
+    .trim();
+  return clean.length > LIMIT ? `${clean.slice(0, LIMIT - 1).trimEnd()}…` : clean;
+};
+
+export function raisedPhrasesIn(sentence: string): RaisedPhrase[] {
+  const out: RaisedPhrase[] = [];
+  const push = (title: string, status: RaisedPhrase["status"]) => {
+    const trimmed = cut(capitalise(title.replace(/^[\s,:—–-]+|[\s,:—–-]+$/g, "")));
+    if (stemsOf(trimmed).length >= 2) out.push({ title: trimmed, sentence, status, kind: kindOf(trimmed) });
+  };
+  for (const m of sentence.matchAll(KK)) {
+    const before = clauseBefore(sentence, m.index);
+    // The clause up to its verb, the verbal noun in its plain form ("өткізуді" → "өткізу").
+    const object = m[1] ?? m[2] ?? (m[3] ? `${m[3]} ${m[4]}` : m[5]);
+    const title = `${before} ${object}`.trim().replace(/(уды|уді|уын|уін|уға|уге)$/u, "у");
+    push(title.replace(KK_SUBJECT, ""), AGREED.test(m[0]) ? "agreed" : "proposed");
+  }
+  for (const pattern of [RU, EN]) {
+    for (const m of sentence.matchAll(pattern)) {
+      const interest = /(интерес|заинтересован|interest)/iu.test(m[1]);
+      const object = m[2].split(/,\s(?:а|но|but|while)\s|,\s(?:который|которые|which|who)\s/u)[0];
+      push(
+        interest ? `${/interest/i.test(m[1]) ? "interest in" : "интерес к"} ${object}` : object,
+        AGREED.test(m[1]) ? "agreed" : "proposed",
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+/**
+ * A partner not on file, named where a report says whose delegation it was: "Хэйлунцзян
+ * провинциясының делегациясы", "делегация провинции Цзянсу", "a delegation from Jiangsu
+ * Province"; and the country a report names, by the platform's own country names in kk, ru, en.
+ */
+import type { PARTNER_KINDS } from "~db/enums";
+import { COUNTRY_CODES, countryName } from "~/utils/countries";
+import { stemOf, stemsOf } from "./text";
+
+type Kind = (typeof PARTNER_KINDS)[number];
+export type NewPartner = { name: string; kind: Kind; countryCode?: string };
+
+const KK_KINDS: Record<string, Kind> = {
+  провинциясы: "province",
+  облысы: "region",
+  қаласы: "city",
+  аймағы: "region",
+  штаты: "region",
+  өлкесі: "region",
+  префектурасы: "region",
+};
+const RU_KINDS: Record<string, [Kind, string]> = {
+  провинции: ["province", "Провинция"],
+  города: ["city", ""],
+  области: ["region", "область"],
+  региона: ["region", "регион"],
+  штата: ["region", "Штат"],
+  префектуры: ["region", "Префектура"],
+  края: ["region", "край"],
+};
+const EN_KINDS: Record<string, Kind> = {
+  city: "city",
+  province: "province",
+  region: "region",
+  prefecture: "region",
+  state: "region",
+  county: "region",
+};
+
+const CAP = "\\p{Lu}[\\p{L}-]*";
+const KK_PATTERN = new RegExp(
+  `(${CAP})\\s+(${Object.keys(KK_KINDS).join("|")})(?:ның|нің)?\\s+(?:\\S+\\s+){0,2}?делегация`,
+  "u",
+);
+const RU_PATTERN = new RegExp(
+  `делегаци(?:я|и|ей|ю|ями)\\s+(?:из\\s+)?(?:(${Object.keys(RU_KINDS).join("|")})\\s+)?(${CAP}(?:\\s+${CAP})?)`,
+  "u",
+);
+const EN_PATTERN = new RegExp(
+  `delegation\\s+(?:from|of)\\s+(?:the\\s+)?(?:(city|province|region|prefecture|state)\\s+of\\s+)?(${CAP}(?:\\s+${CAP}){0,2})`,
+  "u",
+);
+
+/** A Russian place name from the genitive it follows "из" or "города" in, by its usual endings. */
+function russianNominative(name: string): string {
+  return name
+    .split(" ")
+    .map((w) =>
+      w
+        .replace(/ска$/u, "ск")
+        .replace(/ни$/u, "нь")
+        .replace(/ы$/u, "а")
+        .replace(/ии$/u, "ия")
+        .replace(/([бвгдзклмнпрстфхцчшщ])а$/u, "$1"),
+    )
+    .join(" ");
+}
+
+export function newPartnerIn(text: string): NewPartner | null {
+  const kk = KK_PATTERN.exec(text);
+  if (kk) return { name: `${kk[1]} ${kk[2]}`, kind: KK_KINDS[kk[2]] };
+  const ru = RU_PATTERN.exec(text);
+  if (ru) {
+    const [kind, word] = ru[1] ? RU_KINDS[ru[1]] : (["city", ""] as [Kind, string]);
+    const name = ru[1] && ru[1] !== "города" ? ru[2] : russianNominative(ru[2]);
+    return { name: word ? (word === word.toLowerCase() ? `${name} ${word}` : `${word} ${name}`) : name, kind };
+  }
+  const en = EN_PATTERN.exec(text);
+  if (en) {
+    const last = en[2].split(" ").at(-1)!.toLowerCase();
+    const kind = en[1] ? EN_KINDS[en[1]] : (EN_KINDS[last] ?? "city");
+    return { name: en[2], kind };
+  }
+  return null;
+}
+
+let countryStems: Array<{ code: string; stems: string[][] }> | null = null;
+
+/** The country a text names most (Kazakhstan aside), by its name in Kazakh, Russian or English. */
+export function countryIn(textStems: Map<string, number>): string | undefined {
+  countryStems ??= COUNTRY_CODES.filter((code) => code !== "KZ").map((code) => ({
+    code,
+    stems: (["kk", "ru", "en"] as const).map((lng) => stemsOf(countryName(code, lng))).filter((s) => s.length),
+  }));
+  let best: { code: string; count: number } | undefined;
+  for (const { code, stems } of countryStems) {
+    for (const form of stems) {
+      const count = Math.min(...form.map((s) => textStems.get(s) ?? 0));
+      if (count > 0 && (!best || count > best.count)) best = { code, count };
+    }
+  }
+  return best?.code;
+}
+
+export const GENERIC_PLACE_STEMS = new Set(
+  [
+    "провинциясы",
+    "провинция",
+    "province",
+    "қаласы",
+    "город",
+    "city",
+    "облысы",
+    "область",
+    "region",
+    "аймағы",
+    "штат",
+    "state",
+    "префектура",
+    "prefecture",
+    "округ",
+    "county",
+    "республика",
+    "republic",
+    "край",
+  ]
+    .map(stemOf)
+    .filter((s): s is string => Boolean(s)),
+);

@@ -1,0 +1,273 @@
+/**
+ * People a news text names with their titles, by the patterns news uses:
+ * - Kazakh puts the title before the name, the post last: "X облысының әкімі Y", "мәслихат
+ *   хатшысы Жанат Нұрпейісов", "… кеңесі төрағасының орынбасары Ду Цзимин";
+ * - Russian and English start with the post and name the body after it: "председатель … Z",
+ *   "Secretary of the Astana City Maslikhat Zhanat Nurpeisov", or put it after the name between
+ *   commas: "Du Jimin, vice-chairman of …,";
+ * - one title for several names joined by "пен", "мен", "және", "и", "and";
+ * - who led a delegation: "делегацияны бастап келген", "возглавлял", "во главе с", "led by".
+ * Pure text rules; matching the names against the people on file is press-release.server.ts's.
+ */
+import { isCapitalised, stemOf, wordsOf } from "./text";
+
+export type TitledMention = { name: string; title?: string; index: number; ledDelegation: boolean; spoke: boolean };
+
+type Token = { word: string; lower: string; index: number; end: number; boundaryBefore: boolean };
+
+function tokensOf(sentence: string): Token[] {
+  let previousEnd = 0;
+  return wordsOf(sentence).map(({ word, index }) => {
+    const gap = sentence.slice(previousEnd, index);
+    previousEnd = index + word.length;
+    return {
+      word,
+      lower: word.toLocaleLowerCase(),
+      index,
+      end: index + word.length,
+      boundaryBefore: /[,.;:!?()"«»“”—–]|\s-\s/.test(gap),
+    };
+  });
+}
+
+// Posts, as the words that end a Kazakh title (possessive forms) ...
+const KK_POSTS =
+  /^(вице-)?(хатшы|әкімі|төрағасы|орынбасары|депутаты|басшысы|директоры|министрі|елшісі|консулы|мэрі|губернаторы|президенті|бастығы|меңгерушісі|мүшесі|өкілі|кеңесшісі|спикері|депутат|хатшысы)$/u;
+// ... and the words that start a Russian or English one.
+const RU_POSTS =
+  /^(вице-|зам)?(секретарь|аким|председатель|заместитель|зампред|глава|мэр|губернатор|депутат|депутаты|руководитель|директор|посол|консул|генконсул|министр|президент|начальник|член|советник|представитель|сопредседатель|спикер)$/u;
+const EN_POSTS =
+  /^(vice-|deputy-)?(secretary|mayor|governor|chairman|chairwoman|chairperson|chair|deputy|deputies|ambassador|consul|consul-general|minister|director|head|president|member|members|representative|speaker|akim|secretary-general)$/u;
+// Words that come before a Russian or English post and belong to it.
+const POST_PREFIXES = /^(первый|генеральный|чрезвычайный|first|executive|general)$/u;
+
+const PATRONYMIC = /(вич|вна|ична|ұлы|қызы|улы|кызы|оглы)$/u;
+
+// Capitalised words that are places and bodies, never a person's name.
+const NOT_NAMES = new Set(
+  [
+    "Астана",
+    "Astana",
+    "қала",
+    "Город",
+    "City",
+    "мәслихат",
+    "маслихат",
+    "Maslikhat",
+    "әкімдік",
+    "акимат",
+    "Akimat",
+    "провинция",
+    "Province",
+    "облыс",
+    "область",
+    "Region",
+    "Республика",
+    "Republic",
+    "Комитет",
+    "Committee",
+    "кеңес",
+    "Совет",
+    "Council",
+    "Қазақстан",
+    "Казахстан",
+    "Kazakhstan",
+    "Қытай",
+    "Китай",
+    "China",
+    "Chinese",
+    "Халық",
+    "Народный",
+    "People",
+    "Министерство",
+    "Ministry",
+    "Университет",
+    "University",
+    "Smart",
+    "International",
+    "Халықаралық",
+    "Международный",
+    "Государственный",
+    "State",
+    "Assembly",
+    "Собрание",
+    "Парламент",
+    "Parliament",
+    "Department",
+    "Департамент",
+    "Office",
+    "Government",
+    "Правительство",
+    "Үкімет",
+    "Embassy",
+    "Посольство",
+    "Елшілік",
+    "EXPO",
+    "ЭКСПО",
+  ]
+    .map(stemOf)
+    .filter((s): s is string => Boolean(s)),
+);
+
+function isPost(lower: string) {
+  return KK_POSTS.test(lower) || RU_POSTS.test(lower) || EN_POSTS.test(lower);
+}
+
+/** A word that can be part of a person's name: a capital, small letters, not a place or a post. */
+function nameLike(token: Token | undefined): boolean {
+  if (!token || !isCapitalised(token.word)) return false;
+  if (!/\p{Ll}/u.test(token.word) || /\d/.test(token.word)) return false;
+  if (isPost(token.lower)) return false;
+  const stem = stemOf(token.word);
+  return !stem || !NOT_NAMES.has(stem);
+}
+
+/** The name starting at `i`: two name-like words, or three with a patronymic in the middle. */
+function nameAt(tokens: Token[], i: number): { name: string; next: number } | null {
+  const [a, b, c] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+  if (!nameLike(a) || !nameLike(b) || b.boundaryBefore) return null;
+  if (nameLike(c) && !c.boundaryBefore && PATRONYMIC.test(b.lower)) return { name: join(a, b, c), next: i + 3 };
+  return { name: join(a, b), next: i + 2 };
+}
+
+const join = (...tokens: Token[]) => tokens.map((t) => t.word).join(" ");
+const CONJUNCTIONS = /^(пен|мен|бен|және|и|and)$/u;
+
+// Kazakh words a title runs back over stop at case endings other than the genitive, at verb
+// forms and at conjunctions: "Кездесу барысында | мәслихат хатшысы", "бастап келген | Хэйлунцзян …".
+const KK_TITLE_STOP =
+  /(да|де|та|те|нда|нде|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|дан|ден|тан|тен|нан|нен|ған|ген|қан|кен|ып|іп|ды|ді|ты|ті|у)$/u;
+const KK_TITLE_STOP_WORDS = /^(а|и|and|но|ал|мен|пен|бен|және|деп|деді|бастап|келген|ретінде|атынан|соң|кейін|бірге)$/u;
+
+function kazakhTitleBefore(tokens: Token[], post: number): string {
+  let start = post;
+  for (let i = post - 1; i >= 0 && post - i <= 10; i--) {
+    if (tokens[i + 1].boundaryBefore) break;
+    const t = tokens[i];
+    if (KK_TITLE_STOP_WORDS.test(t.lower) || isPost(t.lower)) {
+      if (!/(ның|нің|дың|дің|тың|тің)$/u.test(t.lower)) break;
+    }
+    if (!isCapitalised(t.word) && KK_TITLE_STOP.test(t.lower) && !/(ның|нің|дың|дің|тың|тің|сы|сі|ы|і)$/u.test(t.lower))
+      break;
+    start = i;
+  }
+  return tokens
+    .slice(start, post + 1)
+    .map((t) => t.word)
+    .join(" ");
+}
+
+const LED =
+  /(делегацияны?\s+бастап|делегация\s+басшысы|возглав|во\s+главе|глава\s+делегации|led\s+by|headed\s+by|head\s+of\s+the\s+delegation|leader\s+of\s+the\s+delegation)/iu;
+const SPOKE = /(талқылау|пікір\s+алмас|сөз\s+сөйле|обсуждени|выступ|discussion|spoke|took\s+the\s+floor)/iu;
+
+/** Every titled name in one sentence, in the order they appear. */
+export function titledPeopleIn(sentence: string): TitledMention[] {
+  const tokens = tokensOf(sentence);
+  const found: TitledMention[] = [];
+  const taken = new Set<number>();
+  const spoke = SPOKE.test(sentence);
+  const kazakh = /[әғқңөұүһі]/iu.test(sentence);
+  const ledAt = LED.exec(sentence)?.index ?? -1;
+
+  const add = (name: string, title: string | undefined, at: number) => {
+    if (found.some((f) => f.name === name)) return;
+    found.push({ name, title, index: at, ledDelegation: false, spoke });
+  };
+  const addWithPartners = (first: { name: string; next: number }, title: string | undefined, at: number) => {
+    add(first.name, title, at);
+    let next = first.next;
+    // "депутаттары Мажит Шайдаров пен Алмаз Ким": one title, several names.
+    while (tokens[next] && CONJUNCTIONS.test(tokens[next].lower) && !tokens[next].boundaryBefore) {
+      const more = nameAt(tokens, next + 1);
+      if (!more || tokens[next + 1].boundaryBefore) break;
+      add(more.name, title, tokens[next + 1].index);
+      for (let k = next; k < more.next; k++) taken.add(k);
+      next = more.next;
+    }
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken.has(i) || !isPost(tokens[i].lower)) continue;
+    const lower = tokens[i].lower;
+    // "депутаты" is Kazakh and Russian: the Kazakh reading only in a sentence with Kazakh letters.
+    if (KK_POSTS.test(lower) && kazakh) {
+      const name = nameAt(tokens, i + 1);
+      if (name && !tokens[i + 1].boundaryBefore) {
+        for (let k = i; k < name.next; k++) taken.add(k);
+        addWithPartners(name, kazakhTitleBefore(tokens, i), tokens[i + 1].index);
+        continue;
+      }
+    }
+    // Russian and English: the post, the body, then the name; or the name, a comma, the post.
+    const start = i > 0 && POST_PREFIXES.test(tokens[i - 1].lower) && !tokens[i].boundaryBefore ? i - 1 : i;
+    let matched = false;
+    for (let j = i + 1; j < tokens.length && j - i <= 16 && !matched; j++) {
+      if (tokens[j].boundaryBefore) break;
+      if (!isCapitalised(tokens[j].word)) continue;
+      // A capitalised run ("Провинции Хэйлунцзян Ду Цзимин"): the name is at its end.
+      let end = j;
+      while (end + 1 < tokens.length && isCapitalised(tokens[end + 1].word) && !tokens[end + 1].boundaryBefore) end++;
+      const size = end - j >= 2 && PATRONYMIC.test(tokens[end - 1].lower) ? 3 : 2;
+      const first = end - size + 1;
+      const name = first >= j ? nameAt(tokens, first) : null;
+      if (name && name.next === end + 1 && first > start) {
+        const title = sentence.slice(tokens[start].index, tokens[first - 1].end);
+        for (let k = start; k <= end; k++) taken.add(k);
+        addWithPartners(name, title, tokens[first].index);
+        matched = true;
+      }
+      j = end;
+    }
+    if (matched) continue;
+    // Apposition: "Du Jimin, vice-chairman of the CPPCC committee, said".
+    if (tokens[start].boundaryBefore && start >= 2) {
+      const before = nameAt(tokens, start - 2) ?? (start >= 3 ? nameAt(tokens, start - 3) : null);
+      if (before && before.next === start) {
+        let end = start;
+        while (end + 1 < tokens.length && !tokens[end + 1].boundaryBefore && end - start < 14) end++;
+        const nameStart = tokens.findIndex((t) => t.index === tokens[start - before.name.split(" ").length].index);
+        add(before.name, sentence.slice(tokens[start].index, tokens[end].end), tokens[nameStart].index);
+        for (let k = start; k <= end; k++) taken.add(k);
+      }
+    }
+  }
+  // The first name after "led by" (or its like) led the delegation.
+  if (ledAt >= 0) {
+    const leader = found.filter((f) => f.index > ledAt).sort((a, b) => a.index - b.index)[0];
+    if (leader) leader.ledDelegation = true;
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** Runs of two or three capitalised words, the way a name on file could be written in the text. */
+export function nameCandidatesIn(sentence: string): Array<{ text: string; index: number }> {
+  const tokens = tokensOf(sentence);
+  const out: Array<{ text: string; index: number }> = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!isCapitalised(tokens[i].word)) continue;
+    for (const size of [2, 3]) {
+      const run = tokens.slice(i, i + size);
+      if (run.length < size || run.some((t, k) => (k > 0 && t.boundaryBefore) || !isCapitalised(t.word))) continue;
+      out.push({ text: join(...run), index: tokens[i].index });
+    }
+  }
+  return out;
+}
+
+// Case endings a surname or first name takes in Kazakh and Russian: "Нұрпейісовтің",
+// "Нурпеисова", "Шайдаровым".
+const NAME_ENDINGS =
+  /(тің|тың|дің|дың|нің|ның|ке|қа|ға|ге|ты|ті|ды|ді|ны|ні|пен|мен|бен|та|те|да|де|нан|нен|тан|тен|дан|ден|ым|ом|ем|ой|ей|а|у|е)$/u;
+
+/** A name as written and with each word's case ending taken off, to look up on file. */
+export function nameVariants(name: string): string[] {
+  const words = name.split(" ");
+  const forms = words.map((w) => {
+    const bare = w.replace(NAME_ENDINGS, "");
+    return bare !== w && bare.length >= 3 ? [w, bare] : [w];
+  });
+  let out: string[][] = [[]];
+  for (const options of forms) out = out.flatMap((prefix) => options.map((o) => [...prefix, o]));
+  return out.map((parts) => parts.join(" "));
+}

@@ -1,0 +1,102 @@
+/**
+ * The pieces of a news text the intake rules read: paragraphs without the repeats that web copy
+ * leaves, sentences (a quoted project name with a full stop inside stays in its sentence), words,
+ * and word stems that meet across spellings and Kazakh or Russian endings.
+ */
+import { foldForMatch } from "~db/shared/fold";
+import type { Language } from "~/i18n/config";
+
+/** Paragraphs, each once: the demo report repeats its first one word for word. */
+export function paragraphsOf(text: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of text.replace(/\r\n?/g, "\n").split(/\n+/)) {
+    const paragraph = raw.replace(/\s+/g, " ").trim();
+    if (!paragraph || seen.has(paragraph)) continue;
+    seen.add(paragraph);
+    out.push(paragraph);
+  }
+  return out;
+}
+
+const QUOTES_OPEN = new Set(['"', "«", "“", "„"]);
+const QUOTES_CLOSE = new Set(['"', "»", "”", "“"]);
+
+/**
+ * Sentences of a paragraph: cut after . ! ? followed by a space and a capital or a quote, not
+ * inside quotes ("Астананың жаңа көлік жүйесі. LRT 1-кезек") and not after an abbreviation
+ * ("т.б.", "г.", "т.е.").
+ */
+export function sentencesOf(paragraph: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let inQuote = false;
+  for (let i = 0; i < paragraph.length; i++) {
+    const ch = paragraph[i];
+    if (ch === '"') inQuote = !inQuote;
+    else if (QUOTES_OPEN.has(ch)) inQuote = true;
+    else if (QUOTES_CLOSE.has(ch)) inQuote = false;
+    if (inQuote || !".!?".includes(ch)) continue;
+    const rest = paragraph.slice(i + 1);
+    if (!/^\s+["«“]?\p{Lu}/u.test(rest)) continue;
+    const before = paragraph.slice(start, i + 1);
+    if (/(?:^|\s)(?:т\.б|т\.е|г|гг|т\.с\.с|им|ст|etc|Mr|Mrs|Dr|St)\.$/u.test(before)) continue;
+    out.push(before.trim());
+    start = i + 1;
+  }
+  const last = paragraph.slice(start).trim();
+  if (last) out.push(last);
+  return out;
+}
+
+export function sentencesOfText(text: string): string[] {
+  return paragraphsOf(text).flatMap(sentencesOf);
+}
+
+/** Words as written, with where they start: letters, digits and inner hyphens ("ЭКСПО-2017"). */
+export function wordsOf(text: string): Array<{ word: string; index: number }> {
+  return [...text.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)].map((m) => ({ word: m[0], index: m.index }));
+}
+
+export const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
+
+/**
+ * A word's stem for matching one text against another: folded (any script, any spelling), the
+ * Kazakh g/k alternation made one ("кезегі", "кезекке"), cut to five letters, which leaves most
+ * Kazakh and Russian endings off. Words under four letters and numbers under three digits say
+ * too little to match on; "LRT" and "2017" are kept.
+ */
+export function stemOf(word: string): string | null {
+  const folded = foldForMatch(word).replace(/\s+/g, "").replace(/g/g, "k");
+  if (/^\d+$/.test(folded)) return folded.length >= 3 ? folded : null;
+  if (folded.length < 3 || (folded.length === 3 && !/^\p{Lu}+$/u.test(word))) return null;
+  return folded.slice(0, 5);
+}
+
+/** Stems of a text's words, hyphenated words also by their parts ("ЭКСПО-2017": ekspo, 2017). */
+export function stemsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const { word } of wordsOf(text)) {
+    for (const part of word.includes("-") ? [word, ...word.split("-")] : [word]) {
+      const stem = stemOf(part);
+      if (stem) out.push(stem);
+    }
+  }
+  return out;
+}
+
+// Letters Kazakh has and Russian does not; see app/utils/names.ts.
+const KAZAKH = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/gu;
+
+/** The language a report is written in, by its letters: Kazakh letters, else Cyrillic, else Latin. */
+export function languageOf(text: string): Language {
+  const sample = text.slice(0, 20_000);
+  const cyrillic = sample.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
+  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  if (latin > cyrillic) return "en";
+  const kazakh = sample.match(KAZAKH)?.length ?? 0;
+  return kazakh > cyrillic / 100 ? "kk" : "ru";
+}
+
+/** The first letter made a capital: a phrase cut from a sentence, as a title. */
+export const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);

@@ -1,0 +1,277 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { createHash } from "node:crypto";
+import { useEffect, useId, useRef } from "react";
+import { PARTNER_KINDS } from "~db/enums";
+import { actorOf, requireEditor } from "~/auth.server";
+import { MeetingForm } from "~/forms/MeetingForm";
+import { FieldErrors, SubmitButton } from "~/forms/Controls";
+import { PageHeading } from "~/components/Page";
+import { redirectWithFlash } from "~/flash.server";
+import { formErrorMap } from "~/forms/error-map";
+import { MeetingSchema } from "~/forms/meeting";
+import { PartnerSchema } from "~/forms/partner";
+import { useSchemaForm } from "~/forms/use-schema-form";
+import { getTranslator } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+import { PasteSchema } from "~/intake/paste-form";
+import { proposalFormValues, proposeMeeting } from "~/intake/press-release.server";
+import { logMeeting, meetingFormChoices } from "~/models/meetings/write.server";
+import { createPartner } from "~/models/partners/write.server";
+import { COUNTRY_CODES, countryName } from "~/utils/countries";
+import { readForm, replyWith, type FormReply } from "~/forms/parse.server";
+import { titled } from "~/utils/meta";
+import { typedName } from "~db/shared/names";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireEditor(request);
+  const { lng, t } = await getTranslator(request);
+  return { title: t("intake.fromReport"), choices: meetingFormChoices(lng) };
+}
+
+/**
+ * Three posts: "propose" reads the pasted report and answers with the proposal (nothing
+ * written); "addPartner" adds a partner the report names that is not on file, when the person
+ * asks; anything else is the meeting form's Save, checked by the same schema and saved by the
+ * same logMeeting as /meetings/new, so validation and history are the same.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = actorOf(await requireEditor(request));
+  const { lng, t } = await getTranslator(request);
+  const formData = await readForm(request, MeetingSchema);
+  const intent = formData.get("intent");
+  if (intent === "propose") {
+    const submission = parseWithZod(formData, { schema: PasteSchema, errorMap: formErrorMap(t) });
+    if (submission.status !== "success")
+      return data({ stage: "paste" as const, paste: submission.reply() }, { status: 400 });
+    const proposal = proposeMeeting(submission.value, lng);
+    const { value, marks } = proposalFormValues(proposal);
+    const draftKey = `meeting-from-report-${createHash("sha256").update(submission.value.text).digest("hex").slice(0, 12)}`;
+    return { stage: "review" as const, proposal, defaultValue: value, marks, draftKey };
+  }
+  if (intent === "addPartner") {
+    const name = String(formData.get("name") ?? "").trim();
+    const names = typedName(name);
+    const parsed = PartnerSchema.safeParse({
+      kind: formData.get("kind"),
+      countryCode: formData.get("countryCode"),
+      nameKk: names.nameKk ?? undefined,
+      nameRu: names.nameRu ?? undefined,
+      nameEn: names.nameEn ?? undefined,
+      nameNative: names.nameNative ?? undefined,
+    });
+    if (!parsed.success || !name) return data({ stage: "partner" as const, error: t("form.errors.required") }, 400);
+    return { stage: "partner" as const, partnerId: createPartner(parsed.data, actor) };
+  }
+  const submission = parseWithZod(formData, { schema: MeetingSchema, errorMap: formErrorMap(t) });
+  if (submission.status !== "success") return replyWith(submission.reply());
+  const result = logMeeting(submission.value, lng, t, actor);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
+  return redirectWithFlash(request, `/meetings/${result.id}`, t("form.saved"));
+}
+
+type Review = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { stage: "review" }>;
+
+export default function FromReportPage() {
+  const { t } = useTranslation();
+  const { choices } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  // The proposal stays on screen while its Save is answered with corrections to make.
+  const review = useRef<Review | null>(null);
+  if (answer && "stage" in answer && answer.stage === "review") review.current = answer;
+  const reply = answer && "result" in answer ? (answer as FormReply) : undefined;
+  const current = review.current;
+  return (
+    <>
+      <PageHeading>{current ? t("intake.reviewTitle") : t("intake.fromReport")}</PageHeading>
+      {current ? (
+        <>
+          <p className="mb-4 max-w-3xl text-stone-700">{t("intake.reviewHint")}</p>
+          <Findings review={current} />
+          <MeetingForm
+            key={current.draftKey}
+            reply={reply}
+            choices={choices}
+            defaultValue={current.defaultValue}
+            proposed={current.marks}
+            withInitiatives
+            draftKey={current.draftKey}
+          />
+          {current.proposal.newPartner ? <NewPartner proposal={current.proposal.newPartner} /> : null}
+        </>
+      ) : (
+        <PasteForm paste={answer && "paste" in answer ? answer.paste : undefined} />
+      )}
+    </>
+  );
+}
+
+function PasteForm({ paste }: { paste?: FormReply["result"] }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(PasteSchema, { lastResult: paste });
+  const input = "mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1.5";
+  return (
+    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+      <p className="text-stone-700">{t("intake.pasteHint")}</p>
+      <input type="hidden" name="intent" value="propose" />
+      <div>
+        <label htmlFor={fields.text.id} className="block text-sm font-medium text-stone-700">
+          {t("intake.text")}
+        </label>
+        <textarea {...getTextareaProps(fields.text)} rows={14} className={input} />
+        <FieldErrors field={fields.text} />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div className="sm:col-span-2">
+          <label htmlFor={fields.url.id} className="block text-sm font-medium text-stone-700">
+            {t("intake.url")}
+          </label>
+          <input {...getInputProps(fields.url, { type: "text" })} inputMode="url" className={input} />
+          <FieldErrors field={fields.url} />
+        </div>
+        <div>
+          <label htmlFor={fields.outlet.id} className="block text-sm font-medium text-stone-700">
+            {t("intake.outlet")}
+          </label>
+          <input {...getInputProps(fields.outlet, { type: "text" })} className={input} />
+          <FieldErrors field={fields.outlet} />
+        </div>
+        <div>
+          <label htmlFor={fields.published.id} className="block text-sm font-medium text-stone-700">
+            {t("intake.published")}
+          </label>
+          <input
+            {...getInputProps(fields.published, { type: "date", ariaDescribedBy: fields.published.descriptionId })}
+            className={input}
+          />
+          <p id={fields.published.descriptionId} className="mt-0.5 text-xs text-stone-500">
+            {t("intake.publishedHint")}
+          </p>
+          <FieldErrors field={fields.published} />
+        </div>
+      </div>
+      <SubmitButton>{t("intake.propose")}</SubmitButton>
+    </Form>
+  );
+}
+
+function Findings({ review }: { review: Review }) {
+  const { t } = useTranslation();
+  const { proposal } = review;
+  const lines = [
+    proposal.date
+      ? t(proposal.date.from === "text" ? "intake.dateFromText" : "intake.dateFromPublication")
+      : t("intake.noDate"),
+    proposal.partner ? t("intake.partnerOnFile", { name: proposal.partner.name }) : null,
+    ...proposal.people.map((p) => t(p.personId ? "intake.onFile" : "intake.newPerson", { name: p.name })),
+    ...proposal.initiatives.map((i) =>
+      t(i.initiativeId ? "intake.initiativeOnFile" : "intake.newInitiative", { title: i.title }),
+    ),
+  ].filter((line): line is string => Boolean(line));
+  return (
+    <section aria-labelledby="intake-found" className="mb-6 max-w-4xl rounded border border-stone-200 bg-white p-4">
+      <h2 id="intake-found" className="mb-2 font-semibold">
+        {t("intake.found")}
+      </h2>
+      <ul className="list-disc space-y-1 pl-5 text-sm">
+        {lines.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * A partner the report names that is not on file. Adding it is the person's own choice, made
+ * with its own button (a form of its own: the meeting form needs a partner on file to save);
+ * once added it is chosen as the meeting's partner.
+ */
+function NewPartner({ proposal }: { proposal: { name: string; kind: string; countryCode?: string } }) {
+  const { t, i18n } = useTranslation();
+  const fetcher = useFetcher<{ partnerId?: number; error?: string }>();
+  const added = fetcher.data?.partnerId;
+  useEffect(() => {
+    if (!added || fetcher.state !== "idle") return;
+    const select = document.querySelector<HTMLSelectElement>('select[name="partnerId"]');
+    if (!select) return;
+    select.value = String(added);
+    select.dispatchEvent(new Event("input", { bubbles: true }));
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    select.focus();
+  }, [added, fetcher.state]);
+  const input = "mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1.5";
+  const id = useId();
+  const label = "block text-sm font-medium text-stone-700";
+  const lng = (i18n.language as "kk" | "ru" | "en") ?? "en";
+  return (
+    <fetcher.Form method="post" className="mt-6 max-w-4xl space-y-3 rounded border border-amber-300 bg-amber-50 p-4">
+      <h2 className="font-semibold">{t("intake.newPartner")}</h2>
+      <p className="text-sm text-stone-700">{t("intake.newPartnerHint")}</p>
+      <input type="hidden" name="intent" value="addPartner" />
+      <div className="grid gap-3 sm:grid-cols-3">
+        <div>
+          <label htmlFor={`${id}-name`} className={label}>
+            {t("intake.newPartnerName")}
+          </label>
+          <input
+            id={`${id}-name`}
+            name="name"
+            defaultValue={proposal.name}
+            required
+            maxLength={200}
+            className={input}
+          />
+        </div>
+        <div>
+          <label htmlFor={`${id}-kind`} className={label}>
+            {t("intake.newPartnerKind")}
+          </label>
+          <select id={`${id}-kind`} name="kind" defaultValue={proposal.kind} className={input}>
+            {PARTNER_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`partner.kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-country`} className={label}>
+            {t("intake.newPartnerCountry")}
+          </label>
+          <select
+            id={`${id}-country`}
+            name="countryCode"
+            defaultValue={proposal.countryCode ?? ""}
+            required
+            className={input}
+          >
+            <option value="">—</option>
+            {COUNTRY_CODES.map((code) => (
+              <option key={code} value={code}>
+                {countryName(code, lng)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {fetcher.data?.error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {fetcher.data.error}
+        </p>
+      ) : null}
+      {added ? (
+        <p role="status" className="text-sm text-emerald-800">
+          {t("form.saved")}
+        </p>
+      ) : (
+        <SubmitButton>{t("intake.addNewPartner")}</SubmitButton>
+      )}
+    </fetcher.Form>
+  );
+}

@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { EMPTY_APP } from "./support";
+
+// The empty database: the partner the report names is not on file, nor anyone in it.
+test.use({ locale: "en-GB", baseURL: EMPTY_APP });
+
+const report = fs.readFileSync("tests/fixtures/reports/jiangsu.en.txt", "utf8");
+
+test("a pasted report becomes a meeting after review and one correction", async ({ page }) => {
+  await page.goto("/meetings");
+  await page.getByRole("link", { name: "Log a meeting from a report" }).click();
+  await page.getByLabel("Text of the report").fill(report);
+  await page.getByLabel("Link to the report").fill("news.example.kz/jiangsu-delegation");
+  await page.getByLabel("Outlet").fill("Example News");
+  await page.getByLabel("Publication date").fill("2025-03-15");
+  await page.getByRole("button", { name: "Propose a meeting" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Check the proposed meeting" })).toBeVisible();
+  // "Yesterday", counted from the publication date, and marked as proposed.
+  const date = page.getByRole("group", { name: "Date proposed" });
+  await expect(date.getByLabel("Day")).toHaveValue("14");
+  await expect(date.getByLabel("Month")).toHaveValue("3");
+  await expect(date.getByLabel("Year")).toHaveValue("2025");
+  const leader = page.getByRole("group", { name: "Participant 4 proposed" });
+  await expect(leader.getByLabel("Name", { exact: true })).toHaveValue("Li Wenhua");
+  await expect(leader.getByLabel("Role")).toHaveValue("led_delegation");
+  const chair = page.getByRole("group", { name: "Participant 1 proposed" });
+  await expect(chair.getByLabel("Name", { exact: true })).toHaveValue("Erlan Dosanov");
+  await expect(chair.getByLabel("Side")).toHaveValue("host");
+  await expect(
+    page.getByRole("group", { name: "Initiative 1 proposed" }).getByLabel("Title of a new initiative"),
+  ).toHaveValue("Holding Jiangsu culture days in Astana");
+  await expect(page.getByText("Erlan Dosanov: a new person")).toBeVisible();
+
+  // The partner is not on file: added from the review, then chosen as the meeting's partner.
+  await expect(page.getByLabel("Name of the new partner")).toHaveValue("Jiangsu Province");
+  await expect(page.getByLabel("Country")).toHaveValue("CN");
+  await page.getByRole("button", { name: "Add this partner" }).click();
+  await expect(page.getByLabel(/^Partner/)).toHaveValue(/\d+/);
+  await expect(page.getByLabel(/^Partner/).locator("option:checked")).toHaveText("Jiangsu Province");
+
+  // One correction: the meeting was the day before yesterday. Changing the date confirms it.
+  await date.getByLabel("Day").fill("13");
+  await expect(page.getByRole("group", { name: "Date", exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /Jiangsu Province/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Details" }).getByText("13 March 2025")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Li Wenhua" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Erlan Dosanov" })).toBeVisible();
+});
+
+test("a report over the limit is refused with its length, and what was typed is kept", async ({ page }) => {
+  await page.goto("/meetings/from-report");
+  const long = "Делегация. ".repeat(10_000);
+  await page.getByLabel("Text of the report").fill(long);
+  await page.getByLabel("Outlet").fill("Example News");
+  await page.getByRole("button", { name: "Propose a meeting" }).click();
+  await expect(page.getByText(/The report is too long: paste at most 100,000 characters/)).toBeVisible();
+  await expect(page.getByLabel("Outlet")).toHaveValue("Example News");
+});

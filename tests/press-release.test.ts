@@ -1,0 +1,74 @@
+/**
+ * Issue 15.2: the demo report's text alone, pasted, proposes the demo meeting: its partner, the
+ * delegation's leader, the four participants with their roles, the three initiatives. On an
+ * empty database the same text proposes them as new.
+ */
+import fs from "node:fs";
+import { describe, expect, test } from "vitest";
+import * as s from "~db/schema";
+import { seedDemoData } from "~/models/demo-data.server";
+import { getDb } from "~/db.server";
+import { proposeMeeting } from "~/intake/press-release.server";
+
+const report = fs.readFileSync("db/demo/report.kk.txt", "utf8");
+const propose = () => proposeMeeting({ text: report, outlet: "Tengrinews.kz" }, "kk");
+const byName = (proposal: ReturnType<typeof propose>, surname: RegExp) =>
+  proposal.people.find((p) => surname.test(p.name));
+
+describe("on an empty database", () => {
+  test("everything is proposed as new", () => {
+    const proposal = propose();
+    expect(proposal.partner).toBeNull();
+    expect(proposal.newPartner).toEqual({ name: "Хэйлунцзян провинциясы", kind: "province", countryCode: "CN" });
+    expect(proposal.people.map((p) => [p.name, p.personId, p.side, p.role])).toEqual([
+      ["Жанат Нұрпейісов", undefined, "host", "chaired"],
+      ["Мажит Шайдаров", undefined, "host", "spoke"],
+      ["Алмаз Ким", undefined, "host", "spoke"],
+      ["Ду Цзимин", undefined, "guest", "led_delegation"],
+    ]);
+    expect(byName(proposal, /Нұрпейісов/)?.title).toBe("мәслихат хатшысы");
+    expect(byName(proposal, /Ду Цзимин/)?.title).toMatch(/кеңесі төрағасының орынбасары$/);
+    expect(proposal.initiatives).toHaveLength(3);
+    expect(proposal.initiatives.every((i) => i.initiativeId === undefined)).toBe(true);
+    expect(proposal.initiatives.map((i) => i.title)).toEqual([
+      expect.stringMatching(/LRT 1-кезек" жобасына қызығушылық$/),
+      "ЭКСПО-2017 халықаралық көрмесіне тікелей қатысу",
+      "Астана қаласының аумағында Хэйлунцзян провинциясының аптылығын өткізу",
+    ]);
+    expect(proposal.date).toBeNull();
+    expect(proposal.language).toBe("kk");
+    expect(proposal.delegation).toEqual({ direction: "incoming" });
+    expect(proposal.purpose).toBe(
+      "Хэйлунцзян провинциясының Халықтық саяси консультативтік кеңесі мен Астана қаласы мәслихатының арасында достық қарым-қатынас орнату",
+    );
+    expect(proposal.source).toMatchObject({ outlet: "Tengrinews.kz", text: report });
+  });
+});
+
+describe("on a database holding the demo's people and partner", () => {
+  test("the partner, the people and the initiatives on file are found", () => {
+    seedDemoData(getDb());
+    const db = getDb();
+    const id = (rows: Array<{ id: number; nameEn: string | null }>, nameEn: string) =>
+      rows.find((r) => r.nameEn === nameEn)!.id;
+    const people = db.select().from(s.people).all();
+    const proposal = propose();
+    expect(proposal.partner?.id).toBe(id(db.select().from(s.partners).all(), "Heilongjiang Province"));
+    expect(proposal.newPartner).toBeNull();
+    const organisations = db.select().from(s.organisations).all();
+    expect(proposal.hostOrganisation?.id).toBe(id(organisations, "Astana City Maslikhat"));
+    expect(proposal.delegationOrganisation?.id).toBe(
+      id(organisations, "Heilongjiang Provincial Committee of the CPPCC"),
+    );
+    expect(proposal.people.map((p) => [p.personId, p.side, p.role])).toEqual([
+      [id(people, "Zhanat Nurpeisov"), "host", "chaired"],
+      [id(people, "Mazhit Shaidarov"), "host", "spoke"],
+      [id(people, "Almaz Kim"), "host", "spoke"],
+      [id(people, "Du Jimin"), "guest", "led_delegation"],
+    ]);
+    const initiatives = db.select().from(s.initiatives).all();
+    expect(proposal.initiatives.map((i) => i.initiativeId).sort()).toEqual(initiatives.map((i) => i.id).sort());
+    // Topics on file, found by their own names in the text.
+    expect(proposal.topics).toEqual(expect.arrayContaining(["Көгалдандыру", "Асфальттау", "ЭКСПО-2017"]));
+  });
+});
