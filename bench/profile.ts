@@ -107,6 +107,12 @@ try {
   for (const page of pages) await time(page, PORT, cookie);
   if (PROFILE_PATH) {
     const page = pages.find((p) => p.path === PROFILE_PATH) ?? { name: PROFILE_PATH, path: PROFILE_PATH, route: "" };
+    // The floor under the same load just before, so the reading can be put as a ratio.
+    const floorLoad = await autocannon({
+      url: `http://localhost:${FLOOR_PORT}${FLOOR.path}`,
+      connections: 10,
+      duration: PROFILE_SECONDS,
+    });
     load.start = performance.now();
     const result = await autocannon({
       url: `http://localhost:${PORT}${page.path}`,
@@ -117,7 +123,9 @@ try {
       headers: requestHeaders(page, cookie),
     });
     load.end = performance.now();
-    console.log(`\nUnder load (10 connections, ${PROFILE_SECONDS} s): ${page.path} ${result.requests.average} req/s`);
+    console.log(
+      `\nUnder load (10 connections, ${PROFILE_SECONDS} s): ${page.path} ${result.requests.average} req/s, p99 ${result.latency.p99} ms; the floor just before ${floorLoad.requests.average} req/s, p99 ${floorLoad.latency.p99} ms: ${((result.requests.average / floorLoad.requests.average) * 100).toFixed(0)}% of the floor`,
+    );
   }
 } finally {
   await stopServer(server);
