@@ -6,6 +6,7 @@
 import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import zlib from "node:zlib";
 import { createRequestHandler } from "@remix-run/express";
@@ -22,6 +23,7 @@ import { backfillNameKeys } from "./db/name-keys";
 import { backfillSearchText, clearIfFoldedOtherwise } from "./db/search-text";
 import { seedDemoData } from "./db/seed";
 import { getEnv } from "./app/env.server";
+import { rememberRouteMatching, type Router } from "./app/route-matching.server";
 import { isCrossSite } from "./app/utils/cross-site";
 import { recordSecurityEvent } from "./db/security-log";
 
@@ -220,6 +222,8 @@ function precompressed(root: string): express.RequestHandler {
 
 /** One process serving HTTP; several share the port under node:cluster (WEB_CONCURRENCY). */
 async function serve() {
+  // The one copy of @remix-run/router that Remix and React Router call through its exports.
+  rememberRouteMatching(createRequire(import.meta.url)("@remix-run/router") as Router);
   const build = (await import(BUILD_PATH)) as ServerBuild;
 
   const app = express();
