@@ -257,7 +257,11 @@ async function serve() {
   ).unref();
   // Remix fingerprints everything under /build/: safe to cache for a year.
   app.use("/build", precompressed("public/build"), express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // The few files at the top of public/ (favicons), looked up by name: otherwise every page's
+  // request would first ask the disk whether public/ holds a file of its path.
+  const publicFiles = new Set(fs.readdirSync("public").map((name) => `/${name}`));
+  const servePublic = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
   app.all(
     "*",
     createRequestHandler({
