@@ -227,6 +227,14 @@ async function main() {
   const js = firstLoadJs(path.resolve("public"), routes);
   const floorJs = firstLoadJs(path.resolve("bench/floor/public"), [FLOOR.route]).get(FLOOR.route)!;
   const minutes = (Date.now() - started) / 60_000;
+  // The readings themselves, so that a failure in writing the tables does not lose the run.
+  fs.writeFileSync(
+    path.join(DATA, "last-run.json"),
+    JSON.stringify({
+      rounds: rounds.map((r) => Object.fromEntries([...r].map(([k, v]) => [k, Object.fromEntries(v)]))),
+      cluster,
+    }),
+  );
   writeResults(pages, rounds, js, floorJs, cluster, minutes);
   console.log(`Done in ${minutes.toFixed(1)} minutes`);
 }
@@ -288,14 +296,14 @@ function writeResults(
       "| page | small p50 ms | national p50 ms | ratio per round | median | <= 1.3 |",
       "| --- | ---: | ---: | --- | ---: | --- |",
     );
-    const row = (name: string, pick: (r: Reading) => number) => {
-      const a = complete.map((r) => pick(r.get("small")!.get(name)!));
-      const b = complete.map((r) => pick(r.get("national")!.get(name)!));
+    const row = (name: string, pick: (r: Reading) => number, key = name) => {
+      const a = complete.map((r) => pick(r.get("small")!.get(key)!));
+      const b = complete.map((r) => pick(r.get("national")!.get(key)!));
       const ratios = a.map((x, i) => b[i] / Math.max(x, 0.01));
       const m = median(ratios);
       return `| ${name} | ${a.join(", ")} | ${b.join(", ")} | ${ratios.map((x) => x.toFixed(2)).join(", ")} | ${m.toFixed(2)} | ${mark(m <= GROWTH_TARGET)} |`;
     };
-    lines.push(row(`${FLOOR.name}, before the shell`, (r) => r.floor.p50));
+    lines.push(row(`${FLOOR.name}, before the shell`, (r) => r.floor.p50, shell.name));
     for (const page of pages) lines.push(row(page.name, (r) => r.p50));
     lines.push("");
   }
