@@ -9,6 +9,8 @@ export default tseslint.config(
     ignores: [
       "build/**",
       "public/build/**",
+      "bench/floor/build/**",
+      "bench/floor/public/build/**",
       "node_modules/**",
       "test-results/**",
       "playwright-report/**",

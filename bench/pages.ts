@@ -4,11 +4,18 @@ import { BUSY_PARTNER_NAME, COMMON_WORD, RARE_WORD } from "./generate";
 
 export type Page = { name: string; path: string; route: string; method?: "POST"; body?: string };
 
-/** A page's request headers: signed in, in Kazakh, and a same-site form post for the POST. */
+/** The framework's floor (bench/floor): one route, twenty rows, served by its own server. */
+export const FLOOR: Page = { name: "floor: bare Remix app (bench/floor)", path: "/", route: "routes/_index" };
+
+/**
+ * A page's request headers: signed in, in Kazakh, compression asked as Chromium asks it, and a
+ * same-site form post for the POST.
+ */
 export function requestHeaders(page: Page, cookie: string): Record<string, string> {
   return {
     Cookie: cookie,
     "Accept-Language": "kk",
+    "Accept-Encoding": "gzip, deflate, br",
     ...(page.body ? { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" } : {}),
   };
 }
@@ -42,7 +49,8 @@ export function pagesFor(file: string): Page[] {
     form.set(`participants[${i}].role`, i === 0 ? "chaired" : "attended");
   });
   return [
-    { name: "floor: bare page (/healthz)", path: "/healthz", route: "routes/healthz" },
+    // Kezdesu's shell: the session, language, flash, header and middleware around a page that shows nothing.
+    { name: "shell: /healthz signed in", path: "/healthz", route: "routes/healthz" },
     { name: "overview", path: "/", route: "routes/_index" },
     { name: "partners list", path: "/partners", route: "routes/partners._index" },
     { name: "partner page (2,000 events)", path: `/partners/${busy}`, route: "routes/partners.$partnerId" },

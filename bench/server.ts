@@ -1,11 +1,30 @@
-/** Starting, signing in to and stopping the production server, for the benchmark and the soak. */
-import { spawn, type ChildProcess } from "node:child_process";
+/** Starting, signing in to and stopping the production server and the floor, for the benchmark and the soak. */
+import { execSync, spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 
 export const PORT = Number(process.env.BENCH_PORT ?? 3400);
+/** The framework's floor (bench/floor), served beside the app in the same run. */
+export const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? PORT + 1);
+const FLOOR_DIR = path.resolve("bench/floor");
 const ADMIN = { email: "bench@kezdesu.local", password: "bench-password-2026" };
 
-export async function startServer(file: string, workers = 1): Promise<ChildProcess> {
-  const server = spawn("node", ["--import", "tsx", "server.ts"], {
+async function waitFor(server: ChildProcess, url: string) {
+  for (let i = 0; i < 240; i++) {
+    if (server.exitCode !== null) throw new Error(`The server for ${url} stopped (${server.exitCode})`);
+    try {
+      if ((await fetch(url)).ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  server.kill("SIGKILL");
+  throw new Error(`${url} did not answer within 2 minutes`);
+}
+
+/** The app's production server; `nodeArgs` e.g. --cpu-prof for a CPU profile. */
+export async function startServer(file: string, workers = 1, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const server = spawn("node", [...nodeArgs, "--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -18,19 +37,30 @@ export async function startServer(file: string, workers = 1): Promise<ChildProce
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`http://localhost:${PORT}/healthz`)).ok) return server;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  server.kill("SIGKILL");
-  throw new Error("The server did not start within 2 minutes");
+  return waitFor(server, `http://localhost:${PORT}/healthz`);
+}
+
+/** Builds the floor app (bench/floor) with the root's packages: a few seconds. */
+export function buildFloor() {
+  execSync(`${path.resolve("node_modules/.bin/remix")} build`, {
+    cwd: FLOOR_DIR,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", VITE_CJS_IGNORE_WARNING: "true" },
+  });
+}
+
+/** The floor's server, reading the same dataset (read only) as the app. */
+export async function startFloor(file: string): Promise<ChildProcess> {
+  const server = spawn("node", ["--import", "tsx", "server.ts"], {
+    cwd: FLOOR_DIR,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(FLOOR_PORT), DATABASE_PATH: file },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  return waitFor(server, `http://localhost:${FLOOR_PORT}/`);
 }
 
 export async function stopServer(server: ChildProcess) {
+  if (server.exitCode !== null) return;
   const exited = new Promise((resolve) => server.once("exit", resolve));
   server.kill("SIGTERM");
   await exited;
