@@ -61,7 +61,8 @@ describe("the pages that keep their reads show a change at once", () => {
         .match(/"name":"[^"]*"/g)
         ?.join() ?? "";
     const before = await get("/", overview);
-    expect(await get("/", overview)).toBe(before);
+    // Kept: the second read hands back the very lists the first one read.
+    expect((await get("/", overview)).partners).toBe(before.partners);
     const chartBefore = await get("/partners/chart", chart);
     expect(names(before, "partners")).not.toContain("Izmir");
     aPartner({ countryCode: "TR", nameEn: "Izmir", nameKk: "Измир" });
