@@ -633,6 +633,8 @@ const en = {
         password_change_failed: "Password change refused: wrong current password",
         backup_taken: "Backup made",
         backup_downloaded: "Backup downloaded",
+        calendar_feed_issued: "Calendar feed address made",
+        calendar_feed_stopped: "Calendar feed stopped",
       },
     },
     backups: {
@@ -738,6 +740,35 @@ const en = {
       meeting_sources: "Sources",
       initiative_steps: "Steps",
     },
+  },
+  calendar: {
+    title: "Calendar feed",
+    link: "Calendar",
+    feedName: "Kezdesu: meetings, visits and due dates",
+    intro:
+      "Subscribe to your feed's address in a calendar program (Outlook, Google Calendar, Apple Calendar, Thunderbird) to see coming meetings, delegation visits and initiative due dates, for the next {{months}} months; at most {{limit}} of each.",
+    none: "You have no calendar feed yet.",
+    active: "Your feed is on.",
+    madeAt: "Its address was made",
+    create: "Make my calendar feed",
+    address: "Your feed's address",
+    shownOnce:
+      "Copy it now into your calendar program: it is shown only this once and is not kept. Anyone who has it can read the feed.",
+    renew: "Give the feed a new address",
+    renewHint: "The old address stops working at once. Do this if it was shared by mistake, then subscribe again.",
+    stop: "Stop the feed",
+    stopHint: "Its address stops working; you can make a new feed later.",
+    stopped: "The feed is stopped: its address no longer works.",
+    settings: "Settings",
+    partialDates: "Dates known only to the month or year, or approximate",
+    partialDatesOptions: {
+      all_day: "Show them as all-day events over the month or year",
+      leave_out: "Leave them out",
+    },
+    language: "Language of the feed",
+    save: "Save the settings",
+    due: "Due: {{title}}",
+    download: "Add to a calendar (.ics)",
   },
   errors: {
     notFound: {
