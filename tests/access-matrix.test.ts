@@ -31,6 +31,7 @@ const MATRIX: Record<string, { loader?: Need; action?: Need }> = {
   "delegations.$delegationId_.delete": { loader: "editor", action: "editor" },
   "delegations.$delegationId_.edit": { loader: "editor", action: "editor" },
   "delegations.new": { loader: "editor", action: "editor" },
+  "export.$file": { loader: "viewer" },
   healthz: { loader: "public" },
   "history.$recordType.$recordId": { loader: "viewer", action: "editor" },
   "initiatives.$initiativeId": { loader: "viewer" },
@@ -104,6 +105,7 @@ const PARAMS: Record<string, string> = {
   recordId: String(meetingId),
   token: "not-an-invitation",
   lng: "kk.json",
+  file: "meetings.xlsx",
   name: (await takeBackup(process.env.DATABASE_PATH!)).name,
 };
 

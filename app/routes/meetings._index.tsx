@@ -4,13 +4,13 @@ import { useTranslation } from "~/i18n/react";
 import { MeetingList } from "~/components/MeetingList";
 import { FilterForm } from "~/components/FilterForm";
 import { ActionLink } from "~/components/Actions";
+import { ExportLinks } from "~/components/ExportLinks";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18n.server";
-import { listMeetings, meetingYears } from "~/models/meetings.server";
+import { listMeetings } from "~/models/meetings.server";
+import { meetingListFilter } from "~/models/list-filters.server";
 import { cachedRead } from "~/models/read-cache.server";
-import { partnerFilterFrom } from "~/models/partners.server";
-import { idsNamed } from "~/models/search.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { requireUser } from "~/auth.server";
@@ -23,20 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   // Everything this page shows follows from the address and the data.
   return cachedRead(`meetings:${lng}:${search.toString()}`, () => {
-    const years = meetingYears();
-    const year = Number(search.get("year"));
-    const topic = (search.get("topic") ?? "").trim().slice(0, 200);
-    const { partnerIds, partnerName } = partnerFilterFrom(search, lng);
-    const filter = {
-      partnerIds,
-      year: years.includes(year) ? year : undefined,
-      // Folded like every search: "асфальт" finds the topic "Асфальттау" and "Asphalting".
-      topicIds: topic ? idsNamed("topic", topic) : undefined,
-    };
+    const { years, filter, partnerName, topic, filtered } = meetingListFilter(search, lng);
     return {
       title: t("meeting.listTitle"),
       filter: { partnerName, year: filter.year, topic },
-      filtered: Boolean(partnerIds || filter.year || topic),
+      filtered,
       years,
       meetings: listMeetings({ lng, page: pageFromSearch(search), filter }),
     };
@@ -51,6 +42,7 @@ export default function MeetingsPage() {
       <PageHeading actions={<ActionLink to="/meetings/new">{t("form.meeting.add")}</ActionLink>}>
         {t("meeting.listTitle")}
       </PageHeading>
+      <ExportLinks list="meetings" />
       <FilterForm className="mb-4 flex flex-wrap items-end gap-3 print:hidden">
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("meeting.partner")}</span>

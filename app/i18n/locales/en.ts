@@ -770,6 +770,32 @@ const en = {
     due: "Due: {{title}}",
     download: "Add to a calendar (.ics)",
   },
+  exports: {
+    label: "Download this list, with its filters:",
+    csv: "CSV",
+    xlsx: "Excel (XLSX)",
+    id: "ID",
+    approx: "approx.",
+    kind: "Kind",
+    name: "Name",
+    kinds: {
+      partner: "Partner",
+      person: "Person",
+      organisation: "Organisation",
+      meeting: "Meeting",
+      initiative: "Initiative",
+      relation: "Relation",
+      delegation: "Delegation",
+    },
+    lists: {
+      partners: "Partners",
+      meetings: "Meetings",
+      initiatives: "Initiatives",
+      people: "People",
+      organisations: "Organisations",
+      search: "Search",
+    },
+  },
   errors: {
     notFound: {
       title: "Page not found",

@@ -767,6 +767,32 @@ const kk: Translations = {
     due: "Мерзімі: {{title}}",
     download: "Күнтізбеге қосу (.ics)",
   },
+  exports: {
+    label: "Осы тізімді сүзгілерімен жүктеп алу:",
+    csv: "CSV",
+    xlsx: "Excel (XLSX)",
+    id: "ID",
+    approx: "шамамен",
+    kind: "Түрі",
+    name: "Атауы",
+    kinds: {
+      partner: "Әріптес",
+      person: "Адам",
+      organisation: "Ұйым",
+      meeting: "Кездесу",
+      initiative: "Бастама",
+      relation: "Қарым-қатынас",
+      delegation: "Делегация",
+    },
+    lists: {
+      partners: "Әріптестер",
+      meetings: "Кездесулер",
+      initiatives: "Бастамалар",
+      people: "Адамдар",
+      organisations: "Ұйымдар",
+      search: "Іздеу",
+    },
+  },
   errors: {
     notFound: {
       title: "Бет табылмады",

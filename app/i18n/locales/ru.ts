@@ -768,6 +768,32 @@ const ru: Translations = {
     due: "Срок: {{title}}",
     download: "Добавить в календарь (.ics)",
   },
+  exports: {
+    label: "Скачать этот список с его фильтрами:",
+    csv: "CSV",
+    xlsx: "Excel (XLSX)",
+    id: "ID",
+    approx: "прибл.",
+    kind: "Вид",
+    name: "Название",
+    kinds: {
+      partner: "Партнёр",
+      person: "Человек",
+      organisation: "Организация",
+      meeting: "Встреча",
+      initiative: "Инициатива",
+      relation: "Отношения",
+      delegation: "Делегация",
+    },
+    lists: {
+      partners: "Партнёры",
+      meetings: "Встречи",
+      initiatives: "Инициативы",
+      people: "Люди",
+      organisations: "Организации",
+      search: "Поиск",
+    },
+  },
   errors: {
     notFound: {
       title: "Страница не найдена",
