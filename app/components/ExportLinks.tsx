@@ -1,6 +1,6 @@
 import { useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import type { ExportList } from "~/exchange/columns";
+import { EXPORT_LIMIT, type ExportList } from "~/exchange/columns";
 
 /**
  * The list as a file, with the filters in the page's address (issue 16.2); the page number is
@@ -21,6 +21,7 @@ export function ExportLinks({ list }: { list: ExportList }) {
       <a href={`/export/${list}.xlsx${query}`} download className={link}>
         {t("exports.xlsx")}
       </a>
+      <span className="text-stone-600">{t("exports.limit", { limit: EXPORT_LIMIT })}</span>
     </p>
   );
 }

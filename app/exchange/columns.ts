@@ -123,3 +123,6 @@ export const SEARCH_COLUMNS: Column<SearchRow>[] = [
 
 export const EXPORT_LISTS = ["partners", "meetings", "initiatives", "people", "organisations", "search"] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
+
+/** The most rows an export holds (app/exchange/export.server.ts); the list pages say so. */
+export const EXPORT_LIMIT = 5000;

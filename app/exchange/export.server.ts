@@ -25,6 +25,7 @@ import { listPartners } from "~/models/partners.server";
 import { listPeople } from "~/models/people.server";
 import { todayInAstana } from "~/utils/overdue";
 import {
+  EXPORT_LIMIT,
   INITIATIVE_COLUMNS,
   MEETING_COLUMNS,
   ORGANISATION_COLUMNS,
@@ -37,7 +38,7 @@ import {
   type SearchRow,
 } from "./columns";
 
-export const EXPORT_LIMIT = 5000;
+export { EXPORT_LIMIT };
 
 /** A table ready to write: headers and cells already in the reader's language. */
 export type ExportTable = { headers: string[]; rows: Cell[][]; total: number };

@@ -774,6 +774,7 @@ const en = {
     label: "Download this list, with its filters:",
     csv: "CSV",
     xlsx: "Excel (XLSX)",
+    limit: "(every page, at most {{limit}} rows)",
     id: "ID",
     approx: "approx.",
     kind: "Kind",

@@ -771,6 +771,7 @@ const kk: Translations = {
     label: "Осы тізімді сүзгілерімен жүктеп алу:",
     csv: "CSV",
     xlsx: "Excel (XLSX)",
+    limit: "(барлық беттер, ең көбі {{limit}} жол)",
     id: "ID",
     approx: "шамамен",
     kind: "Түрі",

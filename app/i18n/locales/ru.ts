@@ -772,6 +772,7 @@ const ru: Translations = {
     label: "Скачать этот список с его фильтрами:",
     csv: "CSV",
     xlsx: "Excel (XLSX)",
+    limit: "(все страницы, не более {{limit}} строк)",
     id: "ID",
     approx: "прибл.",
     kind: "Вид",
