@@ -60,5 +60,11 @@ export const SECURITY_EVENTS = [
   "password_change_failed",
   "backup_taken",
   "backup_downloaded",
+  "calendar_feed_issued",
+  "calendar_feed_stopped",
 ] as const;
 export type SecurityEvent = (typeof SECURITY_EVENTS)[number];
+
+/** What a calendar feed does with a date known only to the month or year (issue 16.3). */
+export const FEED_PARTIAL_DATES = ["all_day", "leave_out"] as const;
+export type FeedPartialDates = (typeof FEED_PARTIAL_DATES)[number];

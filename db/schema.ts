@@ -29,6 +29,7 @@ import {
   AUDITED_RECORD_TYPES,
   HISTORY_ACTIONS,
   SECURITY_EVENTS,
+  FEED_PARTIAL_DATES,
 } from "./enums";
 
 export * from "./enums";
@@ -510,6 +511,23 @@ export const sessions = sqliteTable(
   },
   (t) => [index("sessions_user").on(t.userId)],
 );
+
+/**
+ * An account's calendar feed (issue 16.3): a secret URL a calendar program subscribes to. Only
+ * the SHA-256 of its token is kept, as for sessions; renewing replaces it, so the old URL stops
+ * working at once. No row: the account has no feed.
+ */
+export const calendarFeeds = sqliteTable("calendar_feeds", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull().unique(),
+  // The feed is read by a calendar program, with no session and no language cookie.
+  language: text("language", { enum: RECORD_LANGUAGES }).notNull(),
+  partialDates: text("partial_dates", { enum: FEED_PARTIAL_DATES }).notNull().default("all_day"),
+  createdAt: createdAt(),
+  renewedAt: text("renewed_at").notNull(),
+});
 
 /** Failed sign-ins, by account ("email:…") and by address ("address:…"), for the lock-out. */
 export const signInFailures = sqliteTable(

@@ -16,6 +16,7 @@ type RouteModule = { loader?: (args: never) => unknown; action?: (args: never) =
 const MATRIX: Record<string, { loader?: Need; action?: Need }> = {
   $: { loader: "viewer" },
   _index: { loader: "viewer" },
+  "account.calendar": { loader: "viewer", action: "viewer" },
   "account.password": { loader: "viewer", action: "viewer" },
   "admin.activity": { loader: "admin" },
   "admin.backups._index": { loader: "admin", action: "admin" },
@@ -24,10 +25,13 @@ const MATRIX: Record<string, { loader?: Need; action?: Need }> = {
   "admin.security": { loader: "admin" },
   "admin.users.$userId": { loader: "admin", action: "admin" },
   "admin.users._index": { loader: "admin", action: "admin" },
+  "calendar.$token": { loader: "public" },
   "delegations.$delegationId": { loader: "viewer" },
+  "delegations.$delegationId_.calendar[.ics]": { loader: "viewer" },
   "delegations.$delegationId_.delete": { loader: "editor", action: "editor" },
   "delegations.$delegationId_.edit": { loader: "editor", action: "editor" },
   "delegations.new": { loader: "editor", action: "editor" },
+  "export.$file": { loader: "viewer" },
   healthz: { loader: "public" },
   "history.$recordType.$recordId": { loader: "viewer", action: "editor" },
   "initiatives.$initiativeId": { loader: "viewer" },
@@ -40,6 +44,7 @@ const MATRIX: Record<string, { loader?: Need; action?: Need }> = {
   language: { loader: "public", action: "public" },
   "locales.$lng": { loader: "public" },
   "meetings.$meetingId": { loader: "viewer" },
+  "meetings.$meetingId_.calendar[.ics]": { loader: "viewer" },
   "meetings.$meetingId_.delete": { loader: "editor", action: "editor" },
   "meetings.$meetingId_.edit": { loader: "editor", action: "editor" },
   "meetings._index": { loader: "viewer" },
@@ -100,6 +105,7 @@ const PARAMS: Record<string, string> = {
   recordId: String(meetingId),
   token: "not-an-invitation",
   lng: "kk.json",
+  file: "meetings.xlsx",
   name: (await takeBackup(process.env.DATABASE_PATH!)).name,
 };
 
@@ -138,6 +144,10 @@ async function call(fn: (args: never) => unknown, request: Request, params: Reco
   const init = (outcome as { init?: { status?: number } } | null)?.init;
   return { status: init?.status ?? 200, location: null };
 }
+
+// Pages that are rightly a 404 here: an unknown address, and the .ics of the demo's visit, whose
+// arrival the report does not give (tests/calendar-feed.test.ts downloads a dated one).
+const NOTHING_TO_SHOW = new Set(["$", "delegations.$delegationId_.calendar[.ics]"]);
 
 const RANK: Record<Need, number> = { public: -1, viewer: 0, editor: 1, admin: 2 };
 const ROLES = [null, "viewer", "editor", "admin"] as const;
@@ -203,7 +213,7 @@ describe.each(routes)("$name", ({ name, module }) => {
         expect(outcome.status).toBe(403);
       } else {
         expect([200, 404]).toContain(outcome.status);
-        if (name !== "$") expect(outcome.status).toBe(200);
+        if (!NOTHING_TO_SHOW.has(name)) expect(outcome.status).toBe(200);
       }
       expect(fingerprint()).toBe(before);
     });

@@ -51,6 +51,9 @@ function AccountMenu({ name, isAdmin }: { name: string; isAdmin: boolean }) {
       >
         {name}
       </Link>
+      <Link to="/account/calendar" className="text-sky-100 underline-offset-2 hover:underline">
+        {t("calendar.link")}
+      </Link>
       {isAdmin ? (
         <Link to="/admin/users" className="text-sky-100 underline-offset-2 hover:underline">
           {t("nav.admin")}

@@ -8,11 +8,11 @@ import type { TimelineKind } from "~/utils/timeline";
 import { cachedRead } from "~/utils/read-cache.server";
 import { partnerDelegations } from "./delegations.server";
 import { listInitiatives } from "./initiatives/read.server";
-import { listMeetings, meetingYears } from "./meetings/read.server";
+import { meetingListFilter } from "./list-filters.server";
+import { listMeetings } from "./meetings/read.server";
 import { quietPartners, upcoming } from "./overview.server";
-import { getPartner, listPartners, partnerFilterFrom, peopleMetFrom, type PartnerSort } from "./partners/read.server";
+import { getPartner, listPartners, peopleMetFrom, type PartnerSort } from "./partners/read.server";
 import { partnerCountries, relationLanes, type ChartFilter, type RelationLane } from "./relation-chart.server";
-import { idsNamed } from "./search.server";
 import { partnerTimelinePage } from "./timeline.server";
 
 /** The overview: the same for every reader of a language on a day. */
@@ -34,19 +34,10 @@ export function partnersPage(lng: Language, sort: PartnerSort, page: number) {
 /** The meetings list: everything it shows follows from the address (filters, page) and the data. */
 export function meetingsPage(lng: Language, search: URLSearchParams, page: number) {
   return cachedRead(`meetings:${lng}:${search.toString()}`, () => {
-    const years = meetingYears();
-    const year = Number(search.get("year"));
-    const topic = (search.get("topic") ?? "").trim().slice(0, 200);
-    const { partnerIds, partnerName } = partnerFilterFrom(search, lng);
-    const filter = {
-      partnerIds,
-      year: years.includes(year) ? year : undefined,
-      // Folded like every search: "асфальт" finds the topic "Асфальттау" and "Asphalting".
-      topicIds: topic ? idsNamed("topic", topic) : undefined,
-    };
+    const { years, filter, partnerName, topic, filtered } = meetingListFilter(search, lng);
     return {
       filter: { partnerName, year: filter.year, topic },
-      filtered: Boolean(partnerIds || filter.year || topic),
+      filtered,
       years,
       meetings: listMeetings({ lng, page, filter }),
     };

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ActionLink, RecordActions } from "~/components/Actions";
+import { CalendarDownload } from "~/components/CalendarDownload";
 import { MeetingList } from "~/components/MeetingList";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
@@ -50,6 +51,7 @@ export default function DelegationPage() {
         eyebrow={t(`meeting.directions.${delegation.direction}`)}
         actions={
           <div className="flex gap-2">
+            {delegation.arrival.value ? <CalendarDownload href={`/delegations/${delegation.id}/calendar.ics`} /> : null}
             <RecordActions path={`/delegations/${delegation.id}`} history={`/history/delegation/${delegation.id}`} />
           </div>
         }

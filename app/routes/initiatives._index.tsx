@@ -5,15 +5,16 @@ import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
 import { FilterForm } from "~/components/FilterForm";
 import { ActionLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
+import { ExportLinks } from "~/components/ExportLinks";
 import { Empty, PageHeading, Section } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18n.server";
-import { isInitiativeKind, isInitiativeStatus, listInitiatives } from "~/models/initiatives/read.server";
-import { partnerFilterFrom } from "~/models/partners/read.server";
+import { listInitiatives } from "~/models/initiatives/read.server";
 import { homeSideChoices } from "~/models/people/read.server";
+import { initiativeListFilter } from "~/models/list-filters.server";
 import { titled } from "~/utils/meta";
 import { todayInAstana } from "~/utils/overdue";
-import { idFromSearch, pageFromSearch } from "~/utils/pagination";
+import { pageFromSearch } from "~/utils/pagination";
 import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -24,17 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
-  const status = search.get("status");
-  const kind = search.get("kind");
   const today = todayInAstana();
-  const { partnerIds, partnerName } = partnerFilterFrom(search, lng);
-  const filter = {
-    status: isInitiativeStatus(status) ? status : undefined,
-    partnerIds,
-    ownerPersonId: idFromSearch(search, "owner"),
-    kind: isInitiativeKind(kind) ? kind : undefined,
-    overdueOn: search.get("overdue") === "1" ? today : undefined,
-  };
+  const { filter, partnerName } = initiativeListFilter(search, lng, today);
   // One status chosen: that list, paginated. Otherwise the workflow at a glance, by status.
   const byStatus = filter.status
     ? null
@@ -74,6 +66,7 @@ export default function InitiativesPage() {
       <PageHeading actions={<ActionLink to="/initiatives/new">{t("form.initiative.add")}</ActionLink>}>
         {t("initiative.listTitle")}
       </PageHeading>
+      <ExportLinks list="initiatives" />
       <FilterForm className="mb-6 flex flex-wrap items-end gap-3 print:hidden">
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("initiative.status")}</span>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { RecordActions } from "~/components/Actions";
+import { CalendarDownload } from "~/components/CalendarDownload";
 import { InitiativeList } from "~/components/InitiativeList";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
@@ -35,6 +36,7 @@ export default function MeetingPage() {
         eyebrow={<PartialDateText date={meeting.date} />}
         actions={
           <div className="flex gap-2">
+            {meeting.date.value ? <CalendarDownload href={`/meetings/${meeting.id}/calendar.ics`} /> : null}
             <RecordActions path={`/meetings/${meeting.id}`} history={`/history/meeting/${meeting.id}`} />
           </div>
         }

@@ -4,6 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { MeetingList } from "~/components/MeetingList";
 import { FilterForm } from "~/components/FilterForm";
 import { ActionLink } from "~/components/Actions";
+import { ExportLinks } from "~/components/ExportLinks";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18n.server";
@@ -38,6 +39,7 @@ export default function MeetingsPage() {
       >
         {t("meeting.listTitle")}
       </PageHeading>
+      <ExportLinks list="meetings" />
       <FilterForm className="mb-4 flex flex-wrap items-end gap-3 print:hidden">
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("meeting.partner")}</span>

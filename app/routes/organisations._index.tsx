@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ActionLink } from "~/components/Actions";
+import { ExportLinks } from "~/components/ExportLinks";
 import { Badge, Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18n.server";
@@ -27,6 +28,7 @@ export default function OrganisationsPage() {
       <PageHeading actions={<ActionLink to="/organisations/new">{t("form.organisation.add")}</ActionLink>}>
         {t("organisation.listTitle")}
       </PageHeading>
+      <ExportLinks list="organisations" />
       {organisations.total === 0 ? (
         <Empty>{t("organisation.empty")}</Empty>
       ) : (

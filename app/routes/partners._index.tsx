@@ -2,12 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ActionLink } from "~/components/Actions";
+import { ExportLinks } from "~/components/ExportLinks";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { RelationStatusBadge } from "~/components/StatusBadge";
 import { getTranslator } from "~/i18n/i18n.server";
 import { partnersPage } from "~/models/pages.server";
 import type { PartnerSort } from "~/models/partners/read.server";
+import { partnerListSort } from "~/models/list-filters.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { requireUser } from "~/auth.server";
@@ -18,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
-  const sort: PartnerSort = search.get("sort") === "country" ? "country" : "name";
+  const sort = partnerListSort(search);
   const page = pageFromSearch(search);
   return {
     title: t("partner.listTitle"),
@@ -53,6 +55,7 @@ export default function PartnersPage() {
       >
         {t("partner.listTitle")}
       </PageHeading>
+      <ExportLinks list="partners" />
       {partners.total === 0 ? (
         <Empty>{t("partner.empty")}</Empty>
       ) : (

@@ -3,12 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { FilterForm } from "~/components/FilterForm";
 import { ActionLink } from "~/components/Actions";
+import { ExportLinks } from "~/components/ExportLinks";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { knownOnlyAsOf, PostDates } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18n.server";
 import { listPeople } from "~/models/people/read.server";
-import { idsNamed } from "~/models/search.server";
+import { peopleListFilter } from "~/models/list-filters.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { requireUser } from "~/auth.server";
@@ -19,9 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
-  const organisation = (search.get("organisation") ?? "").trim().slice(0, 200);
-  // Folded like every search: "маслихат" finds the people of "Астана қаласының мәслихаты".
-  const organisationIds = organisation ? idsNamed("organisation", organisation) : undefined;
+  const { organisation, organisationIds } = peopleListFilter(search);
   return {
     title: t("person.listTitle"),
     organisation,
@@ -37,6 +36,7 @@ export default function PeoplePage() {
       <PageHeading actions={<ActionLink to="/people/new">{t("form.person.add")}</ActionLink>}>
         {t("person.listTitle")}
       </PageHeading>
+      <ExportLinks list="people" />
       <FilterForm className="mb-4 flex flex-wrap items-end gap-3 print:hidden">
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("person.organisation")}</span>

@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { Highlight, Passage } from "~/components/Highlight";
+import { ExportLinks } from "~/components/ExportLinks";
 import { Empty, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { InitiativeStatusBadge } from "~/components/StatusBadge";
 import { getTranslator } from "~/i18n/i18n.server";
-import { searchNames, searchTexts } from "~/models/search.server";
+import { searchQuery, searchResults } from "~/models/list-filters.server";
 import { titled } from "~/utils/meta";
 import { requireUser } from "~/auth.server";
 
@@ -15,17 +16,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
-  const query = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
-  const names = query ? searchNames(query, lng) : null;
-  const texts = query ? searchTexts(query, lng) : null;
-  // Partners found by name first, then those found by their country or several words.
-  const results =
-    names && texts
-      ? {
-          ...names,
-          partner: [...names.partner, ...texts.partner.filter((p) => !names.partner.some((n) => n.id === p.id))],
-        }
-      : null;
+  const query = searchQuery(new URL(request.url).searchParams);
+  const { results, texts } = searchResults(query, lng);
   return { title: t("search.title"), query, results, texts };
 }
 
@@ -60,6 +52,7 @@ export default function SearchPage() {
         </button>
       </Form>
       {results && !found ? <Empty>{t("search.nothing", { query })}</Empty> : null}
+      {found ? <ExportLinks list="search" /> : null}
       {results
         ? GROUPS.filter((g) => results[g.kind].length > 0).map((group) => (
             <Section key={group.kind} title={t(group.heading)} id={`results-${group.kind}`}>

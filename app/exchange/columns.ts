@@ -1,0 +1,128 @@
+/**
+ * The columns of every exported list, in one place (issue 16.2): the CSV and XLSX writers read
+ * them, and the import (to come) must read the same ones, so a file exported, edited and
+ * imported back means what it said. A column has a stable `key` (the import's name for it,
+ * whatever the header's language), a header from the translation layer, and how a row fills it.
+ *
+ * Cells hold what the list shows, in the reader's language, plus each record's id (which an
+ * import uses to find the record again). Dates keep their typed precision: "2016", "2016-05",
+ * "2016-05-12", with the translated "approx." after an approximate one, and nothing when unknown
+ * (exportDate, and its inverse for the import, importDate).
+ */
+import type { listInitiatives } from "~/models/initiatives/read.server";
+import type { listMeetings } from "~/models/meetings/read.server";
+import type { listOrganisations } from "~/models/organisations.server";
+import type { listPartners } from "~/models/partners/read.server";
+import type { listPeople } from "~/models/people/read.server";
+import type { T } from "~/i18n/translate";
+import { partialDateFromParts, partialDateParts, type PartialDate } from "~db/shared/partial-date";
+
+export type Cell = string | number | null;
+export type Column<Row> = { key: string; header: (t: T) => string; cell: (row: Row, t: T) => Cell };
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** A partial date as typed: "2016", "2016-05", "2016-05-12", "2016 approx."; empty when unknown. */
+export function exportDate(date: PartialDate, t: T): string | null {
+  const { year, month, day } = partialDateParts(date);
+  if (year == null) return null;
+  const text = `${String(year).padStart(4, "0")}${month != null ? `-${pad(month)}` : ""}${day != null ? `-${pad(day)}` : ""}`;
+  return date.approximate ? `${text} ${t("exports.approx")}` : text;
+}
+
+/** exportDate's inverse, for the import: null when the text is not a date it could have written. */
+export function importDate(text: string | null | undefined, approxWords: string[]): PartialDate | null {
+  const trimmed = (text ?? "").trim();
+  if (!trimmed) return partialDateFromParts({});
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:\s+(.+))?$/.exec(trimmed);
+  if (!match || (match[4] && !approxWords.includes(match[4]))) return null;
+  return partialDateFromParts({
+    year: Number(match[1]),
+    month: match[2] ? Number(match[2]) : null,
+    day: match[3] ? Number(match[3]) : null,
+    approximate: Boolean(match[4]),
+  });
+}
+
+const id: Column<{ id: number }> = { key: "id", header: (t) => t("exports.id"), cell: (row) => row.id };
+
+type MeetingRow = ReturnType<typeof listMeetings>["items"][number];
+type InitiativeRow = ReturnType<typeof listInitiatives>["items"][number];
+type PartnerRow = ReturnType<typeof listPartners>["items"][number];
+type PersonRow = ReturnType<typeof listPeople>["items"][number];
+type OrganisationRow = ReturnType<typeof listOrganisations>["items"][number];
+/** A line of the search page's results, whatever its kind. */
+export type SearchRow = {
+  kind: "partner" | "person" | "organisation" | "meeting" | "initiative" | "relation" | "delegation";
+  id: number;
+  name: string;
+  date: PartialDate | null;
+};
+
+export const MEETING_COLUMNS: Column<MeetingRow>[] = [
+  id,
+  { key: "date", header: (t) => t("meeting.date"), cell: (r, t) => exportDate(r.date, t) },
+  { key: "partner", header: (t) => t("meeting.partner"), cell: (r) => r.partner?.name ?? null },
+  { key: "host", header: (t) => t("meeting.host"), cell: (r) => r.host },
+  { key: "location", header: (t) => t("meeting.place"), cell: (r) => r.location },
+  { key: "purpose", header: (t) => t("meeting.purpose"), cell: (r) => r.purpose },
+  { key: "participants", header: (t) => t("meeting.participants"), cell: (r) => r.participantCount },
+];
+
+export const INITIATIVE_COLUMNS: Column<InitiativeRow>[] = [
+  id,
+  { key: "title", header: (t) => t("initiative.title"), cell: (r) => r.title },
+  { key: "status", header: (t) => t("initiative.status"), cell: (r, t) => t(`initiative.statuses.${r.status}`) },
+  { key: "kind", header: (t) => t("initiative.kind"), cell: (r, t) => t(`initiative.kinds.${r.kind}`) },
+  { key: "due", header: (t) => t("initiative.due"), cell: (r, t) => exportDate(r.due, t) },
+  { key: "partner", header: (t) => t("initiative.partner"), cell: (r) => r.partner?.name ?? null },
+  { key: "owner", header: (t) => t("initiative.owner"), cell: (r) => r.owner?.name ?? null },
+];
+
+export const PARTNER_COLUMNS: Column<PartnerRow>[] = [
+  id,
+  { key: "name", header: (t) => t("partner.name"), cell: (r) => r.name },
+  { key: "kind", header: (t) => t("partner.kind"), cell: (r, t) => t(`partner.kinds.${r.kind}`) },
+  { key: "country", header: (t) => t("partner.country"), cell: (r) => r.country },
+  {
+    key: "relations",
+    header: (t) => t("partner.relations"),
+    cell: (r, t) =>
+      r.relations
+        .map(
+          (rel) => `${t(`relation.types.${rel.type}`)}${rel.status ? `: ${t(`relation.statuses.${rel.status}`)}` : ""}`,
+        )
+        .join("; ") || null,
+  },
+];
+
+export const PERSON_COLUMNS: Column<PersonRow>[] = [
+  id,
+  { key: "name", header: (t) => t("person.name"), cell: (r) => r.name },
+  { key: "post", header: (t) => t("person.currentPost"), cell: (r) => r.post?.title ?? null },
+  { key: "organisation", header: (t) => t("person.organisation"), cell: (r) => r.post?.organisation.name ?? null },
+];
+
+export const ORGANISATION_COLUMNS: Column<OrganisationRow>[] = [
+  id,
+  { key: "name", header: (t) => t("organisation.name"), cell: (r) => r.name },
+  {
+    key: "side",
+    header: (t) => t("organisation.side"),
+    cell: (r, t) => t(r.ourSide ? "organisation.ourSide" : "organisation.partnerSide"),
+  },
+  { key: "partner", header: (t) => t("meeting.partner"), cell: (r) => r.partner.name },
+];
+
+export const SEARCH_COLUMNS: Column<SearchRow>[] = [
+  { key: "kind", header: (t) => t("exports.kind"), cell: (r, t) => t(`exports.kinds.${r.kind}`) },
+  id,
+  { key: "name", header: (t) => t("exports.name"), cell: (r) => r.name },
+  { key: "date", header: (t) => t("meeting.date"), cell: (r, t) => (r.date ? exportDate(r.date, t) : null) },
+];
+
+export const EXPORT_LISTS = ["partners", "meetings", "initiatives", "people", "organisations", "search"] as const;
+export type ExportList = (typeof EXPORT_LISTS)[number];
+
+/** The most rows an export holds (app/exchange/export.server.ts); the list pages say so. */
+export const EXPORT_LIMIT = 5000;

@@ -1,0 +1,154 @@
+/**
+ * Exports of the lists (issue 16.2): the rows a list shows with the filters in its address, as
+ * CSV or XLSX, with the columns of app/exchange/columns.ts and headers in the reader's language.
+ *
+ * Bounded: at most EXPORT_LIMIT rows, the list's first ones in its own order (the answer says
+ * how many there were in X-Export-Total, and whether it was cut in X-Export-Truncated); a file
+ * of that size is built in memory (a few MB at most), which is simpler than streaming and as
+ * safe at this bound.
+ */
+import ExcelJS from "exceljs";
+import type { Language } from "~/i18n/config";
+import type { T } from "~/i18n/translate";
+import { listInitiatives } from "~/models/initiatives/read.server";
+import {
+  initiativeListFilter,
+  meetingListFilter,
+  partnerListSort,
+  peopleListFilter,
+  searchQuery,
+  searchResults,
+} from "~/models/list-filters.server";
+import { listMeetings } from "~/models/meetings/read.server";
+import { listOrganisations } from "~/models/organisations.server";
+import { listPartners } from "~/models/partners/read.server";
+import { listPeople } from "~/models/people/read.server";
+import { todayInAstana } from "~/utils/overdue";
+import {
+  EXPORT_LIMIT,
+  INITIATIVE_COLUMNS,
+  MEETING_COLUMNS,
+  ORGANISATION_COLUMNS,
+  PARTNER_COLUMNS,
+  PERSON_COLUMNS,
+  SEARCH_COLUMNS,
+  type Cell,
+  type Column,
+  type ExportList,
+  type SearchRow,
+} from "./columns";
+
+export { EXPORT_LIMIT };
+
+/** A table ready to write: headers and cells already in the reader's language. */
+export type ExportTable = { headers: string[]; rows: Cell[][]; total: number };
+
+function table<Row>(columns: Column<Row>[], rows: Row[], total: number, t: T): ExportTable {
+  return {
+    headers: columns.map((c) => c.header(t)),
+    rows: rows.map((row) => columns.map((c) => c.cell(row, t))),
+    total,
+  };
+}
+
+/** The list's rows as its page would show them for this address, all pages at once up to the bound. */
+export function exportTable(list: ExportList, search: URLSearchParams, lng: Language, t: T): ExportTable {
+  const all = { lng, page: 1, pageSize: EXPORT_LIMIT };
+  switch (list) {
+    case "meetings": {
+      const { filter } = meetingListFilter(search, lng);
+      const page = listMeetings({ ...all, filter });
+      return table(MEETING_COLUMNS, page.items, page.total, t);
+    }
+    case "initiatives": {
+      // Without a status the page shows the first few of each; the file holds them all.
+      const today = todayInAstana();
+      const { filter } = initiativeListFilter(search, lng, today);
+      const page = listInitiatives({ ...all, filter, today });
+      return table(INITIATIVE_COLUMNS, page.items, page.total, t);
+    }
+    case "partners": {
+      const page = listPartners({ ...all, sort: partnerListSort(search) });
+      return table(PARTNER_COLUMNS, page.items, page.total, t);
+    }
+    case "people": {
+      const page = listPeople({ ...all, organisationIds: peopleListFilter(search).organisationIds });
+      return table(PERSON_COLUMNS, page.items, page.total, t);
+    }
+    case "organisations": {
+      const page = listOrganisations(all);
+      return table(ORGANISATION_COLUMNS, page.items, page.total, t);
+    }
+    case "search": {
+      const rows = searchRows(searchQuery(search), lng, t);
+      return table(SEARCH_COLUMNS, rows, rows.length, t);
+    }
+  }
+}
+
+/** The search page's results as it shows them, in its order, one line each. */
+function searchRows(query: string, lng: Language, t: T): SearchRow[] {
+  const { results, texts } = searchResults(query, lng);
+  if (!results || !texts) return [];
+  const named = (["partner", "person", "organisation"] as const).flatMap((kind) =>
+    results[kind].map((r) => ({ kind, id: r.id, name: r.name, date: null })),
+  );
+  return [
+    ...named,
+    ...texts.meeting.map((m) => ({
+      kind: "meeting" as const,
+      id: m.id,
+      name: m.partner ? t("meeting.title", { partner: m.partner }) : t("meeting.titleNoPartner"),
+      date: m.date,
+    })),
+    ...texts.initiative.map((i) => ({ kind: "initiative" as const, id: i.id, name: i.title, date: null })),
+    ...texts.relation.map((r) => ({
+      kind: "relation" as const,
+      id: r.id,
+      name: `${t(`relation.types.${r.type}`)} · ${r.partner}`,
+      date: null,
+    })),
+    ...texts.delegation.map((d) => ({
+      kind: "delegation" as const,
+      id: d.id,
+      name: `${t(`meeting.directions.${d.direction}`)} · ${d.partner}`,
+      date: d.arrival,
+    })),
+  ];
+}
+
+/**
+ * A text a spreadsheet would take for a formula (=, +, -, @, or a tab or carriage return that
+ * some read before one) gets a leading apostrophe, as OWASP advises for CSV injection: shown as
+ * typed, never run. The import strips it again (restoreCell).
+ */
+export function neutralise(cell: Cell): Cell {
+  return typeof cell === "string" && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+export const restoreCell = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
+
+const csvField = (cell: Cell) => {
+  const text = cell == null ? "" : String(neutralise(cell));
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** RFC 4180 with CRLF line ends, and a BOM so that Excel reads UTF-8 (Cyrillic, Kazakh letters). */
+export function toCsv({ headers, rows }: ExportTable): string {
+  return `\uFEFF${[headers, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
+}
+
+/**
+ * XLSX through exceljs. Every text is written as a text cell (never a formula: exceljs writes
+ * one only when given { formula }), and neutralised as in the CSV, so the two files say the same.
+ */
+export async function toXlsx({ headers, rows }: ExportTable, sheetName: string): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Kezdesu";
+  // Excel refuses sheet names over 31 characters or holding []:*?/\.
+  const sheet = workbook.addWorksheet(sheetName.replace(/[[\]:*?/\\]/g, " ").slice(0, 31));
+  sheet.addRow(headers).font = { bold: true };
+  for (const row of rows) sheet.addRow(row.map(neutralise));
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}

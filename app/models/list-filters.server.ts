@@ -1,0 +1,63 @@
+/**
+ * What a list's address asks for, read once for the list's page and for its export (issue
+ * 16.2), so that a file holds exactly the rows the page shows with the same filters.
+ */
+import type { Language } from "~/i18n/config";
+import { isInitiativeKind, isInitiativeStatus } from "~/models/initiatives/read.server";
+import { meetingYears } from "~/models/meetings/read.server";
+import { partnerFilterFrom, type PartnerSort } from "~/models/partners/read.server";
+import { idsNamed, searchNames, searchTexts } from "./search.server";
+import { idFromSearch } from "~/utils/pagination";
+
+export function meetingListFilter(search: URLSearchParams, lng: Language) {
+  const years = meetingYears();
+  const year = Number(search.get("year"));
+  const topic = (search.get("topic") ?? "").trim().slice(0, 200);
+  const { partnerIds, partnerName } = partnerFilterFrom(search, lng);
+  const filter = {
+    partnerIds,
+    year: years.includes(year) ? year : undefined,
+    // Folded like every search: "асфальт" finds the topic "Асфальттау" and "Asphalting".
+    topicIds: topic ? idsNamed("topic", topic) : undefined,
+  };
+  return { years, filter, partnerName, topic, filtered: Boolean(partnerIds || filter.year || topic) };
+}
+
+export function initiativeListFilter(search: URLSearchParams, lng: Language, today: string) {
+  const status = search.get("status");
+  const kind = search.get("kind");
+  const { partnerIds, partnerName } = partnerFilterFrom(search, lng);
+  const filter = {
+    status: isInitiativeStatus(status) ? status : undefined,
+    partnerIds,
+    ownerPersonId: idFromSearch(search, "owner"),
+    kind: isInitiativeKind(kind) ? kind : undefined,
+    overdueOn: search.get("overdue") === "1" ? today : undefined,
+  };
+  return { filter, partnerName };
+}
+
+export function peopleListFilter(search: URLSearchParams) {
+  const organisation = (search.get("organisation") ?? "").trim().slice(0, 200);
+  // Folded like every search: "маслихат" finds the people of "Астана қаласының мәслихаты".
+  return { organisation, organisationIds: organisation ? idsNamed("organisation", organisation) : undefined };
+}
+
+export const partnerListSort = (search: URLSearchParams): PartnerSort =>
+  search.get("sort") === "country" ? "country" : "name";
+
+export const searchQuery = (search: URLSearchParams) => (search.get("q") ?? "").trim().slice(0, 200);
+
+/** The search page's results: names, then texts; partners found by name first. */
+export function searchResults(query: string, lng: Language) {
+  const names = query ? searchNames(query, lng) : null;
+  const texts = query ? searchTexts(query, lng) : null;
+  const results =
+    names && texts
+      ? {
+          ...names,
+          partner: [...names.partner, ...texts.partner.filter((p) => !names.partner.some((n) => n.id === p.id))],
+        }
+      : null;
+  return { results, texts };
+}

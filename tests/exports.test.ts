@@ -1,0 +1,217 @@
+/**
+ * Issue 16.2: lists as CSV and XLSX, with the page's filters, headers in the reader's language,
+ * dates at their typed precision, formula-looking cells neutralised, bounded, signed-in only.
+ * The XLSX is read back with exceljs, the reader the import will use.
+ */
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, test } from "vitest";
+import { SYSTEM } from "~db/history";
+import { initiatives, meetings } from "~db/schema";
+import { getDb } from "~/db.server";
+import { importDate } from "~/exchange/columns";
+import { EXPORT_LIMIT, restoreCell } from "~/exchange/export.server";
+import { translatorFor } from "~/i18n/i18n.server";
+import { createPartner } from "~/models/partners/write.server";
+import { cookieFor } from "./support/accounts";
+
+const { loader } = await import("~/routes/export.$file");
+
+async function download(file: string, query = "", language = "en", signedIn = true) {
+  const request = new Request(`http://localhost/export/${file}${query}`, {
+    headers: { "Accept-Language": language, ...(signedIn ? { Cookie: await cookieFor("viewer") } : {}) },
+  });
+  try {
+    return (await loader({ request, params: { file }, context: {} })) as Response;
+  } catch (thrown) {
+    return thrown as Response;
+  }
+}
+
+// Response.text() drops the BOM, as a UTF-8 reader should; the first test reads the bytes.
+
+/** RFC 4180, enough for these files: quoted fields may hold commas, quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (quoted && c === '"') quoted = false;
+    else if (quoted) field += c;
+    else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += c;
+  }
+  return rows;
+}
+
+const ids: Record<string, number> = {};
+
+beforeAll(() => {
+  const db = getDb();
+  // Through the model, which writes the name keys that search and the name filters read.
+  const partner = (nameRu: string, nameEn: string) =>
+    createPartner({ kind: "province", countryCode: "CN", nameRu, nameEn }, SYSTEM);
+  ids.heilongjiang = partner("Хэйлунцзян", "Heilongjiang");
+  ids.beijing = partner("Пекин", "Beijing");
+  const meeting = (values: Partial<typeof meetings.$inferInsert>) =>
+    db
+      .insert(meetings)
+      .values({ language: "ru", partnerId: ids.heilongjiang, ...values })
+      .returning({ id: meetings.id })
+      .get().id;
+  ids.approx = meeting({ date: "2016-01-01", datePrecision: "year", dateApproximate: true, purpose: "Дружба" });
+  ids.month = meeting({ date: "2016-05-01", datePrecision: "month", purpose: '=HYPERLINK("http://evil","x")' });
+  ids.day = meeting({
+    date: "2016-05-12",
+    datePrecision: "day",
+    purpose: "+7 701 000 00 00, @home; -1",
+    location: "Астана",
+  });
+  ids.other = meeting({ date: "2017-03-01", datePrecision: "day", partnerId: ids.beijing, purpose: "Другой год" });
+  db.insert(initiatives)
+    .values([
+      { titleRu: "ЭКСПО-2017", kind: "event", status: "agreed", partnerId: ids.heilongjiang },
+      { titleRu: "Дни Хэйлунцзяна", kind: "culture", status: "done", partnerId: ids.heilongjiang },
+    ])
+    .run();
+});
+
+describe("a list as CSV", () => {
+  test("starts with the BOM, has the headers in the reader's language, and only the filtered rows", async () => {
+    const response = await download("meetings.csv", "?year=2016&page=3", "ru");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(response.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="meetings-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [headers, ...rows] = parseCsv(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1));
+    const t = translatorFor("ru");
+    expect(headers).toEqual([
+      "ID",
+      t("meeting.date"),
+      t("meeting.partner"),
+      t("meeting.host"),
+      t("meeting.place"),
+      t("meeting.purpose"),
+      t("meeting.participants"),
+    ]);
+    expect(headers[1]).toBe("Дата");
+    // Only 2016 (the page's filter), every page of it (the page number is not a filter).
+    expect(rows.map((r) => Number(r[0]))).toEqual([ids.day, ids.month, ids.approx]);
+    // Dates as typed: the day, the month, the year "approx." in the reader's language.
+    expect(rows.map((r) => r[1])).toEqual(["2016-05-12", "2016-05", "2016 прибл."]);
+    expect(rows[0][2]).toBe("Хэйлунцзян");
+  });
+
+  test("writes a formula-looking cell so that a spreadsheet shows it and never runs it", async () => {
+    const text = await (await download("meetings.csv", "?year=2016")).text();
+    const rows = parseCsv(text.replace(/^\uFEFF/, ""));
+    const purposes = new Map(rows.slice(1).map((r) => [Number(r[0]), r[5]]));
+    expect(purposes.get(ids.month)).toBe(`'=HYPERLINK("http://evil","x")`);
+    expect(purposes.get(ids.day)).toBe("'+7 701 000 00 00, @home; -1");
+    expect(text).not.toMatch(/(^|,)[=+\-@]/m);
+    // The import takes back what was typed.
+    expect(restoreCell(purposes.get(ids.month)!)).toBe('=HYPERLINK("http://evil","x")');
+  });
+
+  test("dates read back as they were stored", async () => {
+    const rows = parseCsv(await (await download("meetings.csv", "?year=2016")).text());
+    expect(rows.slice(1).map((r) => importDate(r[1], [translatorFor("en")("exports.approx")]))).toEqual([
+      { value: "2016-05-12", precision: "day", approximate: false },
+      { value: "2016-05-01", precision: "month", approximate: false },
+      { value: "2016-01-01", precision: "year", approximate: true },
+    ]);
+  });
+
+  test("follows the other lists' filters too", async () => {
+    const partnerFiltered = parseCsv(
+      (await (await download("meetings.csv", `?partner=${ids.beijing}`)).text()).slice(1),
+    );
+    expect(partnerFiltered.slice(1).map((r) => Number(r[0]))).toEqual([ids.other]);
+    const done = parseCsv(await (await download("initiatives.csv", "?status=done", "ru")).text());
+    expect(done.slice(1).map((r) => [r[1], r[2]])).toEqual([
+      ["Дни Хэйлунцзяна", translatorFor("ru")("initiative.statuses.done")],
+    ]);
+    const found = parseCsv(await (await download("search.csv", "?q=Пекин", "en")).text());
+    expect(found[0]).toEqual(["Kind", "ID", "Name", "Date"]);
+    expect(found.slice(1)).toContainEqual(["Partner", String(ids.beijing), "Beijing", ""]);
+    const partnerList = parseCsv(await (await download("partners.csv", "", "en")).text());
+    expect(partnerList.slice(1).map((r) => r[1])).toEqual(["Beijing", "Heilongjiang"]);
+  });
+});
+
+describe("a list as XLSX", () => {
+  test("opens with exceljs and holds the filtered rows, headers translated, formulas as text", async () => {
+    const response = await download("meetings.xlsx", "?year=2016", "kk");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0];
+    expect(sheet.name).toBe("Кездесулер");
+    const values = (n: number) => (sheet.getRow(n).values as ExcelJS.CellValue[]).slice(1);
+    expect(values(1)[1]).toBe(translatorFor("kk")("meeting.date"));
+    expect(sheet.rowCount).toBe(4);
+    expect([2, 3, 4].map((n) => values(n)[0])).toEqual([ids.day, ids.month, ids.approx]);
+    expect([2, 3, 4].map((n) => values(n)[1])).toEqual(["2016-05-12", "2016-05", "2016 шамамен"]);
+    const formulaLike = sheet.getRow(3).getCell(6);
+    expect(formulaLike.type).toBe(ExcelJS.ValueType.String);
+    expect(formulaLike.formula).toBeUndefined();
+    expect(formulaLike.value).toBe(`'=HYPERLINK("http://evil","x")`);
+  });
+});
+
+describe("exports", () => {
+  test("are for signed-in accounts only", async () => {
+    const response = await download("meetings.csv", "", "en", false);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toMatch(/^\/sign-in\?redirectTo=/);
+  });
+
+  test("of a list or format that is not one are a 404", async () => {
+    for (const file of ["users.csv", "meetings.json", "meetings.csv.exe", "../meetings.csv"])
+      expect((await download(file)).status, file).toBe(404);
+  });
+
+  test(`hold at most ${EXPORT_LIMIT} rows, and say when they were cut`, async () => {
+    const db = getDb();
+    db.$client.transaction(() => {
+      for (let i = 0; i <= EXPORT_LIMIT; i++)
+        db.insert(meetings).values({ language: "en", date: "1990-01-01", datePrecision: "year" }).run();
+    })();
+    let started = performance.now();
+    const response = await download("meetings.xlsx", "?year=1990");
+    const file = await response.arrayBuffer();
+    const made = performance.now() - started;
+    started = performance.now();
+    const csvSize = (await (await download("meetings.csv", "?year=1990")).arrayBuffer()).byteLength;
+    console.log(
+      `${EXPORT_LIMIT} meetings: XLSX ${Math.round(made)} ms, ${file.byteLength} bytes; CSV ${Math.round(performance.now() - started)} ms, ${csvSize} bytes`,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file);
+    expect(response.headers.get("X-Export-Total")).toBe(String(EXPORT_LIMIT + 1));
+    expect(response.headers.get("X-Export-Truncated")).toBe("true");
+    expect(workbook.worksheets[0].rowCount).toBe(EXPORT_LIMIT + 1);
+    const csv = await download("meetings.csv", "?year=2016");
+    expect(csv.headers.get("X-Export-Truncated")).toBe("false");
+  }, 60_000);
+});
