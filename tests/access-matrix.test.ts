@@ -49,6 +49,7 @@ const MATRIX: Record<string, { loader?: Need; action?: Need }> = {
   "meetings.$meetingId_.edit": { loader: "editor", action: "editor" },
   "meetings._index": { loader: "viewer" },
   "meetings.new": { loader: "editor", action: "editor" },
+  "meetings.from-report": { loader: "editor", action: "editor" },
   "organisations.$organisationId": { loader: "viewer" },
   "organisations.$organisationId_.delete": { loader: "editor", action: "editor" },
   "organisations.$organisationId_.edit": { loader: "editor", action: "editor" },

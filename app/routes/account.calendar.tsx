@@ -31,10 +31,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("calendar.title"), feed: feedOf(user.id), lng };
 }
 
+export const schema = CalendarFeedSchema;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { t, lng } = await getTranslator(request);
-  const submission = parseWithZod(await readForm(request, CalendarFeedSchema), { schema: CalendarFeedSchema });
+  const submission = parseWithZod(await readForm(request, schema), { schema });
   if (submission.status !== "success") throw badRequest();
   const form = submission.value;
   if (form.intent === "settings" || form.intent === "stop") {

@@ -16,6 +16,9 @@ import { MeetingSchema } from "~/forms/meeting";
 import { PartnerSchema } from "~/forms/partner";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { getTranslator } from "~/i18n/i18n.server";
+import type { Actor } from "~db/history";
+import type { Language } from "~/i18n/config";
+import type { T } from "~/i18n/translate";
 import { useTranslation } from "~/i18n/react";
 import { PasteSchema } from "~/intake/paste-form";
 import { proposalFormValues, proposeMeeting } from "~/intake/press-release.server";
@@ -40,39 +43,48 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * asks; anything else is the meeting form's Save, checked by the same schema and saved by the
  * same logMeeting as /meetings/new, so validation and history are the same.
  */
+/** What Save posts: the meeting form, as on /meetings/new. */
+export const schema = MeetingSchema;
+
 export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const { lng, t } = await getTranslator(request);
-  const formData = await readForm(request, MeetingSchema);
+  const formData = await readForm(request, schema);
   const intent = formData.get("intent");
-  if (intent === "propose") {
-    const submission = parseWithZod(formData, { schema: PasteSchema, errorMap: formErrorMap(t) });
-    if (submission.status !== "success")
-      return data({ stage: "paste" as const, paste: submission.reply() }, { status: 400 });
-    const proposal = proposeMeeting(submission.value, lng);
-    const { value, marks } = proposalFormValues(proposal);
-    const draftKey = `meeting-from-report-${createHash("sha256").update(submission.value.text).digest("hex").slice(0, 12)}`;
-    return { stage: "review" as const, proposal, defaultValue: value, marks, draftKey };
-  }
-  if (intent === "addPartner") {
-    const name = String(formData.get("name") ?? "").trim();
-    const names = typedName(name);
-    const parsed = PartnerSchema.safeParse({
-      kind: formData.get("kind"),
-      countryCode: formData.get("countryCode"),
-      nameKk: names.nameKk ?? undefined,
-      nameRu: names.nameRu ?? undefined,
-      nameEn: names.nameEn ?? undefined,
-      nameNative: names.nameNative ?? undefined,
-    });
-    if (!parsed.success || !name) return data({ stage: "partner" as const, error: t("form.errors.required") }, 400);
-    return { stage: "partner" as const, partnerId: createPartner(parsed.data, actor) };
-  }
-  const submission = parseWithZod(formData, { schema: MeetingSchema, errorMap: formErrorMap(t) });
+  if (intent === "propose") return propose(formData, lng, t);
+  if (intent === "addPartner") return addPartner(formData, t, actor);
+  const submission = parseWithZod(formData, { schema, errorMap: formErrorMap(t) });
   if (submission.status !== "success") return replyWith(submission.reply());
   const result = logMeeting(submission.value, lng, t, actor);
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
   return redirectWithFlash(request, `/meetings/${result.id}`, t("form.saved"));
+}
+
+/** The pasted report, read into a proposal shown in the meeting form; nothing is written. */
+function propose(formData: FormData, lng: Language, t: T) {
+  const submission = parseWithZod(formData, { schema: PasteSchema, errorMap: formErrorMap(t) });
+  if (submission.status !== "success")
+    return data({ stage: "paste" as const, paste: submission.reply() }, { status: 400 });
+  const proposal = proposeMeeting(submission.value, lng);
+  const { value, marks } = proposalFormValues(proposal);
+  const draftKey = `meeting-from-report-${createHash("sha256").update(submission.value.text).digest("hex").slice(0, 12)}`;
+  return { stage: "review" as const, proposal, defaultValue: value, marks, draftKey };
+}
+
+/** A partner the report names and the file lacks, added when the person asks. */
+function addPartner(formData: FormData, t: T, actor: Actor) {
+  const name = String(formData.get("name") ?? "").trim();
+  const names = typedName(name);
+  const parsed = PartnerSchema.safeParse({
+    kind: formData.get("kind"),
+    countryCode: formData.get("countryCode"),
+    nameKk: names.nameKk ?? undefined,
+    nameRu: names.nameRu ?? undefined,
+    nameEn: names.nameEn ?? undefined,
+    nameNative: names.nameNative ?? undefined,
+  });
+  if (!parsed.success || !name) return data({ stage: "partner" as const, error: t("form.errors.required") }, 400);
+  return { stage: "partner" as const, partnerId: createPartner(parsed.data, actor) };
 }
 
 type Review = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { stage: "review" }>;
