@@ -6,12 +6,10 @@
 import { SYSTEM } from "~db/history";
 import { MeetingSchema } from "~/forms/meeting";
 import { PartnerSchema } from "~/forms/partner";
-import { translatorFor } from "~/i18n/i18n.server";
 import { logMeeting } from "~/models/meetings/write.server";
 import { createPartner } from "~/models/partners/write.server";
 
 const run = process.argv[2] ?? "0";
-const t = translatorFor("en");
 // A meeting is with a partner (issue 13.1): each run meets one of its own.
 const partnerId = createPartner(
   PartnerSchema.parse({ kind: "city", countryCode: "CN", nameEn: `Crash city ${run}` }),
@@ -35,7 +33,7 @@ for (let i = 0; ; i++) {
     topics: [`Тема ${i % 7}`],
     sources: [{ outlet: "Crash test", title: `Run ${run}, meeting ${i}` }],
   });
-  const result = logMeeting(input, "en", t, SYSTEM);
+  const result = logMeeting(input, "en", SYSTEM);
   if (!result.ok) throw new Error(`Refused: ${JSON.stringify(result.fieldErrors)}`);
   process.stdout.write(`ack ${result.id} ${count}\n`);
 }

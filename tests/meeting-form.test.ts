@@ -336,8 +336,7 @@ describe("logging a meeting", () => {
       sources: [{ outlet: "FAIL" }],
       initiatives: [{ title: "Never saved" }],
     });
-    const t = translatorFor("en");
-    expect(() => logMeeting(input, "en", t, SYSTEM)).toThrow(/disk full/);
+    expect(() => logMeeting(input, "en", SYSTEM)).toThrow(/disk full/);
     expect(counts()).toEqual(before);
     db().$client.exec("DROP TRIGGER fail_source");
   });

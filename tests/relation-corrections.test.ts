@@ -350,7 +350,6 @@ describe("delete pages name the record fully", () => {
         members: [],
         leader: { personId: mayorId },
       },
-      (k) => k,
       SYSTEM,
     );
     if (!delegation.ok) throw new Error("delegation not saved");
@@ -372,7 +371,6 @@ describe("delete pages name the record fully", () => {
         location: "Akimat",
       },
       "en",
-      (k) => k,
       SYSTEM,
     );
     if (!meeting.ok) throw new Error("meeting not saved");
@@ -410,7 +408,6 @@ describe("a delegation's page, and meetings logged from a partner or a delegatio
         leader: { personId: deputy },
         members: [{ personId: mayorId }, { personId: deputy }],
       },
-      (k) => k,
       SYSTEM,
     );
     if (!saved.ok) throw new Error("delegation not saved");
@@ -427,7 +424,6 @@ describe("a delegation's page, and meetings logged from a partner or a delegatio
         delegationDirection: "incoming",
       },
       "en",
-      (k) => k,
       SYSTEM,
     );
     if (!meeting.ok) throw new Error("meeting not saved");

@@ -84,8 +84,6 @@ describe("finding meetings and initiatives by their texts", () => {
   test("an edited meeting is found by its new words, and a deleted one not at all", async () => {
     const { MeetingSchema } = await import("~/forms/meeting");
     const { logMeeting, deleteMeeting } = await import("~/models/meetings/write.server");
-    const { translatorFor } = await import("~/i18n/i18n.server");
-    const t = translatorFor("en");
     const result = logMeeting(
       MeetingSchema.parse({
         language: "ru",
@@ -94,7 +92,6 @@ describe("finding meetings and initiatives by their texts", () => {
         purpose: "Обсуждение фестиваля Наурыз",
       }),
       "ru",
-      t,
       SYSTEM,
     );
     expect(result.ok).toBe(true);
@@ -107,8 +104,6 @@ describe("finding meetings and initiatives by their texts", () => {
     const { MeetingSchema } = await import("~/forms/meeting");
     const { logMeeting } = await import("~/models/meetings/write.server");
     const { searchTexts } = await import("~/models/search.server");
-    const { translatorFor } = await import("~/i18n/i18n.server");
-    const t = translatorFor("en");
     const log = (purpose: string, year?: string) => {
       const result = logMeeting(
         MeetingSchema.parse({
@@ -118,7 +113,6 @@ describe("finding meetings and initiatives by their texts", () => {
           date: year ? { year } : { unknown: true },
         }),
         "en",
-        t,
         SYSTEM,
       );
       return result.ok ? result.id : 0;
@@ -147,11 +141,9 @@ describe("mixed scripts and repeated letters (issue 13 items 12, 13)", () => {
   const log = async (purpose: string, language: "ru" | "en" = "ru") => {
     const { MeetingSchema } = await import("~/forms/meeting");
     const { logMeeting } = await import("~/models/meetings/write.server");
-    const { translatorFor } = await import("~/i18n/i18n.server");
     const result = logMeeting(
       MeetingSchema.parse({ language, purpose, partnerId: partnerId(), date: { unknown: true } }),
       language,
-      translatorFor("en"),
       SYSTEM,
     );
     return result.ok ? result.id : 0;

@@ -11,14 +11,12 @@ import { getDb } from "~/db.server";
 import { DelegationSchema } from "~/forms/delegation";
 import { PartnerSchema } from "~/forms/partner";
 import { RelationSchema, RelationStepSchema } from "~/forms/relation";
-import { translatorFor } from "~/i18n/i18n.server";
 import { saveDelegation } from "~/models/delegations.server";
 import { createPartner } from "~/models/partners/write.server";
 import { addRelationStep, createRelation } from "~/models/relations/write.server";
 import { searchTexts } from "~/models/search.server";
 
 seedDemoData(getDb());
-const t = translatorFor("en");
 const amman = createPartner(
   PartnerSchema.parse({ kind: "city", countryCode: "JO", nameEn: "Amman", nameRu: "Амман" }),
   SYSTEM,
@@ -54,7 +52,6 @@ describe("relations and their steps", () => {
       date: { unknown: true },
     }),
     "en",
-    t,
     SYSTEM,
   );
   if (!created.ok) throw new Error("relation not saved");
@@ -78,7 +75,6 @@ describe("relations and their steps", () => {
         sourceTitle: "Astana and Amman become twin cities",
       }),
       "en",
-      t,
       SYSTEM,
     );
     expect(result.ok).toBe(true);
@@ -103,7 +99,6 @@ describe("delegations", () => {
         purpose: "Water management exchange",
         members: [{ name: "Almaz Kim" }],
       }),
-      t,
       SYSTEM,
     );
     expect(saved.ok).toBe(true);

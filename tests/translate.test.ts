@@ -1,22 +1,22 @@
 import { expect, test } from "vitest";
 import { languageFromHeader, translatorFor } from "~/i18n/i18n.server";
-import { translator } from "~/i18n/translate";
+import { keyFrom, translator, type T } from "~/i18n/translate";
 
 test("a key is looked up by its dotted path and its placeholders filled", () => {
   const t = translator({ meeting: { title: "Meeting with {{partner}}", count: "{{ count }} meetings" } });
   expect(t("meeting.title", { partner: "Heilongjiang" })).toBe("Meeting with Heilongjiang");
-  expect(t("meeting.count", { count: 0 })).toBe("0 meetings");
+  expect(t(keyFrom("meeting.count"), { count: 0 })).toBe("0 meetings");
   expect(t("meeting.title", { partner: undefined })).toBe("Meeting with ");
   expect(t("meeting.title")).toBe("Meeting with {{partner}}");
 });
 
 test("a missing key falls back to the fallback language, then the default value, then the key", () => {
   const t = translator({ a: { here: "here" } }, { a: { there: "fallback" } });
-  expect(t("a.there")).toBe("fallback");
-  expect(t("a.nowhere", { defaultValue: "default" })).toBe("default");
-  expect(t("a.nowhere")).toBe("a.nowhere");
+  expect(t(keyFrom("a.there"))).toBe("fallback");
+  expect(t(keyFrom("a.nowhere"), { defaultValue: "default" })).toBe("default");
+  expect(t(keyFrom("a.nowhere"))).toBe("a.nowhere");
   // A branch of the tree is not a string.
-  expect(t("a")).toBe("a");
+  expect(t(keyFrom("a"))).toBe("a");
 });
 
 test("every language's own words, Kazakh Cyrillic included", () => {
@@ -33,4 +33,13 @@ test("the browser's languages are taken in order of their weights", () => {
   expect(languageFromHeader("de, fr;q=0.5")).toBeUndefined();
   expect(languageFromHeader("")).toBeUndefined();
   expect(languageFromHeader("q=;;,,")).toBeUndefined();
+});
+
+test("keys are typed: a misspelt or missing key does not compile", () => {
+  const t: T = translatorFor("en");
+  expect(t("nav.meetings")).toBe("Meetings");
+  // @ts-expect-error: no such key (tsc fails here if the key types stop checking).
+  expect(t("nav.meetngs")).toBe("nav.meetngs");
+  // @ts-expect-error: a branch of the tree is not a string.
+  expect(t("nav")).toBe("nav");
 });

@@ -4,6 +4,7 @@ import { describeChanges, TABLE_OF, type FieldValue, type Snapshot } from "~db/s
 import { localizedName } from "~db/shared/names";
 import { AstanaTime } from "./AstanaTime";
 import { PartialDateText } from "./PartialDateText";
+import { keyFrom } from "~/i18n/translate";
 
 type Row = Record<string, unknown>;
 const str = (value: unknown) => (typeof value === "string" && value ? value : null);
@@ -35,11 +36,11 @@ export function RecordLabel({ type, row }: { type: AuditedRecordType; row: Row |
       return <>{titles[lng] ?? titles.kk ?? titles.ru ?? titles.en ?? t("history.types.initiative")}</>;
     }
     case "relation":
-      return <>{t(`relation.types.${String(row.type)}`)}</>;
+      return <>{t(keyFrom(`relation.types.${String(row.type)}`))}</>;
     case "delegation":
       return (
         <>
-          {t(`meeting.directions.${String(row.direction)}`)}
+          {t(keyFrom(`meeting.directions.${String(row.direction)}`))}
           {str(row.purpose) ? ` · ${short(str(row.purpose)!)}` : ""}
         </>
       );
@@ -71,7 +72,7 @@ function ValueText({ value, names }: { value: FieldValue; names: Record<string, 
     case "reference":
       return <>{names[`${value.table}:${value.id}`] ?? t("history.gone")}</>;
     case "choice":
-      return <>{t(value.key)}</>;
+      return <>{t(keyFrom(value.key))}</>;
     case "flag":
       return <>{value.value ? t("history.yes") : t("history.no")}</>;
     case "text":
@@ -100,13 +101,18 @@ export function ChangeList({
     <ul className="mt-2 space-y-1 text-sm">
       {changes.fields.map((change) => (
         <li key={change.field}>
-          <span className="font-medium">{t(`history.fields.${change.field}`, { defaultValue: change.field })}</span>:{" "}
-          <ValueText value={change.from} names={names} /> → <ValueText value={change.to} names={names} />
+          <span className="font-medium">
+            {t(keyFrom(`history.fields.${change.field}`), { defaultValue: change.field })}
+          </span>
+          : <ValueText value={change.from} names={names} /> → <ValueText value={change.to} names={names} />
         </li>
       ))}
       {changes.children.map((change) => (
         <li key={change.table}>
-          <span className="font-medium">{t(`history.children.${change.table}`, { defaultValue: change.table })}</span>:{" "}
+          <span className="font-medium">
+            {t(keyFrom(`history.children.${change.table}`), { defaultValue: change.table })}
+          </span>
+          :{" "}
           {(["added", "removed", "changed"] as const)
             .filter((what) => change[what].length > 0)
             .map((what, i) => (
@@ -148,8 +154,8 @@ export function EntryMeta({
   const { t } = useTranslation();
   return (
     <p className="text-sm text-stone-600">
-      <span className="font-medium text-stone-900">{t(`history.actions.${action}`)}</span> · <AstanaTime iso={at} /> ·{" "}
-      {userName ?? (outside ? t("history.outside") : t("history.system"))}
+      <span className="font-medium text-stone-900">{t(keyFrom(`history.actions.${action}`))}</span> ·{" "}
+      <AstanaTime iso={at} /> · {userName ?? (outside ? t("history.outside") : t("history.system"))}
     </p>
   );
 }

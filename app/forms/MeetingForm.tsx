@@ -95,8 +95,8 @@ export function MeetingForm({
   const topics = fields.topics.getFieldList();
   const sources = fields.sources.getFieldList();
   const initiatives = fields.initiatives.getFieldList();
-  const options = <T extends string>(values: readonly T[], prefix: string) =>
-    values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+  const options = <V extends string>(values: readonly V[], label: (value: V) => string) =>
+    values.map((v) => ({ value: v, label: label(v) }));
 
   return (
     <Form
@@ -176,7 +176,7 @@ export function MeetingForm({
             <SelectField
               field={fields.delegationDirection}
               label={mark("delegationDirection", t("form.meeting.direction"))}
-              options={options(DELEGATION_DIRECTIONS, "meeting.directions")}
+              options={options(DELEGATION_DIRECTIONS, (v) => t(`meeting.directions.${v}`))}
             />
           </div>
         </div>
@@ -204,12 +204,12 @@ export function MeetingForm({
                   <SelectField
                     field={p.side}
                     label={t("organisation.side")}
-                    options={options(MEETING_SIDES, "form.meeting.sides")}
+                    options={options(MEETING_SIDES, (v) => t(`form.meeting.sides.${v}`))}
                   />
                   <SelectField
                     field={p.role}
                     label={t("person.role")}
-                    options={options(PARTICIPANT_ROLES, "meeting.roles")}
+                    options={options(PARTICIPANT_ROLES, (v) => t(`meeting.roles.${v}`))}
                   />
                   {p.personId.value ? null : (
                     <>
@@ -339,12 +339,12 @@ export function MeetingForm({
                 <SelectField
                   field={i.kind}
                   label={t("initiative.kind")}
-                  options={options(INITIATIVE_KINDS, "initiative.kinds")}
+                  options={options(INITIATIVE_KINDS, (v) => t(`initiative.kinds.${v}`))}
                 />
                 <SelectField
                   field={i.status}
                   label={t("initiative.status")}
-                  options={options(INITIATIVE_STATUSES, "initiative.statuses")}
+                  options={options(INITIATIVE_STATUSES, (v) => t(`initiative.statuses.${v}`))}
                 />
                 <SelectField
                   field={i.ownerPersonId}

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "~/i18n/react";
 import { PASSWORD_MIN, passwordLength } from "~/utils/password-length";
 import type { judgePassword, PasswordJudgement } from "~/utils/password-strength";
+import { keyFrom } from "~/i18n/translate";
 
 const LEVELS = ["veryWeak", "weak", "fair", "strong", "veryStrong"] as const;
 
@@ -71,7 +72,8 @@ export function PasswordStrength({ inputId, personal }: { inputId: string; perso
   if (shown?.judgement) {
     const { score, problem, warning } = shown.judgement;
     level = score;
-    const advice = warning && WARNINGS[warning] ? ` ${t(`account.strength.warnings.${WARNINGS[warning]}`)}` : "";
+    const advice =
+      warning && WARNINGS[warning] ? ` ${t(keyFrom(`account.strength.warnings.${WARNINGS[warning]}`))}` : "";
     text = `${t("account.strength.title")}: ${t(`account.strength.${problem ? "veryWeak" : LEVELS[score]}`)}.${advice}`;
   }
   return (

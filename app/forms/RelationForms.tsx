@@ -8,6 +8,7 @@ import type { FormReply } from "~/forms/parse.server";
 import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea, TextField } from "~/forms/Controls";
 import { PersonPicker } from "~/forms/PersonPicker";
 import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
+import type { T as TFunction } from "~/i18n/translate";
 
 type Option = { value: number | string; label: string };
 type Signatory = { personId?: number; name?: string };
@@ -77,9 +78,8 @@ function SourceFields({
   );
 }
 
-const typeOptions = (t: (key: string) => string) =>
-  RELATION_TYPES.map((v) => ({ value: v, label: t(`relation.types.${v}`) }));
-const statusOptions = (t: (key: string) => string) =>
+const typeOptions = (t: TFunction) => RELATION_TYPES.map((v) => ({ value: v, label: t(`relation.types.${v}`) }));
+const statusOptions = (t: TFunction) =>
   RELATION_STATUSES.map((v) => ({ value: v, label: t(`relation.statuses.${v}`) }));
 
 /** A new relation and its first step, with who signed it and where it is written. */

@@ -1,5 +1,6 @@
 import type { T as TFunction } from "~/i18n/translate";
 import { z } from "zod";
+import { keyFrom } from "~/i18n/translate";
 
 /**
  * Turns every zod issue into a message in the reader's language. The schemas carry no words:
@@ -31,7 +32,7 @@ export function formErrorMap(t: TFunction): z.ZodErrorMap {
         return { message: t(issue.validation === "url" ? "form.errors.url" : "form.errors.format") };
       case z.ZodIssueCode.custom: {
         const { key, ...params } = (issue.params ?? {}) as { key?: string };
-        return { message: t(key ?? "form.errors.invalid", params) };
+        return { message: t(key ? keyFrom(key) : "form.errors.invalid", params) };
       }
       default:
         return { message: t("form.errors.invalid") };

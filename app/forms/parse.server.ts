@@ -5,6 +5,8 @@ import type { z } from "zod";
 import { formErrorMap } from "~/forms/error-map";
 import { getTranslator } from "~/i18n/i18n.server";
 import { checkFormShape, listLimits } from "~/forms/shape";
+import type { T } from "~/i18n/translate";
+import type { FieldRefusals } from "~/models/refusals";
 import { badRequest } from "~/utils/http.server";
 
 /**
@@ -40,4 +42,11 @@ export type FormReply = { result: SubmissionResult<string[]>; duplicates?: Array
  */
 export function replyWith(result: SubmissionResult<string[]>, extra: Omit<FormReply, "result"> = {}, status?: number) {
   return data<FormReply>({ result, ...extra }, { status: status ?? (result.status === "error" ? 400 : 200) });
+}
+
+/** A model's refusals, said in the reader's language beside the fields they concern. */
+export function sayRefusals(refusals: FieldRefusals, t: T): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(refusals).map(([field, list]) => [field, list.map(({ key, values }) => t(key, values))]),
+  );
 }

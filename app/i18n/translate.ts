@@ -3,9 +3,29 @@
  * one language's strings, and {{placeholders}} filled. It runs on the server and in the browser
  * alike, so both render the same words (docs/decisions/0003-translations.md).
  */
+import type en from "./locales/en";
+
 export type Strings = { readonly [key: string]: string | Strings };
 export type TOptions = { defaultValue?: string } & Record<string, unknown>;
-export type T = (key: string, options?: TOptions) => string;
+/**
+ * Every key the interface has: the dotted paths to the strings of en.ts, the reference every
+ * language matches. A missing or misspelt key fails `tsc`; a key built from a value
+ * (`meeting.roles.${role}`) is checked for every value its type allows. Types only: no bytes
+ * reach the browser.
+ */
+export type TranslationKey = KeysOf<typeof en>;
+type KeysOf<S, Prefix extends string = ""> = {
+  [K in keyof S & string]: S[K] extends string ? `${Prefix}${K}` : KeysOf<S[K], `${Prefix}${K}.`>;
+}[keyof S & string];
+
+export type T = (key: TranslationKey, options?: TOptions) => string;
+
+/**
+ * A key made of a value known only at run time (a field named in a history row, a library's
+ * warning code): the one place a key escapes the check. The translator answers a key it lacks
+ * with `defaultValue` or the key itself, and tests/i18n.test.ts covers the values the app writes.
+ */
+export const keyFrom = (key: string) => key as TranslationKey;
 
 function lookup(strings: Strings, key: string): string | undefined {
   let node: string | Strings | undefined = strings;

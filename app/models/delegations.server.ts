@@ -9,38 +9,33 @@ import { partialDateColumns, partialDateFormValue } from "~db/shared/partial-dat
 import { organisationChoices } from "./organisations.server";
 import { partnerChoices } from "./partners/read.server";
 import { currentPosts } from "./people/read.server";
-import { resolvePerson, type Translate } from "./people/write.server";
+import { resolvePerson } from "./people/write.server";
 import { asDate, countOf } from "./sql.server";
 import { writeTransaction } from "./writes.server";
+import { refusal, type FieldRefusals } from "./refusals";
 
-export type DelegationResult =
-  { ok: true; id: number; partnerId: number } | { ok: false; fieldErrors: Record<string, string[]> };
+export type DelegationResult = { ok: true; id: number; partnerId: number } | { ok: false; fieldErrors: FieldRefusals };
 
 /** Creates (id undefined) or rewrites a delegation with its members, in one transaction. */
-export function saveDelegation(
-  id: number | undefined,
-  input: DelegationInput,
-  t: Translate,
-  actor: Actor,
-): DelegationResult {
+export function saveDelegation(id: number | undefined, input: DelegationInput, actor: Actor): DelegationResult {
   return writeTransaction(getDb(), actor, (db) => {
-    const errors: Record<string, string[]> = {};
+    const errors: FieldRefusals = {};
     if (!db.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId)).get())
-      errors.partnerId = [t("form.errors.notFound")];
+      errors.partnerId = [refusal("form.errors.notFound")];
     if (
       input.organisationId &&
       !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).get()
     )
-      errors.organisationId = [t("form.errors.notFound")];
+      errors.organisationId = [refusal("form.errors.notFound")];
     let leaderId: number | null = null;
     if (input.leader?.personId || input.leader?.name) {
-      const leader = resolvePerson(db, input.leader, t);
+      const leader = resolvePerson(db, input.leader);
       if ("error" in leader) errors["leader.name"] = [leader.error];
       else leaderId = leader.id;
     }
     const memberIds: number[] = [];
     input.members.forEach((member, index) => {
-      const person = resolvePerson(db, member, t);
+      const person = resolvePerson(db, member);
       if ("error" in person) errors[`members[${index}].name`] = [person.error];
       else memberIds.push(person.id);
     });

@@ -7,7 +7,7 @@ import { DelegationSchema } from "~/forms/delegation";
 import { getTranslator } from "~/i18n/i18n.server";
 import { delegationFormChoices, saveDelegation } from "~/models/delegations.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm, replyWith } from "~/forms/parse.server";
+import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { idFromSearch } from "~/utils/pagination";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -32,8 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const { submission, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = saveDelegation(undefined, submission.value, t, actor);
-  if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
+  const result = saveDelegation(undefined, submission.value, actor);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/delegations/${result.id}`, t("form.saved"));
 }
 

@@ -7,7 +7,7 @@ import { MeetingSchema } from "~/forms/meeting";
 import { getTranslator } from "~/i18n/i18n.server";
 import { meetingForEdit, meetingFormChoices, updateMeeting } from "~/models/meetings/write.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm, replyWith } from "~/forms/parse.server";
+import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -35,8 +35,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission, lng, t } = await parseForm(request, schema);
   found(meetingForEdit(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = updateMeeting(id, submission.value, lng, t, actor);
-  if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
+  const result = updateMeeting(id, submission.value, lng, actor);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/meetings/${id}`, t("form.saved"));
 }
 

@@ -25,7 +25,7 @@ import { proposalFormValues, proposeMeeting } from "~/intake/press-release.serve
 import { logMeeting, meetingFormChoices } from "~/models/meetings/write.server";
 import { createPartner } from "~/models/partners/write.server";
 import { COUNTRY_CODES, countryName } from "~/utils/countries";
-import { readForm, replyWith, type FormReply } from "~/forms/parse.server";
+import { readForm, replyWith, type FormReply, sayRefusals } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { typedName } from "~db/shared/names";
 
@@ -55,8 +55,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "addPartner") return addPartner(formData, t, actor);
   const submission = parseWithZod(formData, { schema, errorMap: formErrorMap(t) });
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = logMeeting(submission.value, lng, t, actor);
-  if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
+  const result = logMeeting(submission.value, lng, actor);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/meetings/${result.id}`, t("form.saved"));
 }
 

@@ -8,7 +8,7 @@ import { MeetingSchema } from "~/forms/meeting";
 import { getTranslator } from "~/i18n/i18n.server";
 import { logMeeting, meetingFormChoices, meetingPrefill } from "~/models/meetings/write.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm, replyWith } from "~/forms/parse.server";
+import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { idFromSearch } from "~/utils/pagination";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -45,8 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const { submission, lng, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = logMeeting(submission.value, lng, t, actor);
-  if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
+  const result = logMeeting(submission.value, lng, actor);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/meetings/${result.id}`, t("form.saved"));
 }
 

@@ -8,7 +8,7 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { getPartner } from "~/models/partners/read.server";
 import { createRelation } from "~/models/relations/write.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm, replyWith } from "~/forms/parse.server";
+import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -31,8 +31,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission, lng, t } = await parseForm(request, schema);
   found(getPartner(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = createRelation(id, submission.value, lng, t, actor);
-  if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
+  const result = createRelation(id, submission.value, lng, actor);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/partners/${id}`, t("form.saved"));
 }
 

@@ -10,7 +10,7 @@ import { meetingChoices } from "~/models/meetings/read.server";
 import { addRelationStep } from "~/models/relations/write.server";
 import { relationForStep } from "~/models/relations/read.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm, replyWith } from "~/forms/parse.server";
+import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { localizedName } from "~db/shared/names";
@@ -40,8 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const relation = found(relationForStep(id));
   const { submission, lng, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = addRelationStep(id, submission.value, lng, t, actor);
-  if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
+  const result = addRelationStep(id, submission.value, lng, actor);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.saved"));
 }
 

@@ -11,7 +11,7 @@ import { meetingChoices } from "~/models/meetings/read.server";
 import { relationForStep, relationStepForEdit } from "~/models/relations/read.server";
 import { updateRelationStep } from "~/models/relations/write.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm, replyWith } from "~/forms/parse.server";
+import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { localizedName } from "~db/shared/names";
@@ -47,8 +47,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission, lng, t } = await parseForm(request, schema);
   found(relationStepForEdit(relation.id, stepId, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = updateRelationStep(relation.id, stepId, submission.value, lng, t, actor);
-  if (!result.ok) return replyWith(submission.reply({ fieldErrors: result.fieldErrors }), {}, 400);
+  const result = updateRelationStep(relation.id, stepId, submission.value, lng, actor);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.saved"));
 }
 

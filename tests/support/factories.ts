@@ -13,7 +13,6 @@ import type { OrganisationInput } from "~/forms/organisation";
 import type { PartnerInput } from "~/forms/partner";
 import type { PersonInput } from "~/forms/person";
 import type { RelationInput, RelationStepInput } from "~/forms/relation";
-import { translatorFor } from "~/i18n/i18n.server";
 import { saveDelegation } from "~/models/delegations.server";
 import { createInitiative } from "~/models/initiatives/write.server";
 import { logMeeting } from "~/models/meetings/write.server";
@@ -33,7 +32,6 @@ export const TEST_PASSWORD = "дұрыс жылқы батарея қапсыр�
 let serial = 0;
 /** A name no other fixture of this run has, so a test finds what it made. */
 const unique = (what: string) => `${what} ${++serial}`;
-const t = translatorFor("en");
 type Names = { nameKk?: string; nameRu?: string; nameEn?: string; nameNative?: string };
 /** An English name, unless the test gave one in any language: a listing sees only the names given. */
 const named = (what: string, given: Names) =>
@@ -69,7 +67,7 @@ export function aMeeting({ date = null, ...overrides }: Partial<Omit<MeetingInpu
     initiatives: [],
     ...overrides,
   };
-  return orThrow("A meeting", logMeeting(input, "en", t, SYSTEM)).id;
+  return orThrow("A meeting", logMeeting(input, "en", SYSTEM)).id;
 }
 
 export function aDelegation({
@@ -88,7 +86,7 @@ export function aDelegation({
     members: [],
     ...overrides,
   };
-  return orThrow("A delegation", saveDelegation(undefined, input, t, SYSTEM)).id;
+  return orThrow("A delegation", saveDelegation(undefined, input, SYSTEM)).id;
 }
 
 export function anInitiative({
@@ -113,7 +111,7 @@ export function aRelation(
     signatories: [],
     ...overrides,
   };
-  return orThrow("A relation", createRelation(partnerId, input, "en", t, SYSTEM)).id;
+  return orThrow("A relation", createRelation(partnerId, input, "en", SYSTEM)).id;
 }
 
 /** A later step of a relation. */
@@ -122,7 +120,7 @@ export function aRelationStep(
   { date = null, ...overrides }: Partial<Omit<RelationStepInput, "date">> & { date?: DateText } = {},
 ) {
   const input: RelationStepInput = { status: "active", date: partialDate(date), signatories: [], ...overrides };
-  return orThrow("A relation step", addRelationStep(relationId, input, "en", t, SYSTEM));
+  return orThrow("A relation step", addRelationStep(relationId, input, "en", SYSTEM));
 }
 
 /** An account with a real (hashed) password, TEST_PASSWORD unless given. */

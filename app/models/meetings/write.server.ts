@@ -39,9 +39,8 @@ import { homeSideChoices } from "../people/read.server";
 import { recordPostHeld } from "../people/write.server";
 import { insertTypedPerson } from "../people/write.server";
 import { byName, countOf } from "../sql.server";
+import { refusal, type FieldRefusals } from "../refusals";
 
-type FieldErrors = Record<string, string[]>;
-type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** A title or topic typed in the form, in the column of its script (nameSlotOf). */
 const titleIn = (lng: Language, title: string) => {
@@ -94,9 +93,9 @@ type Resolved = { personId: number } | { create: ParticipantInput };
  * Checks every id the form refers to and decides, for each participant typed by name, whether
  * it is someone on file (exactly one match) or a new person. Returns field errors, or the plan.
  */
-function resolve(db: Db, input: MeetingInput, lng: Language, t: Translate) {
-  const errors: FieldErrors = {};
-  const missing = (path: string) => (errors[path] = [t("form.errors.notFound")]);
+function resolve(db: Db, input: MeetingInput, lng: Language) {
+  const errors: FieldRefusals = {};
+  const missing = (path: string) => (errors[path] = [refusal("form.errors.notFound")]);
   const orgIds = existing(db, organisations, [
     input.hostOrganisationId,
     input.delegationOrganisationId,
@@ -129,7 +128,7 @@ function resolve(db: Db, input: MeetingInput, lng: Language, t: Translate) {
     if (matches.length === 1) return { personId: matches[0].id };
     if (matches.length > 1) {
       errors[`participants[${index}].name`] = [
-        t("form.errors.severalPeople", { names: matches.map((m) => m.name).join(", ") }),
+        refusal("form.errors.severalPeople", { names: matches.map((m) => m.name).join(", ") }),
       ];
     }
     return { create: p };
@@ -285,12 +284,12 @@ function writeInitiatives(db: Db, meetingId: number, input: MeetingInput, lng: L
   }
 }
 
-export type LogResult = { ok: true; id: number } | { ok: false; fieldErrors: FieldErrors };
+export type LogResult = { ok: true; id: number } | { ok: false; fieldErrors: FieldRefusals };
 
 /** Logs a whole meeting, or nothing: see ParticipantSchema for how people are found. */
-export function logMeeting(input: MeetingInput, lng: Language, t: Translate, actor: Actor): LogResult {
+export function logMeeting(input: MeetingInput, lng: Language, actor: Actor): LogResult {
   return writeTransaction(getDb(), actor, (db) => {
-    const { errors, participants } = resolve(db, input, lng, t);
+    const { errors, participants } = resolve(db, input, lng);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
     const meetingId = db.insert(meetings).values(meetingValues(input)).returning({ id: meetings.id }).get().id;
     const personIds = writeParticipants(db, meetingId, input, participants, lng);
@@ -308,9 +307,9 @@ export function logMeeting(input: MeetingInput, lng: Language, t: Translate, act
  * Rewrites a meeting from the edit form: its fields, participants (in order), topics and
  * sources. Initiatives raised keep their own pages and history.
  */
-export function updateMeeting(id: number, input: MeetingInput, lng: Language, t: Translate, actor: Actor): LogResult {
+export function updateMeeting(id: number, input: MeetingInput, lng: Language, actor: Actor): LogResult {
   return writeTransaction(getDb(), actor, (db) => {
-    const { errors, participants } = resolve(db, { ...input, initiatives: [] }, lng, t);
+    const { errors, participants } = resolve(db, { ...input, initiatives: [] }, lng);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
     db.update(meetings)
       .set({

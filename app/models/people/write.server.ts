@@ -12,6 +12,7 @@ import { comparePartialDates, partialDateColumns, UNKNOWN_DATE, type PartialDate
 import { asDate } from "../sql.server";
 import { writeTransaction } from "../writes.server";
 import { personReferences } from "./read.server";
+import { refusal, type Refusal } from "../refusals";
 
 type PersonNames = { nameKk?: string; nameRu?: string; nameEn?: string; nameNative?: string };
 
@@ -125,7 +126,6 @@ export function deletePerson(id: number, actor: Actor) {
   });
 }
 
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
 export type PersonRef = { personId?: number; name?: string };
 
 /** Up to two people whose whole name, in any of its spellings, is `name`: one is a match, two are a choice. */
@@ -140,15 +140,15 @@ function peopleNamed(db: Db, name: string) {
 }
 
 /** A person on file by id, or by a name that matches exactly one of them. */
-export function resolvePerson(db: Db, ref: PersonRef, t: Translate): { id: number } | { error: string } {
+export function resolvePerson(db: Db, ref: PersonRef): { id: number } | { error: Refusal } {
   if (ref.personId) {
     return db.select({ id: people.id }).from(people).where(eq(people.id, ref.personId)).get()
       ? { id: ref.personId }
-      : { error: t("form.errors.notFound") };
+      : { error: refusal("form.errors.notFound") };
   }
   const ids = peopleNamed(db, ref.name ?? "");
   if (ids.length === 1) return { id: ids[0] };
-  return { error: t(ids.length ? "form.errors.severalPeopleShort" : "form.errors.personNotOnFile") };
+  return { error: refusal(ids.length ? "form.errors.severalPeopleShort" : "form.errors.personNotOnFile") };
 }
 
 /** Someone on file, or a name to add as a new person once the whole form is known to be good. */
@@ -158,15 +158,15 @@ export type PersonPlan = { id: number } | { create: string };
  * As participants are found: picked by id, or typed; a typed name that matches one person is
  * them, one that matches none is a new person, one that matches several must be picked.
  */
-export function planPerson(db: Db, ref: PersonRef, t: Translate): PersonPlan | { error: string } {
+export function planPerson(db: Db, ref: PersonRef): PersonPlan | { error: Refusal } {
   if (ref.personId)
     return db.select({ id: people.id }).from(people).where(eq(people.id, ref.personId)).get()
       ? { id: ref.personId }
-      : { error: t("form.errors.notFound") };
+      : { error: refusal("form.errors.notFound") };
   const name = ref.name ?? "";
   const ids = peopleNamed(db, name);
   if (ids.length === 1) return { id: ids[0] };
-  return ids.length ? { error: t("form.errors.severalPeopleShort") } : { create: name };
+  return ids.length ? { error: refusal("form.errors.severalPeopleShort") } : { create: name };
 }
 
 /** The id of a planned person, adding them if they are new. */

@@ -3,16 +3,16 @@ import { getDb } from "~/db.server";
 import type { RelationFieldsInput, RelationInput, RelationStepInput } from "~/forms/relation";
 import type { Language } from "~/i18n/config";
 import { removeOrphanSources } from "../meetings/write.server";
-import { personIdOf, planPerson, type PersonPlan, type Translate } from "../people/write.server";
+import { personIdOf, planPerson, type PersonPlan } from "../people/write.server";
 import { writeTransaction } from "../writes.server";
 import { type Db } from "~db/client";
 import type { Actor } from "~db/history";
 import { meetings, relationStepSignatories, relationSteps, relations, sources } from "~db/schema";
 import { wholeNameKey } from "~db/shared/fold";
 import { partialDateColumns } from "~db/shared/partial-date";
+import { refusal, type FieldRefusals } from "../refusals";
 
-type FieldErrors = Record<string, string[]>;
-export type RelationWriteResult = { ok: true; id: number } | { ok: false; fieldErrors: FieldErrors };
+export type RelationWriteResult = { ok: true; id: number } | { ok: false; fieldErrors: FieldRefusals };
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -20,11 +20,11 @@ const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 type StepParts = Pick<RelationStepInput, "signatories" | "sourceOutlet" | "sourceTitle" | "sourceUrl">;
 
 /** Finds every signatory (or plans a new person) before anything is written. */
-function planSignatories(db: Db, step: StepParts, t: Translate) {
-  const errors: FieldErrors = {};
+function planSignatories(db: Db, step: StepParts) {
+  const errors: FieldRefusals = {};
   const plans: PersonPlan[] = [];
   step.signatories.forEach((ref, index) => {
-    const plan = planPerson(db, ref, t);
+    const plan = planPerson(db, ref);
     if ("error" in plan) errors[`signatories[${index}].name`] = [plan.error];
     else plans.push(plan);
   });
@@ -75,11 +75,10 @@ export function createRelation(
   partnerId: number,
   input: RelationInput,
   lng: Language,
-  t: Translate,
   actor: Actor,
 ): RelationWriteResult {
   return writeTransaction(getDb(), actor, (db) => {
-    const { errors, plans } = planSignatories(db, input, t);
+    const { errors, plans } = planSignatories(db, input);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
     const id = db
       .insert(relations)
@@ -117,10 +116,9 @@ export function addRelationStep(
   relationId: number,
   step: RelationStepInput,
   lng: Language,
-  t: Translate,
   actor: Actor,
 ): RelationWriteResult {
-  return saveRelationStep(relationId, undefined, step, lng, t, actor);
+  return saveRelationStep(relationId, undefined, step, lng, actor);
 }
 
 /** Corrects a step: its status, date, note, meeting, signatories and source. */
@@ -129,10 +127,9 @@ export function updateRelationStep(
   stepId: number,
   step: RelationStepInput,
   lng: Language,
-  t: Translate,
   actor: Actor,
 ): RelationWriteResult {
-  return saveRelationStep(relationId, stepId, step, lng, t, actor);
+  return saveRelationStep(relationId, stepId, step, lng, actor);
 }
 
 function saveRelationStep(
@@ -140,12 +137,11 @@ function saveRelationStep(
   stepId: number | undefined,
   step: RelationStepInput,
   lng: Language,
-  t: Translate,
   actor: Actor,
 ): RelationWriteResult {
   return writeTransaction(getDb(), actor, (db) => {
-    const { errors, plans } = planSignatories(db, step, t);
-    if (meetingMissing(db, step.meetingId)) errors.meetingId = [t("form.errors.notFound")];
+    const { errors, plans } = planSignatories(db, step);
+    if (meetingMissing(db, step.meetingId)) errors.meetingId = [refusal("form.errors.notFound")];
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
     const oldSource = stepId
       ? (db.select({ sourceId: relationSteps.sourceId }).from(relationSteps).where(eq(relationSteps.id, stepId)).get()
