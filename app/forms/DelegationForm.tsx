@@ -7,6 +7,7 @@ import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/forms/parse.server";
 import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea } from "~/forms/Controls";
 import { PersonPicker } from "~/forms/PersonPicker";
+import { PersonList } from "./PersonList";
 import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
 
 type Option = { value: number | string; label: string };
@@ -23,7 +24,6 @@ export function DelegationForm({
   const { t } = useTranslation();
   const [form, fields] = useSchemaForm(DelegationSchema, { lastResult: reply?.result, defaultValue });
   const leader = fields.leader.getFieldset();
-  const members = fields.members.getFieldList();
   return (
     <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
@@ -48,35 +48,14 @@ export function DelegationForm({
       </div>
       <TextArea field={fields.purpose} label={t("meeting.purpose")} rows={2} />
       <PersonPicker name={leader.name} personId={leader.personId} label={t("form.delegation.leader")} />
-      <fieldset className="space-y-3">
-        <legend className="text-sm font-medium text-stone-700">{t("form.delegation.members")}</legend>
-        {members.map((member, index) => {
-          const m = member.getFieldset();
-          return (
-            <div key={member.key} className="flex items-end gap-2">
-              <div className="flex-1">
-                <PersonPicker
-                  name={m.name}
-                  personId={m.personId}
-                  label={t("form.delegation.member", { number: index + 1 })}
-                />
-              </div>
-              <button
-                {...form.remove.getButtonProps({ name: fields.members.name, index })}
-                className="pb-2 text-sm text-red-700 underline"
-              >
-                {t("form.delegation.removeMember", { number: index + 1 })}
-              </button>
-            </div>
-          );
-        })}
-        <button
-          {...form.insert.getButtonProps({ name: fields.members.name })}
-          className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100"
-        >
-          {t("form.delegation.addMember")}
-        </button>
-      </fieldset>
+      <PersonList
+        form={form}
+        field={fields.members}
+        legend={t("form.delegation.members")}
+        itemLabel={(number) => t("form.delegation.member", { number })}
+        removeLabel={(number) => t("form.delegation.removeMember", { number })}
+        addLabel={t("form.delegation.addMember")}
+      />
       <SubmitButton>{t("form.save")}</SubmitButton>
     </Form>
   );

@@ -6,7 +6,7 @@ import { RelationFieldsSchema, RelationSchema, RelationStepSchema } from "~/form
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/forms/parse.server";
 import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea, TextField } from "~/forms/Controls";
-import { PersonPicker } from "~/forms/PersonPicker";
+import { PersonList } from "./PersonList";
 import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
 import type { T as TFunction } from "~/i18n/translate";
 
@@ -23,38 +23,16 @@ function SignatoryFields<Schema extends WithStepParts>({
   field: FieldMetadata<Signatory[] | undefined, Schema, string[]>;
 }) {
   const { t } = useTranslation();
-  const signatories = field.getFieldList();
   return (
-    <fieldset className="space-y-3">
-      <legend className="text-sm font-medium text-stone-700">{t("form.relation.signatories")}</legend>
-      <p className="text-sm text-stone-600">{t("form.meeting.participantsHint")}</p>
-      {signatories.map((signatory, index) => {
-        const s = signatory.getFieldset();
-        return (
-          <div key={signatory.key} className="flex items-end gap-2">
-            <div className="flex-1">
-              <PersonPicker
-                name={s.name}
-                personId={s.personId}
-                label={t("form.relation.signatory", { number: index + 1 })}
-              />
-            </div>
-            <button
-              {...form.remove.getButtonProps({ name: field.name, index })}
-              className="pb-2 text-sm text-red-700 underline"
-            >
-              {t("form.relation.removeSignatory", { number: index + 1 })}
-            </button>
-          </div>
-        );
-      })}
-      <button
-        {...form.insert.getButtonProps({ name: field.name })}
-        className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100"
-      >
-        {t("form.relation.addSignatory")}
-      </button>
-    </fieldset>
+    <PersonList
+      form={form}
+      field={field}
+      legend={t("form.relation.signatories")}
+      hint={t("form.meeting.participantsHint")}
+      itemLabel={(number) => t("form.relation.signatory", { number })}
+      removeLabel={(number) => t("form.relation.removeSignatory", { number })}
+      addLabel={t("form.relation.addSignatory")}
+    />
   );
 }
 
