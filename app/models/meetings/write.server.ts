@@ -41,7 +41,6 @@ import { insertTypedPerson } from "../people/write.server";
 import { byName, countOf } from "../sql.server";
 import { refusal, type FieldRefusals } from "../refusals";
 
-
 /** A title or topic typed in the form, in the column of its script (nameSlotOf). */
 const titleIn = (lng: Language, title: string) => {
   const text = typedText(title, lng);
