@@ -26,6 +26,7 @@ import { seedDemoData } from "~/models/demo-data.server";
 import { getEnv } from "./app/env.server";
 import { rememberRouteMatching, type Router } from "./app/route-matching.server";
 import { isCrossSite } from "./app/utils/cross-site";
+import { loggedPath } from "./app/utils/logged-path";
 import { recordSecurityEvent } from "~db/security-log";
 
 const env = getEnv();
@@ -113,7 +114,7 @@ function refuseCrossSitePosts(db: ReturnType<typeof openDatabase>): express.Requ
     recordSecurityEvent(db, {
       event: "cross_site",
       address: req.ip ?? null,
-      detail: `${req.method} ${req.path} from ${req.get("origin") ?? req.get("sec-fetch-site") ?? "?"}`,
+      detail: `${req.method} ${loggedPath(req.path)} from ${req.get("origin") ?? req.get("sec-fetch-site") ?? "?"}`,
     });
     res.status(403).type("text/plain").send("Forbidden: this request came from another site.");
   };
@@ -130,7 +131,7 @@ function requestIds(): express.RequestHandler {
     res.setHeader("X-Request-Id", id);
     res.on("finish", () => {
       if (res.statusCode >= 500)
-        console.error(`[${new Date().toISOString()}] ${res.statusCode} ${id} ${req.method} ${req.path}`);
+        console.error(`[${new Date().toISOString()}] ${res.statusCode} ${id} ${req.method} ${loggedPath(req.path)}`);
     });
     next();
   };
@@ -282,7 +283,10 @@ async function serve() {
     // Express's own refusals (a path that does not decode) carry their 4xx: the client's fault.
     const status = error instanceof Error && "status" in error && typeof error.status === "number" ? error.status : 500;
     if (status < 500 && !res.headersSent) return void res.status(status).type("text/plain").send("Bad request");
-    console.error(`[${new Date().toISOString()}] ${res.locals.requestId as string} ${req.method} ${req.path}`, error);
+    console.error(
+      `[${new Date().toISOString()}] ${res.locals.requestId as string} ${req.method} ${loggedPath(req.path)}`,
+      error,
+    );
     if (res.headersSent) return void req.socket.destroy();
     res
       .status(500)

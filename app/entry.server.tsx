@@ -6,6 +6,7 @@ import { TranslationProvider } from "./i18n/react";
 import { NonceContext } from "./components/Nonce";
 import { RequestIdContext } from "./components/RequestId";
 import { getLanguage, translations } from "./i18n/i18n.server";
+import { loggedPath } from "~/utils/logged-path";
 
 const ABORT_DELAY = 5_000;
 
@@ -68,7 +69,7 @@ export default async function handleRequest(
           responseStatusCode = 500;
           if (shellRendered)
             console.error(
-              `[${new Date().toISOString()}] ${loadContext.requestId ?? "-"} ${request.method} ${new URL(request.url).pathname}`,
+              `[${new Date().toISOString()}] ${loadContext.requestId ?? "-"} ${request.method} ${loggedPath(new URL(request.url).pathname)}`,
               error,
             );
         },
@@ -84,7 +85,7 @@ export default async function handleRequest(
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
   console.error(
-    `[${new Date().toISOString()}] ${context.requestId ?? "-"} ${request.method} ${new URL(request.url).pathname}`,
+    `[${new Date().toISOString()}] ${context.requestId ?? "-"} ${request.method} ${loggedPath(new URL(request.url).pathname)}`,
     error,
   );
 };
