@@ -19,9 +19,8 @@ import { localizedName, localizedTitle } from "~db/shared/names";
 import { comparePartialDates, partialDateFormValue, type PartialDate } from "~db/shared/partial-date";
 import { asDate, byName, countOf } from "../sql.server";
 
-const postFields = {
-  id: posts.id,
-  personId: posts.personId,
+/** A post's title in every language and its three partial dates (held from, until, as of). */
+const postColumns = {
   titleKk: posts.titleKk,
   titleRu: posts.titleRu,
   titleEn: posts.titleEn,
@@ -34,6 +33,12 @@ const postFields = {
   asOf: posts.asOf,
   asOfPrecision: posts.asOfPrecision,
   asOfApproximate: posts.asOfApproximate,
+};
+
+const postFields = {
+  id: posts.id,
+  personId: posts.personId,
+  ...postColumns,
   organisationId: organisations.id,
   orgKk: organisations.nameKk,
   orgRu: organisations.nameRu,
@@ -152,18 +157,7 @@ export function peopleAt(organisationId: number, lng: Language, limit = 100) {
       nameRu: people.nameRu,
       nameEn: people.nameEn,
       nameNative: people.nameNative,
-      titleKk: posts.titleKk,
-      titleRu: posts.titleRu,
-      titleEn: posts.titleEn,
-      start: posts.start,
-      startPrecision: posts.startPrecision,
-      startApproximate: posts.startApproximate,
-      end: posts.end,
-      endPrecision: posts.endPrecision,
-      endApproximate: posts.endApproximate,
-      asOf: posts.asOf,
-      asOfPrecision: posts.asOfPrecision,
-      asOfApproximate: posts.asOfApproximate,
+      ...postColumns,
     })
     .from(posts)
     .innerJoin(people, eq(people.id, posts.personId))
