@@ -208,15 +208,17 @@ function NewPartner({ proposal }: { proposal: { name: string; kind: string; coun
   const { t, i18n } = useTranslation();
   const fetcher = useFetcher<{ partnerId?: number; error?: string }>();
   const added = fetcher.data?.partnerId;
+  // Chosen once the reloaded choices hold it: before that the select has no such option.
+  const listed = useLoaderData<typeof loader>().choices.partners.some((p) => p.value === added);
   useEffect(() => {
-    if (!added || fetcher.state !== "idle") return;
+    if (!added || !listed || fetcher.state !== "idle") return;
     const select = document.querySelector<HTMLSelectElement>('select[name="partnerId"]');
     if (!select) return;
     select.value = String(added);
     select.dispatchEvent(new Event("input", { bubbles: true }));
     select.dispatchEvent(new Event("change", { bubbles: true }));
     select.focus();
-  }, [added, fetcher.state]);
+  }, [added, listed, fetcher.state]);
   const input = "mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1.5";
   const id = useId();
   const label = "block text-sm font-medium text-stone-700";
