@@ -59,6 +59,32 @@ function Hint({ id, children }: { id: string; children?: ReactNode }) {
 
 type Common = { label: ReactNode; hint?: ReactNode; className?: string };
 
+/** A control with its label above it and its hint and messages below. */
+function FieldFrame({
+  f,
+  label,
+  hint,
+  className,
+  children,
+}: {
+  f: ReturnType<typeof readField>;
+  label: ReactNode;
+  hint?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={f.id} className="field-label">
+        {label}
+      </label>
+      {children}
+      <Hint id={f.descriptionId}>{hint}</Hint>
+      <ErrorList id={f.errorId} errors={f.errors} />
+    </div>
+  );
+}
+
 export function TextField({
   field,
   label,
@@ -72,14 +98,9 @@ export function TextField({
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "defaultValue" | "form">) {
   const f = readField(field, Boolean(hint));
   return (
-    <div className={className}>
-      <label htmlFor={f.id} className="field-label">
-        {label}
-      </label>
+    <FieldFrame f={f} label={label} hint={hint} className={className}>
       <input {...f.attributes} type={type} defaultValue={f.defaultValue} {...rest} className={inputClass} />
-      <Hint id={f.descriptionId}>{hint}</Hint>
-      <ErrorList id={f.errorId} errors={f.errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -92,14 +113,9 @@ export function TextArea({
 }: Common & { field: FieldMetadata<string | undefined>; rows?: number }) {
   const f = readField(field, Boolean(hint));
   return (
-    <div className={className}>
-      <label htmlFor={f.id} className="field-label">
-        {label}
-      </label>
+    <FieldFrame f={f} label={label} hint={hint} className={className}>
       <textarea {...f.attributes} defaultValue={f.defaultValue} rows={rows} className={inputClass} />
-      <Hint id={f.descriptionId}>{hint}</Hint>
-      <ErrorList id={f.errorId} errors={f.errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -117,10 +133,7 @@ export function SelectField({
 }) {
   const f = readField(field, Boolean(hint));
   return (
-    <div className={className}>
-      <label htmlFor={f.id} className="field-label">
-        {label}
-      </label>
+    <FieldFrame f={f} label={label} hint={hint} className={className}>
       <select {...f.attributes} defaultValue={f.defaultValue} className={inputClass}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
@@ -129,9 +142,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <Hint id={f.descriptionId}>{hint}</Hint>
-      <ErrorList id={f.errorId} errors={f.errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
