@@ -137,11 +137,11 @@ function SettingsForm({
   children: string;
 }) {
   const { t } = useTranslation();
-  const selectClass = "mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1";
+  const selectClass = "field-control";
   return (
     <Form method="post" className="space-y-4">
       <div>
-        <label htmlFor={`${intent}-partial-dates`} className="block text-sm font-medium text-stone-700">
+        <label htmlFor={`${intent}-partial-dates`} className="field-label">
           {t("calendar.partialDates")}
         </label>
         <select id={`${intent}-partial-dates`} name="partialDates" defaultValue={partialDates} className={selectClass}>
@@ -153,7 +153,7 @@ function SettingsForm({
         </select>
       </div>
       <div>
-        <label htmlFor={`${intent}-language`} className="block text-sm font-medium text-stone-700">
+        <label htmlFor={`${intent}-language`} className="field-label">
           {t("calendar.language")}
         </label>
         <select id={`${intent}-language`} name="language" defaultValue={language} className={selectClass}>

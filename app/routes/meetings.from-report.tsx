@@ -126,13 +126,13 @@ export default function FromReportPage() {
 function PasteForm({ paste }: { paste?: FormReply["result"] }) {
   const { t } = useTranslation();
   const [form, fields] = useSchemaForm(PasteSchema, { lastResult: paste });
-  const input = "mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1.5";
+  const input = "field-control";
   return (
     <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
       <p className="text-stone-700">{t("intake.pasteHint")}</p>
       <input type="hidden" name="intent" value="propose" />
       <div>
-        <label htmlFor={fields.text.id} className="block text-sm font-medium text-stone-700">
+        <label htmlFor={fields.text.id} className="field-label">
           {t("intake.text")}
         </label>
         <textarea {...getTextareaProps(fields.text)} rows={14} className={input} />
@@ -140,21 +140,21 @@ function PasteForm({ paste }: { paste?: FormReply["result"] }) {
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
         <div className="sm:col-span-2">
-          <label htmlFor={fields.url.id} className="block text-sm font-medium text-stone-700">
+          <label htmlFor={fields.url.id} className="field-label">
             {t("intake.url")}
           </label>
           <input {...getInputProps(fields.url, { type: "text" })} inputMode="url" className={input} />
           <FieldErrors field={fields.url} />
         </div>
         <div>
-          <label htmlFor={fields.outlet.id} className="block text-sm font-medium text-stone-700">
+          <label htmlFor={fields.outlet.id} className="field-label">
             {t("intake.outlet")}
           </label>
           <input {...getInputProps(fields.outlet, { type: "text" })} className={input} />
           <FieldErrors field={fields.outlet} />
         </div>
         <div>
-          <label htmlFor={fields.published.id} className="block text-sm font-medium text-stone-700">
+          <label htmlFor={fields.published.id} className="field-label">
             {t("intake.published")}
           </label>
           <input
@@ -219,9 +219,9 @@ function NewPartner({ proposal }: { proposal: { name: string; kind: string; coun
     select.dispatchEvent(new Event("change", { bubbles: true }));
     select.focus();
   }, [added, listed, fetcher.state]);
-  const input = "mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1.5";
+  const input = "field-control";
   const id = useId();
-  const label = "block text-sm font-medium text-stone-700";
+  const label = "field-label";
   const lng = (i18n.language as "kk" | "ru" | "en") ?? "en";
   return (
     <fetcher.Form method="post" className="mt-6 max-w-4xl space-y-3 rounded border border-amber-300 bg-amber-50 p-4">
