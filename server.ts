@@ -36,6 +36,9 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 // Without a session a client can only sign in, accept an invitation or switch the language:
 // a few kilobytes (two 1,024-character passwords, percent-encoded, are some 20 KB).
 const SIGNED_OUT_MAX_BODY_BYTES = 64 * 1024;
+// A file upload (multipart) may carry one file of UPLOAD_MAX_MB and the form's few fields around it;
+// the route checks the file itself against UPLOAD_MAX_MB and says so beside the field.
+const UPLOAD_MAX_BODY_BYTES = (env.UPLOAD_MAX_MB + 1) * 1024 * 1024;
 // The session cookie's names (app/auth.server.ts): __Host- in production.
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?kezdesu_session=/;
 
@@ -169,7 +172,11 @@ function beforeHeaders(): express.RequestHandler {
 function limitBodies(): express.RequestHandler {
   return (req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD") return next();
-    const limit = SESSION_COOKIE.test(req.get("cookie") ?? "") ? MAX_BODY_BYTES : SIGNED_OUT_MAX_BODY_BYTES;
+    const limit = !SESSION_COOKIE.test(req.get("cookie") ?? "")
+      ? SIGNED_OUT_MAX_BODY_BYTES
+      : req.is("multipart/form-data")
+        ? Math.max(UPLOAD_MAX_BODY_BYTES, MAX_BODY_BYTES)
+        : MAX_BODY_BYTES;
     const refuse = () => {
       res.locals.bodyRefused = true;
       if (res.headersSent) return void req.socket.destroy();

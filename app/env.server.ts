@@ -64,6 +64,8 @@ const EnvSchema = z
       .min(7, "SECURITY_LOG_RETENTION_DAYS must be at least 7")
       .max(36_500)
       .default(90),
+    // The largest file a signed-in account may upload (a document, a spreadsheet to import), in MB.
+    UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
   })
   .superRefine(({ ADMIN_EMAIL, ADMIN_PASSWORD }, ctx) => {
     if (ADMIN_PASSWORD === undefined) return;
