@@ -6,7 +6,7 @@
  * message beside each row. Prints the answer's status and size, the median and worst time, and
  * the server's CPU time per post (from /proc, steadier than wall time on a shared machine).
  *
- *   npm run build && npm run bench:refused
+ *   npm run build && npm run bench:refused     (REFUSED_PROFILE=/tmp/profile for a CPU profile)
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -36,7 +36,13 @@ const cpuMs = (pid: number) => {
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-refused-"));
-  const server = await startServer(path.join(dir, "refused.db"));
+  // REFUSED_PROFILE=<folder> writes the server's CPU profile there (open it in Chrome's DevTools).
+  const profile = process.env.REFUSED_PROFILE;
+  const server = await startServer(
+    path.join(dir, "refused.db"),
+    1,
+    profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [],
+  );
   try {
     const cookie = await signIn();
     const { body, limits } = largestRefusedForm();

@@ -55,9 +55,6 @@ function collectLists(schema: z.ZodTypeAny, path: string, found: Map<string, num
   if (schema instanceof z.ZodReadonly) return collectLists(schema._def.innerType, path, found);
   // What is posted is what the pipeline's first schema reads.
   if (schema instanceof z.ZodPipeline) return collectLists(schema._def.in, path, found);
-  // app/forms/form-object.ts: the fields on the left; on the right a lenient copy of them that
-  // only feeds the cross-field rules, and whose lists are the left's.
-  if (schema instanceof z.ZodIntersection) return collectLists(schema._def.left, path, found);
   if (schema instanceof z.ZodObject) {
     for (const [key, child] of Object.entries(schema.shape as z.ZodRawShape))
       collectLists(child, path ? `${path}.${key}` : key, found);
