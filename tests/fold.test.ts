@@ -80,6 +80,20 @@ describe("words that mix scripts (issue 13 item 12)", () => {
 });
 
 describe("repeated letters (issue 13 item 13)", () => {
+  test("Е is one letter however it is romanised: ye or e", () => {
+    for (const [latin, cyrillic] of [
+      ["Yerlan", "Ерлан"],
+      ["Erlan", "Ерлан"],
+      ["Yevgeny", "Евгений"],
+      ["Aliyev", "Алиев"],
+      ["Yuryev", "Юрьев"],
+      ["Yesil", "Есіл"],
+    ]) {
+      expect(foldForMatch(latin), latin).toBe(foldForMatch(cyrillic));
+    }
+    expect(wholeNameKey("Yerlan Aliyev")).toBe(wholeNameKey("Алиев Ерлан"));
+  });
+
   test("a doubled letter is a spelling: it folds away", () => {
     expect(foldForMatch("Hassan")).toBe(foldForMatch("Хасан"));
     expect(foldForMatch("Mohammed")).toBe(foldForMatch("Mohamed"));

@@ -8,12 +8,12 @@
  * are in (news copied from the web writes "пpезидент" with a Latin p, "Тengrinews" with a
  * Cyrillic Т); case and Latin diacritics away; Cyrillic (Kazakh letters included) to Latin by the
  * usual Russian romanisation; the Kazakh Latin alphabet's letters to their base; then the
- * spellings that vary between romanisations are made one (kh/h, y/i, doubled letters).
+ * spellings that vary between romanisations are made one (kh/h, ye/e, y/i, doubled letters).
  *
  * FOLD_VERSION stamps the databases whose keys and index were folded so: change it whenever a
  * change here folds any text differently, and start-up re-folds them (app/models/search-index.server.ts).
  */
-export const FOLD_VERSION = 2;
+export const FOLD_VERSION = 3;
 
 const CYRILLIC_TO_LATIN: Record<string, string> = {
   а: "a",
@@ -167,12 +167,17 @@ export function foldForMatch(text: string): string {
     // A Cyrillic letter with a diacritic that NFKD splits (й → и + breve) lands here.
     out += base.length === 1 && CYRILLIC_TO_LATIN[base] !== undefined ? CYRILLIC_TO_LATIN[base] : base;
   }
-  return out
-    .replace(/kh/g, "h")
-    .replace(/y/g, "i")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .replace(/\p{L}+/gu, collapseDoubles)
-    .trim();
+  return (
+    out
+      .replace(/kh/g, "h")
+      // Е is "ye" in most romanisations and "e" in others (Yerlan, Erlan: Ерлан; Aliyev, Алиев;
+      // Yuryev, Юрьев): one spelling for both, on either side of a match.
+      .replace(/ye/g, "e")
+      .replace(/y/g, "i")
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .replace(/\p{L}+/gu, collapseDoubles)
+      .trim()
+  );
 }
 
 /**
