@@ -22,7 +22,7 @@ import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { localizedName, localizedTitle } from "~db/shared/names";
 import type { PartialDate } from "~db/shared/partial-date";
-import { asDate } from "./sql.server";
+import { asDate, partialDateOf } from "./sql.server";
 import { logSecurityEvent } from "./security-log.server";
 
 /** How far ahead a feed looks, and how many of each kind it lists: a feed is fetched unattended. */
@@ -133,9 +133,7 @@ export function comingMeetings(today: string, lng: Language, limit = FEED_LIMIT)
   const rows = getDb()
     .select({
       id: meetings.id,
-      date: meetings.date,
-      datePrecision: meetings.datePrecision,
-      dateApproximate: meetings.dateApproximate,
+      date: partialDateOf(meetings, "date"),
       startTime: meetings.startTime,
       location: meetings.location,
       purpose: meetings.purpose,
@@ -155,7 +153,7 @@ export function comingMeetings(today: string, lng: Language, limit = FEED_LIMIT)
     .all();
   return rows.map((r) => ({
     id: r.id,
-    date: asDate(r.date, r.datePrecision, r.dateApproximate),
+    date: r.date,
     startTime: r.startTime,
     location: r.location,
     purpose: r.purpose,

@@ -10,7 +10,7 @@ import { organisationChoices } from "./organisations.server";
 import { partnerChoices } from "./partners/read.server";
 import { currentPosts } from "./people/read.server";
 import { resolvePerson } from "./people/write.server";
-import { asDate, countOf } from "./sql.server";
+import { asDate, countOf, namesOf, partialDateOf } from "./sql.server";
 import { writeTransaction } from "./writes.server";
 import { refusal, type FieldRefusals } from "./refusals";
 
@@ -145,9 +145,7 @@ export function getDelegation(id: number, lng: Language) {
   const visitMeetings = db
     .select({
       id: meetings.id,
-      date: meetings.date,
-      datePrecision: meetings.datePrecision,
-      dateApproximate: meetings.dateApproximate,
+      date: partialDateOf(meetings, "date"),
       purpose: meetings.purpose,
       location: meetings.location,
     })
@@ -169,7 +167,7 @@ export function getDelegation(id: number, lng: Language) {
     members: memberRows.map((m) => personOf(m.person)),
     meetings: visitMeetings.map((m) => ({
       id: m.id,
-      date: asDate(m.date, m.datePrecision, m.dateApproximate),
+      date: m.date,
       purpose: m.purpose,
       location: m.location,
       partner: partnerRef,
@@ -184,12 +182,8 @@ export function partnerDelegations(partnerId: number, lng: Language, limit = 20)
     .select({
       id: delegations.id,
       direction: delegations.direction,
-      arrival: delegations.arrival,
-      arrivalPrecision: delegations.arrivalPrecision,
-      arrivalApproximate: delegations.arrivalApproximate,
-      departure: delegations.departure,
-      departurePrecision: delegations.departurePrecision,
-      departureApproximate: delegations.departureApproximate,
+      arrival: partialDateOf(delegations, "arrival"),
+      departure: partialDateOf(delegations, "departure"),
       leader: people,
     })
     .from(delegations)
@@ -201,8 +195,8 @@ export function partnerDelegations(partnerId: number, lng: Language, limit = 20)
   return rows.map((r) => ({
     id: r.id,
     direction: r.direction,
-    arrival: asDate(r.arrival, r.arrivalPrecision, r.arrivalApproximate),
-    departure: asDate(r.departure, r.departurePrecision, r.departureApproximate),
+    arrival: r.arrival,
+    departure: r.departure,
     leader: r.leader ? localizedName(r.leader, lng) : null,
   }));
 }
@@ -222,14 +216,8 @@ export function delegationChoices(lng: Language) {
     .select({
       id: delegations.id,
       arrival: delegations.arrival,
-      pKk: partners.nameKk,
-      pRu: partners.nameRu,
-      pEn: partners.nameEn,
-      pNative: partners.nameNative,
-      lKk: leaders.nameKk,
-      lRu: leaders.nameRu,
-      lEn: leaders.nameEn,
-      lNative: leaders.nameNative,
+      p: namesOf(partners),
+      l: namesOf(leaders),
     })
     .from(delegations)
     .innerJoin(partners, eq(partners.id, delegations.partnerId))
@@ -239,12 +227,6 @@ export function delegationChoices(lng: Language) {
     .all()
     .map((d) => ({
       value: d.id,
-      label: [
-        localizedName({ nameKk: d.pKk, nameRu: d.pRu, nameEn: d.pEn, nameNative: d.pNative }, lng),
-        localizedName({ nameKk: d.lKk, nameRu: d.lRu, nameEn: d.lEn, nameNative: d.lNative }, lng),
-        d.arrival?.slice(0, 4),
-      ]
-        .filter(Boolean)
-        .join(" · "),
+      label: [localizedName(d.p, lng), localizedName(d.l, lng), d.arrival?.slice(0, 4)].filter(Boolean).join(" · "),
     }));
 }

@@ -8,7 +8,7 @@ import type { Language } from "~/i18n/config";
 import type { OrganisationInput } from "~/forms/organisation";
 import { localizedName, sortKeys } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
-import { asDate, byName, countOf } from "./sql.server";
+import { byName, countOf, namesOf, partialDateOf } from "./sql.server";
 
 export function listOrganisations({
   lng,
@@ -23,15 +23,9 @@ export function listOrganisations({
   const rows = db
     .select({
       id: organisations.id,
-      nameKk: organisations.nameKk,
-      nameRu: organisations.nameRu,
-      nameEn: organisations.nameEn,
-      nameNative: organisations.nameNative,
+      ...namesOf(organisations),
       partnerId: partners.id,
-      partnerKk: partners.nameKk,
-      partnerRu: partners.nameRu,
-      partnerEn: partners.nameEn,
-      partnerNative: partners.nameNative,
+      partner: namesOf(partners),
       isHome: partners.isHome,
     })
     .from(organisations)
@@ -47,10 +41,7 @@ export function listOrganisations({
     ourSide: r.isHome,
     partner: {
       id: r.partnerId,
-      name: localizedName(
-        { nameKk: r.partnerKk, nameRu: r.partnerRu, nameEn: r.partnerEn, nameNative: r.partnerNative },
-        lng,
-      ),
+      name: localizedName(r.partner, lng),
     },
   }));
   return pageOf(items, total, page, pageSize);
@@ -74,9 +65,7 @@ export function getOrganisation(id: number, lng: Language) {
   const hosted = db
     .select({
       id: meetings.id,
-      date: meetings.date,
-      datePrecision: meetings.datePrecision,
-      dateApproximate: meetings.dateApproximate,
+      date: partialDateOf(meetings, "date"),
       purpose: meetings.purpose,
     })
     .from(meetings)
@@ -94,7 +83,7 @@ export function getOrganisation(id: number, lng: Language) {
     children: children.map((c) => ({ id: c.id, name: localizedName(c, lng) })),
     meetingsHosted: hosted.map((m) => ({
       id: m.id,
-      date: asDate(m.date, m.datePrecision, m.dateApproximate),
+      date: m.date,
       purpose: m.purpose,
     })),
   };
@@ -105,14 +94,8 @@ export function organisationChoices(lng: Language) {
   return getDb()
     .select({
       id: organisations.id,
-      nameKk: organisations.nameKk,
-      nameRu: organisations.nameRu,
-      nameEn: organisations.nameEn,
-      nameNative: organisations.nameNative,
-      pKk: partners.nameKk,
-      pRu: partners.nameRu,
-      pEn: partners.nameEn,
-      pNative: partners.nameNative,
+      ...namesOf(organisations),
+      p: namesOf(partners),
     })
     .from(organisations)
     .innerJoin(partners, eq(partners.id, organisations.partnerId))
@@ -121,7 +104,7 @@ export function organisationChoices(lng: Language) {
     .all()
     .map((o) => ({
       value: o.id,
-      label: `${localizedName(o, lng)} (${localizedName({ nameKk: o.pKk, nameRu: o.pRu, nameEn: o.pEn, nameNative: o.pNative }, lng)})`,
+      label: `${localizedName(o, lng)} (${localizedName(o.p, lng)})`,
     }));
 }
 

@@ -4,7 +4,7 @@ import { delegations, meetings, partners } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { localizedName } from "~db/shared/names";
-import { asDate } from "./sql.server";
+import { partialDateOf } from "./sql.server";
 
 /** Not wholly past on `today`: a day from today on, a month or year not yet over. */
 function notPast(value: SQLiteColumn, precision: SQLiteColumn, today: string) {
@@ -23,9 +23,7 @@ export function upcoming(lng: Language, today: string, limit = 8) {
   const meetingRows = db
     .select({
       id: meetings.id,
-      date: meetings.date,
-      precision: meetings.datePrecision,
-      approximate: meetings.dateApproximate,
+      date: partialDateOf(meetings, "date"),
       partner: partners,
     })
     .from(meetings)
@@ -37,9 +35,7 @@ export function upcoming(lng: Language, today: string, limit = 8) {
   const visitRows = db
     .select({
       id: delegations.id,
-      date: delegations.arrival,
-      precision: delegations.arrivalPrecision,
-      approximate: delegations.arrivalApproximate,
+      date: partialDateOf(delegations, "arrival"),
       direction: delegations.direction,
       partner: partners,
     })
@@ -53,14 +49,14 @@ export function upcoming(lng: Language, today: string, limit = 8) {
     ...meetingRows.map((m) => ({
       kind: "meeting" as const,
       id: m.id,
-      date: asDate(m.date, m.precision, m.approximate),
+      date: m.date,
       partner: m.partner ? localizedName(m.partner, lng) : null,
     })),
     ...visitRows.map((v) => ({
       kind: "visit" as const,
       id: v.id,
       direction: v.direction,
-      date: asDate(v.date, v.precision, v.approximate),
+      date: v.date,
       partner: localizedName(v.partner, lng),
     })),
   ]

@@ -6,7 +6,7 @@ import { statusBands } from "~/utils/chart";
 import { countryName } from "~/utils/countries";
 import { localizedName } from "~db/shared/names";
 import { offsetOf, pageOf } from "~/utils/pagination";
-import { asDate } from "./sql.server";
+import { asDate, partialDateOf } from "./sql.server";
 
 // A screen's worth: 20 lanes of 34 px.
 export const LANES_PER_PAGE = 20;
@@ -79,9 +79,7 @@ export function relationLanes(
         .select({
           id: meetings.id,
           partnerId: meetings.partnerId,
-          date: meetings.date,
-          precision: meetings.datePrecision,
-          approximate: meetings.dateApproximate,
+          date: partialDateOf(meetings, "date"),
           purpose: meetings.purpose,
         })
         .from(meetings)
@@ -159,7 +157,7 @@ export function relationLanes(
         // A mark's label holds the purpose's beginning: the rest would only weigh on the page.
         .map((m) => ({
           id: m.id,
-          date: asDate(m.date, m.precision, m.approximate),
+          date: m.date,
           purpose: m.purpose && (m.purpose.length > 80 ? `${m.purpose.slice(0, 79)}…` : m.purpose),
         })),
       years: years.filter((y) => y.partnerId === partner.id).map(({ year, span, count }) => ({ year, span, count })),

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
@@ -22,6 +22,55 @@ export function byName(table: Named, lng: Language) {
   return [asc(table[sortColumnFor(lng)]), asc(table.id)];
 }
 
+/** A column as a select field of the given type, read through the column's own decoder. */
+const field = <T>(column: SQLiteColumn) => sql`${column}`.mapWith(column) as SQL<T>;
+
+/**
+ * A record's name in every language, as a nested select that `localizedName` reads as it comes
+ * (`partner: namesOf(partners)`), or spread for the record's own (`...namesOf(partners)`).
+ * Fields, not the bare columns: drizzle makes an object selected from a left-joined table null
+ * when its first column is null, and a name may well have no Kazakh form.
+ */
+export function namesOf(table: {
+  nameKk: SQLiteColumn;
+  nameRu: SQLiteColumn;
+  nameEn: SQLiteColumn;
+  nameNative: SQLiteColumn;
+}) {
+  return {
+    nameKk: field<string | null>(table.nameKk),
+    nameRu: field<string | null>(table.nameRu),
+    nameEn: field<string | null>(table.nameEn),
+    nameNative: field<string | null>(table.nameNative),
+  };
+}
+
+/** A title in every language, as `namesOf` gives a name: read by `localizedTitle`. */
+export function titlesOf(table: { titleKk: SQLiteColumn; titleRu: SQLiteColumn; titleEn: SQLiteColumn }) {
+  return {
+    titleKk: field<string | null>(table.titleKk),
+    titleRu: field<string | null>(table.titleRu),
+    titleEn: field<string | null>(table.titleEn),
+  };
+}
+
+/**
+ * A partial date kept in three columns (`date`, `datePrecision`, `dateApproximate`; see
+ * docs/decisions/0002-partial-dates.md) as a nested select that reads as a PartialDate:
+ * `date: partialDateOf(meetings, "date")`.
+ */
+export function partialDateOf<At extends string>(
+  table: Record<At | `${At}Precision` | `${At}Approximate`, SQLiteColumn>,
+  at: At,
+): { value: SQL<string | null>; precision: SQL<DatePrecision>; approximate: SQL<boolean> } {
+  return {
+    value: field<string | null>(table[at]),
+    precision: field<DatePrecision>(table[`${at}Precision`]),
+    approximate: field<boolean>(table[`${at}Approximate`]),
+  };
+}
+
+/** A partial date read from its three columns outside a select (a row read whole). */
 export function asDate(value: string | null, precision: DatePrecision, approximate: boolean): PartialDate {
   return { value, precision, approximate };
 }

@@ -6,7 +6,7 @@ import type { Language } from "~/i18n/config";
 import { localizedName, localizedTitle } from "~db/shared/names";
 import { groupTimeline, TIMELINE_KINDS, type TimelineKind } from "~/utils/timeline";
 import { pageOf } from "~/utils/pagination";
-import { asDate } from "./sql.server";
+import { asDate, partialDateOf } from "./sql.server";
 
 /**
  * One chronological stream of everything that happened with a partner: relation steps,
@@ -114,9 +114,7 @@ function timelineEvents(partnerId: number, lng: Language, only?: TimelineKind[],
     ? db
         .select({
           id: meetings.id,
-          date: meetings.date,
-          precision: meetings.datePrecision,
-          approximate: meetings.dateApproximate,
+          date: partialDateOf(meetings, "date"),
           purpose: meetings.purpose,
         })
         .from(meetings)
@@ -125,7 +123,7 @@ function timelineEvents(partnerId: number, lng: Language, only?: TimelineKind[],
         .map((m) => ({
           kind: "meeting" as const,
           id: `meeting-${m.id}`,
-          date: asDate(m.date, m.precision, m.approximate),
+          date: m.date,
           meetingId: m.id,
           purpose: m.purpose,
         }))

@@ -17,7 +17,7 @@ import { localizedName, localizedTitle } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import { isOverdue, todayInAstana } from "~/utils/overdue";
 import { comparePartialDates } from "~db/shared/partial-date";
-import { asDate, countOf } from "../sql.server";
+import { asDate, countOf, namesOf, partialDateOf, titlesOf } from "../sql.server";
 
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 export const CLOSED_STATUSES: InitiativeStatus[] = ["done", "dropped"];
@@ -82,24 +82,14 @@ export function listInitiatives({
   const rows = db
     .select({
       id: initiatives.id,
-      titleKk: initiatives.titleKk,
-      titleRu: initiatives.titleRu,
-      titleEn: initiatives.titleEn,
+      ...titlesOf(initiatives),
       status: initiatives.status,
       kind: initiatives.kind,
-      due: initiatives.due,
-      duePrecision: initiatives.duePrecision,
-      dueApproximate: initiatives.dueApproximate,
+      due: partialDateOf(initiatives, "due"),
       partnerId: partners.id,
-      partnerKk: partners.nameKk,
-      partnerRu: partners.nameRu,
-      partnerEn: partners.nameEn,
-      partnerNative: partners.nameNative,
+      partner: namesOf(partners),
       ownerId: people.id,
-      ownerKk: people.nameKk,
-      ownerRu: people.nameRu,
-      ownerEn: people.nameEn,
-      ownerNative: people.nameNative,
+      owner: namesOf(people),
     })
     .from(initiatives)
     .leftJoin(partners, eq(partners.id, initiatives.partnerId))
@@ -119,24 +109,18 @@ export function listInitiatives({
     title: localizedTitle(r, lng),
     status: r.status,
     kind: r.kind,
-    due: asDate(r.due, r.duePrecision, r.dueApproximate),
-    overdue: isOverdue({ due: asDate(r.due, r.duePrecision, r.dueApproximate), status: r.status }, today),
+    due: r.due,
+    overdue: isOverdue({ due: r.due, status: r.status }, today),
     partner: r.partnerId
       ? {
           id: r.partnerId,
-          name: localizedName(
-            { nameKk: r.partnerKk, nameRu: r.partnerRu, nameEn: r.partnerEn, nameNative: r.partnerNative },
-            lng,
-          ),
+          name: localizedName(r.partner, lng),
         }
       : null,
     owner: r.ownerId
       ? {
           id: r.ownerId,
-          name: localizedName(
-            { nameKk: r.ownerKk, nameRu: r.ownerRu, nameEn: r.ownerEn, nameNative: r.ownerNative },
-            lng,
-          ),
+          name: localizedName(r.owner, lng),
         }
       : null,
   }));
@@ -200,9 +184,7 @@ export function openInitiativeChoices(lng: Language) {
   return getDb()
     .select({
       id: initiatives.id,
-      titleKk: initiatives.titleKk,
-      titleRu: initiatives.titleRu,
-      titleEn: initiatives.titleEn,
+      ...titlesOf(initiatives),
     })
     .from(initiatives)
     .where(notInArray(initiatives.status, CLOSED_STATUSES))

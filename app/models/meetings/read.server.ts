@@ -18,7 +18,7 @@ import {
 } from "~db/schema";
 import { localizedName, localizedTitle } from "~db/shared/names";
 import type { PartialDate } from "~db/shared/partial-date";
-import { asDate, countOf } from "../sql.server";
+import { asDate, countOf, namesOf, partialDateOf, titlesOf } from "../sql.server";
 
 const hostOrganisations = aliasedTable(organisations, "host_organisations");
 
@@ -83,20 +83,12 @@ export function listMeetings({
     : db
         .select({
           id: meetings.id,
-          date: meetings.date,
-          datePrecision: meetings.datePrecision,
-          dateApproximate: meetings.dateApproximate,
+          date: partialDateOf(meetings, "date"),
           location: meetings.location,
           purpose: meetings.purpose,
           partnerId: partners.id,
-          partnerKk: partners.nameKk,
-          partnerRu: partners.nameRu,
-          partnerEn: partners.nameEn,
-          partnerNative: partners.nameNative,
-          hostKk: hostOrganisations.nameKk,
-          hostRu: hostOrganisations.nameRu,
-          hostEn: hostOrganisations.nameEn,
-          hostNative: hostOrganisations.nameNative,
+          partner: namesOf(partners),
+          host: namesOf(hostOrganisations),
         })
         .from(meetings)
         .leftJoin(partners, eq(partners.id, meetings.partnerId))
@@ -122,22 +114,16 @@ export function listMeetings({
   );
   const items = rows.map((r) => ({
     id: r.id,
-    date: asDate(r.date, r.datePrecision, r.dateApproximate),
+    date: r.date,
     location: r.location,
     purpose: r.purpose,
     partner: r.partnerId
       ? {
           id: r.partnerId,
-          name: localizedName(
-            { nameKk: r.partnerKk, nameRu: r.partnerRu, nameEn: r.partnerEn, nameNative: r.partnerNative },
-            lng,
-          ),
+          name: localizedName(r.partner, lng),
         }
       : null,
-    host:
-      (r.hostKk ?? r.hostRu ?? r.hostEn ?? r.hostNative)
-        ? localizedName({ nameKk: r.hostKk, nameRu: r.hostRu, nameEn: r.hostEn, nameNative: r.hostNative }, lng)
-        : null,
+    host: (r.host.nameKk ?? r.host.nameRu ?? r.host.nameEn ?? r.host.nameNative) ? localizedName(r.host, lng) : null,
     participantCount: participantCounts.get(r.id) ?? 0,
   }));
   return pageOf(items, total, page, pageSize);
@@ -168,9 +154,7 @@ export function getMeeting(id: number, lng: Language) {
   const row = db
     .select({
       id: meetings.id,
-      date: meetings.date,
-      datePrecision: meetings.datePrecision,
-      dateApproximate: meetings.dateApproximate,
+      date: partialDateOf(meetings, "date"),
       startTime: meetings.startTime,
       location: meetings.location,
       purpose: meetings.purpose,
@@ -192,7 +176,7 @@ export function getMeeting(id: number, lng: Language) {
 
   return {
     id: row.id,
-    date: asDate(row.date, row.datePrecision, row.dateApproximate),
+    date: row.date,
     startTime: row.startTime,
     location: row.location,
     purpose: row.purpose,
@@ -218,25 +202,17 @@ export function getMeeting(id: number, lng: Language) {
         title: sources.title,
         text: sources.text,
         language: sources.language,
-        published: sources.published,
-        publishedPrecision: sources.publishedPrecision,
-        publishedApproximate: sources.publishedApproximate,
+        published: partialDateOf(sources, "published"),
       })
       .from(meetingSources)
       .innerJoin(sources, eq(sources.id, meetingSources.sourceId))
       .where(eq(meetingSources.meetingId, id))
       .orderBy(asc(meetingSources.position))
-      .all()
-      .map(({ published, publishedPrecision, publishedApproximate, ...source }) => ({
-        ...source,
-        published: asDate(published, publishedPrecision, publishedApproximate),
-      })),
+      .all(),
     initiatives: db
       .select({
         id: initiatives.id,
-        titleKk: initiatives.titleKk,
-        titleRu: initiatives.titleRu,
-        titleEn: initiatives.titleEn,
+        ...titlesOf(initiatives),
         status: initiatives.status,
         kind: initiatives.kind,
       })
@@ -265,10 +241,7 @@ function participantsOf(meetingId: number, lng: Language) {
     .select({
       id: meetingParticipants.id,
       personId: people.id,
-      nameKk: people.nameKk,
-      nameRu: people.nameRu,
-      nameEn: people.nameEn,
-      nameNative: people.nameNative,
+      ...namesOf(people),
       side: meetingParticipants.side,
       role: meetingParticipants.role,
       titleAtMeeting: meetingParticipants.titleAtMeeting,
@@ -312,16 +285,11 @@ export function meetingsAttendedBy(personId: number, lng: Language, limit = 50) 
   const rows = getDb()
     .select({
       id: meetings.id,
-      date: meetings.date,
-      datePrecision: meetings.datePrecision,
-      dateApproximate: meetings.dateApproximate,
+      date: partialDateOf(meetings, "date"),
       side: meetingParticipants.side,
       role: meetingParticipants.role,
       titleAtMeeting: meetingParticipants.titleAtMeeting,
-      partnerKk: partners.nameKk,
-      partnerRu: partners.nameRu,
-      partnerEn: partners.nameEn,
-      partnerNative: partners.nameNative,
+      partner: namesOf(partners),
     })
     .from(meetingParticipants)
     .innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId))
@@ -332,15 +300,11 @@ export function meetingsAttendedBy(personId: number, lng: Language, limit = 50) 
     .all();
   return rows.map((r) => ({
     id: r.id,
-    date: asDate(r.date, r.datePrecision, r.dateApproximate),
+    date: r.date,
     side: r.side,
     role: r.role,
     titleAtMeeting: r.titleAtMeeting,
-    partner:
-      localizedName(
-        { nameKk: r.partnerKk, nameRu: r.partnerRu, nameEn: r.partnerEn, nameNative: r.partnerNative },
-        lng,
-      ) || null,
+    partner: localizedName(r.partner, lng) || null,
   }));
 }
 
@@ -349,16 +313,14 @@ export function meetingChoices(partnerId: number | null | undefined, label: (dat
   return getDb()
     .select({
       id: meetings.id,
-      date: meetings.date,
-      datePrecision: meetings.datePrecision,
-      dateApproximate: meetings.dateApproximate,
+      date: partialDateOf(meetings, "date"),
     })
     .from(meetings)
     .where(partnerId ? eq(meetings.partnerId, partnerId) : undefined)
     .orderBy(desc(meetings.date), desc(meetings.id))
     .limit(200)
     .all()
-    .map((m) => ({ value: m.id, label: `${label(asDate(m.date, m.datePrecision, m.dateApproximate))} (#${m.id})` }));
+    .map((m) => ({ value: m.id, label: `${label(m.date)} (#${m.id})` }));
 }
 
 /** A partner's latest meetings with their summaries, newest first (for the briefing). */
@@ -366,9 +328,7 @@ export function latestMeetingSummaries(partnerId: number, limit = 3) {
   return getDb()
     .select({
       id: meetings.id,
-      date: meetings.date,
-      datePrecision: meetings.datePrecision,
-      dateApproximate: meetings.dateApproximate,
+      date: partialDateOf(meetings, "date"),
       purpose: meetings.purpose,
       summary: meetings.summary,
       language: meetings.language,
@@ -377,9 +337,5 @@ export function latestMeetingSummaries(partnerId: number, limit = 3) {
     .where(eq(meetings.partnerId, partnerId))
     .orderBy(desc(meetings.date), desc(meetings.id))
     .limit(limit)
-    .all()
-    .map(({ date, datePrecision, dateApproximate, ...m }) => ({
-      ...m,
-      date: asDate(date, datePrecision, dateApproximate),
-    }));
+    .all();
 }

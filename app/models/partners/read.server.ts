@@ -16,7 +16,7 @@ import {
 import { localizedName } from "~db/shared/names";
 import { relationsOf } from "../relations/read.server";
 import { idsNamed } from "../search.server";
-import { byName, countOf } from "../sql.server";
+import { byName, countOf, namesOf } from "../sql.server";
 
 export type PartnerSort = "name" | "country";
 
@@ -25,10 +25,7 @@ const partnerFields = {
   kind: partners.kind,
   countryCode: partners.countryCode,
   isHome: partners.isHome,
-  nameKk: partners.nameKk,
-  nameRu: partners.nameRu,
-  nameEn: partners.nameEn,
-  nameNative: partners.nameNative,
+  ...namesOf(partners),
 };
 
 /** Foreign partners, a page at a time, each with its relations' current status. */
@@ -75,10 +72,7 @@ export function getPartner(id: number, lng: Language) {
   const orgs = db
     .select({
       id: organisations.id,
-      nameKk: organisations.nameKk,
-      nameRu: organisations.nameRu,
-      nameEn: organisations.nameEn,
-      nameNative: organisations.nameNative,
+      ...namesOf(organisations),
     })
     .from(organisations)
     .where(eq(organisations.partnerId, id))
@@ -103,10 +97,7 @@ export function peopleMetFrom(partnerId: number, lng: Language, limit = 50) {
   const rows = db
     .select({
       id: people.id,
-      nameKk: people.nameKk,
-      nameRu: people.nameRu,
-      nameEn: people.nameEn,
-      nameNative: people.nameNative,
+      ...namesOf(people),
       sortKk: people.sortKk,
       sortRu: people.sortRu,
       sortEn: people.sortEn,

@@ -17,22 +17,14 @@ import {
 import { foldForMatch } from "~db/shared/fold";
 import { localizedName, localizedTitle } from "~db/shared/names";
 import { comparePartialDates, partialDateFormValue, type PartialDate } from "~db/shared/partial-date";
-import { asDate, byName, countOf } from "../sql.server";
+import { byName, countOf, namesOf, partialDateOf, titlesOf } from "../sql.server";
 
 /** A post's title in every language and its three partial dates (held from, until, as of). */
 const postColumns = {
-  titleKk: posts.titleKk,
-  titleRu: posts.titleRu,
-  titleEn: posts.titleEn,
-  start: posts.start,
-  startPrecision: posts.startPrecision,
-  startApproximate: posts.startApproximate,
-  end: posts.end,
-  endPrecision: posts.endPrecision,
-  endApproximate: posts.endApproximate,
-  asOf: posts.asOf,
-  asOfPrecision: posts.asOfPrecision,
-  asOfApproximate: posts.asOfApproximate,
+  ...titlesOf(posts),
+  start: partialDateOf(posts, "start"),
+  end: partialDateOf(posts, "end"),
+  asOf: partialDateOf(posts, "asOf"),
 };
 
 const postFields = {
@@ -40,10 +32,7 @@ const postFields = {
   personId: posts.personId,
   ...postColumns,
   organisationId: organisations.id,
-  orgKk: organisations.nameKk,
-  orgRu: organisations.nameRu,
-  orgEn: organisations.nameEn,
-  orgNative: organisations.nameNative,
+  org: namesOf(organisations),
 };
 
 function postsOf(personIds: number[], lng: Language) {
@@ -58,12 +47,12 @@ function postsOf(personIds: number[], lng: Language) {
       id: p.id,
       personId: p.personId,
       title: localizedTitle(p, lng),
-      start: asDate(p.start, p.startPrecision, p.startApproximate),
-      end: asDate(p.end, p.endPrecision, p.endApproximate),
-      asOf: asDate(p.asOf, p.asOfPrecision, p.asOfApproximate),
+      start: p.start,
+      end: p.end,
+      asOf: p.asOf,
       organisation: {
         id: p.organisationId,
-        name: localizedName({ nameKk: p.orgKk, nameRu: p.orgRu, nameEn: p.orgEn, nameNative: p.orgNative }, lng),
+        name: localizedName(p.org, lng),
       },
     }))
     .sort((a, b) => comparePartialDates(latestKnown(b), latestKnown(a)) || b.id - a.id);
@@ -111,10 +100,7 @@ export function listPeople({
   const rows = db
     .select({
       id: people.id,
-      nameKk: people.nameKk,
-      nameRu: people.nameRu,
-      nameEn: people.nameEn,
-      nameNative: people.nameNative,
+      ...namesOf(people),
     })
     .from(people)
     .where(where)
@@ -153,10 +139,7 @@ export function peopleAt(organisationId: number, lng: Language, limit = 100) {
   const rows = getDb()
     .select({
       id: people.id,
-      nameKk: people.nameKk,
-      nameRu: people.nameRu,
-      nameEn: people.nameEn,
-      nameNative: people.nameNative,
+      ...namesOf(people),
       ...postColumns,
     })
     .from(posts)
@@ -170,9 +153,9 @@ export function peopleAt(organisationId: number, lng: Language, limit = 100) {
     id: r.id,
     name: localizedName(r, lng),
     title: localizedTitle(r, lng),
-    start: asDate(r.start, r.startPrecision, r.startApproximate),
-    end: asDate(r.end, r.endPrecision, r.endApproximate),
-    asOf: asDate(r.asOf, r.asOfPrecision, r.asOfApproximate),
+    start: r.start,
+    end: r.end,
+    asOf: r.asOf,
   }));
 }
 
@@ -260,10 +243,7 @@ export function homeSideChoices(lng: Language) {
   const rows = getDb()
     .selectDistinct({
       id: people.id,
-      nameKk: people.nameKk,
-      nameRu: people.nameRu,
-      nameEn: people.nameEn,
-      nameNative: people.nameNative,
+      ...namesOf(people),
       sortKk: people.sortKk,
       sortRu: people.sortRu,
       sortEn: people.sortEn,

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
-import { asDate } from "../sql.server";
+import { partialDateOf } from "../sql.server";
 import { currentRelationStatus, orderSteps, type RelationStatus } from "~/utils/relation-status";
 import { partners, people, relationStepSignatories, relationSteps, relations, sources } from "~db/schema";
 import { localizedName } from "~db/shared/names";
@@ -41,9 +41,7 @@ export function relationsOf(partnerIds: number[], lng: Language) {
           id: relationSteps.id,
           relationId: relationSteps.relationId,
           status: relationSteps.status,
-          date: relationSteps.date,
-          datePrecision: relationSteps.datePrecision,
-          dateApproximate: relationSteps.dateApproximate,
+          date: partialDateOf(relationSteps, "date"),
           note: relationSteps.note,
           meetingId: relationSteps.meetingId,
           sourceId: relationSteps.sourceId,
@@ -85,7 +83,7 @@ export function relationsOf(partnerIds: number[], lng: Language) {
         .map((s) => ({
           id: s.id,
           status: s.status,
-          date: asDate(s.date, s.datePrecision, s.dateApproximate),
+          date: s.date,
           note: s.note,
           meetingId: s.meetingId,
           sourceId: s.sourceId,
@@ -131,15 +129,13 @@ export function relationStepsOf(relationId: number) {
     .select({
       id: relationSteps.id,
       status: relationSteps.status,
-      date: relationSteps.date,
-      datePrecision: relationSteps.datePrecision,
-      dateApproximate: relationSteps.dateApproximate,
+      date: partialDateOf(relationSteps, "date"),
     })
     .from(relationSteps)
     .where(eq(relationSteps.relationId, relationId))
     .orderBy(sql`${relationSteps.date} is null`, asc(relationSteps.date), asc(relationSteps.id))
     .all()
-    .map((s) => ({ id: s.id, status: s.status, date: asDate(s.date, s.datePrecision, s.dateApproximate) }));
+    .map((s) => ({ id: s.id, status: s.status, date: s.date }));
 }
 
 /** One step of a relation as its edit form starts, with the signatories' names as the pickers show them. */
