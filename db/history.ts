@@ -82,6 +82,9 @@ export const AGGREGATES: Record<AuditedRecordType, AggregateSpec> = {
     children: [{ table: "initiative_steps", where: "initiative_id = ?", key: ["id"] }],
     indexed: "initiative",
   },
+  // A file attached to one of the records above (app/models/documents.server.ts); the file on
+  // disk stays while this row or any history entry names its hash.
+  document: { table: "documents", children: [] },
 };
 
 /**
