@@ -48,7 +48,7 @@ export function Documents({
   parentId: number;
   documents: DocumentRow[];
   maxMb: number;
-  headingLevel?: 2 | 3;
+  headingLevel?: 2 | 3 | 4 | 5;
 }) {
   const { t } = useTranslation();
   const canEdit = useCan("editor");
@@ -64,12 +64,12 @@ export function Documents({
   useEffect(() => {
     if (upload.state === "idle" && upload.data === undefined) form.current?.reset();
   }, [upload.state, upload.data]);
-  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const Heading = `h${headingLevel}` as const;
   return (
-    <section aria-labelledby={`${id}-heading`} className="mb-8">
+    <section aria-labelledby={`${id}-heading`} className={headingLevel === 2 ? "mb-8" : "mb-2"}>
       <Heading
         id={`${id}-heading`}
-        className={headingLevel === 2 ? "mb-3 text-lg font-semibold" : "mt-3 mb-2 text-base font-semibold"}
+        className={headingLevel === 2 ? "mb-3 text-lg font-semibold" : "mb-2 text-sm font-semibold"}
       >
         {t("documents.title")}
       </Heading>
@@ -131,7 +131,7 @@ export function Documents({
           method="post"
           action="/documents"
           encType="multipart/form-data"
-          className="mt-3 flex flex-wrap items-end gap-3"
+          className="mt-3 flex flex-wrap items-end gap-3 print:hidden"
           onSubmit={(event) => {
             if (tooBig) event.preventDefault();
           }}

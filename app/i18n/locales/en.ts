@@ -803,6 +803,8 @@ const en = {
   },
   documents: {
     title: "Documents",
+    count: "Documents: {{count}}",
+    ofStep: "Documents of the step of {{date}}",
     empty: "No documents attached.",
     listLabel: "Attached documents",
     name: "File",

@@ -800,6 +800,8 @@ const kk: Translations = {
   },
   documents: {
     title: "Құжаттар",
+    count: "Құжаттар: {{count}}",
+    ofStep: "{{date}} қадамының құжаттары",
     empty: "Құжат тіркелмеген.",
     listLabel: "Тіркелген құжаттар",
     name: "Файл",

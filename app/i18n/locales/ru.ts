@@ -801,6 +801,8 @@ const ru: Translations = {
   },
   documents: {
     title: "Документы",
+    count: "Документы: {{count}}",
+    ofStep: "Документы шага от {{date}}",
     empty: "Документы не прикреплены.",
     listLabel: "Прикреплённые документы",
     name: "Файл",
