@@ -43,6 +43,29 @@ export async function hashFile(file: string) {
   return hash.digest("hex");
 }
 
+/** The same, read in chunks without leaving the thread: for the backup and restore scripts. */
+export function hashFileSync(file: string) {
+  const hash = crypto.createHash("sha256");
+  const buffer = Buffer.alloc(1024 * 1024);
+  const fd = fs.openSync(file, "r");
+  try {
+    for (let read: number; (read = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0;)
+      hash.update(buffer.subarray(0, read));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest("hex");
+}
+
+/** Copies a file in as `target` whole or not at all: 0600, flushed, then renamed into place. */
+export function copyInto(source: string, target: string) {
+  const partial = `${target}.partial`;
+  fs.copyFileSync(source, partial);
+  fs.chmodSync(partial, 0o600);
+  fsyncPath(partial);
+  fs.renameSync(partial, target);
+}
+
 export function fsyncPath(target: string) {
   const fd = fs.openSync(target, "r");
   try {
