@@ -22,6 +22,7 @@ const MATRIX: Record<string, { loader?: Need; action?: Need }> = {
   "admin.activity": { loader: "admin" },
   "admin.backups._index": { loader: "admin", action: "admin" },
   "admin.backups.$name": { loader: "admin" },
+  "admin.export[.zip]": { loader: "admin" },
   "admin.bin": { loader: "admin", action: "admin" },
   "admin.security": { loader: "admin" },
   "admin.users.$userId": { loader: "admin", action: "admin" },
