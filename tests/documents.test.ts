@@ -22,11 +22,11 @@ import {
   receiveFile,
   UploadTooLarge,
 } from "~/models/documents.server";
-import { binContents, restore } from "~/models/history.server";
+import { binContents, restore, revert } from "~/models/history.server";
 import { deleteMeeting } from "~/models/meetings/write.server";
 import { accountFor, cookieFor } from "./support/accounts";
 import { aDocument, aDocumentId, aPdf, chunks, PNG } from "./support/documents";
-import { aDelegation, aMeeting, anInitiative, aPartner, aRelation } from "./support/factories";
+import { aDelegation, aMeeting, anInitiative, aPartner, aRelation, aRelationStep } from "./support/factories";
 
 const dir = () => filesDirOf(process.env.DATABASE_PATH!);
 const sha256 = (bytes: Buffer) => crypto.createHash("sha256").update(bytes).digest("hex");
@@ -277,5 +277,33 @@ describe("history and the bin", () => {
     expect(fs.existsSync(orphan)).toBe(false);
     expect(fs.existsSync(abandoned)).toBe(false);
     expect(fs.readdirSync(dir()).length).toBeGreaterThan(0);
+  });
+
+  test("reverting a relation keeps the documents of the steps it keeps, and bins those of the steps it drops", async () => {
+    const sqlite = getDb().$client;
+    const relationId = aRelation(aPartner());
+    const firstStep = sqlite
+      .prepare("SELECT id FROM relation_steps WHERE relation_id = ?")
+      .pluck()
+      .get(relationId) as number;
+    const kept = await aDocumentId("relationStep", firstStep, aPdf("first step"));
+    const earlier = sqlite
+      .prepare("SELECT max(id) FROM history WHERE record_type = 'relation' AND record_id = ?")
+      .pluck()
+      .get(relationId) as number;
+    aRelationStep(relationId, { date: "2020" });
+    const laterStep = sqlite
+      .prepare("SELECT max(id) FROM relation_steps WHERE relation_id = ?")
+      .pluck()
+      .get(relationId) as number;
+    const dropped = await aDocumentId("relationStep", laterStep, aPdf("later step"));
+    const entries = () =>
+      sqlite.prepare("SELECT count(*) FROM history WHERE record_type = 'document' AND record_id = ?").pluck();
+    const keptEntries = entries().get(kept);
+    expect(revert("relation", relationId, earlier, SYSTEM)).toEqual({ ok: true });
+    expect(getDocument(kept)).toMatchObject({ relationStepId: firstStep });
+    expect(entries().get(kept)).toBe(keptEntries);
+    expect(getDocument(dropped)).toBeNull();
+    expect(binContents(1).items.some((item) => item.recordType === "document" && item.recordId === dropped)).toBe(true);
   });
 });
