@@ -2,13 +2,14 @@
  * Forgets what can no longer be used: sessions past their idle or absolute limit, failed
  * sign-ins older than the throttling window (app/models/sessions.server.ts, sign-in.server.ts),
  * and security log rows last seen before SECURITY_LOG_RETENTION_DAYS. The history is never
- * pruned. Also writes into the history what another program changed in the file, if no save by
+ * pruned, nor are the files it names. Also writes into the history what another program changed in the file, if no save by
  * the app has done it since.
  */
 import { getEnv } from "~/env.server";
 import { type Db } from "~db/client";
 import { recordOutsideChanges } from "~/models/writes.server";
 import { pruneSecurityLog } from "~db/security-log";
+import { filesDirOf, removeUnneededFiles } from "~db/files";
 
 const IDLE_LIMIT_MS = 30 * 60 * 1000;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
@@ -23,7 +24,9 @@ export function pruneExpired(db: Db, now = new Date(), securityLogDays = getEnv(
     .run(new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString()).changes;
   const securityLog = pruneSecurityLog(db, securityLogDays, now);
   const outside = recordOutsideChanges(db);
-  return { sessions, failures, securityLog, outside };
+  // Attached files that no document row and no history entry names any more (db/files.ts).
+  const files = sqlite.name === ":memory:" ? 0 : removeUnneededFiles(sqlite, filesDirOf(sqlite.name), now.getTime());
+  return { sessions, failures, securityLog, outside, files };
 }
 
 /**

@@ -38,6 +38,7 @@ export const AUDITED_RECORD_TYPES = [
   "delegation",
   "meeting",
   "initiative",
+  "document",
 ] as const;
 export type AuditedRecordType = (typeof AUDITED_RECORD_TYPES)[number];
 

@@ -33,6 +33,9 @@ type AggregateSpec = {
   children: ChildSpec[];
   support?: Array<{ table: string; where: string }>;
   links?: Array<{ table: string; column: string }>;
+  // Records of their own that hang on this one's children (documents on a relation's steps):
+  // rewriting the children (a revert) must not take them away while their child comes back.
+  dependents?: Array<{ table: string; where: string; column: string; child: string }>;
   named?: "partner" | "organisation" | "person";
   indexed?: "meeting" | "initiative";
 };
@@ -53,6 +56,14 @@ export const AGGREGATES: Record<AuditedRecordType, AggregateSpec> = {
     // The documents its steps cite, so that a corrected source shows in the history and an
     // earlier version brings its own back.
     support: [{ table: "sources", where: "id IN (SELECT source_id FROM relation_steps WHERE relation_id = ?)" }],
+    dependents: [
+      {
+        table: "documents",
+        where: "relation_step_id IN (SELECT id FROM relation_steps WHERE relation_id = ?)",
+        column: "relation_step_id",
+        child: "relation_steps",
+      },
+    ],
   },
   organisation: { table: "organisations", children: [], named: "organisation" },
   person: { table: "people", children: [{ table: "posts", where: "person_id = ?", key: ["id"] }], named: "person" },
@@ -82,6 +93,9 @@ export const AGGREGATES: Record<AuditedRecordType, AggregateSpec> = {
     children: [{ table: "initiative_steps", where: "initiative_id = ?", key: ["id"] }],
     indexed: "initiative",
   },
+  // A file attached to one of the records above (app/models/documents.server.ts); the file on
+  // disk stays while this row or any history entry names its hash.
+  document: { table: "documents", children: [] },
 };
 
 /**
@@ -276,7 +290,12 @@ function writeSnapshot(
   sqlite.pragma("defer_foreign_keys = ON");
   for (const [table, rows] of Object.entries(snapshot.support ?? {}))
     for (const row of rows) insertRow(sqlite, table, row, true);
+  let dependents: Array<{ table: string; column: string; child: string; rows: Row[] }> = [];
   if (rootExists) {
+    dependents = (spec.dependents ?? []).map((d) => ({
+      ...d,
+      rows: prepared(sqlite, `SELECT * FROM ${d.table} WHERE ${d.where} ORDER BY rowid`).all(id) as Row[],
+    }));
     const columns = Object.keys(snapshot.row).filter((c) => c !== "id" && c !== "created_at");
     prepared(sqlite, `UPDATE ${spec.table} SET ${columns.map((c) => `"${c}" = ?`).join(", ")} WHERE id = ?`).run(
       ...columns.map((c) => (c === "updated_at" ? new Date().toISOString() : snapshot.row[c])),
@@ -290,6 +309,11 @@ function writeSnapshot(
   }
   for (const child of spec.children)
     for (const row of snapshot.children[child.table] ?? []) insertRow(sqlite, child.table, row);
+  // Deleted with the children they hang on (ON DELETE CASCADE); back where their child is back,
+  // unchanged, so no history entry says otherwise. The others stay deleted, in the bin.
+  for (const { table, column, child, rows } of dependents)
+    for (const row of rows)
+      if (prepared(sqlite, `SELECT 1 FROM ${child} WHERE id = ?`).get(row[column])) insertRow(sqlite, table, row, true);
   for (const link of spec.links ?? []) {
     for (const linkedId of snapshot.links?.[link.table] ?? []) {
       prepared(sqlite, `UPDATE ${link.table} SET ${link.column} = ? WHERE id = ? AND ${link.column} IS NULL`).run(

@@ -529,6 +529,41 @@ export const calendarFeeds = sqliteTable("calendar_feeds", {
   renewedAt: text("renewed_at").notNull(),
 });
 
+/**
+ * A file attached to a meeting, a relation's step, an initiative or a delegation (exactly one):
+ * the file itself is `<folder of the database>/files/<sha256>` (app/models/documents.server.ts),
+ * one copy however often it is attached; this row holds what the uploader called it, what the
+ * content showed it to be, who attached it and when. An audited record of its own (history, bin).
+ */
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id").references(() => meetings.id, { onDelete: "cascade" }),
+    relationStepId: integer("relation_step_id").references(() => relationSteps.id, { onDelete: "cascade" }),
+    initiativeId: integer("initiative_id").references(() => initiatives.id, { onDelete: "cascade" }),
+    delegationId: integer("delegation_id").references(() => delegations.id, { onDelete: "cascade" }),
+    sha256: text("sha256").notNull(),
+    name: text("name").notNull(),
+    size: integer("size").notNull(),
+    type: text("type").notNull(),
+    uploadedBy: integer("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    uploadedAt: createdAt(),
+  },
+  (t) => [
+    check(
+      "documents_one_parent",
+      sql`(${t.meetingId} IS NOT NULL) + (${t.relationStepId} IS NOT NULL) + (${t.initiativeId} IS NOT NULL) + (${t.delegationId} IS NOT NULL) = 1`,
+    ),
+    check("documents_sha256", sql`length(${t.sha256}) = 64`),
+    uniqueIndex("documents_meeting_file").on(t.meetingId, t.sha256),
+    uniqueIndex("documents_relation_step_file").on(t.relationStepId, t.sha256),
+    uniqueIndex("documents_initiative_file").on(t.initiativeId, t.sha256),
+    uniqueIndex("documents_delegation_file").on(t.delegationId, t.sha256),
+    index("documents_sha256").on(t.sha256),
+  ],
+);
+
 /** Failed sign-ins, by account ("email:…") and by address ("address:…"), for the lock-out. */
 export const signInFailures = sqliteTable(
   "sign_in_failures",

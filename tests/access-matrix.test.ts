@@ -9,6 +9,7 @@ import { seedDemoData } from "~/models/demo-data.server";
 import type { UserRole } from "~db/schema";
 import { getDb } from "~/db.server";
 import { accountFor, cookieFor } from "./support/accounts";
+import { aDocumentId } from "./support/documents";
 
 type Need = "public" | UserRole;
 type RouteModule = { loader?: (args: never) => unknown; action?: (args: never) => unknown };
@@ -21,6 +22,7 @@ const MATRIX: Record<string, { loader?: Need; action?: Need }> = {
   "admin.activity": { loader: "admin" },
   "admin.backups._index": { loader: "admin", action: "admin" },
   "admin.backups.$name": { loader: "admin" },
+  "admin.export[.zip]": { loader: "admin" },
   "admin.bin": { loader: "admin", action: "admin" },
   "admin.security": { loader: "admin" },
   "admin.users.$userId": { loader: "admin", action: "admin" },
@@ -31,6 +33,9 @@ const MATRIX: Record<string, { loader?: Need; action?: Need }> = {
   "delegations.$delegationId_.delete": { loader: "editor", action: "editor" },
   "delegations.$delegationId_.edit": { loader: "editor", action: "editor" },
   "delegations.new": { loader: "editor", action: "editor" },
+  "documents._index": { action: "editor" },
+  "documents.$documentId": { loader: "viewer" },
+  "documents.$documentId_.preview": { loader: "viewer" },
   "export.$file": { loader: "viewer" },
   healthz: { loader: "public" },
   "history.$recordType.$recordId": { loader: "viewer", action: "editor" },
@@ -92,6 +97,7 @@ const firstId = (table: string, where = "1") =>
   sqlite.prepare(`select min(id) from ${table} where ${where}`).pluck().get() as number;
 const [admin] = await Promise.all([accountFor("admin"), accountFor("editor"), accountFor("viewer")]);
 const meetingId = firstId("meetings");
+const documentId = await aDocumentId("meeting", meetingId);
 const PARAMS: Record<string, string> = {
   meetingId: String(meetingId),
   partnerId: String(firstId("partners", "is_home = 0")),
@@ -102,6 +108,7 @@ const PARAMS: Record<string, string> = {
   relationId: String(firstId("relations")),
   stepId: String(firstId("relation_steps", "relation_id = (select min(id) from relations)")),
   userId: String(admin.id),
+  documentId: String(documentId),
   recordType: "meeting",
   recordId: String(meetingId),
   token: "not-an-invitation",
@@ -172,6 +179,7 @@ async function requestAs(
         ? new URLSearchParams({
             intent: "disable",
             entryId: "1",
+            documentId: String(documentId),
             recordType: "meeting",
             recordId: String(meetingId),
             name: "X",

@@ -8,7 +8,17 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
-import { backupsDir, listBackups, restoreBackup, rowCounts, takeBackup, verifyBackup } from "~db/backup";
+import crypto from "node:crypto";
+import {
+  backupFilesDir,
+  backupsDir,
+  listBackups,
+  restoreBackup,
+  rowCounts,
+  takeBackup,
+  verifyBackup,
+} from "~db/backup";
+import { filesDirOf } from "~db/files";
 import { openDatabase } from "~db/client";
 import { migrateDatabase } from "~/models/writes.server";
 import { seedDemoData } from "~/models/demo-data.server";
@@ -87,5 +97,88 @@ describe("restore", () => {
     expect(fs.readdirSync(path.dirname(file)).filter((name) => name.includes("before-restore"))).toEqual([]);
     db.$client.close();
     expect(restoreBackup(file, backup).kept).not.toBeNull();
+  });
+});
+
+/** A document as the app leaves one: its file under its hash in files/, its row naming it. */
+function withDocument(file: string, db: ReturnType<typeof openDatabase>, text: string) {
+  const bytes = Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
+  const hash = crypto.createHash("sha256").update(bytes).digest("hex");
+  fs.mkdirSync(filesDirOf(file), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(filesDirOf(file), hash), bytes, { mode: 0o600 });
+  const meetingId = db.$client.prepare("select min(id) from meetings").pluck().get();
+  db.$client
+    .prepare("insert into documents (meeting_id, sha256, name, size, type) values (?, ?, ?, ?, 'application/pdf')")
+    .run(meetingId, hash, `${text}.pdf`, bytes.length);
+  return { bytes, hash };
+}
+
+describe("backups with documents", () => {
+  test("the files a backup names are copied beside it once, verified, and restored with it", async () => {
+    const { file, db } = freshDatabase();
+    const { bytes, hash } = withDocument(file, db, "agreement");
+    const first = await takeBackup(file, { now: new Date("2026-12-01T08:00:00Z") });
+    const second = await takeBackup(file, { now: new Date("2026-12-01T09:00:00Z") });
+    expect(first.files).toBe(1);
+    expect(fs.readdirSync(backupFilesDir(second.file))).toEqual([hash]);
+    expect(fs.readFileSync(path.join(backupFilesDir(first.file), hash))).toEqual(bytes);
+    expect(fs.statSync(path.join(backupFilesDir(first.file), hash)).mode & 0o777).toBe(0o600);
+    db.$client.close();
+    // The live file is lost: the restore brings it back.
+    fs.rmSync(filesDirOf(file), { recursive: true });
+    restoreBackup(file, second.file);
+    expect(fs.readFileSync(path.join(filesDirOf(file), hash))).toEqual(bytes);
+  });
+
+  test.each([
+    ["missing", (stored: string) => fs.rmSync(stored)],
+    ["altered", (stored: string) => fs.appendFileSync(stored, "<script>")],
+  ])("a backup whose document file is %s is refused by its verification and by restore", async (_, spoil) => {
+    const { file, db } = freshDatabase();
+    const { hash } = withDocument(file, db, "to spoil");
+    const { file: backup } = await takeBackup(file);
+    spoil(path.join(backupFilesDir(backup), hash));
+    expect(() => verifyBackup(backup)).toThrow(/document file/);
+    db.$client.prepare("delete from documents").run();
+    db.$client.close();
+    const before = crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+    expect(() => restoreBackup(file, backup)).toThrow(/document file/);
+    expect(crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex")).toBe(before);
+    expect(fs.readdirSync(path.dirname(file)).filter((name) => name.includes("before-restore"))).toEqual([]);
+  });
+
+  test("a backup whose live file is missing is not kept: it could not be restored whole", async () => {
+    const { file, db } = freshDatabase();
+    const { hash } = withDocument(file, db, "lost");
+    fs.rmSync(path.join(filesDirOf(file), hash));
+    await expect(takeBackup(file)).rejects.toThrow(/missing/);
+    expect(listBackups(file)).toEqual([]);
+    db.$client.close();
+  });
+
+  test("a backup from before documents (no documents table) still verifies and restores", async () => {
+    const { file, db } = freshDatabase();
+    const { file: backup } = await takeBackup(file);
+    const old = new Database(backup);
+    old.exec("drop table documents");
+    old.close();
+    expect(() => verifyBackup(backup)).not.toThrow();
+    db.$client.close();
+    expect(restoreBackup(file, backup).kept).not.toBeNull();
+  });
+
+  test("files no kept backup names go with the backups that named them", async () => {
+    const { file, db } = freshDatabase();
+    const { hash } = withDocument(file, db, "forgotten");
+    await takeBackup(file, { keep: 1, now: new Date("2026-12-01T08:00:00Z") });
+    // A database that no longer names it (as after a restore of an older one).
+    db.$client.exec("drop trigger history_no_delete");
+    db.$client.prepare("delete from history where record_type = 'document'").run();
+    db.$client.prepare("delete from pending_changes").run();
+    db.$client.exec("delete from documents");
+    db.$client.prepare("delete from history where record_type = 'document'").run();
+    await takeBackup(file, { keep: 1, now: new Date("2026-12-01T09:00:00Z") });
+    expect(fs.readdirSync(path.join(backupsDir(file), "files"))).not.toContain(hash);
+    db.$client.close();
   });
 });

@@ -37,6 +37,8 @@ export function RecordLabel({ type, row }: { type: AuditedRecordType; row: Row |
     }
     case "relation":
       return <>{t(keyFrom(`relation.types.${String(row.type)}`))}</>;
+    case "document":
+      return <>{str(row.name) ?? t("history.types.document")}</>;
     case "delegation":
       return (
         <>

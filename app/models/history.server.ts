@@ -31,6 +31,7 @@ import { REFERENCES } from "~db/shared/history-diff";
 import { localizedName } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import { countOf } from "./sql.server";
+import { documentParentPath, documentPathOf } from "./documents.server";
 
 export const isAuditedType = (value: unknown): value is AuditedRecordType =>
   typeof value === "string" && (AUDITED_RECORD_TYPES as readonly string[]).includes(value);
@@ -52,6 +53,8 @@ export function recordPath(type: AuditedRecordType, id: number, snapshot?: Recor
       return `/meetings/${id}`;
     case "initiative":
       return `/initiatives/${id}`;
+    case "document":
+      return snapshot ? documentParentPath(snapshot.row) : documentPathOf(id);
   }
 }
 

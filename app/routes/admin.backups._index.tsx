@@ -45,6 +45,13 @@ export default function BackupsPage() {
           {t("admin.backups.take")}
         </button>
       </Form>
+      <p className="mb-6 max-w-prose text-sm text-stone-600">
+        {/* A document request, not a client navigation: the answer is a file. */}
+        <a href="/admin/export.zip" download className="font-medium text-sky-800 underline">
+          {t("admin.backups.zip")}
+        </a>{" "}
+        {t("admin.backups.zipHint")}
+      </p>
       {backups.length === 0 ? <Empty>{t("admin.backups.empty")}</Empty> : null}
       <ul aria-label={t("admin.backups.title")} className="space-y-2">
         {backups.map((backup, i) => (

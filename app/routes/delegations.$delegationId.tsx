@@ -11,6 +11,9 @@ import { getDelegation } from "~/models/delegations.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { requireUser } from "~/auth.server";
+import { Documents } from "~/components/Documents";
+import { getEnv } from "~/env.server";
+import { listDocuments } from "~/models/documents.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -21,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const title = delegation.partner
     ? t("delegation.title", { partner: delegation.partner.name })
     : t("meeting.delegation");
-  return { title, delegation };
+  return { title, delegation, documents: listDocuments("delegation", delegation.id), maxMb: getEnv().UPLOAD_MAX_MB };
 }
 
 type Person = { id: number; name: string; post: { title: string; organisation: { id: number; name: string } } | null };
@@ -44,7 +47,7 @@ function PersonLine({ person }: { person: Person }) {
 
 export default function DelegationPage() {
   const { t } = useTranslation();
-  const { delegation, title } = useLoaderData<typeof loader>();
+  const { delegation, title, documents, maxMb } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading
@@ -118,6 +121,7 @@ export default function DelegationPage() {
           <MeetingList meetings={delegation.meetings} />
         )}
       </Section>
+      <Documents parent="delegation" parentId={delegation.id} documents={documents} maxMb={maxMb} />
     </>
   );
 }

@@ -10,6 +10,9 @@ import { getInitiative } from "~/models/initiatives/read.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { requireUser } from "~/auth.server";
+import { Documents } from "~/components/Documents";
+import { getEnv } from "~/env.server";
+import { listDocuments } from "~/models/documents.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -17,12 +20,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng } = await getTranslator(request);
   const initiative = found(getInitiative(requireId(params.initiativeId), lng));
-  return { title: initiative.title, initiative };
+  return {
+    title: initiative.title,
+    initiative,
+    documents: listDocuments("initiative", initiative.id),
+    maxMb: getEnv().UPLOAD_MAX_MB,
+  };
 }
 
 export default function InitiativePage() {
   const { t } = useTranslation();
-  const { initiative } = useLoaderData<typeof loader>();
+  const { initiative, documents, maxMb } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading
@@ -110,6 +118,7 @@ export default function InitiativePage() {
           </ol>
         )}
       </Section>
+      <Documents parent="initiative" parentId={initiative.id} documents={documents} maxMb={maxMb} />
     </>
   );
 }

@@ -12,6 +12,9 @@ import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { isWebUrl } from "~/utils/urls";
 import { requireUser } from "~/auth.server";
+import { Documents } from "~/components/Documents";
+import { getEnv } from "~/env.server";
+import { listDocuments } from "~/models/documents.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -20,12 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lng, t } = await getTranslator(request);
   const meeting = found(getMeeting(requireId(params.meetingId), lng));
   const title = meeting.partner ? t("meeting.title", { partner: meeting.partner.name }) : t("meeting.titleNoPartner");
-  return { title, meeting };
+  return { title, meeting, documents: listDocuments("meeting", meeting.id), maxMb: getEnv().UPLOAD_MAX_MB };
 }
 
 export default function MeetingPage() {
   const { t } = useTranslation();
-  const { meeting, title } = useLoaderData<typeof loader>();
+  const { meeting, title, documents, maxMb } = useLoaderData<typeof loader>();
   const sides = (["host", "guest"] as const).map((side) => ({
     side,
     people: meeting.participants.filter((p) => p.side === side),
@@ -201,6 +204,7 @@ export default function MeetingPage() {
           </ul>
         )}
       </Section>
+      <Documents parent="meeting" parentId={meeting.id} documents={documents} maxMb={maxMb} />
     </>
   );
 }

@@ -21,6 +21,10 @@ import { isWebUrl } from "~/utils/urls";
 import { todayInAstana } from "~/utils/overdue";
 import { isTimelineKind } from "~/utils/timeline";
 import { requireUser } from "~/auth.server";
+import { Documents, type DocumentRow } from "~/components/Documents";
+import { useCan } from "~/utils/user";
+import { getEnv } from "~/env.server";
+import { documentsOfSteps } from "~/models/documents.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -35,13 +39,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = pageFromSearch(search);
   const read = partnerPage(id, lng, { today, order, kinds, page });
   const { partner, ...rest } = found(read);
-  return { title: partner.name, partner, today, ...rest };
+  // Read afresh, not through the page cache: a step's documents change without the step changing.
+  const stepDocuments = Object.fromEntries(
+    documentsOfSteps(partner.relations.flatMap((relation) => relation.steps.map((step) => step.id))),
+  );
+  return { title: partner.name, partner, today, stepDocuments, maxMb: getEnv().UPLOAD_MAX_MB, ...rest };
 }
 
 export default function PartnerPage() {
   const { t } = useTranslation();
   const words = useDateWords();
-  const { partner, meetings, people, delegations, initiatives, timeline, today, lane } = useLoaderData<typeof loader>();
+  const { partner, meetings, people, delegations, initiatives, timeline, today, lane, stepDocuments, maxMb } =
+    useLoaderData<typeof loader>();
   const names = (["kk", "ru", "en"] as const).filter((lng) => partner.names[lng]);
   return (
     <>
@@ -145,6 +154,12 @@ export default function PartnerPage() {
                               {t("form.relation.editStepOf", { date: formatPartialDate(step.date, words) })}
                             </EditorLink>
                           </span>
+                          <StepDocuments
+                            stepId={step.id}
+                            documents={stepDocuments[step.id] ?? []}
+                            maxMb={maxMb}
+                            label={t("documents.ofStep", { date: formatPartialDate(step.date, words) })}
+                          />
                         </li>
                       ))}
                     </ol>
@@ -281,5 +296,32 @@ export default function PartnerPage() {
         </aside>
       </div>
     </>
+  );
+}
+
+/** A step's documents, folded away under their count so that a long relation stays readable. */
+function StepDocuments({
+  stepId,
+  documents,
+  maxMb,
+  label,
+}: {
+  stepId: number;
+  documents: DocumentRow[];
+  maxMb: number;
+  label: string;
+}) {
+  const { t } = useTranslation();
+  const canEdit = useCan("editor");
+  if (documents.length === 0 && !canEdit) return null;
+  return (
+    <details className="mt-1" open={documents.length > 0 ? true : undefined}>
+      <summary className="cursor-pointer text-xs text-sky-800 underline" aria-label={label}>
+        {t("documents.count", { count: String(documents.length) })}
+      </summary>
+      <div className="mt-2">
+        <Documents parent="relationStep" parentId={stepId} documents={documents} maxMb={maxMb} headingLevel={5} />
+      </div>
+    </details>
   );
 }

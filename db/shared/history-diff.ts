@@ -199,4 +199,5 @@ export const TABLE_OF = {
   delegation: "delegations",
   meeting: "meetings",
   initiative: "initiatives",
+  document: "documents",
 } as const;

@@ -1,0 +1,180 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import type { DocumentParent } from "~/forms/document";
+import { useTranslation } from "~/i18n/react";
+import { keyFrom } from "~/i18n/translate";
+import { useCan } from "~/utils/user";
+import { AstanaTime } from "./AstanaTime";
+
+export type DocumentRow = {
+  id: number;
+  name: string;
+  size: number;
+  type: string;
+  kind: string | null;
+  uploadedAt: string;
+  uploadedBy: string | null;
+};
+
+/** What the documents action answers when it cannot attach (app/routes/documents._index.tsx). */
+export type DocumentsReply = { errors?: { file?: string[] }; parent?: DocumentParent; parentId?: number };
+
+const PREVIEWABLE = new Set(["pdf", "jpeg", "png", "webp"]);
+const ACCEPT = ".pdf,.jpg,.jpeg,.png,.webp,.docx,.odt,.xlsx,.ods";
+
+function FileSize({ bytes }: { bytes: number }) {
+  const { t } = useTranslation();
+  return bytes >= 1024 * 1024 ? (
+    <>{t("documents.sizeMb", { size: (bytes / 1024 / 1024).toFixed(1) })}</>
+  ) : (
+    <>{t("documents.sizeKb", { size: Math.max(1, Math.round(bytes / 1024)) })}</>
+  );
+}
+
+/**
+ * A record's documents: the list (download, preview, delete) and, for editors, a form to attach
+ * one. The upload is a plain multipart post (works without JavaScript); with it, the answer
+ * (a message beside the file field) comes back without leaving the page, and a file over the
+ * limit is said at once, before it is sent.
+ */
+export function Documents({
+  parent,
+  parentId,
+  documents,
+  maxMb,
+  headingLevel = 2,
+}: {
+  parent: DocumentParent;
+  parentId: number;
+  documents: DocumentRow[];
+  maxMb: number;
+  headingLevel?: 2 | 3 | 4 | 5;
+}) {
+  const { t } = useTranslation();
+  const canEdit = useCan("editor");
+  const upload = useFetcher<DocumentsReply>();
+  const form = useRef<HTMLFormElement>(null);
+  const [tooBig, setTooBig] = useState(false);
+  const id = `documents-${parent}-${parentId}`;
+  const error = tooBig
+    ? t("documents.errors.tooBig", { max: String(maxMb) })
+    : upload.state === "idle"
+      ? upload.data?.errors?.file?.[0]
+      : undefined;
+  useEffect(() => {
+    if (upload.state === "idle" && upload.data === undefined) form.current?.reset();
+  }, [upload.state, upload.data]);
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <section aria-labelledby={`${id}-heading`} className={headingLevel === 2 ? "mb-8" : "mb-2"}>
+      <Heading
+        id={`${id}-heading`}
+        className={headingLevel === 2 ? "mb-3 text-lg font-semibold" : "mb-2 text-sm font-semibold"}
+      >
+        {t("documents.title")}
+      </Heading>
+      {documents.length === 0 ? (
+        <p className="text-sm text-stone-500 italic">{t("documents.empty")}</p>
+      ) : (
+        <ul aria-label={t("documents.listLabel")} className="divide-y divide-stone-200 rounded border border-stone-200">
+          {documents.map((document) => (
+            <li key={document.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 bg-white p-3 text-sm">
+              <div className="min-w-0 flex-1 basis-48">
+                <p className="font-medium break-words">{document.name}</p>
+                <p className="text-stone-600">
+                  {document.kind ? t(keyFrom(`documents.types.${document.kind}`)) : document.type} ·{" "}
+                  <FileSize bytes={document.size} /> · {document.uploadedBy ?? t("history.system")} ·{" "}
+                  <AstanaTime iso={document.uploadedAt} />
+                </p>
+              </div>
+              <div className="flex flex-wrap items-center gap-3">
+                <a
+                  href={`/documents/${document.id}`}
+                  download={document.name}
+                  aria-label={t("documents.downloadLabel", { name: document.name })}
+                  className="text-sky-800 underline"
+                >
+                  {t("documents.download")}
+                </a>
+                {document.kind && PREVIEWABLE.has(document.kind) ? (
+                  <a
+                    href={`/documents/${document.id}/preview`}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    aria-label={t("documents.previewLabel", { name: document.name })}
+                    className="text-sky-800 underline"
+                  >
+                    {t("documents.preview")}
+                  </a>
+                ) : null}
+                {canEdit ? (
+                  <form method="post" action="/documents" className="inline">
+                    <input type="hidden" name="intent" value="delete" />
+                    <input type="hidden" name="documentId" value={document.id} />
+                    <button
+                      type="submit"
+                      aria-label={t("documents.removeLabel", { name: document.name })}
+                      className="text-red-800 underline"
+                    >
+                      {t("documents.remove")}
+                    </button>
+                  </form>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit ? (
+        <upload.Form
+          ref={form}
+          method="post"
+          action="/documents"
+          encType="multipart/form-data"
+          className="mt-3 flex flex-wrap items-end gap-3 print:hidden"
+          onSubmit={(event) => {
+            if (tooBig) event.preventDefault();
+          }}
+        >
+          <input type="hidden" name="intent" value="attach" />
+          <input type="hidden" name="parent" value={parent} />
+          <input type="hidden" name="parentId" value={parentId} />
+          <div className="min-w-0 flex-1 basis-64">
+            <label htmlFor={`${id}-file`} className="field-label">
+              {t("documents.file")}
+            </label>
+            <input
+              id={`${id}-file`}
+              type="file"
+              name="file"
+              required
+              accept={ACCEPT}
+              aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+              aria-invalid={error ? true : undefined}
+              onChange={(event) => {
+                const file = event.currentTarget.files?.[0];
+                setTooBig(Boolean(file && file.size > maxMb * 1024 * 1024));
+              }}
+              className="block w-full max-w-full text-sm file:mr-3 file:rounded file:border file:border-stone-300 file:bg-white file:px-3 file:py-1.5"
+            />
+            <p id={`${id}-hint`} className="mt-1 text-xs text-stone-600">
+              {t("documents.hint", { max: String(maxMb) })}
+            </p>
+            {error ? (
+              <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-800">
+                {error}
+              </p>
+            ) : null}
+          </div>
+          <button
+            type="submit"
+            disabled={upload.state !== "idle"}
+            className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900 disabled:opacity-60"
+          >
+            {t("documents.attach")}
+          </button>
+        </upload.Form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,325 @@
+/**
+ * Documents attached to meetings, relation steps, initiatives and delegations (issue 16.1).
+ *
+ * An upload is streamed to a temporary file in the files folder (db/files.ts), hashed and
+ * counted as it arrives, and refused past UPLOAD_MAX_MB; its kind is read from what was written
+ * (app/utils/file-kind.server.ts). Only then is it renamed to its SHA-256 (atomic, in the same
+ * folder; a content already there is kept and the copy dropped) and its row written. Whatever
+ * fails on the way (too big, refused kind, the client gone) removes the temporary file: nothing
+ * half-written stays. The rows are audited records (history, bin); the files stay while a row
+ * or an entry names them.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { UploadHandler } from "@remix-run/node";
+import { createReadableStreamFromReadable, unstable_parseMultipartFormData } from "@remix-run/node";
+import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
+import type { Actor } from "~db/history";
+import { documents, users } from "~db/schema";
+import { ensureFilesDir, filesDirOf, fsyncPath, SHA256, temporaryName } from "~db/files";
+import { getDb } from "~/db.server";
+import { getEnv } from "~/env.server";
+import type { DocumentParent } from "~/forms/document";
+import { detectKind, FILE_KINDS, kindOfType, type FileKind } from "~/utils/file-kind.server";
+import { refusal, type Refusal } from "./refusals";
+import { writeTransaction } from "./writes.server";
+
+export const filesDir = () => ensureFilesDir(filesDirOf(getEnv().DATABASE_PATH));
+export const uploadLimitBytes = () => getEnv().UPLOAD_MAX_MB * 1024 * 1024;
+
+/** A file received whole into the files folder under a temporary name. */
+export type Received = { file: string; sha256: string; size: number; name: string };
+
+export class UploadTooLarge extends Error {}
+export class UploadRefused extends Error {}
+
+// The form's fields around the file are a few short values.
+const MAX_FIELD_BYTES = 1024;
+const MAX_NAME_LENGTH = 255;
+
+/** What the uploader called the file, without a path, control characters or excess length. */
+export function cleanName(raw: string) {
+  const base = raw.split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  return (clean || "document").slice(0, MAX_NAME_LENGTH);
+}
+
+/**
+ * Streams `data` into a new private file in `dir`, hashing and counting as it goes; past
+ * `limit` bytes, or on any failure of the stream, the file is removed and the error thrown.
+ */
+export async function receiveFile(
+  dir: string,
+  name: string,
+  data: AsyncIterable<Uint8Array>,
+  limit: number,
+): Promise<Received> {
+  const file = path.join(dir, temporaryName());
+  const handle = await fs.promises.open(file, "wx", 0o600);
+  const hash = crypto.createHash("sha256");
+  let size = 0;
+  try {
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size > limit) throw new UploadTooLarge();
+      hash.update(chunk);
+      await handle.write(chunk);
+    }
+    await handle.sync();
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+  return { file, sha256: hash.digest("hex"), size, name: cleanName(name) };
+}
+
+/**
+ * Reads a multipart post: its short fields into a FormData, its one file (the `file` field)
+ * into the files folder with receiveFile. The caller must `discard` the received file if it
+ * does not `keep` it. A second file, a long field, or a file over the limit is refused.
+ */
+export async function readUpload(request: Request) {
+  const dir = filesDir();
+  let received: Received | null = null;
+  const handler: UploadHandler = async ({ name, filename, data }) => {
+    if (filename === undefined) {
+      const chunks: Uint8Array[] = [];
+      let length = 0;
+      for await (const chunk of data) {
+        length += chunk.byteLength;
+        if (length > MAX_FIELD_BYTES) throw new UploadRefused();
+        chunks.push(chunk);
+      }
+      return Buffer.concat(chunks).toString("utf8");
+    }
+    if (name !== "file" || received) throw new UploadRefused();
+    // No file chosen: browsers send an empty part with no name.
+    if (filename === "") {
+      for await (const _ of data) void _;
+      return null;
+    }
+    received = await receiveFile(dir, filename, data, uploadLimitBytes());
+    return "received";
+  };
+  try {
+    const formData = await unstable_parseMultipartFormData(request, handler);
+    return { formData, received: received as Received | null };
+  } catch (error) {
+    discard(received);
+    throw error;
+  }
+}
+
+export function discard(received: Received | null) {
+  if (received) fs.rmSync(received.file, { force: true });
+}
+
+/** Puts a received file in place under its hash (atomic); a content already there is kept. */
+function keep(received: Received) {
+  const dir = path.dirname(received.file);
+  const target = path.join(dir, received.sha256);
+  if (fs.existsSync(target)) {
+    // Freshly needed again: the housekeeping leaves young files alone (db/files.ts).
+    const now = new Date();
+    fs.utimesSync(target, now, now);
+    fs.rmSync(received.file, { force: true });
+  } else {
+    fs.renameSync(received.file, target);
+    fsyncPath(dir);
+  }
+}
+
+const PARENT_COLUMN = {
+  meeting: documents.meetingId,
+  relationStep: documents.relationStepId,
+  initiative: documents.initiativeId,
+  delegation: documents.delegationId,
+} as const;
+const PARENT_KEY = {
+  meeting: "meetingId",
+  relationStep: "relationStepId",
+  initiative: "initiativeId",
+  delegation: "delegationId",
+} as const;
+const PARENT_TABLE: Record<DocumentParent, string> = {
+  meeting: "meetings",
+  relationStep: "relation_steps",
+  initiative: "initiatives",
+  delegation: "delegations",
+};
+
+export type AttachResult = { ok: true; id: number } | { ok: false; refusals: { file: Refusal[] }; status: 400 | 413 };
+
+/**
+ * Attaches a received file to a record: checks its kind by content, puts it in place and
+ * writes its row, in one transaction with the check that the record exists. The same file
+ * attached again to the same record is the row already there. The received file is gone
+ * afterwards whatever happens (in place, or removed).
+ */
+export async function attachDocument(
+  parent: DocumentParent,
+  parentId: number,
+  received: Received,
+  actor: Actor,
+): Promise<AttachResult> {
+  try {
+    if (received.size === 0) return { ok: false, refusals: { file: [refusal("documents.errors.empty")] }, status: 400 };
+    const kind = await detectKind(received.file);
+    if (!kind) return { ok: false, refusals: { file: [refusal("documents.errors.type")] }, status: 400 };
+    const db = getDb();
+    return writeTransaction(db, actor, (tx) => {
+      const exists = db.$client.prepare(`SELECT 1 FROM ${PARENT_TABLE[parent]} WHERE id = ?`).get(parentId);
+      if (!exists) return { ok: false, refusals: { file: [refusal("documents.errors.parent")] }, status: 400 } as const;
+      const already = tx
+        .select({ id: documents.id })
+        .from(documents)
+        .where(and(eq(PARENT_COLUMN[parent], parentId), eq(documents.sha256, received.sha256)))
+        .get();
+      // In place before the row commits: a row never names a file that is not there.
+      keep(received);
+      if (already) return { ok: true, id: already.id } as const;
+      const row = tx
+        .insert(documents)
+        .values({
+          [PARENT_KEY[parent]]: parentId,
+          sha256: received.sha256,
+          name: received.name,
+          size: received.size,
+          type: FILE_KINDS[kind],
+          uploadedBy: actor.userId,
+        })
+        .returning({ id: documents.id })
+        .get();
+      return { ok: true, id: row.id } as const;
+    });
+  } finally {
+    discard(received);
+  }
+}
+
+const listColumns = {
+  id: documents.id,
+  name: documents.name,
+  size: documents.size,
+  type: documents.type,
+  uploadedAt: documents.uploadedAt,
+  uploadedBy: users.name,
+  meetingId: documents.meetingId,
+  relationStepId: documents.relationStepId,
+  initiativeId: documents.initiativeId,
+  delegationId: documents.delegationId,
+};
+
+// A record's documents are a handful; the list shows at most this many, newest first.
+export const DOCUMENTS_SHOWN = 100;
+
+function listWhere(where: SQL | undefined, limit: number) {
+  return getDb()
+    .select(listColumns)
+    .from(documents)
+    .leftJoin(users, eq(users.id, documents.uploadedBy))
+    .where(where)
+    .orderBy(desc(documents.id))
+    .limit(limit)
+    .all()
+    .map((row) => ({ ...row, kind: kindOfType(row.type) }));
+}
+
+export type DocumentItem = ReturnType<typeof listWhere>[number];
+
+/** A record's documents, newest first, at most DOCUMENTS_SHOWN. */
+export function listDocuments(parent: DocumentParent, parentId: number) {
+  return listWhere(eq(PARENT_COLUMN[parent], parentId), DOCUMENTS_SHOWN);
+}
+
+/** The documents of several relation steps, by step (the partner page shows them all). */
+export function documentsOfSteps(stepIds: number[]) {
+  const bySteps = new Map<number, DocumentItem[]>();
+  if (stepIds.length === 0) return bySteps;
+  for (const row of listWhere(inArray(documents.relationStepId, stepIds), DOCUMENTS_SHOWN * stepIds.length)) {
+    const list = bySteps.get(row.relationStepId!) ?? [];
+    if (list.length < DOCUMENTS_SHOWN) list.push(row);
+    bySteps.set(row.relationStepId!, list);
+  }
+  return bySteps;
+}
+
+/** A document and where its file is, or null when it is not (or no longer) on file. */
+export function getDocument(id: number) {
+  const row = getDb().select().from(documents).where(eq(documents.id, id)).get();
+  if (!row || !SHA256.test(row.sha256)) return null;
+  return { ...row, kind: kindOfType(row.type) as FileKind | null, file: path.join(filesDir(), row.sha256) };
+}
+
+/** Where a document's record is shown. */
+export function documentParentPath(row: {
+  meeting_id?: unknown;
+  relation_step_id?: unknown;
+  initiative_id?: unknown;
+  delegation_id?: unknown;
+}) {
+  if (typeof row.meeting_id === "number") return `/meetings/${row.meeting_id}`;
+  if (typeof row.initiative_id === "number") return `/initiatives/${row.initiative_id}`;
+  if (typeof row.delegation_id === "number") return `/delegations/${row.delegation_id}`;
+  if (typeof row.relation_step_id === "number") {
+    const partner = getDb()
+      .$client.prepare(
+        "SELECT r.partner_id FROM relation_steps s JOIN relations r ON r.id = s.relation_id WHERE s.id = ?",
+      )
+      .pluck()
+      .get(row.relation_step_id) as number | undefined;
+    return partner ? `/partners/${partner}` : null;
+  }
+  return null;
+}
+
+/** Where a document on file is shown, by its id. */
+export function documentPathOf(id: number) {
+  const row = getDb().$client.prepare("SELECT * FROM documents WHERE id = ?").get(id) as
+    Record<string, unknown> | undefined;
+  return row ? documentParentPath(row) : null;
+}
+
+/** Deletes a document (into the bin); its file stays while the history names it. */
+export function deleteDocument(id: number, actor: Actor) {
+  const db = getDb();
+  return writeTransaction(db, actor, () => {
+    const path = documentPathOf(id);
+    const { changes } = db.$client.prepare("DELETE FROM documents WHERE id = ?").run(id);
+    return changes > 0 ? { ok: true as const, path } : { ok: false as const };
+  });
+}
+
+/** `filename` for Content-Disposition: ASCII for old clients, the real name as RFC 5987's filename*. */
+export function dispositionOf(kind: "attachment" | "inline", name: string) {
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * A document's file as the answer: streamed, private, never run by the browser (nosniff, a
+ * sandboxing CSP), downloaded unless `inline` is asked for a kind that may preview.
+ */
+export function documentResponse(document: NonNullable<ReturnType<typeof getDocument>>, inline: boolean) {
+  let size: number;
+  try {
+    size = fs.statSync(document.file).size;
+  } catch {
+    return new Response("Not Found", { status: 404 });
+  }
+  return new Response(createReadableStreamFromReadable(fs.createReadStream(document.file)), {
+    headers: {
+      "Content-Type": document.type,
+      "Content-Length": String(size),
+      "Content-Disposition": dispositionOf(inline ? "inline" : "attachment", document.name),
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "sandbox",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

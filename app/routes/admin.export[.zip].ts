@@ -1,0 +1,20 @@
+import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
+import { requireAdmin } from "~/auth.server";
+import { getEnv } from "~/env.server";
+import { databaseZip } from "~/exchange/database-zip.server";
+import { logSecurityEvent } from "~/models/security-log.server";
+
+/** The whole database as a ZIP of CSV files and the documents, for administrators (issue 16.2). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const name = `kezdesu-${new Date().toISOString().slice(0, 10)}.zip`;
+  logSecurityEvent({ event: "backup_downloaded", userId: admin.id, detail: name });
+  return new Response(createReadableStreamFromReadable(databaseZip(getEnv().DATABASE_PATH)), {
+    headers: {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

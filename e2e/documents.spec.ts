@@ -1,0 +1,75 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { stateFile } from "./support";
+
+test.use({ locale: "en-GB" });
+
+// A PDF of its own for this run, so that a byte-for-byte comparison means something.
+const pdf = Buffer.from(
+  `%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n% ${Date.now()}\ntrailer <</Root 1 0 R>>\n%%EOF\n`,
+);
+const NAME = "Келісім меморандумы.pdf";
+
+// Issue 16.1, as officials meet it: an editor attaches the signed agreement to a meeting and
+// downloads it whole, deletes it, and an administrator brings it back from the bin.
+test("a PDF attached to a meeting downloads byte-identical, and comes back from the bin", async ({ page, browser }) => {
+  await page.goto("/meetings");
+  await page.getByRole("link", { name: "Meeting with Heilongjiang Province" }).click();
+  await expect(page).toHaveURL(/\/meetings\/\d+$/);
+  const meetingUrl = page.url();
+  const documents = page.getByRole("region", { name: "Documents" });
+  await expect(documents.getByText("No documents attached.")).toBeVisible();
+
+  // Refused by content: a web page named .pdf.
+  await documents.getByLabel("File to attach").setInputFiles({
+    name: "letter.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("<!doctype html><script>alert(1)</script>"),
+  });
+  await documents.getByRole("button", { name: "Attach", exact: true }).click();
+  await expect(documents.getByRole("alert")).toContainText("Only PDF, JPEG, PNG, WebP, DOCX, ODT, XLSX and ODS");
+
+  await documents.getByLabel("File to attach").setInputFiles({ name: NAME, mimeType: "application/pdf", buffer: pdf });
+  await documents.getByRole("button", { name: "Attach", exact: true }).click();
+  await expect(page.getByText("The document is attached.")).toBeVisible();
+  const list = documents.getByRole("list", { name: "Attached documents" });
+  await expect(list.getByRole("listitem")).toHaveCount(1);
+  await expect(list).toContainText(NAME);
+  await expect(list).toContainText("PDF");
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    list.getByRole("link", { name: `Download ${NAME}` }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(NAME);
+  expect(fs.readFileSync((await download.path())!).equals(pdf)).toBe(true);
+
+  // At a phone's width the section fits.
+  await page.setViewportSize({ width: 390, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await list.getByRole("button", { name: `Delete ${NAME}` }).click();
+  await expect(page.getByText("The document is deleted. An administrator can restore it from the bin.")).toBeVisible();
+  await expect(documents.getByText("No documents attached.")).toBeVisible();
+
+  const admin = await browser.newContext({ storageState: stateFile("admin"), locale: "en-GB" });
+  const adminPage = await admin.newPage();
+  await adminPage.goto("/admin/bin");
+  const binned = adminPage
+    .getByRole("list", { name: "Bin" })
+    .getByRole("listitem")
+    .filter({ hasText: `Document: ${NAME}` });
+  await binned.getByRole("button", { name: "Restore" }).click();
+  await expect(adminPage).toHaveURL(meetingUrl);
+  await expect(adminPage.getByText("Restored.")).toBeVisible();
+  await admin.close();
+
+  await page.reload();
+  await expect(list.getByRole("listitem")).toHaveCount(1);
+  const [again] = await Promise.all([
+    page.waitForEvent("download"),
+    list.getByRole("link", { name: `Download ${NAME}` }).click(),
+  ]);
+  expect(fs.readFileSync((await again.path())!).equals(pdf)).toBe(true);
+});
