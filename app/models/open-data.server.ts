@@ -5,7 +5,7 @@
  * in it is. Deleted records are gone from their tables (the bin keeps them in history only), so
  * nothing here can show one.
  */
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { asc, eq, gt, inArray } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import {
   delegationMembers,
@@ -16,6 +16,7 @@ import {
   meetingSources,
   meetings,
   meetingTopics,
+  organisations,
   partners,
   people,
   posts,
@@ -274,17 +275,22 @@ function shapePeople(rows: (typeof people.$inferSelect)[]): ApiPerson[] {
 export const apiPeople = (s: Slice) => shapePeople(slice(people, s));
 export const apiPerson = (id: number) => shapePeople(byId(people, id))[0] ?? null;
 
-/** The people the open-data export may name: those marked public, and no one else. */
-export function publicPeople(ids: number[]) {
-  if (ids.length === 0) return [];
+/** The people the open-data export may name: those marked public, and no one else; up to `limit`. */
+export function publicPeople(limit: number) {
   return shapePeople(
-    getDb()
-      .select()
-      .from(people)
-      .where(and(inArray(people.id, ids), eq(people.isPublic, true)))
-      .orderBy(asc(people.id))
-      .all(),
+    getDb().select().from(people).where(eq(people.isPublic, true)).orderBy(asc(people.id)).limit(limit).all(),
   );
+}
+
+/** Bodies by id (those public people hold posts in), with their names and the partner they belong to. */
+export function organisationsById(ids: number[]) {
+  return getDb()
+    .select()
+    .from(organisations)
+    .where(inArray(organisations.id, ids))
+    .orderBy(asc(organisations.id))
+    .all()
+    .map((o) => ({ id: o.id, partnerId: o.partnerId, parentId: o.parentId, name: nameOf(o) }));
 }
 
 function shapeInitiatives(rows: (typeof initiatives.$inferSelect)[]): ApiInitiative[] {
