@@ -25,7 +25,7 @@ export const recordId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 export const wikidataId = z
   .string()
   .trim()
-  .max(20)
+  // The pattern bounds the length too: one message, whatever was typed.
   .refine((value) => /^Q[1-9]\d{0,11}$/.test(value), { params: { key: "form.errors.wikidataId" } })
   .optional();
 
