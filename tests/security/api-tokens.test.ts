@@ -11,9 +11,9 @@ import { signIn, startServer, type TestServer } from "../support/server";
 let server: TestServer;
 let cookie: string;
 
-// A port of this feature's own (E2E_PORT 3500 + 1), apart from the other security tests'.
+// A port of its own, apart from the other security tests' (4120-4122) and the browser tests'.
 beforeAll(async () => {
-  server = await startServer(3501);
+  server = await startServer(4156);
   cookie = await signIn(server);
 }, 90_000);
 afterAll(() => server?.stop());
