@@ -4,7 +4,7 @@
  * sessions and calendar feeds). Revoking deletes the row, so the token stops working at once.
  */
 import crypto from "node:crypto";
-import { and, asc, count, eq, isNull, lt, or } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { apiTokens, users, type UserRole } from "~db/schema";
 import { getDb } from "~/db.server";
 import { refusal, type Refusal } from "./refusals";
@@ -79,18 +79,14 @@ export function userForApiToken(token: string, now = new Date()): { id: number; 
   const db = getDb();
   const tokenHash = hashOf(token);
   const found = db
-    .select({ id: users.id, role: users.role })
+    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, id: users.id, role: users.role })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(users.disabledAt)))
     .get();
   if (!found) return null;
-  const staleBefore = new Date(now.getTime() - LAST_USED_EVERY_MS).toISOString();
-  db.update(apiTokens)
-    .set({ lastUsedAt: now.toISOString() })
-    .where(
-      and(eq(apiTokens.tokenHash, tokenHash), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, staleBefore))),
-    )
-    .run();
-  return found;
+  // Only a stale "last used" is written: most requests stay reads.
+  if (!found.lastUsedAt || Date.parse(found.lastUsedAt) < now.getTime() - LAST_USED_EVERY_MS)
+    db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, found.tokenId)).run();
+  return { id: found.id, role: found.role };
 }
