@@ -28,6 +28,8 @@ const one = await import("~/routes/api.v1.$collection.$id");
 const openapi = await import("~/routes/api.v1.openapi[.json]");
 const popolo = await import("~/routes/open-data.popolo[.json]");
 const personNew = await import("~/routes/people.new");
+const personEdit = await import("~/routes/people.$personId_.edit");
+const personPage = await import("~/routes/people.$personId");
 
 seedDemoData(getDb());
 
@@ -421,5 +423,34 @@ describe("the person form's Wikidata id and public flag", () => {
       }
     }
     expect(getDb().select().from(people).where(eq(people.nameEn, "Bad Wikidatov")).get()).toBeUndefined();
+  });
+
+  test("the edit form comes back with them; unticking makes the person private again; the page says which", async () => {
+    const id = getDb().select().from(people).where(eq(people.nameEn, "Ticked Publicov")).get()!.id;
+    const asEditor = async (path: string) =>
+      new Request(`http://localhost${path}`, { headers: { Cookie: await cookieFor("editor") } });
+    const edit = (await personEdit.loader({
+      request: await asEditor(`/people/${id}/edit`),
+      params: { personId: String(id) },
+      context: {},
+    })) as { person: Record<string, unknown> };
+    expect(edit.person).toMatchObject({ wikidataId: "Q7", isPublic: true });
+    const shown = (await personPage.loader({
+      request: await asEditor(`/people/${id}`),
+      params: { personId: String(id) },
+      context: {},
+    })) as { person: Record<string, unknown> };
+    expect(shown.person).toMatchObject({ wikidataId: "Q7", isPublic: true });
+    const saved = await submit(
+      personEdit.action,
+      `/people/${id}/edit`,
+      { nameEn: "Ticked Publicov" },
+      { params: { personId: String(id) } },
+    );
+    expect(saved.status).toBe(302);
+    expect(getDb().select().from(people).where(eq(people.id, id)).get()).toMatchObject({
+      isPublic: false,
+      wikidataId: null,
+    });
   });
 });
