@@ -51,6 +51,17 @@ test("a token made on the account page is shown once, opens the API, and is gone
   expect(page).not.toContain(token);
 });
 
+test("the OpenAPI description is open to all; the Popolo export needs a signed-in account", async () => {
+  const description = await api("/api/v1/openapi.json");
+  expect(description.status).toBe(200);
+  expect(((await description.json()) as { openapi: string }).openapi).toBe("3.1.0");
+  expect((await api("/open-data/popolo.json", { redirect: "manual" })).status).toBe(302);
+  const exported = await api("/open-data/popolo.json", { headers: { Cookie: cookie } });
+  expect(exported.status).toBe(200);
+  expect(exported.headers.get("Content-Disposition")).toBe('attachment; filename="kezdesu-popolo.json"');
+  expect(await exported.json()).toHaveProperty("relationships");
+});
+
 test("a cookie alone does not open the API; nor does a token in the address", async () => {
   const token = await makeToken("In the address");
   for (const path of ["/api/v1/partners", `/api/v1/partners?access_token=${token}`, `/api/v1/partners/${token}`]) {
