@@ -122,7 +122,16 @@ export function oneAnswer(request: Request, name: string | undefined, idText: st
   return apiJson(oneOf(collection.schema).parse({ data: record }));
 }
 
-/** Anything but GET and HEAD: the API only reads. */
-export function methodNotAllowed() {
+/**
+ * Anything but GET and HEAD: the API only reads. The body is read first and thrown away (server.ts
+ * bounds it): answered while the client still sends, the connection would break under it.
+ */
+export async function methodNotAllowed(request: Request) {
+  const reader = request.body?.getReader();
+  try {
+    while (reader && !(await reader.read()).done);
+  } catch {
+    // Refused as too large: server.ts has answered 413 already.
+  }
   return apiError(405, "The API only reads: use GET or HEAD.", { Allow: "GET, HEAD" });
 }

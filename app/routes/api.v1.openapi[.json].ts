@@ -1,3 +1,4 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { apiJson, methodNotAllowed } from "~/exchange/api.server";
 import { openApiDocument } from "~/exchange/openapi.server";
 
@@ -9,6 +10,6 @@ export function loader() {
   return apiJson(openApiDocument(), 200, { "Cache-Control": "no-cache" });
 }
 
-export function action() {
-  return methodNotAllowed();
+export function action({ request }: ActionFunctionArgs) {
+  return methodNotAllowed(request);
 }
