@@ -318,7 +318,16 @@ describe("the OpenAPI description", () => {
       expect(oneOf(collection.schema).parse(first.body)).toEqual(first.body);
     }
     expect(Object.keys(components)).toEqual(
-      expect.arrayContaining(["Partner", "Relation", "Meeting", "Delegation", "Person", "Initiative", "PartialDate"]),
+      expect.arrayContaining([
+        "Partner",
+        "Organisation",
+        "Relation",
+        "Meeting",
+        "Delegation",
+        "Person",
+        "Initiative",
+        "PartialDate",
+      ]),
     );
   });
 });

@@ -64,6 +64,15 @@ export const Partner = z
   })
   .openapi("Partner");
 
+export const Organisation = z
+  .object({
+    id,
+    partnerId: id.openapi({ description: "The partner (or the home city) the body belongs to." }),
+    parentId: id.nullable(),
+    name: Name,
+  })
+  .openapi("Organisation");
+
 export const RelationStep = z
   .object({
     id,
@@ -183,6 +192,7 @@ export const pageOf = <T extends z.ZodTypeAny>(item: T) =>
 export const oneOf = <T extends z.ZodTypeAny>(item: T) => z.object({ data: item });
 
 export type ApiPartner = z.infer<typeof Partner>;
+export type ApiOrganisation = z.infer<typeof Organisation>;
 export type ApiRelation = z.infer<typeof Relation>;
 export type ApiMeeting = z.infer<typeof Meeting>;
 export type ApiDelegation = z.infer<typeof Delegation>;

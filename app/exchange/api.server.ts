@@ -11,6 +11,8 @@ import {
   apiInitiatives,
   apiMeeting,
   apiMeetings,
+  apiOrganisation,
+  apiOrganisations,
   apiPartner,
   apiPartners,
   apiPeople,
@@ -20,7 +22,18 @@ import {
   type Slice,
 } from "~/models/open-data.server";
 import { userForApiToken } from "~/models/api-tokens.server";
-import { Delegation, Initiative, Meeting, PAGE, Partner, Person, Relation, oneOf, pageOf } from "./api-schemas";
+import {
+  Delegation,
+  Initiative,
+  Meeting,
+  Organisation,
+  PAGE,
+  Partner,
+  Person,
+  Relation,
+  oneOf,
+  pageOf,
+} from "./api-schemas";
 
 export type Collection = {
   /** One record, as the by-id endpoint and each row of the list give it. */
@@ -43,6 +56,12 @@ export const COLLECTIONS = {
     title: "Meetings, with participants, topics and sources",
     list: apiMeetings,
     one: apiMeeting,
+  },
+  organisations: {
+    schema: Organisation,
+    title: "Organisations (bodies) of partners and of the home city",
+    list: apiOrganisations,
+    one: apiOrganisation,
   },
   delegations: { schema: Delegation, title: "Delegation visits", list: apiDelegations, one: apiDelegation },
   people: { schema: Person, title: "People, with their posts", list: apiPeople, one: apiPerson },

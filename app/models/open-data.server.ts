@@ -30,6 +30,7 @@ import type {
   ApiDelegation,
   ApiInitiative,
   ApiMeeting,
+  ApiOrganisation,
   ApiPartner,
   ApiPerson,
   ApiRelation,
@@ -282,15 +283,18 @@ export function publicPeople(limit: number) {
   );
 }
 
+function shapeOrganisations(rows: (typeof organisations.$inferSelect)[]): ApiOrganisation[] {
+  return rows.map((o) => ({ id: o.id, partnerId: o.partnerId, parentId: o.parentId, name: nameOf(o) }));
+}
+
+export const apiOrganisations = (s: Slice) => shapeOrganisations(slice(organisations, s));
+export const apiOrganisation = (id: number) => shapeOrganisations(byId(organisations, id))[0] ?? null;
+
 /** Bodies by id (those public people hold posts in), with their names and the partner they belong to. */
 export function organisationsById(ids: number[]) {
-  return getDb()
-    .select()
-    .from(organisations)
-    .where(inArray(organisations.id, ids))
-    .orderBy(asc(organisations.id))
-    .all()
-    .map((o) => ({ id: o.id, partnerId: o.partnerId, parentId: o.parentId, name: nameOf(o) }));
+  return shapeOrganisations(
+    getDb().select().from(organisations).where(inArray(organisations.id, ids)).orderBy(asc(organisations.id)).all(),
+  );
 }
 
 function shapeInitiatives(rows: (typeof initiatives.$inferSelect)[]): ApiInitiative[] {
