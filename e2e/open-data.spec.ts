@@ -42,3 +42,25 @@ test("an API token is made, shown once, opens the API, and stops working when re
   expect(refused.status()).toBe(401);
   await program.dispose();
 });
+
+// The person form's Wikidata id and public flag, as an editor meets them.
+test("a person gets a Wikidata id (checked beside the field) and is marked public", async ({ page }) => {
+  await page.goto("/people/new");
+  await page.getByLabel("Full name in Latin script").fill("Wikidata Testov");
+  const publicBox = page.getByRole("checkbox", { name: "Public person: may be named in the open data" });
+  await expect(publicBox).not.toBeChecked();
+  await expect(publicBox).toHaveAccessibleDescription(/left out of the open-data export entirely/);
+  await page.getByLabel("Wikidata id").fill("wikidata 42");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByLabel("Wikidata id")).toHaveAccessibleDescription(
+    /A Wikidata id is Q followed by digits, for example Q956\./,
+  );
+  await expect(page.getByLabel("Full name in Latin script")).toHaveValue("Wikidata Testov");
+
+  await page.getByLabel("Wikidata id").fill("Q42");
+  await publicBox.check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Wikidata Testov" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Q42" })).toHaveAttribute("href", "https://www.wikidata.org/wiki/Q42");
+  await expect(page.getByText("Named in the open data", { exact: true })).toBeVisible();
+});

@@ -110,7 +110,7 @@ export default function PersonPage() {
                   <WikidataLink id={person.wikidataId} />
                 </Fact>
               ) : null}
-              <Fact label={t("form.person.isPublic")}>
+              <Fact label={t("history.fields.is_public")}>
                 {t(person.isPublic ? "openData.public" : "openData.notPublic")}
               </Fact>
             </Facts>
