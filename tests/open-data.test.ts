@@ -30,6 +30,7 @@ const popolo = await import("~/routes/open-data.popolo[.json]");
 const personNew = await import("~/routes/people.new");
 const personEdit = await import("~/routes/people.$personId_.edit");
 const personPage = await import("~/routes/people.$personId");
+const partnerPage = await import("~/routes/partners.$partnerId");
 
 seedDemoData(getDb());
 
@@ -218,6 +219,15 @@ describe("the API", () => {
       wikidataId: "Q3640",
       isHome: false,
     });
+    // The partner's page has it too, for its link to wikidata.org.
+    const page = (await partnerPage.loader({
+      request: new Request(`http://localhost/partners/${ids.partner}`, {
+        headers: { Cookie: await cookieFor("viewer") },
+      }),
+      params: { partnerId: String(ids.partner) },
+      context: {},
+    })) as unknown as { partner: { wikidataId: string | null } };
+    expect(page.partner.wikidataId).toBe("Q3640");
   });
 
   test("a relation with its steps, dates at their precision, and signatories", async () => {
