@@ -63,6 +63,8 @@ export const SECURITY_EVENTS = [
   "backup_downloaded",
   "calendar_feed_issued",
   "calendar_feed_stopped",
+  "api_token_created",
+  "api_token_revoked",
 ] as const;
 export type SecurityEvent = (typeof SECURITY_EVENTS)[number];
 

@@ -171,6 +171,9 @@ export const people = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     ...multilingualName(),
     nameNative: text("name_native"),
+    wikidataId: text("wikidata_id"),
+    // May the open-data export name this person (issue 16.4)? Off until someone decides so.
+    isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -562,6 +565,26 @@ export const documents = sqliteTable(
     uniqueIndex("documents_delegation_file").on(t.delegationId, t.sha256),
     index("documents_sha256").on(t.sha256),
   ],
+);
+
+/**
+ * An account's tokens for the read-only API (issue 16.4), each named by its owner. Only the
+ * SHA-256 of the token is kept, as for sessions and calendar feeds; revoking deletes the row, so
+ * the token stops working at once.
+ */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: text("last_used_at"),
+  },
+  (t) => [index("api_tokens_user").on(t.userId, t.id)],
 );
 
 /** Failed sign-ins, by account ("email:…") and by address ("address:…"), for the lock-out. */

@@ -8,15 +8,20 @@ import { takeBackup } from "~db/backup";
 import { seedDemoData } from "~/models/demo-data.server";
 import type { UserRole } from "~db/schema";
 import { getDb } from "~/db.server";
+import { createApiToken } from "~/models/api-tokens.server";
 import { accountFor, cookieFor } from "./support/accounts";
 import { aDocumentId } from "./support/documents";
 
-type Need = "public" | UserRole;
+// "token": the read-only API, opened by an API token and by nothing else (no cookie); its
+// "readonly" action answers every other method 405.
+type Need = "public" | UserRole | "token";
+type ActionNeed = Need | "readonly";
 type RouteModule = { loader?: (args: never) => unknown; action?: (args: never) => unknown };
 
-const MATRIX: Record<string, { loader?: Need; action?: Need }> = {
+const MATRIX: Record<string, { loader?: Need; action?: ActionNeed }> = {
   $: { loader: "viewer" },
   _index: { loader: "viewer" },
+  "account.api": { loader: "viewer", action: "viewer" },
   "account.calendar": { loader: "viewer", action: "viewer" },
   "account.password": { loader: "viewer", action: "viewer" },
   "admin.activity": { loader: "admin" },
@@ -27,6 +32,9 @@ const MATRIX: Record<string, { loader?: Need; action?: Need }> = {
   "admin.security": { loader: "admin" },
   "admin.users.$userId": { loader: "admin", action: "admin" },
   "admin.users._index": { loader: "admin", action: "admin" },
+  "api.v1.$collection._index": { loader: "token", action: "readonly" },
+  "api.v1.$collection.$id": { loader: "token", action: "readonly" },
+  "api.v1.openapi[.json]": { loader: "public", action: "readonly" },
   "calendar.$token": { loader: "public" },
   "delegations.$delegationId": { loader: "viewer" },
   "delegations.$delegationId_.calendar[.ics]": { loader: "viewer" },
@@ -55,6 +63,7 @@ const MATRIX: Record<string, { loader?: Need; action?: Need }> = {
   "meetings._index": { loader: "viewer" },
   "meetings.new": { loader: "editor", action: "editor" },
   "meetings.from-report": { loader: "editor", action: "editor" },
+  "open-data.popolo[.json]": { loader: "viewer" },
   "organisations.$organisationId": { loader: "viewer" },
   "organisations.$organisationId_.delete": { loader: "editor", action: "editor" },
   "organisations.$organisationId_.edit": { loader: "editor", action: "editor" },
@@ -115,7 +124,12 @@ const PARAMS: Record<string, string> = {
   lng: "kk.json",
   file: "meetings.xlsx",
   name: (await takeBackup(process.env.DATABASE_PATH!)).name,
+  collection: "partners",
+  id: String(firstId("partners")),
 };
+const made = createApiToken((await accountFor("viewer")).id, "access matrix");
+if (!("token" in made)) throw new Error("no token");
+const API_TOKEN = made.token;
 
 const paramsOf = (name: string) =>
   Object.fromEntries([...name.matchAll(/\$([a-zA-Z]+)/g)].map(([, key]) => [key, PARAMS[key]]));
@@ -157,7 +171,7 @@ async function call(fn: (args: never) => unknown, request: Request, params: Reco
 // arrival the report does not give (tests/calendar-feed.test.ts downloads a dated one).
 const NOTHING_TO_SHOW = new Set(["$", "delegations.$delegationId_.calendar[.ics]"]);
 
-const RANK: Record<Need, number> = { public: -1, viewer: 0, editor: 1, admin: 2 };
+const RANK: Record<Exclude<Need, "token">, number> = { public: -1, viewer: 0, editor: 1, admin: 2 };
 const ROLES = [null, "viewer", "editor", "admin"] as const;
 
 async function requestAs(
@@ -211,14 +225,40 @@ describe.each(routes)("$name", ({ name, module }) => {
   const params = paramsOf(name);
   const path = pathOf(name);
 
-  if (module.loader && needs.loader !== "public") {
+  if (module.loader && needs.loader === "token") {
+    test.each(ROLES)("it refuses a request with no token (signed in as %s: a cookie is not enough)", async (role) => {
+      const before = fingerprint();
+      const outcome = await call(module.loader!, await requestAs(role, "GET", path), params);
+      expect(outcome.status).toBe(401);
+      expect(fingerprint()).toBe(before);
+    });
+    test("it answers a request with a token, and changes no record", async () => {
+      const withToken = () => requestAs(null, "GET", path, { Authorization: `Bearer ${API_TOKEN}` });
+      // The first use notes the token's "last used"; within the minute after, nothing is written.
+      expect((await call(module.loader!, await withToken(), params)).status).toBe(200);
+      const before = fingerprint();
+      expect((await call(module.loader!, await withToken(), params)).status).toBe(200);
+      expect(fingerprint()).toBe(before);
+    });
+  }
+
+  if (module.action && needs.action === "readonly") {
+    test.each(ROLES)("its action answers 405 to any other method (signed in as %s)", async (role) => {
+      const before = fingerprint();
+      const request = await requestAs(role, "POST", path, { Authorization: `Bearer ${API_TOKEN}` });
+      expect((await call(module.action!, request, params)).status).toBe(405);
+      expect(fingerprint()).toBe(before);
+    });
+  }
+
+  if (module.loader && needs.loader !== "public" && needs.loader !== "token") {
     test.each(ROLES)("its page, signed in as %s", async (role) => {
       const before = fingerprint();
       const outcome = await call(module.loader!, await requestAs(role, "GET", path), params);
       if (role === null) {
         expect(outcome.status).toBe(302);
         expect(outcome.location).toMatch(/^\/sign-in\?redirectTo=/);
-      } else if (RANK[role] < RANK[needs.loader!]) {
+      } else if (RANK[role] < RANK[needs.loader as Exclude<Need, "token">]) {
         expect(outcome.status).toBe(403);
       } else {
         expect([200, 404]).toContain(outcome.status);
@@ -238,9 +278,10 @@ describe.each(routes)("$name", ({ name, module }) => {
     });
   }
 
-  if (module.action) {
+  if (module.action && needs.action !== "readonly") {
+    const actionNeed = needs.action as Exclude<Need, "token">;
     const refused =
-      needs.action === "public" ? [] : ROLES.filter((role) => role === null || RANK[role] < RANK[needs.action!]);
+      actionNeed === "public" ? [] : ROLES.filter((role) => role === null || RANK[role] < RANK[actionNeed]);
     if (refused.length) {
       test.each(refused)("its action is refused signed in as %s, and nothing changes", async (role) => {
         const before = fingerprint();

@@ -44,7 +44,12 @@ describe("the partner schema, rule by rule", () => {
       "nameRu",
       "Use at most 200 characters.",
     ],
-    ["a Wikidata id looks like Q123", { ...valid, wikidataId: "ankara" }, "wikidataId", "The format is not right."],
+    [
+      "a Wikidata id looks like Q123",
+      { ...valid, wikidataId: "ankara" },
+      "wikidataId",
+      "A Wikidata id is Q followed by digits, for example Q956.",
+    ],
   ])("%s", async (_rule, fields, field, message) => {
     expect((await errorsFor(fields))[field]).toEqual([message]);
   });

@@ -54,6 +54,9 @@ function AccountMenu({ name, isAdmin }: { name: string; isAdmin: boolean }) {
       <Link to="/account/calendar" className="text-sky-100 underline-offset-2 hover:underline">
         {t("calendar.link")}
       </Link>
+      <Link to="/account/api" className="text-sky-100 underline-offset-2 hover:underline" title={t("apiTokens.title")}>
+        {t("apiTokens.link")}
+      </Link>
       {isAdmin ? (
         <Link to="/admin/users" className="text-sky-100 underline-offset-2 hover:underline">
           {t("nav.admin")}

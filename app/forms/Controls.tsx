@@ -146,8 +146,13 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ field, label, className }: Common & { field: FieldMetadata<boolean | undefined> }) {
-  const f = readField(field);
+export function CheckboxField({
+  field,
+  label,
+  hint,
+  className,
+}: Common & { field: FieldMetadata<boolean | undefined> }) {
+  const f = readField(field, Boolean(hint));
   return (
     <div className={className}>
       <label className="inline-flex items-center gap-2 text-sm text-stone-800">
@@ -160,6 +165,7 @@ export function CheckboxField({ field, label, className }: Common & { field: Fie
         />
         {label}
       </label>
+      <Hint id={f.descriptionId}>{hint}</Hint>
       <ErrorList id={f.errorId} errors={f.errors} />
     </div>
   );

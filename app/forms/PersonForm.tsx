@@ -5,7 +5,15 @@ import { PersonSchema } from "~/forms/person";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/forms/parse.server";
 import { DuplicateNotice } from "~/forms/DuplicateNotice";
-import { FieldErrors, FormErrors, PartialDateFields, SelectField, SubmitButton, TextField } from "~/forms/Controls";
+import {
+  CheckboxField,
+  FieldErrors,
+  FormErrors,
+  PartialDateFields,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from "~/forms/Controls";
 import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
 
 type Option = { value: number | string; label: string };
@@ -36,7 +44,9 @@ export function PersonForm({
         <TextField field={fields.nameRu} label={t("form.person.nameRu")} lang="ru" />
         <TextField field={fields.nameEn} label={t("form.person.nameEn")} lang="en" />
         <TextField field={fields.nameNative} label={t("form.person.nameNative")} />
+        <TextField field={fields.wikidataId} label={t("form.wikidataId")} hint={t("form.wikidataHint")} />
       </div>
+      <CheckboxField field={fields.isPublic} label={t("form.person.isPublic")} hint={t("form.person.isPublicHint")} />
       <fieldset className="space-y-3">
         <legend className="text-lg font-semibold">{t("person.posts")}</legend>
         <FieldErrors field={fields.posts} />

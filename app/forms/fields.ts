@@ -21,6 +21,14 @@ export const optionalText = (max: number) => z.string().trim().max(max).optional
 
 export const recordId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
+/** A Wikidata item: Q and its number (Q956 is Beijing), with a message saying so. */
+export const wikidataId = z
+  .string()
+  .trim()
+  // The pattern bounds the length too: one message, whatever was typed.
+  .refine((value) => /^Q[1-9]\d{0,11}$/.test(value), { params: { key: "form.errors.wikidataId" } })
+  .optional();
+
 export const names = {
   nameKk: optionalText(LIMITS.name),
   nameRu: optionalText(LIMITS.name),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PARTNER_KINDS } from "~db/enums";
 import { COUNTRY_CODES } from "~/utils/countries";
-import { LIMITS, names, optionalText, requireOneName } from "./fields";
+import { LIMITS, names, optionalText, requireOneName, wikidataId } from "./fields";
 import { formObject } from "./form-object";
 
 export const PartnerSchema = formObject(
@@ -10,11 +10,7 @@ export const PartnerSchema = formObject(
     countryCode: z.enum(COUNTRY_CODES),
     ...names,
     nameNative: optionalText(LIMITS.name),
-    wikidataId: z
-      .string()
-      .trim()
-      .regex(/^Q[1-9]\d{0,11}$/)
-      .optional(),
+    wikidataId,
     confirmDuplicate: z.boolean().optional(),
   },
   requireOneName,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { issue, LIMITS, names, optionalText, partialDateField, recordId, requireOneName } from "./fields";
+import { issue, LIMITS, names, optionalText, partialDateField, recordId, requireOneName, wikidataId } from "./fields";
 import { formObject, parsed } from "./form-object";
 import { comparePartialDates } from "~db/shared/partial-date";
 
@@ -32,6 +32,9 @@ export const PersonSchema = formObject(
   {
     ...names,
     nameNative: optionalText(LIMITS.name),
+    wikidataId,
+    // Named in the open-data export only when ticked (issue 16.4).
+    isPublic: z.boolean().optional(),
     // Also checked before parsing (app/utils/form-shape.ts).
     posts: z.array(PostSchema).max(20).default([]),
     confirmDuplicate: z.boolean().optional(),

@@ -5,6 +5,7 @@ import { ActionLink, RecordActions, EditorLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
 import { MeetingList } from "~/components/MeetingList";
 import { Badge, Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
+import { WikidataLink } from "~/components/WikidataLink";
 import { Pagination } from "~/components/Pagination";
 import { PartialDateText } from "~/components/PartialDateText";
 import { RelationStatusBadge } from "~/components/StatusBadge";
@@ -256,6 +257,11 @@ export default function PartnerPage() {
               ))}
               {partner.names.native ? <Fact label={t("partner.nativeName")}>{partner.names.native}</Fact> : null}
               <Fact label={t("partner.country")}>{partner.country}</Fact>
+              {partner.wikidataId ? (
+                <Fact label={t("openData.wikidata")}>
+                  <WikidataLink id={partner.wikidataId} />
+                </Fact>
+              ) : null}
               {partner.isHome ? (
                 <Fact label={t("partner.kind")}>
                   <Badge tone="sky">{t("partner.home")}</Badge>

@@ -56,6 +56,12 @@ export default function PartnersPage() {
         {t("partner.listTitle")}
       </PageHeading>
       <ExportLinks list="partners" />
+      <p className="-mt-2 mb-4 text-sm print:hidden">
+        <a href="/open-data/popolo.json" download className="text-sky-800 underline underline-offset-2">
+          {t("openData.link")}
+        </a>{" "}
+        <span className="text-stone-600">{t("openData.hint")}</span>
+      </p>
       {partners.total === 0 ? (
         <Empty>{t("partner.empty")}</Empty>
       ) : (

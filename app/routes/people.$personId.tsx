@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { RecordActions } from "~/components/Actions";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
+import { WikidataLink } from "~/components/WikidataLink";
 import { knownOnlyAsOf, PartialDateText, PostDates } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18n.server";
 import { meetingsAttendedBy } from "~/models/meetings/read.server";
@@ -104,6 +105,14 @@ export default function PersonPage() {
                 </Fact>
               ))}
               {person.names.native ? <Fact label={t("partner.nativeName")}>{person.names.native}</Fact> : null}
+              {person.wikidataId ? (
+                <Fact label={t("openData.wikidata")}>
+                  <WikidataLink id={person.wikidataId} />
+                </Fact>
+              ) : null}
+              <Fact label={t("history.fields.is_public")}>
+                {t(person.isPublic ? "openData.public" : "openData.notPublic")}
+              </Fact>
             </Facts>
           </Section>
         </aside>

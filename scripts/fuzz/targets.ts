@@ -73,6 +73,9 @@ const PARAM_VALUES: Readonly<Record<string, (records: Records) => string>> = {
   recordType: () => "meeting",
   recordId: (records) => String(records.ids.meeting),
   token: (records) => records.invitation,
+  // The read-only API (issue 16.4): a collection and one of its records.
+  collection: () => "partners",
+  id: (records) => String(records.ids.partner),
 };
 
 /**

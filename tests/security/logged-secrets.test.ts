@@ -21,6 +21,7 @@ test("the secret part of a feed's or an invitation's address is masked; other pa
   expect(loggedPath(`/invite/${SECRET}`)).toBe("/invite/…");
   expect(loggedPath("/meetings/12/edit")).toBe("/meetings/12/edit");
   expect(loggedPath("/calendars")).toBe("/calendars");
+  expect(loggedPath(`/api/v1/partners/kzd_${SECRET}`)).toBe("/api/v1/partners/kzd_…");
 });
 
 test("a cross-site post to an invitation is logged without its token", async () => {

@@ -362,6 +362,9 @@ const en = {
       partner: "City or partner it belongs to",
     },
     person: {
+      isPublic: "Public person: may be named in the open data",
+      isPublicHint:
+        "Tick this only for someone whose role is public (an official who signed an agreement, for example). Not ticked: the person is left out of the open-data export entirely.",
       new: "New person",
       edit: "Edit person",
       add: "Add a person",
@@ -494,6 +497,7 @@ const en = {
       format: "The format is not right.",
       email: "Enter an email address such as name@example.kz.",
       oneName: "Give the name in at least one language.",
+      wikidataId: "A Wikidata id is Q followed by digits, for example Q956.",
       date: "There is no such date. Check the day and the month.",
       yearDigits: "Write the year in digits, for example 2016.",
       yearRange: "Give a year from {{min}} to {{max}}.",
@@ -635,6 +639,8 @@ const en = {
         backup_downloaded: "Backup downloaded",
         calendar_feed_issued: "Calendar feed address made",
         calendar_feed_stopped: "Calendar feed stopped",
+        api_token_created: "API token made",
+        api_token_revoked: "API token revoked",
       },
     },
     backups: {
@@ -733,6 +739,7 @@ const en = {
       due: "Due",
       meeting_id: "Meeting",
       as_of: "Held as of",
+      is_public: "Public person",
     },
     children: {
       relation_steps: "Steps",
@@ -773,6 +780,35 @@ const en = {
     save: "Save the settings",
     due: "Due: {{title}}",
     download: "Add to a calendar (.ics)",
+  },
+  apiTokens: {
+    title: "API tokens",
+    link: "API",
+    intro:
+      "A token lets a program read Kezdesu's records through the read-only API at /api/v1/ (described at /api/v1/openapi.json). Send it in a header, Authorization: Bearer followed by the token, never in an address. It reads what your account may read, and cannot change anything.",
+    limit: "At most {{max}} tokens per account.",
+    name: "Name of the token",
+    nameHint: "What it is for, for example: the maslikhat's website",
+    create: "Make a token",
+    token: "Your new token",
+    shownOnce:
+      "Copy it now: it is shown only this once and is not kept. Anyone who has it can read through the API as you.",
+    none: "You have no API tokens.",
+    list: "Your tokens",
+    created: "Made",
+    lastUsed: "Last used",
+    never: "not yet used",
+    revoke: "Revoke {{name}}",
+    revoked: "The token is revoked: it no longer works.",
+    gone: "That token was already revoked.",
+    tooMany: "An account may hold at most {{max}} tokens: revoke one first.",
+  },
+  openData: {
+    link: "Open data (Popolo JSON)",
+    hint: "Partners and relations to publish; people only where marked public.",
+    wikidata: "Wikidata",
+    public: "Named in the open data",
+    notPublic: "Left out of the open data",
   },
   exports: {
     label: "Download this list, with its filters:",

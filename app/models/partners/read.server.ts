@@ -67,7 +67,11 @@ export function listPartners({
 
 export function getPartner(id: number, lng: Language) {
   const db = getDb();
-  const row = db.select(partnerFields).from(partners).where(eq(partners.id, id)).get();
+  const row = db
+    .select({ ...partnerFields, wikidataId: partners.wikidataId })
+    .from(partners)
+    .where(eq(partners.id, id))
+    .get();
   if (!row) return null;
   const orgs = db
     .select({
@@ -83,6 +87,7 @@ export function getPartner(id: number, lng: Language) {
     id: row.id,
     name: localizedName(row, lng),
     names: { kk: row.nameKk, ru: row.nameRu, en: row.nameEn, native: row.nameNative },
+    wikidataId: row.wikidataId,
     kind: row.kind,
     isHome: row.isHome,
     country: countryName(row.countryCode, lng),

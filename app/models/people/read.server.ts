@@ -129,6 +129,8 @@ export function getPerson(id: number, lng: Language) {
     id: row.id,
     name: localizedName(row, lng),
     names: { kk: row.nameKk, ru: row.nameRu, en: row.nameEn, native: row.nameNative },
+    wikidataId: row.wikidataId,
+    isPublic: row.isPublic,
     posts: personPosts,
     currentPost: currentPost(personPosts),
   };
@@ -186,6 +188,8 @@ export function personForEdit(id: number) {
     nameRu: row.nameRu ?? undefined,
     nameEn: row.nameEn ?? undefined,
     nameNative: row.nameNative ?? undefined,
+    wikidataId: row.wikidataId ?? undefined,
+    isPublic: row.isPublic || undefined,
     posts: db
       .select()
       .from(posts)

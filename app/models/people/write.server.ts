@@ -100,14 +100,24 @@ export function recordPostHeld(
 }
 
 export function createPerson(input: PersonInput, actor: Actor): number {
-  return writeTransaction(getDb(), actor, (db) => insertPerson(db, input));
+  return writeTransaction(getDb(), actor, (db) => {
+    const id = insertPerson(db, input);
+    db.update(people).set(openDataColumns(input)).where(eq(people.id, id)).run();
+    return id;
+  });
 }
+
+/** What the person form says of the open data: a Wikidata id, and whether they may be named. */
+const openDataColumns = (input: PersonInput) => ({
+  wikidataId: input.wikidataId ?? null,
+  isPublic: input.isPublic === true,
+});
 
 export function updatePerson(id: number, input: PersonInput, actor: Actor) {
   writeTransaction(getDb(), actor, (db) => {
     const { names, values } = personNames(input);
     db.update(people)
-      .set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+      .set({ ...values, ...openDataColumns(input), updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
       .where(eq(people.id, id))
       .run();
     // Posts are the person's own list, edited as a whole: nothing else refers to a post.
