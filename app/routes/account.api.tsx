@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { SecretShownOnce } from "~/components/SecretShownOnce";
 import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth.server";
@@ -52,22 +53,16 @@ export default function ApiTokensPage() {
       <p className="mb-2 text-stone-700">{t("apiTokens.intro")}</p>
       <p className="mb-4 text-sm text-stone-600">{t("apiTokens.limit", { max: TOKENS_PER_ACCOUNT })}</p>
       {reply?.token ? (
-        <div role="status" className="mb-6 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm">
-          <label htmlFor="new-token" className="block font-medium">
-            {t("apiTokens.token")} ({reply.name})
-          </label>
-          <input
-            id="new-token"
-            readOnly
-            value={reply.token}
-            aria-describedby="new-token-once"
-            className="mt-1 w-full rounded border border-stone-300 bg-white px-2 py-1 font-mono"
-            onFocus={(event) => event.currentTarget.select()}
-          />
-          <p id="new-token-once" className="mt-1 text-stone-700">
-            {t("apiTokens.shownOnce")}
-          </p>
-        </div>
+        <SecretShownOnce
+          id="new-token"
+          label={
+            <>
+              {t("apiTokens.token")} ({reply.name})
+            </>
+          }
+          value={reply.token}
+          note={t("apiTokens.shownOnce")}
+        />
       ) : null}
       <Section title={t("apiTokens.create")} id="create">
         <Form method="post" {...getFormProps(form)} className="space-y-4">

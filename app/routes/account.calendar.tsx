@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { SecretShownOnce } from "~/components/SecretShownOnce";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FEED_PARTIAL_DATES } from "~db/enums";
@@ -69,22 +70,12 @@ export default function CalendarFeedPage() {
       <PageHeading>{t("calendar.title")}</PageHeading>
       <p className="mb-4 text-stone-700">{t("calendar.intro", { months: FEED_MONTHS, limit: FEED_LIMIT })}</p>
       {reply?.address ? (
-        <div role="status" className="mb-6 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm">
-          <label htmlFor="feed-address" className="block font-medium">
-            {t("calendar.address")}
-          </label>
-          <input
-            id="feed-address"
-            readOnly
-            value={reply.address}
-            aria-describedby="feed-address-once"
-            className="mt-1 w-full rounded border border-stone-300 bg-white px-2 py-1 font-mono"
-            onFocus={(event) => event.currentTarget.select()}
-          />
-          <p id="feed-address-once" className="mt-1 text-stone-700">
-            {t("calendar.shownOnce")}
-          </p>
-        </div>
+        <SecretShownOnce
+          id="feed-address"
+          label={t("calendar.address")}
+          value={reply.address}
+          note={t("calendar.shownOnce")}
+        />
       ) : null}
       {feed ? (
         <>
