@@ -34,6 +34,8 @@ const MATRIX: Record<string, { loader?: Need; action?: Need }> = {
   "export.$file": { loader: "viewer" },
   healthz: { loader: "public" },
   "history.$recordType.$recordId": { loader: "viewer", action: "editor" },
+  "import._index": { loader: "editor", action: "editor" },
+  "import.template.$file": { loader: "editor" },
   "initiatives.$initiativeId": { loader: "viewer" },
   "initiatives.$initiativeId_.delete": { loader: "editor", action: "editor" },
   "initiatives.$initiativeId_.edit": { loader: "editor", action: "editor" },

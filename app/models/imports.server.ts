@@ -46,6 +46,7 @@ import type { AuditedRecordType } from "~db/schema";
 import { wholeNameKey } from "~db/shared/fold";
 import { localizedName, typedText } from "~db/shared/names";
 import { partialDateParts } from "~db/shared/partial-date";
+import { pageOf } from "~/utils/pagination";
 import { listMeetings } from "./meetings/read.server";
 import { resolveMeeting, writeMeeting, removeOrphanSources } from "./meetings/write.server";
 import { insertPartner } from "./partners/write.server";
@@ -619,7 +620,7 @@ export function listImports({ page = 1, pageSize = 20 }: { page?: number; pageSi
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all();
-  return { items, total, page, pageSize };
+  return pageOf(items, total, page, pageSize);
 }
 
 // Records are deleted children first: what refers to a record goes before it.

@@ -13,6 +13,7 @@ import { open } from "node:fs/promises";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
+import type { ENCODINGS } from "~/forms/import";
 import { refusal, type Refusal } from "~/models/refusals";
 import { restoreCell } from "../export.server";
 
@@ -21,7 +22,6 @@ export type RawCell = string | number | Date | Formula | null;
 /** A row of the sheet as a person sees it: `line` is its number in the spreadsheet (1 is the headers'). */
 export type SheetRow = { line: number; cells: RawCell[] };
 
-export const ENCODINGS = ["auto", "utf-8", "windows-1251"] as const;
 export type EncodingChoice = (typeof ENCODINGS)[number];
 
 /** A file that cannot be read as a spreadsheet: nothing of it is used. */

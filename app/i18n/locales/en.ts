@@ -860,7 +860,7 @@ const en = {
     fileName: "File",
     rows: "Rows",
     undo: "Undo this import",
-    undone: "Undone {{when}}",
+    undone: "Undone",
     undoneFlash: "The import of {{file}} is undone: what it added is in the bin.",
     errors: {
       noFile: "Choose a file.",

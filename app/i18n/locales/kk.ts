@@ -859,7 +859,7 @@ const kk: Translations = {
     fileName: "Файл",
     rows: "Жолдар",
     undo: "Бұл импортты кері қайтару",
-    undone: "Кері қайтарылды: {{when}}",
+    undone: "Кері қайтарылды",
     undoneFlash: "{{file}} импорты кері қайтарылды: ол қосқандар себетте.",
     errors: {
       noFile: "Файлды таңдаңыз.",

@@ -860,7 +860,7 @@ const ru: Translations = {
     fileName: "Файл",
     rows: "Строк",
     undo: "Отменить этот импорт",
-    undone: "Отменён {{when}}",
+    undone: "Отменён",
     undoneFlash: "Импорт {{file}} отменён: добавленное им перенесено в корзину.",
     errors: {
       noFile: "Выберите файл.",
