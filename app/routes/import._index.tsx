@@ -154,10 +154,20 @@ export default function ImportPage() {
         {LANGUAGES.map((lng) => (
           <span key={lng} className="mr-3 inline-block">
             <span className="font-medium uppercase">{lng}</span>{" "}
-            <a href={`/import/template/meetings-${lng}.xlsx`} download className="text-sky-800 underline">
+            <a
+              href={`/import/template/meetings-${lng}.xlsx`}
+              download
+              aria-label={`${t(`language.${lng}`)}: ${t("exports.xlsx")}`}
+              className="text-sky-800 underline"
+            >
               {t("exports.xlsx")}
             </a>{" "}
-            <a href={`/import/template/meetings-${lng}.csv`} download className="text-sky-800 underline">
+            <a
+              href={`/import/template/meetings-${lng}.csv`}
+              download
+              aria-label={`${t(`language.${lng}`)}: ${t("exports.csv")}`}
+              className="text-sky-800 underline"
+            >
               {t("exports.csv")}
             </a>
           </span>

@@ -11,7 +11,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { rmSync, statSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, dirname } from "node:path";
 import { getEnv } from "~/env.server";
 import { newStagingPath } from "~/models/imports.server";
 import { refusal, type Refusal } from "~/models/refusals";
@@ -26,8 +26,8 @@ export async function receiveUpload(request: Request): Promise<Upload> {
   const maxMb = getEnv().UPLOAD_MAX_MB;
   let fileName: string | null = null;
   const fileHandler = unstable_createFileUploadHandler({
-    directory: () => undefined,
-    file: () => path,
+    directory: dirname(path),
+    file: () => basename(path),
     avoidFileConflicts: false,
     maxPartSize: maxMb * 1024 * 1024,
     filter: ({ name, filename }) => {
