@@ -191,9 +191,9 @@ describe("preview and import", () => {
       ]),
     );
     expect(messages(fourth)).toEqual(["country: No country by this name."]);
-    // Harbin was made by row 3; Wang Wei by row 2: the later rows find them.
+    // Harbin is new in row 3: row 6 names it without its country. Wang Wei is new in both.
     expect(fifth.notes).toContainEqual({ key: "newPartner", name: "Harbin" });
-    expect(fifth.notes).toContainEqual({ key: "matchesPerson", name: "Wang Wei" });
+    expect(fifth.notes).toContainEqual({ key: "newPerson", name: "Wang Wei" });
   });
 
   test("imports the rows without errors in one go, recorded as one import, and undoes it", async () => {
@@ -214,6 +214,14 @@ describe("preview and import", () => {
       ["2017-01-01", "year", true],
       ["2017-09-22", "day", false],
     ]);
+    // Made once, by row 2, and linked by row 6.
+    expect(
+      db
+        .select()
+        .from(people)
+        .all()
+        .filter((p) => p.nameEn === "Wang Wei"),
+    ).toHaveLength(1);
     const entries = db
       .select()
       .from(history)

@@ -301,7 +301,10 @@ type Context = {
   db: Db;
   lng: Language;
   errorMap: z.ZodErrorMap;
-  // New partners made earlier in the file, by folded name, so a file names each one once.
+  // False for the preview: rows are checked and matched, nothing is written.
+  write: boolean;
+  // New partners made earlier in the file, by folded name (0 in the preview, which makes none),
+  // so a file says a new partner's country once.
   newPartners: Map<string, number>;
   personNames: Map<number, string>;
 };
@@ -316,6 +319,11 @@ function partnerFor(
   notes: RowNote[],
 ): PartnerPlan | null {
   const key = wholeNameKey(name);
+  const madeEarlier = ctx.newPartners.get(key);
+  if (madeEarlier != null) {
+    notes.push({ key: "newPartner", name });
+    return { id: madeEarlier };
+  }
   const ids = ctx.db
     .selectDistinct({ id: nameKeys.recordId })
     .from(nameKeys)
@@ -325,8 +333,7 @@ function partnerFor(
     .map((r) => r.id);
   const [only] = ids;
   if (ids.length === 1 && only != null) {
-    const made = [...ctx.newPartners.values()].includes(only);
-    notes.push({ key: made ? "newPartner" : "matchesPartner", name });
+    notes.push({ key: "matchesPartner", name });
     return { id: only };
   }
   if (ids.length > 1) {
@@ -427,7 +434,7 @@ function importRow(
     date: date ?? { unknown: true },
     location: textOf(cells.get("location")),
     // A new partner is made only once the row passes; the schema sees a stand-in id.
-    partnerId: partner ? ("id" in partner ? partner.id : Number.MAX_SAFE_INTEGER) : undefined,
+    partnerId: partner ? ("id" in partner && partner.id > 0 ? partner.id : Number.MAX_SAFE_INTEGER) : undefined,
     hostOrganisationId: hostOrganisationId ?? undefined,
     purpose: textOf(cells.get("purpose")),
     summary: textOf(cells.get("summary")),
@@ -450,7 +457,8 @@ function importRow(
   if (errors.length || !parsed.success || !partner) return { line, status: "error", notes, errors };
 
   const input: MeetingInput = parsed.data;
-  const resolved = resolveMeeting(ctx.db, { ...input, partnerId: "id" in partner ? partner.id : undefined }, ctx.lng);
+  const knownPartner = "id" in partner && partner.id > 0 ? partner.id : undefined;
+  const resolved = resolveMeeting(ctx.db, { ...input, partnerId: knownPartner }, ctx.lng);
   for (const [path, list] of Object.entries(resolved.errors)) {
     const m = /^participants\[(\d+)\]/.exec(path);
     const column = m ? (sides[Number(m[1])]?.side === "host" ? "ours" : "guests") : "partner";
@@ -465,6 +473,11 @@ function importRow(
         : { key: "newPerson", name: sides[i].name },
     );
   });
+  notes.unshift({ key: "newMeeting" });
+  if (!ctx.write) {
+    if ("create" in partner) ctx.newPartners.set(wholeNameKey(partnerName ?? ""), 0);
+    return { line, status: "ready", notes, errors };
+  }
   let partnerId: number;
   if ("id" in partner) partnerId = partner.id;
   else {
@@ -472,7 +485,6 @@ function importRow(
     ctx.newPartners.set(wholeNameKey(partnerName ?? ""), partnerId);
   }
   writeMeeting(ctx.db, { ...input, partnerId }, resolved.participants, ctx.lng);
-  notes.unshift({ key: "newMeeting" });
   return { line, status: "ready", notes, errors };
 }
 
@@ -516,8 +528,8 @@ export type ImportPreview = {
 
 class Rollback extends Error {}
 
-function runRows(db: Db, file: FileRows, errorMap: z.ZodErrorMap) {
-  const ctx: Context = { db, lng: file.lng, errorMap, newPartners: new Map(), personNames: new Map() };
+function runRows(db: Db, file: FileRows, errorMap: z.ZodErrorMap, write: boolean) {
+  const ctx: Context = { db, lng: file.lng, errorMap, write, newPartners: new Map(), personNames: new Map() };
   const existing = meetingsOnFile(file.rows, file.lng);
   // A row is checked whole before anything of it is written; a write that still fails throws,
   // and the whole transaction (every row) is rolled back.
@@ -540,8 +552,10 @@ function summarise(lng: Language, reports: RowReport[]): ImportPreview {
 }
 
 /**
- * What importing the file would do, row by row, and nothing written: the rows are written as the
- * import writes them inside a transaction that is then rolled back.
+ * What importing the file would do, row by row, and nothing written: each row is checked and
+ * matched as the import does it, in one read transaction (a consistent view; it takes no write
+ * lock, so the preview of a large file holds nobody up). A person new to the file is new on each
+ * of its rows here; the import makes them once and links the later rows.
  */
 export function previewImport(file: FileRows, errorMap: z.ZodErrorMap): ImportPreview {
   const db = getDb();
@@ -549,10 +563,11 @@ export function previewImport(file: FileRows, errorMap: z.ZodErrorMap): ImportPr
   try {
     db.transaction(
       (tx) => {
-        reports = runRows(tx as unknown as Db, file, errorMap);
+        reports = runRows(tx as unknown as Db, file, errorMap, false);
+        // Nothing was written; ending it so makes sure nothing is.
         throw new Rollback();
       },
-      { behavior: "immediate" },
+      { behavior: "deferred" },
     );
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
@@ -578,7 +593,7 @@ export function commitImport(file: FileRows, fileName: string, errorMap: z.ZodEr
           .select({ id: sql<number>`coalesce(max(${history.id}), 0)` })
           .from(history)
           .get()?.id ?? 0) + 1;
-      reports = runRows(tx, file, errorMap);
+      reports = runRows(tx, file, errorMap, true);
     },
     (tx) => {
       const ready = reports.filter((r) => r.status === "ready").length;
