@@ -143,7 +143,10 @@ function mapHeaders(cells: RawCell[]) {
   });
   const unknown = cells
     .filter((c, i) => c != null && columns[i] == null)
-    .map((c) => String(isFormula(c) ? c.formula : c));
+    .map((c) => String(isFormula(c) ? c.formula : c))
+    // Named as a person would recognise them, never a whole cell of text.
+    .map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h))
+    .slice(0, 5);
   if (unknown.length || !columns.includes("partner"))
     throw new FileRefused(
       refusal("imports.errors.unknownHeaders", { headers: unknown.join(", ") || templateHeaders(best.lng).join(", ") }),
