@@ -125,6 +125,21 @@ describe("reading a file", () => {
     expect(rows[2].cells[2]).toBe('=HYPERLINK("http://evil")');
   });
 
+  test("merged cells are refused, naming the ranges: the rows under a merged cell would read as empty", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Meetings");
+    sheet.addRow(HEADERS.en);
+    sheet.addRow(row({ date: "2016", partner: "Heilongjiang", purpose: "One" }));
+    sheet.addRow(row({ date: "2016", partner: "", purpose: "Two" }));
+    sheet.mergeCells("C2:C3");
+    const p = path.join(dir, "merged.xlsx");
+    await workbook.xlsx.writeFile(p);
+    expect(await refusalOf(p)).toBe("imports.errors.merged");
+    await expect(readImportFile(p, "auto")).rejects.toMatchObject({
+      refusal: { key: "imports.errors.merged", values: { cells: "C2:C3" } },
+    });
+  });
+
   test("an empty file, a PDF renamed .xlsx and a file of other columns are refused with a reason", async () => {
     expect(await refusalOf(file("empty.csv", ""))).toBe("imports.errors.empty");
     expect(await refusalOf(file("headers-only.csv", HEADERS.en.join(",")))).toBe("imports.errors.empty");

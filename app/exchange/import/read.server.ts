@@ -13,6 +13,7 @@ import { open } from "node:fs/promises";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
+import { Parse as unzip } from "unzipper";
 import type { ENCODINGS } from "~/forms/import";
 import { refusal, type Refusal } from "~/models/refusals";
 import { restoreCell } from "../export.server";
@@ -140,6 +141,32 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
     throw new FileRefused(refusal("imports.errors.notSpreadsheet"));
   }
   if (sheets === 0) throw new FileRefused(refusal("imports.errors.notSpreadsheet"));
+  const merged = await mergedCells(path).catch(() => []);
+  if (merged.length) throw new FileRefused(refusal("imports.errors.merged", { cells: merged.join(", ") }));
+}
+
+/**
+ * The merged ranges of the first sheet ("A2:A5"), at most five. exceljs's streaming reader skips
+ * them, and a merged cell's value is only in its first cell: the rows below it would read as
+ * empty. The sheet's XML is read again as it streams out of the zip, a small window at a time.
+ */
+export async function mergedCells(path: string): Promise<string[]> {
+  const found: string[] = [];
+  const zip = createReadStream(path).pipe(unzip({ forceStream: true }));
+  for await (const entry of zip) {
+    if (entry.path !== "xl/worksheets/sheet1.xml" || found.length) {
+      await entry.autodrain().promise();
+      continue;
+    }
+    let tail = "";
+    for await (const chunk of entry as AsyncIterable<Buffer>) {
+      const text = tail + chunk.toString("utf8");
+      for (const m of text.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/g))
+        if (found.length < 5 && !found.includes(m[1])) found.push(m[1]);
+      tail = text.slice(-200);
+    }
+  }
+  return found;
 }
 
 /** The rows of the file's first sheet (a CSV has one), in order, as they are read. */
