@@ -310,6 +310,9 @@ type Context = {
   // so a file says a new partner's country once.
   newPartners: Map<string, number>;
   personNames: Map<number, string>;
+  // How each typed name resolved earlier in the file (a person's id, or "new" in the preview,
+  // which makes nobody), so a name repeated down the sheet is looked up once (bench:import).
+  people: Map<string, number | "new">;
 };
 
 type PartnerPlan = { id: number } | { create: PartnerInput };
@@ -459,7 +462,15 @@ function importRow(
   }
   if (errors.length || !parsed.success || !partner) return { line, status: "error", notes, errors };
 
-  const input: MeetingInput = parsed.data;
+  const typed = parsed.data;
+  const keys = typed.participants.map((p) => (p.personId || !p.name ? null : wholeNameKey(p.name)));
+  const input: MeetingInput = {
+    ...typed,
+    participants: typed.participants.map((p, i) => {
+      const known = keys[i] ? ctx.people.get(keys[i]) : undefined;
+      return known === "new" ? { ...p, isNew: true } : known ? { ...p, personId: known } : p;
+    }),
+  };
   const knownPartner = "id" in partner && partner.id > 0 ? partner.id : undefined;
   const resolved = resolveMeeting(ctx.db, { ...input, partnerId: knownPartner }, ctx.lng);
   for (const [path, list] of Object.entries(resolved.errors)) {
@@ -470,6 +481,13 @@ function importRow(
   if (errors.length) return { line, status: "error", notes, errors };
 
   resolved.participants.forEach((p, i) => {
+    const key = keys[i];
+    // The import makes a new person with this row: the next row naming them looks them up.
+    if (key) {
+      if ("personId" in p) ctx.people.set(key, p.personId);
+      else if (ctx.write) ctx.people.delete(key);
+      else ctx.people.set(key, "new");
+    }
     notes.push(
       "personId" in p
         ? { key: "matchesPerson", name: personName(ctx, p.personId) }
@@ -532,7 +550,15 @@ export type ImportPreview = {
 class Rollback extends Error {}
 
 function runRows(db: Db, file: FileRows, errorMap: z.ZodErrorMap, write: boolean) {
-  const ctx: Context = { db, lng: file.lng, errorMap, write, newPartners: new Map(), personNames: new Map() };
+  const ctx: Context = {
+    db,
+    lng: file.lng,
+    errorMap,
+    write,
+    newPartners: new Map(),
+    personNames: new Map(),
+    people: new Map(),
+  };
   const existing = meetingsOnFile(file.rows, file.lng);
   // A row is checked whole before anything of it is written; a write that still fails throws,
   // and the whole transaction (every row) is rolled back.
