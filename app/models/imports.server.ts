@@ -313,6 +313,8 @@ type Context = {
   // How each typed name resolved earlier in the file (a person's id, or "new" in the preview,
   // which makes nobody), so a name repeated down the sheet is looked up once (bench:import).
   people: Map<string, number | "new">;
+  // Partners on file matched earlier in the file, by folded name.
+  partnersOnFile: Map<string, number>;
 };
 
 type PartnerPlan = { id: number } | { create: PartnerInput };
@@ -330,6 +332,11 @@ function partnerFor(
     notes.push({ key: "newPartner", name });
     return { id: madeEarlier };
   }
+  const onFile = ctx.partnersOnFile.get(key);
+  if (onFile != null) {
+    notes.push({ key: "matchesPartner", name });
+    return { id: onFile };
+  }
   const ids = ctx.db
     .selectDistinct({ id: nameKeys.recordId })
     .from(nameKeys)
@@ -340,6 +347,7 @@ function partnerFor(
   const [only] = ids;
   if (ids.length === 1 && only != null) {
     notes.push({ key: "matchesPartner", name });
+    ctx.partnersOnFile.set(key, only);
     return { id: only };
   }
   if (ids.length > 1) {
@@ -558,6 +566,7 @@ function runRows(db: Db, file: FileRows, errorMap: z.ZodErrorMap, write: boolean
     newPartners: new Map(),
     personNames: new Map(),
     people: new Map(),
+    partnersOnFile: new Map(),
   };
   const existing = meetingsOnFile(file.rows, file.lng);
   // A row is checked whole before anything of it is written; a write that still fails throws,
