@@ -71,6 +71,10 @@ test("a file of 20 meetings: errors by row, fixed, imported, undone", async ({ p
   await expect(page.getByRole("row", { name: /^2 / })).toContainText("partner Heilongjiang Province on file");
   await expect(page.getByRole("row", { name: /^7 / })).toContainText(`new partner: ${town}`);
   await expect(page.getByRole("button", { name: "Import the 17 rows without errors" })).toBeVisible();
+  // The preview, at a phone's width, does not scroll sideways (issue 13.16).
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await page.getByLabel("File (XLSX or CSV)").setInputFiles(file(false));
   await page.getByRole("button", { name: "Preview" }).click();
