@@ -694,3 +694,30 @@ export const searchRows = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.kind, t.recordId] })],
 );
+
+export const IMPORT_KINDS = ["meetings"] as const;
+
+/**
+ * A spreadsheet imported (issue 15.1): who, when, which file, how many rows. Its records'
+ * history entries are the ids from historyFrom to historyTo (the import is one write
+ * transaction, which holds the write lock, so nothing else writes between them); undoing it
+ * deletes what it created, as one transaction of its own, recorded in the history too.
+ */
+export const imports = sqliteTable(
+  "imports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: IMPORT_KINDS }).notNull(),
+    fileName: text("file_name").notNull(),
+    rowCount: integer("row_count").notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "restrict" }),
+    at: text("at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    historyFrom: integer("history_from").notNull(),
+    historyTo: integer("history_to").notNull(),
+    undoneAt: text("undone_at"),
+    undoneBy: integer("undone_by").references(() => users.id, { onDelete: "restrict" }),
+  },
+  (t) => [index("imports_at").on(t.at)],
+);

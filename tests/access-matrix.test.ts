@@ -47,6 +47,8 @@ const MATRIX: Record<string, { loader?: Need; action?: ActionNeed }> = {
   "export.$file": { loader: "viewer" },
   healthz: { loader: "public" },
   "history.$recordType.$recordId": { loader: "viewer", action: "editor" },
+  "import._index": { loader: "editor", action: "editor" },
+  "import.template.$file": { loader: "editor" },
   "initiatives.$initiativeId": { loader: "viewer" },
   "initiatives.$initiativeId_.delete": { loader: "editor", action: "editor" },
   "initiatives.$initiativeId_.edit": { loader: "editor", action: "editor" },

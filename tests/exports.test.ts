@@ -109,7 +109,15 @@ describe("a list as CSV", () => {
       t("meeting.host"),
       t("meeting.place"),
       t("meeting.purpose"),
-      t("meeting.participants"),
+      // What the import reads back as well (issue 15.1).
+      t("partner.country"),
+      t("exports.ours"),
+      t("exports.guests"),
+      t("meeting.summary"),
+      t("meeting.topics"),
+      t("exports.initiatives"),
+      t("exports.sourceUrl"),
+      t("exports.outlet"),
     ]);
     expect(headers[1]).toBe("Дата");
     // Only 2016 (the page's filter), every page of it (the page number is not a filter).

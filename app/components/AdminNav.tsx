@@ -7,6 +7,7 @@ const PAGES = [
   { to: "/admin/security", key: "admin.security.title" },
   { to: "/admin/bin", key: "admin.bin.title" },
   { to: "/admin/backups", key: "admin.backups.title" },
+  { to: "/import", key: "imports.title" },
 ] as const;
 
 /** The administrators' pages, one click from each other. */

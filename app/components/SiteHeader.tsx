@@ -32,7 +32,9 @@ export function SiteHeader() {
         <div className="flex flex-wrap items-center gap-3 print:hidden">
           {user ? <HeaderSearch /> : null}
           <LanguageSwitch />
-          {user ? <AccountMenu name={user.name} isAdmin={user.role === "admin"} /> : null}
+          {user ? (
+            <AccountMenu name={user.name} isAdmin={user.role === "admin"} canEdit={user.role !== "viewer"} />
+          ) : null}
         </div>
       </div>
       {user ? <SectionNav /> : null}
@@ -40,7 +42,7 @@ export function SiteHeader() {
   );
 }
 
-function AccountMenu({ name, isAdmin }: { name: string; isAdmin: boolean }) {
+function AccountMenu({ name, isAdmin, canEdit }: { name: string; isAdmin: boolean; canEdit: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -57,6 +59,12 @@ function AccountMenu({ name, isAdmin }: { name: string; isAdmin: boolean }) {
       <Link to="/account/api" className="text-sky-100 underline-offset-2 hover:underline" title={t("apiTokens.title")}>
         {t("apiTokens.link")}
       </Link>
+      {/* Editors import too; an administrator finds it beside the other tools as well (AdminNav). */}
+      {canEdit ? (
+        <Link to="/import" className="text-sky-100 underline-offset-2 hover:underline">
+          {t("nav.import")}
+        </Link>
+      ) : null}
       {isAdmin ? (
         <Link to="/admin/users" className="text-sky-100 underline-offset-2 hover:underline">
           {t("nav.admin")}

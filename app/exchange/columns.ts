@@ -46,7 +46,17 @@ export function importDate(text: string | null | undefined, approxWords: string[
 
 const id: Column<{ id: number }> = { key: "id", header: (t) => t("exports.id"), cell: (row) => row.id };
 
-type MeetingRow = ReturnType<typeof listMeetings>["items"][number];
+/** A meeting's list line with what its export adds (meetingExportDetails), the country named. */
+export type MeetingRow = ReturnType<typeof listMeetings>["items"][number] & {
+  country: string | null;
+  ours: string | null;
+  guests: string | null;
+  summary: string | null;
+  topics: string[];
+  initiatives: string[];
+  sourceUrl: string | null;
+  outlet: string | null;
+};
 type InitiativeRow = ReturnType<typeof listInitiatives>["items"][number];
 type PartnerRow = ReturnType<typeof listPartners>["items"][number];
 type PersonRow = ReturnType<typeof listPeople>["items"][number];
@@ -66,8 +76,18 @@ export const MEETING_COLUMNS: Column<MeetingRow>[] = [
   { key: "host", header: (t) => t("meeting.host"), cell: (r) => r.host },
   { key: "location", header: (t) => t("meeting.place"), cell: (r) => r.location },
   { key: "purpose", header: (t) => t("meeting.purpose"), cell: (r) => r.purpose },
-  { key: "participants", header: (t) => t("meeting.participants"), cell: (r) => r.participantCount },
+  { key: "country", header: (t) => t("partner.country"), cell: (r) => r.country },
+  { key: "ours", header: (t) => t("exports.ours"), cell: (r) => r.ours },
+  { key: "guests", header: (t) => t("exports.guests"), cell: (r) => r.guests },
+  { key: "summary", header: (t) => t("meeting.summary"), cell: (r) => r.summary },
+  { key: "topics", header: (t) => t("meeting.topics"), cell: (r) => r.topics.join("; ") || null },
+  { key: "initiatives", header: (t) => t("exports.initiatives"), cell: (r) => r.initiatives.join("; ") || null },
+  { key: "sourceUrl", header: (t) => t("exports.sourceUrl"), cell: (r) => r.sourceUrl },
+  { key: "outlet", header: (t) => t("exports.outlet"), cell: (r) => r.outlet },
 ];
+
+/** What a list cell of several names or topics is split on, as the export joins them. */
+export const LIST_SEPARATOR = "; ";
 
 export const INITIATIVE_COLUMNS: Column<InitiativeRow>[] = [
   id,

@@ -19,7 +19,8 @@ import {
   searchQuery,
   searchResults,
 } from "~/models/list-filters.server";
-import { listMeetings } from "~/models/meetings/read.server";
+import { joinPeople, listMeetings, meetingExportDetails } from "~/models/meetings/read.server";
+import { countryName } from "~/utils/countries";
 import { listOrganisations } from "~/models/organisations.server";
 import { listPartners } from "~/models/partners/read.server";
 import { listPeople } from "~/models/people/read.server";
@@ -35,6 +36,7 @@ import {
   type Cell,
   type Column,
   type ExportList,
+  type MeetingRow,
   type SearchRow,
 } from "./columns";
 
@@ -58,7 +60,8 @@ export function exportTable(list: ExportList, search: URLSearchParams, lng: Lang
     case "meetings": {
       const { filter } = meetingListFilter(search, lng);
       const page = listMeetings({ ...all, filter });
-      return table(MEETING_COLUMNS, page.items, page.total, t);
+      const rows = withExportDetails(page.items, lng);
+      return table(MEETING_COLUMNS, rows, page.total, t);
     }
     case "initiatives": {
       // Without a status the page shows the first few of each; the file holds them all.
@@ -84,6 +87,28 @@ export function exportTable(list: ExportList, search: URLSearchParams, lng: Lang
       return table(SEARCH_COLUMNS, rows, rows.length, t);
     }
   }
+}
+
+/** Meetings' list lines with what their export adds (the import reads the same columns back). */
+export function withExportDetails(items: ReturnType<typeof listMeetings>["items"], lng: Language): MeetingRow[] {
+  const details = meetingExportDetails(
+    items.map((m) => m.id),
+    lng,
+  );
+  return items.map((m) => {
+    const d = details.get(m.id);
+    return {
+      ...m,
+      country: d?.countryCode ? countryName(d.countryCode, lng) : null,
+      ours: joinPeople(d?.ours ?? []),
+      guests: joinPeople(d?.guests ?? []),
+      summary: d?.summary ?? null,
+      topics: d?.topics ?? [],
+      initiatives: d?.initiatives ?? [],
+      sourceUrl: d?.sourceUrl ?? null,
+      outlet: d?.outlet ?? null,
+    };
+  });
 }
 
 /** The search page's results as it shows them, in its order, one line each. */

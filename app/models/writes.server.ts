@@ -27,7 +27,7 @@ export function migrateDatabase(db: Db) {
  * history of what it changed, by `actor`, before it commits: all of it or none of it. The
  * partners, relations and delegations it touched are re-indexed for search on the way.
  */
-export function writeTransaction<T>(db: Db, actor: Actor, fn: (tx: Db) => T): T {
+export function writeTransaction<T>(db: Db, actor: Actor, fn: (tx: Db) => T, afterHistory?: (tx: Db) => void): T {
   return db.transaction(
     (tx) => {
       // Whatever another program changed since the app last wrote is its own entry, not this one's.
@@ -35,6 +35,8 @@ export function writeTransaction<T>(db: Db, actor: Actor, fn: (tx: Db) => T): T 
       const result = fn(tx as unknown as Db);
       reindexTouched(tx as unknown as Db);
       flushHistory(db.$client, actor);
+      // Still inside the transaction: an import notes which history entries are its own.
+      afterHistory?.(tx as unknown as Db);
       return result;
     },
     { behavior: "immediate" },

@@ -91,6 +91,8 @@ const TEXT_VALUES: Readonly<Record<string, string>> = {
   url: "https://example.com/fuzz",
   sourceUrl: "https://example.com/fuzz",
   redirectTo: "/meetings",
+  // An import's staged upload (app/forms/import.ts): random hex, which nobody else's can be.
+  stagedId: "0123456789abcdef0123456789abcdef",
   password: "a-new-password-2026",
   confirm: "a-new-password-2026",
   // Never the editor's real password: a valid change would end the session the run uses.

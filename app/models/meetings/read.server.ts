@@ -26,10 +26,18 @@ const hostOrganisations = aliasedTable(organisations, "host_organisations");
  * `topicIds`: meetings that raised any of these topics; `partnerIds`: meetings with any of these
  * partners (both from idsNamed's folded match of what was typed).
  */
-export type MeetingFilter = { partnerId?: number; partnerIds?: number[]; year?: number; topicIds?: number[] };
+export type MeetingFilter = {
+  partnerId?: number;
+  partnerIds?: number[];
+  year?: number;
+  topicIds?: number[];
+  // These meetings only (an import comparing its rows with the meetings they name).
+  ids?: number[];
+};
 
-function meetingConditions({ partnerId, partnerIds, year, topicIds }: MeetingFilter) {
+function meetingConditions({ partnerId, partnerIds, year, topicIds, ids }: MeetingFilter) {
   const conditions: SQL[] = [];
+  if (ids) conditions.push(ids.length ? inArray(meetings.id, ids) : sql`0`);
   if (topicIds) {
     conditions.push(
       topicIds.length
@@ -338,4 +346,92 @@ export function latestMeetingSummaries(partnerId: number, limit = 3) {
     .orderBy(desc(meetings.date), desc(meetings.id))
     .limit(limit)
     .all();
+}
+
+/** One list cell of people: "Name (title); Name" (the import reads it back: app/exchange/import). */
+export const joinPeople = (list: Array<{ name: string; title: string | null }>) =>
+  list.map((p) => (p.title ? `${p.name} (${p.title})` : p.name)).join("; ") || null;
+
+/**
+ * What a meeting's export row holds beyond its list line (issue 15.1: the export's columns are
+ * the import's): the partner's country code, both sides' people with their titles, the summary,
+ * topics, initiatives raised and the first source. For at most EXPORT_LIMIT ids, one query each.
+ */
+export function meetingExportDetails(ids: number[], lng: Language) {
+  const db = getDb();
+  type Details = {
+    countryCode: string | null;
+    ours: Array<{ name: string; title: string | null }>;
+    guests: Array<{ name: string; title: string | null }>;
+    summary: string | null;
+    topics: string[];
+    initiatives: string[];
+    sourceUrl: string | null;
+    outlet: string | null;
+  };
+  const details = new Map<number, Details>();
+  if (!ids.length) return details;
+  for (const row of db
+    .select({ id: meetings.id, summary: meetings.summary, countryCode: partners.countryCode })
+    .from(meetings)
+    .leftJoin(partners, eq(partners.id, meetings.partnerId))
+    .where(inArray(meetings.id, ids))
+    .all()) {
+    details.set(row.id, {
+      countryCode: row.countryCode,
+      ours: [],
+      guests: [],
+      summary: row.summary,
+      topics: [],
+      initiatives: [],
+      sourceUrl: null,
+      outlet: null,
+    });
+  }
+  for (const p of db
+    .select({
+      meetingId: meetingParticipants.meetingId,
+      side: meetingParticipants.side,
+      title: meetingParticipants.titleAtMeeting,
+      person: people,
+    })
+    .from(meetingParticipants)
+    .innerJoin(people, eq(people.id, meetingParticipants.personId))
+    .where(inArray(meetingParticipants.meetingId, ids))
+    .orderBy(meetingParticipants.meetingId, meetingParticipants.position)
+    .all()) {
+    details
+      .get(p.meetingId)
+      ?.[p.side === "host" ? "ours" : "guests"].push({ name: localizedName(p.person, lng), title: p.title });
+  }
+  for (const r of db
+    .select({ meetingId: meetingTopics.meetingId, topic: topics })
+    .from(meetingTopics)
+    .innerJoin(topics, eq(topics.id, meetingTopics.topicId))
+    .where(inArray(meetingTopics.meetingId, ids))
+    .orderBy(meetingTopics.meetingId, meetingTopics.position)
+    .all()) {
+    details.get(r.meetingId)?.topics.push(localizedName(r.topic, lng));
+  }
+  for (const r of db
+    .select({ meetingId: initiativeSteps.meetingId, initiative: initiatives })
+    .from(initiativeSteps)
+    .innerJoin(initiatives, eq(initiatives.id, initiativeSteps.initiativeId))
+    .where(inArray(initiativeSteps.meetingId, ids))
+    .orderBy(initiativeSteps.meetingId, initiativeSteps.id)
+    .all()) {
+    if (r.meetingId != null) details.get(r.meetingId)?.initiatives.push(localizedTitle(r.initiative, lng));
+  }
+  for (const r of db
+    .select({ meetingId: meetingSources.meetingId, url: sources.url, outlet: sources.outlet })
+    .from(meetingSources)
+    .innerJoin(sources, eq(sources.id, meetingSources.sourceId))
+    .where(inArray(meetingSources.meetingId, ids))
+    .orderBy(meetingSources.meetingId, desc(meetingSources.position))
+    .all()) {
+    // Ordered last position first, so the first source is the one kept.
+    const d = details.get(r.meetingId);
+    if (d) Object.assign(d, { sourceUrl: r.url, outlet: r.outlet });
+  }
+  return details;
 }

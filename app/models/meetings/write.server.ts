@@ -86,13 +86,13 @@ function peopleNamed(db: Db, name: string, lng: Language) {
     .map((p) => ({ id: p.id, name: localizedName(p, lng) }));
 }
 
-type Resolved = { personId: number } | { create: ParticipantInput };
+export type Resolved = { personId: number } | { create: ParticipantInput };
 
 /**
  * Checks every id the form refers to and decides, for each participant typed by name, whether
  * it is someone on file (exactly one match) or a new person. Returns field errors, or the plan.
  */
-function resolve(db: Db, input: MeetingInput, lng: Language) {
+export function resolveMeeting(db: Db, input: MeetingInput, lng: Language) {
   const errors: FieldRefusals = {};
   const missing = (path: string) => (errors[path] = [refusal("form.errors.notFound")]);
   const orgIds = existing(db, organisations, [
@@ -288,18 +288,26 @@ export type LogResult = { ok: true; id: number } | { ok: false; fieldErrors: Fie
 /** Logs a whole meeting, or nothing: see ParticipantSchema for how people are found. */
 export function logMeeting(input: MeetingInput, lng: Language, actor: Actor): LogResult {
   return writeTransaction(getDb(), actor, (db) => {
-    const { errors, participants } = resolve(db, input, lng);
+    const { errors, participants } = resolveMeeting(db, input, lng);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
-    const meetingId = db.insert(meetings).values(meetingValues(input)).returning({ id: meetings.id }).get().id;
-    const personIds = writeParticipants(db, meetingId, input, participants, lng);
-    const delegationId = writeDelegation(db, input, personIds);
-    if (delegationId) db.update(meetings).set({ delegationId }).where(eq(meetings.id, meetingId)).run();
-    writeTopics(db, meetingId, input.topics, lng);
-    writeSources(db, meetingId, input);
-    writeInitiatives(db, meetingId, input, lng);
-    indexMeeting(db, meetingId);
-    return { ok: true, id: meetingId };
+    return { ok: true, id: writeMeeting(db, input, participants, lng) };
   });
+}
+
+/**
+ * Writes a meeting whose references resolveMeeting has checked, inside the caller's write
+ * transaction: logMeeting's one, or a spreadsheet import's (app/models/imports.server.ts).
+ */
+export function writeMeeting(db: Db, input: MeetingInput, participants: Resolved[], lng: Language) {
+  const meetingId = db.insert(meetings).values(meetingValues(input)).returning({ id: meetings.id }).get().id;
+  const personIds = writeParticipants(db, meetingId, input, participants, lng);
+  const delegationId = writeDelegation(db, input, personIds);
+  if (delegationId) db.update(meetings).set({ delegationId }).where(eq(meetings.id, meetingId)).run();
+  writeTopics(db, meetingId, input.topics, lng);
+  writeSources(db, meetingId, input);
+  writeInitiatives(db, meetingId, input, lng);
+  indexMeeting(db, meetingId);
+  return meetingId;
 }
 
 /**
@@ -308,7 +316,7 @@ export function logMeeting(input: MeetingInput, lng: Language, actor: Actor): Lo
  */
 export function updateMeeting(id: number, input: MeetingInput, lng: Language, actor: Actor): LogResult {
   return writeTransaction(getDb(), actor, (db) => {
-    const { errors, participants } = resolve(db, { ...input, initiatives: [] }, lng);
+    const { errors, participants } = resolveMeeting(db, { ...input, initiatives: [] }, lng);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
     db.update(meetings)
       .set({

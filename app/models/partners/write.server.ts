@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "~/db.server";
+import type { Db } from "~db/client";
 import type { PartnerInput } from "~/forms/partner";
 import type { Actor } from "~db/history";
 import { writeNameKeys } from "~db/name-keys";
@@ -28,12 +29,15 @@ function partnerValues(input: PartnerInput) {
 }
 
 export function createPartner(input: PartnerInput, actor: Actor): number {
-  return writeTransaction(getDb(), actor, (tx) => {
-    const { names, values } = partnerValues(input);
-    const id = tx.insert(partners).values(values).returning({ id: partners.id }).get().id;
-    writeNameKeys(tx, "partner", id, names);
-    return id;
-  });
+  return writeTransaction(getDb(), actor, (tx) => insertPartner(tx, input));
+}
+
+/** A new partner with its name keys, inside the caller's write transaction. */
+export function insertPartner(tx: Db, input: PartnerInput): number {
+  const { names, values } = partnerValues(input);
+  const id = tx.insert(partners).values(values).returning({ id: partners.id }).get().id;
+  writeNameKeys(tx, "partner", id, names);
+  return id;
 }
 
 export function updatePartner(id: number, input: PartnerInput, actor: Actor) {

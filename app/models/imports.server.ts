@@ -1,0 +1,793 @@
+/**
+ * Importing a spreadsheet of meetings (issue 15.1). A file is uploaded into a staging place
+ * (a file under the data folder, named by a random id, tied to the account that sent it, kept an
+ * hour), previewed, then imported: the rows are read again from the staged file, never from
+ * anything the browser sends back.
+ *
+ * Each row goes through what the meeting form goes through: the form's schema (MeetingSchema),
+ * then the write path's matching of people and partners in any script (resolveMeeting,
+ * writeMeeting). The preview runs the very same writes in a transaction that is rolled back,
+ * so what it says a row will create or link is what the import does. The import is one write
+ * transaction, recorded as one import whose history entries are its records'; undoing it deletes
+ * what it created (and takes back what it added to records on file) in one transaction of its own.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { and, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { getDb } from "~/db.server";
+import { getEnv } from "~/env.server";
+import { MEETING_COLUMNS, importDate, type Cell } from "~/exchange/columns";
+import { withExportDetails } from "~/exchange/export.server";
+import { FileRefused, isFormula, readSheet, type EncodingChoice, type RawCell } from "~/exchange/import/read.server";
+import { MeetingSchema, type MeetingInput } from "~/forms/meeting";
+import { PartnerSchema, type PartnerInput } from "~/forms/partner";
+import { LANGUAGES, type Language } from "~/i18n/config";
+import { translatorFor } from "~/i18n/i18n.server";
+import { findMeetingDate } from "~/intake/dates";
+import { COUNTRY_CODES, countryName } from "~/utils/countries";
+import { latestEntry, revertRecord, type Actor } from "~db/history";
+import {
+  history,
+  imports,
+  initiatives,
+  initiativeSteps,
+  meetings,
+  meetingSources,
+  nameKeys,
+  organisations,
+  partners,
+  people,
+  users,
+} from "~db/schema";
+import type { Db } from "~db/client";
+import type { AuditedRecordType } from "~db/schema";
+import { wholeNameKey } from "~db/shared/fold";
+import { localizedName, typedText } from "~db/shared/names";
+import { partialDateParts } from "~db/shared/partial-date";
+import { pageOf } from "~/utils/pagination";
+import { listMeetings } from "./meetings/read.server";
+import { resolveMeeting, writeMeeting, removeOrphanSources } from "./meetings/write.server";
+import { insertPartner } from "./partners/write.server";
+import { refusal, type Refusal } from "./refusals";
+import { removeFromSearch } from "./search-index.server";
+import { writeTransaction } from "./writes.server";
+
+/** More rows than a council's spreadsheet holds; reading stops there, so memory stays bounded. */
+export const MAX_IMPORT_ROWS = 20_000;
+const STAGING_HOURS = 1;
+const PREVIEW_ROWS = 100;
+const PREVIEW_ERRORS = 500;
+
+// ---------------------------------------------------------------------------------------------
+// Staging
+
+type Staged = { userId: number; fileName: string; encoding: EncodingChoice; at: number };
+
+const stagingDir = () => join(dirname(getEnv().DATABASE_PATH), "import-staging");
+const TOKEN = /^[0-9a-f]{32}$/;
+
+/** Removes staged files older than the hour they are kept. */
+function sweepStaging(dir: string) {
+  const cutoff = Date.now() - STAGING_HOURS * 3600_000;
+  for (const name of readdirSync(dir)) {
+    try {
+      if (statSync(join(dir, name)).mtimeMs < cutoff) rmSync(join(dir, name), { force: true });
+    } catch {
+      // Another request swept it first.
+    }
+  }
+}
+
+/** A fresh path to stage an upload in, and its id. */
+export function newStagingPath() {
+  const dir = stagingDir();
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  sweepStaging(dir);
+  const token = randomBytes(16).toString("hex");
+  return { token, path: join(dir, `${token}.upload`) };
+}
+
+/** Notes whose upload the staged file is; nobody else can preview or import it. */
+export function stage(token: string, staged: Omit<Staged, "at">) {
+  writeFileSync(join(stagingDir(), `${token}.json`), JSON.stringify({ ...staged, at: Date.now() }), { mode: 0o600 });
+}
+
+/** The staged file of this account, or null when it is not (or no longer) there. */
+export function stagedFile(token: string, userId: number) {
+  if (!TOKEN.test(token)) return null;
+  try {
+    const meta = JSON.parse(readFileSync(join(stagingDir(), `${token}.json`), "utf8")) as Staged;
+    if (meta.userId !== userId || Date.now() - meta.at > STAGING_HOURS * 3600_000) return null;
+    statSync(join(stagingDir(), `${token}.upload`));
+    return { ...meta, path: join(stagingDir(), `${token}.upload`) };
+  } catch {
+    return null;
+  }
+}
+
+export function dropStaged(token: string) {
+  if (!TOKEN.test(token)) return;
+  for (const ext of ["upload", "json"]) rmSync(join(stagingDir(), `${token}.${ext}`), { force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading rows
+
+export type ColumnKey = (typeof MEETING_COLUMNS)[number]["key"];
+const fold = (text: string) => text.normalize("NFC").trim().toLocaleLowerCase().replace(/\s+/g, " ");
+
+/** The template's headers, in each language, folded. */
+const headerKeys = () =>
+  LANGUAGES.map((lng) => {
+    const t = translatorFor(lng);
+    return { lng, keys: new Map(MEETING_COLUMNS.map((c) => [fold(c.header(t)), c.key] as const)) };
+  });
+
+export function templateHeaders(lng: Language) {
+  const t = translatorFor(lng);
+  return MEETING_COLUMNS.map((c) => c.header(t));
+}
+
+/** Which column holds which field, and the language of the headers (the records' language). */
+function mapHeaders(cells: RawCell[]) {
+  const texts = cells.map((c) => (c == null ? "" : typeof c === "string" ? fold(c) : "\u0000"));
+  const scored = headerKeys()
+    .map(({ lng, keys }) => ({ lng, keys, found: texts.filter((h) => keys.has(h)).length }))
+    .sort((a, b) => b.found - a.found);
+  const best = scored[0];
+  const columns = texts.map((h) => {
+    for (const { keys } of [best, ...scored]) if (keys.has(h)) return keys.get(h) as ColumnKey;
+    return null;
+  });
+  const unknown = cells
+    .filter((c, i) => c != null && columns[i] == null)
+    .map((c) => String(isFormula(c) ? c.formula : c))
+    // Named as a person would recognise them, never a whole cell of text.
+    .map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h))
+    .slice(0, 5);
+  if (unknown.length || !columns.includes("partner"))
+    throw new FileRefused(
+      refusal("imports.errors.unknownHeaders", { headers: unknown.join(", ") || templateHeaders(best.lng).join(", ") }),
+    );
+  return { columns, lng: best.lng };
+}
+
+export type FileRows = { lng: Language; rows: Array<{ line: number; cells: Map<ColumnKey, RawCell> }> };
+
+/** The file's rows under its headers, blank rows left out; refuses a file it cannot use. */
+export async function readImportFile(path: string, encoding: EncodingChoice): Promise<FileRows> {
+  let header: ReturnType<typeof mapHeaders> | null = null;
+  const rows: FileRows["rows"] = [];
+  for await (const row of readSheet(path, encoding)) {
+    if (row.cells.every((c) => c == null || (typeof c === "string" && !c.trim()))) continue;
+    if (!header) {
+      header = mapHeaders(row.cells);
+      continue;
+    }
+    if (rows.length >= MAX_IMPORT_ROWS)
+      throw new FileRefused(refusal("imports.errors.tooManyRows", { max: String(MAX_IMPORT_ROWS) }));
+    const cells = new Map<ColumnKey, RawCell>();
+    header.columns.forEach((key, i) => {
+      if (key && row.cells[i] != null) cells.set(key, row.cells[i]);
+    });
+    rows.push({ line: row.line, cells });
+  }
+  if (!header || rows.length === 0) throw new FileRefused(refusal("imports.errors.empty"));
+  return { lng: header.lng, rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A row, as the form would have it
+
+export type CellError = { column: ColumnKey; message: Refusal | string };
+export type RowNote =
+  | { key: "newMeeting" | "unchanged" }
+  | { key: "matchesPerson" | "newPerson" | "matchesPartner" | "newPartner"; name: string };
+export type RowReport = {
+  line: number;
+  status: "ready" | "error" | "unchanged";
+  notes: RowNote[];
+  errors: CellError[];
+};
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const textOf = (cell: RawCell | undefined): string | undefined => {
+  if (cell == null || isFormula(cell)) return undefined;
+  if (cell instanceof Date) return iso(cell);
+  const text = String(cell).trim();
+  return text || undefined;
+};
+const listOf = (cell: RawCell | undefined) =>
+  (textOf(cell) ?? "")
+    .split(/\s*;\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const approxWords = () => LANGUAGES.map((lng) => translatorFor(lng)("exports.approx"));
+
+/**
+ * A date as typed: "2016", "2016-05", "2016-05-12", "2016 approx." (as the export writes it), a
+ * date cell, an Excel serial number, or a day in words ("12 мая 2016", "2016 жылғы 12 мамыр",
+ * "12 May 2016", "12.05.2016"). Empty is "date unknown". Null when it is none of these.
+ */
+export function dateCell(cell: RawCell | undefined) {
+  if (cell == null) return { unknown: true };
+  if (isFormula(cell)) return null;
+  // A serial number a CSV carries as text ("42502"): five digits are no year.
+  if (typeof cell === "string" && /^\d{5}(\.\d+)?$/.test(cell.trim())) cell = Number(cell.trim());
+  let date: { year: number; month?: number; day?: number; approximate?: boolean } | null = null;
+  if (cell instanceof Date)
+    date = { year: cell.getUTCFullYear(), month: cell.getUTCMonth() + 1, day: cell.getUTCDate() };
+  else if (typeof cell === "number") {
+    if (Number.isInteger(cell) && cell >= 1800 && cell <= 2200) date = { year: cell };
+    else if (cell > 0 && cell < 2_958_466) {
+      // Excel's day 1 is 1900-01-01, counted as if 1900 were a leap year: day 0 is 1899-12-30.
+      const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(cell) * 86_400_000);
+      date = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+    }
+  } else {
+    const words = approxWords();
+    const typed = importDate(cell, words);
+    if (typed) {
+      const parts = partialDateParts(typed);
+      if (parts.year == null) return { unknown: true };
+      date = {
+        year: parts.year,
+        month: parts.month ?? undefined,
+        day: parts.day ?? undefined,
+        approximate: typed.approximate,
+      };
+    } else {
+      const approximate = words.some((w) => cell.trim().endsWith(w));
+      const found = findMeetingDate(cell, null);
+      if (found?.year) date = { year: found.year, month: found.month, day: found.day, approximate };
+    }
+  }
+  if (!date) return null;
+  return {
+    year: String(date.year),
+    month: date.month,
+    day: date.day != null ? String(date.day) : undefined,
+    approximate: date.approximate || undefined,
+  };
+}
+
+/** "Name (title)" as the export writes a participant; the title is optional. */
+function personOf(text: string) {
+  const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(text);
+  return m ? { name: m[1].trim(), title: m[2].trim() || undefined } : { name: text.trim(), title: undefined };
+}
+
+/** Every country's name in kk, ru and en (and its code), folded, to its ISO code. */
+let countries: Map<string, string> | null = null;
+function countryCode(text: string) {
+  if (!countries) {
+    countries = new Map();
+    for (const code of COUNTRY_CODES) {
+      countries.set(fold(code), code);
+      for (const lng of LANGUAGES) countries.set(fold(countryName(code, lng)), code);
+    }
+  }
+  return countries.get(fold(text));
+}
+
+/** The form's field a schema error is about, as the file's column. */
+function columnOfPath(path: Array<string | number>, input: { participantSides: Array<"host" | "guest"> }): ColumnKey {
+  const [field, index, sub] = path;
+  switch (field) {
+    case "date":
+      return "date";
+    case "location":
+      return "location";
+    case "purpose":
+      return "purpose";
+    case "summary":
+      return "summary";
+    case "topics":
+      return "topics";
+    case "initiatives":
+      return "initiatives";
+    case "hostOrganisationId":
+      return "host";
+    case "sources":
+      return sub === "url" ? "sourceUrl" : "outlet";
+    case "participants":
+      return input.participantSides[Number(index)] === "host" ? "ours" : "guests";
+    default:
+      return "partner";
+  }
+}
+
+type Context = {
+  db: Db;
+  lng: Language;
+  errorMap: z.ZodErrorMap;
+  // False for the preview: rows are checked and matched, nothing is written.
+  write: boolean;
+  // New partners made earlier in the file, by folded name (0 in the preview, which makes none),
+  // so a file says a new partner's country once.
+  newPartners: Map<string, number>;
+  personNames: Map<number, string>;
+  // How each typed name resolved earlier in the file (a person's id, or "new" in the preview,
+  // which makes nobody), so a name repeated down the sheet is looked up once (bench:import).
+  people: Map<string, number | "new">;
+  // Partners on file matched earlier in the file, by folded name.
+  partnersOnFile: Map<string, number>;
+};
+
+type PartnerPlan = { id: number } | { create: PartnerInput };
+
+function partnerFor(
+  ctx: Context,
+  name: string,
+  country: string | undefined,
+  errors: CellError[],
+  notes: RowNote[],
+): PartnerPlan | null {
+  const key = wholeNameKey(name);
+  const madeEarlier = ctx.newPartners.get(key);
+  if (madeEarlier != null) {
+    notes.push({ key: "newPartner", name });
+    return { id: madeEarlier };
+  }
+  const onFile = ctx.partnersOnFile.get(key);
+  if (onFile != null) {
+    notes.push({ key: "matchesPartner", name });
+    return { id: onFile };
+  }
+  const ids = ctx.db
+    .selectDistinct({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .where(and(eq(nameKeys.recordType, "partner"), eq(nameKeys.key, key)))
+    .limit(5)
+    .all()
+    .map((r) => r.id);
+  const [only] = ids;
+  if (ids.length === 1 && only != null) {
+    notes.push({ key: "matchesPartner", name });
+    ctx.partnersOnFile.set(key, only);
+    return { id: only };
+  }
+  if (ids.length > 1) {
+    const names = ctx.db
+      .select()
+      .from(partners)
+      .where(inArray(partners.id, ids))
+      .all()
+      .map((p) => localizedName(p, ctx.lng));
+    errors.push({ column: "partner", message: refusal("imports.errors.severalPartners", { names: names.join(", ") }) });
+    return null;
+  }
+  const code = country ? countryCode(country) : undefined;
+  if (!country) errors.push({ column: "country", message: refusal("imports.errors.countryNeeded") });
+  else if (!code) errors.push({ column: "country", message: refusal("imports.errors.country") });
+  if (!code) return null;
+  const names = typedText(name, ctx.lng);
+  const checked = PartnerSchema.safeParse(
+    {
+      kind: "city",
+      countryCode: code,
+      nameKk: names.kk ?? undefined,
+      nameRu: names.ru ?? undefined,
+      nameEn: names.en ?? undefined,
+    },
+    { errorMap: ctx.errorMap },
+  );
+  if (!checked.success) {
+    for (const issue of checked.error.issues) errors.push({ column: "partner", message: issue.message });
+    return null;
+  }
+  notes.push({ key: "newPartner", name });
+  return { create: checked.data };
+}
+
+function organisationFor(ctx: Context, name: string) {
+  const ids = ctx.db
+    .selectDistinct({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .where(and(eq(nameKeys.recordType, "organisation"), eq(nameKeys.key, wholeNameKey(name))))
+    .limit(2)
+    .all();
+  return ids.length === 1 ? ids[0].id : null;
+}
+
+function personName(ctx: Context, id: number) {
+  let name = ctx.personNames.get(id);
+  if (name == null) {
+    const person = ctx.db.select().from(people).where(eq(people.id, id)).get();
+    name = person ? localizedName(person, ctx.lng) : "";
+    ctx.personNames.set(id, name);
+  }
+  return name;
+}
+
+/** One row: checked as the form checks a meeting and, when it passes, written as the form writes one. */
+function importRow(
+  ctx: Context,
+  line: number,
+  cells: Map<ColumnKey, RawCell>,
+  existing: Map<number, Map<ColumnKey, string>>,
+): RowReport {
+  const errors: CellError[] = [];
+  const notes: RowNote[] = [];
+  for (const [column, cell] of cells)
+    if (isFormula(cell)) errors.push({ column, message: refusal("imports.errors.formula") });
+
+  const idCell = cells.get("id");
+  if (idCell != null && !isFormula(idCell)) {
+    const id = Number(textOf(idCell));
+    const onFile = Number.isSafeInteger(id) ? existing.get(id) : undefined;
+    if (!onFile)
+      errors.push({ column: "id", message: refusal("imports.errors.noSuchMeeting", { id: String(textOf(idCell)) }) });
+    else {
+      const same = [...onFile].every(([column, text]) =>
+        column === "date" ? sameDate(cells.get("date"), text) : (textOf(cells.get(column)) ?? "") === text,
+      );
+      if (same && errors.length === 0) return { line, status: "unchanged", notes: [{ key: "unchanged" }], errors };
+      errors.push({ column: "id", message: refusal("imports.errors.changed", { id: String(id) }) });
+    }
+  }
+
+  const date = dateCell(cells.get("date"));
+  if (!date) errors.push({ column: "date", message: refusal("imports.errors.date") });
+  const partnerName = textOf(cells.get("partner"));
+  const partner = partnerName ? partnerFor(ctx, partnerName, textOf(cells.get("country")), errors, notes) : null;
+  const hostName = textOf(cells.get("host"));
+  const hostOrganisationId = hostName ? organisationFor(ctx, hostName) : null;
+  if (hostName && !hostOrganisationId) errors.push({ column: "host", message: refusal("imports.errors.host") });
+
+  const sides = [
+    ...listOf(cells.get("ours")).map((text) => ({ ...personOf(text), side: "host" as const })),
+    ...listOf(cells.get("guests")).map((text) => ({ ...personOf(text), side: "guest" as const })),
+  ];
+  const url = textOf(cells.get("sourceUrl"));
+  const outlet = textOf(cells.get("outlet"));
+  const form = {
+    date: date ?? { unknown: true },
+    location: textOf(cells.get("location")),
+    // A new partner is made only once the row passes; the schema sees a stand-in id.
+    partnerId: partner ? ("id" in partner && partner.id > 0 ? partner.id : Number.MAX_SAFE_INTEGER) : undefined,
+    hostOrganisationId: hostOrganisationId ?? undefined,
+    purpose: textOf(cells.get("purpose")),
+    summary: textOf(cells.get("summary")),
+    language: ctx.lng,
+    participants: sides.map((p) => ({ name: p.name, title: p.title, side: p.side, role: "attended" })),
+    topics: listOf(cells.get("topics")),
+    sources: url || outlet ? [{ url, outlet }] : [],
+    initiatives: listOf(cells.get("initiatives")).map((title) => ({ title })),
+  };
+  const parsed = MeetingSchema.safeParse(form, { errorMap: ctx.errorMap });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const column = columnOfPath(issue.path, { participantSides: sides.map((s) => s.side) });
+      // Said once per column: a missing partner is the partner cell's error, already given.
+      if (column === "partner" && errors.some((e) => e.column === "partner" || e.column === "country")) continue;
+      if (column === "date" && !date) continue;
+      errors.push({ column, message: issue.message });
+    }
+  }
+  if (errors.length || !parsed.success || !partner) return { line, status: "error", notes, errors };
+
+  const typed = parsed.data;
+  const keys = typed.participants.map((p) => (p.personId || !p.name ? null : wholeNameKey(p.name)));
+  const input: MeetingInput = {
+    ...typed,
+    participants: typed.participants.map((p, i) => {
+      const known = keys[i] ? ctx.people.get(keys[i]) : undefined;
+      return known === "new" ? { ...p, isNew: true } : known ? { ...p, personId: known } : p;
+    }),
+  };
+  const knownPartner = "id" in partner && partner.id > 0 ? partner.id : undefined;
+  const resolved = resolveMeeting(ctx.db, { ...input, partnerId: knownPartner }, ctx.lng);
+  for (const [path, list] of Object.entries(resolved.errors)) {
+    const m = /^participants\[(\d+)\]/.exec(path);
+    const column = m ? (sides[Number(m[1])]?.side === "host" ? "ours" : "guests") : "partner";
+    for (const r of list) errors.push({ column, message: r });
+  }
+  if (errors.length) return { line, status: "error", notes, errors };
+
+  resolved.participants.forEach((p, i) => {
+    const key = keys[i];
+    // The import makes a new person with this row: the next row naming them looks them up.
+    if (key) {
+      if ("personId" in p) ctx.people.set(key, p.personId);
+      else if (ctx.write) ctx.people.delete(key);
+      else ctx.people.set(key, "new");
+    }
+    notes.push(
+      "personId" in p
+        ? { key: "matchesPerson", name: personName(ctx, p.personId) }
+        : { key: "newPerson", name: sides[i].name },
+    );
+  });
+  notes.unshift({ key: "newMeeting" });
+  if (!ctx.write) {
+    if ("create" in partner) ctx.newPartners.set(wholeNameKey(partnerName ?? ""), 0);
+    return { line, status: "ready", notes, errors };
+  }
+  let partnerId: number;
+  if ("id" in partner) partnerId = partner.id;
+  else {
+    partnerId = insertPartner(ctx.db, partner.create);
+    ctx.newPartners.set(wholeNameKey(partnerName ?? ""), partnerId);
+  }
+  writeMeeting(ctx.db, { ...input, partnerId }, resolved.participants, ctx.lng);
+  return { line, status: "ready", notes, errors };
+}
+
+function sameDate(cell: RawCell | undefined, exported: string) {
+  const a = dateCell(cell);
+  const b = dateCell(exported || undefined);
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** What the meetings a file names by id look like as the export writes them, in the file's language. */
+function meetingsOnFile(rows: FileRows["rows"], lng: Language) {
+  const ids = [
+    ...new Set(rows.map((r) => Number(textOf(r.cells.get("id")))).filter((n) => Number.isSafeInteger(n) && n > 0)),
+  ];
+  const t = translatorFor(lng);
+  const onFile = new Map<number, Map<ColumnKey, string>>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const page = listMeetings({ lng, page: 1, pageSize: 500, filter: { ids: ids.slice(i, i + 500) } });
+    for (const row of withExportDetails(page.items, lng)) {
+      const cells = new Map<ColumnKey, string>();
+      for (const column of MEETING_COLUMNS) {
+        if (column.key === "id") continue;
+        const cell: Cell = column.cell(row, t);
+        cells.set(column.key, cell == null ? "" : String(cell));
+      }
+      onFile.set(row.id, cells);
+    }
+  }
+  return onFile;
+}
+
+export type ImportPreview = {
+  lng: Language;
+  rows: number;
+  ready: number;
+  errors: number;
+  unchanged: number;
+  // The first rows, and every row with an error (up to a bound): what the page shows.
+  shown: RowReport[];
+};
+
+class Rollback extends Error {}
+
+function runRows(db: Db, file: FileRows, errorMap: z.ZodErrorMap, write: boolean) {
+  const ctx: Context = {
+    db,
+    lng: file.lng,
+    errorMap,
+    write,
+    newPartners: new Map(),
+    personNames: new Map(),
+    people: new Map(),
+    partnersOnFile: new Map(),
+  };
+  const existing = meetingsOnFile(file.rows, file.lng);
+  // A row is checked whole before anything of it is written; a write that still fails throws,
+  // and the whole transaction (every row) is rolled back.
+  return file.rows.map(({ line, cells }) => importRow(ctx, line, cells, existing));
+}
+
+function summarise(lng: Language, reports: RowReport[]): ImportPreview {
+  const count = (status: RowReport["status"]) => reports.filter((r) => r.status === status).length;
+  const errorRows = reports.filter((r) => r.status === "error");
+  const first = reports.slice(0, PREVIEW_ROWS);
+  const shown = [...first, ...errorRows.filter((r) => r.line > (first.at(-1)?.line ?? 0)).slice(0, PREVIEW_ERRORS)];
+  return {
+    lng,
+    rows: reports.length,
+    ready: count("ready"),
+    errors: count("error"),
+    unchanged: count("unchanged"),
+    shown,
+  };
+}
+
+/**
+ * What importing the file would do, row by row, and nothing written: each row is checked and
+ * matched as the import does it, in one read transaction (a consistent view; it takes no write
+ * lock, so the preview of a large file holds nobody up). A person new to the file is new on each
+ * of its rows here; the import makes them once and links the later rows.
+ */
+export function previewImport(file: FileRows, errorMap: z.ZodErrorMap): ImportPreview {
+  const db = getDb();
+  let reports: RowReport[] = [];
+  try {
+    db.transaction(
+      (tx) => {
+        reports = runRows(tx as unknown as Db, file, errorMap, false);
+        // Nothing was written; ending it so makes sure nothing is.
+        throw new Rollback();
+      },
+      { behavior: "deferred" },
+    );
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return summarise(file.lng, reports);
+}
+
+/**
+ * Imports the rows without errors, all in one transaction, recorded as one import. Rows with
+ * errors are left out, as the preview said; if any write fails, nothing is written.
+ */
+export function commitImport(file: FileRows, fileName: string, errorMap: z.ZodErrorMap, actor: Actor) {
+  const db = getDb();
+  let historyFrom = 0;
+  let reports: RowReport[] = [];
+  let importId = 0;
+  writeTransaction(
+    db,
+    actor,
+    (tx) => {
+      historyFrom =
+        (tx
+          .select({ id: sql<number>`coalesce(max(${history.id}), 0)` })
+          .from(history)
+          .get()?.id ?? 0) + 1;
+      reports = runRows(tx, file, errorMap, true);
+    },
+    (tx) => {
+      const ready = reports.filter((r) => r.status === "ready").length;
+      const historyTo =
+        tx
+          .select({ id: sql<number>`coalesce(max(${history.id}), 0)` })
+          .from(history)
+          .get()?.id ?? 0;
+      importId = tx
+        .insert(imports)
+        .values({ kind: "meetings", fileName, rowCount: ready, userId: actor.userId, historyFrom, historyTo })
+        .returning({ id: imports.id })
+        .get().id;
+    },
+  );
+  return { id: importId, ...summarise(file.lng, reports) };
+}
+
+/** Imports, newest first, a page of them. */
+export function listImports({ page = 1, pageSize = 20 }: { page?: number; pageSize?: number } = {}) {
+  const db = getDb();
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(imports)
+      .get()?.n ?? 0;
+  const items = db
+    .select({
+      id: imports.id,
+      fileName: imports.fileName,
+      rowCount: imports.rowCount,
+      at: imports.at,
+      undoneAt: imports.undoneAt,
+      who: users.name,
+    })
+    .from(imports)
+    .leftJoin(users, eq(users.id, imports.userId))
+    .orderBy(desc(imports.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  return pageOf(items, total, page, pageSize);
+}
+
+// Records are deleted children first: what refers to a record goes before it.
+const UNDO_ORDER: AuditedRecordType[] = [
+  "initiative",
+  "meeting",
+  "delegation",
+  "relation",
+  "person",
+  "organisation",
+  "partner",
+];
+
+export type UndoResult = { ok: true; fileName: string } | { ok: false; refusal: Refusal };
+
+/**
+ * Undoes an import as a whole, in one transaction recorded in the history: what it created is
+ * deleted (into the bin), what it added to records already on file (a post) is taken back.
+ * Refused while any of its records has been changed since.
+ */
+export function undoImport(id: number, actor: Actor): UndoResult {
+  try {
+    return writeTransaction(getDb(), actor, (db) => undoIn(db, id, actor));
+  } catch (error) {
+    // A record it made is now referred to by one made since (a person at a later meeting):
+    // deleting it fails, and the transaction takes back everything it had undone.
+    if (error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_FOREIGNKEY")
+      return { ok: false, refusal: refusal("imports.errors.undoUsed") };
+    throw error;
+  }
+}
+
+function undoIn(db: Db, id: number, actor: Actor): UndoResult {
+  {
+    const row = db.select().from(imports).where(eq(imports.id, id)).get();
+    if (!row) return { ok: false, refusal: refusal("form.errors.notFound") };
+    if (row.undoneAt) return { ok: false, refusal: refusal("imports.errors.undoAlready") };
+    const entries = db
+      .select({ id: history.id, action: history.action, type: history.recordType, recordId: history.recordId })
+      .from(history)
+      .where(and(gte(history.id, row.historyFrom), lte(history.id, row.historyTo)))
+      .orderBy(history.id)
+      .all();
+    const sqlite = getDb().$client;
+    const records = new Map<string, { type: AuditedRecordType; id: number; first: number; created: boolean }>();
+    for (const e of entries) {
+      const key = `${e.type}:${e.recordId}`;
+      if (!records.has(key))
+        records.set(key, { type: e.type, id: e.recordId, first: e.id, created: e.action === "create" });
+    }
+    const changed = [...records.values()].filter((r) => (latestEntry(sqlite, r.type, r.id)?.id ?? 0) > row.historyTo);
+    if (changed.length)
+      return {
+        ok: false,
+        refusal: refusal("imports.errors.undoEdited", {
+          records: changed
+            .map((r) => `${r.type} ${r.id}`)
+            .slice(0, 5)
+            .join(", "),
+        }),
+      };
+    for (const type of UNDO_ORDER) {
+      for (const r of [...records.values()].filter((x) => x.type === type)) {
+        if (r.created) deleteCreated(db, r.type, r.id);
+        else {
+          const before = db
+            .select({ id: history.id })
+            .from(history)
+            .where(and(eq(history.recordType, r.type), eq(history.recordId, r.id), sql`${history.id} < ${r.first}`))
+            .orderBy(desc(history.id))
+            .limit(1)
+            .get();
+          if (before) revertRecord(sqlite, r.type, r.id, before.id);
+        }
+      }
+    }
+    db.update(imports)
+      .set({ undoneAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`, undoneBy: actor.userId })
+      .where(eq(imports.id, id))
+      .run();
+    return { ok: true, fileName: row.fileName };
+  }
+}
+
+function deleteCreated(db: Db, type: AuditedRecordType, id: number) {
+  switch (type) {
+    case "meeting": {
+      const cited = db
+        .select({ id: meetingSources.sourceId })
+        .from(meetingSources)
+        .where(eq(meetingSources.meetingId, id))
+        .all()
+        .map((r) => r.id);
+      db.delete(meetings).where(eq(meetings.id, id)).run();
+      removeOrphanSources(db, cited);
+      removeFromSearch(db, "meeting", id);
+      return;
+    }
+    case "initiative":
+      db.delete(initiativeSteps).where(eq(initiativeSteps.initiativeId, id)).run();
+      db.delete(initiatives).where(eq(initiatives.id, id)).run();
+      removeFromSearch(db, "initiative", id);
+      return;
+    case "person":
+      db.delete(people).where(eq(people.id, id)).run();
+      return;
+    case "partner":
+      db.delete(partners).where(eq(partners.id, id)).run();
+      return;
+    case "organisation":
+      db.delete(organisations).where(eq(organisations.id, id)).run();
+      return;
+    default:
+      // An import of meetings makes no delegations or relations.
+      return;
+  }
+}

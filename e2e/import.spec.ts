@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { stateFile } from "./support";
+
+test.use({ locale: "en-GB" });
+
+/**
+ * Issue 15.1, done when: the template downloaded, a file of 20 meetings with some errors
+ * previewed (the errors by row and column), fixed and imported, then the import undone.
+ */
+test("a file of 20 meetings: errors by row, fixed, imported, undone", async ({ page, browser }) => {
+  const town = `Testtown ${Date.now().toString(36)}`;
+  await page.goto("/");
+  await page.getByRole("link", { name: "Import" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Import" })).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "English: CSV" }).click(),
+  ]);
+  const template = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
+  const headers = template.trim().split(",");
+  expect(headers).toEqual([
+    "ID",
+    "Date",
+    "Partner",
+    "Host",
+    "Place",
+    "Purpose",
+    "Country",
+    "Our participants",
+    "Guests",
+    "Summary",
+    "Topics raised",
+    "Initiatives",
+    "Source link",
+    "Outlet",
+  ]);
+
+  const meeting = (i: number, broken: boolean) => {
+    const cells: Record<string, string> = {
+      Date: broken && i === 4 ? "the fortieth of May" : `2019-03-${String(i).padStart(2, "0")}`,
+      Partner: i % 2 ? "Heilongjiang Province" : town,
+      // The first row naming the new town says its country; later rows find the town on file.
+      Country: broken && i === 2 ? "Atlantis" : "Kazakhstan",
+      Purpose: broken && i === 15 ? "" : `Talks number ${i}`,
+      Guests: i === 15 ? "" : `Guest ${i} ${town} (Deputy mayor)`,
+      "Topics raised": "Trade; Tourism",
+    };
+    return headers.map((h) => cells[h] ?? "").join(",");
+  };
+  const file = (broken: boolean) => ({
+    name: broken ? "meetings.csv" : "meetings-fixed.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      [headers.join(","), ...Array.from({ length: 20 }, (_, i) => meeting(i + 1, broken))].join("\r\n"),
+    ),
+  });
+
+  await page.getByLabel("File (XLSX or CSV)").setInputFiles(file(true));
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    "Rows: 20. Ready to import: 17. With errors: 3. Already on file, unchanged: 0.",
+  );
+  // Spreadsheet rows: the headers are row 1, meeting i is row i + 1.
+  await expect(page.getByRole("row", { name: /^5 / })).toContainText(
+    "Date: Not a date: write 2016, 2016-05, 2016-05-12 or 12 May 2016.",
+  );
+  await expect(page.getByRole("row", { name: /^3 / })).toContainText("Country: No country by this name.");
+  await expect(page.getByRole("row", { name: /^16 / })).toContainText("Purpose: Add a participant");
+  await expect(page.getByRole("row", { name: /^2 / })).toContainText("partner Heilongjiang Province on file");
+  await expect(page.getByRole("row", { name: /^7 / })).toContainText(`new partner: ${town}`);
+  await expect(page.getByRole("button", { name: "Import the 17 rows without errors" })).toBeVisible();
+  // The preview, at a phone's width, does not scroll sideways (issue 13.16).
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  await page.getByLabel("File (XLSX or CSV)").setInputFiles(file(false));
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    "Rows: 20. Ready to import: 20. With errors: 0. Already on file, unchanged: 0.",
+  );
+  await page.getByRole("button", { name: "Import the 20 rows" }).click();
+  await expect(page.getByText("Imported 20 rows from meetings-fixed.csv.")).toBeVisible();
+  const imports = page.getByRole("list", { name: "Imports" });
+  await expect(imports.getByRole("listitem").first()).toContainText("meetings-fixed.csv");
+  await expect(imports.getByRole("listitem").first()).toContainText("Rows: 20");
+  // An editor imports; only an administrator undoes.
+  await expect(page.getByRole("button", { name: /^Undo this import/ })).toHaveCount(0);
+
+  await page.goto(`/search?q=${encodeURIComponent(town)}`);
+  await expect(page.getByRole("link", { name: town }).first()).toBeVisible();
+
+  const admin = await browser.newContext({ storageState: stateFile("admin"), locale: "en-GB" });
+  const adminPage = await admin.newPage();
+  await adminPage.goto("/import");
+  await adminPage.getByRole("button", { name: "Undo this import: meetings-fixed.csv" }).first().click();
+  await expect(adminPage.getByText("The import of meetings-fixed.csv is undone")).toBeVisible();
+  await adminPage.goto(`/search?q=${encodeURIComponent(town)}`);
+  await expect(adminPage.getByRole("link", { name: town })).toHaveCount(0);
+  await admin.close();
+});

@@ -1,0 +1,305 @@
+/**
+ * Issue 15.1: importing a spreadsheet of meetings. The reader (UTF-8 with and without its BOM,
+ * Windows-1251, XLSX, serial dates, formulas kept as text, empty and non-spreadsheet files), the
+ * preview (what each row will link or create, every error by row and column), the import (one
+ * transaction: a failure mid-way writes nothing), undo (refused after an edit), and an export
+ * imported back changing nothing.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import { count, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, test } from "vitest";
+import { SYSTEM } from "~db/history";
+import { history, imports, meetings, partners, people } from "~db/schema";
+import { getDb } from "~/db.server";
+import { formErrorMap } from "~/forms/error-map";
+import { translatorFor } from "~/i18n/i18n.server";
+import { FileRefused, readSheet } from "~/exchange/import/read.server";
+import { commitImport, previewImport, readImportFile, templateHeaders, undoImport } from "~/models/imports.server";
+import { updateMeeting, meetingForEdit } from "~/models/meetings/write.server";
+import * as meetingWrites from "~/models/meetings/write.server";
+import { aPartner, aPerson } from "./support/factories";
+import { accountFor } from "./support/accounts";
+import { vi } from "vitest";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-import-"));
+const en = translatorFor("en");
+const errorMap = formErrorMap(en);
+
+function file(name: string, content: string | Buffer) {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, content);
+  return p;
+}
+
+async function rowsOf(p: string) {
+  const rows = [];
+  for await (const row of readSheet(p)) rows.push(row);
+  return rows;
+}
+
+async function refusalOf(p: string) {
+  try {
+    await readImportFile(p, "auto");
+  } catch (error) {
+    if (error instanceof FileRefused) return error.refusal.key;
+    throw error;
+  }
+  return null;
+}
+
+const HEADERS = {
+  en: templateHeaders("en"),
+  ru: templateHeaders("ru"),
+};
+const csv = (rows: string[][]) =>
+  rows.map((r) => r.map((c) => (/[",;\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\r\n");
+
+/** A row of the template's columns by key. */
+function row(values: Partial<Record<string, string>>) {
+  const keys = [
+    "id",
+    "date",
+    "partner",
+    "host",
+    "location",
+    "purpose",
+    "country",
+    "ours",
+    "guests",
+    "summary",
+    "topics",
+    "initiatives",
+    "sourceUrl",
+    "outlet",
+  ];
+  return keys.map((k) => values[k] ?? "");
+}
+
+let adminId = 0;
+beforeAll(async () => {
+  adminId = (await accountFor("admin")).id;
+  aPartner({ nameRu: "Хэйлунцзян", nameEn: "Heilongjiang", countryCode: "CN" });
+  aPerson({ nameKk: "Нұрпейісов Жанат", nameRu: "Нурпеисов Жанат", nameEn: "Nurpeisov Zhanat" });
+});
+
+describe("reading a file", () => {
+  test("UTF-8, UTF-8 with a BOM and Windows-1251 read the same Cyrillic and Kazakh letters", async () => {
+    const text = csv([HEADERS.ru, row({ date: "2016-05-12", partner: "Хэйлунцзян", purpose: "Дружба" })]);
+    const kazakh = csv([["Мақсаты"], ["Қазақ әріптестік"]]);
+    for (const content of [
+      Buffer.from(text, "utf8"),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+    ]) {
+      const rows = await rowsOf(file("u.csv", content));
+      expect(rows[0].cells[1]).toBe("Дата");
+      expect(rows[1].cells[2]).toBe("Хэйлунцзян");
+    }
+    const cp = await rowsOf(file("cp.csv", iconv.encode(text, "win1251")));
+    expect(cp[0].cells[1]).toBe("Дата");
+    expect(cp[1].cells[5]).toBe("Дружба");
+    expect((await rowsOf(file("kk.csv", kazakh)))[1].cells[0]).toBe("Қазақ әріптестік");
+  });
+
+  test("a semicolon-separated CSV (Excel in Russian) is read by its separator", async () => {
+    const rows = await rowsOf(file("semi.csv", "Дата;Партнёр\r\n2016;Хэйлунцзян\r\n"));
+    expect(rows[1].cells).toEqual(["2016", "Хэйлунцзян"]);
+  });
+
+  test("XLSX: text, a date cell, a serial number and a formula, which is kept as its text and never run", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Meetings");
+    sheet.addRow(["Date", "Partner", "Purpose"]);
+    sheet.addRow([new Date(Date.UTC(2016, 4, 12)), "Heilongjiang", { formula: "1+1", result: 2 }]);
+    sheet.addRow([42502, "Heilongjiang", '=HYPERLINK("http://evil")']);
+    const p = path.join(dir, "f.xlsx");
+    await workbook.xlsx.writeFile(p);
+    const rows = await rowsOf(p);
+    expect(rows[1].cells[0]).toEqual(new Date(Date.UTC(2016, 4, 12)));
+    expect(rows[1].cells[2]).toEqual({ formula: "=1+1" });
+    expect(rows[2].cells[0]).toBe(42502);
+    // A string that starts with "=" is text.
+    expect(rows[2].cells[2]).toBe('=HYPERLINK("http://evil")');
+  });
+
+  test("merged cells are refused, naming the ranges: the rows under a merged cell would read as empty", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Meetings");
+    sheet.addRow(HEADERS.en);
+    sheet.addRow(row({ date: "2016", partner: "Heilongjiang", purpose: "One" }));
+    sheet.addRow(row({ date: "2016", partner: "", purpose: "Two" }));
+    sheet.mergeCells("C2:C3");
+    const p = path.join(dir, "merged.xlsx");
+    await workbook.xlsx.writeFile(p);
+    expect(await refusalOf(p)).toBe("imports.errors.merged");
+    await expect(readImportFile(p, "auto")).rejects.toMatchObject({
+      refusal: { key: "imports.errors.merged", values: { cells: "C2:C3" } },
+    });
+  });
+
+  test("an empty file, a PDF renamed .xlsx and a file of other columns are refused with a reason", async () => {
+    expect(await refusalOf(file("empty.csv", ""))).toBe("imports.errors.empty");
+    expect(await refusalOf(file("headers-only.csv", HEADERS.en.join(",")))).toBe("imports.errors.empty");
+    expect(await refusalOf(file("fake.xlsx", "%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n"))).toBe(
+      "imports.errors.notSpreadsheet",
+    );
+    expect(await refusalOf(file("zip.xlsx", Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5])))).toBe(
+      "imports.errors.notSpreadsheet",
+    );
+    expect(await refusalOf(file("other.csv", "Name,Phone\r\nA,1\r\n"))).toBe("imports.errors.unknownHeaders");
+  });
+});
+
+const messages = (r: { errors: Array<{ column: string; message: unknown }> }) =>
+  r.errors.map(
+    (e) => `${e.column}: ${typeof e.message === "string" ? e.message : en((e.message as { key: never }).key)}`,
+  );
+
+describe("preview and import", () => {
+  const good = () =>
+    csv([
+      HEADERS.en,
+      row({
+        date: "12 May 2016",
+        partner: "Heilongjiang",
+        ours: "Нұрпейісов Жанат (Chairman); Aidos Test (Deputy)",
+        guests: "Wang Wei (Vice-governor)",
+        purpose: "Friendship",
+        topics: "Trade; Tourism",
+        initiatives: "Sister-city agreement",
+        sourceUrl: "https://example.kz/news/1",
+        outlet: "Example",
+      }),
+      row({ date: "2017 approx.", partner: "Harbin", country: "China", purpose: "Visit" }),
+      row({ date: "not a date", partner: "", purpose: "" }),
+      row({ date: "2018", partner: "Almaty", country: "Atlantis", purpose: "=1+1" }),
+      row({ date: "43000", partner: "Harbin", guests: "Wang Wei", purpose: "Second visit" }),
+    ]);
+
+  test("says what each row links and creates, and every error by row and column; writes nothing", async () => {
+    const before = getDb().select({ n: count() }).from(meetings).get()!.n;
+    const partnersBefore = getDb().select({ n: count() }).from(partners).get()!.n;
+    const data = await readImportFile(file("good.csv", good()), "auto");
+    expect(data.lng).toBe("en");
+    const preview = previewImport(data, errorMap);
+    expect(getDb().select({ n: count() }).from(meetings).get()!.n).toBe(before);
+    expect(getDb().select({ n: count() }).from(partners).get()!.n).toBe(partnersBefore);
+    expect(preview).toMatchObject({ rows: 5, ready: 3, errors: 2, unchanged: 0 });
+    const [first, second, third, fourth, fifth] = preview.shown;
+    expect(first.line).toBe(2);
+    expect(first.notes).toEqual([
+      { key: "newMeeting" },
+      { key: "matchesPartner", name: "Heilongjiang" },
+      { key: "matchesPerson", name: "Nurpeisov Zhanat" },
+      { key: "newPerson", name: "Aidos Test" },
+      { key: "newPerson", name: "Wang Wei" },
+    ]);
+    expect(second.notes).toContainEqual({ key: "newPartner", name: "Harbin" });
+    expect(third.line).toBe(4);
+    expect(messages(third)).toEqual(
+      expect.arrayContaining([
+        "date: Not a date: write 2016, 2016-05, 2016-05-12 or 12 May 2016.",
+        expect.stringMatching(/^partner: /),
+      ]),
+    );
+    expect(messages(fourth)).toEqual(["country: No country by this name."]);
+    // Harbin is new in row 3: row 6 names it without its country. Wang Wei is new in both.
+    expect(fifth.notes).toContainEqual({ key: "newPartner", name: "Harbin" });
+    expect(fifth.notes).toContainEqual({ key: "newPerson", name: "Wang Wei" });
+  });
+
+  test("imports the rows without errors in one go, recorded as one import, and undoes it", async () => {
+    const data = await readImportFile(file("good.csv", good()), "auto");
+    const result = commitImport(data, "good.csv", errorMap, { userId: adminId });
+    expect(result.ready).toBe(3);
+    const db = getDb();
+    const record = db.select().from(imports).where(eq(imports.id, result.id)).get()!;
+    expect(record).toMatchObject({ fileName: "good.csv", rowCount: 3, userId: adminId });
+    const harbin = db
+      .select()
+      .from(partners)
+      .all()
+      .find((p) => p.nameEn === "Harbin")!;
+    expect(harbin.countryCode).toBe("CN");
+    const imported = db.select().from(meetings).where(eq(meetings.partnerId, harbin.id)).all();
+    expect(imported.map((m) => [m.date, m.datePrecision, m.dateApproximate])).toEqual([
+      ["2017-01-01", "year", true],
+      ["2017-09-22", "day", false],
+    ]);
+    // Made once, by row 2, and linked by row 6.
+    expect(
+      db
+        .select()
+        .from(people)
+        .all()
+        .filter((p) => p.nameEn === "Wang Wei"),
+    ).toHaveLength(1);
+    const entries = db
+      .select()
+      .from(history)
+      .all()
+      .filter((h) => h.id >= record.historyFrom && h.id <= record.historyTo);
+    expect(entries.every((h) => h.userId === adminId)).toBe(true);
+
+    expect(undoImport(result.id, { userId: adminId })).toEqual({ ok: true, fileName: "good.csv" });
+    expect(
+      db
+        .select()
+        .from(partners)
+        .all()
+        .some((p) => p.nameEn === "Harbin"),
+    ).toBe(false);
+    expect(
+      db
+        .select()
+        .from(people)
+        .all()
+        .some((p) => p.nameEn === "Wang Wei"),
+    ).toBe(false);
+    expect(db.select({ n: count() }).from(meetings).get()!.n).toBe(0);
+    // The person on file got a post from the import; undo takes it back.
+    expect(undoImport(result.id, { userId: adminId })).toMatchObject({
+      ok: false,
+      refusal: { key: "imports.errors.undoAlready" },
+    });
+  });
+
+  test("undo is refused once a record the import made has been edited", async () => {
+    const data = await readImportFile(file("good.csv", good()), "auto");
+    const result = commitImport(data, "good.csv", errorMap, { userId: adminId });
+    const db = getDb();
+    const meeting = db.select().from(meetings).all().at(-1)!;
+    const form = meetingForEdit(meeting.id, "en")!;
+    expect(
+      updateMeeting(
+        meeting.id,
+        { ...form, purpose: "Edited", delegationDirection: "incoming", initiatives: [] } as never,
+        "en",
+        SYSTEM,
+      ).ok,
+    ).toBe(true);
+    const refused = undoImport(result.id, { userId: adminId });
+    expect(refused).toMatchObject({ ok: false, refusal: { key: "imports.errors.undoEdited" } });
+    expect(db.select().from(meetings).all().length).toBe(3);
+  });
+
+  test("a write that fails half-way through writes nothing at all", async () => {
+    const db = getDb();
+    const counts = () =>
+      [meetings, partners, people, history, imports].map((t) => db.select({ n: count() }).from(t).get()!.n);
+    const before = counts();
+    const data = await readImportFile(file("good.csv", good()), "auto");
+    let calls = 0;
+    const real = meetingWrites.writeMeeting;
+    const spy = vi.spyOn(meetingWrites, "writeMeeting").mockImplementation((...args) => {
+      if (++calls === 2) throw new Error("disk full");
+      return real(...args);
+    });
+    expect(() => commitImport(data, "good.csv", errorMap, { userId: adminId })).toThrow("disk full");
+    spy.mockRestore();
+    expect(counts()).toEqual(before);
+  });
+});
