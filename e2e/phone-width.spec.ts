@@ -104,7 +104,7 @@ async function overflow(page: Page) {
 test.describe("at 390 px", () => {
   test.use({ viewport: PHONE, locale: "kk-KZ" });
 
-  test("no page scrolls sideways", async ({ page, browser }) => {
+  test("no page scrolls sideways, and every page hydrates", async ({ page, browser }) => {
     test.setTimeout(180_000);
     const routes = pageRoutes();
     expect(routes.length).toBeGreaterThan(40);
@@ -113,15 +113,28 @@ test.describe("at 390 px", () => {
     const adminPage = await admin.newPage();
     const adminParams = { userId: await idFrom(adminPage, "/admin/users", /^\/admin\/users\/(\d+)$/) };
     const failures: string[] = [];
+    // A page whose browser code renders other text than the server did (a value read from a
+    // .server module, which the browser's bundle does not have) logs React's hydration errors.
+    const hydration: string[] = [];
+    let current = "";
+    for (const on of [page, adminPage]) {
+      on.on("console", (message) => {
+        if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+          hydration.push(`${current}: ${message.text().slice(0, 120)}`);
+      });
+      on.on("pageerror", (error) => hydration.push(`${current}: ${error.message.slice(0, 120)}`));
+    }
     for (const route of routes) {
       const url = urlOf(route, params, adminParams);
+      current = `${url} (${route.file})`;
       const on = route.pattern[0] === "admin" ? adminPage : page;
-      await on.goto(url);
+      await on.goto(url, { waitUntil: "networkidle" });
       const { scrollWidth, wide } = await overflow(on);
       if (scrollWidth > PHONE.width)
         failures.push(`${url} (${route.file}): ${scrollWidth} px wide; past the edge: ${wide.join(", ")}`);
     }
     await admin.close();
     expect(failures).toEqual([]);
+    expect(hydration).toEqual([]);
   });
 });

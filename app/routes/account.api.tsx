@@ -20,7 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { t } = await getTranslator(request);
-  return { title: t("apiTokens.title"), tokens: tokensOf(user.id) };
+  // The limit comes with the data: the page's code in the browser has no server module to read it from.
+  return { title: t("apiTokens.title"), tokens: tokensOf(user.id), limit: TOKENS_PER_ACCOUNT };
 }
 
 /** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
@@ -44,14 +45,14 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ApiTokensPage() {
   const { t } = useTranslation();
-  const { tokens } = useLoaderData<typeof loader>();
+  const { tokens, limit } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as (FormReply & { token?: string; name?: string }) | undefined;
   const [form, fields] = useSchemaForm(ApiTokenCreateSchema, { lastResult: reply?.result });
   return (
     <div className="max-w-3xl">
       <PageHeading>{t("apiTokens.title")}</PageHeading>
       <p className="mb-2 text-stone-700">{t("apiTokens.intro")}</p>
-      <p className="mb-4 text-sm text-stone-600">{t("apiTokens.limit", { max: TOKENS_PER_ACCOUNT })}</p>
+      <p className="mb-4 text-sm text-stone-600">{t("apiTokens.limit", { max: limit })}</p>
       {reply?.token ? (
         <SecretShownOnce
           id="new-token"

@@ -29,7 +29,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { t, lng } = await getTranslator(request);
-  return { title: t("calendar.title"), feed: feedOf(user.id), lng };
+  // The feed's bounds come with the data: the page's code in the browser has no server module to read them from.
+  return { title: t("calendar.title"), feed: feedOf(user.id), lng, months: FEED_MONTHS, limit: FEED_LIMIT };
 }
 
 export const schema = CalendarFeedSchema;
@@ -63,12 +64,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CalendarFeedPage() {
   const { t } = useTranslation();
-  const { feed, lng } = useLoaderData<typeof loader>();
+  const { feed, lng, months, limit } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <div className="max-w-2xl">
       <PageHeading>{t("calendar.title")}</PageHeading>
-      <p className="mb-4 text-stone-700">{t("calendar.intro", { months: FEED_MONTHS, limit: FEED_LIMIT })}</p>
+      <p className="mb-4 text-stone-700">{t("calendar.intro", { months, limit })}</p>
       {reply?.address ? (
         <SecretShownOnce
           id="feed-address"
