@@ -4,10 +4,9 @@ import { useTranslation } from "~/i18n/react";
 import { OrganisationSchema } from "~/forms/organisation";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/forms/parse.server";
-import { DuplicateNotice } from "~/forms/DuplicateNotice";
+import { NamedRecordFormTop } from "~/forms/NamedRecordFormTop";
 import { NameFields } from "~/forms/NameFields";
-import { FormErrors, SelectField, SubmitButton } from "~/forms/Controls";
-import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
+import { SelectField, SubmitButton } from "~/forms/Controls";
 
 type Option = { value: number | string; label: string };
 
@@ -26,10 +25,9 @@ export function OrganisationForm({
   const [form, fields] = useSchemaForm(OrganisationSchema, { lastResult: reply?.result, defaultValue });
   return (
     <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
-      <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
-      <FormErrors errors={form.errors} id={form.errorId} />
-      <DuplicateNotice
-        duplicates={reply?.duplicates ?? []}
+      <NamedRecordFormTop
+        form={form}
+        duplicates={reply?.duplicates}
         hrefFor={(id) => `/organisations/${id}`}
         confirmName={fields.confirmDuplicate.name}
       />

@@ -5,10 +5,9 @@ import { PARTNER_KINDS } from "~db/enums";
 import { PartnerSchema } from "~/forms/partner";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/forms/parse.server";
-import { DuplicateNotice } from "~/forms/DuplicateNotice";
+import { NamedRecordFormTop } from "~/forms/NamedRecordFormTop";
 import { NameFields } from "~/forms/NameFields";
-import { FormErrors, SelectField, SubmitButton, TextField } from "~/forms/Controls";
-import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
+import { SelectField, SubmitButton, TextField } from "~/forms/Controls";
 
 export function PartnerForm({
   reply,
@@ -25,10 +24,9 @@ export function PartnerForm({
   const [form, fields] = useSchemaForm(PartnerSchema, { lastResult: reply?.result, defaultValue });
   return (
     <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
-      <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
-      <FormErrors errors={form.errors} id={form.errorId} />
-      <DuplicateNotice
-        duplicates={reply?.duplicates ?? []}
+      <NamedRecordFormTop
+        form={form}
+        duplicates={reply?.duplicates}
         hrefFor={(id) => `/partners/${id}`}
         confirmName={fields.confirmDuplicate.name}
       />

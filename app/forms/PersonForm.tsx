@@ -4,17 +4,8 @@ import { useTranslation } from "~/i18n/react";
 import { PersonSchema } from "~/forms/person";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/forms/parse.server";
-import { DuplicateNotice } from "~/forms/DuplicateNotice";
-import {
-  CheckboxField,
-  FieldErrors,
-  FormErrors,
-  PartialDateFields,
-  SelectField,
-  SubmitButton,
-  TextField,
-} from "~/forms/Controls";
-import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
+import { NamedRecordFormTop } from "~/forms/NamedRecordFormTop";
+import { CheckboxField, FieldErrors, PartialDateFields, SelectField, SubmitButton, TextField } from "~/forms/Controls";
 
 type Option = { value: number | string; label: string };
 
@@ -32,10 +23,9 @@ export function PersonForm({
   const posts = fields.posts.getFieldList();
   return (
     <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
-      <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
-      <FormErrors errors={form.errors} id={form.errorId} />
-      <DuplicateNotice
-        duplicates={reply?.duplicates ?? []}
+      <NamedRecordFormTop
+        form={form}
+        duplicates={reply?.duplicates}
         hrefFor={(id) => `/people/${id}`}
         confirmName={fields.confirmDuplicate.name}
       />
