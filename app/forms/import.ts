@@ -8,9 +8,9 @@ export const ENCODINGS = ["auto", "utf-8", "windows-1251"] as const;
 
 /** A column the import leaves out, in the mapping step. */
 export const MAPPING_IGNORE = "ignore";
-const FIELD_KEYS = MEETING_COLUMNS.map((c) => c.key);
+const CHOICES: [string, ...string[]] = [MAPPING_IGNORE, ...MEETING_COLUMNS.map((c) => c.key)];
 /** What a column of the file is mapped to: a meetings field, or nothing. */
-export const MappingChoiceSchema = z.string().refine((v) => v === MAPPING_IGNORE || FIELD_KEYS.includes(v));
+export const MappingChoiceSchema = z.enum(CHOICES);
 export type MappingChoice = z.infer<typeof MappingChoiceSchema>;
 /** A spreadsheet has a few dozen columns at most; a header row wider than this is not mapped. */
 export const MAX_MAPPED_COLUMNS = 100;
