@@ -24,14 +24,18 @@ type Reply = {
   preview?: { rows: number; ready: number; errors: number };
 };
 
-async function post(fields: Record<string, string>, file?: { name: string; text: string }) {
+async function post(
+  fields: Record<string, string>,
+  file?: { name: string; text: string },
+  role: "editor" | "admin" | "viewer" = "editor",
+) {
   // A file goes as the upload form sends it (multipart), the rest as a plain form post.
   const body = file ? new FormData() : new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
   if (file) (body as FormData).append("file", new File([file.text], file.name, { type: "text/csv" }));
   const request = new Request("http://localhost/import", {
     method: "POST",
-    headers: { Cookie: await cookieFor("editor"), "Accept-Language": "ru" },
+    headers: { Cookie: await cookieFor(role), "Accept-Language": "ru" },
     body,
   });
   try {
@@ -126,5 +130,23 @@ describe("the mapping step", () => {
     expect(imported.map((m) => [m.date, m.datePrecision, m.purpose, m.summary])).toEqual([
       ["2018-03-01", "month", "Торговля", "без заметок"],
     ]);
+  });
+
+  test("attack: another account maps, re-maps or imports someone's staged file by its id, a viewer maps at all", async () => {
+    const { token } = replyOf(await upload(FILE, "чужой.csv"));
+    const choices = Object.fromEntries(
+      ["date", "partner", "purpose", "country", "ignore"].map((c, i) => [`columns[${i}]`, c]),
+    );
+    const before = getDb().select().from(importMappings).all();
+    for (const intent of ["map", "remap", "import"]) {
+      const outcome = await post({ intent, stagedId: token!, ...choices }, undefined, "admin");
+      expect(statusOf(outcome)).toBe(400);
+      expect(replyOf(outcome).fileError).toBe(
+        "Загруженный файл больше не хранится (файлы ждут час): загрузите его снова.",
+      );
+    }
+    const viewer = await post({ intent: "map", stagedId: token!, ...choices }, undefined, "viewer");
+    expect(statusOf(viewer)).toBe(403);
+    expect(getDb().select().from(importMappings).all()).toEqual(before);
   });
 });

@@ -915,7 +915,8 @@ const en = {
     kinds: { meetings: "Meetings" },
     template: "Template with the column headers:",
     file: "File (XLSX or CSV)",
-    fileHint: "At most {{mb}} MB. Headers in Kazakh, Russian or English, as in the template.",
+    fileHint:
+      "At most {{mb}} MB. Headers in Kazakh, Russian or English, as in the template; for a file with other headers you choose the field each column holds.",
     encoding: "Text encoding of a CSV file",
     encodings: { auto: "Detect it", "utf-8": "UTF-8", "windows-1251": "Windows-1251" },
     preview: "Preview",
