@@ -192,18 +192,12 @@ export async function action({ request }: ActionFunctionArgs) {
       // The choices are checked against the staged file's own header row, never trusted.
       const headers = await unknownHeaders(staged.path, staged.encoding);
       if (!headers || headers.length > MAX_MAPPED_COLUMNS) return refused({ fileError: t("form.errors.invalid") });
-      const { lng: rowsLng } = proposeMapping(headers, lng);
+      const proposal = proposeMapping(headers, lng);
       if (intent === "remap")
         return data<ActionReply>(
-          mappingStep(
-            t,
-            token,
-            staged.fileName,
-            headers,
-            staged.mapping?.columns ?? proposeMapping(headers, lng).columns,
-          ),
+          mappingStep(t, token, staged.fileName, headers, staged.mapping?.columns ?? proposal.columns),
         );
-      const check = checkMapping(headers, submission.value.columns ?? [], rowsLng);
+      const check = checkMapping(headers, submission.value.columns ?? [], proposal.lng);
       if (!check.ok)
         return data<ActionReply>(
           mappingStep(t, token, staged.fileName, headers, submission.value.columns ?? [], check),
