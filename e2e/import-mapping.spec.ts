@@ -32,6 +32,10 @@ test("a file with other headers: columns mapped by hand, previewed, imported", a
   await expect(page.getByLabel("Страна")).toHaveValue("country");
   await expect(page.getByLabel("Когда")).toHaveValue("ignore");
   await expect(page.getByLabel(note)).toHaveValue("ignore");
+  // The mapping step, at a phone's width, does not scroll sideways (issue 13.16).
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Continuing without a partner is refused, and the choices are kept.
   await page.getByLabel("Когда").selectOption({ label: "Date" });
