@@ -721,3 +721,24 @@ export const imports = sqliteTable(
   },
   (t) => [index("imports_at").on(t.at)],
 );
+
+/**
+ * A column mapping chosen on the import page for a file whose headers are not the template's
+ * (issue 15.1): for one kind, the header row (its hash, over the headers folded as the import
+ * reads them) and the field each column holds (JSON: a field key or null for "ignore", by
+ * column). The next file with the same header row is read through it. Who chose it last, when.
+ */
+export const importMappings = sqliteTable(
+  "import_mappings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: IMPORT_KINDS }).notNull(),
+    headerHash: text("header_hash").notNull(),
+    columns: text("columns").notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    at: text("at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [uniqueIndex("import_mappings_header").on(t.kind, t.headerHash)],
+);

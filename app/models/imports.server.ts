@@ -63,7 +63,14 @@ const PREVIEW_ERRORS = 500;
 // ---------------------------------------------------------------------------------------------
 // Staging
 
-type Staged = { userId: number; fileName: string; encoding: EncodingChoice; at: number };
+type Staged = {
+  userId: number;
+  fileName: string;
+  encoding: EncodingChoice;
+  at: number;
+  // The columns chosen for a file whose headers are not the template's.
+  mapping?: ColumnMapping;
+};
 
 const stagingDir = () => join(dirname(getEnv().DATABASE_PATH), "import-staging");
 const TOKEN = /^[0-9a-f]{32}$/;
@@ -116,10 +123,10 @@ export function dropStaged(token: string) {
 // Reading rows
 
 export type ColumnKey = (typeof MEETING_COLUMNS)[number]["key"];
-const fold = (text: string) => text.normalize("NFC").trim().toLocaleLowerCase().replace(/\s+/g, " ");
+export const fold = (text: string) => text.normalize("NFC").trim().toLocaleLowerCase().replace(/\s+/g, " ");
 
 /** The template's headers, in each language, folded. */
-const headerKeys = () =>
+export const headerKeys = () =>
   LANGUAGES.map((lng) => {
     const t = translatorFor(lng);
     return { lng, keys: new Map(MEETING_COLUMNS.map((c) => [fold(c.header(t)), c.key] as const)) };
@@ -130,8 +137,28 @@ export function templateHeaders(lng: Language) {
   return MEETING_COLUMNS.map((c) => c.header(t));
 }
 
+/** A header cell as a person reads it (a formula as its text, never computed). */
+const headerText = (cell: RawCell) =>
+  cell == null ? "" : isFormula(cell) ? cell.formula : cell instanceof Date ? iso(cell) : String(cell).trim();
+
+/**
+ * A file whose header row is not the template's: the import needs a mapping (column → field,
+ * app/models/import-mappings.server.ts) to read it. Still a refusal for a caller that has none.
+ */
+export class HeadersUnknown extends FileRefused {
+  constructor(
+    refusal: Refusal,
+    readonly headers: string[],
+  ) {
+    super(refusal);
+  }
+}
+
+/** Which field each column holds (null: ignored), and the language the rows are read in. */
+export type ColumnMapping = { columns: Array<ColumnKey | null>; lng: Language };
+
 /** Which column holds which field, and the language of the headers (the records' language). */
-function mapHeaders(cells: RawCell[]) {
+function mapHeaders(cells: RawCell[]): ColumnMapping {
   const texts = cells.map((c) => (c == null ? "" : typeof c === "string" ? fold(c) : "\u0000"));
   const scored = headerKeys()
     .map(({ lng, keys }) => ({ lng, keys, found: texts.filter((h) => keys.has(h)).length }))
@@ -147,23 +174,35 @@ function mapHeaders(cells: RawCell[]) {
     // Named as a person would recognise them, never a whole cell of text.
     .map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h))
     .slice(0, 5);
-  if (unknown.length || !columns.includes("partner"))
-    throw new FileRefused(
+  if (unknown.length || !columns.includes("partner")) {
+    const headers = cells.map(headerText);
+    while (headers.length && !headers[headers.length - 1]) headers.pop();
+    throw new HeadersUnknown(
       refusal("imports.errors.unknownHeaders", { headers: unknown.join(", ") || templateHeaders(best.lng).join(", ") }),
+      headers,
     );
+  }
   return { columns, lng: best.lng };
 }
 
 export type FileRows = { lng: Language; rows: Array<{ line: number; cells: Map<ColumnKey, RawCell> }> };
 
-/** The file's rows under its headers, blank rows left out; refuses a file it cannot use. */
-export async function readImportFile(path: string, encoding: EncodingChoice): Promise<FileRows> {
-  let header: ReturnType<typeof mapHeaders> | null = null;
+/**
+ * The file's rows under its headers, blank rows left out; refuses a file it cannot use. With a
+ * mapping (checked against this file's header row), the columns are read through it; without
+ * one, the header row must be the template's (else HeadersUnknown).
+ */
+export async function readImportFile(
+  path: string,
+  encoding: EncodingChoice,
+  mapping?: ColumnMapping,
+): Promise<FileRows> {
+  let header: ColumnMapping | null = null;
   const rows: FileRows["rows"] = [];
   for await (const row of readSheet(path, encoding)) {
     if (row.cells.every((c) => c == null || (typeof c === "string" && !c.trim()))) continue;
     if (!header) {
-      header = mapHeaders(row.cells);
+      header = mapping ?? mapHeaders(row.cells);
       continue;
     }
     if (rows.length >= MAX_IMPORT_ROWS)
@@ -176,6 +215,17 @@ export async function readImportFile(path: string, encoding: EncodingChoice): Pr
   }
   if (!header || rows.length === 0) throw new FileRefused(refusal("imports.errors.empty"));
   return { lng: header.lng, rows };
+}
+
+/** The header row of a staged file whose headers are not the template's; null when they are. */
+export async function unknownHeaders(path: string, encoding: EncodingChoice): Promise<string[] | null> {
+  try {
+    await readImportFile(path, encoding);
+    return null;
+  } catch (error) {
+    if (error instanceof HeadersUnknown) return error.headers;
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

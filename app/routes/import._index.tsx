@@ -13,7 +13,7 @@ import { receiveUpload } from "~/exchange/import/upload.server";
 import { redirectWithFlash } from "~/flash.server";
 import { ErrorList, FormErrors, SubmitButton } from "~/forms/Controls";
 import { formErrorMap } from "~/forms/error-map";
-import { ENCODINGS, ImportSchema } from "~/forms/import";
+import { ENCODINGS, ImportSchema, MAPPING_IGNORE, MAX_MAPPED_COLUMNS } from "~/forms/import";
 import { readForm } from "~/forms/parse.server";
 import { getEnv } from "~/env.server";
 import { LANGUAGES } from "~/i18n/config";
@@ -21,6 +21,16 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import type { T } from "~/i18n/translate";
 import {
+  checkMapping,
+  proposeMapping,
+  rememberedMapping,
+  rememberMapping,
+  type MappingCheck,
+} from "~/models/import-mappings.server";
+import {
+  HeadersUnknown,
+  unknownHeaders,
+  type ColumnMapping,
   commitImport,
   dropStaged,
   listImports,
@@ -53,8 +63,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** What the action posts, apart from the file: see app/forms/import.ts. */
 export const schema = ImportSchema;
 
+type Mapped = "remembered" | "chosen";
+type MappingColumn = { header: string; choice: string; errors: string[] };
 type ActionReply =
-  | { stage: "preview"; token: string; fileName: string; encoding: string; preview: PreviewText }
+  | { stage: "preview"; token: string; fileName: string; encoding: string; preview: PreviewText; mapped?: Mapped }
+  | { stage: "mapping"; token: string; fileName: string; columns: MappingColumn[]; formErrors: string[] }
   | { stage: "refused"; fileError?: string; undoError?: string };
 
 const say = (t: T, message: Refusal | string) =>
@@ -80,9 +93,34 @@ function previewText(preview: ImportPreview, t: T) {
 }
 type PreviewText = ReturnType<typeof previewText>;
 
+const fieldName = (t: T, key: string) => MEETING_COLUMNS.find((c) => c.key === key)?.header(t) ?? key;
+
+/** The mapping step's columns: each header, the field chosen for it, and what is wrong with it. */
+function mappingStep(
+  t: T,
+  token: string,
+  fileName: string,
+  headers: string[],
+  choices: Array<string | null>,
+  check?: Extract<MappingCheck, { ok: false }>,
+) {
+  const sayField = (r: Refusal) => t(r.key, { ...r.values, field: fieldName(t, String(r.values?.field ?? "")) });
+  return {
+    stage: "mapping" as const,
+    token,
+    fileName,
+    columns: headers.map((header, i) => ({
+      header: header || t("imports.mapping.unnamed", { n: i + 1 }),
+      choice: choices[i] ?? MAPPING_IGNORE,
+      errors: (check?.byColumn[i] ?? []).map(sayField),
+    })),
+    formErrors: (check?.form ?? []).map(sayField),
+  };
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireEditor(request);
-  const { t } = await getTranslator(request);
+  const { t, lng } = await getTranslator(request);
   const errorMap = formErrorMap(t);
   const refused = (reply: Omit<Extract<ActionReply, { stage: "refused" }>, "stage">) =>
     data<ActionReply>({ stage: "refused", ...reply }, { status: 400 });
@@ -95,14 +133,37 @@ export async function action({ request }: ActionFunctionArgs) {
       dropStaged(upload.token);
       return refused({ fileError: t("form.errors.invalid") });
     }
+    const { encoding } = submission.value;
     try {
-      const file = await readImportFile(upload.path, submission.value.encoding);
-      stage(upload.token, { userId: user.id, fileName: upload.fileName, encoding: submission.value.encoding });
+      const staged = { userId: user.id, fileName: upload.fileName, encoding };
+      let mapping: ColumnMapping | undefined;
+      try {
+        stage(upload.token, staged);
+        const file = await readImportFile(upload.path, encoding);
+        return data<ActionReply>({
+          stage: "preview",
+          token: upload.token,
+          fileName: upload.fileName,
+          encoding,
+          preview: previewText(previewImport(file, errorMap), t),
+        });
+      } catch (error) {
+        if (!(error instanceof HeadersUnknown) || error.headers.length > MAX_MAPPED_COLUMNS) throw error;
+        // Other headers: the mapping remembered for them, else the mapping step.
+        const proposal = proposeMapping(error.headers, lng);
+        const remembered = rememberedMapping("meetings", error.headers);
+        if (!remembered)
+          return data<ActionReply>(mappingStep(t, upload.token, upload.fileName, error.headers, proposal.columns));
+        mapping = { columns: remembered, lng: proposal.lng };
+      }
+      stage(upload.token, { ...staged, mapping });
+      const file = await readImportFile(upload.path, encoding, mapping);
       return data<ActionReply>({
         stage: "preview",
         token: upload.token,
         fileName: upload.fileName,
-        encoding: submission.value.encoding,
+        encoding,
+        mapped: "remembered",
         preview: previewText(previewImport(file, errorMap), t),
       });
     } catch (error) {
@@ -127,7 +188,34 @@ export async function action({ request }: ActionFunctionArgs) {
   const staged = token ? stagedFile(token, user.id) : null;
   if (!token || !staged) return refused({ fileError: t("imports.errors.expired") });
   try {
-    const file = await readImportFile(staged.path, staged.encoding);
+    if (intent === "map" || intent === "remap") {
+      // The choices are checked against the staged file's own header row, never trusted.
+      const headers = await unknownHeaders(staged.path, staged.encoding);
+      if (!headers || headers.length > MAX_MAPPED_COLUMNS) return refused({ fileError: t("form.errors.invalid") });
+      const proposal = proposeMapping(headers, lng);
+      if (intent === "remap")
+        return data<ActionReply>(
+          mappingStep(t, token, staged.fileName, headers, staged.mapping?.columns ?? proposal.columns),
+        );
+      const check = checkMapping(headers, submission.value.columns ?? [], proposal.lng);
+      if (!check.ok)
+        return data<ActionReply>(
+          mappingStep(t, token, staged.fileName, headers, submission.value.columns ?? [], check),
+          { status: 400 },
+        );
+      rememberMapping("meetings", headers, check.mapping.columns, actorOf(user));
+      stage(token, { userId: user.id, fileName: staged.fileName, encoding: staged.encoding, mapping: check.mapping });
+      const file = await readImportFile(staged.path, staged.encoding, check.mapping);
+      return data<ActionReply>({
+        stage: "preview",
+        token,
+        fileName: staged.fileName,
+        encoding: staged.encoding,
+        mapped: "chosen",
+        preview: previewText(previewImport(file, errorMap), t),
+      });
+    }
+    const file = await readImportFile(staged.path, staged.encoding, staged.mapping);
     const result = commitImport(file, staged.fileName, errorMap, actorOf(user));
     dropStaged(token);
     return redirectWithFlash(request, "/import", t("imports.done", { count: result.ready, file: staged.fileName }));
@@ -226,8 +314,10 @@ export default function ImportPage() {
         </SubmitButton>
       </Form>
 
+      {reply?.stage === "mapping" && !busy ? <MappingStep {...reply} /> : null}
+
       {reply?.stage === "preview" && !busy ? (
-        <Preview fileName={reply.fileName} token={reply.token} preview={reply.preview} />
+        <Preview fileName={reply.fileName} token={reply.token} preview={reply.preview} mapped={reply.mapped} />
       ) : null}
 
       <section aria-labelledby={`${id}-list`}>
@@ -271,7 +361,71 @@ export default function ImportPage() {
   );
 }
 
-function Preview({ fileName, token, preview }: { fileName: string; token: string; preview: PreviewText }) {
+/** The mapping step: one select a column of the file, the field it holds or "ignore". */
+function MappingStep({
+  token,
+  fileName,
+  columns,
+  formErrors,
+}: {
+  token: string;
+  fileName: string;
+  columns: MappingColumn[];
+  formErrors: string[];
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className="mb-10 max-w-xl">
+      <h2 id={id} className="mb-2 text-xl font-semibold break-words">
+        {t("imports.mapping.title")}
+      </h2>
+      <p className="mb-4 text-sm text-stone-600">{t("imports.mapping.hint", { file: fileName })}</p>
+      <Form method="post" className="space-y-3" key={JSON.stringify(columns)}>
+        <FormErrors errors={formErrors} />
+        <input type="hidden" name="stagedId" value={token} />
+        {columns.map((column, i) => (
+          <div key={i}>
+            <label htmlFor={`${id}-${i}`} className="field-label break-words">
+              {column.header}
+            </label>
+            <select
+              id={`${id}-${i}`}
+              name={`columns[${i}]`}
+              className="field-control"
+              defaultValue={column.choice}
+              aria-invalid={column.errors.length ? true : undefined}
+              aria-describedby={column.errors.length ? `${id}-${i}-error` : undefined}
+            >
+              {MEETING_COLUMNS.map((field) => (
+                <option key={field.key} value={field.key}>
+                  {field.header(t)}
+                </option>
+              ))}
+              <option value={MAPPING_IGNORE}>{t("imports.mapping.ignore")}</option>
+            </select>
+            <ErrorList id={`${id}-${i}-error`} errors={column.errors} />
+          </div>
+        ))}
+        <SubmitButton name="intent" value="map">
+          {t("imports.mapping.proceed")}
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function Preview({
+  fileName,
+  token,
+  preview,
+  mapped,
+}: {
+  fileName: string;
+  token: string;
+  preview: PreviewText;
+  mapped?: Mapped;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -279,6 +433,15 @@ function Preview({ fileName, token, preview }: { fileName: string; token: string
       <h2 id={id} className="mb-2 text-xl font-semibold break-words">
         {t("imports.previewTitle", { file: fileName })}
       </h2>
+      {mapped ? (
+        <Form method="post" className="mb-2 text-sm">
+          <input type="hidden" name="stagedId" value={token} />
+          <span>{t(`imports.mapping.${mapped}`)}</span>{" "}
+          <button type="submit" name="intent" value="remap" className="text-sky-800 underline">
+            {t("imports.mapping.change")}
+          </button>
+        </Form>
+      ) : null}
       <p className="mb-2 text-sm" role="status">
         {t("imports.summary", {
           rows: preview.rows,

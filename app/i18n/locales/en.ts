@@ -915,7 +915,8 @@ const en = {
     kinds: { meetings: "Meetings" },
     template: "Template with the column headers:",
     file: "File (XLSX or CSV)",
-    fileHint: "At most {{mb}} MB. Headers in Kazakh, Russian or English, as in the template.",
+    fileHint:
+      "At most {{mb}} MB. Headers in Kazakh, Russian or English, as in the template; for a file with other headers you choose the field each column holds.",
     encoding: "Text encoding of a CSV file",
     encodings: { auto: "Detect it", "utf-8": "UTF-8", "windows-1251": "Windows-1251" },
     preview: "Preview",
@@ -947,6 +948,18 @@ const en = {
     undo: "Undo this import",
     undone: "Undone",
     undoneFlash: "The import of {{file}} is undone: what it added is in the bin.",
+    mapping: {
+      title: "Which field each column holds",
+      hint: "The headers of {{file}} are not the template's. Choose the field each column holds, or leave the column out. The choice is remembered for the next file with the same headers.",
+      ignore: "Ignore this column",
+      unnamed: "Column {{n}} (no header)",
+      proceed: "Continue to the preview",
+      twice: "“{{field}}” is chosen for another column too: choose it for one column only.",
+      required: "Choose the column that holds “{{field}}”: a meeting needs it.",
+      remembered: "The columns were read by the mapping remembered for these headers.",
+      chosen: "The columns were read by the mapping you chose; it is remembered for these headers.",
+      change: "Change the mapping",
+    },
     errors: {
       noFile: "Choose a file.",
       tooBig: "The file is over {{mb}} MB.",

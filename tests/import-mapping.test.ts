@@ -1,0 +1,152 @@
+/**
+ * Issue 15.1, the mapping step: a file whose headers are not the template's gets a mapping
+ * proposed (a field's header in any language, or a loose fold of one), the choices are checked
+ * against the staged file's own columns (refusals by column, choices kept), the mapping is
+ * remembered for the next file with the same header row, and the import reads through it.
+ * Through the import page's action, as the browser posts it.
+ */
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, test } from "vitest";
+import { getDb } from "~/db.server";
+import { importMappings, meetings, partners } from "~db/schema";
+import { headerHash, proposeMapping } from "~/models/import-mappings.server";
+import { action } from "~/routes/import._index";
+import { aPartner } from "./support/factories";
+import { accountFor, cookieFor } from "./support/accounts";
+
+type Reply = {
+  stage: "preview" | "mapping" | "refused";
+  token?: string;
+  mapped?: string;
+  columns?: Array<{ header: string; choice: string; errors: string[] }>;
+  formErrors?: string[];
+  fileError?: string;
+  preview?: { rows: number; ready: number; errors: number };
+};
+
+async function post(
+  fields: Record<string, string>,
+  file?: { name: string; text: string },
+  role: "editor" | "admin" | "viewer" = "editor",
+) {
+  // A file goes as the upload form sends it (multipart), the rest as a plain form post.
+  const body = file ? new FormData() : new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  if (file) (body as FormData).append("file", new File([file.text], file.name, { type: "text/csv" }));
+  const request = new Request("http://localhost/import", {
+    method: "POST",
+    headers: { Cookie: await cookieFor(role), "Accept-Language": "ru" },
+    body,
+  });
+  try {
+    return await action({ request, params: {}, context: {} } as never);
+  } catch (thrown) {
+    return thrown;
+  }
+}
+const replyOf = (outcome: unknown) => (outcome as { data: Reply }).data;
+const statusOf = (outcome: unknown) =>
+  outcome instanceof Response ? outcome.status : ((outcome as { init?: { status?: number } }).init?.status ?? 200);
+
+const HEADERS = ["Дата встречи", "С кем", "Цель визита", "Страна", "Примечание"];
+const csvOf = (rows: string[][]) => rows.map((r) => r.join(",")).join("\r\n");
+const FILE = csvOf([
+  HEADERS,
+  ["2016-05-12", "Хэйлунцзян", "Дружба городов", "", "звонили заранее"],
+  ["2017", "Харбин", "Визит делегации", "Китай", ""],
+]);
+const upload = (text = FILE, name = "встречи.csv") => post({ intent: "preview", encoding: "auto" }, { name, text });
+const mapWith = (token: string, choices: string[]) =>
+  post({ intent: "map", stagedId: token, ...Object.fromEntries(choices.map((c, i) => [`columns[${i}]`, c])) });
+
+beforeAll(async () => {
+  await accountFor("editor");
+  aPartner({ nameRu: "Хэйлунцзян", nameEn: "Heilongjiang", countryCode: "CN" });
+});
+
+describe("the mapping step", () => {
+  test("a file with other headers is not refused: a mapping is proposed, preselected where a header folds to a field", async () => {
+    expect(proposeMapping(["PARTNER", "Әріптес", "Дата встречи"], "en").columns).toEqual(["partner", null, "date"]);
+    const outcome = await upload();
+    expect(statusOf(outcome)).toBe(200);
+    const reply = replyOf(outcome);
+    expect(reply.stage).toBe("mapping");
+    expect(reply.columns!.map((c) => [c.header, c.choice])).toEqual([
+      ["Дата встречи", "date"],
+      ["С кем", "ignore"],
+      ["Цель визита", "purpose"],
+      ["Страна", "country"],
+      ["Примечание", "ignore"],
+    ]);
+  });
+
+  test("an invalid mapping is refused with messages by column, in the reader's language, keeping the choices", async () => {
+    const { token } = replyOf(await upload());
+    // No partner, and the date chosen twice.
+    const outcome = await mapWith(token!, ["date", "date", "purpose", "country", "ignore"]);
+    expect(statusOf(outcome)).toBe(400);
+    const reply = replyOf(outcome);
+    expect(reply.stage).toBe("mapping");
+    expect(reply.columns!.map((c) => c.choice)).toEqual(["date", "date", "purpose", "country", "ignore"]);
+    expect(reply.columns![0].errors).toEqual(["«Дата» выбрано и для другого столбца: выберите его только для одного."]);
+    expect(reply.columns![1].errors).toHaveLength(1);
+    expect(reply.columns![2].errors).toEqual([]);
+    expect(reply.formErrors).toEqual(["Выберите столбец, в котором «Партнёр»: без него встречу не создать."]);
+    // A field that is no field, or more choices than the file has columns: refused, nothing remembered.
+    expect(statusOf(await mapWith(token!, ["date", "notes", "purpose", "country", "ignore"]))).toBe(400);
+    expect(statusOf(await mapWith(token!, ["date", "partner", "purpose", "country", "ignore", "summary"]))).toBe(400);
+    expect(
+      getDb()
+        .select()
+        .from(importMappings)
+        .where(eq(importMappings.headerHash, headerHash(HEADERS)))
+        .get(),
+    ).toBe(undefined);
+  });
+
+  test("the mapping chosen is remembered, reused for the next file with the same headers, and the import reads through it", async () => {
+    const { token } = replyOf(await upload());
+    const mapped = replyOf(await mapWith(token!, ["date", "partner", "purpose", "country", "summary"]));
+    expect(mapped).toMatchObject({ stage: "preview", mapped: "chosen", preview: { rows: 2, ready: 2, errors: 0 } });
+    const { id: editorId } = await accountFor("editor");
+    const remembered = getDb().select().from(importMappings).get()!;
+    expect(remembered).toMatchObject({ kind: "meetings", headerHash: headerHash(HEADERS), userId: editorId });
+    expect(JSON.parse(remembered.columns)).toEqual(["date", "partner", "purpose", "country", "summary"]);
+
+    // The next file with the same headers (spaced and cased otherwise) is previewed at once.
+    const next = csvOf([
+      [" дата встречи", "С КЕМ", "Цель визита", "Страна", "Примечание"],
+      ["2018-03", "Хэйлунцзян", "Торговля", "", "без заметок"],
+    ]);
+    const second = replyOf(await upload(next, "ещё.csv"));
+    expect(second).toMatchObject({ stage: "preview", mapped: "remembered", preview: { rows: 1, ready: 1 } });
+    // It can be changed: the mapping step comes back with the remembered choices.
+    const again = replyOf(await post({ intent: "remap", stagedId: second.token! }));
+    expect(again.columns!.map((c) => c.choice)).toEqual(["date", "partner", "purpose", "country", "summary"]);
+
+    expect(await post({ intent: "import", stagedId: second.token! })).toBeInstanceOf(Response);
+    const heilongjiang = getDb().select().from(partners).where(eq(partners.nameRu, "Хэйлунцзян")).get()!;
+    const imported = getDb().select().from(meetings).where(eq(meetings.partnerId, heilongjiang.id)).all();
+    expect(imported.map((m) => [m.date, m.datePrecision, m.purpose, m.summary])).toEqual([
+      ["2018-03-01", "month", "Торговля", "без заметок"],
+    ]);
+  });
+
+  test("attack: another account maps, re-maps or imports someone's staged file by its id, a viewer maps at all", async () => {
+    const { token } = replyOf(await upload(FILE, "чужой.csv"));
+    const choices = Object.fromEntries(
+      ["date", "partner", "purpose", "country", "ignore"].map((c, i) => [`columns[${i}]`, c]),
+    );
+    const before = getDb().select().from(importMappings).all();
+    for (const intent of ["map", "remap", "import"]) {
+      const outcome = await post({ intent, stagedId: token!, ...choices }, undefined, "admin");
+      expect(statusOf(outcome)).toBe(400);
+      expect(replyOf(outcome).fileError).toBe(
+        "Загруженный файл больше не хранится (файлы ждут час): загрузите его снова.",
+      );
+    }
+    const viewer = await post({ intent: "map", stagedId: token!, ...choices }, undefined, "viewer");
+    expect(statusOf(viewer)).toBe(403);
+    expect(getDb().select().from(importMappings).all()).toEqual(before);
+  });
+});
