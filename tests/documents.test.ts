@@ -267,6 +267,21 @@ describe("history and the bin", () => {
     );
   });
 
+  test("restoring the meeting brings back the documents deleted with it, not one deleted on its own before", async () => {
+    const meetingId = aMeeting({});
+    const { id: userId } = await accountFor("editor");
+    const earlier = await aDocumentId("meeting", meetingId, aPdf("deleted on its own"), "earlier.pdf");
+    const kept = await aDocumentId("meeting", meetingId, aPdf("deleted with the meeting"), "kept.pdf");
+    expect(deleteDocument(earlier, { userId })).toMatchObject({ ok: true });
+    // A second apart at least, as a person deletes a document and then its meeting.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    deleteMeeting(meetingId, { userId });
+    expect(restore("meeting", meetingId, { userId })).toEqual({ ok: true });
+    expect(getDocument(kept)).toMatchObject({ name: "kept.pdf", meetingId });
+    expect(getDocument(earlier)).toBeNull();
+    expect(binContents(1).items.some((item) => item.recordType === "document" && item.recordId === earlier)).toBe(true);
+  });
+
   test("the housekeeping removes old files nothing names, and abandoned uploads, never young ones", () => {
     const orphan = path.join(dir(), "f".repeat(64));
     const abandoned = path.join(dir(), `.upload-${"0".repeat(32)}`);

@@ -15,10 +15,12 @@ import path from "node:path";
 import type { UploadHandler } from "@remix-run/node";
 import { createReadableStreamFromReadable, unstable_parseMultipartFormData } from "@remix-run/node";
 import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
-import type { Actor } from "~db/history";
+import { restoreRecord, type Actor } from "~db/history";
+import type { AuditedRecordType } from "~db/enums";
 import { documents, users } from "~db/schema";
 import { ensureFilesDir, filesDirOf, fsyncPath, SHA256, temporaryName } from "~db/files";
 import { getDb } from "~/db.server";
+import type { Db } from "~db/client";
 import { getEnv } from "~/env.server";
 import type { DocumentParent } from "~/forms/document";
 import { detectKind, FILE_KINDS, kindOfType, type FileKind } from "~/utils/file-kind.server";
@@ -322,4 +324,39 @@ export function documentResponse(document: NonNullable<ReturnType<typeof getDocu
       "Cache-Control": "private, no-store",
     },
   });
+}
+
+/** Where a deleted parent's documents name it, by the column's name in the history's snapshots. */
+const SNAPSHOT_PARENT: Partial<Record<AuditedRecordType, { column: string; ids: (id: number) => string }>> = {
+  meeting: { column: "meeting_id", ids: () => "SELECT ?" },
+  initiative: { column: "initiative_id", ids: () => "SELECT ?" },
+  delegation: { column: "delegation_id", ids: () => "SELECT ?" },
+  relation: { column: "relation_step_id", ids: () => "SELECT id FROM relation_steps WHERE relation_id = ?" },
+};
+
+/**
+ * The documents that went to the bin with a record now restored, brought back with it. Deleting
+ * a meeting (an initiative, a delegation, a relation with its steps) deletes its documents in the
+ * same save, so their entries are the same account's, made within that save; a document deleted
+ * on its own before stays in the bin. Run inside the restore's write transaction, after the
+ * parent is back.
+ */
+export function restoreDocumentsDeletedWith(
+  sqlite: Db["$client"],
+  type: AuditedRecordType,
+  id: number,
+  deletion: { at: string; userId: number | null },
+) {
+  const parent = SNAPSHOT_PARENT[type];
+  if (!parent) return 0;
+  const binned = sqlite
+    .prepare(
+      `SELECT h.record_id AS id FROM history h
+        WHERE h.record_type = 'document' AND h.action = 'delete' AND h.user_id IS ?
+          AND abs(julianday(h.at) - julianday(?)) * 86400 < 2
+          AND json_extract(h.before, '$.row.${parent.column}') IN (${parent.ids(id)})
+          AND h.id = (SELECT max(id) FROM history WHERE record_type = 'document' AND record_id = h.record_id)`,
+    )
+    .all(deletion.userId, deletion.at, id) as Array<{ id: number }>;
+  return binned.filter((document) => restoreRecord(sqlite, "document", document.id).restored).length;
 }

@@ -31,7 +31,7 @@ import { REFERENCES } from "~db/shared/history-diff";
 import { localizedName } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import { countOf } from "./sql.server";
-import { documentParentPath, documentPathOf } from "./documents.server";
+import { documentParentPath, documentPathOf, restoreDocumentsDeletedWith } from "./documents.server";
 
 export const isAuditedType = (value: unknown): value is AuditedRecordType =>
   typeof value === "string" && (AUDITED_RECORD_TYPES as readonly string[]).includes(value);
@@ -189,8 +189,16 @@ function undo(actor: Actor, id: number, apply: (sqlite: Db["$client"]) => Rewrit
 /** Brings a deleted record back with its children and links, as it was when deleted. */
 export function restore(type: AuditedRecordType, id: number, actor: Actor) {
   return undo(actor, id, (sqlite) => {
+    const deletion = sqlite
+      .prepare(
+        "SELECT at, user_id AS userId FROM history WHERE record_type = ? AND record_id = ? ORDER BY id DESC LIMIT 1",
+      )
+      .get(type, id) as { at: string; userId: number | null } | undefined;
     const result = restoreRecord(sqlite, type, id);
-    return result.restored ? result : null;
+    if (!result.restored) return null;
+    // Its documents went to the bin with it: they come back with it.
+    if (deletion) restoreDocumentsDeletedWith(sqlite, type, id, deletion);
+    return result;
   });
 }
 
