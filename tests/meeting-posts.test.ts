@@ -11,28 +11,14 @@ import { partnerBriefing } from "~/models/briefing.server";
 import { getPerson, peopleAt, personForEdit } from "~/models/people/read.server";
 import { action as logAction } from "~/routes/meetings.new";
 import { action as editPerson } from "~/routes/people.$personId_.edit";
+import { demoOrganisationId, demoPartnerId, demoPersonId } from "./support/demo";
 import { submit } from "./support/forms";
 
 seedDemoData(getDb());
 const db = () => getDb();
-const heilongjiang = () =>
-  db()
-    .select()
-    .from(s.partners)
-    .all()
-    .find((p) => p.nameEn === "Heilongjiang Province")!.id;
-const cppcc = () =>
-  db()
-    .select()
-    .from(s.organisations)
-    .all()
-    .find((o) => o.nameEn === "Heilongjiang Provincial Committee of the CPPCC")!.id;
-const personNamed = (name: string) =>
-  db()
-    .select()
-    .from(s.people)
-    .all()
-    .find((p) => [p.nameKk, p.nameRu, p.nameEn].includes(name))!.id;
+const heilongjiang = () => demoPartnerId("Heilongjiang Province");
+const cppcc = () => demoOrganisationId("Heilongjiang Provincial Committee of the CPPCC");
+const personNamed = demoPersonId;
 const postsOf = (personId: number) => db().select().from(s.posts).where(eq(s.posts.personId, personId)).all();
 
 type Participant = { name?: string; personId?: number; title: string; organisationId?: number };

@@ -25,6 +25,7 @@ import { action as newPerson } from "~/routes/people.new";
 import { action as relationStep } from "~/routes/relations.$relationId.step";
 import { cookieFor } from "./support/accounts";
 import { submit } from "./support/forms";
+import { demoOrganisationId, demoPartnerId } from "./support/demo";
 
 seedDemoData(getDb());
 const db = () => getDb();
@@ -44,18 +45,8 @@ const TABLES = [
 ] as const;
 const counts = () => Object.fromEntries(TABLES.map((name) => [name, db().select().from(s[name]).all().length]));
 
-const heilongjiang = () =>
-  db()
-    .select()
-    .from(s.partners)
-    .all()
-    .find((p) => p.nameEn === "Heilongjiang Province")!.id;
-const maslikhat = () =>
-  db()
-    .select()
-    .from(s.organisations)
-    .all()
-    .find((o) => o.nameEn === "Astana City Maslikhat")!.id;
+const heilongjiang = () => demoPartnerId("Heilongjiang Province");
+const maslikhat = () => demoOrganisationId("Astana City Maslikhat");
 const friendly = () =>
   db()
     .select()
