@@ -113,11 +113,16 @@ export function listPeople({
     rows.map((r) => r.id),
     lng,
   );
-  const items = rows.map((r) => ({
-    id: r.id,
-    name: localizedName(r, lng),
-    post: currentPost(allPosts.filter((p) => p.personId === r.id)),
-  }));
+  const items = rows.map((r) => {
+    const own = allPosts.filter((p) => p.personId === r.id);
+    return {
+      id: r.id,
+      name: localizedName(r, lng),
+      names: { kk: r.nameKk, ru: r.nameRu, en: r.nameEn, native: r.nameNative },
+      post: currentPost(own),
+      posts: own,
+    };
+  });
   return pageOf(items, total, page, pageSize);
 }
 
