@@ -16,7 +16,7 @@ test("a file of 20 meetings: errors by row, fixed, imported, undone", async ({ p
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: "English: CSV" }).click(),
+    page.getByRole("link", { name: "Meetings, English: CSV" }).click(),
   ]);
   const template = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
   const headers = template.trim().split(",");

@@ -8,14 +8,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
-import { beforeAll, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { imports, people, posts } from "~db/schema";
 import { getDb } from "~/db.server";
 import { formErrorMap } from "~/forms/error-map";
 import { translatorFor } from "~/i18n/i18n.server";
 import { commitImport, previewImport, readImportFile, templateHeaders, undoImport } from "~/models/imports.server";
 import { aPartner, aPerson, anOrganisation } from "./support/factories";
-import { accountFor } from "./support/accounts";
+import { accountFor, cookieFor } from "./support/accounts";
+import { action } from "~/routes/import._index";
+import { loader as template } from "~/routes/import.template.$file";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-import-people-"));
 const errorMap = formErrorMap(translatorFor("en"));
@@ -109,5 +111,78 @@ test("the import adds the new person with their posts, gives the one on file the
 test("a people file read as meetings (or the other way) is refused by its headers", async () => {
   await expect(readImportFile(file("p.csv", rows()), "auto")).rejects.toMatchObject({
     refusal: { key: "imports.errors.unknownHeaders" },
+  });
+});
+
+describe("through the import page", () => {
+  async function post(fields: Record<string, string>, file?: { name: string; text: string }) {
+    const body = file ? new FormData() : new URLSearchParams();
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    if (file) (body as FormData).append("file", new File([file.text], file.name, { type: "text/csv" }));
+    const request = new Request("http://localhost/import", {
+      method: "POST",
+      headers: { Cookie: await cookieFor("editor"), "Accept-Language": "en" },
+      body,
+    });
+    try {
+      return await action({ request, params: {}, context: {} } as never);
+    } catch (thrown) {
+      return thrown;
+    }
+  }
+  type Reply = {
+    stage: string;
+    token?: string;
+    fileError?: string;
+    preview?: { kind: string; ready: number; errors: number; shown: Array<{ notes: string[]; errors: string[] }> };
+  };
+  const replyOf = (outcome: unknown) => (outcome as { data: Reply }).data;
+  const text = csv([
+    templateHeaders("en", "people"),
+    row({ name: "Айгерім Сапарова", posts: "Head of protocol (Astana Akimat)" }),
+    row({ name: "Nobody Known", posts: "Chief (Nowhere Ltd)" }),
+  ]);
+
+  test("kind “people”: the preview names each row's plan and errors by column; the import makes one import of people", async () => {
+    const reply = replyOf(await post({ intent: "preview", kind: "people", encoding: "auto" }, { name: "p.csv", text }));
+    expect(reply.stage).toBe("preview");
+    expect(reply.preview).toMatchObject({ kind: "people", ready: 1, errors: 1 });
+    expect(reply.preview!.shown[0].notes).toEqual(["new person: Айгерім Сапарова"]);
+    expect(reply.preview!.shown[1].errors).toEqual([
+      "Posts: No organisation on file by the name “Nowhere Ltd”: add it first, then import the file again.",
+    ]);
+    const done = await post({ intent: "import", stagedId: reply.token! });
+    expect(done).toBeInstanceOf(Response);
+    expect(getDb().select().from(people).where(eq(people.nameKk, "Айгерім Сапарова")).get()).toBeDefined();
+    const last = getDb().select().from(imports).all().at(-1)!;
+    expect(last).toMatchObject({ kind: "people", fileName: "p.csv", rowCount: 1 });
+  });
+
+  test("the same file sent as meetings is refused by its headers (no mapping step for a mistaken kind)", async () => {
+    const reply = replyOf(
+      await post({ intent: "preview", kind: "meetings", encoding: "auto" }, { name: "p.csv", text }),
+    );
+    expect(reply.stage).toBe("mapping");
+    const people = replyOf(
+      await post(
+        { intent: "preview", kind: "people", encoding: "auto" },
+        { name: "m.csv", text: "Date,Partner\r\n2016,X" },
+      ),
+    );
+    expect(people.stage).toBe("refused");
+    expect(people.fileError).toMatch(/not the template's/);
+  });
+
+  test("the people template, in Russian, is the people export's headers", async () => {
+    const response = (await template({
+      request: new Request("http://localhost/import/template/people-ru.csv", {
+        headers: { Cookie: await cookieFor("editor") },
+      }),
+      params: { file: "people-ru.csv" },
+      context: {},
+    })) as Response;
+    const headers = (await response.text()).replace(/^\uFEFF/, "").trim();
+    expect(headers).toBe(templateHeaders("ru", "people").join(","));
+    expect(headers).toContain("Должности");
   });
 });

@@ -71,6 +71,8 @@ type Staged = {
   userId: number;
   fileName: string;
   encoding: EncodingChoice;
+  // What the file holds; a file staged before kinds were chosen holds meetings.
+  kind?: ImportKind;
   at: number;
   // The columns chosen for a file whose headers are not the template's.
   mapping?: ColumnMapping;
@@ -759,6 +761,7 @@ function meetingsOnFile(rows: FileRows["rows"], lng: Language) {
 }
 
 export type ImportPreview = {
+  kind: ImportKind;
   lng: Language;
   rows: number;
   ready: number;
@@ -791,12 +794,13 @@ function runRows(db: Db, file: FileRows, errorMap: z.ZodErrorMap, write: boolean
   return file.rows.map(({ line, cells }) => importRow(ctx, line, cells, existing));
 }
 
-function summarise(lng: Language, reports: RowReport[]): ImportPreview {
+function summarise({ kind, lng }: FileRows, reports: RowReport[]): ImportPreview {
   const count = (status: RowReport["status"]) => reports.filter((r) => r.status === status).length;
   const errorRows = reports.filter((r) => r.status === "error");
   const first = reports.slice(0, PREVIEW_ROWS);
   const shown = [...first, ...errorRows.filter((r) => r.line > (first.at(-1)?.line ?? 0)).slice(0, PREVIEW_ERRORS)];
   return {
+    kind,
     lng,
     rows: reports.length,
     ready: count("ready"),
@@ -827,7 +831,7 @@ export function previewImport(file: FileRows, errorMap: z.ZodErrorMap): ImportPr
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
-  return summarise(file.lng, reports);
+  return summarise(file, reports);
 }
 
 /**
@@ -864,7 +868,7 @@ export function commitImport(file: FileRows, fileName: string, errorMap: z.ZodEr
         .get().id;
     },
   );
-  return { id: importId, ...summarise(file.lng, reports) };
+  return { id: importId, ...summarise(file, reports) };
 }
 
 /** Imports, newest first, a page of them. */
@@ -878,6 +882,7 @@ export function listImports({ page = 1, pageSize = 20 }: { page?: number; pageSi
   const items = db
     .select({
       id: imports.id,
+      kind: imports.kind,
       fileName: imports.fileName,
       rowCount: imports.rowCount,
       at: imports.at,

@@ -910,7 +910,7 @@ const en = {
   },
   imports: {
     title: "Import",
-    hint: "Bring in meetings kept in a spreadsheet: one row a meeting, with the columns of the template (the same as a meetings export, so an export can be edited and imported back). Nothing is written before you check the preview.",
+    hint: "Bring in meetings or people kept in a spreadsheet: one row a meeting or a person, with the columns of its template (the same as the export of that list, so an export can be edited and imported back). A person’s posts go in one cell: Title (Organisation); Title (Organisation). Nothing is written before you check the preview.",
     kind: "What the file holds",
     kinds: { meetings: "Meetings", people: "People" },
     template: "Template with the column headers:",
