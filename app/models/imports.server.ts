@@ -708,26 +708,14 @@ function checkId(
 
 /** What the people a file names by id look like as the export writes them, in the file's language. */
 function peopleOnFile(rows: FileRows["rows"], lng: Language) {
-  const ids = new Set(
-    rows.map((r) => Number(textOf(r.cells.get("id")))).filter((n) => Number.isSafeInteger(n) && n > 0),
-  );
+  const ids = [
+    ...new Set(rows.map((r) => Number(textOf(r.cells.get("id")))).filter((n) => Number.isSafeInteger(n) && n > 0)),
+  ];
   const t = translatorFor(lng);
   const onFile = new Map<number, Map<ColumnKey, string>>();
-  if (ids.size === 0) return onFile;
-  // The people list has no id filter; a file naming people by id is an export, of all of them.
-  for (let page = 1; ; page++) {
-    const found = listPeople({ lng, page, pageSize: 500 });
-    for (const row of found.items) {
-      if (!ids.has(row.id)) continue;
-      const cells = new Map<ColumnKey, string>();
-      for (const column of PERSON_COLUMNS) {
-        if (column.key === "id") continue;
-        const cell: Cell = column.cell(row, t);
-        cells.set(column.key, cell == null ? "" : String(cell));
-      }
-      onFile.set(row.id, cells);
-    }
-    if (page * 500 >= found.total) break;
+  for (let i = 0; i < ids.length; i += 500) {
+    const page = listPeople({ lng, page: 1, pageSize: 500, ids: ids.slice(i, i + 500) });
+    for (const row of page.items) onFile.set(row.id, exportedCells(PERSON_COLUMNS, row, t));
   }
   return onFile;
 }
@@ -736,6 +724,17 @@ function sameDate(cell: RawCell | undefined, exported: string) {
   const a = dateCell(cell);
   const b = dateCell(exported || undefined);
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A record's cells as its export writes them, by column (its id left out). */
+function exportedCells<Row>(columns: Array<Column<Row>>, row: Row, t: ReturnType<typeof translatorFor>) {
+  const cells = new Map<ColumnKey, string>();
+  for (const column of columns) {
+    if (column.key === "id") continue;
+    const cell: Cell = column.cell(row, t);
+    cells.set(column.key, cell == null ? "" : String(cell));
+  }
+  return cells;
 }
 
 /** What the meetings a file names by id look like as the export writes them, in the file's language. */
@@ -747,15 +746,7 @@ function meetingsOnFile(rows: FileRows["rows"], lng: Language) {
   const onFile = new Map<number, Map<ColumnKey, string>>();
   for (let i = 0; i < ids.length; i += 500) {
     const page = listMeetings({ lng, page: 1, pageSize: 500, filter: { ids: ids.slice(i, i + 500) } });
-    for (const row of withExportDetails(page.items, lng)) {
-      const cells = new Map<ColumnKey, string>();
-      for (const column of MEETING_COLUMNS) {
-        if (column.key === "id") continue;
-        const cell: Cell = column.cell(row, t);
-        cells.set(column.key, cell == null ? "" : String(cell));
-      }
-      onFile.set(row.id, cells);
-    }
+    for (const row of withExportDetails(page.items, lng)) onFile.set(row.id, exportedCells(MEETING_COLUMNS, row, t));
   }
   return onFile;
 }
