@@ -16,7 +16,7 @@ test("a file of 20 meetings: errors by row, fixed, imported, undone", async ({ p
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: "English: CSV" }).click(),
+    page.getByRole("link", { name: "Meetings, English: CSV" }).click(),
   ]);
   const template = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
   const headers = template.trim().split(",");
@@ -99,5 +99,50 @@ test("a file of 20 meetings: errors by row, fixed, imported, undone", async ({ p
   await expect(adminPage.getByText("The import of meetings-fixed.csv is undone")).toBeVisible();
   await adminPage.goto(`/search?q=${encodeURIComponent(town)}`);
   await expect(adminPage.getByRole("link", { name: town })).toHaveCount(0);
+  await admin.close();
+});
+
+/** Issue 15.1, kind "people": the people template, a preview by row, the import, its undo. */
+test("a file of people: the kind chosen, errors by row, imported, undone", async ({ page, browser }) => {
+  const name = `Testperson ${Date.now().toString(36)}`;
+  await page.goto("/import");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "People, English: CSV" }).click(),
+  ]);
+  const headers = fs
+    .readFileSync((await download.path())!, "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(",");
+  expect(headers).toContain("Posts");
+  const row = (cells: Record<string, string>) => headers.map((h) => cells[h] ?? "").join(",");
+  await page.getByLabel("What the file holds").selectOption("people");
+  await page.getByLabel("File (XLSX or CSV)").setInputFiles({
+    name: "people.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      [headers.join(","), row({ Name: name }), row({ Name: `${name} B`, Posts: "Chief (Nowhere Ltd)" })].join("\r\n"),
+    ),
+  });
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    "Rows: 2. Ready to import: 1. With errors: 1. Already on file, unchanged: 0.",
+  );
+  await expect(page.getByRole("row", { name: /^2 / })).toContainText(`new person: ${name}`);
+  await expect(page.getByRole("row", { name: /^3 / })).toContainText(
+    "Posts: No organisation on file by the name “Nowhere Ltd”",
+  );
+  await page.getByRole("button", { name: "Import the 1 rows without errors" }).click();
+  await expect(page.getByText("Imported 1 rows from people.csv.")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Imports" }).getByRole("listitem").first()).toContainText(
+    "people.csv (People)",
+  );
+
+  const admin = await browser.newContext({ storageState: stateFile("admin"), locale: "en-GB" });
+  const adminPage = await admin.newPage();
+  await adminPage.goto("/import");
+  await adminPage.getByRole("button", { name: "Undo this import: people.csv" }).first().click();
+  await expect(adminPage.getByText("The import of people.csv is undone")).toBeVisible();
   await admin.close();
 });

@@ -116,11 +116,19 @@ export const PARTNER_COLUMNS: Column<PartnerRow>[] = [
   },
 ];
 
+/** A person's posts in one cell, as the meetings' participants are: "Title (Organisation); …". */
+export const postsCell = (posts: Array<{ title: string; organisation: { name: string } }>) =>
+  posts.map((p) => `${p.title} (${p.organisation.name})`).join(LIST_SEPARATOR) || null;
+
+/** The people export, and the people import's template: the names in each script, and the posts. */
 export const PERSON_COLUMNS: Column<PersonRow>[] = [
   id,
   { key: "name", header: (t) => t("person.name"), cell: (r) => r.name },
-  { key: "post", header: (t) => t("person.currentPost"), cell: (r) => r.post?.title ?? null },
-  { key: "organisation", header: (t) => t("person.organisation"), cell: (r) => r.post?.organisation.name ?? null },
+  { key: "nameKk", header: (t) => t("form.person.nameKk"), cell: (r) => r.names.kk },
+  { key: "nameRu", header: (t) => t("form.person.nameRu"), cell: (r) => r.names.ru },
+  { key: "nameEn", header: (t) => t("form.person.nameEn"), cell: (r) => r.names.en },
+  { key: "nameNative", header: (t) => t("form.person.nameNative"), cell: (r) => r.names.native },
+  { key: "posts", header: (t) => t("person.posts"), cell: (r) => postsCell(r.posts) },
 ];
 
 export const ORGANISATION_COLUMNS: Column<OrganisationRow>[] = [

@@ -18,13 +18,15 @@ import { and, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
-import { MEETING_COLUMNS, importDate, type Cell } from "~/exchange/columns";
+import { MEETING_COLUMNS, PERSON_COLUMNS, importDate, type Cell, type Column } from "~/exchange/columns";
 import { withExportDetails } from "~/exchange/export.server";
 import { FileRefused, isFormula, readSheet, type EncodingChoice, type RawCell } from "~/exchange/import/read.server";
 import { MeetingSchema, type MeetingInput } from "~/forms/meeting";
 import { PartnerSchema, type PartnerInput } from "~/forms/partner";
+import { PersonSchema } from "~/forms/person";
 import { LANGUAGES, type Language } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
+import type { TranslationKey } from "~/i18n/translate";
 import { findMeetingDate } from "~/intake/dates";
 import { COUNTRY_CODES, countryName } from "~/utils/countries";
 import { latestEntry, revertRecord, type Actor } from "~db/history";
@@ -42,12 +44,14 @@ import {
   users,
 } from "~db/schema";
 import type { Db } from "~db/client";
-import type { AuditedRecordType } from "~db/schema";
+import type { AuditedRecordType, IMPORT_KINDS } from "~db/schema";
 import { wholeNameKey } from "~db/shared/fold";
-import { localizedName, typedText } from "~db/shared/names";
-import { partialDateParts } from "~db/shared/partial-date";
+import { localizedName, typedName, typedText } from "~db/shared/names";
+import { partialDateParts, UNKNOWN_DATE } from "~db/shared/partial-date";
 import { pageOf } from "~/utils/pagination";
 import { listMeetings } from "./meetings/read.server";
+import { listPeople } from "./people/read.server";
+import { insertPerson, recordPostHeld } from "./people/write.server";
 import { resolveMeeting, writeMeeting, removeOrphanSources } from "./meetings/write.server";
 import { insertPartner } from "./partners/write.server";
 import { refusal, type Refusal } from "./refusals";
@@ -67,6 +71,8 @@ type Staged = {
   userId: number;
   fileName: string;
   encoding: EncodingChoice;
+  // What the file holds; a file staged before kinds were chosen holds meetings.
+  kind?: ImportKind;
   at: number;
   // The columns chosen for a file whose headers are not the template's.
   mapping?: ColumnMapping;
@@ -122,19 +128,31 @@ export function dropStaged(token: string) {
 // ---------------------------------------------------------------------------------------------
 // Reading rows
 
-export type ColumnKey = (typeof MEETING_COLUMNS)[number]["key"];
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export type ColumnKey = string;
 export const fold = (text: string) => text.normalize("NFC").trim().toLocaleLowerCase().replace(/\s+/g, " ");
 
+/** The template's columns of each kind: its export's (app/exchange/columns.ts). */
+export function importColumns(kind: ImportKind): Array<Column<never>> {
+  return kind === "people" ? PERSON_COLUMNS : MEETING_COLUMNS;
+}
+
+/** A file of this kind must have one of these columns: a meeting's partner, a person's name. */
+const NEEDED: Record<ImportKind, ColumnKey[]> = {
+  meetings: ["partner"],
+  people: ["name", "nameKk", "nameRu", "nameEn", "nameNative"],
+};
+
 /** The template's headers, in each language, folded. */
-export const headerKeys = () =>
+export const headerKeys = (kind: ImportKind = "meetings") =>
   LANGUAGES.map((lng) => {
     const t = translatorFor(lng);
-    return { lng, keys: new Map(MEETING_COLUMNS.map((c) => [fold(c.header(t)), c.key] as const)) };
+    return { lng, keys: new Map(importColumns(kind).map((c) => [fold(c.header(t)), c.key] as const)) };
   });
 
-export function templateHeaders(lng: Language) {
+export function templateHeaders(lng: Language, kind: ImportKind = "meetings") {
   const t = translatorFor(lng);
-  return MEETING_COLUMNS.map((c) => c.header(t));
+  return importColumns(kind).map((c) => c.header(t));
 }
 
 /** A header cell as a person reads it (a formula as its text, never computed). */
@@ -158,9 +176,9 @@ export class HeadersUnknown extends FileRefused {
 export type ColumnMapping = { columns: Array<ColumnKey | null>; lng: Language };
 
 /** Which column holds which field, and the language of the headers (the records' language). */
-function mapHeaders(cells: RawCell[]): ColumnMapping {
+function mapHeaders(cells: RawCell[], kind: ImportKind): ColumnMapping {
   const texts = cells.map((c) => (c == null ? "" : typeof c === "string" ? fold(c) : "\u0000"));
-  const scored = headerKeys()
+  const scored = headerKeys(kind)
     .map(({ lng, keys }) => ({ lng, keys, found: texts.filter((h) => keys.has(h)).length }))
     .sort((a, b) => b.found - a.found);
   const best = scored[0];
@@ -174,18 +192,24 @@ function mapHeaders(cells: RawCell[]): ColumnMapping {
     // Named as a person would recognise them, never a whole cell of text.
     .map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h))
     .slice(0, 5);
-  if (unknown.length || !columns.includes("partner")) {
+  if (unknown.length || !NEEDED[kind].some((key) => columns.includes(key))) {
     const headers = cells.map(headerText);
     while (headers.length && !headers[headers.length - 1]) headers.pop();
     throw new HeadersUnknown(
-      refusal("imports.errors.unknownHeaders", { headers: unknown.join(", ") || templateHeaders(best.lng).join(", ") }),
+      refusal("imports.errors.unknownHeaders", {
+        headers: unknown.join(", ") || templateHeaders(best.lng, kind).join(", "),
+      }),
       headers,
     );
   }
   return { columns, lng: best.lng };
 }
 
-export type FileRows = { lng: Language; rows: Array<{ line: number; cells: Map<ColumnKey, RawCell> }> };
+export type FileRows = {
+  kind: ImportKind;
+  lng: Language;
+  rows: Array<{ line: number; cells: Map<ColumnKey, RawCell> }>;
+};
 
 /**
  * The file's rows under its headers, blank rows left out; refuses a file it cannot use. With a
@@ -196,13 +220,14 @@ export async function readImportFile(
   path: string,
   encoding: EncodingChoice,
   mapping?: ColumnMapping,
+  kind: ImportKind = "meetings",
 ): Promise<FileRows> {
   let header: ColumnMapping | null = null;
   const rows: FileRows["rows"] = [];
   for await (const row of readSheet(path, encoding)) {
     if (row.cells.every((c) => c == null || (typeof c === "string" && !c.trim()))) continue;
     if (!header) {
-      header = mapping ?? mapHeaders(row.cells);
+      header = mapping ?? mapHeaders(row.cells, kind);
       continue;
     }
     if (rows.length >= MAX_IMPORT_ROWS)
@@ -214,7 +239,7 @@ export async function readImportFile(
     rows.push({ line: row.line, cells });
   }
   if (!header || rows.length === 0) throw new FileRefused(refusal("imports.errors.empty"));
-  return { lng: header.lng, rows };
+  return { kind, lng: header.lng, rows };
 }
 
 /** The header row of a staged file whose headers are not the template's; null when they are. */
@@ -465,20 +490,8 @@ function importRow(
   for (const [column, cell] of cells)
     if (isFormula(cell)) errors.push({ column, message: refusal("imports.errors.formula") });
 
-  const idCell = cells.get("id");
-  if (idCell != null && !isFormula(idCell)) {
-    const id = Number(textOf(idCell));
-    const onFile = Number.isSafeInteger(id) ? existing.get(id) : undefined;
-    if (!onFile)
-      errors.push({ column: "id", message: refusal("imports.errors.noSuchMeeting", { id: String(textOf(idCell)) }) });
-    else {
-      const same = [...onFile].every(([column, text]) =>
-        column === "date" ? sameDate(cells.get("date"), text) : (textOf(cells.get(column)) ?? "") === text,
-      );
-      if (same && errors.length === 0) return { line, status: "unchanged", notes: [{ key: "unchanged" }], errors };
-      errors.push({ column: "id", message: refusal("imports.errors.changed", { id: String(id) }) });
-    }
-  }
+  const unchanged = checkId(cells, existing, errors, "imports.errors.noSuchMeeting", "imports.errors.changed");
+  if (unchanged) return { line, ...unchanged };
 
   const date = dateCell(cells.get("date"));
   if (!date) errors.push({ column: "date", message: refusal("imports.errors.date") });
@@ -567,10 +580,161 @@ function importRow(
   return { line, status: "ready", notes, errors };
 }
 
+const NAME_COLUMNS = [
+  ["nameKk", "nameKk"],
+  ["nameRu", "nameRu"],
+  ["nameEn", "nameEn"],
+  ["nameNative", "nameNative"],
+] as const;
+
+/** The title of a post typed in the file's language goes in that language's field. */
+const TITLE_FIELD = { kk: "titleKk", ru: "titleRu", en: "titleEn" } as const;
+
+/** People on file whose whole name, in any of its spellings, is one of these: up to two. */
+function peopleNamed(ctx: Context, names: string[]) {
+  const keys = [...new Set(names.map(wholeNameKey).filter(Boolean))];
+  if (keys.length === 0) return [];
+  return ctx.db
+    .selectDistinct({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .where(and(eq(nameKeys.recordType, "person"), inArray(nameKeys.key, keys)))
+    .limit(2)
+    .all()
+    .map((r) => r.id);
+}
+
+/**
+ * One row of people: the names (each script in its column, or one name placed by its script as
+ * the person form's picker does), and the posts as the export writes them, "Title
+ * (Organisation); …". Checked with the person form's schema; a person on file by any spelling is
+ * matched and given the posts they do not hold yet, anyone else is added as the form adds them.
+ */
+function importPersonRow(
+  ctx: Context,
+  line: number,
+  cells: Map<ColumnKey, RawCell>,
+  existing: Map<number, Map<ColumnKey, string>>,
+): RowReport {
+  const errors: CellError[] = [];
+  const notes: RowNote[] = [];
+  for (const [column, cell] of cells)
+    if (isFormula(cell)) errors.push({ column, message: refusal("imports.errors.formula") });
+  const unchanged = checkId(cells, existing, errors, "imports.errors.noSuchPerson", "imports.errors.changedPerson");
+  if (unchanged) return { line, ...unchanged };
+
+  const separate = NAME_COLUMNS.some(([column]) => textOf(cells.get(column)));
+  const one = textOf(cells.get("name"));
+  const placed = !separate && one ? typedName(one, ctx.lng) : null;
+  const names = {
+    nameKk: placed ? (placed.nameKk ?? undefined) : textOf(cells.get("nameKk")),
+    nameRu: placed ? (placed.nameRu ?? undefined) : textOf(cells.get("nameRu")),
+    nameEn: placed ? (placed.nameEn ?? undefined) : textOf(cells.get("nameEn")),
+    nameNative: placed ? (placed.nameNative ?? undefined) : textOf(cells.get("nameNative")),
+  };
+  const nameColumn = (field: string) => (separate ? field : "name");
+
+  const typedPosts = listOf(cells.get("posts")).map(personOf);
+  const postsIn = typedPosts.map(({ name: title, title: organisation }) => {
+    let organisationId = 0;
+    if (!organisation) errors.push({ column: "posts", message: refusal("imports.errors.postOrganisation", { title }) });
+    else {
+      organisationId = organisationFor(ctx, organisation) ?? 0;
+      if (!organisationId)
+        errors.push({ column: "posts", message: refusal("imports.errors.organisation", { name: organisation }) });
+    }
+    return { organisationId: organisationId || Number.MAX_SAFE_INTEGER, [TITLE_FIELD[ctx.lng]]: title };
+  });
+  const parsed = PersonSchema.safeParse({ ...names, posts: postsIn }, { errorMap: ctx.errorMap });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      const column = field === "posts" ? "posts" : nameColumn(field.startsWith("name") ? field : "nameKk");
+      if (column === "posts" && errors.some((e) => e.column === "posts")) continue;
+      errors.push({ column, message: issue.message });
+    }
+  }
+  if (errors.length || !parsed.success) return { line, status: "error", notes, errors };
+
+  const person = parsed.data;
+  const spelt = [person.nameKk, person.nameRu, person.nameEn, person.nameNative].filter((n): n is string => !!n);
+  const ids = peopleNamed(ctx, spelt);
+  if (ids.length > 1) {
+    errors.push({ column: nameColumn("nameKk"), message: refusal("form.errors.severalPeopleShort") });
+    return { line, status: "error", notes, errors };
+  }
+  const [onFile] = ids;
+  if (onFile != null) {
+    notes.push({ key: "matchesPerson", name: personName(ctx, onFile) });
+    if (ctx.write)
+      for (const post of person.posts)
+        recordPostHeld(ctx.db, onFile, {
+          organisationId: post.organisationId,
+          title: { titleKk: post.titleKk ?? null, titleRu: post.titleRu ?? null, titleEn: post.titleEn ?? null },
+          on: UNKNOWN_DATE,
+        });
+  } else {
+    notes.push({ key: "newPerson", name: spelt[0] ?? "" });
+    if (ctx.write) insertPerson(ctx.db, person);
+  }
+  return { line, status: "ready", notes, errors };
+}
+
+/**
+ * A row naming a record by id: left as it is when it says what the record on file says (as the
+ * export writes it), else an error (an import never changes a record on file).
+ */
+function checkId(
+  cells: Map<ColumnKey, RawCell>,
+  existing: Map<number, Map<ColumnKey, string>>,
+  errors: CellError[],
+  noSuch: TranslationKey,
+  changed: TranslationKey,
+): Pick<RowReport, "status" | "notes" | "errors"> | null {
+  const idCell = cells.get("id");
+  if (idCell == null || isFormula(idCell)) return null;
+  const id = Number(textOf(idCell));
+  const onFile = Number.isSafeInteger(id) ? existing.get(id) : undefined;
+  if (!onFile) {
+    errors.push({ column: "id", message: refusal(noSuch, { id: String(textOf(idCell)) }) });
+    return null;
+  }
+  const same = [...onFile].every(([column, text]) =>
+    column === "date" ? sameDate(cells.get("date"), text) : (textOf(cells.get(column)) ?? "") === text,
+  );
+  if (same && errors.length === 0) return { status: "unchanged", notes: [{ key: "unchanged" }], errors };
+  errors.push({ column: "id", message: refusal(changed, { id: String(id) }) });
+  return null;
+}
+
+/** What the people a file names by id look like as the export writes them, in the file's language. */
+function peopleOnFile(rows: FileRows["rows"], lng: Language) {
+  const ids = [
+    ...new Set(rows.map((r) => Number(textOf(r.cells.get("id")))).filter((n) => Number.isSafeInteger(n) && n > 0)),
+  ];
+  const t = translatorFor(lng);
+  const onFile = new Map<number, Map<ColumnKey, string>>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const page = listPeople({ lng, page: 1, pageSize: 500, ids: ids.slice(i, i + 500) });
+    for (const row of page.items) onFile.set(row.id, exportedCells(PERSON_COLUMNS, row, t));
+  }
+  return onFile;
+}
+
 function sameDate(cell: RawCell | undefined, exported: string) {
   const a = dateCell(cell);
   const b = dateCell(exported || undefined);
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A record's cells as its export writes them, by column (its id left out). */
+function exportedCells<Row>(columns: Array<Column<Row>>, row: Row, t: ReturnType<typeof translatorFor>) {
+  const cells = new Map<ColumnKey, string>();
+  for (const column of columns) {
+    if (column.key === "id") continue;
+    const cell: Cell = column.cell(row, t);
+    cells.set(column.key, cell == null ? "" : String(cell));
+  }
+  return cells;
 }
 
 /** What the meetings a file names by id look like as the export writes them, in the file's language. */
@@ -582,20 +746,13 @@ function meetingsOnFile(rows: FileRows["rows"], lng: Language) {
   const onFile = new Map<number, Map<ColumnKey, string>>();
   for (let i = 0; i < ids.length; i += 500) {
     const page = listMeetings({ lng, page: 1, pageSize: 500, filter: { ids: ids.slice(i, i + 500) } });
-    for (const row of withExportDetails(page.items, lng)) {
-      const cells = new Map<ColumnKey, string>();
-      for (const column of MEETING_COLUMNS) {
-        if (column.key === "id") continue;
-        const cell: Cell = column.cell(row, t);
-        cells.set(column.key, cell == null ? "" : String(cell));
-      }
-      onFile.set(row.id, cells);
-    }
+    for (const row of withExportDetails(page.items, lng)) onFile.set(row.id, exportedCells(MEETING_COLUMNS, row, t));
   }
   return onFile;
 }
 
 export type ImportPreview = {
+  kind: ImportKind;
   lng: Language;
   rows: number;
   ready: number;
@@ -618,18 +775,23 @@ function runRows(db: Db, file: FileRows, errorMap: z.ZodErrorMap, write: boolean
     people: new Map(),
     partnersOnFile: new Map(),
   };
-  const existing = meetingsOnFile(file.rows, file.lng);
   // A row is checked whole before anything of it is written; a write that still fails throws,
   // and the whole transaction (every row) is rolled back.
+  if (file.kind === "people") {
+    const existing = peopleOnFile(file.rows, file.lng);
+    return file.rows.map(({ line, cells }) => importPersonRow(ctx, line, cells, existing));
+  }
+  const existing = meetingsOnFile(file.rows, file.lng);
   return file.rows.map(({ line, cells }) => importRow(ctx, line, cells, existing));
 }
 
-function summarise(lng: Language, reports: RowReport[]): ImportPreview {
+function summarise({ kind, lng }: FileRows, reports: RowReport[]): ImportPreview {
   const count = (status: RowReport["status"]) => reports.filter((r) => r.status === status).length;
   const errorRows = reports.filter((r) => r.status === "error");
   const first = reports.slice(0, PREVIEW_ROWS);
   const shown = [...first, ...errorRows.filter((r) => r.line > (first.at(-1)?.line ?? 0)).slice(0, PREVIEW_ERRORS)];
   return {
+    kind,
     lng,
     rows: reports.length,
     ready: count("ready"),
@@ -660,7 +822,7 @@ export function previewImport(file: FileRows, errorMap: z.ZodErrorMap): ImportPr
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
-  return summarise(file.lng, reports);
+  return summarise(file, reports);
 }
 
 /**
@@ -692,12 +854,12 @@ export function commitImport(file: FileRows, fileName: string, errorMap: z.ZodEr
           .get()?.id ?? 0;
       importId = tx
         .insert(imports)
-        .values({ kind: "meetings", fileName, rowCount: ready, userId: actor.userId, historyFrom, historyTo })
+        .values({ kind: file.kind, fileName, rowCount: ready, userId: actor.userId, historyFrom, historyTo })
         .returning({ id: imports.id })
         .get().id;
     },
   );
-  return { id: importId, ...summarise(file.lng, reports) };
+  return { id: importId, ...summarise(file, reports) };
 }
 
 /** Imports, newest first, a page of them. */
@@ -711,6 +873,7 @@ export function listImports({ page = 1, pageSize = 20 }: { page?: number; pageSi
   const items = db
     .select({
       id: imports.id,
+      kind: imports.kind,
       fileName: imports.fileName,
       rowCount: imports.rowCount,
       at: imports.at,

@@ -8,6 +8,7 @@ import { AdminNav } from "~/components/AdminNav";
 import { AstanaTime } from "~/components/AstanaTime";
 import { Empty, PageHeading } from "~/components/Page";
 import { MEETING_COLUMNS } from "~/exchange/columns";
+import { IMPORT_KINDS } from "~db/schema";
 import { FileRefused } from "~/exchange/import/read.server";
 import { receiveUpload } from "~/exchange/import/upload.server";
 import { redirectWithFlash } from "~/flash.server";
@@ -29,6 +30,7 @@ import {
 } from "~/models/import-mappings.server";
 import {
   HeadersUnknown,
+  importColumns,
   unknownHeaders,
   type ColumnMapping,
   commitImport,
@@ -75,8 +77,12 @@ const say = (t: T, message: Refusal | string) =>
 
 /** The preview in the reader's language: each row's plan and its errors, column by column. */
 function previewText(preview: ImportPreview, t: T) {
-  const header = (key: string) => MEETING_COLUMNS.find((c) => c.key === key)?.header(t) ?? key;
+  const header = (key: string) =>
+    importColumns(preview.kind)
+      .find((c) => c.key === key)
+      ?.header(t) ?? key;
   return {
+    kind: preview.kind,
     rows: preview.rows,
     ready: preview.ready,
     errors: preview.errors,
@@ -133,13 +139,13 @@ export async function action({ request }: ActionFunctionArgs) {
       dropStaged(upload.token);
       return refused({ fileError: t("form.errors.invalid") });
     }
-    const { encoding } = submission.value;
+    const { encoding, kind } = submission.value;
     try {
-      const staged = { userId: user.id, fileName: upload.fileName, encoding };
+      const staged = { userId: user.id, fileName: upload.fileName, encoding, kind };
       let mapping: ColumnMapping | undefined;
       try {
         stage(upload.token, staged);
-        const file = await readImportFile(upload.path, encoding);
+        const file = await readImportFile(upload.path, encoding, undefined, kind);
         return data<ActionReply>({
           stage: "preview",
           token: upload.token,
@@ -148,7 +154,9 @@ export async function action({ request }: ActionFunctionArgs) {
           preview: previewText(previewImport(file, errorMap), t),
         });
       } catch (error) {
-        if (!(error instanceof HeadersUnknown) || error.headers.length > MAX_MAPPED_COLUMNS) throw error;
+        // The mapping step is for meetings; a file of another kind must have the template's headers.
+        if (!(error instanceof HeadersUnknown) || error.headers.length > MAX_MAPPED_COLUMNS || kind !== "meetings")
+          throw error;
         // Other headers: the mapping remembered for them, else the mapping step.
         const proposal = proposeMapping(error.headers, lng);
         const remembered = rememberedMapping("meetings", error.headers);
@@ -189,6 +197,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!token || !staged) return refused({ fileError: t("imports.errors.expired") });
   try {
     if (intent === "map" || intent === "remap") {
+      if ((staged.kind ?? "meetings") !== "meetings") return refused({ fileError: t("form.errors.invalid") });
       // The choices are checked against the staged file's own header row, never trusted.
       const headers = await unknownHeaders(staged.path, staged.encoding);
       if (!headers || headers.length > MAX_MAPPED_COLUMNS) return refused({ fileError: t("form.errors.invalid") });
@@ -215,7 +224,7 @@ export async function action({ request }: ActionFunctionArgs) {
         preview: previewText(previewImport(file, errorMap), t),
       });
     }
-    const file = await readImportFile(staged.path, staged.encoding, staged.mapping);
+    const file = await readImportFile(staged.path, staged.encoding, staged.mapping, staged.kind);
     const result = commitImport(file, staged.fileName, errorMap, actorOf(user));
     dropStaged(token);
     return redirectWithFlash(request, "/import", t("imports.done", { count: result.ready, file: staged.fileName }));
@@ -237,37 +246,46 @@ export default function ImportPage() {
       <PageHeading>{t("imports.title")}</PageHeading>
       {canUndo ? <AdminNav /> : null}
       <p className="mb-4 max-w-prose text-sm text-stone-600">{t("imports.hint")}</p>
-      <p className="mb-4 text-sm">
-        {t("imports.template")}{" "}
-        {LANGUAGES.map((lng) => (
-          <span key={lng} className="mr-3 inline-block">
-            <span className="font-medium uppercase">{lng}</span>{" "}
-            <a
-              href={`/import/template/meetings-${lng}.xlsx`}
-              download
-              aria-label={`${t(`language.${lng}`)}: ${t("exports.xlsx")}`}
-              className="text-sky-800 underline"
-            >
-              {t("exports.xlsx")}
-            </a>{" "}
-            <a
-              href={`/import/template/meetings-${lng}.csv`}
-              download
-              aria-label={`${t(`language.${lng}`)}: ${t("exports.csv")}`}
-              className="text-sky-800 underline"
-            >
-              {t("exports.csv")}
-            </a>
-          </span>
+      <p className="mb-1 text-sm">{t("imports.template")}</p>
+      <ul className="mb-4 text-sm">
+        {IMPORT_KINDS.map((kind) => (
+          <li key={kind}>
+            <span className="mr-2">{t(`imports.kinds.${kind}`)}:</span>
+            {LANGUAGES.map((lng) => (
+              <span key={lng} className="mr-3 inline-block">
+                <span className="font-medium uppercase">{lng}</span>{" "}
+                {(["xlsx", "csv"] as const).map((ext) => (
+                  <a
+                    key={ext}
+                    href={`/import/template/${kind}-${lng}.${ext}`}
+                    download
+                    aria-label={`${t(`imports.kinds.${kind}`)}, ${t(`language.${lng}`)}: ${t(`exports.${ext}`)}`}
+                    className="mr-1 text-sky-800 underline"
+                  >
+                    {t(`exports.${ext}`)}
+                  </a>
+                ))}
+              </span>
+            ))}
+          </li>
         ))}
-      </p>
+      </ul>
       <Form method="post" encType="multipart/form-data" className="mb-8 max-w-xl space-y-4">
         <div>
           <label htmlFor={`${id}-kind`} className="field-label">
             {t("imports.kind")}
           </label>
-          <select id={`${id}-kind`} name="kind" className="field-control" defaultValue="meetings">
-            <option value="meetings">{t("imports.kinds.meetings")}</option>
+          <select
+            id={`${id}-kind`}
+            name="kind"
+            className="field-control"
+            defaultValue={reply?.stage === "preview" ? reply.preview.kind : "meetings"}
+          >
+            {IMPORT_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`imports.kinds.${kind}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div>
@@ -329,7 +347,10 @@ export default function ImportPage() {
         <ul aria-label={t("imports.list")} className="space-y-3">
           {imports.items.map((entry) => (
             <li key={entry.id} className="rounded border border-stone-200 bg-white p-3 text-sm break-words">
-              <p className="font-medium">{entry.fileName}</p>
+              <p className="font-medium">
+                {entry.fileName}{" "}
+                <span className="font-normal text-stone-600">({t(`imports.kinds.${entry.kind}`)})</span>
+              </p>
               <p className="text-stone-600">
                 {t("imports.rows")}: {entry.rowCount} · {t("imports.who")}: {entry.who ?? "—"} · {t("imports.when")}:{" "}
                 <AstanaTime iso={entry.at} />

@@ -910,9 +910,9 @@ const en = {
   },
   imports: {
     title: "Import",
-    hint: "Bring in meetings kept in a spreadsheet: one row a meeting, with the columns of the template (the same as a meetings export, so an export can be edited and imported back). Nothing is written before you check the preview.",
+    hint: "Bring in meetings or people kept in a spreadsheet: one row a meeting or a person, with the columns of its template (the same as the export of that list, so an export can be edited and imported back). A person’s posts go in one cell: Title (Organisation); Title (Organisation). Nothing is written before you check the preview.",
     kind: "What the file holds",
-    kinds: { meetings: "Meetings" },
+    kinds: { meetings: "Meetings", people: "People" },
     template: "Template with the column headers:",
     file: "File (XLSX or CSV)",
     fileHint:
@@ -978,6 +978,11 @@ const en = {
       severalPartners: "Several partners on file have this name: {{names}}.",
       changed:
         "Meeting {{id}} is on file and differs: an import does not change it. Clear the ID to add the row as a new meeting.",
+      noSuchPerson: "No person {{id}} on file: clear the ID to add the row as a new person.",
+      changedPerson:
+        "Person {{id}} is on file and differs: an import does not change them. Clear the ID to add the row as a new person.",
+      postOrganisation: "The post “{{title}}” needs its organisation in brackets: Title (Organisation).",
+      organisation: "No organisation on file by the name “{{name}}”: add it first, then import the file again.",
       noSuchMeeting: "No meeting {{id}} on file: clear the ID to add the row as a new meeting.",
       undoEdited: "This import cannot be undone: records it made have been changed since ({{records}}).",
       undoUsed: "This import cannot be undone: records it made are now part of records made since.",

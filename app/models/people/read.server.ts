@@ -82,14 +82,17 @@ export function listPeople({
   page,
   pageSize = PAGE_SIZE,
   organisationIds,
+  ids,
 }: {
   lng: Language;
   page: number;
   pageSize?: number;
   organisationIds?: number[];
+  // Only these people (the import's check of the rows a file names by id).
+  ids?: number[];
 }) {
   const db = getDb();
-  const where = organisationIds
+  const byPost = organisationIds
     ? organisationIds.length
       ? inArray(
           people.id,
@@ -97,6 +100,7 @@ export function listPeople({
         )
       : sql`0`
     : undefined;
+  const where = ids ? and(byPost, inArray(people.id, ids)) : byPost;
   const rows = db
     .select({
       id: people.id,
@@ -113,11 +117,16 @@ export function listPeople({
     rows.map((r) => r.id),
     lng,
   );
-  const items = rows.map((r) => ({
-    id: r.id,
-    name: localizedName(r, lng),
-    post: currentPost(allPosts.filter((p) => p.personId === r.id)),
-  }));
+  const items = rows.map((r) => {
+    const own = allPosts.filter((p) => p.personId === r.id);
+    return {
+      id: r.id,
+      name: localizedName(r, lng),
+      names: { kk: r.nameKk, ru: r.nameRu, en: r.nameEn, native: r.nameNative },
+      post: currentPost(own),
+      posts: own,
+    };
+  });
   return pageOf(items, total, page, pageSize);
 }
 
