@@ -7,6 +7,7 @@ import { type Db } from "~db/client";
 import { writeTransaction } from "../writes.server";
 import type { Actor } from "~db/history";
 import { writeNameKeys } from "~db/name-keys";
+import { perConnection } from "~db/prepared";
 import { indexInitiative, indexMeeting, removeFromSearch } from "../search-index.server";
 import {
   delegationMembers,
@@ -68,14 +69,33 @@ function existing(
   );
 }
 
-/** People on file whose whole name folds to this one. */
-function peopleNamed(db: Db, name: string, lng: Language) {
-  const ids = db
+const lookups = perConnection((db) => ({
+  peopleNamed: db
     .selectDistinct({ id: nameKeys.recordId })
     .from(nameKeys)
-    .where(and(eq(nameKeys.recordType, "person"), eq(nameKeys.key, wholeNameKey(name))))
+    .where(and(eq(nameKeys.recordType, "person"), eq(nameKeys.key, sql.placeholder("key"))))
     .limit(5)
-    .all()
+    .prepare(),
+  topicNamed: db
+    .select({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .where(and(eq(nameKeys.recordType, "topic"), eq(nameKeys.key, sql.placeholder("key"))))
+    .prepare(),
+  addTopicTo: db
+    .insert(meetingTopics)
+    .values({
+      meetingId: sql.placeholder("meetingId"),
+      topicId: sql.placeholder("topicId"),
+      position: sql.placeholder("position"),
+    })
+    .onConflictDoNothing()
+    .prepare(),
+}));
+
+/** People on file whose whole name folds to this one. */
+function peopleNamed(db: Db, name: string, lng: Language) {
+  const ids = lookups(db)
+    .peopleNamed.all({ key: wholeNameKey(name) })
     .map((r) => r.id);
   if (ids.length === 0) return [];
   return db
@@ -184,13 +204,9 @@ function writeParticipants(db: Db, meetingId: number, input: MeetingInput, plan:
 
 /** Topics are a shared list: a name on file (however spelt) is reused, a new one is added. */
 function writeTopics(db: Db, meetingId: number, names: string[], lng: Language) {
+  const { topicNamed, addTopicTo } = lookups(db);
   names.forEach((name, position) => {
-    const key = wholeNameKey(name);
-    let topicId = db
-      .select({ id: nameKeys.recordId })
-      .from(nameKeys)
-      .where(and(eq(nameKeys.recordType, "topic"), eq(nameKeys.key, key)))
-      .get()?.id;
+    let topicId = topicNamed.get({ key: wholeNameKey(name) })?.id;
     if (!topicId) {
       const topicNames = topicNamesIn(lng, name);
       topicId = db
@@ -200,7 +216,7 @@ function writeTopics(db: Db, meetingId: number, names: string[], lng: Language) 
         .get().id;
       writeNameKeys(db, "topic", topicId, topicNames);
     }
-    db.insert(meetingTopics).values({ meetingId, topicId, position }).onConflictDoNothing().run();
+    addTopicTo.run({ meetingId, topicId, position });
   });
 }
 
