@@ -1,6 +1,7 @@
 import { and, eq, notExists, sql } from "drizzle-orm";
 import { nameKeys as keysOf } from "./shared/fold";
 import type { Db } from "./client";
+import { perConnection } from "./prepared";
 import { nameKeys, NAMED_RECORD_TYPES, organisations, partners, people, topics } from "./schema";
 
 export type NamedRecordType = (typeof NAMED_RECORD_TYPES)[number];
@@ -9,17 +10,30 @@ type Names = { nameKk: string | null; nameRu: string | null; nameEn: string | nu
 
 export const NAMED_TABLES = { partner: partners, organisation: organisations, person: people, topic: topics } as const;
 
+const keyStatements = perConnection((db) => ({
+  remove: db
+    .delete(nameKeys)
+    .where(
+      and(eq(nameKeys.recordType, sql.placeholder("recordType")), eq(nameKeys.recordId, sql.placeholder("recordId"))),
+    )
+    .prepare(),
+  add: db
+    .insert(nameKeys)
+    .values({
+      recordType: sql.placeholder("recordType"),
+      recordId: sql.placeholder("recordId"),
+      key: sql.placeholder("key"),
+    })
+    .onConflictDoNothing()
+    .prepare(),
+}));
+
 /** Replaces a record's name keys; call it in the transaction that writes the names. */
 export function writeNameKeys(db: Db, recordType: NamedRecordType, recordId: number, names: Names) {
-  db.delete(nameKeys)
-    .where(and(eq(nameKeys.recordType, recordType), eq(nameKeys.recordId, recordId)))
-    .run();
-  const keys = keysOf(names.nameKk, names.nameRu, names.nameEn, names.nameNative);
-  if (keys.length === 0) return;
-  db.insert(nameKeys)
-    .values(keys.map((key) => ({ recordType, recordId, key })))
-    .onConflictDoNothing()
-    .run();
+  const { remove, add } = keyStatements(db);
+  remove.run({ recordType, recordId });
+  for (const key of keysOf(names.nameKk, names.nameRu, names.nameEn, names.nameNative))
+    add.run({ recordType, recordId, key });
 }
 
 /**

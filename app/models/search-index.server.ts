@@ -6,6 +6,7 @@ import ru from "~/i18n/locales/ru";
 import { countryName } from "~/utils/countries";
 import { FOLD_VERSION, foldForMatch } from "~db/shared/fold";
 import type { Db } from "~db/client";
+import { clientOf, perConnection } from "~db/prepared";
 import {
   delegationMembers,
   delegations,
@@ -59,39 +60,63 @@ export function searchRowidRange(kind: SearchKind): [number, number] {
   return [TOPS[kind] - IDS, TOPS[kind]];
 }
 
+const rowStatements = perConnection((db) => {
+  const client = clientOf(db);
+  return {
+    old: client.prepare<[SearchKind, number], { rowid: number }>(
+      "select fts_rowid as rowid from search_rows where kind = ? and record_id = ?",
+    ),
+    removeText: client.prepare<[number]>("delete from search_text where rowid = ?"),
+    removeRow: client.prepare<[SearchKind, number]>("delete from search_rows where kind = ? and record_id = ?"),
+    addText: client.prepare<[number, SearchKind, number, string]>(
+      "insert into search_text (rowid, kind, record_id, body) values (?, ?, ?, ?)",
+    ),
+    addRow: client.prepare<[SearchKind, number, number]>(
+      "insert into search_rows (kind, record_id, fts_rowid) values (?, ?, ?)",
+    ),
+  };
+});
+
 /** Replaces a record's row; search_rows says where the old one is (FTS5 indexes no other column). */
 function write(db: Db, kind: SearchKind, id: number, body: string, date: string | null = null) {
-  const old = db.get<{ rowid: number } | undefined>(
-    sql`select fts_rowid as rowid from search_rows where kind = ${kind} and record_id = ${id}`,
-  );
+  const statements = rowStatements(db);
+  const old = statements.old.get(kind, id);
   if (old) {
-    db.run(sql`delete from search_text where rowid = ${old.rowid}`);
-    db.run(sql`delete from search_rows where kind = ${kind} and record_id = ${id}`);
+    statements.removeText.run(old.rowid);
+    statements.removeRow.run(kind, id);
   }
   if (!body) return;
   const rowid = searchRowid(kind, id, date);
-  db.run(sql`insert into search_text (rowid, kind, record_id, body) values (${rowid}, ${kind}, ${id}, ${body})`);
-  db.run(sql`insert into search_rows (kind, record_id, fts_rowid) values (${kind}, ${id}, ${rowid})`);
+  statements.addText.run(rowid, kind, id, body);
+  statements.addRow.run(kind, id, rowid);
 }
+
+const meetingStatements = perConnection((db) => {
+  const id = sql.placeholder("id");
+  return {
+    meeting: db.select().from(meetings).where(eq(meetings.id, id)).prepare(),
+    topicNames: db
+      .select({ kk: topics.nameKk, ru: topics.nameRu, en: topics.nameEn })
+      .from(meetingTopics)
+      .innerJoin(topics, eq(topics.id, meetingTopics.topicId))
+      .where(eq(meetingTopics.meetingId, id))
+      .prepare(),
+    sourceTexts: db
+      .select({ outlet: sources.outlet, title: sources.title, text: sources.text })
+      .from(meetingSources)
+      .innerJoin(sources, eq(sources.id, meetingSources.sourceId))
+      .where(eq(meetingSources.meetingId, id))
+      .prepare(),
+  };
+});
 
 /** A meeting's place, purpose, summary, topics (every language) and sources, folded. */
 export function indexMeeting(db: Db, id: number) {
-  const meeting = db.select().from(meetings).where(eq(meetings.id, id)).get();
+  const statements = meetingStatements(db);
+  const meeting = statements.meeting.get({ id });
   if (!meeting) return removeFromSearch(db, "meeting", id);
-  const topicNames = db
-    .select({ kk: topics.nameKk, ru: topics.nameRu, en: topics.nameEn })
-    .from(meetingTopics)
-    .innerJoin(topics, eq(topics.id, meetingTopics.topicId))
-    .where(eq(meetingTopics.meetingId, id))
-    .all()
-    .flatMap((t) => [t.kk, t.ru, t.en]);
-  const sourceTexts = db
-    .select({ outlet: sources.outlet, title: sources.title, text: sources.text })
-    .from(meetingSources)
-    .innerJoin(sources, eq(sources.id, meetingSources.sourceId))
-    .where(eq(meetingSources.meetingId, id))
-    .all()
-    .flatMap((s) => [s.outlet, s.title, s.text]);
+  const topicNames = statements.topicNames.all({ id }).flatMap((t) => [t.kk, t.ru, t.en]);
+  const sourceTexts = statements.sourceTexts.all({ id }).flatMap((s) => [s.outlet, s.title, s.text]);
   write(
     db,
     "meeting",

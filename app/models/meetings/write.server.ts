@@ -2,11 +2,12 @@
  * Logging and editing a meeting: everything the form holds is written in one transaction, so
  * either all of it is saved or none of it is.
  */
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { type Db } from "~db/client";
 import { writeTransaction } from "../writes.server";
 import type { Actor } from "~db/history";
 import { writeNameKeys } from "~db/name-keys";
+import { perConnection } from "~db/prepared";
 import { indexInitiative, indexMeeting, removeFromSearch } from "../search-index.server";
 import {
   delegationMembers,
@@ -51,38 +52,68 @@ const topicNamesIn = (lng: Language, name: string) => {
   return { nameKk: text.kk, nameRu: text.ru, nameEn: text.en };
 };
 
-function existing(
-  db: Db,
-  table: typeof people | typeof organisations | typeof partners | typeof delegations | typeof initiatives,
-  ids: Array<number | undefined>,
-) {
-  const wanted = [...new Set(ids.filter((id): id is number => id != null))];
-  if (wanted.length === 0) return new Set<number>();
-  return new Set(
-    db
-      .select({ id: table.id })
-      .from(table)
-      .where(inArray(table.id, wanted))
-      .all()
-      .map((r) => r.id),
-  );
+type Checked = typeof people | typeof organisations | typeof partners | typeof delegations | typeof initiatives;
+const checkedTables = [people, organisations, partners, delegations, initiatives] as const;
+// One prepared "is this id on file" per table: the form names a handful of ids, an import row too.
+const onFile = perConnection(
+  (db) =>
+    new Map<Checked, { get: (values: { id: number }) => { id: number } | undefined }>(
+      checkedTables.map((table) => [
+        table,
+        db
+          .select({ id: table.id })
+          .from(table)
+          .where(eq(table.id, sql.placeholder("id")))
+          .prepare(),
+      ]),
+    ),
+);
+
+function existing(db: Db, table: Checked, ids: Array<number | undefined>) {
+  const statement = onFile(db).get(table)!;
+  const found = new Set<number>();
+  for (const id of new Set(ids)) if (id != null && statement.get({ id })) found.add(id);
+  return found;
 }
+
+const lookups = perConnection((db) => ({
+  personById: db
+    .select()
+    .from(people)
+    .where(eq(people.id, sql.placeholder("id")))
+    .prepare(),
+  peopleNamed: db
+    .selectDistinct({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .where(and(eq(nameKeys.recordType, "person"), eq(nameKeys.key, sql.placeholder("key"))))
+    .limit(5)
+    .prepare(),
+  topicNamed: db
+    .select({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .where(and(eq(nameKeys.recordType, "topic"), eq(nameKeys.key, sql.placeholder("key"))))
+    .prepare(),
+  addTopicTo: db
+    .insert(meetingTopics)
+    .values({
+      meetingId: sql.placeholder("meetingId"),
+      topicId: sql.placeholder("topicId"),
+      position: sql.placeholder("position"),
+    })
+    .onConflictDoNothing()
+    .prepare(),
+}));
 
 /** People on file whose whole name folds to this one. */
 function peopleNamed(db: Db, name: string, lng: Language) {
-  const ids = db
-    .selectDistinct({ id: nameKeys.recordId })
-    .from(nameKeys)
-    .where(and(eq(nameKeys.recordType, "person"), eq(nameKeys.key, wholeNameKey(name))))
-    .limit(5)
-    .all()
+  const ids = lookups(db)
+    .peopleNamed.all({ key: wholeNameKey(name) })
     .map((r) => r.id);
-  if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(people)
-    .where(inArray(people.id, ids))
-    .all()
+  const { personById } = lookups(db);
+  // In id order, as "where id in (…)" gave them.
+  return ids
+    .sort((a, b) => a - b)
+    .flatMap((id) => personById.all({ id }))
     .map((p) => ({ id: p.id, name: localizedName(p, lng) }));
 }
 
@@ -184,13 +215,9 @@ function writeParticipants(db: Db, meetingId: number, input: MeetingInput, plan:
 
 /** Topics are a shared list: a name on file (however spelt) is reused, a new one is added. */
 function writeTopics(db: Db, meetingId: number, names: string[], lng: Language) {
+  const { topicNamed, addTopicTo } = lookups(db);
   names.forEach((name, position) => {
-    const key = wholeNameKey(name);
-    let topicId = db
-      .select({ id: nameKeys.recordId })
-      .from(nameKeys)
-      .where(and(eq(nameKeys.recordType, "topic"), eq(nameKeys.key, key)))
-      .get()?.id;
+    let topicId = topicNamed.get({ key: wholeNameKey(name) })?.id;
     if (!topicId) {
       const topicNames = topicNamesIn(lng, name);
       topicId = db
@@ -200,7 +227,7 @@ function writeTopics(db: Db, meetingId: number, names: string[], lng: Language) 
         .get().id;
       writeNameKeys(db, "topic", topicId, topicNames);
     }
-    db.insert(meetingTopics).values({ meetingId, topicId, position }).onConflictDoNothing().run();
+    addTopicTo.run({ meetingId, topicId, position });
   });
 }
 

@@ -1,10 +1,11 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "~/db.server";
 import type { PersonInput, PostInput } from "~/forms/person";
 import type { Language } from "~/i18n/config";
 import { type Db } from "~db/client";
 import type { Actor } from "~db/history";
 import { writeNameKeys } from "~db/name-keys";
+import { perConnection } from "~db/prepared";
 import { nameKeys, people, posts } from "~db/schema";
 import { foldForMatch, wholeNameKey } from "~db/shared/fold";
 import { sortKeys, typedName, type MultilingualTitle } from "~db/shared/names";
@@ -48,6 +49,15 @@ export function insertPerson(db: Db, input: PersonNames & { posts?: PostInput[] 
   return id;
 }
 
+const postStatements = perConnection((db) => {
+  const personId = sql.placeholder("personId");
+  const inOrder = (where: SQL | undefined) => db.select().from(posts).where(where).orderBy(asc(posts.id)).prepare();
+  return {
+    atBody: inOrder(and(eq(posts.personId, personId), eq(posts.organisationId, sql.placeholder("organisationId")))),
+    anywhere: inOrder(eq(posts.personId, personId)),
+  };
+});
+
 /**
  * What a meeting says of a participant's post: they held `title` on the meeting's date.
  * The same title again (in any of its languages, however spelt) is the same post: its "as of"
@@ -64,17 +74,12 @@ export function recordPostHeld(
     .filter((t): t is string => Boolean(t))
     .map(foldForMatch);
   if (typed.length === 0) return;
-  const same = db
-    .select()
-    .from(posts)
-    .where(
-      held.organisationId
-        ? and(eq(posts.personId, personId), eq(posts.organisationId, held.organisationId))
-        : eq(posts.personId, personId),
-    )
-    .orderBy(asc(posts.id))
-    .all()
-    .find((post) => [post.titleKk, post.titleRu, post.titleEn].some((t) => t && typed.includes(foldForMatch(t))));
+  const statements = postStatements(db);
+  const same = (
+    held.organisationId
+      ? statements.atBody.all({ personId, organisationId: held.organisationId })
+      : statements.anywhere.all({ personId })
+  ).find((post) => [post.titleKk, post.titleRu, post.titleEn].some((t) => t && typed.includes(foldForMatch(t))));
   if (same) {
     const ended = same.end !== null || same.endPrecision !== "unknown";
     const asOf = asDate(same.asOf, same.asOfPrecision, same.asOfApproximate);
