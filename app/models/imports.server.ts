@@ -35,8 +35,6 @@ import {
   imports,
   initiatives,
   initiativeSteps,
-  meetings,
-  meetingSources,
   nameKeys,
   organisations,
   partners,
@@ -52,7 +50,7 @@ import { pageOf } from "~/utils/pagination";
 import { listMeetings } from "./meetings/read.server";
 import { listPeople } from "./people/read.server";
 import { insertPerson, recordPostHeld } from "./people/write.server";
-import { resolveMeeting, writeMeeting, removeOrphanSources } from "./meetings/write.server";
+import { removeMeeting, resolveMeeting, writeMeeting } from "./meetings/write.server";
 import { insertPartner } from "./partners/write.server";
 import { refusal, type Refusal } from "./refusals";
 import { removeFromSearch } from "./search-index.server";
@@ -478,6 +476,24 @@ function personName(ctx: Context, id: number) {
   return name;
 }
 
+/**
+ * What every kind of row starts with: a formula in any cell refused (never computed), and a row
+ * with an id checked against the record on file (`unchanged` when it matches it).
+ */
+function startRow(
+  cells: Map<ColumnKey, RawCell>,
+  existing: Map<number, Map<ColumnKey, string>>,
+  noSuch: TranslationKey,
+  changed: TranslationKey,
+) {
+  const errors: CellError[] = [];
+  const notes: RowNote[] = [];
+  for (const [column, cell] of cells)
+    if (isFormula(cell)) errors.push({ column, message: refusal("imports.errors.formula") });
+  const unchanged = checkId(cells, existing, errors, noSuch, changed);
+  return { errors, notes, unchanged };
+}
+
 /** One row: checked as the form checks a meeting and, when it passes, written as the form writes one. */
 function importRow(
   ctx: Context,
@@ -485,12 +501,12 @@ function importRow(
   cells: Map<ColumnKey, RawCell>,
   existing: Map<number, Map<ColumnKey, string>>,
 ): RowReport {
-  const errors: CellError[] = [];
-  const notes: RowNote[] = [];
-  for (const [column, cell] of cells)
-    if (isFormula(cell)) errors.push({ column, message: refusal("imports.errors.formula") });
-
-  const unchanged = checkId(cells, existing, errors, "imports.errors.noSuchMeeting", "imports.errors.changed");
+  const { errors, notes, unchanged } = startRow(
+    cells,
+    existing,
+    "imports.errors.noSuchMeeting",
+    "imports.errors.changed",
+  );
   if (unchanged) return { line, ...unchanged };
 
   const date = dateCell(cells.get("date"));
@@ -615,11 +631,12 @@ function importPersonRow(
   cells: Map<ColumnKey, RawCell>,
   existing: Map<number, Map<ColumnKey, string>>,
 ): RowReport {
-  const errors: CellError[] = [];
-  const notes: RowNote[] = [];
-  for (const [column, cell] of cells)
-    if (isFormula(cell)) errors.push({ column, message: refusal("imports.errors.formula") });
-  const unchanged = checkId(cells, existing, errors, "imports.errors.noSuchPerson", "imports.errors.changedPerson");
+  const { errors, notes, unchanged } = startRow(
+    cells,
+    existing,
+    "imports.errors.noSuchPerson",
+    "imports.errors.changedPerson",
+  );
   if (unchanged) return { line, ...unchanged };
 
   const separate = NAME_COLUMNS.some(([column]) => textOf(cells.get(column)));
@@ -973,18 +990,9 @@ function undoIn(db: Db, id: number, actor: Actor): UndoResult {
 
 function deleteCreated(db: Db, type: AuditedRecordType, id: number) {
   switch (type) {
-    case "meeting": {
-      const cited = db
-        .select({ id: meetingSources.sourceId })
-        .from(meetingSources)
-        .where(eq(meetingSources.meetingId, id))
-        .all()
-        .map((r) => r.id);
-      db.delete(meetings).where(eq(meetings.id, id)).run();
-      removeOrphanSources(db, cited);
-      removeFromSearch(db, "meeting", id);
+    case "meeting":
+      removeMeeting(db, id);
       return;
-    }
     case "initiative":
       db.delete(initiativeSteps).where(eq(initiativeSteps.initiativeId, id)).run();
       db.delete(initiatives).where(eq(initiatives.id, id)).run();

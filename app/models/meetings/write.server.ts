@@ -395,17 +395,22 @@ export function deleteMeeting(id: number, actor: Actor) {
   return writeTransaction(getDb(), actor, (db) => {
     const references = meetingReferences(id);
     if (references.initiatives > 0) return { deleted: false as const, references };
-    const cited = db
-      .select({ id: meetingSources.sourceId })
-      .from(meetingSources)
-      .where(eq(meetingSources.meetingId, id))
-      .all()
-      .map((r) => r.id);
-    db.delete(meetings).where(eq(meetings.id, id)).run();
-    removeOrphanSources(db, cited);
-    removeFromSearch(db, "meeting", id);
+    removeMeeting(db, id);
     return { deleted: true as const, references };
   });
+}
+
+/** Deletes a meeting with the sources only it cited and its search row, inside the caller's write transaction. */
+export function removeMeeting(db: Db, id: number) {
+  const cited = db
+    .select({ id: meetingSources.sourceId })
+    .from(meetingSources)
+    .where(eq(meetingSources.meetingId, id))
+    .all()
+    .map((r) => r.id);
+  db.delete(meetings).where(eq(meetings.id, id)).run();
+  removeOrphanSources(db, cited);
+  removeFromSearch(db, "meeting", id);
 }
 
 /** The edit form's starting values, in the shape the form posts. */
