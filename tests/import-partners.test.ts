@@ -302,4 +302,40 @@ test("a step added by its relation's ID to a relation on file, through the impor
     ["signed", "2003-01-01"],
     ["active", "2016-05-12"],
   ]);
+
+  // Undone, the relation on file is as it was: its first step alone.
+  const last = getDb().select().from(imports).all().at(-1)!;
+  expect(undoImport(last.id, { userId: adminId })).toMatchObject({ ok: true });
+  expect(
+    getDb()
+      .select({ status: relationSteps.status })
+      .from(relationSteps)
+      .where(eq(relationSteps.relationId, relationId))
+      .all(),
+  ).toEqual([{ status: "signed" }]);
+});
+
+test("a write that fails in the middle of the import leaves nothing written, and no import recorded", async () => {
+  const db = getDb();
+  const before = tally();
+  const importsBefore = db.select({ n: count() }).from(imports).get()!.n;
+  // Row 2 makes a partner, a relation and a step; row 3's step is refused by the database.
+  db.$client.exec(
+    "CREATE TEMP TRIGGER refuse_boom BEFORE INSERT ON relation_steps WHEN NEW.note = 'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END",
+  );
+  try {
+    const file = await read(
+      await xlsx("boom.xlsx", [
+        row({ name: "Tbilisi", kind: "City", country: "GE", relation: "Friendly relations", status: "Signed" }),
+        row({ name: "Tbilisi", relation: "Friendly relations", status: "Active", date: "2020", stepNote: "boom" }),
+      ]),
+    );
+    expect(previewImport(file, errorMap)).toMatchObject({ ready: 2, errors: 0 });
+    expect(() => commitImport(file, "boom.xlsx", errorMap, { userId: adminId })).toThrow(/boom/);
+  } finally {
+    db.$client.exec("DROP TRIGGER refuse_boom");
+  }
+  expect(tally()).toEqual(before);
+  expect(db.select().from(partners).where(eq(partners.nameEn, "Tbilisi")).get()).toBeUndefined();
+  expect(db.select({ n: count() }).from(imports).get()!.n).toBe(importsBefore);
 });

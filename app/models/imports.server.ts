@@ -783,11 +783,7 @@ const typeLabel = (t: T, v: (typeof RELATION_TYPES)[number]) => t(`relation.type
 const statusLabel = (t: T, v: (typeof RELATION_STATUSES)[number]) => t(`relation.statuses.${v}`);
 
 /** A relation's and its step's columns in the partners file; a row with none of them is a partner alone. */
-const STEP_COLUMNS = ["relationId", "relation", "relationNote", "status", "date", "stepNote", "signatories"].concat([
-  "sourceTitle",
-  "sourceUrl",
-  "outlet",
-]);
+const STEP_COLUMNS = PARTNER_COLUMNS.map((c) => c.key).filter((key) => !PARTNER_OWN_COLUMNS.includes(key));
 /** What tells two steps of a relation on file apart, besides their status and date. */
 const STEP_DETAILS = ["stepNote", "signatories", "sourceTitle", "sourceUrl", "outlet"];
 
