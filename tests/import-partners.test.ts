@@ -129,6 +129,8 @@ const rows = () => [
   row({ name: "Харбин", relation: "Sister city", status: "Active", date: "2017" }),
   // 15: a partner alone, new.
   row({ name: "Астана қаласының серіктесі", kind: "Region", country: "KZ" }),
+  // 16: a step without its status, a partner of an unknown kind.
+  row({ name: "Harbin", kind: "Village", relation: "Sister city", date: "2018" }),
 ];
 
 describe("the partners template", () => {
@@ -202,7 +204,11 @@ test("the preview says what each row matches or makes, every error by row and co
   expect(byLine.get(13)?.errors).toEqual([{ column: "date", message: expect.stringMatching(/future/i) }]);
   expect(errorsOf(14)).toEqual([["date", "imports.errors.duplicateStep"]]);
   expect(byLine.get(15)).toMatchObject({ status: "ready", notes: [{ key: "newPartner" }] });
-  expect(preview).toMatchObject({ rows: 14, ready: 5, errors: 9, unchanged: 0 });
+  expect(errorsOf(16)).toEqual([
+    ["kind", "imports.errors.partnerKind"],
+    ["status", "form.errors.required"],
+  ]);
+  expect(preview).toMatchObject({ rows: 15, ready: 5, errors: 10, unchanged: 0 });
   expect(tally()).toEqual(before);
 });
 
@@ -212,7 +218,7 @@ test("the import writes the rows without errors as one import, and undo takes it
   const result = commitImport(await read(await xlsx("p.xlsx", rows())), "partners.xlsx", errorMap, {
     userId: adminId,
   });
-  expect(result).toMatchObject({ ready: 5, errors: 9 });
+  expect(result).toMatchObject({ ready: 5, errors: 10 });
   expect(db.select().from(imports).where(eq(imports.id, result.id)).get()).toMatchObject({
     kind: "partners",
     rowCount: 5,

@@ -949,6 +949,8 @@ function importPartnerRow(
       refusal("imports.errors.relationType", { types: RELATION_TYPES.map((v) => typeLabel(t, v)).join(", ") }),
     );
   const status = enumCell(cells.get("status"), RELATION_STATUSES, statusLabel);
+  // Every step has its status, as on the step form.
+  if (status === undefined) error("status", refusal("form.errors.required"));
   if (status === null)
     error(
       "status",
