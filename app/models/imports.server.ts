@@ -32,6 +32,7 @@ import {
 import { withExportDetails } from "~/exchange/export.server";
 import { FileRefused, isFormula, readSheet, type EncodingChoice, type RawCell } from "~/exchange/import/read.server";
 import { MeetingSchema, type MeetingInput } from "~/forms/meeting";
+import { OrganisationSchema, type OrganisationInput } from "~/forms/organisation";
 import { PartnerSchema, type PartnerInput } from "~/forms/partner";
 import { PersonSchema } from "~/forms/person";
 import { RelationSchema, RelationStepSchema, type RelationInput, type RelationStepInput } from "~/forms/relation";
@@ -65,6 +66,7 @@ import { listPeople } from "./people/read.server";
 import { insertPerson, planPerson, recordPostHeld } from "./people/write.server";
 import { removeMeeting, resolveMeeting, writeMeeting } from "./meetings/write.server";
 import { findNameMatches } from "./names.server";
+import { insertOrganisation } from "./organisations.server";
 import { getPartner } from "./partners/read.server";
 import { insertPartner } from "./partners/write.server";
 import { insertRelation, planSignatories, writeRelationStep } from "./relations/write.server";
@@ -275,7 +277,8 @@ export type CellError = { column: ColumnKey; message: Refusal | string };
 export type RowNote =
   | { key: "newMeeting" | "unchanged" }
   | {
-      key: "matchesPerson" | "newPerson" | "matchesPartner" | "newPartner" | "newRelation" | "newStep";
+      key:
+        "matchesPerson" | "newPerson" | "matchesPartner" | "newPartner" | "newRelation" | "newStep" | "newOrganisation";
       name: string;
     };
 export type RowReport = {
@@ -416,6 +419,9 @@ type Context = {
   fileRelations: Map<string, number>;
   fileSteps: Map<string, number>;
   partnerLines: Map<number, PartnerRow[]>;
+  // The people import: organisations new to the file, by their folded name (and partner), their
+  // id once made (0 in the preview).
+  newOrganisations: Map<string, number>;
 };
 
 type FilePartner = { line: number; id: number; kind?: string; countryCode?: string; wikidataId?: string };
@@ -651,6 +657,90 @@ function namesOfRow(ctx: Context, cells: Map<ColumnKey, RawCell>) {
   return { names, nameColumn };
 }
 
+type OrganisationPlan = { id: number } | { create: OrganisationInput; keys: string[] };
+
+/**
+ * The organisation of a post, "Organisation" or "Organisation, Partner": on file by its name in
+ * any script, made earlier in the file, or new when the partner it belongs to is named and on
+ * file (the organisation form asks for it) and the organisation form's schema passes.
+ */
+function planOrganisation(
+  ctx: Context,
+  text: string,
+  pending: Map<string, OrganisationPlan>,
+  errors: CellError[],
+  notes: RowNote[],
+): OrganisationPlan | null {
+  const keyOf = (partnerId: number, name: string) => `${partnerId}:${wholeNameKey(name)}`;
+  // Made by an earlier row of the file, or planned by an earlier post of this row.
+  const earlier = (key: string): OrganisationPlan | null => {
+    const made = ctx.newOrganisations.get(key);
+    return made != null ? { id: made } : (pending.get(key) ?? null);
+  };
+  const m = /^(.+),\s*([^,]+)$/.exec(text);
+  const madeEarlier = m ? null : earlier(wholeNameKey(text));
+  if (madeEarlier) {
+    notes.push({ key: "newOrganisation", name: text });
+    return madeEarlier;
+  }
+  const onFile = organisationFor(ctx, text);
+  if (onFile) return { id: onFile };
+  const partner = m ? findNameMatches("partner", typedName(m[2].trim(), ctx.lng), ctx.lng) : [];
+  if (!m || partner.length !== 1) {
+    errors.push({ column: "posts", message: refusal("imports.errors.organisation", { name: text }) });
+    return null;
+  }
+  const name = m[1].trim();
+  const madeForPartner = earlier(keyOf(partner[0].id, name));
+  if (madeForPartner) {
+    notes.push({ key: "newOrganisation", name: `${name} (${partner[0].name})` });
+    return madeForPartner;
+  }
+  const atPartner = ctx.db
+    .selectDistinct({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .innerJoin(organisations, eq(organisations.id, nameKeys.recordId))
+    .where(
+      and(
+        eq(nameKeys.recordType, "organisation"),
+        eq(nameKeys.key, wholeNameKey(name)),
+        eq(organisations.partnerId, partner[0].id),
+      ),
+    )
+    .limit(2)
+    .all();
+  if (atPartner.length === 1) return { id: atPartner[0].id };
+  const typed = typedName(name, ctx.lng);
+  const checked = OrganisationSchema.safeParse(
+    {
+      partnerId: partner[0].id,
+      nameKk: typed.nameKk ?? undefined,
+      nameRu: typed.nameRu ?? undefined,
+      nameEn: typed.nameEn ?? undefined,
+      nameNative: typed.nameNative ?? undefined,
+    },
+    { errorMap: ctx.errorMap },
+  );
+  if (!checked.success) {
+    for (const issue of checked.error.issues) errors.push({ column: "posts", message: issue.message });
+    return null;
+  }
+  notes.push({ key: "newOrganisation", name: `${name} (${partner[0].name})` });
+  const plan = { create: checked.data, keys: [keyOf(partner[0].id, name), wholeNameKey(name)] };
+  for (const key of plan.keys) pending.set(key, plan);
+  return plan;
+}
+
+/** The id of a planned organisation, made (once) when it is new. */
+function organisationIdOf(ctx: Context, plan: OrganisationPlan) {
+  if ("id" in plan) return plan.id;
+  const made = ctx.newOrganisations.get(plan.keys[0]);
+  if (made) return made;
+  const id = insertOrganisation(ctx.db, plan.create);
+  for (const key of plan.keys) ctx.newOrganisations.set(key, id);
+  return id;
+}
+
 /** The title of a post typed in the file's language goes in that language's field. */
 const TITLE_FIELD = { kk: "titleKk", ru: "titleRu", en: "titleEn" } as const;
 
@@ -690,15 +780,15 @@ function importPersonRow(
   const { names, nameColumn } = namesOfRow(ctx, cells);
 
   const typedPosts = listOf(cells.get("posts")).map(personOf);
+  const organisationsIn: Array<OrganisationPlan | null> = [];
+  const pending = new Map<string, OrganisationPlan>();
   const postsIn = typedPosts.map(({ name: title, title: organisation }) => {
-    let organisationId = 0;
+    let plan: OrganisationPlan | null = null;
     if (!organisation) errors.push({ column: "posts", message: refusal("imports.errors.postOrganisation", { title }) });
-    else {
-      organisationId = organisationFor(ctx, organisation) ?? 0;
-      if (!organisationId)
-        errors.push({ column: "posts", message: refusal("imports.errors.organisation", { name: organisation }) });
-    }
-    return { organisationId: organisationId || Number.MAX_SAFE_INTEGER, [TITLE_FIELD[ctx.lng]]: title };
+    else plan = planOrganisation(ctx, organisation, pending, errors, notes);
+    organisationsIn.push(plan);
+    const organisationId = plan && "id" in plan && plan.id > 0 ? plan.id : Number.MAX_SAFE_INTEGER;
+    return { organisationId, [TITLE_FIELD[ctx.lng]]: title };
   });
   const parsed = PersonSchema.safeParse({ ...names, posts: postsIn }, { errorMap: ctx.errorMap });
   if (!parsed.success) {
@@ -719,8 +809,14 @@ function importPersonRow(
     return { line, status: "error", notes, errors };
   }
   const [onFile] = ids;
+  // The organisations new to the file are made first, once, and the posts point to them.
+  if (ctx.write)
+    person.posts.forEach((post, i) => {
+      const plan = organisationsIn[i];
+      if (plan) post.organisationId = organisationIdOf(ctx, plan);
+    });
   if (onFile != null) {
-    notes.push({ key: "matchesPerson", name: personName(ctx, onFile) });
+    notes.unshift({ key: "matchesPerson", name: personName(ctx, onFile) });
     if (ctx.write)
       for (const post of person.posts)
         recordPostHeld(ctx.db, onFile, {
@@ -729,9 +825,12 @@ function importPersonRow(
           on: UNKNOWN_DATE,
         });
   } else {
-    notes.push({ key: "newPerson", name: spelt[0] ?? "" });
+    notes.unshift({ key: "newPerson", name: spelt[0] ?? "" });
     if (ctx.write) insertPerson(ctx.db, person);
   }
+  if (!ctx.write)
+    for (const plan of organisationsIn)
+      if (plan && "create" in plan) for (const key of plan.keys) ctx.newOrganisations.set(key, 0);
   return { line, status: "ready", notes, errors };
 }
 
@@ -1162,6 +1261,7 @@ function runRows(db: Db, file: FileRows, errorMap: z.ZodErrorMap, write: boolean
     fileRelations: new Map(),
     fileSteps: new Map(),
     partnerLines: new Map(),
+    newOrganisations: new Map(),
   };
   // A row is checked whole before anything of it is written; a write that still fails throws,
   // and the whole transaction (every row) is rolled back.

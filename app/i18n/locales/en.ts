@@ -913,7 +913,7 @@ const en = {
   },
   imports: {
     title: "Import",
-    hint: "Bring in meetings, people or partners kept in a spreadsheet: one row a meeting or a person, with the columns of its template (the same as the export of that list, so an export can be edited and imported back). A person’s posts go in one cell: Title (Organisation); Title (Organisation). Nothing is written before you check the preview. Partners: one row a step of a relation, the partner repeated on each of its steps' rows (a partner with no relation on a row of its own); signatories in one cell: Name; Name.",
+    hint: "Bring in meetings, people or partners kept in a spreadsheet: one row a meeting or a person, with the columns of its template (the same as the export of that list, so an export can be edited and imported back). A person’s posts go in one cell: Title (Organisation); Title (Organisation); an organisation not on file is added when its partner follows it: Title (Organisation, Partner). Nothing is written before you check the preview. Partners: one row a step of a relation, the partner repeated on each of its steps' rows (a partner with no relation on a row of its own); signatories in one cell: Name; Name.",
     kind: "What the file holds",
     kinds: { meetings: "Meetings", people: "People", partners: "Partners" },
     template: "Template with the column headers:",
@@ -936,6 +936,7 @@ const en = {
     newPerson: "new person: {{name}}",
     matchesPartner: "partner {{name}} on file",
     newPartner: "new partner: {{name}}",
+    newOrganisation: "new organisation: {{name}}",
     newRelation: "new relation: {{name}}",
     newStep: "new step: {{name}}",
     unknownDate: "date unknown",
@@ -1007,7 +1008,8 @@ const en = {
       changedPerson:
         "Person {{id}} is on file and differs: an import does not change them. Clear the ID to add the row as a new person.",
       postOrganisation: "The post “{{title}}” needs its organisation in brackets: Title (Organisation).",
-      organisation: "No organisation on file by the name “{{name}}”: add it first, then import the file again.",
+      organisation:
+        "No organisation on file by the name “{{name}}”: add it first, or write it with the partner it belongs to, Title (Organisation, Partner), to add it with the import.",
       noSuchMeeting: "No meeting {{id}} on file: clear the ID to add the row as a new meeting.",
       undoEdited: "This import cannot be undone: records it made have been changed since ({{records}}).",
       undoUsed: "This import cannot be undone: records it made are now part of records made since.",
