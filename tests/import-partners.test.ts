@@ -276,7 +276,10 @@ test("a step added by its relation's ID to a relation on file, through the impor
     status: "Действует",
     date: "12 мая 2016",
   });
-  const text = [headers, cells.map((c) => (c == null ? "" : String(c)))].map((r) => r.join(",")).join("\r\n");
+  const bad = row({ name: "Харбин", relation: "Союз", status: "Подписано", date: "2016" });
+  const text = [headers, ...[cells, bad].map((r) => r.map((c) => (c == null ? "" : String(c))))]
+    .map((r) => r.join(","))
+    .join("\r\n");
   const body = new FormData();
   for (const [k, v] of Object.entries({ intent: "preview", kind: "partners", encoding: "auto" })) body.append(k, v);
   body.append("file", new File([text], "ru.csv", { type: "text/csv" }));
@@ -292,11 +295,19 @@ test("a step added by its relation's ID to a relation on file, through the impor
     } as never)) as unknown;
   const reply = (
     (await post(body)) as {
-      data: { stage: string; token: string; preview: { ready: number; shown: Array<{ notes: string[] }> } };
+      data: {
+        stage: string;
+        token: string;
+        preview: { ready: number; shown: Array<{ notes: string[]; errors: string[] }> };
+      };
     }
   ).data;
   expect(reply.stage).toBe("preview");
   expect(reply.preview.ready).toBe(1);
+  // The error by its column, in the reader's language.
+  expect(reply.preview.shown[1].errors).toEqual([
+    "Вид отношений: Такого вида отношений нет: укажите одно из значений: Дружественные отношения, Меморандум о сотрудничестве, Город-побратим, Другие отношения.",
+  ]);
   expect(reply.preview.shown[0].notes).toEqual([
     translatorFor("ru")("imports.matchesPartner", { name: "Harbin" }),
     "новый шаг: Действует, 12 мая 2016",
