@@ -695,7 +695,7 @@ export const searchRows = sqliteTable(
   (t) => [primaryKey({ columns: [t.kind, t.recordId] })],
 );
 
-export const IMPORT_KINDS = ["meetings", "people"] as const;
+export const IMPORT_KINDS = ["meetings", "people", "partners"] as const;
 
 /**
  * A spreadsheet imported (issue 15.1): who, when, which file, how many rows. Its records'

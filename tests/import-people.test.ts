@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { imports, people, posts } from "~db/schema";
+import { imports, organisations, people, posts } from "~db/schema";
 import { getDb } from "~/db.server";
 import { formErrorMap } from "~/forms/error-map";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -149,7 +149,7 @@ describe("through the import page", () => {
     expect(reply.preview).toMatchObject({ kind: "people", ready: 1, errors: 1 });
     expect(reply.preview!.shown[0].notes).toEqual(["new person: Айгерім Сапарова"]);
     expect(reply.preview!.shown[1].errors).toEqual([
-      "Posts: No organisation on file by the name “Nowhere Ltd”: add it first, then import the file again.",
+      "Posts: No organisation on file by the name “Nowhere Ltd”: add it first, or write it with the partner it belongs to, Title (Organisation, Partner), to add it with the import.",
     ]);
     const done = await post({ intent: "import", stagedId: reply.token! });
     expect(done).toBeInstanceOf(Response);
@@ -185,4 +185,61 @@ describe("through the import page", () => {
     expect(headers).toBe(templateHeaders("ru", "people").join(","));
     expect(headers).toContain("Должности");
   });
+});
+
+test("an organisation not on file, written with its partner, is a new organisation: made once, undone with the import", async () => {
+  const db = getDb();
+  const partner = aPartner({ nameEn: "Harbin City", nameRu: "Харбин Сити", countryCode: "CN" });
+  const lines = [
+    row({ name: "Li Wei", posts: "Director (Foreign Affairs Office, Харбин Сити)" }),
+    row({
+      name: "Zhang Min",
+      posts: "Deputy director (Foreign Affairs Office, Harbin City); Adviser (Foreign Affairs Office)",
+    }),
+    row({ name: "Nobody Else", posts: "Chief (Nowhere Ltd, Atlantis)" }),
+    // A post with no dates, at a body on file: accepted as the form accepts it.
+    row({ name: "Dateless Post", posts: "Adviser (Astana Akimat)" }),
+  ];
+  const organisations_ = () =>
+    db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.partnerId, partner))
+      .all()
+      .map((o) => o.nameEn);
+  const preview = previewImport(await readImportFile(file("o.csv", lines), "auto", undefined, "people"), errorMap);
+  expect(preview).toMatchObject({ rows: 4, ready: 3, errors: 1 });
+  expect(preview.shown[0].notes).toEqual([
+    { key: "newPerson", name: "Li Wei" },
+    { key: "newOrganisation", name: "Foreign Affairs Office (Harbin City)" },
+  ]);
+  expect(preview.shown[1].notes.filter((n) => n.key === "newOrganisation")).toHaveLength(2);
+  expect(preview.shown[2].errors).toEqual([
+    { column: "posts", message: { key: "imports.errors.organisation", values: { name: "Nowhere Ltd, Atlantis" } } },
+  ]);
+  expect(organisations_()).toEqual([]);
+
+  const result = commitImport(
+    await readImportFile(file("o.csv", lines), "auto", undefined, "people"),
+    "o.csv",
+    errorMap,
+    { userId: adminId },
+  );
+  expect(result).toMatchObject({ ready: 3, errors: 1 });
+  expect(organisations_()).toEqual(["Foreign Affairs Office"]);
+  const [office] = db.select().from(organisations).where(eq(organisations.partnerId, partner)).all();
+  const zhang = db.select().from(people).where(eq(people.nameEn, "Zhang Min")).get()!;
+  expect(
+    db
+      .select()
+      .from(posts)
+      .where(eq(posts.personId, zhang.id))
+      .all()
+      .map((p) => [p.titleEn, p.organisationId]),
+  ).toEqual([
+    ["Deputy director", office.id],
+    ["Adviser", office.id],
+  ]);
+  expect(undoImport(result.id, { userId: adminId })).toMatchObject({ ok: true });
+  expect(organisations_()).toEqual([]);
 });

@@ -1,26 +1,63 @@
 /**
- * Issue 15.1: the meetings export is the import's template, so the demo history's meetings
- * exported (CSV and XLSX, in each language) and imported back change nothing: every row is
- * found by its ID, compared with the meeting on file, and left as it is.
+ * Issue 15.1 and 16's "a round trip export → import of the demo data changes nothing": each
+ * kind's export is its import's template, so the demo history's meetings, people and partners
+ * (with their relations and steps) exported, as CSV and as XLSX, in each language, and imported
+ * back change nothing: every row is found by its ID, compared with the record on file, and left
+ * as it is; no record and no history entry is added.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { count } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
-import { history, meetings, partners, people } from "~db/schema";
+import {
+  history,
+  imports,
+  meetings,
+  partners,
+  people,
+  relationStepSignatories,
+  relationSteps,
+  relations,
+  sources,
+} from "~db/schema";
 import { getDb } from "~/db.server";
 import { formErrorMap } from "~/forms/error-map";
+import { LANGUAGES } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import { seedDemoData } from "~/models/demo-data.server";
-import { commitImport, previewImport, readImportFile } from "~/models/imports.server";
+import { commitImport, previewImport, readImportFile, type ImportKind } from "~/models/imports.server";
+import { aPerson, aRelationStep } from "./support/factories";
 import { accountFor, cookieFor } from "./support/accounts";
 
 const { loader } = await import("~/routes/export.$file");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-round-trip-"));
 
 beforeAll(() => {
-  seedDemoData(getDb());
+  const db = getDb();
+  seedDemoData(db);
+  // A relation of the demo with a second step, signed by two people, one of them new, with its
+  // source: the partners file then has a partner on two rows and every step column filled.
+  const heilongjiang = db
+    .select({ id: partners.id })
+    .from(partners)
+    .where(eq(partners.nameEn, "Heilongjiang Province"))
+    .get();
+  const relation = db
+    .select({ id: relations.id })
+    .from(relations)
+    .where(heilongjiang ? eq(relations.partnerId, heilongjiang.id) : sql`1`)
+    .get()!;
+  const signatory = aPerson({ nameKk: "Сапарова Айгерім", nameEn: "Saparova Aigerim" });
+  aRelationStep(relation.id, {
+    status: "signed",
+    date: "2017-06",
+    note: "Меморандум; екі тарап",
+    signatories: [{ personId: signatory }, { name: "Wang Wenhua" }],
+    sourceOutlet: "Kazinform",
+    sourceTitle: "=Signed in Harbin",
+    sourceUrl: "https://example.kz/harbin",
+  });
 });
 
 async function exported(file: string, language: string) {
@@ -33,41 +70,49 @@ async function exported(file: string, language: string) {
   return target;
 }
 
-const counts = () => [meetings, partners, people, history].map((t) => getDb().select({ n: count() }).from(t).get()!.n);
+const tables = [meetings, partners, people, relations, relationSteps, relationStepSignatories, sources, history];
+const counts = () => tables.map((t) => getDb().select({ n: count() }).from(t).get()!.n);
 
-test.each([
-  ["meetings.csv", "kk"],
-  ["meetings.csv", "ru"],
-  ["meetings.xlsx", "en"],
-])("%s in %s: every row is on file and unchanged; importing it writes nothing", async (file, language) => {
-  const before = counts();
-  expect(before[0]).toBeGreaterThan(0);
-  const rows = await readImportFile(await exported(file, language), "auto");
-  const errorMap = formErrorMap(translatorFor("en"));
-  const preview = previewImport(rows, errorMap);
-  expect(preview.shown.filter((r) => r.status !== "unchanged")).toEqual([]);
-  expect(preview).toMatchObject({ rows: before[0], unchanged: before[0], ready: 0, errors: 0 });
-  const result = commitImport(rows, file, errorMap, { userId: (await accountFor("admin")).id });
-  expect(result.ready).toBe(0);
-  expect(counts()).toEqual(before);
+/** The rows each kind's export writes: a partner a row per step of its relations, or one alone. */
+function exportedRows(kind: ImportKind) {
+  const db = getDb();
+  if (kind === "meetings") return db.select({ n: count() }).from(meetings).get()!.n;
+  if (kind === "people") return db.select({ n: count() }).from(people).get()!.n;
+  return db.get<{ n: number }>(sql`
+    SELECT count(*) AS n FROM partners p
+    LEFT JOIN relations r ON r.partner_id = p.id
+    LEFT JOIN relation_steps s ON s.relation_id = r.id
+    WHERE p.is_home = 0`).n;
+}
+
+const cases = (["meetings", "people", "partners"] as const).flatMap((kind) =>
+  (["csv", "xlsx"] as const).flatMap((format) => LANGUAGES.map((lng) => [kind, format, lng] as const)),
+);
+
+test("the demo holds a partner with a relation of several steps, signatories and sources", () => {
+  const steps = getDb().select({ n: count() }).from(relationSteps).get()!.n;
+  expect(steps).toBeGreaterThan(getDb().select({ n: count() }).from(relations).get()!.n);
+  expect(exportedRows("partners")).toBeGreaterThan(2);
 });
 
-test.each([
-  ["people.csv", "kk"],
-  ["people.csv", "ru"],
-  ["people.xlsx", "en"],
-])(
-  "%s in %s: the people export imported back as people is every person unchanged; nothing written",
-  async (file, language) => {
+test.each(cases)(
+  "%s.%s in %s: every row is on file and unchanged; importing it writes no record and no history",
+  async (kind, format, lng) => {
     const before = counts();
-    expect(before[2]).toBeGreaterThan(0);
-    const rows = await readImportFile(await exported(file, language), "auto", undefined, "people");
-    const errorMap = formErrorMap(translatorFor("en"));
-    const preview = previewImport(rows, errorMap);
+    const imported = getDb().select({ n: count() }).from(imports).get()!.n;
+    const rows = exportedRows(kind);
+    expect(rows).toBeGreaterThan(0);
+    const file = await readImportFile(await exported(`${kind}.${format}`, lng), "auto", undefined, kind);
+    expect(file.lng).toBe(lng);
+    const errorMap = formErrorMap(translatorFor(lng));
+    const preview = previewImport(file, errorMap);
     expect(preview.shown.filter((r) => r.status !== "unchanged")).toEqual([]);
-    expect(preview).toMatchObject({ rows: before[2], unchanged: before[2], ready: 0, errors: 0 });
-    const result = commitImport(rows, file, errorMap, { userId: (await accountFor("admin")).id });
-    expect(result.ready).toBe(0);
+    expect(preview.shown.every((r) => r.notes.some((n) => n.key === "unchanged"))).toBe(true);
+    expect(preview).toMatchObject({ rows, unchanged: rows, ready: 0, errors: 0 });
+    const result = commitImport(file, `${kind}.${format}`, errorMap, { userId: (await accountFor("admin")).id });
+    expect(result).toMatchObject({ ready: 0, errors: 0, unchanged: rows });
+    // Records, their children and the history as they were; only the import itself is noted.
     expect(counts()).toEqual(before);
+    expect(getDb().select({ n: count() }).from(imports).get()!.n).toBe(imported + 1);
   },
 );

@@ -58,7 +58,19 @@ export type MeetingRow = ReturnType<typeof listMeetings>["items"][number] & {
   outlet: string | null;
 };
 type InitiativeRow = ReturnType<typeof listInitiatives>["items"][number];
-type PartnerRow = ReturnType<typeof listPartners>["items"][number];
+type PartnerListItem = ReturnType<typeof listPartners>["items"][number];
+type PartnerRelation = PartnerListItem["relations"][number];
+/**
+ * A line of the partners export and import: a partner with one step of one of its relations (the
+ * partner repeated on each of its steps' lines), or the partner alone when it has no relation.
+ * One sheet, so that a CSV holds it as an XLSX does.
+ */
+export type PartnerRow = Omit<PartnerListItem, "relations"> & {
+  names: { kk: string | null; ru: string | null; en: string | null; native: string | null };
+  wikidataId: string | null;
+  relation: Omit<PartnerRelation, "steps"> | null;
+  step: PartnerRelation["steps"][number] | null;
+};
 type PersonRow = ReturnType<typeof listPeople>["items"][number];
 type OrganisationRow = ReturnType<typeof listOrganisations>["items"][number];
 /** A line of the search page's results, whatever its kind. */
@@ -99,22 +111,68 @@ export const INITIATIVE_COLUMNS: Column<InitiativeRow>[] = [
   { key: "owner", header: (t) => t("initiative.owner"), cell: (r) => r.owner?.name ?? null },
 ];
 
+/** The partner's own columns in PARTNER_COLUMNS; the rest are a relation's and one of its steps'. */
+export const PARTNER_OWN_COLUMNS = [
+  "id",
+  "name",
+  "nameKk",
+  "nameRu",
+  "nameEn",
+  "nameNative",
+  "kind",
+  "country",
+  "wikidataId",
+];
+
+/**
+ * The partners export, and the partners import's template: the partner (its names in each
+ * script, kind, country, Wikidata id), then one step of one relation: the relation's id, kind
+ * and note, the step's status, date, note, signatories ("Name; Name") and source.
+ */
 export const PARTNER_COLUMNS: Column<PartnerRow>[] = [
   id,
   { key: "name", header: (t) => t("partner.name"), cell: (r) => r.name },
+  { key: "nameKk", header: (t) => t("form.names.kk"), cell: (r) => r.names.kk },
+  { key: "nameRu", header: (t) => t("form.names.ru"), cell: (r) => r.names.ru },
+  { key: "nameEn", header: (t) => t("form.names.en"), cell: (r) => r.names.en },
+  { key: "nameNative", header: (t) => t("form.names.native"), cell: (r) => r.names.native },
   { key: "kind", header: (t) => t("partner.kind"), cell: (r, t) => t(`partner.kinds.${r.kind}`) },
   { key: "country", header: (t) => t("partner.country"), cell: (r) => r.country },
+  { key: "wikidataId", header: (t) => t("form.wikidataId"), cell: (r) => r.wikidataId },
+  { key: "relationId", header: (t) => t("exports.relationId"), cell: (r) => r.relation?.id ?? null },
   {
-    key: "relations",
-    header: (t) => t("partner.relations"),
-    cell: (r, t) =>
-      r.relations
-        .map(
-          (rel) => `${t(`relation.types.${rel.type}`)}${rel.status ? `: ${t(`relation.statuses.${rel.status}`)}` : ""}`,
-        )
-        .join("; ") || null,
+    key: "relation",
+    header: (t) => t("form.relation.type"),
+    cell: (r, t) => (r.relation ? t(`relation.types.${r.relation.type}`) : null),
   },
+  { key: "relationNote", header: (t) => t("form.relation.note"), cell: (r) => r.relation?.note ?? null },
+  {
+    key: "status",
+    header: (t) => t("form.relation.status"),
+    cell: (r, t) => (r.step ? t(`relation.statuses.${r.step.status}`) : null),
+  },
+  { key: "date", header: (t) => t("exports.stepDate"), cell: (r, t) => (r.step ? exportDate(r.step.date, t) : null) },
+  { key: "stepNote", header: (t) => t("form.relation.stepNote"), cell: (r) => r.step?.note ?? null },
+  {
+    key: "signatories",
+    header: (t) => t("form.relation.signatories"),
+    cell: (r) => r.step?.signatories.map((s) => s.name).join(LIST_SEPARATOR) || null,
+  },
+  { key: "sourceTitle", header: (t) => t("exports.sourceTitle"), cell: (r) => r.step?.source?.title ?? null },
+  { key: "sourceUrl", header: (t) => t("exports.sourceUrl"), cell: (r) => r.step?.source?.url ?? null },
+  { key: "outlet", header: (t) => t("exports.outlet"), cell: (r) => r.step?.source?.outlet ?? null },
 ];
+
+/** A partner's lines in the partners export: one a step of each relation, or one for the partner alone. */
+export function partnerLines(
+  partner: Omit<PartnerRow, "relation" | "step"> & { relations: PartnerRelation[] },
+): PartnerRow[] {
+  const { relations, ...own } = partner;
+  const lines = relations.flatMap(({ steps, ...relation }): PartnerRow[] =>
+    steps.length ? steps.map((step) => ({ ...own, relation, step })) : [{ ...own, relation, step: null }],
+  );
+  return lines.length ? lines : [{ ...own, relation: null, step: null }];
+}
 
 /** A person's posts in one cell, as the meetings' participants are: "Title (Organisation); …". */
 export const postsCell = (posts: Array<{ title: string; organisation: { name: string } }>) =>

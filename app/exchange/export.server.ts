@@ -22,7 +22,7 @@ import {
 import { joinPeople, listMeetings, meetingExportDetails } from "~/models/meetings/read.server";
 import { countryName } from "~/utils/countries";
 import { listOrganisations } from "~/models/organisations.server";
-import { listPartners } from "~/models/partners/read.server";
+import { listPartners, partnerExportDetails } from "~/models/partners/read.server";
 import { listPeople } from "~/models/people/read.server";
 import { todayInAstana } from "~/utils/overdue";
 import {
@@ -37,6 +37,8 @@ import {
   type Column,
   type ExportList,
   type MeetingRow,
+  type PartnerRow,
+  partnerLines,
   type SearchRow,
 } from "./columns";
 
@@ -72,7 +74,7 @@ export function exportTable(list: ExportList, search: URLSearchParams, lng: Lang
     }
     case "partners": {
       const page = listPartners({ ...all, sort: partnerListSort(search) });
-      return table(PARTNER_COLUMNS, page.items, page.total, t);
+      return table(PARTNER_COLUMNS, withPartnerDetails(page.items), page.total, t);
     }
     case "people": {
       const page = listPeople({ ...all, organisationIds: peopleListFilter(search).organisationIds });
@@ -109,6 +111,21 @@ export function withExportDetails(items: ReturnType<typeof listMeetings>["items"
       outlet: d?.outlet ?? null,
     };
   });
+}
+
+/**
+ * Partners' list lines as the export writes them (the import reads the same columns back): with
+ * their names in each script and Wikidata id, one line a step of each relation.
+ */
+export function withPartnerDetails(items: ReturnType<typeof listPartners>["items"]): PartnerRow[] {
+  const details = partnerExportDetails(items.map((p) => p.id));
+  return items.flatMap((p) =>
+    partnerLines({
+      ...p,
+      names: details.get(p.id)?.names ?? { kk: null, ru: null, en: null, native: null },
+      wikidataId: details.get(p.id)?.wikidataId ?? null,
+    }),
+  );
 }
 
 /** The search page's results as it shows them, in its order, one line each. */

@@ -18,15 +18,27 @@ import { and, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
-import { MEETING_COLUMNS, PERSON_COLUMNS, importDate, type Cell, type Column } from "~/exchange/columns";
+import {
+  MEETING_COLUMNS,
+  PARTNER_COLUMNS,
+  PARTNER_OWN_COLUMNS,
+  PERSON_COLUMNS,
+  importDate,
+  partnerLines,
+  type Cell,
+  type Column,
+  type PartnerRow,
+} from "~/exchange/columns";
 import { withExportDetails } from "~/exchange/export.server";
 import { FileRefused, isFormula, readSheet, type EncodingChoice, type RawCell } from "~/exchange/import/read.server";
 import { MeetingSchema, type MeetingInput } from "~/forms/meeting";
+import { OrganisationSchema, type OrganisationInput } from "~/forms/organisation";
 import { PartnerSchema, type PartnerInput } from "~/forms/partner";
 import { PersonSchema } from "~/forms/person";
+import { RelationSchema, RelationStepSchema, type RelationInput, type RelationStepInput } from "~/forms/relation";
 import { LANGUAGES, type Language } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
-import type { TranslationKey } from "~/i18n/translate";
+import type { T, TranslationKey } from "~/i18n/translate";
 import { findMeetingDate } from "~/intake/dates";
 import { COUNTRY_CODES, countryName } from "~/utils/countries";
 import { latestEntry, revertRecord, type Actor } from "~db/history";
@@ -39,8 +51,10 @@ import {
   organisations,
   partners,
   people,
+  relations,
   users,
 } from "~db/schema";
+import { PARTNER_KINDS, RELATION_STATUSES, RELATION_TYPES } from "~db/enums";
 import type { Db } from "~db/client";
 import type { AuditedRecordType, IMPORT_KINDS } from "~db/schema";
 import { wholeNameKey } from "~db/shared/fold";
@@ -49,9 +63,13 @@ import { partialDateParts, UNKNOWN_DATE } from "~db/shared/partial-date";
 import { pageOf } from "~/utils/pagination";
 import { listMeetings } from "./meetings/read.server";
 import { listPeople } from "./people/read.server";
-import { insertPerson, recordPostHeld } from "./people/write.server";
+import { insertPerson, planPerson, recordPostHeld } from "./people/write.server";
 import { removeMeeting, resolveMeeting, writeMeeting } from "./meetings/write.server";
+import { findNameMatches } from "./names.server";
+import { insertOrganisation } from "./organisations.server";
+import { getPartner } from "./partners/read.server";
 import { insertPartner } from "./partners/write.server";
+import { insertRelation, planSignatories, writeRelationStep } from "./relations/write.server";
 import { refusal, type Refusal } from "./refusals";
 import { removeFromSearch } from "./search-index.server";
 import { writeTransaction } from "./writes.server";
@@ -132,13 +150,14 @@ export const fold = (text: string) => text.normalize("NFC").trim().toLocaleLower
 
 /** The template's columns of each kind: its export's (app/exchange/columns.ts). */
 export function importColumns(kind: ImportKind): Array<Column<never>> {
-  return kind === "people" ? PERSON_COLUMNS : MEETING_COLUMNS;
+  return kind === "people" ? PERSON_COLUMNS : kind === "partners" ? PARTNER_COLUMNS : MEETING_COLUMNS;
 }
 
 /** A file of this kind must have one of these columns: a meeting's partner, a person's name. */
 const NEEDED: Record<ImportKind, ColumnKey[]> = {
   meetings: ["partner"],
   people: ["name", "nameKk", "nameRu", "nameEn", "nameNative"],
+  partners: ["name", "nameKk", "nameRu", "nameEn", "nameNative"],
 };
 
 /** The template's headers, in each language, folded. */
@@ -257,7 +276,11 @@ export async function unknownHeaders(path: string, encoding: EncodingChoice): Pr
 export type CellError = { column: ColumnKey; message: Refusal | string };
 export type RowNote =
   | { key: "newMeeting" | "unchanged" }
-  | { key: "matchesPerson" | "newPerson" | "matchesPartner" | "newPartner"; name: string };
+  | {
+      key:
+        "matchesPerson" | "newPerson" | "matchesPartner" | "newPartner" | "newRelation" | "newStep" | "newOrganisation";
+      name: string;
+    };
 export type RowReport = {
   line: number;
   status: "ready" | "error" | "unchanged";
@@ -388,7 +411,20 @@ type Context = {
   people: Map<string, number | "new">;
   // Partners on file matched earlier in the file, by folded name.
   partnersOnFile: Map<string, number>;
+  // The partners import: partners new to the file by each of their names' keys, with the row
+  // that brought them (their id once made; 0 in the preview), the relations new to the file by
+  // partner and kind, the steps by relation, status and date (the row that gave them), and the
+  // lines the export writes for each partner on file.
+  filePartners: Map<string, FilePartner>;
+  fileRelations: Map<string, number>;
+  fileSteps: Map<string, number>;
+  partnerLines: Map<number, PartnerRow[]>;
+  // The people import: organisations new to the file, by their folded name (and partner), their
+  // id once made (0 in the preview).
+  newOrganisations: Map<string, number>;
 };
+
+type FilePartner = { line: number; id: number; kind?: string; countryCode?: string; wikidataId?: string };
 
 type PartnerPlan = { id: number } | { create: PartnerInput };
 
@@ -603,6 +639,108 @@ const NAME_COLUMNS = [
   ["nameNative", "nameNative"],
 ] as const;
 
+/**
+ * A row's names: each script in its column, or one name in the Name column placed by its script
+ * as the pickers place a typed name; and the column a name field's error belongs to.
+ */
+function namesOfRow(ctx: Context, cells: Map<ColumnKey, RawCell>) {
+  const separate = NAME_COLUMNS.some(([column]) => textOf(cells.get(column)));
+  const one = textOf(cells.get("name"));
+  const placed = !separate && one ? typedName(one, ctx.lng) : null;
+  const names = {
+    nameKk: placed ? (placed.nameKk ?? undefined) : textOf(cells.get("nameKk")),
+    nameRu: placed ? (placed.nameRu ?? undefined) : textOf(cells.get("nameRu")),
+    nameEn: placed ? (placed.nameEn ?? undefined) : textOf(cells.get("nameEn")),
+    nameNative: placed ? (placed.nameNative ?? undefined) : textOf(cells.get("nameNative")),
+  };
+  const nameColumn = (field: string): ColumnKey => (separate ? field : "name");
+  return { names, nameColumn };
+}
+
+type OrganisationPlan = { id: number } | { create: OrganisationInput; keys: string[] };
+
+/**
+ * The organisation of a post, "Organisation" or "Organisation, Partner": on file by its name in
+ * any script, made earlier in the file, or new when the partner it belongs to is named and on
+ * file (the organisation form asks for it) and the organisation form's schema passes.
+ */
+function planOrganisation(
+  ctx: Context,
+  text: string,
+  pending: Map<string, OrganisationPlan>,
+  errors: CellError[],
+  notes: RowNote[],
+): OrganisationPlan | null {
+  const keyOf = (partnerId: number, name: string) => `${partnerId}:${wholeNameKey(name)}`;
+  // Made by an earlier row of the file, or planned by an earlier post of this row.
+  const earlier = (key: string): OrganisationPlan | null => {
+    const made = ctx.newOrganisations.get(key);
+    return made != null ? { id: made } : (pending.get(key) ?? null);
+  };
+  const m = /^(.+),\s*([^,]+)$/.exec(text);
+  const madeEarlier = m ? null : earlier(wholeNameKey(text));
+  if (madeEarlier) {
+    notes.push({ key: "newOrganisation", name: text });
+    return madeEarlier;
+  }
+  const onFile = organisationFor(ctx, text);
+  if (onFile) return { id: onFile };
+  const partner = m ? findNameMatches("partner", typedName(m[2].trim(), ctx.lng), ctx.lng) : [];
+  if (!m || partner.length !== 1) {
+    errors.push({ column: "posts", message: refusal("imports.errors.organisation", { name: text }) });
+    return null;
+  }
+  const name = m[1].trim();
+  const madeForPartner = earlier(keyOf(partner[0].id, name));
+  if (madeForPartner) {
+    notes.push({ key: "newOrganisation", name: `${name} (${partner[0].name})` });
+    return madeForPartner;
+  }
+  const atPartner = ctx.db
+    .selectDistinct({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .innerJoin(organisations, eq(organisations.id, nameKeys.recordId))
+    .where(
+      and(
+        eq(nameKeys.recordType, "organisation"),
+        eq(nameKeys.key, wholeNameKey(name)),
+        eq(organisations.partnerId, partner[0].id),
+      ),
+    )
+    .limit(2)
+    .all();
+  if (atPartner.length === 1) return { id: atPartner[0].id };
+  const typed = typedName(name, ctx.lng);
+  const checked = OrganisationSchema.safeParse(
+    {
+      partnerId: partner[0].id,
+      nameKk: typed.nameKk ?? undefined,
+      nameRu: typed.nameRu ?? undefined,
+      nameEn: typed.nameEn ?? undefined,
+      nameNative: typed.nameNative ?? undefined,
+    },
+    { errorMap: ctx.errorMap },
+  );
+  if (!checked.success) {
+    for (const issue of checked.error.issues) errors.push({ column: "posts", message: issue.message });
+    return null;
+  }
+  notes.push({ key: "newOrganisation", name: `${name} (${partner[0].name})` });
+  const plan = { create: checked.data, keys: [keyOf(partner[0].id, name), wholeNameKey(name)] };
+  for (const key of plan.keys) pending.set(key, plan);
+  return plan;
+}
+
+/** The id of a planned organisation, made (once) when it is new. */
+function organisationIdOf(ctx: Context, plan: OrganisationPlan) {
+  if ("id" in plan) return plan.id;
+  const made = ctx.newOrganisations.get(plan.keys[0]);
+  if (made) return made;
+  const id = insertOrganisation(ctx.db, plan.create);
+  for (const key of plan.keys) ctx.newOrganisations.set(key, id);
+  return id;
+}
+
 /** The title of a post typed in the file's language goes in that language's field. */
 const TITLE_FIELD = { kk: "titleKk", ru: "titleRu", en: "titleEn" } as const;
 
@@ -639,27 +777,18 @@ function importPersonRow(
   );
   if (unchanged) return { line, ...unchanged };
 
-  const separate = NAME_COLUMNS.some(([column]) => textOf(cells.get(column)));
-  const one = textOf(cells.get("name"));
-  const placed = !separate && one ? typedName(one, ctx.lng) : null;
-  const names = {
-    nameKk: placed ? (placed.nameKk ?? undefined) : textOf(cells.get("nameKk")),
-    nameRu: placed ? (placed.nameRu ?? undefined) : textOf(cells.get("nameRu")),
-    nameEn: placed ? (placed.nameEn ?? undefined) : textOf(cells.get("nameEn")),
-    nameNative: placed ? (placed.nameNative ?? undefined) : textOf(cells.get("nameNative")),
-  };
-  const nameColumn = (field: string) => (separate ? field : "name");
+  const { names, nameColumn } = namesOfRow(ctx, cells);
 
   const typedPosts = listOf(cells.get("posts")).map(personOf);
+  const organisationsIn: Array<OrganisationPlan | null> = [];
+  const pending = new Map<string, OrganisationPlan>();
   const postsIn = typedPosts.map(({ name: title, title: organisation }) => {
-    let organisationId = 0;
+    let plan: OrganisationPlan | null = null;
     if (!organisation) errors.push({ column: "posts", message: refusal("imports.errors.postOrganisation", { title }) });
-    else {
-      organisationId = organisationFor(ctx, organisation) ?? 0;
-      if (!organisationId)
-        errors.push({ column: "posts", message: refusal("imports.errors.organisation", { name: organisation }) });
-    }
-    return { organisationId: organisationId || Number.MAX_SAFE_INTEGER, [TITLE_FIELD[ctx.lng]]: title };
+    else plan = planOrganisation(ctx, organisation, pending, errors, notes);
+    organisationsIn.push(plan);
+    const organisationId = plan && "id" in plan && plan.id > 0 ? plan.id : Number.MAX_SAFE_INTEGER;
+    return { organisationId, [TITLE_FIELD[ctx.lng]]: title };
   });
   const parsed = PersonSchema.safeParse({ ...names, posts: postsIn }, { errorMap: ctx.errorMap });
   if (!parsed.success) {
@@ -680,8 +809,14 @@ function importPersonRow(
     return { line, status: "error", notes, errors };
   }
   const [onFile] = ids;
+  // The organisations new to the file are made first, once, and the posts point to them.
+  if (ctx.write)
+    person.posts.forEach((post, i) => {
+      const plan = organisationsIn[i];
+      if (plan) post.organisationId = organisationIdOf(ctx, plan);
+    });
   if (onFile != null) {
-    notes.push({ key: "matchesPerson", name: personName(ctx, onFile) });
+    notes.unshift({ key: "matchesPerson", name: personName(ctx, onFile) });
     if (ctx.write)
       for (const post of person.posts)
         recordPostHeld(ctx.db, onFile, {
@@ -690,9 +825,12 @@ function importPersonRow(
           on: UNKNOWN_DATE,
         });
   } else {
-    notes.push({ key: "newPerson", name: spelt[0] ?? "" });
+    notes.unshift({ key: "newPerson", name: spelt[0] ?? "" });
     if (ctx.write) insertPerson(ctx.db, person);
   }
+  if (!ctx.write)
+    for (const plan of organisationsIn)
+      if (plan && "create" in plan) for (const key of plan.keys) ctx.newOrganisations.set(key, 0);
   return { line, status: "ready", notes, errors };
 }
 
@@ -721,6 +859,334 @@ function checkId(
   if (same && errors.length === 0) return { status: "unchanged", notes: [{ key: "unchanged" }], errors };
   errors.push({ column: "id", message: refusal(changed, { id: String(id) }) });
   return null;
+}
+
+/**
+ * A cell naming one of a set of values (a partner's kind, a relation's kind, a step's status) as
+ * the export writes it, in any of the three languages, or by its code: undefined when empty,
+ * null when it is none of them.
+ */
+function enumCell<V extends string>(cell: RawCell | undefined, values: readonly V[], label: (t: T, v: V) => string) {
+  const text = textOf(cell);
+  if (text == null) return undefined;
+  const folded = fold(text);
+  for (const value of values) {
+    if (fold(value) === folded) return value;
+    for (const lng of LANGUAGES) if (fold(label(translatorFor(lng), value)) === folded) return value;
+  }
+  return null;
+}
+
+const kindLabel = (t: T, v: (typeof PARTNER_KINDS)[number]) => t(`partner.kinds.${v}`);
+const typeLabel = (t: T, v: (typeof RELATION_TYPES)[number]) => t(`relation.types.${v}`);
+const statusLabel = (t: T, v: (typeof RELATION_STATUSES)[number]) => t(`relation.statuses.${v}`);
+
+/** A relation's and its step's columns in the partners file; a row with none of them is a partner alone. */
+const STEP_COLUMNS = PARTNER_COLUMNS.map((c) => c.key).filter((key) => !PARTNER_OWN_COLUMNS.includes(key));
+/** What tells two steps of a relation on file apart, besides their status and date. */
+const STEP_DETAILS = ["stepNote", "signatories", "sourceTitle", "sourceUrl", "outlet"];
+
+/** The relation form's and the step form's fields, as the file's columns. */
+const RELATION_FIELD_COLUMNS: Record<string, ColumnKey> = {
+  type: "relation",
+  note: "relationNote",
+  status: "status",
+  date: "date",
+  stepNote: "stepNote",
+  signatories: "signatories",
+  sourceOutlet: "outlet",
+  sourceTitle: "sourceTitle",
+  sourceUrl: "sourceUrl",
+};
+
+/** The export's lines of a partner on file (one a step), read once per file. */
+function linesOnFile(ctx: Context, id: number) {
+  let lines = ctx.partnerLines.get(id);
+  if (!lines) {
+    const partner = getPartner(id, ctx.lng);
+    lines = partner ? partnerLines(partner) : [];
+    ctx.partnerLines.set(id, lines);
+  }
+  return lines;
+}
+
+/** What the partners a file names by id look like as the export writes them (their own columns). */
+function partnersOnFile(ctx: Context, rows: FileRows["rows"]) {
+  const t = translatorFor(ctx.lng);
+  const onFile = new Map<number, Map<ColumnKey, string>>();
+  for (const { cells } of rows) {
+    const id = Number(textOf(cells.get("id")));
+    if (!Number.isSafeInteger(id) || id <= 0 || onFile.has(id)) continue;
+    const [line] = linesOnFile(ctx, id);
+    if (!line) continue;
+    const own = exportedCells(PARTNER_COLUMNS, line, t);
+    for (const key of own.keys()) if (!PARTNER_OWN_COLUMNS.includes(key)) own.delete(key);
+    onFile.set(id, own);
+  }
+  return onFile;
+}
+
+/**
+ * One row of partners: a partner (by its ID, or by its name in any script; else a new partner,
+ * checked with the partner form's schema) and, when the row has them, one step of one of its
+ * relations (the relation by its ID, or by its kind; else a new relation with this step as its
+ * first, checked with the relation form's schema; a new step with the step form's). A partner
+ * with several steps is repeated on each of their rows. Nothing on file is ever changed: a row
+ * that says what is on file is left as it is, one that differs is an error.
+ */
+function importPartnerRow(
+  ctx: Context,
+  line: number,
+  cells: Map<ColumnKey, RawCell>,
+  existing: Map<number, Map<ColumnKey, string>>,
+): RowReport {
+  const { errors, notes, unchanged } = startRow(
+    cells,
+    existing,
+    "imports.errors.noSuchPartner",
+    "imports.errors.changedPartner",
+  );
+  const t = translatorFor(ctx.lng);
+  const error = (column: ColumnKey, message: Refusal | string) => {
+    // Said once per column.
+    if (!errors.some((e) => e.column === column)) errors.push({ column, message });
+  };
+  const failed = () => ({ line, status: "error" as const, notes, errors });
+  if (errors.some((e) => e.column === "id")) return failed();
+
+  // The partner.
+  const { names, nameColumn } = namesOfRow(ctx, cells);
+  const spelt = [names.nameKk, names.nameRu, names.nameEn, names.nameNative].filter((n): n is string => !!n);
+  const kind = enumCell(cells.get("kind"), PARTNER_KINDS, kindLabel);
+  if (kind === null)
+    error(
+      "kind",
+      refusal("imports.errors.partnerKind", { kinds: PARTNER_KINDS.map((k) => kindLabel(t, k)).join(", ") }),
+    );
+  const countryText = textOf(cells.get("country"));
+  const code = countryText ? countryCode(countryText) : undefined;
+  if (countryText && !code) error("country", refusal("imports.errors.country"));
+  const wikidataId = textOf(cells.get("wikidataId"));
+
+  let onFile: number | null = unchanged ? Number(textOf(cells.get("id"))) : null;
+  let earlier: FilePartner | undefined;
+  let create: PartnerInput | null = null;
+  let partnerName = onFile != null ? (existing.get(onFile)?.get("name") ?? "") : (spelt[0] ?? "");
+  if (onFile == null) {
+    earlier = spelt.map((n) => ctx.filePartners.get(wholeNameKey(n))).find(Boolean);
+    if (earlier) {
+      // The partner of an earlier row, by any of its names: the row may leave out what that row
+      // said, never say otherwise.
+      const differs =
+        (kind && earlier.kind && kind !== earlier.kind) ||
+        (code && earlier.countryCode && code !== earlier.countryCode) ||
+        (wikidataId && earlier.wikidataId && wikidataId !== earlier.wikidataId);
+      if (differs) error(nameColumn("nameKk"), refusal("imports.errors.partnerDiffers", { row: String(earlier.line) }));
+    } else if (spelt.length) {
+      const matches = findNameMatches("partner", names, ctx.lng);
+      if (matches.length > 1)
+        error(
+          nameColumn("nameKk"),
+          refusal("imports.errors.severalPartners", { names: matches.map((m) => m.name).join(", ") }),
+        );
+      else if (matches.length === 1) {
+        onFile = matches[0].id;
+        partnerName = matches[0].name;
+        // Found by name only: a row that says it is of another kind or country, or has another
+        // Wikidata id, is about another place of the name (an import never changes one on file).
+        const [own] = linesOnFile(ctx, onFile);
+        if (
+          own &&
+          ((kind && kind !== own.kind) ||
+            (code && countryName(code, ctx.lng) !== own.country) ||
+            (wikidataId && own.wikidataId && wikidataId !== own.wikidataId))
+        )
+          error(nameColumn("nameKk"), refusal("imports.errors.partnerOnFileDiffers", { name: partnerName }));
+      }
+    }
+    if (onFile == null && !earlier) {
+      const parsed = PartnerSchema.safeParse(
+        { kind: kind ?? undefined, countryCode: code, ...names, wikidataId },
+        { errorMap: ctx.errorMap },
+      );
+      if (parsed.success) create = parsed.data;
+      else
+        for (const issue of parsed.error.issues) {
+          const field = String(issue.path[0] ?? "");
+          const column =
+            field === "countryCode"
+              ? "country"
+              : field === "kind" || field === "wikidataId"
+                ? field
+                : nameColumn(field.startsWith("name") ? field : "nameKk");
+          if (column === "country" && !countryText) error(column, refusal("imports.errors.countryNeeded"));
+          else error(column, issue.message);
+        }
+    }
+  }
+  if (onFile != null) notes.push({ key: "matchesPartner", name: partnerName });
+  else notes.push({ key: "newPartner", name: partnerName });
+
+  const partnerRef = onFile != null ? `p${onFile}` : `n${earlier?.line ?? line}`;
+  const hasStep = STEP_COLUMNS.some((c) => {
+    const cell = cells.get(c);
+    return cell != null && (isFormula(cell) || textOf(cell) != null);
+  });
+  if (!hasStep) {
+    if (earlier) error(nameColumn("nameKk"), refusal("imports.errors.duplicatePartner", { row: String(earlier.line) }));
+    if (errors.length) return failed();
+    if (onFile != null) return { line, status: "unchanged", notes: [...notes, { key: "unchanged" }], errors };
+    if (create) writePartner(ctx, line, spelt, create);
+    return { line, status: "ready", notes, errors };
+  }
+
+  // The relation.
+  const type = enumCell(cells.get("relation"), RELATION_TYPES, typeLabel);
+  if (type === null)
+    error(
+      "relation",
+      refusal("imports.errors.relationType", { types: RELATION_TYPES.map((v) => typeLabel(t, v)).join(", ") }),
+    );
+  const status = enumCell(cells.get("status"), RELATION_STATUSES, statusLabel);
+  // Every step has its status, as on the step form.
+  if (status === undefined) error("status", refusal("form.errors.required"));
+  if (status === null)
+    error(
+      "status",
+      refusal("imports.errors.stepStatus", { statuses: RELATION_STATUSES.map((v) => statusLabel(t, v)).join(", ") }),
+    );
+  const date = dateCell(cells.get("date"));
+  if (!date) error("date", refusal("imports.errors.date"));
+  const relationNote = textOf(cells.get("relationNote"));
+  const relationIdText = textOf(cells.get("relationId"));
+  const lines = onFile != null ? linesOnFile(ctx, onFile) : [];
+
+  // A relation on file (its lines), one new to the file (its key), or a new one.
+  let relationOnFile: PartnerRow[] = [];
+  let relationRef: string | null = null;
+  if (relationIdText != null) {
+    relationOnFile = lines.filter((l) => l.relation && String(l.relation.id) === relationIdText);
+    if (!relationOnFile.length) error("relationId", refusal("imports.errors.noSuchRelation", { id: relationIdText }));
+  } else if (type) {
+    relationRef = `${partnerRef}|${type}`;
+    if (!ctx.fileRelations.has(relationRef)) {
+      const ids = [...new Set(lines.filter((l) => l.relation?.type === type).map((l) => l.relation!.id))];
+      if (ids.length > 1) error("relation", refusal("imports.errors.severalRelations", { ids: ids.join(", ") }));
+      else if (ids.length === 1) {
+        relationOnFile = lines.filter((l) => l.relation?.id === ids[0]);
+        relationRef = null;
+      }
+    }
+  } else if (type === undefined) error("relation", refusal("imports.errors.relationNeeded"));
+  const relation = relationOnFile[0]?.relation;
+  if (relation && ((type && type !== relation.type) || (relationNote != null && relationNote !== relation.note)))
+    error("relationId", refusal("imports.errors.changedRelation", { id: String(relation.id) }));
+  if (errors.length || !status || !date) return failed();
+
+  // The step: on file already, given twice in the file, or new.
+  const stepKey = `${relation ? `r${relation.id}` : relationRef}|${status}|${JSON.stringify(date)}`;
+  const same = relationOnFile
+    .filter((l) => l.step?.status === status)
+    .map((l) => ({ line: l, cells: exportedCells(PARTNER_COLUMNS, l, t) }))
+    .filter((c) => sameDate(cells.get("date"), c.cells.get("date") ?? ""));
+  if (same.length) {
+    // Signatories are the same people by any spelling; the rest as the export writes them.
+    const signatories = listOf(cells.get("signatories")).map((name) => planPerson(ctx.db, { name }));
+    const sameSignatories = (l: PartnerRow) =>
+      signatories.length === l.step!.signatories.length &&
+      signatories.every((plan, i) => "id" in plan && plan.id === l.step!.signatories[i].id);
+    if (
+      same.some(
+        (c) =>
+          sameSignatories(c.line) &&
+          STEP_DETAILS.every((k) => k === "signatories" || (textOf(cells.get(k)) ?? "") === c.cells.get(k)),
+      )
+    )
+      return { line, status: "unchanged", notes: [...notes, { key: "unchanged" }], errors };
+    error("date", refusal("imports.errors.changedStep", { id: String(relation?.id) }));
+    return failed();
+  }
+  const twice = ctx.fileSteps.get(stepKey);
+  if (twice != null) {
+    error("date", refusal("imports.errors.duplicateStep", { row: String(twice) }));
+    return failed();
+  }
+
+  const step = {
+    status,
+    date,
+    signatories: listOf(cells.get("signatories")).map((name) => ({ name })),
+    sourceOutlet: textOf(cells.get("outlet")),
+    sourceTitle: textOf(cells.get("sourceTitle")),
+    sourceUrl: textOf(cells.get("sourceUrl")),
+  };
+  const newRelation = !relation && (relationRef == null || !ctx.fileRelations.has(relationRef));
+  const parsed = newRelation
+    ? RelationSchema.safeParse(
+        { ...step, type, note: relationNote, stepNote: textOf(cells.get("stepNote")) },
+        { errorMap: ctx.errorMap },
+      )
+    : RelationStepSchema.safeParse({ ...step, note: textOf(cells.get("stepNote")) }, { errorMap: ctx.errorMap });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      error(
+        field === "note" && !newRelation ? "stepNote" : (RELATION_FIELD_COLUMNS[field] ?? "relation"),
+        issue.message,
+      );
+    }
+    return failed();
+  }
+  const planned = planSignatories(ctx.db, parsed.data);
+  for (const list of Object.values(planned.errors)) for (const r of list) error("signatories", r);
+  if (errors.length) return failed();
+
+  const when = `${statusLabel(t, status)}, ${textOf(cells.get("date")) ?? t("imports.unknownDate")}`;
+  if (newRelation) notes.push({ key: "newRelation", name: typeLabel(t, type!) });
+  notes.push({ key: "newStep", name: when });
+  parsed.data.signatories.forEach((s, i) => {
+    const plan = planned.plans[i];
+    notes.push(
+      plan && "id" in plan
+        ? { key: "matchesPerson", name: personName(ctx, plan.id) }
+        : { key: "newPerson", name: s.name ?? "" },
+    );
+  });
+
+  ctx.fileSteps.set(stepKey, line);
+  if (!ctx.write) {
+    if (create) rememberPartner(ctx, line, spelt, create, 0);
+    if (newRelation && relationRef) ctx.fileRelations.set(relationRef, 0);
+    return { line, status: "ready", notes, errors };
+  }
+  const partnerId = onFile ?? earlier?.id ?? writePartner(ctx, line, spelt, create!);
+  if (newRelation) {
+    const id = insertRelation(ctx.db, partnerId, parsed.data as RelationInput, planned.plans, ctx.lng);
+    if (relationRef) ctx.fileRelations.set(relationRef, id);
+  } else {
+    const relationId = relation?.id ?? ctx.fileRelations.get(relationRef!)!;
+    writeRelationStep(ctx.db, relationId, undefined, parsed.data as RelationStepInput, planned.plans, ctx.lng);
+  }
+  return { line, status: "ready", notes, errors };
+}
+
+/** A partner new to the file, under each of its names, for the rows after it. */
+function rememberPartner(ctx: Context, line: number, spelt: string[], partner: PartnerInput, id: number) {
+  for (const name of spelt)
+    ctx.filePartners.set(wholeNameKey(name), {
+      line,
+      id,
+      kind: partner.kind,
+      countryCode: partner.countryCode,
+      wikidataId: partner.wikidataId,
+    });
+}
+
+/** Adds a partner new to the file (nothing in the preview) and remembers it; its id. */
+function writePartner(ctx: Context, line: number, spelt: string[], partner: PartnerInput) {
+  const id = ctx.write ? insertPartner(ctx.db, partner) : 0;
+  rememberPartner(ctx, line, spelt, partner, id);
+  return id;
 }
 
 /** What the people a file names by id look like as the export writes them, in the file's language. */
@@ -791,12 +1257,21 @@ function runRows(db: Db, file: FileRows, errorMap: z.ZodErrorMap, write: boolean
     personNames: new Map(),
     people: new Map(),
     partnersOnFile: new Map(),
+    filePartners: new Map(),
+    fileRelations: new Map(),
+    fileSteps: new Map(),
+    partnerLines: new Map(),
+    newOrganisations: new Map(),
   };
   // A row is checked whole before anything of it is written; a write that still fails throws,
   // and the whole transaction (every row) is rolled back.
   if (file.kind === "people") {
     const existing = peopleOnFile(file.rows, file.lng);
     return file.rows.map(({ line, cells }) => importPersonRow(ctx, line, cells, existing));
+  }
+  if (file.kind === "partners") {
+    const existing = partnersOnFile(ctx, file.rows);
+    return file.rows.map(({ line, cells }) => importPartnerRow(ctx, line, cells, existing));
   }
   const existing = meetingsOnFile(file.rows, file.lng);
   return file.rows.map(({ line, cells }) => importRow(ctx, line, cells, existing));
@@ -1004,11 +1479,15 @@ function deleteCreated(db: Db, type: AuditedRecordType, id: number) {
     case "partner":
       db.delete(partners).where(eq(partners.id, id)).run();
       return;
+    case "relation":
+      // Its steps and their signatories go with it, as when the relation form deletes it.
+      db.delete(relations).where(eq(relations.id, id)).run();
+      return;
     case "organisation":
       db.delete(organisations).where(eq(organisations.id, id)).run();
       return;
     default:
-      // An import of meetings makes no delegations or relations.
+      // No import makes delegations.
       return;
   }
 }

@@ -1,5 +1,6 @@
 import { count, desc, eq, sql } from "drizzle-orm";
 import { writeTransaction } from "./writes.server";
+import type { Db } from "~db/client";
 import type { Actor } from "~db/history";
 import { writeNameKeys } from "~db/name-keys";
 import { delegations, initiatives, meetings, organisations, partners, posts } from "~db/schema";
@@ -136,12 +137,15 @@ function organisationValues(input: OrganisationInput) {
 }
 
 export function createOrganisation(input: OrganisationInput, actor: Actor): number {
-  return writeTransaction(getDb(), actor, (db) => {
-    const { names, values } = organisationValues(input);
-    const id = db.insert(organisations).values(values).returning({ id: organisations.id }).get().id;
-    writeNameKeys(db, "organisation", id, names);
-    return id;
-  });
+  return writeTransaction(getDb(), actor, (db) => insertOrganisation(db, input));
+}
+
+/** A new organisation with its name keys, inside the caller's write transaction (the people import's too). */
+export function insertOrganisation(db: Db, input: OrganisationInput): number {
+  const { names, values } = organisationValues(input);
+  const id = db.insert(organisations).values(values).returning({ id: organisations.id }).get().id;
+  writeNameKeys(db, "organisation", id, names);
+  return id;
 }
 
 export function updateOrganisation(id: number, input: OrganisationInput, actor: Actor) {

@@ -825,6 +825,9 @@ const en = {
     outlet: "Outlet",
     kind: "Kind",
     name: "Name",
+    relationId: "Relation ID",
+    stepDate: "Date of the step",
+    sourceTitle: "Source title",
     kinds: {
       partner: "Partner",
       person: "Person",
@@ -910,9 +913,9 @@ const en = {
   },
   imports: {
     title: "Import",
-    hint: "Bring in meetings or people kept in a spreadsheet: one row a meeting or a person, with the columns of its template (the same as the export of that list, so an export can be edited and imported back). A person’s posts go in one cell: Title (Organisation); Title (Organisation). Nothing is written before you check the preview.",
+    hint: "Bring in meetings, people or partners kept in a spreadsheet: one row a meeting or a person, with the columns of its template (the same as the export of that list, so an export can be edited and imported back). A person’s posts go in one cell: Title (Organisation); Title (Organisation); an organisation not on file is added when its partner follows it: Title (Organisation, Partner). Nothing is written before you check the preview. Partners: one row a step of a relation, the partner repeated on each of its steps' rows (a partner with no relation on a row of its own); signatories in one cell: Name; Name.",
     kind: "What the file holds",
-    kinds: { meetings: "Meetings", people: "People" },
+    kinds: { meetings: "Meetings", people: "People", partners: "Partners" },
     template: "Template with the column headers:",
     file: "File (XLSX or CSV)",
     fileHint:
@@ -933,6 +936,10 @@ const en = {
     newPerson: "new person: {{name}}",
     matchesPartner: "partner {{name}} on file",
     newPartner: "new partner: {{name}}",
+    newOrganisation: "new organisation: {{name}}",
+    newRelation: "new relation: {{name}}",
+    newStep: "new step: {{name}}",
+    unknownDate: "date unknown",
     cellError: "{{column}}: {{message}}",
     importAll: "Import the {{count}} rows",
     importValid: "Import the {{count}} rows without errors",
@@ -961,6 +968,25 @@ const en = {
       change: "Change the mapping",
     },
     errors: {
+      noSuchPartner: "No partner {{id}} on file: clear the ID to add the row as a new partner.",
+      changedPartner:
+        "Partner {{id}} is on file and differs: an import does not change it. Correct it on its page, or clear the ID to add the row as a new partner.",
+      partnerKind: "Not a kind of partner: write one of {{kinds}}.",
+      partnerOnFileDiffers:
+        "{{name}} is on file with another kind, country or Wikidata id: an import does not change it. Give its ID or what is on file, or correct it on its page.",
+      partnerDiffers:
+        "This is the partner of row {{row}} (by its name in one of its scripts), with another kind, country or Wikidata id: give it the same on every row.",
+      duplicatePartner:
+        "This partner is on row {{row}} already (by its name in one of its scripts): a row without a relation adds nothing to it.",
+      relationType: "Not a kind of relation: write one of {{types}}.",
+      stepStatus: "Not a status of a relation: write one of {{statuses}}.",
+      relationNeeded: "A step needs the kind of its relation, or the relation's ID.",
+      noSuchRelation: "This partner has no relation {{id}} on file: clear the relation's ID to add a new relation.",
+      severalRelations: "The partner has several relations of this kind on file (IDs {{ids}}): give the relation's ID.",
+      changedRelation: "Relation {{id}} is on file with another kind or note: an import does not change it.",
+      changedStep:
+        "Relation {{id}} has a step with this status and date that differs: an import does not change it. Correct the step on the partner's page.",
+      duplicateStep: "The same step (status and date of the same relation) is on row {{row}} already.",
       noFile: "Choose a file.",
       tooBig: "The file is over {{mb}} MB.",
       notSpreadsheet: "This is not an XLSX or CSV file.",
@@ -982,7 +1008,8 @@ const en = {
       changedPerson:
         "Person {{id}} is on file and differs: an import does not change them. Clear the ID to add the row as a new person.",
       postOrganisation: "The post “{{title}}” needs its organisation in brackets: Title (Organisation).",
-      organisation: "No organisation on file by the name “{{name}}”: add it first, then import the file again.",
+      organisation:
+        "No organisation on file by the name “{{name}}”: add it first, or write it with the partner it belongs to, Title (Organisation, Partner), to add it with the import.",
       noSuchMeeting: "No meeting {{id}} on file: clear the ID to add the row as a new meeting.",
       undoEdited: "This import cannot be undone: records it made have been changed since ({{records}}).",
       undoUsed: "This import cannot be undone: records it made are now part of records made since.",

@@ -65,6 +65,30 @@ export function listPartners({
   return pageOf(items, total, page, pageSize);
 }
 
+/** What the partners export adds to a list line: the names in each script, the Wikidata id. */
+export function partnerExportDetails(ids: number[]) {
+  const details = new Map<
+    number,
+    {
+      names: { kk: string | null; ru: string | null; en: string | null; native: string | null };
+      wikidataId: string | null;
+    }
+  >();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = getDb()
+      .select({ id: partners.id, wikidataId: partners.wikidataId, ...namesOf(partners) })
+      .from(partners)
+      .where(inArray(partners.id, ids.slice(i, i + 500)))
+      .all();
+    for (const r of rows)
+      details.set(r.id, {
+        names: { kk: r.nameKk, ru: r.nameRu, en: r.nameEn, native: r.nameNative },
+        wikidataId: r.wikidataId,
+      });
+  }
+  return details;
+}
+
 export function getPartner(id: number, lng: Language) {
   const db = getDb();
   const row = db

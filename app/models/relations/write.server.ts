@@ -20,7 +20,7 @@ const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 type StepParts = Pick<RelationStepInput, "signatories" | "sourceOutlet" | "sourceTitle" | "sourceUrl">;
 
 /** Finds every signatory (or plans a new person) before anything is written. */
-function planSignatories(db: Db, step: StepParts) {
+export function planSignatories(db: Db, step: StepParts) {
   const errors: FieldRefusals = {};
   const plans: PersonPlan[] = [];
   step.signatories.forEach((ref, index) => {
@@ -80,25 +80,33 @@ export function createRelation(
   return writeTransaction(getDb(), actor, (db) => {
     const { errors, plans } = planSignatories(db, input);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
-    const id = db
-      .insert(relations)
-      .values({ partnerId, type: input.type, note: input.note ?? null })
-      .returning({ id: relations.id })
-      .get().id;
-    const stepId = db
-      .insert(relationSteps)
-      .values({
-        relationId: id,
-        status: input.status,
-        ...partialDateColumns("date", input.date),
-        note: input.stepNote ?? null,
-        sourceId: sourceFor(db, input, null),
-      })
-      .returning({ id: relationSteps.id })
-      .get().id;
-    writeSignatories(db, stepId, plans, lng);
-    return { ok: true, id };
+    return { ok: true, id: insertRelation(db, partnerId, input, plans, lng) };
   });
+}
+
+/**
+ * A relation and its first step, inside the caller's write transaction, its signatories planned
+ * (planSignatories) without errors: what the relation form writes, and the partners import.
+ */
+export function insertRelation(db: Db, partnerId: number, input: RelationInput, plans: PersonPlan[], lng: Language) {
+  const id = db
+    .insert(relations)
+    .values({ partnerId, type: input.type, note: input.note ?? null })
+    .returning({ id: relations.id })
+    .get().id;
+  const stepId = db
+    .insert(relationSteps)
+    .values({
+      relationId: id,
+      status: input.status,
+      ...partialDateColumns("date", input.date),
+      note: input.stepNote ?? null,
+      sourceId: sourceFor(db, input, null),
+    })
+    .returning({ id: relationSteps.id })
+    .get().id;
+  writeSignatories(db, stepId, plans, lng);
+  return id;
 }
 
 /** The relation's own fields (its kind and note); its steps are corrected one by one. */
@@ -143,34 +151,49 @@ function saveRelationStep(
     const { errors, plans } = planSignatories(db, step);
     if (meetingMissing(db, step.meetingId)) errors.meetingId = [refusal("form.errors.notFound")];
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
-    const oldSource = stepId
-      ? (db.select({ sourceId: relationSteps.sourceId }).from(relationSteps).where(eq(relationSteps.id, stepId)).get()
-          ?.sourceId ?? null)
-      : null;
-    const values = {
-      status: step.status,
-      ...partialDateColumns("date", step.date),
-      note: step.note ?? null,
-      meetingId: step.meetingId ?? null,
-      sourceId: sourceFor(db, step, oldSource),
-    };
-    const id = stepId
-      ? (db
-          .update(relationSteps)
-          .set({ ...values, updatedAt: now })
-          .where(eq(relationSteps.id, stepId))
-          .run(),
-        stepId)
-      : db
-          .insert(relationSteps)
-          .values({ relationId, ...values })
-          .returning({ id: relationSteps.id })
-          .get().id;
-    writeSignatories(db, id, plans, lng);
-    if (oldSource && oldSource !== values.sourceId) removeOrphanSources(db, [oldSource]);
-    db.update(relations).set({ updatedAt: now }).where(eq(relations.id, relationId)).run();
-    return { ok: true, id };
+    return { ok: true, id: writeRelationStep(db, relationId, stepId, step, plans, lng) };
   });
+}
+
+/**
+ * A step added (no stepId) or corrected, inside the caller's write transaction, its signatories
+ * planned and its meeting checked: what the step form writes, and the partners import.
+ */
+export function writeRelationStep(
+  db: Db,
+  relationId: number,
+  stepId: number | undefined,
+  step: RelationStepInput,
+  plans: PersonPlan[],
+  lng: Language,
+) {
+  const oldSource = stepId
+    ? (db.select({ sourceId: relationSteps.sourceId }).from(relationSteps).where(eq(relationSteps.id, stepId)).get()
+        ?.sourceId ?? null)
+    : null;
+  const values = {
+    status: step.status,
+    ...partialDateColumns("date", step.date),
+    note: step.note ?? null,
+    meetingId: step.meetingId ?? null,
+    sourceId: sourceFor(db, step, oldSource),
+  };
+  const id = stepId
+    ? (db
+        .update(relationSteps)
+        .set({ ...values, updatedAt: now })
+        .where(eq(relationSteps.id, stepId))
+        .run(),
+      stepId)
+    : db
+        .insert(relationSteps)
+        .values({ relationId, ...values })
+        .returning({ id: relationSteps.id })
+        .get().id;
+  writeSignatories(db, id, plans, lng);
+  if (oldSource && oldSource !== values.sourceId) removeOrphanSources(db, [oldSource]);
+  db.update(relations).set({ updatedAt: now }).where(eq(relations.id, relationId)).run();
+  return id;
 }
 
 /**
