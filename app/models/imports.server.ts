@@ -592,7 +592,7 @@ function importRow(
     partnerId = insertPartner(ctx.db, partner.create);
     ctx.newPartners.set(wholeNameKey(partnerName ?? ""), partnerId);
   }
-  writeMeeting(ctx.db, { ...input, partnerId }, resolved.participants, ctx.lng);
+  writeMeeting(ctx.db, { ...resolved.input, partnerId }, resolved.participants, ctx.lng);
   return { line, status: "ready", notes, errors };
 }
 

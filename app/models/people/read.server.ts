@@ -242,12 +242,10 @@ export function searchPeople(query: string, lng: Language, limit = 8) {
   const allPosts = postsOf(ids, lng);
   return rows.map((p) => {
     const post = currentPost(allPosts.filter((x) => x.personId === p.id));
-    return {
-      id: p.id,
-      name: localizedName(p, lng),
-      title: post?.title ?? null,
-      organisation: post?.organisation.name ?? null,
-    };
+    const title = post?.title ?? null;
+    // The detail tells namesakes apart: "Title · Body".
+    const detail = [title, post?.organisation.name].filter(Boolean).join(" · ") || null;
+    return { id: p.id, name: localizedName(p, lng), title, detail };
   });
 }
 
