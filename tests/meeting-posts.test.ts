@@ -108,7 +108,7 @@ describe("the same person, the same title, at meeting after meeting", () => {
     expect(person.currentPost?.title).toBe("Секретарь комитета");
 
     // Entered on the person's page: held from 2022. That is later than "as of 2020".
-    const edit = personForEdit(person.id)!;
+    const edit = personForEdit(person.id, "ru")!;
     const fields: Record<string, string> = { nameRu: "Чэнь Мин" };
     edit.posts.forEach((post, i) => {
       fields[`posts[${i}].organisationId`] = String(post.organisationId);

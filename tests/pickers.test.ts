@@ -17,7 +17,7 @@ beforeAll(() => {
   seedDemoData(getDb());
 });
 
-type Suggestion = { id: number; name: string; detail: string | null };
+type Suggestion = { id: number; name: string; detail: string | null; title?: string | null };
 
 async function suggestions(loader: typeof peopleLoader, path: string, query: string, language = "kk") {
   const request = new Request(`http://localhost${path}?q=${encodeURIComponent(query)}`, {

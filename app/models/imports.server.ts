@@ -691,7 +691,9 @@ function importPersonRow(
         });
   } else {
     notes.push({ key: "newPerson", name: spelt[0] ?? "" });
-    if (ctx.write) insertPerson(ctx.db, person);
+    // Every post's body was found by its name above (a row without one stopped there).
+    const posts = person.posts.map((post) => ({ ...post, organisationId: post.organisationId ?? 0 }));
+    if (ctx.write) insertPerson(ctx.db, { ...person, posts });
   }
   return { line, status: "ready", notes, errors };
 }

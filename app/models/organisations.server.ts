@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { writeTransaction } from "./writes.server";
+import { refusal, type Refusal } from "./refusals";
 import type { Actor } from "~db/history";
 import { writeNameKeys } from "~db/name-keys";
 import { foldForMatch, wholeNameKey } from "~db/shared/fold";
@@ -148,6 +149,23 @@ export function organisationsNamed(db: Db, name: string, lng: Language) {
     .all()
     .map((r) => r.id);
   return organisationsLabelled(db, ids, lng);
+}
+
+/**
+ * The body a form names: the one picked (its id), or the one organisation on file whose name,
+ * in any script, is the one typed. None or several is a refusal the form shows beside the field.
+ */
+export function organisationTyped(
+  db: Db,
+  picked: { id?: number; name?: string },
+  lng: Language,
+): { ok: true; id?: number } | { ok: false; refusal: Refusal } {
+  if (picked.id || !picked.name) return { ok: true, id: picked.id };
+  const matches = organisationsNamed(db, picked.name, lng);
+  if (matches.length === 1) return { ok: true, id: matches[0].id };
+  if (matches.length === 0) return { ok: false, refusal: refusal("form.errors.organisationNotOnFile") };
+  const names = matches.map((m) => `${m.name} (${m.detail})`).join(", ");
+  return { ok: false, refusal: refusal("form.errors.severalOrganisations", { names }) };
 }
 
 export function organisationReferences(id: number) {

@@ -33,7 +33,7 @@ import { wholeNameKey } from "~db/shared/fold";
 import { localizedName, sortKeys, typedText } from "~db/shared/names";
 import { partialDateColumns, partialDateFormValue } from "~db/shared/partial-date";
 import { delegationChoices } from "../delegations.server";
-import { organisationChoices, organisationsNamed } from "../organisations.server";
+import { organisationChoices, organisationTyped } from "../organisations.server";
 import { partnerChoices } from "../partners/read.server";
 import { recordPostHeld } from "../people/write.server";
 import { insertTypedPerson } from "../people/write.server";
@@ -146,17 +146,9 @@ export function resolveMeeting(db: Db, input: MeetingInput, lng: Language) {
 
   // A body typed rather than picked is the one organisation on file by that name.
   const organisationIds = input.participants.map((p, index) => {
-    if (p.organisationId || !p.organisationName) return p.organisationId;
-    const matches = organisationsNamed(db, p.organisationName, lng);
-    if (matches.length === 1) return matches[0].id;
-    errors[`participants[${index}].organisationName`] = [
-      matches.length === 0
-        ? refusal("form.errors.organisationNotOnFile")
-        : refusal("form.errors.severalOrganisations", {
-            names: matches.map((m) => `${m.name} (${m.detail})`).join(", "),
-          }),
-    ];
-    return undefined;
+    const body = organisationTyped(db, { id: p.organisationId, name: p.organisationName }, lng);
+    if (body.ok) return body.id;
+    errors[`participants[${index}].organisationName`] = [body.refusal];
   });
 
   const participants: Resolved[] = input.participants.map((p, index) => {

@@ -188,7 +188,7 @@ export function personReferences(id: number) {
   };
 }
 
-export function personForEdit(id: number) {
+export function personForEdit(id: number, lng: Language) {
   const db = getDb();
   const row = db.select().from(people).where(eq(people.id, id)).get();
   if (!row) return null;
@@ -200,13 +200,15 @@ export function personForEdit(id: number) {
     wikidataId: row.wikidataId ?? undefined,
     isPublic: row.isPublic || undefined,
     posts: db
-      .select()
+      .select({ post: posts, organisation: namesOf(organisations) })
       .from(posts)
+      .innerJoin(organisations, eq(organisations.id, posts.organisationId))
       .where(eq(posts.personId, id))
       .orderBy(asc(posts.id))
       .all()
-      .map((p) => ({
+      .map(({ post: p, organisation }) => ({
         organisationId: p.organisationId,
+        organisationName: localizedName(organisation, lng),
         titleKk: p.titleKk ?? undefined,
         titleRu: p.titleRu ?? undefined,
         titleEn: p.titleEn ?? undefined,
