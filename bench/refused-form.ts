@@ -6,6 +6,11 @@
  * message beside each row. Prints the answer's status and size, the median and worst time, and
  * the server's CPU time per post (from /proc, steadier than wall time on a shared machine).
  *
+ * It runs on the national dataset (bench/generate.ts, made once into bench/.data like `npm run
+ * bench`): a form's choices grow with what is on file, and a row that repeated every organisation
+ * on file in a select was the refused form's largest cost there (REFUSED_DATASET=empty for a
+ * database with nothing on file, small for the 1% one).
+ *
  *   npm run build && npm run bench:refused     (REFUSED_PROFILE=/tmp/profile for a CPU profile)
  */
 import fs from "node:fs";
@@ -13,9 +18,25 @@ import os from "node:os";
 import path from "node:path";
 import { MeetingSchema } from "~/forms/meeting";
 import { listLimits } from "~/forms/shape";
+import { generate, SIZES, type SizeName } from "./generate";
 import { PORT, signIn, startServer, stopServer } from "./server";
 
 const POSTS = Number(process.env.REFUSED_POSTS ?? 10);
+const DATASET = process.env.REFUSED_DATASET ?? "national";
+
+/** A copy of the dataset to post to (a fresh, empty database for "empty"). */
+function databaseIn(dir: string) {
+  const file = path.join(dir, "refused.db");
+  if (DATASET === "empty") return file;
+  if (!(DATASET in SIZES)) throw new Error(`REFUSED_DATASET must be empty or one of ${Object.keys(SIZES).join(", ")}`);
+  const source = path.resolve("bench/.data", `${DATASET}.db`);
+  if (!fs.existsSync(source)) {
+    console.log(`Generating the ${DATASET} dataset (once; kept in bench/.data)`);
+    generate(DATASET as SizeName, source);
+  }
+  fs.copyFileSync(source, file);
+  return file;
+}
 
 /** Every list at its limit, every row refused: a participant with no one named, a link that is not one. */
 function largestRefusedForm() {
@@ -38,11 +59,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-refused-"));
   // REFUSED_PROFILE=<folder> writes the server's CPU profile there (open it in Chrome's DevTools).
   const profile = process.env.REFUSED_PROFILE;
-  const server = await startServer(
-    path.join(dir, "refused.db"),
-    1,
-    profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [],
-  );
+  const server = await startServer(databaseIn(dir), 1, profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []);
   try {
     const cookie = await signIn();
     const { body, limits } = largestRefusedForm();
@@ -66,7 +83,9 @@ async function main() {
     for (let i = 0; i < POSTS; i++) results.push(await post());
     const cpuPerPost = (cpuMs(server.pid!) - cpuBefore) / POSTS;
     const times = results.map((r) => r.ms).sort((a, b) => a - b);
-    console.log(`lists at their limits: ${[...limits].map(([name, max]) => `${max} ${name}`).join(", ")}`);
+    console.log(
+      `the ${DATASET} dataset; lists at their limits: ${[...limits].map(([name, max]) => `${max} ${name}`).join(", ")}`,
+    );
     console.log(
       `body ${(body.length / 1024).toFixed(0)} KB; answer ${results[0].status}, ${(results[0].size / 1024).toFixed(0)} KB`,
     );

@@ -98,3 +98,24 @@ test("after saving, Back does not post the form again", async ({ page }) => {
   await page.goto("/people");
   await expect(page.getByRole("link", { name: "Back Button Tester" })).toHaveCount(1);
 });
+
+test("a post's body is picked from suggestions typed in another script, and the edit form shows it (issue 12.4)", async ({
+  page,
+}) => {
+  await page.goto("/people/new");
+  await page.getByLabel("Full name in Latin script").fill("Picker Post Tester");
+  await page.getByRole("button", { name: "Add a post" }).click();
+  const post = page.getByRole("group", { name: "Post 1" });
+  await post.getByLabel("Organisation").pressSequentially("маслихат гор");
+  await post.getByRole("option", { name: /Astana City Maslikhat/ }).click();
+  await expect(post.getByText("On file", { exact: true })).toBeVisible();
+  await post.getByLabel("Title in English").fill("Deputy");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await expect(page.getByRole("main")).toContainText("Astana City Maslikhat");
+
+  await page.getByRole("link", { name: "Edit", exact: true }).click();
+  await expect(page.getByRole("group", { name: "Post 1" }).getByLabel("Organisation")).toHaveValue(
+    "Astana City Maslikhat",
+  );
+});

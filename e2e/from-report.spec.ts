@@ -28,9 +28,9 @@ test("a pasted report becomes a meeting after review and one correction", async 
   const chair = page.getByRole("group", { name: "Participant 1 proposed" });
   await expect(chair.getByLabel("Name", { exact: true })).toHaveValue("Erlan Dosanov");
   await expect(chair.getByLabel("Side")).toHaveValue("host");
-  await expect(
-    page.getByRole("group", { name: "Initiative 1 proposed" }).getByLabel("Title of a new initiative"),
-  ).toHaveValue("Holding Jiangsu culture days in Astana");
+  await expect(page.getByRole("group", { name: "Initiative 1 proposed" }).getByLabel(/^Title/)).toHaveValue(
+    "Holding Jiangsu culture days in Astana",
+  );
   await expect(page.getByText("Erlan Dosanov: a new person")).toBeVisible();
 
   // The partner is not on file: added from the review, then chosen as the meeting's partner.

@@ -85,6 +85,8 @@ const MATRIX: Record<string, { loader?: Need; action?: ActionNeed }> = {
   "people._index": { loader: "viewer" },
   "people.new": { loader: "editor", action: "editor" },
   "people.search": { loader: "viewer" },
+  "organisations.search": { loader: "viewer" },
+  "initiatives.search": { loader: "viewer" },
   "relations.$relationId.delete": { loader: "editor", action: "editor" },
   "relations.$relationId.edit": { loader: "editor", action: "editor" },
   "relations.$relationId.step": { loader: "editor", action: "editor" },

@@ -108,7 +108,7 @@ describe("the same person, the same title, at meeting after meeting", () => {
     expect(person.currentPost?.title).toBe("Секретарь комитета");
 
     // Entered on the person's page: held from 2022. That is later than "as of 2020".
-    const edit = personForEdit(person.id)!;
+    const edit = personForEdit(person.id, "ru")!;
     const fields: Record<string, string> = { nameRu: "Чэнь Мин" };
     edit.posts.forEach((post, i) => {
       fields[`posts[${i}].organisationId`] = String(post.organisationId);
@@ -155,5 +155,68 @@ describe("the same person, the same title, at meeting after meeting", () => {
     );
     expect(outcome.status).toBe(400);
     expect(db().select().from(s.posts).all()).toHaveLength(before);
+  });
+});
+
+/**
+ * Issue 12.4: a participant's body is a name field with suggestions, not a select of every
+ * organisation on file in every row. Typed without picking (or without JavaScript), it is matched
+ * by name in any script when saved; a name not on file, or shared by two bodies, is refused
+ * beside the field with nothing written.
+ */
+describe("a body typed by name", () => {
+  const typedBody = (name: string, organisationName: string, language = "ru") =>
+    submit(
+      logAction,
+      "/meetings/new",
+      {
+        language,
+        partnerId: String(heilongjiang()),
+        "date.year": "2019",
+        "participants[0].name": name,
+        "participants[0].title": "Секретарь комитета",
+        "participants[0].organisationName": organisationName,
+        "participants[0].side": "guest",
+        "participants[0].role": "attended",
+      },
+      { language },
+    );
+
+  test("in another script than the interface's, with other spaces and case, is the body on file", async () => {
+    const outcome = await typedBody("Сун Липин", "  heilongjiang provincial committee of the CPPCC ", "kk");
+    expect(outcome.status).toBe(302);
+    expect(postsOf(personNamed("Сун Липин"))).toEqual([
+      expect.objectContaining({ organisationId: cppcc(), asOf: "2019-01-01" }),
+    ]);
+  });
+
+  test("a name no body has is refused beside the field, in the reader's language, and nothing is written", async () => {
+    const people = db().select().from(s.people).all().length;
+    const outcome = await typedBody("Чжоу Мин", "Министерство чудес");
+    expect(outcome.status).toBe(400);
+    expect(outcome.reply!.result.error!["participants[0].organisationName"]).toEqual([
+      "Организации с таким названием в базе нет. Сначала добавьте её или выберите из подсказок.",
+    ]);
+    expect(db().select().from(s.people).all()).toHaveLength(people);
+  });
+
+  test("a name two bodies share is refused with both named, so the person can pick one", async () => {
+    const [first, second] = [heilongjiang(), demoPartnerId("Astana")].map(
+      (partnerId) =>
+        db()
+          .insert(s.organisations)
+          .values({ partnerId, nameRu: "Отдел протокола", sortRu: "отдел протокола" })
+          .returning({ id: s.organisations.id })
+          .get().id,
+    );
+    const { writeNameKeys } = await import("~db/name-keys");
+    for (const id of [first, second])
+      writeNameKeys(db(), "organisation", id, { nameKk: null, nameRu: "Отдел протокола", nameEn: null });
+    const outcome = await typedBody("Чжоу Мин", "отдел протокола");
+    expect(outcome.status).toBe(400);
+    const [message] = outcome.reply!.result.error!["participants[0].organisationName"]!;
+    expect(message).toMatch(/^В базе несколько организаций с таким названием: /);
+    expect(message).toContain("Отдел протокола (Провинция Хэйлунцзян)");
+    expect(message).toContain("Отдел протокола (Астана)");
   });
 });

@@ -138,6 +138,41 @@ describe("ids that are not on file", () => {
     expect(getDb().$client.prepare("select count(*) from organisations").pluck().get()).toBe(before);
   });
 
+  test("a post's body typed by name, in any script, is the one on file; the edit form shows its name (issue 12.4)", async () => {
+    const saved = await submit(
+      newPerson,
+      "/people/new",
+      {
+        nameRu: "Гульнара Ахметова",
+        "posts[0].organisationName": "astana city maslikhat",
+        "posts[0].titleRu": "Депутат",
+      },
+      { language: "ru" },
+    );
+    expect(saved.status).toBe(302);
+    const id = Number(saved.location?.split("/").at(-1));
+    expect(db().select().from(s.posts).where(eq(s.posts.personId, id)).all()).toEqual([
+      expect.objectContaining({ organisationId: orgId("Astana City Maslikhat"), titleRu: "Депутат" }),
+    ]);
+    const { personForEdit } = await import("~/models/people/read.server");
+    expect(personForEdit(id, "kk")!.posts).toEqual([
+      expect.objectContaining({ organisationName: "Астана қаласының мәслихаты" }),
+    ]);
+
+    const before = peopleCount();
+    const unknown = await submit(
+      newPerson,
+      "/people/new",
+      { nameRu: "Ерлан Садыков", "posts[0].organisationName": "Министерство чудес", "posts[0].titleRu": "Советник" },
+      { language: "kk" },
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.reply?.result.error?.["posts[0].organisationName"]).toEqual([
+      "Бұл атаумен ешбір ұйым тіркелмеген. Алдымен ұйымды қосыңыз немесе ұсыныстардан таңдаңыз.",
+    ]);
+    expect(peopleCount()).toBe(before);
+  });
+
   test("a post at an organisation that does not exist is refused the same way", async () => {
     const before = getDb().$client.prepare("select count(*) from people").pluck().get();
     const outcome = await submit(newPerson, "/people/new", {
@@ -146,7 +181,7 @@ describe("ids that are not on file", () => {
       "posts[0].titleEn": "Chair",
     });
     expect(outcome.status).toBe(400);
-    expect(outcome.reply?.result.error?.["posts[0].organisationId"]?.[0]).toBeTruthy();
+    expect(outcome.reply?.result.error?.["posts[0].organisationName"]?.[0]).toBeTruthy();
     expect(getDb().$client.prepare("select count(*) from people").pluck().get()).toBe(before);
   });
 });

@@ -383,7 +383,7 @@ describe("delete pages name the record fully", () => {
 describe("a delegation's page, and meetings logged from a partner or a delegation", () => {
   test("the page shows the leader and members with their posts, the visit's dates and its meetings, to a viewer", async () => {
     const organisationId = anOrganisation(partnerId, { nameEn: "Harbin People's Government" });
-    const deputy = createPerson(
+    const created = createPerson(
       {
         nameEn: "Zhang Qing",
         posts: [
@@ -398,6 +398,8 @@ describe("a delegation's page, and meetings logged from a partner or a delegatio
       },
       SYSTEM,
     );
+    if (!created.ok) throw new Error("the deputy was refused");
+    const deputy = created.id;
     const saved = saveDelegation(
       undefined,
       {

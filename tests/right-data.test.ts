@@ -298,7 +298,7 @@ describe("13.3 every error of a form at once", () => {
   test("person: the name, and in a post its organisation, title and order of dates", async () => {
     expect(await refused(forms.person(), { "posts[0].start.year": "2020", "posts[0].end.year": "2018" })).toEqual({
       nameKk: ["Give the name in at least one language."],
-      "posts[0].organisationId": ["Fill this in."],
+      "posts[0].organisationName": ["Fill this in."],
       "posts[0].titleKk": ["Give the title in at least one language."],
       "posts[0].end": ["The end cannot be before the start."],
     });

@@ -25,6 +25,7 @@ import {
   TextArea,
   TextField,
 } from "~/forms/Controls";
+import { NamePicker } from "~/forms/NamePicker";
 import { PersonPicker } from "~/forms/PersonPicker";
 import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
 import { useDraft } from "~/forms/use-draft";
@@ -35,8 +36,6 @@ export type MeetingChoices = {
   organisations: Option[];
   partners: Option[];
   delegations: Option[];
-  initiatives: Option[];
-  owners: Option[];
   topics: string[];
 };
 
@@ -213,11 +212,13 @@ export function MeetingForm({
                   />
                   {p.personId.value ? null : (
                     <>
-                      <SelectField
-                        field={p.organisationId}
+                      <NamePicker
+                        name={p.organisationName}
+                        recordId={p.organisationId}
                         label={t("form.meeting.newPersonOrganisation")}
-                        placeholder="—"
-                        options={choices.organisations}
+                        source="/organisations/search"
+                        listLabel={t("form.meeting.organisationSuggestions")}
+                        onFileLabel={t("form.meeting.onFile")}
                       />
                       <CheckboxField field={p.isNew} label={t("form.meeting.isNew")} className="self-end pb-2" />
                     </>
@@ -328,14 +329,16 @@ export function MeetingForm({
                 <legend className="px-1 text-sm font-medium">
                   {mark(`initiatives[${index}]`, t("form.meeting.initiative", { number: index + 1 }))}
                 </legend>
-                <TextField field={i.title} label={t("form.meeting.initiativeTitle")} className="sm:col-span-2" />
-                <SelectField
-                  field={i.initiativeId}
-                  label={t("form.meeting.existingInitiative")}
-                  placeholder="—"
-                  options={choices.initiatives}
-                  className="sm:col-span-2"
-                />
+                <div className="sm:col-span-2">
+                  <NamePicker
+                    name={i.title}
+                    recordId={i.initiativeId}
+                    label={t("form.meeting.initiativeTitle")}
+                    source="/initiatives/search"
+                    listLabel={t("form.meeting.initiativeSuggestions")}
+                    onFileLabel={t("form.meeting.onFile")}
+                  />
+                </div>
                 <SelectField
                   field={i.kind}
                   label={t("initiative.kind")}
@@ -346,12 +349,7 @@ export function MeetingForm({
                   label={t("initiative.status")}
                   options={options(INITIATIVE_STATUSES, (v) => t(`initiative.statuses.${v}`))}
                 />
-                <SelectField
-                  field={i.ownerPersonId}
-                  label={t("initiative.owner")}
-                  placeholder="—"
-                  options={choices.owners}
-                />
+                <PersonPicker name={i.ownerName} personId={i.ownerPersonId} label={t("initiative.owner")} />
                 <TextField field={i.note} label={t("form.meeting.stepNote")} />
                 <div className="sm:col-span-2">
                   <PartialDateFields field={i.due} legend={t("initiative.due")} />

@@ -5,19 +5,10 @@ import { PersonSchema } from "~/forms/person";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/forms/parse.server";
 import { NamedRecordFormTop } from "~/forms/NamedRecordFormTop";
-import { CheckboxField, FieldErrors, PartialDateFields, SelectField, SubmitButton, TextField } from "~/forms/Controls";
+import { CheckboxField, FieldErrors, PartialDateFields, SubmitButton, TextField } from "~/forms/Controls";
+import { NamePicker } from "~/forms/NamePicker";
 
-type Option = { value: number | string; label: string };
-
-export function PersonForm({
-  reply,
-  defaultValue,
-  organisations,
-}: {
-  reply?: FormReply;
-  defaultValue?: Record<string, unknown>;
-  organisations: Option[];
-}) {
+export function PersonForm({ reply, defaultValue }: { reply?: FormReply; defaultValue?: Record<string, unknown> }) {
   const { t } = useTranslation();
   const [form, fields] = useSchemaForm(PersonSchema, { lastResult: reply?.result, defaultValue });
   const posts = fields.posts.getFieldList();
@@ -45,11 +36,13 @@ export function PersonForm({
           return (
             <fieldset key={post.key} className="space-y-3 rounded border border-stone-200 bg-white p-3">
               <legend className="px-1 text-sm font-medium">{t("form.person.post", { number: index + 1 })}</legend>
-              <SelectField
-                field={p.organisationId}
+              <NamePicker
+                name={p.organisationName}
+                recordId={p.organisationId}
                 label={t("form.post.organisation")}
-                placeholder=""
-                options={organisations}
+                source="/organisations/search"
+                listLabel={t("form.meeting.organisationSuggestions")}
+                onFileLabel={t("form.meeting.onFile")}
               />
               <div className="grid gap-3 sm:grid-cols-3">
                 <TextField field={p.titleKk} label={t("form.post.titleKk")} lang="kk" />

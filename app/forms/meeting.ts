@@ -14,7 +14,8 @@ import { formObject, parsed } from "./form-object";
 /**
  * One person at the meeting: someone on file (personId, set by the picker), or a typed name,
  * matched against the people on file when saved; a new person's name is kept in the column of
- * its script (nameSlotOf). A title with a body records a post held as of the meeting's date.
+ * its script (nameSlotOf). A title with a body records a post held as of the meeting's date;
+ * the body is picked (organisationId) or typed (organisationName) and matched by name on save.
  */
 export const ParticipantSchema = formObject(
   {
@@ -22,6 +23,8 @@ export const ParticipantSchema = formObject(
     name: optionalText(LIMITS.name),
     isNew: z.boolean().optional(),
     organisationId: recordId.optional(),
+    /** The body typed without picking it (or without JavaScript): matched by name when saved. */
+    organisationName: optionalText(LIMITS.name),
     side: z.enum(MEETING_SIDES),
     role: z.enum(PARTICIPANT_ROLES),
     title: optionalText(LIMITS.title),
@@ -51,6 +54,8 @@ export const RaisedInitiativeSchema = formObject(
     kind: z.enum(INITIATIVE_KINDS).default("other"),
     status: z.enum(INITIATIVE_STATUSES).default("proposed"),
     ownerPersonId: recordId.optional(),
+    /** The owner typed without picking them: matched by name when saved. */
+    ownerName: optionalText(LIMITS.name),
     due: partialDateField,
     note: optionalText(LIMITS.short),
   },

@@ -5,7 +5,10 @@ import { comparePartialDates } from "~db/shared/partial-date";
 
 export const PostSchema = formObject(
   {
-    organisationId: recordId,
+    // Picked (the id) or typed (the name, matched on save): a select of every body on file in
+    // every post row was what made a refused person form slow (issue 12.4).
+    organisationId: recordId.optional(),
+    organisationName: optionalText(LIMITS.name),
     titleKk: optionalText(LIMITS.title),
     titleRu: optionalText(LIMITS.title),
     titleEn: optionalText(LIMITS.title),
@@ -15,6 +18,7 @@ export const PostSchema = formObject(
     asOf: partialDateField,
   },
   (post, ctx) => {
+    if (!post.organisationId && !post.organisationName) issue(ctx, ["organisationName"], "form.errors.required");
     if (!post.titleKk && !post.titleRu && !post.titleEn) issue(ctx, ["titleKk"], "form.errors.oneTitle");
     if (
       parsed(post.start) &&

@@ -628,7 +628,7 @@ function importRow(
     partnerId = insertPartner(ctx.db, partner.create);
     ctx.newPartners.set(wholeNameKey(partnerName ?? ""), partnerId);
   }
-  writeMeeting(ctx.db, { ...input, partnerId }, resolved.participants, ctx.lng);
+  writeMeeting(ctx.db, { ...resolved.input, partnerId }, resolved.participants, ctx.lng);
   return { line, status: "ready", notes, errors };
 }
 
@@ -826,7 +826,9 @@ function importPersonRow(
         });
   } else {
     notes.unshift({ key: "newPerson", name: spelt[0] ?? "" });
-    if (ctx.write) insertPerson(ctx.db, person);
+    // Every post's body was found or made above (a row without one stopped there).
+    const posts = person.posts.map((post) => ({ ...post, organisationId: post.organisationId ?? 0 }));
+    if (ctx.write) insertPerson(ctx.db, { ...person, posts });
   }
   if (!ctx.write)
     for (const plan of organisationsIn)

@@ -1,9 +1,11 @@
-import { count, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { writeTransaction } from "./writes.server";
-import type { Db } from "~db/client";
+import { refusal, type Refusal } from "./refusals";
 import type { Actor } from "~db/history";
 import { writeNameKeys } from "~db/name-keys";
-import { delegations, initiatives, meetings, organisations, partners, posts } from "~db/schema";
+import { foldForMatch, wholeNameKey } from "~db/shared/fold";
+import type { Db } from "~db/client";
+import { delegations, initiatives, meetings, nameKeys, organisations, partners, posts } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import type { OrganisationInput } from "~/forms/organisation";
@@ -107,6 +109,63 @@ export function organisationChoices(lng: Language) {
       value: o.id,
       label: `${localizedName(o, lng)} (${localizedName(o.p, lng)})`,
     }));
+}
+
+/** Organisations by id, each with its name and whose side it is on ("Name (Partner)"). */
+function organisationsLabelled(db: Db, ids: number[], lng: Language) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: organisations.id, ...namesOf(organisations), p: namesOf(partners) })
+    .from(organisations)
+    .innerJoin(partners, eq(partners.id, organisations.partnerId))
+    .where(inArray(organisations.id, ids))
+    .orderBy(...byName(organisations, lng))
+    .all()
+    .map((o) => ({ id: o.id, name: localizedName(o, lng), detail: localizedName(o.p, lng) }));
+}
+
+/** The organisation picker's suggestions: a name form in any script that starts as typed. */
+export function searchOrganisations(query: string, lng: Language, limit = 8) {
+  const key = foldForMatch(query);
+  if (!key) return [];
+  const db = getDb();
+  const ids = db
+    .selectDistinct({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .where(and(eq(nameKeys.recordType, "organisation"), gte(nameKeys.key, key), lt(nameKeys.key, `${key}\uffff`)))
+    .limit(limit)
+    .all()
+    .map((r) => r.id);
+  return organisationsLabelled(db, ids, lng);
+}
+
+/** Organisations on file whose whole name, in any script, folds to this one (at most a few). */
+export function organisationsNamed(db: Db, name: string, lng: Language) {
+  const ids = db
+    .selectDistinct({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .where(and(eq(nameKeys.recordType, "organisation"), eq(nameKeys.key, wholeNameKey(name))))
+    .limit(10)
+    .all()
+    .map((r) => r.id);
+  return organisationsLabelled(db, ids, lng);
+}
+
+/**
+ * The body a form names: the one picked (its id), or the one organisation on file whose name,
+ * in any script, is the one typed. None or several is a refusal the form shows beside the field.
+ */
+export function organisationTyped(
+  db: Db,
+  picked: { id?: number; name?: string },
+  lng: Language,
+): { ok: true; id?: number } | { ok: false; refusal: Refusal } {
+  if (picked.id || !picked.name) return { ok: true, id: picked.id };
+  const matches = organisationsNamed(db, picked.name, lng);
+  if (matches.length === 1) return { ok: true, id: matches[0].id };
+  if (matches.length === 0) return { ok: false, refusal: refusal("form.errors.organisationNotOnFile") };
+  const names = matches.map((m) => `${m.name} (${m.detail})`).join(", ");
+  return { ok: false, refusal: refusal("form.errors.severalOrganisations", { names }) };
 }
 
 export function organisationReferences(id: number) {

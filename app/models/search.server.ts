@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, notInArray, sql } from "drizzle-orm";
+import type { Db } from "~db/client";
 import { NAMED_TABLES, type NamedRecordType } from "~db/name-keys";
 import { MEETING_ROWIDS, searchRowidRange } from "./search-index.server";
 import {
@@ -23,7 +24,8 @@ import type { Language } from "~/i18n/config";
 import { countryName } from "~/utils/countries";
 import { anyWordMatches, foldForMatch, passageOf } from "~db/shared/fold";
 import { localizedName, localizedTitle } from "~db/shared/names";
-import { asDate } from "./sql.server";
+import { asDate, titlesOf } from "./sql.server";
+import { CLOSED_STATUSES } from "./initiatives/read.server";
 
 const KINDS = ["partner", "person", "organisation"] as const satisfies readonly NamedRecordType[];
 
@@ -92,13 +94,17 @@ type TextKind = "meeting" | "initiative" | "partner" | "relation" | "delegation"
  * newest meetings first (by date, unknown dates last), the newest of the others first. A result
  * found by a text its line does not show carries the passage that matched.
  */
-export function searchTexts(query: string, lng: Language, limit = 10) {
+/**
+ * The ids of one kind of record whose text holds the query's words, best first: the words as
+ * typed first, then words that only begin so (a common word is found whole at once, and FTS5
+ * need not merge every word that starts like it). Rowids say the kind and the order
+ * (app/models/search-index.server.ts): the first rows of a range are the newest.
+ */
+function textMatchIds(db: Db, query: string, kind: TextKind, limit: number) {
   const prefixed = ftsQuery(query);
   const whole = ftsQuery(query, false);
-  if (!prefixed || !whole) return { meeting: [], initiative: [], partner: [], relation: [], delegation: [] };
-  const db = getDb();
-  // Rowids say the kind and the order (app/models/search-index.server.ts): the first rows of a range are the newest.
-  const find = (match: string, kind: TextKind, count: number) => {
+  if (!prefixed || !whole) return [];
+  const find = (match: string, count: number) => {
     const [from, to] = searchRowidRange(kind);
     return db
       .all<{ id: number }>(
@@ -108,14 +114,33 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
       )
       .map((r) => r.id);
   };
-  // The words as typed first, then words that only begin so: a common word is found whole at
-  // once, and FTS5 need not merge every word that starts like it.
-  const idsOf = (kind: TextKind) => {
-    const exact = find(whole, kind, limit);
-    if (exact.length >= limit) return exact;
-    const seen = new Set(exact);
-    return [...exact, ...find(prefixed, kind, limit * 2).filter((id) => !seen.has(id))].slice(0, limit);
-  };
+  const exact = find(whole, limit);
+  if (exact.length >= limit) return exact;
+  const seen = new Set(exact);
+  return [...exact, ...find(prefixed, limit * 2).filter((id) => !seen.has(id))].slice(0, limit);
+}
+
+/** The initiative picker's suggestions: open initiatives whose title or text holds the words typed. */
+export function searchOpenInitiatives(query: string, lng: Language, limit = 8) {
+  const db = getDb();
+  // Closed ones are looked for too, then left out: a few more than shown, so some remain.
+  const ids = textMatchIds(db, query, "initiative", limit * 3);
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: initiatives.id, status: initiatives.status, ...titlesOf(initiatives) })
+    .from(initiatives)
+    .where(and(inArray(initiatives.id, ids), notInArray(initiatives.status, CLOSED_STATUSES)))
+    .all()
+    .sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
+    .slice(0, limit)
+    .map((i) => ({ id: i.id, name: localizedTitle(i, lng), status: i.status }));
+}
+
+export function searchTexts(query: string, lng: Language, limit = 10) {
+  if (!ftsQuery(query) || !ftsQuery(query, false))
+    return { meeting: [], initiative: [], partner: [], relation: [], delegation: [] };
+  const db = getDb();
+  const idsOf = (kind: TextKind) => textMatchIds(db, query, kind, limit);
   const byRank = <T extends { id: number }>(rows: T[], ids: number[]) =>
     [...rows].sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   // The passage only where what the line shows does not hold a word of the query.

@@ -115,7 +115,7 @@ export function missingReferences(input: {
       post.organisationId &&
       !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, post.organisationId)).get()
     )
-      errors.push(`posts[${i}].organisationId`);
+      errors.push(`posts[${i}].organisationName`);
   });
   return errors;
 }

@@ -6,12 +6,11 @@ import { PageHeading } from "~/components/Page";
 import { PersonSchema } from "~/forms/person";
 import { getTranslator } from "~/i18n/i18n.server";
 import { findNameMatches } from "~/models/names.server";
-import { organisationChoices } from "~/models/organisations.server";
 import { personForEdit } from "~/models/people/read.server";
 import { updatePerson } from "~/models/people/write.server";
 import { redirectWithFlash } from "~/flash.server";
 import { missingReferences } from "~/models/sql.server";
-import { parseForm, replyWith } from "~/forms/parse.server";
+import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -21,8 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
-  const person = found(personForEdit(requireId(params.personId)));
-  return { title: t("form.person.edit"), person, organisations: organisationChoices(lng) };
+  const person = found(personForEdit(requireId(params.personId), lng));
+  return { title: t("form.person.edit"), person };
 }
 
 /** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
@@ -31,8 +30,8 @@ export const schema = PersonSchema;
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.personId);
-  found(personForEdit(id));
   const { submission, lng, t } = await parseForm(request, schema);
+  found(personForEdit(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("person", submission.value, lng, id);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate)
@@ -44,18 +43,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       {},
       400,
     );
-  updatePerson(id, submission.value, actor);
+  const result = updatePerson(id, submission.value, actor, lng);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/people/${id}`, t("form.saved"));
 }
 
 export default function EditPersonPage() {
   const { t } = useTranslation();
-  const { person, organisations } = useLoaderData<typeof loader>();
+  const { person } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <>
       <PageHeading>{t("form.person.edit")}</PageHeading>
-      <PersonForm reply={reply} organisations={organisations} defaultValue={person} />
+      <PersonForm reply={reply} defaultValue={person} />
     </>
   );
 }

@@ -1,16 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { PersonForm } from "~/forms/PersonForm";
 import { PageHeading } from "~/components/Page";
 import { PersonSchema } from "~/forms/person";
 import { getTranslator } from "~/i18n/i18n.server";
 import { findNameMatches } from "~/models/names.server";
-import { organisationChoices } from "~/models/organisations.server";
 import { createPerson } from "~/models/people/write.server";
 import { redirectWithFlash } from "~/flash.server";
 import { missingReferences } from "~/models/sql.server";
-import { parseForm, replyWith } from "~/forms/parse.server";
+import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 
@@ -18,8 +17,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireEditor(request);
-  const { lng, t } = await getTranslator(request);
-  return { title: t("form.person.new"), organisations: organisationChoices(lng) };
+  const { t } = await getTranslator(request);
+  return { title: t("form.person.new") };
 }
 
 /** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
@@ -39,18 +38,18 @@ export async function action({ request }: ActionFunctionArgs) {
       {},
       400,
     );
-  const id = createPerson(submission.value, actor);
-  return redirectWithFlash(request, `/people/${id}`, t("form.saved"));
+  const result = createPerson(submission.value, actor, lng);
+  if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
+  return redirectWithFlash(request, `/people/${result.id}`, t("form.saved"));
 }
 
 export default function NewPersonPage() {
   const { t } = useTranslation();
-  const { organisations } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <>
       <PageHeading>{t("form.person.new")}</PageHeading>
-      <PersonForm reply={reply} organisations={organisations} />
+      <PersonForm reply={reply} />
     </>
   );
 }

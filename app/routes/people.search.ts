@@ -8,5 +8,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng } = await getTranslator(request);
   const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
-  return Response.json({ people: searchPeople(query, lng) });
+  return Response.json({ suggestions: searchPeople(query, lng) });
 }

@@ -48,7 +48,9 @@ export function aPartner(overrides: Partial<PartnerInput> = {}): number {
 }
 
 export function aPerson(overrides: Partial<PersonInput> = {}): number {
-  return createPerson({ ...named("Person", overrides), posts: [], ...overrides }, SYSTEM);
+  const created = createPerson({ ...named("Person", overrides), posts: [], ...overrides }, SYSTEM);
+  if (!created.ok) throw new Error(`aPerson was refused: ${JSON.stringify(created.fieldErrors)}`);
+  return created.id;
 }
 
 export function anOrganisation(partnerId: number, overrides: Partial<OrganisationInput> = {}): number {

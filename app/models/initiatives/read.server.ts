@@ -179,21 +179,6 @@ export function isInitiativeStatus(value: unknown): value is InitiativeStatus {
   return typeof value === "string" && (INITIATIVE_STATUSES as readonly string[]).includes(value);
 }
 
-/** Open initiatives for a picker ("a step on one already on file"), newest first. */
-export function openInitiativeChoices(lng: Language) {
-  return getDb()
-    .select({
-      id: initiatives.id,
-      ...titlesOf(initiatives),
-    })
-    .from(initiatives)
-    .where(notInArray(initiatives.status, CLOSED_STATUSES))
-    .orderBy(desc(initiatives.id))
-    .limit(500)
-    .all()
-    .map((i) => ({ value: i.id, label: localizedTitle(i, lng) }));
-}
-
 export function isInitiativeKind(value: unknown): value is (typeof INITIATIVE_KINDS)[number] {
   return typeof value === "string" && (INITIATIVE_KINDS as readonly string[]).includes(value);
 }

@@ -32,11 +32,9 @@ import type { Language } from "~/i18n/config";
 import { wholeNameKey } from "~db/shared/fold";
 import { localizedName, sortKeys, typedText } from "~db/shared/names";
 import { partialDateColumns, partialDateFormValue } from "~db/shared/partial-date";
-import { openInitiativeChoices } from "../initiatives/read.server";
 import { delegationChoices } from "../delegations.server";
-import { organisationChoices } from "../organisations.server";
+import { organisationChoices, organisationTyped } from "../organisations.server";
 import { partnerChoices } from "../partners/read.server";
-import { homeSideChoices } from "../people/read.server";
 import { recordPostHeld } from "../people/write.server";
 import { insertTypedPerson } from "../people/write.server";
 import { byName, countOf } from "../sql.server";
@@ -146,9 +144,16 @@ export function resolveMeeting(db: Db, input: MeetingInput, lng: Language) {
     input.initiatives.map((i) => i.initiativeId),
   );
 
+  // A body typed rather than picked is the one organisation on file by that name.
+  const organisationIds = input.participants.map((p, index) => {
+    const body = organisationTyped(db, { id: p.organisationId, name: p.organisationName }, lng);
+    if (body.ok) return body.id;
+    errors[`participants[${index}].organisationName`] = [body.refusal];
+  });
+
   const participants: Resolved[] = input.participants.map((p, index) => {
     // Checked for everyone: a known body with a title records a post, whoever the person is.
-    if (p.organisationId && !orgIds.has(p.organisationId)) missing(`participants[${index}].organisationId`);
+    if (p.organisationId && !orgIds.has(p.organisationId)) missing(`participants[${index}].organisationName`);
     if (p.personId) {
       if (!personIds.has(p.personId)) missing(`participants[${index}].name`);
       return { personId: p.personId };
@@ -165,9 +170,25 @@ export function resolveMeeting(db: Db, input: MeetingInput, lng: Language) {
   });
   input.initiatives.forEach((i, index) => {
     if (i.initiativeId && !initiativeIds.has(i.initiativeId)) missing(`initiatives[${index}].title`);
-    if (i.ownerPersonId && !personIds.has(i.ownerPersonId)) missing(`initiatives[${index}].ownerPersonId`);
+    if (i.ownerPersonId && !personIds.has(i.ownerPersonId)) missing(`initiatives[${index}].ownerName`);
   });
-  return { errors, participants };
+  // An owner typed rather than picked is the one person on file by that name.
+  const owners = input.initiatives.map((i, index) => {
+    if (i.ownerPersonId || !i.ownerName) return i.ownerPersonId;
+    const matches = peopleNamed(db, i.ownerName, lng);
+    if (matches.length === 1) return matches[0].id;
+    errors[`initiatives[${index}].ownerName`] = [
+      refusal(matches.length === 0 ? "form.errors.personNotOnFile" : "form.errors.severalPeopleShort"),
+    ];
+    return undefined;
+  });
+  // The form as it will be written: every body and owner typed by name now an id.
+  const resolved: MeetingInput = {
+    ...input,
+    participants: input.participants.map((p, index) => ({ ...p, organisationId: organisationIds[index] })),
+    initiatives: input.initiatives.map((i, index) => ({ ...i, ownerPersonId: owners[index] })),
+  };
+  return { errors, participants, input: resolved };
 }
 
 function meetingValues(input: MeetingInput) {
@@ -315,9 +336,9 @@ export type LogResult = { ok: true; id: number } | { ok: false; fieldErrors: Fie
 /** Logs a whole meeting, or nothing: see ParticipantSchema for how people are found. */
 export function logMeeting(input: MeetingInput, lng: Language, actor: Actor): LogResult {
   return writeTransaction(getDb(), actor, (db) => {
-    const { errors, participants } = resolveMeeting(db, input, lng);
+    const { errors, participants, input: resolved } = resolveMeeting(db, input, lng);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
-    return { ok: true, id: writeMeeting(db, input, participants, lng) };
+    return { ok: true, id: writeMeeting(db, resolved, participants, lng) };
   });
 }
 
@@ -343,7 +364,7 @@ export function writeMeeting(db: Db, input: MeetingInput, participants: Resolved
  */
 export function updateMeeting(id: number, input: MeetingInput, lng: Language, actor: Actor): LogResult {
   return writeTransaction(getDb(), actor, (db) => {
-    const { errors, participants } = resolveMeeting(db, { ...input, initiatives: [] }, lng);
+    const { errors, participants, input: resolved } = resolveMeeting(db, { ...input, initiatives: [] }, lng);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
     db.update(meetings)
       .set({
@@ -354,7 +375,7 @@ export function updateMeeting(id: number, input: MeetingInput, lng: Language, ac
       .where(eq(meetings.id, id))
       .run();
     db.delete(meetingParticipants).where(eq(meetingParticipants.meetingId, id)).run();
-    const personIds = writeParticipants(db, id, input, participants, lng);
+    const personIds = writeParticipants(db, id, resolved, participants, lng);
     const delegationId = writeDelegation(db, input, personIds);
     if (delegationId) db.update(meetings).set({ delegationId }).where(eq(meetings.id, id)).run();
     db.delete(meetingTopics).where(eq(meetingTopics.meetingId, id)).run();
@@ -506,8 +527,6 @@ export function meetingFormChoices(lng: Language) {
     organisations: organisationChoices(lng),
     partners: partnerChoices(lng).map((p) => ({ value: p.id, label: p.name })),
     delegations: delegationChoices(lng),
-    initiatives: openInitiativeChoices(lng),
-    owners: homeSideChoices(lng),
     topics: topicNames.map((topic) => localizedName(topic, lng)),
   };
 }

@@ -188,7 +188,7 @@ export function personReferences(id: number) {
   };
 }
 
-export function personForEdit(id: number) {
+export function personForEdit(id: number, lng: Language) {
   const db = getDb();
   const row = db.select().from(people).where(eq(people.id, id)).get();
   if (!row) return null;
@@ -200,13 +200,15 @@ export function personForEdit(id: number) {
     wikidataId: row.wikidataId ?? undefined,
     isPublic: row.isPublic || undefined,
     posts: db
-      .select()
+      .select({ post: posts, organisation: namesOf(organisations) })
       .from(posts)
+      .innerJoin(organisations, eq(organisations.id, posts.organisationId))
       .where(eq(posts.personId, id))
       .orderBy(asc(posts.id))
       .all()
-      .map((p) => ({
+      .map(({ post: p, organisation }) => ({
         organisationId: p.organisationId,
+        organisationName: localizedName(organisation, lng),
         titleKk: p.titleKk ?? undefined,
         titleRu: p.titleRu ?? undefined,
         titleEn: p.titleEn ?? undefined,
@@ -242,12 +244,10 @@ export function searchPeople(query: string, lng: Language, limit = 8) {
   const allPosts = postsOf(ids, lng);
   return rows.map((p) => {
     const post = currentPost(allPosts.filter((x) => x.personId === p.id));
-    return {
-      id: p.id,
-      name: localizedName(p, lng),
-      title: post?.title ?? null,
-      organisation: post?.organisation.name ?? null,
-    };
+    const title = post?.title ?? null;
+    // The detail tells namesakes apart: "Title · Body".
+    const detail = [title, post?.organisation.name].filter(Boolean).join(" · ") || null;
+    return { id: p.id, name: localizedName(p, lng), title, detail };
   });
 }
 

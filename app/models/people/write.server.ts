@@ -13,7 +13,8 @@ import { comparePartialDates, partialDateColumns, UNKNOWN_DATE, type PartialDate
 import { asDate } from "../sql.server";
 import { writeTransaction } from "../writes.server";
 import { personReferences } from "./read.server";
-import { refusal, type Refusal } from "../refusals";
+import { refusal, type FieldRefusals, type Refusal } from "../refusals";
+import { organisationTyped } from "../organisations.server";
 
 type PersonNames = { nameKk?: string; nameRu?: string; nameEn?: string; nameNative?: string };
 
@@ -27,7 +28,10 @@ function personNames(input: PersonNames) {
   return { names, values: { ...names, ...sortKeys(names) } };
 }
 
-function postRows(personId: number, input: PostInput[]) {
+/** A post whose body is known: picked on the form, or found by the name typed (resolvePosts). */
+type PostRow = PostInput & { organisationId: number };
+
+function postRows(personId: number, input: PostRow[]) {
   return input.map((post) => ({
     personId,
     organisationId: post.organisationId,
@@ -41,7 +45,7 @@ function postRows(personId: number, input: PostInput[]) {
 }
 
 /** Inserts a person with their posts inside the caller's transaction (the meeting form's too). */
-export function insertPerson(db: Db, input: PersonNames & { posts?: PostInput[] }): number {
+export function insertPerson(db: Db, input: PersonNames & { posts?: PostRow[] }): number {
   const { names, values } = personNames(input);
   const id = db.insert(people).values(values).returning({ id: people.id }).get().id;
   if (input.posts?.length) db.insert(posts).values(postRows(id, input.posts)).run();
@@ -104,11 +108,26 @@ export function recordPostHeld(
     .run();
 }
 
-export function createPerson(input: PersonInput, actor: Actor): number {
+/** Each post's body: the one picked, or the one on file by the name typed; else a refusal beside it. */
+function resolvePosts(db: Db, input: PostInput[], lng: Language) {
+  const errors: FieldRefusals = {};
+  const rows = input.map((post, index): PostRow => {
+    const body = organisationTyped(db, { id: post.organisationId, name: post.organisationName }, lng);
+    if (!body.ok) errors[`posts[${index}].organisationName`] = [body.refusal];
+    return { ...post, organisationId: (body.ok && body.id) || 0 };
+  });
+  return { errors, rows };
+}
+
+export type PersonResult = { ok: true; id: number } | { ok: false; fieldErrors: FieldRefusals };
+
+export function createPerson(input: PersonInput, actor: Actor, lng: Language = "en"): PersonResult {
   return writeTransaction(getDb(), actor, (db) => {
-    const id = insertPerson(db, input);
+    const { errors, rows } = resolvePosts(db, input.posts, lng);
+    if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+    const id = insertPerson(db, { ...input, posts: rows });
     db.update(people).set(openDataColumns(input)).where(eq(people.id, id)).run();
-    return id;
+    return { ok: true, id };
   });
 }
 
@@ -118,8 +137,10 @@ const openDataColumns = (input: PersonInput) => ({
   isPublic: input.isPublic === true,
 });
 
-export function updatePerson(id: number, input: PersonInput, actor: Actor) {
-  writeTransaction(getDb(), actor, (db) => {
+export function updatePerson(id: number, input: PersonInput, actor: Actor, lng: Language = "en"): PersonResult {
+  return writeTransaction(getDb(), actor, (db) => {
+    const { errors, rows } = resolvePosts(db, input.posts, lng);
+    if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
     const { names, values } = personNames(input);
     db.update(people)
       .set({ ...values, ...openDataColumns(input), updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
@@ -127,8 +148,9 @@ export function updatePerson(id: number, input: PersonInput, actor: Actor) {
       .run();
     // Posts are the person's own list, edited as a whole: nothing else refers to a post.
     db.delete(posts).where(eq(posts.personId, id)).run();
-    if (input.posts.length) db.insert(posts).values(postRows(id, input.posts)).run();
+    if (rows.length) db.insert(posts).values(postRows(id, rows)).run();
     writeNameKeys(db, "person", id, names);
+    return { ok: true, id };
   });
 }
 
