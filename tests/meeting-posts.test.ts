@@ -200,6 +200,41 @@ describe("a body typed by name", () => {
     expect(db().select().from(s.people).all()).toHaveLength(people);
   });
 
+  test("the host and the delegation's body typed by name are the bodies on file; an unknown one is refused beside it", async () => {
+    const fields = {
+      language: "en",
+      partnerId: String(heilongjiang()),
+      "date.year": "2020",
+      purpose: "Typed bodies",
+      hostOrganisationName: "Маслихат города Астаны",
+      newDelegation: "on",
+      delegationOrganisationName: "heilongjiang provincial committee of the cppcc",
+      "participants[0].name": "Ли Мин",
+      "participants[0].side": "guest",
+      "participants[0].role": "led_delegation",
+    };
+    const saved = await submit(logAction, "/meetings/new", fields, { language: "en" });
+    expect(saved.status).toBe(302);
+    const id = Number(saved.location?.split("/").at(-1));
+    const meeting = db().select().from(s.meetings).where(eq(s.meetings.id, id)).get()!;
+    expect(meeting.hostOrganisationId).toBe(demoOrganisationId("Astana City Maslikhat"));
+    const delegation = db().select().from(s.delegations).where(eq(s.delegations.id, meeting.delegationId!)).get()!;
+    expect(delegation.organisationId).toBe(cppcc());
+
+    const meetings = db().select().from(s.meetings).all().length;
+    const refused = await submit(
+      logAction,
+      "/meetings/new",
+      { ...fields, hostOrganisationName: "Ministry of Wonders" },
+      { language: "en" },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.reply!.result.error!.hostOrganisationName).toEqual([
+      "No organisation on file has this name. Add it first, or pick from the suggestions.",
+    ]);
+    expect(db().select().from(s.meetings).all()).toHaveLength(meetings);
+  });
+
   test("a name two bodies share is refused with both named, so the person can pick one", async () => {
     const [first, second] = [heilongjiang(), demoPartnerId("Astana")].map(
       (partnerId) =>

@@ -33,7 +33,6 @@ import { useDraft } from "~/forms/use-draft";
 type Option = { value: number | string; label: string };
 
 export type MeetingChoices = {
-  organisations: Option[];
   partners: Option[];
   delegations: Option[];
   topics: string[];
@@ -141,11 +140,13 @@ export function MeetingForm({
 
       <Group title={t("form.meeting.who")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField
-            field={fields.hostOrganisationId}
-            label={mark("hostOrganisationId", t("meeting.host"))}
-            placeholder="—"
-            options={choices.organisations}
+          <NamePicker
+            name={fields.hostOrganisationName}
+            recordId={fields.hostOrganisationId}
+            label={mark("hostOrganisationName", t("meeting.host"))}
+            source="/organisations/search"
+            listLabel={t("form.meeting.organisationSuggestions")}
+            onFileLabel={t("form.meeting.onFile")}
           />
           <SelectField
             field={fields.partnerId}
@@ -166,11 +167,13 @@ export function MeetingForm({
               field={fields.newDelegation}
               label={mark("newDelegation", t("form.meeting.newDelegation"))}
             />
-            <SelectField
-              field={fields.delegationOrganisationId}
-              label={mark("delegationOrganisationId", t("form.meeting.delegationOrganisation"))}
-              placeholder="—"
-              options={choices.organisations}
+            <NamePicker
+              name={fields.delegationOrganisationName}
+              recordId={fields.delegationOrganisationId}
+              label={mark("delegationOrganisationName", t("form.meeting.delegationOrganisation"))}
+              source="/organisations/search"
+              listLabel={t("form.meeting.organisationSuggestions")}
+              onFileLabel={t("form.meeting.onFile")}
             />
             <SelectField
               field={fields.delegationDirection}

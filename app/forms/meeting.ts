@@ -79,10 +79,13 @@ export const MeetingSchema = formObject(
       .optional(),
     location: optionalText(LIMITS.title),
     hostOrganisationId: recordId.optional(),
+    /** The bodies are picked (the id) or typed (the name, matched on save): see NamePicker. */
+    hostOrganisationName: optionalText(LIMITS.name),
     partnerId: recordId.optional(),
     delegationId: recordId.optional(),
     newDelegation: z.boolean().optional(),
     delegationOrganisationId: recordId.optional(),
+    delegationOrganisationName: optionalText(LIMITS.name),
     delegationDirection: z.enum(DELEGATION_DIRECTIONS).default("incoming"),
     purpose: optionalText(LIMITS.short),
     summary: optionalText(LIMITS.summary),

@@ -381,9 +381,11 @@ export function proposalFormValues(proposal: Proposal) {
   const value = {
     date,
     hostOrganisationId: proposal.hostOrganisation?.id,
+    hostOrganisationName: proposal.hostOrganisation?.name,
     partnerId: proposal.partner?.id,
     newDelegation: proposal.delegation ? true : undefined,
     delegationOrganisationId: proposal.delegationOrganisation?.id,
+    delegationOrganisationName: proposal.delegationOrganisation?.name,
     delegationDirection: proposal.delegation?.direction ?? "incoming",
     purpose: proposal.purpose,
     summary: proposal.summary,
@@ -405,10 +407,10 @@ export function proposalFormValues(proposal: Proposal) {
   };
   const marks = [
     "date",
-    proposal.hostOrganisation && "hostOrganisationId",
+    proposal.hostOrganisation && "hostOrganisationName",
     proposal.partner && "partnerId",
     proposal.delegation && "newDelegation",
-    proposal.delegationOrganisation && "delegationOrganisationId",
+    proposal.delegationOrganisation && "delegationOrganisationName",
     proposal.delegation && "delegationDirection",
     proposal.purpose && "purpose",
     proposal.summary && "summary",

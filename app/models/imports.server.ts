@@ -386,6 +386,7 @@ function columnOfPath(path: Array<string | number>, input: { participantSides: A
     case "initiatives":
       return "initiatives";
     case "hostOrganisationId":
+    case "hostOrganisationName":
       return "host";
     case "sources":
       return sub === "url" ? "sourceUrl" : "outlet";

@@ -33,7 +33,7 @@ import { wholeNameKey } from "~db/shared/fold";
 import { localizedName, sortKeys, typedText } from "~db/shared/names";
 import { partialDateColumns, partialDateFormValue } from "~db/shared/partial-date";
 import { delegationChoices } from "../delegations.server";
-import { organisationChoices, organisationTyped } from "../organisations.server";
+import { organisationName, organisationTyped } from "../organisations.server";
 import { partnerChoices } from "../partners/read.server";
 import { recordPostHeld } from "../people/write.server";
 import { insertTypedPerson } from "../people/write.server";
@@ -133,9 +133,17 @@ export function resolveMeeting(db: Db, input: MeetingInput, lng: Language) {
     ...input.participants.map((p) => p.personId),
     ...input.initiatives.map((i) => i.ownerPersonId),
   ]);
-  if (input.hostOrganisationId && !orgIds.has(input.hostOrganisationId)) missing("hostOrganisationId");
+  if (input.hostOrganisationId && !orgIds.has(input.hostOrganisationId)) missing("hostOrganisationName");
   if (input.delegationOrganisationId && !orgIds.has(input.delegationOrganisationId))
-    missing("delegationOrganisationId");
+    missing("delegationOrganisationName");
+  // The host and the delegation's body, each picked or typed by name.
+  const bodyOf = (field: "hostOrganisation" | "delegationOrganisation") => {
+    const body = organisationTyped(db, { id: input[`${field}Id`], name: input[`${field}Name`] }, lng);
+    if (body.ok) return body.id;
+    errors[`${field}Name`] = [body.refusal];
+  };
+  const hostOrganisationId = bodyOf("hostOrganisation");
+  const delegationOrganisationId = bodyOf("delegationOrganisation");
   if (input.partnerId && !existing(db, partners, [input.partnerId]).size) missing("partnerId");
   if (input.delegationId && !existing(db, delegations, [input.delegationId]).size) missing("delegationId");
   const initiativeIds = existing(
@@ -185,6 +193,8 @@ export function resolveMeeting(db: Db, input: MeetingInput, lng: Language) {
   // The form as it will be written: every body and owner typed by name now an id.
   const resolved: MeetingInput = {
     ...input,
+    hostOrganisationId,
+    delegationOrganisationId,
     participants: input.participants.map((p, index) => ({ ...p, organisationId: organisationIds[index] })),
     initiatives: input.initiatives.map((i, index) => ({ ...i, ownerPersonId: owners[index] })),
   };
@@ -471,6 +481,7 @@ export function meetingForEdit(id: number, lng: Language) {
     startTime: row.startTime ?? undefined,
     location: row.location ?? undefined,
     hostOrganisationId: row.hostOrganisationId ?? undefined,
+    hostOrganisationName: row.hostOrganisationId ? organisationName(db, row.hostOrganisationId, lng) : undefined,
     partnerId: row.partnerId ?? undefined,
     delegationId: row.delegationId ?? undefined,
     purpose: row.purpose ?? undefined,
@@ -524,7 +535,6 @@ export function meetingFormChoices(lng: Language) {
     .limit(1000)
     .all();
   return {
-    organisations: organisationChoices(lng),
     partners: partnerChoices(lng).map((p) => ({ value: p.id, label: p.name })),
     delegations: delegationChoices(lng),
     topics: topicNames.map((topic) => localizedName(topic, lng)),
