@@ -12,7 +12,10 @@ import * as unpatchedModule from "../node_modules/@remix-run/router/dist/router.
 
 type Route = { id: string; path?: string; index?: boolean; children?: Route[] };
 type Match = { params: Record<string, string | undefined>; pathname: string; pathnameBase: string; route: Route };
-type Router = { matchRoutes: (routes: Route[], location: string, basename?: string) => Match[] | null };
+type Router = {
+  matchRoutes: (routes: Route[], location: string, basename?: string) => Match[] | null;
+  resolvePath: (to: string, from?: string) => { pathname: string; search: string; hash: string };
+};
 
 const require = createRequire(import.meta.url);
 const patched = require("@remix-run/router") as Router;
@@ -83,5 +86,27 @@ describe("route matching on the server (patched @remix-run/router)", () => {
     other[0].children![4] = { id: "routes/partners.$partnerId", path: "partners/:id/page" };
     expect(patched.matchRoutes(other, "/partners/42")?.at(-1)?.route.id).toBe("routes/$");
     expect(patched.matchRoutes(routes, "/partners/42")?.at(-1)?.route.id).toBe("routes/partners.$partnerId");
+  });
+
+  it("resolves links' paths as the unpatched router does", () => {
+    const targets = [
+      "/",
+      "",
+      "/meetings/12",
+      "/meetings/",
+      "meetings",
+      "/a//b",
+      "/a/./b",
+      "/a/../b",
+      "..",
+      "../x",
+      "./x",
+      "/.well-known/x",
+      "/x/..y",
+      "/x?q=1#h",
+    ];
+    for (const from of ["/", "/partners/42", "/partners/42/"])
+      for (const to of targets)
+        expect(patched.resolvePath(to, from), `${to} from ${from}`).toEqual(unpatched.resolvePath(to, from));
   });
 });
