@@ -24,6 +24,7 @@ import { countryName } from "~/utils/countries";
 import { anyWordMatches, foldForMatch, passageOf } from "~db/shared/fold";
 import { localizedName, localizedTitle } from "~db/shared/names";
 import { asDate } from "./sql.server";
+import { clientOf, perConnection } from "~db/prepared";
 
 const KINDS = ["partner", "person", "organisation"] as const satisfies readonly NamedRecordType[];
 
@@ -82,6 +83,20 @@ function ftsQuery(query: string, prefixes = true) {
 }
 
 type TextKind = "meeting" | "initiative" | "partner" | "relation" | "delegation";
+const TEXT_KINDS: readonly TextKind[] = ["meeting", "initiative", "partner", "relation", "delegation"];
+const SMALL_KINDS: readonly TextKind[] = ["partner", "relation", "delegation"];
+const smallKindOf = (rowid: number) =>
+  SMALL_KINDS.find((kind) => {
+    const [from, to] = searchRowidRange(kind);
+    return rowid > from && rowid <= to;
+  });
+
+/** Rows of several kinds' ranges at once, in rowid order (each kind's newest first). */
+const spanStatement = perConnection((db) =>
+  clientOf(db).prepare<[string, bigint, bigint], { rowid: number; id: number }>(
+    "select rowid, record_id as id from search_text where search_text match ? and rowid > ? and rowid <= ? order by rowid asc",
+  ),
+);
 
 /**
  * Records whose texts hold every word typed, however spelt ("маслихат" finds "мәслихат",
@@ -113,11 +128,35 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
   };
   // The words as typed first, then words that only begin so: a common word is found whole at
   // once, and FTS5 need not merge every word that starts like it.
+  const exact = Object.fromEntries(TEXT_KINDS.map((kind) => [kind, find(whole, kind, limit)])) as Record<
+    TextKind,
+    number[]
+  >;
+  const short = TEXT_KINDS.filter((kind) => exact[kind].length < limit);
+  // A prefix query makes FTS5 merge the rows of every word that begins so, whatever the rowid
+  // range (a word in most records: ~19 ms each time). Partners, relations and delegations, a few
+  // thousand rows at most and next to one another, are read in one such query when several of
+  // them need it, instead of one each (issue 17).
+  const few = short.filter((kind) => SMALL_KINDS.includes(kind));
+  const begun = new Map<TextKind, number[]>();
+  if (few.length > 1) {
+    for (const kind of few) begun.set(kind, []);
+    const from = BigInt(Math.min(...few.map((kind) => searchRowidRange(kind)[0])));
+    const to = BigInt(Math.max(...few.map((kind) => searchRowidRange(kind)[1])));
+    let open = few.length;
+    for (const row of spanStatement(db).iterate(prefixed, from, to)) {
+      const kind = smallKindOf(row.rowid);
+      const found = kind && begun.get(kind);
+      if (!found || found.length >= limit * 2) continue;
+      found.push(row.id);
+      if (found.length === limit * 2 && --open === 0) break;
+    }
+  }
   const idsOf = (kind: TextKind) => {
-    const exact = find(whole, kind, limit);
-    if (exact.length >= limit) return exact;
-    const seen = new Set(exact);
-    return [...exact, ...find(prefixed, kind, limit * 2).filter((id) => !seen.has(id))].slice(0, limit);
+    if (!short.includes(kind)) return exact[kind];
+    const seen = new Set(exact[kind]);
+    const more = begun.get(kind) ?? find(prefixed, kind, limit * 2);
+    return [...exact[kind], ...more.filter((id) => !seen.has(id))].slice(0, limit);
   };
   const byRank = <T extends { id: number }>(rows: T[], ids: number[]) =>
     [...rows].sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
