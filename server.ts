@@ -6,7 +6,6 @@
 import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import zlib from "node:zlib";
 import { createRequestHandler } from "@remix-run/express";
@@ -24,7 +23,6 @@ import { backfillNameKeys } from "~db/name-keys";
 import { backfillSearchText, clearIfFoldedOtherwise } from "~/models/search-index.server";
 import { seedDemoData } from "~/models/demo-data.server";
 import { getEnv } from "./app/env.server";
-import { rememberRouteMatching, type Router } from "./app/route-matching.server";
 import { isCrossSite } from "./app/utils/cross-site";
 import { loggedPath } from "./app/utils/logged-path";
 import { recordSecurityEvent } from "~db/security-log";
@@ -231,8 +229,6 @@ function precompressed(root: string): express.RequestHandler {
 
 /** One process serving HTTP; several share the port under node:cluster (WEB_CONCURRENCY). */
 async function serve() {
-  // The one copy of @remix-run/router that Remix and React Router call through its exports.
-  rememberRouteMatching(createRequire(import.meta.url)("@remix-run/router") as Router);
   const build = (await import(BUILD_PATH)) as ServerBuild;
 
   const app = express();

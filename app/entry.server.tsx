@@ -7,6 +7,7 @@ import { NonceContext } from "./components/Nonce";
 import { RequestIdContext } from "./components/RequestId";
 import { getLanguage, translations } from "./i18n/i18n.server";
 import { loggedPath } from "~/utils/logged-path";
+import { compressDocument } from "~/utils/compress.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -24,8 +25,7 @@ export default async function handleRequest(
   // The whole document is rendered before anything is sent, and sent as one buffer with its
   // length: no page defers data, so streaming would send the same bytes in some hundred small
   // chunks, each one flushed through the compressor (a zlib flush per chunk cost a tenth of the
-  // server's time, issue 17). One buffer is compressed once, and the compression threshold can
-  // see its length.
+  // server's time, issue 17). The one buffer is compressed here, in one call (compress.server.ts).
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     // Cleared once the document is out: a timer left for every request would keep each
@@ -40,10 +40,9 @@ export default async function handleRequest(
     });
     body.on("finish", () => {
       clearTimeout(timeout);
-      const html = Buffer.concat(chunks);
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-      responseHeaders.set("Content-Length", String(html.length));
-      resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+      const sent = compressDocument(Buffer.concat(chunks), request, responseHeaders);
+      resolve(new Response(sent, { headers: responseHeaders, status: responseStatusCode }));
     });
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>

@@ -14,13 +14,15 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { FLOOR, pagesFor, requestHeaders, type Page } from "./pages";
-import { buildFloor, FLOOR_PORT, PORT, signIn, startFloor, startServer, stopServer } from "./server";
+import { buildFloor, cpuTimeMs, FLOOR_PORT, PORT, signIn, startFloor, startServer, stopServer } from "./server";
 import type { SizeName } from "./generate";
 
 const SIZE = (process.env.BENCH_SIZE ?? "national") as SizeName;
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 20);
 const PROFILE_PATH = process.env.BENCH_CPU_PROFILE;
 const PROFILE_SECONDS = Number(process.env.BENCH_CPU_SECONDS ?? 10);
+// BENCH_PROFILER=off: the same load, without the profiler's own cost (CPU ms per request comparable to the floor's).
+const PROFILER = process.env.BENCH_PROFILER !== "off";
 
 const source = path.resolve(`bench/.data/${SIZE}.db`);
 if (!fs.existsSync(source)) throw new Error(`No ${source}: run npm run bench first (it generates the datasets)`);
@@ -98,7 +100,11 @@ function summarise(profileFile: string, from: number, to: number) {
 buildFloor();
 const floor = await startFloor(file);
 const profileDir = path.join(dir, "cpu");
-const server = await startServer(file, 1, PROFILE_PATH ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
+const server = await startServer(
+  file,
+  1,
+  PROFILE_PATH && PROFILER ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+);
 const load = { start: 0, end: 0, exit: 0 };
 try {
   const cookie = await signIn();
@@ -108,11 +114,14 @@ try {
   if (PROFILE_PATH) {
     const page = pages.find((p) => p.path === PROFILE_PATH) ?? { name: PROFILE_PATH, path: PROFILE_PATH, route: "" };
     // The floor under the same load just before, so the reading can be put as a ratio.
+    const floorCpu = cpuTimeMs(floor.pid);
     const floorLoad = await autocannon({
       url: `http://localhost:${FLOOR_PORT}${FLOOR.path}`,
       connections: 10,
       duration: PROFILE_SECONDS,
     });
+    const floorMs = (cpuTimeMs(floor.pid) - floorCpu) / Math.max(1, floorLoad.requests.total);
+    const serverCpu = cpuTimeMs(server.pid);
     load.start = performance.now();
     const result = await autocannon({
       url: `http://localhost:${PORT}${page.path}`,
@@ -123,8 +132,9 @@ try {
       headers: requestHeaders(page, cookie),
     });
     load.end = performance.now();
+    const serverMs = (cpuTimeMs(server.pid) - serverCpu) / Math.max(1, result.requests.total);
     console.log(
-      `\nUnder load (10 connections, ${PROFILE_SECONDS} s): ${page.path} ${result.requests.average} req/s, p99 ${result.latency.p99} ms; the floor just before ${floorLoad.requests.average} req/s, p99 ${floorLoad.latency.p99} ms: ${((result.requests.average / floorLoad.requests.average) * 100).toFixed(0)}% of the floor`,
+      `\nUnder load (10 connections, ${PROFILE_SECONDS} s): ${page.path} ${result.requests.average} req/s, p99 ${result.latency.p99} ms; the floor just before ${floorLoad.requests.average} req/s, p99 ${floorLoad.latency.p99} ms: ${((result.requests.average / floorLoad.requests.average) * 100).toFixed(0)}% of the floor; CPU ${serverMs.toFixed(2)} ms a request${PROFILER ? " (profiled)" : ""}, the floor's ${floorMs.toFixed(2)} ms`,
     );
   }
 } finally {
@@ -132,7 +142,7 @@ try {
   load.exit = performance.now();
   await stopServer(floor);
 }
-if (PROFILE_PATH) {
+if (PROFILE_PATH && PROFILER) {
   const [profile] = fs.readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"));
   const kept = path.resolve("bench/.data/last.cpuprofile");
   fs.copyFileSync(path.join(profileDir, profile), kept);

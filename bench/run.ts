@@ -13,7 +13,7 @@ import zlib from "node:zlib";
 import autocannon from "autocannon";
 import { generate, SIZES, type SizeName } from "./generate";
 import { FLOOR, pagesFor, type Page, requestHeaders } from "./pages";
-import { buildFloor, FLOOR_PORT, PORT, signIn, startFloor, startServer, stopServer } from "./server";
+import { buildFloor, cpuTimeMs, FLOOR_PORT, PORT, signIn, startFloor, startServer, stopServer } from "./server";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
@@ -45,17 +45,6 @@ type Measure = {
 /** A page's reading and the floor's, measured just before it. */
 type Reading = Measure & { floor: Measure };
 type Server = { port: number; pid: number | undefined };
-
-/** CPU time (user + system) a process has used, in ms, from /proc (Linux). */
-function cpuTimeMs(pid: number | undefined): number {
-  if (!pid || !fs.existsSync(`/proc/${pid}/stat`)) return NaN;
-  // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100/s).
-  const fields = fs
-    .readFileSync(`/proc/${pid}/stat`, "utf8")
-    .replace(/^.*\) /, "")
-    .split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 function sh(command: string) {
   execSync(command, { stdio: "inherit" });

@@ -1,5 +1,6 @@
 /** Starting, signing in to and stopping the production server and the floor, for the benchmark and the soak. */
 import { execSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 
 export const PORT = Number(process.env.BENCH_PORT ?? 3400);
@@ -7,6 +8,17 @@ export const PORT = Number(process.env.BENCH_PORT ?? 3400);
 export const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? PORT + 1);
 const FLOOR_DIR = path.resolve("bench/floor");
 const ADMIN = { email: "bench@kezdesu.local", password: "bench-password-2026" };
+
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux). */
+export function cpuTimeMs(pid: number | undefined): number {
+  if (!pid || !fs.existsSync(`/proc/${pid}/stat`)) return NaN;
+  // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100/s).
+  const fields = fs
+    .readFileSync(`/proc/${pid}/stat`, "utf8")
+    .replace(/^.*\) /, "")
+    .split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 async function waitFor(server: ChildProcess, url: string) {
   for (let i = 0; i < 240; i++) {

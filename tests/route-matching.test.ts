@@ -1,12 +1,28 @@
+/**
+ * Route matching as the server runs it: @remix-run/router's CommonJS build, which the server
+ * loads, is patched (patches/@remix-run+router+*.patch) to keep each route tree's ranked
+ * branches and each path's regular expression instead of making them on every request (issue
+ * 17). Its answers must be the unpatched router's (its ES module build, which the patch leaves
+ * alone), for the same tree asked again and for a fresh one.
+ */
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { rememberRouteMatching, type Router } from "~/route-matching.server";
+import * as unpatchedModule from "../node_modules/@remix-run/router/dist/router.js";
 
-// A copy of the real module object, so the test's wrapper does not reach other tests.
-const real = createRequire(import.meta.url)("@remix-run/router") as Router;
+type Route = { id: string; path?: string; index?: boolean; children?: Route[] };
+type Match = { params: Record<string, string | undefined>; pathname: string; pathnameBase: string; route: Route };
+type Router = {
+  matchRoutes: (routes: Route[], location: string, basename?: string) => Match[] | null;
+  resolvePath: (to: string, from?: string) => { pathname: string; search: string; hash: string };
+};
 
-/** A tree like Remix's: a root layout, an index, static, dynamic, splat and nested routes. */
-function tree() {
+const require = createRequire(import.meta.url);
+const patched = require("@remix-run/router") as Router;
+const unpatched = unpatchedModule as unknown as Router;
+
+/** A tree like Remix's: a root layout, an index, static, dynamic, optional, splat and nested routes. */
+function tree(): Route[] {
   return [
     {
       id: "root",
@@ -19,6 +35,7 @@ function tree() {
         { id: "routes/partners.$partnerId", path: "partners/:partnerId" },
         { id: "routes/partners.$partnerId_.edit", path: "partners/:partnerId/edit" },
         { id: "routes/history", path: "history/:recordType/:recordId" },
+        { id: "routes/locales.($lng)", path: "locales/:lng?" },
         { id: "routes/$", path: "*" },
       ],
     },
@@ -28,41 +45,68 @@ function tree() {
 const PATHS = [
   "/",
   "/healthz",
+  "/HEALTHZ/",
   "/partners",
   "/partners/chart",
   "/partners/42",
   "/partners/42/edit",
   "/partners/%D0%B0",
   "/history/meeting/7",
+  "/locales",
+  "/locales/kk",
   "/nothing/here",
   "/partners/42?tab=people#x",
 ];
 
-describe("remembered route matching", () => {
-  it("answers as matchRoutes does, with the caller's own route objects, asked again or not", () => {
-    const router: Router = { ...real };
-    rememberRouteMatching(router);
-    for (let round = 0; round < 2; round++) {
-      // A fresh tree every round, as React Router builds one per request.
-      const routes = tree();
-      for (const path of PATHS) {
-        const expected = real.matchRoutes(routes, path);
-        const got = router.matchRoutes(routes, path);
-        expect(got, path).toEqual(expected);
-        got?.forEach((match, i) => expect(match.route, path).toBe(expected![i].route));
+describe("route matching on the server (patched @remix-run/router)", () => {
+  it("is the patched build the server loads", () => {
+    expect(fs.readFileSync(require.resolve("@remix-run/router"), "utf8")).toContain("rankedBranchesOf");
+  });
+
+  it("answers as the unpatched router does, for a tree asked again and for fresh trees", () => {
+    const kept = tree();
+    for (let round = 0; round < 3; round++) {
+      for (const routes of [kept, tree()]) {
+        for (const path of PATHS) {
+          const expected = unpatched.matchRoutes(routes, path);
+          const got = patched.matchRoutes(routes, path);
+          expect(got, path).toEqual(expected);
+          got?.forEach((match, i) => expect(match.route, path).toBe(expected![i].route));
+        }
       }
     }
   });
 
-  it("keeps trees of another shape apart, and hands out params a caller may change", () => {
-    const router: Router = { ...real };
-    rememberRouteMatching(router);
-    expect(router.matchRoutes(tree(), "/partners/42")?.at(-1)?.route.id).toBe("routes/partners.$partnerId");
-    const other = tree();
-    other[0].children[4] = { id: "routes/partners.$partnerId", path: "partners/:id/page" };
-    expect(router.matchRoutes(other, "/partners/42")?.at(-1)?.route.id).toBe("routes/$");
-    const first = router.matchRoutes(tree(), "/partners/42")!;
+  it("hands out params a caller may change, and matches a different tree by its own routes", () => {
+    const routes = tree();
+    const first = patched.matchRoutes(routes, "/partners/42")!;
     first.at(-1)!.params.partnerId = "changed";
-    expect(router.matchRoutes(tree(), "/partners/42")!.at(-1)!.params.partnerId).toBe("42");
+    expect(patched.matchRoutes(routes, "/partners/42")!.at(-1)!.params.partnerId).toBe("42");
+    const other = tree();
+    other[0].children![4] = { id: "routes/partners.$partnerId", path: "partners/:id/page" };
+    expect(patched.matchRoutes(other, "/partners/42")?.at(-1)?.route.id).toBe("routes/$");
+    expect(patched.matchRoutes(routes, "/partners/42")?.at(-1)?.route.id).toBe("routes/partners.$partnerId");
+  });
+
+  it("resolves links' paths as the unpatched router does", () => {
+    const targets = [
+      "/",
+      "",
+      "/meetings/12",
+      "/meetings/",
+      "meetings",
+      "/a//b",
+      "/a/./b",
+      "/a/../b",
+      "..",
+      "../x",
+      "./x",
+      "/.well-known/x",
+      "/x/..y",
+      "/x?q=1#h",
+    ];
+    for (const from of ["/", "/partners/42", "/partners/42/"])
+      for (const to of targets)
+        expect(patched.resolvePath(to, from), `${to} from ${from}`).toEqual(unpatched.resolvePath(to, from));
   });
 });

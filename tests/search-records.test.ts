@@ -109,6 +109,49 @@ describe("delegations", () => {
   });
 });
 
+describe("a word that only begins words, in partners, relations and delegations at once", () => {
+  // These three kinds are read in one prefix query when several need it (issue 17): each must
+  // still get its own records, the newest first, however many the others have.
+  test("finds each kind's records, the newest first, within the limit", () => {
+    const partners = ["Zarafshan", "Zarafkent", "Zarafabad"].map((nameEn) =>
+      createPartner(PartnerSchema.parse({ kind: "city", countryCode: "UZ", nameEn }), SYSTEM),
+    );
+    const created = createRelation(
+      partners[0],
+      RelationSchema.parse({
+        type: "sister_city",
+        note: "Zarafshanian cooperation",
+        status: "proposed",
+        date: { unknown: true },
+      }),
+      "en",
+      SYSTEM,
+    );
+    expect(created.ok).toBe(true);
+    const saved = saveDelegation(
+      undefined,
+      DelegationSchema.parse({
+        partnerId: amman,
+        direction: "incoming",
+        arrival: { year: "2025" },
+        purpose: "Zarafshanian visit",
+      }),
+      SYSTEM,
+    );
+    expect(saved.ok).toBe(true);
+
+    const all = searchTexts("zaraf", "en");
+    expect(all.partner.map((p) => p.id)).toEqual([...partners].reverse());
+    expect(all.relation.map((r) => r.id)).toEqual([created.ok && created.id]);
+    expect(all.delegation.map((d) => d.purpose)).toEqual(["Zarafshanian visit"]);
+
+    const one = searchTexts("zaraf", "en", 1);
+    expect(one.partner.map((p) => p.id)).toEqual([partners[2]]);
+    expect(one.relation).toHaveLength(1);
+    expect(one.delegation).toHaveLength(1);
+  });
+});
+
 describe("a long source shows only the passage around the word", () => {
   test("cut at spaces, with marks of what was left out", async () => {
     const { passageOf } = await import("~db/shared/fold");

@@ -26,6 +26,7 @@ import { anyWordMatches, foldForMatch, passageOf } from "~db/shared/fold";
 import { localizedName, localizedTitle } from "~db/shared/names";
 import { asDate, titlesOf } from "./sql.server";
 import { CLOSED_STATUSES } from "./initiatives/read.server";
+import { clientOf, perConnection } from "~db/prepared";
 
 const KINDS = ["partner", "person", "organisation"] as const satisfies readonly NamedRecordType[];
 
@@ -84,47 +85,50 @@ function ftsQuery(query: string, prefixes = true) {
 }
 
 type TextKind = "meeting" | "initiative" | "partner" | "relation" | "delegation";
+const TEXT_KINDS: readonly TextKind[] = ["meeting", "initiative", "partner", "relation", "delegation"];
+const SMALL_KINDS: readonly TextKind[] = ["partner", "relation", "delegation"];
+const smallKindOf = (rowid: number) =>
+  SMALL_KINDS.find((kind) => {
+    const [from, to] = searchRowidRange(kind);
+    return rowid > from && rowid <= to;
+  });
+
+/** Rows of several kinds' ranges at once, in rowid order (each kind's newest first). */
+const spanStatement = perConnection((db) =>
+  clientOf(db).prepare<[string, bigint, bigint], { rowid: number; id: number }>(
+    "select rowid, record_id as id from search_text where search_text match ? and rowid > ? and rowid <= ? order by rowid asc",
+  ),
+);
 
 /**
- * Records whose texts hold every word typed, however spelt ("маслихат" finds "мәслихат",
- * "tengrinews" the report with a Cyrillic Т, "Amman Jordan" the partner in Jordan): meetings,
- * initiatives, partners (names and country, every language), relations (kind, note, steps'
- * notes, sources, signatories) and delegations (purpose, organisation, people). Records holding
- * the words as typed come first, then those holding words that begin so; among equals, the
- * newest meetings first (by date, unknown dates last), the newest of the others first. A result
- * found by a text its line does not show carries the passage that matched.
+ * Record ids of one kind whose text matches an FTS5 query. Rowids say the kind and the order
+ * (app/models/search-index.server.ts): the first rows of a range are the newest. The bounds are
+ * bound as integers (BigInt): better-sqlite3 binds a JS number as a REAL, and FTS5 then reads a
+ * word's whole list of rows instead of seeking to the range (a word in most records: 25-35 ms a
+ * kind, and 0.3 ms bound as integers; issue 17).
  */
-/**
- * The ids of one kind of record whose text holds the query's words, best first: the words as
- * typed first, then words that only begin so (a common word is found whole at once, and FTS5
- * need not merge every word that starts like it). Rowids say the kind and the order
- * (app/models/search-index.server.ts): the first rows of a range are the newest.
- */
-function textMatchIds(db: Db, query: string, kind: TextKind, limit: number) {
-  const prefixed = ftsQuery(query);
-  const whole = ftsQuery(query, false);
-  if (!prefixed || !whole) return [];
-  const find = (match: string, count: number) => {
-    const [from, to] = searchRowidRange(kind);
-    return db
-      .all<{ id: number }>(
-        kind === "meeting"
-          ? sql`select record_id as id from search_text where search_text match ${match} and rowid >= ${MEETING_ROWIDS} order by rowid desc limit ${count}`
-          : sql`select record_id as id from search_text where search_text match ${match} and rowid > ${from} and rowid <= ${to} order by rowid asc limit ${count}`,
-      )
-      .map((r) => r.id);
-  };
-  const exact = find(whole, limit);
-  if (exact.length >= limit) return exact;
-  const seen = new Set(exact);
-  return [...exact, ...find(prefixed, limit * 2).filter((id) => !seen.has(id))].slice(0, limit);
+function idsMatching(db: Db, match: string, kind: TextKind, count: number) {
+  const [from, to] = searchRowidRange(kind).map(BigInt);
+  return db
+    .all<{ id: number }>(
+      kind === "meeting"
+        ? sql`select record_id as id from search_text where search_text match ${match} and rowid >= ${BigInt(MEETING_ROWIDS)} order by rowid desc limit ${count}`
+        : sql`select record_id as id from search_text where search_text match ${match} and rowid > ${from} and rowid <= ${to} order by rowid asc limit ${count}`,
+    )
+    .map((r) => r.id);
 }
 
 /** The initiative picker's suggestions: open initiatives whose title or text holds the words typed. */
 export function searchOpenInitiatives(query: string, lng: Language, limit = 8) {
+  const prefixed = ftsQuery(query);
+  const whole = ftsQuery(query, false);
+  if (!prefixed || !whole) return [];
   const db = getDb();
-  // Closed ones are looked for too, then left out: a few more than shown, so some remain.
-  const ids = textMatchIds(db, query, "initiative", limit * 3);
+  // Closed ones are looked for too, then left out: a few more than shown, so some remain. The
+  // words as typed first, then words that only begin so, as searchTexts reads them.
+  const exact = idsMatching(db, whole, "initiative", limit * 3);
+  const ids =
+    exact.length >= limit * 3 ? exact : [...new Set([...exact, ...idsMatching(db, prefixed, "initiative", limit * 3)])];
   if (ids.length === 0) return [];
   return db
     .select({ id: initiatives.id, status: initiatives.status, ...titlesOf(initiatives) })
@@ -136,11 +140,53 @@ export function searchOpenInitiatives(query: string, lng: Language, limit = 8) {
     .map((i) => ({ id: i.id, name: localizedTitle(i, lng), status: i.status }));
 }
 
+/**
+ * Records whose texts hold every word typed, however spelt ("маслихат" finds "мәслихат",
+ * "tengrinews" the report with a Cyrillic Т, "Amman Jordan" the partner in Jordan): meetings,
+ * initiatives, partners (names and country, every language), relations (kind, note, steps'
+ * notes, sources, signatories) and delegations (purpose, organisation, people). Records holding
+ * the words as typed come first, then those holding words that begin so; among equals, the
+ * newest meetings first (by date, unknown dates last), the newest of the others first. A result
+ * found by a text its line does not show carries the passage that matched.
+ */
 export function searchTexts(query: string, lng: Language, limit = 10) {
-  if (!ftsQuery(query) || !ftsQuery(query, false))
-    return { meeting: [], initiative: [], partner: [], relation: [], delegation: [] };
+  const prefixed = ftsQuery(query);
+  const whole = ftsQuery(query, false);
+  if (!prefixed || !whole) return { meeting: [], initiative: [], partner: [], relation: [], delegation: [] };
   const db = getDb();
-  const idsOf = (kind: TextKind) => textMatchIds(db, query, kind, limit);
+  const find = (match: string, kind: TextKind, count: number) => idsMatching(db, match, kind, count);
+  // The words as typed first, then words that only begin so: a common word is found whole at
+  // once, and FTS5 need not merge every word that starts like it.
+  const exact = Object.fromEntries(TEXT_KINDS.map((kind) => [kind, find(whole, kind, limit)])) as Record<
+    TextKind,
+    number[]
+  >;
+  const short = TEXT_KINDS.filter((kind) => exact[kind].length < limit);
+  // A prefix query makes FTS5 merge the rows of every word that begins so, whatever the rowid
+  // range (a word in most records: ~19 ms each time). Partners, relations and delegations, a few
+  // thousand rows at most and next to one another, are read in one such query when several of
+  // them need it, instead of one each (issue 17).
+  const few = short.filter((kind) => SMALL_KINDS.includes(kind));
+  const begun = new Map<TextKind, number[]>();
+  if (few.length > 1) {
+    for (const kind of few) begun.set(kind, []);
+    const from = BigInt(Math.min(...few.map((kind) => searchRowidRange(kind)[0])));
+    const to = BigInt(Math.max(...few.map((kind) => searchRowidRange(kind)[1])));
+    let open = few.length;
+    for (const row of spanStatement(db).iterate(prefixed, from, to)) {
+      const kind = smallKindOf(row.rowid);
+      const found = kind && begun.get(kind);
+      if (!found || found.length >= limit * 2) continue;
+      found.push(row.id);
+      if (found.length === limit * 2 && --open === 0) break;
+    }
+  }
+  const idsOf = (kind: TextKind) => {
+    if (!short.includes(kind)) return exact[kind];
+    const seen = new Set(exact[kind]);
+    const more = begun.get(kind) ?? find(prefixed, kind, limit * 2);
+    return [...exact[kind], ...more.filter((id) => !seen.has(id))].slice(0, limit);
+  };
   const byRank = <T extends { id: number }>(rows: T[], ids: number[]) =>
     [...rows].sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   // The passage only where what the line shows does not hold a word of the query.

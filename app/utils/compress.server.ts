@@ -1,0 +1,56 @@
+/**
+ * A rendered document compressed in one call, before it leaves entry.server.tsx. Through the
+ * compression middleware the same page cost a Brotli stream per response (made, written,
+ * flushed and ended through the thread pool): about 1 ms of CPU a request for the 8 KB shell,
+ * where compressing the buffer at once takes 0.06 ms (issue 17). The middleware still
+ * compresses everything else (data requests, JSON, CSV), and leaves an answer alone that says
+ * its encoding.
+ */
+import zlib from "node:zlib";
+
+export type Encoding = "br" | "gzip";
+
+// As the compression middleware: smaller answers are sent as they are.
+const THRESHOLD = 1024;
+
+/**
+ * Brotli if the request accepts it, else gzip, else nothing: as the middleware chooses (a
+ * coding weighted q=0 is refused; `*` stands for any coding not named).
+ */
+export function acceptedEncoding(header: string | null): Encoding | null {
+  if (!header) return null;
+  const weights = new Map<string, number>();
+  for (const part of header.split(",")) {
+    const [name = "", ...params] = part.trim().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const weight = q ? Number(q.slice(2)) : 1;
+    weights.set(name.trim().toLowerCase(), Number.isFinite(weight) ? weight : 0);
+  }
+  const accepts = (coding: Encoding) => (weights.get(coding) ?? weights.get("*") ?? 0) > 0;
+  return accepts("br") ? "br" : accepts("gzip") ? "gzip" : null;
+}
+
+/** The document as sent: compressed when asked for and worth it, with its headers set. */
+export function compressDocument(html: Buffer<ArrayBuffer>, request: Request, headers: Headers): Buffer<ArrayBuffer> {
+  headers.append("Vary", "Accept-Encoding");
+  const encoding =
+    request.method === "HEAD" || html.length < THRESHOLD
+      ? null
+      : acceptedEncoding(request.headers.get("Accept-Encoding"));
+  // Pages at the fastest levels, as the middleware compresses the rest: the CPU, not the bytes, is
+  // what runs out (an 8 KB shell: 3.2 KB as Brotli 1, 2.8 KB as Brotli 4 at six times the cost).
+  const body =
+    encoding === "br"
+      ? zlib.brotliCompressSync(html, {
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: 1,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: html.length,
+          },
+        })
+      : encoding === "gzip"
+        ? zlib.gzipSync(html, { level: 1 })
+        : html;
+  if (encoding) headers.set("Content-Encoding", encoding);
+  headers.set("Content-Length", String(body.length));
+  return body;
+}
