@@ -1,8 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { format } from "date-fns";
 import { useTranslation } from "~/i18n/react";
-import { useDateWords } from "~/i18n/dates";
+import { monthName } from "~db/shared/calendar-words";
 
 const inputClass = "field-control";
 
@@ -186,12 +185,11 @@ export function PartialDateFields({
   legend: ReactNode;
   withUnknown?: boolean;
 }) {
-  const { t } = useTranslation();
-  const { locale } = useDateWords();
+  const { t, i18n } = useTranslation();
   const parts = field.getFieldset();
   const months = Array.from({ length: 12 }, (_, i) => ({
     value: i + 1,
-    label: format(new Date(2000, i, 1), "LLLL", { locale }),
+    label: monthName(i18n.language, i + 1),
   }));
   return (
     <fieldset
