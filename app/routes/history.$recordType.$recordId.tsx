@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { z } from "zod";
 import { actorOf, requireEditor, requireUser } from "~/auth.server";
 import { readForm } from "~/forms/parse.server";
+import { RevertSchema } from "~/forms/schemas.server";
 import { ChangeList, EntryMeta, RecordLabel } from "~/components/HistoryParts";
 import { PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
@@ -45,8 +45,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     current: newest?.row ?? null,
   };
 }
-
-const RevertSchema = z.object({ entryId: z.coerce.number().int().positive() });
 
 /** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
 export const schema = RevertSchema;
