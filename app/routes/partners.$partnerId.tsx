@@ -9,7 +9,8 @@ import { WikidataLink } from "~/components/WikidataLink";
 import { Pagination } from "~/components/Pagination";
 import { PartialDateText } from "~/components/PartialDateText";
 import { RelationStatusBadge } from "~/components/StatusBadge";
-import { RelationChart } from "~/components/RelationChart";
+import { RelationChartMarkup } from "~/components/RelationChartMarkup";
+import { relationChartMarkup } from "~/components/RelationChart.server";
 import { Timeline } from "~/components/Timeline";
 import { useDateWords } from "~/i18n/dates";
 import { getTranslator } from "~/i18n/i18n.server";
@@ -22,16 +23,20 @@ import { isWebUrl } from "~/utils/urls";
 import { todayInAstana } from "~/utils/overdue";
 import { isTimelineKind } from "~/utils/timeline";
 import { requireUser } from "~/auth.server";
-import { Documents, type DocumentRow } from "~/components/Documents";
+import type { DocumentRow } from "~/components/Documents";
 import { useCan } from "~/utils/user";
 import { getEnv } from "~/env.server";
 import { documentsOfSteps } from "~/models/documents.server";
+import { deferred } from "~/forms/deferred";
+
+// The documents and their upload form: loaded after the page, as the forms are (app/forms/deferred.tsx).
+const Documents = deferred(() => import("~/components/Documents").then((module) => module.Documents));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
-  const { lng } = await getTranslator(request);
+  const { lng, t } = await getTranslator(request);
   const id = requireId(params.partnerId);
   const search = new URL(request.url).searchParams;
   const today = todayInAstana();
@@ -39,18 +44,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kinds = search.getAll("kind").filter(isTimelineKind);
   const page = pageFromSearch(search);
   const read = partnerPage(id, lng, { today, order, kinds, page });
-  const { partner, ...rest } = found(read);
+  const { partner, lane, ...rest } = found(read);
+  // The relation's lane as finished SVG, as the chart page has it: the chart's code stays off the page.
+  const chart = lane.length
+    ? relationChartMarkup(lane, today, t("chart.partnerTitle", { partner: partner.name }), lng)
+    : null;
   // Read afresh, not through the page cache: a step's documents change without the step changing.
   const stepDocuments = Object.fromEntries(
     documentsOfSteps(partner.relations.flatMap((relation) => relation.steps.map((step) => step.id))),
   );
-  return { title: partner.name, partner, today, stepDocuments, maxMb: getEnv().UPLOAD_MAX_MB, ...rest };
+  return { title: partner.name, partner, today, chart, stepDocuments, maxMb: getEnv().UPLOAD_MAX_MB, ...rest };
 }
 
 export default function PartnerPage() {
   const { t } = useTranslation();
   const words = useDateWords();
-  const { partner, meetings, people, delegations, initiatives, timeline, today, lane, stepDocuments, maxMb } =
+  const { partner, meetings, people, delegations, initiatives, timeline, chart, stepDocuments, maxMb } =
     useLoaderData<typeof loader>();
   const names = (["kk", "ru", "en"] as const).filter((lng) => partner.names[lng]);
   return (
@@ -170,9 +179,9 @@ export default function PartnerPage() {
             )}
           </Section>
 
-          {lane.length ? (
+          {chart ? (
             <div className="mb-6">
-              <RelationChart lanes={lane} today={today} title={t("chart.partnerTitle", { partner: partner.name })} />
+              <RelationChartMarkup markup={chart} />
             </div>
           ) : null}
           <Section title={t("timeline.title")} id="timeline">
