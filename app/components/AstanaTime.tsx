@@ -1,4 +1,4 @@
-import { useLanguage } from "~/i18n/react";
+import { useDateWords } from "~/i18n/dates";
 import { timeInWords } from "~db/shared/calendar-words";
 
 // The wall clock in Astana for a UTC instant, as numbers: timeInWords then writes it in the reader's
@@ -21,6 +21,6 @@ export function astanaWallClock(iso: string) {
 
 /** When something happened (stored in UTC), as Astana time in the reader's language. */
 export function AstanaTime({ iso, seconds = false }: { iso: string; seconds?: boolean }) {
-  const language = useLanguage();
-  return <time dateTime={iso}>{timeInWords(language, astanaWallClock(iso), seconds)}</time>;
+  const { calendar } = useDateWords();
+  return <time dateTime={iso}>{timeInWords(calendar, astanaWallClock(iso), seconds)}</time>;
 }

@@ -2,6 +2,7 @@ import type { FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
 import { monthName } from "~db/shared/calendar-words";
+import { useDateWords } from "~/i18n/dates";
 
 const inputClass = "field-control";
 
@@ -185,11 +186,12 @@ export function PartialDateFields({
   legend: ReactNode;
   withUnknown?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { calendar } = useDateWords();
   const parts = field.getFieldset();
   const months = Array.from({ length: 12 }, (_, i) => ({
     value: i + 1,
-    label: monthName(i18n.language, i + 1),
+    label: monthName(calendar, i + 1),
   }));
   return (
     <fieldset

@@ -6,12 +6,9 @@ import { InitiativeList } from "~/components/InitiativeList";
 import { MeetingList } from "~/components/MeetingList";
 import { Badge, Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { WikidataLink } from "~/components/WikidataLink";
-import { Pagination } from "~/components/Pagination";
 import { PartialDateText } from "~/components/PartialDateText";
 import { RelationStatusBadge } from "~/components/StatusBadge";
-import { RelationChartMarkup } from "~/components/RelationChartMarkup";
 import { relationChartMarkup } from "~/components/RelationChart.server";
-import { Timeline } from "~/components/Timeline";
 import { useDateWords } from "~/i18n/dates";
 import { getTranslator } from "~/i18n/i18n.server";
 import { partnerPage } from "~/models/pages.server";
@@ -21,7 +18,7 @@ import { pageFromSearch } from "~/utils/pagination";
 import { formatPartialDate } from "~db/shared/partial-date";
 import { isWebUrl } from "~/utils/urls";
 import { todayInAstana } from "~/utils/overdue";
-import { isTimelineKind } from "~/utils/timeline";
+import { isTimelineKind } from "~/models/timeline.server";
 import { requireUser } from "~/auth.server";
 import type { DocumentRow } from "~/components/Documents";
 import { useCan } from "~/utils/user";
@@ -31,6 +28,8 @@ import { deferred } from "~/forms/deferred";
 
 // The documents and their upload form: loaded after the page, as the forms are (app/forms/deferred.tsx).
 const Documents = deferred(() => import("~/components/Documents").then((module) => module.Documents));
+// The timeline with its filter form, below the fold: after the page too.
+const Timeline = deferred(() => import("~/components/Timeline").then((module) => module.PagedTimeline));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -181,17 +180,12 @@ export default function PartnerPage() {
 
           {chart ? (
             <div className="mb-6">
-              <RelationChartMarkup markup={chart} />
+              {/* Markup made on the server (RelationChart.server.tsx), shown as it came. */}
+              <div dangerouslySetInnerHTML={{ __html: chart }} />
             </div>
           ) : null}
           <Section title={t("timeline.title")} id="timeline">
-            <Timeline groups={timeline.groups} order={timeline.order} kinds={timeline.kinds} />
-            <Pagination
-              page={timeline.page}
-              pageCount={timeline.pageCount}
-              total={timeline.total}
-              pageSize={timeline.pageSize}
-            />
+            <Timeline timeline={timeline} />
           </Section>
 
           <Section title={t("partner.meetings")} id="meetings">

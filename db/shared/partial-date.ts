@@ -4,7 +4,7 @@
  * approximate. It is shown honestly: "March 2017", "2016, approx.", "date unknown"; never as an
  * invented day. See docs/decisions/0002-partial-dates.md.
  */
-import { dayInWords, monthInWords, type DateLanguage } from "./calendar-words";
+import { dayInWords, monthInWords, type Calendar } from "./calendar-words";
 import type { DatePrecision } from "../enums";
 
 export type PartialDate = {
@@ -84,8 +84,8 @@ export function comparePartialDates(a: PartialDate, b: PartialDate): number {
 const PRECISION_RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, unknown: 3 };
 
 export type DateWords = {
-  /** the reader's language, for month names */
-  language: DateLanguage;
+  /** the reader's language and its month names */
+  calendar: Calendar;
   /** the translated "date unknown" */
   unknown: string;
   /** wraps a date that is approximate: "{{date}}, approx." */
@@ -97,9 +97,9 @@ export function formatPartialDate(date: PartialDate, words: DateWords): string {
   if (year == null) return words.unknown;
   const text =
     day != null && month != null
-      ? dayInWords(words.language, year, month, day)
+      ? dayInWords(words.calendar, year, month, day)
       : month != null
-        ? capitalize(monthInWords(words.language, year, month))
+        ? capitalize(monthInWords(words.calendar, year, month))
         : String(year);
   return date.approximate ? words.approximate(text) : text;
 }
