@@ -11,12 +11,11 @@ import { RelationStatusBadge } from "~/components/StatusBadge";
 import { relationChartMarkup } from "~/components/RelationChart.server";
 import { useDateWords } from "~/i18n/dates";
 import { getTranslator } from "~/i18n/i18n.server";
-import { partnerPage } from "~/models/pages.server";
+import { isWebUrl, partnerPage } from "~/models/pages.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { formatPartialDate } from "~db/shared/partial-date";
-import { isWebUrl } from "~/utils/urls";
 import { todayInAstana } from "~/utils/overdue";
 import { isTimelineKind } from "~/models/timeline.server";
 import { requireUser } from "~/auth.server";
@@ -52,7 +51,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const stepDocuments = Object.fromEntries(
     documentsOfSteps(partner.relations.flatMap((relation) => relation.steps.map((step) => step.id))),
   );
-  return { title: partner.name, partner, today, chart, stepDocuments, maxMb: getEnv().UPLOAD_MAX_MB, ...rest };
+  // Whether a step's source may be a link is decided here, not by the page's code.
+  const relations = partner.relations.map((relation) => ({
+    ...relation,
+    steps: relation.steps.map((step) => ({
+      ...step,
+      source: step.source && { ...step.source, linkable: isWebUrl(step.source.url) },
+    })),
+  }));
+  return {
+    title: partner.name,
+    partner: { ...partner, relations },
+    today,
+    chart,
+    stepDocuments,
+    maxMb: getEnv().UPLOAD_MAX_MB,
+    ...rest,
+  };
 }
 
 export default function PartnerPage() {
@@ -145,8 +160,12 @@ export default function PartnerPage() {
                           {step.source ? (
                             <span className="text-stone-600">
                               {" · "}
-                              {isWebUrl(step.source.url) ? (
-                                <a href={step.source.url} rel="noopener noreferrer" className="text-sky-800 underline">
+                              {step.source.linkable ? (
+                                <a
+                                  href={step.source.url ?? undefined}
+                                  rel="noopener noreferrer"
+                                  className="text-sky-800 underline"
+                                >
                                   {step.source.title ?? step.source.outlet ?? t("source.link")}
                                 </a>
                               ) : (
