@@ -9,8 +9,8 @@ import { execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import zlib from "node:zlib";
 import autocannon from "autocannon";
+import { firstLoadJs } from "./first-load-js";
 import { generate, SIZES, type SizeName } from "./generate";
 import { FLOOR, pagesFor, type Page, requestHeaders } from "./pages";
 import { buildFloor, cpuTimeMs, FLOOR_PORT, PORT, signIn, startFloor, startServer, stopServer } from "./server";
@@ -103,39 +103,6 @@ async function measureAll(pages: Page[], app: Server, floor: Server, cookie: str
     );
   }
   return results;
-}
-
-type Manifest = {
-  entry: { module: string; imports: string[] };
-  routes: Record<string, { module: string; imports?: string[] }>;
-};
-
-/** First-load JavaScript of a route, gzipped: the entry, the root and the route with their imports. */
-function firstLoadJs(publicDir: string, routes: string[]) {
-  const dir = path.join(publicDir, "build");
-  const manifestFile = fs.readdirSync(dir).find((f) => /^manifest-.*\.js$/.test(f))!;
-  const manifest = JSON.parse(
-    fs
-      .readFileSync(path.join(dir, manifestFile), "utf8")
-      .replace(/^window\.__remixManifest=/, "")
-      .replace(/;\s*$/, ""),
-  ) as Manifest;
-  const gzipped = (url: string) => zlib.gzipSync(fs.readFileSync(path.join(publicDir, url))).length;
-  const sizes = new Map<string, number>();
-  for (const routeId of routes) {
-    const files = new Set([manifest.entry.module, ...manifest.entry.imports, `/build/${manifestFile}`]);
-    for (const id of ["root", routeId]) {
-      const route = manifest.routes[id];
-      if (!route) throw new Error(`No route ${id} in the build`);
-      files.add(route.module);
-      for (const file of route.imports ?? []) files.add(file);
-    }
-    sizes.set(
-      routeId,
-      [...files].reduce((sum, file) => sum + gzipped(file), 0),
-    );
-  }
-  return sizes;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -16,6 +16,29 @@ const { readConfig } = require("@remix-run/dev/dist/config.js");
 const { create } = require("@remix-run/dev/dist/compiler/compiler.js");
 const { createFileWatchCache } = require("@remix-run/dev/dist/compiler/fileWatchCache.js");
 const { logger } = require("@remix-run/dev/dist/tux/logger.js");
+const emptyModules = require("@remix-run/dev/dist/compiler/plugins/emptyModules.js");
+
+// Remix gives the browser `module.exports = {}` for each `.server` module a route imports (for
+// its loader or action): CommonJS, which esbuild cannot drop, so every one of them was a chunk of
+// its own, imported by the route and listed in the manifest (some 110 bytes gzipped each, four to
+// eight a page). An empty file is dropped: importing a name from it gives undefined, as the
+// CommonJS module did, and nothing in the browser calls those names (issue 17).
+const remixEmptyModules = emptyModules.emptyModulesPlugin;
+emptyModules.emptyModulesPlugin = (...args: unknown[]) => {
+  const plugin = remixEmptyModules(...args);
+  return {
+    ...plugin,
+    setup(build: { onLoad: (options: unknown, callback: () => unknown) => void }) {
+      const onLoad = build.onLoad.bind(build);
+      build.onLoad = (options, callback) =>
+        onLoad(options, () => {
+          const result = callback() as { contents: string };
+          return result.contents === "module.exports = {};" ? { ...result, contents: "" } : result;
+        });
+      plugin.setup(build);
+    },
+  };
+};
 
 const started = Date.now();
 const mode = process.env.NODE_ENV === "development" ? "development" : "production";

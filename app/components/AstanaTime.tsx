@@ -1,7 +1,7 @@
-import { format } from "date-fns";
 import { useDateWords } from "~/i18n/dates";
+import { timeInWords } from "~db/shared/calendar-words";
 
-// The wall clock in Astana for a UTC instant, as numbers: date-fns then writes it in the reader's
+// The wall clock in Astana for a UTC instant, as numbers: timeInWords then writes it in the reader's
 // language with its month names (ICU's Kazakh medium format reads "2026 M11 25").
 const ASTANA = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Asia/Almaty",
@@ -21,10 +21,6 @@ export function astanaWallClock(iso: string) {
 
 /** When something happened (stored in UTC), as Astana time in the reader's language. */
 export function AstanaTime({ iso, seconds = false }: { iso: string; seconds?: boolean }) {
-  const { locale } = useDateWords();
-  return (
-    <time dateTime={iso}>
-      {format(astanaWallClock(iso), seconds ? "d MMMM yyyy, HH:mm:ss" : "d MMMM yyyy, HH:mm", { locale })}
-    </time>
-  );
+  const { calendar } = useDateWords();
+  return <time dateTime={iso}>{timeInWords(calendar, astanaWallClock(iso), seconds)}</time>;
 }

@@ -1,6 +1,6 @@
 import { useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { EXPORT_LIMIT, type ExportList } from "~/exchange/columns";
+import { EXPORT_LIMIT, type ExportList } from "~/exchange/lists";
 
 /**
  * The list as a file, with the filters in the page's address (issue 16.2); the page number is

@@ -1,7 +1,10 @@
 import { Form, Link, useFetcher, useLocation } from "@remix-run/react";
-import { useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/react";
-import { Highlight } from "./Highlight";
+
+// Marking the match needs name folding (db/shared/fold.ts), which no page needs before a search
+// is typed: it is fetched with the first suggestions, not with every page (issue 17).
+const Highlight = lazy(() => import("./Highlight").then((module) => ({ default: module.Highlight })));
 
 type Named = { id: number; name: string };
 /** What /search/suggest answers. */
@@ -132,7 +135,9 @@ export function HeaderSearch() {
                 {group.items.map((item) => (
                   <li key={item.href}>
                     <Link to={item.href} className="block truncate rounded px-2 py-1 hover:bg-sky-50 focus:bg-sky-50">
-                      <Highlight text={item.text} query={data?.query ?? ""} />
+                      <Suspense fallback={item.text}>
+                        <Highlight text={item.text} query={data?.query ?? ""} />
+                      </Suspense>
                     </Link>
                   </li>
                 ))}

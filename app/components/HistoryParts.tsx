@@ -1,6 +1,6 @@
 import { useLanguage, useTranslation } from "~/i18n/react";
 import type { AuditedRecordType } from "~db/enums";
-import { describeChanges, TABLE_OF, type FieldValue, type Snapshot } from "~db/shared/history-diff";
+import type { Changes, FieldValue } from "~db/shared/history-diff";
 import { localizedName } from "~db/shared/names";
 import { AstanaTime } from "./AstanaTime";
 import { PartialDateText } from "./PartialDateText";
@@ -82,21 +82,13 @@ function ValueText({ value, names }: { value: FieldValue; names: Record<string, 
   }
 }
 
-/** The differences between two versions, in words. */
-export function ChangeList({
-  type,
-  before,
-  after,
-  names,
-}: {
-  type: AuditedRecordType;
-  before: Snapshot | null;
-  after: Snapshot | null;
-  names: Record<string, string>;
-}) {
+/**
+ * The differences between two versions (describeChanges, worked out by the loader), in words;
+ * nothing for a version made or deleted.
+ */
+export function ChangeList({ changes, names }: { changes: Changes | null; names: Record<string, string> }) {
   const { t } = useTranslation();
-  const changes = describeChanges(TABLE_OF[type], before, after);
-  if (!after || !before) return null;
+  if (!changes) return null;
   if (changes.fields.length === 0 && changes.children.length === 0)
     return <p className="text-sm text-stone-500 italic">{t("history.noVisibleChange")}</p>;
   return (

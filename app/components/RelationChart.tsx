@@ -191,8 +191,3 @@ export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; 
     </figure>
   );
 }
-
-/** The chart rendered on the server (RelationChart.server.tsx), shown as it came. */
-export function RelationChartMarkup({ markup }: { markup: string }) {
-  return <div dangerouslySetInnerHTML={{ __html: markup }} />;
-}

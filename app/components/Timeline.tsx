@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import type { PartnerTimeline } from "~/models/timeline.server";
 import { TIMELINE_KINDS, type TimelineKind } from "~/utils/timeline";
+import { Pagination } from "./Pagination";
 import { PartialDateText } from "./PartialDateText";
 
 type Event = PartnerTimeline[number]["events"][number];
@@ -131,5 +132,29 @@ export function Timeline({
         </ol>
       )}
     </div>
+  );
+}
+
+/** The timeline with its pages' links (the partner page defers both: app/forms/deferred.tsx). */
+export function PagedTimeline({
+  timeline,
+}: {
+  timeline: { groups: PartnerTimeline; order: "newest" | "oldest"; kinds: TimelineKind[] } & {
+    page: number;
+    pageCount: number;
+    total: number;
+    pageSize: number;
+  };
+}) {
+  return (
+    <>
+      <Timeline groups={timeline.groups} order={timeline.order} kinds={timeline.kinds} />
+      <Pagination
+        page={timeline.page}
+        pageCount={timeline.pageCount}
+        total={timeline.total}
+        pageSize={timeline.pageSize}
+      />
+    </>
   );
 }

@@ -207,8 +207,4 @@ export const SEARCH_COLUMNS: Column<SearchRow>[] = [
   { key: "date", header: (t) => t("meeting.date"), cell: (r, t) => (r.date ? exportDate(r.date, t) : null) },
 ];
 
-export const EXPORT_LISTS = ["partners", "meetings", "initiatives", "people", "organisations", "search"] as const;
-export type ExportList = (typeof EXPORT_LISTS)[number];
-
-/** The most rows an export holds (app/exchange/export.server.ts); the list pages say so. */
-export const EXPORT_LIMIT = 5000;
+export { EXPORT_LIMIT, EXPORT_LISTS, type ExportList } from "./lists";

@@ -1,7 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { format } from "date-fns";
 import { useTranslation } from "~/i18n/react";
+import { monthName } from "~db/shared/calendar-words";
 import { useDateWords } from "~/i18n/dates";
 
 const inputClass = "field-control";
@@ -187,11 +187,11 @@ export function PartialDateFields({
   withUnknown?: boolean;
 }) {
   const { t } = useTranslation();
-  const { locale } = useDateWords();
+  const { calendar } = useDateWords();
   const parts = field.getFieldset();
   const months = Array.from({ length: 12 }, (_, i) => ({
     value: i + 1,
-    label: format(new Date(2000, i, 1), "LLLL", { locale }),
+    label: monthName(calendar, i + 1),
   }));
   return (
     <fieldset

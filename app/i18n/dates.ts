@@ -1,14 +1,17 @@
-import { enGB, kk, ru } from "date-fns/locale";
 import { useTranslation } from "~/i18n/react";
 import type { T as TFunction } from "~/i18n/translate";
+import type { Calendar } from "~db/shared/calendar-words";
 import type { DateWords } from "~db/shared/partial-date";
 import type { Language } from "./config";
 
-const DATE_LOCALES = { kk, ru, en: enGB } as const;
+/** The language's month names, from its strings. */
+export function calendarOf(lng: Language, t: TFunction): Calendar {
+  return { language: lng, months: t("date.months").split(" "), monthsInDate: t("date.monthsInDate").split(" ") };
+}
 
 export function dateWords(lng: Language, t: TFunction): DateWords {
   return {
-    locale: DATE_LOCALES[lng],
+    calendar: calendarOf(lng, t),
     unknown: t("date.unknown"),
     approximate: (date) => t("date.approximate", { date }),
   };

@@ -15,6 +15,10 @@ import { getPartner, listPartners, peopleMetFrom, type PartnerSort } from "./par
 import { partnerCountries, relationLanes, type ChartFilter, type RelationLane } from "./relation-chart.server";
 import { partnerTimelinePage } from "./timeline.server";
 
+// The partner page decides in its loader which step sources may be links: taken from here, a
+// .server module, the check costs the page no chunk of its own (issue 17).
+export { isWebUrl } from "~/utils/urls";
+
 /** The overview: the same for every reader of a language on a day. */
 export function overviewPage(lng: Language, today: string) {
   return cachedRead(`overview:${lng}:${today}`, () => ({

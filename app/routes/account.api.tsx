@@ -1,19 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { SecretShownOnce } from "~/components/SecretShownOnce";
-import { getFormProps } from "@conform-to/react";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth.server";
-import { AstanaTime } from "~/components/AstanaTime";
-import { Empty, PageHeading, Section } from "~/components/Page";
 import { redirectWithFlash } from "~/flash.server";
-import { ApiTokenCreateSchema, ApiTokenSchema } from "~/forms/api-token";
-import { FormErrors, SubmitButton, TextField } from "~/forms/Controls";
-import { parseForm, replyWith, type FormReply } from "~/forms/parse.server";
-import { useSchemaForm } from "~/forms/use-schema-form";
+import { ApiTokenSchema } from "~/forms/schemas.server";
+import { parseForm, replyWith } from "~/forms/parse.server";
 import { getTranslator } from "~/i18n/i18n.server";
-import { useTranslation } from "~/i18n/react";
 import { createApiToken, revokeApiToken, TOKENS_PER_ACCOUNT, tokensOf } from "~/models/api-tokens.server";
 import { titled } from "~/utils/meta";
+import { deferred } from "~/forms/deferred";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -43,93 +36,4 @@ export async function action({ request }: ActionFunctionArgs) {
   return { result: submission.reply({ resetForm: true }), token: made.token, name: form.name };
 }
 
-export default function ApiTokensPage() {
-  const { t } = useTranslation();
-  const { tokens, limit } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>() as (FormReply & { token?: string; name?: string }) | undefined;
-  const [form, fields] = useSchemaForm(ApiTokenCreateSchema, { lastResult: reply?.result });
-  return (
-    <div className="max-w-3xl">
-      <PageHeading>{t("apiTokens.title")}</PageHeading>
-      <p className="mb-2 text-stone-700">{t("apiTokens.intro")}</p>
-      <p className="mb-4 text-sm text-stone-600">{t("apiTokens.limit", { max: limit })}</p>
-      {reply?.token ? (
-        <SecretShownOnce
-          id="new-token"
-          label={
-            <>
-              {t("apiTokens.token")} ({reply.name})
-            </>
-          }
-          value={reply.token}
-          note={t("apiTokens.shownOnce")}
-        />
-      ) : null}
-      <Section title={t("apiTokens.create")} id="create">
-        <Form method="post" {...getFormProps(form)} className="space-y-4">
-          <FormErrors errors={form.errors} id={form.errorId} />
-          <TextField
-            field={fields.name}
-            label={t("apiTokens.name")}
-            hint={t("apiTokens.nameHint")}
-            maxLength={100}
-            autoComplete="off"
-          />
-          <SubmitButton name="intent" value="create">
-            {t("apiTokens.create")}
-          </SubmitButton>
-        </Form>
-      </Section>
-      <Section title={t("apiTokens.list")} id="tokens">
-        {tokens.length === 0 ? (
-          <Empty>{t("apiTokens.none")}</Empty>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-stone-200">
-                <th scope="col" className="py-1 pr-3">
-                  {t("apiTokens.name")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("apiTokens.created")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("apiTokens.lastUsed")}
-                </th>
-                <td />
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id} className="border-b border-stone-100">
-                  <th scope="row" className="py-1 pr-3 font-medium">
-                    {token.name}
-                  </th>
-                  <td className="py-1 pr-3">
-                    <AstanaTime iso={token.createdAt} />
-                  </td>
-                  <td className="py-1 pr-3">
-                    {token.lastUsedAt ? <AstanaTime iso={token.lastUsedAt} /> : t("apiTokens.never")}
-                  </td>
-                  <td className="py-1">
-                    <Form method="post">
-                      <input type="hidden" name="tokenId" value={token.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="revoke"
-                        className="rounded border border-red-300 bg-white px-2 py-1 text-red-800 hover:bg-red-50"
-                      >
-                        {t("apiTokens.revoke", { name: token.name })}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </Section>
-    </div>
-  );
-}
+export default deferred(() => import("~/forms/pages/ApiTokensPage").then((module) => module.ApiTokensPage));

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { SecretShownOnce } from "~/components/SecretShownOnce";
-import { parseWithZod } from "@conform-to/zod";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FEED_PARTIAL_DATES } from "~db/enums";
 import { requireUser } from "~/auth.server";
@@ -8,7 +7,7 @@ import { AstanaTime } from "~/components/AstanaTime";
 import { SubmitButton } from "~/forms/Controls";
 import { PageHeading, Section } from "~/components/Page";
 import { redirectWithFlash } from "~/flash.server";
-import { CalendarFeedSchema } from "~/forms/calendar-feed";
+import { CalendarFeedSchema, parseWithZod } from "~/forms/schemas.server";
 import { LANGUAGES } from "~/i18n/config";
 import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";

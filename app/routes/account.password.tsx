@@ -1,13 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { getFormProps } from "@conform-to/react";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
 import { requireUser, startSession } from "~/auth.server";
-import { FormErrors, SubmitButton, TextField } from "~/forms/Controls";
-import { PasswordStrength } from "~/forms/PasswordStrength";
-import { PageHeading } from "~/components/Page";
-import { PasswordChangeSchema, SECRET_FIELDS } from "~/forms/account";
-import { useSchemaForm } from "~/forms/use-schema-form";
+import { PasswordChangeSchema, SECRET_FIELDS } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { checkCurrentPassword } from "~/models/sign-in.server";
 import { changePassword } from "~/models/users.server";
@@ -15,6 +8,7 @@ import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { withPasswordRules } from "~/utils/password-rules.server";
 import { waitWords } from "~/utils/wait-words";
+import { deferred } from "~/forms/deferred";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -60,47 +54,4 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return startSession(user.id, "/");
 }
 
-export default function ChangePasswordPage() {
-  const { t } = useTranslation();
-  const { mustChange, email, name } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(PasswordChangeSchema, { lastResult: reply?.result });
-  return (
-    <div className="max-w-md">
-      <PageHeading>{t("account.changePassword")}</PageHeading>
-      {mustChange ? (
-        <p className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">{t("account.mustChange")}</p>
-      ) : null}
-      <Form method="post" {...getFormProps(form)} className="space-y-4">
-        <FormErrors errors={form.errors} id={form.errorId} />
-        {/* For password managers: which account this password belongs to. */}
-        <input type="hidden" name="username" autoComplete="username" value={email} />
-        <TextField
-          field={fields.current}
-          label={t("account.currentPassword")}
-          type="password"
-          autoComplete="current-password"
-        />
-        <TextField
-          field={fields.password}
-          label={t("account.newPassword")}
-          hint={
-            <>
-              {t("account.passwordRule")}
-              <PasswordStrength inputId={fields.password.id} personal={[email, name]} />
-            </>
-          }
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextField
-          field={fields.confirm}
-          label={t("account.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-        />
-        <SubmitButton>{t("account.savePassword")}</SubmitButton>
-      </Form>
-    </div>
-  );
-}
+export default deferred(() => import("~/forms/pages/ChangePasswordPage").then((module) => module.ChangePasswordPage));

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { z } from "zod";
-import { AUDITED_RECORD_TYPES } from "~db/enums";
+import { RestoreSchema } from "~/forms/schemas.server";
 import { actorOf, requireAdmin } from "~/auth.server";
 import { readForm } from "~/forms/parse.server";
 import { AdminNav } from "~/components/AdminNav";
@@ -22,11 +21,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getTranslator(request);
   return { title: t("admin.bin.title"), page: binContents(pageFromSearch(new URL(request.url).searchParams)) };
 }
-
-const RestoreSchema = z.object({
-  recordType: z.enum(AUDITED_RECORD_TYPES),
-  recordId: z.coerce.number().int().positive(),
-});
 
 /** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
 export const schema = RestoreSchema;

@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "~/i18n/react";
 import { USER_ROLES } from "~db/enums";
 import { requireAdmin } from "~/auth.server";
 import { readForm } from "~/forms/parse.server";
 import { InvitationLink } from "~/components/InvitationLink";
 import { PageHeading } from "~/components/Page";
-import { AccountChangeSchema } from "~/forms/account";
+import { AccountChangeSchema, parseWithZod } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { disableUser, enableUser, getUser, renewInvitation, setRole } from "~/models/users.server";
 import { redirectWithFlash } from "~/flash.server";

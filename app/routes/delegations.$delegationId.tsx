@@ -11,9 +11,12 @@ import { getDelegation } from "~/models/delegations.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { requireUser } from "~/auth.server";
-import { Documents } from "~/components/Documents";
 import { getEnv } from "~/env.server";
 import { listDocuments } from "~/models/documents.server";
+import { deferred } from "~/forms/deferred";
+
+// The documents and their upload form: loaded after the page, as the forms are (app/forms/deferred.tsx).
+const Documents = deferred(() => import("~/components/Documents").then((module) => module.Documents));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

@@ -2,9 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ActionLink } from "~/components/Actions";
-import { DelegationForm } from "~/forms/DelegationForm";
 import { PageHeading } from "~/components/Page";
-import { DelegationSchema } from "~/forms/delegation";
+import { DelegationSchema } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { delegationForEdit, delegationFormChoices, saveDelegation } from "~/models/delegations.server";
 import { redirectWithFlash } from "~/flash.server";
@@ -12,6 +11,9 @@ import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
+import { deferred } from "~/forms/deferred";
+
+const DelegationForm = deferred(() => import("~/forms/DelegationForm").then((module) => module.DelegationForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { DelegationForm } from "~/forms/DelegationForm";
 import { PageHeading } from "~/components/Page";
-import { DelegationSchema } from "~/forms/delegation";
+import { DelegationSchema } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { delegationFormChoices, saveDelegation } from "~/models/delegations.server";
 import { redirectWithFlash } from "~/flash.server";
@@ -11,6 +10,9 @@ import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { idFromSearch } from "~/utils/pagination";
 import { actorOf, requireEditor } from "~/auth.server";
+import { deferred } from "~/forms/deferred";
+
+const DelegationForm = deferred(() => import("~/forms/DelegationForm").then((module) => module.DelegationForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { InitiativeStepForm } from "~/forms/InitiativeForms";
 import { PageHeading } from "~/components/Page";
-import { InitiativeStepSchema } from "~/forms/initiative";
+import { InitiativeStepSchema } from "~/forms/schemas.server";
 import { dateWords } from "~/i18n/dates";
 import { getTranslator } from "~/i18n/i18n.server";
 import { addInitiativeStep } from "~/models/initiatives/write.server";
@@ -16,6 +15,11 @@ import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { formatPartialDate } from "~db/shared/partial-date";
 import { actorOf, requireEditor } from "~/auth.server";
+import { deferred } from "~/forms/deferred";
+
+const InitiativeStepForm = deferred(() =>
+  import("~/forms/InitiativeForms").then((module) => module.InitiativeStepForm),
+);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

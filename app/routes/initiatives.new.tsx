@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { InitiativeForm } from "~/forms/InitiativeForms";
 import { PageHeading } from "~/components/Page";
-import { InitiativeSchema } from "~/forms/initiative";
+import { InitiativeSchema } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { createInitiative, initiativeChoices } from "~/models/initiatives/write.server";
 import { missingReferences } from "~/models/sql.server";
@@ -11,6 +10,9 @@ import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
+import { deferred } from "~/forms/deferred";
+
+const InitiativeForm = deferred(() => import("~/forms/InitiativeForms").then((module) => module.InitiativeForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

@@ -1,18 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { getFormProps } from "@conform-to/react";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
 import { refuseCrossSite, startSession } from "~/auth.server";
-import { FormErrors, SubmitButton, TextField } from "~/forms/Controls";
-import { PasswordStrength } from "~/forms/PasswordStrength";
-import { PageHeading } from "~/components/Page";
-import { AcceptInvitationSchema, SECRET_FIELDS } from "~/forms/account";
-import { useSchemaForm } from "~/forms/use-schema-form";
+import { AcceptInvitationSchema, SECRET_FIELDS } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { acceptInvitation, invitationFor } from "~/models/users.server";
 import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { withPasswordRules } from "~/utils/password-rules.server";
+import { deferred } from "~/forms/deferred";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -47,46 +41,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return startSession(userId, "/");
 }
 
-export default function AcceptInvitationPage() {
-  const { t } = useTranslation();
-  const { invitation } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(AcceptInvitationSchema, {
-    lastResult: reply?.result,
-    defaultValue: { name: invitation?.name },
-  });
-  return (
-    <div className="mx-auto max-w-md">
-      <PageHeading>{t("account.acceptInvitation")}</PageHeading>
-      {invitation ? (
-        <Form method="post" {...getFormProps(form)} className="space-y-4">
-          <FormErrors errors={form.errors} id={form.errorId} />
-          <p className="text-sm text-stone-700">{t("account.invitedAs", { email: invitation.email })}</p>
-          <input type="hidden" name="username" autoComplete="username" value={invitation.email} />
-          <TextField field={fields.name} label={t("account.name")} autoComplete="name" />
-          <TextField
-            field={fields.password}
-            label={t("account.newPassword")}
-            hint={
-              <>
-                {t("account.passwordRule")}
-                <PasswordStrength inputId={fields.password.id} personal={[invitation.email, invitation.name]} />
-              </>
-            }
-            type="password"
-            autoComplete="new-password"
-          />
-          <TextField
-            field={fields.confirm}
-            label={t("account.confirmPassword")}
-            type="password"
-            autoComplete="new-password"
-          />
-          <SubmitButton>{t("account.activate")}</SubmitButton>
-        </Form>
-      ) : (
-        <p role="alert">{t("account.errors.invitationGone")}</p>
-      )}
-    </div>
-  );
-}
+export default deferred(() =>
+  import("~/forms/pages/AcceptInvitationPage").then((module) => module.AcceptInvitationPage),
+);

@@ -12,9 +12,12 @@ import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { isWebUrl } from "~/utils/urls";
 import { requireUser } from "~/auth.server";
-import { Documents } from "~/components/Documents";
 import { getEnv } from "~/env.server";
 import { listDocuments } from "~/models/documents.server";
+import { deferred } from "~/forms/deferred";
+
+// The documents and their upload form: loaded after the page, as the forms are (app/forms/deferred.tsx).
+const Documents = deferred(() => import("~/components/Documents").then((module) => module.Documents));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

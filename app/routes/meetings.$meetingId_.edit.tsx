@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { MeetingForm } from "~/forms/MeetingForm";
 import { PageHeading } from "~/components/Page";
-import { MeetingSchema } from "~/forms/meeting";
+import { MeetingSchema } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { meetingForEdit, meetingFormChoices, updateMeeting } from "~/models/meetings/write.server";
 import { redirectWithFlash } from "~/flash.server";
@@ -11,6 +10,9 @@ import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
+import { deferred } from "~/forms/deferred";
+
+const MeetingForm = deferred(() => import("~/forms/MeetingForm").then((module) => module.MeetingForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { OrganisationForm } from "~/forms/OrganisationForm";
 import { PageHeading } from "~/components/Page";
-import { OrganisationSchema } from "~/forms/organisation";
+import { OrganisationSchema } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { findNameMatches } from "~/models/names.server";
 import { createOrganisation, organisationChoices } from "~/models/organisations.server";
@@ -14,6 +13,9 @@ import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { idFromSearch } from "~/utils/pagination";
 import { actorOf, requireEditor } from "~/auth.server";
+import { deferred } from "~/forms/deferred";
+
+const OrganisationForm = deferred(() => import("~/forms/OrganisationForm").then((module) => module.OrganisationForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

@@ -6,32 +6,35 @@ import { InitiativeList } from "~/components/InitiativeList";
 import { MeetingList } from "~/components/MeetingList";
 import { Badge, Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { WikidataLink } from "~/components/WikidataLink";
-import { Pagination } from "~/components/Pagination";
 import { PartialDateText } from "~/components/PartialDateText";
 import { RelationStatusBadge } from "~/components/StatusBadge";
-import { RelationChart } from "~/components/RelationChart";
-import { Timeline } from "~/components/Timeline";
+import { relationChartMarkup } from "~/components/RelationChart.server";
 import { useDateWords } from "~/i18n/dates";
 import { getTranslator } from "~/i18n/i18n.server";
-import { partnerPage } from "~/models/pages.server";
+import { isWebUrl, partnerPage } from "~/models/pages.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { formatPartialDate } from "~db/shared/partial-date";
-import { isWebUrl } from "~/utils/urls";
 import { todayInAstana } from "~/utils/overdue";
-import { isTimelineKind } from "~/utils/timeline";
+import { isTimelineKind } from "~/models/timeline.server";
 import { requireUser } from "~/auth.server";
-import { Documents, type DocumentRow } from "~/components/Documents";
+import type { DocumentRow } from "~/components/Documents";
 import { useCan } from "~/utils/user";
 import { getEnv } from "~/env.server";
 import { documentsOfSteps } from "~/models/documents.server";
+import { deferred } from "~/forms/deferred";
+
+// The documents and their upload form: loaded after the page, as the forms are (app/forms/deferred.tsx).
+const Documents = deferred(() => import("~/components/Documents").then((module) => module.Documents));
+// The timeline with its filter form, below the fold: after the page too.
+const Timeline = deferred(() => import("~/components/Timeline").then((module) => module.PagedTimeline));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
-  const { lng } = await getTranslator(request);
+  const { lng, t } = await getTranslator(request);
   const id = requireId(params.partnerId);
   const search = new URL(request.url).searchParams;
   const today = todayInAstana();
@@ -39,18 +42,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kinds = search.getAll("kind").filter(isTimelineKind);
   const page = pageFromSearch(search);
   const read = partnerPage(id, lng, { today, order, kinds, page });
-  const { partner, ...rest } = found(read);
+  const { partner, lane, ...rest } = found(read);
+  // The relation's lane as finished SVG, as the chart page has it: the chart's code stays off the page.
+  const chart = lane.length
+    ? relationChartMarkup(lane, today, t("chart.partnerTitle", { partner: partner.name }), lng)
+    : null;
   // Read afresh, not through the page cache: a step's documents change without the step changing.
   const stepDocuments = Object.fromEntries(
     documentsOfSteps(partner.relations.flatMap((relation) => relation.steps.map((step) => step.id))),
   );
-  return { title: partner.name, partner, today, stepDocuments, maxMb: getEnv().UPLOAD_MAX_MB, ...rest };
+  // Whether a step's source may be a link is decided here, not by the page's code.
+  const relations = partner.relations.map((relation) => ({
+    ...relation,
+    steps: relation.steps.map((step) => ({
+      ...step,
+      source: step.source && { ...step.source, linkable: isWebUrl(step.source.url) },
+    })),
+  }));
+  return {
+    title: partner.name,
+    partner: { ...partner, relations },
+    today,
+    chart,
+    stepDocuments,
+    maxMb: getEnv().UPLOAD_MAX_MB,
+    ...rest,
+  };
 }
 
 export default function PartnerPage() {
   const { t } = useTranslation();
   const words = useDateWords();
-  const { partner, meetings, people, delegations, initiatives, timeline, today, lane, stepDocuments, maxMb } =
+  const { partner, meetings, people, delegations, initiatives, timeline, chart, stepDocuments, maxMb } =
     useLoaderData<typeof loader>();
   const names = (["kk", "ru", "en"] as const).filter((lng) => partner.names[lng]);
   return (
@@ -137,8 +160,12 @@ export default function PartnerPage() {
                           {step.source ? (
                             <span className="text-stone-600">
                               {" · "}
-                              {isWebUrl(step.source.url) ? (
-                                <a href={step.source.url} rel="noopener noreferrer" className="text-sky-800 underline">
+                              {step.source.linkable ? (
+                                <a
+                                  href={step.source.url ?? undefined}
+                                  rel="noopener noreferrer"
+                                  className="text-sky-800 underline"
+                                >
                                   {step.source.title ?? step.source.outlet ?? t("source.link")}
                                 </a>
                               ) : (
@@ -170,19 +197,14 @@ export default function PartnerPage() {
             )}
           </Section>
 
-          {lane.length ? (
+          {chart ? (
             <div className="mb-6">
-              <RelationChart lanes={lane} today={today} title={t("chart.partnerTitle", { partner: partner.name })} />
+              {/* Markup made on the server (RelationChart.server.tsx), shown as it came. */}
+              <div dangerouslySetInnerHTML={{ __html: chart }} />
             </div>
           ) : null}
           <Section title={t("timeline.title")} id="timeline">
-            <Timeline groups={timeline.groups} order={timeline.order} kinds={timeline.kinds} />
-            <Pagination
-              page={timeline.page}
-              pageCount={timeline.pageCount}
-              total={timeline.total}
-              pageSize={timeline.pageSize}
-            />
+            <Timeline timeline={timeline} />
           </Section>
 
           <Section title={t("partner.meetings")} id="meetings">

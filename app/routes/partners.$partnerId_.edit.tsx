@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { PartnerForm } from "~/forms/PartnerForm";
 import { PageHeading } from "~/components/Page";
-import { PartnerSchema } from "~/forms/partner";
+import { PartnerSchema } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { findNameMatches } from "~/models/names.server";
 import { partnerForEdit } from "~/models/partners/read.server";
@@ -14,6 +13,9 @@ import { parseForm, replyWith } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
+import { deferred } from "~/forms/deferred";
+
+const PartnerForm = deferred(() => import("~/forms/PartnerForm").then((module) => module.PartnerForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

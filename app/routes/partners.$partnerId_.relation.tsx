@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { RelationForm } from "~/forms/RelationForms";
 import { PageHeading } from "~/components/Page";
-import { RelationSchema } from "~/forms/relation";
+import { RelationSchema } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { getPartner } from "~/models/partners/read.server";
 import { createRelation } from "~/models/relations/write.server";
@@ -12,6 +11,9 @@ import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
+import { deferred } from "~/forms/deferred";
+
+const RelationForm = deferred(() => import("~/forms/RelationForms").then((module) => module.RelationForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

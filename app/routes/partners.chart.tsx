@@ -5,7 +5,7 @@ import { useTranslation } from "~/i18n/react";
 import { RELATION_TYPES } from "~db/enums";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
-import { RelationChartMarkup } from "~/components/RelationChart";
+import { RelationChartMarkup } from "~/components/RelationChartMarkup";
 import { relationChartMarkup } from "~/components/RelationChart.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { chartCountries, chartPage } from "~/models/pages.server";

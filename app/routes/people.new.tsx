@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { PersonForm } from "~/forms/PersonForm";
 import { PageHeading } from "~/components/Page";
-import { PersonSchema } from "~/forms/person";
+import { PersonSchema } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { findNameMatches } from "~/models/names.server";
 import { createPerson } from "~/models/people/write.server";
@@ -12,6 +11,9 @@ import { missingReferences } from "~/models/sql.server";
 import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
+import { deferred } from "~/forms/deferred";
+
+const PersonForm = deferred(() => import("~/forms/PersonForm").then((module) => module.PersonForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

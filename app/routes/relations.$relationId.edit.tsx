@@ -2,9 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ActionLink } from "~/components/Actions";
-import { RelationFieldsForm } from "~/forms/RelationForms";
 import { PageHeading } from "~/components/Page";
-import { RelationFieldsSchema } from "~/forms/relation";
+import { RelationFieldsSchema } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { relationForStep } from "~/models/relations/read.server";
 import { updateRelation } from "~/models/relations/write.server";
@@ -14,6 +13,9 @@ import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { localizedName } from "~db/shared/names";
 import { actorOf, requireEditor } from "~/auth.server";
+import { deferred } from "~/forms/deferred";
+
+const RelationFieldsForm = deferred(() => import("~/forms/RelationForms").then((module) => module.RelationFieldsForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

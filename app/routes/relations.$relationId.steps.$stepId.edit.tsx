@@ -2,9 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ActionLink } from "~/components/Actions";
-import { RelationStepForm } from "~/forms/RelationForms";
 import { PageHeading } from "~/components/Page";
-import { RelationStepSchema } from "~/forms/relation";
+import { RelationStepSchema } from "~/forms/schemas.server";
 import { dateWords } from "~/i18n/dates";
 import { getTranslator } from "~/i18n/i18n.server";
 import { meetingChoices } from "~/models/meetings/read.server";
@@ -17,6 +16,9 @@ import { titled } from "~/utils/meta";
 import { localizedName } from "~db/shared/names";
 import { formatPartialDate } from "~db/shared/partial-date";
 import { actorOf, requireEditor } from "~/auth.server";
+import { deferred } from "~/forms/deferred";
+
+const RelationStepForm = deferred(() => import("~/forms/RelationForms").then((module) => module.RelationStepForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

@@ -1,20 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { getFormProps, getInputProps } from "@conform-to/react";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef } from "react";
-import { useTranslation } from "~/i18n/react";
 import { currentUser, refuseCrossSite, startSession } from "~/auth.server";
-import { FormErrors, SubmitButton, TextField } from "~/forms/Controls";
-import { PageHeading } from "~/components/Page";
-import { SECRET_FIELDS, SignInSchema } from "~/forms/account";
-import { useSchemaForm } from "~/forms/use-schema-form";
+import { SECRET_FIELDS, SignInSchema } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { authenticate } from "~/models/sign-in.server";
 import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { waitWords } from "~/utils/wait-words";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { deferred } from "~/forms/deferred";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -48,42 +42,4 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return startSession(result.user.id, redirectTo ?? "/");
 }
 
-export default function SignInPage() {
-  const { t } = useTranslation();
-  const reply = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const [form, fields] = useSchemaForm(SignInSchema, { lastResult: reply?.result });
-  // A refused password is cleared, as it would be after a full page load.
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    const password = formRef.current?.elements.namedItem("password");
-    if (reply && password instanceof HTMLInputElement) password.value = "";
-  }, [reply]);
-  return (
-    <div className="mx-auto max-w-md">
-      <PageHeading>{t("account.signIn")}</PageHeading>
-      <Form method="post" ref={formRef} {...getFormProps(form)} className="space-y-4">
-        <FormErrors errors={form.errors} id={form.errorId} />
-        <input
-          {...getInputProps(fields.redirectTo, { type: "hidden" })}
-          value={safeRedirect(params.get("redirectTo"))}
-        />
-        <TextField
-          field={fields.email}
-          label={t("account.email")}
-          type="text"
-          inputMode="email"
-          autoComplete="username"
-          autoFocus
-        />
-        <TextField
-          field={fields.password}
-          label={t("account.password")}
-          type="password"
-          autoComplete="current-password"
-        />
-        <SubmitButton>{t("account.signIn")}</SubmitButton>
-      </Form>
-    </div>
-  );
-}
+export default deferred(() => import("~/forms/pages/SignInPage").then((module) => module.SignInPage));

@@ -4,8 +4,7 @@
  * approximate. It is shown honestly: "March 2017", "2016, approx.", "date unknown"; never as an
  * invented day. See docs/decisions/0002-partial-dates.md.
  */
-import { format } from "date-fns";
-import type { Locale } from "date-fns";
+import { dayInWords, monthInWords, type Calendar } from "./calendar-words";
 import type { DatePrecision } from "../enums";
 
 export type PartialDate = {
@@ -85,8 +84,8 @@ export function comparePartialDates(a: PartialDate, b: PartialDate): number {
 const PRECISION_RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, unknown: 3 };
 
 export type DateWords = {
-  /** date-fns locale of the reader's language */
-  locale: Locale;
+  /** the reader's language and its month names */
+  calendar: Calendar;
   /** the translated "date unknown" */
   unknown: string;
   /** wraps a date that is approximate: "{{date}}, approx." */
@@ -96,12 +95,11 @@ export type DateWords = {
 export function formatPartialDate(date: PartialDate, words: DateWords): string {
   const { year, month, day } = partialDateParts(date);
   if (year == null) return words.unknown;
-  const jsDate = new Date(year, (month ?? 1) - 1, day ?? 1);
   const text =
-    day != null
-      ? format(jsDate, "PPP", { locale: words.locale })
+    day != null && month != null
+      ? dayInWords(words.calendar, year, month, day)
       : month != null
-        ? capitalize(format(jsDate, "LLLL yyyy", { locale: words.locale }))
+        ? capitalize(monthInWords(words.calendar, year, month))
         : String(year);
   return date.approximate ? words.approximate(text) : text;
 }

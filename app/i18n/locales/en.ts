@@ -29,6 +29,9 @@ const en = {
     en: "English",
   },
   date: {
+    // Month names, twelve words apart: standing alone ("March 2017") and inside a date ("5 March").
+    months: "January February March April May June July August September October November December",
+    monthsInDate: "January February March April May June July August September October November December",
     unknown: "date unknown",
     approximate: "{{date}}, approx.",
     range: "{{start}} – {{end}}",

@@ -25,6 +25,9 @@ const kk: Translations = {
     en: "English",
   },
   date: {
+    // Month names, twelve words apart: standing alone ("March 2017") and inside a date ("5 March").
+    months: "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
+    monthsInDate: "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
     unknown: "күні белгісіз",
     approximate: "шамамен {{date}}",
     range: "{{start}} – {{end}}",

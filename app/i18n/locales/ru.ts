@@ -25,6 +25,9 @@ const ru: Translations = {
     en: "English",
   },
   date: {
+    // Month names, twelve words apart: standing alone ("March 2017") and inside a date ("5 March").
+    months: "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+    monthsInDate: "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     unknown: "дата неизвестна",
     approximate: "около {{date}}",
     range: "{{start}} – {{end}}",

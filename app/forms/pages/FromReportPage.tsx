@@ -1,0 +1,216 @@
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
+import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useId, useRef } from "react";
+import { PARTNER_KINDS } from "~db/enums";
+import { FieldErrors, SubmitButton } from "~/forms/Controls";
+import { PageHeading } from "~/components/Page";
+import { useSchemaForm } from "~/forms/use-schema-form";
+import { useTranslation } from "~/i18n/react";
+import { PasteSchema } from "~/intake/paste-form";
+import { COUNTRY_CODES, countryName } from "~/utils/countries";
+import type { FormReply } from "~/forms/parse.server";
+import type { action, loader } from "~/routes/meetings.from-report";
+import { MeetingForm } from "~/forms/MeetingForm";
+
+type Review = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { stage: "review" }>;
+
+export function FromReportPage() {
+  const { t } = useTranslation();
+  const { choices } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  // The proposal stays on screen while its Save is answered with corrections to make.
+  const review = useRef<Review | null>(null);
+  if (answer && "stage" in answer && answer.stage === "review") review.current = answer;
+  const reply = answer && "result" in answer ? (answer as FormReply) : undefined;
+  const current = review.current;
+  return (
+    <>
+      <PageHeading>{current ? t("intake.reviewTitle") : t("intake.fromReport")}</PageHeading>
+      {current ? (
+        <>
+          <p className="mb-4 max-w-3xl text-stone-700">{t("intake.reviewHint")}</p>
+          <Findings review={current} />
+          <MeetingForm
+            key={current.draftKey}
+            reply={reply}
+            choices={choices}
+            defaultValue={current.defaultValue}
+            proposed={current.marks}
+            withInitiatives
+            draftKey={current.draftKey}
+          />
+          {current.proposal.newPartner ? <NewPartner proposal={current.proposal.newPartner} /> : null}
+        </>
+      ) : (
+        <PasteForm paste={answer && "paste" in answer ? answer.paste : undefined} />
+      )}
+    </>
+  );
+}
+
+function PasteForm({ paste }: { paste?: FormReply["result"] }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(PasteSchema, { lastResult: paste });
+  const input = "field-control";
+  return (
+    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+      <p className="text-stone-700">{t("intake.pasteHint")}</p>
+      <input type="hidden" name="intent" value="propose" />
+      <div>
+        <label htmlFor={fields.text.id} className="field-label">
+          {t("intake.text")}
+        </label>
+        <textarea {...getTextareaProps(fields.text)} rows={14} className={input} />
+        <FieldErrors field={fields.text} />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div className="sm:col-span-2">
+          <label htmlFor={fields.url.id} className="field-label">
+            {t("intake.url")}
+          </label>
+          <input {...getInputProps(fields.url, { type: "text" })} inputMode="url" className={input} />
+          <FieldErrors field={fields.url} />
+        </div>
+        <div>
+          <label htmlFor={fields.outlet.id} className="field-label">
+            {t("intake.outlet")}
+          </label>
+          <input {...getInputProps(fields.outlet, { type: "text" })} className={input} />
+          <FieldErrors field={fields.outlet} />
+        </div>
+        <div>
+          <label htmlFor={fields.published.id} className="field-label">
+            {t("intake.published")}
+          </label>
+          <input
+            {...getInputProps(fields.published, { type: "date", ariaDescribedBy: fields.published.descriptionId })}
+            className={input}
+          />
+          <p id={fields.published.descriptionId} className="mt-0.5 text-xs text-stone-500">
+            {t("intake.publishedHint")}
+          </p>
+          <FieldErrors field={fields.published} />
+        </div>
+      </div>
+      <SubmitButton>{t("intake.propose")}</SubmitButton>
+    </Form>
+  );
+}
+
+function Findings({ review }: { review: Review }) {
+  const { t } = useTranslation();
+  const { proposal } = review;
+  const lines = [
+    proposal.date
+      ? t(proposal.date.from === "text" ? "intake.dateFromText" : "intake.dateFromPublication")
+      : t("intake.noDate"),
+    proposal.partner ? t("intake.partnerOnFile", { name: proposal.partner.name }) : null,
+    ...proposal.people.map((p) => t(p.personId ? "intake.onFile" : "intake.newPerson", { name: p.name })),
+    ...proposal.initiatives.map((i) =>
+      t(i.initiativeId ? "intake.initiativeOnFile" : "intake.newInitiative", { title: i.title }),
+    ),
+  ].filter((line): line is string => Boolean(line));
+  return (
+    <section aria-labelledby="intake-found" className="mb-6 max-w-4xl rounded border border-stone-200 bg-white p-4">
+      <h2 id="intake-found" className="mb-2 font-semibold">
+        {t("intake.found")}
+      </h2>
+      <ul className="list-disc space-y-1 pl-5 text-sm">
+        {lines.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * A partner the report names that is not on file. Adding it is the person's own choice, made
+ * with its own button (a form of its own: the meeting form needs a partner on file to save);
+ * once added it is chosen as the meeting's partner.
+ */
+function NewPartner({ proposal }: { proposal: { name: string; kind: string; countryCode?: string } }) {
+  const { t, i18n } = useTranslation();
+  const fetcher = useFetcher<{ partnerId?: number; error?: string }>();
+  const added = fetcher.data?.partnerId;
+  // Chosen once the reloaded choices hold it: before that the select has no such option.
+  const listed = useLoaderData<typeof loader>().choices.partners.some((p) => p.value === added);
+  useEffect(() => {
+    if (!added || !listed || fetcher.state !== "idle") return;
+    const select = document.querySelector<HTMLSelectElement>('select[name="partnerId"]');
+    if (!select) return;
+    select.value = String(added);
+    select.dispatchEvent(new Event("input", { bubbles: true }));
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    select.focus();
+  }, [added, listed, fetcher.state]);
+  const input = "field-control";
+  const id = useId();
+  const label = "field-label";
+  const lng = (i18n.language as "kk" | "ru" | "en") ?? "en";
+  return (
+    <fetcher.Form method="post" className="mt-6 max-w-4xl space-y-3 rounded border border-amber-300 bg-amber-50 p-4">
+      <h2 className="font-semibold">{t("intake.newPartner")}</h2>
+      <p className="text-sm text-stone-700">{t("intake.newPartnerHint")}</p>
+      <input type="hidden" name="intent" value="addPartner" />
+      <div className="grid gap-3 sm:grid-cols-3">
+        <div>
+          <label htmlFor={`${id}-name`} className={label}>
+            {t("intake.newPartnerName")}
+          </label>
+          <input
+            id={`${id}-name`}
+            name="name"
+            defaultValue={proposal.name}
+            required
+            maxLength={200}
+            className={input}
+          />
+        </div>
+        <div>
+          <label htmlFor={`${id}-kind`} className={label}>
+            {t("intake.newPartnerKind")}
+          </label>
+          <select id={`${id}-kind`} name="kind" defaultValue={proposal.kind} className={input}>
+            {PARTNER_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`partner.kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-country`} className={label}>
+            {t("intake.newPartnerCountry")}
+          </label>
+          <select
+            id={`${id}-country`}
+            name="countryCode"
+            defaultValue={proposal.countryCode ?? ""}
+            required
+            className={input}
+          >
+            <option value="">—</option>
+            {COUNTRY_CODES.map((code) => (
+              <option key={code} value={code}>
+                {countryName(code, lng)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {fetcher.data?.error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {fetcher.data.error}
+        </p>
+      ) : null}
+      {added ? (
+        <p role="status" className="text-sm text-emerald-800">
+          {t("form.saved")}
+        </p>
+      ) : (
+        <SubmitButton>{t("intake.addNewPartner")}</SubmitButton>
+      )}
+    </fetcher.Form>
+  );
+}

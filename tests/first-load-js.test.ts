@@ -1,0 +1,42 @@
+/**
+ * Issue 17: no page's first load asks for more than 100 KB of JavaScript, gzipped: the entry,
+ * the manifest, the root and the route with every chunk they import, as the production build's
+ * manifest lists them (bench/first-load-js.ts; `npm run bench:js` prints them all). Reads the
+ * last `npm run build`, as tests/security do: `npm test` builds before it runs the unit tests.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { FIRST_LOAD_LIMIT, firstLoadFiles, firstLoadJs, readManifest } from "../bench/first-load-js";
+
+const PUBLIC = path.resolve("public");
+if (!fs.existsSync(path.join(PUBLIC, "build"))) throw new Error("No build: run `npm run build` first");
+const { manifest, url } = readManifest(PUBLIC);
+const sizes = firstLoadJs(PUBLIC);
+
+describe("first-load JavaScript", () => {
+  test("every route of the build is measured", () => {
+    expect(sizes.size).toBe(Object.keys(manifest.routes).length);
+    expect(sizes.size).toBeGreaterThan(40);
+  });
+
+  test.each([...sizes])("%s: at most 100 KB gzipped", (_route, bytes) => {
+    expect(bytes).toBeLessThanOrEqual(FIRST_LOAD_LIMIT);
+  });
+
+  test("no page loads zod, conform or date-fns with it (a route's schemas come from forms/schemas.server.ts)", () => {
+    // The modules each chunk holds, by the build's metafile (what esbuild wrote into it).
+    const meta = JSON.parse(fs.readFileSync("build/metafile.js.json", "utf8")) as {
+      outputs: Record<string, { inputs: Record<string, unknown> }>;
+    };
+    for (const route of Object.keys(manifest.routes)) {
+      const inputs = firstLoadFiles(manifest, url, route).flatMap((file) =>
+        Object.keys(meta.outputs[`public${file}`]?.inputs ?? {}),
+      );
+      expect(
+        inputs.filter((input) => /node_modules\/(zod|@conform-to|date-fns)\//.test(input)),
+        route,
+      ).toEqual([]);
+    }
+  });
+});
