@@ -153,8 +153,12 @@ export function importColumns(kind: ImportKind): Array<Column<never>> {
   return kind === "people" ? PERSON_COLUMNS : kind === "partners" ? PARTNER_COLUMNS : MEETING_COLUMNS;
 }
 
-/** A file of this kind must have one of these columns: a meeting's partner, a person's name. */
-const NEEDED: Record<ImportKind, ColumnKey[]> = {
+/**
+ * A file of this kind must have one of these columns, or no row of it makes a record: a
+ * meeting's partner, a person's or a partner's name (in one column, or in one of its scripts').
+ * The mapping step asks for one of them too (app/models/import-mappings.server.ts).
+ */
+export const NEEDED: Record<ImportKind, ColumnKey[]> = {
   meetings: ["partner"],
   people: ["name", "nameKk", "nameRu", "nameEn", "nameNative"],
   partners: ["name", "nameKk", "nameRu", "nameEn", "nameNative"],
@@ -260,9 +264,13 @@ export async function readImportFile(
 }
 
 /** The header row of a staged file whose headers are not the template's; null when they are. */
-export async function unknownHeaders(path: string, encoding: EncodingChoice): Promise<string[] | null> {
+export async function unknownHeaders(
+  path: string,
+  encoding: EncodingChoice,
+  kind: ImportKind = "meetings",
+): Promise<string[] | null> {
   try {
-    await readImportFile(path, encoding);
+    await readImportFile(path, encoding, undefined, kind);
     return null;
   } catch (error) {
     if (error instanceof HeadersUnknown) return error.headers;

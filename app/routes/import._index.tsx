@@ -7,7 +7,6 @@ import { actorOf, requireEditor, requireUser } from "~/auth.server";
 import { AdminNav } from "~/components/AdminNav";
 import { AstanaTime } from "~/components/AstanaTime";
 import { Empty, PageHeading } from "~/components/Page";
-import { MEETING_COLUMNS } from "~/exchange/columns";
 import { IMPORT_KINDS } from "~db/schema";
 import { FileRefused } from "~/exchange/import/read.server";
 import { receiveUpload } from "~/exchange/import/upload.server";
@@ -33,6 +32,7 @@ import {
   importColumns,
   unknownHeaders,
   type ColumnMapping,
+  type ImportKind,
   commitImport,
   dropStaged,
   listImports,
@@ -67,9 +67,18 @@ export const schema = ImportSchema;
 
 type Mapped = "remembered" | "chosen";
 type MappingColumn = { header: string; choice: string; errors: string[] };
+type MappingField = { key: string; label: string };
 type ActionReply =
   | { stage: "preview"; token: string; fileName: string; encoding: string; preview: PreviewText; mapped?: Mapped }
-  | { stage: "mapping"; token: string; fileName: string; columns: MappingColumn[]; formErrors: string[] }
+  | {
+      stage: "mapping";
+      kind: ImportKind;
+      token: string;
+      fileName: string;
+      fields: MappingField[];
+      columns: MappingColumn[];
+      formErrors: string[];
+    }
   | { stage: "refused"; fileError?: string; undoError?: string };
 
 const say = (t: T, message: Refusal | string) =>
@@ -99,22 +108,31 @@ function previewText(preview: ImportPreview, t: T) {
 }
 type PreviewText = ReturnType<typeof previewText>;
 
-const fieldName = (t: T, key: string) => MEETING_COLUMNS.find((c) => c.key === key)?.header(t) ?? key;
+const fieldName = (t: T, kind: ImportKind, key: string) =>
+  importColumns(kind)
+    .find((c) => c.key === key)
+    ?.header(t) ?? key;
 
-/** The mapping step's columns: each header, the field chosen for it, and what is wrong with it. */
+/**
+ * The mapping step of a file of this kind: the kind's fields, and the file's columns, each with
+ * its header, the field chosen for it, and what is wrong with it.
+ */
 function mappingStep(
   t: T,
+  kind: ImportKind,
   token: string,
   fileName: string,
   headers: string[],
   choices: Array<string | null>,
   check?: Extract<MappingCheck, { ok: false }>,
 ) {
-  const sayField = (r: Refusal) => t(r.key, { ...r.values, field: fieldName(t, String(r.values?.field ?? "")) });
+  const sayField = (r: Refusal) => t(r.key, { ...r.values, field: fieldName(t, kind, String(r.values?.field ?? "")) });
   return {
     stage: "mapping" as const,
+    kind,
     token,
     fileName,
+    fields: importColumns(kind).map((c) => ({ key: c.key, label: c.header(t) })),
     columns: headers.map((header, i) => ({
       header: header || t("imports.mapping.unnamed", { n: i + 1 }),
       choice: choices[i] ?? MAPPING_IGNORE,
@@ -154,18 +172,18 @@ export async function action({ request }: ActionFunctionArgs) {
           preview: previewText(previewImport(file, errorMap), t),
         });
       } catch (error) {
-        // The mapping step is for meetings; a file of another kind must have the template's headers.
-        if (!(error instanceof HeadersUnknown) || error.headers.length > MAX_MAPPED_COLUMNS || kind !== "meetings")
-          throw error;
-        // Other headers: the mapping remembered for them, else the mapping step.
-        const proposal = proposeMapping(error.headers, lng);
-        const remembered = rememberedMapping("meetings", error.headers);
+        if (!(error instanceof HeadersUnknown) || error.headers.length > MAX_MAPPED_COLUMNS) throw error;
+        // Other headers: the mapping remembered for them (and the kind), else the mapping step.
+        const proposal = proposeMapping(error.headers, lng, kind);
+        const remembered = rememberedMapping(kind, error.headers);
         if (!remembered)
-          return data<ActionReply>(mappingStep(t, upload.token, upload.fileName, error.headers, proposal.columns));
+          return data<ActionReply>(
+            mappingStep(t, kind, upload.token, upload.fileName, error.headers, proposal.columns),
+          );
         mapping = { columns: remembered, lng: proposal.lng };
       }
       stage(upload.token, { ...staged, mapping });
-      const file = await readImportFile(upload.path, encoding, mapping);
+      const file = await readImportFile(upload.path, encoding, mapping, kind);
       return data<ActionReply>({
         stage: "preview",
         token: upload.token,
@@ -197,24 +215,25 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!token || !staged) return refused({ fileError: t("imports.errors.expired") });
   try {
     if (intent === "map" || intent === "remap") {
-      if ((staged.kind ?? "meetings") !== "meetings") return refused({ fileError: t("form.errors.invalid") });
-      // The choices are checked against the staged file's own header row, never trusted.
-      const headers = await unknownHeaders(staged.path, staged.encoding);
+      const kind = staged.kind ?? "meetings";
+      // The choices are checked against the staged file's own header row and kind, never trusted.
+      const headers = await unknownHeaders(staged.path, staged.encoding, kind);
       if (!headers || headers.length > MAX_MAPPED_COLUMNS) return refused({ fileError: t("form.errors.invalid") });
-      const proposal = proposeMapping(headers, lng);
+      const proposal = proposeMapping(headers, lng, kind);
       if (intent === "remap")
         return data<ActionReply>(
-          mappingStep(t, token, staged.fileName, headers, staged.mapping?.columns ?? proposal.columns),
+          mappingStep(t, kind, token, staged.fileName, headers, staged.mapping?.columns ?? proposal.columns),
         );
-      const check = checkMapping(headers, submission.value.columns ?? [], proposal.lng);
+      const check = checkMapping(headers, submission.value.columns ?? [], proposal.lng, kind);
       if (!check.ok)
         return data<ActionReply>(
-          mappingStep(t, token, staged.fileName, headers, submission.value.columns ?? [], check),
+          mappingStep(t, kind, token, staged.fileName, headers, submission.value.columns ?? [], check),
           { status: 400 },
         );
-      rememberMapping("meetings", headers, check.mapping.columns, actorOf(user));
-      stage(token, { userId: user.id, fileName: staged.fileName, encoding: staged.encoding, mapping: check.mapping });
-      const file = await readImportFile(staged.path, staged.encoding, check.mapping);
+      rememberMapping(kind, headers, check.mapping.columns, actorOf(user));
+      const { userId, fileName, encoding } = staged;
+      stage(token, { userId, fileName, encoding, kind, mapping: check.mapping });
+      const file = await readImportFile(staged.path, staged.encoding, check.mapping, kind);
       return data<ActionReply>({
         stage: "preview",
         token,
@@ -279,7 +298,9 @@ export default function ImportPage() {
             id={`${id}-kind`}
             name="kind"
             className="field-control"
-            defaultValue={reply?.stage === "preview" ? reply.preview.kind : "meetings"}
+            defaultValue={
+              reply?.stage === "preview" ? reply.preview.kind : reply?.stage === "mapping" ? reply.kind : "meetings"
+            }
           >
             {IMPORT_KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -386,11 +407,13 @@ export default function ImportPage() {
 function MappingStep({
   token,
   fileName,
+  fields,
   columns,
   formErrors,
 }: {
   token: string;
   fileName: string;
+  fields: MappingField[];
   columns: MappingColumn[];
   formErrors: string[];
 }) {
@@ -418,9 +441,9 @@ function MappingStep({
               aria-invalid={column.errors.length ? true : undefined}
               aria-describedby={column.errors.length ? `${id}-${i}-error` : undefined}
             >
-              {MEETING_COLUMNS.map((field) => (
+              {fields.map((field) => (
                 <option key={field.key} value={field.key}>
-                  {field.header(t)}
+                  {field.label}
                 </option>
               ))}
               <option value={MAPPING_IGNORE}>{t("imports.mapping.ignore")}</option>

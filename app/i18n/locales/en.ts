@@ -966,7 +966,13 @@ const en = {
       unnamed: "Column {{n}} (no header)",
       proceed: "Continue to the preview",
       twice: "“{{field}}” is chosen for another column too: choose it for one column only.",
-      required: "Choose the column that holds “{{field}}”: a meeting needs it.",
+      required: {
+        meetings: "Choose the column that holds “{{field}}”: a meeting needs it.",
+        people:
+          "Choose the column that holds “{{field}}”, or one that holds the name in one script: a person needs a name.",
+        partners:
+          "Choose the column that holds “{{field}}”, or one that holds the name in one script: a partner needs a name.",
+      },
       remembered: "The columns were read by the mapping remembered for these headers.",
       chosen: "The columns were read by the mapping you chose; it is remembered for these headers.",
       change: "Change the mapping",
