@@ -14,12 +14,13 @@ import { MAPPING_IGNORE, type MappingChoice } from "~/forms/import";
 import { LANGUAGES, type Language } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import type { Actor } from "~db/history";
-import { importMappings } from "~db/schema";
+import { IMPORT_KINDS, importMappings } from "~db/schema";
 import { foldForMatch } from "~db/shared/fold";
 import {
   fold,
   headerKeys,
   importColumns,
+  isTemplateOf,
   NEEDED,
   type ColumnKey,
   type ColumnMapping,
@@ -91,6 +92,17 @@ export function proposeMapping(headers: string[], readerLng: Language, kind: Imp
     return key;
   });
   return { columns: unique, lng: best && best.found > 0 ? best.lng : readerLng };
+}
+
+/**
+ * The kind whose template a header row is, when it was sent as another kind and holds none of
+ * that kind's required fields (a people template sent as meetings): a mistaken kind, said as
+ * such rather than mapped. Null when the file is to be mapped.
+ */
+export function mistakenKind(headers: string[], kind: ImportKind, readerLng: Language): ImportKind | null {
+  const proposed = proposeMapping(headers, readerLng, kind).columns;
+  if (requiredFields(kind).some((key) => proposed.includes(key))) return null;
+  return IMPORT_KINDS.find((other) => other !== kind && isTemplateOf(headers, other)) ?? null;
 }
 
 export type MappingCheck =

@@ -196,8 +196,8 @@ export class HeadersUnknown extends FileRefused {
 /** Which field each column holds (null: ignored), and the language the rows are read in. */
 export type ColumnMapping = { columns: Array<ColumnKey | null>; lng: Language };
 
-/** Which column holds which field, and the language of the headers (the records' language). */
-function mapHeaders(cells: RawCell[], kind: ImportKind): ColumnMapping {
+/** The header row read as this kind's template: the fields found, and the headers that are none. */
+function templateColumns(cells: RawCell[], kind: ImportKind) {
   const texts = cells.map((c) => (c == null ? "" : typeof c === "string" ? fold(c) : "\u0000"));
   const scored = headerKeys(kind)
     .map(({ lng, keys }) => ({ lng, keys, found: texts.filter((h) => keys.has(h)).length }))
@@ -213,7 +213,17 @@ function mapHeaders(cells: RawCell[], kind: ImportKind): ColumnMapping {
     // Named as a person would recognise them, never a whole cell of text.
     .map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h))
     .slice(0, 5);
-  if (unknown.length || !NEEDED[kind].some((key) => columns.includes(key))) {
+  const fits = unknown.length === 0 && NEEDED[kind].some((key) => columns.includes(key));
+  return { columns, unknown, best, fits };
+}
+
+/** Whether a header row is this kind's template's (in any of its languages), read as is. */
+export const isTemplateOf = (headers: string[], kind: ImportKind) => templateColumns(headers, kind).fits;
+
+/** Which column holds which field, and the language of the headers (the records' language). */
+function mapHeaders(cells: RawCell[], kind: ImportKind): ColumnMapping {
+  const { columns, unknown, best, fits } = templateColumns(cells, kind);
+  if (!fits) {
     const headers = cells.map(headerText);
     while (headers.length && !headers[headers.length - 1]) headers.pop();
     throw new HeadersUnknown(

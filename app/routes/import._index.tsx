@@ -22,6 +22,7 @@ import { useTranslation } from "~/i18n/react";
 import type { T } from "~/i18n/translate";
 import {
   checkMapping,
+  mistakenKind,
   proposeMapping,
   rememberedMapping,
   rememberMapping,
@@ -43,7 +44,7 @@ import {
   undoImport,
   type ImportPreview,
 } from "~/models/imports.server";
-import type { Refusal } from "~/models/refusals";
+import { refusal, type Refusal } from "~/models/refusals";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { Pagination } from "~/components/Pagination";
@@ -176,6 +177,8 @@ export async function action({ request }: ActionFunctionArgs) {
         // Other headers: the mapping remembered for them (and the kind), else the mapping step.
         const proposal = proposeMapping(error.headers, lng, kind);
         const remembered = rememberedMapping(kind, error.headers);
+        const mistaken = remembered ? null : mistakenKind(error.headers, kind, lng);
+        if (mistaken) throw new FileRefused(refusal(`imports.errors.otherKind.${mistaken}`));
         if (!remembered)
           return data<ActionReply>(
             mappingStep(t, kind, upload.token, upload.fileName, error.headers, proposal.columns),

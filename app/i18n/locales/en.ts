@@ -1001,6 +1001,11 @@ const en = {
       tooBig: "The file is over {{mb}} MB.",
       notSpreadsheet: "This is not an XLSX or CSV file.",
       empty: "The file holds no rows under its headers.",
+      otherKind: {
+        meetings: "These are the headers of the meetings template: choose “Meetings” under “What the file holds”.",
+        people: "These are the headers of the people template: choose “People” under “What the file holds”.",
+        partners: "These are the headers of the partners template: choose “Partners” under “What the file holds”.",
+      },
       unknownHeaders:
         "These columns are not the template's: {{headers}}. Use the template's headers, in Kazakh, Russian or English.",
       tooManyRows: "The file has more than {{max}} rows: split it.",
