@@ -1,11 +1,13 @@
 /**
  * The mapping step of the import (issue 15.1): a file of any kind (meetings, people, partners)
  * whose header row is not the template's is read through a mapping, column → field, that the
- * person chooses. The fields are the kind's template columns (app/exchange/columns.ts). The page proposes one (a
- * header that is a field's header in any language, or folds to one: "Дата встречи", "PARTNER"),
- * the choices are checked against the file's own header row, and the mapping is remembered per
- * kind and header row (its hash, over the headers folded), so the next file with the same
- * headers is read through it at once.
+ * person chooses. One mechanism for every kind: the fields are the kind's template columns
+ * (app/exchange/columns.ts), the required ones what the import needs to make its record. The
+ * page proposes a mapping (a header that is a field's header in any language, or folds to one:
+ * "Дата встречи", "PARTNER", "Должности"), the choices are checked against the file's own header
+ * row and kind, and the mapping is remembered per kind and header row (its hash, over the
+ * headers folded), so the next file of that kind with the same headers is read through it at
+ * once.
  */
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
@@ -58,10 +60,10 @@ function looseKeys(kind: ImportKind) {
 }
 
 /**
- * The mapping the page proposes for a header row of a file of this kind: a header that is a field's header in any
- * language takes that field; then one that folds to a field's header, or holds all its words
- * (the longest such header wins); each field goes to one column at most, the first. The rows are
- * read in the language most of the headers are in, else the reader's.
+ * The mapping the page proposes for a header row of a file of this kind: a header that is a
+ * field's header in any language takes that field; then one that folds to a field's header, or
+ * holds all its words (the longest such header wins); each field goes to one column at most,
+ * the first. The rows are read in the language most of the headers are in, else the reader's.
  */
 export function proposeMapping(headers: string[], readerLng: Language, kind: ImportKind = "meetings"): ColumnMapping {
   const exact = headerKeys(kind);
