@@ -205,6 +205,10 @@ describe("the mapping step of every kind", () => {
     const next = csvOf([PEOPLE_HEADERS, ["Чжан Мин", "Эксперт (Правительство Хэйлунцзяна)", ""]]);
     const second = replyOf(await upload(next, "ещё сотрудники.csv", "people"));
     expect(second).toMatchObject({ stage: "preview", mapped: "remembered", preview: { rows: 1, ready: 1 } });
+    // Changing it brings back the person's fields with the remembered choices.
+    const again = replyOf(await post({ intent: "remap", stagedId: second.token! }));
+    expect(fieldsOf(again)).toContain("posts");
+    expect(again.columns!.map((c) => c.choice)).toEqual(["name", "posts", "ignore"]);
     expect(await post({ intent: "import", stagedId: second.token! })).toBeInstanceOf(Response);
     const zhang = getDb().select().from(people).where(eq(people.nameRu, "Чжан Мин")).get()!;
     expect(zhang).toBeDefined();
