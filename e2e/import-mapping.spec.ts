@@ -56,3 +56,59 @@ test("a file with other headers: columns mapped by hand, previewed, imported", a
   await page.goto(`/search?q=${encodeURIComponent(town)}`);
   await expect(page.getByRole("link", { name: town }).first()).toBeVisible();
 });
+
+/**
+ * The same step for another kind: a people file in an office's Russian headers ("ФИО",
+ * "Должности") is mapped to the person's fields, refused without a name column, then previewed
+ * and imported; the next file with the same headers goes straight to the preview.
+ */
+test("a people file with other headers: mapped to the person's fields, previewed, imported, remembered", async ({
+  page,
+}) => {
+  const stamp = Date.now().toString(36);
+  const phone = `Телефон ${stamp}`;
+  // Names of this run's own, in letters, so a person is new even when the test runs again.
+  const surname = `Мэп${stamp.replace(/[^a-z]/g, "").replace(/[a-z]/g, (c) => "абвгдежзиклмнопрстуфхцчшщэюя"[c.charCodeAt(0) - 97] ?? "я")}`;
+  const headers = ["ФИО", "Должности", phone].join(",");
+  const file = (name: string, rows: string[]) => ({
+    name,
+    mimeType: "text/csv",
+    buffer: Buffer.from([headers, ...rows].join("\r\n")),
+  });
+
+  await page.goto("/import");
+  await page.getByLabel("What the file holds").selectOption({ label: "People" });
+  await page.getByLabel("File (XLSX or CSV)").setInputFiles(file("сотрудники.csv", [`${surname} Айгуль,,+7 700`]));
+  await page.getByRole("button", { name: "Preview" }).click();
+
+  await expect(page.getByRole("heading", { name: "Which field each column holds" })).toBeVisible();
+  // The person's fields, not a meeting's; a header that is one is preselected.
+  await expect(page.getByLabel("Должности")).toHaveValue("posts");
+  await expect(page.getByLabel("ФИО")).toHaveValue("ignore");
+  await expect(page.getByLabel("ФИО").getByRole("option", { name: "Partner" })).toHaveCount(0);
+  await expect(page.getByLabel("What the file holds")).toHaveValue("people");
+
+  await page.getByRole("button", { name: "Continue to the preview" }).click();
+  await expect(page.getByRole("alert")).toContainText("Choose the column that holds “Name”");
+
+  await page.getByLabel("ФИО").selectOption({ label: "Name" });
+  await page.getByRole("button", { name: "Continue to the preview" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    "Rows: 1. Ready to import: 1. With errors: 0. Already on file, unchanged: 0.",
+  );
+  await expect(page.getByText("The columns were read by the mapping you chose")).toBeVisible();
+  await page.getByRole("button", { name: "Import the 1 rows" }).click();
+  await expect(page.getByText("Imported 1 rows from сотрудники.csv.")).toBeVisible();
+
+  // The next people file with these headers: straight to the preview.
+  await page.getByLabel("What the file holds").selectOption({ label: "People" });
+  await page
+    .getByLabel("File (XLSX or CSV)")
+    .setInputFiles(file("ещё.csv", [`${surname} Ерлан,,`, `${surname} Дана,,`]));
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByText("The columns were read by the mapping remembered for these headers.")).toBeVisible();
+  // The preview's summary (the import's flash may still be showing beside it).
+  await expect(page.getByRole("status").filter({ hasText: /^Rows:/ })).toHaveText(
+    "Rows: 2. Ready to import: 2. With errors: 0. Already on file, unchanged: 0.",
+  );
+});

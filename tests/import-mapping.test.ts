@@ -8,10 +8,10 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "~/db.server";
-import { importMappings, meetings, partners } from "~db/schema";
+import { importMappings, meetings, partners, people, posts } from "~db/schema";
 import { headerHash, proposeMapping } from "~/models/import-mappings.server";
 import { action } from "~/routes/import._index";
-import { aPartner } from "./support/factories";
+import { aPartner, anOrganisation } from "./support/factories";
 import { accountFor, cookieFor } from "./support/accounts";
 
 type Reply = {
@@ -55,13 +55,15 @@ const FILE = csvOf([
   ["2016-05-12", "Хэйлунцзян", "Дружба городов", "", "звонили заранее"],
   ["2017", "Харбин", "Визит делегации", "Китай", ""],
 ]);
-const upload = (text = FILE, name = "встречи.csv") => post({ intent: "preview", encoding: "auto" }, { name, text });
+const upload = (text = FILE, name = "встречи.csv", kind = "meetings") =>
+  post({ intent: "preview", encoding: "auto", kind }, { name, text });
 const mapWith = (token: string, choices: string[]) =>
   post({ intent: "map", stagedId: token, ...Object.fromEntries(choices.map((c, i) => [`columns[${i}]`, c])) });
 
 beforeAll(async () => {
   await accountFor("editor");
-  aPartner({ nameRu: "Хэйлунцзян", nameEn: "Heilongjiang", countryCode: "CN" });
+  const heilongjiang = aPartner({ nameRu: "Хэйлунцзян", nameEn: "Heilongjiang", countryCode: "CN" });
+  anOrganisation(heilongjiang, { nameRu: "Правительство Хэйлунцзяна", nameEn: "Heilongjiang Government" });
 });
 
 describe("the mapping step", () => {
@@ -148,5 +150,111 @@ describe("the mapping step", () => {
     const viewer = await post({ intent: "map", stagedId: token!, ...choices }, undefined, "viewer");
     expect(statusOf(viewer)).toBe(403);
     expect(getDb().select().from(importMappings).all()).toEqual(before);
+  });
+});
+
+/**
+ * The same step for the other kinds: a people or partners file in an office's own Russian
+ * headers gets the kind's fields to choose from, is refused without a column for the name, and
+ * its mapping is remembered for the kind and header row.
+ */
+describe("the mapping step of every kind", () => {
+  const PEOPLE_HEADERS = ["ФИО", "Должности", "Телефон"];
+  const PEOPLE = csvOf([
+    PEOPLE_HEADERS,
+    ["Ли Вэй", "Советник (Правительство Хэйлунцзяна)", "+86 451 000"],
+    ["Ван Фан", "", ""],
+  ]);
+  const PARTNER_HEADERS = ["Город-партнёр", "Страна", "Тип", "Ответственный"];
+  const PARTNERS = csvOf([PARTNER_HEADERS, ["Шэньян", "Китай", "Город", "Иванов"], ["Далянь", "Китай", "Город", ""]]);
+  const fieldsOf = (reply: Reply) => (reply as Reply & { fields: Array<{ key: string }> }).fields.map((f) => f.key);
+
+  test("people: the person's fields are offered, a header that is one preselected, a name column required, the mapping remembered and used for the next file", async () => {
+    const first = replyOf(await upload(PEOPLE, "сотрудники.csv", "people"));
+    expect(first.stage).toBe("mapping");
+    expect(fieldsOf(first)).toEqual(["id", "name", "nameKk", "nameRu", "nameEn", "nameNative", "posts"]);
+    expect(first.columns!.map((c) => [c.header, c.choice])).toEqual([
+      ["ФИО", "ignore"],
+      ["Должности", "posts"],
+      ["Телефон", "ignore"],
+    ]);
+
+    // No column for a name: refused with a message for the form, the choices kept, nothing remembered.
+    const refused = await mapWith(first.token!, ["ignore", "posts", "ignore"]);
+    expect(statusOf(refused)).toBe(400);
+    expect(replyOf(refused).formErrors).toEqual([
+      "Выберите столбец, в котором «Имя», или столбец с именем на одном из языков: без имени человека не создать.",
+    ]);
+    expect(replyOf(refused).columns!.map((c) => c.choice)).toEqual(["ignore", "posts", "ignore"]);
+    // A field of another kind (a meeting's partner) is no field of a people file.
+    expect(statusOf(await mapWith(first.token!, ["name", "posts", "partner"]))).toBe(400);
+    // A name in one script is a name too.
+    const inRussian = await mapWith(first.token!, ["nameRu", "posts", "ignore"]);
+    expect(replyOf(inRussian)).toMatchObject({ stage: "preview", preview: { rows: 2, ready: 2, errors: 0 } });
+
+    const mapped = replyOf(await mapWith(first.token!, ["name", "posts", "ignore"]));
+    expect(mapped).toMatchObject({ stage: "preview", mapped: "chosen", preview: { rows: 2, ready: 2, errors: 0 } });
+    const remembered = getDb()
+      .select()
+      .from(importMappings)
+      .where(eq(importMappings.headerHash, headerHash(PEOPLE_HEADERS)))
+      .all();
+    expect(remembered.map((r) => [r.kind, JSON.parse(r.columns)])).toEqual([["people", ["name", "posts", null]]]);
+
+    // The next people file with these headers goes straight to the preview, and imports through the mapping.
+    const next = csvOf([PEOPLE_HEADERS, ["Чжан Мин", "Эксперт (Правительство Хэйлунцзяна)", ""]]);
+    const second = replyOf(await upload(next, "ещё сотрудники.csv", "people"));
+    expect(second).toMatchObject({ stage: "preview", mapped: "remembered", preview: { rows: 1, ready: 1 } });
+    // Changing it brings back the person's fields with the remembered choices.
+    const again = replyOf(await post({ intent: "remap", stagedId: second.token! }));
+    expect(fieldsOf(again)).toContain("posts");
+    expect(again.columns!.map((c) => c.choice)).toEqual(["name", "posts", "ignore"]);
+    expect(await post({ intent: "import", stagedId: second.token! })).toBeInstanceOf(Response);
+    const zhang = getDb().select().from(people).where(eq(people.nameRu, "Чжан Мин")).get()!;
+    expect(zhang).toBeDefined();
+    expect(getDb().select({ title: posts.titleRu }).from(posts).where(eq(posts.personId, zhang.id)).all()).toEqual([
+      { title: "Эксперт" },
+    ]);
+
+    // Remembered for people only: the same header row in a partners file is asked for again.
+    expect(replyOf(await upload(PEOPLE, "сотрудники.csv", "partners")).stage).toBe("mapping");
+  });
+
+  test("partners: the partner's fields are offered, its name required, the mapping remembered and used for the next file", async () => {
+    const first = replyOf(await upload(PARTNERS, "партнёры.csv", "partners"));
+    expect(first.stage).toBe("mapping");
+    expect(fieldsOf(first)).toContain("relation");
+    expect(fieldsOf(first)).not.toContain("posts");
+    expect(first.columns!.map((c) => [c.header, c.choice])).toEqual([
+      ["Город-партнёр", "ignore"],
+      ["Страна", "country"],
+      ["Тип", "kind"],
+      ["Ответственный", "ignore"],
+    ]);
+    const refused = await mapWith(first.token!, ["ignore", "country", "kind", "ignore"]);
+    expect(statusOf(refused)).toBe(400);
+    expect(replyOf(refused).formErrors).toEqual([
+      "Выберите столбец, в котором «Название», или столбец с названием на одном из языков: без названия партнёра не создать.",
+    ]);
+    // Chosen twice: refused beside each column.
+    const twice = replyOf(await mapWith(first.token!, ["name", "country", "country", "ignore"]));
+    expect(twice.columns![1].errors).toEqual([
+      "«Страна» выбрано и для другого столбца: выберите его только для одного.",
+    ]);
+
+    const mapped = replyOf(await mapWith(first.token!, ["name", "country", "kind", "ignore"]));
+    expect(mapped).toMatchObject({ stage: "preview", mapped: "chosen", preview: { rows: 2, ready: 2, errors: 0 } });
+
+    const next = csvOf([PARTNER_HEADERS, ["Чанчунь", "Китай", "Город", "Петров"]]);
+    const second = replyOf(await upload(next, "ещё партнёры.csv", "partners"));
+    expect(second).toMatchObject({ stage: "preview", mapped: "remembered", preview: { rows: 1, ready: 1 } });
+    expect(await post({ intent: "import", stagedId: second.token! })).toBeInstanceOf(Response);
+    expect(
+      getDb()
+        .select({ kind: partners.kind, countryCode: partners.countryCode })
+        .from(partners)
+        .where(eq(partners.nameRu, "Чанчунь"))
+        .all(),
+    ).toEqual([{ kind: "city", countryCode: "CN" }]);
   });
 });

@@ -158,11 +158,14 @@ describe("through the import page", () => {
     expect(last).toMatchObject({ kind: "people", fileName: "p.csv", rowCount: 1 });
   });
 
-  test("the same file sent as meetings is refused by its headers (no mapping step for a mistaken kind)", async () => {
+  test("the same file sent as meetings is refused as another kind's template (no mapping step for a mistaken kind)", async () => {
     const reply = replyOf(
       await post({ intent: "preview", kind: "meetings", encoding: "auto" }, { name: "p.csv", text }),
     );
-    expect(reply.stage).toBe("mapping");
+    expect(reply.stage).toBe("refused");
+    expect(reply.fileError).toBe(
+      "These are the headers of the people template: choose “People” under “What the file holds”.",
+    );
     const people = replyOf(
       await post(
         { intent: "preview", kind: "people", encoding: "auto" },
@@ -170,7 +173,9 @@ describe("through the import page", () => {
       ),
     );
     expect(people.stage).toBe("refused");
-    expect(people.fileError).toMatch(/not the template's/);
+    expect(people.fileError).toBe(
+      "These are the headers of the meetings template: choose “Meetings” under “What the file holds”.",
+    );
   });
 
   test("the people template, in Russian, is the people export's headers", async () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IMPORT_KINDS } from "~db/schema";
-import { MEETING_COLUMNS } from "~/exchange/columns";
+import { MEETING_COLUMNS, PARTNER_COLUMNS, PERSON_COLUMNS } from "~/exchange/columns";
 import { recordId } from "./fields";
 
 /** How a CSV's bytes are read: found out from the file, or as the person says. */
@@ -8,8 +8,14 @@ export const ENCODINGS = ["auto", "utf-8", "windows-1251"] as const;
 
 /** A column the import leaves out, in the mapping step. */
 export const MAPPING_IGNORE = "ignore";
-const CHOICES: [string, ...string[]] = [MAPPING_IGNORE, ...MEETING_COLUMNS.map((c) => c.key)];
-/** What a column of the file is mapped to: a meetings field, or nothing. */
+const CHOICES: [string, ...string[]] = [
+  MAPPING_IGNORE,
+  ...new Set([...MEETING_COLUMNS, ...PERSON_COLUMNS, ...PARTNER_COLUMNS].map((c) => c.key)),
+];
+/**
+ * What a column of the file is mapped to: a field of one of the import's kinds, or nothing
+ * (whether it is a field of the file's own kind is checked with the file, checkMapping).
+ */
 export const MappingChoiceSchema = z.enum(CHOICES);
 export type MappingChoice = z.infer<typeof MappingChoiceSchema>;
 /** A spreadsheet has a few dozen columns at most; a header row wider than this is not mapped. */

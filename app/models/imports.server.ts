@@ -153,8 +153,12 @@ export function importColumns(kind: ImportKind): Array<Column<never>> {
   return kind === "people" ? PERSON_COLUMNS : kind === "partners" ? PARTNER_COLUMNS : MEETING_COLUMNS;
 }
 
-/** A file of this kind must have one of these columns: a meeting's partner, a person's name. */
-const NEEDED: Record<ImportKind, ColumnKey[]> = {
+/**
+ * A file of this kind must have one of these columns, or no row of it makes a record: a
+ * meeting's partner, a person's or a partner's name (in one column, or in one of its scripts').
+ * The mapping step asks for one of them too (app/models/import-mappings.server.ts).
+ */
+export const NEEDED: Record<ImportKind, ColumnKey[]> = {
   meetings: ["partner"],
   people: ["name", "nameKk", "nameRu", "nameEn", "nameNative"],
   partners: ["name", "nameKk", "nameRu", "nameEn", "nameNative"],
@@ -192,8 +196,8 @@ export class HeadersUnknown extends FileRefused {
 /** Which field each column holds (null: ignored), and the language the rows are read in. */
 export type ColumnMapping = { columns: Array<ColumnKey | null>; lng: Language };
 
-/** Which column holds which field, and the language of the headers (the records' language). */
-function mapHeaders(cells: RawCell[], kind: ImportKind): ColumnMapping {
+/** The header row read as this kind's template: the fields found, and the headers that are none. */
+function templateColumns(cells: RawCell[], kind: ImportKind) {
   const texts = cells.map((c) => (c == null ? "" : typeof c === "string" ? fold(c) : "\u0000"));
   const scored = headerKeys(kind)
     .map(({ lng, keys }) => ({ lng, keys, found: texts.filter((h) => keys.has(h)).length }))
@@ -209,7 +213,17 @@ function mapHeaders(cells: RawCell[], kind: ImportKind): ColumnMapping {
     // Named as a person would recognise them, never a whole cell of text.
     .map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h))
     .slice(0, 5);
-  if (unknown.length || !NEEDED[kind].some((key) => columns.includes(key))) {
+  const fits = unknown.length === 0 && NEEDED[kind].some((key) => columns.includes(key));
+  return { columns, unknown, best, fits };
+}
+
+/** Whether a header row is this kind's template's (in any of its languages), read as is. */
+export const isTemplateOf = (headers: string[], kind: ImportKind) => templateColumns(headers, kind).fits;
+
+/** Which column holds which field, and the language of the headers (the records' language). */
+function mapHeaders(cells: RawCell[], kind: ImportKind): ColumnMapping {
+  const { columns, unknown, best, fits } = templateColumns(cells, kind);
+  if (!fits) {
     const headers = cells.map(headerText);
     while (headers.length && !headers[headers.length - 1]) headers.pop();
     throw new HeadersUnknown(
@@ -260,9 +274,13 @@ export async function readImportFile(
 }
 
 /** The header row of a staged file whose headers are not the template's; null when they are. */
-export async function unknownHeaders(path: string, encoding: EncodingChoice): Promise<string[] | null> {
+export async function unknownHeaders(
+  path: string,
+  encoding: EncodingChoice,
+  kind: ImportKind = "meetings",
+): Promise<string[] | null> {
   try {
-    await readImportFile(path, encoding);
+    await readImportFile(path, encoding, undefined, kind);
     return null;
   } catch (error) {
     if (error instanceof HeadersUnknown) return error.headers;

@@ -9,7 +9,6 @@ import {
   ImportSchema,
   MAPPING_IGNORE,
   MAX_MAPPED_COLUMNS,
-  MEETING_COLUMNS,
   parseWithZod,
 } from "~/forms/schemas.server";
 import { readForm } from "~/forms/parse.server";
@@ -18,6 +17,7 @@ import { getTranslator } from "~/i18n/i18n.server";
 import type { T } from "~/i18n/translate";
 import {
   checkMapping,
+  mistakenKind,
   proposeMapping,
   rememberedMapping,
   rememberMapping,
@@ -28,6 +28,7 @@ import {
   importColumns,
   unknownHeaders,
   type ColumnMapping,
+  type ImportKind,
   commitImport,
   dropStaged,
   listImports,
@@ -38,7 +39,7 @@ import {
   undoImport,
   type ImportPreview,
 } from "~/models/imports.server";
-import type { Refusal } from "~/models/refusals";
+import { refusal, type Refusal } from "~/models/refusals";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { deferred } from "~/forms/deferred";
@@ -62,9 +63,18 @@ export const schema = ImportSchema;
 
 export type Mapped = "remembered" | "chosen";
 export type MappingColumn = { header: string; choice: string; errors: string[] };
+export type MappingField = { key: string; label: string };
 type ActionReply =
   | { stage: "preview"; token: string; fileName: string; encoding: string; preview: PreviewText; mapped?: Mapped }
-  | { stage: "mapping"; token: string; fileName: string; columns: MappingColumn[]; formErrors: string[] }
+  | {
+      stage: "mapping";
+      kind: ImportKind;
+      token: string;
+      fileName: string;
+      fields: MappingField[];
+      columns: MappingColumn[];
+      formErrors: string[];
+    }
   | { stage: "refused"; fileError?: string; undoError?: string };
 
 const say = (t: T, message: Refusal | string) =>
@@ -94,22 +104,31 @@ function previewText(preview: ImportPreview, t: T) {
 }
 export type PreviewText = ReturnType<typeof previewText>;
 
-const fieldName = (t: T, key: string) => MEETING_COLUMNS.find((c) => c.key === key)?.header(t) ?? key;
+const fieldName = (t: T, kind: ImportKind, key: string) =>
+  importColumns(kind)
+    .find((c) => c.key === key)
+    ?.header(t) ?? key;
 
-/** The mapping step's columns: each header, the field chosen for it, and what is wrong with it. */
+/**
+ * The mapping step of a file of this kind: the kind's fields, and the file's columns, each with
+ * its header, the field chosen for it, and what is wrong with it.
+ */
 function mappingStep(
   t: T,
+  kind: ImportKind,
   token: string,
   fileName: string,
   headers: string[],
   choices: Array<string | null>,
   check?: Extract<MappingCheck, { ok: false }>,
 ) {
-  const sayField = (r: Refusal) => t(r.key, { ...r.values, field: fieldName(t, String(r.values?.field ?? "")) });
+  const sayField = (r: Refusal) => t(r.key, { ...r.values, field: fieldName(t, kind, String(r.values?.field ?? "")) });
   return {
     stage: "mapping" as const,
+    kind,
     token,
     fileName,
+    fields: importColumns(kind).map((c) => ({ key: c.key, label: c.header(t) })),
     columns: headers.map((header, i) => ({
       header: header || t("imports.mapping.unnamed", { n: i + 1 }),
       choice: choices[i] ?? MAPPING_IGNORE,
@@ -149,18 +168,20 @@ export async function action({ request }: ActionFunctionArgs) {
           preview: previewText(previewImport(file, errorMap), t),
         });
       } catch (error) {
-        // The mapping step is for meetings; a file of another kind must have the template's headers.
-        if (!(error instanceof HeadersUnknown) || error.headers.length > MAX_MAPPED_COLUMNS || kind !== "meetings")
-          throw error;
-        // Other headers: the mapping remembered for them, else the mapping step.
-        const proposal = proposeMapping(error.headers, lng);
-        const remembered = rememberedMapping("meetings", error.headers);
+        if (!(error instanceof HeadersUnknown) || error.headers.length > MAX_MAPPED_COLUMNS) throw error;
+        // Other headers: the mapping remembered for them (and the kind), else the mapping step.
+        const proposal = proposeMapping(error.headers, lng, kind);
+        const remembered = rememberedMapping(kind, error.headers);
+        const mistaken = remembered ? null : mistakenKind(error.headers, kind, lng);
+        if (mistaken) throw new FileRefused(refusal(`imports.errors.otherKind.${mistaken}`));
         if (!remembered)
-          return data<ActionReply>(mappingStep(t, upload.token, upload.fileName, error.headers, proposal.columns));
+          return data<ActionReply>(
+            mappingStep(t, kind, upload.token, upload.fileName, error.headers, proposal.columns),
+          );
         mapping = { columns: remembered, lng: proposal.lng };
       }
       stage(upload.token, { ...staged, mapping });
-      const file = await readImportFile(upload.path, encoding, mapping);
+      const file = await readImportFile(upload.path, encoding, mapping, kind);
       return data<ActionReply>({
         stage: "preview",
         token: upload.token,
@@ -192,24 +213,25 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!token || !staged) return refused({ fileError: t("imports.errors.expired") });
   try {
     if (intent === "map" || intent === "remap") {
-      if ((staged.kind ?? "meetings") !== "meetings") return refused({ fileError: t("form.errors.invalid") });
-      // The choices are checked against the staged file's own header row, never trusted.
-      const headers = await unknownHeaders(staged.path, staged.encoding);
+      const kind = staged.kind ?? "meetings";
+      // The choices are checked against the staged file's own header row and kind, never trusted.
+      const headers = await unknownHeaders(staged.path, staged.encoding, kind);
       if (!headers || headers.length > MAX_MAPPED_COLUMNS) return refused({ fileError: t("form.errors.invalid") });
-      const proposal = proposeMapping(headers, lng);
+      const proposal = proposeMapping(headers, lng, kind);
       if (intent === "remap")
         return data<ActionReply>(
-          mappingStep(t, token, staged.fileName, headers, staged.mapping?.columns ?? proposal.columns),
+          mappingStep(t, kind, token, staged.fileName, headers, staged.mapping?.columns ?? proposal.columns),
         );
-      const check = checkMapping(headers, submission.value.columns ?? [], proposal.lng);
+      const check = checkMapping(headers, submission.value.columns ?? [], proposal.lng, kind);
       if (!check.ok)
         return data<ActionReply>(
-          mappingStep(t, token, staged.fileName, headers, submission.value.columns ?? [], check),
+          mappingStep(t, kind, token, staged.fileName, headers, submission.value.columns ?? [], check),
           { status: 400 },
         );
-      rememberMapping("meetings", headers, check.mapping.columns, actorOf(user));
-      stage(token, { userId: user.id, fileName: staged.fileName, encoding: staged.encoding, mapping: check.mapping });
-      const file = await readImportFile(staged.path, staged.encoding, check.mapping);
+      rememberMapping(kind, headers, check.mapping.columns, actorOf(user));
+      const { userId, fileName, encoding } = staged;
+      stage(token, { userId, fileName, encoding, kind, mapping: check.mapping });
+      const file = await readImportFile(staged.path, staged.encoding, check.mapping, kind);
       return data<ActionReply>({
         stage: "preview",
         token,

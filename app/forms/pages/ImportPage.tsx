@@ -3,14 +3,13 @@ import { useId } from "react";
 import { AdminNav } from "~/components/AdminNav";
 import { AstanaTime } from "~/components/AstanaTime";
 import { Empty, PageHeading } from "~/components/Page";
-import { MEETING_COLUMNS } from "~/exchange/columns";
 import { IMPORT_KINDS } from "~db/schema";
 import { ErrorList, FormErrors, SubmitButton } from "~/forms/Controls";
 import { ENCODINGS, MAPPING_IGNORE } from "~/forms/import";
 import { LANGUAGES } from "~/i18n/config";
 import { useTranslation } from "~/i18n/react";
 import { Pagination } from "~/components/Pagination";
-import type { action, loader, Mapped, MappingColumn, PreviewText } from "~/routes/import._index";
+import type { action, loader, Mapped, MappingColumn, MappingField, PreviewText } from "~/routes/import._index";
 
 export function ImportPage() {
   const { t } = useTranslation();
@@ -57,7 +56,9 @@ export function ImportPage() {
             id={`${id}-kind`}
             name="kind"
             className="field-control"
-            defaultValue={reply?.stage === "preview" ? reply.preview.kind : "meetings"}
+            defaultValue={
+              reply?.stage === "preview" ? reply.preview.kind : reply?.stage === "mapping" ? reply.kind : "meetings"
+            }
           >
             {IMPORT_KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -164,11 +165,13 @@ export function ImportPage() {
 function MappingStep({
   token,
   fileName,
+  fields,
   columns,
   formErrors,
 }: {
   token: string;
   fileName: string;
+  fields: MappingField[];
   columns: MappingColumn[];
   formErrors: string[];
 }) {
@@ -196,9 +199,9 @@ function MappingStep({
               aria-invalid={column.errors.length ? true : undefined}
               aria-describedby={column.errors.length ? `${id}-${i}-error` : undefined}
             >
-              {MEETING_COLUMNS.map((field) => (
+              {fields.map((field) => (
                 <option key={field.key} value={field.key}>
-                  {field.header(t)}
+                  {field.label}
                 </option>
               ))}
               <option value={MAPPING_IGNORE}>{t("imports.mapping.ignore")}</option>

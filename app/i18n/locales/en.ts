@@ -969,7 +969,13 @@ const en = {
       unnamed: "Column {{n}} (no header)",
       proceed: "Continue to the preview",
       twice: "“{{field}}” is chosen for another column too: choose it for one column only.",
-      required: "Choose the column that holds “{{field}}”: a meeting needs it.",
+      required: {
+        meetings: "Choose the column that holds “{{field}}”: a meeting needs it.",
+        people:
+          "Choose the column that holds “{{field}}”, or one that holds the name in one script: a person needs a name.",
+        partners:
+          "Choose the column that holds “{{field}}”, or one that holds the name in one script: a partner needs a name.",
+      },
       remembered: "The columns were read by the mapping remembered for these headers.",
       chosen: "The columns were read by the mapping you chose; it is remembered for these headers.",
       change: "Change the mapping",
@@ -998,6 +1004,11 @@ const en = {
       tooBig: "The file is over {{mb}} MB.",
       notSpreadsheet: "This is not an XLSX or CSV file.",
       empty: "The file holds no rows under its headers.",
+      otherKind: {
+        meetings: "These are the headers of the meetings template: choose “Meetings” under “What the file holds”.",
+        people: "These are the headers of the people template: choose “People” under “What the file holds”.",
+        partners: "These are the headers of the partners template: choose “Partners” under “What the file holds”.",
+      },
       unknownHeaders:
         "These columns are not the template's: {{headers}}. Use the template's headers, in Kazakh, Russian or English.",
       tooManyRows: "The file has more than {{max}} rows: split it.",
