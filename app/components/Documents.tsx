@@ -1,4 +1,4 @@
-import { useFetcher } from "@remix-run/react";
+import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { DocumentParent } from "~/forms/document";
 import { useTranslation } from "~/i18n/react";
@@ -17,6 +17,9 @@ export type DocumentRow = {
 };
 
 /** What the documents action answers when it cannot attach (app/routes/documents._index.tsx). */
+/** Some of a record's documents and how many it has (app/models/documents.server.ts). */
+export type DocumentRows = { items: DocumentRow[]; total: number };
+
 export type DocumentsReply = { errors?: { file?: string[] }; parent?: DocumentParent; parentId?: number };
 
 const PREVIEWABLE = new Set(["pdf", "jpeg", "png", "webp"]);
@@ -43,12 +46,15 @@ export function Documents({
   documents,
   maxMb,
   headingLevel = 2,
+  footer,
 }: {
   parent: DocumentParent;
   parentId: number;
-  documents: DocumentRow[];
+  documents: DocumentRows;
   maxMb: number;
   headingLevel?: 2 | 3 | 4 | 5;
+  /** Below the list (the all-documents page: its pagination); otherwise a link to all when some are not shown. */
+  footer?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   const canEdit = useCan("editor");
@@ -73,11 +79,11 @@ export function Documents({
       >
         {t("documents.title")}
       </Heading>
-      {documents.length === 0 ? (
+      {documents.items.length === 0 ? (
         <p className="text-sm text-stone-500 italic">{t("documents.empty")}</p>
       ) : (
         <ul aria-label={t("documents.listLabel")} className="divide-y divide-stone-200 rounded border border-stone-200">
-          {documents.map((document) => (
+          {documents.items.map((document) => (
             <li key={document.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 bg-white p-3 text-sm">
               <div className="min-w-0 flex-1 basis-48">
                 <p className="font-medium break-words">{document.name}</p>
@@ -125,6 +131,14 @@ export function Documents({
           ))}
         </ul>
       )}
+      {footer ??
+        (documents.total > documents.items.length ? (
+          <p className="mt-2 text-sm">
+            <Link to={`/documents/of/${parent}/${parentId}`} className="text-sky-800 underline">
+              {t("documents.showAll", { count: String(documents.total) })}
+            </Link>
+          </p>
+        ) : null)}
       {canEdit ? (
         <upload.Form
           ref={form}

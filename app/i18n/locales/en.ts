@@ -853,6 +853,9 @@ const en = {
   documents: {
     title: "Documents",
     count: "Documents: {{count}}",
+    showAll: "All {{count}} documents",
+    allTitle: "All documents of the record",
+    backToRecord: "Back to the record",
     ofStep: "Documents of the step of {{date}}",
     empty: "No documents attached.",
     listLabel: "Attached documents",

@@ -850,6 +850,9 @@ const kk: Translations = {
   documents: {
     title: "Құжаттар",
     count: "Құжаттар: {{count}}",
+    showAll: "Барлық құжаттар ({{count}})",
+    allTitle: "Жазбаның барлық құжаттары",
+    backToRecord: "Жазбаға оралу",
     ofStep: "{{date}} қадамының құжаттары",
     empty: "Құжат тіркелмеген.",
     listLabel: "Тіркелген құжаттар",

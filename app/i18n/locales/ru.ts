@@ -851,6 +851,9 @@ const ru: Translations = {
   documents: {
     title: "Документы",
     count: "Документы: {{count}}",
+    showAll: "Все документы ({{count}})",
+    allTitle: "Все документы записи",
+    backToRecord: "Вернуться к записи",
     ofStep: "Документы шага от {{date}}",
     empty: "Документы не прикреплены.",
     listLabel: "Прикреплённые документы",
