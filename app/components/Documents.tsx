@@ -23,6 +23,7 @@ export type DocumentRows = { items: DocumentRow[]; total: number };
 export type DocumentsReply = { errors?: { file?: string[] }; parent?: DocumentParent; parentId?: number };
 
 const PREVIEWABLE = new Set(["pdf", "jpeg", "png", "webp"]);
+const IMAGES = new Set(["jpeg", "png", "webp"]);
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,.webp,.docx,.odt,.xlsx,.ods";
 
 function FileSize({ bytes }: { bytes: number }) {
@@ -85,6 +86,17 @@ export function Documents({
         <ul aria-label={t("documents.listLabel")} className="divide-y divide-stone-200 rounded border border-stone-200">
           {documents.items.map((document) => (
             <li key={document.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 bg-white p-3 text-sm">
+              {document.kind && IMAGES.has(document.kind) ? (
+                // The image itself, from its inline route (sandboxed, nosniff: an image is never
+                // run); the name beside it says what it is.
+                <img
+                  src={`/documents/${document.id}/preview`}
+                  alt=""
+                  loading="lazy"
+                  decoding="async"
+                  className="h-16 w-16 shrink-0 rounded border border-stone-200 bg-stone-50 object-cover"
+                />
+              ) : null}
               <div className="min-w-0 flex-1 basis-48">
                 <p className="font-medium break-words">{document.name}</p>
                 <p className="text-stone-600">
