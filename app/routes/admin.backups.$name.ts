@@ -1,5 +1,8 @@
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
+import { BackupVerificationError } from "~db/backup";
 import { backupArchive, listBackups } from "~/backups.server";
+import { redirectWithFlash } from "~/flash.server";
+import { getTranslator } from "~/i18n/i18n.server";
 import { requireAdmin } from "~/auth.server";
 import { getEnv } from "~/env.server";
 import { logSecurityEvent } from "~/models/security-log.server";
@@ -14,7 +17,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const backup = listBackups(getEnv().DATABASE_PATH).find((b) => b.name === params.name);
   if (!backup) throw notFound();
-  const { archive } = await backupArchive(backup);
+  let archive: Awaited<ReturnType<typeof backupArchive>>["archive"];
+  try {
+    ({ archive } = await backupArchive(backup));
+  } catch (error) {
+    if (!(error instanceof BackupVerificationError)) throw error;
+    // Said to the administrator on the backups page, not a ZIP that would not restore.
+    const { t } = await getTranslator(request);
+    return redirectWithFlash(request, "/admin/backups", t("admin.backups.damaged"));
+  }
   const name = backup.name.replace(/\.db$/, ".zip");
   logSecurityEvent({ event: "backup_downloaded", userId: admin.id, detail: name });
   return new Response(createReadableStreamFromReadable(archive), {

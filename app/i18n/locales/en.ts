@@ -653,6 +653,8 @@ const en = {
       hint: "A backup is a verified copy of the whole database, taken while the app runs. The server keeps the last seven; download one to keep it elsewhere. To restore one, stop the server and run npm run restore with the file.",
       take: "Make a backup now",
       taken: "The backup is made and verified.",
+      damaged:
+        "This backup cannot be downloaded: one of its documents' files is missing or was altered. Make a new backup.",
       empty: "No backups yet.",
       download: "Download",
       downloadLatest: "Download the latest",
