@@ -117,3 +117,32 @@ test("an attached photo shows as an image on the record's page, and a PDF opens 
   await expect.poll(() => viewer.frames().some((frame) => frame.url().startsWith("chrome-extension://"))).toBe(true);
   await viewer.close();
 });
+
+// Issue 16.1: every list is bounded; a record with many documents shows its newest and leads to all.
+test("a record with more documents than its page shows links to all of them", async ({ page }) => {
+  await page.goto("/meetings?year=2016");
+  await page.getByRole("main").getByRole("link", { name: "Meeting with Heilongjiang Province" }).first().click();
+  await page.getByRole("link", { name: "Open the delegation" }).click();
+  await expect(page).toHaveURL(/\/delegations\/\d+$/);
+  const recordUrl = page.url();
+  const documents = page.getByRole("region", { name: "Documents" });
+  for (let i = 1; i <= 11; i++) {
+    await documents.getByLabel("File to attach").setInputFiles({
+      name: `Letter ${i}.pdf`,
+      mimeType: "application/pdf",
+      buffer: Buffer.concat([pdf, Buffer.from(`% letter ${i}\n`)]),
+    });
+    await documents.getByRole("button", { name: "Attach", exact: true }).click();
+    await expect(documents.getByText(`Letter ${i}.pdf`, { exact: true })).toBeVisible();
+  }
+  const list = documents.getByRole("list", { name: "Attached documents" });
+  await expect(list.getByRole("listitem")).toHaveCount(10);
+  await expect(list).not.toContainText("Letter 1.pdf");
+  await documents.getByRole("link", { name: "All 11 documents" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "All documents of the record" })).toBeVisible();
+  const all = page.getByRole("list", { name: "Attached documents" });
+  await expect(all.getByRole("listitem")).toHaveCount(11);
+  await expect(all.getByText("Letter 1.pdf", { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Back to the record" }).click();
+  await expect(page).toHaveURL(recordUrl);
+});
