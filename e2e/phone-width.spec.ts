@@ -64,6 +64,9 @@ async function sampleParams(page: Page): Promise<Record<string, string>> {
     delegationId: await idFrom(page, `/partners/${partnerId}`, /^\/delegations\/(\d+)/),
     recordType: "meeting",
     recordId: meetingId,
+    // A record's documents, all of them (documents.of.$parent.$parentId).
+    parent: "meeting",
+    parentId: meetingId,
     // An invitation that does not exist: its page says so, and must fit too.
     token: "no-such-invitation",
   };

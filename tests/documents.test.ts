@@ -78,7 +78,7 @@ describe("attaching", () => {
     expect(fs.readFileSync(file)).toEqual(bytes);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(fs.statSync(dir()).mode & 0o777).toBe(0o700);
-    const [listed] = listDocuments("meeting", meetingId);
+    const [listed] = listDocuments("meeting", meetingId).items;
     expect(listed.uploadedBy).toBe("Test editor");
     expect(listed.uploadedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(leftovers()).toEqual([]);
@@ -320,5 +320,83 @@ describe("history and the bin", () => {
     expect(entries().get(kept)).toBe(keptEntries);
     expect(getDocument(dropped)).toBeNull();
     expect(binContents(1).items.some((item) => item.recordType === "document" && item.recordId === dropped)).toBe(true);
+  });
+});
+
+describe("a record with many documents", () => {
+  const pageOf = async (parent: string, parentId: number, page?: number) => {
+    const { loader } = await import("~/routes/documents.of.$parent.$parentId");
+    const request = new Request(`http://localhost/documents/of/${parent}/${parentId}${page ? `?page=${page}` : ""}`, {
+      headers: { Cookie: await cookieFor("viewer") },
+    });
+    return loader({ request, params: { parent, parentId: String(parentId) }, context: {} });
+  };
+
+  test("its page shows the newest and links to all; every one of more than 100 is found a page at a time", async () => {
+    const meetingId = aMeeting({});
+    const ids: number[] = [];
+    for (let i = 0; i < 105; i++) ids.push(await aDocumentId("meeting", meetingId, aPdf(`many ${i}`), `many-${i}.pdf`));
+    const { loader: meetingPage } = await import("~/routes/meetings.$meetingId");
+    const record = await meetingPage({
+      request: new Request(`http://localhost/meetings/${meetingId}`, {
+        headers: { Cookie: await cookieFor("viewer") },
+      }),
+      params: { meetingId: String(meetingId) },
+      context: {},
+    });
+    expect(record.documents.total).toBe(105);
+    expect(record.documents.items.map((d) => d.id)).toEqual(ids.slice(-10).reverse());
+
+    const first = await pageOf("meeting", meetingId);
+    expect(first.documents).toMatchObject({ total: 105, page: 1, pageCount: 6 });
+    expect(first.documents.items).toHaveLength(20);
+    expect(first.back).toBe(`/meetings/${meetingId}`);
+    const seen: number[] = [];
+    for (let page = 1; page <= 6; page++)
+      seen.push(...(await pageOf("meeting", meetingId, page)).documents.items.map((d) => d.id));
+    expect(seen).toEqual([...ids].reverse());
+    // The first ones attached, past the hundred a single list used to show, are on the last page.
+    const last = await pageOf("meeting", meetingId, 6);
+    expect(last.documents.items.map((d) => d.name)).toEqual([
+      "many-4.pdf",
+      "many-3.pdf",
+      "many-2.pdf",
+      "many-1.pdf",
+      "many-0.pdf",
+    ]);
+  });
+
+  test("each step of a relation shows its own newest, however many another step holds", async () => {
+    const relationId = aRelation(aPartner({}));
+    aRelationStep(relationId, { date: "2019" });
+    const [busy, quiet] = getDb()
+      .$client.prepare("SELECT id FROM relation_steps WHERE relation_id = ? ORDER BY id")
+      .pluck()
+      .all(relationId) as number[];
+    await aDocumentId("relationStep", quiet, aPdf("quiet step"), "quiet.pdf");
+    for (let i = 0; i < 25; i++) await aDocumentId("relationStep", busy, aPdf(`busy ${i}`), `busy-${i}.pdf`);
+    const { documentsOfSteps } = await import("~/models/documents.server");
+    const steps = documentsOfSteps([busy, quiet]);
+    expect(steps.get(quiet)).toMatchObject({ total: 1, items: [{ name: "quiet.pdf" }] });
+    expect(steps.get(busy)!.total).toBe(25);
+    expect(steps.get(busy)!.items).toHaveLength(10);
+    const all = await pageOf("relationStep", busy, 2);
+    expect(all.documents.items.map((d) => d.name)).toEqual([
+      "busy-4.pdf",
+      "busy-3.pdf",
+      "busy-2.pdf",
+      "busy-1.pdf",
+      "busy-0.pdf",
+    ]);
+  });
+
+  test("a kind of record or a record that is not on file is a 404", async () => {
+    for (const [parent, id] of [
+      ["partner", 1],
+      ["meeting", 999999],
+    ] as const) {
+      const outcome = await pageOf(parent, id).catch((thrown: unknown) => thrown as Response);
+      expect((outcome as Response).status).toBe(404);
+    }
   });
 });

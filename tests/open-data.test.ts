@@ -412,6 +412,45 @@ describe("the Popolo export", () => {
   });
 });
 
+describe("the Popolo export for a publishing job", () => {
+  const fetchPopolo = (headers: Record<string, string>) =>
+    popolo.loader({
+      request: new Request("http://localhost/open-data/popolo.json", { headers }),
+      params: {},
+      context: {},
+    });
+
+  test("an API token opens it as it opens /api/v1/; a wrong or revoked one is a 401, not the session's answer", async () => {
+    const made = await makeToken("Publishing job");
+    const opened = await fetchPopolo({ Authorization: `Bearer ${made.token!}` });
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get("Cache-Control")).toBe("private, no-store");
+    const json = (await opened.json()) as { relationships: Array<{ id: string }> };
+    expect(json.relationships.map((r) => r.id)).toContain(`relation-${ids.relation}`);
+
+    const wrong = await fetchPopolo({ Authorization: `Bearer ${made.token!.slice(0, -1)}x` });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get("WWW-Authenticate")).toMatch(/invalid_token/);
+    expect(await wrong.text()).not.toContain("relation-");
+    // A wrong token beside a good session is still refused: the token alone decides.
+    const withCookie = await fetchPopolo({
+      Authorization: "Bearer not-a-token",
+      Cookie: await cookieFor("viewer"),
+    });
+    expect(withCookie.status).toBe(401);
+
+    const tokenId = getDb().select().from(apiTokens).where(eq(apiTokens.name, "Publishing job")).get()!.id;
+    await submit(tokensPage.action, "/account/api", { intent: "revoke", tokenId: String(tokenId) }, { as: "viewer" });
+    expect((await fetchPopolo({ Authorization: `Bearer ${made.token!}` })).status).toBe(401);
+  });
+
+  test("without a token or a session it is as before: sent to sign in", async () => {
+    const answer = await fetchPopolo({}).catch((thrown: unknown) => thrown as Response);
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get("Location")).toMatch(/^\/sign-in/);
+  });
+});
+
 describe("the person form's Wikidata id and public flag", () => {
   test("public is off unless ticked; a Wikidata id is Q and digits, said beside the field in each language", async () => {
     const made = await submit(personNew.action, "/people/new", { nameEn: "Default Privatov" });

@@ -1,4 +1,4 @@
-import { useFetcher } from "@remix-run/react";
+import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { DocumentParent } from "~/forms/document";
 import { useTranslation } from "~/i18n/react";
@@ -17,9 +17,13 @@ export type DocumentRow = {
 };
 
 /** What the documents action answers when it cannot attach (app/routes/documents._index.tsx). */
+/** Some of a record's documents and how many it has (app/models/documents.server.ts). */
+export type DocumentRows = { items: DocumentRow[]; total: number };
+
 export type DocumentsReply = { errors?: { file?: string[] }; parent?: DocumentParent; parentId?: number };
 
 const PREVIEWABLE = new Set(["pdf", "jpeg", "png", "webp"]);
+const IMAGES = new Set(["jpeg", "png", "webp"]);
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,.webp,.docx,.odt,.xlsx,.ods";
 
 function FileSize({ bytes }: { bytes: number }) {
@@ -43,12 +47,15 @@ export function Documents({
   documents,
   maxMb,
   headingLevel = 2,
+  footer,
 }: {
   parent: DocumentParent;
   parentId: number;
-  documents: DocumentRow[];
+  documents: DocumentRows;
   maxMb: number;
   headingLevel?: 2 | 3 | 4 | 5;
+  /** Below the list (the all-documents page: its pagination); otherwise a link to all when some are not shown. */
+  footer?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   const canEdit = useCan("editor");
@@ -73,12 +80,23 @@ export function Documents({
       >
         {t("documents.title")}
       </Heading>
-      {documents.length === 0 ? (
+      {documents.items.length === 0 ? (
         <p className="text-sm text-stone-500 italic">{t("documents.empty")}</p>
       ) : (
         <ul aria-label={t("documents.listLabel")} className="divide-y divide-stone-200 rounded border border-stone-200">
-          {documents.map((document) => (
+          {documents.items.map((document) => (
             <li key={document.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 bg-white p-3 text-sm">
+              {document.kind && IMAGES.has(document.kind) ? (
+                // The image itself, from its inline route (sandboxed, nosniff: an image is never
+                // run); the name beside it says what it is.
+                <img
+                  src={`/documents/${document.id}/preview`}
+                  alt=""
+                  loading="lazy"
+                  decoding="async"
+                  className="h-16 w-16 shrink-0 rounded border border-stone-200 bg-stone-50 object-cover"
+                />
+              ) : null}
               <div className="min-w-0 flex-1 basis-48">
                 <p className="font-medium break-words">{document.name}</p>
                 <p className="text-stone-600">
@@ -125,6 +143,14 @@ export function Documents({
           ))}
         </ul>
       )}
+      {footer ??
+        (documents.total > documents.items.length ? (
+          <p className="mt-2 text-sm">
+            <Link to={`/documents/of/${parent}/${parentId}`} className="text-sky-800 underline">
+              {t("documents.showAll", { count: String(documents.total) })}
+            </Link>
+          </p>
+        ) : null)}
       {canEdit ? (
         <upload.Form
           ref={form}

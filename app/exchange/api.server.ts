@@ -81,7 +81,7 @@ export function apiError(status: number, message: string, headers: Record<string
 }
 
 /** The account a request's bearer token opens; otherwise the 401 to answer with. */
-function authorise(request: Request): Response | null {
+export function authorise(request: Request): Response | null {
   const header = request.headers.get("Authorization") ?? "";
   const match = /^Bearer ([^\s]+)$/i.exec(header.trim());
   const user = match ? userForApiToken(match[1]) : null;

@@ -14,7 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { UploadHandler } from "@remix-run/node";
 import { createReadableStreamFromReadable, unstable_parseMultipartFormData } from "@remix-run/node";
-import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { restoreRecord, type Actor } from "~db/history";
 import type { AuditedRecordType } from "~db/enums";
 import { documents, users } from "~db/schema";
@@ -23,6 +23,7 @@ import { getDb } from "~/db.server";
 import type { Db } from "~db/client";
 import { getEnv } from "~/env.server";
 import type { DocumentParent } from "~/forms/document";
+import { offsetOf, pageOf, PAGE_SIZE, type Page } from "~/utils/pagination";
 import { detectKind, FILE_KINDS, kindOfType, type FileKind } from "~/utils/file-kind.server";
 import { refusal, type Refusal } from "./refusals";
 import { writeTransaction } from "./writes.server";
@@ -216,10 +217,12 @@ const listColumns = {
   delegationId: documents.delegationId,
 };
 
-// A record's documents are a handful; the list shows at most this many, newest first.
-export const DOCUMENTS_SHOWN = 100;
+// A record's page shows its newest documents, at most this many, and links to all of them
+// (a page of DOCUMENTS_PAGE_SIZE at a time) when it has more.
+export const DOCUMENTS_SHOWN = 10;
+export const DOCUMENTS_PAGE_SIZE = PAGE_SIZE;
 
-function listWhere(where: SQL | undefined, limit: number) {
+function listWhere(where: SQL | undefined, limit: number, offset = 0) {
   return getDb()
     .select(listColumns)
     .from(documents)
@@ -227,26 +230,59 @@ function listWhere(where: SQL | undefined, limit: number) {
     .where(where)
     .orderBy(desc(documents.id))
     .limit(limit)
+    .offset(offset)
     .all()
     .map((row) => ({ ...row, kind: kindOfType(row.type) }));
 }
 
 export type DocumentItem = ReturnType<typeof listWhere>[number];
+/** Some of a record's documents, and how many it has in all. */
+export type DocumentList = { items: DocumentItem[]; total: number };
 
-/** A record's documents, newest first, at most DOCUMENTS_SHOWN. */
-export function listDocuments(parent: DocumentParent, parentId: number) {
-  return listWhere(eq(PARENT_COLUMN[parent], parentId), DOCUMENTS_SHOWN);
+const countWhere = (where: SQL) => getDb().select({ total: count() }).from(documents).where(where).get()?.total ?? 0;
+
+/** A record's newest documents, at most DOCUMENTS_SHOWN, and how many it has. */
+export function listDocuments(parent: DocumentParent, parentId: number): DocumentList {
+  const where = eq(PARENT_COLUMN[parent], parentId);
+  return { items: listWhere(where, DOCUMENTS_SHOWN), total: countWhere(where) };
 }
 
-/** The documents of several relation steps, by step (the partner page shows them all). */
+/** A page of a record's documents, newest first (the "all documents" page). */
+export function pageOfDocuments(parent: DocumentParent, parentId: number, page: number): Page<DocumentItem> {
+  const where = eq(PARENT_COLUMN[parent], parentId);
+  const items = listWhere(where, DOCUMENTS_PAGE_SIZE, offsetOf(page, DOCUMENTS_PAGE_SIZE));
+  return pageOf(items, countWhere(where), page, DOCUMENTS_PAGE_SIZE);
+}
+
+/** Whether the record a document would be attached to is on file. */
+export function documentParentExists(parent: DocumentParent, parentId: number) {
+  return Boolean(getDb().$client.prepare(`SELECT 1 FROM ${PARENT_TABLE[parent]} WHERE id = ?`).get(parentId));
+}
+
+/** Where a record that documents are attached to is shown. */
+export function parentPathOf(parent: DocumentParent, parentId: number) {
+  const column = {
+    meeting: "meeting_id",
+    relationStep: "relation_step_id",
+    initiative: "initiative_id",
+    delegation: "delegation_id",
+  }[parent];
+  return documentParentPath({ [column]: parentId });
+}
+
+/** The documents of several relation steps, by step, each as listDocuments (the partner page shows them all). */
 export function documentsOfSteps(stepIds: number[]) {
-  const bySteps = new Map<number, DocumentItem[]>();
+  const bySteps = new Map<number, DocumentList>();
   if (stepIds.length === 0) return bySteps;
-  for (const row of listWhere(inArray(documents.relationStepId, stepIds), DOCUMENTS_SHOWN * stepIds.length)) {
-    const list = bySteps.get(row.relationStepId!) ?? [];
-    if (list.length < DOCUMENTS_SHOWN) list.push(row);
-    bySteps.set(row.relationStepId!, list);
-  }
+  const totals = getDb()
+    .select({ stepId: documents.relationStepId, total: count() })
+    .from(documents)
+    .where(inArray(documents.relationStepId, stepIds))
+    .groupBy(documents.relationStepId)
+    .all();
+  // One bounded query per step that has any: each step gets its own newest, whatever the others hold.
+  for (const { stepId, total } of totals)
+    bySteps.set(stepId!, { items: listWhere(eq(documents.relationStepId, stepId!), DOCUMENTS_SHOWN), total });
   return bySteps;
 }
 

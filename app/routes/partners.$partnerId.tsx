@@ -19,7 +19,7 @@ import { formatPartialDate } from "~db/shared/partial-date";
 import { todayInAstana } from "~/utils/overdue";
 import { isTimelineKind } from "~/models/timeline.server";
 import { requireUser } from "~/auth.server";
-import type { DocumentRow } from "~/components/Documents";
+import type { DocumentRows } from "~/components/Documents";
 import { useCan } from "~/utils/user";
 import { getEnv } from "~/env.server";
 import { documentsOfSteps } from "~/models/documents.server";
@@ -184,7 +184,7 @@ export default function PartnerPage() {
                           </span>
                           <StepDocuments
                             stepId={step.id}
-                            documents={stepDocuments[step.id] ?? []}
+                            documents={stepDocuments[step.id] ?? NO_DOCUMENTS}
                             maxMb={maxMb}
                             label={t("documents.ofStep", { date: formatPartialDate(step.date, words) })}
                           />
@@ -327,6 +327,8 @@ export default function PartnerPage() {
   );
 }
 
+const NO_DOCUMENTS: DocumentRows = { items: [], total: 0 };
+
 /** A step's documents, folded away under their count so that a long relation stays readable. */
 function StepDocuments({
   stepId,
@@ -335,17 +337,17 @@ function StepDocuments({
   label,
 }: {
   stepId: number;
-  documents: DocumentRow[];
+  documents: DocumentRows;
   maxMb: number;
   label: string;
 }) {
   const { t } = useTranslation();
   const canEdit = useCan("editor");
-  if (documents.length === 0 && !canEdit) return null;
+  if (documents.total === 0 && !canEdit) return null;
   return (
-    <details className="mt-1" open={documents.length > 0 ? true : undefined}>
+    <details className="mt-1" open={documents.total > 0 ? true : undefined}>
       <summary className="cursor-pointer text-xs text-sky-800 underline" aria-label={label}>
-        {t("documents.count", { count: String(documents.length) })}
+        {t("documents.count", { count: String(documents.total) })}
       </summary>
       <div className="mt-2">
         <Documents parent="relationStep" parentId={stepId} documents={documents} maxMb={maxMb} headingLevel={5} />

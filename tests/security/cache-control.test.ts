@@ -45,7 +45,7 @@ test("a backup download is private and never stored", async () => {
   const backup = await takeBackup(server.databasePath);
   const response = await get(`/admin/backups/${backup.name}`);
   expect(response.status).toBe(200);
-  expect(response.headers.get("content-disposition")).toContain(backup.name);
+  expect(response.headers.get("content-disposition")).toContain(backup.name.replace(/\.db$/, ".zip"));
   expect(response.headers.get("cache-control")).toBe("private, no-store");
   await response.arrayBuffer();
 });

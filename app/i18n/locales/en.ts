@@ -656,6 +656,8 @@ const en = {
       hint: "A backup is a verified copy of the whole database, taken while the app runs. The server keeps the last seven; download one to keep it elsewhere. To restore one, stop the server and run npm run restore with the file.",
       take: "Make a backup now",
       taken: "The backup is made and verified.",
+      damaged:
+        "This backup cannot be downloaded: one of its documents' files is missing or was altered. Make a new backup.",
       empty: "No backups yet.",
       download: "Download",
       downloadLatest: "Download the latest",
@@ -856,6 +858,9 @@ const en = {
   documents: {
     title: "Documents",
     count: "Documents: {{count}}",
+    showAll: "All {{count}} documents",
+    allTitle: "All documents of the record",
+    backToRecord: "Back to the record",
     ofStep: "Documents of the step of {{date}}",
     empty: "No documents attached.",
     listLabel: "Attached documents",
