@@ -4,13 +4,7 @@ import { actorOf, requireEditor, requireUser } from "~/auth.server";
 import { FileRefused } from "~/exchange/import/read.server";
 import { receiveUpload } from "~/exchange/import/upload.server";
 import { redirectWithFlash } from "~/flash.server";
-import {
-  formErrorMap,
-  ImportSchema,
-  MAPPING_IGNORE,
-  MAX_MAPPED_COLUMNS,
-  parseWithZod,
-} from "~/forms/schemas.server";
+import { formErrorMap, ImportSchema, MAPPING_IGNORE, MAX_MAPPED_COLUMNS, parseWithZod } from "~/forms/schemas.server";
 import { readForm } from "~/forms/parse.server";
 import { getEnv } from "~/env.server";
 import { getTranslator } from "~/i18n/i18n.server";
