@@ -1,9 +1,9 @@
-import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { writeTransaction } from "./writes.server";
 import { refusal, type Refusal } from "./refusals";
 import type { Actor } from "~db/history";
 import { writeNameKeys } from "~db/name-keys";
-import { foldForMatch, wholeNameKey } from "~db/shared/fold";
+import { wholeNameKey } from "~db/shared/fold";
 import type { Db } from "~db/client";
 import { delegations, initiatives, meetings, nameKeys, organisations, partners, posts } from "~db/schema";
 import { getDb } from "~/db.server";
@@ -11,7 +11,7 @@ import type { Language } from "~/i18n/config";
 import type { OrganisationInput } from "~/forms/organisation";
 import { localizedName, sortKeys } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
-import { byName, countOf, namesOf, partialDateOf } from "./sql.server";
+import { byName, countOf, idsNamedFrom, namesOf, partialDateOf } from "./sql.server";
 
 export function listOrganisations({
   lng,
@@ -132,17 +132,8 @@ export function organisationName(db: Db, id: number, lng: Language) {
 
 /** The organisation picker's suggestions: a name form in any script that starts as typed. */
 export function searchOrganisations(query: string, lng: Language, limit = 8) {
-  const key = foldForMatch(query);
-  if (!key) return [];
   const db = getDb();
-  const ids = db
-    .selectDistinct({ id: nameKeys.recordId })
-    .from(nameKeys)
-    .where(and(eq(nameKeys.recordType, "organisation"), gte(nameKeys.key, key), lt(nameKeys.key, `${key}\uffff`)))
-    .limit(limit)
-    .all()
-    .map((r) => r.id);
-  return organisationsLabelled(db, ids, lng);
+  return organisationsLabelled(db, idsNamedFrom(db, "organisation", query, limit), lng);
 }
 
 /** Organisations on file whose whole name, in any script, folds to this one (at most a few). */

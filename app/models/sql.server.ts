@@ -1,9 +1,12 @@
-import { asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import type { DatePrecision } from "~db/schema";
-import { meetings, organisations, partners, people } from "~db/schema";
+import { meetings, nameKeys, organisations, partners, people } from "~db/schema";
+import type { Db } from "~db/client";
+import type { NamedRecordType } from "~db/name-keys";
+import { foldForMatch } from "~db/shared/fold";
 import { sortColumnFor } from "~db/shared/names";
 import type { PartialDate } from "~db/shared/partial-date";
 
@@ -118,4 +121,20 @@ export function missingReferences(input: {
       errors.push(`posts[${i}].organisationName`);
   });
   return errors;
+}
+
+/**
+ * Records of a kind with a name form (any script, any word from the second on) that begins as
+ * typed, however it was spelt: "нурп", "Nurp" and "НҰРП" all find Нұрпейісов. For the pickers.
+ */
+export function idsNamedFrom(db: Db, recordType: NamedRecordType, query: string, limit: number) {
+  const key = foldForMatch(query);
+  if (!key) return [];
+  return db
+    .selectDistinct({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .where(and(eq(nameKeys.recordType, recordType), gte(nameKeys.key, key), lt(nameKeys.key, `${key}\uffff`)))
+    .limit(limit)
+    .all()
+    .map((r) => r.id);
 }

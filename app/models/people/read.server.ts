@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { offsetOf, PAGE_SIZE, pageOf } from "~/utils/pagination";
@@ -7,17 +7,15 @@ import {
   delegations,
   initiatives,
   meetingParticipants,
-  nameKeys,
   organisations,
   partners,
   people,
   posts,
   relationStepSignatories,
 } from "~db/schema";
-import { foldForMatch } from "~db/shared/fold";
 import { localizedName, localizedTitle } from "~db/shared/names";
 import { comparePartialDates, partialDateFormValue, type PartialDate } from "~db/shared/partial-date";
-import { byName, countOf, namesOf, partialDateOf, titlesOf } from "../sql.server";
+import { byName, countOf, idsNamedFrom, namesOf, partialDateOf, titlesOf } from "../sql.server";
 
 /** A post's title in every language and its three partial dates (held from, until, as of). */
 const postColumns = {
@@ -224,16 +222,8 @@ export function personForEdit(id: number, lng: Language) {
  * however it was spelt: "нурп", "Nurp" and "НҰРП" all find Нұрпейісов. For the picker.
  */
 export function searchPeople(query: string, lng: Language, limit = 8) {
-  const key = foldForMatch(query);
-  if (!key) return [];
   const db = getDb();
-  const ids = db
-    .selectDistinct({ id: nameKeys.recordId })
-    .from(nameKeys)
-    .where(and(eq(nameKeys.recordType, "person"), gte(nameKeys.key, key), lt(nameKeys.key, `${key}\uffff`)))
-    .limit(limit)
-    .all()
-    .map((r) => r.id);
+  const ids = idsNamedFrom(db, "person", query, limit);
   if (ids.length === 0) return [];
   const rows = db
     .select()
