@@ -1,5 +1,6 @@
 import { parse } from "@conform-to/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { edited } from "./edited";
 
 /**
  * Keeps a copy of a long form in this browser as it is typed, so an accidental reload or a
@@ -10,11 +11,23 @@ export function useDraft(key: string, enabled: boolean) {
   const [value, setValue] = useState<Record<string, unknown> | undefined>();
   const [generation, setGeneration] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  const keep = useCallback(
+    (form: HTMLFormElement) => {
+      const entries = [...new FormData(form).entries()].filter(([, v]) => typeof v === "string");
+      localStorage.setItem(storageKey, JSON.stringify(entries));
+    },
+    [storageKey],
+  );
 
   useEffect(() => {
     if (!enabled) return;
     const saved = localStorage.getItem(storageKey);
-    if (!saved) return;
+    if (!saved) {
+      // What was typed before the form's code arrived (./deferred.tsx) is kept at once.
+      const form = document.getElementById(`${key}-0`);
+      if (form instanceof HTMLFormElement && edited(form.id)) keep(form);
+      return;
+    }
     try {
       const entries = JSON.parse(saved) as Array<[string, string]>;
       setValue(parse(entriesToFormData(entries), { resolve: () => ({}) }).payload as Record<string, unknown>);
@@ -22,18 +35,15 @@ export function useDraft(key: string, enabled: boolean) {
     } catch {
       localStorage.removeItem(storageKey);
     }
-  }, [enabled, storageKey]);
+  }, [enabled, storageKey, key, keep]);
 
   const save = useCallback(
     (event: FormEvent<HTMLFormElement>) => {
       const form = event.currentTarget;
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        const entries = [...new FormData(form).entries()].filter(([, v]) => typeof v === "string");
-        localStorage.setItem(storageKey, JSON.stringify(entries));
-      }, 400);
+      timer.current = setTimeout(() => keep(form), 400);
     },
-    [storageKey],
+    [keep],
   );
 
   const clear = useCallback(() => {
