@@ -26,6 +26,7 @@ import {
   TextField,
 } from "~/forms/Controls";
 import { NamePicker } from "~/forms/NamePicker";
+import { OrganisationPicker } from "~/forms/OrganisationPicker";
 import { PersonPicker } from "~/forms/PersonPicker";
 import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
 import { useDraft } from "~/forms/use-draft";
@@ -140,13 +141,10 @@ export function MeetingForm({
 
       <Group title={t("form.meeting.who")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <NamePicker
+          <OrganisationPicker
             name={fields.hostOrganisationName}
-            recordId={fields.hostOrganisationId}
+            organisationId={fields.hostOrganisationId}
             label={mark("hostOrganisationName", t("meeting.host"))}
-            source="/organisations/search"
-            listLabel={t("form.meeting.organisationSuggestions")}
-            onFileLabel={t("form.meeting.onFile")}
           />
           <SelectField
             field={fields.partnerId}
@@ -167,13 +165,10 @@ export function MeetingForm({
               field={fields.newDelegation}
               label={mark("newDelegation", t("form.meeting.newDelegation"))}
             />
-            <NamePicker
+            <OrganisationPicker
               name={fields.delegationOrganisationName}
-              recordId={fields.delegationOrganisationId}
+              organisationId={fields.delegationOrganisationId}
               label={mark("delegationOrganisationName", t("form.meeting.delegationOrganisation"))}
-              source="/organisations/search"
-              listLabel={t("form.meeting.organisationSuggestions")}
-              onFileLabel={t("form.meeting.onFile")}
             />
             <SelectField
               field={fields.delegationDirection}
@@ -215,13 +210,10 @@ export function MeetingForm({
                   />
                   {p.personId.value ? null : (
                     <>
-                      <NamePicker
+                      <OrganisationPicker
                         name={p.organisationName}
-                        recordId={p.organisationId}
+                        organisationId={p.organisationId}
                         label={t("form.meeting.newPersonOrganisation")}
-                        source="/organisations/search"
-                        listLabel={t("form.meeting.organisationSuggestions")}
-                        onFileLabel={t("form.meeting.onFile")}
                       />
                       <CheckboxField field={p.isNew} label={t("form.meeting.isNew")} className="self-end pb-2" />
                     </>

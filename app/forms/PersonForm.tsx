@@ -6,7 +6,7 @@ import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/forms/parse.server";
 import { NamedRecordFormTop } from "~/forms/NamedRecordFormTop";
 import { CheckboxField, FieldErrors, PartialDateFields, SubmitButton, TextField } from "~/forms/Controls";
-import { NamePicker } from "~/forms/NamePicker";
+import { OrganisationPicker } from "~/forms/OrganisationPicker";
 
 export function PersonForm({ reply, defaultValue }: { reply?: FormReply; defaultValue?: Record<string, unknown> }) {
   const { t } = useTranslation();
@@ -36,13 +36,10 @@ export function PersonForm({ reply, defaultValue }: { reply?: FormReply; default
           return (
             <fieldset key={post.key} className="space-y-3 rounded border border-stone-200 bg-white p-3">
               <legend className="px-1 text-sm font-medium">{t("form.person.post", { number: index + 1 })}</legend>
-              <NamePicker
+              <OrganisationPicker
                 name={p.organisationName}
-                recordId={p.organisationId}
+                organisationId={p.organisationId}
                 label={t("form.post.organisation")}
-                source="/organisations/search"
-                listLabel={t("form.meeting.organisationSuggestions")}
-                onFileLabel={t("form.meeting.onFile")}
               />
               <div className="grid gap-3 sm:grid-cols-3">
                 <TextField field={p.titleKk} label={t("form.post.titleKk")} lang="kk" />
