@@ -24,7 +24,9 @@ async function addPartner(page: Page, name: string) {
 }
 
 test("a blank meeting shows every error at once, before anything is sent", async ({ page }) => {
-  await page.goto(`${DEMO_APP}/meetings/new`);
+  // Once the form's code has arrived (it loads just after the page, app/forms/deferred.tsx):
+  // before that the form is a plain one, checked by the server.
+  await page.goto(`${DEMO_APP}/meetings/new`, { waitUntil: "networkidle" });
   const posts = countPosts(page);
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Give the date, or tick 'date unknown'.")).toBeVisible();
@@ -36,7 +38,9 @@ test("a blank meeting shows every error at once, before anything is sent", async
 });
 
 test("a blank partner asks for kind, country and a name together", async ({ page }) => {
-  await page.goto(`${DEMO_APP}/partners/new`);
+  // Once the form's code has arrived (it loads just after the page, app/forms/deferred.tsx):
+  // before that the form is a plain one, checked by the server.
+  await page.goto(`${DEMO_APP}/partners/new`, { waitUntil: "networkidle" });
   const posts = countPosts(page);
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Give the name in at least one language.")).toBeVisible();
@@ -47,7 +51,9 @@ test("a blank partner asks for kind, country and a name together", async ({ page
 });
 
 test("a year with a letter in it is kept as typed and refused", async ({ page }) => {
-  await page.goto(`${DEMO_APP}/meetings/new`);
+  // Once the form's code has arrived (it loads just after the page, app/forms/deferred.tsx):
+  // before that the form is a plain one, checked by the server.
+  await page.goto(`${DEMO_APP}/meetings/new`, { waitUntil: "networkidle" });
   const posts = countPosts(page);
   await page.getByLabel("Year").fill("20O5");
   await page.getByRole("button", { name: "Save" }).click();
