@@ -1,8 +1,8 @@
-import type { FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
 import { monthName } from "~db/shared/calendar-words";
 import { useDateWords } from "~/i18n/dates";
+import type { ControlField, GroupField } from "~/forms/row-fields";
 
 const inputClass = "field-control";
 
@@ -10,10 +10,11 @@ const inputClass = "field-control";
  * What a control needs of its field, read once. conform's get*Props read some fifteen properties
  * of the field, and every read builds a fresh proxy and records a subscription; a refused form at
  * its list limits (a thousand fields) took a second to render back (issue 12.4). The attributes
- * are conform's: id, name, form, aria-invalid and aria-describedby, the typed value.
+ * are conform's but `form` (every control sits inside its form, and the attribute repeated a
+ * thousand times was 5% of a refused form's page): id, name, aria-invalid and aria-describedby.
  */
-export function readField(field: FieldMetadata<unknown>, hinted = false) {
-  const { id, name, formId, errorId, descriptionId, errors, initialValue } = field;
+export function readField(field: ControlField, hinted = false) {
+  const { id, name, errorId, descriptionId, errors, initialValue } = field;
   const invalid = errors !== undefined;
   const describedBy = hinted ? descriptionId : undefined;
   return {
@@ -27,18 +28,25 @@ export function readField(field: FieldMetadata<unknown>, hinted = false) {
     attributes: {
       id,
       name,
-      form: formId,
       "aria-invalid": invalid || undefined,
       "aria-describedby": invalid ? `${errorId} ${describedBy ?? ""}`.trim() : describedBy,
     },
   };
 }
 
-export function FieldErrors({ field }: { field: FieldMetadata<unknown> }) {
-  return <ErrorList id={field.errorId} errors={field.errors} />;
+export function FieldErrors({ field }: { field: Pick<ControlField, "errorId" | "errors"> }) {
+  return errorList(field.errorId, field.errors);
 }
 
 export function ErrorList({ id, errors }: { id: string; errors?: string[] }) {
+  return errorList(id, errors);
+}
+
+// The pieces below are plain functions, not components: a form refused at its list limits renders
+// 2,500 controls, and a component each for the frame, the hint and the messages was 7,500 more
+// components for the server to render (issue 12.4).
+
+function errorList(id: string, errors?: string[]) {
   if (!errors?.length) return null;
   return (
     <ul id={id} className="mt-1 text-sm text-red-700">
@@ -49,10 +57,10 @@ export function ErrorList({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-function Hint({ id, children }: { id: string; children?: ReactNode }) {
-  return children ? (
+function hintOf(id: string, hint?: ReactNode) {
+  return hint ? (
     <p id={id} className="mt-0.5 text-xs text-stone-500">
-      {children}
+      {hint}
     </p>
   ) : null;
 }
@@ -60,27 +68,15 @@ function Hint({ id, children }: { id: string; children?: ReactNode }) {
 type Common = { label: ReactNode; hint?: ReactNode; className?: string };
 
 /** A control with its label above it and its hint and messages below. */
-function FieldFrame({
-  f,
-  label,
-  hint,
-  className,
-  children,
-}: {
-  f: ReturnType<typeof readField>;
-  label: ReactNode;
-  hint?: ReactNode;
-  className?: string;
-  children: ReactNode;
-}) {
+function framed(f: ReturnType<typeof readField>, { label, hint, className }: Common, control: ReactNode) {
   return (
     <div className={className}>
       <label htmlFor={f.id} className="field-label">
         {label}
       </label>
-      {children}
-      <Hint id={f.descriptionId}>{hint}</Hint>
-      <ErrorList id={f.errorId} errors={f.errors} />
+      {control}
+      {hintOf(f.descriptionId, hint)}
+      {errorList(f.errorId, f.errors)}
     </div>
   );
 }
@@ -93,29 +89,23 @@ export function TextField({
   type = "text",
   ...rest
 }: Common & {
-  field: FieldMetadata<string | number | undefined>;
+  field: ControlField;
   type?: "text" | "url" | "number" | "time" | "password" | "email";
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "defaultValue" | "form">) {
   const f = readField(field, Boolean(hint));
-  return (
-    <FieldFrame f={f} label={label} hint={hint} className={className}>
-      <input {...f.attributes} type={type} defaultValue={f.defaultValue} {...rest} className={inputClass} />
-    </FieldFrame>
+  return framed(
+    f,
+    { label, hint, className },
+    <input {...f.attributes} type={type} defaultValue={f.defaultValue} {...rest} className={inputClass} />,
   );
 }
 
-export function TextArea({
-  field,
-  label,
-  hint,
-  className,
-  rows = 4,
-}: Common & { field: FieldMetadata<string | undefined>; rows?: number }) {
+export function TextArea({ field, label, hint, className, rows = 4 }: Common & { field: ControlField; rows?: number }) {
   const f = readField(field, Boolean(hint));
-  return (
-    <FieldFrame f={f} label={label} hint={hint} className={className}>
-      <textarea {...f.attributes} defaultValue={f.defaultValue} rows={rows} className={inputClass} />
-    </FieldFrame>
+  return framed(
+    f,
+    { label, hint, className },
+    <textarea {...f.attributes} defaultValue={f.defaultValue} rows={rows} className={inputClass} />,
   );
 }
 
@@ -127,31 +117,26 @@ export function SelectField({
   options,
   placeholder,
 }: Common & {
-  field: FieldMetadata<string | number | undefined>;
+  field: ControlField;
   options: Array<{ value: string | number; label: string }>;
   placeholder?: string;
 }) {
   const f = readField(field, Boolean(hint));
-  return (
-    <FieldFrame f={f} label={label} hint={hint} className={className}>
-      <select {...f.attributes} defaultValue={f.defaultValue} className={inputClass}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FieldFrame>
+  return framed(
+    f,
+    { label, hint, className },
+    <select {...f.attributes} defaultValue={f.defaultValue} className={inputClass}>
+      {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>,
   );
 }
 
-export function CheckboxField({
-  field,
-  label,
-  hint,
-  className,
-}: Common & { field: FieldMetadata<boolean | undefined> }) {
+export function CheckboxField({ field, label, hint, className }: Common & { field: ControlField }) {
   const f = readField(field, Boolean(hint));
   return (
     <div className={className}>
@@ -165,10 +150,22 @@ export function CheckboxField({
         />
         {label}
       </label>
-      <Hint id={f.descriptionId}>{hint}</Hint>
-      <ErrorList id={f.errorId} errors={f.errors} />
+      {hintOf(f.descriptionId, hint)}
+      {errorList(f.errorId, f.errors)}
     </div>
   );
+}
+
+const monthsByCalendar = new WeakMap<object, Array<{ value: number; label: string }>>();
+
+/** The twelve months as options, made once per language (a form may have fifty due dates). */
+function monthOptions(calendar: Parameters<typeof monthName>[0]) {
+  let months = monthsByCalendar.get(calendar);
+  if (!months) {
+    months = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: monthName(calendar, i + 1) }));
+    monthsByCalendar.set(calendar, months);
+  }
+  return months;
 }
 
 /**
@@ -180,19 +177,14 @@ export function PartialDateFields({
   legend,
   withUnknown = false,
 }: {
-  field: FieldMetadata<
-    { year?: string; month?: number; day?: string; approximate?: boolean; unknown?: boolean } | undefined
-  >;
+  field: GroupField<"year" | "month" | "day" | "approximate" | "unknown">;
   legend: ReactNode;
   withUnknown?: boolean;
 }) {
   const { t } = useTranslation();
   const { calendar } = useDateWords();
   const parts = field.getFieldset();
-  const months = Array.from({ length: 12 }, (_, i) => ({
-    value: i + 1,
-    label: monthName(calendar, i + 1),
-  }));
+  const months = monthOptions(calendar);
   return (
     <fieldset
       aria-describedby={field.errors?.length ? field.errorId : undefined}

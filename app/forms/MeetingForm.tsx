@@ -1,4 +1,4 @@
-import { getFormProps, type FieldMetadata } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
@@ -30,6 +30,7 @@ import { OrganisationPicker } from "~/forms/OrganisationPicker";
 import { PersonPicker } from "~/forms/PersonPicker";
 import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
 import { useDraft } from "~/forms/use-draft";
+import { rowFields, type ControlField } from "~/forms/row-fields";
 
 type Option = { value: number | string; label: string };
 
@@ -94,8 +95,14 @@ export function MeetingForm({
   const topics = fields.topics.getFieldList();
   const sources = fields.sources.getFieldList();
   const initiatives = fields.initiatives.getFieldList();
+  const errors = form.allErrors;
   const options = <V extends string>(values: readonly V[], label: (value: V) => string) =>
     values.map((v) => ({ value: v, label: label(v) }));
+  // Made once, not once a row: a refused form renders up to 200 participants and 50 initiatives.
+  const sideOptions = options(MEETING_SIDES, (v) => t(`form.meeting.sides.${v}`));
+  const roleOptions = options(PARTICIPANT_ROLES, (v) => t(`meeting.roles.${v}`));
+  const kindOptions = options(INITIATIVE_KINDS, (v) => t(`initiative.kinds.${v}`));
+  const statusOptions = options(INITIATIVE_STATUSES, (v) => t(`initiative.statuses.${v}`));
 
   return (
     <Form
@@ -184,7 +191,7 @@ export function MeetingForm({
         <FieldErrors field={fields.participants} />
         <ol className="space-y-3">
           {participants.map((participant, index) => {
-            const p = participant.getFieldset();
+            const p = rowFields(participant, errors);
             return (
               <li key={participant.key}>
                 <fieldset className="grid gap-3 rounded border border-stone-200 p-3 md:grid-cols-2">
@@ -198,16 +205,8 @@ export function MeetingForm({
                     titleName={p.title.name}
                   />
                   <TextField field={p.title} label={t("person.titleAtMeeting")} />
-                  <SelectField
-                    field={p.side}
-                    label={t("organisation.side")}
-                    options={options(MEETING_SIDES, (v) => t(`form.meeting.sides.${v}`))}
-                  />
-                  <SelectField
-                    field={p.role}
-                    label={t("person.role")}
-                    options={options(PARTICIPANT_ROLES, (v) => t(`meeting.roles.${v}`))}
-                  />
+                  <SelectField field={p.side} label={t("organisation.side")} options={sideOptions} />
+                  <SelectField field={p.role} label={t("person.role")} options={roleOptions} />
                   {p.personId.value ? null : (
                     <>
                       <OrganisationPicker
@@ -290,7 +289,7 @@ export function MeetingForm({
 
       <Group title={t("meeting.sources")}>
         {sources.map((source, index) => {
-          const s = source.getFieldset();
+          const s = rowFields(source, errors);
           return (
             <fieldset key={source.key} className="grid gap-3 rounded border border-stone-200 p-3 sm:grid-cols-2">
               <legend className="px-1 text-sm font-medium">
@@ -318,7 +317,7 @@ export function MeetingForm({
         <Group title={t("meeting.initiatives")}>
           <p className="text-sm text-stone-600">{t("form.meeting.initiativesHint")}</p>
           {initiatives.map((initiative, index) => {
-            const i = initiative.getFieldset();
+            const i = rowFields(initiative, errors);
             return (
               <fieldset key={initiative.key} className="grid gap-3 rounded border border-stone-200 p-3 sm:grid-cols-2">
                 <legend className="px-1 text-sm font-medium">
@@ -334,16 +333,8 @@ export function MeetingForm({
                     onFileLabel={t("form.meeting.onFile")}
                   />
                 </div>
-                <SelectField
-                  field={i.kind}
-                  label={t("initiative.kind")}
-                  options={options(INITIATIVE_KINDS, (v) => t(`initiative.kinds.${v}`))}
-                />
-                <SelectField
-                  field={i.status}
-                  label={t("initiative.status")}
-                  options={options(INITIATIVE_STATUSES, (v) => t(`initiative.statuses.${v}`))}
-                />
+                <SelectField field={i.kind} label={t("initiative.kind")} options={kindOptions} />
+                <SelectField field={i.status} label={t("initiative.status")} options={statusOptions} />
                 <PersonPicker name={i.ownerName} personId={i.ownerPersonId} label={t("initiative.owner")} />
                 <TextField field={i.note} label={t("form.meeting.stepNote")} />
                 <div className="sm:col-span-2">
@@ -385,7 +376,7 @@ function ProposedBadge() {
   );
 }
 
-function TopicInput({ field, label }: { field: FieldMetadata<string | undefined>; label: string }) {
+function TopicInput({ field, label }: { field: ControlField; label: string }) {
   const f = readField(field);
   return (
     <div>

@@ -1,4 +1,4 @@
-import type { FieldMetadata } from "@conform-to/react";
+import type { ControlField } from "~/forms/row-fields";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { ErrorList, readField } from "~/forms/Controls";
@@ -22,8 +22,8 @@ export function NamePicker<S extends NameSuggestion>({
   onFileLabel,
   onPick,
 }: {
-  name: FieldMetadata<string | undefined>;
-  recordId: FieldMetadata<number | undefined>;
+  name: ControlField;
+  recordId: ControlField;
   label: ReactNode;
   /** The suggestions' URL without the query: answers `{ suggestions: NameSuggestion[] }`. */
   source: string;
@@ -32,16 +32,18 @@ export function NamePicker<S extends NameSuggestion>({
   /** What else a pick fills in (the person picker fills an empty title with the current post). */
   onPick?: (form: HTMLFormElement, picked: S) => void;
 }) {
-  const fetcher = useFetcher<{ suggestions: S[] }>();
+  // What was typed to ask for suggestions: the fetcher is made only once someone types. A form
+  // refused at its list limits has 500 pickers, and a fetcher each was a tenth of its render.
+  const [query, setQuery] = useState<string | null>(null);
+  const [found, setFound] = useState<S[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const suggestions = open ? (fetcher.data?.suggestions ?? []) : [];
+  const suggestions = open ? found : [];
   const typed = readField(name);
-  const picked = { ...readField(recordId), value: recordId.value === undefined ? "" : String(recordId.value) };
-
-  useEffect(() => setActive(0), [fetcher.data]);
+  const pickedId = recordId.value;
+  const picked = { ...readField(recordId), value: pickedId === undefined ? "" : String(pickedId) };
 
   const pick = (suggestion: S) => {
     setOpen(false);
@@ -80,7 +82,7 @@ export function NamePicker<S extends NameSuggestion>({
           if (recordId.value && event.currentTarget.form) setField(event.currentTarget.form, recordId.name, "");
           if (query.trim().length >= 2) {
             setOpen(true);
-            fetcher.load(`${source}?q=${encodeURIComponent(query)}`);
+            setQuery(query);
           } else setOpen(false);
         }}
         onKeyDown={(event) => {
@@ -94,7 +96,16 @@ export function NamePicker<S extends NameSuggestion>({
         }}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
-      {recordId.value ? <p className="mt-0.5 text-xs text-emerald-800">{onFileLabel}</p> : null}
+      {query !== null ? (
+        <SuggestionsFetcher<S>
+          url={`${source}?q=${encodeURIComponent(query)}`}
+          onFound={(suggestions) => {
+            setFound(suggestions);
+            setActive(0);
+          }}
+        />
+      ) : null}
+      {pickedId ? <p className="mt-0.5 text-xs text-emerald-800">{onFileLabel}</p> : null}
       {suggestions.length > 0 ? (
         <ul
           id={listId}
@@ -123,6 +134,28 @@ export function NamePicker<S extends NameSuggestion>({
       <ErrorList id={typed.errorId} errors={typed.errors} />
     </div>
   );
+}
+
+/** Asks `url` for suggestions whenever it changes, and hands on what comes back. */
+function SuggestionsFetcher<S extends NameSuggestion>({
+  url,
+  onFound,
+}: {
+  url: string;
+  onFound: (found: S[]) => void;
+}) {
+  const fetcher = useFetcher<{ suggestions: S[] }>();
+  const { load } = fetcher;
+  useEffect(() => {
+    void load(url);
+  }, [load, url]);
+  const { data } = fetcher;
+  const report = useRef(onFound);
+  report.current = onFound;
+  useEffect(() => {
+    if (data) report.current(data.suggestions);
+  }, [data]);
+  return null;
 }
 
 /** Sets a field as if typed, so the form library (which listens for input events) sees it. */

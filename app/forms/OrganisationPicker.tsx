@@ -1,4 +1,4 @@
-import type { FieldMetadata } from "@conform-to/react";
+import type { ControlField } from "~/forms/row-fields";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
 import { NamePicker } from "~/forms/NamePicker";
@@ -13,8 +13,8 @@ export function OrganisationPicker({
   organisationId,
   label,
 }: {
-  name: FieldMetadata<string | undefined>;
-  organisationId: FieldMetadata<number | undefined>;
+  name: ControlField;
+  organisationId: ControlField;
   label: ReactNode;
 }) {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import type { FieldMetadata } from "@conform-to/react";
+import type { ControlField } from "~/forms/row-fields";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
 import { NamePicker, setField, type NameSuggestion } from "~/forms/NamePicker";
@@ -17,8 +17,8 @@ export function PersonPicker({
   label,
   titleName,
 }: {
-  name: FieldMetadata<string | undefined>;
-  personId: FieldMetadata<number | undefined>;
+  name: ControlField;
+  personId: ControlField;
   label: ReactNode;
   /** The participant's title field, filled with the current post when still empty. */
   titleName?: string;

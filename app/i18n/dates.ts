@@ -17,7 +17,15 @@ export function dateWords(lng: Language, t: TFunction): DateWords {
   };
 }
 
+const wordsByTranslator = new WeakMap<TFunction, DateWords>();
+
+/** The page's date words, made once per page's strings (a form may show fifty dates). */
 export function useDateWords(): DateWords {
   const { t, i18n } = useTranslation();
-  return dateWords(i18n.language, t);
+  let words = wordsByTranslator.get(t);
+  if (!words) {
+    words = dateWords(i18n.language, t);
+    wordsByTranslator.set(t, words);
+  }
+  return words;
 }
