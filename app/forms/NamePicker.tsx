@@ -43,7 +43,6 @@ export function NamePicker<S extends NameSuggestion>({
   const suggestions = open ? found : [];
   const typed = readField(name);
   const pickedId = recordId.value;
-  const picked = { ...readField(recordId), value: pickedId === undefined ? "" : String(pickedId) };
 
   const pick = (suggestion: S) => {
     setOpen(false);
@@ -61,7 +60,7 @@ export function NamePicker<S extends NameSuggestion>({
       </label>
       {/* Held by the form's state: React resets a hidden input's default value on every render,
           which undid a pick as soon as "on file" showed (and a namesake picked was refused). */}
-      <input {...picked.attributes} type="hidden" value={picked.value} />
+      <input name={recordId.name} type="hidden" value={pickedId === undefined ? "" : String(pickedId)} />
       <input
         {...typed.attributes}
         type="text"
@@ -70,7 +69,7 @@ export function NamePicker<S extends NameSuggestion>({
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={suggestions.length > 0}
-        aria-controls={listId}
+        aria-controls={suggestions.length ? listId : undefined}
         aria-activedescendant={suggestions.length ? `${listId}-${active}` : undefined}
         autoComplete="off"
         className="field-control"
