@@ -1,3 +1,4 @@
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { Suspense, type ComponentType } from "react";
 
 /**
@@ -39,5 +40,22 @@ export function deferred<P extends object>(load: () => Promise<ComponentType<P>>
       </Suspense>
     );
   }
+  arrivals.set(Deferred, ready);
   return Deferred;
+}
+
+// Keyed by the component deferred() made (a function: any props).
+const arrivals = new WeakMap<object, Promise<void>>();
+
+/**
+ * A route's `clientLoader` that waits for its deferred parts' code as well as its data: a
+ * navigation in the browser then shows the page whole, not the page with an empty place where
+ * the form arrives a moment later. The first load is not affected (the server's data and HTML
+ * are used as they are), nor is the server.
+ */
+export function withDeferred(...parts: object[]) {
+  return async ({ serverLoader }: ClientLoaderFunctionArgs) => {
+    const [data] = await Promise.all([serverLoader(), ...parts.map((part) => arrivals.get(part))]);
+    return data;
+  };
 }

@@ -6,7 +6,7 @@ import { parseForm, replyWith } from "~/forms/parse.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { createApiToken, revokeApiToken, TOKENS_PER_ACCOUNT, tokensOf } from "~/models/api-tokens.server";
 import { titled } from "~/utils/meta";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -36,4 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return { result: submission.reply({ resetForm: true }), token: made.token, name: form.name };
 }
 
-export default deferred(() => import("~/forms/pages/ApiTokensPage").then((module) => module.ApiTokensPage));
+const Page = deferred(() => import("~/forms/pages/ApiTokensPage").then((module) => module.ApiTokensPage));
+
+export const clientLoader = withDeferred(Page);
+
+export default Page;

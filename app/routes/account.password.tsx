@@ -8,7 +8,7 @@ import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { withPasswordRules } from "~/utils/password-rules.server";
 import { waitWords } from "~/utils/wait-words";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -54,4 +54,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return startSession(user.id, "/");
 }
 
-export default deferred(() => import("~/forms/pages/ChangePasswordPage").then((module) => module.ChangePasswordPage));
+const Page = deferred(() => import("~/forms/pages/ChangePasswordPage").then((module) => module.ChangePasswordPage));
+
+export const clientLoader = withDeferred(Page);
+
+export default Page;

@@ -5,7 +5,7 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { findUserByEmail, INVITATION_DAYS, inviteUser, listUsers } from "~/models/users.server";
 import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -32,4 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
   };
 }
 
-export default deferred(() => import("~/forms/pages/AccountsPage").then((module) => module.AccountsPage));
+const Page = deferred(() => import("~/forms/pages/AccountsPage").then((module) => module.AccountsPage));
+
+export const clientLoader = withDeferred(Page);
+
+export default Page;

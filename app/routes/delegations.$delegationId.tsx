@@ -13,7 +13,7 @@ import { titled } from "~/utils/meta";
 import { requireUser } from "~/auth.server";
 import { getEnv } from "~/env.server";
 import { listDocuments } from "~/models/documents.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 // The documents and their upload form: loaded after the page, as the forms are (app/forms/deferred.tsx).
 const Documents = deferred(() => import("~/components/Documents").then((module) => module.Documents));
@@ -47,6 +47,8 @@ function PersonLine({ person }: { person: Person }) {
     </>
   );
 }
+
+export const clientLoader = withDeferred(Documents);
 
 export default function DelegationPage() {
   const { t } = useTranslation();

@@ -11,7 +11,7 @@ import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 const DelegationForm = deferred(() => import("~/forms/DelegationForm").then((module) => module.DelegationForm));
 
@@ -42,6 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/delegations/${result.id}`, t("form.saved"));
 }
+
+export const clientLoader = withDeferred(DelegationForm);
 
 export default function EditDelegationPage() {
   const { t } = useTranslation();

@@ -36,7 +36,7 @@ import {
 import { refusal, type Refusal } from "~/models/refusals";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -245,4 +245,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-export default deferred(() => import("~/forms/pages/ImportPage").then((module) => module.ImportPage));
+const Page = deferred(() => import("~/forms/pages/ImportPage").then((module) => module.ImportPage));
+
+export const clientLoader = withDeferred(Page);
+
+export default Page;

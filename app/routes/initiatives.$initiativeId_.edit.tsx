@@ -11,7 +11,7 @@ import { parseForm, replyWith } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 const InitiativeForm = deferred(() => import("~/forms/InitiativeForms").then((module) => module.InitiativeForm));
 
@@ -43,6 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   updateInitiative(id, { ...submission.value, status: current.status }, actor);
   return redirectWithFlash(request, `/initiatives/${id}`, t("form.saved"));
 }
+
+export const clientLoader = withDeferred(InitiativeForm);
 
 export default function EditInitiativePage() {
   const { t } = useTranslation();

@@ -15,7 +15,7 @@ import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { formatPartialDate } from "~db/shared/partial-date";
 import { actorOf, requireEditor } from "~/auth.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 const InitiativeStepForm = deferred(() =>
   import("~/forms/InitiativeForms").then((module) => module.InitiativeStepForm),
@@ -50,6 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   addInitiativeStep(id, submission.value, actor);
   return redirectWithFlash(request, `/initiatives/${id}`, t("form.saved"));
 }
+
+export const clientLoader = withDeferred(InitiativeStepForm);
 
 export default function InitiativeStepPage() {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 const InitiativeForm = deferred(() => import("~/forms/InitiativeForms").then((module) => module.InitiativeForm));
 
@@ -39,6 +39,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const id = createInitiative(submission.value, actor);
   return redirectWithFlash(request, `/initiatives/${id}`, t("form.saved"));
 }
+
+export const clientLoader = withDeferred(InitiativeForm);
 
 export default function NewInitiativePage() {
   const { t } = useTranslation();

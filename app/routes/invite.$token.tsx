@@ -6,7 +6,7 @@ import { acceptInvitation, invitationFor } from "~/models/users.server";
 import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { withPasswordRules } from "~/utils/password-rules.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -41,6 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return startSession(userId, "/");
 }
 
-export default deferred(() =>
-  import("~/forms/pages/AcceptInvitationPage").then((module) => module.AcceptInvitationPage),
-);
+const Page = deferred(() => import("~/forms/pages/AcceptInvitationPage").then((module) => module.AcceptInvitationPage));
+
+export const clientLoader = withDeferred(Page);
+
+export default Page;

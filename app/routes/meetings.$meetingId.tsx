@@ -14,7 +14,7 @@ import { isWebUrl } from "~/utils/urls";
 import { requireUser } from "~/auth.server";
 import { getEnv } from "~/env.server";
 import { listDocuments } from "~/models/documents.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 // The documents and their upload form: loaded after the page, as the forms are (app/forms/deferred.tsx).
 const Documents = deferred(() => import("~/components/Documents").then((module) => module.Documents));
@@ -28,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const title = meeting.partner ? t("meeting.title", { partner: meeting.partner.name }) : t("meeting.titleNoPartner");
   return { title, meeting, documents: listDocuments("meeting", meeting.id), maxMb: getEnv().UPLOAD_MAX_MB };
 }
+
+export const clientLoader = withDeferred(Documents);
 
 export default function MeetingPage() {
   const { t } = useTranslation();

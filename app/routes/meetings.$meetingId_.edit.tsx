@@ -10,7 +10,7 @@ import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 const MeetingForm = deferred(() => import("~/forms/MeetingForm").then((module) => module.MeetingForm));
 
@@ -41,6 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/meetings/${id}`, t("form.saved"));
 }
+
+export const clientLoader = withDeferred(MeetingForm);
 
 export default function EditMeetingPage() {
   const { t } = useTranslation();

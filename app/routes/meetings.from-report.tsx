@@ -14,7 +14,7 @@ import { createPartner } from "~/models/partners/write.server";
 import { readForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { typedName } from "~db/shared/names";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -74,4 +74,8 @@ function addPartner(formData: FormData, t: T, actor: Actor) {
   return { stage: "partner" as const, partnerId: createPartner(parsed.data, actor) };
 }
 
-export default deferred(() => import("~/forms/pages/FromReportPage").then((module) => module.FromReportPage));
+const Page = deferred(() => import("~/forms/pages/FromReportPage").then((module) => module.FromReportPage));
+
+export const clientLoader = withDeferred(Page);
+
+export default Page;

@@ -11,7 +11,7 @@ import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { idFromSearch } from "~/utils/pagination";
 import { actorOf, requireEditor } from "~/auth.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 const MeetingForm = deferred(() => import("~/forms/MeetingForm").then((module) => module.MeetingForm));
 
@@ -51,6 +51,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/meetings/${result.id}`, t("form.saved"));
 }
+
+export const clientLoader = withDeferred(MeetingForm);
 
 export default function NewMeetingPage() {
   const { t } = useTranslation();

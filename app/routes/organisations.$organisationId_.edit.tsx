@@ -13,7 +13,7 @@ import { parseForm, replyWith } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 const OrganisationForm = deferred(() => import("~/forms/OrganisationForm").then((module) => module.OrganisationForm));
 
@@ -57,6 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   updateOrganisation(id, submission.value, actor);
   return redirectWithFlash(request, `/organisations/${id}`, t("form.saved"));
 }
+
+export const clientLoader = withDeferred(OrganisationForm);
 
 export default function EditOrganisationPage() {
   const { t } = useTranslation();

@@ -13,7 +13,7 @@ import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { idFromSearch } from "~/utils/pagination";
 import { actorOf, requireEditor } from "~/auth.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 const OrganisationForm = deferred(() => import("~/forms/OrganisationForm").then((module) => module.OrganisationForm));
 
@@ -51,6 +51,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const id = createOrganisation(submission.value, actor);
   return redirectWithFlash(request, `/organisations/${id}`, t("form.saved"));
 }
+
+export const clientLoader = withDeferred(OrganisationForm);
 
 export default function NewOrganisationPage() {
   const { t } = useTranslation();

@@ -23,7 +23,7 @@ import type { DocumentRows } from "~/components/Documents";
 import { useCan } from "~/utils/user";
 import { getEnv } from "~/env.server";
 import { documentsOfSteps } from "~/models/documents.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 // The documents and their upload form: loaded after the page, as the forms are (app/forms/deferred.tsx).
 const Documents = deferred(() => import("~/components/Documents").then((module) => module.Documents));
@@ -69,6 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...rest,
   };
 }
+
+export const clientLoader = withDeferred(Documents, Timeline);
 
 export default function PartnerPage() {
   const { t } = useTranslation();

@@ -13,7 +13,7 @@ import { parseForm, replyWith } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 const PartnerForm = deferred(() => import("~/forms/PartnerForm").then((module) => module.PartnerForm));
 
@@ -42,6 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   updatePartner(id, submission.value, actor);
   return redirectWithFlash(request, `/partners/${id}`, t("form.saved"));
 }
+
+export const clientLoader = withDeferred(PartnerForm);
 
 export default function EditPartnerPage() {
   const { t } = useTranslation();

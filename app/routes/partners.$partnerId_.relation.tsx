@@ -11,7 +11,7 @@ import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 const RelationForm = deferred(() => import("~/forms/RelationForms").then((module) => module.RelationForm));
 
@@ -37,6 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/partners/${id}`, t("form.saved"));
 }
+
+export const clientLoader = withDeferred(RelationForm);
 
 export default function NewRelationPage() {
   const { t } = useTranslation();

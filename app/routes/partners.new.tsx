@@ -11,7 +11,7 @@ import { countryOptions } from "~/utils/countries";
 import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 const PartnerForm = deferred(() => import("~/forms/PartnerForm").then((module) => module.PartnerForm));
 
@@ -37,6 +37,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const id = createPartner(submission.value, actor);
   return redirectWithFlash(request, `/partners/${id}`, t("form.saved"));
 }
+
+export const clientLoader = withDeferred(PartnerForm);
 
 export default function NewPartnerPage() {
   const { t } = useTranslation();

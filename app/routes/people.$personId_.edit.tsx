@@ -13,7 +13,7 @@ import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 const PersonForm = deferred(() => import("~/forms/PersonForm").then((module) => module.PersonForm));
 
@@ -49,6 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/people/${id}`, t("form.saved"));
 }
+
+export const clientLoader = withDeferred(PersonForm);
 
 export default function EditPersonPage() {
   const { t } = useTranslation();

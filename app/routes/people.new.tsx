@@ -11,7 +11,7 @@ import { missingReferences } from "~/models/sql.server";
 import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 const PersonForm = deferred(() => import("~/forms/PersonForm").then((module) => module.PersonForm));
 
@@ -44,6 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/people/${result.id}`, t("form.saved"));
 }
+
+export const clientLoader = withDeferred(PersonForm);
 
 export default function NewPersonPage() {
   const { t } = useTranslation();

@@ -13,7 +13,7 @@ import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { localizedName } from "~db/shared/names";
 import { actorOf, requireEditor } from "~/auth.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 const RelationFieldsForm = deferred(() => import("~/forms/RelationForms").then((module) => module.RelationFieldsForm));
 
@@ -43,6 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   updateRelation(id, submission.value, actor);
   return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.saved"));
 }
+
+export const clientLoader = withDeferred(RelationFieldsForm);
 
 export default function EditRelationPage() {
   const { t } = useTranslation();

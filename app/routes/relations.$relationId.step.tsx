@@ -15,7 +15,7 @@ import { titled } from "~/utils/meta";
 import { localizedName } from "~db/shared/names";
 import { formatPartialDate } from "~db/shared/partial-date";
 import { actorOf, requireEditor } from "~/auth.server";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 const RelationStepForm = deferred(() => import("~/forms/RelationForms").then((module) => module.RelationStepForm));
 
@@ -46,6 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.saved"));
 }
+
+export const clientLoader = withDeferred(RelationStepForm);
 
 export default function RelationStepPage() {
   const { t } = useTranslation();

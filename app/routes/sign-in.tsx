@@ -8,7 +8,7 @@ import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { waitWords } from "~/utils/wait-words";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { deferred } from "~/forms/deferred";
+import { deferred, withDeferred } from "~/forms/deferred";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -42,4 +42,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return startSession(result.user.id, redirectTo ?? "/");
 }
 
-export default deferred(() => import("~/forms/pages/SignInPage").then((module) => module.SignInPage));
+const Page = deferred(() => import("~/forms/pages/SignInPage").then((module) => module.SignInPage));
+
+export const clientLoader = withDeferred(Page);
+
+export default Page;
