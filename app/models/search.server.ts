@@ -1,7 +1,8 @@
+import type Database from "better-sqlite3";
 import { and, asc, eq, gte, inArray, lt, notInArray, sql } from "drizzle-orm";
 import type { Db } from "~db/client";
 import { NAMED_TABLES, type NamedRecordType } from "~db/name-keys";
-import { MEETING_ROWIDS, searchRowidRange } from "./search-index.server";
+import { SEARCH_KINDS, searchTable, type SearchKind } from "./search-index.server";
 import {
   delegationMembers,
   delegations,
@@ -84,38 +85,28 @@ function ftsQuery(query: string, prefixes = true) {
   return words.length ? words.map((w) => `"${w.replace(/"/g, "")}"${prefixes ? "*" : ""}`).join(" AND ") : null;
 }
 
-type TextKind = "meeting" | "initiative" | "partner" | "relation" | "delegation";
-const TEXT_KINDS: readonly TextKind[] = ["meeting", "initiative", "partner", "relation", "delegation"];
-const SMALL_KINDS: readonly TextKind[] = ["partner", "relation", "delegation"];
-const smallKindOf = (rowid: number) =>
-  SMALL_KINDS.find((kind) => {
-    const [from, to] = searchRowidRange(kind);
-    return rowid > from && rowid <= to;
-  });
-
-/** Rows of several kinds' ranges at once, in rowid order (each kind's newest first). */
-const spanStatement = perConnection((db) =>
-  clientOf(db).prepare<[string, bigint, bigint], { rowid: number; id: number }>(
-    "select rowid, record_id as id from search_text where search_text match ? and rowid > ? and rowid <= ? order by rowid asc",
-  ),
-);
-
 /**
- * Record ids of one kind whose text matches an FTS5 query. Rowids say the kind and the order
- * (app/models/search-index.server.ts): the first rows of a range are the newest. The bounds are
- * bound as integers (BigInt): better-sqlite3 binds a JS number as a REAL, and FTS5 then reads a
- * word's whole list of rows instead of seeking to the range (a word in most records: 25-35 ms a
- * kind, and 0.3 ms bound as integers; issue 17).
+ * Per kind, the ids of records whose text matches an FTS5 query, in rank order. Each kind has its
+ * own index (app/models/search-index.server.ts), whose rowids put the newest first: meetings read
+ * downwards from the end, the others upwards from the start. A query for words that begin as
+ * typed merges only the kind's own words' rows, not every kind's (issue 17, round 3).
  */
-function idsMatching(db: Db, match: string, kind: TextKind, count: number) {
-  const [from, to] = searchRowidRange(kind).map(BigInt);
-  return db
-    .all<{ id: number }>(
-      kind === "meeting"
-        ? sql`select record_id as id from search_text where search_text match ${match} and rowid >= ${BigInt(MEETING_ROWIDS)} order by rowid desc limit ${count}`
-        : sql`select record_id as id from search_text where search_text match ${match} and rowid > ${from} and rowid <= ${to} order by rowid asc limit ${count}`,
-    )
-    .map((r) => r.id);
+const matchStatements = perConnection((db) => {
+  const client = clientOf(db);
+  return Object.fromEntries(
+    SEARCH_KINDS.map((kind) => [
+      kind,
+      client
+        .prepare<[string, number], number>(
+          `select record_id from ${searchTable(kind)} where ${searchTable(kind)} match ? order by rowid ${kind === "meeting" ? "desc" : "asc"} limit ?`,
+        )
+        .pluck(),
+    ]),
+  ) as Record<SearchKind, Database.Statement<[string, number], number>>;
+});
+
+function idsMatching(db: Db, match: string, kind: SearchKind, count: number) {
+  return matchStatements(db)[kind].all(match, count);
 }
 
 /** The initiative picker's suggestions: open initiatives whose title or text holds the words typed. */
@@ -154,37 +145,18 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
   const whole = ftsQuery(query, false);
   if (!prefixed || !whole) return { meeting: [], initiative: [], partner: [], relation: [], delegation: [] };
   const db = getDb();
-  const find = (match: string, kind: TextKind, count: number) => idsMatching(db, match, kind, count);
+  const find = (match: string, kind: SearchKind, count: number) => idsMatching(db, match, kind, count);
   // The words as typed first, then words that only begin so: a common word is found whole at
   // once, and FTS5 need not merge every word that starts like it.
-  const exact = Object.fromEntries(TEXT_KINDS.map((kind) => [kind, find(whole, kind, limit)])) as Record<
-    TextKind,
+  const exact = Object.fromEntries(SEARCH_KINDS.map((kind) => [kind, find(whole, kind, limit)])) as Record<
+    SearchKind,
     number[]
   >;
-  const short = TEXT_KINDS.filter((kind) => exact[kind].length < limit);
-  // A prefix query makes FTS5 merge the rows of every word that begins so, whatever the rowid
-  // range (a word in most records: ~19 ms each time). Partners, relations and delegations, a few
-  // thousand rows at most and next to one another, are read in one such query when several of
-  // them need it, instead of one each (issue 17).
-  const few = short.filter((kind) => SMALL_KINDS.includes(kind));
-  const begun = new Map<TextKind, number[]>();
-  if (few.length > 1) {
-    for (const kind of few) begun.set(kind, []);
-    const from = BigInt(Math.min(...few.map((kind) => searchRowidRange(kind)[0])));
-    const to = BigInt(Math.max(...few.map((kind) => searchRowidRange(kind)[1])));
-    let open = few.length;
-    for (const row of spanStatement(db).iterate(prefixed, from, to)) {
-      const kind = smallKindOf(row.rowid);
-      const found = kind && begun.get(kind);
-      if (!found || found.length >= limit * 2) continue;
-      found.push(row.id);
-      if (found.length === limit * 2 && --open === 0) break;
-    }
-  }
-  const idsOf = (kind: TextKind) => {
+  const short = SEARCH_KINDS.filter((kind) => exact[kind].length < limit);
+  const idsOf = (kind: SearchKind) => {
     if (!short.includes(kind)) return exact[kind];
     const seen = new Set(exact[kind]);
-    const more = begun.get(kind) ?? find(prefixed, kind, limit * 2);
+    const more = find(prefixed, kind, limit * 2);
     return [...exact[kind], ...more.filter((id) => !seen.has(id))].slice(0, limit);
   };
   const byRank = <T extends { id: number }>(rows: T[], ids: number[]) =>
