@@ -1,25 +1,9 @@
 import type Database from "better-sqlite3";
-import { and, asc, eq, gte, inArray, lt, notInArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, notInArray, sql } from "drizzle-orm";
 import type { Db } from "~db/client";
 import { NAMED_TABLES, type NamedRecordType } from "~db/name-keys";
 import { SEARCH_KINDS, searchTable, type SearchKind } from "./search-index.server";
-import {
-  delegationMembers,
-  delegations,
-  initiatives,
-  meetings,
-  meetingSources,
-  meetingTopics,
-  nameKeys,
-  organisations,
-  partners,
-  people,
-  relations,
-  relationSteps,
-  relationStepSignatories,
-  sources,
-  topics,
-} from "~db/schema";
+import { delegations, initiatives, meetings, nameKeys, organisations, partners, relations } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { countryName } from "~/utils/countries";
@@ -109,6 +93,40 @@ function idsMatching(db: Db, match: string, kind: SearchKind, count: number) {
   return matchStatements(db)[kind].all(match, count);
 }
 
+type Names = { nameKk: string | null; nameRu: string | null; nameEn: string | null; nameNative: string | null };
+type SourceText = { outlet: string | null; title: string | null; text: string | null };
+
+/**
+ * The texts a result's passage is looked for in, read only for a result whose line does not show
+ * a word of the query: prepared once per connection, not built by drizzle and prepared by SQLite
+ * for each result of each search (issue 17, round 3). Each reads in the order the query it
+ * replaces read.
+ */
+const passageStatements = perConnection((db) => {
+  const client = clientOf(db);
+  const NAMES = "p.name_kk as nameKk, p.name_ru as nameRu, p.name_en as nameEn, p.name_native as nameNative";
+  return {
+    meetingSources: client.prepare<[number], SourceText>(
+      "select s.outlet, s.title, s.text from meeting_sources ms inner join sources s on s.id = ms.source_id where ms.meeting_id = ?",
+    ),
+    meetingTopics: client.prepare<[number], { kk: string | null; ru: string | null; en: string | null }>(
+      "select t.name_kk as kk, t.name_ru as ru, t.name_en as en from meeting_topics mt inner join topics t on t.id = mt.topic_id where mt.meeting_id = ?",
+    ),
+    relationStepNotes: client
+      .prepare<[number], string | null>("select note from relation_steps where relation_id = ? order by id")
+      .pluck(),
+    relationSignatories: client.prepare<[number], Names>(
+      `select ${NAMES} from relation_step_signatories s inner join people p on p.id = s.person_id where s.step_id in (select id from relation_steps where relation_id = ?) order by s.step_id, s.person_id`,
+    ),
+    relationSources: client.prepare<[number], SourceText>(
+      "select outlet, title, text from sources where id in (select source_id from relation_steps where relation_id = ?) order by id",
+    ),
+    delegationPeople: client.prepare<[number, number], Names>(
+      `select ${NAMES} from people p where p.id = ? or p.id in (select person_id from delegation_members where delegation_id = ?) order by p.id`,
+    ),
+  };
+});
+
 /** The initiative picker's suggestions: open initiatives whose title or text holds the words typed. */
 export function searchOpenInitiatives(query: string, lng: Language, limit = 8) {
   const prefixed = ftsQuery(query);
@@ -174,22 +192,10 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
         .where(inArray(meetings.id, meetingIds))
         .all()
     : [];
+  const statements = passageStatements(db);
   const meetingSourceTexts = (id: number) =>
-    db
-      .select({ outlet: sources.outlet, title: sources.title, text: sources.text })
-      .from(meetingSources)
-      .innerJoin(sources, eq(sources.id, meetingSources.sourceId))
-      .where(eq(meetingSources.meetingId, id))
-      .all()
-      .flatMap((r) => [r.title, r.outlet, r.text]);
-  const meetingTopicNames = (id: number) =>
-    db
-      .select({ kk: topics.nameKk, ru: topics.nameRu, en: topics.nameEn })
-      .from(meetingTopics)
-      .innerJoin(topics, eq(topics.id, meetingTopics.topicId))
-      .where(eq(meetingTopics.meetingId, id))
-      .all()
-      .flatMap((r) => [r.kk, r.ru, r.en]);
+    statements.meetingSources.all(id).flatMap((r) => [r.title, r.outlet, r.text]);
+  const meetingTopicNames = (id: number) => statements.meetingTopics.all(id).flatMap((r) => [r.kk, r.ru, r.en]);
 
   const initiativeIds = idsOf("initiative");
   const initiativeRows = initiativeIds.length
@@ -208,37 +214,12 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
         .where(inArray(relations.id, relationIds))
         .all()
     : [];
-  const relationTexts = (id: number, note: string | null) => {
-    const steps = db
-      .select()
-      .from(relationSteps)
-      .where(eq(relationSteps.relationId, id))
-      .orderBy(asc(relationSteps.id))
-      .all();
-    const sourceIds = steps.flatMap((s) => (s.sourceId ? [s.sourceId] : []));
-    const stepIds = steps.map((s) => s.id);
-    return [
-      note,
-      ...steps.map((s) => s.note),
-      ...(stepIds.length
-        ? db
-            .select({ kk: people.nameKk, ru: people.nameRu, en: people.nameEn, native: people.nameNative })
-            .from(relationStepSignatories)
-            .innerJoin(people, eq(people.id, relationStepSignatories.personId))
-            .where(inArray(relationStepSignatories.stepId, stepIds))
-            .all()
-            .map((p) => localizedName({ nameKk: p.kk, nameRu: p.ru, nameEn: p.en, nameNative: p.native }, lng))
-        : []),
-      ...(sourceIds.length
-        ? db
-            .select()
-            .from(sources)
-            .where(inArray(sources.id, sourceIds))
-            .all()
-            .flatMap((r) => [r.title, r.outlet, r.text])
-        : []),
-    ];
-  };
+  const relationTexts = (id: number, note: string | null) => [
+    note,
+    ...statements.relationStepNotes.all(id),
+    ...statements.relationSignatories.all(id).map((p) => localizedName(p, lng)),
+    ...statements.relationSources.all(id).flatMap((r) => [r.title, r.outlet, r.text]),
+  ];
 
   const delegationIds = idsOf("delegation");
   const delegationRows = delegationIds.length
@@ -250,25 +231,8 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
         .where(inArray(delegations.id, delegationIds))
         .all()
     : [];
-  const delegationPeople = (id: number, leaderId: number | null) => {
-    const ids = [
-      ...(leaderId ? [leaderId] : []),
-      ...db
-        .select({ id: delegationMembers.personId })
-        .from(delegationMembers)
-        .where(eq(delegationMembers.delegationId, id))
-        .all()
-        .map((r) => r.id),
-    ];
-    return ids.length
-      ? db
-          .select()
-          .from(people)
-          .where(inArray(people.id, ids))
-          .all()
-          .map((p) => localizedName(p, lng))
-      : [];
-  };
+  const delegationPeople = (id: number, leaderId: number | null) =>
+    statements.delegationPeople.all(leaderId ?? -1, id).map((p) => localizedName(p, lng));
 
   return {
     meeting: byRank(

@@ -214,6 +214,10 @@ export function nameKeys(...names: Array<string | null | undefined>): string[] {
 export function matchRange(text: string, query: string): [number, number] | null {
   const folded = foldForMatch(query);
   if (!folded) return null;
+  // The text from a word's start folds to the end of the whole text folded (each fold works
+  // within a word or on a letter at a time), so a query the whole does not hold is in no such
+  // end: one fold instead of one per word of a text that does not match (issue 17, round 3).
+  if (!foldForMatch(text).includes(folded)) return null;
   for (let start = 0; start < text.length; start++) {
     if (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1])) continue;
     if (!/[\p{L}\p{N}]/u.test(text[start])) continue;
