@@ -168,6 +168,9 @@ describe("highlighting reads a text that does not match with one fold (issue 17,
     "re\u0301sume\u0301 of the Kazakh–Chinese talks, 2016",
     "Тengrinews.kz: маслихат Astana, «Қазақстан»",
     "kiyik киік aaaa zzzzzzzz",
+    "Протокол №5 от 12.03.2019: Шымкент–Ташкент, kh. Khan™ yes.ye k.h",
+    "ΟΔΟΣ.ΑΘΗΝΑ Σ. Ali-Khan's  co-operation\tcooperation\n(cooperation)",
+    "  ...leading spaces, then words; and a trailing stop.",
   ];
   const queries = [
     "cooperation",
