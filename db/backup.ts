@@ -30,13 +30,16 @@ export function listBackups(databasePath: string) {
     .map((name) => ({ name, file: path.join(dir, name), size: fs.statSync(path.join(dir, name)).size }));
 }
 
+/** The search indexes' FTS5 shadow tables: SQLite's own bookkeeping, counted through each index. */
+const FTS_SHADOW = /^search_text_\w+_(data|idx|content|docsize|config)$/;
+
 export function rowCounts(sqlite: Database.Database) {
-  const tables = sqlite
-    .prepare(
-      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_text_%' ORDER BY name",
-    )
-    .pluck()
-    .all() as string[];
+  const tables = (
+    sqlite
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all() as string[]
+  ).filter((name) => !FTS_SHADOW.test(name));
   return Object.fromEntries(
     tables.map((table) => [table, sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number]),
   );

@@ -69,7 +69,7 @@ function check(round: number) {
       `SELECT (SELECT count(*) FROM meeting_topics WHERE meeting_id = @id) AS topics,
               (SELECT count(*) FROM meeting_sources WHERE meeting_id = @id) AS sources,
               (SELECT count(*) FROM history WHERE record_type = 'meeting' AND record_id = @id) AS history,
-              (SELECT count(*) FROM search_rows r JOIN search_text t ON t.rowid = r.fts_rowid WHERE r.kind = 'meeting' AND r.record_id = @id) AS indexed`,
+              (SELECT count(*) FROM search_rows r JOIN search_text_meeting t ON t.rowid = r.fts_rowid WHERE r.kind = 'meeting' AND r.record_id = @id) AS indexed`,
     );
     let missing = 0;
     for (const [id, count] of acknowledged) {

@@ -145,3 +145,47 @@ describe("where a query matches in the text shown", () => {
     expect(matchRange("Almaz Kim", "Samarkand")).toBeNull();
   });
 });
+
+describe("highlighting reads a text that does not match with one fold (issue 17, round 3)", () => {
+  // matchRange as it was before it first folded the whole text: every word start tried.
+  const everyStart = (text: string, query: string): [number, number] | null => {
+    const folded = foldForMatch(query);
+    if (!folded) return null;
+    for (let start = 0; start < text.length; start++) {
+      if (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1])) continue;
+      if (!/[\p{L}\p{N}]/u.test(text[start])) continue;
+      if (!foldForMatch(text.slice(start)).startsWith(folded)) continue;
+      for (let end = start + 1; end <= text.length; end++)
+        if (foldForMatch(text.slice(start, end)).startsWith(folded)) return [start, end];
+    }
+    return null;
+  };
+  const texts = [
+    "Talks on trade and economic cooperation",
+    "Сауда-экономикалық ынтымақтастық мәселелерін талқылау (cooperation)",
+    "Встреча с пpeзидентом Хасаном",
+    "Mariia Khassanova, Yerlan Aliyev — Ерлан Алиев",
+    "re\u0301sume\u0301 of the Kazakh–Chinese talks, 2016",
+    "Тengrinews.kz: маслихат Astana, «Қазақстан»",
+    "kiyik киік aaaa zzzzzzzz",
+    "Протокол №5 от 12.03.2019: Шымкент–Ташкент, kh. Khan™ yes.ye k.h",
+    "ΟΔΟΣ.ΑΘΗΝΑ Σ. Ali-Khan's  co-operation\tcooperation\n(cooperation)",
+    "  ...leading spaces, then words; and a trailing stop.",
+  ];
+  const queries = [
+    "cooperation",
+    "coop",
+    "экономик",
+    "президент",
+    "hasan",
+    "khassan",
+    "erlan",
+    "алиев",
+    "resume",
+    "sume",
+  ];
+  test.each(texts)("%s: the same range as trying every word start", (text) => {
+    for (const query of [...queries, ...text.split(/\s+/).map((w) => w.slice(0, 4))])
+      expect(matchRange(text, query), query).toEqual(everyStart(text, query));
+  });
+});

@@ -254,6 +254,7 @@ describe("posts made from a title at a meeting, at migration 0012", () => {
       const after = rowCounts(db);
       for (const [table, count] of Object.entries(before)) {
         if (table === "history") continue; // the changed people, recorded as the system's below
+        if (table.startsWith("search_text")) continue; // one index per kind from 0024 (tests/search-kinds.test.ts)
         expect(after[table], `rows in ${table}`).toBe(count);
       }
       expect(

@@ -110,8 +110,8 @@ describe("delegations", () => {
 });
 
 describe("a word that only begins words, in partners, relations and delegations at once", () => {
-  // These three kinds are read in one prefix query when several need it (issue 17): each must
-  // still get its own records, the newest first, however many the others have.
+  // Each kind's own records, the newest first, however many the others have (each kind has its
+  // own index since issue 17's round 3; before it, these three were read in one prefix query).
   test("finds each kind's records, the newest first, within the limit", () => {
     const partners = ["Zarafshan", "Zarafkent", "Zarafabad"].map((nameEn) =>
       createPartner(PartnerSchema.parse({ kind: "city", countryCode: "UZ", nameEn }), SYSTEM),

@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { LANGUAGES } from "~/i18n/config";
 import en from "~/i18n/locales/en";
@@ -32,19 +33,18 @@ export type SearchKind = (typeof SEARCH_KINDS)[number];
 const fold = (parts: Array<string | null | undefined>) => foldForMatch(parts.filter(Boolean).join(" \n "));
 
 /**
- * A row's place in the index. FTS5 walks rowids in order and takes rowid ranges, so the rowid
- * says both the kind and the order results come in, and the newest matches come first without
- * sorting them all (a word in most of 100,000 meetings). Each kind's newest sit where FTS5 starts
- * cheaply: at the very end of the index going down, or at its very start going up. (Walking down
- * from the middle of a long list of rows makes FTS5 read all of that list first: 7 ms for a
- * common word, when the meetings were the lower range.)
+ * A row's place in its kind's index. FTS5 walks rowids in order, so the rowid says the order
+ * results come in, and the newest matches come first without sorting them all (a word in most of
+ * 100,000 meetings). Each kind's newest sit where FTS5 starts cheaply: at the end of the index
+ * going down, or at its start going up. (Walking down from the middle of a long list of rows
+ * makes FTS5 read all of that list first.)
  * - Meetings from 2^52 up, by their date (to the day, then the id; unknown dates as the oldest):
  *   read downwards from the end.
- * - Initiatives below, the newest (highest id) lowest: read upwards from the start.
- * - Partners, relations and delegations (a few thousand at most) above the initiatives, each in
- *   its own range, the newest lowest: read upwards from the range's start, which FTS5 seeks to.
+ * - Initiatives, partners, relations and delegations below a number of their own, the newest
+ *   (highest id) lowest: read upwards from the start. (Until migration 0024 every kind shared one
+ *   index and these ranges told them apart; the rowids were carried over as they were.)
  */
-export const MEETING_ROWIDS = 2 ** 52;
+const MEETING_ROWIDS = 2 ** 52;
 const IDS = 2 ** 25;
 const TOPS = { initiative: 2 ** 40, partner: 2 ** 41, relation: 2 ** 42, delegation: 2 ** 43 } as const;
 
@@ -54,23 +54,32 @@ export function searchRowid(kind: SearchKind, id: number, date: string | null = 
   return MEETING_ROWIDS + day * IDS + id;
 }
 
-/** The rowids a kind's rows take: from (exclusive) and to (inclusive). */
-export function searchRowidRange(kind: SearchKind): [number, number] {
-  if (kind === "meeting") return [MEETING_ROWIDS - 1, Number.MAX_SAFE_INTEGER];
-  return [TOPS[kind] - IDS, TOPS[kind]];
-}
+/**
+ * Each kind's own FTS5 index (migration 0024): a query for words that begin as typed then merges
+ * only that kind's rows, not every kind's (issue 17, round 3). The names are not the user's: the
+ * kind is one of SEARCH_KINDS.
+ */
+export const searchTable = (kind: SearchKind) => `search_text_${kind}`;
 
 const rowStatements = perConnection((db) => {
   const client = clientOf(db);
+  const texts = Object.fromEntries(
+    SEARCH_KINDS.map((kind) => [
+      kind,
+      {
+        remove: client.prepare<[number]>(`delete from ${searchTable(kind)} where rowid = ?`),
+        add: client.prepare<[number, number, string]>(
+          `insert into ${searchTable(kind)} (rowid, record_id, body) values (?, ?, ?)`,
+        ),
+      },
+    ]),
+  ) as Record<SearchKind, { remove: Database.Statement<[number]>; add: Database.Statement<[number, number, string]> }>;
   return {
+    texts,
     old: client.prepare<[SearchKind, number], { rowid: number }>(
       "select fts_rowid as rowid from search_rows where kind = ? and record_id = ?",
     ),
-    removeText: client.prepare<[number]>("delete from search_text where rowid = ?"),
     removeRow: client.prepare<[SearchKind, number]>("delete from search_rows where kind = ? and record_id = ?"),
-    addText: client.prepare<[number, SearchKind, number, string]>(
-      "insert into search_text (rowid, kind, record_id, body) values (?, ?, ?, ?)",
-    ),
     addRow: client.prepare<[SearchKind, number, number]>(
       "insert into search_rows (kind, record_id, fts_rowid) values (?, ?, ?)",
     ),
@@ -82,12 +91,12 @@ function write(db: Db, kind: SearchKind, id: number, body: string, date: string 
   const statements = rowStatements(db);
   const old = statements.old.get(kind, id);
   if (old) {
-    statements.removeText.run(old.rowid);
+    statements.texts[kind].remove.run(old.rowid);
     statements.removeRow.run(kind, id);
   }
   if (!body) return;
   const rowid = searchRowid(kind, id, date);
-  statements.addText.run(rowid, kind, id, body);
+  statements.texts[kind].add.run(rowid, id, body);
   statements.addRow.run(kind, id, rowid);
 }
 
@@ -253,6 +262,25 @@ const INDEXERS: Record<SearchKind, (db: Db, id: number) => void> = {
   delegation: indexDelegation,
 };
 
+export type Touched = Array<{ type: string; id: number }>;
+
+/** The records a write touched (pending_changes) that the index holds or names. */
+export function touchedForSearch(db: Db): Touched {
+  return db.all<{ type: string; id: number }>(
+    sql`select record_type as type, record_id as id from pending_changes where record_type in ('partner', 'relation', 'delegation', 'person', 'organisation')`,
+  );
+}
+
+/** Whether the database has each kind's index yet (migration 0024). */
+export function hasSearchIndexes(db: Db) {
+  return (
+    db.$client
+      .prepare("select count(*) from sqlite_schema where type = 'table' and name = ?")
+      .pluck()
+      .get(searchTable("meeting")) === 1
+  );
+}
+
 /**
  * Re-indexes the partners, relations and delegations a write touched, and those holding the
  * name of a person or organisation it touched, before it commits (writeTransaction): the
@@ -260,10 +288,7 @@ const INDEXERS: Record<SearchKind, (db: Db, id: number) => void> = {
  * them found, those of today and those still to be written. (Meetings and initiatives are
  * indexed by the models that write them, where their texts are at hand.)
  */
-export function reindexTouched(db: Db) {
-  const touched = db.all<{ type: string; id: number }>(
-    sql`select record_type as type, record_id as id from pending_changes where record_type in ('partner', 'relation', 'delegation', 'person', 'organisation')`,
-  );
+export function reindexTouched(db: Db, touched = touchedForSearch(db)) {
   const ids = (type: string) => touched.filter((t) => t.type === type).map((t) => t.id);
   const people = ids("person");
   const organisations = ids("organisation");
@@ -348,10 +373,14 @@ export function clearIfFoldedOtherwise(db: Db) {
   const stamp = db.get<{ user_version: number }>(sql`pragma user_version`)?.user_version ?? 0;
   if (stamp === FOLD_VERSION) return false;
   db.delete(nameKeys).run();
-  db.run(sql`delete from search_text`);
+  emptySearchText(db);
   db.delete(searchRows).run();
   stampFoldVersion(db);
   return true;
+}
+
+function emptySearchText(db: Db) {
+  for (const kind of SEARCH_KINDS) db.run(sql.raw(`delete from ${searchTable(kind)}`));
 }
 
 export function stampFoldVersion(db: Db) {
@@ -360,7 +389,7 @@ export function stampFoldVersion(db: Db) {
 
 /** Rebuilds the whole index from the records: `npm run search:rebuild`. */
 export function rebuildSearchText(db: Db) {
-  db.run(sql`delete from search_text`);
+  emptySearchText(db);
   db.run(sql`delete from search_rows`);
   stampFoldVersion(db);
   return backfillSearchText(db);

@@ -1,24 +1,9 @@
-import { and, asc, eq, gte, inArray, lt, notInArray, sql } from "drizzle-orm";
+import type Database from "better-sqlite3";
+import { and, eq, gte, inArray, lt, notInArray, sql } from "drizzle-orm";
 import type { Db } from "~db/client";
 import { NAMED_TABLES, type NamedRecordType } from "~db/name-keys";
-import { MEETING_ROWIDS, searchRowidRange } from "./search-index.server";
-import {
-  delegationMembers,
-  delegations,
-  initiatives,
-  meetings,
-  meetingSources,
-  meetingTopics,
-  nameKeys,
-  organisations,
-  partners,
-  people,
-  relations,
-  relationSteps,
-  relationStepSignatories,
-  sources,
-  topics,
-} from "~db/schema";
+import { SEARCH_KINDS, searchTable, type SearchKind } from "./search-index.server";
+import { delegations, initiatives, meetings, nameKeys, organisations, partners, relations } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { countryName } from "~/utils/countries";
@@ -84,39 +69,63 @@ function ftsQuery(query: string, prefixes = true) {
   return words.length ? words.map((w) => `"${w.replace(/"/g, "")}"${prefixes ? "*" : ""}`).join(" AND ") : null;
 }
 
-type TextKind = "meeting" | "initiative" | "partner" | "relation" | "delegation";
-const TEXT_KINDS: readonly TextKind[] = ["meeting", "initiative", "partner", "relation", "delegation"];
-const SMALL_KINDS: readonly TextKind[] = ["partner", "relation", "delegation"];
-const smallKindOf = (rowid: number) =>
-  SMALL_KINDS.find((kind) => {
-    const [from, to] = searchRowidRange(kind);
-    return rowid > from && rowid <= to;
-  });
+/**
+ * Per kind, the ids of records whose text matches an FTS5 query, in rank order. Each kind has its
+ * own index (app/models/search-index.server.ts), whose rowids put the newest first: meetings read
+ * downwards from the end, the others upwards from the start. A query for words that begin as
+ * typed merges only the kind's own words' rows, not every kind's (issue 17, round 3).
+ */
+const matchStatements = perConnection((db) => {
+  const client = clientOf(db);
+  return Object.fromEntries(
+    SEARCH_KINDS.map((kind) => [
+      kind,
+      client
+        .prepare<[string, number], number>(
+          `select record_id from ${searchTable(kind)} where ${searchTable(kind)} match ? order by rowid ${kind === "meeting" ? "desc" : "asc"} limit ?`,
+        )
+        .pluck(),
+    ]),
+  ) as Record<SearchKind, Database.Statement<[string, number], number>>;
+});
 
-/** Rows of several kinds' ranges at once, in rowid order (each kind's newest first). */
-const spanStatement = perConnection((db) =>
-  clientOf(db).prepare<[string, bigint, bigint], { rowid: number; id: number }>(
-    "select rowid, record_id as id from search_text where search_text match ? and rowid > ? and rowid <= ? order by rowid asc",
-  ),
-);
+function idsMatching(db: Db, match: string, kind: SearchKind, count: number) {
+  return matchStatements(db)[kind].all(match, count);
+}
+
+type Names = { nameKk: string | null; nameRu: string | null; nameEn: string | null; nameNative: string | null };
+type SourceText = { outlet: string | null; title: string | null; text: string | null };
 
 /**
- * Record ids of one kind whose text matches an FTS5 query. Rowids say the kind and the order
- * (app/models/search-index.server.ts): the first rows of a range are the newest. The bounds are
- * bound as integers (BigInt): better-sqlite3 binds a JS number as a REAL, and FTS5 then reads a
- * word's whole list of rows instead of seeking to the range (a word in most records: 25-35 ms a
- * kind, and 0.3 ms bound as integers; issue 17).
+ * The texts a result's passage is looked for in, read only for a result whose line does not show
+ * a word of the query: prepared once per connection, not built by drizzle and prepared by SQLite
+ * for each result of each search (issue 17, round 3). Each reads in the order the query it
+ * replaces read.
  */
-function idsMatching(db: Db, match: string, kind: TextKind, count: number) {
-  const [from, to] = searchRowidRange(kind).map(BigInt);
-  return db
-    .all<{ id: number }>(
-      kind === "meeting"
-        ? sql`select record_id as id from search_text where search_text match ${match} and rowid >= ${BigInt(MEETING_ROWIDS)} order by rowid desc limit ${count}`
-        : sql`select record_id as id from search_text where search_text match ${match} and rowid > ${from} and rowid <= ${to} order by rowid asc limit ${count}`,
-    )
-    .map((r) => r.id);
-}
+const passageStatements = perConnection((db) => {
+  const client = clientOf(db);
+  const NAMES = "p.name_kk as nameKk, p.name_ru as nameRu, p.name_en as nameEn, p.name_native as nameNative";
+  return {
+    meetingSources: client.prepare<[number], SourceText>(
+      "select s.outlet, s.title, s.text from meeting_sources ms inner join sources s on s.id = ms.source_id where ms.meeting_id = ?",
+    ),
+    meetingTopics: client.prepare<[number], { kk: string | null; ru: string | null; en: string | null }>(
+      "select t.name_kk as kk, t.name_ru as ru, t.name_en as en from meeting_topics mt inner join topics t on t.id = mt.topic_id where mt.meeting_id = ?",
+    ),
+    relationStepNotes: client
+      .prepare<[number], string | null>("select note from relation_steps where relation_id = ? order by id")
+      .pluck(),
+    relationSignatories: client.prepare<[number], Names>(
+      `select ${NAMES} from relation_step_signatories s inner join people p on p.id = s.person_id where s.step_id in (select id from relation_steps where relation_id = ?) order by s.step_id, s.person_id`,
+    ),
+    relationSources: client.prepare<[number], SourceText>(
+      "select outlet, title, text from sources where id in (select source_id from relation_steps where relation_id = ?) order by id",
+    ),
+    delegationPeople: client.prepare<[number, number], Names>(
+      `select ${NAMES} from people p where p.id = ? or p.id in (select person_id from delegation_members where delegation_id = ?) order by p.id`,
+    ),
+  };
+});
 
 /** The initiative picker's suggestions: open initiatives whose title or text holds the words typed. */
 export function searchOpenInitiatives(query: string, lng: Language, limit = 8) {
@@ -154,37 +163,18 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
   const whole = ftsQuery(query, false);
   if (!prefixed || !whole) return { meeting: [], initiative: [], partner: [], relation: [], delegation: [] };
   const db = getDb();
-  const find = (match: string, kind: TextKind, count: number) => idsMatching(db, match, kind, count);
+  const find = (match: string, kind: SearchKind, count: number) => idsMatching(db, match, kind, count);
   // The words as typed first, then words that only begin so: a common word is found whole at
   // once, and FTS5 need not merge every word that starts like it.
-  const exact = Object.fromEntries(TEXT_KINDS.map((kind) => [kind, find(whole, kind, limit)])) as Record<
-    TextKind,
+  const exact = Object.fromEntries(SEARCH_KINDS.map((kind) => [kind, find(whole, kind, limit)])) as Record<
+    SearchKind,
     number[]
   >;
-  const short = TEXT_KINDS.filter((kind) => exact[kind].length < limit);
-  // A prefix query makes FTS5 merge the rows of every word that begins so, whatever the rowid
-  // range (a word in most records: ~19 ms each time). Partners, relations and delegations, a few
-  // thousand rows at most and next to one another, are read in one such query when several of
-  // them need it, instead of one each (issue 17).
-  const few = short.filter((kind) => SMALL_KINDS.includes(kind));
-  const begun = new Map<TextKind, number[]>();
-  if (few.length > 1) {
-    for (const kind of few) begun.set(kind, []);
-    const from = BigInt(Math.min(...few.map((kind) => searchRowidRange(kind)[0])));
-    const to = BigInt(Math.max(...few.map((kind) => searchRowidRange(kind)[1])));
-    let open = few.length;
-    for (const row of spanStatement(db).iterate(prefixed, from, to)) {
-      const kind = smallKindOf(row.rowid);
-      const found = kind && begun.get(kind);
-      if (!found || found.length >= limit * 2) continue;
-      found.push(row.id);
-      if (found.length === limit * 2 && --open === 0) break;
-    }
-  }
-  const idsOf = (kind: TextKind) => {
+  const short = SEARCH_KINDS.filter((kind) => exact[kind].length < limit);
+  const idsOf = (kind: SearchKind) => {
     if (!short.includes(kind)) return exact[kind];
     const seen = new Set(exact[kind]);
-    const more = begun.get(kind) ?? find(prefixed, kind, limit * 2);
+    const more = find(prefixed, kind, limit * 2);
     return [...exact[kind], ...more.filter((id) => !seen.has(id))].slice(0, limit);
   };
   const byRank = <T extends { id: number }>(rows: T[], ids: number[]) =>
@@ -202,22 +192,10 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
         .where(inArray(meetings.id, meetingIds))
         .all()
     : [];
+  const statements = passageStatements(db);
   const meetingSourceTexts = (id: number) =>
-    db
-      .select({ outlet: sources.outlet, title: sources.title, text: sources.text })
-      .from(meetingSources)
-      .innerJoin(sources, eq(sources.id, meetingSources.sourceId))
-      .where(eq(meetingSources.meetingId, id))
-      .all()
-      .flatMap((r) => [r.title, r.outlet, r.text]);
-  const meetingTopicNames = (id: number) =>
-    db
-      .select({ kk: topics.nameKk, ru: topics.nameRu, en: topics.nameEn })
-      .from(meetingTopics)
-      .innerJoin(topics, eq(topics.id, meetingTopics.topicId))
-      .where(eq(meetingTopics.meetingId, id))
-      .all()
-      .flatMap((r) => [r.kk, r.ru, r.en]);
+    statements.meetingSources.all(id).flatMap((r) => [r.title, r.outlet, r.text]);
+  const meetingTopicNames = (id: number) => statements.meetingTopics.all(id).flatMap((r) => [r.kk, r.ru, r.en]);
 
   const initiativeIds = idsOf("initiative");
   const initiativeRows = initiativeIds.length
@@ -236,37 +214,12 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
         .where(inArray(relations.id, relationIds))
         .all()
     : [];
-  const relationTexts = (id: number, note: string | null) => {
-    const steps = db
-      .select()
-      .from(relationSteps)
-      .where(eq(relationSteps.relationId, id))
-      .orderBy(asc(relationSteps.id))
-      .all();
-    const sourceIds = steps.flatMap((s) => (s.sourceId ? [s.sourceId] : []));
-    const stepIds = steps.map((s) => s.id);
-    return [
-      note,
-      ...steps.map((s) => s.note),
-      ...(stepIds.length
-        ? db
-            .select({ kk: people.nameKk, ru: people.nameRu, en: people.nameEn, native: people.nameNative })
-            .from(relationStepSignatories)
-            .innerJoin(people, eq(people.id, relationStepSignatories.personId))
-            .where(inArray(relationStepSignatories.stepId, stepIds))
-            .all()
-            .map((p) => localizedName({ nameKk: p.kk, nameRu: p.ru, nameEn: p.en, nameNative: p.native }, lng))
-        : []),
-      ...(sourceIds.length
-        ? db
-            .select()
-            .from(sources)
-            .where(inArray(sources.id, sourceIds))
-            .all()
-            .flatMap((r) => [r.title, r.outlet, r.text])
-        : []),
-    ];
-  };
+  const relationTexts = (id: number, note: string | null) => [
+    note,
+    ...statements.relationStepNotes.all(id),
+    ...statements.relationSignatories.all(id).map((p) => localizedName(p, lng)),
+    ...statements.relationSources.all(id).flatMap((r) => [r.title, r.outlet, r.text]),
+  ];
 
   const delegationIds = idsOf("delegation");
   const delegationRows = delegationIds.length
@@ -278,25 +231,8 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
         .where(inArray(delegations.id, delegationIds))
         .all()
     : [];
-  const delegationPeople = (id: number, leaderId: number | null) => {
-    const ids = [
-      ...(leaderId ? [leaderId] : []),
-      ...db
-        .select({ id: delegationMembers.personId })
-        .from(delegationMembers)
-        .where(eq(delegationMembers.delegationId, id))
-        .all()
-        .map((r) => r.id),
-    ];
-    return ids.length
-      ? db
-          .select()
-          .from(people)
-          .where(inArray(people.id, ids))
-          .all()
-          .map((p) => localizedName(p, lng))
-      : [];
-  };
+  const delegationPeople = (id: number, leaderId: number | null) =>
+    statements.delegationPeople.all(leaderId ?? -1, id).map((p) => localizedName(p, lng));
 
   return {
     meeting: byRank(

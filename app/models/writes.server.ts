@@ -6,7 +6,7 @@
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { migrationsFolder, type Db } from "~db/client";
 import { flushHistory, hasPendingChanges, OUTSIDE, SYSTEM, type Actor } from "~db/history";
-import { reindexTouched } from "./search-index.server";
+import { hasSearchIndexes, reindexTouched, touchedForSearch } from "./search-index.server";
 
 /**
  * Marks found before migrating were left by another program's writes: they are recorded as
@@ -15,8 +15,12 @@ import { reindexTouched } from "./search-index.server";
  */
 export function migrateDatabase(db: Db) {
   const columns = db.$client.prepare("SELECT name FROM pragma_table_info('pending_changes')").pluck().all();
-  if (columns.includes("at")) recordOutsideChanges(db);
+  // Before 0024 the search index was one table, which this code no longer writes: what another
+  // program changed is re-indexed once the migrations have made each kind's index.
+  const later = columns.includes("at") && !hasSearchIndexes(db) ? touchedForSearch(db) : null;
+  if (columns.includes("at")) recordOutsideChanges(db, !later);
   migrate(db, { migrationsFolder: migrationsFolder() });
+  if (later?.length) db.transaction((tx) => reindexTouched(tx as unknown as Db, later), { behavior: "immediate" });
   // Not writeTransaction: that would take the migrations' own marks for another program's.
   db.transaction(() => flushHistory(db.$client, SYSTEM), { behavior: "immediate" });
 }
@@ -48,13 +52,13 @@ export function writeTransaction<T>(db: Db, actor: Actor, fn: (tx: Db) => T, aft
  * program made to the file since the app last wrote (db/history.ts). Cheap when there are none,
  * which is nearly always: for the hourly housekeeping and the pages that show the history.
  */
-export function recordOutsideChanges(db: Db) {
+export function recordOutsideChanges(db: Db, reindex = true) {
   if (!hasPendingChanges(db.$client)) return 0;
-  return db.transaction(() => flushOutside(db), { behavior: "immediate" });
+  return db.transaction(() => flushOutside(db, reindex), { behavior: "immediate" });
 }
 
 /** Another program's changes: indexed for search, as the app's own are, and kept as its entries. */
-function flushOutside(db: Db) {
-  reindexTouched(db);
+function flushOutside(db: Db, reindex = true) {
+  if (reindex) reindexTouched(db);
   return flushHistory(db.$client, OUTSIDE);
 }

@@ -148,25 +148,31 @@ function collapseDoubles(word: string): string {
   );
 }
 
-export function foldForMatch(text: string): string {
-  let out = "";
-  const unmixed = text.replace(/[\p{L}\p{M}]+/gu, oneScript);
-  // Lower case first (Cyrillic keeps its letters), then decompose to drop Latin diacritics.
-  for (const ch of unmixed.toLowerCase()) {
-    const cyr = CYRILLIC_TO_LATIN[ch];
-    if (cyr !== undefined) {
-      out += cyr;
-      continue;
-    }
-    const special = LATIN_SPECIAL[ch];
-    if (special !== undefined) {
-      out += special;
-      continue;
-    }
+/**
+ * A lower-case character's fold: its Latin twin, or itself without diacritics. Kept per
+ * character (there are only so many), since normalising each character of each text again was
+ * most of the time a search spent folding (issue 17, round 3).
+ */
+const charFolds = new Map<string, string>();
+function foldChar(ch: string): string {
+  let folded = charFolds.get(ch);
+  if (folded !== undefined) return folded;
+  folded = CYRILLIC_TO_LATIN[ch] ?? LATIN_SPECIAL[ch];
+  if (folded === undefined) {
     const base = ch.normalize("NFKD").replace(/\p{M}/gu, "");
     // A Cyrillic letter with a diacritic that NFKD splits (й → и + breve) lands here.
-    out += base.length === 1 && CYRILLIC_TO_LATIN[base] !== undefined ? CYRILLIC_TO_LATIN[base] : base;
+    folded = base.length === 1 && CYRILLIC_TO_LATIN[base] !== undefined ? CYRILLIC_TO_LATIN[base] : base;
   }
+  if (charFolds.size < 20_000) charFolds.set(ch, folded);
+  return folded;
+}
+
+export function foldForMatch(text: string): string {
+  let out = "";
+  // Only a text with letters of both scripts can hold a word that mixes them.
+  const unmixed = CYRILLIC.test(text) && LATIN.test(text) ? text.replace(/[\p{L}\p{M}]+/gu, oneScript) : text;
+  // Lower case first (Cyrillic keeps its letters), then decompose to drop Latin diacritics.
+  for (const ch of unmixed.toLowerCase()) out += foldChar(ch);
   return (
     out
       .replace(/kh/g, "h")
@@ -206,6 +212,26 @@ export function nameKeys(...names: Array<string | null | undefined>): string[] {
   return [...keys];
 }
 
+const NOT_IN_A_WORD = /[^\p{L}\p{M}\p{N}]/u;
+
+/**
+ * Whether the text from `start` folds to something beginning with `folded`, read a word at a
+ * time rather than folding all the rest of a long text for each word start matchRange tries
+ * (issue 17, round 3). The fold of a part cut just before a character that is in no word (a
+ * space, a stop) is the beginning of the fold of the whole but for its last character or two (a
+ * "k" that an "h" past the cut would have dropped): so a part that already differs before them
+ * settles it, as does one two characters longer than the query.
+ */
+function foldsToBegin(text: string, start: number, folded: string): boolean {
+  for (let end = start + 1; ; end++) {
+    while (end < text.length && !NOT_IN_A_WORD.test(text[end])) end++;
+    if (end >= text.length) return foldForMatch(text.slice(start)).startsWith(folded);
+    const part = foldForMatch(text.slice(start, end));
+    if (part.length >= folded.length + 2) return part.startsWith(folded);
+    if (!folded.startsWith(part.slice(0, Math.max(0, part.length - 2)))) return false;
+  }
+}
+
 /**
  * Where a folded query matches in a text as shown: the first word start from which the text
  * folds to something beginning with the query, and the shortest stretch that covers it. For
@@ -214,10 +240,14 @@ export function nameKeys(...names: Array<string | null | undefined>): string[] {
 export function matchRange(text: string, query: string): [number, number] | null {
   const folded = foldForMatch(query);
   if (!folded) return null;
+  // The text from a word's start folds to the end of the whole text folded (each fold works
+  // within a word or on a letter at a time), so a query the whole does not hold is in no such
+  // end: one fold instead of one per word of a text that does not match (issue 17, round 3).
+  if (!foldForMatch(text).includes(folded)) return null;
   for (let start = 0; start < text.length; start++) {
     if (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1])) continue;
     if (!/[\p{L}\p{N}]/u.test(text[start])) continue;
-    if (!foldForMatch(text.slice(start)).startsWith(folded)) continue;
+    if (!foldsToBegin(text, start, folded)) continue;
     for (let end = start + 1; end <= text.length; end++) {
       if (foldForMatch(text.slice(start, end)).startsWith(folded)) return [start, end];
     }

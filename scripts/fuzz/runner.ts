@@ -13,8 +13,8 @@ import type { Target } from "./targets";
 
 /** Tables that legitimately change when a request is refused (they record refusals and sign-ins). */
 const UNCOUNTED_TABLES = new Set(["security_log", "sessions", "sign_in_failures"]);
-/** The FTS5 index's shadow tables: SQLite's own bookkeeping, counted through search_text itself. */
-const FTS_SHADOW_PREFIX = "search_text_";
+/** The FTS5 indexes' shadow tables: SQLite's own bookkeeping, counted through each index itself. */
+const FTS_SHADOW = /^search_text_\w+_(data|idx|content|docsize|config)$/;
 
 const STACK_TRACE_PATTERNS = [
   /\n\s+at [^\n]+\(/,
@@ -31,7 +31,7 @@ export function fingerprinter(db: Database.Database): () => Fingerprint {
     }>
   )
     .map((row) => row.name)
-    .filter((name) => !UNCOUNTED_TABLES.has(name) && !name.startsWith(FTS_SHADOW_PREFIX));
+    .filter((name) => !UNCOUNTED_TABLES.has(name) && !FTS_SHADOW.test(name));
   const counts = tables.map((name) => [name, db.prepare(`SELECT count(*) AS n FROM "${name}"`)] as const);
   return () => new Map(counts.map(([name, statement]) => [name, (statement.get() as { n: number }).n]));
 }
