@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { migrationsUpTo } from "./support/migrations";
 import { openDatabase } from "~db/client";
 import { migrateDatabase } from "~/models/writes.server";
 import { AGGREGATES, backfillHistory } from "~db/history";
@@ -102,19 +103,7 @@ describe("the 1% dataset at migration 0004", () => {
     const { fillRecords } = await import("../bench/generate");
     const { backfillSearchText } = await import("~/models/search-index.server");
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-migrate-1pct-"));
-    const partial = path.join(dir, "migrations");
-    fs.mkdirSync(path.join(partial, "meta"), { recursive: true });
-    const journal = JSON.parse(fs.readFileSync(path.resolve("migrations/meta/_journal.json"), "utf8")) as {
-      entries: Array<{ tag: string; idx: number }>;
-    };
-    const upTo = journal.entries.findIndex((e) => e.tag.startsWith("0004"));
-    expect(upTo).toBeGreaterThan(0);
-    fs.writeFileSync(
-      path.join(partial, "meta/_journal.json"),
-      JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo + 1) }),
-    );
-    for (const entry of journal.entries.slice(0, upTo + 1))
-      fs.copyFileSync(path.resolve("migrations", `${entry.tag}.sql`), path.join(partial, `${entry.tag}.sql`));
+    const partial = migrationsUpTo(dir, (tag) => tag.startsWith("0004"));
 
     const db = openDatabase(path.join(dir, "old.db"));
     try {
@@ -179,18 +168,7 @@ describe("posts made from a title at a meeting, at migration 0012", () => {
   test("are dated as of their latest meeting; dated, unlinked and undated-meeting posts are left", async () => {
     const { migrate } = await import("drizzle-orm/better-sqlite3/migrator");
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-migrate-posts-"));
-    const partial = path.join(dir, "migrations");
-    fs.mkdirSync(path.join(partial, "meta"), { recursive: true });
-    const journal = JSON.parse(fs.readFileSync(path.resolve("migrations/meta/_journal.json"), "utf8")) as {
-      entries: Array<{ tag: string; idx: number }>;
-    };
-    const upTo = journal.entries.findIndex((e) => e.tag.startsWith("0012"));
-    fs.writeFileSync(
-      path.join(partial, "meta/_journal.json"),
-      JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo + 1) }),
-    );
-    for (const entry of journal.entries.slice(0, upTo + 1))
-      fs.copyFileSync(path.resolve("migrations", `${entry.tag}.sql`), path.join(partial, `${entry.tag}.sql`));
+    const partial = migrationsUpTo(dir, (tag) => tag.startsWith("0012"));
 
     const db = openDatabase(path.join(dir, "old.db"));
     try {

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { migrationsUpTo } from "./support/migrations";
 import { openDatabase } from "~db/client";
 import { SYSTEM } from "~db/history";
 import { foldForMatch } from "~db/shared/fold";
@@ -106,19 +107,7 @@ describe("the one index, at the migration before 0024", () => {
   test("is carried over to one index per kind, row for row, and the writes keep them", async () => {
     const { migrate } = await import("drizzle-orm/better-sqlite3/migrator");
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-migrate-search-"));
-    const partial = path.join(dir, "migrations");
-    fs.mkdirSync(path.join(partial, "meta"), { recursive: true });
-    const journal = JSON.parse(fs.readFileSync(path.resolve("migrations/meta/_journal.json"), "utf8")) as {
-      entries: Array<{ tag: string; idx: number }>;
-    };
-    const at = journal.entries.findIndex((e) => e.tag.endsWith("_search_text_per_kind"));
-    expect(at).toBeGreaterThan(0);
-    fs.writeFileSync(
-      path.join(partial, "meta/_journal.json"),
-      JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }),
-    );
-    for (const entry of journal.entries.slice(0, at))
-      fs.copyFileSync(path.resolve("migrations", `${entry.tag}.sql`), path.join(partial, `${entry.tag}.sql`));
+    const partial = migrationsUpTo(dir, (tag) => tag.endsWith("_search_text_per_kind"), { including: false });
 
     const db = openDatabase(path.join(dir, "old.db"));
     try {
