@@ -37,7 +37,7 @@ import { organisationName, organisationTyped } from "../organisations.server";
 import { partnerChoices } from "../partners/read.server";
 import { recordPostHeld } from "../people/write.server";
 import { insertTypedPerson } from "../people/write.server";
-import { byName, countOf } from "../sql.server";
+import { countOf, namedChoiceRows } from "../sql.server";
 import { refusal, type FieldRefusals } from "../refusals";
 
 /** A title or topic typed in the form, in the column of its script (nameSlotOf). */
@@ -528,12 +528,7 @@ export function meetingPrefill({ partnerId, delegationId }: { partnerId?: number
 
 /** Everything the meeting form offers to pick from, named in the reader's language. */
 export function meetingFormChoices(lng: Language) {
-  const topicNames = getDb()
-    .select()
-    .from(topics)
-    .orderBy(...byName(topics, lng))
-    .limit(1000)
-    .all();
+  const topicNames = namedChoiceRows("topics", lng, { limit: 1000 });
   return {
     partners: partnerChoices(lng).map((p) => ({ value: p.id, label: p.name })),
     delegations: delegationChoices(lng),

@@ -16,7 +16,7 @@ import {
 import { localizedName } from "~db/shared/names";
 import { relationsOf } from "../relations/read.server";
 import { idsNamed } from "../search.server";
-import { byName, countOf, namesOf } from "../sql.server";
+import { byName, countOf, namedChoiceRows, namesOf } from "../sql.server";
 
 export type PartnerSort = "name" | "country";
 
@@ -167,13 +167,7 @@ export function partnerFilterFrom(
 
 /** Partners for a drop-down, alphabetical: the foreign ones, and the home city if asked. */
 export function partnerChoices(lng: Language, { includeHome = false } = {}) {
-  const rows = getDb()
-    .select(partnerFields)
-    .from(partners)
-    .where(includeHome ? undefined : eq(partners.isHome, false))
-    .orderBy(...byName(partners, lng))
-    .limit(2000)
-    .all();
+  const rows = namedChoiceRows("partners", lng, { foreignOnly: !includeHome, limit: 2000 });
   return rows.map((r) => ({ id: r.id, name: localizedName(r, lng) }));
 }
 
