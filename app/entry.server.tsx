@@ -5,6 +5,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { TranslationProvider } from "./i18n/react";
 import { NonceContext } from "./components/Nonce";
 import { RequestIdContext } from "./components/RequestId";
+import { ServerMarkupContext } from "./components/ServerMarkup";
 import { getLanguage, translations } from "./i18n/i18n.server";
 import { loggedPath } from "~/utils/logged-path";
 import { compressDocument } from "~/utils/compress.server";
@@ -48,7 +49,9 @@ export default async function handleRequest(
       <NonceContext.Provider value={nonce}>
         <RequestIdContext.Provider value={requestId}>
           <TranslationProvider lng={lng} strings={translations[lng]}>
-            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+            <ServerMarkupContext.Provider value={loadContext.documentMarkup ?? null}>
+              <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+            </ServerMarkupContext.Provider>
           </TranslationProvider>
         </RequestIdContext.Provider>
       </NonceContext.Provider>,

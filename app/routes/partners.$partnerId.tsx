@@ -9,6 +9,8 @@ import { WikidataLink } from "~/components/WikidataLink";
 import { PartialDateText } from "~/components/PartialDateText";
 import { RelationStatusBadge } from "~/components/StatusBadge";
 import { relationChartMarkup } from "~/components/RelationChart.server";
+import { ServerMarkup } from "~/components/ServerMarkup";
+import { documentMarkup } from "~/utils/document-markup.server";
 import { useDateWords } from "~/i18n/dates";
 import { getTranslator } from "~/i18n/i18n.server";
 import { isWebUrl, partnerPage } from "~/models/pages.server";
@@ -32,7 +34,7 @@ const Timeline = deferred(() => import("~/components/Timeline").then((module) =>
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.partnerId);
@@ -63,7 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: partner.name,
     partner: { ...partner, relations },
     today,
-    chart,
+    hasChart: chart !== null,
+    chart: chart && documentMarkup(context, "partnerChart", chart),
     stepDocuments,
     maxMb: getEnv().UPLOAD_MAX_MB,
     ...rest,
@@ -73,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function PartnerPage() {
   const { t } = useTranslation();
   const words = useDateWords();
-  const { partner, meetings, people, delegations, initiatives, timeline, chart, stepDocuments, maxMb } =
+  const { partner, meetings, people, delegations, initiatives, timeline, hasChart, chart, stepDocuments, maxMb } =
     useLoaderData<typeof loader>();
   const names = (["kk", "ru", "en"] as const).filter((lng) => partner.names[lng]);
   return (
@@ -197,10 +200,10 @@ export default function PartnerPage() {
             )}
           </Section>
 
-          {chart ? (
+          {hasChart ? (
             <div className="mb-6">
               {/* Markup made on the server (RelationChart.server.tsx), shown as it came. */}
-              <div dangerouslySetInnerHTML={{ __html: chart }} />
+              <ServerMarkup name="partnerChart" markup={chart} />
             </div>
           ) : null}
           <Section title={t("timeline.title")} id="timeline">
