@@ -5,7 +5,6 @@ import { renderToPipeableStream } from "react-dom/server";
 import { TranslationProvider } from "./i18n/react";
 import { NonceContext } from "./components/Nonce";
 import { RequestIdContext } from "./components/RequestId";
-import { ServerMarkupContext } from "./components/ServerMarkup";
 import { getLanguage, translations } from "./i18n/i18n.server";
 import { loggedPath } from "~/utils/logged-path";
 import { compressDocument } from "~/utils/compress.server";
@@ -22,6 +21,13 @@ export default async function handleRequest(
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   const requestId = () => loadContext.requestId;
   const lng = await getLanguage(request);
+  // The markup the loaders drew, back into their data for this render only: the data sent to the
+  // browser was encoded (remixContext.serverHandoffStream) before this was called, without it
+  // (app/utils/document-markup.server.ts).
+  for (const { routeId, key, markup } of loadContext.documentMarkup ?? []) {
+    const data: unknown = remixContext.staticHandlerContext.loaderData[routeId];
+    if (data && typeof data === "object") (data as Record<string, unknown>)[key] = markup;
+  }
 
   // The whole document is rendered before anything is sent, and sent as one buffer with its
   // length: no page defers data, so streaming would send the same bytes in some hundred small
@@ -49,9 +55,7 @@ export default async function handleRequest(
       <NonceContext.Provider value={nonce}>
         <RequestIdContext.Provider value={requestId}>
           <TranslationProvider lng={lng} strings={translations[lng]}>
-            <ServerMarkupContext.Provider value={loadContext.documentMarkup ?? null}>
-              <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-            </ServerMarkupContext.Provider>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
           </TranslationProvider>
         </RequestIdContext.Provider>
       </NonceContext.Provider>,

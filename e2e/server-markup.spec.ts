@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 
 /**
  * The relation charts are drawn on the server and sent once, in the document: not a second time
- * as the route's data (app/components/ServerMarkup.tsx, issue 17). The browser keeps the drawn
+ * as the route's data (app/utils/document-markup.server.ts, issue 17). The browser keeps the drawn
  * chart through hydration, and a navigation in the browser brings the next chart with the data.
  */
 test.use({ locale: "en-GB" });

@@ -9,7 +9,6 @@ import { WikidataLink } from "~/components/WikidataLink";
 import { PartialDateText } from "~/components/PartialDateText";
 import { RelationStatusBadge } from "~/components/StatusBadge";
 import { relationChartMarkup } from "~/components/RelationChart.server";
-import { ServerMarkup } from "~/components/ServerMarkup";
 import { documentMarkup } from "~/utils/document-markup.server";
 import { useDateWords } from "~/i18n/dates";
 import { getTranslator } from "~/i18n/i18n.server";
@@ -66,7 +65,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     partner: { ...partner, relations },
     today,
     hasChart: chart !== null,
-    chart: chart && documentMarkup(context, "partnerChart", chart),
+    chart: chart && documentMarkup(context, "routes/partners.$partnerId", "chart", chart),
     stepDocuments,
     maxMb: getEnv().UPLOAD_MAX_MB,
     ...rest,
@@ -202,8 +201,9 @@ export default function PartnerPage() {
 
           {hasChart ? (
             <div className="mb-6">
-              {/* Markup made on the server (RelationChart.server.tsx), shown as it came. */}
-              <ServerMarkup name="partnerChart" markup={chart} />
+              {/* Markup made on the server (RelationChart.server.tsx), shown as it came; null in the
+                  browser's first render, which leaves the server's in place (document-markup.server.ts). */}
+              <div dangerouslySetInnerHTML={{ __html: chart ?? "" }} />
             </div>
           ) : null}
           <Section title={t("timeline.title")} id="timeline">
