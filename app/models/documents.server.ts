@@ -14,13 +14,14 @@ import fs from "node:fs";
 import path from "node:path";
 import type { UploadHandler } from "@remix-run/node";
 import { createReadableStreamFromReadable, unstable_parseMultipartFormData } from "@remix-run/node";
-import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { restoreRecord, type Actor } from "~db/history";
 import type { AuditedRecordType } from "~db/enums";
 import { documents, users } from "~db/schema";
 import { ensureFilesDir, filesDirOf, fsyncPath, SHA256, temporaryName } from "~db/files";
 import { getDb } from "~/db.server";
 import type { Db } from "~db/client";
+import { perConnection } from "~db/prepared";
 import { getEnv } from "~/env.server";
 import type { DocumentParent } from "~/forms/document";
 import { offsetOf, pageOf, PAGE_SIZE, type Page } from "~/utils/pagination";
@@ -270,16 +271,26 @@ export function parentPathOf(parent: DocumentParent, parentId: number) {
   return documentParentPath({ [column]: parentId });
 }
 
+/**
+ * How many documents each of some steps has, the steps' ids passed as one JSON array: one
+ * statement, built and prepared once per connection, for any number of steps (the partner page
+ * asks on every request; drizzle building and SQLite preparing the IN list each time was ~3% of
+ * the page's server time, issue 17).
+ */
+const stepTotals = perConnection((db) =>
+  db
+    .select({ stepId: documents.relationStepId, total: count() })
+    .from(documents)
+    .where(sql`${documents.relationStepId} in (select value from json_each(${sql.placeholder("ids")}))`)
+    .groupBy(documents.relationStepId)
+    .prepare(),
+);
+
 /** The documents of several relation steps, by step, each as listDocuments (the partner page shows them all). */
 export function documentsOfSteps(stepIds: number[]) {
   const bySteps = new Map<number, DocumentList>();
   if (stepIds.length === 0) return bySteps;
-  const totals = getDb()
-    .select({ stepId: documents.relationStepId, total: count() })
-    .from(documents)
-    .where(inArray(documents.relationStepId, stepIds))
-    .groupBy(documents.relationStepId)
-    .all();
+  const totals = stepTotals(getDb()).all({ ids: JSON.stringify(stepIds) });
   // One bounded query per step that has any: each step gets its own newest, whatever the others hold.
   for (const { stepId, total } of totals)
     bySteps.set(stepId!, { items: listWhere(eq(documents.relationStepId, stepId!), DOCUMENTS_SHOWN), total });
