@@ -276,6 +276,8 @@ async function serve() {
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
         cspNonce: res.locals.cspNonce as string,
         requestId: res.locals.requestId as string,
+        // A document's render takes the loaders' drawn markup from here (app/utils/document-markup.server.ts).
+        documentMarkup: req.path.endsWith(".data") ? undefined : [],
       }),
     }),
   );

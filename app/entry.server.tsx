@@ -21,6 +21,13 @@ export default async function handleRequest(
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   const requestId = () => loadContext.requestId;
   const lng = await getLanguage(request);
+  // The markup the loaders drew, back into their data for this render only: the data sent to the
+  // browser was encoded (remixContext.serverHandoffStream) before this was called, without it
+  // (app/utils/document-markup.server.ts).
+  for (const { routeId, key, markup } of loadContext.documentMarkup ?? []) {
+    const data: unknown = remixContext.staticHandlerContext.loaderData[routeId];
+    if (data && typeof data === "object") (data as Record<string, unknown>)[key] = markup;
+  }
 
   // The whole document is rendered before anything is sent, and sent as one buffer with its
   // length: no page defers data, so streaming would send the same bytes in some hundred small

@@ -14,5 +14,9 @@ declare module "@remix-run/server-runtime" {
     cspNonce?: string;
     // This request's id (server.ts): in the X-Request-Id header, the log and the error page.
     requestId?: string;
+    // Markup drawn by this request's loaders, for its document's render only: a list when the
+    // request renders a whole page, none for a request of a route's data (.data). See
+    // app/utils/document-markup.server.ts.
+    documentMarkup?: { routeId: string; key: string; markup: string }[];
   }
 }

@@ -8,6 +8,10 @@
  * printed by function and by package (the .cpuprofile is kept for Chrome's DevTools).
  *
  *   BENCH_PORT=4201 BENCH_SIZE=national BENCH_REPEAT=20 BENCH_CPU_PROFILE=/healthz npm run bench:profile
+ *
+ * With BENCH_CPU_PAGES=all (or a comma-separated list of paths), each page (and the floor just
+ * before it) is loaded in turn for BENCH_CPU_SECONDS without the profiler, and the server's CPU
+ * ms a request is printed for each: every page's own cost, measured in one run.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -23,6 +27,7 @@ const PROFILE_PATH = process.env.BENCH_CPU_PROFILE;
 const PROFILE_SECONDS = Number(process.env.BENCH_CPU_SECONDS ?? 10);
 // BENCH_PROFILER=off: the same load, without the profiler's own cost (CPU ms per request comparable to the floor's).
 const PROFILER = process.env.BENCH_PROFILER !== "off";
+const CPU_PAGES = process.env.BENCH_CPU_PAGES;
 
 const source = path.resolve(`bench/.data/${SIZE}.db`);
 if (!fs.existsSync(source)) throw new Error(`No ${source}: run npm run bench first (it generates the datasets)`);
@@ -97,6 +102,20 @@ function summarise(profileFile: string, from: number, to: number) {
   console.log(`\nSelf time by function:\n${top(byFunction, 30)}`);
 }
 
+/** The server's CPU ms a request while autocannon loads one page (10 connections). */
+async function cpuUnderLoad(page: Page, port: number, pid: number | undefined, cookie: string) {
+  const before = cpuTimeMs(pid);
+  const result = await autocannon({
+    url: `http://localhost:${port}${page.path}`,
+    connections: 10,
+    duration: PROFILE_SECONDS,
+    method: page.method ?? "GET",
+    body: page.body,
+    headers: requestHeaders(page, cookie),
+  });
+  return (cpuTimeMs(pid) - before) / Math.max(1, result.requests.total);
+}
+
 buildFloor();
 const floor = await startFloor(file);
 const profileDir = path.join(dir, "cpu");
@@ -111,6 +130,20 @@ try {
   await time(FLOOR, FLOOR_PORT, cookie);
   const pages = pagesFor(file);
   for (const page of pages) await time(page, PORT, cookie);
+  if (CPU_PAGES) {
+    const chosen = CPU_PAGES === "all" ? pages : pages.filter((p) => CPU_PAGES.split(",").includes(p.path));
+    const rows: string[] = [];
+    for (const page of chosen) {
+      const floorMs = await cpuUnderLoad(FLOOR, FLOOR_PORT, floor.pid, cookie);
+      const pageMs = await cpuUnderLoad(page, PORT, server.pid, cookie);
+      rows.push(
+        `${pageMs.toFixed(2).padStart(7)} ms  ${floorMs.toFixed(2).padStart(5)} ms  ${(pageMs / floorMs).toFixed(1).padStart(5)}x  ${page.name}`,
+      );
+    }
+    console.log(
+      `\nCPU a request under load (10 connections, ${PROFILE_SECONDS} s each): page, the floor just before, ratio\n${rows.join("\n")}`,
+    );
+  }
   if (PROFILE_PATH) {
     const page = pages.find((p) => p.path === PROFILE_PATH) ?? { name: PROFILE_PATH, path: PROFILE_PATH, route: "" };
     // The floor under the same load just before, so the reading can be put as a ratio.

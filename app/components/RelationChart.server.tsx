@@ -8,7 +8,7 @@ import { RelationChart } from "./RelationChart";
 /**
  * The chart of many lanes as finished markup, made once and kept with its reads (cachedRead):
  * a page of lanes is some 1,500 SVG elements, and rendering them was most of the chart page's
- * cost. The page shows it as is (RelationChartMarkup); it holds no script and no style.
+ * cost. The page shows it as is (app/utils/document-markup.server.ts); it holds no script and no style.
  */
 export function relationChartMarkup(lanes: RelationLane[], today: string, title: string, lng: Language): string {
   return renderToStaticMarkup(

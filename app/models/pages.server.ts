@@ -19,6 +19,21 @@ import { partnerTimelinePage } from "./timeline.server";
 // .server module, the check costs the page no chunk of its own (issue 17).
 export { isWebUrl } from "~/utils/urls";
 
+/**
+ * A page of partners as the lists show them: each relation's kind and status, not its steps
+ * (the export reads the steps from listPartners itself). The steps, sent with the page's data,
+ * were most of the partners list's and half of the overview's (issue 17).
+ */
+function partnerLines(list: ReturnType<typeof listPartners>) {
+  return {
+    ...list,
+    items: list.items.map(({ relations, ...partner }) => ({
+      ...partner,
+      relations: relations.map(({ id, type, status }) => ({ id, type, status })),
+    })),
+  };
+}
+
 /** The overview: the same for every reader of a language on a day. */
 export function overviewPage(lng: Language, today: string) {
   return cachedRead(`overview:${lng}:${today}`, () => ({
@@ -26,13 +41,13 @@ export function overviewPage(lng: Language, today: string) {
     meetings: listMeetings({ lng, page: 1, pageSize: 5 }),
     overdue: listInitiatives({ lng, page: 1, pageSize: 8, filter: { overdueOn: today }, today }),
     initiatives: listInitiatives({ lng, page: 1, pageSize: 8, filter: { openOnly: true }, today }),
-    partners: listPartners({ lng, page: 1, pageSize: 10 }),
+    partners: partnerLines(listPartners({ lng, page: 1, pageSize: 10 })),
     quiet: quietPartners(lng, today),
   }));
 }
 
 export function partnersPage(lng: Language, sort: PartnerSort, page: number) {
-  return cachedRead(`partners:${lng}:${sort}:${page}`, () => listPartners({ lng, page, sort }));
+  return cachedRead(`partners:${lng}:${sort}:${page}`, () => partnerLines(listPartners({ lng, page, sort })));
 }
 
 /** The meetings list: everything it shows follows from the address (filters, page) and the data. */

@@ -9,6 +9,7 @@ import { WikidataLink } from "~/components/WikidataLink";
 import { PartialDateText } from "~/components/PartialDateText";
 import { RelationStatusBadge } from "~/components/StatusBadge";
 import { relationChartMarkup } from "~/components/RelationChart.server";
+import { documentMarkup } from "~/utils/document-markup.server";
 import { useDateWords } from "~/i18n/dates";
 import { getTranslator } from "~/i18n/i18n.server";
 import { isWebUrl, partnerPage } from "~/models/pages.server";
@@ -32,7 +33,7 @@ const Timeline = deferred(() => import("~/components/Timeline").then((module) =>
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.partnerId);
@@ -63,7 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: partner.name,
     partner: { ...partner, relations },
     today,
-    chart,
+    hasChart: chart !== null,
+    chart: chart && documentMarkup(context, "routes/partners.$partnerId", "chart", chart),
     stepDocuments,
     maxMb: getEnv().UPLOAD_MAX_MB,
     ...rest,
@@ -75,7 +77,7 @@ export const clientLoader = withDeferred(Documents, Timeline);
 export default function PartnerPage() {
   const { t } = useTranslation();
   const words = useDateWords();
-  const { partner, meetings, people, delegations, initiatives, timeline, chart, stepDocuments, maxMb } =
+  const { partner, meetings, people, delegations, initiatives, timeline, hasChart, chart, stepDocuments, maxMb } =
     useLoaderData<typeof loader>();
   const names = (["kk", "ru", "en"] as const).filter((lng) => partner.names[lng]);
   return (
@@ -199,10 +201,11 @@ export default function PartnerPage() {
             )}
           </Section>
 
-          {chart ? (
+          {hasChart ? (
             <div className="mb-6">
-              {/* Markup made on the server (RelationChart.server.tsx), shown as it came. */}
-              <div dangerouslySetInnerHTML={{ __html: chart }} />
+              {/* Markup made on the server (RelationChart.server.tsx), shown as it came; null in the
+                  browser's first render, which leaves the server's in place (document-markup.server.ts). */}
+              <div dangerouslySetInnerHTML={{ __html: chart ?? "" }} />
             </div>
           ) : null}
           <Section title={t("timeline.title")} id="timeline">

@@ -5,7 +5,7 @@ import { useTranslation } from "~/i18n/react";
 import { RELATION_TYPES } from "~db/enums";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
-import { RelationChartMarkup } from "~/components/RelationChartMarkup";
+import { documentMarkup } from "~/utils/document-markup.server";
 import { relationChartMarkup } from "~/components/RelationChart.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { chartCountries, chartPage } from "~/models/pages.server";
@@ -16,7 +16,7 @@ import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     draw: (lanes) => relationChartMarkup(lanes, today, title, lng),
   });
-  return { title, filter, countries, lanes, chart };
+  return { title, filter, countries, lanes, chart: documentMarkup(context, "routes/partners.chart", "chart", chart) };
 }
 
 export default function RelationsChartPage() {
@@ -78,7 +78,13 @@ export default function RelationsChartPage() {
         </button>
       </FilterForm>
       <p className="mb-2 text-sm text-stone-600">{t("chart.sortedByContact")}</p>
-      {lanes.total === 0 ? <Empty>{t("partner.empty")}</Empty> : <RelationChartMarkup markup={chart} />}
+      {lanes.total === 0 ? (
+        <Empty>{t("partner.empty")}</Empty>
+      ) : (
+        // Markup made on the server (RelationChart.server.tsx), shown as it came; null in the
+        // browser's first render, which leaves the server's in place (document-markup.server.ts).
+        <div dangerouslySetInnerHTML={{ __html: chart ?? "" }} />
+      )}
       {lanes.total > 0 ? (
         // The sr-only box wraps the table: a table ignores the 1 px width and the clipping, and
         // at its full width it widened the page on a phone.

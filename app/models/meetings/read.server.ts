@@ -1,5 +1,6 @@
 import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "~/db.server";
+import { perConnection } from "~db/prepared";
 import type { Language } from "~/i18n/config";
 import { offsetOf, PAGE_SIZE, pageOf } from "~/utils/pagination";
 import {
@@ -157,9 +158,15 @@ export function meetingYears(): number[] {
     .map((r) => r.year);
 }
 
-export function getMeeting(id: number, lng: Language) {
-  const db = getDb();
-  const row = db
+const ID = sql.placeholder("id");
+
+/**
+ * The meeting page's reads, built and prepared once per connection with the id as a parameter
+ * (the page is read afresh on every request: drizzle building each query's SQL and SQLite
+ * preparing it again was some 12% of the page's server time, more than running them; issue 17).
+ */
+const meetingReads = perConnection((db) => ({
+  row: db
     .select({
       id: meetings.id,
       date: partialDateOf(meetings, "date"),
@@ -173,14 +180,78 @@ export function getMeeting(id: number, lng: Language) {
       delegationId: meetings.delegationId,
     })
     .from(meetings)
-    .where(eq(meetings.id, id))
-    .get();
+    .where(eq(meetings.id, ID))
+    .prepare(),
+  partner: db.select().from(partners).where(eq(partners.id, ID)).prepare(),
+  host: db.select().from(organisations).where(eq(organisations.id, ID)).prepare(),
+  topics: db
+    .select({ id: topics.id, nameKk: topics.nameKk, nameRu: topics.nameRu, nameEn: topics.nameEn })
+    .from(meetingTopics)
+    .innerJoin(topics, eq(topics.id, meetingTopics.topicId))
+    .where(eq(meetingTopics.meetingId, ID))
+    .orderBy(asc(meetingTopics.position))
+    .prepare(),
+  sources: db
+    .select({
+      id: sources.id,
+      url: sources.url,
+      outlet: sources.outlet,
+      title: sources.title,
+      text: sources.text,
+      language: sources.language,
+      published: partialDateOf(sources, "published"),
+    })
+    .from(meetingSources)
+    .innerJoin(sources, eq(sources.id, meetingSources.sourceId))
+    .where(eq(meetingSources.meetingId, ID))
+    .orderBy(asc(meetingSources.position))
+    .prepare(),
+  initiatives: db
+    .select({
+      id: initiatives.id,
+      ...titlesOf(initiatives),
+      status: initiatives.status,
+      kind: initiatives.kind,
+    })
+    .from(initiatives)
+    // Raised here, or moved on here (a step recorded at this meeting).
+    .where(
+      or(
+        eq(initiatives.meetingId, ID),
+        inArray(
+          initiatives.id,
+          db
+            .select({ id: initiativeSteps.initiativeId })
+            .from(initiativeSteps)
+            .where(eq(initiativeSteps.meetingId, ID)),
+        ),
+      ),
+    )
+    .orderBy(asc(initiatives.id))
+    .prepare(),
+  participants: db
+    .select({
+      id: meetingParticipants.id,
+      personId: people.id,
+      ...namesOf(people),
+      side: meetingParticipants.side,
+      role: meetingParticipants.role,
+      titleAtMeeting: meetingParticipants.titleAtMeeting,
+    })
+    .from(meetingParticipants)
+    .innerJoin(people, eq(people.id, meetingParticipants.personId))
+    .where(eq(meetingParticipants.meetingId, ID))
+    .orderBy(asc(meetingParticipants.position), asc(meetingParticipants.id))
+    .prepare(),
+}));
+
+export function getMeeting(id: number, lng: Language) {
+  const reads = meetingReads(getDb());
+  const row = reads.row.get({ id });
   if (!row) return null;
 
-  const partner = row.partnerId ? db.select().from(partners).where(eq(partners.id, row.partnerId)).get() : undefined;
-  const host = row.hostOrganisationId
-    ? db.select().from(organisations).where(eq(organisations.id, row.hostOrganisationId)).get()
-    : undefined;
+  const partner = row.partnerId ? reads.partner.get({ id: row.partnerId }) : undefined;
+  const host = row.hostOrganisationId ? reads.host.get({ id: row.hostOrganisationId }) : undefined;
 
   return {
     id: row.id,
@@ -194,71 +265,17 @@ export function getMeeting(id: number, lng: Language) {
     host: host ? { id: host.id, name: localizedName(host, lng) } : null,
     delegation: row.delegationId ? delegationOf(row.delegationId, lng) : null,
     participants: participantsOf(id, lng),
-    topics: db
-      .select({ id: topics.id, nameKk: topics.nameKk, nameRu: topics.nameRu, nameEn: topics.nameEn })
-      .from(meetingTopics)
-      .innerJoin(topics, eq(topics.id, meetingTopics.topicId))
-      .where(eq(meetingTopics.meetingId, id))
-      .orderBy(asc(meetingTopics.position))
-      .all()
-      .map((topic) => ({ id: topic.id, name: localizedName(topic, lng) })),
-    sources: db
-      .select({
-        id: sources.id,
-        url: sources.url,
-        outlet: sources.outlet,
-        title: sources.title,
-        text: sources.text,
-        language: sources.language,
-        published: partialDateOf(sources, "published"),
-      })
-      .from(meetingSources)
-      .innerJoin(sources, eq(sources.id, meetingSources.sourceId))
-      .where(eq(meetingSources.meetingId, id))
-      .orderBy(asc(meetingSources.position))
-      .all(),
-    initiatives: db
-      .select({
-        id: initiatives.id,
-        ...titlesOf(initiatives),
-        status: initiatives.status,
-        kind: initiatives.kind,
-      })
-      .from(initiatives)
-      // Raised here, or moved on here (a step recorded at this meeting).
-      .where(
-        or(
-          eq(initiatives.meetingId, id),
-          inArray(
-            initiatives.id,
-            db
-              .select({ id: initiativeSteps.initiativeId })
-              .from(initiativeSteps)
-              .where(eq(initiativeSteps.meetingId, id)),
-          ),
-        ),
-      )
-      .orderBy(asc(initiatives.id))
-      .all()
+    topics: reads.topics.all({ id }).map((topic) => ({ id: topic.id, name: localizedName(topic, lng) })),
+    sources: reads.sources.all({ id }),
+    initiatives: reads.initiatives
+      .all({ id })
       .map((i) => ({ id: i.id, title: localizedTitle(i, lng), status: i.status, kind: i.kind })),
   };
 }
 
 function participantsOf(meetingId: number, lng: Language) {
-  return getDb()
-    .select({
-      id: meetingParticipants.id,
-      personId: people.id,
-      ...namesOf(people),
-      side: meetingParticipants.side,
-      role: meetingParticipants.role,
-      titleAtMeeting: meetingParticipants.titleAtMeeting,
-    })
-    .from(meetingParticipants)
-    .innerJoin(people, eq(people.id, meetingParticipants.personId))
-    .where(eq(meetingParticipants.meetingId, meetingId))
-    .orderBy(asc(meetingParticipants.position), asc(meetingParticipants.id))
-    .all()
+  return meetingReads(getDb())
+    .participants.all({ id: meetingId })
     .map((p) => ({
       id: p.id,
       personId: p.personId,
