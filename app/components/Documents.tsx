@@ -204,3 +204,32 @@ export function Documents({
     </section>
   );
 }
+
+/** A record's documents folded away under their count (a relation's steps: a long relation stays readable). */
+export function FoldedDocuments({
+  parent,
+  parentId,
+  documents,
+  maxMb,
+  label,
+}: {
+  parent: DocumentParent;
+  parentId: number;
+  documents: DocumentRows;
+  maxMb: number;
+  label: string;
+}) {
+  const { t } = useTranslation();
+  const canEdit = useCan("editor");
+  if (documents.total === 0 && !canEdit) return null;
+  return (
+    <details className="mt-1" open={documents.total > 0 ? true : undefined}>
+      <summary className="cursor-pointer text-xs text-sky-800 underline" aria-label={label}>
+        {t("documents.count", { count: String(documents.total) })}
+      </summary>
+      <div className="mt-2">
+        <Documents parent={parent} parentId={parentId} documents={documents} maxMb={maxMb} headingLevel={5} />
+      </div>
+    </details>
+  );
+}

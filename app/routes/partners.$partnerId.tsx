@@ -21,13 +21,12 @@ import { todayInAstana } from "~/utils/overdue";
 import { isTimelineKind } from "~/models/timeline.server";
 import { requireUser } from "~/auth.server";
 import type { DocumentRows } from "~/components/Documents";
-import { useCan } from "~/utils/user";
 import { getEnv } from "~/env.server";
 import { documentsOfSteps } from "~/models/documents.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 
 // The documents and their upload form: loaded after the page, as the forms are (app/forms/deferred.tsx).
-const Documents = deferred(() => import("~/components/Documents").then((module) => module.Documents));
+const FoldedDocuments = deferred(() => import("~/components/Documents").then((module) => module.FoldedDocuments));
 // The timeline with its filter form, below the fold: after the page too.
 const Timeline = deferred(() => import("~/components/Timeline").then((module) => module.PagedTimeline));
 
@@ -72,7 +71,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-export const clientLoader = withDeferred(Documents, Timeline);
+export const clientLoader = withDeferred(FoldedDocuments, Timeline);
 
 export default function PartnerPage() {
   const { t } = useTranslation();
@@ -186,8 +185,9 @@ export default function PartnerPage() {
                               {t("form.relation.editStepOf", { date: formatPartialDate(step.date, words) })}
                             </EditorLink>
                           </span>
-                          <StepDocuments
-                            stepId={step.id}
+                          <FoldedDocuments
+                            parent="relationStep"
+                            parentId={step.id}
                             documents={stepDocuments[step.id] ?? NO_DOCUMENTS}
                             maxMb={maxMb}
                             label={t("documents.ofStep", { date: formatPartialDate(step.date, words) })}
@@ -333,30 +333,3 @@ export default function PartnerPage() {
 }
 
 const NO_DOCUMENTS: DocumentRows = { items: [], total: 0 };
-
-/** A step's documents, folded away under their count so that a long relation stays readable. */
-function StepDocuments({
-  stepId,
-  documents,
-  maxMb,
-  label,
-}: {
-  stepId: number;
-  documents: DocumentRows;
-  maxMb: number;
-  label: string;
-}) {
-  const { t } = useTranslation();
-  const canEdit = useCan("editor");
-  if (documents.total === 0 && !canEdit) return null;
-  return (
-    <details className="mt-1" open={documents.total > 0 ? true : undefined}>
-      <summary className="cursor-pointer text-xs text-sky-800 underline" aria-label={label}>
-        {t("documents.count", { count: String(documents.total) })}
-      </summary>
-      <div className="mt-2">
-        <Documents parent="relationStep" parentId={stepId} documents={documents} maxMb={maxMb} headingLevel={5} />
-      </div>
-    </details>
-  );
-}
