@@ -3,6 +3,8 @@ import { useTranslation } from "~/i18n/react";
 import { PASSWORD_MIN, passwordLength } from "~/utils/password-length";
 import type { judgePassword, PasswordJudgement } from "~/utils/password-strength";
 import { keyFrom } from "~/i18n/translate";
+import { TextField } from "~/forms/Controls";
+import type { ControlField } from "~/forms/row-fields";
 
 const LEVELS = ["veryWeak", "weak", "fair", "strong", "veryStrong"] as const;
 
@@ -90,5 +92,39 @@ export function PasswordStrength({ inputId, personal }: { inputId: string; perso
       ) : null}
       {text}
     </span>
+  );
+}
+
+/**
+ * A new password and the same again, with the rule and the strength as it is typed: an account
+ * being opened from an invitation and a password being changed ask for it alike. `personal`: the
+ * account's email and name, which the password must not be.
+ */
+export function NewPasswordFields({
+  password,
+  confirm,
+  personal,
+}: {
+  password: ControlField;
+  confirm: ControlField;
+  personal: string[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        field={password}
+        label={t("account.newPassword")}
+        hint={
+          <>
+            {t("account.passwordRule")}
+            <PasswordStrength inputId={password.id} personal={personal} />
+          </>
+        }
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField field={confirm} label={t("account.confirmPassword")} type="password" autoComplete="new-password" />
+    </>
   );
 }

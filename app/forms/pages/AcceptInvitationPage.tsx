@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { FormErrors, SubmitButton, TextField } from "~/forms/Controls";
-import { PasswordStrength } from "~/forms/PasswordStrength";
+import { NewPasswordFields } from "~/forms/PasswordStrength";
 import { PageHeading } from "~/components/Page";
 import { AcceptInvitationSchema } from "~/forms/account";
 import { useSchemaForm } from "~/forms/use-schema-form";
@@ -25,23 +25,10 @@ export function AcceptInvitationPage() {
           <p className="text-sm text-stone-700">{t("account.invitedAs", { email: invitation.email })}</p>
           <input type="hidden" name="username" autoComplete="username" value={invitation.email} />
           <TextField field={fields.name} label={t("account.name")} autoComplete="name" />
-          <TextField
-            field={fields.password}
-            label={t("account.newPassword")}
-            hint={
-              <>
-                {t("account.passwordRule")}
-                <PasswordStrength inputId={fields.password.id} personal={[invitation.email, invitation.name]} />
-              </>
-            }
-            type="password"
-            autoComplete="new-password"
-          />
-          <TextField
-            field={fields.confirm}
-            label={t("account.confirmPassword")}
-            type="password"
-            autoComplete="new-password"
+          <NewPasswordFields
+            password={fields.password}
+            confirm={fields.confirm}
+            personal={[invitation.email, invitation.name]}
           />
           <SubmitButton>{t("account.activate")}</SubmitButton>
         </Form>

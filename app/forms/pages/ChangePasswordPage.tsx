@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { FormErrors, SubmitButton, TextField } from "~/forms/Controls";
-import { PasswordStrength } from "~/forms/PasswordStrength";
+import { NewPasswordFields } from "~/forms/PasswordStrength";
 import { PageHeading } from "~/components/Page";
 import { PasswordChangeSchema } from "~/forms/account";
 import { useSchemaForm } from "~/forms/use-schema-form";
@@ -29,24 +29,7 @@ export function ChangePasswordPage() {
           type="password"
           autoComplete="current-password"
         />
-        <TextField
-          field={fields.password}
-          label={t("account.newPassword")}
-          hint={
-            <>
-              {t("account.passwordRule")}
-              <PasswordStrength inputId={fields.password.id} personal={[email, name]} />
-            </>
-          }
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextField
-          field={fields.confirm}
-          label={t("account.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} personal={[email, name]} />
         <SubmitButton>{t("account.savePassword")}</SubmitButton>
       </Form>
     </div>
