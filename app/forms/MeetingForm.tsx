@@ -384,7 +384,10 @@ function TopicInput({ field, label }: { field: ControlField; label: string }) {
         {label}
       </label>
       <input
-        {...f.attributes}
+        id={f.id}
+        name={f.name}
+        aria-invalid={f.invalid}
+        aria-describedby={f.describedBy}
         type="text"
         defaultValue={f.defaultValue}
         list="known-topics"

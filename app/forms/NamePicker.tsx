@@ -62,7 +62,10 @@ export function NamePicker<S extends NameSuggestion>({
           which undid a pick as soon as "on file" showed (and a namesake picked was refused). */}
       <input name={recordId.name} type="hidden" value={pickedId === undefined ? "" : String(pickedId)} />
       <input
-        {...typed.attributes}
+        id={typed.id}
+        name={typed.name}
+        aria-invalid={typed.invalid}
+        aria-describedby={typed.describedBy}
         type="text"
         defaultValue={typed.defaultValue}
         ref={inputRef}
