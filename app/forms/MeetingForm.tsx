@@ -30,7 +30,7 @@ import { OrganisationPicker } from "~/forms/OrganisationPicker";
 import { PersonPicker } from "~/forms/PersonPicker";
 import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
 import { useDraft } from "~/forms/use-draft";
-import { rowFields, type ControlField } from "~/forms/row-fields";
+import { listRows, type ControlField } from "~/forms/row-fields";
 
 type Option = { value: number | string; label: string };
 
@@ -91,11 +91,11 @@ export function MeetingForm({
     lastResult: reply?.result,
     defaultValue: draft.value ?? defaultValue ?? { language: i18n.language, delegationDirection: "incoming" },
   });
-  const participants = fields.participants.getFieldList();
-  const topics = fields.topics.getFieldList();
-  const sources = fields.sources.getFieldList();
-  const initiatives = fields.initiatives.getFieldList();
   const errors = form.allErrors;
+  const participants = listRows(fields.participants, errors);
+  const topics = listRows(fields.topics, errors);
+  const sources = listRows(fields.sources, errors);
+  const initiatives = listRows(fields.initiatives, errors);
   const options = <V extends string>(values: readonly V[], label: (value: V) => string) =>
     values.map((v) => ({ value: v, label: label(v) }));
   // Made once, not once a row: a refused form renders up to 200 participants and 50 initiatives.
@@ -190,10 +190,9 @@ export function MeetingForm({
         <p className="text-sm text-stone-600">{t("form.meeting.participantsHint")}</p>
         <FieldErrors field={fields.participants} />
         <ol className="space-y-3">
-          {participants.map((participant, index) => {
-            const p = rowFields(participant, errors);
+          {participants.map(({ key, fields: p }, index) => {
             return (
-              <li key={participant.key}>
+              <li key={key}>
                 <fieldset className="grid gap-3 rounded border border-stone-200 p-3 md:grid-cols-2">
                   <legend className="px-1 text-sm font-medium">
                     {mark(`participants[${index}]`, t("form.meeting.participant", { number: index + 1 }))}
@@ -267,8 +266,8 @@ export function MeetingForm({
             ))}
           </datalist>
           <ul className="flex flex-wrap gap-2">
-            {topics.map((topic, index) => (
-              <li key={topic.key} className="flex items-end gap-1">
+            {topics.map(({ key, field: topic }, index) => (
+              <li key={key} className="flex items-end gap-1">
                 <TopicInput field={topic} label={t("form.meeting.topic", { number: index + 1 })} />
                 {pending.has(`topics[${index}]`) ? <ProposedBadge /> : null}
                 <button
@@ -288,10 +287,9 @@ export function MeetingForm({
       </Group>
 
       <Group title={t("meeting.sources")}>
-        {sources.map((source, index) => {
-          const s = rowFields(source, errors);
+        {sources.map(({ key, fields: s }, index) => {
           return (
-            <fieldset key={source.key} className="grid gap-3 rounded border border-stone-200 p-3 sm:grid-cols-2">
+            <fieldset key={key} className="grid gap-3 rounded border border-stone-200 p-3 sm:grid-cols-2">
               <legend className="px-1 text-sm font-medium">
                 {mark(`sources[${index}]`, t("form.meeting.source", { number: index + 1 }))}
               </legend>
@@ -316,10 +314,9 @@ export function MeetingForm({
       {withInitiatives ? (
         <Group title={t("meeting.initiatives")}>
           <p className="text-sm text-stone-600">{t("form.meeting.initiativesHint")}</p>
-          {initiatives.map((initiative, index) => {
-            const i = rowFields(initiative, errors);
+          {initiatives.map(({ key, fields: i }, index) => {
             return (
-              <fieldset key={initiative.key} className="grid gap-3 rounded border border-stone-200 p-3 sm:grid-cols-2">
+              <fieldset key={key} className="grid gap-3 rounded border border-stone-200 p-3 sm:grid-cols-2">
                 <legend className="px-1 text-sm font-medium">
                   {mark(`initiatives[${index}]`, t("form.meeting.initiative", { number: index + 1 }))}
                 </legend>
