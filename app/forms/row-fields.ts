@@ -29,16 +29,15 @@ type ListField<Row> = FieldMetadata<Row[] | undefined, Record<string, unknown>, 
  * by parsing its path ("participants[12].organisationName") and walking the form's values and
  * errors, and a form refused at its list limits (200 participants, 50 initiatives...) has some
  * 2,500 fields: that was a fifth of the time to render it back (issue 12.4). Here every field is
- * a plain object named and numbered as conform names and numbers it (`<form id>-<name>`), its
+ * a small object named and numbered as conform names and numbers it (`<form id>-<name>`), its
  * messages read from the form's errors, read once for all rows (a row's own `allErrors` walks
  * every error).
  *
  * On the server nothing has been typed: the rows are the list's initial value, and conform's
  * metadata is not made for them at all (about a tenth of the server's time to refuse the largest
- * form). In the
- * browser the rows are conform's, for the keys that keep a row's state when one above it is
- * removed, and `value` (read by pickers for the record picked) is asked of conform, so the form
- * re-renders on a pick as before.
+ * form). In the browser the rows are conform's, for the keys that keep a row's state when one
+ * above it is removed, and `value` (read by pickers for the record picked) is asked of conform, so
+ * the form re-renders on a pick as before.
  */
 export function listRows<Row>(list: ListField<Row>, errors: Record<string, string[]>): ListRow<Row>[] {
   if (onServer) {
