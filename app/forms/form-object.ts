@@ -55,7 +55,9 @@ class RuledObject<Shape extends z.ZodRawShape> extends z.ZodObject<Shape> {
     const depth = ctx.path.length;
     const pairs: Parameters<typeof z.ParseStatus.mergeObjectSync>[1] = [];
     const lenient: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(this.shape as z.ZodRawShape)) {
+    // The shape as zod keeps it once made: `this.shape` calls the definition's shape again, and
+    // the form coercion's copy rebuilds its shape on every call (once a row).
+    for (const [key, field] of Object.entries(this._getCached().shape as z.ZodRawShape)) {
       const before = issues.length;
       const data = ctx.data[key];
       const result = field._parse({ parent: ctx, data, path: [...ctx.path, key] });

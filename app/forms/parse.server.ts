@@ -1,6 +1,6 @@
 import { data } from "@remix-run/node";
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "~/forms/parse-with-zod";
 import type { z } from "zod";
 import { formErrorMap } from "~/forms/error-map";
 import { getTranslator } from "~/i18n/i18n.server";

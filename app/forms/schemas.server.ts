@@ -5,7 +5,7 @@
  * and the schemas are left out of every page's first load (./deferred.tsx, issue 17). Remix
  * gives the browser an empty module for a `.server` file.
  */
-export { parseWithZod } from "@conform-to/zod";
+export { parseWithZod } from "./parse-with-zod";
 export {
   AcceptInvitationSchema,
   AccountChangeSchema,

@@ -1,5 +1,5 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "~/forms/parse-with-zod";
 import { useTranslation } from "~/i18n/react";
 import type { z } from "zod";
 import { formErrorMap } from "./error-map";
