@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ComponentProps } from "react";
 import { renderToString } from "react-dom/server";
+import { UNSAFE_NavigationContext } from "react-router-dom";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { expect, test } from "vitest";
 
@@ -72,4 +73,17 @@ test("under a basename every link still goes through the router and gets the bas
   );
   expect(fast).toBe(routed);
   expect(fast).toContain('href="/app/partners/12"');
+});
+
+test("the server writes a plain link without asking the router (the patch is in place)", () => {
+  // Only the basename is given, no location: react-router-dom's own Link throws here ("useHref()
+  // may be used only in the context of a <Router>"), the patched one never reads the location.
+  const html = renderToString(
+    <UNSAFE_NavigationContext.Provider
+      value={{ basename: "/", navigator: {} as never, static: true, future: {} as never }}
+    >
+      <Link to="/partners/12">Ақмола</Link>
+    </UNSAFE_NavigationContext.Provider>,
+  );
+  expect(html).toBe('<a data-discover="true" href="/partners/12">Ақмола</a>');
 });
