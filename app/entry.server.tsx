@@ -39,7 +39,12 @@ export default async function handleRequest(
     // request's render alive for five seconds.
     const timeout = setTimeout(() => abort(), ABORT_DELAY);
     const chunks: Buffer[] = [];
+    // No 'close' event once the document is out: React listens for it as "the destination closed
+    // early", aborts the finished render and ends the stream a second time, which made (and threw
+    // away) an "already finished" error, with its stack, for every page.
     const body = new Writable({
+      emitClose: false,
+      autoDestroy: false,
       write(chunk: Buffer, _encoding, callback) {
         chunks.push(chunk);
         callback();
