@@ -233,7 +233,12 @@ function listWhere(where: SQL | undefined, limit: number, offset = 0) {
     .limit(limit)
     .offset(offset)
     .all()
-    .map((row) => ({ ...row, kind: kindOfType(row.type) }));
+    .map(withKind);
+}
+
+/** A listed document with its kind (a photo, a PDF...) read from its type. */
+function withKind<Row extends { type: string }>(row: Row) {
+  return { ...row, kind: kindOfType(row.type) };
 }
 
 export type DocumentItem = ReturnType<typeof listWhere>[number];
@@ -273,7 +278,7 @@ const parentReads = perConnection((db) => {
 export function listDocuments(parent: DocumentParent, parentId: number): DocumentList {
   const reads = parentReads(getDb())[parent];
   return {
-    items: reads.items.all({ id: parentId }).map((row) => ({ ...row, kind: kindOfType(row.type) })),
+    items: reads.items.all({ id: parentId }).map(withKind),
     total: reads.total.get({ id: parentId })?.total ?? 0,
   };
 }
@@ -321,9 +326,11 @@ export function documentsOfSteps(stepIds: number[]) {
   const bySteps = new Map<number, DocumentList>();
   if (stepIds.length === 0) return bySteps;
   const totals = stepTotals(getDb()).all({ ids: JSON.stringify(stepIds) });
-  // One bounded query per step that has any: each step gets its own newest, whatever the others hold.
+  // One bounded read per step that has any (listDocuments' own prepared statement): each step
+  // gets its own newest, whatever the others hold.
+  const items = parentReads(getDb()).relationStep.items;
   for (const { stepId, total } of totals)
-    bySteps.set(stepId!, { items: listWhere(eq(documents.relationStepId, stepId!), DOCUMENTS_SHOWN), total });
+    bySteps.set(stepId!, { items: items.all({ id: stepId! }).map(withKind), total });
   return bySteps;
 }
 
