@@ -28,3 +28,26 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("editor@e2e.kezdesu")).toHaveCount(0);
   });
 });
+
+test.describe("with JavaScript", () => {
+  test("signing out leaves nothing of the account in the tab, and Back shows the sign-in page", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(ADMIN.email);
+    await page.getByLabel("Password").fill(ADMIN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+
+    // A whole document read while signed in: its data (the account, the accounts listed) is in it.
+    await page.goto("/admin/users");
+    await expect(page.getByText("editor@e2e.kezdesu")).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+    expect(await page.content()).not.toContain(ADMIN.email);
+
+    await page.goBack();
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+    const html = await page.content();
+    expect(html).not.toContain(ADMIN.email);
+    expect(html).not.toContain("editor@e2e.kezdesu");
+  });
+});

@@ -70,7 +70,9 @@ function AccountMenu({ name, isAdmin, canEdit }: { name: string; isAdmin: boolea
           {t("nav.admin")}
         </Link>
       ) : null}
-      <Form method="post" action="/sign-out">
+      {/* A whole new document, not a navigation inside this one: the signed-in page's data (the
+          account, what it listed) stays in the tab's memory and its DOM until the document goes. */}
+      <Form method="post" action="/sign-out" reloadDocument>
         <button type="submit" className="rounded border border-sky-300 px-2 py-1 text-sky-50 hover:bg-sky-800">
           {t("account.signOut")}
         </button>
