@@ -1,5 +1,8 @@
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
 import { expect, test } from "vitest";
-import { languageFromHeader, translatorFor } from "~/i18n/i18n.server";
+import { languageFromHeader, translations, translatorFor } from "~/i18n/i18n.server";
+import { TranslationProvider, useTranslation } from "~/i18n/react";
 import { keyFrom, translator, type T } from "~/i18n/translate";
 
 test("a key is looked up by its dotted path and its placeholders filled", () => {
@@ -42,4 +45,21 @@ test("keys are typed: a misspelt or missing key does not compile", () => {
   expect(t("nav.meetngs")).toBe("nav.meetngs");
   // @ts-expect-error: a branch of the tree is not a string.
   expect(t("nav")).toBe("nav");
+});
+
+test("the pages of one language share one translator: a key is looked up once, not once a page", () => {
+  const seen: T[] = [];
+  function Probe() {
+    seen.push(useTranslation().t);
+    return null;
+  }
+  const page = (lng: "kk" | "en") =>
+    renderToString(createElement(TranslationProvider, { lng, strings: translations[lng] }, createElement(Probe)));
+  page("kk");
+  page("kk");
+  page("en");
+  expect(seen[1]).toBe(seen[0]);
+  expect(seen[2]).not.toBe(seen[0]);
+  expect(seen[0]("meeting.listTitle")).toBe("Кездесулер");
+  expect(seen[2]("meeting.listTitle")).toBe("Meetings");
 });

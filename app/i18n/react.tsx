@@ -9,6 +9,15 @@ const TranslationContext = createContext<Translation>({
   i18n: { language: FALLBACK_LANGUAGE },
 });
 
+// One translator per strings object: the server passes the same object for every page of a
+// language, so each key is looked up once per process, not once per request.
+const translators = new WeakMap<Strings, T>();
+function translatorOf(strings: Strings): T {
+  let t = translators.get(strings);
+  if (!t) translators.set(strings, (t = translator(strings)));
+  return t;
+}
+
 /** Gives every component below the page's language and its strings. */
 export function TranslationProvider({
   lng,
@@ -19,7 +28,7 @@ export function TranslationProvider({
   strings: Strings;
   children: ReactNode;
 }) {
-  const value = useMemo(() => ({ t: translator(strings), i18n: { language: lng } }), [lng, strings]);
+  const value = useMemo(() => ({ t: translatorOf(strings), i18n: { language: lng } }), [lng, strings]);
   return <TranslationContext.Provider value={value}>{children}</TranslationContext.Provider>;
 }
 
