@@ -87,6 +87,7 @@ const MATRIX: Record<string, { loader?: Need; action?: ActionNeed }> = {
   "people.new": { loader: "editor", action: "editor" },
   "people.search": { loader: "viewer" },
   "organisations.search": { loader: "viewer" },
+  "partners.search": { loader: "viewer" },
   "initiatives.search": { loader: "viewer" },
   "relations.$relationId.delete": { loader: "editor", action: "editor" },
   "relations.$relationId.edit": { loader: "editor", action: "editor" },

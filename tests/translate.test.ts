@@ -54,7 +54,9 @@ test("the pages of one language share one translator: a key is looked up once, n
     return null;
   }
   const page = (lng: "kk" | "en") =>
-    renderToString(createElement(TranslationProvider, { lng, strings: translations[lng], children: createElement(Probe) }));
+    renderToString(
+      createElement(TranslationProvider, { lng, strings: translations[lng], children: createElement(Probe) }),
+    );
   page("kk");
   page("kk");
   page("en");

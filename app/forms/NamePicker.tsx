@@ -25,7 +25,7 @@ export function NamePicker<S extends NameSuggestion>({
   name: ControlField;
   recordId: ControlField;
   label: ReactNode;
-  /** The suggestions' URL without the query: answers `{ suggestions: NameSuggestion[] }`. */
+  /** The suggestions' URL, `q` added: answers `{ suggestions: NameSuggestion[] }`. */
   source: string;
   listLabel: string;
   onFileLabel: string;
@@ -100,7 +100,7 @@ export function NamePicker<S extends NameSuggestion>({
       />
       {query !== null ? (
         <SuggestionsFetcher<S>
-          url={`${source}?q=${encodeURIComponent(query)}`}
+          url={`${source}${source.includes("?") ? "&" : "?"}q=${encodeURIComponent(query)}`}
           onFound={(suggestions) => {
             setFound(suggestions);
             setActive(0);

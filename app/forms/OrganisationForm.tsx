@@ -6,7 +6,8 @@ import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/forms/parse.server";
 import { NamedRecordFormTop } from "~/forms/NamedRecordFormTop";
 import { NameFields } from "~/forms/NameFields";
-import { SelectField, SubmitButton } from "~/forms/Controls";
+import { SubmitButton } from "~/forms/Controls";
+import { RecordChoice } from "~/forms/RecordChoice";
 
 type Option = { value: number | string; label: string };
 
@@ -18,8 +19,9 @@ export function OrganisationForm({
 }: {
   reply?: FormReply;
   defaultValue?: Record<string, unknown>;
-  partners: Option[];
-  organisations: Option[];
+  /** Null once there are too many for a select: a picker then (RecordChoice). */
+  partners: Option[] | null;
+  organisations: Option[] | null;
 }) {
   const { t } = useTranslation();
   const [form, fields] = useSchemaForm(OrganisationSchema, { lastResult: reply?.result, defaultValue });
@@ -33,13 +35,23 @@ export function OrganisationForm({
       />
       <NameFields fields={fields} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          field={fields.partnerId}
+        <RecordChoice
+          kind="partner"
+          withHome
+          id={fields.partnerId}
+          name={fields.partnerName}
           label={t("form.organisation.partner")}
           placeholder=""
-          options={partners}
+          choices={partners}
         />
-        <SelectField field={fields.parentId} label={t("organisation.parent")} placeholder="—" options={organisations} />
+        <RecordChoice
+          kind="organisation"
+          id={fields.parentId}
+          name={fields.parentName}
+          label={t("organisation.parent")}
+          placeholder="—"
+          choices={organisations}
+        />
       </div>
       <SubmitButton>{t("form.save")}</SubmitButton>
     </Form>

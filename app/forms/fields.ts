@@ -118,3 +118,19 @@ export const webUrl = z
   .max(LIMITS.url)
   .transform(withWebScheme)
   .refine(isWebAddress, { params: { key: "form.errors.url" } });
+
+/**
+ * A reference to a record on file (app/forms/RecordChoice.tsx): `<field>Id`, chosen in a select or
+ * picked from suggestions, and `<field>Name`, what was typed in the picker, resolved when saved.
+ */
+export function recordRef<F extends string>(field: F) {
+  return { [`${field}Id`]: recordId.optional(), [`${field}Name`]: optionalText(LIMITS.name) } as {
+    [K in `${F}Id`]: z.ZodOptional<typeof recordId>;
+  } & { [K in `${F}Name`]: ReturnType<typeof optionalText> };
+}
+
+/** A reference the form needs: chosen, picked or typed. The message goes beside either control. */
+export function requireRef(value: Record<string, unknown>, field: string, ctx: z.RefinementCtx) {
+  if (value[`${field}Id`] || value[`${field}Name`]) return;
+  for (const path of [`${field}Id`, `${field}Name`]) issue(ctx, [path], "form.errors.required");
+}

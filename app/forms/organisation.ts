@@ -1,16 +1,19 @@
 import { z } from "zod";
-import { LIMITS, names, optionalText, recordId, requireOneName } from "./fields";
+import { LIMITS, names, optionalText, recordRef, requireOneName, requireRef } from "./fields";
 import { formObject } from "./form-object";
 
 export const OrganisationSchema = formObject(
   {
-    partnerId: recordId,
-    parentId: recordId.optional(),
+    ...recordRef("partner"),
+    ...recordRef("parent"),
     ...names,
     nameNative: optionalText(LIMITS.name),
     confirmDuplicate: z.boolean().optional(),
   },
-  requireOneName,
+  (value, ctx) => {
+    requireOneName(value, ctx);
+    requireRef(value, "partner", ctx);
+  },
 );
 
 export type OrganisationInput = z.infer<typeof OrganisationSchema>;

@@ -32,7 +32,7 @@ import {
 import { withExportDetails } from "~/exchange/export.server";
 import { FileRefused, isFormula, readSheet, type EncodingChoice, type RawCell } from "~/exchange/import/read.server";
 import { MeetingSchema, type MeetingInput } from "~/forms/meeting";
-import { OrganisationSchema, type OrganisationInput } from "~/forms/organisation";
+import { OrganisationSchema } from "~/forms/organisation";
 import { PartnerSchema, type PartnerInput } from "~/forms/partner";
 import { PersonSchema } from "~/forms/person";
 import { RelationSchema, RelationStepSchema, type RelationInput, type RelationStepInput } from "~/forms/relation";
@@ -66,7 +66,7 @@ import { listPeople } from "./people/read.server";
 import { insertPerson, planPerson, recordPostHeld } from "./people/write.server";
 import { removeMeeting, resolveMeeting, writeMeeting } from "./meetings/write.server";
 import { findNameMatches } from "./names.server";
-import { insertOrganisation } from "./organisations.server";
+import { insertOrganisation, type OrganisationValues } from "./organisations.server";
 import { getPartner } from "./partners/read.server";
 import { insertPartner } from "./partners/write.server";
 import { insertRelation, planSignatories, writeRelationStep } from "./relations/write.server";
@@ -676,7 +676,7 @@ function namesOfRow(ctx: Context, cells: Map<ColumnKey, RawCell>) {
   return { names, nameColumn };
 }
 
-type OrganisationPlan = { id: number } | { create: OrganisationInput; keys: string[] };
+type OrganisationPlan = { id: number } | { create: OrganisationValues; keys: string[] };
 
 /**
  * The organisation of a post, "Organisation" or "Organisation, Partner": on file by its name in
@@ -745,7 +745,10 @@ function planOrganisation(
     return null;
   }
   notes.push({ key: "newOrganisation", name: `${name} (${partner[0].name})` });
-  const plan = { create: checked.data, keys: [keyOf(partner[0].id, name), wholeNameKey(name)] };
+  const plan = {
+    create: { ...checked.data, partnerId: partner[0].id },
+    keys: [keyOf(partner[0].id, name), wholeNameKey(name)],
+  };
   for (const key of plan.keys) pending.set(key, plan);
   return plan;
 }

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { writeTransaction } from "./writes.server";
-import { refusal, type Refusal } from "./refusals";
+import { refusal, type FieldRefusals, type Refusal } from "./refusals";
 import type { Actor } from "~db/history";
 import { writeNameKeys } from "~db/name-keys";
 import { wholeNameKey } from "~db/shared/fold";
@@ -12,6 +12,8 @@ import type { OrganisationInput } from "~/forms/organisation";
 import { localizedName, sortKeys } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import { byName, countOf, idsNamedFrom, namesOf, partialDateOf } from "./sql.server";
+import { choicesOrPicker, refNames, resolveRefs, type RefFields } from "./record-refs.server";
+import { partnerChoices } from "./partners/read.server";
 
 export function listOrganisations({
   lng,
@@ -179,7 +181,19 @@ export function organisationReferences(id: number) {
   };
 }
 
-function organisationValues(input: OrganisationInput) {
+/** What is written: the form's fields with its partner and parent resolved to ids (record-refs.server.ts). */
+export type OrganisationValues = Omit<OrganisationInput, "partnerId" | "partnerName" | "parentId" | "parentName"> & {
+  partnerId: number;
+  parentId?: number;
+};
+
+/** The partner an organisation belongs to and the body it is a unit of: chosen, picked or typed. */
+export const ORGANISATION_REFS: RefFields<"partner" | "parent"> = {
+  partner: { kind: "partner" },
+  parent: { kind: "organisation" },
+};
+
+function organisationValues(input: OrganisationValues) {
   const names = {
     nameKk: input.nameKk ?? null,
     nameRu: input.nameRu ?? null,
@@ -192,27 +206,60 @@ function organisationValues(input: OrganisationInput) {
   };
 }
 
-export function createOrganisation(input: OrganisationInput, actor: Actor): number {
+export function createOrganisation(input: OrganisationValues, actor: Actor): number {
   return writeTransaction(getDb(), actor, (db) => insertOrganisation(db, input));
 }
 
 /** A new organisation with its name keys, inside the caller's write transaction (the people import's too). */
-export function insertOrganisation(db: Db, input: OrganisationInput): number {
+export function insertOrganisation(db: Db, input: OrganisationValues): number {
   const { names, values } = organisationValues(input);
   const id = db.insert(organisations).values(values).returning({ id: organisations.id }).get().id;
   writeNameKeys(db, "organisation", id, names);
   return id;
 }
 
-export function updateOrganisation(id: number, input: OrganisationInput, actor: Actor) {
-  writeTransaction(getDb(), actor, (db) => {
-    const { names, values } = organisationValues(input);
-    db.update(organisations)
-      .set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
-      .where(eq(organisations.id, id))
-      .run();
-    writeNameKeys(db, "organisation", id, names);
+function updateOrganisation(db: Db, id: number, input: OrganisationValues) {
+  const { names, values } = organisationValues(input);
+  db.update(organisations)
+    .set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+    .where(eq(organisations.id, id))
+    .run();
+  writeNameKeys(db, "organisation", id, names);
+}
+
+/**
+ * The organisation form saved (a new one when `id` is undefined), in one transaction with the
+ * reading of its partner and parent: chosen, picked or typed by name. Refusals are per field.
+ */
+export function saveOrganisation(
+  id: number | undefined,
+  input: OrganisationInput,
+  lng: Language,
+  actor: Actor,
+): { ok: true; id: number } | { ok: false; fieldErrors: FieldRefusals } {
+  return writeTransaction(getDb(), actor, (db) => {
+    const { ids, errors } = resolveRefs(db, input, ORGANISATION_REFS, lng);
+    if (id !== undefined && ids.parent === id) errors.parentId = errors.parentName = [refusal("form.errors.ownParent")];
+    if (Object.keys(errors).length || !ids.partner) return { ok: false, fieldErrors: errors };
+    const values = { ...input, partnerId: ids.partner, parentId: ids.parent };
+    if (id === undefined) return { ok: true, id: insertOrganisation(db, values) };
+    updateOrganisation(db, id, values);
+    return { ok: true, id };
   });
+}
+
+/** The organisation form's partners and parent bodies: selects while they are few, pickers (null) past that. */
+export function organisationFormChoices(lng: Language, id?: number) {
+  const db = getDb();
+  return {
+    partners: choicesOrPicker(db, "partner", {}, () =>
+      partnerChoices(lng, { includeHome: true }).map((p) => ({ value: p.id, label: p.name })),
+    ),
+    // An organisation cannot be a unit of itself.
+    organisations: choicesOrPicker(db, "organisation", {}, () =>
+      organisationChoices(lng).filter((o) => o.value !== id),
+    ),
+  };
 }
 
 export function deleteOrganisation(id: number, actor: Actor) {
@@ -224,12 +271,14 @@ export function deleteOrganisation(id: number, actor: Actor) {
   });
 }
 
-export function organisationForEdit(id: number) {
-  const row = getDb().select().from(organisations).where(eq(organisations.id, id)).get();
+export function organisationForEdit(id: number, lng: Language) {
+  const db = getDb();
+  const row = db.select().from(organisations).where(eq(organisations.id, id)).get();
   if (!row) return null;
   return {
     partnerId: row.partnerId,
     parentId: row.parentId ?? undefined,
+    ...refNames(db, row, ORGANISATION_REFS, lng),
     nameKk: row.nameKk ?? undefined,
     nameRu: row.nameRu ?? undefined,
     nameEn: row.nameEn ?? undefined,

@@ -5,11 +5,15 @@ import { PageHeading } from "~/components/Page";
 import { OrganisationSchema } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { findNameMatches } from "~/models/names.server";
-import { organisationChoices, organisationForEdit, updateOrganisation } from "~/models/organisations.server";
-import { partnerChoices } from "~/models/partners/read.server";
+import {
+  organisationForEdit,
+  organisationFormChoices,
+  organisationName,
+  saveOrganisation,
+} from "~/models/organisations.server";
+import { getDb } from "~/db.server";
 import { redirectWithFlash } from "~/flash.server";
-import { missingReferences } from "~/models/sql.server";
-import { parseForm, replyWith } from "~/forms/parse.server";
+import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -25,10 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireId(params.organisationId);
   return {
     title: t("form.organisation.edit"),
-    organisation: found(organisationForEdit(id)),
-    partners: partnerChoices(lng, { includeHome: true }).map((p) => ({ value: p.id, label: p.name })),
-    // An organisation cannot be a unit of itself.
-    organisations: organisationChoices(lng).filter((o) => o.value !== id),
+    organisation: found(organisationForEdit(id, lng)),
+    ...organisationFormChoices(lng, id),
   };
 }
 
@@ -38,23 +40,14 @@ export const schema = OrganisationSchema;
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.organisationId);
-  found(organisationForEdit(id));
+  found(organisationName(getDb(), id, "en"));
   const { submission, lng, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
-  if (submission.value.parentId === id) {
-    return replyWith(submission.reply({ fieldErrors: { parentId: [t("form.errors.ownParent")] } }));
-  }
   const duplicates = findNameMatches("organisation", submission.value, lng, id);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate)
     return replyWith(submission.reply(), { duplicates }, 409);
-  const missing = missingReferences(submission.value);
-  if (missing.length)
-    return replyWith(
-      submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }),
-      {},
-      400,
-    );
-  updateOrganisation(id, submission.value, actor);
+  const saved = saveOrganisation(id, submission.value, lng, actor);
+  if (!saved.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(saved.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/organisations/${id}`, t("form.saved"));
 }
 

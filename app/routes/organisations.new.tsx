@@ -5,11 +5,9 @@ import { PageHeading } from "~/components/Page";
 import { OrganisationSchema } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { findNameMatches } from "~/models/names.server";
-import { createOrganisation, organisationChoices } from "~/models/organisations.server";
-import { partnerChoices } from "~/models/partners/read.server";
+import { organisationFormChoices, saveOrganisation } from "~/models/organisations.server";
 import { redirectWithFlash } from "~/flash.server";
-import { missingReferences } from "~/models/sql.server";
-import { parseForm, replyWith } from "~/forms/parse.server";
+import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { idFromSearch } from "~/utils/pagination";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -25,8 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const partnerId = idFromSearch(new URL(request.url).searchParams, "partner");
   return {
     title: t("form.organisation.new"),
-    partners: partnerChoices(lng, { includeHome: true }).map((p) => ({ value: p.id, label: p.name })),
-    organisations: organisationChoices(lng),
+    ...organisationFormChoices(lng),
     defaultValue: partnerId ? { partnerId } : undefined,
   };
 }
@@ -41,15 +38,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const duplicates = findNameMatches("organisation", submission.value, lng);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate)
     return replyWith(submission.reply(), { duplicates }, 409);
-  const missing = missingReferences(submission.value);
-  if (missing.length)
-    return replyWith(
-      submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }),
-      {},
-      400,
-    );
-  const id = createOrganisation(submission.value, actor);
-  return redirectWithFlash(request, `/organisations/${id}`, t("form.saved"));
+  const saved = saveOrganisation(undefined, submission.value, lng, actor);
+  if (!saved.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(saved.fieldErrors, t) }), {}, 400);
+  return redirectWithFlash(request, `/organisations/${saved.id}`, t("form.saved"));
 }
 
 export const clientLoader = withDeferred(OrganisationForm);

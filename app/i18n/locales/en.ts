@@ -408,6 +408,7 @@ const en = {
       onFile: "On file",
       newPersonOrganisation: "Their organisation (for a new person)",
       organisationSuggestions: "Organisations on file",
+      partnerSuggestions: "Partners on file",
       isNew: "A new person, even if the name is on file",
       removeParticipant: "Remove participant {{number}}",
       addHost: "Add someone from our side",
@@ -528,6 +529,8 @@ const en = {
       personNotOnFile: "No one on file has this name. Add the person first, or pick from the suggestions.",
       organisationNotOnFile: "No organisation on file has this name. Add it first, or pick from the suggestions.",
       severalOrganisations: "Several organisations on file have this name: {{names}}. Pick one from the suggestions.",
+      partnerNotOnFile: "No partner on file has this name. Add the partner first, or pick from the suggestions.",
+      severalPartners: "Several partners on file have this name: {{names}}. Pick one from the suggestions.",
     },
   },
   account: {

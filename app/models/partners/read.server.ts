@@ -16,7 +16,7 @@ import {
 import { localizedName } from "~db/shared/names";
 import { relationsOf } from "../relations/read.server";
 import { idsNamed } from "../search.server";
-import { byName, countOf, namedChoiceRows, namesOf } from "../sql.server";
+import { byName, countOf, idsNamedFrom, namedChoiceRows, namesOf } from "../sql.server";
 
 export type PartnerSort = "name" | "country";
 
@@ -200,4 +200,22 @@ export function partnerForEdit(id: number) {
     wikidataId: row.wikidataId ?? undefined,
     isHome: row.isHome,
   };
+}
+
+/**
+ * The partner picker's suggestions: partners with a name form, in any script, that starts as
+ * typed; each with its country, which tells namesakes apart. The home city only when asked.
+ */
+export function searchPartners(query: string, lng: Language, { includeHome = false } = {}, limit = 8) {
+  const db = getDb();
+  const ids = idsNamedFrom(db, "partner", query, limit + 1);
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: partners.id, ...namesOf(partners), countryCode: partners.countryCode })
+    .from(partners)
+    .where(includeHome ? inArray(partners.id, ids) : and(inArray(partners.id, ids), eq(partners.isHome, false)))
+    .orderBy(...byName(partners, lng))
+    .limit(limit)
+    .all()
+    .map((p) => ({ id: p.id, name: localizedName(p, lng), detail: countryName(p.countryCode, lng) }));
 }

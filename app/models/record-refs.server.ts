@@ -1,0 +1,164 @@
+/**
+ * A form's reference to a partner, an organisation or a person: chosen from a select while the
+ * records of that kind are few, picked from suggestions or typed by name once they are many.
+ *
+ * A select of every record on file does not scale: at the national size the initiative form
+ * listed 5,000 options (590 KB of HTML), and the selects were cut at a fixed number of rows, so a
+ * record past the cut could not be chosen and an edit silently dropped one already chosen. Past
+ * SELECT_LIMIT the form gets a name picker instead, and the server resolves a typed name here.
+ */
+import { and, count, eq, sql } from "drizzle-orm";
+import type { Db } from "~db/client";
+import { nameKeys, organisations, partners, people, posts } from "~db/schema";
+import { wholeNameKey } from "~db/shared/fold";
+import { localizedName } from "~db/shared/names";
+import type { Language } from "~/i18n/config";
+import type { TranslationKey } from "~/i18n/translate";
+import { refusal, type FieldRefusals, type Refusal } from "./refusals";
+import { countOf, namesOf } from "./sql.server";
+
+/** Up to this many records a form offers them all in a select; past it, a name picker. */
+export const SELECT_LIMIT = 200;
+
+export type RecordKind = "partner" | "organisation" | "person";
+/**
+ * Which records of a kind a field offers: partners other than the home city; people on our side
+ * (the select offers only them; a picker suggests anyone, as the server has always accepted).
+ */
+export type RecordScope = { foreignOnly?: boolean; homeSideOnly?: boolean };
+
+const tables = { partner: partners, organisation: organisations, person: people } as const;
+
+/** How many records a field could name: the select is offered only while this is small. */
+export function choosableCount(db: Db, kind: RecordKind, scope: RecordScope = {}) {
+  if (kind === "partner" && scope.foreignOnly)
+    return countOf(db.select({ count: count() }).from(partners).where(eq(partners.isHome, false)).get());
+  if (kind === "person" && scope.homeSideOnly)
+    return countOf(
+      db
+        .select({ count: sql`count(distinct ${posts.personId})`.mapWith(Number) })
+        .from(posts)
+        .innerJoin(organisations, eq(organisations.id, posts.organisationId))
+        .innerJoin(partners, eq(partners.id, organisations.partnerId))
+        .where(eq(partners.isHome, true))
+        .get(),
+    );
+  return countOf(db.select({ count: count() }).from(tables[kind]).get());
+}
+
+/** The records of a kind a select offers, or null when there are too many for one (a picker then). */
+export function choicesOrPicker<T>(db: Db, kind: RecordKind, scope: RecordScope, choices: () => T[]): T[] | null {
+  return choosableCount(db, kind, scope) > SELECT_LIMIT ? null : choices();
+}
+
+/** A record's name in the reader's language, as a picker shows the one already chosen. */
+export function recordName(db: Db, kind: RecordKind, id: number, lng: Language): string | undefined {
+  const table = tables[kind];
+  const row = db.select(namesOf(table)).from(table).where(eq(table.id, id)).get();
+  return row ? localizedName(row, lng) : undefined;
+}
+
+const NOT_ON_FILE: Record<RecordKind, TranslationKey> = {
+  partner: "form.errors.partnerNotOnFile",
+  organisation: "form.errors.organisationNotOnFile",
+  person: "form.errors.personNotOnFile",
+};
+const SEVERAL: Record<RecordKind, TranslationKey> = {
+  partner: "form.errors.severalPartners",
+  organisation: "form.errors.severalOrganisations",
+  person: "form.errors.severalPeopleShort",
+};
+
+/** Records of a kind whose whole name, in any script and spelling, folds to `name` (a few at most). */
+function recordsNamed(db: Db, kind: RecordKind, name: string, scope: RecordScope): number[] {
+  const ids = db
+    .selectDistinct({ id: nameKeys.recordId })
+    .from(nameKeys)
+    .where(and(eq(nameKeys.recordType, kind), eq(nameKeys.key, wholeNameKey(name))))
+    .limit(10)
+    .all()
+    .map((r) => r.id);
+  return ids.filter((id) => inScope(db, kind, id, scope));
+}
+
+function inScope(db: Db, kind: RecordKind, id: number, scope: RecordScope): boolean {
+  const table = tables[kind];
+  if (kind === "partner" && scope.foreignOnly)
+    return Boolean(
+      db
+        .select({ id: partners.id })
+        .from(partners)
+        .where(and(eq(partners.id, id), eq(partners.isHome, false)))
+        .get(),
+    );
+  return Boolean(db.select({ id: table.id }).from(table).where(eq(table.id, id)).get());
+}
+
+/**
+ * The record a field names: the id chosen, if it is on file; else the one record whose whole name
+ * is the one typed. None, or several namesakes, is a refusal to show beside the field.
+ */
+export function resolveRecord(
+  db: Db,
+  kind: RecordKind,
+  ref: { id?: number; name?: string },
+  lng: Language,
+  scope: RecordScope = {},
+): { ok: true; id?: number } | { ok: false; refusal: Refusal } {
+  if (ref.id) return inScope(db, kind, ref.id, scope) ? { ok: true, id: ref.id } : notFound();
+  if (!ref.name) return { ok: true };
+  const ids = recordsNamed(db, kind, ref.name, scope);
+  if (ids.length === 1) return { ok: true, id: ids[0] };
+  if (ids.length === 0) return { ok: false, refusal: refusal(NOT_ON_FILE[kind]) };
+  const names = ids
+    .slice(0, 5)
+    .map((id) => recordName(db, kind, id, lng))
+    .join(", ");
+  return { ok: false, refusal: refusal(SEVERAL[kind], { names }) };
+}
+
+const notFound = () => ({ ok: false as const, refusal: refusal("form.errors.notFound") });
+
+/** A form's reference fields: `<field>Id` chosen or picked, `<field>Name` typed in a picker. */
+export type RefFields<F extends string> = Record<F, { kind: RecordKind; scope?: RecordScope }>;
+
+/**
+ * Every reference of a form resolved to an id, or the refusals. A refusal is set on both the
+ * select's field (`<field>Id`) and the picker's (`<field>Name`): the form shows whichever it has.
+ */
+export function resolveRefs<F extends string>(
+  db: Db,
+  input: Partial<Record<`${F}Id`, number | undefined> & Record<`${F}Name`, string | undefined>>,
+  fields: RefFields<F>,
+  lng: Language,
+): { ids: Partial<Record<F, number>>; errors: FieldRefusals } {
+  const ids: Partial<Record<F, number>> = {};
+  const errors: FieldRefusals = {};
+  for (const field of Object.keys(fields) as F[]) {
+    const { kind, scope } = fields[field];
+    const ref = {
+      id: (input as Record<string, number | undefined>)[`${field}Id`],
+      name: (input as Record<string, string | undefined>)[`${field}Name`],
+    };
+    const found = resolveRecord(db, kind, ref, lng, scope);
+    if (found.ok) ids[field] = found.id;
+    else errors[`${field}Id`] = errors[`${field}Name`] = [found.refusal];
+  }
+  return { ids, errors };
+}
+
+/** The names a picker shows for the records an edit form starts with (`<field>Name` beside each `<field>Id`). */
+export function refNames<F extends string>(
+  db: Db,
+  values: Partial<Record<`${F}Id`, number | null | undefined>>,
+  fields: RefFields<F>,
+  lng: Language,
+): Partial<Record<`${F}Name`, string>> {
+  const names: Record<string, string> = {};
+  for (const field of Object.keys(fields) as F[]) {
+    const id = (values as Record<string, number | null | undefined>)[`${field}Id`];
+    const name = id ? recordName(db, fields[field].kind, id, lng) : undefined;
+    if (name) names[`${field}Name`] = name;
+  }
+  return names as Partial<Record<`${F}Name`, string>>;
+}

@@ -1,0 +1,192 @@
+/**
+ * A form's partner, organisation or person: a select while the records are few, a name picker
+ * once they are many (app/models/record-refs.server.ts). At the national size the selects listed
+ * thousands of records, and were cut at a fixed count: a record past the cut could not be chosen.
+ */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, test } from "vitest";
+import { SYSTEM } from "~db/history";
+import { ensureHomeCity } from "~db/home";
+import * as s from "~db/schema";
+import { getDb } from "~/db.server";
+import { writeTransaction } from "~/models/writes.server";
+import { SELECT_LIMIT } from "~/models/record-refs.server";
+import { action as newOrganisation, loader as newOrganisationPage } from "~/routes/organisations.new";
+import {
+  action as editOrganisation,
+  loader as editOrganisationPage,
+} from "~/routes/organisations.$organisationId_.edit";
+import { loader as partnerSuggestions } from "~/routes/partners.search";
+import { cookieFor } from "./support/accounts";
+import { aPartner, anOrganisation } from "./support/factories";
+import { submit } from "./support/forms";
+
+const db = () => getDb();
+const organisationCount = () => db().select().from(s.organisations).all().length;
+const organisation = (id: number) => db().select().from(s.organisations).where(eq(s.organisations.id, id)).get()!;
+
+async function load(
+  loader: (args: LoaderFunctionArgs) => unknown,
+  path: string,
+  {
+    params = {},
+    language = "en",
+    signedIn = true,
+  }: { params?: Record<string, string>; language?: string; signedIn?: boolean } = {},
+) {
+  const headers: Record<string, string> = { "Accept-Language": language };
+  if (signedIn) headers.Cookie = await cookieFor("editor");
+  try {
+    return await loader({ request: new Request(`http://localhost${path}`, { headers }), params, context: {} });
+  } catch (thrown) {
+    return thrown;
+  }
+}
+
+type FormPage = { partners: unknown[] | null; organisations: unknown[] | null };
+
+let qingzhou: number;
+let home: number;
+beforeAll(() => {
+  home = writeTransaction(getDb(), SYSTEM, (tx) => ensureHomeCity(tx));
+  qingzhou = aPartner({ nameKk: "Цинчжоу", nameRu: "Цинчжоу", nameEn: "Qingzhou", nameNative: "青州" });
+});
+
+describe("while the partners are few", () => {
+  test("the organisation form lists them all in a select, the home city among them", async () => {
+    const page = (await load(newOrganisationPage, "/organisations/new")) as FormPage;
+    expect(page.partners).toEqual(
+      expect.arrayContaining([
+        { value: qingzhou, label: "Qingzhou" },
+        { value: home, label: "Astana" },
+      ]),
+    );
+    expect(page.organisations).toEqual([]);
+  });
+});
+
+describe(`past ${SELECT_LIMIT} partners`, () => {
+  let springfields: number[];
+  let council: number;
+  beforeAll(() => {
+    for (let i = 0; i < SELECT_LIMIT; i++) aPartner({ nameEn: `Town ${i}` });
+    springfields = [aPartner({ nameEn: "Springfield" }), aPartner({ nameEn: "Springfield", countryCode: "US" })];
+    council = anOrganisation(qingzhou, { nameEn: "Qingzhou City Council" });
+  });
+
+  test("the form asks for a name instead of sending a select of them all; organisations, still few, keep theirs", async () => {
+    const page = (await load(newOrganisationPage, "/organisations/new")) as FormPage;
+    expect(page.partners).toBeNull();
+    expect(page.organisations).toEqual([{ value: council, label: "Qingzhou City Council (Qingzhou)" }]);
+  });
+
+  test("a partner typed in another script, without a pick, is the one on file", async () => {
+    const saved = await submit(newOrganisation, "/organisations/new", {
+      nameEn: "Qingzhou Foreign Affairs Office",
+      partnerId: "",
+      partnerName: "  ЦИНЧЖОУ ",
+      parentName: "qingzhou city council",
+    });
+    expect(saved.status).toBe(302);
+    const id = Number(saved.location!.split("/").pop());
+    expect(organisation(id)).toMatchObject({ partnerId: qingzhou, parentId: council });
+  });
+
+  test("a name not on file, or of two partners, is refused beside the field, in the reader's language, and nothing is written", async () => {
+    const before = organisationCount();
+    const unknown = await submit(
+      newOrganisation,
+      "/organisations/new",
+      { nameRu: "Мэрия", partnerName: "Атлантида" },
+      { language: "ru" },
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.reply?.result.error?.partnerName).toEqual([
+      "Партнёра с таким названием в базе нет. Сначала добавьте его или выберите из подсказок.",
+    ]);
+    expect(unknown.reply?.result.initialValue).toMatchObject({ nameRu: "Мэрия", partnerName: "Атлантида" });
+
+    const several = await submit(newOrganisation, "/organisations/new", {
+      nameEn: "Town hall",
+      partnerName: "Springfield",
+    });
+    expect(several.status).toBe(400);
+    expect(several.reply?.result.error?.partnerName).toEqual([
+      "Several partners on file have this name: Springfield, Springfield. Pick one from the suggestions.",
+    ]);
+
+    const none = await submit(newOrganisation, "/organisations/new", { nameEn: "Town hall", partnerName: "" });
+    expect(none.status).toBe(400);
+    expect(none.reply?.result.error?.partnerName).toEqual(["Fill this in."]);
+    expect(organisationCount()).toBe(before);
+  });
+
+  test("a pick of a namesake is that one; an id no longer on file is refused", async () => {
+    const picked = await submit(newOrganisation, "/organisations/new", {
+      nameEn: "Springfield Mayor's Office",
+      partnerId: String(springfields[1]),
+      partnerName: "Springfield",
+    });
+    expect(picked.status).toBe(302);
+    expect(organisation(Number(picked.location!.split("/").pop())).partnerId).toBe(springfields[1]);
+
+    const gone = await submit(newOrganisation, "/organisations/new", { nameEn: "Ghost office", partnerId: "999999" });
+    expect(gone.status).toBe(400);
+    expect(gone.reply?.result.error?.partnerName).toEqual(["This record is no longer on file. Choose another."]);
+  });
+
+  test("an edit starts with the names of its partner and parent, and saving them unchanged keeps both", async () => {
+    const unit = anOrganisation(qingzhou, { nameEn: "Qingzhou Protocol Department", parentId: council });
+    const page = (await load(editOrganisationPage, `/organisations/${unit}/edit`, {
+      params: { organisationId: String(unit) },
+    })) as { organisation: Record<string, unknown> };
+    expect(page.organisation).toMatchObject({
+      partnerId: qingzhou,
+      partnerName: "Qingzhou",
+      parentId: council,
+      parentName: "Qingzhou City Council",
+    });
+    const saved = await submit(
+      editOrganisation,
+      `/organisations/${unit}/edit`,
+      {
+        nameEn: "Qingzhou Protocol Department",
+        partnerId: String(qingzhou),
+        partnerName: "Qingzhou",
+        parentId: String(council),
+        parentName: "Qingzhou City Council",
+      },
+      { params: { organisationId: String(unit) } },
+    );
+    expect(saved.status).toBe(302);
+    expect(organisation(unit)).toMatchObject({ partnerId: qingzhou, parentId: council });
+
+    const ownParent = await submit(
+      editOrganisation,
+      `/organisations/${unit}/edit`,
+      {
+        nameEn: "Qingzhou Protocol Department",
+        partnerId: String(qingzhou),
+        parentName: "Qingzhou Protocol Department",
+      },
+      { params: { organisationId: String(unit) } },
+    );
+    expect(ownParent.status).toBe(400);
+    expect(ownParent.reply?.result.error?.parentName).toEqual(["An organisation cannot be a unit of itself."]);
+  });
+
+  test("the picker's suggestions: any name form, the home city only when asked, nothing signed out", async () => {
+    const found = async (path: string) =>
+      ((await ((await load(partnerSuggestions, path)) as Response).json()) as { suggestions: unknown[] }).suggestions;
+    expect(await found("/partners/search?q=青州")).toEqual([{ id: qingzhou, name: "Qingzhou", detail: "China" }]);
+    expect(await found("/partners/search?q=аста")).toEqual([]);
+    expect(await found("/partners/search?q=аста&home=1")).toEqual([
+      expect.objectContaining({ id: home, name: "Astana" }),
+    ]);
+    expect(await found("/partners/search?q=town")).toHaveLength(8);
+    const signedOut = (await load(partnerSuggestions, "/partners/search?q=qing", { signedIn: false })) as Response;
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get("Location")).toMatch(/^\/sign-in/);
+  });
+});
