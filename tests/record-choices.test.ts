@@ -18,13 +18,22 @@ import {
   loader as editOrganisationPage,
 } from "~/routes/organisations.$organisationId_.edit";
 import { loader as partnerSuggestions } from "~/routes/partners.search";
+import { action as newDelegation, loader as newDelegationPage } from "~/routes/delegations.new";
+import { action as newInitiative, loader as newInitiativePage } from "~/routes/initiatives.new";
+import { action as editInitiative, loader as editInitiativePage } from "~/routes/initiatives.$initiativeId_.edit";
 import { cookieFor } from "./support/accounts";
-import { aPartner, anOrganisation } from "./support/factories";
+import { aDelegation, aMeeting, aPartner, aPerson, anOrganisation } from "./support/factories";
+import { action as newMeeting, loader as newMeetingPage } from "~/routes/meetings.new";
+import { loader as editMeetingPage } from "~/routes/meetings.$meetingId_.edit";
 import { submit } from "./support/forms";
 
 const db = () => getDb();
 const organisationCount = () => db().select().from(s.organisations).all().length;
 const organisation = (id: number) => db().select().from(s.organisations).where(eq(s.organisations.id, id)).get()!;
+const delegation = (id: number) => db().select().from(s.delegations).where(eq(s.delegations.id, id)).get()!;
+const initiative = (id: number) => db().select().from(s.initiatives).where(eq(s.initiatives.id, id)).get()!;
+const meeting = (id: number) => db().select().from(s.meetings).where(eq(s.meetings.id, id)).get()!;
+const idIn = (location: string | null) => Number(location!.split("/").pop());
 
 async function load(
   loader: (args: LoaderFunctionArgs) => unknown,
@@ -189,4 +198,122 @@ describe(`past ${SELECT_LIMIT} partners`, () => {
     expect(signedOut.status).toBe(302);
     expect(signedOut.headers.get("Location")).toMatch(/^\/sign-in/);
   });
+
+  test("a delegation names its partner and body by name: the home city is not a delegation's partner", async () => {
+    const page = (await load(newDelegationPage, "/delegations/new")) as { choices: FormPage };
+    expect(page.choices.partners).toBeNull();
+    const saved = await submit(newDelegation, "/delegations/new", {
+      partnerName: "青州",
+      organisationName: "Qingzhou City Council",
+      direction: "incoming",
+      "arrival.year": "2024",
+    });
+    expect(saved.status).toBe(302);
+    expect(delegation(idIn(saved.location))).toMatchObject({ partnerId: qingzhou, organisationId: council });
+
+    const ours = await submit(
+      newDelegation,
+      "/delegations/new",
+      { partnerName: "Астана", direction: "incoming", "arrival.year": "2024" },
+      { language: "kk" },
+    );
+    expect(ours.status).toBe(400);
+    expect(ours.reply?.result.error?.partnerName).toEqual([
+      "Бұл атаумен ешбір әріптес тіркелмеген. Алдымен әріптесті қосыңыз немесе ұсыныстардан таңдаңыз.",
+    ]);
+  });
+
+  test("an initiative's partner and owners, typed, are the ones on file; its edit starts with their names and keeps them", async () => {
+    const owner = aPerson({ nameKk: "Жанат Нұрпейісов", nameEn: "Zhanat Nurpeisov" });
+    const page = (await load(newInitiativePage, "/initiatives/new")) as { choices: FormPage & { owners: unknown } };
+    expect(page.choices.partners).toBeNull();
+    const saved = await submit(newInitiative, "/initiatives/new", {
+      titleEn: "A week of Qingzhou in Astana",
+      kind: "culture",
+      partnerName: "Qingzhou",
+      ownerPersonName: "Нурпеисов Жанат",
+      ownerOrganisationName: "QINGZHOU CITY COUNCIL",
+    });
+    expect(saved.status).toBe(302);
+    const id = idIn(saved.location);
+    expect(initiative(id)).toMatchObject({ partnerId: qingzhou, ownerPersonId: owner, ownerOrganisationId: council });
+
+    const edit = (await load(editInitiativePage, `/initiatives/${id}/edit`, {
+      params: { initiativeId: String(id) },
+      language: "kk",
+    })) as { initiative: Record<string, unknown> };
+    expect(edit.initiative).toMatchObject({
+      partnerId: qingzhou,
+      partnerName: "Цинчжоу",
+      ownerPersonName: "Жанат Нұрпейісов",
+      ownerOrganisationId: council,
+    });
+    const kept = await submit(
+      editInitiative,
+      `/initiatives/${id}/edit`,
+      {
+        titleEn: "A week of Qingzhou in Astana, 2025",
+        kind: "culture",
+        partnerId: String(qingzhou),
+        partnerName: "Цинчжоу",
+        ownerPersonId: String(owner),
+        ownerPersonName: "Жанат Нұрпейісов",
+      },
+      { params: { initiativeId: String(id) } },
+    );
+    expect(kept.status).toBe(302);
+    expect(initiative(id)).toMatchObject({
+      titleEn: "A week of Qingzhou in Astana, 2025",
+      partnerId: qingzhou,
+      ownerPersonId: owner,
+      ownerOrganisationId: null,
+    });
+  });
+
+  test("a meeting's partner typed without a pick is the one on file; its edit and a prefilled form start with its name", async () => {
+    const page = (await load(newMeetingPage, "/meetings/new")) as { choices: FormPage };
+    expect(page.choices.partners).toBeNull();
+    const saved = await submit(newMeeting, "/meetings/new", {
+      language: "en",
+      "date.year": "2024",
+      partnerName: "qingzhou",
+      purpose: "Talks on a sister-city agreement",
+    });
+    expect(saved.status).toBe(302);
+    const id = idIn(saved.location);
+    expect(meeting(id).partnerId).toBe(qingzhou);
+    const edit = (await load(editMeetingPage, `/meetings/${id}/edit`, { params: { meetingId: String(id) } })) as {
+      meeting: Record<string, unknown>;
+    };
+    expect(edit.meeting).toMatchObject({ partnerId: qingzhou, partnerName: "Qingzhou" });
+    const prefilled = (await load(newMeetingPage, `/meetings/new?partner=${qingzhou}`, { language: "ru" })) as {
+      defaultValue: Record<string, unknown>;
+    };
+    expect(prefilled.defaultValue).toMatchObject({ partnerId: qingzhou, partnerName: "Цинчжоу" });
+
+    const ours = await submit(newMeeting, "/meetings/new", {
+      language: "en",
+      "date.year": "2024",
+      partnerName: "Astana",
+      purpose: "Talks",
+    });
+    expect(ours.status).toBe(400);
+    expect(ours.reply?.result.error?.partnerName).toEqual([
+      "No partner on file has this name. Add the partner first, or pick from the suggestions.",
+    ]);
+  });
+});
+
+test("a meeting's delegation stays among the choices of its edit, however many delegations came after it", async () => {
+  const partner = aPartner({ nameEn: "Harbin" });
+  const first = aDelegation({ partnerId: partner, arrival: "2015-06" });
+  for (let i = 0; i < 300; i++) aDelegation({ partnerId: partner, arrival: "2020" });
+  const id = aMeeting({ date: "2015-06", delegationId: first, purpose: "The first visit" });
+  const edit = (await load(editMeetingPage, `/meetings/${id}/edit`, { params: { meetingId: String(id) } })) as {
+    meeting: { delegationId?: number };
+    choices: { delegations: Array<{ value: number; label: string }> };
+  };
+  expect(edit.meeting.delegationId).toBe(first);
+  expect(edit.choices.delegations).toHaveLength(301);
+  expect(edit.choices.delegations).toContainEqual({ value: first, label: "Harbin · 2015" });
 });

@@ -139,16 +139,19 @@ describe("13.1 a meeting is with someone, about something", () => {
     expect(await refused(forms.meeting(), { ...blankForm, language: "en" })).toEqual({
       date: ["Give the date, or tick 'date unknown'."],
       partnerId: ["Choose the partner, or a delegation on file."],
+      partnerName: ["Choose the partner, or a delegation on file."],
       purpose: ["Add a participant, or write the purpose or a summary."],
     });
     expect(await refused(forms.meeting(), { ...blankForm, language: "kk" }, "kk")).toEqual({
       date: ["Күнін көрсетіңіз немесе «Күні белгісіз» деп белгілеңіз."],
       partnerId: ["Әріптесті немесе тіркелген делегацияны таңдаңыз."],
+      partnerName: ["Әріптесті немесе тіркелген делегацияны таңдаңыз."],
       purpose: ["Қатысушы қосыңыз немесе кездесудің мақсатын не қысқаша мазмұнын жазыңыз."],
     });
     expect(await refused(forms.meeting(), { ...blankForm, language: "ru" }, "ru")).toEqual({
       date: ["Укажите дату или отметьте «Дата неизвестна»."],
       partnerId: ["Выберите партнёра или записанную делегацию."],
+      partnerName: ["Выберите партнёра или записанную делегацию."],
       purpose: ["Добавьте участника или напишите цель встречи либо её краткое содержание."],
     });
   });
@@ -160,6 +163,7 @@ describe("13.1 a meeting is with someone, about something", () => {
     });
     expect(await refused(forms.meeting(), { ...known, summary: "We talked." })).toEqual({
       partnerId: ["Choose the partner, or a delegation on file."],
+      partnerName: ["Choose the partner, or a delegation on file."],
     });
   });
 
@@ -290,7 +294,9 @@ describe("13.3 every error of a form at once", () => {
 
   test("organisation: the partner with the name", async () => {
     expect(await refused(forms.organisation(), {})).toEqual({
+      // On both the select's field and the picker's: the form has one of them (RecordChoice).
       partnerId: ["Fill this in."],
+      partnerName: ["Fill this in."],
       nameKk: ["Give the name in at least one language."],
     });
   });
@@ -307,6 +313,7 @@ describe("13.3 every error of a form at once", () => {
   test("delegation: partner, direction, arrival and a departure before the arrival", async () => {
     expect(await refused(forms.delegation(), { direction: "sideways", "departure.year": "2019" })).toEqual({
       partnerId: ["Fill this in."],
+      partnerName: ["Fill this in."],
       direction: ["Choose one of the options."],
       arrival: ["Give the date, or tick 'date unknown'."],
     });
@@ -314,6 +321,7 @@ describe("13.3 every error of a form at once", () => {
       await refused(forms.delegation(), { direction: "sideways", "arrival.year": "2020", "departure.year": "2019" }),
     ).toEqual({
       partnerId: ["Fill this in."],
+      partnerName: ["Fill this in."],
       direction: ["Choose one of the options."],
       departure: ["The end cannot be before the start."],
     });
@@ -379,6 +387,7 @@ describe("13.3 every error of a form at once", () => {
     ).toEqual({
       language: ["Fill this in."],
       partnerId: ["Choose the partner, or a delegation on file."],
+      partnerName: ["Choose the partner, or a delegation on file."],
       "participants[0].role": ["Fill this in."],
       "participants[0].name": ["Fill this in."],
       "initiatives[0].title": ["Fill this in."],

@@ -6,6 +6,7 @@ import { DelegationSchema } from "~/forms/delegation";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/forms/parse.server";
 import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea } from "~/forms/Controls";
+import { RecordChoice } from "~/forms/RecordChoice";
 import { PersonPicker } from "~/forms/PersonPicker";
 import { PersonList } from "./PersonList";
 import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
@@ -19,7 +20,8 @@ export function DelegationForm({
 }: {
   reply?: FormReply;
   defaultValue?: Record<string, unknown>;
-  choices: { partners: Option[]; organisations: Option[] };
+  /** Each null once there are too many for a select: a picker then (RecordChoice). */
+  choices: { partners: Option[] | null; organisations: Option[] | null };
 }) {
   const { t } = useTranslation();
   const [form, fields] = useSchemaForm(DelegationSchema, { lastResult: reply?.result, defaultValue });
@@ -29,12 +31,21 @@ export function DelegationForm({
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField field={fields.partnerId} label={t("meeting.partner")} placeholder="" options={choices.partners} />
-        <SelectField
-          field={fields.organisationId}
+        <RecordChoice
+          kind="partner"
+          id={fields.partnerId}
+          name={fields.partnerName}
+          label={t("meeting.partner")}
+          placeholder=""
+          choices={choices.partners}
+        />
+        <RecordChoice
+          kind="organisation"
+          id={fields.organisationId}
+          name={fields.organisationName}
           label={t("form.meeting.delegationOrganisation")}
           placeholder="—"
-          options={choices.organisations}
+          choices={choices.organisations}
         />
         <SelectField
           field={fields.direction}

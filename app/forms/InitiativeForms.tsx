@@ -7,6 +7,7 @@ import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/forms/parse.server";
 import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea, TextField } from "~/forms/Controls";
 import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
+import { RecordChoice } from "~/forms/RecordChoice";
 
 type Option = { value: number | string; label: string };
 
@@ -18,7 +19,8 @@ export function InitiativeForm({
 }: {
   reply?: FormReply;
   defaultValue?: Record<string, unknown>;
-  choices: { partners: Option[]; owners: Option[]; organisations: Option[] };
+  /** Each null once there are too many for a select: a picker then (RecordChoice). */
+  choices: { partners: Option[] | null; owners: Option[] | null; organisations: Option[] | null };
   isNew: boolean;
 }) {
   const { t } = useTranslation();
@@ -47,23 +49,29 @@ export function InitiativeForm({
             options={INITIATIVE_STATUSES.map((s) => ({ value: s, label: t(`initiative.statuses.${s}`) }))}
           />
         ) : null}
-        <SelectField
-          field={fields.partnerId}
+        <RecordChoice
+          kind="partner"
+          id={fields.partnerId}
+          name={fields.partnerName}
           label={t("initiative.partner")}
           placeholder="—"
-          options={choices.partners}
+          choices={choices.partners}
         />
-        <SelectField
-          field={fields.ownerPersonId}
+        <RecordChoice
+          kind="person"
+          id={fields.ownerPersonId}
+          name={fields.ownerPersonName}
           label={t("initiative.owner")}
           placeholder="—"
-          options={choices.owners}
+          choices={choices.owners}
         />
-        <SelectField
-          field={fields.ownerOrganisationId}
+        <RecordChoice
+          kind="organisation"
+          id={fields.ownerOrganisationId}
+          name={fields.ownerOrganisationName}
           label={t("form.initiative.ownerOrganisation")}
           placeholder="—"
-          options={choices.organisations}
+          choices={choices.organisations}
         />
       </div>
       <PartialDateFields field={fields.due} legend={t("initiative.due")} />

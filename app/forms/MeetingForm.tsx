@@ -28,6 +28,7 @@ import {
 import { NamePicker } from "~/forms/NamePicker";
 import { OrganisationPicker } from "~/forms/OrganisationPicker";
 import { PersonPicker } from "~/forms/PersonPicker";
+import { RecordChoice } from "~/forms/RecordChoice";
 import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
 import { useDraft } from "~/forms/use-draft";
 import { listRows, type ControlField } from "~/forms/row-fields";
@@ -35,7 +36,8 @@ import { listRows, type ControlField } from "~/forms/row-fields";
 type Option = { value: number | string; label: string };
 
 export type MeetingChoices = {
-  partners: Option[];
+  /** Null once there are too many for a select: a picker then (RecordChoice). */
+  partners: Option[] | null;
   delegations: Option[];
   topics: string[];
 };
@@ -153,11 +155,13 @@ export function MeetingForm({
             organisationId={fields.hostOrganisationId}
             label={mark("hostOrganisationName", t("meeting.host"))}
           />
-          <SelectField
-            field={fields.partnerId}
+          <RecordChoice
+            kind="partner"
+            id={fields.partnerId}
+            name={fields.partnerName}
             label={mark("partnerId", t("meeting.partner"))}
             placeholder="—"
-            options={choices.partners}
+            choices={choices.partners}
           />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">

@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { DELEGATION_DIRECTIONS } from "~db/enums";
 import { comparePartialDates } from "~db/shared/partial-date";
-import { issue, knownOrUnknownDateField, LIMITS, optionalText, partialDateField, recordId } from "./fields";
+import {
+  issue,
+  knownOrUnknownDateField,
+  LIMITS,
+  optionalText,
+  partialDateField,
+  recordId,
+  recordRef,
+  requireRef,
+} from "./fields";
 import { formObject, parsed } from "./form-object";
 
 /** Someone on file: picked (personId) or typed by a name that matches exactly one person. */
@@ -9,8 +18,8 @@ const PersonRef = z.object({ personId: recordId.optional(), name: optionalText(L
 
 export const DelegationSchema = formObject(
   {
-    partnerId: recordId,
-    organisationId: recordId.optional(),
+    ...recordRef("partner"),
+    ...recordRef("organisation"),
     direction: z.enum(DELEGATION_DIRECTIONS),
     // The arrival dates the visit: given, or marked unknown. A departure is often not reported.
     arrival: knownOrUnknownDateField,
@@ -24,6 +33,7 @@ export const DelegationSchema = formObject(
       .transform((members) => members.filter((m) => m.personId || m.name)),
   },
   (d, ctx) => {
+    requireRef(d, "partner", ctx);
     if (
       parsed(d.arrival) &&
       parsed(d.departure) &&

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
-import { issue, LIMITS, optionalText, partialDateField, recordId } from "./fields";
+import { issue, LIMITS, optionalText, partialDateField, recordId, recordRef } from "./fields";
 import { formObject } from "./form-object";
 
 const requireOneTitle = (v: { titleKk?: unknown; titleRu?: unknown; titleEn?: unknown }, ctx: z.RefinementCtx) => {
@@ -16,9 +16,9 @@ export const InitiativeSchema = formObject(
     kind: z.enum(INITIATIVE_KINDS),
     // Only when it is made: later changes of status are steps with a date.
     status: z.enum(INITIATIVE_STATUSES).default("proposed"),
-    partnerId: recordId.optional(),
-    ownerPersonId: recordId.optional(),
-    ownerOrganisationId: recordId.optional(),
+    ...recordRef("partner"),
+    ...recordRef("ownerPerson"),
+    ...recordRef("ownerOrganisation"),
     due: partialDateField,
   },
   requireOneTitle,

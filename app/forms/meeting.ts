@@ -81,7 +81,9 @@ export const MeetingSchema = formObject(
     hostOrganisationId: recordId.optional(),
     /** The bodies are picked (the id) or typed (the name, matched on save): see NamePicker. */
     hostOrganisationName: optionalText(LIMITS.name),
+    /** Chosen in a select, or picked or typed once partners are many (RecordChoice). */
     partnerId: recordId.optional(),
+    partnerName: optionalText(LIMITS.name),
     delegationId: recordId.optional(),
     newDelegation: z.boolean().optional(),
     delegationOrganisationId: recordId.optional(),
@@ -107,10 +109,13 @@ export const MeetingSchema = formObject(
       });
     }
     if (m.newDelegation && m.delegationId) issue(ctx, ["delegationId"], "form.errors.oneDelegation");
-    if (m.newDelegation && !m.partnerId) issue(ctx, ["partnerId"], "form.errors.delegationNeedsPartner");
+    // The partner's message goes beside the select or the picker, whichever the form has.
+    const partnerIssue = (key: string) => ["partnerId", "partnerName"].forEach((f) => issue(ctx, [f], key));
+    const partner = m.partnerId || m.partnerName;
+    if (m.newDelegation && !partner) partnerIssue("form.errors.delegationNeedsPartner");
     // A meeting is with someone about something (issue 13.1): a partner, or a delegation, which
     // names one; and a participant, a purpose or a summary.
-    else if (!m.partnerId && !m.delegationId) issue(ctx, ["partnerId"], "form.errors.meetingNeedsPartner");
+    else if (!partner && !m.delegationId) partnerIssue("form.errors.meetingNeedsPartner");
     const participants = parsed(m.participants) ? m.participants.length : 1;
     if (!participants && !m.purpose && !m.summary) issue(ctx, ["purpose"], "form.errors.meetingNeedsContent");
   },

@@ -383,6 +383,7 @@ export function proposalFormValues(proposal: Proposal) {
     hostOrganisationId: proposal.hostOrganisation?.id,
     hostOrganisationName: proposal.hostOrganisation?.name,
     partnerId: proposal.partner?.id,
+    partnerName: proposal.partner?.name,
     newDelegation: proposal.delegation ? true : undefined,
     delegationOrganisationId: proposal.delegationOrganisation?.id,
     delegationOrganisationName: proposal.delegationOrganisation?.name,

@@ -12,21 +12,27 @@ import { currentPosts } from "./people/read.server";
 import { resolvePerson } from "./people/write.server";
 import { asDate, countOf, namesOf, partialDateOf } from "./sql.server";
 import { writeTransaction } from "./writes.server";
-import { refusal, type FieldRefusals } from "./refusals";
+import { type FieldRefusals } from "./refusals";
+import { choicesOrPicker, refNames, resolveRefs, type RefFields } from "./record-refs.server";
 
 export type DelegationResult = { ok: true; id: number; partnerId: number } | { ok: false; fieldErrors: FieldRefusals };
 
+/** Where a delegation came from and the body that sent it: chosen, picked or typed (record-refs.server.ts). */
+export const DELEGATION_REFS: RefFields<"partner" | "organisation"> = {
+  partner: { kind: "partner", scope: { foreignOnly: true } },
+  organisation: { kind: "organisation" },
+};
+
 /** Creates (id undefined) or rewrites a delegation with its members, in one transaction. */
-export function saveDelegation(id: number | undefined, input: DelegationInput, actor: Actor): DelegationResult {
+
+export function saveDelegation(
+  id: number | undefined,
+  input: DelegationInput,
+  actor: Actor,
+  lng: Language = "en",
+): DelegationResult {
   return writeTransaction(getDb(), actor, (db) => {
-    const errors: FieldRefusals = {};
-    if (!db.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId)).get())
-      errors.partnerId = [refusal("form.errors.notFound")];
-    if (
-      input.organisationId &&
-      !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).get()
-    )
-      errors.organisationId = [refusal("form.errors.notFound")];
+    const { ids, errors } = resolveRefs(db, input, DELEGATION_REFS, lng);
     let leaderId: number | null = null;
     if (input.leader?.personId || input.leader?.name) {
       const leader = resolvePerson(db, input.leader);
@@ -39,11 +45,11 @@ export function saveDelegation(id: number | undefined, input: DelegationInput, a
       if ("error" in person) errors[`members[${index}].name`] = [person.error];
       else memberIds.push(person.id);
     });
-    if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+    if (Object.keys(errors).length || !ids.partner) return { ok: false, fieldErrors: errors };
 
     const values = {
-      partnerId: input.partnerId,
-      organisationId: input.organisationId ?? null,
+      partnerId: ids.partner,
+      organisationId: ids.organisation ?? null,
       leaderId,
       direction: input.direction,
       ...partialDateColumns("arrival", input.arrival),
@@ -64,7 +70,7 @@ export function saveDelegation(id: number | undefined, input: DelegationInput, a
       db.insert(delegationMembers)
         .values(unique.map((personId, position) => ({ delegationId, personId, position })))
         .run();
-    return { ok: true, id: delegationId, partnerId: input.partnerId };
+    return { ok: true, id: delegationId, partnerId: ids.partner };
   });
 }
 
@@ -104,6 +110,7 @@ export function delegationForEdit(id: number, lng: Language) {
   return {
     partnerId: row.partnerId,
     organisationId: row.organisationId ?? undefined,
+    ...refNames(db, row, DELEGATION_REFS, lng),
     direction: row.direction,
     arrival: partialDateFormValue(row.arrival, row.arrivalPrecision, row.arrivalApproximate),
     departure: partialDateFormValue(row.departure, row.departurePrecision, row.departureApproximate),
@@ -202,31 +209,38 @@ export function partnerDelegations(partnerId: number, lng: Language, limit = 20)
 }
 
 /** What the delegation form offers to pick from. */
+/** The delegation form's partners and bodies: selects while they are few, pickers (null) past that. */
 export function delegationFormChoices(lng: Language) {
+  const db = getDb();
   return {
-    partners: partnerChoices(lng).map((p) => ({ value: p.id, label: p.name })),
-    organisations: organisationChoices(lng),
+    partners: choicesOrPicker(db, "partner", { foreignOnly: true }, () =>
+      partnerChoices(lng).map((p) => ({ value: p.id, label: p.name })),
+    ),
+    organisations: choicesOrPicker(db, "organisation", {}, () => organisationChoices(lng)),
   };
 }
 
-/** Recent delegations for a picker: partner, leader and arrival. */
-export function delegationChoices(lng: Language) {
+/**
+ * The latest 300 delegations for a select: partner, leader and arrival; and `current`, the one a
+ * form already names, wherever it is (without it an edit would drop an older delegation).
+ */
+export function delegationChoices(lng: Language, current?: number) {
   const leaders = aliasedTable(people, "leaders");
-  return getDb()
-    .select({
-      id: delegations.id,
-      arrival: delegations.arrival,
-      p: namesOf(partners),
-      l: namesOf(leaders),
-    })
-    .from(delegations)
-    .innerJoin(partners, eq(partners.id, delegations.partnerId))
-    .leftJoin(leaders, eq(leaders.id, delegations.leaderId))
-    .orderBy(desc(delegations.id))
-    .limit(300)
-    .all()
-    .map((d) => ({
-      value: d.id,
-      label: [localizedName(d.p, lng), localizedName(d.l, lng), d.arrival?.slice(0, 4)].filter(Boolean).join(" · "),
-    }));
+  const rows = () =>
+    getDb()
+      .select({
+        id: delegations.id,
+        arrival: delegations.arrival,
+        p: namesOf(partners),
+        l: namesOf(leaders),
+      })
+      .from(delegations)
+      .innerJoin(partners, eq(partners.id, delegations.partnerId))
+      .leftJoin(leaders, eq(leaders.id, delegations.leaderId));
+  const latest = rows().orderBy(desc(delegations.id)).limit(300).all();
+  const named = current && !latest.some((d) => d.id === current) ? rows().where(eq(delegations.id, current)).all() : [];
+  return [...latest, ...named].map((d) => ({
+    value: d.id,
+    label: [localizedName(d.p, lng), localizedName(d.l, lng), d.arrival?.slice(0, 4)].filter(Boolean).join(" · "),
+  }));
 }

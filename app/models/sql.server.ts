@@ -3,7 +3,7 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import type { DatePrecision } from "~db/schema";
-import { meetings, nameKeys, organisations, partners, people } from "~db/schema";
+import { meetings, nameKeys, organisations } from "~db/schema";
 import type Database from "better-sqlite3";
 import type { Db } from "~db/client";
 import { clientOf, perConnection } from "~db/prepared";
@@ -84,37 +84,16 @@ export function countOf(row: { count: number } | undefined) {
   return row?.count ?? 0;
 }
 
-/** Ids the form names that are not on file, as field errors (nothing is written then). */
-export function missingReferences(input: {
-  partnerId?: number;
-  parentId?: number;
-  ownerPersonId?: number;
-  ownerOrganisationId?: number;
-  meetingId?: number;
-  posts?: Array<{ organisationId?: number }>;
-}) {
+/**
+ * Ids the form names that are not on file, as field errors (nothing is written then): a step's
+ * meeting, a person's posts' bodies. Partners, bodies and owners a form names are read by
+ * record-refs.server.ts, which also reads names typed in a picker.
+ */
+export function missingReferences(input: { meetingId?: number; posts?: Array<{ organisationId?: number }> }) {
   const db = getDb();
   const errors: string[] = [];
-  if (input.partnerId && !db.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId)).get())
-    errors.push("partnerId");
-  if (input.ownerPersonId && !db.select({ id: people.id }).from(people).where(eq(people.id, input.ownerPersonId)).get())
-    errors.push("ownerPersonId");
-  if (
-    input.ownerOrganisationId &&
-    !db
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(eq(organisations.id, input.ownerOrganisationId))
-      .get()
-  )
-    errors.push("ownerOrganisationId");
   if (input.meetingId && !db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, input.meetingId)).get())
     errors.push("meetingId");
-  if (
-    input.parentId &&
-    !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.parentId)).get()
-  )
-    errors.push("parentId");
   input.posts?.forEach((post, i) => {
     if (
       post.organisationId &&

@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission, lng, t } = await parseForm(request, schema);
   found(delegationForEdit(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = saveDelegation(id, submission.value, actor);
+  const result = saveDelegation(id, submission.value, actor, lng);
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/delegations/${result.id}`, t("form.saved"));
 }

@@ -32,9 +32,9 @@ export const schema = DelegationSchema;
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  const { submission, t } = await parseForm(request, schema);
+  const { submission, lng, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = saveDelegation(undefined, submission.value, actor);
+  const result = saveDelegation(undefined, submission.value, actor, lng);
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/delegations/${result.id}`, t("form.saved"));
 }

@@ -4,10 +4,9 @@ import { useTranslation } from "~/i18n/react";
 import { PageHeading } from "~/components/Page";
 import { InitiativeSchema } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
-import { initiativeChoices, initiativeForEdit, updateInitiative } from "~/models/initiatives/write.server";
-import { missingReferences } from "~/models/sql.server";
+import { initiativeChoices, initiativeForEdit, saveInitiative } from "~/models/initiatives/write.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm, replyWith } from "~/forms/parse.server";
+import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -20,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
-  const initiative = found(initiativeForEdit(requireId(params.initiativeId)));
+  const initiative = found(initiativeForEdit(requireId(params.initiativeId), lng));
   return { title: t("form.initiative.edit"), initiative, choices: initiativeChoices(lng) };
 }
 
@@ -30,17 +29,11 @@ export const schema = InitiativeSchema;
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.initiativeId);
-  const current = found(initiativeForEdit(id));
-  const { submission, t } = await parseForm(request, schema);
+  const { submission, lng, t } = await parseForm(request, schema);
+  const current = found(initiativeForEdit(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
-  const missing = missingReferences(submission.value);
-  if (missing.length)
-    return replyWith(
-      submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }),
-      {},
-      400,
-    );
-  updateInitiative(id, { ...submission.value, status: current.status }, actor);
+  const saved = saveInitiative(id, { ...submission.value, status: current.status }, lng, actor);
+  if (!saved.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(saved.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/initiatives/${id}`, t("form.saved"));
 }
 

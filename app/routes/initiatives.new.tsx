@@ -4,10 +4,9 @@ import { useTranslation } from "~/i18n/react";
 import { PageHeading } from "~/components/Page";
 import { InitiativeSchema } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
-import { createInitiative, initiativeChoices } from "~/models/initiatives/write.server";
-import { missingReferences } from "~/models/sql.server";
+import { initiativeChoices, saveInitiative } from "~/models/initiatives/write.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm, replyWith } from "~/forms/parse.server";
+import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
@@ -27,17 +26,11 @@ export const schema = InitiativeSchema;
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  const { submission, t } = await parseForm(request, schema);
+  const { submission, lng, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
-  const missing = missingReferences(submission.value);
-  if (missing.length)
-    return replyWith(
-      submission.reply({ fieldErrors: Object.fromEntries(missing.map((f) => [f, [t("form.errors.notFound")]])) }),
-      {},
-      400,
-    );
-  const id = createInitiative(submission.value, actor);
-  return redirectWithFlash(request, `/initiatives/${id}`, t("form.saved"));
+  const saved = saveInitiative(undefined, submission.value, lng, actor);
+  if (!saved.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(saved.fieldErrors, t) }), {}, 400);
+  return redirectWithFlash(request, `/initiatives/${saved.id}`, t("form.saved"));
 }
 
 export const clientLoader = withDeferred(InitiativeForm);

@@ -20,11 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.meetingId);
+  const meeting = found(meetingForEdit(id, lng));
   return {
     title: t("form.meeting.edit"),
     id,
-    meeting: found(meetingForEdit(id, lng)),
-    choices: meetingFormChoices(lng),
+    meeting,
+    choices: meetingFormChoices(lng, meeting.delegationId),
   };
 }
 

@@ -71,7 +71,7 @@ function addPartner(formData: FormData, t: T, actor: Actor) {
     nameNative: names.nameNative ?? undefined,
   });
   if (!parsed.success || !name) return data({ stage: "partner" as const, error: t("form.errors.required") }, 400);
-  return { stage: "partner" as const, partnerId: createPartner(parsed.data, actor) };
+  return { stage: "partner" as const, partnerId: createPartner(parsed.data, actor), name };
 }
 
 const Page = deferred(() => import("~/forms/pages/FromReportPage").then((module) => module.FromReportPage));

@@ -21,13 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
-  const prefill = meetingPrefill({
-    partnerId: idFromSearch(search, "partner"),
-    delegationId: idFromSearch(search, "delegation"),
-  });
+  const prefill = meetingPrefill(
+    { partnerId: idFromSearch(search, "partner"), delegationId: idFromSearch(search, "delegation") },
+    lng,
+  );
   return {
     title: t("form.meeting.new"),
-    choices: meetingFormChoices(lng),
+    choices: meetingFormChoices(lng, prefill.delegationId),
     defaultValue: { language: lng, delegationDirection: "incoming", ...prefill },
     // A draft of another partner's meeting must not fill this one's form.
     draftKey: [

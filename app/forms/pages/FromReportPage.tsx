@@ -11,6 +11,7 @@ import { COUNTRY_CODES, countryName } from "~/utils/countries";
 import type { FormReply } from "~/forms/parse.server";
 import type { action, loader } from "~/routes/meetings.from-report";
 import { MeetingForm } from "~/forms/MeetingForm";
+import { setField } from "~/forms/NamePicker";
 
 type Review = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { stage: "review" }>;
 
@@ -131,19 +132,29 @@ function Findings({ review }: { review: Review }) {
  */
 function NewPartner({ proposal }: { proposal: { name: string; kind: string; countryCode?: string } }) {
   const { t, i18n } = useTranslation();
-  const fetcher = useFetcher<{ partnerId?: number; error?: string }>();
+  const fetcher = useFetcher<{ partnerId?: number; name?: string; error?: string }>();
   const added = fetcher.data?.partnerId;
-  // Chosen once the reloaded choices hold it: before that the select has no such option.
-  const listed = useLoaderData<typeof loader>().choices.partners.some((p) => p.value === added);
+  const addedName = fetcher.data?.name ?? "";
+  // Chosen once the reloaded choices hold it: before that the select has no such option. Past
+  // a select's size the form has a picker (RecordChoice), which takes the id and name directly.
+  const partners = useLoaderData<typeof loader>().choices.partners;
+  const listed = partners === null || partners.some((p) => p.value === added);
   useEffect(() => {
     if (!added || !listed || fetcher.state !== "idle") return;
     const select = document.querySelector<HTMLSelectElement>('select[name="partnerId"]');
-    if (!select) return;
-    select.value = String(added);
-    select.dispatchEvent(new Event("input", { bubbles: true }));
-    select.dispatchEvent(new Event("change", { bubbles: true }));
-    select.focus();
-  }, [added, listed, fetcher.state]);
+    if (select) {
+      select.value = String(added);
+      select.dispatchEvent(new Event("input", { bubbles: true }));
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      select.focus();
+      return;
+    }
+    const typed = document.querySelector<HTMLInputElement>('input[name="partnerName"]');
+    if (!typed?.form) return;
+    setField(typed.form, "partnerId", String(added));
+    setField(typed.form, "partnerName", addedName);
+    typed.focus();
+  }, [added, addedName, listed, fetcher.state]);
   const input = "field-control";
   const id = useId();
   const label = "field-label";

@@ -10,6 +10,9 @@ import { partialDateColumns, partialDateFormValue } from "~db/shared/partial-dat
 import { organisationChoices } from "../organisations.server";
 import { partnerChoices } from "../partners/read.server";
 import { homeSideChoices } from "../people/read.server";
+import { choicesOrPicker, refNames, resolveRefs, type RefFields } from "../record-refs.server";
+import type { FieldRefusals } from "../refusals";
+import type { Db } from "~db/client";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 function values(input: InitiativeInput) {
@@ -26,30 +29,58 @@ function values(input: InitiativeInput) {
   };
 }
 
+/** Whose the initiative is and who carries it: chosen, picked or typed (record-refs.server.ts). */
+export const INITIATIVE_REFS: RefFields<"partner" | "ownerPerson" | "ownerOrganisation"> = {
+  partner: { kind: "partner", scope: { foreignOnly: true } },
+  ownerPerson: { kind: "person", scope: { homeSideOnly: true } },
+  ownerOrganisation: { kind: "organisation" },
+};
+
 /**
  * A new initiative with the status it has when recorded. Its trail starts with the first dated
  * step: an undated "proposed" step made here would sort after every dated one.
  */
-export function createInitiative(input: InitiativeInput, actor: Actor) {
-  return writeTransaction(getDb(), actor, (db) => {
-    const id = db
-      .insert(initiatives)
-      .values({ ...values(input), status: input.status })
-      .returning({ id: initiatives.id })
-      .get().id;
-    indexInitiative(db, id);
-    return id;
-  });
+function insertInitiative(db: Db, input: InitiativeInput) {
+  const id = db
+    .insert(initiatives)
+    .values({ ...values(input), status: input.status })
+    .returning({ id: initiatives.id })
+    .get().id;
+  indexInitiative(db, id);
+  return id;
 }
 
-/** Edits what the initiative is; its status moves only through dated steps. */
-export function updateInitiative(id: number, input: InitiativeInput, actor: Actor) {
-  writeTransaction(getDb(), actor, (db) => {
+export function createInitiative(input: InitiativeInput, actor: Actor) {
+  return writeTransaction(getDb(), actor, (db) => insertInitiative(db, input));
+}
+
+/**
+ * The initiative form saved, a new one when `id` is undefined, in one transaction with the reading
+ * of its partner and owners. An edit changes what the initiative is; its status moves only
+ * through dated steps, so the caller passes the current one.
+ */
+export function saveInitiative(
+  id: number | undefined,
+  input: InitiativeInput,
+  lng: Language,
+  actor: Actor,
+): { ok: true; id: number } | { ok: false; fieldErrors: FieldRefusals } {
+  return writeTransaction(getDb(), actor, (db) => {
+    const { ids, errors } = resolveRefs(db, input, INITIATIVE_REFS, lng);
+    if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+    const resolved = {
+      ...input,
+      partnerId: ids.partner,
+      ownerPersonId: ids.ownerPerson,
+      ownerOrganisationId: ids.ownerOrganisation,
+    };
+    if (id === undefined) return { ok: true, id: insertInitiative(db, resolved) };
     db.update(initiatives)
-      .set({ ...values(input), updatedAt: now })
+      .set({ ...values(resolved), updatedAt: now })
       .where(eq(initiatives.id, id))
       .run();
     indexInitiative(db, id);
+    return { ok: true, id };
   });
 }
 
@@ -77,8 +108,9 @@ export function deleteInitiative(id: number, actor: Actor) {
   });
 }
 
-export function initiativeForEdit(id: number) {
-  const row = getDb().select().from(initiatives).where(eq(initiatives.id, id)).get();
+export function initiativeForEdit(id: number, lng: Language) {
+  const db = getDb();
+  const row = db.select().from(initiatives).where(eq(initiatives.id, id)).get();
   if (!row) return null;
   return {
     titleKk: row.titleKk ?? undefined,
@@ -90,15 +122,19 @@ export function initiativeForEdit(id: number) {
     partnerId: row.partnerId ?? undefined,
     ownerPersonId: row.ownerPersonId ?? undefined,
     ownerOrganisationId: row.ownerOrganisationId ?? undefined,
+    ...refNames(db, row, INITIATIVE_REFS, lng),
     due: partialDateFormValue(row.due, row.duePrecision, row.dueApproximate),
   };
 }
 
-/** What the initiative form offers to pick from. */
+/** What the initiative form offers to pick from: selects while few, pickers (null) past that. */
 export function initiativeChoices(lng: Language) {
+  const db = getDb();
   return {
-    partners: partnerChoices(lng).map((p) => ({ value: p.id, label: p.name })),
-    owners: homeSideChoices(lng),
-    organisations: organisationChoices(lng),
+    partners: choicesOrPicker(db, "partner", INITIATIVE_REFS.partner.scope!, () =>
+      partnerChoices(lng).map((p) => ({ value: p.id, label: p.name })),
+    ),
+    owners: choicesOrPicker(db, "person", INITIATIVE_REFS.ownerPerson.scope!, () => homeSideChoices(lng)),
+    organisations: choicesOrPicker(db, "organisation", {}, () => organisationChoices(lng)),
   };
 }

@@ -39,6 +39,10 @@ import { recordPostHeld } from "../people/write.server";
 import { insertTypedPerson } from "../people/write.server";
 import { countOf, namedChoiceRows } from "../sql.server";
 import { refusal, type FieldRefusals } from "../refusals";
+import { choicesOrPicker, recordName, resolveRecord, type RecordScope } from "../record-refs.server";
+
+/** A meeting's partner is another city or province: the home city is never one. */
+const FOREIGN: RecordScope = { foreignOnly: true };
 
 /** A title or topic typed in the form, in the column of its script (nameSlotOf). */
 const titleIn = (lng: Language, title: string) => {
@@ -144,7 +148,8 @@ export function resolveMeeting(db: Db, input: MeetingInput, lng: Language) {
   };
   const hostOrganisationId = bodyOf("hostOrganisation");
   const delegationOrganisationId = bodyOf("delegationOrganisation");
-  if (input.partnerId && !existing(db, partners, [input.partnerId]).size) missing("partnerId");
+  const partner = resolveRecord(db, "partner", { id: input.partnerId, name: input.partnerName }, lng, FOREIGN);
+  if (!partner.ok) errors.partnerId = errors.partnerName = [partner.refusal];
   if (input.delegationId && !existing(db, delegations, [input.delegationId]).size) missing("delegationId");
   const initiativeIds = existing(
     db,
@@ -193,6 +198,7 @@ export function resolveMeeting(db: Db, input: MeetingInput, lng: Language) {
   // The form as it will be written: every body and owner typed by name now an id.
   const resolved: MeetingInput = {
     ...input,
+    partnerId: partner.ok ? partner.id : undefined,
     hostOrganisationId,
     delegationOrganisationId,
     participants: input.participants.map((p, index) => ({ ...p, organisationId: organisationIds[index] })),
@@ -483,6 +489,7 @@ export function meetingForEdit(id: number, lng: Language) {
     hostOrganisationId: row.hostOrganisationId ?? undefined,
     hostOrganisationName: row.hostOrganisationId ? organisationName(db, row.hostOrganisationId, lng) : undefined,
     partnerId: row.partnerId ?? undefined,
+    partnerName: row.partnerId ? recordName(db, "partner", row.partnerId, lng) : undefined,
     delegationId: row.delegationId ?? undefined,
     purpose: row.purpose ?? undefined,
     summary: row.summary ?? undefined,
@@ -508,7 +515,10 @@ export function meetingForEdit(id: number, lng: Language) {
  * A new meeting's form started from a partner's page (the partner chosen) or a delegation's
  * (the delegation and its partner, and the date of its arrival). Ids not on file are ignored.
  */
-export function meetingPrefill({ partnerId, delegationId }: { partnerId?: number; delegationId?: number }) {
+export function meetingPrefill(
+  { partnerId, delegationId }: { partnerId?: number; delegationId?: number },
+  lng: Language,
+) {
   const db = getDb();
   const delegation = delegationId
     ? db.select().from(delegations).where(eq(delegations.id, delegationId)).get()
@@ -516,6 +526,7 @@ export function meetingPrefill({ partnerId, delegationId }: { partnerId?: number
   if (delegation) {
     return {
       partnerId: delegation.partnerId,
+      partnerName: recordName(db, "partner", delegation.partnerId, lng),
       delegationId: delegation.id,
       date: partialDateFormValue(delegation.arrival, delegation.arrivalPrecision, delegation.arrivalApproximate),
     };
@@ -523,15 +534,25 @@ export function meetingPrefill({ partnerId, delegationId }: { partnerId?: number
   const partner = partnerId
     ? db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId)).get()
     : undefined;
-  return { partnerId: partner?.id, delegationId: undefined };
+  return {
+    partnerId: partner?.id,
+    partnerName: partner ? recordName(db, "partner", partner.id, lng) : undefined,
+    delegationId: undefined,
+  };
 }
 
-/** Everything the meeting form offers to pick from, named in the reader's language. */
-export function meetingFormChoices(lng: Language) {
+/**
+ * Everything the meeting form offers to pick from, named in the reader's language: the partners
+ * in a select while they are few (null past that: a picker), the latest delegations and the one
+ * the meeting already names, wherever it is in the list.
+ */
+export function meetingFormChoices(lng: Language, delegationId?: number) {
   const topicNames = namedChoiceRows("topics", lng, { limit: 1000 });
   return {
-    partners: partnerChoices(lng).map((p) => ({ value: p.id, label: p.name })),
-    delegations: delegationChoices(lng),
+    partners: choicesOrPicker(getDb(), "partner", FOREIGN, () =>
+      partnerChoices(lng).map((p) => ({ value: p.id, label: p.name })),
+    ),
+    delegations: delegationChoices(lng, delegationId),
     topics: topicNames.map((topic) => localizedName(topic, lng)),
   };
 }

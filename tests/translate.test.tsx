@@ -1,4 +1,3 @@
-import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { expect, test } from "vitest";
 import { languageFromHeader, translations, translatorFor } from "~/i18n/i18n.server";
@@ -55,7 +54,9 @@ test("the pages of one language share one translator: a key is looked up once, n
   }
   const page = (lng: "kk" | "en") =>
     renderToString(
-      createElement(TranslationProvider, { lng, strings: translations[lng], children: createElement(Probe) }),
+      <TranslationProvider lng={lng} strings={translations[lng]}>
+        <Probe />
+      </TranslationProvider>,
     );
   page("kk");
   page("kk");
