@@ -22,7 +22,16 @@ import { action as newDelegation, loader as newDelegationPage } from "~/routes/d
 import { action as newInitiative, loader as newInitiativePage } from "~/routes/initiatives.new";
 import { action as editInitiative, loader as editInitiativePage } from "~/routes/initiatives.$initiativeId_.edit";
 import { cookieFor } from "./support/accounts";
-import { aDelegation, aMeeting, aPartner, aPerson, anOrganisation } from "./support/factories";
+import {
+  aDelegation,
+  aMeeting,
+  aPartner,
+  aPerson,
+  aRelation,
+  aRelationStep,
+  anOrganisation,
+} from "./support/factories";
+import { loader as editRelationStepPage } from "~/routes/relations.$relationId.steps.$stepId.edit";
 import { action as newMeeting, loader as newMeetingPage } from "~/routes/meetings.new";
 import { loader as editMeetingPage } from "~/routes/meetings.$meetingId_.edit";
 import { submit } from "./support/forms";
@@ -316,4 +325,23 @@ test("a meeting's delegation stays among the choices of its edit, however many d
   expect(edit.meeting.delegationId).toBe(first);
   expect(edit.choices.delegations).toHaveLength(301);
   expect(edit.choices.delegations).toContainEqual({ value: first, label: "Harbin · 2015" });
+});
+
+test("a relation step's meeting stays among the choices of its edit, however many meetings came after it", async () => {
+  const partner = aPartner({ nameEn: "Urumqi" });
+  const signing = aMeeting({ date: "2011-05-14", partnerId: partner, purpose: "The signing" });
+  for (let i = 0; i < 200; i++) aMeeting({ date: "2021", partnerId: partner, purpose: `Talks ${i}` });
+  const relation = aRelation(partner, { date: "2010" });
+  aRelationStep(relation, { date: "2011-05-14", meetingId: signing });
+  const step = db()
+    .select()
+    .from(s.relationSteps)
+    .all()
+    .find((row) => row.meetingId === signing)!;
+  const edit = (await load(editRelationStepPage, `/relations/${relation}/steps/${step.id}/edit`, {
+    params: { relationId: String(relation), stepId: String(step.id) },
+  })) as { step: { meetingId?: number }; meetings: Array<{ value: number; label: string }> };
+  expect(edit.step.meetingId).toBe(signing);
+  expect(edit.meetings).toHaveLength(201);
+  expect(edit.meetings).toContainEqual({ value: signing, label: `14 May 2011 (#${signing})` });
 });

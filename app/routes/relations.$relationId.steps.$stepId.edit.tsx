@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stepId,
     heading: `${localizedName(relation.partner, lng)} · ${t(`relation.types.${relation.type}`)}`,
     step,
-    meetings: meetingChoices(relation.partnerId, (date) => formatPartialDate(date, words)),
+    meetings: meetingChoices(relation.partnerId, (date) => formatPartialDate(date, words), step.meetingId),
   };
 }
 

@@ -333,19 +333,24 @@ export function meetingsAttendedBy(personId: number, lng: Language, limit = 50) 
   }));
 }
 
-/** Meetings to pick as "where it happened": this partner's (or all), newest first. */
-export function meetingChoices(partnerId: number | null | undefined, label: (date: PartialDate) => string) {
-  return getDb()
-    .select({
-      id: meetings.id,
-      date: partialDateOf(meetings, "date"),
-    })
-    .from(meetings)
+/** Meetings to pick as "where it happened": this partner's latest 200 (or all partners'), newest first. */
+export function meetingChoices(
+  partnerId: number | null | undefined,
+  label: (date: PartialDate) => string,
+  current?: number | null,
+) {
+  const rows = () =>
+    getDb()
+      .select({ id: meetings.id, date: partialDateOf(meetings, "date") })
+      .from(meetings);
+  const latest = rows()
     .where(partnerId ? eq(meetings.partnerId, partnerId) : undefined)
     .orderBy(desc(meetings.date), desc(meetings.id))
     .limit(200)
-    .all()
-    .map((m) => ({ value: m.id, label: `${label(m.date)} (#${m.id})` }));
+    .all();
+  // The meeting a step already names stays a choice, however old: an edit would drop it otherwise.
+  const named = current && !latest.some((m) => m.id === current) ? rows().where(eq(meetings.id, current)).all() : [];
+  return [...latest, ...named].map((m) => ({ value: m.id, label: `${label(m.date)} (#${m.id})` }));
 }
 
 /** A partner's latest meetings with their summaries, newest first (for the briefing). */
