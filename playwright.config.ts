@@ -6,12 +6,14 @@ import { ADMIN, stateFile } from "./e2e/support";
 const PORT = Number(process.env.E2E_PORT ?? 3123);
 /** A second server on an empty database (the home city only), for starting from nothing. */
 const EMPTY_PORT = PORT + 1;
+/** A third, with more partners than a form's select offers (e2e/seed-many-partners.ts). */
+const MANY_PORT = PORT + 2;
 // Fresh databases per run: one with the demo history, one empty. Set once here and inherited
 // by the workers, which evaluate this file again.
 process.env.E2E_RUN_DIR ??= path.join(os.tmpdir(), `kezdesu-e2e-${process.pid}-${Date.now()}`);
-const server = (port: number, host: string, database: string, demo: "load" | "skip") => ({
+const server = (port: number, host: string, database: string, demo: "load" | "skip", seed?: string) => ({
   // The binary itself, not through npx, so no stray child outlives the run.
-  command: "node --import tsx server.ts",
+  command: seed ? `node --import tsx ${seed} && node --import tsx server.ts` : "node --import tsx server.ts",
   url: `http://${host}:${port}/sign-in`,
   reuseExistingServer: false,
   timeout: 60_000,
@@ -58,5 +60,9 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], storageState: stateFile("editor") },
     },
   ],
-  webServer: [server(PORT, "localhost", "demo.db", "load"), server(EMPTY_PORT, "127.0.0.1", "empty.db", "skip")],
+  webServer: [
+    server(PORT, "localhost", "demo.db", "load"),
+    server(EMPTY_PORT, "127.0.0.1", "empty.db", "skip"),
+    server(MANY_PORT, "127.0.0.2", "many.db", "skip", "e2e/seed-many-partners.ts"),
+  ],
 });

@@ -9,6 +9,8 @@ export const DEMO_APP = `http://localhost:${PORT}`;
  * localhost: cookies ignore ports, and each server has its own sessions.
  */
 export const EMPTY_APP = `http://127.0.0.1:${PORT + 1}`;
+/** The server with more partners than a form's select offers (e2e/seed-many-partners.ts): its own address again. */
+export const MANY_APP = `http://127.0.0.2:${PORT + 2}`;
 
 /** The first administrator both servers make at start-up (playwright.config.ts passes these). */
 export const ADMIN = { email: "admin@e2e.kezdesu", password: "Әкімші-пароль-2026" };

@@ -1,0 +1,50 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN, MANY_APP } from "./support";
+
+// Past 200 partners a form asks for the partner by name (app/forms/RecordChoice.tsx) instead of
+// sending a select of them all: at the national size that select had 1,001 options, the
+// organisations' 3,000. The server's side is in tests/record-choices.test.ts; this is the browser's.
+test.use({ locale: "en-GB", storageState: { cookies: [], origins: [] } });
+
+async function signIn(page: Page) {
+  await page.goto(`${MANY_APP}/sign-in`);
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+test("the organisation form suggests the partner as its name is typed, in any script, and saves the one picked", async ({
+  page,
+}) => {
+  await signIn(page);
+  // Once the form's code has arrived: before that the picker is a plain text field.
+  await page.goto(`${MANY_APP}/organisations/new`, { waitUntil: "networkidle" });
+  await page.getByLabel("Name in English").fill("Qingzhou Foreign Affairs Office");
+  const partner = page.getByRole("combobox", { name: "City or partner it belongs to" });
+  await partner.fill("Цинч");
+  const suggestions = page.getByRole("listbox", { name: "Partners on file" });
+  await expect(suggestions.getByRole("option")).toHaveCount(1);
+  await suggestions.getByRole("option", { name: /Qingzhou/ }).click();
+  await expect(partner).toHaveValue("Qingzhou");
+  await expect(page.getByText("On file", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Save" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Qingzhou Foreign Affairs Office" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "Qingzhou" })).toBeVisible();
+});
+
+test("a partner typed that is not on file is refused beside the field, and what was typed stays", async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${MANY_APP}/organisations/new`, { waitUntil: "networkidle" });
+  await page.getByLabel("Name in English").fill("Atlantis Harbour Authority");
+  const partner = page.getByRole("combobox", { name: "City or partner it belongs to" });
+  await partner.fill("Atlantis");
+  await page.getByRole("button", { name: "Save" }).click();
+
+  await expect(partner).toHaveAccessibleDescription(
+    "No partner on file has this name. Add the partner first, or pick from the suggestions.",
+  );
+  await expect(partner).toHaveValue("Atlantis");
+  await expect(page.getByLabel("Name in English")).toHaveValue("Atlantis Harbour Authority");
+});
