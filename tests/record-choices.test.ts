@@ -32,6 +32,9 @@ import {
   anOrganisation,
 } from "./support/factories";
 import { loader as editRelationStepPage } from "~/routes/relations.$relationId.steps.$stepId.edit";
+import { loader as initiativesPage } from "~/routes/initiatives._index";
+import { partialDate } from "~db/shared/partial-date";
+import { anInitiative } from "./support/factories";
 import { action as newMeeting, loader as newMeetingPage } from "~/routes/meetings.new";
 import { loader as editMeetingPage } from "~/routes/meetings.$meetingId_.edit";
 import { submit } from "./support/forms";
@@ -344,4 +347,38 @@ test("a relation step's meeting stays among the choices of its edit, however man
   expect(edit.step.meetingId).toBe(signing);
   expect(edit.meetings).toHaveLength(201);
   expect(edit.meetings).toContainEqual({ value: signing, label: `14 May 2011 (#${signing})` });
+});
+
+test(`past ${SELECT_LIMIT} people on our side, the initiatives' owner filter is a name to type, read in any script`, async () => {
+  const maslikhat = anOrganisation(home, { nameEn: "Astana City Maslikhat" });
+  const post = (title: string) => ({
+    organisationId: maslikhat,
+    titleEn: title,
+    start: partialDate("2020"),
+    end: partialDate(null),
+    asOf: partialDate(null),
+  });
+  const owner = aPerson({ nameKk: "Әсел Бекова", nameEn: "Assel Bekova", posts: [post("Deputy")] });
+  const before = (await load(initiativesPage, "/initiatives")) as { owners: unknown[] | null };
+  expect(before.owners).toContainEqual({ value: owner, label: "Assel Bekova" });
+  for (let i = 0; i < SELECT_LIMIT; i++) aPerson({ nameEn: `Staff member ${i}`, posts: [post("Adviser")] });
+  const theirs = anInitiative({ titleEn: "Trees along the embankment", ownerPersonId: owner });
+  anInitiative({ titleEn: "Someone else's initiative" });
+
+  type Page = {
+    owners: unknown[] | null;
+    filter: { ownerName: string };
+    byStatus: Array<{ list: { items: Array<{ id: number }> } }>;
+  };
+  const shown = (page: Page) => page.byStatus.flatMap((group) => group.list.items.map((row) => row.id));
+  const typed = (await load(initiativesPage, `/initiatives?ownerName=${encodeURIComponent("бекова")}`)) as Page;
+  expect(typed.owners).toBeNull();
+  expect(typed.filter.ownerName).toBe("бекова");
+  expect(shown(typed)).toEqual([theirs]);
+  // A link that names the owner by id (a person's page links so) still filters, and shows the name.
+  const linked = (await load(initiativesPage, `/initiatives?owner=${owner}`, { language: "kk" })) as Page;
+  expect(linked.filter.ownerName).toBe("Әсел Бекова");
+  expect(shown(linked)).toEqual([theirs]);
+  const nobody = (await load(initiativesPage, "/initiatives?ownerName=Nobody")) as Page;
+  expect(shown(nobody)).toEqual([]);
 });

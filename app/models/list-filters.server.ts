@@ -8,6 +8,8 @@ import { meetingYears } from "~/models/meetings/read.server";
 import { partnerFilterFrom, type PartnerSort } from "~/models/partners/read.server";
 import { idsNamed, searchNames, searchTexts } from "./search.server";
 import { idFromSearch } from "~/utils/pagination";
+import { getDb } from "~/db.server";
+import { recordName } from "./record-refs.server";
 
 export function meetingListFilter(search: URLSearchParams, lng: Language) {
   const years = meetingYears();
@@ -27,14 +29,28 @@ export function initiativeListFilter(search: URLSearchParams, lng: Language, tod
   const status = search.get("status");
   const kind = search.get("kind");
   const { partnerIds, partnerName } = partnerFilterFrom(search, lng);
+  const owner = ownerFilterFrom(search, lng);
   const filter = {
     status: isInitiativeStatus(status) ? status : undefined,
     partnerIds,
-    ownerPersonId: idFromSearch(search, "owner"),
+    ownerPersonIds: owner.ownerPersonIds,
     kind: isInitiativeKind(kind) ? kind : undefined,
     overdueOn: search.get("overdue") === "1" ? today : undefined,
   };
-  return { filter, partnerName };
+  return { filter, partnerName, ownerId: owner.ownerId, ownerName: owner.ownerName };
+}
+
+/**
+ * The owner asked for: chosen in the filter's select (?owner=id) while our side's people are few,
+ * or typed (?ownerName=) once they are too many for one (record-refs.server.ts), folded like
+ * every search, so any name form in any script finds them.
+ */
+function ownerFilterFrom(search: URLSearchParams, lng: Language) {
+  const typed = (search.get("ownerName") ?? "").trim().slice(0, 200);
+  if (typed) return { ownerPersonIds: idsNamed("person", typed), ownerName: typed, ownerId: undefined };
+  const id = idFromSearch(search, "owner");
+  if (!id) return { ownerPersonIds: undefined, ownerName: "", ownerId: undefined };
+  return { ownerPersonIds: [id], ownerName: recordName(getDb(), "person", id, lng) ?? "", ownerId: id };
 }
 
 export function peopleListFilter(search: URLSearchParams) {

@@ -10,7 +10,7 @@ import { Empty, PageHeading, Section } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18n.server";
 import { listInitiatives } from "~/models/initiatives/read.server";
-import { homeSideChoices } from "~/models/people/read.server";
+import { ownerChoices } from "~/models/initiatives/write.server";
 import { initiativeListFilter } from "~/models/list-filters.server";
 import { titled } from "~/utils/meta";
 import { todayInAstana } from "~/utils/overdue";
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
   const today = todayInAstana();
-  const { filter, partnerName } = initiativeListFilter(search, lng, today);
+  const { filter, partnerName, ownerId, ownerName } = initiativeListFilter(search, lng, today);
   // One status chosen: that list, paginated. Otherwise the workflow at a glance, by status.
   const byStatus = filter.status
     ? null
@@ -42,9 +42,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       }));
   return {
     title: t("initiative.listTitle"),
-    filter: { ...filter, partnerIds: undefined, partnerName },
+    filter: { ...filter, partnerIds: undefined, ownerPersonIds: undefined, partnerName, ownerId, ownerName },
     filtered: Object.values(filter).some(Boolean),
-    owners: homeSideChoices(lng),
+    // Our side's people in a select while they are few; a name to type past that.
+    owners: ownerChoices(lng),
     byStatus,
     list: filter.status ? listInitiatives({ lng, page: pageFromSearch(search), filter, today }) : null,
   };
@@ -85,14 +86,18 @@ export default function InitiativesPage() {
         </label>
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("initiative.owner")}</span>
-          <select name="owner" defaultValue={filter.ownerPersonId ?? ""} className={select}>
-            <option value="">{t("initiative.allOwners")}</option>
-            {owners.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+          {owners ? (
+            <select name="owner" defaultValue={filter.ownerId ?? ""} className={select}>
+              <option value="">{t("initiative.allOwners")}</option>
+              {owners.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input type="search" name="ownerName" defaultValue={filter.ownerName} className={select} />
+          )}
         </label>
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("initiative.kind")}</span>

@@ -27,7 +27,8 @@ export type InitiativeFilter = {
   partnerId?: number;
   /** Any of these partners (idsNamed's folded match of a typed name). */
   partnerIds?: number[];
-  ownerPersonId?: number;
+  /** Any of these owners (one chosen, or idsNamed's folded match of a typed name). */
+  ownerPersonIds?: number[];
   kind?: (typeof INITIATIVE_KINDS)[number];
   openOnly?: boolean;
   /** Only those overdue on this day (YYYY-MM-DD). */
@@ -49,14 +50,14 @@ function overdueCondition(today: string) {
  * from the newest and stops at the page's end instead of sorting every open initiative.
  */
 function conditions(
-  { status, partnerId, partnerIds, ownerPersonId, kind, openOnly, overdueOn }: InitiativeFilter,
+  { status, partnerId, partnerIds, ownerPersonIds, kind, openOnly, overdueOn }: InitiativeFilter,
   purpose: "page" | "count",
 ) {
   const list: Array<SQL | undefined> = [];
   if (status) list.push(eq(initiatives.status, status));
   if (partnerId) list.push(eq(initiatives.partnerId, partnerId));
   if (partnerIds) list.push(partnerIds.length ? inArray(initiatives.partnerId, partnerIds) : sql`0`);
-  if (ownerPersonId) list.push(eq(initiatives.ownerPersonId, ownerPersonId));
+  if (ownerPersonIds) list.push(ownerPersonIds.length ? inArray(initiatives.ownerPersonId, ownerPersonIds) : sql`0`);
   if (kind) list.push(eq(initiatives.kind, kind));
   if (openOnly) list.push(purpose === "count" ? isOpen : notInArray(initiatives.status, CLOSED_STATUSES));
   if (overdueOn) list.push(overdueCondition(overdueOn));

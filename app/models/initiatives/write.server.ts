@@ -127,6 +127,11 @@ export function initiativeForEdit(id: number, lng: Language) {
   };
 }
 
+/** Our side's people, who own initiatives, for a select; null once too many for one. */
+export function ownerChoices(lng: Language) {
+  return choicesOrPicker(getDb(), "person", INITIATIVE_REFS.ownerPerson.scope!, () => homeSideChoices(lng));
+}
+
 /** What the initiative form offers to pick from: selects while few, pickers (null) past that. */
 export function initiativeChoices(lng: Language) {
   const db = getDb();
@@ -134,7 +139,7 @@ export function initiativeChoices(lng: Language) {
     partners: choicesOrPicker(db, "partner", INITIATIVE_REFS.partner.scope!, () =>
       partnerChoices(lng).map((p) => ({ value: p.id, label: p.name })),
     ),
-    owners: choicesOrPicker(db, "person", INITIATIVE_REFS.ownerPerson.scope!, () => homeSideChoices(lng)),
+    owners: ownerChoices(lng),
     organisations: choicesOrPicker(db, "organisation", {}, () => organisationChoices(lng)),
   };
 }
