@@ -133,8 +133,11 @@ async function main() {
         console.log(`Generating the ${size} dataset (once; kept in bench/.data)`);
         generate(size, source);
       }
-      // A copy, so the logged meetings of one run do not grow the next one's data.
+      // A copy, so the logged meetings of one run do not grow the next one's data. The last
+      // round's write-ahead log goes first: left beside a fresh copy, SQLite would replay it
+      // into that copy and find the database malformed.
       const file = path.join(work, `${size}.db`);
+      for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
       fs.copyFileSync(source, file);
       pages = pagesFor(file);
       console.log(
