@@ -115,6 +115,8 @@ describe(`past ${SELECT_LIMIT} partners`, () => {
   });
 
   test("a name not on file, or of two partners, is refused beside the field, in the reader's language, and nothing is written", async () => {
+    anOrganisation(qingzhou, { nameEn: "City Hall" });
+    anOrganisation(springfields[1], { nameEn: "City Hall", nameKk: "Қала әкімдігі" });
     const before = organisationCount();
     const unknown = await submit(
       newOrganisation,
@@ -134,7 +136,17 @@ describe(`past ${SELECT_LIMIT} partners`, () => {
     });
     expect(several.status).toBe(400);
     expect(several.reply?.result.error?.partnerName).toEqual([
-      "Several partners on file have this name: Springfield, Springfield. Pick one from the suggestions.",
+      "Several partners on file have this name: Springfield (China), Springfield (United States). Pick one from the suggestions.",
+    ]);
+
+    // Bodies of the same name are told apart by their partner.
+    const twoBodies = await submit(newOrganisation, "/organisations/new", {
+      nameEn: "Mayor's press office",
+      partnerId: String(springfields[1]),
+      parentName: "city hall",
+    });
+    expect(twoBodies.reply?.result.error?.parentName).toEqual([
+      "Several organisations on file have this name: City Hall (Qingzhou), City Hall (Springfield). Pick one from the suggestions.",
     ]);
 
     const none = await submit(newOrganisation, "/organisations/new", { nameEn: "Town hall", partnerName: "" });

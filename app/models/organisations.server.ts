@@ -1,18 +1,17 @@
-import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { count, desc, eq, inArray, sql } from "drizzle-orm";
 import { writeTransaction } from "./writes.server";
 import { refusal, type FieldRefusals, type Refusal } from "./refusals";
 import type { Actor } from "~db/history";
 import { writeNameKeys } from "~db/name-keys";
-import { wholeNameKey } from "~db/shared/fold";
 import type { Db } from "~db/client";
-import { delegations, initiatives, meetings, nameKeys, organisations, partners, posts } from "~db/schema";
+import { delegations, initiatives, meetings, organisations, partners, posts } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import type { OrganisationInput } from "~/forms/organisation";
 import { localizedName, sortKeys } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import { byName, countOf, idsNamedFrom, namesOf, partialDateOf } from "./sql.server";
-import { choicesOrPicker, refNames, resolveRefs, type RefFields } from "./record-refs.server";
+import { choicesOrPicker, refNames, resolveRecord, resolveRefs, type RefFields } from "./record-refs.server";
 import { partnerChoices } from "./partners/read.server";
 
 export function listOrganisations({
@@ -138,18 +137,6 @@ export function searchOrganisations(query: string, lng: Language, limit = 8) {
   return organisationsLabelled(db, idsNamedFrom(db, "organisation", query, limit), lng);
 }
 
-/** Organisations on file whose whole name, in any script, folds to this one (at most a few). */
-export function organisationsNamed(db: Db, name: string, lng: Language) {
-  const ids = db
-    .selectDistinct({ id: nameKeys.recordId })
-    .from(nameKeys)
-    .where(and(eq(nameKeys.recordType, "organisation"), eq(nameKeys.key, wholeNameKey(name))))
-    .limit(10)
-    .all()
-    .map((r) => r.id);
-  return organisationsLabelled(db, ids, lng);
-}
-
 /**
  * The body a form names: the one picked (its id), or the one organisation on file whose name,
  * in any script, is the one typed. None or several is a refusal the form shows beside the field.
@@ -159,12 +146,9 @@ export function organisationTyped(
   picked: { id?: number; name?: string },
   lng: Language,
 ): { ok: true; id?: number } | { ok: false; refusal: Refusal } {
+  // A picked id is checked by the caller, with the form's other ids in one query.
   if (picked.id || !picked.name) return { ok: true, id: picked.id };
-  const matches = organisationsNamed(db, picked.name, lng);
-  if (matches.length === 1) return { ok: true, id: matches[0].id };
-  if (matches.length === 0) return { ok: false, refusal: refusal("form.errors.organisationNotOnFile") };
-  const names = matches.map((m) => `${m.name} (${m.detail})`).join(", ");
-  return { ok: false, refusal: refusal("form.errors.severalOrganisations", { names }) };
+  return resolveRecord(db, "organisation", { name: picked.name }, lng);
 }
 
 export function organisationReferences(id: number) {

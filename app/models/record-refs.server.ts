@@ -17,6 +17,7 @@ import type { Language } from "~/i18n/config";
 import type { TranslationKey } from "~/i18n/translate";
 import { refusal, type FieldRefusals, type Refusal } from "./refusals";
 import { namesOf } from "./sql.server";
+import { countryName } from "~/utils/countries";
 
 /** Up to this many records a form offers them all in a select; past it, a name picker. */
 export const SELECT_LIMIT = 200;
@@ -127,11 +128,26 @@ export function resolveRecord(
   const ids = recordsNamed(db, kind, ref.name, scope);
   if (ids.length === 1) return { ok: true, id: ids[0] };
   if (ids.length === 0) return { ok: false, refusal: refusal(NOT_ON_FILE[kind]) };
-  const names = ids
-    .slice(0, 5)
-    .map((id) => recordName(db, kind, id, lng))
-    .join(", ");
+  const names = ids.map((id) => labelOf(db, kind, id, lng)).join(", ");
   return { ok: false, refusal: refusal(SEVERAL[kind], { names }) };
+}
+
+/** A namesake told apart: a partner with its country, a body with its partner ("Name (Partner)"). */
+function labelOf(db: Db, kind: RecordKind, id: number, lng: Language) {
+  const name = recordName(db, kind, id, lng);
+  if (kind === "partner") {
+    const row = db.select({ countryCode: partners.countryCode }).from(partners).where(eq(partners.id, id)).get();
+    return row ? `${name} (${countryName(row.countryCode, lng)})` : name;
+  }
+  if (kind === "organisation") {
+    const row = db
+      .select({ partnerId: organisations.partnerId })
+      .from(organisations)
+      .where(eq(organisations.id, id))
+      .get();
+    return row ? `${name} (${recordName(db, "partner", row.partnerId, lng)})` : name;
+  }
+  return name;
 }
 
 const notFound = () => ({ ok: false as const, refusal: refusal("form.errors.notFound") });
