@@ -5,7 +5,7 @@
  *
  *   BENCH_PORT=4201 BENCH_DURATION=10 BENCH_SIZES=small,national BENCH_ROUNDS=1 npm run bench
  */
-import { execSync } from "node:child_process";
+import { execSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -145,10 +145,12 @@ async function main() {
       );
       const floorServer = await startFloor(file);
       const floor = { port: FLOOR_PORT, pid: floorServer.pid };
-      let server = await startServer(file);
-      let running = true;
-      const cookie = await signIn();
+      let server: ChildProcess | undefined;
+      let running = false;
       try {
+        server = await startServer(file);
+        running = true;
+        const cookie = await signIn();
         bySize.set(size, await measureAll(pages, { port: PORT, pid: server.pid }, floor, cookie));
 
         if (round === 0 && (size === "national" || SIZE_NAMES.length === 1)) {
@@ -176,7 +178,7 @@ async function main() {
           console.log(`  two processes: ${cluster.two.toFixed(0)} req/s against ${cluster.one.toFixed(0)}`);
         }
       } finally {
-        if (running) await stopServer(server);
+        if (running && server) await stopServer(server);
         await stopServer(floorServer);
       }
     }

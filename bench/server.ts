@@ -20,6 +20,18 @@ export function cpuTimeMs(pid: number | undefined): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/**
+ * Refuses to start where something already answers: a server left by a run that stopped half
+ * way would answer for the new one, which cannot listen, and its CPU could not be read.
+ */
+async function ensureFree(url: string) {
+  const answered = await fetch(url).then(
+    () => true,
+    () => false,
+  );
+  if (answered) throw new Error(`Something already answers on ${new URL(url).host}: stop it first`);
+}
+
 async function waitFor(server: ChildProcess, url: string) {
   for (let i = 0; i < 240; i++) {
     if (server.exitCode !== null) throw new Error(`The server for ${url} stopped (${server.exitCode})`);
@@ -36,6 +48,7 @@ async function waitFor(server: ChildProcess, url: string) {
 
 /** The app's production server; `nodeArgs` e.g. --cpu-prof for a CPU profile. */
 export async function startServer(file: string, workers = 1, nodeArgs: string[] = []): Promise<ChildProcess> {
+  await ensureFree(`http://localhost:${PORT}/healthz`);
   const server = spawn("node", [...nodeArgs, "--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
@@ -63,6 +76,7 @@ export function buildFloor() {
 
 /** The floor's server, reading the same dataset (read only) as the app. */
 export async function startFloor(file: string): Promise<ChildProcess> {
+  await ensureFree(`http://localhost:${FLOOR_PORT}/`);
   const server = spawn("node", ["--import", "tsx", "server.ts"], {
     cwd: FLOOR_DIR,
     env: { ...process.env, NODE_ENV: "production", PORT: String(FLOOR_PORT), DATABASE_PATH: file },

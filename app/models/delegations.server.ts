@@ -24,7 +24,6 @@ export const DELEGATION_REFS: RefFields<"partner" | "organisation"> = {
 };
 
 /** Creates (id undefined) or rewrites a delegation with its members, in one transaction. */
-
 export function saveDelegation(
   id: number | undefined,
   input: DelegationInput,
@@ -208,7 +207,6 @@ export function partnerDelegations(partnerId: number, lng: Language, limit = 20)
   }));
 }
 
-/** What the delegation form offers to pick from. */
 /** The delegation form's partners and bodies: selects while they are few, pickers (null) past that. */
 export function delegationFormChoices(lng: Language) {
   const db = getDb();
