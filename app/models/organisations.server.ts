@@ -125,12 +125,6 @@ function organisationsLabelled(db: Db, ids: number[], lng: Language) {
     .map((o) => ({ id: o.id, name: localizedName(o, lng), detail: localizedName(o.p, lng) }));
 }
 
-/** An organisation's name in the reader's language, as a picker shows the one picked. */
-export function organisationName(db: Db, id: number, lng: Language) {
-  const row = db.select(namesOf(organisations)).from(organisations).where(eq(organisations.id, id)).get();
-  return row ? localizedName(row, lng) : undefined;
-}
-
 /** The organisation picker's suggestions: a name form in any script that starts as typed. */
 export function searchOrganisations(query: string, lng: Language, limit = 8) {
   const db = getDb();

@@ -5,13 +5,7 @@ import { PageHeading } from "~/components/Page";
 import { OrganisationSchema } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { findNameMatches } from "~/models/names.server";
-import {
-  organisationForEdit,
-  organisationFormChoices,
-  organisationName,
-  saveOrganisation,
-} from "~/models/organisations.server";
-import { getDb } from "~/db.server";
+import { organisationForEdit, organisationFormChoices, saveOrganisation } from "~/models/organisations.server";
 import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
@@ -40,8 +34,8 @@ export const schema = OrganisationSchema;
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.organisationId);
-  found(organisationName(getDb(), id, "en"));
   const { submission, lng, t } = await parseForm(request, schema);
+  found(organisationForEdit(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("organisation", submission.value, lng, id);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate)

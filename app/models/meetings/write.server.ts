@@ -33,7 +33,7 @@ import { wholeNameKey } from "~db/shared/fold";
 import { localizedName, sortKeys, typedText } from "~db/shared/names";
 import { partialDateColumns, partialDateFormValue } from "~db/shared/partial-date";
 import { delegationChoices } from "../delegations.server";
-import { organisationName, organisationTyped } from "../organisations.server";
+import { organisationTyped } from "../organisations.server";
 import { partnerChoices } from "../partners/read.server";
 import { recordPostHeld } from "../people/write.server";
 import { insertTypedPerson } from "../people/write.server";
@@ -487,7 +487,9 @@ export function meetingForEdit(id: number, lng: Language) {
     startTime: row.startTime ?? undefined,
     location: row.location ?? undefined,
     hostOrganisationId: row.hostOrganisationId ?? undefined,
-    hostOrganisationName: row.hostOrganisationId ? organisationName(db, row.hostOrganisationId, lng) : undefined,
+    hostOrganisationName: row.hostOrganisationId
+      ? recordName(db, "organisation", row.hostOrganisationId, lng)
+      : undefined,
     partnerId: row.partnerId ?? undefined,
     partnerName: row.partnerId ? recordName(db, "partner", row.partnerId, lng) : undefined,
     delegationId: row.delegationId ?? undefined,
