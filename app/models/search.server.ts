@@ -1,16 +1,17 @@
 import type Database from "better-sqlite3";
-import { and, eq, gte, inArray, lt, notInArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, notInArray } from "drizzle-orm";
 import type { Db } from "~db/client";
-import { NAMED_TABLES, type NamedRecordType } from "~db/name-keys";
+import type { NamedRecordType } from "~db/name-keys";
+import type { DatePrecision } from "~db/enums";
 import { SEARCH_KINDS, searchTable, type SearchKind } from "./search-index.server";
-import { delegations, initiatives, meetings, nameKeys, organisations, partners, relations } from "~db/schema";
+import { type delegations, initiatives, nameKeys, type relations } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { countryName } from "~/utils/countries";
 import { anyWordMatches, foldForMatch, passageOf } from "~db/shared/fold";
 import { localizedName, localizedTitle } from "~db/shared/names";
 import { asDate, titlesOf } from "./sql.server";
-import { CLOSED_STATUSES } from "./initiatives/read.server";
+import { CLOSED_STATUSES, type InitiativeStatus } from "./initiatives/read.server";
 import { clientOf, perConnection } from "~db/prepared";
 
 const KINDS = ["partner", "person", "organisation"] as const satisfies readonly NamedRecordType[];
@@ -23,35 +24,13 @@ const KINDS = ["partner", "person", "organisation"] as const satisfies readonly 
 export function searchNames(query: string, lng: Language, limit = 10) {
   const key = foldForMatch(query);
   if (!key) return { partner: [], person: [], organisation: [] };
-  const db = getDb();
+  const statements = nameStatements(getDb());
   const results = KINDS.map((kind) => {
-    const matches = db
-      .select({ id: nameKeys.recordId, exact: sql<number>`max(${nameKeys.key} = ${key})` })
-      .from(nameKeys)
-      .where(and(eq(nameKeys.recordType, kind), gte(nameKeys.key, key), lt(nameKeys.key, `${key}\uffff`)))
-      .groupBy(nameKeys.recordId)
-      .orderBy(sql`2 desc`)
-      .limit(200)
-      .all();
+    const matches = statements.matches.all({ kind, key, end: `${key}\uffff` });
     if (matches.length === 0) return [kind, []] as const;
-    const table = NAMED_TABLES[kind];
     const exact = new Set(matches.filter((m) => m.exact).map((m) => m.id));
-    const rows = db
-      .select({
-        id: table.id,
-        nameKk: table.nameKk,
-        nameRu: table.nameRu,
-        nameEn: table.nameEn,
-        nameNative: "nameNative" in table ? table.nameNative : sql<null>`null`,
-      })
-      .from(table)
-      .where(
-        inArray(
-          table.id,
-          matches.map((m) => m.id),
-        ),
-      )
-      .all()
+    const rows = statements[kind]
+      .all(JSON.stringify(matches.map((m) => m.id)))
       .map((r) => ({ id: r.id, name: localizedName(r, lng), exact: exact.has(r.id) }))
       .sort((a, b) => Number(b.exact) - Number(a.exact) || a.name.localeCompare(b.name, lng))
       .slice(0, limit);
@@ -62,6 +41,34 @@ export function searchNames(query: string, lng: Language, limit = 10) {
     Array<{ id: number; name: string; exact: boolean }>
   >;
 }
+
+type Names = { nameKk: string | null; nameRu: string | null; nameEn: string | null; nameNative: string | null };
+/** A table's (or alias's) name columns, as localizedName reads them. */
+const namesOf = (table: string, prefix = "name") =>
+  ["Kk", "Ru", "En", "Native"]
+    .map((suffix) => `${table}.name_${suffix.toLowerCase()} as ${prefix}${suffix}`)
+    .join(", ");
+// A list of ids as one JSON array: one statement, prepared once, for any number of them.
+const IDS = "(select value from json_each(?))";
+
+/**
+ * The statements a search runs, prepared once per connection with the ids as one JSON array:
+ * drizzle built the SQL of some eleven queries a search and mapped every row through its column
+ * objects (a fifth of a search's time at the national size, issue 17).
+ */
+const nameStatements = perConnection((db) => {
+  const client = clientOf(db);
+  const named = (table: string) =>
+    client.prepare<[string], Names & { id: number }>(`select id, ${namesOf(table)} from ${table} where id in ${IDS}`);
+  return {
+    matches: client.prepare<[{ kind: NamedRecordType; key: string; end: string }], { id: number; exact: number }>(
+      "select record_id as id, max(key = @key) as exact from name_keys where record_type = @kind and key >= @key and key < @end group by record_id order by 2 desc limit 200",
+    ),
+    partner: named("partners"),
+    person: named("people"),
+    organisation: named("organisations"),
+  } satisfies Record<(typeof KINDS)[number], unknown> & Record<string, unknown>;
+});
 
 /** An FTS5 query: every folded word of what was typed, as a prefix, all of them required. */
 function ftsQuery(query: string, prefixes = true) {
@@ -93,7 +100,6 @@ function idsMatching(db: Db, match: string, kind: SearchKind, count: number) {
   return matchStatements(db)[kind].all(match, count);
 }
 
-type Names = { nameKk: string | null; nameRu: string | null; nameEn: string | null; nameNative: string | null };
 type SourceText = { outlet: string | null; title: string | null; text: string | null };
 
 /**
@@ -123,6 +129,71 @@ const passageStatements = perConnection((db) => {
     ),
     delegationPeople: client.prepare<[number, number], Names>(
       `select ${NAMES} from people p where p.id = ? or p.id in (select person_id from delegation_members where delegation_id = ?) order by p.id`,
+    ),
+  };
+});
+
+type Flag = 0 | 1;
+type RelationType = (typeof relations.$inferSelect)["type"];
+type DelegationDirection = (typeof delegations.$inferSelect)["direction"];
+const rowStatements = perConnection((db) => {
+  const client = clientOf(db);
+  return {
+    meetings: client.prepare<
+      [string],
+      Names & {
+        id: number;
+        date: string | null;
+        datePrecision: DatePrecision;
+        dateApproximate: Flag;
+        purpose: string | null;
+        summary: string | null;
+        location: string | null;
+        partnerId: number | null;
+      }
+    >(
+      `select m.id, m.date, m.date_precision as datePrecision, m.date_approximate as dateApproximate, m.purpose, m.summary, m.location, p.id as partnerId, ${namesOf("p")} from meetings m left join partners p on p.id = m.partner_id where m.id in ${IDS}`,
+    ),
+    initiatives: client.prepare<
+      [string],
+      {
+        id: number;
+        status: InitiativeStatus;
+        titleKk: string | null;
+        titleRu: string | null;
+        titleEn: string | null;
+        description: string | null;
+      }
+    >(
+      `select id, status, title_kk as titleKk, title_ru as titleRu, title_en as titleEn, description from initiatives where id in ${IDS}`,
+    ),
+    partners: client.prepare<[string], Names & { id: number; countryCode: string }>(
+      `select id, country_code as countryCode, ${namesOf("partners")} from partners where id in ${IDS}`,
+    ),
+    relations: client.prepare<
+      [string],
+      Names & { id: number; type: RelationType; note: string | null; partnerId: number }
+    >(
+      `select r.id, r.type, r.note, p.id as partnerId, ${namesOf("p")} from relations r inner join partners p on p.id = r.partner_id where r.id in ${IDS}`,
+    ),
+    delegations: client.prepare<
+      [string],
+      Names & {
+        id: number;
+        direction: DelegationDirection;
+        arrival: string | null;
+        arrivalPrecision: DatePrecision;
+        arrivalApproximate: Flag;
+        purpose: string | null;
+        leaderId: number | null;
+        organisationId: number | null;
+        organisationKk: string | null;
+        organisationRu: string | null;
+        organisationEn: string | null;
+        organisationNative: string | null;
+      }
+    >(
+      `select d.id, d.direction, d.arrival, d.arrival_precision as arrivalPrecision, d.arrival_approximate as arrivalApproximate, d.purpose, d.leader_id as leaderId, ${namesOf("p")}, o.id as organisationId, ${namesOf("o", "organisation")} from delegations d inner join partners p on p.id = d.partner_id left join organisations o on o.id = d.organisation_id where d.id in ${IDS}`,
     ),
   };
 });
@@ -183,37 +254,24 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
   const passage = (shown: Array<string | null | undefined>, hidden: () => Array<string | null | undefined>) =>
     anyWordMatches(shown, query) ? null : passageOf(hidden(), query);
 
+  const rows = rowStatements(db);
+  const read = <T>(statement: Database.Statement<[string], T>, ids: number[]) =>
+    ids.length ? statement.all(JSON.stringify(ids)) : [];
   const meetingIds = idsOf("meeting");
-  const meetingRows = meetingIds.length
-    ? db
-        .select({ meeting: meetings, partner: partners })
-        .from(meetings)
-        .leftJoin(partners, eq(partners.id, meetings.partnerId))
-        .where(inArray(meetings.id, meetingIds))
-        .all()
-    : [];
+  const meetingRows = read(rows.meetings, meetingIds);
   const statements = passageStatements(db);
   const meetingSourceTexts = (id: number) =>
     statements.meetingSources.all(id).flatMap((r) => [r.title, r.outlet, r.text]);
   const meetingTopicNames = (id: number) => statements.meetingTopics.all(id).flatMap((r) => [r.kk, r.ru, r.en]);
 
   const initiativeIds = idsOf("initiative");
-  const initiativeRows = initiativeIds.length
-    ? db.select().from(initiatives).where(inArray(initiatives.id, initiativeIds)).all()
-    : [];
+  const initiativeRows = read(rows.initiatives, initiativeIds);
 
   const partnerIds = idsOf("partner");
-  const partnerRows = partnerIds.length ? db.select().from(partners).where(inArray(partners.id, partnerIds)).all() : [];
+  const partnerRows = read(rows.partners, partnerIds);
 
   const relationIds = idsOf("relation");
-  const relationRows = relationIds.length
-    ? db
-        .select({ relation: relations, partner: partners })
-        .from(relations)
-        .innerJoin(partners, eq(partners.id, relations.partnerId))
-        .where(inArray(relations.id, relationIds))
-        .all()
-    : [];
+  const relationRows = read(rows.relations, relationIds);
   const relationTexts = (id: number, note: string | null) => [
     note,
     ...statements.relationStepNotes.all(id),
@@ -222,25 +280,17 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
   ];
 
   const delegationIds = idsOf("delegation");
-  const delegationRows = delegationIds.length
-    ? db
-        .select({ delegation: delegations, partner: partners, organisation: organisations })
-        .from(delegations)
-        .innerJoin(partners, eq(partners.id, delegations.partnerId))
-        .leftJoin(organisations, eq(organisations.id, delegations.organisationId))
-        .where(inArray(delegations.id, delegationIds))
-        .all()
-    : [];
+  const delegationRows = read(rows.delegations, delegationIds);
   const delegationPeople = (id: number, leaderId: number | null) =>
     statements.delegationPeople.all(leaderId ?? -1, id).map((p) => localizedName(p, lng));
 
   return {
     meeting: byRank(
-      meetingRows.map(({ meeting, partner }) => {
-        const partnerName = partner ? localizedName(partner, lng) : null;
+      meetingRows.map((meeting) => {
+        const partnerName = meeting.partnerId === null ? null : localizedName(meeting, lng);
         return {
           id: meeting.id,
-          date: asDate(meeting.date, meeting.datePrecision, meeting.dateApproximate),
+          date: asDate(meeting.date, meeting.datePrecision, meeting.dateApproximate === 1),
           partner: partnerName,
           purpose: meeting.purpose,
           passage: passage([meeting.purpose, partnerName], () => [
@@ -270,11 +320,11 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
       partnerIds,
     ),
     relation: byRank(
-      relationRows.map(({ relation, partner }) => {
-        const partnerName = localizedName(partner, lng);
+      relationRows.map((relation) => {
+        const partnerName = localizedName(relation, lng);
         return {
           id: relation.id,
-          partnerId: partner.id,
+          partnerId: relation.partnerId,
           partner: partnerName,
           type: relation.type,
           passage: passage([partnerName], () => relationTexts(relation.id, relation.note)),
@@ -283,16 +333,22 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
       relationIds,
     ),
     delegation: byRank(
-      delegationRows.map(({ delegation, partner, organisation }) => {
-        const partnerName = localizedName(partner, lng);
+      delegationRows.map((delegation) => {
+        const partnerName = localizedName(delegation, lng);
+        const organisation = {
+          nameKk: delegation.organisationKk,
+          nameRu: delegation.organisationRu,
+          nameEn: delegation.organisationEn,
+          nameNative: delegation.organisationNative,
+        };
         return {
           id: delegation.id,
           partner: partnerName,
           direction: delegation.direction,
-          arrival: asDate(delegation.arrival, delegation.arrivalPrecision, delegation.arrivalApproximate),
+          arrival: asDate(delegation.arrival, delegation.arrivalPrecision, delegation.arrivalApproximate === 1),
           purpose: delegation.purpose,
           passage: passage([partnerName, delegation.purpose], () => [
-            organisation ? localizedName(organisation, lng) : null,
+            delegation.organisationId === null ? null : localizedName(organisation, lng),
             ...delegationPeople(delegation.id, delegation.leaderId),
           ]),
         };
