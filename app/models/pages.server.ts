@@ -63,25 +63,41 @@ export function meetingsPage(lng: Language, search: URLSearchParams, page: numbe
   });
 }
 
-/** A partner's page: null when there is no such partner. */
+/**
+ * A partner's page: null when there is no such partner. Its relations' lane is drawn by `draw`
+ * (as the chart page's, a component) and kept as markup with the rest: drawn on every request,
+ * it was a twentieth of the page's time (issue 17).
+ */
 export function partnerPage(
   id: number,
   lng: Language,
-  { today, order, kinds, page }: { today: string; order: "newest" | "oldest"; kinds: TimelineKind[]; page: number },
+  {
+    today,
+    order,
+    kinds,
+    page,
+    draw,
+  }: {
+    today: string;
+    order: "newest" | "oldest";
+    kinds: TimelineKind[];
+    page: number;
+    draw: (lane: RelationLane[], partnerName: string) => string;
+  },
 ) {
   return cachedRead(`partner:${id}:${lng}:${today}:${order}:${kinds.join(",")}:${page}`, () => {
     const partner = getPartner(id, lng);
-    return partner
-      ? {
-          partner,
-          timeline: { ...partnerTimelinePage(id, lng, { order, kinds, page }), order, kinds },
-          lane: relationLanes(lng, today, { partnerIds: [id] }).items,
-          meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
-          people: peopleMetFrom(id, lng),
-          delegations: partnerDelegations(id, lng),
-          initiatives: listInitiatives({ lng, page: 1, pageSize: 10, filter: { partnerId: id }, today }),
-        }
-      : null;
+    if (!partner) return null;
+    const lane = relationLanes(lng, today, { partnerIds: [id] }).items;
+    return {
+      partner,
+      timeline: { ...partnerTimelinePage(id, lng, { order, kinds, page }), order, kinds },
+      chart: lane.length ? draw(lane, partner.name) : null,
+      meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
+      people: peopleMetFrom(id, lng),
+      delegations: partnerDelegations(id, lng),
+      initiatives: listInitiatives({ lng, page: 1, pageSize: 10, filter: { partnerId: id }, today }),
+    };
   });
 }
 

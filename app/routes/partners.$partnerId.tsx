@@ -19,6 +19,7 @@ import { pageFromSearch } from "~/utils/pagination";
 import { formatPartialDate } from "~db/shared/partial-date";
 import { todayInAstana } from "~/utils/overdue";
 import { isTimelineKind } from "~/models/timeline.server";
+import type { RelationLane } from "~/models/relation-chart.server";
 import { requireUser } from "~/auth.server";
 import type { DocumentRows } from "~/components/Documents";
 import { getEnv } from "~/env.server";
@@ -41,12 +42,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const order: "newest" | "oldest" = search.get("order") === "oldest" ? "oldest" : "newest";
   const kinds = search.getAll("kind").filter(isTimelineKind);
   const page = pageFromSearch(search);
-  const read = partnerPage(id, lng, { today, order, kinds, page });
-  const { partner, lane, ...rest } = found(read);
   // The relation's lane as finished SVG, as the chart page has it: the chart's code stays off the page.
-  const chart = lane.length
-    ? relationChartMarkup(lane, today, t("chart.partnerTitle", { partner: partner.name }), lng)
-    : null;
+  const draw = (lane: RelationLane[], name: string) =>
+    relationChartMarkup(lane, today, t("chart.partnerTitle", { partner: name }), lng);
+  const { partner, chart, ...rest } = found(partnerPage(id, lng, { today, order, kinds, page, draw }));
   // Read afresh, not through the page cache: a step's documents change without the step changing.
   const stepDocuments = Object.fromEntries(
     documentsOfSteps(partner.relations.flatMap((relation) => relation.steps.map((step) => step.id))),
