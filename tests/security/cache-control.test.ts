@@ -67,6 +67,22 @@ test("each request gets its own id", async () => {
   expect(a.headers.get("x-request-id")).not.toBe(b.headers.get("x-request-id"));
 });
 
+test("no request id or script nonce comes twice, past the random pool's refills", async () => {
+  // 300 requests take 6,300 random bytes: the 4 KB pool is refilled at least once in between.
+  const ids = new Set<string>();
+  const nonces = new Set<string>();
+  for (let i = 0; i < 300; i++) {
+    const response = await get("/healthz");
+    ids.add(response.headers.get("x-request-id")!);
+    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(response.headers.get("content-security-policy")!)![1]!;
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(await response.text()).toContain(`nonce="${nonce}"`);
+    nonces.add(nonce);
+  }
+  expect(ids.size).toBe(300);
+  expect(nonces.size).toBe(300);
+});
+
 test("a path that does not decode is the client's fault: 400 with its id, not a 500", async () => {
   const response = await get("/partners/%E0%A4%A");
   expect(response.status).toBe(400);
