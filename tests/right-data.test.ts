@@ -305,9 +305,13 @@ describe("13.3 every error of a form at once", () => {
     expect(await refused(forms.person(), { "posts[0].start.year": "2020", "posts[0].end.year": "2018" })).toEqual({
       nameKk: ["Give the name in at least one language."],
       "posts[0].organisationName": ["Fill this in."],
-      "posts[0].titleKk": ["Give the title in at least one language."],
+      "posts[0].titleKk": ["Give the post's title in at least one language."],
       "posts[0].end": ["The end cannot be before the start."],
     });
+    const kk = await refused(forms.person(), { "posts[0].start.year": "2020" }, "kk");
+    expect(kk["posts[0].titleKk"]).toEqual(["Лауазымды кемінде бір тілде жазыңыз."]);
+    const ru = await refused(forms.person(), { "posts[0].start.year": "2020" }, "ru");
+    expect(ru["posts[0].titleKk"]).toEqual(["Укажите должность хотя бы на одном языке."]);
   });
 
   test("delegation: partner, direction, arrival and a departure before the arrival", async () => {
@@ -333,6 +337,9 @@ describe("13.3 every error of a form at once", () => {
       titleKk: ["Give the title in at least one language."],
       "due.year": ["Write the year in digits, for example 2016."],
     });
+    // An initiative's title is its name, not a post's title (the two messages once shared a key).
+    expect((await refused(forms.initiative(), {}, "kk")).titleKk).toEqual(["Атауын кемінде бір тілде жазыңыз."]);
+    expect((await refused(forms.initiative(), {}, "ru")).titleKk).toEqual(["Укажите название хотя бы на одном языке."]);
   });
 
   test("initiative step: a status or a note, with a bad meeting and year", async () => {

@@ -19,7 +19,7 @@ export const PostSchema = formObject(
   },
   (post, ctx) => {
     if (!post.organisationId && !post.organisationName) issue(ctx, ["organisationName"], "form.errors.required");
-    if (!post.titleKk && !post.titleRu && !post.titleEn) issue(ctx, ["titleKk"], "form.errors.oneTitle");
+    if (!post.titleKk && !post.titleRu && !post.titleEn) issue(ctx, ["titleKk"], "form.errors.onePostTitle");
     if (
       parsed(post.start) &&
       parsed(post.end) &&

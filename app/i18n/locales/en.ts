@@ -514,6 +514,7 @@ const en = {
       futureHappened: "This status means it has happened: the date cannot be in the future.",
       ownParent: "An organisation cannot be a unit of itself.",
       oneTitle: "Give the title in at least one language.",
+      onePostTitle: "Give the post's title in at least one language.",
       endBeforeStart: "The end cannot be before the start.",
       notFound: "This record is no longer on file. Choose another.",
       severalPeople:
