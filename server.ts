@@ -10,6 +10,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import { matchRoutes } from "@remix-run/react";
 import compression from "compression";
 import express from "express";
 import { openDatabase } from "~db/client";
@@ -240,6 +241,40 @@ function precompressed(root: string): express.RequestHandler {
   };
 }
 
+/**
+ * A post (or any method but GET and HEAD) to an address that only reads (a resource route
+ * without an action: the JSON suggestions, the calendars, the exports) is answered 405 here,
+ * saying so. Through Remix the answer was a JSON body "Unexpected Server Error", and an error
+ * with its stack written to the log for every such request.
+ */
+type RouteObject = Parameters<typeof matchRoutes>[0][number];
+function refuseWritesToReaders(build: ServerBuild): express.RequestHandler {
+  const byParent = new Map<string | undefined, RouteObject[]>();
+  const readOnly = new Set<string>();
+  for (const route of Object.values(build.routes)) {
+    const siblings = byParent.get(route.parentId) ?? [];
+    siblings.push({
+      id: route.id,
+      path: route.path,
+      index: route.index,
+      caseSensitive: route.caseSensitive,
+    } as RouteObject);
+    byParent.set(route.parentId, siblings);
+    if (!route.module.default && !route.module.action) readOnly.add(route.id);
+  }
+  const tree = (parentId: string | undefined): RouteObject[] =>
+    (byParent.get(parentId) ?? []).map((route) =>
+      route.index ? route : ({ ...route, children: tree(route.id) } as RouteObject),
+    );
+  const routes = tree(undefined);
+  return (req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    const target = matchRoutes(routes, req.path)?.at(-1)?.route.id;
+    if (!target || !readOnly.has(target)) return next();
+    res.status(405).set("Allow", "GET, HEAD").type("text/plain").send("Method Not Allowed: this address only reads.");
+  };
+}
+
 /** One process serving HTTP; several share the port under node:cluster (WEB_CONCURRENCY). */
 async function serve() {
   const build = (await import(BUILD_PATH)) as ServerBuild;
@@ -280,6 +315,7 @@ async function serve() {
   const publicFiles = new Set(fs.readdirSync("public").map((name) => `/${name}`));
   const servePublic = express.static("public", { maxAge: "1h" });
   app.use((req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
+  app.use(refuseWritesToReaders(build));
   app.all(
     "*",
     createRequestHandler({

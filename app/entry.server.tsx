@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { TranslationProvider } from "./i18n/react";
 import { NonceContext } from "./components/Nonce";
@@ -95,6 +95,9 @@ export default async function handleRequest(
  */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
+  // A client's fault Remix answers itself (a post to a page that takes none: 405; no such
+  // route: 404) is not the server's: logged, each one wrote an error with its stack.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(
     `[${new Date().toISOString()}] ${context.requestId ?? "-"} ${request.method} ${loggedPath(new URL(request.url).pathname)}`,
     error,

@@ -96,5 +96,5 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  return <ErrorPage status={[400, 403, 404].includes(status) ? status : 500} />;
+  return <ErrorPage status={status >= 400 && status < 500 ? status : 500} />;
 }

@@ -2,8 +2,9 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { useRequestId } from "./RequestId";
 
+/** Which message a status shows: any other client error (a post to a page that takes none, 405) is a bad request. */
 export const errorKind = (status: number) =>
-  status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server";
+  status === 404 ? "notFound" : status === 403 ? "forbidden" : status >= 400 && status < 500 ? "badRequest" : "server";
 
 export function ErrorPage({ status }: { status: number }) {
   const { t } = useTranslation();
