@@ -13,6 +13,8 @@ import iconv from "iconv-lite";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { SYSTEM } from "~db/history";
+import { ensureHomeCity } from "~db/home";
+import { writeTransaction } from "~/models/writes.server";
 import { history, imports, meetings, partners, people } from "~db/schema";
 import { getDb } from "~/db.server";
 import { formErrorMap } from "~/forms/error-map";
@@ -209,6 +211,23 @@ describe("preview and import", () => {
     // Harbin is new in row 3: row 6 names it without its country. Wang Wei is new in both.
     expect(fifth.notes).toContainEqual({ key: "newPartner", name: "Harbin" });
     expect(fifth.notes).toContainEqual({ key: "newPerson", name: "Wang Wei" });
+  });
+
+  test("a row naming the home city as its partner is refused as such, in the file's language", async () => {
+    writeTransaction(getDb(), SYSTEM, (tx) => ensureHomeCity(tx));
+    const rows = (lng: "en" | "ru", partner: string) =>
+      csv([HEADERS[lng], row({ date: "2016", partner, purpose: "Talks" })]);
+    const english = previewImport(await readImportFile(file("home-en.csv", rows("en", "Astana")), "auto"), errorMap);
+    expect(messages(english.shown[0])).toEqual([
+      "partner: The home city cannot be the partner here: name the foreign city, province or country.",
+    ]);
+    const russian = await readImportFile(file("home-ru.csv", rows("ru", "Астана")), "auto");
+    const inRussian = previewImport(russian, formErrorMap(translatorFor("ru")));
+    expect(inRussian.errors).toBe(1);
+    const ru = translatorFor("ru");
+    expect(inRussian.shown[0].errors.map((e) => ru((e.message as { key: never }).key))).toEqual([
+      "Родной город не может быть здесь партнёром: укажите иностранный город, провинцию или страну.",
+    ]);
   });
 
   test("imports the rows without errors in one go, recorded as one import, and undoes it", async () => {

@@ -45,6 +45,7 @@ const organisation = (id: number) => db().select().from(s.organisations).where(e
 const delegation = (id: number) => db().select().from(s.delegations).where(eq(s.delegations.id, id)).get()!;
 const initiative = (id: number) => db().select().from(s.initiatives).where(eq(s.initiatives.id, id)).get()!;
 const meeting = (id: number) => db().select().from(s.meetings).where(eq(s.meetings.id, id)).get()!;
+const meetingCount = () => db().select().from(s.meetings).all().length;
 const idIn = (location: string | null) => Number(location!.split("/").pop());
 
 async function load(
@@ -243,7 +244,7 @@ describe(`past ${SELECT_LIMIT} partners`, () => {
     );
     expect(ours.status).toBe(400);
     expect(ours.reply?.result.error?.partnerName).toEqual([
-      "Бұл атаумен ешбір әріптес тіркелмеген. Алдымен әріптесті қосыңыз немесе ұсыныстардан таңдаңыз.",
+      "Мұнда серіктес ретінде өз қаламызды көрсетуге болмайды: шетелдік қаланы, провинцияны немесе елді көрсетіңіз.",
     ]);
   });
 
@@ -323,9 +324,44 @@ describe(`past ${SELECT_LIMIT} partners`, () => {
     });
     expect(ours.status).toBe(400);
     expect(ours.reply?.result.error?.partnerName).toEqual([
-      "No partner on file has this name. Add the partner first, or pick from the suggestions.",
+      "The home city cannot be the partner here: name the foreign city, province or country.",
     ]);
   });
+});
+
+test("the home city named where a foreign partner is asked for is refused as such, by name or by id, in the reader's language", async () => {
+  const meetings = meetingCount();
+  const typed = await submit(
+    newMeeting,
+    "/meetings/new",
+    { language: "kk", "date.year": "2024", partnerName: "астана", purpose: "Кездесу" },
+    { language: "kk" },
+  );
+  expect(typed.reply?.result.error?.partnerName).toEqual([
+    "Мұнда серіктес ретінде өз қаламызды көрсетуге болмайды: шетелдік қаланы, провинцияны немесе елді көрсетіңіз.",
+  ]);
+  const chosen = await submit(
+    newDelegation,
+    "/delegations/new",
+    { partnerId: String(home), direction: "incoming", "arrival.year": "2024" },
+    { language: "ru" },
+  );
+  expect(chosen.reply?.result.error?.partnerId).toEqual([
+    "Родной город не может быть здесь партнёром: укажите иностранный город, провинцию или страну.",
+  ]);
+  const initiative = await submit(newInitiative, "/initiatives/new", {
+    titleEn: "A week of Astana",
+    kind: "culture",
+    partnerName: "Astana",
+  });
+  expect(initiative.reply?.result.error?.partnerName).toEqual([
+    "The home city cannot be the partner here: name the foreign city, province or country.",
+  ]);
+  expect(meetingCount()).toBe(meetings);
+  // A body of the home city still names it: only a foreign partner's fields refuse it.
+  const body = await submit(newOrganisation, "/organisations/new", { nameEn: "City archive", partnerName: "Astana" });
+  expect(body.status).toBe(302);
+  expect(organisation(idIn(body.location)).partnerId).toBe(home);
 });
 
 test("a meeting's delegation stays among the choices of its edit, however many delegations came after it", async () => {

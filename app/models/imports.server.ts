@@ -14,6 +14,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { and, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "~/db.server";
@@ -618,7 +619,11 @@ function importRow(
   for (const [path, list] of Object.entries(resolved.errors)) {
     const m = /^participants\[(\d+)\]/.exec(path);
     const column = m ? (sides[Number(m[1])]?.side === "host" ? "ours" : "guests") : "partner";
-    for (const r of list) errors.push({ column, message: r });
+    // A refusal of the partner is given on both the form's fields (partnerId, partnerName): the
+    // row has one partner cell, and says it once.
+    for (const r of list)
+      if (!errors.some((e) => e.column === column && isDeepStrictEqual(e.message, r)))
+        errors.push({ column, message: r });
   }
   if (errors.length) return { line, status: "error", notes, errors };
 

@@ -88,15 +88,24 @@ const SEVERAL: Record<RecordKind, TranslationKey> = {
 };
 
 /** Records of a kind whose whole name, in any script and spelling, folds to `name` (a few at most). */
-function recordsNamed(db: Db, kind: RecordKind, name: string, scope: RecordScope): number[] {
-  const ids = db
+function recordsNamed(db: Db, kind: RecordKind, name: string): number[] {
+  return db
     .selectDistinct({ id: nameKeys.recordId })
     .from(nameKeys)
     .where(and(eq(nameKeys.recordType, kind), eq(nameKeys.key, wholeNameKey(name))))
     .limit(10)
     .all()
     .map((r) => r.id);
-  return ids.filter((id) => inScope(db, kind, id, scope));
+}
+
+function isHomeCity(db: Db, id: number): boolean {
+  return Boolean(
+    db
+      .select({ id: partners.id })
+      .from(partners)
+      .where(and(eq(partners.id, id), eq(partners.isHome, true)))
+      .get(),
+  );
 }
 
 function inScope(db: Db, kind: RecordKind, id: number, scope: RecordScope): boolean {
@@ -123,10 +132,18 @@ export function resolveRecord(
   lng: Language,
   scope: RecordScope = {},
 ): { ok: true; id?: number } | { ok: false; refusal: Refusal } {
-  if (ref.id) return inScope(db, kind, ref.id, scope) ? { ok: true, id: ref.id } : notFound();
+  // The home city named where only a foreign partner may be (a meeting's, a delegation's): said
+  // so, rather than "not on file" of a record that is.
+  const homeRefused = (id: number) => kind === "partner" && scope.foreignOnly === true && isHomeCity(db, id);
+  if (ref.id) {
+    if (inScope(db, kind, ref.id, scope)) return { ok: true, id: ref.id };
+    return homeRefused(ref.id) ? { ok: false, refusal: refusal("form.errors.homeNotPartner") } : notFound();
+  }
   if (!ref.name) return { ok: true };
-  const ids = recordsNamed(db, kind, ref.name, scope);
+  const named = recordsNamed(db, kind, ref.name);
+  const ids = named.filter((id) => inScope(db, kind, id, scope));
   if (ids.length === 1) return { ok: true, id: ids[0] };
+  if (ids.length === 0 && named.some(homeRefused)) return { ok: false, refusal: refusal("form.errors.homeNotPartner") };
   if (ids.length === 0) return { ok: false, refusal: refusal(NOT_ON_FILE[kind]) };
   const names = ids.map((id) => labelOf(db, kind, id, lng)).join(", ");
   return { ok: false, refusal: refusal(SEVERAL[kind], { names }) };

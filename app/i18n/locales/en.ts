@@ -530,6 +530,7 @@ const en = {
       personNotOnFile: "No one on file has this name. Add the person first, or pick from the suggestions.",
       organisationNotOnFile: "No organisation on file has this name. Add it first, or pick from the suggestions.",
       severalOrganisations: "Several organisations on file have this name: {{names}}. Pick one from the suggestions.",
+      homeNotPartner: "The home city cannot be the partner here: name the foreign city, province or country.",
       partnerNotOnFile: "No partner on file has this name. Add the partner first, or pick from the suggestions.",
       severalPartners: "Several partners on file have this name: {{names}}. Pick one from the suggestions.",
     },
