@@ -241,13 +241,14 @@ function precompressed(root: string): express.RequestHandler {
   };
 }
 
+type RouteObject = Parameters<typeof matchRoutes>[0][number];
+
 /**
  * A post (or any method but GET and HEAD) to an address that only reads (a resource route
  * without an action: the JSON suggestions, the calendars, the exports) is answered 405 here,
  * saying so. Through Remix the answer was a JSON body "Unexpected Server Error", and an error
  * with its stack written to the log for every such request.
  */
-type RouteObject = Parameters<typeof matchRoutes>[0][number];
 function refuseWritesToReaders(build: ServerBuild): express.RequestHandler {
   const byParent = new Map<string | undefined, RouteObject[]>();
   const readOnly = new Set<string>();

@@ -67,7 +67,7 @@ const nameStatements = perConnection((db) => {
     partner: named("partners"),
     person: named("people"),
     organisation: named("organisations"),
-  } satisfies Record<(typeof KINDS)[number], unknown> & Record<string, unknown>;
+  };
 });
 
 /** An FTS5 query: every folded word of what was typed, as a prefix, all of them required. */
@@ -136,6 +136,7 @@ const passageStatements = perConnection((db) => {
 type Flag = 0 | 1;
 type RelationType = (typeof relations.$inferSelect)["type"];
 type DelegationDirection = (typeof delegations.$inferSelect)["direction"];
+/** The rows of each kind's results: only the columns a result's line and passage read. */
 const rowStatements = perConnection((db) => {
   const client = clientOf(db);
   return {
