@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, MANY_APP } from "./support";
 
@@ -47,4 +48,27 @@ test("a partner typed that is not on file is refused beside the field, and what 
   );
   await expect(partner).toHaveValue("Atlantis");
   await expect(page.getByLabel("Name in English")).toHaveValue("Atlantis Harbour Authority");
+});
+
+test("a report's partner added from the review fills the meeting form's partner picker, and the meeting saves with it", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto(`${MANY_APP}/meetings/from-report`, { waitUntil: "networkidle" });
+  await page.getByLabel("Text of the report").fill(fs.readFileSync("tests/fixtures/reports/jiangsu.en.txt", "utf8"));
+  await page.getByLabel("Outlet").fill("Example News");
+  await page.getByLabel("Publication date").fill("2025-03-15");
+  await page.getByRole("button", { name: "Propose a meeting" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check the proposed meeting" })).toBeVisible();
+
+  // Past 200 partners the form names its partner in a picker, not a select of them all.
+  const partner = page.getByRole("combobox", { name: /^Partner/ });
+  await expect(page.getByLabel("Name of the new partner")).toHaveValue("Jiangsu Province");
+  await page.getByRole("button", { name: "Add this partner" }).click();
+  await expect(partner).toHaveValue("Jiangsu Province");
+  await expect(partner).toBeFocused();
+
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /Jiangsu Province/ })).toBeVisible();
 });
