@@ -7,6 +7,7 @@ import { action as newDelegation } from "~/routes/delegations.new";
 import { action as editDelegation } from "~/routes/delegations.$delegationId_.edit";
 import { action as deleteDelegation } from "~/routes/delegations.$delegationId_.delete";
 import { submit } from "./support/forms";
+import { aPerson } from "./support/factories";
 
 seedDemoData(getDb());
 const db = () => getDb();
@@ -76,6 +77,23 @@ describe("delegations", () => {
     });
     expect(backwards.status).toBe(400);
     expect(backwards.reply?.result.error?.departure).toEqual(["The end cannot be before the start."]);
+    // Two people of one name: a member typed so must be picked, in the reader's language.
+    aPerson({ nameEn: "Aigerim Sultanova" });
+    aPerson({ nameRu: "Айгерим Султанова" });
+    const namesakes = await submit(
+      newDelegation,
+      "/delegations/new",
+      {
+        partnerId: String(urumqi()),
+        direction: "incoming",
+        "arrival.year": "2020",
+        "members[0].name": "aigerim sultanova",
+      },
+      { language: "ru" },
+    );
+    expect(namesakes.reply?.result.error?.["members[0].name"]).toEqual([
+      "В базе несколько человек с таким именем: выберите одного из подсказок.",
+    ]);
     expect(delegationCount()).toBe(before);
   });
 

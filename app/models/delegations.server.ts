@@ -9,11 +9,10 @@ import { partialDateColumns, partialDateFormValue } from "~db/shared/partial-dat
 import { organisationChoices } from "./organisations.server";
 import { partnerChoices } from "./partners/read.server";
 import { currentPosts } from "./people/read.server";
-import { resolvePerson } from "./people/write.server";
 import { asDate, countOf, namesOf, partialDateOf } from "./sql.server";
 import { writeTransaction } from "./writes.server";
 import { type FieldRefusals } from "./refusals";
-import { choicesOrPicker, refNames, resolveRefs, type RefFields } from "./record-refs.server";
+import { choicesOrPicker, refNames, resolveRecord, resolveRefs, type RefFields } from "./record-refs.server";
 
 export type DelegationResult = { ok: true; id: number; partnerId: number } | { ok: false; fieldErrors: FieldRefusals };
 
@@ -32,17 +31,20 @@ export function saveDelegation(
 ): DelegationResult {
   return writeTransaction(getDb(), actor, (db) => {
     const { ids, errors } = resolveRefs(db, input, DELEGATION_REFS, lng);
+    // The leader and members: people on file, picked or typed, read as every other reference is.
+    const person = (ref: { personId?: number; name?: string }) =>
+      resolveRecord(db, "person", { id: ref.personId, name: ref.name }, lng);
     let leaderId: number | null = null;
-    if (input.leader?.personId || input.leader?.name) {
-      const leader = resolvePerson(db, input.leader);
-      if ("error" in leader) errors["leader.name"] = [leader.error];
-      else leaderId = leader.id;
+    if (input.leader) {
+      const leader = person(input.leader);
+      if (!leader.ok) errors["leader.name"] = [leader.refusal];
+      else leaderId = leader.id ?? null;
     }
     const memberIds: number[] = [];
     input.members.forEach((member, index) => {
-      const person = resolvePerson(db, member);
-      if ("error" in person) errors[`members[${index}].name`] = [person.error];
-      else memberIds.push(person.id);
+      const found = person(member);
+      if (!found.ok) errors[`members[${index}].name`] = [found.refusal];
+      else if (found.id) memberIds.push(found.id);
     });
     if (Object.keys(errors).length || !ids.partner) return { ok: false, fieldErrors: errors };
 

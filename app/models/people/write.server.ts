@@ -176,18 +176,6 @@ function peopleNamed(db: Db, name: string) {
     .map((row) => row.id);
 }
 
-/** A person on file by id, or by a name that matches exactly one of them. */
-export function resolvePerson(db: Db, ref: PersonRef): { id: number } | { error: Refusal } {
-  if (ref.personId) {
-    return db.select({ id: people.id }).from(people).where(eq(people.id, ref.personId)).get()
-      ? { id: ref.personId }
-      : { error: refusal("form.errors.notFound") };
-  }
-  const ids = peopleNamed(db, ref.name ?? "");
-  if (ids.length === 1) return { id: ids[0] };
-  return { error: refusal(ids.length ? "form.errors.severalPeopleShort" : "form.errors.personNotOnFile") };
-}
-
 /** Someone on file, or a name to add as a new person once the whole form is known to be good. */
 export type PersonPlan = { id: number } | { create: string };
 
