@@ -98,26 +98,14 @@ function recordsNamed(db: Db, kind: RecordKind, name: string): number[] {
     .map((r) => r.id);
 }
 
-function isHomeCity(db: Db, id: number): boolean {
-  return Boolean(
-    db
-      .select({ id: partners.id })
-      .from(partners)
-      .where(and(eq(partners.id, id), eq(partners.isHome, true)))
-      .get(),
-  );
+/** Whether a partner is the home city: undefined when no such partner is on file. */
+function partnerIsHome(db: Db, id: number): boolean | undefined {
+  return db.select({ isHome: partners.isHome }).from(partners).where(eq(partners.id, id)).get()?.isHome;
 }
 
 function inScope(db: Db, kind: RecordKind, id: number, scope: RecordScope): boolean {
+  if (kind === "partner" && scope.foreignOnly) return partnerIsHome(db, id) === false;
   const table = tables[kind];
-  if (kind === "partner" && scope.foreignOnly)
-    return Boolean(
-      db
-        .select({ id: partners.id })
-        .from(partners)
-        .where(and(eq(partners.id, id), eq(partners.isHome, false)))
-        .get(),
-    );
   return Boolean(db.select({ id: table.id }).from(table).where(eq(table.id, id)).get());
 }
 
@@ -134,7 +122,8 @@ export function resolveRecord(
 ): { ok: true; id?: number } | { ok: false; refusal: Refusal } {
   // The home city named where only a foreign partner may be (a meeting's, a delegation's): said
   // so, rather than "not on file" of a record that is.
-  const homeRefused = (id: number) => kind === "partner" && scope.foreignOnly === true && isHomeCity(db, id);
+  const homeRefused = (id: number) =>
+    kind === "partner" && scope.foreignOnly === true && partnerIsHome(db, id) === true;
   if (ref.id) {
     if (inScope(db, kind, ref.id, scope)) return { ok: true, id: ref.id };
     return homeRefused(ref.id) ? { ok: false, refusal: refusal("form.errors.homeNotPartner") } : notFound();

@@ -9,7 +9,7 @@ import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { countryName } from "~/utils/countries";
 import { anyWordMatches, foldForMatch, passageOf } from "~db/shared/fold";
-import { localizedName, localizedTitle } from "~db/shared/names";
+import { localizedName, localizedTitle, type Multilingual } from "~db/shared/names";
 import { asDate, titlesOf } from "./sql.server";
 import { CLOSED_STATUSES, type InitiativeStatus } from "./initiatives/read.server";
 import { clientOf, perConnection } from "~db/prepared";
@@ -42,7 +42,6 @@ export function searchNames(query: string, lng: Language, limit = 10) {
   >;
 }
 
-type Names = { nameKk: string | null; nameRu: string | null; nameEn: string | null; nameNative: string | null };
 /** A table's (or alias's) name columns, as localizedName reads them. */
 const namesOf = (table: string, prefix = "name") =>
   ["Kk", "Ru", "En", "Native"]
@@ -59,7 +58,9 @@ const IDS = "(select value from json_each(?))";
 const nameStatements = perConnection((db) => {
   const client = clientOf(db);
   const named = (table: string) =>
-    client.prepare<[string], Names & { id: number }>(`select id, ${namesOf(table)} from ${table} where id in ${IDS}`);
+    client.prepare<[string], Multilingual & { id: number }>(
+      `select id, ${namesOf(table)} from ${table} where id in ${IDS}`,
+    );
   return {
     matches: client.prepare<[{ kind: NamedRecordType; key: string; end: string }], { id: number; exact: number }>(
       "select record_id as id, max(key = @key) as exact from name_keys where record_type = @kind and key >= @key and key < @end group by record_id order by 2 desc limit 200",
@@ -110,7 +111,7 @@ type SourceText = { outlet: string | null; title: string | null; text: string | 
  */
 const passageStatements = perConnection((db) => {
   const client = clientOf(db);
-  const NAMES = "p.name_kk as nameKk, p.name_ru as nameRu, p.name_en as nameEn, p.name_native as nameNative";
+  const NAMES = namesOf("p");
   return {
     meetingSources: client.prepare<[number], SourceText>(
       "select s.outlet, s.title, s.text from meeting_sources ms inner join sources s on s.id = ms.source_id where ms.meeting_id = ?",
@@ -121,13 +122,13 @@ const passageStatements = perConnection((db) => {
     relationStepNotes: client
       .prepare<[number], string | null>("select note from relation_steps where relation_id = ? order by id")
       .pluck(),
-    relationSignatories: client.prepare<[number], Names>(
+    relationSignatories: client.prepare<[number], Multilingual>(
       `select ${NAMES} from relation_step_signatories s inner join people p on p.id = s.person_id where s.step_id in (select id from relation_steps where relation_id = ?) order by s.step_id, s.person_id`,
     ),
     relationSources: client.prepare<[number], SourceText>(
       "select outlet, title, text from sources where id in (select source_id from relation_steps where relation_id = ?) order by id",
     ),
-    delegationPeople: client.prepare<[number, number], Names>(
+    delegationPeople: client.prepare<[number, number], Multilingual>(
       `select ${NAMES} from people p where p.id = ? or p.id in (select person_id from delegation_members where delegation_id = ?) order by p.id`,
     ),
   };
@@ -142,7 +143,7 @@ const rowStatements = perConnection((db) => {
   return {
     meetings: client.prepare<
       [string],
-      Names & {
+      Multilingual & {
         id: number;
         date: string | null;
         datePrecision: DatePrecision;
@@ -168,18 +169,18 @@ const rowStatements = perConnection((db) => {
     >(
       `select id, status, title_kk as titleKk, title_ru as titleRu, title_en as titleEn, description from initiatives where id in ${IDS}`,
     ),
-    partners: client.prepare<[string], Names & { id: number; countryCode: string }>(
+    partners: client.prepare<[string], Multilingual & { id: number; countryCode: string }>(
       `select id, country_code as countryCode, ${namesOf("partners")} from partners where id in ${IDS}`,
     ),
     relations: client.prepare<
       [string],
-      Names & { id: number; type: RelationType; note: string | null; partnerId: number }
+      Multilingual & { id: number; type: RelationType; note: string | null; partnerId: number }
     >(
       `select r.id, r.type, r.note, p.id as partnerId, ${namesOf("p")} from relations r inner join partners p on p.id = r.partner_id where r.id in ${IDS}`,
     ),
     delegations: client.prepare<
       [string],
-      Names & {
+      Multilingual & {
         id: number;
         direction: DelegationDirection;
         arrival: string | null;
