@@ -243,6 +243,17 @@ function precompressed(root: string): express.RequestHandler {
 
 type RouteObject = Parameters<typeof matchRoutes>[0][number];
 
+// A path that does not decode is left to the handlers that answer it 400: the router's matching
+// would write a warning to the log for each one.
+function decodes(path: string) {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A post (or any method but GET and HEAD) to an address that only reads (a resource route
  * without an action: the JSON suggestions, the calendars, the exports) is answered 405 here,
@@ -269,7 +280,7 @@ function refuseWritesToReaders(build: ServerBuild): express.RequestHandler {
     );
   const routes = tree(undefined);
   return (req, res, next) => {
-    if (req.method === "GET" || req.method === "HEAD") return next();
+    if (req.method === "GET" || req.method === "HEAD" || !decodes(req.path)) return next();
     const target = matchRoutes(routes, req.path)?.at(-1)?.route.id;
     if (!target || !readOnly.has(target)) return next();
     res.status(405).set("Allow", "GET, HEAD").type("text/plain").send("Method Not Allowed: this address only reads.");

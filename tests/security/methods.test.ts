@@ -39,6 +39,13 @@ test.each([
   expect(server.log().slice(before)).toBe("");
 });
 
+test("a post to a path that does not decode is the client's fault: 400, and nothing logged", async () => {
+  const before = server.log().length;
+  const response = await post("/partners/%E0%A4%A/search");
+  expect(response.status).toBe(400);
+  expect(server.log().slice(before)).toBe("");
+});
+
 test("the same address still answers a GET", async () => {
   const response = await fetch(`${server.origin}/partners/search?q=a`, { headers: { Cookie: cookie } });
   expect(response.status).toBe(200);
