@@ -18,7 +18,39 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return drizzle(sqlite, { schema }) as Db;
+  const db = drizzle(keepingStatements(sqlite), { schema }) as Db;
+  db.$client = sqlite;
+  return db;
+}
+
+/** How many statements a connection keeps: the app's queries are a few hundred texts. */
+export const KEPT_STATEMENTS = 1000;
+
+/**
+ * The connection as drizzle sees it: each statement it prepares is kept by its SQL and used
+ * again. drizzle prepares every query it runs afresh, and SQLite parsed and planned the same
+ * texts on every request: a sixth of logging a meeting's CPU (issue 17), more of an import's.
+ * The least recently used statement goes past KEPT_STATEMENTS (a list of ids of another length
+ * is another text). A kept statement is handed back in its default mode: drizzle asks some for
+ * rows as arrays (`raw()`) and the same text may be asked for objects elsewhere. The app's own
+ * `db.$client.prepare` is the connection itself, not this.
+ */
+function keepingStatements(sqlite: Database.Database): Database.Database {
+  const kept = new Map<string, Database.Statement>();
+  const prepare = (source: string) => {
+    let statement = kept.get(source);
+    if (statement) {
+      kept.delete(source);
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = sqlite.prepare(source);
+      if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(source, statement);
+    return statement;
+  };
+  const connection = { prepare, transaction: sqlite.transaction.bind(sqlite) };
+  return connection as unknown as Database.Database;
 }
 
 /**

@@ -110,9 +110,14 @@ describe("open and overdue initiatives are counted in an index, not by reading e
         insert.run(`Initiative ${i}`, statuses[i % statuses.length], `${1950 + (i % 80)}-01-01`);
     })();
     refreshStatistics(getDb(), { full: true });
+    // A fresh connection: a connection keeps the statements it prepared (db/client.ts), and the
+    // plans are read here as the statements are prepared.
+    sqlite.close();
+    globalThis.__kezdesuDb = undefined;
+    const fresh = getDb().$client;
     const plans: Array<{ source: string; plan: string }> = [];
-    const prepare = sqlite.prepare.bind(sqlite);
-    sqlite.prepare = ((source: string) => {
+    const prepare = fresh.prepare.bind(fresh);
+    fresh.prepare = ((source: string) => {
       if (/from "initiatives"/.test(source) && !source.startsWith("explain")) {
         const steps = prepare(`explain query plan ${source}`).all(
           ...Array((source.match(/\?/g) ?? []).length).fill(1),
@@ -120,13 +125,13 @@ describe("open and overdue initiatives are counted in an index, not by reading e
         plans.push({ source, plan: steps.map((p) => p.detail).join("; ") });
       }
       return prepare(source);
-    }) as typeof sqlite.prepare;
+    }) as typeof fresh.prepare;
     try {
       const { listInitiatives } = await import("~/models/initiatives/read.server");
       listInitiatives({ lng: "en", page: 1, filter: { overdueOn: "2017-04-01" }, today: "2017-04-01" });
       listInitiatives({ lng: "en", page: 1, filter: { openOnly: true }, today: "2017-04-01" });
     } finally {
-      sqlite.prepare = prepare;
+      fresh.prepare = prepare;
     }
     const [overduePage, overdueCount, openPage, openCount] = plans;
     expect(overduePage.plan).toMatch(/^SEARCH initiatives USING INDEX initiatives_open_due_by/);
