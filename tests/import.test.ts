@@ -230,6 +230,24 @@ describe("preview and import", () => {
     ]);
   });
 
+  test("a row naming one person twice is refused on that side, not written with them twice", async () => {
+    const rows = csv([
+      HEADERS.en,
+      row({ date: "2016", partner: "Heilongjiang", guests: "Wang Wei (Vice-governor); wang wei", purpose: "Talks" }),
+      row({ date: "2016", partner: "Heilongjiang", ours: "Нұрпейісов Жанат; Nurpeisov Zhanat", purpose: "Talks" }),
+    ]);
+    const preview = previewImport(await readImportFile(file("twice.csv", rows), "auto"), errorMap);
+    const said = (r: { errors: Array<{ column: string; message: unknown }> }) =>
+      r.errors.map(({ column, message }) => {
+        const { key, values } = message as { key: never; values?: Record<string, string> };
+        return `${column}: ${en(key, values)}`;
+      });
+    expect(preview.shown.map(said)).toEqual([
+      ["guests: This person is listed already, as participant 1."],
+      ["ours: This person is listed already, as participant 1."],
+    ]);
+  });
+
   test("imports the rows without errors in one go, recorded as one import, and undoes it", async () => {
     const data = await readImportFile(file("good.csv", good()), "auto");
     const result = commitImport(data, "good.csv", errorMap, { userId: adminId });

@@ -25,7 +25,7 @@ import { action as newPerson } from "~/routes/people.new";
 import { action as relationStep } from "~/routes/relations.$relationId.step";
 import { cookieFor } from "./support/accounts";
 import { submit } from "./support/forms";
-import { demoOrganisationId, demoPartnerId } from "./support/demo";
+import { demoOrganisationId, demoPartnerId, demoPersonId } from "./support/demo";
 
 seedDemoData(getDb());
 const db = () => getDb();
@@ -177,6 +177,57 @@ describe("13.1 a meeting is with someone, about something", () => {
     await saved(forms.meeting(), { ...known, delegationId: String(demoDelegation()), ...guest });
     await saved(forms.meeting(), { ...known, partnerId: String(heilongjiang()), purpose: "Friendship" });
     await saved(forms.meeting(), { ...known, partnerId: String(heilongjiang()), summary: "We talked." });
+  });
+});
+
+describe("one person is one participant of a meeting", () => {
+  const meeting = { language: "en", partnerId: String(heilongjiang()), "date.unknown": "on" };
+  const row = (i: number, fields: Record<string, string>, side = "guest") => ({
+    [`participants[${i}].side`]: side,
+    [`participants[${i}].role`]: "attended",
+    ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`participants[${i}].${k}`, v])),
+  });
+
+  test("someone on file picked on two rows is refused on the later one, in the reader's language", async () => {
+    const du = String(demoPersonId("Du Jimin"));
+    const twice = {
+      ...meeting,
+      ...row(0, { personId: du }),
+      ...row(1, { personId: demoPersonId("Almaz Kim").toString() }, "host"),
+      ...row(2, { personId: du }, "host"),
+    };
+    expect(await refused(forms.meeting(), twice)).toEqual({
+      "participants[2].name": ["This person is listed already, as participant 1."],
+    });
+    expect(await refused(forms.meeting(), { ...twice, language: "kk" }, "kk")).toEqual({
+      "participants[2].name": ["Бұл адам тізімде бар: 1-қатысушы."],
+    });
+    expect(await refused(forms.meeting(), { ...twice, language: "ru" }, "ru")).toEqual({
+      "participants[2].name": ["Этот человек уже в списке: участник 1."],
+    });
+  });
+
+  test("picked once and typed again, in another script, is the same person", async () => {
+    const fields = {
+      ...meeting,
+      ...row(0, { personId: String(demoPersonId("Du Jimin")) }),
+      ...row(1, { name: "Ду Цзимин" }),
+    };
+    expect(await refused(forms.meeting(), fields)).toEqual({
+      "participants[1].name": ["This person is listed already, as participant 1."],
+    });
+  });
+
+  test("one new name typed twice is refused; two different people are saved", async () => {
+    const fields = {
+      ...meeting,
+      ...row(0, { name: "Wang Lin", isNew: "on" }),
+      ...row(1, { name: "wang  lin", isNew: "on" }),
+    };
+    expect(await refused(forms.meeting(), fields)).toEqual({
+      "participants[1].name": ["This person is listed already, as participant 1."],
+    });
+    await saved(forms.meeting(), { ...fields, ...row(1, { name: "Wang Fang", isNew: "on" }) });
   });
 });
 

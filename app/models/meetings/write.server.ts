@@ -181,6 +181,7 @@ export function resolveMeeting(db: Db, input: MeetingInput, lng: Language) {
     }
     return { create: p };
   });
+  refuseListedTwice(participants, errors);
   input.initiatives.forEach((i, index) => {
     if (i.initiativeId && !initiativeIds.has(i.initiativeId)) missing(`initiatives[${index}].title`);
     if (i.ownerPersonId && !personIds.has(i.ownerPersonId)) missing(`initiatives[${index}].ownerName`);
@@ -205,6 +206,22 @@ export function resolveMeeting(db: Db, input: MeetingInput, lng: Language) {
     initiatives: input.initiatives.map((i, index) => ({ ...i, ownerPersonId: owners[index] })),
   };
   return { errors, participants, input: resolved };
+}
+
+/**
+ * One person is one participant: someone on file picked (or typed) on a second row, or one new
+ * name typed twice, is refused on the later row. Written as it came, the meeting listed the same
+ * person once a row, each time with another side, role or post.
+ */
+function refuseListedTwice(participants: Resolved[], errors: FieldRefusals) {
+  const firstRow = new Map<string, number>();
+  participants.forEach((p, index) => {
+    const who = "personId" in p ? `id:${p.personId}` : p.create.name ? `new:${wholeNameKey(p.create.name)}` : null;
+    if (!who) return;
+    const first = firstRow.get(who);
+    if (first === undefined) firstRow.set(who, index);
+    else errors[`participants[${index}].name`] ??= [refusal("form.errors.listedTwice", { number: String(first + 1) })];
+  });
 }
 
 function meetingValues(input: MeetingInput) {
