@@ -37,6 +37,31 @@ test("a blank meeting shows every error at once, before anything is sent", async
   expect(posts).toEqual([]);
 });
 
+test("one person on two rows of a meeting is refused beside the later row, what was typed kept", async ({ page }) => {
+  await page.goto(`${DEMO_APP}/meetings/new`, { waitUntil: "networkidle" });
+  await page.getByLabel("Year", { exact: true }).fill("2016");
+  await page.getByLabel("Partner", { exact: true }).selectOption({ label: "Heilongjiang Province" });
+  // The same guest, typed once in Latin and once in Cyrillic.
+  for (const [number, name] of [
+    [1, "Du Jimin"],
+    [2, "Ду Цзимин"],
+  ] as const) {
+    await page.getByRole("button", { name: "Add a guest" }).click();
+    await page
+      .getByRole("group", { name: `Participant ${number}` })
+      .getByLabel("Name", { exact: true })
+      .fill(name);
+  }
+  await page.getByRole("button", { name: "Save" }).click();
+  const second = page.getByRole("group", { name: "Participant 2" });
+  await expect(second.getByText("This person is listed already, as participant 1.")).toBeVisible();
+  await expect(second.getByLabel("Name", { exact: true })).toHaveValue("Ду Цзимин");
+  await expect(page.getByRole("group", { name: "Participant 1" }).getByLabel("Name", { exact: true })).toHaveValue(
+    "Du Jimin",
+  );
+  await expect(page).toHaveURL(/\/meetings\/new$/);
+});
+
 test("a blank partner asks for kind, country and a name together", async ({ page }) => {
   // Once the form's code has arrived (it loads just after the page, app/forms/deferred.tsx):
   // before that the form is a plain one, checked by the server.
