@@ -4,6 +4,7 @@
  * measures every page with autocannon right after the floor, then writes bench/RESULTS.md.
  *
  *   BENCH_PORT=4201 BENCH_DURATION=10 BENCH_SIZES=small,national BENCH_ROUNDS=1 npm run bench
+ *   BENCH_REWRITE=1 npm run bench   # the tables again from bench/.data/last-run.json, nothing measured
  */
 import { execSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -260,22 +261,23 @@ function writeResults(
       "| page | small p50 ms | national p50 ms | raw ratio per round | raw median | ratio over the floor's, per round | median | <= 1.3 |",
       "| --- | ---: | ---: | --- | ---: | --- | ---: | --- |",
     );
-    const per = (reading: (size: SizeName) => number[]) => {
-      const [a, b] = [reading("small"), reading("national")];
-      return a.map((x, i) => b[i] / Math.max(x, 0.01));
+    // A p50 (or a p50 over the floor's) at each size, round by round, and their ratio.
+    const growth = (key: string, pick: (r: Reading) => number) => {
+      const [small, national] = (["small", "national"] as const).map((size) =>
+        complete.map((r) => pick(r.get(size)!.get(key)!)),
+      );
+      return { small, national, ratios: small.map((x, i) => national[i] / Math.max(x, 0.01)) };
     };
     const list = (values: number[]) => values.map((x) => x.toFixed(2)).join(", ");
-    const p50s = (key: string, pick: (r: Reading) => number) => (size: SizeName) =>
-      complete.map((r) => pick(r.get(size)!.get(key)!));
-    const floorRaw = per(p50s(shell.name, (r) => r.floor.p50));
+    const floor = growth(shell.name, (r) => r.floor.p50);
     lines.push(
-      `| ${FLOOR.name}, before the shell | ${p50s(shell.name, (r) => r.floor.p50)("small").join(", ")} | ${p50s(shell.name, (r) => r.floor.p50)("national").join(", ")} | ${list(floorRaw)} | ${median(floorRaw).toFixed(2)} | | | |`,
+      `| ${FLOOR.name}, before the shell | ${floor.small.join(", ")} | ${floor.national.join(", ")} | ${list(floor.ratios)} | ${median(floor.ratios).toFixed(2)} | | | |`,
     );
     for (const page of pages) {
-      const raw = per(p50s(page.name, (r) => r.p50));
-      const overFloor = per(p50s(page.name, (r) => r.p50 / Math.max(r.floor.p50, 0.01)));
+      const raw = growth(page.name, (r) => r.p50);
+      const overFloor = growth(page.name, (r) => r.p50 / Math.max(r.floor.p50, 0.01)).ratios;
       lines.push(
-        `| ${page.name} | ${p50s(page.name, (r) => r.p50)("small").join(", ")} | ${p50s(page.name, (r) => r.p50)("national").join(", ")} | ${list(raw)} | ${median(raw).toFixed(2)} | ${list(overFloor)} | ${median(overFloor).toFixed(2)} | ${mark(median(overFloor) <= GROWTH_TARGET)} |`,
+        `| ${page.name} | ${raw.small.join(", ")} | ${raw.national.join(", ")} | ${list(raw.ratios)} | ${median(raw.ratios).toFixed(2)} | ${list(overFloor)} | ${median(overFloor).toFixed(2)} | ${mark(median(overFloor) <= GROWTH_TARGET)} |`,
       );
     }
     lines.push("");
