@@ -23,21 +23,29 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
-/** How many statements a connection keeps: the app's queries are a few hundred texts. */
+/**
+ * How many statements a connection keeps, and how much SQL: the app's queries are a few hundred
+ * texts, most under a kilobyte. A statement's memory grows with its text (200 inserts of 1 to 200
+ * participants, 520,000 characters in all, held 26 MB), and a form's list sets how many texts one
+ * insert can have: the characters bound the memory, whatever the lists.
+ */
 export const KEPT_STATEMENTS = 1000;
+export const KEPT_CHARACTERS = 500_000;
 
 /**
  * The connection as drizzle sees it: each statement it prepares is kept by its SQL and used
  * again. drizzle prepares every query it runs afresh, and SQLite parsed and planned the same
  * texts on every request: a third of logging a meeting's CPU, a fifth of the signed-in shell's
- * (issue 17). The least recently used statement goes past KEPT_STATEMENTS (a list of ids of
- * another length is another text). A kept statement is handed back in its default mode: drizzle
- * asks some for rows as arrays (`raw()`) and the same text may be asked for objects elsewhere.
+ * (issue 17). The least recently used statements go past KEPT_STATEMENTS or KEPT_CHARACTERS (a
+ * list of ids of another length is another text). A kept statement is handed back in its
+ * default mode: drizzle asks some for rows as arrays (`raw()`) and the same text may be asked
+ * for objects elsewhere.
  * New statistics (ANALYZE, PRAGMA optimize) still reach kept statements: SQLite expires them and
  * plans them again. The app's own `db.$client.prepare` is the connection itself, not this.
  */
 function keepingStatements(sqlite: Database.Database): Database.Database {
   const kept = new Map<string, Database.Statement>();
+  let characters = 0;
   const prepare = (source: string) => {
     let statement = kept.get(source);
     if (statement) {
@@ -45,7 +53,12 @@ function keepingStatements(sqlite: Database.Database): Database.Database {
       if (statement.reader) statement.raw(false);
     } else {
       statement = sqlite.prepare(source);
-      if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+      characters += source.length;
+      for (const [oldest] of kept) {
+        if (kept.size < KEPT_STATEMENTS && characters <= KEPT_CHARACTERS) break;
+        kept.delete(oldest);
+        characters -= oldest.length;
+      }
     }
     kept.set(source, statement);
     return statement;

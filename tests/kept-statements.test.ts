@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "~/db.server";
-import { KEPT_STATEMENTS } from "~db/client";
+import { KEPT_CHARACTERS, KEPT_STATEMENTS } from "~db/client";
 import { partners } from "~db/schema";
 
 describe("a connection keeps the statements drizzle prepares", () => {
@@ -64,6 +64,22 @@ describe("a connection keeps the statements drizzle prepares", () => {
     db.get(sql.raw(texts.at(-1)!));
     db.get(sql.raw(texts[0]));
     expect(prepared.filter((source) => source === texts.at(-1))).toHaveLength(1);
+    expect(prepared.filter((source) => source === texts[0])).toHaveLength(2);
+  });
+
+  test(`at most ${KEPT_CHARACTERS.toLocaleString("en")} characters of SQL are kept, however few the statements`, () => {
+    const db = getDb();
+    // Long texts, as an insert of a form's longest list is: fifty-one of 10,000 characters.
+    const texts = Array.from({ length: KEPT_CHARACTERS / 10_000 + 1 }, (_, i) => {
+      const head = `select ${i} as n /* `;
+      return `${head}${"x".repeat(10_000 - head.length - 3)} */`;
+    });
+    for (const text of texts) db.get(sql.raw(text));
+    db.get(sql.raw(texts.at(-1)!));
+    db.get(sql.raw(texts[1]));
+    db.get(sql.raw(texts[0]));
+    expect(prepared.filter((source) => source === texts.at(-1))).toHaveLength(1);
+    expect(prepared.filter((source) => source === texts[1])).toHaveLength(1);
     expect(prepared.filter((source) => source === texts[0])).toHaveLength(2);
   });
 
