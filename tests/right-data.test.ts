@@ -231,6 +231,63 @@ describe("one person is one participant of a meeting", () => {
   });
 });
 
+describe("a delegation recorded with a meeting has one leader, from its own side", () => {
+  const meeting = {
+    language: "en",
+    partnerId: String(heilongjiang()),
+    "date.year": "2016",
+    newDelegation: "on",
+    delegationDirection: "incoming",
+  };
+  const row = (i: number, name: string, side: string, role: string) => ({
+    [`participants[${i}].name`]: name,
+    [`participants[${i}].isNew`]: "on",
+    [`participants[${i}].side`]: side,
+    [`participants[${i}].role`]: role,
+  });
+
+  test("two guests marked as leading the new delegation: the later is refused, in the reader's language", async () => {
+    const fields = {
+      ...meeting,
+      ...row(0, "Li Ming", "guest", "led_delegation"),
+      ...row(1, "Zhao Lei", "guest", "led_delegation"),
+    };
+    expect(await refused(forms.meeting(), fields)).toEqual({
+      "participants[1].role": ["The new delegation has one leader: participant 1 is marked as leading it."],
+    });
+    expect(await refused(forms.meeting(), { ...fields, language: "kk" }, "kk")).toEqual({
+      "participants[1].role": ["Жаңа делегацияның басшысы біреу: оны 1-қатысушы басқарады деп белгіленген."],
+    });
+    expect(await refused(forms.meeting(), { ...fields, language: "ru" }, "ru")).toEqual({
+      "participants[1].role": ["У новой делегации один руководитель: им отмечен участник 1."],
+    });
+  });
+
+  test("its leader is the guest marked so, not one of our side", async () => {
+    await saved(forms.meeting(), {
+      ...meeting,
+      ...row(0, "Serik Host", "host", "led_delegation"),
+      ...row(1, "Li Ming", "guest", "led_delegation"),
+    });
+    const delegation = db().select().from(s.delegations).orderBy(desc(s.delegations.id)).get()!;
+    const leader = db()
+      .select()
+      .from(s.people)
+      .all()
+      .find((p) => p.id === delegation.leaderId);
+    expect(leader?.nameEn).toBe("Li Ming");
+  });
+
+  test("without a new delegation, two participants may each have led one", async () => {
+    await saved(forms.meeting(), {
+      ...meeting,
+      newDelegation: "",
+      ...row(0, "Wang Jun", "guest", "led_delegation"),
+      ...row(1, "Wang Hui", "guest", "led_delegation"),
+    });
+  });
+});
+
 describe("13.2 a year is kept as typed, or refused", () => {
   const digits = "Write the year in digits, for example 2016.";
   const yearFields: Array<[string, () => Form, () => Record<string, string>, string]> = [

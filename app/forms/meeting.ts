@@ -116,10 +116,24 @@ export const MeetingSchema = formObject(
     // A meeting is with someone about something (issue 13.1): a partner, or a delegation, which
     // names one; and a participant, a purpose or a summary.
     else if (!partner && !m.delegationId) partnerIssue("form.errors.meetingNeedsPartner");
+    // A delegation recorded with the meeting takes its leader from the rows of its side: one row.
+    if (m.newDelegation && parsed(m.participants) && parsed(m.delegationDirection)) {
+      const side = delegationSide(m.delegationDirection);
+      let leader = -1;
+      m.participants.forEach((p, index) => {
+        if (!parsed(p) || p.side !== side || p.role !== "led_delegation") return;
+        if (leader < 0) leader = index;
+        else issue(ctx, ["participants", index, "role"], "form.errors.oneLeader", { number: String(leader + 1) });
+      });
+    }
     const participants = parsed(m.participants) ? m.participants.length : 1;
     if (!participants && !m.purpose && !m.summary) issue(ctx, ["purpose"], "form.errors.meetingNeedsContent");
   },
 );
+
+/** The side of the meeting a delegation's members sit on: the guests of a visit to us, our own going out. */
+export const delegationSide = (direction: (typeof DELEGATION_DIRECTIONS)[number]) =>
+  direction === "incoming" ? "guest" : "host";
 
 export type MeetingInput = z.infer<typeof MeetingSchema>;
 export type ParticipantInput = z.infer<typeof ParticipantSchema>;

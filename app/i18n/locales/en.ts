@@ -517,6 +517,7 @@ const en = {
       onePostTitle: "Give the post's title in at least one language.",
       endBeforeStart: "The end cannot be before the start.",
       notFound: "This record is no longer on file. Choose another.",
+      oneLeader: "The new delegation has one leader: participant {{number}} is marked as leading it.",
       listedTwice: "This person is listed already, as participant {{number}}.",
       severalPeople:
         "Several people on file have this name: {{names}}. Pick one from the suggestions, or tick 'a new person'.",

@@ -27,7 +27,7 @@ import {
   topics,
 } from "~db/schema";
 import { getDb } from "~/db.server";
-import type { MeetingInput, ParticipantInput } from "~/forms/meeting";
+import { delegationSide, type MeetingInput, type ParticipantInput } from "~/forms/meeting";
 import type { Language } from "~/i18n/config";
 import { wholeNameKey } from "~db/shared/fold";
 import { localizedName, sortKeys, typedText } from "~db/shared/names";
@@ -305,7 +305,9 @@ function writeSources(db: Db, meetingId: number, input: MeetingInput) {
 function writeDelegation(db: Db, input: MeetingInput, personIds: number[]) {
   if (input.delegationId) return input.delegationId;
   if (!input.newDelegation || !input.partnerId) return null;
-  const leaderIndex = input.participants.findIndex((p) => p.role === "led_delegation");
+  // The delegation's members are the guests (for an outgoing visit, our side), its leader one of them.
+  const memberSide = delegationSide(input.delegationDirection);
+  const leaderIndex = input.participants.findIndex((p) => p.side === memberSide && p.role === "led_delegation");
   const delegationId = db
     .insert(delegations)
     .values({
@@ -318,8 +320,6 @@ function writeDelegation(db: Db, input: MeetingInput, personIds: number[]) {
     })
     .returning({ id: delegations.id })
     .get().id;
-  // The delegation's members are the guests (for an outgoing visit, our side).
-  const memberSide = input.delegationDirection === "incoming" ? "guest" : "host";
   const members = [...new Set(input.participants.flatMap((p, i) => (p.side === memberSide ? [personIds[i]] : [])))];
   if (members.length)
     db.insert(delegationMembers)
