@@ -180,13 +180,15 @@ describe("13.1 a meeting is with someone, about something", () => {
   });
 });
 
+/** A meeting form's participant row `i`: its fields as the form names them. */
+const row = (i: number, fields: Record<string, string>, side = "guest", role = "attended") => ({
+  [`participants[${i}].side`]: side,
+  [`participants[${i}].role`]: role,
+  ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`participants[${i}].${k}`, v])),
+});
+
 describe("one person is one participant of a meeting", () => {
   const meeting = { language: "en", partnerId: String(heilongjiang()), "date.unknown": "on" };
-  const row = (i: number, fields: Record<string, string>, side = "guest") => ({
-    [`participants[${i}].side`]: side,
-    [`participants[${i}].role`]: "attended",
-    ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`participants[${i}].${k}`, v])),
-  });
 
   test("someone on file picked on two rows is refused on the later one, in the reader's language", async () => {
     const du = String(demoPersonId("Du Jimin"));
@@ -239,18 +241,13 @@ describe("a delegation recorded with a meeting has one leader, from its own side
     newDelegation: "on",
     delegationDirection: "incoming",
   };
-  const row = (i: number, name: string, side: string, role: string) => ({
-    [`participants[${i}].name`]: name,
-    [`participants[${i}].isNew`]: "on",
-    [`participants[${i}].side`]: side,
-    [`participants[${i}].role`]: role,
-  });
+  const newPerson = (i: number, name: string, side: string, role: string) => row(i, { name, isNew: "on" }, side, role);
 
   test("two guests marked as leading the new delegation: the later is refused, in the reader's language", async () => {
     const fields = {
       ...meeting,
-      ...row(0, "Li Ming", "guest", "led_delegation"),
-      ...row(1, "Zhao Lei", "guest", "led_delegation"),
+      ...newPerson(0, "Li Ming", "guest", "led_delegation"),
+      ...newPerson(1, "Zhao Lei", "guest", "led_delegation"),
     };
     expect(await refused(forms.meeting(), fields)).toEqual({
       "participants[1].role": ["The new delegation has one leader: participant 1 is marked as leading it."],
@@ -266,8 +263,8 @@ describe("a delegation recorded with a meeting has one leader, from its own side
   test("its leader is the guest marked so, not one of our side", async () => {
     await saved(forms.meeting(), {
       ...meeting,
-      ...row(0, "Serik Host", "host", "led_delegation"),
-      ...row(1, "Li Ming", "guest", "led_delegation"),
+      ...newPerson(0, "Serik Host", "host", "led_delegation"),
+      ...newPerson(1, "Li Ming", "guest", "led_delegation"),
     });
     const delegation = db().select().from(s.delegations).orderBy(desc(s.delegations.id)).get()!;
     const leader = db()
@@ -282,8 +279,8 @@ describe("a delegation recorded with a meeting has one leader, from its own side
     await saved(forms.meeting(), {
       ...meeting,
       newDelegation: "",
-      ...row(0, "Wang Jun", "guest", "led_delegation"),
-      ...row(1, "Wang Hui", "guest", "led_delegation"),
+      ...newPerson(0, "Wang Jun", "guest", "led_delegation"),
+      ...newPerson(1, "Wang Hui", "guest", "led_delegation"),
     });
   });
 });
