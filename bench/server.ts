@@ -46,10 +46,21 @@ async function waitFor(server: ChildProcess, url: string) {
   throw new Error(`${url} did not answer within 2 minutes`);
 }
 
+/**
+ * The runtime flags `npm run serve` gives node (package.json): the benchmark serves the app as it
+ * is deployed, and the floor on the same runtime, so the flags are not counted as the app's gain.
+ */
+export function servingFlags(): string[] {
+  const serve = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { serve: string } }).scripts.serve;
+  const flags = /\bnode (.*)--import tsx server\.ts/.exec(serve)?.[1];
+  if (flags === undefined) throw new Error(`package.json's serve script does not run server.ts: ${serve}`);
+  return flags.split(" ").filter(Boolean);
+}
+
 /** The app's production server; `nodeArgs` e.g. --cpu-prof for a CPU profile. */
 export async function startServer(file: string, workers = 1, nodeArgs: string[] = []): Promise<ChildProcess> {
   await ensureFree(`http://localhost:${PORT}/healthz`);
-  const server = spawn("node", [...nodeArgs, "--import", "tsx", "server.ts"], {
+  const server = spawn("node", [...servingFlags(), ...nodeArgs, "--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -77,7 +88,7 @@ export function buildFloor() {
 /** The floor's server, reading the same dataset (read only) as the app. */
 export async function startFloor(file: string): Promise<ChildProcess> {
   await ensureFree(`http://localhost:${FLOOR_PORT}/`);
-  const server = spawn("node", ["--import", "tsx", "server.ts"], {
+  const server = spawn("node", [...servingFlags(), "--import", "tsx", "server.ts"], {
     cwd: FLOOR_DIR,
     env: { ...process.env, NODE_ENV: "production", PORT: String(FLOOR_PORT), DATABASE_PATH: file },
     stdio: ["ignore", "inherit", "inherit"],
