@@ -50,3 +50,43 @@ test("a partner page keeps its relation's chart after hydration and after a navi
   await page.goBack();
   await expect(chart).toBeVisible();
 });
+
+test("the overview's and a partner page's lists are drawn on the server, sent once, and their links stay in the page", async ({
+  page,
+}) => {
+  // Sent once: in the document, not a second time (escaped) in the script with the route's data.
+  const overview = await (await page.request.get("/")).text();
+  expect(overview.split('id="recent-meetings"').length - 1).toBe(1);
+  expect(overview).not.toContain('\\"recent-meetings\\"');
+
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/", { waitUntil: "networkidle" });
+  // Set on this document: still there after a link is followed in the page, gone after a reload.
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  const sameDocument = () => page.evaluate(() => "sameDocument" in window);
+
+  const partners = page.getByRole("region", { name: "Partners" });
+  await partners.getByRole("link", { name: "Heilongjiang Province", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Heilongjiang Province" })).toBeVisible();
+  expect(await sameDocument()).toBe(true);
+
+  // The partner page's lists came with the route's data for this navigation: the timeline and the
+  // meetings are there, and a meeting on the timeline opens in the page too.
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  const meetings = page.getByRole("region", { name: "Meetings with this partner" });
+  await expect(meetings.getByRole("link").first()).toBeVisible();
+  await timeline.getByRole("link", { name: "Meeting", exact: true }).first().click();
+  await expect(page).toHaveURL(/\/meetings\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Heilongjiang Province");
+  expect(await sameDocument()).toBe(true);
+
+  // Back, then a reload: the lists come in the document and stay through hydration.
+  await page.goBack();
+  await expect(timeline.getByRole("link", { name: "Meeting", exact: true }).first()).toBeVisible();
+  await page.reload({ waitUntil: "networkidle" });
+  expect(await sameDocument()).toBe(false);
+  await expect(timeline.getByRole("link", { name: "Meeting", exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "People met" }).getByRole("link").first()).toBeVisible();
+  expect(errors).toEqual([]);
+});

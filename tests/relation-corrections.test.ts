@@ -442,7 +442,7 @@ describe("a delegation's page, and meetings logged from a partner or a delegatio
     expect(page.delegation.meetings.map((m) => m.id)).toEqual([meeting.id]);
 
     const partner = await get(partnerPage, `/partners/${partnerId}`, { partnerId: String(partnerId) }, "viewer");
-    expect(partner.delegations.map((d) => d.id)).toContain(saved.id);
+    expect(partner.delegationsAndInitiatives).toContain(`href="/delegations/${saved.id}"`);
   });
 
   test("Log a meeting from a partner's page or a delegation's fills them in; ids not on file are ignored", async () => {

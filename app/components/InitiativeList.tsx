@@ -1,8 +1,7 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import type { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
 import type { PartialDate } from "~db/shared/partial-date";
-import { Badge } from "./Page";
+import { Badge, PageLink } from "./Page";
 import { PartialDateText } from "./PartialDateText";
 import { InitiativeStatusBadge } from "./StatusBadge";
 
@@ -24,9 +23,9 @@ export function InitiativeList({ initiatives }: { initiatives: InitiativeRow[] }
       {initiatives.map((initiative) => (
         <li key={initiative.id} className="flex items-start justify-between gap-3 p-3">
           <div className="min-w-0">
-            <Link to={`/initiatives/${initiative.id}`} className="font-medium text-sky-800 underline">
+            <PageLink to={`/initiatives/${initiative.id}`} className="font-medium text-sky-800 underline">
               {initiative.title}
-            </Link>
+            </PageLink>
             <p className="mt-1 text-xs text-stone-500">
               {t(`initiative.kinds.${initiative.kind}`)}
               {initiative.partner ? ` · ${initiative.partner.name}` : ""}

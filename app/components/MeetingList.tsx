@@ -1,6 +1,6 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import type { PartialDate } from "~db/shared/partial-date";
+import { PageLink } from "./Page";
 import { PartialDateText } from "./PartialDateText";
 
 export type MeetingRow = {
@@ -23,9 +23,9 @@ export function MeetingList({ meetings }: { meetings: MeetingRow[] }) {
             <span className="text-sm text-stone-600">
               <PartialDateText date={meeting.date} />
             </span>
-            <Link to={`/meetings/${meeting.id}`} className="font-medium text-sky-800 underline">
+            <PageLink to={`/meetings/${meeting.id}`} className="font-medium text-sky-800 underline">
               {meeting.partner ? t("meeting.title", { partner: meeting.partner.name }) : t("meeting.titleNoPartner")}
-            </Link>
+            </PageLink>
           </div>
           {meeting.purpose ? <p className="mt-1 line-clamp-2 text-sm text-stone-700">{meeting.purpose}</p> : null}
           {meeting.host || meeting.participantCount ? (

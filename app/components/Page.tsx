@@ -1,4 +1,27 @@
-import type { ReactNode } from "react";
+import { Link } from "@remix-run/react";
+import { createContext, useContext, type ReactNode } from "react";
+
+/**
+ * True while a part of a page is drawn as markup on the server, once with its reads
+ * (./DrawnMarkup.server.tsx): no router is there, and its links are plain anchors.
+ */
+export const InDrawnMarkup = createContext(false);
+
+/** A link to a page of the app: Remix's <Link>, or in drawn markup an anchor that <DrawnMarkup> follows. */
+export function PageLink({ to, className, children }: { to: string; className?: string; children: ReactNode }) {
+  if (useContext(InDrawnMarkup)) {
+    return (
+      <a href={to} className={className}>
+        {children}
+      </a>
+    );
+  }
+  return (
+    <Link to={to} className={className}>
+      {children}
+    </Link>
+  );
+}
 
 export function PageHeading({
   children,

@@ -1,7 +1,9 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import type { PartnerTimeline } from "~/models/timeline.server";
 import { TIMELINE_KINDS, type TimelineKind } from "~/utils/timeline";
+import { DrawnMarkup } from "./DrawnMarkup";
+import { PageLink } from "./Page";
 import { Pagination } from "./Pagination";
 import { PartialDateText } from "./PartialDateText";
 
@@ -29,26 +31,29 @@ function EventText({ event }: { event: Event }) {
         <>
           {t(`meeting.directions.${event.direction}`)}
           {event.leader ? ` · ${t("meeting.delegationLedBy", { leader: event.leader })}` : ""}{" "}
-          <Link to={`/delegations/${event.delegationId}`} className="text-sky-800 underline print:no-underline">
+          <PageLink to={`/delegations/${event.delegationId}`} className="text-sky-800 underline print:no-underline">
             {t("meeting.delegation")}
-          </Link>
+          </PageLink>
         </>
       );
     case "meeting":
       return (
         <>
-          <Link to={`/meetings/${event.meetingId}`} className="font-medium text-sky-800 underline print:no-underline">
+          <PageLink
+            to={`/meetings/${event.meetingId}`}
+            className="font-medium text-sky-800 underline print:no-underline"
+          >
             {t("meeting.titleNoPartner")}
-          </Link>
+          </PageLink>
           {event.purpose ? <span className="text-stone-700"> · {event.purpose}</span> : null}
         </>
       );
     case "initiative":
       return (
         <>
-          <Link to={`/initiatives/${event.initiativeId}`} className="text-sky-800 underline print:no-underline">
+          <PageLink to={`/initiatives/${event.initiativeId}`} className="text-sky-800 underline print:no-underline">
             {event.title}
-          </Link>
+          </PageLink>
           {event.status ? ` · ${t(`initiative.statuses.${event.status}`)}` : ""}
           {event.note ? <span className="text-stone-600"> · {event.note}</span> : null}
         </>
@@ -56,13 +61,16 @@ function EventText({ event }: { event: Event }) {
   }
 }
 
-/** A partner's history, grouped by year; dates known only to the year say so. */
+/**
+ * A partner's history with its filter: the events come drawn on the server (TimelineEvents, kept
+ * with the page's reads), the form and the pages' links are the page's own.
+ */
 export function Timeline({
-  groups,
+  events,
   order,
   kinds,
 }: {
-  groups: PartnerTimeline;
+  events: string | null;
   order: "newest" | "oldest";
   kinds: TimelineKind[];
 }) {
@@ -102,53 +110,61 @@ export function Timeline({
           {t("common.apply")}
         </button>
       </Form>
-      {groups.length === 0 ? (
-        <p className="text-stone-500 italic">{t("timeline.empty")}</p>
-      ) : (
-        <ol className="space-y-6">
-          {groups.map((group) => (
-            <li key={group.year ?? "unknown"} className="break-inside-avoid-page">
-              <h3 className="mb-2 text-base font-semibold text-stone-800">
-                {group.year ?? t("timeline.unknownDates")}
-              </h3>
-              <ol className="space-y-2 border-l-2 border-stone-200 pl-4">
-                {group.events.map((event) => (
-                  <li key={event.id} className="relative">
-                    <span
-                      className={`absolute top-1.5 -left-[1.4rem] h-2.5 w-2.5 rounded-full ${MARKS[event.kind]}`}
-                      aria-hidden
-                    />
-                    <p className="text-xs text-stone-500">
-                      {t(`timeline.kinds.${event.kind}`)} · <PartialDateText date={event.date} />
-                    </p>
-                    <p className="text-sm">
-                      <EventText event={event} />
-                    </p>
-                  </li>
-                ))}
-              </ol>
-            </li>
-          ))}
-        </ol>
-      )}
+      <DrawnMarkup html={events} />
     </div>
+  );
+}
+
+/** A page of a partner's history, grouped by year; dates known only to the year say so. */
+export function TimelineEvents({ groups }: { groups: PartnerTimeline }) {
+  const { t } = useTranslation();
+  return groups.length === 0 ? (
+    <p className="text-stone-500 italic">{t("timeline.empty")}</p>
+  ) : (
+    <ol className="space-y-6">
+      {groups.map((group) => (
+        <li key={group.year ?? "unknown"} className="break-inside-avoid-page">
+          <h3 className="mb-2 text-base font-semibold text-stone-800">{group.year ?? t("timeline.unknownDates")}</h3>
+          <ol className="space-y-2 border-l-2 border-stone-200 pl-4">
+            {group.events.map((event) => (
+              <li key={event.id} className="relative">
+                <span
+                  className={`absolute top-1.5 -left-[1.4rem] h-2.5 w-2.5 rounded-full ${MARKS[event.kind]}`}
+                  aria-hidden
+                />
+                <p className="text-xs text-stone-500">
+                  {t(`timeline.kinds.${event.kind}`)} · <PartialDateText date={event.date} />
+                </p>
+                <p className="text-sm">
+                  <EventText event={event} />
+                </p>
+              </li>
+            ))}
+          </ol>
+        </li>
+      ))}
+    </ol>
   );
 }
 
 /** The timeline with its pages' links (the partner page defers both: app/forms/deferred.tsx). */
 export function PagedTimeline({
   timeline,
+  events,
 }: {
-  timeline: { groups: PartnerTimeline; order: "newest" | "oldest"; kinds: TimelineKind[] } & {
+  timeline: {
+    order: "newest" | "oldest";
+    kinds: TimelineKind[];
     page: number;
     pageCount: number;
     total: number;
     pageSize: number;
   };
+  events: string | null;
 }) {
   return (
     <>
-      <Timeline groups={timeline.groups} order={timeline.order} kinds={timeline.kinds} />
+      <Timeline events={events} order={timeline.order} kinds={timeline.kinds} />
       <Pagination
         page={timeline.page}
         pageCount={timeline.pageCount}

@@ -34,16 +34,26 @@ function partnerLines(list: ReturnType<typeof listPartners>) {
   };
 }
 
-/** The overview: the same for every reader of a language on a day. */
-export function overviewPage(lng: Language, today: string) {
-  return cachedRead(`overview:${lng}:${today}`, () => ({
+/** The overview's lists: the same for every reader of a language on a day. */
+function overviewLists(lng: Language, today: string) {
+  return {
     upcoming: upcoming(lng, today),
     meetings: listMeetings({ lng, page: 1, pageSize: 5 }),
     overdue: listInitiatives({ lng, page: 1, pageSize: 8, filter: { overdueOn: today }, today }),
     initiatives: listInitiatives({ lng, page: 1, pageSize: 8, filter: { openOnly: true }, today }),
     partners: partnerLines(listPartners({ lng, page: 1, pageSize: 10 })),
     quiet: quietPartners(lng, today),
-  }));
+  };
+}
+
+export type OverviewLists = ReturnType<typeof overviewLists>;
+
+/**
+ * The overview's lists, drawn by `draw` (a component, which a model does not import) and kept as
+ * markup with their reads: the same for every account until the data or the day changes.
+ */
+export function overviewPage(lng: Language, today: string, draw: (lists: OverviewLists) => string) {
+  return cachedRead(`overview:${lng}:${today}`, () => draw(overviewLists(lng, today)));
 }
 
 export function partnersPage(lng: Language, sort: PartnerSort, page: number) {
@@ -63,12 +73,25 @@ export function meetingsPage(lng: Language, search: URLSearchParams, page: numbe
   });
 }
 
+/** What a partner page lists, the same for every account: drawn by the page as markup. */
+export type PartnerLists = {
+  meetings: ReturnType<typeof listMeetings>;
+  people: ReturnType<typeof peopleMetFrom>;
+  delegations: ReturnType<typeof partnerDelegations>;
+  initiatives: ReturnType<typeof listInitiatives>;
+  organisations: NonNullable<ReturnType<typeof getPartner>>["organisations"];
+  timeline: ReturnType<typeof partnerTimelinePage>["groups"];
+};
+
 /**
- * A partner's page: null when there is no such partner. Its relations' lane is drawn by `draw`
- * (as the chart page's, a component) and kept as markup with the rest: drawn on every request,
- * it was a twentieth of the page's time (issue 17).
+ * A partner's page: null when there is no such partner. Its relations' lane (`drawChart`) and its
+ * lists (`drawLists`) are drawn by the page's components, which a model does not import, and kept
+ * as markup with the reads: rendered on every request, the lane was a twentieth of the page's
+ * time and the lists two fifths (issue 17). What stays data is what the page's own code uses:
+ * the partner with its relations (their links depend on the account), the timeline's filter
+ * and pages.
  */
-export function partnerPage(
+export function partnerPage<Markup>(
   id: number,
   lng: Language,
   {
@@ -76,27 +99,35 @@ export function partnerPage(
     order,
     kinds,
     page,
-    draw,
+    drawChart,
+    drawLists,
   }: {
     today: string;
     order: "newest" | "oldest";
     kinds: TimelineKind[];
     page: number;
-    draw: (lane: RelationLane[], partnerName: string) => string;
+    drawChart: (lane: RelationLane[], partnerName: string) => string;
+    drawLists: (partnerId: number, lists: PartnerLists) => Markup;
   },
 ) {
   return cachedRead(`partner:${id}:${lng}:${today}:${order}:${kinds.join(",")}:${page}`, () => {
-    const partner = getPartner(id, lng);
-    if (!partner) return null;
+    const found = getPartner(id, lng);
+    if (!found) return null;
+    const { organisations, ...partner } = found;
     const lane = relationLanes(lng, today, { partnerIds: [id] }).items;
+    const { groups, ...timelinePages } = partnerTimelinePage(id, lng, { order, kinds, page });
     return {
       partner,
-      timeline: { ...partnerTimelinePage(id, lng, { order, kinds, page }), order, kinds },
-      chart: lane.length ? draw(lane, partner.name) : null,
-      meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
-      people: peopleMetFrom(id, lng),
-      delegations: partnerDelegations(id, lng),
-      initiatives: listInitiatives({ lng, page: 1, pageSize: 10, filter: { partnerId: id }, today }),
+      timeline: { ...timelinePages, order, kinds },
+      chart: lane.length ? drawChart(lane, partner.name) : null,
+      markup: drawLists(id, {
+        meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
+        people: peopleMetFrom(id, lng),
+        delegations: partnerDelegations(id, lng),
+        initiatives: listInitiatives({ lng, page: 1, pageSize: 10, filter: { partnerId: id }, today }),
+        organisations,
+        timeline: groups,
+      }),
     };
   });
 }

@@ -2,17 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ActionLink, RecordActions, EditorLink } from "~/components/Actions";
-import { InitiativeList } from "~/components/InitiativeList";
-import { MeetingList } from "~/components/MeetingList";
+import { DrawnMarkup } from "~/components/DrawnMarkup";
 import { Badge, Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { WikidataLink } from "~/components/WikidataLink";
 import { PartialDateText } from "~/components/PartialDateText";
 import { RelationStatusBadge } from "~/components/StatusBadge";
 import { relationChartMarkup } from "~/components/RelationChart.server";
+import { drawPartnerLists } from "~/components/PartnerLists.server";
 import { documentMarkup } from "~/utils/document-markup.server";
 import { useDateWords } from "~/i18n/dates";
 import { getTranslator } from "~/i18n/i18n.server";
-import { isWebUrl, partnerPage } from "~/models/pages.server";
+import { isWebUrl, partnerPage, type PartnerLists } from "~/models/pages.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
@@ -42,10 +42,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const order: "newest" | "oldest" = search.get("order") === "oldest" ? "oldest" : "newest";
   const kinds = search.getAll("kind").filter(isTimelineKind);
   const page = pageFromSearch(search);
-  // The relation's lane as finished SVG, as the chart page has it: the chart's code stays off the page.
-  const draw = (lane: RelationLane[], name: string) =>
+  // The relation's lane as finished SVG and the page's lists as markup, drawn with the page's
+  // reads and kept with them (models/pages.server.ts): their code stays off the page.
+  const drawChart = (lane: RelationLane[], name: string) =>
     relationChartMarkup(lane, today, t("chart.partnerTitle", { partner: name }), lng);
-  const { partner, chart, ...rest } = found(partnerPage(id, lng, { today, order, kinds, page, draw }));
+  const drawLists = (partnerId: number, lists: PartnerLists) => drawPartnerLists(lng, partnerId, lists);
+  const { partner, chart, timeline, markup } = found(
+    partnerPage(id, lng, { today, order, kinds, page, drawChart, drawLists }),
+  );
   // Read afresh, not through the page cache: a step's documents change without the step changing.
   const stepDocuments = Object.fromEntries(
     documentsOfSteps(partner.relations.flatMap((relation) => relation.steps.map((step) => step.id))),
@@ -58,15 +62,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       source: step.source && { ...step.source, linkable: isWebUrl(step.source.url) },
     })),
   }));
+  const drawn = (key: string, html: string) => documentMarkup(context, "routes/partners.$partnerId", key, html);
   return {
     title: partner.name,
     partner: { ...partner, relations },
-    today,
     hasChart: chart !== null,
-    chart: chart && documentMarkup(context, "routes/partners.$partnerId", "chart", chart),
+    chart: chart && drawn("chart", chart),
+    timeline,
+    timelineEvents: drawn("timelineEvents", markup.timeline),
+    meetings: drawn("meetings", markup.meetings),
+    delegationsAndInitiatives: drawn("delegationsAndInitiatives", markup.delegationsAndInitiatives),
+    peopleAndOrganisations: drawn("peopleAndOrganisations", markup.peopleAndOrganisations),
     stepDocuments,
     maxMb: getEnv().UPLOAD_MAX_MB,
-    ...rest,
   };
 }
 
@@ -75,8 +83,18 @@ export const clientLoader = withDeferred(FoldedDocuments, Timeline);
 export default function PartnerPage() {
   const { t } = useTranslation();
   const words = useDateWords();
-  const { partner, meetings, people, delegations, initiatives, timeline, hasChart, chart, stepDocuments, maxMb } =
-    useLoaderData<typeof loader>();
+  const {
+    partner,
+    hasChart,
+    chart,
+    timeline,
+    timelineEvents,
+    meetings,
+    delegationsAndInitiatives,
+    peopleAndOrganisations,
+    stepDocuments,
+    maxMb,
+  } = useLoaderData<typeof loader>();
   const names = (["kk", "ru", "en"] as const).filter((lng) => partner.names[lng]);
   return (
     <>
@@ -202,13 +220,12 @@ export default function PartnerPage() {
 
           {hasChart ? (
             <div className="mb-6">
-              {/* Markup made on the server (RelationChart.server.tsx), shown as it came; null in the
-                  browser's first render, which leaves the server's in place (document-markup.server.ts). */}
-              <div dangerouslySetInnerHTML={{ __html: chart ?? "" }} />
+              {/* Drawn on the server (RelationChart.server.tsx), its links followed in the page. */}
+              <DrawnMarkup html={chart} />
             </div>
           ) : null}
           <Section title={t("timeline.title")} id="timeline">
-            <Timeline timeline={timeline} />
+            <Timeline timeline={timeline} events={timelineEvents} />
           </Section>
 
           <Section title={t("partner.meetings")} id="meetings">
@@ -218,59 +235,10 @@ export default function PartnerPage() {
                 {t("form.delegation.add")}
               </ActionLink>
             </div>
-            {meetings.total === 0 ? (
-              <Empty>{t("partner.noMeetings")}</Empty>
-            ) : (
-              <>
-                <MeetingList meetings={meetings.items} />
-                {meetings.total > meetings.items.length ? (
-                  <Link to={`/meetings?partner=${partner.id}`} className="mt-2 inline-block text-sky-800 underline">
-                    {t("overview.allMeetings")} ({meetings.total})
-                  </Link>
-                ) : null}
-              </>
-            )}
+            <DrawnMarkup html={meetings} />
           </Section>
 
-          {delegations.length > 0 ? (
-            <Section title={t("partner.delegations")} id="delegations">
-              <ul className="space-y-1">
-                {delegations.map((delegation) => (
-                  <li key={delegation.id}>
-                    <Link to={`/delegations/${delegation.id}`} className="text-sky-800 underline">
-                      {t(`meeting.directions.${delegation.direction}`)}
-                      {delegation.leader ? ` · ${t("meeting.delegationLedBy", { leader: delegation.leader })}` : ""}
-                    </Link>
-                    <span className="text-sm text-stone-600">
-                      {" · "}
-                      <PartialDateText date={delegation.arrival} />
-                      {delegation.departure.value && delegation.departure.value !== delegation.arrival.value ? (
-                        <>
-                          {" – "}
-                          <PartialDateText date={delegation.departure} />
-                        </>
-                      ) : null}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </Section>
-          ) : null}
-
-          <Section title={t("partner.initiatives")} id="initiatives">
-            {initiatives.total === 0 ? (
-              <Empty>{t("partner.noInitiatives")}</Empty>
-            ) : (
-              <>
-                <InitiativeList initiatives={initiatives.items} />
-                {initiatives.total > initiatives.items.length ? (
-                  <Link to={`/initiatives?partner=${partner.id}`} className="mt-2 inline-block text-sky-800 underline">
-                    {t("initiative.showAll", { count: initiatives.total })}
-                  </Link>
-                ) : null}
-              </>
-            )}
-          </Section>
+          <DrawnMarkup html={delegationsAndInitiatives} />
         </div>
 
         <aside aria-label={t("partner.names")}>
@@ -296,35 +264,7 @@ export default function PartnerPage() {
             </Facts>
           </Section>
 
-          <Section title={t("partner.peopleMet")} id="people">
-            {people.length === 0 ? (
-              <Empty>{t("partner.noPeople")}</Empty>
-            ) : (
-              <ul className="space-y-1">
-                {people.map((person) => (
-                  <li key={person.id}>
-                    <Link to={`/people/${person.id}`} className="text-sky-800 underline">
-                      {person.name}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Section>
-
-          {partner.organisations.length > 0 ? (
-            <Section title={t("partner.organisations")} id="organisations">
-              <ul className="space-y-1">
-                {partner.organisations.map((organisation) => (
-                  <li key={organisation.id}>
-                    <Link to={`/organisations/${organisation.id}`} className="text-sky-800 underline">
-                      {organisation.name}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </Section>
-          ) : null}
+          <DrawnMarkup html={peopleAndOrganisations} />
         </aside>
       </div>
     </>

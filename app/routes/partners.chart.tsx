@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { DrawnMarkup } from "~/components/DrawnMarkup";
 import { FilterForm } from "~/components/FilterForm";
 import { useTranslation } from "~/i18n/react";
 import { RELATION_TYPES } from "~db/enums";
@@ -81,9 +82,8 @@ export default function RelationsChartPage() {
       {lanes.total === 0 ? (
         <Empty>{t("partner.empty")}</Empty>
       ) : (
-        // Markup made on the server (RelationChart.server.tsx), shown as it came; null in the
-        // browser's first render, which leaves the server's in place (document-markup.server.ts).
-        <div dangerouslySetInnerHTML={{ __html: chart ?? "" }} />
+        // Drawn on the server (RelationChart.server.tsx), its links followed in the page.
+        <DrawnMarkup html={chart} />
       )}
       {lanes.total > 0 ? (
         // The sr-only box wraps the table: a table ignores the 1 px width and the clipping, and

@@ -1,0 +1,23 @@
+import type { ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import type { Language } from "~/i18n/config";
+import { translations } from "~/i18n/i18n.server";
+import { TranslationProvider } from "~/i18n/react";
+import { InDrawnMarkup } from "./Page";
+
+/**
+ * A part of a page as finished markup, in `lng`: drawn once with the reads it shows and kept with
+ * them (cachedRead, app/models/read-cache.server.ts), then sent as it is by every request until
+ * the data changes. A list of some hundred elements costs React as much to render on every request
+ * as the rest of the page (issue 17). What is drawn holds no script, no form and nothing that
+ * depends on who asks: the same markup serves every account.
+ */
+export function drawMarkup(lng: Language, element: ReactElement): string {
+  return renderToStaticMarkup(
+    <InDrawnMarkup.Provider value>
+      <TranslationProvider lng={lng} strings={translations[lng]}>
+        {element}
+      </TranslationProvider>
+    </InDrawnMarkup.Provider>,
+  );
+}
