@@ -90,3 +90,23 @@ test("the overview's and a partner page's lists are drawn on the server, sent on
   await expect(page.getByRole("region", { name: "People met" }).getByRole("link").first()).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test("the meetings list's page of meetings is drawn on the server, and a filter or a meeting opens in the page", async ({
+  page,
+}) => {
+  await page.goto("/meetings", { waitUntil: "networkidle" });
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  const main = page.getByRole("main");
+  await expect(main.getByRole("link", { name: "Meeting with Heilongjiang Province" }).first()).toBeVisible();
+
+  // A filter that finds nothing: the drawn list says so, from the route's data.
+  await page.getByRole("searchbox", { name: "Partner", exact: true }).fill("No such partner anywhere");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(main.getByText("No meetings match.")).toBeVisible();
+  await page.goBack();
+
+  await main.getByRole("link", { name: "Meeting with Heilongjiang Province" }).first().click();
+  await expect(page).toHaveURL(/\/meetings\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Heilongjiang Province");
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+});

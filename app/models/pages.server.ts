@@ -60,16 +60,21 @@ export function partnersPage(lng: Language, sort: PartnerSort, page: number) {
   return cachedRead(`partners:${lng}:${sort}:${page}`, () => partnerLines(listPartners({ lng, page, sort })));
 }
 
-/** The meetings list: everything it shows follows from the address (filters, page) and the data. */
-export function meetingsPage(lng: Language, search: URLSearchParams, page: number) {
+/**
+ * The meetings list: everything it shows follows from the address (filters, page) and the data.
+ * The page of meetings is drawn by `draw` and kept as markup, as the partner page's lists.
+ */
+export function meetingsPage(
+  lng: Language,
+  search: URLSearchParams,
+  page: number,
+  draw: (meetings: ReturnType<typeof listMeetings>) => string,
+) {
   return cachedRead(`meetings:${lng}:${search.toString()}`, () => {
     const { years, filter, partnerName, topic, filtered } = meetingListFilter(search, lng);
-    return {
-      filter: { partnerName, year: filter.year, topic },
-      filtered,
-      years,
-      meetings: listMeetings({ lng, page, filter }),
-    };
+    const meetings = listMeetings({ lng, page, filter });
+    const { items: _drawn, ...pages } = meetings;
+    return { filter: { partnerName, year: filter.year, topic }, filtered, years, pages, list: draw(meetings) };
   });
 }
 

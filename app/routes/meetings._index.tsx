@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { DrawnMarkup } from "~/components/DrawnMarkup";
+import { drawMarkup } from "~/components/DrawnMarkup.server";
 import { MeetingList } from "~/components/MeetingList";
 import { FilterForm } from "~/components/FilterForm";
 import { ActionLink } from "~/components/Actions";
@@ -9,22 +11,34 @@ import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18n.server";
 import { meetingsPage } from "~/models/pages.server";
+import { documentMarkup } from "~/utils/document-markup.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
-  return { title: t("meeting.listTitle"), ...meetingsPage(lng, search, pageFromSearch(search)) };
+  // The page of meetings drawn with its reads and kept with them (models/pages.server.ts).
+  const { list, ...page } = meetingsPage(lng, search, pageFromSearch(search), (meetings) =>
+    drawMarkup(
+      lng,
+      meetings.total === 0 ? <Empty>{t("meeting.empty")}</Empty> : <MeetingList meetings={meetings.items} />,
+    ),
+  );
+  return {
+    title: t("meeting.listTitle"),
+    ...page,
+    list: documentMarkup(context, "routes/meetings._index", "list", list),
+  };
 }
 
 export default function MeetingsPage() {
   const { t } = useTranslation();
-  const { meetings, filter, filtered, years } = useLoaderData<typeof loader>();
+  const { list, pages, filter, filtered, years } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading
@@ -86,8 +100,8 @@ export default function MeetingsPage() {
           </Link>
         ) : null}
       </FilterForm>
-      {meetings.total === 0 ? <Empty>{t("meeting.empty")}</Empty> : <MeetingList meetings={meetings.items} />}
-      <Pagination {...meetings} />
+      <DrawnMarkup html={list} />
+      <Pagination {...pages} />
     </>
   );
 }
