@@ -7,7 +7,7 @@ import { InDrawnMarkup } from "./Page";
 
 /**
  * A part of a page as finished markup, in `lng`: drawn once with the reads it shows and kept with
- * them (cachedRead, app/models/read-cache.server.ts), then sent as it is by every request until
+ * them (cachedRead, app/utils/read-cache.server.ts), then sent as it is by every request until
  * the data changes. A list of some hundred elements costs React as much to render on every request
  * as the rest of the page (issue 17). What is drawn holds no script, no form and nothing that
  * depends on who asks: the same markup serves every account.
