@@ -63,6 +63,16 @@ describe("relations and their steps", () => {
     expect(searchTexts("embassy", "en").relation.map((r) => r.id)).toEqual([relation]);
   });
 
+  test("found by its kind in another language, the passage shows that kind; in the reader's, none", () => {
+    const found = (query: string, lng: "kk" | "ru" | "en") =>
+      searchTexts(query, lng).relation.find((r) => r.id === relation);
+    expect(found("побратим", "en")?.passage).toEqual({ text: "Город-побратим", word: "побратим" });
+    expect(found("sister", "kk")?.passage).toEqual({ text: "Sister city", word: "Sister" });
+    // The line shows the kind in the reader's language, marked there.
+    expect(found("побратим", "ru")?.passage).toBeNull();
+    expect(found("бауырлас", "kk")?.passage).toBeNull();
+  });
+
   test("by a step's note, source and signatory, with the passage that matched, marked", () => {
     const result = addRelationStep(
       relation,

@@ -153,6 +153,10 @@ export function removeFromSearch(db: Db, kind: SearchKind, id: number) {
 
 const labelsIn = (pick: (strings: typeof en) => string) => [kk, ru, en].map((strings) => pick(strings as typeof en));
 
+type RelationType = (typeof relations.$inferSelect)["type"];
+/** A relation's kind as each language names it (kk, ru, en): indexed, and shown as a passage. */
+export const relationTypeLabels = (type: RelationType) => labelsIn((s) => s.relation.types[type]);
+
 /**
  * A partner's names in every form and its country's name in every language, so "Amman Jordan"
  * or "Амман Иордания" finds it.
@@ -216,7 +220,7 @@ export function indexRelation(db: Db, id: number) {
     id,
     fold([
       ...partnerNames(db, relation.partnerId),
-      ...labelsIn((s) => s.relation.types[relation.type]),
+      ...relationTypeLabels(relation.type),
       relation.note,
       ...steps.map((s) => s.note),
       ...sourceTexts,

@@ -3,10 +3,10 @@ import { and, eq, gte, inArray, lt, notInArray } from "drizzle-orm";
 import type { Db } from "~db/client";
 import type { NamedRecordType } from "~db/name-keys";
 import type { DatePrecision } from "~db/enums";
-import { SEARCH_KINDS, searchTable, type SearchKind } from "./search-index.server";
+import { relationTypeLabels, SEARCH_KINDS, searchTable, type SearchKind } from "./search-index.server";
 import { type delegations, initiatives, nameKeys, type relations } from "~db/schema";
 import { getDb } from "~/db.server";
-import type { Language } from "~/i18n/config";
+import { LANGUAGES, type Language } from "~/i18n/config";
 import { countryName } from "~/utils/countries";
 import { anyWordMatches, foldForMatch, passageOf } from "~db/shared/fold";
 import { localizedName, localizedTitle, type Multilingual } from "~db/shared/names";
@@ -252,9 +252,20 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
   };
   const byRank = <T extends { id: number }>(rows: T[], ids: number[]) =>
     [...rows].sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
-  // The passage only where what the line shows does not hold a word of the query.
-  const passage = (shown: Array<string | null | undefined>, hidden: () => Array<string | null | undefined>) =>
-    anyWordMatches(shown, query) ? null : passageOf(hidden(), query);
+  // The passage only where what the line shows does not hold a word of the query: from the first
+  // group of the result's other texts that holds one, a group read only if those before it did
+  // not. A result is most often found by a text at hand (a meeting's summary, a relation's kind
+  // in another language); reading every text of every result from its table, and folding the
+  // reports word by word, was half a common word's search (issue 17, round 3).
+  type Texts = Array<string | null | undefined>;
+  const passage = (shown: Texts, ...groups: Array<() => Texts>) => {
+    if (anyWordMatches(shown, query)) return null;
+    for (const group of groups) {
+      const found = passageOf(group(), query);
+      if (found) return found;
+    }
+    return null;
+  };
 
   const rows = rowStatements(db);
   const read = <T>(statement: Database.Statement<[string], T>, ids: number[]) =>
@@ -274,12 +285,7 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
 
   const relationIds = idsOf("relation");
   const relationRows = read(rows.relations, relationIds);
-  const relationTexts = (id: number, note: string | null) => [
-    note,
-    ...statements.relationStepNotes.all(id),
-    ...statements.relationSignatories.all(id).map((p) => localizedName(p, lng)),
-    ...statements.relationSources.all(id).flatMap((r) => [r.title, r.outlet, r.text]),
-  ];
+  const reader = LANGUAGES.indexOf(lng);
 
   const delegationIds = idsOf("delegation");
   const delegationRows = read(rows.delegations, delegationIds);
@@ -295,12 +301,12 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
           date: asDate(meeting.date, meeting.datePrecision, meeting.dateApproximate === 1),
           partner: partnerName,
           purpose: meeting.purpose,
-          passage: passage([meeting.purpose, partnerName], () => [
-            meeting.summary,
-            meeting.location,
-            ...meetingTopicNames(meeting.id),
-            ...meetingSourceTexts(meeting.id),
-          ]),
+          passage: passage(
+            [meeting.purpose, partnerName],
+            () => [meeting.summary, meeting.location],
+            () => meetingTopicNames(meeting.id),
+            () => meetingSourceTexts(meeting.id),
+          ),
         };
       }),
       meetingIds,
@@ -324,12 +330,20 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
     relation: byRank(
       relationRows.map((relation) => {
         const partnerName = localizedName(relation, lng);
+        // The line shows the kind in the reader's language; the index holds it in every language.
+        const kinds = relationTypeLabels(relation.type);
         return {
           id: relation.id,
           partnerId: relation.partnerId,
           partner: partnerName,
           type: relation.type,
-          passage: passage([partnerName], () => relationTexts(relation.id, relation.note)),
+          passage: passage(
+            [kinds[reader], partnerName],
+            () => [relation.note, ...kinds],
+            () => statements.relationStepNotes.all(relation.id),
+            () => statements.relationSignatories.all(relation.id).map((p) => localizedName(p, lng)),
+            () => statements.relationSources.all(relation.id).flatMap((r) => [r.title, r.outlet, r.text]),
+          ),
         };
       }),
       relationIds,
@@ -349,10 +363,11 @@ export function searchTexts(query: string, lng: Language, limit = 10) {
           direction: delegation.direction,
           arrival: asDate(delegation.arrival, delegation.arrivalPrecision, delegation.arrivalApproximate === 1),
           purpose: delegation.purpose,
-          passage: passage([partnerName, delegation.purpose], () => [
-            delegation.organisationId === null ? null : localizedName(organisation, lng),
-            ...delegationPeople(delegation.id, delegation.leaderId),
-          ]),
+          passage: passage(
+            [partnerName, delegation.purpose],
+            () => [delegation.organisationId === null ? null : localizedName(organisation, lng)],
+            () => delegationPeople(delegation.id, delegation.leaderId),
+          ),
         };
       }),
       delegationIds,
