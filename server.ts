@@ -19,7 +19,12 @@ import { claimPidFile, holdDatabase, ServerAlreadyRunning } from "~db/guard";
 import { ensureFirstAdmin } from "~/models/users.server";
 import { backfillHistory, SYSTEM } from "~db/history";
 import { ensureHomeCity } from "~db/home";
-import { pruneExpired, refreshStatistics } from "~/housekeeping.server";
+import {
+  mergeSearchIndex,
+  mergeSearchIndexBetweenRequests,
+  pruneExpired,
+  refreshStatistics,
+} from "~/housekeeping.server";
 import { backfillNameKeys } from "~db/name-keys";
 import { backfillSearchText, clearIfFoldedOtherwise } from "~/models/search-index.server";
 import { seedDemoData } from "~/models/demo-data.server";
@@ -58,6 +63,7 @@ async function prepareDatabase() {
     }
     writeTransaction(db, SYSTEM, () => ensureHomeCity(db));
     refreshStatistics(db, { full: true });
+    mergeSearchIndex(db);
     const admin = await ensureFirstAdmin(db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
     if (admin?.password) {
       console.log(
@@ -317,6 +323,7 @@ async function serve() {
     () => {
       pruneExpired(db);
       refreshStatistics(db);
+      void mergeSearchIndexBetweenRequests(db);
     },
     60 * 60 * 1000,
   ).unref();

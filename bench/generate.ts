@@ -21,6 +21,7 @@ import { backfillHistory } from "~db/history";
 import { ensureHomeCity } from "~db/home";
 import { backfillNameKeys } from "~db/name-keys";
 import { backfillSearchText, stampFoldVersion } from "~/models/search-index.server";
+import { mergeSearchIndex } from "~/housekeeping.server";
 import * as s from "~db/schema";
 
 export const SIZES = {
@@ -569,6 +570,8 @@ export function generate(size: SizeName, file: string, log: Log = console.log) {
   migrateDatabase(db);
   fillRecords(db, size, log);
   fillDerived(db, log);
+  // As the server's start leaves it (app/housekeeping.server.ts): the index in one segment a kind.
+  mergeSearchIndex(db);
   db.run(sql`ANALYZE`);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();

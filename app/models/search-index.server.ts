@@ -367,6 +367,48 @@ export function backfillSearchText(db: Db) {
   return written;
 }
 
+/** A kind's index is merged when it has this many segments or more. */
+export const MANY_SEGMENTS = 8;
+
+/** How many segments (b-trees) a kind's FTS5 index is made of: one row of %_idx or more each. */
+export function searchSegments(db: Db, kind: SearchKind): number {
+  return db.$client
+    .prepare(`select count(distinct segid) from ${searchTable(kind)}_idx`)
+    .pluck()
+    .get() as number;
+}
+
+/**
+ * Merges each kind's index into one segment where MANY_SEGMENTS have piled up, a step of some
+ * `pages` pages at a time: the caller runs the steps at once (on start) or with other work
+ * between them (hourly, server.ts). Every write adds a segment and FTS5's own automerge keeps a
+ * few a level, so the index of a file saved to for years, like the benchmark's (23), is read in
+ * every one of them: a meetings query that found nothing cost 128 us in 23 segments and 23 in one
+ * (issue 17, round 3). Merging rewrites the index (24 MB for 100,000 meetings, about a second),
+ * so it waits for the segments to pile up rather than running after every write.
+ *
+ * FTS5's own incremental optimize: a negative 'merge' puts every segment on one level and
+ * begins, positive ones go on, and a step that changes fewer than two rows did nothing
+ * (sqlite.org/fts5.html, "The 'merge' Command").
+ */
+export function* searchIndexMerges(db: Db, pages = 64): Generator<SearchKind, void> {
+  const client = db.$client;
+  const changes = client.prepare("select total_changes()").pluck();
+  for (const kind of SEARCH_KINDS) {
+    if (searchSegments(db, kind) < MANY_SEGMENTS) continue;
+    const table = searchTable(kind);
+    const merge = client.prepare(`insert into ${table} (${table}, rank) values ('merge', ?)`);
+    for (let budget = -pages; ;) {
+      const before = changes.get() as number;
+      merge.run(budget);
+      const worked = (changes.get() as number) - before >= 2;
+      if (!worked && budget < 0) break;
+      budget = worked ? pages : -pages;
+      yield kind;
+    }
+  }
+}
+
 /**
  * Empties the name keys and the full-text index when they were folded by another version of
  * foldForMatch, so that the backfills after it fold every record anew; says whether it did. The
