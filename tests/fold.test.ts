@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { foldForMatch, matchRange, nameKeys, wholeNameKey } from "~db/shared/fold";
+import { fold, foldForMatch, matchRange, nameKeys, wholeNameKey } from "~db/shared/fold";
 
 describe("folding names to one skeleton", () => {
   test.each([
@@ -187,5 +187,33 @@ describe("highlighting reads a text that does not match with one fold (issue 17,
   test.each(texts)("%s: the same range as trying every word start", (text) => {
     for (const query of [...queries, ...text.split(/\s+/).map((w) => w.slice(0, 4))])
       expect(matchRange(text, query), query).toEqual(everyStart(text, query));
+  });
+});
+
+describe("a text longer than a word or two", () => {
+  // foldForMatch folds such a text a stretch between spaces at a time (issue 17, round 3): it must
+  // be the text folded whole, for any text, or a search would miss what the index holds.
+  const pieces = [
+    ..."aAbcCeEhHkKoOpPxyYiIzs",
+    ..."аәбгғежзийіІкқлмнңоөпрсуұүхһцчшщъыьэюяАВЕКМНОРСТХУ",
+    ..."éüöçşğıİßñøæœđłẞ²½№™ﬁΣσςΑΟ0123456789",
+    "\u0301",
+    "kh",
+    "ye",
+    "ss",
+    "ii",
+    ..." \t\n\u00a0\u2003\ufeff\u200b.,;:'\"-–—«»()/",
+  ];
+  test("folds word by word exactly as it folds whole", () => {
+    let seed = 17;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let i = 0; i < 20_000; i++) {
+      let text = "";
+      while (text.length < 33 + next(60)) text += pieces[next(pieces.length)];
+      expect(foldForMatch(text), JSON.stringify(text)).toBe(fold(text));
+    }
   });
 });
