@@ -146,3 +146,28 @@ test("a record with more documents than its page shows links to all of them", as
   await page.getByRole("link", { name: "Back to the record" }).click();
   await expect(page).toHaveURL(recordUrl);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a refused file says why on a page of its own; that address asked for says where files are attached", async ({
+    page,
+  }) => {
+    await page.goto("/meetings");
+    await page.getByRole("link", { name: "Meeting with Heilongjiang Province" }).click();
+    const documents = page.getByRole("region", { name: "Documents" });
+    await documents.getByLabel("File to attach").setInputFiles({
+      name: "letter.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("<!doctype html><p>not a PDF</p>"),
+    });
+    await documents.getByRole("button", { name: "Attach", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "The file was not attached." })).toBeVisible();
+    await expect(page.getByRole("alert")).toContainText("Only PDF, JPEG, PNG, WebP, DOCX, ODT, XLSX and ODS");
+
+    await page.goto("/documents");
+    await expect(page.getByRole("heading", { level: 1, name: "Documents" })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText("Documents are attached on the page of their meeting");
+    await expect(page.getByText("The file was not attached.")).toHaveCount(0);
+  });
+});

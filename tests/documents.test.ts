@@ -10,7 +10,7 @@ import { describe, expect, test } from "vitest";
 import { SYSTEM } from "~db/history";
 import { filesDirOf, removeUnneededFiles } from "~db/files";
 import { getDb } from "~/db.server";
-import { action } from "~/routes/documents._index";
+import { action, loader as documentsPage } from "~/routes/documents._index";
 import { loader as download } from "~/routes/documents.$documentId";
 import { loader as preview } from "~/routes/documents.$documentId_.preview";
 import {
@@ -398,5 +398,19 @@ describe("a record with many documents", () => {
       const outcome = await pageOf(parent, id).catch((thrown: unknown) => thrown as Response);
       expect((outcome as Response).status).toBe(404);
     }
+  });
+});
+
+describe("the address files are posted to", () => {
+  // What a signed-in person sees there is in e2e/documents.spec.ts.
+  test("asked for as a page without an account, asks to sign in", async () => {
+    const asked = await documentsPage({
+      request: new Request("http://localhost/documents"),
+      params: {},
+      context: {},
+    }).catch((thrown: unknown) => thrown as Response);
+    expect(asked).toBeInstanceOf(Response);
+    expect((asked as Response).status).toBe(302);
+    expect((asked as Response).headers.get("Location")).toMatch(/^\/sign-in/);
   });
 });

@@ -1,6 +1,6 @@
-import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { actorOf, requireEditor } from "~/auth.server";
+import { actorOf, requireEditor, requireUser } from "~/auth.server";
 import type { DocumentsReply } from "~/components/Documents";
 import { PageHeading } from "~/components/Page";
 import { getEnv } from "~/env.server";
@@ -32,6 +32,16 @@ const PARENT_PATH: Record<DocumentParent, string | null> = {
   delegation: "/delegations/",
   relationStep: null,
 };
+
+/**
+ * Files are attached on their record's page and posted here; asked for as a page, this says so
+ * (rather than "not attached" with nothing refused). Remix also calls it for the page that shows
+ * a refusal after a post, with no way to tell the two apart.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return null;
+}
 
 /**
  * Attaches a file to a record (a multipart post, streamed to disk) or deletes a document, for
@@ -81,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithFlash(request, path, t("documents.attached"));
 }
 
-/** Shown only without JavaScript, when a file was refused: the reason, and the way back. */
+/** Shown only without JavaScript, when a file was refused: the reason, and the way back; or what this address is for. */
 export default function DocumentsRefused() {
   const { t } = useTranslation();
   const reply = useActionData<typeof action>();
@@ -89,6 +99,16 @@ export default function DocumentsRefused() {
     reply?.parent && reply.parentId && PARENT_PATH[reply.parent]
       ? `${PARENT_PATH[reply.parent]}${reply.parentId}`
       : "/";
+  if (!reply)
+    return (
+      <>
+        <PageHeading>{t("documents.title")}</PageHeading>
+        <p className="mb-4">{t("documents.postedHere")}</p>
+        <Link to="/" className="text-sky-800 underline">
+          {t("errors.backHome")}
+        </Link>
+      </>
+    );
   return (
     <>
       <PageHeading>{t("documents.failed")}</PageHeading>

@@ -888,6 +888,8 @@ const en = {
     attach: "Attach",
     attached: "The document is attached.",
     removed: "The document is deleted. An administrator can restore it from the bin.",
+    postedHere:
+      "Documents are attached on the page of their meeting, initiative or delegation, or of a relation's step.",
     failed: "The file was not attached.",
     back: "Back",
     errors: {
