@@ -41,7 +41,7 @@ const MATRIX: Record<string, { loader?: Need; action?: ActionNeed }> = {
   "delegations.$delegationId_.delete": { loader: "editor", action: "editor" },
   "delegations.$delegationId_.edit": { loader: "editor", action: "editor" },
   "delegations.new": { loader: "editor", action: "editor" },
-  "documents._index": { action: "editor" },
+  "documents._index": { loader: "viewer", action: "editor" },
   "documents.$documentId": { loader: "viewer" },
   "documents.$documentId_.preview": { loader: "viewer" },
   "documents.of.$parent.$parentId": { loader: "viewer" },
