@@ -110,3 +110,41 @@ test("the meetings list's page of meetings is drawn on the server, and a filter 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Heilongjiang Province");
   expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
 });
+
+test("a search's results are drawn on the server, sent once, and a new search or a result opens in the page", async ({
+  page,
+}) => {
+  // Sent once: the results' sections in the document, and not the results again as the route's
+  // data in its script (turbo-stream writes each key once, escaped: "passage" is a result's).
+  const document = await (await page.request.get("/search?q=EXPO")).text();
+  expect(document.split('id="results-meetings"').length - 1).toBe(1);
+  expect(document).not.toContain('\\"passage\\"');
+
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/search?q=EXPO", { waitUntil: "networkidle" });
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  const main = page.getByRole("main");
+  const meetings = main.getByRole("region", { name: "Meetings" });
+  await expect(meetings.getByRole("link", { name: "Meeting with Heilongjiang Province" }).first()).toBeVisible();
+
+  // Another search from the page's form: its results come with the route's data; then nothing found.
+  await main.getByRole("searchbox").fill("Heilongjiang Province");
+  await main.getByRole("button", { name: "Search" }).click();
+  await expect(
+    main.getByRole("region", { name: "Partners" }).getByRole("link", { name: /Heilongjiang/ }),
+  ).toBeVisible();
+  await main.getByRole("searchbox").fill("zzqqxxjj");
+  await main.getByRole("button", { name: "Search" }).click();
+  await expect(main.getByText("Nothing found for")).toBeVisible();
+  // Back through both searches to the first, whose results are shown again.
+  await page.goBack();
+  await page.goBack();
+  await expect(page).toHaveURL(/q=EXPO$/);
+
+  await meetings.getByRole("link", { name: "Meeting with Heilongjiang Province" }).first().click();
+  await expect(page).toHaveURL(/\/meetings\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Heilongjiang Province");
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+  expect(errors).toEqual([]);
+});
