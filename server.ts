@@ -31,6 +31,7 @@ import { seedDemoData } from "~/models/demo-data.server";
 import { getEnv } from "./app/env.server";
 import { isCrossSite } from "./app/utils/cross-site";
 import { loggedPath } from "./app/utils/logged-path";
+import { tooLargePage } from "./app/utils/too-large-page.server";
 import { recordSecurityEvent } from "~db/security-log";
 
 const env = getEnv();
@@ -205,7 +206,16 @@ function limitBodies(): express.RequestHandler {
       res.locals.bodyRefused = true;
       body.dropping = true;
       if (res.headersSent) return void req.socket.destroy();
-      res.status(413).set("Connection", "close").type("text/plain").send("Payload too large");
+      res.status(413).set("Connection", "close");
+      const headers = {
+        cookie: req.get("cookie") ?? null,
+        acceptLanguage: req.get("accept-language") ?? null,
+        referer: req.get("referer") ?? null,
+        origin: `${req.protocol}://${req.get("host") ?? ""}`,
+      };
+      void tooLargePage(headers)
+        .catch(() => "Payload too large")
+        .then((page) => res.headersSent || res.type("html").send(page));
     };
     if (Number(req.get("content-length") ?? 0) > limit) refuse();
     // Every chunk of the body enters the request through push(): counted there, before any reader.

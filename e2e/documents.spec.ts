@@ -170,4 +170,24 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("main")).toContainText("Documents are attached on the page of their meeting");
     await expect(page.getByText("The file was not attached.")).toHaveCount(0);
   });
+
+  // A file over the upload limit (25 MB here) is refused by the server before it is read: the
+  // browser still shows that answer (it lingers for the rest of the file), and the way back.
+  test("a file over the upload limit gets a page that says so, and the way back to the form", async ({ page }) => {
+    await page.goto("/meetings");
+    await page.getByRole("link", { name: "Meeting with Heilongjiang Province" }).click();
+    const meetingUrl = page.url();
+    const documents = page.getByRole("region", { name: "Documents" });
+    await documents.getByLabel("File to attach").setInputFiles({
+      name: "Scan.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.alloc(27 * 1024 * 1024, "%"),
+    });
+    await documents.getByRole("button", { name: "Attach", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Too much to send" })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText("none of it was saved");
+    await page.getByRole("link", { name: "Back to the form" }).click();
+    await expect(page).toHaveURL(meetingUrl);
+    await expect(page.getByRole("region", { name: "Documents" }).getByText("Scan.pdf")).toHaveCount(0);
+  });
 });

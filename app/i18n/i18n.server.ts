@@ -51,10 +51,15 @@ export function languageFromHeader(header: string | null): Language | undefined 
 }
 
 /** The language chosen by the switch, else the browser's, else Kazakh. */
-export async function getLanguage(request: Request): Promise<Language> {
-  const chosen: unknown = await languageCookie.parse(request.headers.get("Cookie"));
+export function getLanguage(request: Request): Promise<Language> {
+  return languageOf(request.headers.get("Cookie"), request.headers.get("Accept-Language"));
+}
+
+/** getLanguage from the two headers it reads (server.ts answers some requests outside Remix). */
+export async function languageOf(cookie: string | null, acceptLanguage: string | null): Promise<Language> {
+  const chosen: unknown = await languageCookie.parse(cookie);
   if (isLanguage(chosen)) return chosen;
-  return languageFromHeader(request.headers.get("Accept-Language")) ?? FALLBACK_LANGUAGE;
+  return languageFromHeader(acceptLanguage) ?? FALLBACK_LANGUAGE;
 }
 
 const translators = new Map<Language, T>(

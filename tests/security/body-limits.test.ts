@@ -189,6 +189,41 @@ describe("answered before its body is read", () => {
     expect(outcomes).toEqual(Array(30).fill("403 close"));
   }, 60_000);
 
+  test("the 413 says so in the reader's language, with the way back to the form that sent it", async () => {
+    const response = await fetch(`${server.origin}/partners/new`, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Cookie: cookie,
+        "Sec-Fetch-Site": "same-origin",
+        "Accept-Language": "ru-RU,ru;q=0.9,en;q=0.5",
+        Referer: `${server.origin}/partners/new?kind=city`,
+      },
+      body: `name=${"A".repeat(9 * 1024 * 1024)}`,
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    const page = await response.text();
+    expect(page).toContain('<html lang="ru">');
+    expect(page).toContain("<h1>Слишком большой объём</h1>");
+    expect(page).toContain('<a href="/partners/new?kind=city">Вернуться к форме</a>');
+
+    // A referrer elsewhere is no way back.
+    const elsewhere = await fetch(`${server.origin}/sign-in`, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Sec-Fetch-Site": "same-origin",
+        "Accept-Language": "en",
+        Referer: "https://evil.example/partners/new",
+      },
+      body: `email=${"a".repeat(100 * 1024)}`,
+    });
+    const refused = await elsewhere.text();
+    expect(refused).toContain("<h1>Too much to send</h1>");
+    expect(refused).not.toContain("evil.example");
+  });
+
   test("a 9 MB form, just over the 8 MB limit, gets the 413, not a reset, and the server stays small", async () => {
     const before = residentMb(server);
     const outcomes = await postAll(10, {

@@ -930,6 +930,12 @@ const en = {
       title: "Not allowed",
       message: "Your account may not open this page or make this change. Ask an administrator if you need to.",
     },
+    tooLarge: {
+      title: "Too much to send",
+      message:
+        "What was sent is larger than this page accepts, so none of it was saved. Go back, choose a smaller file or shorten the text, and try again.",
+      back: "Back to the form",
+    },
     backHome: "Back to the overview",
   },
   imports: {
