@@ -173,7 +173,9 @@ test.describe("without JavaScript", () => {
 
   // A file over the upload limit (25 MB here) is refused by the server before it is read: the
   // browser still shows that answer (it lingers for the rest of the file), and the way back.
-  test("a file over the upload limit gets a page that says so, and the way back to the form", async ({ page }, testInfo) => {
+  test("a file over the upload limit gets a page that says so, and the way back to the form", async ({
+    page,
+  }, testInfo) => {
     // From disk, not a buffer: a buffer goes through the protocol to the browser, which takes
     // seconds for 27 MB, while a path is the file as a person picks it.
     const scan = testInfo.outputPath("Scan.pdf");
