@@ -83,40 +83,43 @@ const png = Buffer.from(
 // Issue 16.1: "images and PDFs may preview", under the documents' sandbox CSP and nosniff. A
 // photo shows as itself on the record's page; a PDF opens in the browser's own viewer (Chromium
 // renders a top-level PDF under `sandbox`; app/routes/documents.$documentId_.preview.ts).
-test("an attached photo shows as an image on the record's page, and a PDF opens in the browser", async ({
-  page,
-  context,
-}) => {
-  await page.goto("/initiatives");
-  await page.getByRole("link", { name: "Heilongjiang Province days in Astana" }).first().click();
-  await expect(page).toHaveURL(/\/initiatives\/\d+$/);
-  const documents = page.getByRole("region", { name: "Documents" });
-  const list = documents.getByRole("list", { name: "Attached documents" });
+test(
+  "an attached photo shows as an image on the record's page, and a PDF opens in the browser",
+  { tag: "@pdf-viewer" },
+  async ({ page, context }) => {
+    await page.goto("/initiatives");
+    await page.getByRole("link", { name: "Heilongjiang Province days in Astana" }).first().click();
+    await expect(page).toHaveURL(/\/initiatives\/\d+$/);
+    const documents = page.getByRole("region", { name: "Documents" });
+    const list = documents.getByRole("list", { name: "Attached documents" });
 
-  await documents.getByLabel("File to attach").setInputFiles({ name: "Фото.png", mimeType: "image/png", buffer: png });
-  await documents.getByRole("button", { name: "Attach", exact: true }).click();
-  await expect(page.getByText("The document is attached.")).toBeVisible();
-  const image = list.getByRole("listitem").filter({ hasText: "Фото.png" }).locator("img");
-  await expect(image).toBeVisible();
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(2);
+    await documents
+      .getByLabel("File to attach")
+      .setInputFiles({ name: "Фото.png", mimeType: "image/png", buffer: png });
+    await documents.getByRole("button", { name: "Attach", exact: true }).click();
+    await expect(page.getByText("The document is attached.")).toBeVisible();
+    const image = list.getByRole("listitem").filter({ hasText: "Фото.png" }).locator("img");
+    await expect(image).toBeVisible();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(2);
 
-  await documents
-    .getByLabel("File to attach")
-    .setInputFiles({ name: "Scan.pdf", mimeType: "application/pdf", buffer: pdf });
-  await documents.getByRole("button", { name: "Attach", exact: true }).click();
-  await expect(list.getByRole("listitem").filter({ hasText: "Scan.pdf" })).toBeVisible();
-  // No image for a PDF: its preview is a page of its own.
-  await expect(list.getByRole("listitem").filter({ hasText: "Scan.pdf" }).locator("img")).toHaveCount(0);
-  const [viewer] = await Promise.all([
-    context.waitForEvent("page"),
-    list.getByRole("link", { name: "Open Scan.pdf" }).click(),
-  ]);
-  await viewer.waitForLoadState();
-  expect(viewer.url()).toMatch(/\/documents\/\d+\/preview$/);
-  // Chromium's PDF viewer is an extension frame inside the page: it is there, not blocked.
-  await expect.poll(() => viewer.frames().some((frame) => frame.url().startsWith("chrome-extension://"))).toBe(true);
-  await viewer.close();
-});
+    await documents
+      .getByLabel("File to attach")
+      .setInputFiles({ name: "Scan.pdf", mimeType: "application/pdf", buffer: pdf });
+    await documents.getByRole("button", { name: "Attach", exact: true }).click();
+    await expect(list.getByRole("listitem").filter({ hasText: "Scan.pdf" })).toBeVisible();
+    // No image for a PDF: its preview is a page of its own.
+    await expect(list.getByRole("listitem").filter({ hasText: "Scan.pdf" }).locator("img")).toHaveCount(0);
+    const [viewer] = await Promise.all([
+      context.waitForEvent("page"),
+      list.getByRole("link", { name: "Open Scan.pdf" }).click(),
+    ]);
+    await viewer.waitForLoadState();
+    expect(viewer.url()).toMatch(/\/documents\/\d+\/preview$/);
+    // Chromium's PDF viewer is an extension frame inside the page: it is there, not blocked.
+    await expect.poll(() => viewer.frames().some((frame) => frame.url().startsWith("chrome-extension://"))).toBe(true);
+    await viewer.close();
+  },
+);
 
 // Issue 16.1: every list is bounded; a record with many documents shows its newest and leads to all.
 test("a record with more documents than its page shows links to all of them", async ({ page }) => {

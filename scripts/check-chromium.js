@@ -15,3 +15,13 @@ if (!fs.existsSync(chromium)) {
   );
   process.exit(1);
 }
+const shell = process.env.CHROMIUM_HEADLESS_SHELL_PATH ?? "/usr/bin/chromium-headless-shell";
+if (!fs.existsSync(shell)) {
+  console.warn(
+    [
+      `No Chromium headless shell at ${shell}: every browser test runs in the full browser, slower.`,
+      "  On Debian or Ubuntu:  sudo apt-get install -y chromium-headless-shell",
+      "  Or point CHROMIUM_HEADLESS_SHELL_PATH at one.",
+    ].join("\n"),
+  );
+}
