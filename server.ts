@@ -14,6 +14,7 @@ import { matchRoutes } from "@remix-run/react";
 import compression from "compression";
 import express from "express";
 import { openDatabase } from "~db/client";
+import { answersAfterTheDisk, walSyncer } from "~db/durable-answers";
 import { migrateDatabase, writeTransaction } from "~/models/writes.server";
 import { claimPidFile, holdDatabase, ServerAlreadyRunning } from "~db/guard";
 import { ensureFirstAdmin } from "~/models/users.server";
@@ -351,7 +352,15 @@ function refuseWritesToReaders(build: ServerBuild): express.RequestHandler {
 
 /** One process serving HTTP; several share the port under node:cluster (WEB_CONCURRENCY). */
 async function serve() {
-  const build = (await import(BUILD_PATH)) as ServerBuild;
+  // The app's connection commits without waiting for the disk; its actions' answers wait instead.
+  globalThis.__kezdesuAnswersAfterTheDisk = true;
+  const wal = walSyncer(() => globalThis.__kezdesuDb?.$client);
+  const build = answersAfterTheDisk((await import(BUILD_PATH)) as ServerBuild, wal.sync);
+  // What the app writes outside an action (a session's use) is on disk within a second.
+  setInterval(
+    () => void wal.sync().catch((error: unknown) => console.error("Could not fsync the WAL", error)),
+    1000,
+  ).unref();
 
   const app = express();
   app.disable("x-powered-by");
