@@ -8,8 +8,8 @@
  * an action is answered only once the WAL holding its commit has been fsynced off the thread
  * (libuv's pool), one fsync for all the commits made while another was under way. So whoever is
  * told "saved" has it on disk, as before; the change is that another request may read a commit a
- * millisecond before it is on disk. Writes made outside actions (a session's use, housekeeping)
- * are fsynced within a second by `every`.
+ * millisecond before it is on disk. Writes made outside actions (a session's use) are fsynced
+ * within a second by server.ts's timer.
  */
 import fs from "node:fs";
 import type Database from "better-sqlite3";
@@ -18,7 +18,7 @@ import type { ServerBuild } from "@remix-run/node";
 export type WalSyncer = {
   /** Resolves once every commit made so far on the connection is on disk. */
   sync(): Promise<void>;
-  /** How many fsyncs have completed (for the tests and the benchmark's curiosity). */
+  /** How many fsyncs have completed (what the tests read). */
   readonly fsyncs: number;
 };
 
@@ -29,22 +29,22 @@ export type WalSyncer = {
 export function walSyncer(connection: () => Database.Database | undefined): WalSyncer {
   let running: Promise<void> | undefined;
   let queued: Promise<void> | undefined;
-  let syncedChanges = -1;
   let fsyncs = 0;
-  const counters = new WeakMap<Database.Database, Database.Statement>();
+  // Per connection: its count of changed rows, and that count when its last fsync began.
+  const seen = new WeakMap<Database.Database, { changes: Database.Statement; synced: number }>();
 
   async function syncOnce(client: Database.Database) {
-    let counter = counters.get(client);
-    if (!counter) counters.set(client, (counter = client.prepare("SELECT total_changes()").pluck()));
-    const changes = counter.get() as number;
-    if (changes === syncedChanges) return;
+    let mine = seen.get(client);
+    if (!mine) seen.set(client, (mine = { changes: client.prepare("SELECT total_changes()").pluck(), synced: -1 }));
+    const changes = mine.changes.get() as number;
+    if (changes === mine.synced) return;
     const wal = await fs.promises.open(`${client.name}-wal`, "r");
     try {
       await wal.sync();
     } finally {
       await wal.close();
     }
-    syncedChanges = changes;
+    mine.synced = changes;
     fsyncs++;
   }
 
