@@ -53,7 +53,7 @@ const EnvSchema = z
     ADMIN_EMAIL: z.string().email().optional(),
     // Checked against the same rules as any new password, below.
     ADMIN_PASSWORD: z.string().optional(),
-    // "off" reads the overview, the chart and partner pages afresh every time (app/utils/read-cache.server.ts).
+    // "off" reads the pages and searches afresh every time (app/utils/read-cache.server.ts).
     READ_CACHE: z.enum(["on", "off"]).default("on"),
     TRUST_PROXY: TrustProxy,
     // The hourly housekeeping deletes security log rows last seen longer ago (app/housekeeping.server.ts);

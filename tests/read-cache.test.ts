@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { partners } from "~db/schema";
 import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
+import { translations } from "~/i18n/i18n.server";
 import { cachedRead } from "~/utils/read-cache.server";
 import { logSecurityEvent } from "~/models/security-log.server";
 import { cookieFor } from "./support/accounts";
@@ -31,6 +32,17 @@ describe("a cached read", () => {
     await cookieFor("editor");
     logSecurityEvent({ event: "cross_site", address: "127.0.0.1" });
     expect(read()).toBe(1);
+  });
+
+  test("is not pushed out by searches, which keep to a shelf of their own", () => {
+    let reads = 0;
+    const read = () => cachedRead("a page", () => ++reads);
+    expect(read()).toBe(1);
+    for (let i = 0; i < 300; i++) cachedRead(`search:en:word ${i}`, () => i, "searches");
+    expect(read()).toBe(1);
+    // The searches' shelf keeps the most recent, and lets the oldest go.
+    expect(cachedRead("search:en:word 299", () => "again", "searches")).toBe(299);
+    expect(cachedRead("search:en:word 0", () => "again", "searches")).toBe("again");
   });
 
   test("is read again after another process changes a record in the file", () => {
@@ -104,4 +116,24 @@ test("the meetings list shows a meeting logged since, with the same filters", as
   expect(await read()).not.toContain("A list cache check");
   aMeeting({ purpose: "A list cache check", date: "2017-06-01" });
   expect(await read()).toContain("A list cache check");
+});
+
+test("a search lists a meeting logged since the same words were searched", async () => {
+  const { loader } = await import("~/routes/search");
+  const cookie = await cookieFor("viewer");
+  const search = async (lng: string) => {
+    const request = new Request(`http://localhost/search?q=${encodeURIComponent("desalination")}`, {
+      headers: { Cookie: cookie, "Accept-Language": lng },
+    });
+    return (await loader({ request, params: {}, context: {} })) as { found: boolean; list: string };
+  };
+  expect((await search("en")).found).toBe(false);
+  expect((await search("en")).found).toBe(false);
+  aMeeting({ purpose: "Desalination plants on the Caspian", date: "2017-07-01" });
+  const found = await search("en");
+  expect(found.found).toBe(true);
+  expect(found.list).toContain("Caspian");
+  // Each language its own results: the Kazakh page is not the English one kept.
+  expect(found.list).toContain(`>${translations.en.search.meetings}<`);
+  expect((await search("kk")).list).toContain(`>${translations.kk.search.meetings}<`);
 });

@@ -8,9 +8,9 @@ import { InDrawnMarkup } from "./Page";
 /**
  * A part of a page as finished markup, in `lng`: drawn with the reads it shows, and where those are
  * kept (cachedRead, app/utils/read-cache.server.ts) kept with them and sent as it is by every
- * request until the data changes; a search's results, read afresh, are drawn afresh. A list of some
- * hundred elements costs React as much to render on every request as the rest of the page, and
- * sent also as data it went to the browser twice (issue 17). What is drawn holds no script, no
+ * request until the data changes. A list of some hundred elements costs React as much to render
+ * on every request as the rest of the page, and sent also as data it went to the browser twice
+ * (issue 17). What is drawn holds no script, no
  * form and nothing that depends on who asks: the same markup serves every account.
  */
 export function drawMarkup(lng: Language, element: ReactElement): string {

@@ -8,7 +8,7 @@ import type { TimelineKind } from "~/utils/timeline";
 import { cachedRead } from "~/utils/read-cache.server";
 import { partnerDelegations } from "./delegations.server";
 import { listInitiatives } from "./initiatives/read.server";
-import { meetingListFilter } from "./list-filters.server";
+import { meetingListFilter, searchResults } from "./list-filters.server";
 import { listMeetings } from "./meetings/read.server";
 import { quietPartners, upcoming } from "./overview.server";
 import { getPartner, listPartners, peopleMetFrom, type PartnerSort } from "./partners/read.server";
@@ -76,6 +76,23 @@ export function meetingsPage(
     const { items: _drawn, ...pages } = meetings;
     return { filter: { partnerName, year: filter.year, topic }, filtered, years, pages, list: draw(meetings) };
   });
+}
+
+/**
+ * A search's results and their markup (`draw`): they follow from the words and the language
+ * alone, the same for every account, and are kept on the searches' own shelf until the data
+ * changes. A first search reads eight to ten full-text queries and renders its results; the
+ * same words again, as the people of an office look up the same partners, cost neither.
+ */
+export function searchPage(query: string, lng: Language, draw: (found: ReturnType<typeof searchResults>) => string) {
+  return cachedRead(
+    `search:${lng}:${query}`,
+    () => {
+      const found = searchResults(query, lng);
+      return { found, list: draw(found) };
+    },
+    "searches",
+  );
 }
 
 /** What a partner page lists, the same for every account: drawn by the page as markup. */

@@ -7,7 +7,8 @@ import { ExportLinks } from "~/components/ExportLinks";
 import { Empty, PageHeading } from "~/components/Page";
 import { foundAny, SearchResults } from "~/components/SearchResults";
 import { getTranslator } from "~/i18n/i18n.server";
-import { searchQuery, searchResults } from "~/models/list-filters.server";
+import { searchQuery } from "~/models/list-filters.server";
+import { searchPage } from "~/models/pages.server";
 import { documentMarkup } from "~/utils/document-markup.server";
 import { titled } from "~/utils/meta";
 import { requireUser } from "~/auth.server";
@@ -18,10 +19,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const query = searchQuery(new URL(request.url).searchParams);
-  const found = searchResults(query, lng);
-  // The results as markup: rendered by React once, not also sent as data to render again in the
-  // browser (app/utils/document-markup.server.ts).
-  const list = drawMarkup(lng, <SearchResults query={query} {...found} />);
+  // The results as markup: rendered by React once and kept with the reads until the data changes,
+  // not also sent as data to render again in the browser (app/utils/document-markup.server.ts).
+  const { found, list } = searchPage(query, lng, (found) =>
+    drawMarkup(lng, <SearchResults query={query} {...found} />),
+  );
   return {
     title: t("search.title"),
     query,

@@ -4,7 +4,7 @@ import { getEnv } from "~/env.server";
 
 /**
  * The results of the heavier reads (the overview, the lists of partners and meetings, the
- * relations chart, a partner's page), kept until a record changes: they are read many times
+ * relations chart, a partner's page, a search's results), kept until a record changes: they are read many times
  * between two saves, and at the national size each costs tens of milliseconds of queries.
  *
  * What says "a record changed": every write to a record's tables marks it in pending_changes
@@ -16,12 +16,16 @@ import { getEnv } from "~/env.server";
  * A mark keeps the time of the last change (migrations/0014), so a second change made outside
  * the app to a record already marked moves it too.
  *
- * Whatever a key does not hold (the day, the language, the filters, the page) the read must
- * not depend on. Values are shared between requests: treat them as read-only. READ_CACHE=off
- * reads afresh every time (bench/profile.ts measures the cost of a first read so).
+ * Whatever a key does not hold (the day, the language, the filters, the page, the words searched)
+ * the read must not depend on. Values are shared between requests: treat them as read-only.
+ * READ_CACHE=off reads afresh every time (bench/profile.ts measures the cost of a first read so).
+ *
+ * Searches are kept on a shelf of their own: the words people search are many and each is read
+ * a few times, and they must not push the pages' reads out.
  */
-const MAX_ENTRIES = 200;
-const entries = new Map<string, unknown>();
+const BOUNDS = { pages: 200, searches: 50 };
+export type Shelf = keyof typeof BOUNDS;
+const shelves: Record<Shelf, Map<string, unknown>> = { pages: new Map(), searches: new Map() };
 let seen: { client: Database.Database; version: string } | undefined;
 let statement: { client: Database.Database; version: Database.Statement } | undefined;
 
@@ -39,14 +43,15 @@ function versionOf(client: Database.Database): string {
   return statement.version.get() as string;
 }
 
-export function cachedRead<T>(key: string, read: () => T): T {
+export function cachedRead<T>(key: string, read: () => T, shelf: Shelf = "pages"): T {
   if (getEnv().READ_CACHE === "off") return read();
   const client = getDb().$client;
   const version = versionOf(client);
   if (seen?.client !== client || seen.version !== version) {
-    entries.clear();
+    for (const entries of Object.values(shelves)) entries.clear();
     seen = { client, version };
   }
+  const entries = shelves[shelf];
   if (entries.has(key)) {
     const value = entries.get(key) as T;
     // Least recently used last out: the entry moves to the end.
@@ -58,7 +63,7 @@ export function cachedRead<T>(key: string, read: () => T): T {
   // A read whose statements straddled another worker's save may mix two states: not kept.
   if (versionOf(client) === version) {
     entries.set(key, value);
-    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+    if (entries.size > BOUNDS[shelf]) entries.delete(entries.keys().next().value as string);
   }
   return value;
 }
