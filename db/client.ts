@@ -20,6 +20,10 @@ export function openDatabase(file: string, { syncEachCommit = true } = {}): Db {
   sqlite.pragma(syncEachCommit ? "synchronous = FULL" : "synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // A statement that changes more than some 15 pages inside a transaction kept its statement
+  // journal in a temporary file, made and unlinked for it (logging a meeting: three times in four
+  // saves, strace); in memory, as sorts and temporary tables then are too, it needs no file.
+  sqlite.pragma("temp_store = MEMORY");
   const db = drizzle(keepingStatements(sqlite), { schema }) as Db;
   db.$client = sqlite;
   return db;
