@@ -95,6 +95,10 @@ const lookups = perConnection((db) => ({
     .from(nameKeys)
     .where(and(eq(nameKeys.recordType, "topic"), eq(nameKeys.key, sql.placeholder("key"))))
     .prepare(),
+  // A meeting and its participants are written by prepared statements: drizzle built the insert's
+  // SQL anew on every save, a tenth of logging a meeting (issue 17).
+  addMeeting: db.insert(meetings).values(placeholders(MEETING_COLUMNS)).returning({ id: meetings.id }).prepare(),
+  addParticipant: db.insert(meetingParticipants).values(placeholders(PARTICIPANT_COLUMNS)).prepare(),
   addTopicTo: db
     .insert(meetingTopics)
     .values({
@@ -224,6 +228,26 @@ function refuseListedTwice(participants: Resolved[], errors: FieldRefusals) {
   });
 }
 
+/** The columns a new meeting and a participant are written with, each a placeholder of its name. */
+const MEETING_COLUMNS = [
+  "date",
+  "datePrecision",
+  "dateApproximate",
+  "startTime",
+  "location",
+  "hostOrganisationId",
+  "partnerId",
+  "purpose",
+  "summary",
+  "language",
+] as const;
+const PARTICIPANT_COLUMNS = ["meetingId", "personId", "side", "role", "titleAtMeeting", "position"] as const;
+const placeholders = <Name extends string>(names: readonly Name[]) =>
+  Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as Record<
+    Name,
+    ReturnType<typeof sql.placeholder<Name>>
+  >;
+
 function meetingValues(input: MeetingInput) {
   return {
     ...partialDateColumns("date", input.date),
@@ -234,7 +258,7 @@ function meetingValues(input: MeetingInput) {
     purpose: input.purpose ?? null,
     summary: input.summary ?? null,
     language: input.language,
-  };
+  } satisfies Record<(typeof MEETING_COLUMNS)[number], unknown>;
 }
 
 function writeParticipants(db: Db, meetingId: number, input: MeetingInput, plan: Resolved[], lng: Language) {
@@ -251,19 +275,18 @@ function writeParticipants(db: Db, meetingId: number, input: MeetingInput, plan:
         on: input.date,
       });
   });
-  if (personIds.length === 0) return personIds;
-  db.insert(meetingParticipants)
-    .values(
-      input.participants.map((p, position) => ({
-        meetingId,
-        personId: personIds[position],
-        side: p.side,
-        role: p.role,
-        titleAtMeeting: p.title ?? null,
-        position,
-      })),
-    )
-    .run();
+  const { addParticipant } = lookups(db);
+  input.participants.forEach((p, position) => {
+    const values = {
+      meetingId,
+      personId: personIds[position],
+      side: p.side,
+      role: p.role,
+      titleAtMeeting: p.title ?? null,
+      position,
+    } satisfies Record<(typeof PARTICIPANT_COLUMNS)[number], unknown>;
+    addParticipant.run(values);
+  });
   return personIds;
 }
 
@@ -380,7 +403,7 @@ export function logMeeting(input: MeetingInput, lng: Language, actor: Actor): Lo
  * transaction: logMeeting's one, or a spreadsheet import's (app/models/imports.server.ts).
  */
 export function writeMeeting(db: Db, input: MeetingInput, participants: Resolved[], lng: Language) {
-  const meetingId = db.insert(meetings).values(meetingValues(input)).returning({ id: meetings.id }).get().id;
+  const meetingId = lookups(db).addMeeting.get(meetingValues(input))!.id;
   const personIds = writeParticipants(db, meetingId, input, participants, lng);
   const delegationId = writeDelegation(db, input, personIds);
   if (delegationId) db.update(meetings).set({ delegationId }).where(eq(meetings.id, meetingId)).run();
