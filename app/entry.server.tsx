@@ -7,7 +7,7 @@ import { NonceContext } from "./components/Nonce";
 import { RequestIdContext } from "./components/RequestId";
 import { getLanguage, translations } from "./i18n/i18n.server";
 import { loggedPath } from "~/utils/logged-path";
-import { compressDocument } from "~/utils/compress.server";
+import { compressDocument, documentBytes } from "~/utils/compress.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -38,14 +38,16 @@ export default async function handleRequest(
     // Cleared once the document is out: a timer left for every request would keep each
     // request's render alive for five seconds.
     const timeout = setTimeout(() => abort(), ABORT_DELAY);
-    const chunks: Buffer[] = [];
+    const chunks: Array<string | Buffer> = [];
     // No 'close' event once the document is out: React listens for it as "the destination closed
     // early", aborts the finished render and ends the stream a second time, which made (and threw
-    // away) an "already finished" error, with its stack, for every page.
+    // away) an "already finished" error, with its stack, for every page. React writes strings
+    // (patches/react-dom+18.3.1.patch): kept as they come, they are encoded once, into one buffer.
     const body = new Writable({
       emitClose: false,
       autoDestroy: false,
-      write(chunk: Buffer, _encoding, callback) {
+      decodeStrings: false,
+      write(chunk: string | Buffer, _encoding, callback) {
         chunks.push(chunk);
         callback();
       },
@@ -53,7 +55,7 @@ export default async function handleRequest(
     body.on("finish", () => {
       clearTimeout(timeout);
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-      const sent = compressDocument(Buffer.concat(chunks), request, responseHeaders);
+      const sent = compressDocument(documentBytes(chunks), request, responseHeaders);
       resolve(new Response(sent, { headers: responseHeaders, status: responseStatusCode }));
     });
     const { pipe, abort } = renderToPipeableStream(

@@ -4,8 +4,8 @@
  * HEAD, or a document under 1 KB), always with Vary: Accept-Encoding and the length sent.
  */
 import zlib from "node:zlib";
-import { describe, expect, it } from "vitest";
-import { acceptedEncoding, compressDocument } from "~/utils/compress.server";
+import { describe, expect, it, test } from "vitest";
+import { acceptedEncoding, compressDocument, documentBytes } from "~/utils/compress.server";
 
 describe("the coding a request accepts", () => {
   it.each([
@@ -64,4 +64,20 @@ describe("a document as sent", () => {
     expect(headers.get("vary")).toBe("Cookie, Accept-Encoding");
     expect(headers.get("content-length")).toBe(String(page.length));
   });
+});
+
+test("a document's chunks become its UTF-8 bytes, whatever their scripts and sizes", () => {
+  const chunks = [
+    "<!DOCTYPE html><html><body>",
+    `<h1>Қызылорда облысы — Кызылординская область 🇰🇿</h1>`,
+    Buffer.from("<p>Буфер: Ақмола</p>"),
+    "é".repeat(20_000),
+    `${"😀".repeat(9_000)}東京`,
+    "",
+    "</body></html>",
+  ];
+  const bytes = documentBytes(chunks);
+  const expected = Buffer.from(chunks.map((chunk) => chunk.toString()).join(""));
+  expect(bytes.length).toBe(expected.length);
+  expect(bytes.equals(expected)).toBe(true);
 });

@@ -30,6 +30,21 @@ export function acceptedEncoding(header: string | null): Encoding | null {
   return accepts("br") ? "br" : accepts("gzip") ? "gzip" : null;
 }
 
+/**
+ * A rendered document's chunks (React writes strings) as UTF-8, encoded straight into one
+ * buffer: a buffer made for each chunk and the chunks then joined copied the page twice.
+ */
+export function documentBytes(chunks: Array<string | Buffer>): Buffer<ArrayBuffer> {
+  // A UTF-16 code unit is at most three bytes in UTF-8 (a pair of them, four).
+  let most = 0;
+  for (const chunk of chunks) most += typeof chunk === "string" ? chunk.length * 3 : chunk.length;
+  const bytes = Buffer.allocUnsafe(most);
+  let length = 0;
+  for (const chunk of chunks)
+    length += typeof chunk === "string" ? bytes.write(chunk, length, "utf8") : chunk.copy(bytes, length);
+  return bytes.subarray(0, length);
+}
+
 /** The document as sent: compressed when asked for and worth it, with its headers set. */
 export function compressDocument(html: Buffer<ArrayBuffer>, request: Request, headers: Headers): Buffer<ArrayBuffer> {
   headers.append("Vary", "Accept-Encoding");
