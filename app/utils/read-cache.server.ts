@@ -4,8 +4,9 @@ import { getEnv } from "~/env.server";
 
 /**
  * The results of the heavier reads (the overview, the lists of partners and meetings, the
- * relations chart, a partner's page, a search's results), kept until a record changes: they are read many times
- * between two saves, and at the national size each costs tens of milliseconds of queries.
+ * relations chart, a partner's page, a search's results), kept until a record changes: they
+ * are read many times between two saves, and at the national size each costs tens of
+ * milliseconds of queries.
  *
  * What says "a record changed": every write to a record's tables marks it in pending_changes
  * (the history triggers, migrations/0006, whichever connection or process writes), and every
