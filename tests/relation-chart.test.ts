@@ -71,3 +71,21 @@ test("each relation of a partner has its own row; one with no dated step says it
   expect(new Set(bandTops).size).toBe(2);
   expect(markup).toContain("Friendly relations: dates unknown");
 });
+
+test("a lane's marks take their colours from their group, once, and keep short radii", async () => {
+  const { relationChartMarkup } = await import("~/components/RelationChart.server");
+  const many = partner("Many Years City");
+  for (let i = 0; i < 70; i++) meet(many, `${1990 + (i % 10)}-0${1 + (i % 9)}-01`);
+  const [lane] = relationLanes("en", "2026-11-25", { partnerIds: [many] }).items;
+  expect(lane.years.length).toBe(10);
+  const markup = relationChartMarkup([lane], "2026-11-25", "Many Years City", "en");
+  const circles = [...markup.matchAll(/<circle [^>]*>/g)].map((m) => m[0]);
+  const marks = circles.filter((c) => !c.includes('cx="6"')); // the legend's own circles
+  expect(marks).toHaveLength(lane.years.length);
+  for (const circle of marks) {
+    expect(circle).not.toContain("fill-opacity");
+    expect(circle).not.toContain("stroke");
+    expect(circle).toMatch(/ r="\d+(\.\d)?"/);
+  }
+  expect(markup.match(/fill-opacity="0.7"/g)).toHaveLength(1);
+});

@@ -113,48 +113,48 @@ export function RelationChart({ lanes, today, title }: { lanes: RelationLane[]; 
                     <title>{`${t(`relation.types.${band.type}`)}: ${t(`relation.statuses.${band.status}`)}`}</title>
                   </rect>
                 ))}
-              {lane.years.map((mark) => {
-                const label =
-                  mark.span === 1
-                    ? t("chart.meetingsInYear", { year: mark.year, count: mark.count })
-                    : t("chart.meetingsInYears", { from: mark.year, to: mark.year + mark.span - 1, count: mark.count });
-                const at = `${mark.year + Math.floor(mark.span / 2)}-${mark.span === 1 ? "07" : "01"}-01`;
-                return (
-                  <a
-                    key={`years-${mark.year}`}
-                    href={`/meetings?partner=${lane.id}${mark.span === 1 ? `&year=${mark.year}` : ""}`}
-                    aria-label={label}
-                    className="chart-mark"
-                  >
-                    <title>{label}</title>
-                    <circle
-                      cx={x(at)}
-                      cy={middle}
-                      r={Math.min(9, 4 + Math.log2(mark.count))}
-                      fill="#0c4a6e"
-                      fillOpacity={0.7}
-                      stroke="#0c4a6e"
-                      strokeWidth={1}
-                    />
-                  </a>
-                );
-              })}
-              {lane.marks.map((mark) => {
-                const label = `${formatPartialDate(mark.date, words)} — ${t("meeting.titleNoPartner")}${mark.purpose ? `: ${mark.purpose}` : ""}`;
-                return (
-                  <a key={mark.id} href={`/meetings/${mark.id}`} aria-label={label} className="chart-mark">
-                    <title>{label}</title>
-                    <circle
-                      cx={x(mark.date.value!)}
-                      cy={middle}
-                      r={mark.date.precision === "day" ? 5 : 6}
-                      fill={mark.date.precision === "day" ? "#0c4a6e" : "#fff"}
-                      stroke="#0c4a6e"
-                      strokeWidth={2}
-                    />
-                  </a>
-                );
-              })}
+              {/* The marks' colours on their group, which they inherit, not on each of some
+                  hundred marks: a fifth of the chart's markup (issue 17). */}
+              <g fill="#0c4a6e" fillOpacity={0.7} stroke="#0c4a6e" strokeWidth={1}>
+                {lane.years.map((mark) => {
+                  const label =
+                    mark.span === 1
+                      ? t("chart.meetingsInYear", { year: mark.year, count: mark.count })
+                      : t("chart.meetingsInYears", {
+                          from: mark.year,
+                          to: mark.year + mark.span - 1,
+                          count: mark.count,
+                        });
+                  const at = `${mark.year + Math.floor(mark.span / 2)}-${mark.span === 1 ? "07" : "01"}-01`;
+                  return (
+                    <a
+                      key={`years-${mark.year}`}
+                      href={`/meetings?partner=${lane.id}${mark.span === 1 ? `&year=${mark.year}` : ""}`}
+                      aria-label={label}
+                      className="chart-mark"
+                    >
+                      <title>{label}</title>
+                      <circle cx={x(at)} cy={middle} r={Math.round(Math.min(9, 4 + Math.log2(mark.count)) * 10) / 10} />
+                    </a>
+                  );
+                })}
+              </g>
+              <g stroke="#0c4a6e" strokeWidth={2}>
+                {lane.marks.map((mark) => {
+                  const label = `${formatPartialDate(mark.date, words)} — ${t("meeting.titleNoPartner")}${mark.purpose ? `: ${mark.purpose}` : ""}`;
+                  return (
+                    <a key={mark.id} href={`/meetings/${mark.id}`} aria-label={label} className="chart-mark">
+                      <title>{label}</title>
+                      <circle
+                        cx={x(mark.date.value!)}
+                        cy={middle}
+                        r={mark.date.precision === "day" ? 5 : 6}
+                        fill={mark.date.precision === "day" ? "#0c4a6e" : "#fff"}
+                      />
+                    </a>
+                  );
+                })}
+              </g>
             </g>
           );
         })}
