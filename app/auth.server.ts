@@ -41,9 +41,23 @@ export async function sessionToken(request: Request): Promise<string | null> {
   return typeof value === "string" ? value : null;
 }
 
-export async function currentUser(request: Request, now = new Date()) {
+/**
+ * The account signed in on this request, read once: the root's loader and the page's ask for
+ * the same request (patches/@remix-run+server-runtime: Remix made a new one for each loader),
+ * and each reading cost the cookie's signature, a hash and a query. Nothing a request does
+ * changes who sent it; after an action, Remix gives the loaders a request of their own.
+ */
+const readers = new WeakMap<Request, Promise<SessionUser | null>>();
+
+export function currentUser(request: Request): Promise<SessionUser | null> {
+  let reading = readers.get(request);
+  if (!reading) readers.set(request, (reading = readUser(request)));
+  return reading;
+}
+
+async function readUser(request: Request) {
   const token = await sessionToken(request);
-  return token ? userForSession(token, now) : null;
+  return token ? userForSession(token) : null;
 }
 
 const isWrite = (request: Request) => request.method !== "GET" && request.method !== "HEAD";
