@@ -8,8 +8,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { createRequestHandler } from "@remix-run/express";
-import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+// Not re-exported by the package's index; the version is pinned (package-lock.json).
+import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import { broadcastDevReady, createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import { matchRoutes } from "@remix-run/react";
 import compression from "compression";
 import express from "express";
@@ -275,6 +276,31 @@ function lingerBeforeClosing(req: express.Request, res: express.Response) {
 }
 
 /**
+ * @remix-run/express's handler, but a rendered document is written as the one buffer it is
+ * (entry.server.tsx hands its bytes beside its Response: app/utils/document-response.server.ts)
+ * rather than read back from the Response's stream. Everything else is sent as Remix sends it.
+ */
+function remixHandler(
+  build: ServerBuild,
+  getLoadContext: (req: express.Request, res: express.Response) => AppLoadContext,
+): express.RequestHandler {
+  const handle = createRequestHandler(build, build.mode);
+  const { documentBody } = build.entry.module as { documentBody?: (response: Response) => Buffer | undefined };
+  return async (req, res, next) => {
+    try {
+      const response = await handle(createRemixRequest(req, res), getLoadContext(req, res));
+      const body = documentBody?.(response);
+      if (!body) return await sendRemixResponse(res, response);
+      res.status(response.status);
+      for (const [name, value] of response.headers) res.append(name, value);
+      res.end(body);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/**
  * The Brotli or gzip copy of a built asset (scripts/precompress.ts makes them at build time),
  * whichever the browser accepts, so no asset is compressed per request. Only files listed at
  * start are served this way: a request's path never names a file on its own.
@@ -402,17 +428,13 @@ async function serve() {
   app.use(refuseWritesToReaders(build));
   app.all(
     "*",
-    createRequestHandler({
-      build,
-      mode: build.mode,
-      getLoadContext: (req, res) => ({
-        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
-        cspNonce: res.locals.cspNonce as string,
-        requestId: res.locals.requestId as string,
-        // A document's render takes the loaders' drawn markup from here (app/utils/document-markup.server.ts).
-        documentMarkup: req.path.endsWith(".data") ? undefined : [],
-      }),
-    }),
+    remixHandler(build, (req, res) => ({
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      cspNonce: res.locals.cspNonce as string,
+      requestId: res.locals.requestId as string,
+      // A document's render takes the loaders' drawn markup from here (app/utils/document-markup.server.ts).
+      documentMarkup: req.path.endsWith(".data") ? undefined : [],
+    })),
   );
   // What fails outside Remix's own error handling (entry.server.tsx's handleError).
   app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {

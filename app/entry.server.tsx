@@ -8,6 +8,10 @@ import { RequestIdContext } from "./components/RequestId";
 import { getLanguage, translations } from "./i18n/i18n.server";
 import { loggedPath } from "~/utils/logged-path";
 import { compressDocument, documentBytes } from "~/utils/compress.server";
+import { documentResponse } from "~/utils/document-response.server";
+
+// server.ts writes a document's bytes itself, asking the build for them (document-response.server.ts).
+export { documentBody } from "~/utils/document-response.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -56,7 +60,7 @@ export default async function handleRequest(
       clearTimeout(timeout);
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       const sent = compressDocument(documentBytes(chunks), request, responseHeaders);
-      resolve(new Response(sent, { headers: responseHeaders, status: responseStatusCode }));
+      resolve(documentResponse(sent, responseHeaders, responseStatusCode));
     });
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>

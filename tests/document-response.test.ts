@@ -1,0 +1,91 @@
+/**
+ * A rendered document goes from entry.server.tsx to the socket as the one buffer it is
+ * (app/utils/document-response.server.ts, server.ts's remixHandler), not copied into a
+ * Response's stream and read back. What a browser receives must be what it was: the page,
+ * compressed as asked, with its length; a HEAD's headers without a body; and every other
+ * answer (a route's data, a resource, a redirect) sent as Remix sends it.
+ */
+import http from "node:http";
+import zlib from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentBody, documentResponse } from "~/utils/document-response.server";
+import { signIn, startServer, type TestServer } from "./support/server";
+
+it("a document's Response carries its bytes as they are, not a copy", () => {
+  const bytes = Buffer.from("<!DOCTYPE html><html><body>Кездесу</body></html>");
+  const headers = new Headers({ "Content-Type": "text/html; charset=utf-8" });
+  const response = documentResponse(bytes, headers, 404);
+  expect(documentBody(response)).toBe(bytes);
+  expect(response.status).toBe(404);
+  expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+  expect(documentBody(new Response(bytes))).toBeUndefined();
+});
+
+describe("pages as the real server sends them", () => {
+  let server: TestServer;
+  let cookie: string;
+
+  beforeAll(async () => {
+    server = await startServer(4124);
+    cookie = await signIn(server);
+  }, 90_000);
+  afterAll(() => server?.stop());
+
+  /** The answer as it came off the wire, undecoded. */
+  const raw = (path: string, headers: Record<string, string>, method = "GET") =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const request = http.request(`${server.origin}${path}`, { method, headers: { Cookie: cookie, ...headers } });
+      request.on("response", (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+      });
+      request.on("error", reject);
+      request.end();
+    });
+
+  it.each([
+    ["br", (body: Buffer) => zlib.brotliDecompressSync(body)],
+    ["gzip", (body: Buffer) => zlib.gunzipSync(body)],
+    ["identity", (body: Buffer) => body],
+  ] as const)("a page asked for as %s arrives whole, with its length", async (encoding, decode) => {
+    const answer = await raw("/partners", { "Accept-Encoding": encoding, "Accept-Language": "kk" });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-encoding"]).toBe(encoding === "identity" ? undefined : encoding);
+    expect(Number(answer.headers["content-length"])).toBe(answer.body.length);
+    const html = decode(answer.body).toString("utf8");
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain("<h1");
+    expect(html).toContain("Әріптестер");
+    // The render's last word: the data's stream closed.
+    expect(html).toMatch(/streamController\.close\(\);<\/script>(<!--[^>]*-->)*$/);
+  });
+
+  it("a page's HEAD has the page's headers and no body", async () => {
+    const page = await raw("/partners", { "Accept-Encoding": "identity" });
+    const head = await raw("/partners", { "Accept-Encoding": "identity" }, "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(head.headers["content-length"]).toBe(String(page.body.length));
+    expect(head.body.length).toBe(0);
+  });
+
+  it("a page that is not there is the not-found page, whole", async () => {
+    const answer = await raw("/nothing/here", { "Accept-Encoding": "gzip", "Accept-Language": "en" });
+    expect(answer.status).toBe(404);
+    expect(zlib.gunzipSync(answer.body).toString("utf8")).toContain("Page not found");
+  });
+
+  it("a route's data and a resource are sent as Remix sends them", async () => {
+    const data = await fetch(`${server.origin}/partners.data`, { headers: { Cookie: cookie } });
+    expect(data.status).toBe(200);
+    expect(data.headers.get("content-type")).toContain("text/x-script");
+    expect(await data.text()).toContain("routes/partners._index");
+
+    const strings = await fetch(`${server.origin}/locales/kk`, { headers: { Cookie: cookie } });
+    expect(strings.status).toBe(200);
+    expect(((await strings.json()) as { app: { name: string } }).app.name).toBe("Kezdesu");
+  });
+});
