@@ -287,6 +287,10 @@ function remixHandler(
   const handle = createRequestHandler(build, build.mode);
   const { documentBody } = build.entry.module as { documentBody?: (response: Response) => Buffer | undefined };
   return async (req, res, next) => {
+    // Remix's data requests from before single fetch (?_data=): no client of ours makes them,
+    // and Remix answered each with an empty 200 after logging a warning with its stack: a way
+    // to fill the log.
+    if (req.query._data !== undefined) return void res.status(400).type("text/plain").send("Bad request");
     try {
       const response = await handle(createRemixRequest(req, res), getLoadContext(req, res));
       const body = documentBody?.(response);

@@ -78,6 +78,17 @@ describe("pages as the real server sends them", () => {
     expect(zlib.gunzipSync(answer.body).toString("utf8")).toContain("Page not found");
   });
 
+  it("a data request of Remix before single fetch (?_data=) is refused, and nothing is logged", async () => {
+    const before = server.log().length;
+    for (const path of ["/partners?_data=root", "/partners/1?_data=routes%2Fpartners.%24partnerId&x=1", "/?_data="]) {
+      const signedIn = await fetch(`${server.origin}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
+      expect(signedIn.status).toBe(400);
+      const signedOut = await fetch(`${server.origin}${path}`, { redirect: "manual" });
+      expect(signedOut.status).toBe(400);
+    }
+    expect(server.log().slice(before)).toBe("");
+  });
+
   it("a route's data and a resource are sent as Remix sends them", async () => {
     const data = await fetch(`${server.origin}/partners.data`, { headers: { Cookie: cookie } });
     expect(data.status).toBe(200);
