@@ -1,5 +1,5 @@
 import { Link, NavLink } from "@remix-run/react";
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { renderToString } from "react-dom/server";
 import { UNSAFE_LocationContext, UNSAFE_NavigationContext } from "react-router-dom";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
@@ -11,26 +11,25 @@ import { expect, test } from "vitest";
  * through react-router-dom's Link, so each link here is rendered both ways and must come out the
  * same.
  */
-async function render(links: Array<ComponentProps<typeof Link>>, basename?: string) {
-  const routes = [
-    {
-      path: "*",
-      element: (
-        <>
-          {links.map((props, i) => (
-            <Link key={i} {...props} />
-          ))}
-        </>
-      ),
-    },
-  ];
-  const handler = createStaticHandler(routes, { basename });
+/** Elements rendered at /partners/7?tab=x in a static router, as the server renders a page. */
+async function renderAt(element: ReactNode, basename?: string) {
+  const handler = createStaticHandler([{ path: "*", element }], { basename });
   const context = await handler.query(new Request(`http://localhost${basename ?? ""}/partners/7?tab=x`));
   if (context instanceof Response) throw new Error("unexpected redirect");
   return renderToString(
     <StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} />,
   );
 }
+
+const render = (links: Array<ComponentProps<typeof Link>>, basename?: string) =>
+  renderAt(
+    <>
+      {links.map((props, i) => (
+        <Link key={i} {...props} />
+      ))}
+    </>,
+    basename,
+  );
 
 const cases: Array<ComponentProps<typeof Link>> = [
   { to: "/", children: "Home" },
@@ -88,27 +87,16 @@ test("the server writes a plain link without asking the router (the patch is in 
   expect(html).toBe('<a data-discover="true" href="/partners/12">Ақмола</a>');
 });
 
-/** NavLinks rendered at /partners/7?tab=x, the same way (patched, and through the router). */
-async function renderNav(links: Array<ComponentProps<typeof NavLink>>, basename?: string) {
-  const routes = [
-    {
-      path: "*",
-      element: (
-        <>
-          {links.map((props, i) => (
-            <NavLink key={i} {...props} />
-          ))}
-        </>
-      ),
-    },
-  ];
-  const handler = createStaticHandler(routes, { basename });
-  const context = await handler.query(new Request(`http://localhost${basename ?? ""}/partners/7?tab=x`));
-  if (context instanceof Response) throw new Error("unexpected redirect");
-  return renderToString(
-    <StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} />,
+/** NavLinks, the same way (patched, and through the router). */
+const renderNav = (links: Array<ComponentProps<typeof NavLink>>, basename?: string) =>
+  renderAt(
+    <>
+      {links.map((props, i) => (
+        <NavLink key={i} {...props} />
+      ))}
+    </>,
+    basename,
   );
-}
 
 const navCases: Array<ComponentProps<typeof NavLink>> = [
   { to: "/", end: true, children: "Overview" },
