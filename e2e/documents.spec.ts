@@ -150,8 +150,57 @@ test("a record with more documents than its page shows links to all of them", as
   await expect(page).toHaveURL(recordUrl);
 });
 
+// Issue 17: a relation's step keeps its documents folded, and an empty fold is drawn when it is
+// opened, not with the page (a relation of many steps carried an upload form for each).
+test("a relation's step: its empty documents fold gets its upload form when opened, and lists what is attached", async ({
+  page,
+}) => {
+  await page.goto("/partners");
+  await page.getByRole("main").getByRole("link", { name: "Urumqi", exact: true }).click();
+  const step = page.getByRole("list", { name: "History of the relation" }).getByRole("listitem").first();
+  const fold = step.getByRole("group");
+  await expect(fold).toContainText("Documents: 0");
+  // Closed, it holds no form: not in the page's markup either.
+  await expect(step.getByLabel("File to attach", { exact: true })).toHaveCount(0);
+  await fold.getByText("Documents: 0").click();
+  await fold.getByLabel("File to attach", { exact: true }).setInputFiles({
+    name: "Step scan.png",
+    mimeType: "image/png",
+    buffer: png,
+  });
+  await fold.getByRole("button", { name: "Attach", exact: true }).click();
+  await expect(page.getByText("The document is attached.")).toBeVisible();
+  await expect(fold).toContainText("Documents: 1");
+  await expect(fold.getByRole("list", { name: "Attached documents" })).toContainText("Step scan.png");
+  // Reloaded, the fold with a document is drawn open, with its list and form.
+  await page.reload();
+  await expect(fold.getByRole("list", { name: "Attached documents" })).toBeVisible();
+  await expect(fold.getByLabel("File to attach", { exact: true })).toBeVisible();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+
+  test("a relation's empty documents fold leads to the step's documents page, where a file is attached", async ({
+    page,
+  }) => {
+    await page.goto("/partners");
+    await page.getByRole("main").getByRole("link", { name: "Beijing", exact: true }).click();
+    const partnerUrl = page.url();
+    const step = page.getByRole("list", { name: "History of the relation" }).getByRole("listitem").first();
+    await step.getByText("Documents: 0").click();
+    await step.getByRole("link", { name: "Attach a document" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "All documents of the record" })).toBeVisible();
+    await page.getByLabel("File to attach", { exact: true }).setInputFiles({
+      name: "Agreement.pdf",
+      mimeType: "application/pdf",
+      buffer: pdf,
+    });
+    await page.getByRole("button", { name: "Attach", exact: true }).click();
+    await expect(page).toHaveURL(partnerUrl);
+    await expect(page.getByText("The document is attached.")).toBeVisible();
+    await expect(step.getByRole("list", { name: "Attached documents" })).toContainText("Agreement.pdf");
+  });
 
   test("a refused file says why on a page of its own; that address asked for says where files are attached", async ({
     page,

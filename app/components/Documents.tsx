@@ -205,7 +205,13 @@ export function Documents({
   );
 }
 
-/** A record's documents folded away under their count (a relation's steps: a long relation stays readable). */
+/**
+ * A record's documents folded away under their count (a relation's steps: a long relation stays
+ * readable). Folded with none, its list and upload form are drawn when it is first opened, not
+ * in the page: a relation of many steps carried an upload form for each (some 2.6 KB of markup
+ * and a fetcher apiece, a fifth of the partner page's server time; issue 17). Until then, and
+ * without JavaScript, it holds a link to the record's documents page, which has the same form.
+ */
 export function FoldedDocuments({
   parent,
   parentId,
@@ -221,14 +227,29 @@ export function FoldedDocuments({
 }) {
   const { t } = useTranslation();
   const canEdit = useCan("editor");
+  const [drawn, setDrawn] = useState(false);
   if (documents.total === 0 && !canEdit) return null;
+  const open = () => setDrawn(true);
   return (
-    <details className="mt-1" open={documents.total > 0 ? true : undefined}>
-      <summary className="cursor-pointer text-xs text-sky-800 underline" aria-label={label}>
+    <details
+      className="mt-1"
+      open={documents.total > 0 ? true : undefined}
+      onToggle={(event) => {
+        if (event.currentTarget.open) open();
+      }}
+    >
+      {/* A click is handled before the browser opens the fold: the form is there when it shows. */}
+      <summary className="cursor-pointer text-xs text-sky-800 underline" aria-label={label} onClick={open}>
         {t("documents.count", { count: String(documents.total) })}
       </summary>
       <div className="mt-2">
-        <Documents parent={parent} parentId={parentId} documents={documents} maxMb={maxMb} headingLevel={5} />
+        {drawn || documents.total > 0 ? (
+          <Documents parent={parent} parentId={parentId} documents={documents} maxMb={maxMb} headingLevel={5} />
+        ) : (
+          <Link to={`/documents/of/${parent}/${parentId}`} className="text-xs text-sky-800 underline">
+            {t("documents.attachOne")}
+          </Link>
+        )}
       </div>
     </details>
   );

@@ -886,6 +886,7 @@ const en = {
     file: "File to attach",
     hint: "A PDF, a photo (JPEG, PNG, WebP) or a letter (DOCX, ODT, XLSX, ODS), up to {{max}} MB.",
     attach: "Attach",
+    attachOne: "Attach a document",
     attached: "The document is attached.",
     removed: "The document is deleted. An administrator can restore it from the bin.",
     postedHere:

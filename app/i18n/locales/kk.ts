@@ -885,6 +885,7 @@ const kk: Translations = {
     file: "Тіркелетін файл",
     hint: "PDF, фотосурет (JPEG, PNG, WebP) немесе хат (DOCX, ODT, XLSX, ODS), {{max}} МБ-тан аспауы керек.",
     attach: "Тіркеу",
+    attachOne: "Құжат тіркеу",
     attached: "Құжат тіркелді.",
     removed: "Құжат жойылды. Әкімші оны себеттен қалпына келтіре алады.",
     postedHere:
