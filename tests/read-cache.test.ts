@@ -7,7 +7,7 @@ import { translations } from "~/i18n/i18n.server";
 import { cachedRead } from "~/utils/read-cache.server";
 import { logSecurityEvent } from "~/models/security-log.server";
 import { cookieFor } from "./support/accounts";
-import { aMeeting, aPartner } from "./support/factories";
+import { aMeeting, aPartner, aPerson } from "./support/factories";
 
 seedDemoData(getDb());
 
@@ -101,6 +101,41 @@ describe("the pages that keep their reads show a change at once", () => {
     aMeeting({ purpose: "A cached-read check", partnerId: beijing, date: "2017-05-01" });
     expect(await read()).toContain("A cached-read check");
   });
+});
+
+test("a meeting's page shows a participant's name corrected since, and the meeting's own change", async () => {
+  const { loader } = await import("~/routes/meetings.$meetingId");
+  const cookie = await cookieFor("viewer");
+  const person = aPerson({ nameEn: "Aigerim Beforehand" });
+  const id = aMeeting({
+    purpose: "A meeting page cache check",
+    partnerId: aPartner({ nameEn: "Trabzon", countryCode: "TR" }),
+    participants: [{ personId: person, side: "guest", role: "attended" }],
+  });
+  const read = async () => {
+    const request = new Request(`http://localhost/meetings/${id}`, {
+      headers: { Cookie: cookie, "Accept-Language": "en" },
+    });
+    return JSON.stringify(await loader({ request, params: { meetingId: String(id) }, context: {} }));
+  };
+  expect(await read()).toContain("Aigerim Beforehand");
+  expect(await read()).toContain("Aigerim Beforehand");
+  // Corrected on the person's record, not the meeting's.
+  getDb().$client.prepare("UPDATE people SET name_en = 'Aigerim Corrected' WHERE id = ?").run(person);
+  expect(await read()).toContain("Aigerim Corrected");
+  getDb().$client.prepare("UPDATE partners SET name_en = 'Trabzon Province' WHERE name_en = 'Trabzon'").run();
+  expect(await read()).toContain("Trabzon Province");
+  getDb().$client.prepare("UPDATE meetings SET summary = 'Summed up since' WHERE id = ?").run(id);
+  expect(await read()).toContain("Summed up since");
+});
+
+test("many meetings opened do not push the lists' reads out", () => {
+  let reads = 0;
+  expect(cachedRead("a list", () => ++reads)).toBe(1);
+  for (let i = 0; i < 300; i++) cachedRead(`meeting:${i}:en`, () => i, "records");
+  expect(cachedRead("a list", () => ++reads)).toBe(1);
+  expect(cachedRead("meeting:299:en", () => "again", "records")).toBe(299);
+  expect(cachedRead("meeting:0:en", () => "again", "records")).toBe("again");
 });
 
 test("the meetings list shows a meeting logged since, with the same filters", async () => {

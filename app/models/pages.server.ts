@@ -9,7 +9,7 @@ import { cachedRead } from "~/utils/read-cache.server";
 import { partnerDelegations } from "./delegations.server";
 import { listInitiatives } from "./initiatives/read.server";
 import { meetingListFilter, searchResults } from "./list-filters.server";
-import { listMeetings } from "./meetings/read.server";
+import { getMeeting, listMeetings } from "./meetings/read.server";
 import { quietPartners, upcoming } from "./overview.server";
 import { getPartner, listPartners, peopleMetFrom, type PartnerSort } from "./partners/read.server";
 import { partnerCountries, relationLanes, type ChartFilter, type RelationLane } from "./relation-chart.server";
@@ -84,6 +84,16 @@ export function meetingsPage(
  * changes. A first search reads eight to ten full-text queries and renders its results; the
  * same words again, as the people of an office look up the same partners, cost neither.
  */
+/**
+ * A meeting's page: null when there is no such meeting. Read afresh, its ten statements were a
+ * tenth of the page's server time (issue 17), and a meeting is opened again and again between
+ * two saves (from the list, from its partner's page, back from a document). Kept on a shelf of
+ * its own: a morning of opening many meetings must not push the lists' reads out.
+ */
+export function meetingPage(id: number, lng: Language) {
+  return cachedRead(`meeting:${id}:${lng}`, () => getMeeting(id, lng), "records");
+}
+
 export function searchPage(query: string, lng: Language, draw: (found: ReturnType<typeof searchResults>) => string) {
   return cachedRead(
     `search:${lng}:${query}`,

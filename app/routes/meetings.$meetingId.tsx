@@ -7,13 +7,13 @@ import { InitiativeList } from "~/components/InitiativeList";
 import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18n.server";
-import { getMeeting } from "~/models/meetings/read.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { isWebUrl } from "~/utils/urls";
 import { requireUser } from "~/auth.server";
 import { getEnv } from "~/env.server";
 import { listDocuments } from "~/models/documents.server";
+import { meetingPage } from "~/models/pages.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 
 // The documents and their upload form: loaded after the page, as the forms are (app/forms/deferred.tsx).
@@ -24,7 +24,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
-  const meeting = found(getMeeting(requireId(params.meetingId), lng));
+  // Its documents are read afresh: attaching one does not change the meeting's record.
+  const meeting = found(meetingPage(requireId(params.meetingId), lng));
   const title = meeting.partner ? t("meeting.title", { partner: meeting.partner.name }) : t("meeting.titleNoPartner");
   return { title, meeting, documents: listDocuments("meeting", meeting.id), maxMb: getEnv().UPLOAD_MAX_MB };
 }

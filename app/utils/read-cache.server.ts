@@ -22,11 +22,12 @@ import { getEnv } from "~/env.server";
  * READ_CACHE=off reads afresh every time (bench/profile.ts measures the cost of a first read so).
  *
  * Searches are kept on a shelf of their own: the words people search are many and each is read
- * a few times, and they must not push the pages' reads out.
+ * a few times, and they must not push the pages' reads out. So are single records' pages (a
+ * meeting's), many of them each opened a few times.
  */
-const BOUNDS = { pages: 200, searches: 50 };
+const BOUNDS = { pages: 200, searches: 50, records: 200 };
 export type Shelf = keyof typeof BOUNDS;
-const shelves: Record<Shelf, Map<string, unknown>> = { pages: new Map(), searches: new Map() };
+const shelves: Record<Shelf, Map<string, unknown>> = { pages: new Map(), searches: new Map(), records: new Map() };
 let seen: { client: Database.Database; version: string } | undefined;
 let statement: { client: Database.Database; version: Database.Statement } | undefined;
 
