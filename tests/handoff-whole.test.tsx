@@ -16,17 +16,16 @@ import { describe, expect, it } from "vitest";
 
 // The CommonJS builds the server loads, which the patches rewrite.
 const require = createRequire(import.meta.url);
-const { encode } = require("turbo-stream") as typeof TurboStream;
+const { encode, encodeWhole } = require("turbo-stream") as typeof TurboStream & {
+  encodeWhole: (input: unknown) => string | undefined;
+};
 const { StreamTransfer } = require("@remix-run/react/dist/single-fetch.js") as {
   StreamTransfer: (props: Record<string, unknown>) => ReactNode;
 };
-const { encodeViaTurboStream } = require("@remix-run/server-runtime/dist/single-fetch.js") as {
-  encodeViaTurboStream: (
-    data: unknown,
-    signal: AbortSignal,
-    timeout: number | undefined,
-    mode: string,
-  ) => ReadableStream;
+type Encode<Result> = (data: unknown, signal: AbortSignal, timeout: number | undefined, mode: string) => Result;
+const { encodeViaTurboStream, encodeDocumentData } = require("@remix-run/server-runtime/dist/single-fetch.js") as {
+  encodeViaTurboStream: Encode<ReadableStream>;
+  encodeDocumentData: Encode<ReadableStream | { whole: string }>;
 };
 
 type Encoded = ReadableStream<Uint8Array> & { whole?: string };
@@ -71,6 +70,7 @@ describe("data with nothing to wait for", () => {
     expect(stream.whole).toMatch(/^\[.*\]\n$/);
     expect(stream.whole).toContain("Цинчжоу");
     expect(await streamed(stream)).toBe(stream.whole);
+    expect(encodeWhole(DATA)).toBe(stream.whole);
   });
 
   it("is written by StreamTransfer as the streamed reads write it, byte for byte", async () => {
@@ -92,10 +92,50 @@ describe("data with nothing to wait for", () => {
   });
 });
 
+describe("a rendered document's data", () => {
+  // Remix's handleDocumentRequest asks for it (patches/@remix-run/server-runtime), RemixServer
+  // hands it to StreamTransfer: with nothing to wait for, no stream, timer or listener is made.
+  it("with nothing to wait for is the whole text the stream would send, and no stream", async () => {
+    const request = new AbortController();
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+    const before = timers();
+    const data = encodeDocumentData(DATA, request.signal, undefined, "production");
+    expect(data).not.toBeInstanceOf(ReadableStream);
+    expect(data).toEqual({
+      whole: await streamed(encodeViaTurboStream(DATA, request.signal, undefined, "production")),
+    });
+    expect(timers()).toBe(before);
+  });
+
+  it("with an error in it says what Remix's stream says, and no more in production", async () => {
+    const failing = { ...DATA, errors: { root: new Error("secret path /srv/kezdesu") } };
+    const { whole } = encodeDocumentData(failing, new AbortController().signal, undefined, "production") as {
+      whole: string;
+    };
+    expect(whole).toBe(
+      await streamed(encodeViaTurboStream(failing, new AbortController().signal, undefined, "production")),
+    );
+    expect(whole).toContain("SanitizedError");
+    expect(whole).not.toContain("secret path");
+  });
+
+  it("with a promise in it is the stream, which sends the promise's value", async () => {
+    const data = encodeDocumentData(
+      { later: Promise.resolve("Астана") },
+      new AbortController().signal,
+      1000,
+      "production",
+    );
+    expect(data).toBeInstanceOf(ReadableStream);
+    expect(await streamed(data as ReadableStream<Uint8Array>)).toContain("Астана");
+  });
+});
+
 describe("data with a promise", () => {
   it("is not known whole, and its stream still sends the promise's value", async () => {
     const stream = encode({ later: Promise.resolve("Астана") }) as Encoded;
     expect(stream.whole).toBeUndefined();
+    expect(encodeWhole({ later: Promise.resolve("Астана") })).toBeUndefined();
     expect(await streamed(stream)).toContain("Астана");
   });
 });
