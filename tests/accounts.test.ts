@@ -332,3 +332,39 @@ test("a signed-in request carries a working session", async () => {
   const user = await currentUser(new Request("http://localhost/", { headers: { Cookie: cookie } }));
   expect(user?.role).toBe("viewer");
 });
+
+// The session's token is kept per Cookie header once read (app/auth.server.ts): what is kept
+// must never let in a request the cookie alone would not.
+describe("a Cookie header read before", () => {
+  const asking = (cookie: string) => currentUser(new Request("http://localhost/", { headers: { Cookie: cookie } }));
+
+  test("signed out, it is refused at once", async () => {
+    const { id } = await accountFor("editor");
+    const token = createSession(id);
+    const cookie = await sessionCookie.serialize(token);
+    expect((await asking(cookie))?.id).toBe(id);
+    expect((await asking(cookie))?.id).toBe(id);
+    endSession(token);
+    expect(await asking(cookie)).toBeNull();
+  });
+
+  test("with its signature changed by one character, or its value by one, it is refused every time", async () => {
+    const cookie = (await cookieFor("admin")).split(";")[0];
+    expect((await asking(cookie))?.role).toBe("admin");
+    const [name, value] = [cookie.slice(0, cookie.indexOf("=")), cookie.slice(cookie.indexOf("=") + 1)];
+    const flip = (text: string, at: number) => text.slice(0, at) + (text[at] === "A" ? "B" : "A") + text.slice(at + 1);
+    for (const forged of [`${name}=${flip(value, value.length - 2)}`, `${name}=${flip(value, 2)}`]) {
+      expect(await asking(forged)).toBeNull();
+      expect(await asking(forged)).toBeNull();
+    }
+    // Another session's cookie beside a forged one: the first of the name is the one read.
+    expect(await asking(`${name}=${flip(value, 2)}; ${cookie}`)).toBeNull();
+    expect((await asking(`${cookie}; ${name}=${flip(value, 2)}`))?.role).toBe("admin");
+  });
+
+  test("with other cookies beside it, it is the same session", async () => {
+    const cookie = (await cookieFor("viewer")).split(";")[0];
+    expect((await asking(`lng=ImVuIg%3D%3D; ${cookie}`))?.role).toBe("viewer");
+    expect((await asking(`${cookie}; lng=ImtrIg%3D%3D`))?.role).toBe("viewer");
+  });
+});
