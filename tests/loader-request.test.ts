@@ -8,6 +8,7 @@
 import { createRequestHandler, type ServerBuild } from "@remix-run/server-runtime";
 import { describe, expect, it } from "vitest";
 import { currentUser } from "~/auth.server";
+import { getLanguage } from "~/i18n/i18n.server";
 
 type Seen = { route: string; request: Request };
 
@@ -93,5 +94,16 @@ describe("the account asking", () => {
     expect(currentUser(request)).toBe(first);
     expect(await first).toBeNull();
     expect(currentUser(new Request(request.url, { headers: request.headers }))).not.toBe(first);
+  });
+});
+
+describe("the language asked for", () => {
+  it("is read once for a request, and afresh for the next, which may ask for another", async () => {
+    const request = new Request("http://localhost/", { headers: { "Accept-Language": "ru-RU, en;q=0.5" } });
+    const first = getLanguage(request);
+    expect(getLanguage(request)).toBe(first);
+    expect(await first).toBe("ru");
+    const next = new Request(request.url, { headers: { "Accept-Language": "en-GB" } });
+    expect(await getLanguage(next)).toBe("en");
   });
 });

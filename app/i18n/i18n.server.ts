@@ -50,9 +50,19 @@ export function languageFromHeader(header: string | null): Language | undefined 
   return wanted.find((w) => isLanguage(w.lng))?.lng as Language | undefined;
 }
 
-/** The language chosen by the switch, else the browser's, else Kazakh. */
+const languages = new WeakMap<Request, Promise<Language>>();
+
+/**
+ * The language chosen by the switch, else the browser's, else Kazakh. Read once a request: the
+ * root's loader, the page's and the document's render each ask for it.
+ */
 export function getLanguage(request: Request): Promise<Language> {
-  return languageOf(request.headers.get("Cookie"), request.headers.get("Accept-Language"));
+  let lng = languages.get(request);
+  if (!lng) {
+    lng = languageOf(request.headers.get("Cookie"), request.headers.get("Accept-Language"));
+    languages.set(request, lng);
+  }
+  return lng;
 }
 
 /** getLanguage from the two headers it reads (server.ts answers some requests outside Remix). */
