@@ -148,3 +148,30 @@ test("a search's results are drawn on the server, sent once, and a new search or
   expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test("the partners list is drawn on the server, sent once, and its sorting and partners open in the page", async ({
+  page,
+}) => {
+  // Sent once: in the document, not a second time (escaped) in the script with the route's data.
+  const document = await (await page.request.get("/partners", { headers: { "Accept-Language": "en" } })).text();
+  expect(document.split("Heilongjiang Province").length - 1).toBe(1);
+
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/partners", { waitUntil: "networkidle" });
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  const table = page.getByRole("main").getByRole("table");
+  await expect(table.getByRole("columnheader", { name: "Name" })).toHaveAttribute("aria-sort", "ascending");
+
+  // Sorted by country, in the page: the drawn table comes with the route's data.
+  await table.getByRole("link", { name: "Country" }).click();
+  await expect(page).toHaveURL(/\/partners\?sort=country$/);
+  await expect(table.getByRole("columnheader", { name: "Country" })).toHaveAttribute("aria-sort", "ascending");
+  const countries = await table.getByRole("row").locator("td:nth-child(3)").allTextContents();
+  expect(countries).toEqual([...countries].sort((a, b) => a.localeCompare(b, "en")));
+
+  await table.getByRole("link", { name: "Heilongjiang Province", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Heilongjiang Province" })).toBeVisible();
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+  expect(errors).toEqual([]);
+});

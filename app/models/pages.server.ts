@@ -56,8 +56,18 @@ export function overviewPage(lng: Language, today: string, draw: (lists: Overvie
   return cachedRead(`overview:${lng}:${today}`, () => draw(overviewLists(lng, today)));
 }
 
-export function partnersPage(lng: Language, sort: PartnerSort, page: number) {
-  return cachedRead(`partners:${lng}:${sort}:${page}`, () => partnerLines(listPartners({ lng, page, sort })));
+export type PartnerLines = ReturnType<typeof partnerLines>;
+
+/**
+ * A page of the partners list, drawn by `draw` and kept as markup with its reads, as the meetings
+ * list's: the same for every account of a language until the data changes.
+ */
+export function partnersPage(lng: Language, sort: PartnerSort, page: number, draw: (partners: PartnerLines) => string) {
+  return cachedRead(`partners:${lng}:${sort}:${page}`, () => {
+    const partners = partnerLines(listPartners({ lng, page, sort }));
+    const { items: _drawn, ...pages } = partners;
+    return { pages, list: draw(partners) };
+  });
 }
 
 /**

@@ -1,46 +1,49 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ActionLink } from "~/components/Actions";
 import { ExportLinks } from "~/components/ExportLinks";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
-import { RelationStatusBadge } from "~/components/StatusBadge";
+import { DrawnMarkup } from "~/components/DrawnMarkup";
+import { drawMarkup } from "~/components/DrawnMarkup.server";
+import { PartnerTable } from "~/components/PartnerTable";
 import { getTranslator } from "~/i18n/i18n.server";
 import { partnersPage } from "~/models/pages.server";
-import type { PartnerSort } from "~/models/partners/read.server";
 import { partnerListSort } from "~/models/list-filters.server";
+import { documentMarkup } from "~/utils/document-markup.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
   const sort = partnerListSort(search);
-  const page = pageFromSearch(search);
+  // The page of partners drawn with its reads and kept with them (models/pages.server.ts).
+  const { pages, list } = partnersPage(lng, sort, pageFromSearch(search), (partners) =>
+    drawMarkup(
+      lng,
+      partners.total === 0 ? (
+        <Empty>{t("partner.empty")}</Empty>
+      ) : (
+        <PartnerTable partners={partners.items} sort={sort} />
+      ),
+    ),
+  );
   return {
     title: t("partner.listTitle"),
-    sort,
-    partners: partnersPage(lng, sort, page),
+    pages,
+    list: documentMarkup(context, "routes/partners._index", "list", list),
   };
 }
 
 export default function PartnersPage() {
   const { t } = useTranslation();
-  const { partners, sort } = useLoaderData<typeof loader>();
-  const [search] = useSearchParams();
-  const sortHref = (to: PartnerSort) => {
-    const params = new URLSearchParams(search);
-    params.delete("page");
-    if (to === "name") params.delete("sort");
-    else params.set("sort", to);
-    const query = params.toString();
-    return query ? `?${query}` : ".";
-  };
+  const { pages, list } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading
@@ -62,62 +65,8 @@ export default function PartnersPage() {
         </a>{" "}
         <span className="text-stone-600">{t("openData.hint")}</span>
       </p>
-      {partners.total === 0 ? (
-        <Empty>{t("partner.empty")}</Empty>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b border-stone-300 text-sm text-stone-600">
-                <th scope="col" className="py-2 pr-4" aria-sort={sort === "name" ? "ascending" : undefined}>
-                  <Link to={sortHref("name")} className="underline decoration-dotted">
-                    {t("partner.sort.name")}
-                  </Link>
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("partner.kind")}
-                </th>
-                <th scope="col" className="py-2 pr-4" aria-sort={sort === "country" ? "ascending" : undefined}>
-                  <Link to={sortHref("country")} className="underline decoration-dotted">
-                    {t("partner.sort.country")}
-                  </Link>
-                </th>
-                <th scope="col" className="py-2">
-                  {t("partner.relation")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {partners.items.map((partner) => (
-                <tr key={partner.id} className="border-b border-stone-200 align-top">
-                  <td className="py-2 pr-4">
-                    <Link to={`/partners/${partner.id}`} className="font-medium text-sky-800 underline">
-                      {partner.name}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-4">{t(`partner.kinds.${partner.kind}`)}</td>
-                  <td className="py-2 pr-4">{partner.country}</td>
-                  <td className="py-2">
-                    {partner.relations.length === 0 ? (
-                      <span className="text-stone-500">{t("partner.noRelation")}</span>
-                    ) : (
-                      <ul className="space-y-1">
-                        {partner.relations.map((relation) => (
-                          <li key={relation.id} className="flex flex-wrap items-center gap-2">
-                            <span>{t(`relation.types.${relation.type}`)}</span>
-                            {relation.status ? <RelationStatusBadge status={relation.status} /> : null}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination {...partners} />
+      <DrawnMarkup html={list} />
+      <Pagination {...pages} />
     </>
   );
 }
