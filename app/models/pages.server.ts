@@ -89,12 +89,6 @@ export function meetingsPage(
 }
 
 /**
- * A search's results and their markup (`draw`): they follow from the words and the language
- * alone, the same for every account, and are kept on the searches' own shelf until the data
- * changes. A first search reads eight to ten full-text queries and renders its results; the
- * same words again, as the people of an office look up the same partners, cost neither.
- */
-/**
  * A meeting's page: null when there is no such meeting. Read afresh, its ten statements were a
  * tenth of the page's server time (issue 17), and a meeting is opened again and again between
  * two saves (from the list, from its partner's page, back from a document). Kept on a shelf of
@@ -104,6 +98,12 @@ export function meetingPage(id: number, lng: Language) {
   return cachedRead(`meeting:${id}:${lng}`, () => getMeeting(id, lng), "records");
 }
 
+/**
+ * A search's results and their markup (`draw`): they follow from the words and the language
+ * alone, the same for every account, and are kept on the searches' own shelf until the data
+ * changes. A first search reads eight to ten full-text queries and renders its results; the
+ * same words again, as the people of an office look up the same partners, cost neither.
+ */
 export function searchPage(query: string, lng: Language, draw: (found: ReturnType<typeof searchResults>) => string) {
   return cachedRead(
     `search:${lng}:${query}`,
@@ -188,14 +188,8 @@ export function chartPage(
   { filter, page, draw }: { filter: ChartFilter; page: number; draw: (lanes: RelationLane[]) => string },
 ) {
   return cachedRead(`chart:${lng}:${today}:${filter.countryCode ?? ""}:${filter.type ?? ""}:${page}`, () => {
-    const lanes = relationLanes(lng, today, { filter, page });
-    return {
-      // The table beside the chart (for screen readers) needs only these.
-      lanes: {
-        ...lanes,
-        items: lanes.items.map(({ id, name, types, lastContact }) => ({ id, name, types, lastContact })),
-      },
-      chart: lanes.items.length ? draw(lanes.items) : "",
-    };
+    const { items, ...pages } = relationLanes(lng, today, { filter, page });
+    // The chart and the table beside it (for screen readers) are drawn: the page needs its pages.
+    return { pages, chart: items.length ? draw(items) : "" };
   });
 }

@@ -8,6 +8,8 @@ import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { documentMarkup } from "~/utils/document-markup.server";
 import { relationChartMarkup } from "~/components/RelationChart.server";
+import { drawMarkup } from "~/components/DrawnMarkup.server";
+import { LaneTable } from "~/components/LaneTable";
 import { getTranslator } from "~/i18n/i18n.server";
 import { chartCountries, chartPage } from "~/models/pages.server";
 import { titled } from "~/utils/meta";
@@ -33,17 +35,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const today = todayInAstana();
   const page = pageFromSearch(search);
   const title = t("chart.allRelations");
-  const { lanes, chart } = chartPage(lng, today, {
+  // The chart and its table for screen readers, drawn with the page's reads and kept with them.
+  const { pages, chart } = chartPage(lng, today, {
     filter,
     page,
-    draw: (lanes) => relationChartMarkup(lanes, today, title, lng),
+    draw: (lanes) =>
+      relationChartMarkup(lanes, today, title, lng) + drawMarkup(lng, <LaneTable lanes={lanes} title={title} />),
   });
-  return { title, filter, countries, lanes, chart: documentMarkup(context, "routes/partners.chart", "chart", chart) };
+  return { title, filter, countries, pages, chart: documentMarkup(context, "routes/partners.chart", "chart", chart) };
 }
 
 export default function RelationsChartPage() {
   const { t } = useTranslation();
-  const { title, filter, countries, lanes, chart } = useLoaderData<typeof loader>();
+  const { title, filter, countries, pages, chart } = useLoaderData<typeof loader>();
   const select = "mt-1 rounded border border-stone-300 bg-white px-2 py-1";
   return (
     <>
@@ -79,38 +83,13 @@ export default function RelationsChartPage() {
         </button>
       </FilterForm>
       <p className="mb-2 text-sm text-stone-600">{t("chart.sortedByContact")}</p>
-      {lanes.total === 0 ? (
+      {pages.total === 0 ? (
         <Empty>{t("partner.empty")}</Empty>
       ) : (
-        // Drawn on the server (RelationChart.server.tsx), its links followed in the page.
+        // Drawn on the server (RelationChart.server.tsx, LaneTable.tsx), its links followed in the page.
         <DrawnMarkup html={chart} />
       )}
-      {lanes.total > 0 ? (
-        // The sr-only box wraps the table: a table ignores the 1 px width and the clipping, and
-        // at its full width it widened the page on a phone.
-        <div className="sr-only">
-          <table>
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("partner.name")}</th>
-                <th scope="col">{t("partner.relation")}</th>
-                <th scope="col">{t("chart.lastMeeting")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lanes.items.map((lane) => (
-                <tr key={lane.id}>
-                  <td>{lane.name}</td>
-                  <td>{lane.types.map((type) => t(`relation.types.${type}`)).join(", ")}</td>
-                  <td>{lane.lastContact?.slice(0, 4) ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      <Pagination {...lanes} />
+      <Pagination {...pages} />
     </>
   );
 }
