@@ -16,19 +16,11 @@ export function PartnerTable({ partners, sort }: { partners: PartnerLines["items
       <table className="w-full border-collapse text-left">
         <thead>
           <tr className="border-b border-stone-300 text-sm text-stone-600">
-            <th scope="col" className="py-2 pr-4" aria-sort={sort === "name" ? "ascending" : undefined}>
-              <PageLink to="/partners" className="underline decoration-dotted">
-                {t("partner.sort.name")}
-              </PageLink>
-            </th>
+            <SortHeader by="name" sort={sort} to="/partners" />
             <th scope="col" className="py-2 pr-4">
               {t("partner.kind")}
             </th>
-            <th scope="col" className="py-2 pr-4" aria-sort={sort === "country" ? "ascending" : undefined}>
-              <PageLink to="/partners?sort=country" className="underline decoration-dotted">
-                {t("partner.sort.country")}
-              </PageLink>
-            </th>
+            <SortHeader by="country" sort={sort} to="/partners?sort=country" />
             <th scope="col" className="py-2">
               {t("partner.relation")}
             </th>
@@ -63,5 +55,17 @@ export function PartnerTable({ partners, sort }: { partners: PartnerLines["items
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A column the list sorts by: a link to the list so sorted, marked when it is. */
+function SortHeader({ by, sort, to }: { by: PartnerSort; sort: PartnerSort; to: string }) {
+  const { t } = useTranslation();
+  return (
+    <th scope="col" className="py-2 pr-4" aria-sort={sort === by ? "ascending" : undefined}>
+      <PageLink to={to} className="underline decoration-dotted">
+        {t(`partner.sort.${by}`)}
+      </PageLink>
+    </th>
   );
 }
