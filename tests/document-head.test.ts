@@ -6,6 +6,8 @@
  * build` first), as the server renders it.
  */
 import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { beforeAll, expect, it } from "vitest";
 
@@ -14,7 +16,8 @@ let linksAsked = 0;
 
 beforeAll(async () => {
   if (!fs.existsSync("build/index.js")) throw new Error("No build: run `npm run build` first");
-  const build = (await import("../build/index.js")) as unknown as ServerBuild;
+  // By its address, not its name: on a fresh checkout the build does not exist when types are checked.
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const root = build.routes.root.module;
   // The build's modules are frozen: the root is given a links() that counts its calls.
   const counted: typeof root = {
