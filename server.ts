@@ -16,6 +16,7 @@ import compression from "compression";
 import express from "express";
 import { openDatabase } from "~db/client";
 import { answersAfterTheDisk, walSyncer } from "~db/durable-answers";
+import { BACKSTOP_PAGES, walCheckpointer } from "~db/checkpointer";
 import { migrateDatabase, writeTransaction } from "~/models/writes.server";
 import { claimPidFile, holdDatabase, ServerAlreadyRunning } from "~db/guard";
 import { ensureFirstAdmin } from "~/models/users.server";
@@ -385,12 +386,23 @@ async function serve() {
   // The app's connection commits without waiting for the disk; its actions' answers wait instead.
   globalThis.__kezdesuAnswersAfterTheDisk = true;
   const wal = walSyncer(() => globalThis.__kezdesuDb?.$client);
-  const build = answersAfterTheDisk((await import(BUILD_PATH)) as ServerBuild, wal.sync);
+  // The WAL is checkpointed on a thread of its own, shortly after each save; should that thread
+  // fail, the app's commits checkpoint it as SQLite does by default.
+  globalThis.__kezdesuCheckpointPages = BACKSTOP_PAGES;
+  const checkpoints = walCheckpointer(env.DATABASE_PATH, (error) => {
+    console.error(error);
+    globalThis.__kezdesuCheckpointPages = undefined;
+    globalThis.__kezdesuDb?.$client.pragma("wal_autocheckpoint = 1000");
+  });
+  const build = answersAfterTheDisk((await import(BUILD_PATH)) as ServerBuild, async () => {
+    await wal.sync();
+    checkpoints.soon();
+  });
   // What the app writes outside an action (a session's use) is on disk within a second.
-  setInterval(
-    () => void wal.sync().catch((error: unknown) => console.error("Could not fsync the WAL", error)),
-    1000,
-  ).unref();
+  setInterval(() => {
+    void wal.sync().catch((error: unknown) => console.error("Could not fsync the WAL", error));
+    checkpoints.soon();
+  }, 1000).unref();
 
   const app = express();
   app.disable("x-powered-by");
@@ -411,7 +423,7 @@ async function serve() {
     }),
   );
   // The server's own connection, for what happens outside Remix: refusals and housekeeping.
-  const db = openDatabase(env.DATABASE_PATH);
+  const db = openDatabase(env.DATABASE_PATH, { checkpointPages: BACKSTOP_PAGES });
   app.use(refuseCrossSitePosts(db));
   pruneExpired(db);
   setInterval(

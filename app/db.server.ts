@@ -6,11 +6,14 @@ declare global {
   var __kezdesuDb: Db | undefined;
   /** Set by server.ts, which answers no action before its writes are on disk (db/durable-answers.ts). */
   var __kezdesuAnswersAfterTheDisk: boolean | undefined;
+  /** Set by server.ts, whose own thread checkpoints the WAL (db/checkpointer.ts): the WAL size past which the app's commits checkpoint anyway. */
+  var __kezdesuCheckpointPages: number | undefined;
 }
 
 export function getDb(): Db {
   globalThis.__kezdesuDb ??= openDatabase(getEnv().DATABASE_PATH, {
     syncEachCommit: !globalThis.__kezdesuAnswersAfterTheDisk,
+    checkpointPages: globalThis.__kezdesuCheckpointPages,
   });
   return globalThis.__kezdesuDb;
 }

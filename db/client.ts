@@ -10,14 +10,17 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
  * Opens (creating if needed) the SQLite file with the settings every connection must have:
  * see ../shared/STACK.md, "SQLite facts that bite". Each commit waits for the disk, unless
  * `syncEachCommit` is false: then whoever answers for the writes fsyncs the WAL before
- * answering (the server's app connection: db/durable-answers.ts).
+ * answering (the server's app connection: db/durable-answers.ts). `checkpointPages` is how
+ * large the WAL grows before a commit checkpoints it (SQLite's 1,000 unless another thread
+ * checkpoints: db/checkpointer.ts).
  */
-export function openDatabase(file: string, { syncEachCommit = true } = {}): Db {
+export function openDatabase(file: string, { syncEachCommit = true, checkpointPages = 1000 } = {}): Db {
   if (file !== ":memory:") createPrivately(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   if (file !== ":memory:") for (const suffix of ["", "-wal", "-shm"]) keepPrivate(`${file}${suffix}`);
   sqlite.pragma(syncEachCommit ? "synchronous = FULL" : "synchronous = NORMAL");
+  sqlite.pragma(`wal_autocheckpoint = ${Math.trunc(checkpointPages)}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   // A statement that changes more than some 15 pages inside a transaction kept its statement
