@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { stateFile } from "./support";
 
 /**
  * The relation charts are drawn on the server and sent once, in the document: not a second time
@@ -174,4 +175,49 @@ test("the partners list is drawn on the server, sent once, and its sorting and p
   await expect(page.getByRole("heading", { level: 1, name: "Heilongjiang Province" })).toBeVisible();
   expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
   expect(errors).toEqual([]);
+});
+
+test("a partner's timeline is drawn with its filter, which applies in the page where it stands, and without JavaScript too", async ({
+  page,
+  browser,
+}) => {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/partners", { waitUntil: "networkidle" });
+  await page.getByRole("link", { name: "Heilongjiang Province", exact: true }).click();
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await expect(timeline.getByRole("link", { name: "Heilongjiang Province days in Astana" })).toBeVisible();
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+  const filter = timeline.getByRole("form", { name: "Timeline filter" });
+  await filter.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(0);
+  await filter.getByLabel("Initiative").uncheck();
+  await filter.getByLabel("Order").selectOption({ label: "Oldest first" });
+  await filter.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/\?kind=relation&kind=delegation&kind=meeting&order=oldest$/);
+  await expect(timeline.getByRole("link", { name: "Heilongjiang Province days in Astana" })).toHaveCount(0);
+  await expect(timeline.getByRole("link", { name: "Meeting", exact: true })).toBeVisible();
+  // Applied in the page (no new document), where the reader was, and the form shows what it asked.
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(50);
+  await expect(filter.getByLabel("Initiative")).not.toBeChecked();
+  await expect(filter.getByLabel("Order")).toHaveValue("oldest");
+  expect(errors).toEqual([]);
+
+  // Without JavaScript the same form asks for the page again, with the same answer.
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    locale: "en-GB",
+    storageState: stateFile("admin"),
+  });
+  const plain = await context.newPage();
+  await plain.goto(page.url().replace(/\?.*$/, ""));
+  const plainTimeline = plain.getByRole("region", { name: "Timeline" });
+  await plainTimeline.getByLabel("Initiative").uncheck();
+  await plainTimeline.getByRole("button", { name: "Apply" }).click();
+  await expect(plain).toHaveURL(/kind=meeting/);
+  await expect(plainTimeline.getByRole("link", { name: "Heilongjiang Province days in Astana" })).toHaveCount(0);
+  await context.close();
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { cookieFor } from "./support/accounts";
-import { aMeeting, anInitiative, aPartner } from "./support/factories";
+import { aMeeting, anInitiative, aPartner, aRelation } from "./support/factories";
 
 test("a busy partner's page shows a page of its history and the newest initiatives, with the way to the rest", async () => {
   const id = aPartner({ nameEn: "Busy City" });
@@ -21,7 +21,34 @@ test("a busy partner's page shows a page of its history and the newest initiativ
   expect(data.delegationsAndInitiatives).toContain(`href="/initiatives?partner=${id}"`);
   expect(data.delegationsAndInitiatives).toContain("Show all: 12");
   // 60 meetings (undated initiatives are not on the timeline): the 50 newest, then page 2.
-  expect(data.timeline.total).toBe(60);
-  expect(data.timelineEvents?.match(/href="\/meetings\/\d+"/g)).toHaveLength(50);
-  expect(data.timeline.pageCount).toBe(2);
+  expect(data.timeline?.match(/href="\/meetings\/\d+"/g)).toHaveLength(50);
+  expect(data.timeline).toContain("1–50 of 60");
+  expect(data.timeline).toMatch(new RegExp(`<a href="/partners/${id}\\?page=2"[^>]* rel="next">Next</a>`));
+  expect(data.timeline).toContain("Page 1 of 2");
+}, 30_000);
+
+test("the timeline's filter and pages are drawn for the view asked for, and its pages' links keep the filter", async () => {
+  const id = aPartner({ nameEn: "Filtered City" });
+  for (let i = 0; i < 55; i++) aMeeting({ purpose: `Talk ${i}`, partnerId: id, date: `${1950 + i}` });
+  aRelation(id, { date: "1990" });
+  const { loader } = await import("~/routes/partners.$partnerId");
+  const load = async (query: string) => {
+    const request = new Request(`http://localhost/partners/${id}${query}`, {
+      headers: { Cookie: await cookieFor("viewer"), "Accept-Language": "en" },
+    });
+    return (await loader({ request, params: { partnerId: String(id) }, context: {} })).timeline ?? "";
+  };
+
+  const meetingsOldestFirst = await load("?kind=meeting&order=oldest&page=2");
+  // Page 2 of the 55 meetings, oldest first: the five newest, and no initiative.
+  expect(meetingsOldestFirst.match(/href="\/meetings\/\d+"/g)).toHaveLength(5);
+  expect(meetingsOldestFirst).not.toContain("Sister city: Signed");
+  expect(meetingsOldestFirst).toMatch(
+    new RegExp(`<a href="/partners/${id}\\?kind=meeting&amp;order=oldest"[^>]* rel="prev">Previous</a>`),
+  );
+  expect(meetingsOldestFirst).toContain(`<form method="get" action="/partners/${id}" data-keep-scroll="true"`);
+  expect(meetingsOldestFirst).toMatch(/<input type="checkbox" name="kind"[^>]* checked="" value="meeting"\/>/);
+  expect(meetingsOldestFirst).toMatch(/<input type="checkbox" name="kind" class="h-4 w-4" value="initiative"\/>/);
+  expect(meetingsOldestFirst).toContain('<option value="oldest" selected="">');
+  expect(await load("")).toContain("Sister city: Signed");
 }, 30_000);

@@ -9,7 +9,9 @@ import { useEffect, useRef } from "react";
  *
  * Its links are followed as a <Link> is, in the page without loading the document again: a plain
  * click on an anchor of this site. A click with a modifier key, or on a link to another site or
- * a download, is left to the browser.
+ * a download, is left to the browser. Its forms that ask (method="get") are followed so too, as
+ * Remix's <Form> is, keeping the scroll where the form says `data-keep-scroll`; a form that posts
+ * is left to the browser (drawn markup holds none).
  */
 export function DrawnMarkup({ html, className }: { html: string | null; className?: string }) {
   const element = useRef<HTMLDivElement>(null);
@@ -30,8 +32,27 @@ export function DrawnMarkup({ html, className }: { html: string | null; classNam
       event.preventDefault();
       navigate(url.pathname + url.search + url.hash);
     };
+    const ask = (event: SubmitEvent) => {
+      const form = event.target instanceof HTMLFormElement ? event.target : null;
+      if (event.defaultPrevented || !form || !area.contains(form) || form.method !== "get") return;
+      const url = new URL(form.action, window.location.href);
+      if (url.origin !== window.location.origin || (form.target || "_self") !== "_self") return;
+      event.preventDefault();
+      // What the browser would put in the address: every field's value, and the button pressed.
+      const fields = new FormData(form, event.submitter);
+      const query = new URLSearchParams();
+      for (const [name, value] of fields) if (typeof value === "string") query.append(name, value);
+      const search = query.toString();
+      navigate(url.pathname + (search ? `?${search}` : ""), {
+        preventScrollReset: form.hasAttribute("data-keep-scroll"),
+      });
+    };
     area.addEventListener("click", follow);
-    return () => area.removeEventListener("click", follow);
+    area.addEventListener("submit", ask);
+    return () => {
+      area.removeEventListener("click", follow);
+      area.removeEventListener("submit", ask);
+    };
   }, [navigate]);
   return <div ref={element} className={className} dangerouslySetInnerHTML={{ __html: html ?? "" }} />;
 }

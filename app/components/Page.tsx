@@ -8,16 +8,26 @@ import { createContext, useContext, type ReactNode } from "react";
 export const InDrawnMarkup = createContext(false);
 
 /** A link to a page of the app: Remix's <Link>, or in drawn markup an anchor that <DrawnMarkup> follows. */
-export function PageLink({ to, className, children }: { to: string; className?: string; children: ReactNode }) {
+export function PageLink({
+  to,
+  className,
+  rel,
+  children,
+}: {
+  to: string;
+  className?: string;
+  rel?: string;
+  children: ReactNode;
+}) {
   if (useContext(InDrawnMarkup)) {
     return (
-      <a href={to} className={className}>
+      <a href={to} className={className} rel={rel}>
         {children}
       </a>
     );
   }
   return (
-    <Link to={to} className={className}>
+    <Link to={to} className={className} rel={rel}>
       {children}
     </Link>
   );

@@ -1,21 +1,12 @@
-import { Link, useLocation } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { PageLink } from "./Page";
+
+type Pages = { page: number; pageCount: number; total: number; pageSize: number };
 
 /** Previous / next links that keep the current filters; plain links, so they work without JS. */
-export function Pagination({
-  page,
-  pageCount,
-  total,
-  pageSize,
-}: {
-  page: number;
-  pageCount: number;
-  total: number;
-  pageSize: number;
-}) {
-  const { t } = useTranslation();
+export function Pagination(pages: Pages) {
   const location = useLocation();
-  if (total === 0) return null;
   const hrefFor = (target: number) => {
     const params = new URLSearchParams(location.search);
     if (target === 1) params.delete("page");
@@ -23,6 +14,16 @@ export function Pagination({
     const query = params.toString();
     return query ? `?${query}` : location.pathname;
   };
+  return <PagesNav {...pages} hrefFor={hrefFor} />;
+}
+
+/**
+ * The pages' links, given the address of each page: what Pagination shows, and what markup drawn
+ * on the server shows (./DrawnMarkup.server.tsx: no router there to read the address from).
+ */
+export function PagesNav({ page, pageCount, total, pageSize, hrefFor }: Pages & { hrefFor: (page: number) => string }) {
+  const { t } = useTranslation();
+  if (total === 0) return null;
   const from = (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   return (
@@ -35,23 +36,23 @@ export function Pagination({
       </p>
       <div className="flex items-center gap-3">
         {page > 1 ? (
-          <Link
+          <PageLink
             to={hrefFor(page - 1)}
             rel="prev"
             className="rounded border border-stone-300 bg-white px-3 py-1 hover:bg-stone-100"
           >
             {t("common.previous")}
-          </Link>
+          </PageLink>
         ) : null}
         <span aria-current="page">{t("common.page", { page, pages: pageCount })}</span>
         {page < pageCount ? (
-          <Link
+          <PageLink
             to={hrefFor(page + 1)}
             rel="next"
             className="rounded border border-stone-300 bg-white px-3 py-1 hover:bg-stone-100"
           >
             {t("common.next")}
-          </Link>
+          </PageLink>
         ) : null}
       </div>
     </nav>

@@ -2,7 +2,7 @@ import type { Language } from "~/i18n/config";
 import type { PartnerLists } from "~/models/pages.server";
 import { drawMarkup } from "./DrawnMarkup.server";
 import { PartnerDelegationsAndInitiatives, PartnerMeetings, PartnerPeopleAndOrganisations } from "./PartnerLists";
-import { TimelineEvents } from "./Timeline";
+import { Timeline } from "./Timeline";
 
 /** A partner page's lists as markup, one piece for each place on the page they go. */
 export function drawPartnerLists(lng: Language, partnerId: number, lists: PartnerLists) {
@@ -20,6 +20,9 @@ export function drawPartnerLists(lng: Language, partnerId: number, lists: Partne
       lng,
       <PartnerPeopleAndOrganisations people={lists.people} organisations={lists.organisations} />,
     ),
-    timeline: drawMarkup(lng, <TimelineEvents groups={lists.timeline} />),
+    timeline: drawMarkup(
+      lng,
+      <Timeline groups={lists.timeline.groups} view={lists.timeline.view} path={`/partners/${partnerId}`} />,
+    ),
   };
 }

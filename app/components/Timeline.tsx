@@ -1,10 +1,8 @@
-import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import type { PartnerTimeline } from "~/models/timeline.server";
-import { TIMELINE_KINDS, type TimelineKind } from "~/utils/timeline";
-import { DrawnMarkup } from "./DrawnMarkup";
+import { TIMELINE_KINDS, timelineHref, type TimelineKind, type TimelineView } from "~/utils/timeline";
 import { PageLink } from "./Page";
-import { Pagination } from "./Pagination";
+import { PagesNav } from "./Pagination";
 import { PartialDateText } from "./PartialDateText";
 
 type Event = PartnerTimeline[number]["events"][number];
@@ -62,24 +60,19 @@ function EventText({ event }: { event: Event }) {
 }
 
 /**
- * A partner's history with its filter: the events come drawn on the server (TimelineEvents, kept
- * with the page's reads), the form and the pages' links are the page's own.
+ * A partner's history with its filter and its pages' links, drawn on the server with its reads
+ * (./PartnerLists.server.tsx): the same for every account. The filter is a plain form that asks
+ * for the page again (DrawnMarkup follows it in the page, keeping the scroll, as Remix's <Form>
+ * with preventScrollReset did); the pages' links are anchors DrawnMarkup follows.
  */
-export function Timeline({
-  events,
-  order,
-  kinds,
-}: {
-  events: string | null;
-  order: "newest" | "oldest";
-  kinds: TimelineKind[];
-}) {
+export function Timeline({ groups, view, path }: { groups: PartnerTimeline; view: TimelineView; path: string }) {
   const { t } = useTranslation();
   return (
     <div>
-      <Form
+      <form
         method="get"
-        preventScrollReset
+        action={path}
+        data-keep-scroll
         className="mb-4 flex flex-wrap items-end gap-4 text-sm print:hidden"
         aria-label={t("timeline.filter")}
       >
@@ -91,7 +84,7 @@ export function Timeline({
                 type="checkbox"
                 name="kind"
                 value={kind}
-                defaultChecked={kinds.length === 0 || kinds.includes(kind)}
+                defaultChecked={view.kinds.length === 0 || view.kinds.includes(kind)}
                 className="h-4 w-4"
               />
               <span className={`inline-block h-2.5 w-2.5 rounded-full ${MARKS[kind]}`} aria-hidden />
@@ -101,7 +94,7 @@ export function Timeline({
         </fieldset>
         <label className="flex items-center gap-2">
           {t("timeline.order")}
-          <select name="order" defaultValue={order} className="rounded border border-stone-300 bg-white px-2 py-1">
+          <select name="order" defaultValue={view.order} className="rounded border border-stone-300 bg-white px-2 py-1">
             <option value="newest">{t("timeline.newest")}</option>
             <option value="oldest">{t("timeline.oldest")}</option>
           </select>
@@ -109,8 +102,9 @@ export function Timeline({
         <button type="submit" className="rounded bg-sky-800 px-3 py-1 font-medium text-white hover:bg-sky-900">
           {t("common.apply")}
         </button>
-      </Form>
-      <DrawnMarkup html={events} />
+      </form>
+      <TimelineEvents groups={groups} />
+      <PagesNav {...view} hrefFor={(page) => timelineHref(path, view, page)} />
     </div>
   );
 }
@@ -144,33 +138,5 @@ export function TimelineEvents({ groups }: { groups: PartnerTimeline }) {
         </li>
       ))}
     </ol>
-  );
-}
-
-/** The timeline with its pages' links (the partner page defers both: app/forms/deferred.tsx). */
-export function PagedTimeline({
-  timeline,
-  events,
-}: {
-  timeline: {
-    order: "newest" | "oldest";
-    kinds: TimelineKind[];
-    page: number;
-    pageCount: number;
-    total: number;
-    pageSize: number;
-  };
-  events: string | null;
-}) {
-  return (
-    <>
-      <Timeline events={events} order={timeline.order} kinds={timeline.kinds} />
-      <Pagination
-        page={timeline.page}
-        pageCount={timeline.pageCount}
-        total={timeline.total}
-        pageSize={timeline.pageSize}
-      />
-    </>
   );
 }

@@ -4,7 +4,7 @@
  * something its reads depend on (issue 14.1). Routes parse the address and call these.
  */
 import type { Language } from "~/i18n/config";
-import type { TimelineKind } from "~/utils/timeline";
+import type { TimelineKind, TimelineView } from "~/utils/timeline";
 import { cachedRead } from "~/utils/read-cache.server";
 import { partnerDelegations } from "./delegations.server";
 import { listInitiatives } from "./initiatives/read.server";
@@ -122,7 +122,7 @@ export type PartnerLists = {
   delegations: ReturnType<typeof partnerDelegations>;
   initiatives: ReturnType<typeof listInitiatives>;
   organisations: NonNullable<ReturnType<typeof getPartner>>["organisations"];
-  timeline: ReturnType<typeof partnerTimelinePage>["groups"];
+  timeline: { groups: ReturnType<typeof partnerTimelinePage>["groups"]; view: TimelineView };
 };
 
 /**
@@ -130,8 +130,7 @@ export type PartnerLists = {
  * lists (`drawLists`) are drawn by the page's components, which a model does not import, and kept
  * as markup with the reads: rendered on every request, the lane was a twentieth of the page's
  * time and the lists two fifths (issue 17). What stays data is what the page's own code uses:
- * the partner with its relations (their links depend on the account), the timeline's filter
- * and pages.
+ * the partner with its relations (their links depend on the account).
  */
 export function partnerPage<Markup>(
   id: number,
@@ -160,7 +159,6 @@ export function partnerPage<Markup>(
     const { groups, ...timelinePages } = partnerTimelinePage(id, lng, { order, kinds, page });
     return {
       partner,
-      timeline: { ...timelinePages, order, kinds },
       chart: lane.length ? drawChart(lane, partner.name) : null,
       markup: drawLists(id, {
         meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
@@ -168,7 +166,7 @@ export function partnerPage<Markup>(
         delegations: partnerDelegations(id, lng),
         initiatives: listInitiatives({ lng, page: 1, pageSize: 10, filter: { partnerId: id }, today }),
         organisations,
-        timeline: groups,
+        timeline: { groups, view: { ...timelinePages, order, kinds } },
       }),
     };
   });

@@ -28,8 +28,6 @@ import { deferred, withDeferred } from "~/forms/deferred";
 
 // The documents and their upload form: loaded after the page, as the forms are (app/forms/deferred.tsx).
 const FoldedDocuments = deferred(() => import("~/components/Documents").then((module) => module.FoldedDocuments));
-// The timeline with its filter form, below the fold: after the page too.
-const Timeline = deferred(() => import("~/components/Timeline").then((module) => module.PagedTimeline));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -47,9 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const drawChart = (lane: RelationLane[], name: string) =>
     relationChartMarkup(lane, today, t("chart.partnerTitle", { partner: name }), lng);
   const drawLists = (partnerId: number, lists: PartnerLists) => drawPartnerLists(lng, partnerId, lists);
-  const { partner, chart, timeline, markup } = found(
-    partnerPage(id, lng, { today, order, kinds, page, drawChart, drawLists }),
-  );
+  const { partner, chart, markup } = found(partnerPage(id, lng, { today, order, kinds, page, drawChart, drawLists }));
   // Read afresh, not through the page cache: a step's documents change without the step changing.
   const stepDocuments = Object.fromEntries(
     documentsOfSteps(partner.relations.flatMap((relation) => relation.steps.map((step) => step.id))),
@@ -68,8 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     partner: { ...partner, relations },
     hasChart: chart !== null,
     chart: chart && drawn("chart", chart),
-    timeline,
-    timelineEvents: drawn("timelineEvents", markup.timeline),
+    timeline: drawn("timeline", markup.timeline),
     meetings: drawn("meetings", markup.meetings),
     delegationsAndInitiatives: drawn("delegationsAndInitiatives", markup.delegationsAndInitiatives),
     peopleAndOrganisations: drawn("peopleAndOrganisations", markup.peopleAndOrganisations),
@@ -78,7 +73,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-export const clientLoader = withDeferred(FoldedDocuments, Timeline);
+export const clientLoader = withDeferred(FoldedDocuments);
 
 export default function PartnerPage() {
   const { t } = useTranslation();
@@ -88,7 +83,6 @@ export default function PartnerPage() {
     hasChart,
     chart,
     timeline,
-    timelineEvents,
     meetings,
     delegationsAndInitiatives,
     peopleAndOrganisations,
@@ -225,7 +219,7 @@ export default function PartnerPage() {
             </div>
           ) : null}
           <Section title={t("timeline.title")} id="timeline">
-            <Timeline timeline={timeline} events={timelineEvents} />
+            <DrawnMarkup html={timeline} />
           </Section>
 
           <Section title={t("partner.meetings")} id="meetings">

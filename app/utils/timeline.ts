@@ -7,6 +7,25 @@ export function isTimelineKind(value: unknown): value is TimelineKind {
   return typeof value === "string" && (TIMELINE_KINDS as readonly string[]).includes(value);
 }
 
+/** Which of a partner's history is shown, and its page. */
+export type TimelineView = {
+  order: "newest" | "oldest";
+  kinds: TimelineKind[];
+  page: number;
+  pageCount: number;
+  total: number;
+  pageSize: number;
+};
+
+/** The address of a page of `path`'s history as filtered by `view`. */
+export function timelineHref(path: string, view: Pick<TimelineView, "order" | "kinds">, page: number) {
+  const params = new URLSearchParams(view.kinds.map((kind) => ["kind", kind]));
+  if (view.order === "oldest") params.set("order", "oldest");
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
 export type TimelineEvent = { kind: TimelineKind; id: string; date: PartialDate };
 export type TimelineGroup<E> = { year: number | null; events: E[] };
 
