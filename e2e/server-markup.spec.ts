@@ -24,12 +24,16 @@ test("the chart page is sent with its chart once, keeps it after hydration, and 
   await expect(chart).toContainText("Beijing");
   await expect(chart).toContainText("Heilongjiang Province");
 
-  // A filter applied after hydration: the next chart comes with the route's data.
+  // A filter applied after hydration: the next chart comes with the route's data, in the same
+  // document (the filter is drawn with the chart, and followed in the page).
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
   await page.getByLabel("Kind of relation").selectOption({ label: "Friendly relations" });
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/type=friendly/);
   await expect(chart).toContainText("Heilongjiang Province");
   await expect(chart).not.toContainText("Beijing");
+  await expect(page.getByLabel("Kind of relation")).toHaveValue("friendly");
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
   await page.goBack();
   await expect(chart).toContainText("Beijing");
   expect(errors).toEqual([]);

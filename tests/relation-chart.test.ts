@@ -37,7 +37,9 @@ test("the chart page shows the lanes as finished markup, made once until a recor
     return await loader({ request, params: {}, context: {} });
   };
   const first = await read();
-  expect(first.chart).toMatch(/^<figure/);
+  // The filter first, then the chart: drawn together, with the pages' links.
+  expect(first.chart).toMatch(/^<form method="get" action="\/partners\/chart"[^>]*>[\s\S]*<\/form>[\s\S]*<figure/);
+  expect(first.chart).toContain('<nav aria-label="');
   expect(first.chart).toContain('role="img"');
   expect(first.chart).toContain('href="/partners/');
   // The page's Content-Security-Policy allows no inline style.
@@ -51,6 +53,22 @@ test("the chart page shows the lanes as finished markup, made once until a recor
   const after = await read();
   expect(rows(after.chart)[0]).toBe("Newest City");
   expect(after.chart).toContain("Newest City");
+});
+
+test("the chart's filter is drawn for the filter asked for, and its pages' links keep it", async () => {
+  const { cookieFor } = await import("./support/accounts");
+  const { loader } = await import("~/routes/partners.chart");
+  const cookie = await cookieFor("viewer");
+  for (let i = 0; i < 30; i++) aRelation(partner(`Friendly ${i}`), { type: "friendly", status: "active", date: "2001" });
+  const request = new Request("http://localhost/partners/chart?type=friendly&page=2&country=ZZ", {
+    headers: { Cookie: cookie, "Accept-Language": "en" },
+  });
+  const { chart } = await loader({ request, params: {}, context: {} });
+  // An unknown country is no filter: it is neither selected nor kept in the pages' links.
+  expect(chart).toContain('<option value="friendly" selected="">Friendly relations</option>');
+  expect(chart).toContain('<option value="" selected="">All countries</option>');
+  expect(chart).toMatch(/<a href="\/partners\/chart\?type=friendly"[^>]* rel="prev">Previous<\/a>/);
+  expect(chart).toMatch(/Page 2 of \d+/);
 });
 
 test("each relation of a partner has its own row; one with no dated step says its dates are unknown; colours follow the current status (issue 13 item 15)", async () => {

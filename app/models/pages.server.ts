@@ -178,16 +178,23 @@ export function chartCountries(lng: Language) {
 
 /**
  * The chart of all relations, drawn once per filter and page and kept as markup: `draw` renders
- * it (a component, which a model does not import).
+ * it with its filter, its table and its pages' links (components, which a model does not import).
  */
 export function chartPage(
   lng: Language,
   today: string,
-  { filter, page, draw }: { filter: ChartFilter; page: number; draw: (lanes: RelationLane[]) => string },
+  {
+    filter,
+    page,
+    draw,
+  }: {
+    filter: ChartFilter;
+    page: number;
+    draw: (lanes: RelationLane[], pages: Omit<ReturnType<typeof relationLanes>, "items">) => string;
+  },
 ) {
   return cachedRead(`chart:${lng}:${today}:${filter.countryCode ?? ""}:${filter.type ?? ""}:${page}`, () => {
     const { items, ...pages } = relationLanes(lng, today, { filter, page });
-    // The chart and the table beside it (for screen readers) are drawn: the page needs its pages.
-    return { pages, chart: items.length ? draw(items) : "" };
+    return draw(items, pages);
   });
 }
