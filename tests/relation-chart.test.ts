@@ -59,7 +59,8 @@ test("the chart's filter is drawn for the filter asked for, and its pages' links
   const { cookieFor } = await import("./support/accounts");
   const { loader } = await import("~/routes/partners.chart");
   const cookie = await cookieFor("viewer");
-  for (let i = 0; i < 30; i++) aRelation(partner(`Friendly ${i}`), { type: "friendly", status: "active", date: "2001" });
+  for (let i = 0; i < 30; i++)
+    aRelation(partner(`Friendly ${i}`), { type: "friendly", status: "active", date: "2001" });
   const request = new Request("http://localhost/partners/chart?type=friendly&page=2&country=ZZ", {
     headers: { Cookie: cookie, "Accept-Language": "en" },
   });
