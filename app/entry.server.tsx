@@ -8,6 +8,7 @@ import { RequestIdContext } from "./components/RequestId";
 import { getLanguage, translations } from "./i18n/i18n.server";
 import { loggedPath } from "~/utils/logged-path";
 import { compressDocument, documentBytes } from "~/utils/compress.server";
+import { documentSegments, drawnMarker, drawnPart } from "~/utils/drawn-parts.server";
 import { documentResponse } from "~/utils/document-response.server";
 
 // server.ts writes a document's bytes itself, asking the build for them (document-response.server.ts).
@@ -25,13 +26,15 @@ export default async function handleRequest(
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   const requestId = () => loadContext.requestId;
   const lng = await getLanguage(request);
-  // The markup the loaders drew, back into their data for this render only: the data sent to the
-  // browser was encoded (remixContext.serverHandoffStream) before this was called, without it
-  // (app/utils/document-markup.server.ts).
-  for (const { routeId, key, markup } of loadContext.documentMarkup ?? []) {
+  // The markup the loaders drew, back into their data for this render only, as markers that the
+  // document's bytes replace with each part's (app/utils/drawn-parts.server.ts): the data sent to
+  // the browser was encoded (remixContext.serverHandoffStream) before this was called, without
+  // it (app/utils/document-markup.server.ts).
+  const drawn = (loadContext.documentMarkup ?? []).map(({ routeId, key, markup }, index) => {
     const data: unknown = remixContext.staticHandlerContext.loaderData[routeId];
-    if (data && typeof data === "object") (data as Record<string, unknown>)[key] = markup;
-  }
+    if (data && typeof data === "object") (data as Record<string, unknown>)[key] = drawnMarker(index);
+    return drawnPart(markup);
+  });
 
   // The whole document is rendered before anything is sent, and sent as one buffer with its
   // length: no page defers data, so streaming would send the same bytes in some hundred small
@@ -59,7 +62,7 @@ export default async function handleRequest(
     body.on("finish", () => {
       clearTimeout(timeout);
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-      const sent = compressDocument(documentBytes(chunks), request, responseHeaders);
+      const sent = compressDocument(documentBytes(documentSegments(chunks, drawn)), request, responseHeaders);
       resolve(documentResponse(sent, responseHeaders, responseStatusCode));
     });
     const { pipe, abort } = renderToPipeableStream(
