@@ -114,6 +114,13 @@ test("the meetings list's page of meetings is drawn on the server, and a filter 
   await expect(page).toHaveURL(/\/meetings\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Heilongjiang Province");
   expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+
+  // The meeting's record is drawn too (components/MeetingRecordParts.tsx): its people are there,
+  // and its partner's link opens in the page.
+  await expect(page.getByRole("region", { name: "Participants" }).getByRole("link").first()).toBeVisible();
+  await page.getByRole("region", { name: "Details" }).getByRole("link", { name: "Heilongjiang Province" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Heilongjiang Province" })).toBeVisible();
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
 });
 
 test("a search's results are drawn on the server, sent once, and a new search or a result opens in the page", async ({
@@ -202,7 +209,7 @@ test("a partner's timeline is drawn with its filter, which applies in the page w
   await filter.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/\?kind=relation&kind=delegation&kind=meeting&order=oldest$/);
   await expect(timeline.getByRole("link", { name: "Heilongjiang Province days in Astana" })).toHaveCount(0);
-  await expect(timeline.getByRole("link", { name: "Meeting", exact: true })).toBeVisible();
+  await expect(timeline.getByRole("link", { name: "Meeting", exact: true }).first()).toBeVisible();
   // Applied in the page (no new document), where the reader was, and the form shows what it asked.
   expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
   expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(50);

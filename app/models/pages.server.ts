@@ -92,11 +92,22 @@ export function meetingsPage(
  * A meeting's page: null when there is no such meeting. Read afresh, its ten statements were a
  * tenth of the page's server time (issue 17), and a meeting is opened again and again between
  * two saves (from the list, from its partner's page, back from a document). Kept on a shelf of
- * its own: a morning of opening many meetings must not push the lists' reads out.
+ * its own: a morning of opening many meetings must not push the lists' reads out. Its record is
+ * drawn by `draw` (a component, which a model does not import) and kept as markup with it: the
+ * same for every account.
  */
-export function meetingPage(id: number, lng: Language) {
-  return cachedRead(`meeting:${id}:${lng}`, () => getMeeting(id, lng), "records");
+export function meetingPage(id: number, lng: Language, draw: (meeting: MeetingRecord) => string) {
+  return cachedRead(
+    `meeting:${id}:${lng}`,
+    () => {
+      const meeting = getMeeting(id, lng);
+      return meeting && { meeting, body: draw(meeting) };
+    },
+    "records",
+  );
 }
+
+export type MeetingRecord = NonNullable<ReturnType<typeof getMeeting>>;
 
 /**
  * A search's results and their markup (`draw`): they follow from the words and the language
