@@ -7,7 +7,10 @@ import { translations } from "~/i18n/i18n.server";
 import { cachedRead } from "~/utils/read-cache.server";
 import { logSecurityEvent } from "~/models/security-log.server";
 import { cookieFor } from "./support/accounts";
-import { aMeeting, aPartner, aPerson } from "./support/factories";
+import { aMeeting, aPartner, aPerson, aRelation } from "./support/factories";
+import { aDocumentId, aPdf } from "./support/documents";
+import { deleteDocument } from "~/models/documents.server";
+import { SYSTEM } from "~db/history";
 
 seedDemoData(getDb());
 
@@ -123,6 +126,50 @@ test("a meeting's page shows a participant's name corrected since, and the meeti
   expect(await read()).toContain("Trabzon Province");
   getDb().$client.prepare("UPDATE meetings SET summary = 'Summed up since' WHERE id = ?").run(id);
   expect(await read()).toContain("Summed up since");
+});
+
+test("a document attached or deleted shows at once on its meeting's page and its relation step's", async () => {
+  const { loader: meetingLoader } = await import("~/routes/meetings.$meetingId");
+  const { loader: partnerLoader } = await import("~/routes/partners.$partnerId");
+  const cookie = await cookieFor("viewer");
+  const partnerId = aPartner({ nameEn: "Documented City" });
+  const meetingId = aMeeting({ purpose: "Documented talks", partnerId });
+  const relationId = aRelation(partnerId, { date: "2015-03-02" });
+  const request = (path: string) => new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
+  const meetingDocuments = async () =>
+    (
+      await meetingLoader({
+        request: request(`/meetings/${meetingId}`),
+        params: { meetingId: String(meetingId) },
+        context: {},
+      })
+    ).documents.items.map((d) => d.name);
+  const stepDocuments = async () => {
+    const data = await partnerLoader({
+      request: request(`/partners/${partnerId}`),
+      params: { partnerId: String(partnerId) },
+      context: {},
+    });
+    const step = data.partner.relations.find((r) => r.id === relationId)!.steps[0];
+    return (data.stepDocuments[step.id]?.items ?? []).map((d) => d.name);
+  };
+  expect(await meetingDocuments()).toEqual([]);
+  expect(await stepDocuments()).toEqual([]);
+
+  const minutes = await aDocumentId("meeting", meetingId, aPdf("minutes"), "minutes.pdf");
+  expect(await meetingDocuments()).toEqual(["minutes.pdf"]);
+  const stepId = (
+    await partnerLoader({
+      request: request(`/partners/${partnerId}`),
+      params: { partnerId: String(partnerId) },
+      context: {},
+    })
+  ).partner.relations[0].steps[0].id;
+  await aDocumentId("relationStep", stepId, aPdf("agreement"), "agreement.pdf");
+  expect(await stepDocuments()).toEqual(["agreement.pdf"]);
+
+  deleteDocument(minutes, SYSTEM);
+  expect(await meetingDocuments()).toEqual([]);
 });
 
 test("many meetings opened do not push the lists' reads out", () => {

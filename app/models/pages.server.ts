@@ -10,6 +10,7 @@ import { partnerDelegations } from "./delegations.server";
 import { listInitiatives } from "./initiatives/read.server";
 import { meetingListFilter, searchResults } from "./list-filters.server";
 import { getMeeting, listMeetings } from "./meetings/read.server";
+import { documentsOfSteps, listDocuments } from "./documents.server";
 import { quietPartners, upcoming } from "./overview.server";
 import { getPartner, listPartners, peopleMetFrom, type PartnerSort } from "./partners/read.server";
 import { partnerCountries, relationLanes, type ChartFilter, type RelationLane } from "./relation-chart.server";
@@ -17,7 +18,9 @@ import { partnerTimelinePage } from "./timeline.server";
 
 // The partner page decides in its loader which step sources may be links: taken from here, a
 // .server module, the check costs the page no chunk of its own (issue 17).
-export { isWebUrl } from "~/utils/urls";
+import { isWebUrl } from "~/utils/urls";
+
+export { isWebUrl };
 
 /**
  * A page of partners as the lists show them: each relation's kind and status, not its steps
@@ -101,7 +104,8 @@ export function meetingPage(id: number, lng: Language, draw: (meeting: MeetingRe
     `meeting:${id}:${lng}`,
     () => {
       const meeting = getMeeting(id, lng);
-      return meeting && { meeting, body: draw(meeting) };
+      // Its documents too: attaching one is a change of a record (its own), as any other.
+      return meeting && { meeting, body: draw(meeting), documents: listDocuments("meeting", id) };
     },
     "records",
   );
@@ -165,11 +169,27 @@ export function partnerPage<Markup>(
   return cachedRead(`partner:${id}:${lng}:${today}:${order}:${kinds.join(",")}:${page}`, () => {
     const found = getPartner(id, lng);
     if (!found) return null;
-    const { organisations, ...partner } = found;
+    const { organisations, relations, ...record } = found;
+    // Whether a step's source may be a link is decided here, not by the page's code. A step's
+    // documents are read with it: attaching one is a change of a record (its own), as any other.
+    const partner = {
+      ...record,
+      relations: relations.map((relation) => ({
+        ...relation,
+        steps: relation.steps.map((step) => ({
+          ...step,
+          source: step.source && { ...step.source, linkable: isWebUrl(step.source.url) },
+        })),
+      })),
+    };
+    const stepDocuments = Object.fromEntries(
+      documentsOfSteps(relations.flatMap((relation) => relation.steps.map((step) => step.id))),
+    );
     const lane = relationLanes(lng, today, { partnerIds: [id] }).items;
     const { groups, ...timelinePages } = partnerTimelinePage(id, lng, { order, kinds, page });
     return {
       partner,
+      stepDocuments,
       chart: lane.length ? drawChart(lane, partner.name) : null,
       markup: drawLists(id, {
         meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),

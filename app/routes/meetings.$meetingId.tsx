@@ -13,7 +13,6 @@ import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { requireUser } from "~/auth.server";
 import { getEnv } from "~/env.server";
-import { listDocuments } from "~/models/documents.server";
 import { meetingPage } from "~/models/pages.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 
@@ -26,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   // The record is drawn with its read and kept with it (components/MeetingRecordParts.tsx).
-  const { meeting, body } = found(
+  const { meeting, body, documents } = found(
     meetingPage(requireId(params.meetingId), lng, (meeting) =>
       drawMarkup(lng, <MeetingRecordParts meeting={meeting} />),
     ),
@@ -36,8 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     title,
     meeting: { id: meeting.id, date: meeting.date },
     body: documentMarkup(context, "routes/meetings.$meetingId", "body", body),
-    // Read afresh: attaching a document does not change the meeting's record.
-    documents: listDocuments("meeting", meeting.id),
+    documents,
     maxMb: getEnv().UPLOAD_MAX_MB,
   };
 }

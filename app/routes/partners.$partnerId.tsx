@@ -12,7 +12,7 @@ import { drawPartnerLists } from "~/components/PartnerLists.server";
 import { documentMarkup } from "~/utils/document-markup.server";
 import { useDateWords } from "~/i18n/dates";
 import { getTranslator } from "~/i18n/i18n.server";
-import { isWebUrl, partnerPage, type PartnerLists } from "~/models/pages.server";
+import { partnerPage, type PartnerLists } from "~/models/pages.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
@@ -23,7 +23,6 @@ import type { RelationLane } from "~/models/relation-chart.server";
 import { requireUser } from "~/auth.server";
 import type { DocumentRows } from "~/components/Documents";
 import { getEnv } from "~/env.server";
-import { documentsOfSteps } from "~/models/documents.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 
 // The documents and their upload form: loaded after the page, as the forms are (app/forms/deferred.tsx).
@@ -45,23 +44,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const drawChart = (lane: RelationLane[], name: string) =>
     relationChartMarkup(lane, today, t("chart.partnerTitle", { partner: name }), lng);
   const drawLists = (partnerId: number, lists: PartnerLists) => drawPartnerLists(lng, partnerId, lists);
-  const { partner, chart, markup } = found(partnerPage(id, lng, { today, order, kinds, page, drawChart, drawLists }));
-  // Read afresh, not through the page cache: a step's documents change without the step changing.
-  const stepDocuments = Object.fromEntries(
-    documentsOfSteps(partner.relations.flatMap((relation) => relation.steps.map((step) => step.id))),
+  const { partner, stepDocuments, chart, markup } = found(
+    partnerPage(id, lng, { today, order, kinds, page, drawChart, drawLists }),
   );
-  // Whether a step's source may be a link is decided here, not by the page's code.
-  const relations = partner.relations.map((relation) => ({
-    ...relation,
-    steps: relation.steps.map((step) => ({
-      ...step,
-      source: step.source && { ...step.source, linkable: isWebUrl(step.source.url) },
-    })),
-  }));
   const drawn = (key: string, html: string) => documentMarkup(context, "routes/partners.$partnerId", key, html);
   return {
     title: partner.name,
-    partner: { ...partner, relations },
+    partner,
     hasChart: chart !== null,
     chart: chart && drawn("chart", chart),
     timeline: drawn("timeline", markup.timeline),

@@ -33,5 +33,11 @@ const ASTANA_DAY = new Intl.DateTimeFormat("en-CA", {
 
 /** Today's date where the council works, as YYYY-MM-DD. */
 export function todayInAstana(now = new Date()): string {
-  return ASTANA_DAY.format(now);
+  // Every time zone's days begin on a quarter hour of UTC: the date is formatted once a quarter
+  // (several loaders ask for it on every request).
+  const quarter = Math.floor(now.getTime() / 900_000);
+  if (latest?.quarter !== quarter) latest = { quarter, day: ASTANA_DAY.format(now) };
+  return latest.day;
 }
+
+let latest: { quarter: number; day: string } | undefined;
