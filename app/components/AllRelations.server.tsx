@@ -2,7 +2,6 @@ import type { Language } from "~/i18n/config";
 import { useTranslation } from "~/i18n/react";
 import type { ChartFilter, RelationLane } from "~/models/relation-chart.server";
 import { RELATION_TYPES } from "~db/enums";
-import { pageHref } from "~/utils/pagination";
 import { drawMarkup } from "./DrawnMarkup.server";
 import { LaneTable } from "./LaneTable";
 import { Empty } from "./Page";
@@ -14,10 +13,12 @@ type Country = { value: string; label: string };
 
 /** The address of a page of the chart as filtered by `filter`. */
 export function chartHref(filter: ChartFilter, page: number) {
-  const filters = new URLSearchParams();
-  if (filter.countryCode) filters.set("country", filter.countryCode);
-  if (filter.type) filters.set("type", filter.type);
-  return pageHref("/partners/chart", filters, page);
+  const params = new URLSearchParams();
+  if (filter.countryCode) params.set("country", filter.countryCode);
+  if (filter.type) params.set("type", filter.type);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/partners/chart?${query}` : "/partners/chart";
 }
 
 /**

@@ -1,6 +1,5 @@
 import { useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { pageHref } from "~/utils/pagination";
 import { PageLink } from "./Page";
 
 type Pages = { page: number; pageCount: number; total: number; pageSize: number };
@@ -8,8 +7,14 @@ type Pages = { page: number; pageCount: number; total: number; pageSize: number 
 /** Previous / next links that keep the current filters; plain links, so they work without JS. */
 export function Pagination(pages: Pages) {
   const location = useLocation();
-  const filters = new URLSearchParams(location.search);
-  return <PagesNav {...pages} hrefFor={(target) => pageHref(location.pathname, filters, target)} />;
+  const hrefFor = (target: number) => {
+    const params = new URLSearchParams(location.search);
+    if (target === 1) params.delete("page");
+    else params.set("page", String(target));
+    const query = params.toString();
+    return query ? `?${query}` : location.pathname;
+  };
+  return <PagesNav {...pages} hrefFor={hrefFor} />;
 }
 
 /**

@@ -6,15 +6,6 @@ export function pageFromSearch(params: URLSearchParams): number {
   return Number.isInteger(page) && page >= 1 && page <= 1_000_000 ? page : 1;
 }
 
-/** The address of page `page` of `path` with the filters `params` (page 1 is the address without one). */
-export function pageHref(path: string, params: URLSearchParams, page: number): string {
-  const query = new URLSearchParams(params);
-  if (page > 1) query.set("page", String(page));
-  else query.delete("page");
-  const search = query.toString();
-  return search ? `${path}?${search}` : path;
-}
-
 export type Page<T> = { items: T[]; page: number; pageCount: number; total: number; pageSize: number };
 
 export function pageOf<T>(items: T[], total: number, page: number, pageSize = PAGE_SIZE): Page<T> {

@@ -1,4 +1,3 @@
-import { pageHref } from "./pagination";
 import { comparePartialDates, partialDateYear, type PartialDate } from "~db/shared/partial-date";
 
 export const TIMELINE_KINDS = ["relation", "delegation", "meeting", "initiative"] as const;
@@ -20,9 +19,11 @@ export type TimelineView = {
 
 /** The address of a page of `path`'s history as filtered by `view`. */
 export function timelineHref(path: string, view: Pick<TimelineView, "order" | "kinds">, page: number) {
-  const filters = new URLSearchParams(view.kinds.map((kind) => ["kind", kind]));
-  if (view.order === "oldest") filters.set("order", "oldest");
-  return pageHref(path, filters, page);
+  const params = new URLSearchParams(view.kinds.map((kind) => ["kind", kind]));
+  if (view.order === "oldest") params.set("order", "oldest");
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
 }
 
 export type TimelineEvent = { kind: TimelineKind; id: string; date: PartialDate };
