@@ -150,32 +150,41 @@ test("a record with more documents than its page shows links to all of them", as
   await expect(page).toHaveURL(recordUrl);
 });
 
-// Issue 17: a relation's step keeps its documents folded, and an empty fold is drawn when it is
-// opened, not with the page (a relation of many steps carried an upload form for each).
-test("a relation's step: its empty documents fold gets its upload form when opened, and lists what is attached", async ({
+// Issue 17: a relation's step keeps its documents folded, and the fold holds no upload form (a
+// relation of many steps carried one for each): the step's documents page has it. The section is
+// drawn on the server, its forms plain posts.
+test("a relation's step: its documents fold leads to the step's documents page, lists what is attached and removes it", async ({
   page,
 }) => {
   await page.goto("/partners");
   await page.getByRole("main").getByRole("link", { name: "Urumqi", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Urumqi" })).toBeVisible();
+  const partnerUrl = page.url();
   const step = page.getByRole("list", { name: "History of the relation" }).getByRole("listitem").first();
   const fold = step.getByRole("group");
   await expect(fold).toContainText("Documents: 0");
-  // Closed, it holds no form: not in the page's markup either.
   await expect(step.getByLabel("File to attach", { exact: true })).toHaveCount(0);
   await fold.getByText("Documents: 0").click();
-  await fold.getByLabel("File to attach", { exact: true }).setInputFiles({
+  await fold.getByRole("link", { name: "Attach a document" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "All documents of the record" })).toBeVisible();
+  await page.getByLabel("File to attach", { exact: true }).setInputFiles({
     name: "Step scan.png",
     mimeType: "image/png",
     buffer: png,
   });
-  await fold.getByRole("button", { name: "Attach", exact: true }).click();
+  await page.getByRole("button", { name: "Attach", exact: true }).click();
+  await expect(page).toHaveURL(partnerUrl);
   await expect(page.getByText("The document is attached.")).toBeVisible();
   await expect(fold).toContainText("Documents: 1");
   await expect(fold.getByRole("list", { name: "Attached documents" })).toContainText("Step scan.png");
-  // Reloaded, the fold with a document is drawn open, with its list and form.
+  // Reloaded, the fold with a document is drawn open, with its list and the way to attach more.
   await page.reload();
   await expect(fold.getByRole("list", { name: "Attached documents" })).toBeVisible();
-  await expect(fold.getByLabel("File to attach", { exact: true })).toBeVisible();
+  await expect(fold.getByRole("link", { name: "Attach a document" })).toBeVisible();
+  await fold.getByRole("button", { name: "Delete Step scan.png" }).click();
+  await expect(page).toHaveURL(partnerUrl);
+  await expect(page.getByText("The document is deleted.", { exact: false })).toBeVisible();
+  await expect(fold).toContainText("Documents: 0");
 });
 
 test.describe("without JavaScript", () => {

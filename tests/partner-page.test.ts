@@ -52,3 +52,32 @@ test("the timeline's filter and pages are drawn for the view asked for, and its 
   expect(meetingsOldestFirst).toContain('<option value="oldest" selected="">');
   expect(await load("")).toContain("Sister city: Signed");
 }, 30_000);
+
+test("a partner's relations are drawn with the links to edit them for editors only, whoever asked first", async () => {
+  const id = aPartner({ nameEn: "Related City" });
+  const relationId = aRelation(id, { date: "2016-05-10", note: "Signed in the city hall" });
+  const { loader } = await import("~/routes/partners.$partnerId");
+  const relationsFor = async (role: "viewer" | "editor") => {
+    const request = new Request(`http://localhost/partners/${id}`, {
+      headers: { Cookie: await cookieFor(role), "Accept-Language": "en" },
+    });
+    return (await loader({ request, params: { partnerId: String(id) }, context: {} })).relations ?? "";
+  };
+  // The reader asks first, then the editor, then the reader again: each gets the markup of its own.
+  for (const role of ["viewer", "editor", "viewer"] as const) {
+    const relations = await relationsFor(role);
+    expect(relations).toContain("Signed in the city hall");
+    expect(relations).toContain(`href="/history/relation/${relationId}"`);
+    const editing = [
+      `href="/relations/${relationId}/step"`,
+      `href="/relations/${relationId}/edit"`,
+      `href="/relations/${relationId}/delete"`,
+      `href="/partners/${id}/relation"`,
+      "Documents: 0",
+    ];
+    for (const link of editing) {
+      if (role === "editor") expect(relations).toContain(link);
+      else expect(relations).not.toContain(link);
+    }
+  }
+});

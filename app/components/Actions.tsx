@@ -17,18 +17,23 @@ export function ActionLink({
   need?: UserRole;
 }) {
   const allowed = useCan(need);
-  const tones = {
-    primary: "bg-sky-800 text-white hover:bg-sky-900",
-    secondary: "border border-stone-300 bg-white text-stone-800 hover:bg-stone-100",
-    danger: "border border-red-300 bg-white text-red-800 hover:bg-red-50",
-  };
   if (!allowed) return null;
   return (
-    <Link to={to} className={`inline-block rounded px-3 py-1.5 text-sm font-medium print:hidden ${tones[tone]}`}>
+    <Link to={to} className={actionLinkClass(tone)}>
       {children}
     </Link>
   );
 }
+
+const TONES = {
+  primary: "bg-sky-800 text-white hover:bg-sky-900",
+  secondary: "border border-stone-300 bg-white text-stone-800 hover:bg-stone-100",
+  danger: "border border-red-300 bg-white text-red-800 hover:bg-red-50",
+};
+
+/** An action link's look, for the ones drawn as markup (./PartnerRelations.tsx). */
+export const actionLinkClass = (tone: keyof typeof TONES) =>
+  `inline-block rounded px-3 py-1.5 text-sm font-medium print:hidden ${TONES[tone]}`;
 
 /** A link into an editing page: plain text (or nothing) for those who may not edit. */
 export function EditorLink({

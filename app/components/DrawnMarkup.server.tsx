@@ -10,8 +10,9 @@ import { InDrawnMarkup } from "./Page";
  * kept (cachedRead, app/utils/read-cache.server.ts) kept with them and sent as it is by every
  * request until the data changes. A list of some hundred elements costs React as much to render
  * on every request as the rest of the page, and sent also as data it went to the browser twice
- * (issue 17). What is drawn holds no script, no form and nothing that depends on who asks: the
- * same markup serves every account.
+ * (issue 17). What is drawn holds no script, and no form but plain ones the browser sends on its
+ * own; what depends on who asks is drawn once for each kind of account (a partner's relations,
+ * for editors and for the others), and the loader picks.
  */
 export function drawMarkup(lng: Language, element: ReactElement): string {
   return renderToStaticMarkup(

@@ -11,7 +11,8 @@ import { useEffect, useRef } from "react";
  * click on an anchor of this site. A click with a modifier key, or on a link to another site or
  * a download, is left to the browser. Its forms that ask (method="get") are followed so too, as
  * Remix's <Form> is, keeping the scroll where the form says `data-keep-scroll`; a form that posts
- * is left to the browser (drawn markup holds none).
+ * (removing a relation step's document) is left to the browser, which the action answers with a
+ * redirect back.
  */
 export function DrawnMarkup({ html, className }: { html: string | null; className?: string }) {
   const element = useRef<HTMLDivElement>(null);

@@ -130,8 +130,34 @@ export function searchPage(query: string, lng: Language, draw: (found: ReturnTyp
   );
 }
 
-/** What a partner page lists, the same for every account: drawn by the page as markup. */
+/**
+ * A partner's relations with their steps, each step's source said linkable or not here (not by
+ * the page's code), and each step's documents: attaching one is a change of a record (its own),
+ * as any other, so they are read and kept with the page.
+ */
+function partnerRelations(relations: NonNullable<ReturnType<typeof getPartner>>["relations"]) {
+  return {
+    items: relations.map((relation) => ({
+      ...relation,
+      steps: relation.steps.map((step) => ({
+        ...step,
+        source: step.source && { ...step.source, linkable: isWebUrl(step.source.url) },
+      })),
+    })),
+    stepDocuments: Object.fromEntries(
+      documentsOfSteps(relations.flatMap((relation) => relation.steps.map((step) => step.id))),
+    ),
+  };
+}
+
+export type PartnerRelations = ReturnType<typeof partnerRelations>;
+
+/**
+ * What a partner page lists, drawn by the page as markup: the same for every account but the
+ * relations, whose links to edit them are for editors (drawn once for each: the page picks).
+ */
 export type PartnerLists = {
+  relations: PartnerRelations;
   meetings: ReturnType<typeof listMeetings>;
   people: ReturnType<typeof peopleMetFrom>;
   delegations: ReturnType<typeof partnerDelegations>;
@@ -145,7 +171,7 @@ export type PartnerLists = {
  * lists (`drawLists`) are drawn by the page's components, which a model does not import, and kept
  * as markup with the reads: rendered on every request, the lane was a twentieth of the page's
  * time and the lists two fifths (issue 17). What stays data is what the page's own code uses:
- * the partner with its relations (their links depend on the account).
+ * the partner's names and facts.
  */
 export function partnerPage<Markup>(
   id: number,
@@ -169,29 +195,14 @@ export function partnerPage<Markup>(
   return cachedRead(`partner:${id}:${lng}:${today}:${order}:${kinds.join(",")}:${page}`, () => {
     const found = getPartner(id, lng);
     if (!found) return null;
-    const { organisations, relations, ...record } = found;
-    // Whether a step's source may be a link is decided here, not by the page's code. A step's
-    // documents are read with it: attaching one is a change of a record (its own), as any other.
-    const partner = {
-      ...record,
-      relations: relations.map((relation) => ({
-        ...relation,
-        steps: relation.steps.map((step) => ({
-          ...step,
-          source: step.source && { ...step.source, linkable: isWebUrl(step.source.url) },
-        })),
-      })),
-    };
-    const stepDocuments = Object.fromEntries(
-      documentsOfSteps(relations.flatMap((relation) => relation.steps.map((step) => step.id))),
-    );
+    const { organisations, relations, ...partner } = found;
     const lane = relationLanes(lng, today, { partnerIds: [id] }).items;
     const { groups, ...timelinePages } = partnerTimelinePage(id, lng, { order, kinds, page });
     return {
       partner,
-      stepDocuments,
       chart: lane.length ? drawChart(lane, partner.name) : null,
       markup: drawLists(id, {
+        relations: partnerRelations(relations),
         meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
         people: peopleMetFrom(id, lng),
         delegations: partnerDelegations(id, lng),
