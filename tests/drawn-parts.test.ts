@@ -34,6 +34,12 @@ describe("a document's segments", () => {
     );
   });
 
+  test("take a part whose marker the development build's byte views split in two", () => {
+    const marker = new TextEncoder().encode(`<div>${drawnMarker(0)}</div>`);
+    const chunks = [marker.subarray(0, 12), marker.subarray(12, 20), marker.subarray(20)];
+    expect(bytesOf(chunks, [list])).toBe("<div><ol><li>Астана</li></ol></div>");
+  });
+
   test("leave a marker that names no part as it is, and a document without parts untouched", () => {
     const stray = `<p>${drawnMarker(7)}</p>`;
     expect(bytesOf([stray], [lane])).toBe(stray);

@@ -56,21 +56,33 @@ export function drawnMarker(index: number): string {
 
 /**
  * The rendered chunks cut at the markers, each marker replaced by its part's bytes. React's
- * production build writes strings (patches/react-dom+18.3.1.patch); its development build (the
- * tests') writes bytes, which are cut the same way.
+ * production build writes strings (patches/react-dom+18.3.1.patch), a marker always whole in one;
+ * its development build (the tests') writes 2 KB views of bytes, which split a marker where a view
+ * ends: consecutive bytes are joined before they are cut.
  */
 export function documentSegments(chunks: Array<string | Uint8Array>, drawn: Buffer[]): Array<string | Buffer> {
   const segments: Array<string | Buffer> = [];
+  let bytes: Uint8Array[] = [];
+  const cutBytes = () => {
+    if (bytes.length === 0) return;
+    const joined = bytes.length === 1 ? asBuffer(bytes[0]) : Buffer.concat(bytes);
+    bytes = [];
+    cut(joined, (from, to) => joined.subarray(from, to), drawn, segments);
+  };
   for (const chunk of chunks) {
     if (typeof chunk === "string") {
+      cutBytes();
       cut(chunk, (from, to) => chunk.slice(from, to), drawn, segments);
     } else {
-      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-      cut(bytes, (from, to) => bytes.subarray(from, to), drawn, segments);
+      bytes.push(chunk);
     }
   }
+  cutBytes();
   return segments;
 }
+
+const asBuffer = (chunk: Uint8Array) =>
+  Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
 
 /** A chunk's pieces between its markers, and the parts they name, added to `segments`. */
 function cut<T extends string | Buffer>(
