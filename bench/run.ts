@@ -111,7 +111,8 @@ const pct = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
 const mark = (ok: boolean) => (ok ? "yes" : "**no**");
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-type TwoProcesses = { one: number; two: number; ratios: number[] };
+/** The meeting page on two processes against one, each round's ratio, and the floor's in the same rounds. */
+type TwoProcesses = { one: number; two: number; ratios: number[]; floorRatios?: number[] };
 
 async function main() {
   const started = Date.now();
@@ -158,12 +159,17 @@ async function main() {
           // Reads on two processes against one: the meeting page, the most common read.
           // Each on a freshly started server, warmed alike (the one that served the logging posts
           // would start behind), three rounds in turn so that the machine's drift falls on both.
+          // The floor on one process and two in the same rounds: what this machine gives a second
+          // process at all, with the load generator on the same two vCPUs.
           const read = pages.find((p) => p.name === "meeting page")!;
           await stopServer(server);
           running = false;
+          await stopServer(floorServer);
           const ratios: number[] = [];
+          const floorRatios: number[] = [];
           const readings = { one: [] as number[], two: [] as number[] };
           for (let i = 0; i < 3; i++) {
+            const floorRps: number[] = [];
             for (const workers of [1, 2] as const) {
               server = await startServer(file, workers);
               const app = { port: PORT, pid: undefined };
@@ -171,12 +177,20 @@ async function main() {
               await measure(read, app, cookieNow, WARMUP);
               readings[workers === 1 ? "one" : "two"].push((await measure(read, app, cookieNow, DURATION)).rps);
               await stopServer(server);
+              const floorNow = await startFloor(file, workers);
+              const bare = { port: FLOOR_PORT, pid: undefined };
+              await measure(FLOOR, bare, cookieNow, WARMUP);
+              floorRps.push((await measure(FLOOR, bare, cookieNow, DURATION)).rps);
+              await stopServer(floorNow);
             }
             ratios.push(readings.two[i] / readings.one[i]);
+            floorRatios.push(floorRps[1] / floorRps[0]);
           }
           const at = ratios.indexOf(median(ratios));
-          cluster = { one: readings.one[at], two: readings.two[at], ratios };
-          console.log(`  two processes: ${cluster.two.toFixed(0)} req/s against ${cluster.one.toFixed(0)}`);
+          cluster = { one: readings.one[at], two: readings.two[at], ratios, floorRatios };
+          console.log(
+            `  two processes: ${cluster.two.toFixed(0)} req/s against ${cluster.one.toFixed(0)}; the floor ${floorRatios.map((r) => `${r.toFixed(2)}x`).join(", ")}`,
+          );
         }
       } finally {
         if (running && server) await stopServer(server);
@@ -305,6 +319,12 @@ function writeResults(
       `The meeting page, one process and two (WEB_CONCURRENCY=2) measured in turn, three rounds: ${cluster.ratios.map((r) => `${r.toFixed(2)}x`).join(", ")}. The median round: ${cluster.one.toFixed(0)} req/s on one, ${cluster.two.toFixed(0)} on two, ${ratio.toFixed(2)}x (goal >= ${TWO_PROCESSES_TARGET}: ${mark(ratio >= TWO_PROCESSES_TARGET)}).`,
       "",
     );
+    if (cluster.floorRatios) {
+      lines.push(
+        `The floor, one process and two under node:cluster as Kezdesu's, in the same rounds right after it: ${cluster.floorRatios.map((r) => `${r.toFixed(2)}x`).join(", ")} (median ${median(cluster.floorRatios).toFixed(2)}x). The machine has ${os.cpus().length} vCPUs and autocannon runs on them too: what a second process can add is bounded by what the load generator leaves, whatever the app.`,
+        "",
+      );
+    }
   }
   // Kept from the last file: the reading of the numbers (written by hand, dated) and the soak
   // (bench/soak.ts writes it).

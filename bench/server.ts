@@ -86,11 +86,17 @@ export function buildFloor() {
 }
 
 /** The floor's server, reading the same dataset (read only) as the app. */
-export async function startFloor(file: string): Promise<ChildProcess> {
+export async function startFloor(file: string, workers = 1): Promise<ChildProcess> {
   await ensureFree(`http://localhost:${FLOOR_PORT}/`);
   const server = spawn("node", [...servingFlags(), "--import", "tsx", "server.ts"], {
     cwd: FLOOR_DIR,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(FLOOR_PORT), DATABASE_PATH: file },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(FLOOR_PORT),
+      DATABASE_PATH: file,
+      WEB_CONCURRENCY: String(workers),
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   return waitFor(server, `http://localhost:${FLOOR_PORT}/`);
