@@ -104,11 +104,15 @@ test("the meetings list's page of meetings is drawn on the server, and a filter 
   const main = page.getByRole("main");
   await expect(main.getByRole("link", { name: "Meeting with Heilongjiang Province" }).first()).toBeVisible();
 
-  // A filter that finds nothing: the drawn list says so, from the route's data.
+  // A filter that finds nothing: the drawn filter applies in the page, and the list says so.
   await page.getByRole("searchbox", { name: "Partner", exact: true }).fill("No such partner anywhere");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(main.getByText("No meetings match.")).toBeVisible();
+  await expect(page).toHaveURL(/[?&]partnerName=No\+such\+partner\+anywhere/);
+  await expect(page.getByRole("searchbox", { name: "Partner", exact: true })).toHaveValue("No such partner anywhere");
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
   await page.goBack();
+  await expect(page.getByRole("searchbox", { name: "Partner", exact: true })).toHaveValue("");
 
   await main.getByRole("link", { name: "Meeting with Heilongjiang Province" }).first().click();
   await expect(page).toHaveURL(/\/meetings\/\d+$/);

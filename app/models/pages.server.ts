@@ -75,21 +75,27 @@ export function partnersPage(lng: Language, sort: PartnerSort, page: number, dra
 
 /**
  * The meetings list: everything it shows follows from the address (filters, page) and the data.
- * The page of meetings is drawn by `draw` and kept as markup, as the partner page's lists.
+ * Its page, filter and pages' links, is drawn by `draw` and kept as markup, as the partner page's lists.
  */
 export function meetingsPage(
   lng: Language,
   search: URLSearchParams,
   page: number,
-  draw: (meetings: ReturnType<typeof listMeetings>) => string,
+  draw: (meetings: ReturnType<typeof listMeetings>, view: MeetingsView) => string,
 ) {
   return cachedRead(`meetings:${lng}:${search.toString()}`, () => {
     const { years, filter, partnerName, topic, filtered } = meetingListFilter(search, lng);
     const meetings = listMeetings({ lng, page, filter });
-    const { items: _drawn, ...pages } = meetings;
-    return { filter: { partnerName, year: filter.year, topic }, filtered, years, pages, list: draw(meetings) };
+    return draw(meetings, { filter: { partnerName, year: filter.year, topic }, filtered, years });
   });
 }
+
+/** What the meetings list's filter shows: the values asked for, and the years there are meetings of. */
+export type MeetingsView = {
+  filter: { partnerName: string; year: number | undefined; topic: string };
+  filtered: boolean;
+  years: number[];
+};
 
 /**
  * A meeting's page: null when there is no such meeting. Read afresh, its ten statements were a
