@@ -103,7 +103,8 @@ export async function startFloor(file: string, workers = 1): Promise<ChildProces
 }
 
 export async function stopServer(server: ChildProcess) {
-  if (server.exitCode !== null) return;
+  // Stopped already (a signal leaves exitCode null): its exit has been and will not come again.
+  if (server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise((resolve) => server.once("exit", resolve));
   server.kill("SIGTERM");
   await exited;
