@@ -70,6 +70,15 @@ test("the chart's filter is drawn for the filter asked for, and its pages' links
   expect(chart).toContain('<option value="" selected="">All countries</option>');
   expect(chart).toMatch(/<a href="\/partners\/chart\?type=friendly"[^>]* rel="prev">Previous<\/a>/);
   expect(chart).toMatch(/Page 2 of \d+/);
+  // Filtered, the way back to the whole chart is there; unfiltered, it is not.
+  const reset = `<a href="/partners/chart" class="text-sm text-sky-800 underline">Clear filters</a>`;
+  expect(chart).toContain(reset);
+  const whole = await loader({
+    request: new Request("http://localhost/partners/chart", { headers: { Cookie: cookie, "Accept-Language": "en" } }),
+    params: {},
+    context: {},
+  });
+  expect(whole.chart).not.toContain(reset);
 });
 
 test("each relation of a partner has its own row; one with no dated step says its dates are unknown; colours follow the current status (issue 13 item 15)", async () => {

@@ -3,6 +3,7 @@ import { useTranslation } from "~/i18n/react";
 import type { ChartFilter, RelationLane } from "~/models/relation-chart.server";
 import { RELATION_TYPES } from "~db/enums";
 import { drawMarkup } from "./DrawnMarkup.server";
+import { DrawnFilterForm, FilterActions } from "./FilterForm";
 import { LaneTable } from "./LaneTable";
 import { Empty } from "./Page";
 import { PagesNav } from "./Pagination";
@@ -58,12 +59,7 @@ function ChartFilterForm({ filter, countries, empty }: { filter: ChartFilter; co
   const select = "mt-1 rounded border border-stone-300 bg-white px-2 py-1";
   return (
     <>
-      <form
-        method="get"
-        action="/partners/chart"
-        className="mb-4 flex flex-wrap items-end gap-3 print:hidden"
-        aria-label={t("common.filter")}
-      >
+      <DrawnFilterForm action="/partners/chart">
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("partner.country")}</span>
           <select name="country" defaultValue={filter.countryCode ?? ""} className={select}>
@@ -86,13 +82,8 @@ function ChartFilterForm({ filter, countries, empty }: { filter: ChartFilter; co
             ))}
           </select>
         </label>
-        <button
-          type="submit"
-          className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
-        >
-          {t("common.apply")}
-        </button>
-      </form>
+        <FilterActions resetTo="/partners/chart" filtered={Boolean(filter.countryCode || filter.type)} />
+      </DrawnFilterForm>
       <p className="mb-2 text-sm text-stone-600">{t("chart.sortedByContact")}</p>
       {empty ? <Empty>{t("partner.empty")}</Empty> : null}
     </>

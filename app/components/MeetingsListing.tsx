@@ -1,7 +1,8 @@
 import { useTranslation } from "~/i18n/react";
 import type { MeetingsView } from "~/models/pages.server";
 import { MeetingList, type MeetingRow } from "./MeetingList";
-import { Empty, PageLink } from "./Page";
+import { DrawnFilterForm, FilterActions } from "./FilterForm";
+import { Empty } from "./Page";
 import { PagesNav } from "./Pagination";
 
 type Meetings = { items: MeetingRow[]; page: number; pageCount: number; total: number; pageSize: number };
@@ -27,12 +28,7 @@ export function MeetingsListing({
   const { items, ...pages } = meetings;
   return (
     <>
-      <form
-        method="get"
-        action="/meetings"
-        className="mb-4 flex flex-wrap items-end gap-3 print:hidden"
-        aria-label={t("common.filter")}
-      >
+      <DrawnFilterForm action="/meetings">
         <label className="flex flex-col text-sm">
           <span className="font-medium text-stone-700">{t("meeting.partner")}</span>
           <input type="search" name="partnerName" defaultValue={view.filter.partnerName} className={field} />
@@ -52,18 +48,8 @@ export function MeetingsListing({
           <span className="font-medium text-stone-700">{t("meeting.topic")}</span>
           <input type="search" name="topic" defaultValue={view.filter.topic} className={field} />
         </label>
-        <button
-          type="submit"
-          className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
-        >
-          {t("common.apply")}
-        </button>
-        {view.filtered ? (
-          <PageLink to="/meetings" className="text-sm text-sky-800 underline">
-            {t("common.reset")}
-          </PageLink>
-        ) : null}
-      </form>
+        <FilterActions resetTo="/meetings" filtered={view.filtered} />
+      </DrawnFilterForm>
       {meetings.total === 0 ? <Empty>{t("meeting.empty")}</Empty> : <MeetingList meetings={items} />}
       <PagesNav {...pages} hrefFor={(page) => meetingsHref(search, page)} />
     </>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
-import { FilterForm } from "~/components/FilterForm";
+import { FilterActions, FilterForm } from "~/components/FilterForm";
 import { ActionLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
 import { ExportLinks } from "~/components/ExportLinks";
@@ -120,17 +120,7 @@ export default function InitiativesPage() {
           />
           {t("initiative.onlyOverdue")}
         </label>
-        <button
-          type="submit"
-          className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
-        >
-          {t("common.apply")}
-        </button>
-        {filtered ? (
-          <Link to="/initiatives" className="text-sm text-sky-800 underline">
-            {t("common.reset")}
-          </Link>
-        ) : null}
+        <FilterActions resetTo="/initiatives" filtered={Boolean(filtered)} />
       </FilterForm>
       {list ? (
         <>

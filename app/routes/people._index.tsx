@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { FilterForm } from "~/components/FilterForm";
+import { FilterActions, FilterForm } from "~/components/FilterForm";
 import { ActionLink } from "~/components/Actions";
 import { ExportLinks } from "~/components/ExportLinks";
 import { Empty, PageHeading } from "~/components/Page";
@@ -47,17 +47,7 @@ export default function PeoplePage() {
             className="mt-1 w-72 rounded border border-stone-300 bg-white px-2 py-1"
           />
         </label>
-        <button
-          type="submit"
-          className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
-        >
-          {t("common.apply")}
-        </button>
-        {organisation ? (
-          <Link to="/people" className="text-sm text-sky-800 underline">
-            {t("common.reset")}
-          </Link>
-        ) : null}
+        <FilterActions resetTo="/people" filtered={Boolean(organisation)} />
       </FilterForm>
       {people.total === 0 ? (
         <Empty>{t("person.empty")}</Empty>
