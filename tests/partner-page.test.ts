@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { getDb } from "~/db.server";
 import { cookieFor } from "./support/accounts";
 import { aMeeting, anInitiative, aPartner, aRelation } from "./support/factories";
 
@@ -80,4 +81,24 @@ test("a partner's relations are drawn with the links to edit them for editors on
       else expect(relations).not.toContain(link);
     }
   }
+});
+
+test("a relation step's source is a link only when its address is a web address", async () => {
+  const id = aPartner({ nameEn: "Sourced City" });
+  aRelation(id, { date: "2016-05-10", sourceUrl: "https://news.example.kz/agreement", sourceTitle: "Signed at last" });
+  const hostile = aRelation(id, { type: "friendly", date: "2017-01-01", sourceTitle: "Odd address" });
+  // An address no form accepts (a file from before the check, or written outside the app).
+  getDb()
+    .$client.prepare(
+      "UPDATE sources SET url = 'javascript:alert(1)' WHERE id = (SELECT source_id FROM relation_steps WHERE relation_id = ?)",
+    )
+    .run(hostile);
+  const { loader } = await import("~/routes/partners.$partnerId");
+  const request = new Request(`http://localhost/partners/${id}`, {
+    headers: { Cookie: await cookieFor("viewer"), "Accept-Language": "en" },
+  });
+  const relations = (await loader({ request, params: { partnerId: String(id) }, context: {} })).relations ?? "";
+  expect(relations).toMatch(/<a href="https:\/\/news\.example\.kz\/agreement"[^>]*>Signed at last<\/a>/);
+  expect(relations).toContain("Odd address");
+  expect(relations).not.toContain("javascript:");
 });

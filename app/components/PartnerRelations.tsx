@@ -1,6 +1,7 @@
 import { useDateWords } from "~/i18n/dates";
 import { useTranslation } from "~/i18n/react";
 import type { PartnerRelations as Relations } from "~/models/pages.server";
+import { isWebUrl } from "~/utils/urls";
 import { formatPartialDate } from "~db/shared/partial-date";
 import { actionLinkClass } from "./Actions";
 import { AllDocumentsLink, DocumentItems, type DocumentRows } from "./DocumentItems";
@@ -91,7 +92,7 @@ export function PartnerRelations({
                     {step.source ? (
                       <span className="text-stone-600">
                         {" · "}
-                        {step.source.linkable ? (
+                        {isWebUrl(step.source.url) ? (
                           <a
                             href={step.source.url ?? undefined}
                             rel="noopener noreferrer"

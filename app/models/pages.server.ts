@@ -16,12 +16,6 @@ import { getPartner, listPartners, peopleMetFrom, type PartnerSort } from "./par
 import { partnerCountries, relationLanes, type ChartFilter, type RelationLane } from "./relation-chart.server";
 import { partnerTimelinePage } from "./timeline.server";
 
-// The partner page decides in its loader which step sources may be links: taken from here, a
-// .server module, the check costs the page no chunk of its own (issue 17).
-import { isWebUrl } from "~/utils/urls";
-
-export { isWebUrl };
-
 /**
  * A page of partners as the lists show them: each relation's kind and status, not its steps
  * (the export reads the steps from listPartners itself). The steps, sent with the page's data,
@@ -137,19 +131,12 @@ export function searchPage(query: string, lng: Language, draw: (found: ReturnTyp
 }
 
 /**
- * A partner's relations with their steps, each step's source said linkable or not here (not by
- * the page's code), and each step's documents: attaching one is a change of a record (its own),
- * as any other, so they are read and kept with the page.
+ * A partner's relations with their steps, and each step's documents: attaching one is a change
+ * of a record (its own), as any other, so they are read and kept with the page.
  */
 function partnerRelations(relations: NonNullable<ReturnType<typeof getPartner>>["relations"]) {
   return {
-    items: relations.map((relation) => ({
-      ...relation,
-      steps: relation.steps.map((step) => ({
-        ...step,
-        source: step.source && { ...step.source, linkable: isWebUrl(step.source.url) },
-      })),
-    })),
+    items: relations,
     stepDocuments: Object.fromEntries(
       documentsOfSteps(relations.flatMap((relation) => relation.steps.map((step) => step.id))),
     ),
