@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { stateFile } from "./support";
+import { listedImport, stateFile } from "./support";
 
 test.use({ locale: "en-GB" });
 
@@ -61,15 +61,7 @@ test("a file of partners: a relation with its steps, previewed, imported, on the
   );
   await page.getByRole("button", { name: "Import the 2 rows without errors" }).click();
   await expect(page.getByText("Imported 2 rows from partners.xlsx.")).toBeVisible();
-  // Listed among the imports (other tests, run at the same time, import into the same database).
-  await expect(
-    page
-      .getByRole("list", { name: "Imports" })
-      .getByRole("listitem")
-      .filter({ hasText: "partners.xlsx (Partners)" })
-      .filter({ hasText: "Rows: 2" })
-      .first(),
-  ).toBeVisible();
+  await expect(listedImport(page, "partners.xlsx (Partners)", "Rows: 2")).toBeVisible();
 
   await page.goto(`/search?q=${encodeURIComponent(town)}`);
   await page.getByRole("link", { name: town }).first().click();

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { stateFile } from "./support";
+import { listedImport, stateFile } from "./support";
 
 test.use({ locale: "en-GB" });
 
@@ -135,15 +135,7 @@ test("a file of people: the kind chosen, errors by row, imported, undone", async
   );
   await page.getByRole("button", { name: "Import the 1 rows without errors" }).click();
   await expect(page.getByText("Imported 1 rows from people.csv.")).toBeVisible();
-  // Listed among the imports (other tests, run at the same time, import into the same database).
-  await expect(
-    page
-      .getByRole("list", { name: "Imports" })
-      .getByRole("listitem")
-      .filter({ hasText: "people.csv (People)" })
-      .filter({ hasText: "Rows: 1" })
-      .first(),
-  ).toBeVisible();
+  await expect(listedImport(page, "people.csv (People)", "Rows: 1")).toBeVisible();
 
   const admin = await browser.newContext({ storageState: stateFile("admin"), locale: "en-GB" });
   const adminPage = await admin.newPage();

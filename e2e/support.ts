@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { Page } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3123);
 
@@ -27,3 +28,15 @@ export const PASSWORDS: Record<Role, string> = {
 };
 
 export const NAMES: Record<Exclude<Role, "admin">, string> = { editor: "Aigerim Editor", viewer: "Bolat Viewer" };
+
+/**
+ * An import in the imports list, found by its file and its count of rows rather than by its place:
+ * other tests, run at the same time, import into the same database.
+ */
+export const listedImport = (page: Page, file: string, rows: string) =>
+  page
+    .getByRole("list", { name: "Imports" })
+    .getByRole("listitem")
+    .filter({ hasText: file })
+    .filter({ hasText: rows })
+    .first();
