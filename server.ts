@@ -35,6 +35,7 @@ import { getEnv } from "./app/env.server";
 import { isCrossSite } from "./app/utils/cross-site";
 import { loggedPath } from "./app/utils/logged-path";
 import { tooLargePage } from "./app/utils/too-large-page.server";
+import { closeAfterLingering, limitBodies } from "./app/utils/body-limits.server";
 import { recordSecurityEvent } from "~db/security-log";
 
 const env = getEnv();
@@ -169,110 +170,18 @@ function requestIds(): express.RequestHandler {
  *   chose its own caching (the public interface strings) keeps it; so do the static files
  *   (served before this applies, with their own Cache-Control).
  * - A response sent before its request's body has all arrived (a refused post, left unread)
- *   closes the connection, after a lingering close (below): the connection is not reused for a
- *   request that was answered without being read.
+ *   closes the connection, after a lingering close: the connection is not reused for a request
+ *   that was answered without being read.
  */
 function beforeHeaders(): express.RequestHandler {
   return (req, res, next) => {
     const writeHead = res.writeHead;
     res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
       if (!res.hasHeader("Cache-Control")) res.setHeader("Cache-Control", "private, no-store");
-      if (!req.complete) {
-        res.setHeader("Connection", "close");
-        lingerBeforeClosing(req, res);
-      }
+      if (!req.complete) closeAfterLingering(req, res);
       return writeHead.apply(this, args);
     } as typeof writeHead;
     next();
-  };
-}
-
-/**
- * Bodies are counted as they arrive, whatever their framing (a chunked body declares no
- * length): past the limit nothing more reaches Remix, not even the body's end (so no action
- * can run on a cut body), and the request is answered 413. A declared length over the limit is
- * refused before anything is read. Bodies are read only as fast as the app consumes them, and
- * what comes after the answer is dropped as it comes (lingerBeforeClosing), so a post that is
- * refused unread (signed out, not allowed) takes a few kilobytes of memory whatever its size.
- */
-function limitBodies(): express.RequestHandler {
-  return (req, res, next) => {
-    if (req.method === "GET" || req.method === "HEAD") return next();
-    const limit = !SESSION_COOKIE.test(req.get("cookie") ?? "")
-      ? SIGNED_OUT_MAX_BODY_BYTES
-      : req.is("multipart/form-data")
-        ? Math.max(UPLOAD_MAX_BODY_BYTES, MAX_BODY_BYTES)
-        : MAX_BODY_BYTES;
-    const body: BodyState = { received: 0, dropping: false, lingerEnds: null };
-    res.locals.body = body;
-    const refuse = () => {
-      res.locals.bodyRefused = true;
-      body.dropping = true;
-      if (res.headersSent) return void req.socket.destroy();
-      res.status(413).set("Connection", "close");
-      const headers = {
-        cookie: req.get("cookie") ?? null,
-        acceptLanguage: req.get("accept-language") ?? null,
-        referer: req.get("referer") ?? null,
-        origin: `${req.protocol}://${req.get("host") ?? ""}`,
-      };
-      void tooLargePage(headers)
-        .catch(() => "Payload too large")
-        .then((page) => res.headersSent || res.type("html").send(page));
-    };
-    if (Number(req.get("content-length") ?? 0) > limit) refuse();
-    // Every chunk of the body enters the request through push(): counted there, before any reader.
-    const push = req.push.bind(req);
-    req.push = (chunk: Buffer | null, encoding?: BufferEncoding) => {
-      if (chunk !== null) body.received += chunk.length;
-      if (!body.dropping && body.received > limit) refuse();
-      if (!body.dropping) return push(chunk, encoding);
-      // Dropped, and true so that the connection goes on being read (false would stop it).
-      if (chunk === null || body.received > 2 * limit) body.lingerEnds?.();
-      return true;
-    };
-    if (body.dropping) return;
-    next();
-  };
-}
-
-/** A post's body as limitBodies counts it; `lingerEnds` closes its connection once lingering. */
-type BodyState = { received: number; dropping: boolean; lingerEnds: (() => void) | null };
-
-// Long enough for a client on a slow line to finish writing the rest of an 8 MB form.
-const LINGER_MS = 10_000;
-
-/**
- * A lingering close, as nginx does one. An answer sent before its request's body has all
- * arrived ends in closing the connection; closed at once, with the body still coming, the
- * system resets it, and a client still writing (fetch, a browser uploading a file) reports the
- * reset instead of the answer it already has: a third of 3 MB posts refused unread got no
- * answer. So the connection is half-closed once the answer is out (nothing more is written),
- * and what more of the body comes is dropped as it arrives, unbuffered, until it ends, the
- * client hangs up, LINGER_MS pass, or as much again as the limit has come (a body over the
- * limit is not read to its end: its client may see the reset rather than the 413).
- */
-function lingerBeforeClosing(req: express.Request, res: express.Response) {
-  const socket = req.socket;
-  const body = res.locals.body as BodyState | undefined;
-  // Node calls destroySoon once a Connection: close answer is written: end, then destroy.
-  const close = socket.destroySoon.bind(socket);
-  socket.destroySoon = () => {
-    if (req.complete || !body) return close();
-    let closed = false;
-    const closeOnce = () => {
-      if (closed) return;
-      closed = true;
-      clearTimeout(timer);
-      close();
-    };
-    const timer = setTimeout(closeOnce, LINGER_MS).unref();
-    socket.once("close", () => clearTimeout(timer));
-    body.dropping = true;
-    body.lingerEnds = closeOnce;
-    socket.end();
-    // Remix's reader may have paused the connection when it stopped reading.
-    socket.resume();
   };
 }
 
@@ -412,7 +321,23 @@ async function serve() {
   app.use(requestIds());
   app.use(beforeHeaders());
   app.use(securityHeaders(build.mode === "production"));
-  app.use(limitBodies());
+  app.use(
+    limitBodies({
+      limitFor: (req) =>
+        !SESSION_COOKIE.test(req.get("cookie") ?? "")
+          ? SIGNED_OUT_MAX_BODY_BYTES
+          : req.is("multipart/form-data")
+            ? Math.max(UPLOAD_MAX_BODY_BYTES, MAX_BODY_BYTES)
+            : MAX_BODY_BYTES,
+      tooLargePage: (req) =>
+        tooLargePage({
+          cookie: req.get("cookie") ?? null,
+          acceptLanguage: req.get("accept-language") ?? null,
+          referer: req.get("referer") ?? null,
+          origin: `${req.protocol}://${req.get("host") ?? ""}`,
+        }),
+    }),
+  );
   // Pages are compressed at the fastest levels: on the council's network the CPU, not the
   // bytes, is what runs out (Brotli quality 4, compression's default, cost a tenth of the
   // server's time at 10 connections, issue 17). Assets come precompressed at the strongest.
