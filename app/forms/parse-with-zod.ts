@@ -1,5 +1,6 @@
-import { parseWithZod as conformParse, unstable_coerceFormValue as coerceFormValue } from "@conform-to/zod";
+import { parseWithZod as conformParse } from "@conform-to/zod";
 import type { ZodErrorMap, ZodTypeAny } from "zod";
+import { coerceFormValue } from "./form-coercion";
 
 const coerced = new WeakMap<ZodTypeAny, ZodTypeAny>();
 
