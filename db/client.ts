@@ -2,9 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import * as schema from "./schema";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type Db = BetterSQLite3Database & { $client: Database.Database };
 
 /**
  * Opens (creating if needed) the SQLite file with the settings every connection must have:
@@ -27,7 +26,9 @@ export function openDatabase(file: string, { syncEachCommit = true, checkpointPa
   // journal in a temporary file, made and unlinked for it (logging a meeting: three times in four
   // saves, strace); in memory, as sorts and temporary tables then are too, it needs no file.
   sqlite.pragma("temp_store = MEMORY");
-  const db = drizzle(keepingStatements(sqlite), { schema }) as Db;
+  // Without the schema: the app asks no relational queries (db.query), and with it every
+  // transaction built their builders for all the tables again (a hundredth of logging a meeting).
+  const db = drizzle(keepingStatements(sqlite)) as Db;
   db.$client = sqlite;
   return db;
 }
