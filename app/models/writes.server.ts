@@ -59,6 +59,8 @@ export function recordOutsideChanges(db: Db, reindex = true) {
 
 /** Another program's changes: indexed for search, as the app's own are, and kept as its entries. */
 function flushOutside(db: Db, reindex = true) {
+  // Nearly always nothing: one indexed look, not the search index's and the history's reads.
+  if (!hasPendingChanges(db.$client)) return 0;
   if (reindex) reindexTouched(db);
   return flushHistory(db.$client, OUTSIDE);
 }
