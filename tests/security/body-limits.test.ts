@@ -2,8 +2,8 @@
  * Issue 12.1: a body is counted as it arrives, whatever its framing, and cut at the limit; a
  * post refused without a session is never read. Against the real server (npm run build first).
  */
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { oversizedPost } from "../support/oversized-post";
 import { residentMb, signIn, startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -15,49 +15,9 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(() => server?.stop());
 
-const megabyte = Buffer.alloc(1024 * 1024, "A");
-
-type Outcome = { status: number | null; connection: string | undefined; error: string | null; writtenMb: number };
-
-/**
- * A form post of `megabytes` with Transfer-Encoding: chunked (no length the server could refuse
- * early), written as fast as the server takes it until it answers or hangs up.
- */
-function chunkedPost(path: string, megabytes: number, headers: Record<string, string> = {}): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const outcome: Outcome = { status: null, connection: undefined, error: null, writtenMb: 0 };
-    let settled = false;
-    const settle = () => !settled && (settled = true) && resolve(outcome);
-    const request = http.request(`${server.origin}${path}`, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        "Transfer-Encoding": "chunked",
-        "Sec-Fetch-Site": "same-origin",
-        ...headers,
-      },
-    });
-    request.on("response", (response) => {
-      outcome.status = response.statusCode ?? null;
-      outcome.connection = response.headers.connection;
-      response.resume();
-      response.on("close", settle);
-    });
-    request.on("error", (error: NodeJS.ErrnoException) => {
-      outcome.error = error.code ?? error.message;
-      settle();
-    });
-    request.write("name=");
-    const write = () => {
-      while (outcome.writtenMb < megabytes && outcome.status === null && !request.destroyed) {
-        outcome.writtenMb++;
-        if (!request.write(megabyte)) return void request.once("drain", write);
-      }
-      if (outcome.writtenMb >= megabytes && !request.destroyed) request.end();
-    };
-    write();
-  });
-}
+/** A chunked form post (no length the server could refuse early) to one of the server's paths. */
+const chunkedPost = (path: string, megabytes: number, headers: Record<string, string> = {}) =>
+  oversizedPost(`${server.origin}${path}`, megabytes, { headers });
 
 async function healthzMs() {
   const started = performance.now();

@@ -4,11 +4,12 @@
  * writing as fast as it could had its whole 64 MB read before the answer (found by the fuzzer,
  * in CI). Here the page takes 400 ms, on purpose, behind server.ts's own body limits.
  */
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { closeAfterLingering, limitBodies } from "~/utils/body-limits.server";
+import { oversizedPost } from "../support/oversized-post";
 
 const LIMIT = 64 * 1024;
 const DRAWN_IN_MS = 400;
@@ -48,59 +49,13 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-const megabyte = Buffer.alloc(1024 * 1024, "A");
-
-type Outcome = { status: number | null; page: string; error: string | null; writtenMb: number };
-
-/** A form post of OVERSIZED_MB, written as fast as the server takes it until it answers or hangs up. */
-function oversizedPost(framing: "chunked" | "declared"): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const outcome: Outcome = { status: null, page: "", error: null, writtenMb: 0 };
-    let settled = false;
-    const settle = () => {
-      if (settled) return;
-      settled = true;
-      request.destroy();
-      resolve(outcome);
-    };
-    const request = http.request(`${origin}/partners/new`, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        ...(framing === "chunked"
-          ? { "Transfer-Encoding": "chunked" }
-          : { "Content-Length": String(2 + OVERSIZED_MB * megabyte.length) }),
-      },
-    });
-    request.on("response", (response) => {
-      outcome.status = response.statusCode ?? null;
-      response.on("data", (chunk: Buffer) => (outcome.page += chunk.toString()));
-      response.on("end", settle);
-      response.on("error", settle);
-    });
-    request.on("error", (error: NodeJS.ErrnoException) => {
-      outcome.error = error.code ?? error.message;
-      settle();
-    });
-    request.write("x=");
-    const write = () => {
-      while (outcome.writtenMb < OVERSIZED_MB && outcome.status === null && !request.destroyed) {
-        outcome.writtenMb++;
-        if (!request.write(megabyte)) return void request.once("drain", write);
-      }
-      if (outcome.writtenMb >= OVERSIZED_MB && !request.destroyed) request.end();
-    };
-    write();
-  });
-}
-
 describe("a body over the limit, answered slowly", () => {
   // What the socket buffers hold on the way is written before the server stops reading; the
   // rest waits for the answer.
   test.each(["declared", "chunked"] as const)(
     "with its length %s: the 413 comes, and most of the body was never taken",
     async (framing) => {
-      const outcome = await oversizedPost(framing);
+      const outcome = await oversizedPost(`${origin}/partners/new`, OVERSIZED_MB, { framing });
       expect(outcome.error).toBeNull();
       expect(outcome.status).toBe(413);
       expect(outcome.page).toBe("<h1>Too much to send</h1>");
