@@ -3,7 +3,7 @@ import type { MeetingsView } from "~/models/pages.server";
 import { MeetingList, type MeetingRow } from "./MeetingList";
 import { DrawnFilterForm, FilterActions } from "./FilterForm";
 import { Empty } from "./Page";
-import { PagesNav } from "./Pagination";
+import { pageHref, PagesNav } from "./Pagination";
 
 type Meetings = { items: MeetingRow[]; page: number; pageCount: number; total: number; pageSize: number };
 
@@ -51,16 +51,7 @@ export function MeetingsListing({
         <FilterActions resetTo="/meetings" filtered={view.filtered} />
       </DrawnFilterForm>
       {meetings.total === 0 ? <Empty>{t("meeting.empty")}</Empty> : <MeetingList meetings={items} />}
-      <PagesNav {...pages} hrefFor={(page) => meetingsHref(search, page)} />
+      <PagesNav {...pages} hrefFor={(page) => pageHref("/meetings", search, page)} />
     </>
   );
-}
-
-/** The address of a page of the list, with the filter asked for. */
-function meetingsHref(search: URLSearchParams, page: number) {
-  const params = new URLSearchParams(search);
-  params.delete("page");
-  if (page > 1) params.set("page", String(page));
-  const query = params.toString();
-  return query ? `/meetings?${query}` : "/meetings";
 }

@@ -7,14 +7,17 @@ type Pages = { page: number; pageCount: number; total: number; pageSize: number 
 /** Previous / next links that keep the current filters; plain links, so they work without JS. */
 export function Pagination(pages: Pages) {
   const location = useLocation();
-  const hrefFor = (target: number) => {
-    const params = new URLSearchParams(location.search);
-    if (target === 1) params.delete("page");
-    else params.set("page", String(target));
-    const query = params.toString();
-    return query ? `?${query}` : location.pathname;
-  };
-  return <PagesNav {...pages} hrefFor={hrefFor} />;
+  const search = new URLSearchParams(location.search);
+  return <PagesNav {...pages} hrefFor={(target) => pageHref(location.pathname, search, target)} />;
+}
+
+/** The address of a list's page, keeping what else its address asks (the filter). */
+export function pageHref(path: string, search: URLSearchParams, page: number) {
+  const params = new URLSearchParams(search);
+  params.delete("page");
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
 }
 
 /**
