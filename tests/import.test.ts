@@ -8,6 +8,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
+import archiver from "archiver";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { count, eq } from "drizzle-orm";
@@ -19,7 +21,7 @@ import { history, imports, meetings, partners, people } from "~db/schema";
 import { getDb } from "~/db.server";
 import { formErrorMap } from "~/forms/error-map";
 import { translatorFor } from "~/i18n/i18n.server";
-import { FileRefused, readSheet } from "~/exchange/import/read.server";
+import { FileRefused, MAX_UNPACKED_BYTES, readSheet } from "~/exchange/import/read.server";
 import { commitImport, previewImport, readImportFile, templateHeaders, undoImport } from "~/models/imports.server";
 import { updateMeeting, meetingForEdit } from "~/models/meetings/write.server";
 import * as meetingWrites from "~/models/meetings/write.server";
@@ -152,6 +154,37 @@ describe("reading a file", () => {
       "imports.errors.notSpreadsheet",
     );
     expect(await refusalOf(file("other.csv", "Name,Phone\r\nA,1\r\n"))).toBe("imports.errors.unknownHeaders");
+  });
+  test("an XLSX that unpacks to more than any import (a ZIP bomb) is refused before it is read, by its size unpacked", async () => {
+    // 101 MB of shared strings packed into a small file: read as a sheet, the reader would keep
+    // them all in memory (24 MB of such a file ran the server out of memory).
+    const p = path.join(dir, "bomb.xlsx");
+    const zip = archiver("zip", { zlib: { level: 1 } });
+    const written = new Promise<void>((resolve, reject) => {
+      const out = fs.createWriteStream(p);
+      out.on("close", () => resolve());
+      zip.on("error", reject);
+      zip.pipe(out);
+    });
+    const megabyte = Buffer.alloc(1024 * 1024, "<si><t>aaaaaaaa</t></si>");
+    zip.append("<Types/>", { name: "[Content_Types].xml" });
+    zip.append(
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < MAX_UNPACKED_BYTES / megabyte.length + 1; i++) yield megabyte;
+        })(),
+      ),
+      { name: "xl/sharedStrings.xml" },
+    );
+    await zip.finalize();
+    await written;
+    expect(fs.statSync(p).size).toBeLessThan(2 * 1024 * 1024);
+    const heapBefore = process.memoryUsage().heapUsed;
+    await expect(readImportFile(p, "auto")).rejects.toMatchObject({
+      refusal: { key: "imports.errors.unpackedTooBig", values: { mb: "100" } },
+    });
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(50 * 1024 * 1024);
+    expect(en("imports.errors.unpackedTooBig", { mb: "100" })).toMatch(/^Unpacked, the file holds over 100 MB/);
   });
 });
 

@@ -117,7 +117,40 @@ function cellOf(value: ExcelJS.CellValue): RawCell {
   return null;
 }
 
+/**
+ * How much an XLSX may hold once unpacked. A sheet of 5,000 meetings unpacks to 3 MB, of the
+ * 20,000 rows an import takes to some 12; a ZIP of repeated text packs a thousand to one, and an
+ * upload of 11 MB that unpacked to 410 MB of shared strings (which the reader keeps in memory)
+ * took the server to 800 MB; one of 24 MB ran it out of memory and stopped it.
+ */
+export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+const MAX_ZIP_ENTRIES = 1000;
+
+/** Unpacks the file once without keeping anything, counting, and refuses it past the limits. */
+async function checkUnpackedSize(path: string) {
+  const tooLarge = () =>
+    new FileRefused(refusal("imports.errors.unpackedTooBig", { mb: String(MAX_UNPACKED_BYTES / 1024 / 1024) }));
+  const zip = createReadStream(path).pipe(unzip({ forceStream: true }));
+  let bytes = 0;
+  let entries = 0;
+  try {
+    for await (const entry of zip) {
+      if (++entries > MAX_ZIP_ENTRIES) throw tooLarge();
+      for await (const chunk of entry as AsyncIterable<Buffer>) {
+        bytes += chunk.length;
+        if (bytes > MAX_UNPACKED_BYTES) throw tooLarge();
+      }
+    }
+  } catch (error) {
+    if (error instanceof FileRefused) throw error;
+    throw new FileRefused(refusal("imports.errors.notSpreadsheet"));
+  } finally {
+    zip.destroy();
+  }
+}
+
 async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
+  await checkUnpackedSize(path);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: "emit",
     sharedStrings: "cache",

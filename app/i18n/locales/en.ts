@@ -1023,6 +1023,8 @@ const en = {
       duplicateStep: "The same step (status and date of the same relation) is on row {{row}} already.",
       noFile: "Choose a file.",
       tooBig: "The file is over {{mb}} MB.",
+      unpackedTooBig:
+        "Unpacked, the file holds over {{mb}} MB: far more than a spreadsheet of rows to import. Save it again, or split it.",
       notSpreadsheet: "This is not an XLSX or CSV file.",
       empty: "The file holds no rows under its headers.",
       otherKind: {
