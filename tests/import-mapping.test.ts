@@ -6,10 +6,11 @@
  * Through the import page's action, as the browser posts it.
  */
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 import { getDb } from "~/db.server";
 import { importMappings, meetings, partners, people, posts } from "~db/schema";
 import { headerHash, proposeMapping } from "~/models/import-mappings.server";
+import * as importModel from "~/models/imports.server";
 import { action } from "~/routes/import._index";
 import { aPartner, anOrganisation } from "./support/factories";
 import { accountFor, cookieFor } from "./support/accounts";
@@ -150,6 +151,34 @@ describe("the mapping step", () => {
     const viewer = await post({ intent: "map", stagedId: token!, ...choices }, undefined, "viewer");
     expect(statusOf(viewer)).toBe(403);
     expect(getDb().select().from(importMappings).all()).toEqual(before);
+  });
+
+  test("attack: the same preview imported three times at once (a double click) is imported once", async () => {
+    const file = csvOf([HEADERS, ["2019-09-09", "Хэйлунцзян", "Двойной щелчок", "", ""]]);
+    const { token } = replyOf(await upload(file, "дважды.csv"));
+    await mapWith(token!, ["date", "partner", "purpose", "country", "summary"]);
+    const outcomes = await Promise.all([1, 2, 3].map(() => post({ intent: "import", stagedId: token! })));
+    expect(outcomes.filter((o) => o instanceof Response).map((o) => (o as Response).status)).toEqual([302]);
+    const refused = outcomes.filter((o) => !(o instanceof Response));
+    expect(refused.map((o) => [statusOf(o), replyOf(o).fileError])).toEqual([
+      [400, "Загруженный файл больше не хранится (файлы ждут час): загрузите его снова."],
+      [400, "Загруженный файл больше не хранится (файлы ждут час): загрузите его снова."],
+    ]);
+    const saved = getDb().select().from(meetings).where(eq(meetings.purpose, "Двойной щелчок")).all();
+    expect(saved).toHaveLength(1);
+  });
+
+  test("an import that fails gives its upload back: it can be imported once the fault is gone", async () => {
+    const file = csvOf([HEADERS, ["2019-10-10", "Хэйлунцзян", "Со второго раза", "", ""]]);
+    const { token } = replyOf(await upload(file, "снова.csv"));
+    await mapWith(token!, ["date", "partner", "purpose", "country", "summary"]);
+    const failing = vi.spyOn(importModel, "commitImport").mockImplementationOnce(() => {
+      throw new Error("disk full");
+    });
+    expect(await post({ intent: "import", stagedId: token! })).toBeInstanceOf(Error);
+    failing.mockRestore();
+    expect(await post({ intent: "import", stagedId: token! })).toBeInstanceOf(Response);
+    expect(getDb().select().from(meetings).where(eq(meetings.purpose, "Со второго раза")).all()).toHaveLength(1);
   });
 });
 

@@ -12,7 +12,7 @@
  * what it created (and takes back what it added to records on file) in one transaction of its own.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { and, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
@@ -137,9 +137,34 @@ export function stagedFile(token: string, userId: number) {
   }
 }
 
+/**
+ * The staged file of this account, taken for its import by one request only: a double click (or
+ * a second click while a long import runs) sent the same upload twice at once, and both were
+ * imported. Taking is a rename, which one request wins in whichever process serves it; the
+ * others find no file, as after the import. `release` gives it back when the import fails.
+ */
+export function claimStaged(token: string, userId: number) {
+  const staged = stagedFile(token, userId);
+  if (!staged) return null;
+  const claimed = join(stagingDir(), `${token}.importing`);
+  try {
+    renameSync(staged.path, claimed);
+  } catch {
+    return null;
+  }
+  const release = () => {
+    try {
+      renameSync(claimed, staged.path);
+    } catch {
+      // Swept meanwhile: the upload has expired.
+    }
+  };
+  return { ...staged, path: claimed, release };
+}
+
 export function dropStaged(token: string) {
   if (!TOKEN.test(token)) return;
-  for (const ext of ["upload", "json"]) rmSync(join(stagingDir(), `${token}.${ext}`), { force: true });
+  for (const ext of ["upload", "importing", "json"]) rmSync(join(stagingDir(), `${token}.${ext}`), { force: true });
 }
 
 // ---------------------------------------------------------------------------------------------

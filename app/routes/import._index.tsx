@@ -23,6 +23,7 @@ import {
   unknownHeaders,
   type ColumnMapping,
   type ImportKind,
+  claimStaged,
   commitImport,
   dropStaged,
   listImports,
@@ -235,10 +236,17 @@ export async function action({ request }: ActionFunctionArgs) {
         preview: previewText(previewImport(file, errorMap), t),
       });
     }
-    const file = await readImportFile(staged.path, staged.encoding, staged.mapping, staged.kind);
-    const result = commitImport(file, staged.fileName, errorMap, actorOf(user));
-    dropStaged(token);
-    return redirectWithFlash(request, "/import", t("imports.done", { count: result.ready, file: staged.fileName }));
+    const claimed = claimStaged(token, user.id);
+    if (!claimed) return refused({ fileError: t("imports.errors.expired") });
+    try {
+      const file = await readImportFile(claimed.path, claimed.encoding, claimed.mapping, claimed.kind);
+      const result = commitImport(file, claimed.fileName, errorMap, actorOf(user));
+      dropStaged(token);
+      return redirectWithFlash(request, "/import", t("imports.done", { count: result.ready, file: claimed.fileName }));
+    } catch (error) {
+      claimed.release();
+      throw error;
+    }
   } catch (error) {
     if (error instanceof FileRefused) return refused({ fileError: say(t, error.refusal) });
     throw error;
