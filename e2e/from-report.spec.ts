@@ -58,6 +58,42 @@ test("a report over the limit is refused with its length, and what was typed is 
   await page.getByLabel("Text of the report").fill(long);
   await page.getByLabel("Outlet").fill("Example News");
   await page.getByRole("button", { name: "Propose a meeting" }).click();
-  await expect(page.getByText(/The report is too long: paste at most 100,000 characters/)).toBeVisible();
+  await expect(page.getByText(/The report is too long: paste at most 100000 characters/)).toBeVisible();
   await expect(page.getByLabel("Outlet")).toHaveValue("Example News");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false, locale: "ru-RU" });
+
+  test("the review stays through a refused Save and the partner's adding, then the meeting is saved", async ({
+    page,
+  }) => {
+    await page.goto("/meetings/from-report");
+    await page.getByLabel("Текст сообщения").fill(fs.readFileSync("tests/fixtures/reports/kazan.ru.txt", "utf8"));
+    await page.getByLabel("Дата публикации").fill("2025-06-11");
+    await page.getByRole("button", { name: "Предложить встречу" }).click();
+    const review = page.getByRole("heading", { level: 1, name: "Проверьте предложенную встречу" });
+    await expect(review).toBeVisible();
+
+    // Saved before its partner is on file: refused beside the partner, the review and what was typed kept.
+    await page.getByLabel(/^Цель/).fill("Дружба столиц, уточнено");
+    await page.getByRole("button", { name: "Сохранить" }).click();
+    await expect(review).toBeVisible();
+    await expect(page.getByText("Выберите партнёра, от которого прибыла делегация.")).toBeVisible();
+    await expect(page.getByLabel(/^Цель/)).toHaveValue("Дружба столиц, уточнено");
+    const leader = page.getByRole("group", { name: "Участник 4 предложено" });
+    await expect(leader.getByLabel("Имя", { exact: true })).toHaveValue("Ильдар Шакиров");
+    await expect(leader.getByLabel("Роль")).toHaveValue("led_delegation");
+
+    // The partner added from the review: the review is proposed again and finds it on file.
+    await page.getByLabel("Название нового партнёра").fill("Казань");
+    await page.getByLabel("Страна", { exact: true }).selectOption({ label: "Россия" });
+    await page.getByRole("button", { name: "Добавить этого партнёра" }).click();
+    await expect(review).toBeVisible();
+    await expect(page.getByLabel(/^Партнёр/).locator("option:checked")).toHaveText("Казань");
+    await expect(page.getByRole("heading", { name: "Партнёр, которого нет в базе" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Сохранить" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Сохранено." })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: /Казан/ })).toBeVisible();
+  });
 });

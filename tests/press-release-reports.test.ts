@@ -154,6 +154,6 @@ describe("the paste is bounded", () => {
       outlet: "Example",
     });
     expect(outcome.status).toBe(400);
-    expect(JSON.stringify(outcome.reply)).toContain("The report is too long: paste at most 100,000 characters");
+    expect(JSON.stringify(outcome.reply)).toContain("The report is too long: paste at most 100000 characters");
   });
 });

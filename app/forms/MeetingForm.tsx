@@ -61,6 +61,7 @@ export function MeetingForm({
   withInitiatives,
   draftKey,
   proposed = [],
+  children,
 }: {
   reply?: FormReply;
   defaultValue?: Record<string, unknown>;
@@ -69,6 +70,8 @@ export function MeetingForm({
   draftKey: string;
   /** Fields filled in from a report (issue 15.2), marked "proposed" until changed or confirmed. */
   proposed?: string[];
+  /** More the form posts (the review's report, app/forms/pages/FromReportPage.tsx). */
+  children?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const [pending, setPending] = useState(() => new Set(proposed));
@@ -362,6 +365,7 @@ export function MeetingForm({
         </Group>
       ) : null}
 
+      {children}
       <SubmitButton>{t("form.save")}</SubmitButton>
     </Form>
   );

@@ -14,7 +14,7 @@ export const PasteSchema = z.object({
     .min(1)
     .superRefine((text, ctx) => {
       if (text.length > REPORT_LIMIT)
-        issue(ctx, [], "intake.tooLong", { max: REPORT_LIMIT.toLocaleString("en"), length: text.length });
+        issue(ctx, [], "intake.tooLong", { max: REPORT_LIMIT, length: text.length });
     }),
   url: webUrl.optional(),
   outlet: optionalText(LIMITS.name),
@@ -23,3 +23,6 @@ export const PasteSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
 });
+
+/** The report's fields, carried by the review's forms as `report.<field>` (see ReportFields). */
+export const REPORT_FIELDS = ["text", "url", "outlet", "published"] as const;

@@ -8,10 +8,11 @@ import { getTranslator } from "~/i18n/i18n.server";
 import type { Actor } from "~db/history";
 import type { Language } from "~/i18n/config";
 import type { T } from "~/i18n/translate";
-import { proposalFormValues, proposeMeeting } from "~/intake/press-release.server";
+import { proposalFormValues, proposeMeeting, type ReportInput } from "~/intake/press-release.server";
+import { REPORT_FIELDS } from "~/intake/paste-form";
 import { logMeeting, meetingFormChoices } from "~/models/meetings/write.server";
 import { createPartner } from "~/models/partners/write.server";
-import { readForm, replyWith, sayRefusals } from "~/forms/parse.server";
+import { readForm, sayRefusals, type FormReply } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { typedName } from "~db/shared/names";
 import { deferred, withDeferred } from "~/forms/deferred";
@@ -39,11 +40,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request, schema);
   const intent = formData.get("intent");
   if (intent === "propose") return propose(formData, lng, t);
-  if (intent === "addPartner") return addPartner(formData, t, actor);
+  if (intent === "addPartner") return addPartner(formData, lng, t, actor);
   const submission = parseWithZod(formData, { schema, errorMap: formErrorMap(t) });
-  if (submission.status !== "success") return replyWith(submission.reply());
+  const answer = (result: FormReply["result"], status: number) =>
+    data({ result, review: reviewCarried(formData, lng, t) }, { status });
+  if (submission.status !== "success") return answer(submission.reply(), submission.status === "error" ? 400 : 200);
   const result = logMeeting(submission.value, lng, actor);
-  if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
+  if (!result.ok) return answer(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), 400);
   return redirectWithFlash(request, `/meetings/${result.id}`, t("form.saved"));
 }
 
@@ -52,14 +55,46 @@ function propose(formData: FormData, lng: Language, t: T) {
   const submission = parseWithZod(formData, { schema: PasteSchema, errorMap: formErrorMap(t) });
   if (submission.status !== "success")
     return data({ stage: "paste" as const, paste: submission.reply() }, { status: 400 });
-  const proposal = proposeMeeting(submission.value, lng);
-  const { value, marks } = proposalFormValues(proposal);
-  const draftKey = `meeting-from-report-${createHash("sha256").update(submission.value.text).digest("hex").slice(0, 12)}`;
-  return { stage: "review" as const, proposal, defaultValue: value, marks, draftKey };
+  return { stage: "review" as const, ...reviewOf(submission.value, lng) };
 }
 
-/** A partner the report names and the file lacks, added when the person asks. */
-function addPartner(formData: FormData, t: T, actor: Actor) {
+/** The report read into a proposal; `partner`, one just added from the review, is its partner. */
+function reviewOf(paste: ReportInput, lng: Language, partner?: { id: number; name: string }) {
+  const read = proposeMeeting(paste, lng);
+  const proposal = partner ? { ...read, partner, newPartner: null } : read;
+  const { value, marks } = proposalFormValues(proposal);
+  const draftKey = `meeting-from-report-${createHash("sha256").update(paste.text).digest("hex").slice(0, 12)}`;
+  return { proposal, defaultValue: value, marks, draftKey, paste };
+}
+
+export type Review = ReturnType<typeof reviewOf>;
+
+/**
+ * The review again, from the report its forms carry (`report.*`): in the browser the page keeps
+ * it while a Save is corrected, but without JavaScript every post draws a new page, and the
+ * review, the pasted report and the message were gone after the first Save refused.
+ */
+function reviewCarried(
+  formData: FormData,
+  lng: Language,
+  t: T,
+  partner?: { id: number; name: string },
+): Review | undefined {
+  const paste = new URLSearchParams();
+  for (const key of REPORT_FIELDS) {
+    const value = formData.get(`report.${key}`);
+    if (typeof value === "string") paste.set(key, value);
+  }
+  if (!paste.has("text")) return undefined;
+  const submission = parseWithZod(paste, { schema: PasteSchema, errorMap: formErrorMap(t) });
+  return submission.status === "success" ? reviewOf(submission.value, lng, partner) : undefined;
+}
+
+/**
+ * A partner the report names and the file lacks, added when the person asks. In the browser the
+ * page then chooses it; without JavaScript the review is proposed again, with it chosen.
+ */
+function addPartner(formData: FormData, lng: Language, t: T, actor: Actor) {
   const name = String(formData.get("name") ?? "").trim();
   const names = typedName(name);
   const parsed = PartnerSchema.safeParse({
@@ -70,8 +105,18 @@ function addPartner(formData: FormData, t: T, actor: Actor) {
     nameEn: names.nameEn ?? undefined,
     nameNative: names.nameNative ?? undefined,
   });
-  if (!parsed.success || !name) return data({ stage: "partner" as const, error: t("form.errors.required") }, 400);
-  return { stage: "partner" as const, partnerId: createPartner(parsed.data, actor), name };
+  if (!parsed.success || !name)
+    return data(
+      { stage: "partner" as const, error: t("form.errors.required"), review: reviewCarried(formData, lng, t) },
+      400,
+    );
+  const partnerId = createPartner(parsed.data, actor);
+  return {
+    stage: "partner" as const,
+    partnerId,
+    name,
+    review: reviewCarried(formData, lng, t, { id: partnerId, name }),
+  };
 }
 
 const Page = deferred(() => import("~/forms/pages/FromReportPage").then((module) => module.FromReportPage));

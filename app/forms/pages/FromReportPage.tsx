@@ -6,22 +6,22 @@ import { FieldErrors, SubmitButton } from "~/forms/Controls";
 import { PageHeading } from "~/components/Page";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { useTranslation } from "~/i18n/react";
-import { PasteSchema } from "~/intake/paste-form";
+import { PasteSchema, REPORT_FIELDS } from "~/intake/paste-form";
 import { COUNTRY_CODES, countryName } from "~/utils/countries";
 import type { FormReply } from "~/forms/parse.server";
-import type { action, loader } from "~/routes/meetings.from-report";
+import type { action, loader, Review } from "~/routes/meetings.from-report";
 import { MeetingForm } from "~/forms/MeetingForm";
 import { setField } from "~/forms/NamePicker";
-
-type Review = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { stage: "review" }>;
 
 export function FromReportPage() {
   const { t } = useTranslation();
   const { choices } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  // The proposal stays on screen while its Save is answered with corrections to make.
+  // The proposal stays on screen while its Save is answered with corrections to make; a page
+  // drawn without JavaScript has it from the answer, proposed again from the report its forms carry.
   const review = useRef<Review | null>(null);
   if (answer && "stage" in answer && answer.stage === "review") review.current = answer;
+  else if (answer && "review" in answer && answer.review) review.current = answer.review;
   const reply = answer && "result" in answer ? (answer as FormReply) : undefined;
   const current = review.current;
   return (
@@ -39,13 +39,28 @@ export function FromReportPage() {
             proposed={current.marks}
             withInitiatives
             draftKey={current.draftKey}
-          />
-          {current.proposal.newPartner ? <NewPartner proposal={current.proposal.newPartner} /> : null}
+          >
+            <ReportFields paste={current.paste} />
+          </MeetingForm>
+          {current.proposal.newPartner ? (
+            <NewPartner
+              proposal={current.proposal.newPartner}
+              paste={current.paste}
+              error={answer && "error" in answer ? answer.error : undefined}
+            />
+          ) : null}
         </>
       ) : (
-        <PasteForm paste={answer && "paste" in answer ? answer.paste : undefined} />
+        <PasteForm paste={answer && "stage" in answer && answer.stage === "paste" ? answer.paste : undefined} />
       )}
     </>
+  );
+}
+
+/** The report under review, posted again with each of the review's forms (see the action). */
+function ReportFields({ paste }: { paste: Review["paste"] }) {
+  return REPORT_FIELDS.map((key) =>
+    paste[key] ? <input key={key} type="hidden" name={`report.${key}`} value={paste[key]} /> : null,
   );
 }
 
@@ -130,7 +145,16 @@ function Findings({ review }: { review: Review }) {
  * with its own button (a form of its own: the meeting form needs a partner on file to save);
  * once added it is chosen as the meeting's partner.
  */
-function NewPartner({ proposal }: { proposal: { name: string; kind: string; countryCode?: string } }) {
+function NewPartner({
+  proposal,
+  paste,
+  error,
+}: {
+  proposal: { name: string; kind: string; countryCode?: string };
+  paste: Review["paste"];
+  /** Without JavaScript, the refusal comes as the page's answer rather than the fetcher's. */
+  error?: string;
+}) {
   const { t, i18n } = useTranslation();
   const fetcher = useFetcher<{ partnerId?: number; name?: string; error?: string }>();
   const added = fetcher.data?.partnerId;
@@ -164,6 +188,7 @@ function NewPartner({ proposal }: { proposal: { name: string; kind: string; coun
       <h2 className="font-semibold">{t("intake.newPartner")}</h2>
       <p className="text-sm text-stone-700">{t("intake.newPartnerHint")}</p>
       <input type="hidden" name="intent" value="addPartner" />
+      <ReportFields paste={paste} />
       <div className="grid gap-3 sm:grid-cols-3">
         <div>
           <label htmlFor={`${id}-name`} className={label}>
@@ -210,9 +235,9 @@ function NewPartner({ proposal }: { proposal: { name: string; kind: string; coun
           </select>
         </div>
       </div>
-      {fetcher.data?.error ? (
+      {(fetcher.data?.error ?? error) ? (
         <p role="alert" className="text-sm text-red-700">
-          {fetcher.data.error}
+          {fetcher.data?.error ?? error}
         </p>
       ) : null}
       {added ? (
