@@ -97,3 +97,19 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1, name: /Казан/ })).toBeVisible();
   });
 });
+
+test.describe("in Kazakh", () => {
+  test.use({ locale: "kk-KZ" });
+
+  test("the new partner's countries are named in Kazakh once the page's script runs", async ({ page }) => {
+    // Browsers name countries from their own data, which may have no Kazakh (Chromium has none).
+    await page.goto("/meetings/from-report");
+    await page.getByLabel("Хабарламаның мәтіні").fill(report.replaceAll("Jiangsu", "Shaanxi"));
+    await page.getByRole("button", { name: "Кездесуді ұсыну" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Ұсынылған кездесуді тексеріңіз" })).toBeVisible();
+    const country = page.getByLabel("Ел", { exact: true });
+    await expect(country).toHaveValue("CN");
+    await expect(country.locator("option:checked")).toHaveText("Қытай");
+    await expect(country.locator("option", { hasText: "China" })).toHaveCount(0);
+  });
+});

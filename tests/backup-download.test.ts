@@ -12,6 +12,7 @@ import { expect, test } from "vitest";
 import { backupFilesDir, restoreBackup, takeBackup } from "~db/backup";
 import { filesDirOf } from "~db/files";
 import { loader } from "~/routes/admin.backups.$name";
+import { loader as listLoader } from "~/routes/admin.backups._index";
 import type { BackupManifest } from "~/backups.server";
 import { cookieFor } from "./support/accounts";
 import { aDocumentId, aPdf, PNG } from "./support/documents";
@@ -95,4 +96,18 @@ test("only administrators get it; a name the list does not hold is a 404", async
   const backup = await takeBackup(process.env.DATABASE_PATH!, { now: new Date(Date.now() + 120_000) });
   expect((await download(backup.name, "editor")).status).toBe(403);
   expect((await download("../kezdesu.db")).status).toBe(404);
+});
+
+test("the list writes each backup's size on the server, in the reader's language (a browser may lack Kazakh)", async () => {
+  await takeBackup(process.env.DATABASE_PATH!);
+  const sizes = async (language: string) => {
+    const request = new Request("http://localhost/admin/backups", {
+      headers: { Cookie: await cookieFor("admin"), "Accept-Language": language },
+    });
+    return (await listLoader({ request, params: {}, context: {} })).backups.map((b) => b.size);
+  };
+  const [kk, en] = [await sizes("kk"), await sizes("en")];
+  expect(en.length).toBeGreaterThan(0);
+  for (const size of en) expect(size).toMatch(/^\d+(\.\d)?$/);
+  expect(kk).toEqual(en.map((size) => size.replace(".", ",")));
 });

@@ -15,10 +15,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const { t } = await getTranslator(request);
+  const { lng, t } = await getTranslator(request);
+  // The sizes are written on the server: a browser without the reader's language in its own
+  // data (Chromium has no Kazakh) would write them otherwise once the page's script ran.
+  const megabytes = new Intl.NumberFormat(lng, { maximumFractionDigits: 1 });
   return {
     title: t("admin.backups.title"),
-    backups: listBackups(getEnv().DATABASE_PATH).map(({ name, size }) => ({ name, size })),
+    backups: listBackups(getEnv().DATABASE_PATH).map(({ name, size }) => ({
+      name,
+      size: megabytes.format(size / 1e6),
+    })),
   };
 }
 
@@ -32,9 +38,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function BackupsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { backups } = useLoaderData<typeof loader>();
-  const megabytes = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   return (
     <>
       <PageHeading>{t("admin.backups.title")}</PageHeading>
@@ -61,9 +66,7 @@ export default function BackupsPage() {
               {i === 0 ? t("admin.backups.downloadLatest") : t("admin.backups.download")}
             </a>
             <span className="font-mono text-sm">{backup.name}</span>
-            <span className="text-sm text-stone-600">
-              {t("admin.backups.size", { size: megabytes.format(backup.size / 1e6) })}
-            </span>
+            <span className="text-sm text-stone-600">{t("admin.backups.size", { size: backup.size })}</span>
           </li>
         ))}
       </ul>

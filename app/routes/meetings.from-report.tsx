@@ -14,6 +14,7 @@ import { logMeeting, meetingFormChoices } from "~/models/meetings/write.server";
 import { createPartner } from "~/models/partners/write.server";
 import { readForm, sayRefusals, type FormReply } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
+import { countryOptions } from "~/utils/countries";
 import { typedName } from "~db/shared/names";
 import { deferred, withDeferred } from "~/forms/deferred";
 
@@ -22,7 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
-  return { title: t("intake.fromReport"), choices: meetingFormChoices(lng) };
+  // Named on the server: the browser's own names may lack the reader's language (Chromium has
+  // no Kazakh ones, and the page turned to English names once its script ran).
+  return { title: t("intake.fromReport"), choices: meetingFormChoices(lng), countries: countryOptions(lng) };
 }
 
 /**

@@ -7,7 +7,6 @@ import { PageHeading } from "~/components/Page";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { useTranslation } from "~/i18n/react";
 import { PasteSchema, REPORT_FIELDS } from "~/intake/paste-form";
-import { COUNTRY_CODES, countryName } from "~/utils/countries";
 import type { FormReply } from "~/forms/parse.server";
 import type { action, loader, Review } from "~/routes/meetings.from-report";
 import { MeetingForm } from "~/forms/MeetingForm";
@@ -155,13 +154,14 @@ function NewPartner({
   /** Without JavaScript, the refusal comes as the page's answer rather than the fetcher's. */
   error?: string;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const fetcher = useFetcher<{ partnerId?: number; name?: string; error?: string }>();
   const added = fetcher.data?.partnerId;
   const addedName = fetcher.data?.name ?? "";
   // Chosen once the reloaded choices hold it: before that the select has no such option. Past
   // a select's size the form has a picker (RecordChoice), which takes the id and name directly.
-  const partners = useLoaderData<typeof loader>().choices.partners;
+  const { choices, countries } = useLoaderData<typeof loader>();
+  const partners = choices.partners;
   const listed = partners === null || partners.some((p) => p.value === added);
   useEffect(() => {
     if (!added || !listed || fetcher.state !== "idle") return;
@@ -182,7 +182,6 @@ function NewPartner({
   const input = "field-control";
   const id = useId();
   const label = "field-label";
-  const lng = (i18n.language as "kk" | "ru" | "en") ?? "en";
   return (
     <fetcher.Form method="post" className="mt-6 max-w-4xl space-y-3 rounded border border-amber-300 bg-amber-50 p-4">
       <h2 className="font-semibold">{t("intake.newPartner")}</h2>
@@ -227,9 +226,9 @@ function NewPartner({
             className={input}
           >
             <option value="">—</option>
-            {COUNTRY_CODES.map((code) => (
-              <option key={code} value={code}>
-                {countryName(code, lng)}
+            {countries.map(({ value, label }) => (
+              <option key={value} value={value}>
+                {label}
               </option>
             ))}
           </select>
