@@ -14,6 +14,7 @@ import { action, loader as documentsPage } from "~/routes/documents._index";
 import { loader as download } from "~/routes/documents.$documentId";
 import { loader as preview } from "~/routes/documents.$documentId_.preview";
 import {
+  cleanName,
   deleteDocument,
   dispositionOf,
   filesDir,
@@ -24,6 +25,7 @@ import {
 } from "~/models/documents.server";
 import { binContents, restore, revert } from "~/models/history.server";
 import { deleteMeeting } from "~/models/meetings/write.server";
+import { takeFlash } from "~/flash.server";
 import { accountFor, cookieFor } from "./support/accounts";
 import { aDocument, aDocumentId, aPdf, chunks, PNG } from "./support/documents";
 import { aDelegation, aMeeting, anInitiative, aPartner, aRelation, aRelationStep } from "./support/factories";
@@ -82,6 +84,53 @@ describe("attaching", () => {
     expect(listed.uploadedBy).toBe("Test editor");
     expect(listed.uploadedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(leftovers()).toEqual([]);
+  });
+
+  test("a file is attached under the name it has, whatever its characters: ; = quotes, any script", async () => {
+    // The multipart parser refused a name with ";" or "=" (a 400, "the upload did not arrive
+    // whole"), and kept a quote as the %22 browsers send it as.
+    const meetingId = aMeeting({});
+    const names = ["Протокол; встречи ЕАЭС.pdf", "a=b.pdf", 'Хат "Астана".pdf', "黑龙江省代表团 2026.pdf"];
+    for (const [i, name] of names.entries()) {
+      const outcome = await post(
+        "editor",
+        { intent: "attach", parent: "meeting", parentId: String(meetingId) },
+        new File([aPdf(`named ${i}`)], name, { type: "application/pdf" }),
+      );
+      expect(statusOf(outcome)).toBe(302);
+    }
+    expect(
+      rowsOf(meetingId)
+        .map((row) => row.name)
+        .sort(),
+    ).toEqual([...names].sort());
+  });
+
+  test("the same file attached again under another name says which document it already is", async () => {
+    const meetingId = aMeeting({});
+    const bytes = aPdf("sent twice");
+    const attach = (name: string) =>
+      post(
+        "editor",
+        { intent: "attach", parent: "meeting", parentId: String(meetingId) },
+        new File([bytes], name, { type: "application/pdf" }),
+      ) as Promise<Response>;
+    const flashOf = async (response: Response) => {
+      const cookie = response.headers.get("Set-Cookie")!.split(";")[0];
+      return (await takeFlash(new Request("http://localhost/", { headers: { Cookie: cookie } }))).flash?.message;
+    };
+    expect(await flashOf(await attach("protocol.pdf"))).toBe("Документ прикреплён.");
+    expect(await flashOf(await attach("Хаттама 2026.pdf"))).toBe("Этот файл уже прикреплён под именем «protocol.pdf».");
+    expect(rowsOf(meetingId).map((row) => row.name)).toEqual(["protocol.pdf"]);
+  });
+
+  test("a name is kept without marks that reverse how it reads, and cut before its extension", () => {
+    expect(cleanName("\u202Egpj.exe")).toBe("gpj.exe");
+    expect(cleanName("report\u2066\u200f.pdf")).toBe("report.pdf");
+    const long = cleanName(`${"Қ".repeat(300)}.pdf`);
+    expect(long).toBe(`${"Қ".repeat(251)}.pdf`);
+    expect(Array.from(cleanName(`${"😀".repeat(300)}.docx`))).toHaveLength(255);
+    expect(cleanName(`${"😀".repeat(300)}.docx`).endsWith(".docx")).toBe(true);
   });
 
   test("the same file attached twice is one copy on disk; twice to the same record, one row", async () => {

@@ -42,12 +42,30 @@ export class UploadRefused extends Error {}
 const MAX_FIELD_BYTES = 1024;
 const MAX_NAME_LENGTH = 255;
 
-/** What the uploader called the file, without a path, control characters or excess length. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+// Marks that turn the text's direction: "\u202Egpj.exe" reads as "exe.jpg" and is an .exe.
+const DIRECTION_MARKS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// What a cut keeps of a name's end: its extension, when it has a short one.
+const EXTENSION = /\.[\p{L}\p{N}]{1,10}$/u;
+
+/**
+ * What the uploader called the file, without a path, control characters, marks that reverse
+ * how it reads, or excess length; a long name is cut before its extension, which it keeps.
+ */
 export function cleanName(raw: string) {
   const base = raw.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  return (clean || "document").slice(0, MAX_NAME_LENGTH);
+  const clean = base.replace(CONTROL_CHARACTERS, "").replace(DIRECTION_MARKS, "").trim() || "document";
+  // Counted in characters, not UTF-16 units: a cut never splits one.
+  const characters = Array.from(clean);
+  if (characters.length <= MAX_NAME_LENGTH) return clean;
+  const extension = EXTENSION.exec(clean)?.[0] ?? "";
+  return (
+    characters
+      .slice(0, MAX_NAME_LENGTH - extension.length)
+      .join("")
+      .trimEnd() + extension
+  );
 }
 
 /**
@@ -156,7 +174,9 @@ const PARENT_TABLE: Record<DocumentParent, string> = {
   delegation: "delegations",
 };
 
-export type AttachResult = { ok: true; id: number } | { ok: false; refusals: { file: Refusal[] }; status: 400 | 413 };
+/** `alreadyAs`: the record had this very file already, under that name (no second row is made). */
+export type AttachResult =
+  { ok: true; id: number; alreadyAs?: string } | { ok: false; refusals: { file: Refusal[] }; status: 400 | 413 };
 
 /**
  * Attaches a received file to a record: checks its kind by content, puts it in place and
@@ -179,13 +199,13 @@ export async function attachDocument(
       const exists = db.$client.prepare(`SELECT 1 FROM ${PARENT_TABLE[parent]} WHERE id = ?`).get(parentId);
       if (!exists) return { ok: false, refusals: { file: [refusal("documents.errors.parent")] }, status: 400 } as const;
       const already = tx
-        .select({ id: documents.id })
+        .select({ id: documents.id, name: documents.name })
         .from(documents)
         .where(and(eq(PARENT_COLUMN[parent], parentId), eq(documents.sha256, received.sha256)))
         .get();
       // In place before the row commits: a row never names a file that is not there.
       keep(received);
-      if (already) return { ok: true, id: already.id } as const;
+      if (already) return { ok: true, id: already.id, alreadyAs: already.name } as const;
       const row = tx
         .insert(documents)
         .values({

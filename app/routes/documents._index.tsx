@@ -88,7 +88,9 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: result.status },
     );
   const path = PARENT_PATH[parent] ? `${PARENT_PATH[parent]}${parentId}` : (documentPathOf(result.id) ?? "/");
-  return redirectWithFlash(request, path, t("documents.attached"));
+  // The same file again (another name, the same bytes) is no second document: say which it is.
+  const said = result.alreadyAs ? t("documents.alreadyAttached", { name: result.alreadyAs }) : t("documents.attached");
+  return redirectWithFlash(request, path, said);
 }
 
 /** Shown only without JavaScript, when a file was refused: the reason, and the way back; or what this address is for. */

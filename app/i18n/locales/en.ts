@@ -888,6 +888,7 @@ const en = {
     attach: "Attach",
     attachOne: "Attach a document",
     attached: "The document is attached.",
+    alreadyAttached: "This file is attached already, as “{{name}}”.",
     removed: "The document is deleted. An administrator can restore it from the bin.",
     postedHere:
       "Documents are attached on the page of their meeting, initiative or delegation, or of a relation's step.",
