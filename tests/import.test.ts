@@ -22,7 +22,14 @@ import { getDb } from "~/db.server";
 import { formErrorMap } from "~/forms/error-map";
 import { translatorFor } from "~/i18n/i18n.server";
 import { FileRefused, MAX_UNPACKED_BYTES, readSheet } from "~/exchange/import/read.server";
-import { commitImport, previewImport, readImportFile, templateHeaders, undoImport } from "~/models/imports.server";
+import {
+  commitImport,
+  dateCell,
+  previewImport,
+  readImportFile,
+  templateHeaders,
+  undoImport,
+} from "~/models/imports.server";
 import { updateMeeting, meetingForEdit } from "~/models/meetings/write.server";
 import * as meetingWrites from "~/models/meetings/write.server";
 import { aPartner, aPerson } from "./support/factories";
@@ -185,6 +192,42 @@ describe("reading a file", () => {
     });
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(50 * 1024 * 1024);
     expect(en("imports.errors.unpackedTooBig", { mb: "100" })).toMatch(/^Unpacked, the file holds over 100 MB/);
+  });
+});
+
+describe("dates as offices type them", () => {
+  test.each([
+    ["2017", { year: "2017" }],
+    ["2017 жыл", { year: "2017" }],
+    ["2017 ж.", { year: "2017" }],
+    ["2017 г.", { year: "2017" }],
+    ["2017 год", { year: "2017" }],
+    ["2017 year", { year: "2017" }],
+    ["около 2017", { year: "2017", approximate: true }],
+    ["2017 примерно", { year: "2017", approximate: true }],
+    ["2017 шамамен", { year: "2017", approximate: true }],
+    ["circa 2017", { year: "2017", approximate: true }],
+    ["05.2018", { year: "2018", month: 5 }],
+    ["5/2018", { year: "2018", month: 5 }],
+    ["2018-05", { year: "2018", month: 5 }],
+    ["2017-5-3", { year: "2017", month: 5, day: "3" }],
+    ["май 2018", { year: "2018", month: 5 }],
+    ["мая 2018 г.", { year: "2018", month: 5 }],
+    ["в мае 2018", { year: "2018", month: 5 }],
+    ["Март 2019", { year: "2019", month: 3 }],
+    ["May 2018", { year: "2018", month: 5 }],
+    ["Sept. 2019", { year: "2019", month: 9 }],
+    ["наурыз 2016", { year: "2016", month: 3 }],
+    ["2018 жылғы мамыр", { year: "2018", month: 5 }],
+    ["12.05.2017", { year: "2017", month: 5, day: "12" }],
+    ["2016 жылғы 12 мамыр", { year: "2016", month: 5, day: "12" }],
+    ["12 мая 2016", { year: "2016", month: 5, day: "12" }],
+  ])("%s", (typed, date) => {
+    expect(dateCell(typed)).toEqual(date);
+  });
+
+  test.each(["13.2018", "hello 2017", "мамыр", "2017 something", "в 2017 году было"])("%s is no date", (typed) => {
+    expect(dateCell(typed)).toBeNull();
   });
 });
 

@@ -9,7 +9,7 @@ export type FoundDate = { year?: number; month?: number; day?: number; from: "te
 type Ymd = { year: number; month: number; day: number };
 
 // Kazakh month names as stems: they take case endings ("мамырда", "қазанның").
-const KK_MONTHS = [
+export const KK_MONTHS = [
   "қаңтар",
   "ақпан",
   "наурыз",
@@ -38,7 +38,7 @@ const RU_MONTHS = [
   "ноября",
   "декабря",
 ];
-const EN_MONTHS = [
+export const EN_MONTHS = [
   "january",
   "february",
   "march",
@@ -51,6 +51,22 @@ const EN_MONTHS = [
   "october",
   "november",
   "december",
+];
+
+/** Russian month names as stems of every case ("май", "мая", "марта"); March comes before May. */
+export const RU_MONTH_STEMS = [
+  "январ",
+  "феврал",
+  "март",
+  "апрел",
+  "ма",
+  "июн",
+  "июл",
+  "август",
+  "сентябр",
+  "октябр",
+  "ноябр",
+  "декабр",
 ];
 
 const kkMonth = `(${KK_MONTHS.join("|")})[\\p{L}]*`;

@@ -41,6 +41,7 @@ import { LANGUAGES, type Language } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import type { T, TranslationKey } from "~/i18n/translate";
 import { findMeetingDate } from "~/intake/dates";
+import { partialDateInWords } from "~/exchange/import/partial-date-words";
 import { COUNTRY_CODES, countryName } from "~/utils/countries";
 import { latestEntry, revertRecord, type Actor } from "~db/history";
 import {
@@ -349,8 +350,10 @@ const approxWords = () => LANGUAGES.map((lng) => translatorFor(lng)("exports.app
 
 /**
  * A date as typed: "2016", "2016-05", "2016-05-12", "2016 approx." (as the export writes it), a
- * date cell, an Excel serial number, or a day in words ("12 мая 2016", "2016 жылғы 12 мамыр",
- * "12 May 2016", "12.05.2016"). Empty is "date unknown". Null when it is none of these.
+ * date cell, an Excel serial number, a year or a month as offices write them ("2017 г.", "около
+ * 2017", "05.2018", "май 2018", "2018 жылғы мамыр": partialDateInWords), or a day in words ("12
+ * мая 2016", "2016 жылғы 12 мамыр", "12 May 2016", "12.05.2016"). Empty is "date unknown". Null
+ * when it is none of these.
  */
 export function dateCell(cell: RawCell | undefined) {
   if (cell == null) return { unknown: true };
@@ -380,9 +383,12 @@ export function dateCell(cell: RawCell | undefined) {
         approximate: typed.approximate,
       };
     } else {
-      const approximate = words.some((w) => cell.trim().endsWith(w));
-      const found = findMeetingDate(cell, null);
-      if (found?.year) date = { year: found.year, month: found.month, day: found.day, approximate };
+      date = partialDateInWords(cell);
+      if (!date) {
+        const approximate = words.some((w) => cell.trim().endsWith(w));
+        const found = findMeetingDate(cell, null);
+        if (found?.year) date = { year: found.year, month: found.month, day: found.day, approximate };
+      }
     }
   }
   if (!date) return null;
