@@ -15,7 +15,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { and, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "~/db.server";
 import { getEnv } from "~/env.server";
@@ -49,6 +49,8 @@ import {
   imports,
   initiatives,
   initiativeSteps,
+  meetingParticipants,
+  meetings,
   nameKeys,
   organisations,
   partners,
@@ -321,9 +323,17 @@ export async function unknownHeaders(
 export type CellError = { column: ColumnKey; message: Refusal | string };
 export type RowNote =
   | { key: "newMeeting" | "unchanged" }
+  // `name`: the id of the meeting on file the row is.
   | {
       key:
-        "matchesPerson" | "newPerson" | "matchesPartner" | "newPartner" | "newRelation" | "newStep" | "newOrganisation";
+        | "matchesPerson"
+        | "newPerson"
+        | "matchesPartner"
+        | "newPartner"
+        | "newRelation"
+        | "newStep"
+        | "newOrganisation"
+        | "sameMeeting";
       name: string;
     };
 export type RowReport = {
@@ -473,6 +483,9 @@ type Context = {
   // The people import: organisations new to the file, by their folded name (and partner), their
   // id once made (0 in the preview).
   newOrganisations: Map<string, number>;
+  // The meetings import: each meeting of the file (its partner, date, purpose and people) with
+  // the row that gave it first.
+  fileMeetings: Map<string, number>;
 };
 
 type FilePartner = { line: number; id: number; kind?: string; countryCode?: string; wikidataId?: string };
@@ -658,6 +671,13 @@ function importRow(
   }
   if (errors.length) return { line, status: "error", notes, errors };
 
+  const same = sameMeeting(ctx, line, partner, partnerName ?? "", resolved);
+  if (same && "line" in same) {
+    errors.push({ column: "date", message: refusal("imports.errors.duplicateMeeting", { row: String(same.line) }) });
+    return { line, status: "error", notes, errors };
+  }
+  if (same) return { line, status: "unchanged", notes: [{ key: "sameMeeting", name: String(same.id) }], errors };
+
   resolved.participants.forEach((p, i) => {
     const key = keys[i];
     // The import makes a new person with this row: the next row naming them looks them up.
@@ -685,6 +705,59 @@ function importRow(
   }
   writeMeeting(ctx.db, { ...resolved.input, partnerId }, resolved.participants, ctx.lng);
   return { line, status: "ready", notes, errors };
+}
+
+/**
+ * The meeting a row without an ID already is: one on file with the same partner, date, purpose
+ * and people (the same file imported twice: every meeting was added again), or an earlier row of
+ * the file (the same meeting typed twice, its date written two ways).
+ */
+function sameMeeting(
+  ctx: Context,
+  line: number,
+  partner: PartnerPlan,
+  partnerName: string,
+  resolved: ReturnType<typeof resolveMeeting>,
+): { id: number } | { line: number } | null {
+  const { date, purpose, participants } = resolved.input;
+  const people = resolved.participants
+    .map((p, i) => {
+      const who = "personId" in p ? `id:${p.personId}` : `new:${wholeNameKey(participants[i].name ?? "")}`;
+      return `${who}:${participants[i].side}`;
+    })
+    .sort()
+    .join(",");
+  const partnerKey = "id" in partner && partner.id > 0 ? `id:${partner.id}` : `new:${wholeNameKey(partnerName)}`;
+  const key = [partnerKey, date.value, date.precision, fold(purpose ?? ""), people].join("|");
+  const earlier = ctx.fileMeetings.get(key);
+  if (earlier !== undefined) return { line: earlier };
+  ctx.fileMeetings.set(key, line);
+  if (!partnerKey.startsWith("id:") || people.includes("new:")) return null;
+  const candidates = ctx.db
+    .select({ id: meetings.id, purpose: meetings.purpose })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.partnerId, (partner as { id: number }).id),
+        date.value === null ? isNull(meetings.date) : eq(meetings.date, date.value),
+        eq(meetings.datePrecision, date.precision),
+      ),
+    )
+    .limit(100)
+    .all();
+  for (const candidate of candidates) {
+    if (fold(candidate.purpose ?? "") !== fold(purpose ?? "")) continue;
+    const theirs = ctx.db
+      .select({ personId: meetingParticipants.personId, side: meetingParticipants.side })
+      .from(meetingParticipants)
+      .where(eq(meetingParticipants.meetingId, candidate.id))
+      .all()
+      .map((p) => `id:${p.personId}:${p.side}`)
+      .sort()
+      .join(",");
+    if (theirs === people) return { id: candidate.id };
+  }
+  return null;
 }
 
 const NAME_COLUMNS = [
@@ -1322,6 +1395,7 @@ function runRows(db: Db, file: FileRows, errorMap: z.ZodErrorMap, write: boolean
     fileSteps: new Map(),
     partnerLines: new Map(),
     newOrganisations: new Map(),
+    fileMeetings: new Map(),
   };
   // A row is checked whole before anything of it is written; a write that still fails throws,
   // and the whole transaction (every row) is rolled back.

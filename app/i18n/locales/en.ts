@@ -961,6 +961,7 @@ const en = {
     problems: "Errors",
     newMeeting: "new meeting",
     unchanged: "already on file, unchanged: left as it is",
+    sameMeeting: "already on file as meeting {{name}} (the same partner, date, purpose and people): left as it is",
     matchesPerson: "matches {{name}} on file",
     newPerson: "new person: {{name}}",
     matchesPartner: "partner {{name}} on file",
@@ -1021,6 +1022,7 @@ const en = {
       changedRelation: "Relation {{id}} is on file with another kind or note: an import does not change it.",
       changedStep:
         "Relation {{id}} has a step with this status and date that differs: an import does not change it. Correct the step on the partner's page.",
+      duplicateMeeting: "The same meeting (partner, date, purpose and people) is on row {{row}} already.",
       duplicateStep: "The same step (status and date of the same relation) is on row {{row}} already.",
       noFile: "Choose a file.",
       tooBig: "The file is over {{mb}} MB.",
