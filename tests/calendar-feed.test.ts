@@ -87,7 +87,8 @@ type Parsed = { name: unknown; events: ICAL.Event[] };
 function parse(text: string): Parsed {
   const calendar = new ICAL.Component(ICAL.parse(text));
   return {
-    name: calendar.getFirstPropertyValue("x-wr-calname"),
+    // An X- property's value is TEXT (RFC 5545, 3.8.8.2), escaped; ical.js leaves it as written.
+    name: ICAL.design.icalendar.value.text.fromICAL(String(calendar.getFirstPropertyValue("x-wr-calname"))),
     events: calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v)),
   };
 }
@@ -207,6 +208,22 @@ describe("the calendar feed", () => {
     expect(uids).not.toContain(`meeting-${ids.month}`);
     expect(uids).toContain(`meeting-${ids.allDay}`);
     expect(events.find((e) => e.uid.startsWith(`meeting-${ids.timed}@`))!.summary).toBe("Встреча: Хэйлунцзян");
+  });
+
+  test("in Kazakh, a month inside a title is written as the language writes it; the calendar's name is escaped", async () => {
+    const kazakh = await makeFeed({ intent: "create", language: "kk", partialDates: "all_day" }, "editor");
+    const text = await (await fetchFeed(kazakh)).text();
+    // RFC 5545 TEXT: a comma in the name is "\,", as in every other text of the feed.
+    const unfolded = text.replace(/\r\n /g, "");
+    expect(unfolded).toContain("\r\nNAME:Kezdesu: кездесулер\\, сапарлар және мерзімдер\r\n");
+    expect(unfolded).toContain("\r\nX-WR-CALNAME:Kezdesu: кездесулер\\, сапарлар және мерзімдер\r\n");
+    const { name, events } = parse(text);
+    expect(name).toBe("Kezdesu: кездесулер, сапарлар және мерзімдер");
+    const monthOnly = events.find((e) => e.uid.startsWith(`meeting-${ids.month}@`))!;
+    expect(monthOnly.summary).toMatch(
+      / \((қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан) \d{4}\)$/u,
+    );
+    expect((await submit(feedAction, "/account/calendar", { intent: "stop" }, { as: "editor" })).status).toBe(302);
   });
 
   test("renewing it gives a new address and the old one stops working at once", async () => {

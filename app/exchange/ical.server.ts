@@ -72,6 +72,9 @@ export function dueEntry(due: ComingDue, origin: string, { t }: Words): Calendar
   };
 }
 
+/** A TEXT value as RFC 5545 (3.3.11) writes it: "\\", ";", "," and line breaks escaped. */
+const escapeText = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, "\\n");
+
 /** The calendar as text, with the entries whose dates the settings allow. */
 export function writeCalendar(
   entries: CalendarEntry[],
@@ -79,7 +82,8 @@ export function writeCalendar(
 ): string {
   const words = dateWords(options.lng, options.t);
   const calendar = ical({
-    name: options.name,
+    // ical-generator writes NAME and X-WR-CALNAME as given, where its events' texts are escaped.
+    name: escapeText(options.name),
     prodId: { company: "Kezdesu", product: "Kezdesu", language: options.lng.toUpperCase() },
     // Calendar programs poll a feed; an hour is often enough for a council's diary.
     ttl: 60 * 60,

@@ -99,14 +99,10 @@ export function formatPartialDate(date: PartialDate, words: DateWords): string {
     day != null && month != null
       ? dayInWords(words.calendar, year, month, day)
       : month != null
-        ? capitalize(monthInWords(words.calendar, year, month))
+        ? monthInWords(words.calendar, year, month)
         : String(year);
   return date.approximate ? words.approximate(text) : text;
 }
-
-// Stand-alone month names are lower case in Kazakh and Russian; at the head of a label they
-// read as a heading would.
-const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
 /** A partial date as the three columns it is stored in: `date`, `datePrecision`, `dateApproximate`. */
 export function partialDateColumns<P extends string>(prefix: P, date: PartialDate) {
