@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { translations } from "~/i18n/i18n.server";
 import { cookieFor } from "./support/accounts";
-import { aMeeting, aPartner } from "./support/factories";
+import { aMeeting, anOrganisation, aPartner } from "./support/factories";
 
 // The meetings list's filter, meetings and pages' links come drawn as markup (issue 17,
 // components/MeetingsListing.tsx): read here as a person would read the page.
@@ -46,4 +46,29 @@ test("a year no meeting is of is no filter, and text in the filter is shown, not
   expect(odd).not.toContain("<script>alert(1)");
   expect(odd).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
   expect(odd).not.toMatch(/<option value="1066"/);
+});
+
+test("a page past a list's last is answered with its last page, the filter kept, never an empty page", async () => {
+  const partnerId = aPartner({ nameEn: "Past-the-end Province" });
+  anOrganisation(partnerId, { nameEn: "Past-the-end Provincial Government" });
+  for (let i = 0; i < 25; i++)
+    aMeeting({ purpose: `Past ${i}`, partnerId, date: `2001-04-${String(i + 1).padStart(2, "0")}` });
+  const { loader } = await import("~/routes/meetings._index");
+  const { loader: organisationsLoader } = await import("~/routes/organisations._index");
+  const answer = async (load: typeof loader | typeof organisationsLoader, address: string) => {
+    const request = new Request(`http://localhost${address}`, { headers: { Cookie: await cookieFor("viewer") } });
+    return load({ request, params: {}, context: {} }).then(
+      () => null,
+      (thrown: Response) => [thrown.status, thrown.headers.get("Location")],
+    );
+  };
+  expect(await answer(loader, "/meetings?partnerName=Past-the-end+Province&page=999999")).toEqual([
+    302,
+    "/meetings?partnerName=Past-the-end+Province&page=2",
+  ]);
+  // The last page and those before it are drawn as they are.
+  expect(await answer(loader, "/meetings?partnerName=Past-the-end+Province&page=2")).toBeNull();
+  expect(await answer(organisationsLoader, "/organisations?page=999999")).toEqual([302, "/organisations"]);
+  // A list with nothing in it has one page, empty, which says so.
+  expect(await answer(loader, "/meetings?partnerName=Nobody+at+all&page=5")).toBeNull();
 });

@@ -3,7 +3,8 @@ import type { MeetingsView } from "~/models/pages.server";
 import { MeetingList, type MeetingRow } from "./MeetingList";
 import { DrawnFilterForm, FilterActions } from "./FilterForm";
 import { Empty } from "./Page";
-import { pageHref, PagesNav } from "./Pagination";
+import { pageHref } from "~/utils/pagination";
+import { PagesNav } from "./Pagination";
 
 type Meetings = { items: MeetingRow[]; page: number; pageCount: number; total: number; pageSize: number };
 

@@ -1,5 +1,6 @@
 import { useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { pageHref } from "~/utils/pagination";
 import { PageLink } from "./Page";
 
 type Pages = { page: number; pageCount: number; total: number; pageSize: number };
@@ -9,15 +10,6 @@ export function Pagination(pages: Pages) {
   const location = useLocation();
   const search = new URLSearchParams(location.search);
   return <PagesNav {...pages} hrefFor={(target) => pageHref(location.pathname, search, target)} />;
-}
-
-/** The address of a list's page, keeping what else its address asks (the filter). */
-export function pageHref(path: string, search: URLSearchParams, page: number) {
-  const params = new URLSearchParams(search);
-  params.delete("page");
-  if (page > 1) params.set("page", String(page));
-  const query = params.toString();
-  return query ? `${path}?${query}` : path;
 }
 
 /**

@@ -80,7 +80,8 @@ export function meetingsPage(
   return cachedRead(`meetings:${lng}:${search.toString()}`, () => {
     const { years, filter, partnerName, topic, filtered } = meetingListFilter(search, lng);
     const meetings = listMeetings({ lng, page, filter });
-    return draw(meetings, { filter: { partnerName, year: filter.year, topic }, filtered, years });
+    const { items: _drawn, ...pages } = meetings;
+    return { pages, markup: draw(meetings, { filter: { partnerName, year: filter.year, topic }, filtered, years }) };
   });
 }
 
@@ -230,6 +231,6 @@ export function chartPage(
 ) {
   return cachedRead(`chart:${lng}:${today}:${filter.countryCode ?? ""}:${filter.type ?? ""}:${page}`, () => {
     const { items, ...pages } = relationLanes(lng, today, { filter, page });
-    return draw(items, pages);
+    return { pages, markup: draw(items, pages) };
   });
 }

@@ -13,6 +13,7 @@ import { activity, authors, isAuditedType } from "~/models/history.server";
 import { dayFrom, dayStartUtc, nextDayStartUtc } from "~/utils/days";
 import { titled } from "~/utils/meta";
 import { idFromSearch, pageFromSearch } from "~/utils/pagination";
+import { toLastPageIfPast } from "~/utils/pagination.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -29,9 +30,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     from: from && dayStartUtc(from),
     to: to && nextDayStartUtc(to),
   };
+  const page = activity(filter, pageFromSearch(params));
+  toLastPageIfPast(request, page);
   return {
     title: t("admin.activity.title"),
-    page: activity(filter, pageFromSearch(params)),
+    page,
     authors: authors(),
     filter: { ...filter, from, to },
   };

@@ -13,6 +13,7 @@ import { listSecurityEvents } from "~/models/security-log.server";
 import { dayFrom, dayStartUtc, nextDayStartUtc } from "~/utils/days";
 import { titled } from "~/utils/meta";
 import { idFromSearch, pageFromSearch } from "~/utils/pagination";
+import { toLastPageIfPast } from "~/utils/pagination.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -29,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     from: from && dayStartUtc(from),
     to: to && nextDayStartUtc(to),
   });
+  toLastPageIfPast(request, page);
   return { title: t("admin.security.title"), page, authors: authors(), filter: { userId, from, to } };
 }
 

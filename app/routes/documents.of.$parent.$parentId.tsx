@@ -12,6 +12,7 @@ import { documentParentExists, pageOfDocuments, parentPathOf } from "~/models/do
 import { notFound, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
+import { toLastPageIfPast } from "~/utils/pagination.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -26,12 +27,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const parentId = requireId(params.parentId);
   if (!documentParentExists(parent, parentId)) throw notFound();
   const { t } = await getTranslator(request);
+  const documents = pageOfDocuments(parent, parentId, pageFromSearch(new URL(request.url).searchParams));
+  toLastPageIfPast(request, documents);
   return {
     title: t("documents.allTitle"),
     parent,
     parentId,
     back: parentPathOf(parent, parentId),
-    documents: pageOfDocuments(parent, parentId, pageFromSearch(new URL(request.url).searchParams)),
+    documents,
     maxMb: getEnv().UPLOAD_MAX_MB,
   };
 }

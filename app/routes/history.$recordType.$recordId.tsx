@@ -14,6 +14,7 @@ import { redirectWithFlash } from "~/flash.server";
 import { notFound, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
+import { toLastPageIfPast } from "~/utils/pagination.server";
 import { useCan } from "~/utils/user";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -29,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { type, id } = recordFrom(params);
   const { page, latestId, exists } = recordHistory(type, id, pageFromSearch(new URL(request.url).searchParams));
   if (page.total === 0) throw notFound();
+  toLastPageIfPast(request, page);
   const names = referencedNames(
     page.items.flatMap((entry) => [entry.before, entry.after]),
     lng,

@@ -37,6 +37,7 @@ import {
 import { refusal, type Refusal } from "~/models/refusals";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
+import { toLastPageIfPast } from "~/utils/pagination.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -45,10 +46,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireEditor(request);
   const { t } = await getTranslator(request);
   const page = pageFromSearch(new URL(request.url).searchParams);
+  const imports = listImports({ page });
+  toLastPageIfPast(request, imports);
   return {
     title: t("imports.title"),
     maxMb: getEnv().UPLOAD_MAX_MB,
-    imports: listImports({ page }),
+    imports,
     canUndo: user.role === "admin",
   };
 }

@@ -12,6 +12,7 @@ import { meetingsPage } from "~/models/pages.server";
 import { documentMarkup } from "~/utils/document-markup.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
+import { toLastPageIfPast } from "~/utils/pagination.server";
 import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -25,9 +26,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const listing = meetingsPage(lng, search, pageFromSearch(search), (meetings, view) =>
     drawMarkup(lng, <MeetingsListing meetings={meetings} view={view} search={search} />),
   );
+  toLastPageIfPast(request, listing.pages);
   return {
     title: t("meeting.listTitle"),
-    listing: documentMarkup(context, "routes/meetings._index", "listing", listing),
+    listing: documentMarkup(context, "routes/meetings._index", "listing", listing.markup),
   };
 }
 

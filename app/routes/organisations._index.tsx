@@ -9,6 +9,7 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { listOrganisations } from "~/models/organisations.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
+import { toLastPageIfPast } from "~/utils/pagination.server";
 import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -17,7 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const { lng, t } = await getTranslator(request);
   const page = pageFromSearch(new URL(request.url).searchParams);
-  return { title: t("organisation.listTitle"), organisations: listOrganisations({ lng, page }) };
+  const organisations = listOrganisations({ lng, page });
+  toLastPageIfPast(request, organisations);
+  return { title: t("organisation.listTitle"), organisations };
 }
 
 export default function OrganisationsPage() {

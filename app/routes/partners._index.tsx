@@ -14,6 +14,7 @@ import { partnerListSort } from "~/models/list-filters.server";
 import { documentMarkup } from "~/utils/document-markup.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
+import { toLastPageIfPast } from "~/utils/pagination.server";
 import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -34,6 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ),
     ),
   );
+  toLastPageIfPast(request, pages);
   return {
     title: t("partner.listTitle"),
     pages,

@@ -10,6 +10,7 @@ import { chartCountries, chartPage } from "~/models/pages.server";
 import { titled } from "~/utils/meta";
 import { todayInAstana } from "~/utils/overdue";
 import { pageFromSearch } from "~/utils/pagination";
+import { toLastPageIfPast } from "~/utils/pagination.server";
 import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -36,7 +37,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     page: pageFromSearch(search),
     draw: (lanes, pages) => drawAllRelations(lng, today, { title, filter, countries, lanes, pages }),
   });
-  return { title, chart: documentMarkup(context, "routes/partners.chart", "chart", chart) };
+  toLastPageIfPast(request, chart.pages);
+  return { title, chart: documentMarkup(context, "routes/partners.chart", "chart", chart.markup) };
 }
 
 export default function RelationsChartPage() {

@@ -12,6 +12,7 @@ import { listPeople } from "~/models/people/read.server";
 import { peopleListFilter } from "~/models/list-filters.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
+import { toLastPageIfPast } from "~/utils/pagination.server";
 import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -21,11 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
   const { organisation, organisationIds } = peopleListFilter(search);
-  return {
-    title: t("person.listTitle"),
-    organisation,
-    people: listPeople({ lng, page: pageFromSearch(search), organisationIds }),
-  };
+  const people = listPeople({ lng, page: pageFromSearch(search), organisationIds });
+  toLastPageIfPast(request, people);
+  return { title: t("person.listTitle"), organisation, people };
 }
 
 export default function PeoplePage() {

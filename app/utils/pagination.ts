@@ -21,3 +21,12 @@ export function idFromSearch(params: URLSearchParams, name: string): number | un
   const id = Number(raw);
   return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
+
+/** The address of a list's page, keeping what else its address asks (the filter). */
+export function pageHref(path: string, search: URLSearchParams, page: number) {
+  const params = new URLSearchParams(search);
+  params.delete("page");
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
