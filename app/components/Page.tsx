@@ -44,9 +44,10 @@ export function PageHeading({
 }) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-3 border-b border-stone-200 pb-4">
-      <div>
+      {/* A name with no place to break (a pasted web address) wraps rather than widen the page. */}
+      <div className="min-w-0">
         {eyebrow ? <p className="text-sm text-stone-500">{eyebrow}</p> : null}
-        <h1 className="text-2xl font-semibold text-stone-900">{children}</h1>
+        <h1 className="text-2xl font-semibold wrap-break-word text-stone-900">{children}</h1>
       </div>
       {actions}
     </div>
