@@ -4,7 +4,7 @@
  */
 import crypto from "node:crypto";
 import JSZip from "jszip";
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { getDb } from "~/db.server";
 import { databaseZip } from "~/exchange/database-zip.server";
 import { loader } from "~/routes/admin.export[.zip]";
@@ -69,4 +69,22 @@ test("only administrators get it, as a private download", async () => {
   );
   const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
   expect(Object.keys(zip.files)).toContain("tables/partners.csv");
+});
+
+test("is named by the day in Astana, as every other export is (01:30 there is still the day before in UTC)", async () => {
+  const at = new Date("2026-12-03T20:30:00Z");
+  const cookie = await cookieFor("admin", at);
+  vi.useFakeTimers({ toFake: ["Date"] });
+  try {
+    vi.setSystemTime(at);
+    const response = await loader({
+      request: new Request("http://localhost/admin/export.zip", { headers: { Cookie: cookie } }),
+      params: {},
+      context: {},
+    });
+    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="kezdesu-2026-12-04.zip"');
+    await response.body?.cancel();
+  } finally {
+    vi.useRealTimers();
+  }
 });
