@@ -7,7 +7,7 @@ import ICAL from "ical.js";
 import { beforeAll, describe, expect, test } from "vitest";
 import { calendarFeeds, delegations, initiatives, meetings, partners } from "~db/schema";
 import { getDb } from "~/db.server";
-import { disableUser } from "~/models/users.server";
+import { disableUser, enableUser } from "~/models/users.server";
 import { todayInAstana } from "~/utils/overdue";
 import { accountFor, cookieFor } from "./support/accounts";
 import { submit } from "./support/forms";
@@ -253,10 +253,12 @@ describe("the calendar feed", () => {
     expect((await fetchFeed(address)).status).toBe(200);
   });
 
-  test("stops working when its account is disabled", async () => {
+  test("stops working when its account is disabled, and stays stopped once it is enabled again", async () => {
     const admin = await accountFor("admin");
     const viewer = await accountFor("viewer");
     expect(disableUser(viewer.id, admin.id)).toEqual({ ok: true });
+    expect((await fetchFeed(address)).status).toBe(404);
+    expect(enableUser(viewer.id, admin.id)).toEqual({ ok: true });
     expect((await fetchFeed(address)).status).toBe(404);
   });
 

@@ -16,7 +16,7 @@ import { oneOf, pageOf } from "~/exchange/api-schemas";
 import { openApiDocument } from "~/exchange/openapi.server";
 import { seedDemoData } from "~/models/demo-data.server";
 import { deletePartner } from "~/models/partners/write.server";
-import { disableUser } from "~/models/users.server";
+import { disableUser, enableUser } from "~/models/users.server";
 import { TOKENS_PER_ACCOUNT } from "~/models/api-tokens.server";
 import { accountFor, cookieFor } from "./support/accounts";
 import { aMeeting, anAccount, anInitiative, aPartner, aPerson, aRelation, aRelationStep } from "./support/factories";
@@ -148,14 +148,18 @@ describe("API tokens", () => {
     expect((await get(`/api/v1/partners?access_token=${token}&token=${token}`, null)).status).toBe(401);
   });
 
-  test("a disabled account's tokens stop working", async () => {
+  test("attack: a disabled account's tokens stop working, and stay stopped once it is enabled again", async () => {
     const id = await anAccount({ role: "viewer", email: "leaver@test.kezdesu" });
     const cookieless = await import("~/models/api-tokens.server");
     const made = cookieless.createApiToken(id, "Leaver's script");
     if (!("token" in made)) throw new Error("not made");
     expect((await get("/api/v1/partners", made.token)).status).toBe(200);
-    disableUser(id, (await accountFor("admin")).id);
+    const adminId = (await accountFor("admin")).id;
+    disableUser(id, adminId);
     expect((await get("/api/v1/partners", made.token)).status).toBe(401);
+    enableUser(id, adminId);
+    expect((await get("/api/v1/partners", made.token)).status).toBe(401);
+    expect(cookieless.tokensOf(id)).toEqual([]);
   });
 
   test(`an account holds at most ${TOKENS_PER_ACCOUNT} tokens; the name is required`, async () => {

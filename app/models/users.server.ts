@@ -6,7 +6,7 @@ import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
 import crypto from "node:crypto";
 import { getDb } from "~/db.server";
 import { hashPassword } from "~/utils/password.server";
-import { users, type UserRole } from "~db/schema";
+import { apiTokens, calendarFeeds, users, type UserRole } from "~db/schema";
 import { logSecurityEvent } from "./security-log.server";
 import { endSessionsOf } from "./sessions.server";
 import { countOf } from "./sql.server";
@@ -158,7 +158,13 @@ export function disableUser(id: number, byUserId: number): AccountChange {
   if (!user) return { ok: false, reason: "notFound" };
   if (user.disabledAt) return { ok: true };
   if (user.role === "admin" && activeAdmins(id) === 0) return { ok: false, reason: "lastAdmin" };
-  getDb().update(users).set({ disabledAt: now(), updatedAt: now() }).where(eq(users.id, id)).run();
+  // Its API tokens and calendar address stop for good, as its sessions do: enabled again, the
+  // account starts with none, rather than with every old secret working again.
+  getDb().transaction((tx) => {
+    tx.update(users).set({ disabledAt: now(), updatedAt: now() }).where(eq(users.id, id)).run();
+    tx.delete(apiTokens).where(eq(apiTokens.userId, id)).run();
+    tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, id)).run();
+  });
   endSessionsOf(id);
   logSecurityEvent({ event: "account_disabled", userId: byUserId, subjectUserId: id });
   return { ok: true };

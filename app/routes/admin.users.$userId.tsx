@@ -123,14 +123,20 @@ export default function AccountPage() {
               {t("admin.users.enable")}
             </button>
           ) : (
-            <button
-              type="submit"
-              name="intent"
-              value="disable"
-              className="rounded border border-red-300 bg-white px-4 py-2 text-red-800 hover:bg-red-50"
-            >
-              {t("admin.users.disable")}
-            </button>
+            <>
+              <p id="disable-hint" className="mb-2 max-w-prose text-sm text-stone-600">
+                {t("admin.users.disableHint")}
+              </p>
+              <button
+                type="submit"
+                name="intent"
+                value="disable"
+                aria-describedby="disable-hint"
+                className="rounded border border-red-300 bg-white px-4 py-2 text-red-800 hover:bg-red-50"
+              >
+                {t("admin.users.disable")}
+              </button>
+            </>
           )}
         </Form>
       )}

@@ -609,6 +609,8 @@ const en = {
       notInvited: "This account has already been activated.",
       saveRole: "Change the role",
       renew: "Make a new invitation link",
+      disableHint:
+        "Disabling signs the account out everywhere and stops its API tokens and calendar address for good: enabled again, it makes new ones.",
       disable: "Disable the account",
       enable: "Enable the account",
       errors: {
