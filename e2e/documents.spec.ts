@@ -49,7 +49,13 @@ test("a PDF attached to a meeting downloads byte-identical, and comes back from 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.setViewportSize({ width: 1280, height: 800 });
 
-  await list.getByRole("button", { name: `Delete ${NAME}` }).click();
+  // Deleting asks first, naming the document; cancelling keeps it.
+  await list.getByRole("link", { name: `Delete ${NAME}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Delete ${NAME}?` })).toBeVisible();
+  await page.getByRole("link", { name: "Cancel" }).click();
+  await expect(list.getByRole("link", { name: `Delete ${NAME}` })).toBeVisible();
+  await list.getByRole("link", { name: `Delete ${NAME}` }).click();
+  await page.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByText("The document is deleted. An administrator can restore it from the bin.")).toBeVisible();
   await expect(documents.getByText("No documents attached.")).toBeVisible();
 
@@ -181,7 +187,8 @@ test("a relation's step: its documents fold leads to the step's documents page, 
   await page.reload();
   await expect(fold.getByRole("list", { name: "Attached documents" })).toBeVisible();
   await expect(fold.getByRole("link", { name: "Attach a document" })).toBeVisible();
-  await fold.getByRole("button", { name: "Delete Step scan.png" }).click();
+  await fold.getByRole("link", { name: "Delete Step scan.png" }).click();
+  await page.getByRole("button", { name: "Delete" }).click();
   await expect(page).toHaveURL(partnerUrl);
   await expect(page.getByText("The document is deleted.", { exact: false })).toBeVisible();
   await expect(fold).toContainText("Documents: 0");

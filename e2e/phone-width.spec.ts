@@ -53,6 +53,18 @@ async function sampleParams(page: Page): Promise<Record<string, string>> {
   const partnerId = /^\/partners\/(\d+)$/.exec(demoPartner ?? "")?.[1];
   if (!partnerId) throw new Error("the demo partner is not in the partners list");
   const meetingId = await idFrom(page, `/partners/${partnerId}`, /^\/meetings\/(\d+)$/);
+  // The demo data has no document: one is attached to the meeting, as the editor attaches one.
+  const attached = await page.request.post("/documents", {
+    multipart: {
+      intent: "attach",
+      parent: "meeting",
+      parentId: meetingId,
+      file: { name: "phone-width.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") },
+    },
+    maxRedirects: 0,
+  });
+  expect(attached.status()).toBe(302);
+  const documentId = await idFrom(page, `/meetings/${meetingId}`, /^\/documents\/(\d+)$/);
   return {
     partnerId,
     meetingId,
@@ -64,6 +76,7 @@ async function sampleParams(page: Page): Promise<Record<string, string>> {
     delegationId: await idFrom(page, `/partners/${partnerId}`, /^\/delegations\/(\d+)/),
     recordType: "meeting",
     recordId: meetingId,
+    documentId,
     // A record's documents, all of them (documents.of.$parent.$parentId).
     parent: "meeting",
     parentId: meetingId,

@@ -44,6 +44,7 @@ const MATRIX: Record<string, { loader?: Need; action?: ActionNeed }> = {
   "documents._index": { loader: "viewer", action: "editor" },
   "documents.$documentId": { loader: "viewer" },
   "documents.$documentId_.preview": { loader: "viewer" },
+  "documents.$documentId_.delete": { loader: "editor", action: "editor" },
   "documents.of.$parent.$parentId": { loader: "viewer" },
   "export.$file": { loader: "viewer" },
   healthz: { loader: "public" },

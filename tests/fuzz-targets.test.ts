@@ -11,6 +11,7 @@ import { z } from "zod";
 import remixConfig from "../remix.config.js";
 import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
+import { aDocumentId, aPdf } from "./support/documents";
 import { accountFor } from "./support/accounts";
 import {
   RECORD_TABLES,
@@ -140,6 +141,12 @@ describe("the fuzzer's targets come from the app's routes", () => {
   test("the demo history and the run's accounts have a record of every kind the targets name", async () => {
     seedDemoData(getDb());
     await accountFor("admin");
+    // The run attaches one (scripts/fuzz/server.ts, attachADocument): the demo data has none.
+    await aDocumentId(
+      "meeting",
+      getDb().$client.prepare("SELECT min(id) FROM meetings").pluck().get() as number,
+      aPdf("fuzzed"),
+    );
     const { ids } = readRecords(getDb().$client, "token");
     for (const kind of Object.keys(RECORD_TABLES)) expect(ids[kind], kind).toBeGreaterThan(0);
   });

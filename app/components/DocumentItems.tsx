@@ -81,17 +81,14 @@ export function DocumentItems({ documents, canEdit }: { documents: DocumentRows;
               </a>
             ) : null}
             {canEdit ? (
-              <form method="post" action="/documents" className="inline">
-                <input type="hidden" name="intent" value="delete" />
-                <input type="hidden" name="documentId" value={document.id} />
-                <button
-                  type="submit"
-                  aria-label={t("documents.removeLabel", { name: document.name })}
-                  className="text-red-800 underline"
-                >
-                  {t("documents.remove")}
-                </button>
-              </form>
+              // Asks first, on a page of its own, as every record's delete does.
+              <a
+                href={`/documents/${document.id}/delete`}
+                aria-label={t("documents.removeLabel", { name: document.name })}
+                className="text-red-800 underline"
+              >
+                {t("documents.remove")}
+              </a>
             ) : null}
           </div>
         </li>

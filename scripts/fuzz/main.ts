@@ -37,6 +37,7 @@ import {
 import {
   assertBuilt,
   assertPortFree,
+  attachADocument,
   ServerGone,
   startServer,
   stopServer,
@@ -74,6 +75,7 @@ async function main(): Promise<number> {
     await waitUntilReady(server);
     const { editorCookie, openInvitation } = await signInAsNewEditor();
     db = new Database(path.join(workDir, "fuzz.db"), { readonly: true });
+    await attachADocument(editorCookie, db.prepare("SELECT min(id) FROM meetings").pluck().get() as number);
     const plans = targetPlans(await builtRoutes());
     const records = readRecords(db, openInvitation);
     const targets = plans.map((plan) => target(plan, records)).filter(({ path }) => path.includes(ONLY));

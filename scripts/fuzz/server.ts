@@ -168,3 +168,23 @@ async function invitationIn(answer: Response, what: string): Promise<string> {
   if (!token) throw new Error(`${what}: no invitation link in the answer (status ${answer.status}).`);
   return token;
 }
+
+/**
+ * A PDF attached to the first meeting, as the editor attaches one: the demo data has no document,
+ * and the routes that take a document's id need one to be fuzzed.
+ */
+export async function attachADocument(editorCookie: string, meetingId: number) {
+  const body = new FormData();
+  body.append("intent", "attach");
+  body.append("parent", "meeting");
+  body.append("parentId", String(meetingId));
+  body.append("file", new File(["%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"], "fuzz.pdf"));
+  const response = await fetch(`${BASE_URL}/documents`, {
+    method: "POST",
+    headers: { "Sec-Fetch-Site": "same-origin", Cookie: editorCookie },
+    body,
+    redirect: "manual",
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  if (response.status !== 302) throw new Error(`Attaching a document: status ${response.status}`);
+}

@@ -66,6 +66,7 @@ export const RECORD_TABLES: Readonly<Record<string, string>> = {
   // A step of that relation: the step routes refuse another relation's.
   step: "relation_steps WHERE relation_id = (SELECT min(id) FROM relations)",
   user: "users",
+  document: "documents",
 };
 
 /** Params that name no kind of record of their own. */
