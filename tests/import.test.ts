@@ -24,6 +24,7 @@ import { translatorFor } from "~/i18n/i18n.server";
 import { FileRefused, MAX_UNPACKED_BYTES, readSheet } from "~/exchange/import/read.server";
 import {
   commitImport,
+  countryCode,
   dateCell,
   previewImport,
   readImportFile,
@@ -231,6 +232,36 @@ describe("dates as offices type them", () => {
   });
 });
 
+describe("countries as offices write them", () => {
+  test.each([
+    ["США", "US"],
+    ["U.S.A.", "US"],
+    ["Кыргызстан", "KG"],
+    ["Киргизия", "KG"],
+    ["Қырғызстан", "KG"],
+    ["Южная Корея", "KR"],
+    ["Республика Корея", "KR"],
+    ["Российская Федерация", "RU"],
+    ["UK", "GB"],
+    ["Turkey", "TR"],
+    ["Türkiye", "TR"],
+    ["Әзербайжан", "AZ"],
+    ["КНР", "CN"],
+    ["Соединенные Штаты Америки", "US"],
+    ["cn", "CN"],
+    ["Китай", "CN"],
+  ])("%s is %s", (typed, code) => {
+    expect(countryCode(typed)).toBe(code);
+  });
+
+  test("a new partner's country written so is taken, without an error", async () => {
+    const text = csv([HEADERS.en, row({ date: "2016", partner: "Osh", country: "Кыргызстан", purpose: "Talks" })]);
+    const preview = previewImport(await readImportFile(file("country.csv", text), "auto"), errorMap);
+    expect(preview.shown[0].errors).toEqual([]);
+    expect(preview.shown[0].notes).toContainEqual({ key: "newPartner", name: "Osh" });
+  });
+});
+
 const messages = (r: { errors: Array<{ column: string; message: unknown }> }) =>
   r.errors.map(
     (e) => `${e.column}: ${typeof e.message === "string" ? e.message : en((e.message as { key: never }).key)}`,
@@ -283,7 +314,9 @@ describe("preview and import", () => {
         expect.stringMatching(/^partner: /),
       ]),
     );
-    expect(messages(fourth)).toEqual(["country: No country by this name."]);
+    expect(messages(fourth)).toEqual([
+      "country: No country by this name: write it as in the partner form’s list (China), or its two-letter code (CN).",
+    ]);
     // Harbin is new in row 3: row 6 names it without its country. Wang Wei is new in both.
     expect(fifth.notes).toContainEqual({ key: "newPartner", name: "Harbin" });
     expect(fifth.notes).toContainEqual({ key: "newPerson", name: "Wang Wei" });

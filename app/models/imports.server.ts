@@ -43,6 +43,7 @@ import type { T, TranslationKey } from "~/i18n/translate";
 import { findMeetingDate } from "~/intake/dates";
 import { partialDateInWords } from "~/exchange/import/partial-date-words";
 import { COUNTRY_CODES, countryName } from "~/utils/countries";
+import { COUNTRY_ALIASES } from "~/utils/country-aliases";
 import { latestEntry, revertRecord, type Actor } from "~db/history";
 import {
   history,
@@ -416,17 +417,25 @@ function personOf(text: string) {
   return m ? { name: m[1].trim(), title: m[2].trim() || undefined } : { name: text.trim(), title: undefined };
 }
 
-/** Every country's name in kk, ru and en (and its code), folded, to its ISO code. */
+/** A country's name as looked up: folded, "ё" as "е", without dots ("U.S.A." is "USA"). */
+const countryKey = (text: string) => fold(text).replace(/ё/g, "е").replace(/\./g, "");
+
+/**
+ * Every country's name in kk, ru and en, its code, and the other names offices write for it
+ * (app/utils/country-aliases.ts: "США", "Кыргызстан", "Российская Федерация"), to its ISO code.
+ */
 let countries: Map<string, string> | null = null;
-function countryCode(text: string) {
+export function countryCode(text: string) {
   if (!countries) {
     countries = new Map();
     for (const code of COUNTRY_CODES) {
-      countries.set(fold(code), code);
-      for (const lng of LANGUAGES) countries.set(fold(countryName(code, lng)), code);
+      countries.set(countryKey(code), code);
+      for (const lng of LANGUAGES) countries.set(countryKey(countryName(code, lng)), code);
     }
+    for (const [code, aliases] of Object.entries(COUNTRY_ALIASES))
+      for (const alias of aliases) if (!countries.has(countryKey(alias))) countries.set(countryKey(alias), code);
   }
-  return countries.get(fold(text));
+  return countries.get(countryKey(text));
 }
 
 /** The form's field a schema error is about, as the file's column. */

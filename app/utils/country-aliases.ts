@@ -1,0 +1,61 @@
+/**
+ * Other names offices write for a country, in Kazakh, Russian and English, beside the one the
+ * platform's ICU gives (countryName): the official long form ("Российская Федерация",
+ * "Republic of Korea"), the everyday short one ("США", "UK", "Южная Корея"), the old one
+ * ("Киргизия", "Turkey") and another spelling ("Кыргызстан", "Әзербайжан"). Read by the
+ * spreadsheet import, where a country is typed; the pickers list ICU's names.
+ */
+export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  AE: ["ОАЭ", "UAE", "БАӘ", "Объединённые Арабские Эмираты", "Біріккен Араб Әмірліктері"],
+  AM: ["Республика Армения", "Republic of Armenia", "Армения Республикасы"],
+  AZ: ["Әзербайжан", "Азербайжан", "Азербайджанская Республика", "Republic of Azerbaijan"],
+  BY: ["Белоруссия", "Республика Беларусь", "Republic of Belarus", "Беларусь Республикасы"],
+  CN: ["КНР", "ҚХР", "PRC", "People's Republic of China", "Китайская Народная Республика", "Қытай Халық Республикасы"],
+  CZ: ["Czech Republic", "Чешская Республика", "Чех Республикасы"],
+  DE: ["ФРГ", "Федеративная Республика Германия", "Federal Republic of Germany", "Германия Федеративтік Республикасы"],
+  GB: [
+    "UK",
+    "U.K.",
+    "Great Britain",
+    "Britain",
+    "United Kingdom of Great Britain and Northern Ireland",
+    "Великобритания",
+    "Соединённое Королевство",
+    "Ұлыбритания",
+  ],
+  GE: ["Республика Грузия", "Грузия Республикасы"],
+  IR: ["Iran", "Islamic Republic of Iran", "Исламская Республика Иран", "Иран Ислам Республикасы"],
+  KG: ["Кыргызстан", "Киргизия", "Кыргызская Республика", "Kirghizia", "Kyrgyz Republic", "Қырғыз Республикасы"],
+  KP: ["North Korea", "КНДР", "Северная Корея", "Солтүстік Корея", "Корея Халықтық Демократиялық Республикасы"],
+  KR: [
+    "South Korea",
+    "Korea",
+    "Republic of Korea",
+    "Южная Корея",
+    "Республика Корея",
+    "Корея",
+    "Оңтүстік Корея",
+    "Корея Республикасы",
+  ],
+  KZ: ["РК", "ҚР", "Республика Казахстан", "Republic of Kazakhstan", "Қазақстан Республикасы"],
+  MD: ["Молдавия", "Республика Молдова", "Republic of Moldova"],
+  NL: ["Holland", "Голландия"],
+  RU: ["РФ", "Российская Федерация", "Russian Federation", "Ресей Федерациясы"],
+  TJ: ["Таджикистан", "Республика Таджикистан", "Republic of Tajikistan", "Тәжікстан Республикасы"],
+  TM: ["Туркмения", "Туркменистан", "Turkmenia"],
+  TR: ["Turkey", "Türkiye", "Турция", "Турецкая Республика", "Түркия", "Түркия Республикасы"],
+  US: [
+    "USA",
+    "U.S.A.",
+    "US",
+    "U.S.",
+    "United States of America",
+    "America",
+    "США",
+    "Соединённые Штаты Америки",
+    "АҚШ",
+    "Америка Құрама Штаттары",
+  ],
+  UZ: ["Өзбекстан", "Республика Узбекистан", "Republic of Uzbekistan", "Өзбекстан Республикасы"],
+  VN: ["Вьетнам", "Вьетнам Социалистік Республикасы", "Socialist Republic of Viet Nam", "Viet Nam"],
+};
