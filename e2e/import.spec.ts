@@ -66,7 +66,9 @@ test("a file of 20 meetings: errors by row, fixed, imported, undone", async ({ p
   await expect(page.getByRole("row", { name: /^5 / })).toContainText(
     "Date: Not a date: write 2016, 2016-05, 2016-05-12 or 12 May 2016.",
   );
-  await expect(page.getByRole("row", { name: /^3 / })).toContainText("Country: No country by this name: write it as in the partner form’s list (China)");
+  await expect(page.getByRole("row", { name: /^3 / })).toContainText(
+    "Country: No country by this name: write it as in the partner form’s list (China)",
+  );
   await expect(page.getByRole("row", { name: /^16 / })).toContainText("Purpose: Add a participant");
   await expect(page.getByRole("row", { name: /^2 / })).toContainText("partner Heilongjiang Province on file");
   await expect(page.getByRole("row", { name: /^7 / })).toContainText(`new partner: ${town}`);
