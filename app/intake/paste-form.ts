@@ -13,8 +13,7 @@ export const PasteSchema = z.object({
     .trim()
     .min(1)
     .superRefine((text, ctx) => {
-      if (text.length > REPORT_LIMIT)
-        issue(ctx, [], "intake.tooLong", { max: REPORT_LIMIT, length: text.length });
+      if (text.length > REPORT_LIMIT) issue(ctx, [], "intake.tooLong", { max: REPORT_LIMIT, length: text.length });
     }),
   url: webUrl.optional(),
   outlet: optionalText(LIMITS.name),
