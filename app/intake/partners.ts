@@ -84,6 +84,24 @@ export function newPartnerIn(text: string): NewPartner | null {
   return null;
 }
 
+// The word of a partner's name that says its kind, in any case: "Gansu Province", "Провинция
+// Ганьсу", "Хэйлунцзян провинциясы", "Новосибирская область", "Tokyo Prefecture".
+const KIND_WORDS: Array<[RegExp, Kind]> = [
+  [/^(провинци|province)/u, "province"],
+  [
+    /^(облыс|аймақ|аймағ|штат|өлке|префектур|област|регион|край|округ|region|oblast|state|prefecture|county)/u,
+    "region",
+  ],
+  [/^(қала|город|city)/u, "city"],
+];
+
+/** A partner's kind, from a word of its name that says it; a city when none does. */
+export function kindOfName(name: string): Kind {
+  for (const word of name.toLocaleLowerCase().split(/[\s,.()-]+/u))
+    for (const [pattern, kind] of KIND_WORDS) if (pattern.test(word)) return kind;
+  return "city";
+}
+
 let countryStems: Array<{ code: string; stems: string[][] }> | null = null;
 
 /** The country a text names most (Kazakhstan aside), by its name in Kazakh, Russian or English. */

@@ -41,6 +41,7 @@ import { LANGUAGES, type Language } from "~/i18n/config";
 import { translatorFor } from "~/i18n/i18n.server";
 import type { T, TranslationKey } from "~/i18n/translate";
 import { findMeetingDate } from "~/intake/dates";
+import { kindOfName } from "~/intake/partners";
 import { partialDateInWords } from "~/exchange/import/partial-date-words";
 import { COUNTRY_CODES, countryName } from "~/utils/countries";
 import { COUNTRY_ALIASES } from "~/utils/country-aliases";
@@ -549,7 +550,8 @@ function partnerFor(
   const names = typedText(name, ctx.lng);
   const checked = PartnerSchema.safeParse(
     {
-      kind: "city",
+      // "Gansu Province", "Новосибирская область": the name says the kind; a city otherwise.
+      kind: kindOfName(name),
       countryCode: code,
       nameKk: names.kk ?? undefined,
       nameRu: names.ru ?? undefined,
