@@ -9,6 +9,7 @@ import * as s from "~db/schema";
 import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { proposeMeeting } from "~/intake/press-release.server";
+import { newPartnerIn } from "~/intake/partners";
 
 const report = fs.readFileSync("db/demo/report.kk.txt", "utf8");
 const propose = () => proposeMeeting({ text: report, outlet: "Tengrinews.kz" }, "kk");
@@ -70,5 +71,19 @@ describe("on a database holding the demo's people and partner", () => {
     expect(proposal.initiatives.map((i) => i.initiativeId).sort()).toEqual(initiatives.map((i) => i.id).sort());
     // Topics on file, found by their own names in the text.
     expect(proposal.topics).toEqual(expect.arrayContaining(["Көгалдандыру", "Асфальттау", "ЭКСПО-2017"]));
+  });
+});
+
+describe("a partner not on file, as the report names it", () => {
+  test.each([
+    ["…встретились с делегацией города Казани Республики Татарстан.", { name: "Казань", kind: "city" }],
+    ["met a delegation from Gyeonggi Province\n\nASTANA, 12 May", { name: "Gyeonggi Province", kind: "province" }],
+    [
+      "met a delegation from Gyeonggi Province\nof the Republic of Korea",
+      { name: "Gyeonggi Province", kind: "province" },
+    ],
+    ["с делегацией провинции Цзянсу КНР", { name: "Провинция Цзянсу", kind: "province" }],
+  ])("%j", (text, partner) => {
+    expect(newPartnerIn(text)).toEqual(partner);
   });
 });

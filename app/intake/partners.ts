@@ -38,16 +38,22 @@ const EN_KINDS: Record<string, Kind> = {
 };
 
 const CAP = "\\p{Lu}[\\p{L}-]*";
+// Between the words of a name: spaces on one line. A name never runs on past a line's end (a
+// heading below the paragraph read as "Gyeonggi Province\n\nASTANA").
+const GAP = "[ \\t\\u00a0]+";
+// A word that follows a city's name without being part of it: "города Казани Республики
+// Татарстан" names Kazan, not "Казань Республики".
+const NOT_A_NAME = "(?!(?:Республик|Области|Провинци|Края|Округ|КНР|РФ)\\p{L}*)";
 const KK_PATTERN = new RegExp(
   `(${CAP})\\s+(${Object.keys(KK_KINDS).join("|")})(?:ның|нің)?\\s+(?:\\S+\\s+){0,2}?делегация`,
   "u",
 );
 const RU_PATTERN = new RegExp(
-  `делегаци(?:я|и|ей|ю|ями)\\s+(?:из\\s+)?(?:(${Object.keys(RU_KINDS).join("|")})\\s+)?(${CAP}(?:\\s+${CAP})?)`,
+  `делегаци(?:я|и|ей|ю|ями)\\s+(?:из\\s+)?(?:(${Object.keys(RU_KINDS).join("|")})\\s+)?(${CAP}(?:${GAP}${NOT_A_NAME}${CAP})?)`,
   "u",
 );
 const EN_PATTERN = new RegExp(
-  `delegation\\s+(?:from|of)\\s+(?:the\\s+)?(?:(city|province|region|prefecture|state)\\s+of\\s+)?(${CAP}(?:\\s+${CAP}){0,2})`,
+  `delegation\\s+(?:from|of)\\s+(?:the\\s+)?(?:(city|province|region|prefecture|state)\\s+of\\s+)?(${CAP}(?:${GAP}${CAP}){0,2})`,
   "u",
 );
 
