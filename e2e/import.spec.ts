@@ -146,3 +146,33 @@ test("a file of people: the kind chosen, errors by row, imported, undone", async
   await expect(adminPage.getByText("The import of people.csv is undone")).toBeVisible();
   await admin.close();
 });
+
+test("a refused file's reason is read where the file is chosen again; Excel's Unicode text is read", async ({
+  page,
+}) => {
+  await page.goto("/import");
+  await page.getByLabel("What the file holds").selectOption("people");
+  const fileField = page.getByLabel("File (XLSX or CSV)");
+  await fileField.setInputFiles({
+    name: "minutes.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("%PDF-1.4\n1 0 obj\n"),
+  });
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(fileField).toBeFocused();
+  await expect(fileField).toHaveAccessibleDescription(/This is not an XLSX or CSV file\./);
+
+  // Excel's "Unicode text": UTF-16 with its byte order mark, tab-separated, saved as .txt.
+  const name = `Тестов ${Date.now().toString(36)}`;
+  const text = `Name\tPosts\r\n${name}\t\r\n`;
+  await fileField.setInputFiles({
+    name: "people.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
+  });
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    "Rows: 1. Ready to import: 1. With errors: 0. Already on file, unchanged: 0.",
+  );
+  await expect(page.getByRole("row", { name: /^2 / })).toContainText(`new person: ${name}`);
+});

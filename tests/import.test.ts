@@ -47,9 +47,9 @@ function file(name: string, content: string | Buffer) {
   return p;
 }
 
-async function rowsOf(p: string) {
+async function rowsOf(p: string, encoding?: Parameters<typeof readSheet>[1]) {
   const rows = [];
-  for await (const row of readSheet(p)) rows.push(row);
+  for await (const row of readSheet(p, encoding)) rows.push(row);
   return rows;
 }
 
@@ -114,6 +114,21 @@ describe("reading a file", () => {
     expect(cp[0].cells[1]).toBe("Дата");
     expect(cp[1].cells[5]).toBe("Дружба");
     expect((await rowsOf(file("kk.csv", kazakh)))[1].cells[0]).toBe("Қазақ әріптестік");
+  });
+
+  test('UTF-16 with its byte order mark (Excel\'s "Unicode text", tab-separated) is read, whatever encoding was chosen', async () => {
+    const text = ["Дата\tПартнёр\tМақсаты", "2016-05-12\tХэйлунцзян\tҚазақ әріптестік"].join("\r\n") + "\r\n";
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const be = Buffer.from(le);
+    be.swap16();
+    for (const content of [le, be]) {
+      const p = file("unicode.txt", content);
+      for (const encoding of ["auto", "utf-8", "windows-1251"] as const) {
+        const rows = await rowsOf(p, encoding);
+        expect(rows[0].cells).toEqual(["Дата", "Партнёр", "Мақсаты"]);
+        expect(rows[1].cells).toEqual(["2016-05-12", "Хэйлунцзян", "Қазақ әріптестік"]);
+      }
+    }
   });
 
   test("a semicolon-separated CSV (Excel in Russian) is read by its separator", async () => {

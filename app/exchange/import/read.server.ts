@@ -3,7 +3,7 @@
  * XLSX through exceljs's streaming WorkbookReader (the library the exports already write with),
  * CSV through csv-parse's stream (RFC 4180: quoted commas, quotes and line breaks) after
  * iconv-lite has decoded it from UTF-8 or Windows-1251, which office machines in Kazakhstan
- * still write.
+ * still write, or from UTF-16 with its byte order mark (Excel's "Unicode text", tab-separated).
  *
  * Cells come back as typed: text, a number, a date, or a formula (kept as its text, never
  * computed: the import refuses it where a value should be).
@@ -46,11 +46,19 @@ async function firstBytes(path: string, size: number) {
   }
 }
 
+/** UTF-16 by its byte order mark: every other byte of Latin or Cyrillic text is a NUL, so only the mark tells it from a binary file. */
+function utf16Of(head: Buffer): "utf-16le" | "utf-16be" | undefined {
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  return undefined;
+}
+
 /** What the file is, from its first bytes rather than its name: an XLSX is a ZIP, a CSV is text. */
 export async function sniff(path: string): Promise<"xlsx" | "csv"> {
   const head = await firstBytes(path, 4096);
   if (head.length === 0) throw new FileRefused(refusal("imports.errors.empty"));
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return "xlsx";
+  if (utf16Of(head)) return "csv";
   // A NUL byte, or a known binary signature (PDF, old .xls, images): not text, so not a CSV.
   if (head.includes(0) || head.subarray(0, 5).toString("latin1") === "%PDF-")
     throw new FileRefused(refusal("imports.errors.notSpreadsheet"));
@@ -78,7 +86,8 @@ async function detectDelimiter(path: string, encoding: string) {
 }
 
 async function* csvRows(path: string, choice: EncodingChoice): AsyncGenerator<SheetRow> {
-  const encoding = choice === "auto" ? await detectEncoding(path) : choice;
+  // A byte order mark says what the text is, whatever was chosen: UTF-16 read as UTF-8 is NULs.
+  const encoding = utf16Of(await firstBytes(path, 2)) ?? (choice === "auto" ? await detectEncoding(path) : choice);
   const parser = createReadStream(path)
     .pipe(iconv.decodeStream(encoding, { stripBOM: true }))
     .pipe(

@@ -1,5 +1,5 @@
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { AdminNav } from "~/components/AdminNav";
 import { AstanaTime } from "~/components/AstanaTime";
 import { Empty, PageHeading } from "~/components/Page";
@@ -18,6 +18,12 @@ export function ImportPage() {
   const navigation = useNavigation();
   const id = useId();
   const busy = navigation.state === "submitting";
+  const fileRefused = reply?.stage === "refused" && Boolean(reply.fileError);
+  const fileInput = useRef<HTMLInputElement>(null);
+  // A refused file's reason is read out where the file is chosen again, as a field's error is.
+  useEffect(() => {
+    if (fileRefused) fileInput.current?.focus();
+  }, [reply, fileRefused]);
   return (
     <>
       <PageHeading>{t("imports.title")}</PageHeading>
@@ -76,9 +82,11 @@ export function ImportPage() {
             type="file"
             name="file"
             required
-            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            ref={fileInput}
+            autoFocus={fileRefused}
+            accept=".xlsx,.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-describedby={`${id}-file-hint ${id}-file-error`}
-            aria-invalid={reply?.stage === "refused" && reply.fileError ? true : undefined}
+            aria-invalid={fileRefused || undefined}
             className="block w-full max-w-full text-sm"
           />
           <p id={`${id}-file-hint`} className="mt-1 text-sm text-stone-600">
