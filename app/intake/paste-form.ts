@@ -22,6 +22,3 @@ export const PasteSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
 });
-
-/** The report's fields, carried by the review's forms as `report.<field>` (see ReportFields). */
-export const REPORT_FIELDS = ["text", "url", "outlet", "published"] as const;

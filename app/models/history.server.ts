@@ -36,6 +36,9 @@ import { documentParentPath, documentPathOf, restoreDocumentsDeletedWith } from 
 export const isAuditedType = (value: unknown): value is AuditedRecordType =>
   typeof value === "string" && (AUDITED_RECORD_TYPES as readonly string[]).includes(value);
 
+/** The kinds of record the history keeps, for a page's filter (from here, not ~db/enums: see admin.activity). */
+export const auditedTypes = () => [...AUDITED_RECORD_TYPES];
+
 /** Where a record's page is, for links from the history, the activity log and the bin. */
 export function recordPath(type: AuditedRecordType, id: number, snapshot?: RecordSnapshot | null) {
   switch (type) {

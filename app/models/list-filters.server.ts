@@ -1,8 +1,15 @@
 /**
+ * The initiatives list's choices, sent by its loader: imported by the page, the enums' module
+ * would be loaded with it, and the page sat at the first-load limit (issue 17).
+ */
+export const initiativeChoices = () => ({ kinds: [...INITIATIVE_KINDS], statuses: [...INITIATIVE_STATUSES] });
+
+/**
  * What a list's address asks for, read once for the list's page and for its export (issue
  * 16.2), so that a file holds exactly the rows the page shows with the same filters.
  */
 import type { Language } from "~/i18n/config";
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
 import { isInitiativeKind, isInitiativeStatus } from "~/models/initiatives/read.server";
 import { meetingYears } from "~/models/meetings/read.server";
 import { partnerFilterFrom, type PartnerSort } from "~/models/partners/read.server";

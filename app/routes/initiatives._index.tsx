@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
 import { FilterActions, FilterForm } from "~/components/FilterForm";
 import { ActionLink } from "~/components/Actions";
 import { InitiativeList } from "~/components/InitiativeList";
@@ -11,7 +10,7 @@ import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18n.server";
 import { listInitiatives } from "~/models/initiatives/read.server";
 import { ownerChoices } from "~/models/initiatives/write.server";
-import { initiativeListFilter } from "~/models/list-filters.server";
+import { initiativeChoices, initiativeListFilter } from "~/models/list-filters.server";
 import { titled } from "~/utils/meta";
 import { todayInAstana } from "~/utils/overdue";
 import { pageFromSearch } from "~/utils/pagination";
@@ -27,10 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const today = todayInAstana();
   const { filter, partnerName, ownerId, ownerName } = initiativeListFilter(search, lng, today);
+  const choices = initiativeChoices();
   // One status chosen: that list, paginated. Otherwise the workflow at a glance, by status.
   const byStatus = filter.status
     ? null
-    : INITIATIVE_STATUSES.map((s) => ({
+    : choices.statuses.map((s) => ({
         status: s,
         list: listInitiatives({
           lng,
@@ -46,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filtered: Object.values(filter).some(Boolean),
     // Our side's people in a select while they are few; a name to type past that.
     owners: ownerChoices(lng),
+    choices,
     byStatus,
     list: filter.status ? listInitiatives({ lng, page: pageFromSearch(search), filter, today }) : null,
   };
@@ -53,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function InitiativesPage() {
   const { t } = useTranslation();
-  const { filter, filtered, owners, byStatus, list } = useLoaderData<typeof loader>();
+  const { filter, filtered, owners, choices, byStatus, list } = useLoaderData<typeof loader>();
   const select = "mt-1 rounded border border-stone-300 bg-white px-2 py-1";
   const [search] = useSearchParams();
   const linkWith = (status: string) => {
@@ -73,7 +74,7 @@ export default function InitiativesPage() {
           <span className="font-medium text-stone-700">{t("initiative.status")}</span>
           <select name="status" defaultValue={filter.status ?? ""} className={select}>
             <option value="">{t("initiative.allStatuses")}</option>
-            {INITIATIVE_STATUSES.map((s) => (
+            {choices.statuses.map((s) => (
               <option key={s} value={s}>
                 {t(`initiative.statuses.${s}`)}
               </option>
@@ -103,7 +104,7 @@ export default function InitiativesPage() {
           <span className="font-medium text-stone-700">{t("initiative.kind")}</span>
           <select name="kind" defaultValue={filter.kind ?? ""} className={select}>
             <option value="">{t("initiative.allKinds")}</option>
-            {INITIATIVE_KINDS.map((k) => (
+            {choices.kinds.map((k) => (
               <option key={k} value={k}>
                 {t(`initiative.kinds.${k}`)}
               </option>

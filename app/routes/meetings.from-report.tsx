@@ -9,7 +9,7 @@ import type { Actor } from "~db/history";
 import type { Language } from "~/i18n/config";
 import type { T } from "~/i18n/translate";
 import { proposalFormValues, proposeMeeting, type ReportInput } from "~/intake/press-release.server";
-import { REPORT_FIELDS } from "~/intake/paste-form";
+import { REPORT_FIELDS } from "~/intake/report-fields";
 import { logMeeting, meetingFormChoices } from "~/models/meetings/write.server";
 import { createPartner } from "~/models/partners/write.server";
 import { readForm, sayRefusals, type FormReply } from "~/forms/parse.server";
