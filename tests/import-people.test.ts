@@ -248,3 +248,19 @@ test("an organisation not on file, written with its partner, is a new organisati
   expect(undoImport(result.id, { userId: adminId })).toMatchObject({ ok: true });
   expect(organisations_()).toEqual([]);
 });
+
+test("a name with no letter in it (a formula typed as text, a number, a dash) is refused beside the name, as the form refuses it", async () => {
+  const refused = ["=1+1", "123", "—"];
+  const preview = previewImport(
+    await readImportFile(
+      file("letters.csv", [...refused.map((name) => row({ name })), row({ name: "Ли Мин 2" })]),
+      "auto",
+      undefined,
+      "people",
+    ),
+    errorMap,
+  );
+  expect(preview).toMatchObject({ rows: 4, ready: 1, errors: 3 });
+  for (const shown of preview.shown.slice(0, 3))
+    expect(shown.errors).toEqual([{ column: "name", message: "A name holds at least one letter." }]);
+});

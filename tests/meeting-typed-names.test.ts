@@ -114,3 +114,31 @@ describe("a new participant's typed name goes to the slot of its script", () => 
     expect(initiative).toMatchObject({ titleKk: null, titleEn: null });
   });
 });
+
+describe("a typed newcomer's name holds a letter, as the person form asks", () => {
+  test.each([
+    ["en", "A name holds at least one letter."],
+    ["ru", "В имени должна быть хотя бы одна буква."],
+    ["kk", "Есімде кемінде бір әріп болуы керек."],
+  ] as const)("refused beside the name in %s, nothing written, what was typed kept", async (language, message) => {
+    const meetingsBefore = db().select().from(s.meetings).all().length;
+    const outcome = await submit(
+      logAction,
+      "/meetings/new",
+      {
+        language,
+        partnerId: partnerId(),
+        "date.unknown": "on",
+        "participants[0].name": "=1+1",
+        "participants[0].side": "guest",
+        "participants[0].role": "attended",
+        "participants[0].isNew": "on",
+      },
+      { language },
+    );
+    expect(outcome.status).toBe(400);
+    expect(outcome.reply?.result.error?.["participants[0].name"]).toEqual([message]);
+    expect(outcome.reply?.result.initialValue).toMatchObject({ participants: [{ name: "=1+1" }] });
+    expect(db().select().from(s.meetings).all()).toHaveLength(meetingsBefore);
+  });
+});

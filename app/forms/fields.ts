@@ -35,6 +35,18 @@ export const names = {
   nameEn: optionalText(LIMITS.name),
 };
 
+/**
+ * A person's name, in whatever script, holds a letter: "=1+1" (a spreadsheet's formula typed as
+ * text), "123" or "—" is not anyone's name. Bodies' names are left free ("1+1" is a TV channel).
+ */
+export const hasLetter = (text: string) => /\p{L}/u.test(text);
+
+export const personName = optionalText(LIMITS.name).refine((value) => !value || hasLetter(value), {
+  params: { key: "form.errors.nameLetter" },
+});
+
+export const personNames = { nameKk: personName, nameRu: personName, nameEn: personName };
+
 /** At least one form of a name, with the message on the first field. */
 export function requireOneName(
   value: { nameKk?: unknown; nameRu?: unknown; nameEn?: unknown; nameNative?: unknown },

@@ -8,7 +8,16 @@ import {
   RECORD_LANGUAGES,
 } from "~db/enums";
 import { comparePartialDates } from "~db/shared/partial-date";
-import { issue, knownOrUnknownDateField, LIMITS, optionalText, partialDateField, recordId, webUrl } from "./fields";
+import {
+  hasLetter,
+  issue,
+  knownOrUnknownDateField,
+  LIMITS,
+  optionalText,
+  partialDateField,
+  recordId,
+  webUrl,
+} from "./fields";
 import { formObject, parsed } from "./form-object";
 
 /**
@@ -31,6 +40,9 @@ export const ParticipantSchema = formObject(
   },
   (p, ctx) => {
     if (!p.personId && !p.name) issue(ctx, ["name"], "form.errors.required");
+    // A typed newcomer's name, checked as the person form checks it; one picked is on file already.
+    else if (!p.personId && typeof p.name === "string" && !hasLetter(p.name))
+      issue(ctx, ["name"], "form.errors.nameLetter");
   },
 );
 

@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { issue, LIMITS, names, optionalText, partialDateField, recordId, requireOneName, wikidataId } from "./fields";
+import {
+  issue,
+  LIMITS,
+  optionalText,
+  partialDateField,
+  personName,
+  personNames,
+  recordId,
+  requireOneName,
+  wikidataId,
+} from "./fields";
 import { formObject, parsed } from "./form-object";
 import { comparePartialDates } from "~db/shared/partial-date";
 
@@ -34,8 +44,8 @@ export const PostSchema = formObject(
 
 export const PersonSchema = formObject(
   {
-    ...names,
-    nameNative: optionalText(LIMITS.name),
+    ...personNames,
+    nameNative: personName,
     wikidataId,
     // Named in the open-data export only when ticked (issue 16.4).
     isPublic: z.boolean().optional(),
