@@ -87,3 +87,16 @@ describe("a partner not on file, as the report names it", () => {
     expect(newPartnerIn(text)).toEqual(partner);
   });
 });
+
+describe("a topic on file named by its acronym alone", () => {
+  test.each([
+    ["en", "Chinese businessmen expressed interest in the LRT project.", "Astana's new transport system, LRT"],
+    ["ru", "Китайские предприниматели проявили интерес к проекту LRT.", "Новая транспортная система Астаны, LRT"],
+  ] as const)("%s: the report's 'LRT' proposes the LRT topic", (lng, sentence, topic) => {
+    seedDemoData(getDb());
+    const proposal = proposeMeeting({ text: `Astana. ${sentence}` }, lng);
+    expect(proposal.topics).toContain(topic);
+    // A word that only holds the letters is not the acronym.
+    expect(proposeMeeting({ text: "The delegation visited the ALRTA plant." }, lng).topics).not.toContain(topic);
+  });
+});

@@ -65,6 +65,17 @@ function formsOf(record: Named & { nameNative?: string | null }, generic: Set<st
     .filter((stems) => stems.length > 0);
 }
 
+/**
+ * The acronyms in a record's names ("LRT" in "Astana's new transport system, LRT"): a report that
+ * writes one names the record, whatever else it calls it ("the LRT project").
+ */
+function acronymsOf(record: Named) {
+  const names = [record.nameKk, record.nameRu, record.nameEn].filter(Boolean).join(" ");
+  return [...new Set(names.match(/(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}])/gu) ?? [])];
+}
+
+const hasWord = (text: string, word: string) => new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}])`, "u").test(text);
+
 /** How many sentences name the record in one of its forms (all its stems in the sentence). */
 function mentions(forms: string[][], sentenceStems: Array<Set<string>>, minStems = 1) {
   let best = 0;
@@ -313,7 +324,10 @@ export function proposeMeeting(input: ReportInput, lng: Language): Proposal {
   const topicNames: string[] = [];
   for (const topic of topicRows) {
     const forms = formsOf(topic, new Set());
-    if (forms.some((form) => form.every((s) => textStems.has(s)) && (form.length > 1 || form[0].length >= 5)))
+    if (
+      forms.some((form) => form.every((s) => textStems.has(s)) && (form.length > 1 || form[0].length >= 5)) ||
+      acronymsOf(topic).some((acronym) => hasWord(text, acronym))
+    )
       topicNames.push(localizedName(topic, language));
   }
   const topicKeys = new Set(topicNames.map(wholeNameKey));
