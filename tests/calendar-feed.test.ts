@@ -221,7 +221,7 @@ describe("the calendar feed", () => {
     expect(name).toBe("Kezdesu: кездесулер, сапарлар және мерзімдер");
     const monthOnly = events.find((e) => e.uid.startsWith(`meeting-${ids.month}@`))!;
     expect(monthOnly.summary).toMatch(
-      / \((қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан) \d{4}\)$/u,
+      / \(\d{4} жылғы (қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)\)$/u,
     );
     expect((await submit(feedAction, "/account/calendar", { intent: "stop" }, { as: "editor" })).status).toBe(302);
   });
