@@ -337,6 +337,23 @@ describe("preview and import", () => {
     expect(fifth.notes).toContainEqual({ key: "newPerson", name: "Wang Wei" });
   });
 
+  test("a formula in a cell is that cell's one error, not also what its value would have been", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Meetings");
+    sheet.addRow(HEADERS.en);
+    const cells = row({ purpose: "Talks" }) as unknown[];
+    cells[HEADERS.en.indexOf("Date")] = { formula: "TODAY()", result: new Date() };
+    cells[HEADERS.en.indexOf("Partner")] = { formula: "B1", result: "Harbin" };
+    sheet.addRow(cells);
+    const p = path.join(dir, "formulas.xlsx");
+    await workbook.xlsx.writeFile(p);
+    const [shown] = previewImport(await readImportFile(p, "auto"), errorMap).shown;
+    expect(messages(shown)).toEqual([
+      "date: A formula is never run: type the value itself.",
+      "partner: A formula is never run: type the value itself.",
+    ]);
+  });
+
   test("a row naming the home city as its partner is refused as such, in the file's language", async () => {
     writeTransaction(getDb(), SYSTEM, (tx) => ensureHomeCity(tx));
     const rows = (lng: "en" | "ru", partner: string) =>

@@ -1412,14 +1412,26 @@ function runRows(db: Db, file: FileRows, errorMap: z.ZodErrorMap, write: boolean
   // and the whole transaction (every row) is rolled back.
   if (file.kind === "people") {
     const existing = peopleOnFile(file.rows, file.lng);
-    return file.rows.map(({ line, cells }) => importPersonRow(ctx, line, cells, existing));
+    return file.rows.map(({ line, cells }) => oneErrorAFormula(importPersonRow(ctx, line, cells, existing)));
   }
   if (file.kind === "partners") {
     const existing = partnersOnFile(ctx, file.rows);
-    return file.rows.map(({ line, cells }) => importPartnerRow(ctx, line, cells, existing));
+    return file.rows.map(({ line, cells }) => oneErrorAFormula(importPartnerRow(ctx, line, cells, existing)));
   }
   const existing = meetingsOnFile(file.rows, file.lng);
-  return file.rows.map(({ line, cells }) => importRow(ctx, line, cells, existing));
+  return file.rows.map(({ line, cells }) => oneErrorAFormula(importRow(ctx, line, cells, existing)));
+}
+
+/**
+ * A cell holding a formula says only that: what the formula stands in for ("not a date", "a
+ * partner is required") is its consequence, not a second thing to fix.
+ */
+function oneErrorAFormula(report: RowReport): RowReport {
+  const isFormulaError = (e: CellError) => typeof e.message !== "string" && e.message.key === "imports.errors.formula";
+  const formulas = new Set(report.errors.filter(isFormulaError).map((e) => e.column));
+  if (formulas.size === 0) return report;
+  const errors = report.errors.filter((e) => !formulas.has(e.column) || isFormulaError(e));
+  return { ...report, errors };
 }
 
 function summarise({ kind, lng }: FileRows, reports: RowReport[]): ImportPreview {
