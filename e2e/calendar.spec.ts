@@ -32,7 +32,8 @@ test("a meeting goes into a calendar, and the account's feed address can be rene
   expect(feed.status()).toBe(200);
   expect(feed.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
   expect(feed.headers()["cache-control"]).toBe("private, no-store");
-  expect(await feed.text()).toContain("X-WR-CALNAME:Kezdesu: meetings, visits and due dates");
+  // RFC 5545 TEXT: the comma in the calendar's name is escaped, as in every other text of the feed.
+  expect(await feed.text()).toContain("X-WR-CALNAME:Kezdesu: meetings\\, visits and due dates\r\n");
 
   await page.getByRole("button", { name: "Give the feed a new address" }).click();
   const second = page.getByRole("textbox", { name: "Your feed's address" });
