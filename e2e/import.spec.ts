@@ -71,6 +71,8 @@ test("a file of 20 meetings: errors by row, fixed, imported, undone", async ({ p
   );
   await expect(page.getByRole("row", { name: /^16 / })).toContainText("Purpose: Add a participant");
   await expect(page.getByRole("row", { name: /^2 / })).toContainText("partner Heilongjiang Province on file");
+  // Each new meeting's date as the import read it, for the person to check.
+  await expect(page.getByRole("row", { name: /^2 / })).toContainText("new meeting: 1 March 2019");
   await expect(page.getByRole("row", { name: /^7 / })).toContainText(`new partner: ${town}`);
   await expect(page.getByRole("button", { name: "Import the 17 rows without errors" })).toBeVisible();
   // The preview, at a phone's width, does not scroll sideways (issue 13.16).

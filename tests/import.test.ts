@@ -315,13 +315,22 @@ describe("preview and import", () => {
     const [first, second, third, fourth, fifth] = preview.shown;
     expect(first.line).toBe(2);
     expect(first.notes).toEqual([
-      { key: "newMeeting" },
+      { key: "newMeeting", date: { value: "2016-05-12", precision: "day", approximate: false } },
       { key: "matchesPartner", name: "Heilongjiang" },
       { key: "matchesPerson", name: "Nurpeisov Zhanat" },
       { key: "newPerson", name: "Aidos Test" },
       { key: "newPerson", name: "Wang Wei" },
     ]);
     expect(second.notes).toContainEqual({ key: "newPartner", name: "Harbin" });
+    // The date as read, for the person to check: "2017 approx.", "43000" (Excel's serial number).
+    expect(second.notes[0]).toEqual({
+      key: "newMeeting",
+      date: { value: "2017-01-01", precision: "year", approximate: true },
+    });
+    expect(fifth.notes[0]).toEqual({
+      key: "newMeeting",
+      date: { value: "2017-09-22", precision: "day", approximate: false },
+    });
     expect(third.line).toBe(4);
     expect(messages(third)).toEqual(
       expect.arrayContaining([

@@ -65,7 +65,7 @@ import type { Db } from "~db/client";
 import type { AuditedRecordType, IMPORT_KINDS } from "~db/schema";
 import { wholeNameKey } from "~db/shared/fold";
 import { localizedName, typedName, typedText } from "~db/shared/names";
-import { partialDateParts, UNKNOWN_DATE } from "~db/shared/partial-date";
+import { partialDateParts, UNKNOWN_DATE, type PartialDate } from "~db/shared/partial-date";
 import { pageOf } from "~/utils/pagination";
 import { listMeetings } from "./meetings/read.server";
 import { listPeople } from "./people/read.server";
@@ -324,7 +324,9 @@ export async function unknownHeaders(
 
 export type CellError = { column: ColumnKey; message: Refusal | string };
 export type RowNote =
-  | { key: "newMeeting" | "unchanged" }
+  // `date`: the meeting's date as the import read it, for the person to check ("05.06.2018").
+  | { key: "newMeeting"; date: PartialDate }
+  | { key: "unchanged" }
   // `name`: the id of the meeting on file the row is.
   | {
       key:
@@ -703,7 +705,7 @@ function importRow(
         : { key: "newPerson", name: sides[i].name },
     );
   });
-  notes.unshift({ key: "newMeeting" });
+  notes.unshift({ key: "newMeeting", date: resolved.input.date });
   if (!ctx.write) {
     if ("create" in partner) ctx.newPartners.set(wholeNameKey(partnerName ?? ""), 0);
     return { line, status: "ready", notes, errors };

@@ -9,6 +9,9 @@ import { readForm } from "~/forms/parse.server";
 import { getEnv } from "~/env.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import type { T } from "~/i18n/translate";
+import type { Language } from "~/i18n/config";
+import { dateWords } from "~/i18n/dates";
+import { formatPartialDate } from "~db/shared/partial-date";
 import {
   checkMapping,
   mistakenKind,
@@ -78,8 +81,12 @@ type ActionReply =
 const say = (t: T, message: Refusal | string) =>
   typeof message === "string" ? message : t(message.key, message.values);
 
-/** The preview in the reader's language: each row's plan and its errors, column by column. */
-function previewText(preview: ImportPreview, t: T) {
+/**
+ * The preview in the reader's language: each row's plan and its errors, column by column. A new
+ * meeting says its date as read ("05.06.2018": the 5th of June), for the person to check.
+ */
+function previewText(preview: ImportPreview, t: T, lng: Language) {
+  const words = dateWords(lng, t);
   const header = (key: string) =>
     importColumns(preview.kind)
       .find((c) => c.key === key)
@@ -94,7 +101,11 @@ function previewText(preview: ImportPreview, t: T) {
       line: row.line,
       status: row.status,
       notes: row.notes.map((note) =>
-        "name" in note ? t(`imports.${note.key}`, { name: note.name }) : t(`imports.${note.key}`),
+        note.key === "newMeeting"
+          ? t("imports.newMeeting", { date: formatPartialDate(note.date, words) })
+          : "name" in note
+            ? t(`imports.${note.key}`, { name: note.name })
+            : t(`imports.${note.key}`),
       ),
       errors: row.errors.map((e) => t("imports.cellError", { column: header(e.column), message: say(t, e.message) })),
     })),
@@ -163,7 +174,7 @@ export async function action({ request }: ActionFunctionArgs) {
           token: upload.token,
           fileName: upload.fileName,
           encoding,
-          preview: previewText(previewImport(file, errorMap), t),
+          preview: previewText(previewImport(file, errorMap), t, lng),
         });
       } catch (error) {
         if (!(error instanceof HeadersUnknown) || error.headers.length > MAX_MAPPED_COLUMNS) throw error;
@@ -186,7 +197,7 @@ export async function action({ request }: ActionFunctionArgs) {
         fileName: upload.fileName,
         encoding,
         mapped: "remembered",
-        preview: previewText(previewImport(file, errorMap), t),
+        preview: previewText(previewImport(file, errorMap), t, lng),
       });
     } catch (error) {
       dropStaged(upload.token);
@@ -236,7 +247,7 @@ export async function action({ request }: ActionFunctionArgs) {
         fileName: staged.fileName,
         encoding: staged.encoding,
         mapped: "chosen",
-        preview: previewText(previewImport(file, errorMap), t),
+        preview: previewText(previewImport(file, errorMap), t, lng),
       });
     }
     const claimed = claimStaged(token, user.id);

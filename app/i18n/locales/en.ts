@@ -962,7 +962,7 @@ const en = {
     row: "Row",
     plan: "What it will do",
     problems: "Errors",
-    newMeeting: "new meeting",
+    newMeeting: "new meeting: {{date}}",
     unchanged: "already on file, unchanged: left as it is",
     sameMeeting: "already on file as meeting {{name}} (the same partner, date, purpose and people): left as it is",
     matchesPerson: "matches {{name}} on file",
