@@ -9,6 +9,7 @@ import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { action as logAction } from "~/routes/meetings.new";
 import { submit } from "./support/forms";
+import { aPerson } from "./support/factories";
 
 seedDemoData(getDb());
 const db = () => getDb();
@@ -140,5 +141,44 @@ describe("a typed newcomer's name holds a letter, as the person form asks", () =
     expect(outcome.reply?.result.error?.["participants[0].name"]).toEqual([message]);
     expect(outcome.reply?.result.initialValue).toMatchObject({ participants: [{ name: "=1+1" }] });
     expect(db().select().from(s.meetings).all()).toHaveLength(meetingsBefore);
+  });
+});
+
+describe("a name typed with initials, as offices write names", () => {
+  const peopleCount = () => db().select().from(s.people).all().length;
+
+  test("is the one person on file it can be, whatever the order, script or number of initials", async () => {
+    aPerson({ nameKk: "Сәрсенбаев Мұрат Төлеуұлы", nameRu: "Сарсенбаев Мурат Толеуович", nameEn: undefined });
+    const before = peopleCount();
+    for (const typed of ["Сарсенбаев М.", "Сарсенбаев М.Т.", "М. Сарсенбаев", "Sarsenbayev M.", "Сәрсенбаев М. Т."]) {
+      const [person] = await logWith("ru", [typed], { isNew: false });
+      expect(person.nameKk, typed).toBe("Сәрсенбаев Мұрат Төлеуұлы");
+    }
+    expect(peopleCount()).toBe(before);
+  });
+
+  test("two people it could be: refused beside the name, naming both; no one it could be: a new person", async () => {
+    aPerson({ nameRu: "Жумабаев Болат", nameKk: undefined, nameEn: undefined });
+    aPerson({ nameRu: "Жумабаев Бауыржан", nameKk: undefined, nameEn: undefined });
+    const outcome = await submit(
+      logAction,
+      "/meetings/new",
+      {
+        language: "en",
+        partnerId: partnerId(),
+        "date.unknown": "on",
+        "participants[0].name": "Жумабаев Б.",
+        "participants[0].side": "host",
+        "participants[0].role": "attended",
+      },
+      { language: "en" },
+    );
+    expect(outcome.status).toBe(400);
+    expect(outcome.reply?.result.error?.["participants[0].name"]?.[0]).toMatch(/Жумабаев Болат.*Жумабаев Бауыржан/);
+
+    const before = peopleCount();
+    const [person] = await logWith("ru", ["Жумабаев С."], { isNew: false });
+    expect(person.nameRu).toBe("Жумабаев С.");
+    expect(peopleCount()).toBe(before + 1);
   });
 });

@@ -7,6 +7,7 @@ import { type Db } from "~db/client";
 import { writeTransaction } from "../writes.server";
 import type { Actor } from "~db/history";
 import { writeNameKeys } from "~db/name-keys";
+import { peopleByInitials } from "../people/initials.server";
 import { perConnection } from "~db/prepared";
 import { indexInitiative, indexMeeting, removeFromSearch } from "../search-index.server";
 import {
@@ -110,11 +111,15 @@ const lookups = perConnection((db) => ({
     .prepare(),
 }));
 
-/** People on file whose whole name folds to this one. */
+/**
+ * People on file whose whole name folds to this one; for a name written with initials
+ * ("Нурпеисов Ж."), those it can only be.
+ */
 function peopleNamed(db: Db, name: string, lng: Language) {
-  const ids = lookups(db)
+  const exact = lookups(db)
     .peopleNamed.all({ key: wholeNameKey(name) })
     .map((r) => r.id);
+  const ids = exact.length ? exact : peopleByInitials(db, name);
   const { personById } = lookups(db);
   // In id order, as "where id in (…)" gave them.
   return ids
