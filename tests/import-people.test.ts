@@ -264,3 +264,24 @@ test("a name with no letter in it (a formula typed as text, a number, a dash) is
   for (const shown of preview.shown.slice(0, 3))
     expect(shown.errors).toEqual([{ column: "name", message: "A name holds at least one letter." }]);
 });
+
+test("a name with initials, as an office's list writes it, is the person on file it can be", async () => {
+  const preview = previewImport(
+    await readImportFile(
+      file("initials.csv", [
+        row({ name: "Нурпеисов Ж." }),
+        row({ name: "Zh. Nurpeisov" }),
+        row({ name: "Нурпеисов А." }),
+      ]),
+      "auto",
+      undefined,
+      "people",
+    ),
+    errorMap,
+  );
+  expect(preview.shown.map((r) => r.notes[0])).toEqual([
+    { key: "matchesPerson", name: "Nurpeisov Zhanat" },
+    { key: "matchesPerson", name: "Nurpeisov Zhanat" },
+    { key: "newPerson", name: "Нурпеисов А." },
+  ]);
+});

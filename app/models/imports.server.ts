@@ -42,6 +42,7 @@ import { translatorFor } from "~/i18n/i18n.server";
 import type { T, TranslationKey } from "~/i18n/translate";
 import { findMeetingDate } from "~/intake/dates";
 import { kindOfName } from "~/intake/partners";
+import { peopleByInitials } from "~/models/people/initials.server";
 import { partialDateInWords } from "~/exchange/import/partial-date-words";
 import { COUNTRY_CODES, countryName } from "~/utils/countries";
 import { COUNTRY_ALIASES } from "~/utils/country-aliases";
@@ -892,13 +893,16 @@ const TITLE_FIELD = { kk: "titleKk", ru: "titleRu", en: "titleEn" } as const;
 function peopleNamed(ctx: Context, names: string[]) {
   const keys = [...new Set(names.map(wholeNameKey).filter(Boolean))];
   if (keys.length === 0) return [];
-  return ctx.db
+  const exact = ctx.db
     .selectDistinct({ id: nameKeys.recordId })
     .from(nameKeys)
     .where(and(eq(nameKeys.recordType, "person"), inArray(nameKeys.key, keys)))
     .limit(2)
     .all()
     .map((r) => r.id);
+  if (exact.length) return exact;
+  // "Нурпеисов Ж.Т.", as an office's list writes him: the one person on file he can be.
+  return [...new Set(names.flatMap((name) => peopleByInitials(ctx.db, name)))].slice(0, 2);
 }
 
 /**
