@@ -33,6 +33,16 @@ describe("people", () => {
     expect(peopleCount()).toBe(before);
   });
 
+  test("'Нурпеисов Ж.Т.' is the Нұрпейісов on file too: the guard shows him, and saving anyway is still possible", async () => {
+    const before = peopleCount();
+    const guarded = await submit(newPerson, "/people/new", { nameRu: "Нурпеисов Ж." }, { language: "ru" });
+    expect(guarded.status).toBe(409);
+    expect(guarded.reply?.duplicates).toEqual([expect.objectContaining({ name: "Жанат Нурпеисов" })]);
+    // Another initial is someone else.
+    expect((await submit(newPerson, "/people/new", { nameRu: "Нурпеисов А." })).status).toBe(302);
+    expect(peopleCount()).toBe(before + 1);
+  });
+
   test("a person with posts is saved; a post's end before its start is refused", async () => {
     const maslikhat = String(orgId("Astana City Maslikhat"));
     const backwards = await submit(newPerson, "/people/new", {

@@ -9,6 +9,7 @@ import type { Language } from "~/i18n/config";
 import { dateWords } from "~/i18n/dates";
 import type { T } from "~/i18n/translate";
 import { getInitiative } from "./initiatives/read.server";
+import { peopleByInitials } from "./people/initials.server";
 import { getMeeting } from "./meetings/read.server";
 import { getPartner } from "./partners/read.server";
 import { getPerson } from "./people/read.server";
@@ -196,6 +197,10 @@ export function findNameMatches(recordType: NamedRecordType, names: Names, lng: 
     .limit(10)
     .all()
     .map((r) => r.id);
+  // A person's name written with initials ("Нурпеисов Ж.") is the person on file it can be.
+  if (ids.length === 0 && recordType === "person")
+    for (const name of [names.nameKk, names.nameRu, names.nameEn, names.nameNative])
+      if (name) ids.push(...peopleByInitials(db, name).filter((id) => id !== excludeId && !ids.includes(id)));
   if (ids.length === 0) return [];
   const table = NAMED_TABLES[recordType];
   return db
