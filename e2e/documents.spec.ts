@@ -43,6 +43,13 @@ test("a PDF attached to a meeting downloads byte-identical, and comes back from 
   ]);
   expect(download.suggestedFilename()).toBe(NAME);
   expect(fs.readFileSync((await download.path())!).equals(pdf)).toBe(true);
+  // A download resumed part-way, through the real server and its compression: the rest of the bytes.
+  const href = (await list.getByRole("link", { name: `Download ${NAME}` }).getAttribute("href"))!;
+  const resumed = await page.request.get(href, { headers: { Range: "bytes=100-", "Accept-Encoding": "gzip, br" } });
+  expect(resumed.status()).toBe(206);
+  expect(resumed.headers()["content-range"]).toBe(`bytes 100-${pdf.length - 1}/${pdf.length}`);
+  expect(resumed.headers()["content-encoding"]).toBeUndefined();
+  expect((await resumed.body()).equals(pdf.subarray(100))).toBe(true);
 
   // At a phone's width the section fits.
   await page.setViewportSize({ width: 390, height: 800 });

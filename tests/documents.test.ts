@@ -266,7 +266,7 @@ describe("downloading", () => {
     );
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(response.headers.get("Content-Security-Policy")).toBe("sandbox");
-    expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(response.headers.get("Cache-Control")).toBe("private, no-store, no-transform");
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
     const inline = (await preview({ request, params: { documentId: String(documentId) }, context: {} })) as Response;
     expect(inline.headers.get("Content-Disposition")).toMatch(/^inline; /);
@@ -277,6 +277,52 @@ describe("downloading", () => {
     expect(dispositionOf("attachment", 'a"b\\c.pdf')).toBe(
       `attachment; filename="a_b_c.pdf"; filename*=UTF-8''a%22b%5Cc.pdf`,
     );
+  });
+
+  test("a byte range is served as asked (a resumed download, a PDF viewer's first page); one past the end is 416", async () => {
+    const bytes = aPdf("ranges");
+    const documentId = await aDocumentId("meeting", aMeeting({}), bytes, "ranges.pdf");
+    const cookie = await cookieFor("viewer");
+    const get = async (range: string | null, extra: Record<string, string> = {}, loader = download) =>
+      (await loader({
+        request: new Request(`http://localhost/documents/${documentId}`, {
+          headers: { Cookie: cookie, ...(range ? { Range: range } : {}), ...extra },
+        }),
+        params: { documentId: String(documentId) },
+        context: {},
+      })) as Response;
+    const size = bytes.length;
+
+    const first = await get("bytes=0-99");
+    expect(first.status).toBe(206);
+    expect(first.headers.get("Content-Range")).toBe(`bytes 0-99/${size}`);
+    expect(first.headers.get("Content-Length")).toBe("100");
+    expect(Buffer.from(await first.arrayBuffer())).toEqual(bytes.subarray(0, 100));
+    // The rest, as a download resumed after 100 bytes asks for it; put together, the file.
+    const rest = await get("bytes=100-");
+    expect(rest.status).toBe(206);
+    expect(Buffer.concat([bytes.subarray(0, 100), Buffer.from(await rest.arrayBuffer())])).toEqual(bytes);
+    const tail = await get("bytes=-10");
+    expect(tail.headers.get("Content-Range")).toBe(`bytes ${size - 10}-${size - 1}/${size}`);
+    expect(Buffer.from(await tail.arrayBuffer())).toEqual(bytes.subarray(size - 10));
+    // The preview serves ranges too (the PDF viewer's requests).
+    expect((await get("bytes=0-0", {}, preview)).status).toBe(206);
+
+    const past = await get(`bytes=${size}-`);
+    expect(past.status).toBe(416);
+    expect(past.headers.get("Content-Range")).toBe(`bytes */${size}`);
+    // Malformed, several ranges, another unit, or an If-Range this answer cannot check: the whole file.
+    for (const [range, extra] of [
+      ["bytes=9-3", {}],
+      ["bytes=0-1,5-9", {}],
+      ["items=0-1", {}],
+      ["bytes=0-1", { "If-Range": "Wed, 21 Oct 2015 07:28:00 GMT" }],
+    ] as const) {
+      const whole = await get(range, extra);
+      expect(whole.status, range).toBe(200);
+      expect(whole.headers.get("Accept-Ranges")).toBe("bytes");
+      expect(Buffer.from(await whole.arrayBuffer())).toEqual(bytes);
+    }
   });
 
   test("signed out, the file is not served", async () => {

@@ -409,25 +409,67 @@ export function dispositionOf(kind: "attachment" | "inline", name: string) {
 
 /**
  * A document's file as the answer: streamed, private, never run by the browser (nosniff, a
- * sandboxing CSP), downloaded unless `inline` is asked for a kind that may preview.
+ * sandboxing CSP), downloaded unless `inline` is asked for a kind that may preview. One byte
+ * range is served when asked (a download resumed over a poor connection, a PDF viewer reading
+ * the page it shows first); never transformed, so the compression middleware leaves the bytes
+ * and their ranges as they are on disk.
  */
-export function documentResponse(document: NonNullable<ReturnType<typeof getDocument>>, inline: boolean) {
+export function documentResponse(
+  document: NonNullable<ReturnType<typeof getDocument>>,
+  inline: boolean,
+  request?: Request,
+) {
   let size: number;
   try {
     size = fs.statSync(document.file).size;
   } catch {
     return new Response("Not Found", { status: 404 });
   }
-  return new Response(createReadableStreamFromReadable(fs.createReadStream(document.file)), {
+  const headers = {
+    "Content-Type": document.type,
+    "Content-Disposition": dispositionOf(inline ? "inline" : "attachment", document.name),
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "sandbox",
+    "Cache-Control": "private, no-store, no-transform",
+    "Accept-Ranges": "bytes",
+  };
+  // If-Range names a version of the file this answer cannot compare (it gives no validator): the whole file.
+  const range = request && !request.headers.has("If-Range") ? byteRange(request.headers.get("Range"), size) : null;
+  if (range === "unsatisfiable")
+    return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${size}` } });
+  const [start, end] = range ?? [0, size - 1];
+  const body = size === 0 ? null : createReadableStreamFromReadable(fs.createReadStream(document.file, { start, end }));
+  return new Response(body, {
+    status: range ? 206 : 200,
     headers: {
-      "Content-Type": document.type,
-      "Content-Length": String(size),
-      "Content-Disposition": dispositionOf(inline ? "inline" : "attachment", document.name),
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "sandbox",
-      "Cache-Control": "private, no-store",
+      ...headers,
+      "Content-Length": String(size === 0 ? 0 : end - start + 1),
+      ...(range ? { "Content-Range": `bytes ${start}-${end}/${size}` } : {}),
     },
   });
+}
+
+/**
+ * The one byte range a Range header asks for (RFC 9110 14.1.2: "bytes=0-99", "bytes=100-",
+ * "bytes=-500"), within a file of `size` bytes; null to send the whole file (no header, one of
+ * another unit, a malformed one, or several ranges, which a browser does not ask for);
+ * "unsatisfiable" when it starts past the end.
+ */
+export function byteRange(header: string | null, size: number): [number, number] | "unsatisfiable" | null {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match || (match[1] === "" && match[2] === "")) return null;
+  // Digits past what a file can hold are read as the largest: "bytes=0-99999999999999999999".
+  const number = (digits: string) => Math.min(Number(digits), Number.MAX_SAFE_INTEGER);
+  if (match[1] === "") {
+    const suffix = number(match[2]);
+    if (suffix === 0 || size === 0) return "unsatisfiable";
+    return [Math.max(0, size - suffix), size - 1];
+  }
+  const start = number(match[1]);
+  const end = match[2] === "" ? size - 1 : Math.min(number(match[2]), size - 1);
+  if (match[2] !== "" && number(match[2]) < start) return null;
+  if (start >= size) return "unsatisfiable";
+  return [start, end];
 }
 
 /** Where a deleted parent's documents name it, by the column's name in the history's snapshots. */

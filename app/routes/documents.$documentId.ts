@@ -6,5 +6,5 @@ import { found, requireId } from "~/utils/http.server";
 /** An attached document, as a download, for any signed-in account (issue 16.1). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
-  return documentResponse(found(getDocument(requireId(params.documentId))), false);
+  return documentResponse(found(getDocument(requireId(params.documentId))), false, request);
 }

@@ -27,5 +27,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const document = found(getDocument(requireId(params.documentId)));
   if (!document.kind || !PREVIEWABLE.has(document.kind)) throw notFound();
-  return documentResponse(document, true);
+  return documentResponse(document, true, request);
 }
