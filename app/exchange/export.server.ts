@@ -181,8 +181,10 @@ export function toCsv({ headers, rows }: ExportTable): string {
 }
 
 /**
- * XLSX through exceljs. Every text is written as a text cell (never a formula: exceljs writes
- * one only when given { formula }), and neutralised as in the CSV, so the two files say the same.
+ * XLSX through exceljs. Every text is written as a text cell, which a spreadsheet shows and
+ * never runs (exceljs writes a formula only when given { formula }): "=HYPERLINK(…)" or
+ * "+7 7172 …" is shown as typed, without the apostrophe the CSV needs (an outside test saw it
+ * on every such cell).
  */
 export async function toXlsx({ headers, rows }: ExportTable, sheetName: string): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
@@ -190,7 +192,7 @@ export async function toXlsx({ headers, rows }: ExportTable, sheetName: string):
   // Excel refuses sheet names over 31 characters or holding []:*?/\.
   const sheet = workbook.addWorksheet(sheetName.replace(/[[\]:*?/\\]/g, " ").slice(0, 31));
   sheet.addRow(headers).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map(neutralise));
+  for (const row of rows) sheet.addRow(row);
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -114,7 +114,7 @@ async function* csvRows(path: string, choice: EncodingChoice): AsyncGenerator<Sh
 /** An exceljs cell value as typed: rich text and links as their text, a formula as its text. */
 function cellOf(value: ExcelJS.CellValue): RawCell {
   if (value == null) return null;
-  // The XLSX export neutralises a formula-like text with an apostrophe, as the CSV does.
+  // Exports made before XLSX text went out as typed put an apostrophe before a formula-like text, as the CSV does.
   if (typeof value === "string") return value === "" ? null : restoreCell(value);
   if (typeof value === "number" || value instanceof Date) return value;
   if (typeof value === "boolean") return String(value);
