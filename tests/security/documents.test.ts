@@ -77,7 +77,7 @@ describe("downloads", () => {
     );
     expect(response.headers.get("x-content-type-options")).toMatch(/^nosniff/);
     expect(response.headers.get("content-security-policy")).toMatch(/(^|[,;]\s*)sandbox(\s*[,;]|$)/);
-    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(response.headers.get("cache-control")).toBe("private, no-store, no-transform");
     expect(Buffer.from(await response.arrayBuffer())).toEqual(bytes);
   });
 
@@ -87,7 +87,7 @@ describe("downloads", () => {
     expect(response.headers.get("content-disposition")).toMatch(/^inline; /);
     expect(response.headers.get("content-security-policy")).toMatch(/(^|[,;]\s*)sandbox(\s*[,;]|$)/);
     expect(response.headers.get("x-content-type-options")).toMatch(/^nosniff/);
-    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(response.headers.get("cache-control")).toBe("private, no-store, no-transform");
     await response.arrayBuffer();
   });
 
