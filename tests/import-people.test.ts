@@ -285,3 +285,21 @@ test("a name with initials, as an office's list writes it, is the person on file
     { key: "newPerson", name: "Нурпеисов А." },
   ]);
 });
+
+test("a Chinese name in Pinyin is the person on file in Palladius, and the other way round", async () => {
+  aPerson({ nameRu: "Чжан Сюэлян", nameKk: undefined, nameEn: undefined });
+  aPerson({ nameEn: "Zhou Enlai", nameKk: undefined, nameRu: undefined });
+  const preview = previewImport(
+    await readImportFile(
+      file("chinese.csv", [row({ name: "Zhang Xueliang" }), row({ name: "Чжоу Эньлай" })]),
+      "auto",
+      undefined,
+      "people",
+    ),
+    errorMap,
+  );
+  expect(preview.shown.map((r) => r.notes[0])).toEqual([
+    { key: "matchesPerson", name: "Чжан Сюэлян" },
+    { key: "matchesPerson", name: "Zhou Enlai" },
+  ]);
+});

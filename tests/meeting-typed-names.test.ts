@@ -182,3 +182,15 @@ describe("a name typed with initials, as offices write names", () => {
     expect(peopleCount()).toBe(before + 1);
   });
 });
+
+describe("a Chinese name typed in the other system's spelling", () => {
+  test("'Wang Wei' is the Ван Вэй on file, and 'Ли Кэцян' the Li Keqiang, not a second person", async () => {
+    aPerson({ nameRu: "Ван Вэй", nameKk: undefined, nameEn: undefined });
+    aPerson({ nameEn: "Li Keqiang", nameKk: undefined, nameRu: undefined });
+    const before = db().select().from(s.people).all().length;
+    const [wang, li] = await logWith("en", ["Wang Wei", "Ли Кэцян"], { isNew: false });
+    expect(wang.nameRu).toBe("Ван Вэй");
+    expect(li.nameEn).toBe("Li Keqiang");
+    expect(db().select().from(s.people).all()).toHaveLength(before);
+  });
+});

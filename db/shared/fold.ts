@@ -11,9 +11,12 @@
  * spellings that vary between romanisations are made one (kh/h, ye/e, y/i, doubled letters).
  *
  * FOLD_VERSION stamps the databases whose keys and index were folded so: change it whenever a
- * change here folds any text differently, and start-up re-folds them (app/models/search-index.server.ts).
+ * change here folds any text differently or keys a name otherwise (4: a Chinese name keyed in both
+ * Pinyin and Palladius), and start-up re-folds them (app/models/search-index.server.ts).
  */
-export const FOLD_VERSION = 3;
+import { otherChineseSpelling } from "./palladius";
+
+export const FOLD_VERSION = 4;
 
 const CYRILLIC_TO_LATIN: Record<string, string> = {
   а: "a",
@@ -240,11 +243,14 @@ export function wholeNameKey(name: string): string {
 
 /**
  * The keys a name is found by: the whole name folded, each word from the second on (so typing
- * a surname finds it), and the whole-name key.
+ * a surname finds it), and the whole-name key; for a Chinese name, the same again in the other
+ * system's spelling ("Ван Вэй" is found as "Wang Wei").
  */
 export function nameKeys(...names: Array<string | null | undefined>): string[] {
   const keys = new Set<string>();
-  for (const name of names) {
+  // A Chinese name in Palladius is found by its Pinyin too, and the other way round (./palladius.ts).
+  const spellings = names.flatMap((name) => (name ? [name, otherChineseSpelling(name)] : []));
+  for (const name of spellings) {
     if (!name) continue;
     const folded = foldForMatch(name);
     if (!folded) continue;
