@@ -4,6 +4,7 @@ import { partners } from "~db/schema";
 import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { searchNames } from "~/models/search.server";
+import { aPerson } from "./support/factories";
 
 seedDemoData(getDb());
 const partnerId = () =>
@@ -217,5 +218,14 @@ describe("list filters fold like the search", () => {
     expect(names("маслихат")).toEqual(["Almaz Kim", "Mazhit Shaidarov", "Zhanat Nurpeisov"]);
     expect(names("CPPCC")).toEqual(["Du Jimin"]);
     expect(names("Samarkand")).toEqual([]);
+  });
+});
+
+describe("a Chinese name, searched in the other system's spelling", () => {
+  test("'Wang Wei' finds the person kept only as Ван Вэй, and 'Чжоу' the one kept only as Zhou Enlai", () => {
+    aPerson({ nameRu: "Ван Вэй", nameKk: undefined, nameEn: undefined });
+    aPerson({ nameEn: "Zhou Enlai", nameKk: undefined, nameRu: undefined });
+    expect(names("Wang Wei").person).toEqual(["Ван Вэй"]);
+    expect(names("Чжоу").person).toEqual(["Zhou Enlai"]);
   });
 });
