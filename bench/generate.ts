@@ -21,6 +21,8 @@ import { backfillHistory } from "~db/history";
 import { ensureHomeCity } from "~db/home";
 import { backfillNameKeys } from "~db/name-keys";
 import { backfillSearchText, stampFoldVersion } from "~/models/search-index.server";
+import { FOLD_VERSION } from "~db/shared/fold";
+import Database from "better-sqlite3";
 import { mergeSearchIndex } from "~/housekeeping.server";
 import * as s from "~db/schema";
 
@@ -558,6 +560,21 @@ export function fillDerived(db: Db, log: Log = () => {}) {
     },
     { behavior: "immediate" },
   );
+}
+
+/**
+ * Whether a dataset generated before is there and keyed as this version of the app keys names
+ * (FOLD_VERSION): one folded otherwise would be re-keyed and re-indexed by the server as it
+ * starts, while it is being measured.
+ */
+export function isCurrentDataset(file: string) {
+  if (!fs.existsSync(file)) return false;
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.pragma("user_version", { simple: true }) === FOLD_VERSION;
+  } finally {
+    db.close();
+  }
 }
 
 export function generate(size: SizeName, file: string, log: Log = console.log) {

@@ -19,7 +19,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { FLOOR, pagesFor, requestHeaders, type Page } from "./pages";
 import { buildFloor, cpuTimeMs, FLOOR_PORT, PORT, signIn, startFloor, startServer, stopServer } from "./server";
-import type { SizeName } from "./generate";
+import { isCurrentDataset, type SizeName } from "./generate";
 
 const SIZE = (process.env.BENCH_SIZE ?? "national") as SizeName;
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 20);
@@ -30,7 +30,8 @@ const PROFILER = process.env.BENCH_PROFILER !== "off";
 const CPU_PAGES = process.env.BENCH_CPU_PAGES;
 
 const source = path.resolve(`bench/.data/${SIZE}.db`);
-if (!fs.existsSync(source)) throw new Error(`No ${source}: run npm run bench first (it generates the datasets)`);
+if (!isCurrentDataset(source))
+  throw new Error(`No ${source} keyed by this version: run npm run bench first (it generates the datasets)`);
 if (!fs.existsSync("build/index.js")) throw new Error("No build/: run npm run build first");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-profile-"));
 const file = path.join(dir, `${SIZE}.db`);

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { firstLoadJs } from "./first-load-js";
-import { generate, SIZES, type SizeName } from "./generate";
+import { generate, isCurrentDataset, SIZES, type SizeName } from "./generate";
 import { FLOOR, pagesFor, type Page, requestHeaders } from "./pages";
 import { buildFloor, cpuTimeMs, FLOOR_PORT, PORT, signIn, startFloor, startServer, stopServer } from "./server";
 
@@ -131,8 +131,8 @@ async function main() {
     rounds.push(bySize);
     for (const size of SIZE_NAMES) {
       const source = path.join(DATA, `${size}.db`);
-      if (!fs.existsSync(source)) {
-        console.log(`Generating the ${size} dataset (once; kept in bench/.data)`);
+      if (!isCurrentDataset(source)) {
+        console.log(`Generating the ${size} dataset (once a version of the name keys; kept in bench/.data)`);
         generate(size, source);
       }
       // A copy, so the logged meetings of one run do not grow the next one's data. The last
