@@ -303,3 +303,24 @@ test("a Chinese name in Pinyin is the person on file in Palladius, and the other
     { key: "matchesPerson", name: "Zhou Enlai" },
   ]);
 });
+
+test("one new person named twice down the file, in two spellings, is one person in the preview as in the import", async () => {
+  const rowsOf = () => [row({ name: "Wang Wei" }), row({ name: "Ван Вэй" })];
+  const preview = previewImport(
+    await readImportFile(file("twice.csv", rowsOf()), "auto", undefined, "people"),
+    errorMap,
+  );
+  expect(preview.shown.map((r) => r.notes[0])).toEqual([
+    { key: "newPerson", name: "Wang Wei" },
+    { key: "matchesPerson", name: "Wang Wei" },
+  ]);
+  const before = people_();
+  const result = commitImport(
+    await readImportFile(file("twice.csv", rowsOf()), "auto", undefined, "people"),
+    "twice.csv",
+    errorMap,
+    { userId: adminId },
+  );
+  expect(result.shown.map((r) => r.notes[0]?.key)).toEqual(["newPerson", "matchesPerson"]);
+  expect(people_()).toBe(before + 1);
+});

@@ -64,7 +64,7 @@ import {
 import { PARTNER_KINDS, RELATION_STATUSES, RELATION_TYPES } from "~db/enums";
 import type { Db } from "~db/client";
 import type { AuditedRecordType, IMPORT_KINDS } from "~db/schema";
-import { wholeNameKey } from "~db/shared/fold";
+import { nameKeys as keysOfNames, wholeNameKey } from "~db/shared/fold";
 import { localizedName, typedName, typedText } from "~db/shared/names";
 import { partialDateParts, UNKNOWN_DATE, type PartialDate } from "~db/shared/partial-date";
 import { pageOf } from "~/utils/pagination";
@@ -499,6 +499,9 @@ type Context = {
   // The meetings import: each meeting of the file (its partner, date, purpose and people) with
   // the row that gave it first.
   fileMeetings: Map<string, number>;
+  // The people import's preview: the people new earlier in the file, by each of their name keys,
+  // as the import will find them once made ("Wang Wei", then "Ван Вэй").
+  newPeople: Map<string, string>;
 };
 
 type FilePartner = { line: number; id: number; kind?: string; countryCode?: string; wikidataId?: string };
@@ -957,6 +960,10 @@ function importPersonRow(
     return { line, status: "error", notes, errors };
   }
   const [onFile] = ids;
+  const earlierInFile =
+    onFile == null && !ctx.write
+      ? spelt.map((name) => ctx.newPeople.get(wholeNameKey(name))).find((name) => name !== undefined)
+      : undefined;
   // The organisations new to the file are made first, once, and the posts point to them.
   if (ctx.write)
     person.posts.forEach((post, i) => {
@@ -972,8 +979,11 @@ function importPersonRow(
           title: { titleKk: post.titleKk ?? null, titleRu: post.titleRu ?? null, titleEn: post.titleEn ?? null },
           on: UNKNOWN_DATE,
         });
+  } else if (earlierInFile) {
+    notes.unshift({ key: "matchesPerson", name: earlierInFile });
   } else {
     notes.unshift({ key: "newPerson", name: spelt[0] ?? "" });
+    if (!ctx.write) for (const key of keysOfNames(...spelt)) ctx.newPeople.set(key, spelt[0] ?? "");
     // Every post's body was found or made above (a row without one stopped there).
     const posts = person.posts.map((post) => ({ ...post, organisationId: post.organisationId ?? 0 }));
     if (ctx.write) insertPerson(ctx.db, { ...person, posts });
@@ -1413,6 +1423,7 @@ function runRows(db: Db, file: FileRows, errorMap: z.ZodErrorMap, write: boolean
     partnerLines: new Map(),
     newOrganisations: new Map(),
     fileMeetings: new Map(),
+    newPeople: new Map(),
   };
   // A row is checked whole before anything of it is written; a write that still fails throws,
   // and the whole transaction (every row) is rolled back.
