@@ -32,6 +32,10 @@ function file(name: string, rows: string[][]) {
   return p;
 }
 
+/** The preview of a people file of these rows. */
+const previewOf = async (name: string, rows: string[][]) =>
+  previewImport(await readImportFile(file(name, rows), "auto", undefined, "people"), errorMap);
+
 let adminId = 0;
 let known = 0;
 beforeAll(async () => {
@@ -53,7 +57,7 @@ const rows = () => [
 
 test("the preview says who is on file and who is new, every error by row and column, and writes nothing", async () => {
   const before = people_();
-  const preview = previewImport(await readImportFile(file("p.csv", rows()), "auto", undefined, "people"), errorMap);
+  const preview = await previewOf("p.csv", rows());
   expect(preview).toMatchObject({ rows: 5, ready: 2, errors: 3, unchanged: 0 });
   expect(preview.shown[0]).toMatchObject({
     status: "ready",
@@ -212,7 +216,7 @@ test("an organisation not on file, written with its partner, is a new organisati
       .where(eq(organisations.partnerId, partner))
       .all()
       .map((o) => o.nameEn);
-  const preview = previewImport(await readImportFile(file("o.csv", lines), "auto", undefined, "people"), errorMap);
+  const preview = await previewOf("o.csv", lines);
   expect(preview).toMatchObject({ rows: 4, ready: 3, errors: 1 });
   expect(preview.shown[0].notes).toEqual([
     { key: "newPerson", name: "Li Wei" },
@@ -251,34 +255,18 @@ test("an organisation not on file, written with its partner, is a new organisati
 
 test("a name with no letter in it (a formula typed as text, a number, a dash) is refused beside the name, as the form refuses it", async () => {
   const refused = ["=1+1", "123", "—"];
-  const preview = previewImport(
-    await readImportFile(
-      file("letters.csv", [...refused.map((name) => row({ name })), row({ name: "Ли Мин 2" })]),
-      "auto",
-      undefined,
-      "people",
-    ),
-    errorMap,
-  );
+  const preview = await previewOf("letters.csv", [...refused.map((name) => row({ name })), row({ name: "Ли Мин 2" })]);
   expect(preview).toMatchObject({ rows: 4, ready: 1, errors: 3 });
   for (const shown of preview.shown.slice(0, 3))
     expect(shown.errors).toEqual([{ column: "name", message: "A name holds at least one letter." }]);
 });
 
 test("a name with initials, as an office's list writes it, is the person on file it can be", async () => {
-  const preview = previewImport(
-    await readImportFile(
-      file("initials.csv", [
-        row({ name: "Нурпеисов Ж." }),
-        row({ name: "Zh. Nurpeisov" }),
-        row({ name: "Нурпеисов А." }),
-      ]),
-      "auto",
-      undefined,
-      "people",
-    ),
-    errorMap,
-  );
+  const preview = await previewOf("initials.csv", [
+    row({ name: "Нурпеисов Ж." }),
+    row({ name: "Zh. Nurpeisov" }),
+    row({ name: "Нурпеисов А." }),
+  ]);
   expect(preview.shown.map((r) => r.notes[0])).toEqual([
     { key: "matchesPerson", name: "Nurpeisov Zhanat" },
     { key: "matchesPerson", name: "Nurpeisov Zhanat" },
@@ -289,15 +277,7 @@ test("a name with initials, as an office's list writes it, is the person on file
 test("a Chinese name in Pinyin is the person on file in Palladius, and the other way round", async () => {
   aPerson({ nameRu: "Чжан Сюэлян", nameKk: undefined, nameEn: undefined });
   aPerson({ nameEn: "Zhou Enlai", nameKk: undefined, nameRu: undefined });
-  const preview = previewImport(
-    await readImportFile(
-      file("chinese.csv", [row({ name: "Zhang Xueliang" }), row({ name: "Чжоу Эньлай" })]),
-      "auto",
-      undefined,
-      "people",
-    ),
-    errorMap,
-  );
+  const preview = await previewOf("chinese.csv", [row({ name: "Zhang Xueliang" }), row({ name: "Чжоу Эньлай" })]);
   expect(preview.shown.map((r) => r.notes[0])).toEqual([
     { key: "matchesPerson", name: "Чжан Сюэлян" },
     { key: "matchesPerson", name: "Zhou Enlai" },
@@ -306,10 +286,7 @@ test("a Chinese name in Pinyin is the person on file in Palladius, and the other
 
 test("one new person named twice down the file, in two spellings, is one person in the preview as in the import", async () => {
   const rowsOf = () => [row({ name: "Wang Wei" }), row({ name: "Ван Вэй" })];
-  const preview = previewImport(
-    await readImportFile(file("twice.csv", rowsOf()), "auto", undefined, "people"),
-    errorMap,
-  );
+  const preview = await previewOf("twice.csv", rowsOf());
   expect(preview.shown.map((r) => r.notes[0])).toEqual([
     { key: "newPerson", name: "Wang Wei" },
     { key: "matchesPerson", name: "Wang Wei" },
