@@ -27,8 +27,12 @@ export type EncodingChoice = (typeof ENCODINGS)[number];
 
 /** A file that cannot be read as a spreadsheet: nothing of it is used. */
 export class FileRefused extends Error {
-  constructor(readonly refusal: Refusal) {
-    super(refusal.key);
+  /** `cause`: the reader's own error, kept for the log and a failing test, never shown. */
+  constructor(
+    readonly refusal: Refusal,
+    cause?: unknown,
+  ) {
+    super(refusal.key, { cause });
   }
 }
 
@@ -107,7 +111,7 @@ async function* csvRows(path: string, choice: EncodingChoice): AsyncGenerator<Sh
     }
   } catch (error) {
     if (error instanceof FileRefused) throw error;
-    throw new FileRefused(refusal("imports.errors.notSpreadsheet"));
+    throw new FileRefused(refusal("imports.errors.notSpreadsheet"), error);
   }
 }
 
@@ -152,7 +156,7 @@ async function checkUnpackedSize(path: string) {
     }
   } catch (error) {
     if (error instanceof FileRefused) throw error;
-    throw new FileRefused(refusal("imports.errors.notSpreadsheet"));
+    throw new FileRefused(refusal("imports.errors.notSpreadsheet"), error);
   } finally {
     zip.destroy();
   }
@@ -181,7 +185,7 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
     }
   } catch (error) {
     if (error instanceof FileRefused) throw error;
-    throw new FileRefused(refusal("imports.errors.notSpreadsheet"));
+    throw new FileRefused(refusal("imports.errors.notSpreadsheet"), error);
   }
   if (sheets === 0) throw new FileRefused(refusal("imports.errors.notSpreadsheet"));
   const merged = await mergedCells(path).catch(() => []);
