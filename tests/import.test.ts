@@ -131,6 +131,14 @@ describe("reading a file", () => {
     }
   });
 
+  test("a byte order mark before bytes that are no text (control characters, half a character) is refused, not mapped", async () => {
+    const garbage = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([0, 0xd8, 0, 0xdc, 1, 0, 2, 0, 0x41, 0])]);
+    expect(await refusalOf(file("garbage.txt", garbage))).toBe("imports.errors.notSpreadsheet");
+    // A long text cut where the first bytes end, inside a character of two halves, is still text.
+    const long = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`Name\r\n${"𝓐".repeat(3000)}\r\n`, "utf16le")]);
+    expect((await rowsOf(file("long.txt", long)))[0].cells).toEqual(["Name"]);
+  });
+
   test("a semicolon-separated CSV (Excel in Russian) is read by its separator", async () => {
     const rows = await rowsOf(file("semi.csv", "Дата;Партнёр\r\n2016;Хэйлунцзян\r\n"));
     expect(rows[1].cells).toEqual(["2016", "Хэйлунцзян"]);

@@ -57,12 +57,23 @@ function utf16Of(head: Buffer): "utf-16le" | "utf-16be" | undefined {
   return undefined;
 }
 
+/**
+ * Text has no control characters but tabs and line ends, and no half of a character (the last
+ * one may be cut where the first bytes end).
+ */
+const looksLikeText = (text: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]|\ufffd(?!$)/.test(text);
+
 /** What the file is, from its first bytes rather than its name: an XLSX is a ZIP, a CSV is text. */
 export async function sniff(path: string): Promise<"xlsx" | "csv"> {
   const head = await firstBytes(path, 4096);
   if (head.length === 0) throw new FileRefused(refusal("imports.errors.empty"));
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return "xlsx";
-  if (utf16Of(head)) return "csv";
+  const utf16 = utf16Of(head);
+  if (utf16) {
+    if (!looksLikeText(iconv.decode(head.subarray(0, head.length & ~1), utf16)))
+      throw new FileRefused(refusal("imports.errors.notSpreadsheet"));
+    return "csv";
+  }
   // A NUL byte, or a known binary signature (PDF, old .xls, images): not text, so not a CSV.
   if (head.includes(0) || head.subarray(0, 5).toString("latin1") === "%PDF-")
     throw new FileRefused(refusal("imports.errors.notSpreadsheet"));
