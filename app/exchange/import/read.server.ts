@@ -61,7 +61,14 @@ function utf16Of(head: Buffer): "utf-16le" | "utf-16be" | undefined {
  * Text has no control characters but tabs and line ends, and no half of a character (the last
  * one may be cut where the first bytes end).
  */
-const looksLikeText = (text: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]|\ufffd(?!$)/.test(text);
+function looksLikeText(text: string) {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return false;
+    if (code === 0xfffd && i < text.length - 1) return false;
+  }
+  return true;
+}
 
 /** What the file is, from its first bytes rather than its name: an XLSX is a ZIP, a CSV is text. */
 export async function sniff(path: string): Promise<"xlsx" | "csv"> {
