@@ -45,10 +45,18 @@ export function fitsInitials(onFile: string, { words, initials }: InitialsName):
 
 const statements = perConnection((db) => ({
   // A name's keys begin with its first word (its whole folded form) or are its later words alone
-  // (~db/name-keys): a word that begins a key finds the person, by the key index, not a scan.
+  // (~db/name-keys): a word that begins a key finds the person, by the key index, not a scan;
+  // their names come with them, in the same query.
   beginningWith: db
-    .selectDistinct({ id: nameKeys.recordId })
+    .selectDistinct({
+      id: people.id,
+      nameKk: people.nameKk,
+      nameRu: people.nameRu,
+      nameEn: people.nameEn,
+      nameNative: people.nameNative,
+    })
     .from(nameKeys)
+    .innerJoin(people, eq(people.id, nameKeys.recordId))
     .where(
       and(
         eq(nameKeys.recordType, "person"),
@@ -56,17 +64,6 @@ const statements = perConnection((db) => ({
       ),
     )
     .limit(200)
-    .prepare(),
-  names: db
-    .select({
-      id: people.id,
-      nameKk: people.nameKk,
-      nameRu: people.nameRu,
-      nameEn: people.nameEn,
-      nameNative: people.nameNative,
-    })
-    .from(people)
-    .where(eq(people.id, sql.placeholder("id")))
     .prepare(),
 }));
 
@@ -77,14 +74,14 @@ export function peopleByInitials(db: Db, name: string): number[] {
   const parsed = initialsOf(name);
   if (!parsed) return [];
   const found = new Set<number>();
-  const { beginningWith, names } = statements(db);
-  for (const word of new Set(parsed.words)) {
-    for (const { id } of beginningWith.all({ word, prefix: `${globLiteral(word)} *` })) {
-      if (found.has(id)) continue;
-      const person = names.get({ id });
-      const forms = person ? [person.nameKk, person.nameRu, person.nameEn, person.nameNative] : [];
-      if (forms.some((form) => form && fitsInitials(form, parsed))) found.add(id);
-    }
-  }
+  const { beginningWith } = statements(db);
+  for (const word of new Set(parsed.words))
+    for (const person of beginningWith.all({ word, prefix: `${globLiteral(word)} *` }))
+      if (
+        [person.nameKk, person.nameRu, person.nameEn, person.nameNative].some(
+          (form) => form && fitsInitials(form, parsed),
+        )
+      )
+        found.add(person.id);
   return [...found].sort((a, b) => a - b);
 }
