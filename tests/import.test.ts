@@ -12,12 +12,12 @@ import { Readable } from "node:stream";
 import archiver from "archiver";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { count, eq } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { SYSTEM } from "~db/history";
 import { ensureHomeCity } from "~db/home";
 import { writeTransaction } from "~/models/writes.server";
-import { history, imports, meetings, partners, people } from "~db/schema";
+import { history, imports, meetingSources, meetings, partners, people, sources } from "~db/schema";
 import { getDb } from "~/db.server";
 import { formErrorMap } from "~/forms/error-map";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -173,6 +173,24 @@ describe("reading a file", () => {
     await expect(readImportFile(p, "auto")).rejects.toMatchObject({
       refusal: { key: "imports.errors.merged", values: { cells: "C2:C3" } },
     });
+  });
+
+  test("a linked cell in an XLSX (a title that opens the article) gives its web address beside its text", async () => {
+    const workbook = new ExcelJS.Workbook();
+    // The first sheet read is the workbook's first; a linked cell on the second is not this one's.
+    const sheet = workbook.addWorksheet("Meetings");
+    const other = workbook.addWorksheet("Notes");
+    sheet.addRow(["Date", "Source", "Outlet"]);
+    sheet.addRow(["2016", { text: "The article", hyperlink: 'https://kazinform.kz/news/1?a=1&b="2"' }, "Kazinform"]);
+    sheet.addRow(["2017", "https://typed.kz/2", { text: "Kazinform", hyperlink: "https://kazinform.kz/news/3" }]);
+    other.addRow([{ text: "elsewhere", hyperlink: "https://other.kz/" }]);
+    const p = path.join(dir, "links.xlsx");
+    await workbook.xlsx.writeFile(p);
+    const rows = await rowsOf(p);
+    expect(rows[1].cells).toEqual(["2016", "The article", "Kazinform"]);
+    expect(rows[1].links).toEqual(new Map([[1, 'https://kazinform.kz/news/1?a=1&b="2"']]));
+    expect(rows[2].links).toEqual(new Map([[2, "https://kazinform.kz/news/3"]]));
+    expect(rows[0].links).toBeUndefined();
   });
 
   test("an empty file, a PDF renamed .xlsx and a file of other columns are refused with a reason", async () => {
@@ -460,6 +478,76 @@ describe("preview and import", () => {
       ok: false,
       refusal: { key: "imports.errors.undoAlready" },
     });
+  });
+
+  test("a source cell that links to its article imports the link as the source's address", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Meetings");
+    sheet.addRow(HEADERS.en);
+    const linked = (values: Partial<Record<string, string>>, column: string, hyperlink: string) => {
+      const cells = row(values) as unknown[];
+      const at = HEADERS.en.indexOf(column);
+      cells[at] = { text: cells[at] as string, hyperlink };
+      return cells;
+    };
+    // The address column shows a title; a row without one has its outlet linked; a row's own
+    // address wins over its outlet's link; a title with no link is still no address.
+    sheet.addRow(
+      linked(
+        { date: "2019", partner: "Heilongjiang", purpose: "Linked address", sourceUrl: "Report", outlet: "Kazinform" },
+        "Source link",
+        "https://kazinform.kz/1",
+      ),
+    );
+    sheet.addRow(
+      linked(
+        { date: "2019", partner: "Heilongjiang", purpose: "Linked outlet", outlet: "Kazinform" },
+        "Outlet",
+        "https://kazinform.kz/2",
+      ),
+    );
+    sheet.addRow(
+      linked(
+        {
+          date: "2019",
+          partner: "Heilongjiang",
+          purpose: "Own address",
+          sourceUrl: "https://own.kz/3",
+          outlet: "Kazinform",
+        },
+        "Outlet",
+        "https://kazinform.kz/other",
+      ),
+    );
+    sheet.addRow(row({ date: "2019", partner: "Heilongjiang", purpose: "No link", sourceUrl: "Report" }));
+    const p = path.join(dir, "linked-sources.xlsx");
+    await workbook.xlsx.writeFile(p);
+    const data = await readImportFile(p, "auto");
+    const preview = previewImport(data, errorMap);
+    expect(preview.shown.map((r) => messages(r))).toEqual([
+      [],
+      [],
+      [],
+      ["sourceUrl: Enter a web address, such as tengrinews.kz/news."],
+    ]);
+    const result = commitImport(data, "linked-sources.xlsx", errorMap, { userId: adminId });
+    expect(result.ready).toBe(3);
+    const db = getDb();
+    const saved = db
+      .select({ purpose: meetings.purpose, url: sources.url, outlet: sources.outlet })
+      .from(meetingSources)
+      .innerJoin(meetings, eq(meetings.id, meetingSources.meetingId))
+      .innerJoin(sources, eq(sources.id, meetingSources.sourceId))
+      .where(inArray(meetings.purpose, ["Linked address", "Linked outlet", "Own address"]))
+      .orderBy(meetings.id)
+      .all();
+    expect(saved).toEqual([
+      { purpose: "Linked address", url: "https://kazinform.kz/1", outlet: "Kazinform" },
+      { purpose: "Linked outlet", url: "https://kazinform.kz/2", outlet: "Kazinform" },
+      { purpose: "Own address", url: "https://own.kz/3", outlet: "Kazinform" },
+    ]);
+    // Leaves the file as the tests after it expect it.
+    expect(undoImport(result.id, { userId: adminId })).toMatchObject({ ok: true });
   });
 
   test("undo is refused once a record the import made has been edited", async () => {

@@ -299,10 +299,25 @@ export async function readImportFile(
     header.columns.forEach((key, i) => {
       if (key && row.cells[i] != null) cells.set(key, row.cells[i]);
     });
+    if (row.links) linkSource(cells, header.columns, row.links);
     rows.push({ line: row.line, cells });
   }
   if (!header || rows.length === 0) throw new FileRefused(refusal("imports.errors.empty"));
   return { kind, lng: header.lng, rows };
+}
+
+/**
+ * A source cell that links to its article (a spreadsheet shows "Kazinform", the link opens the
+ * report) gives the source its address: the address cell's own link first, else, where the row
+ * gives no address, the link of its title's or outlet's cell.
+ */
+function linkSource(cells: Map<ColumnKey, RawCell>, columns: Array<ColumnKey | null>, links: Map<number, string>) {
+  const linkOf = (key: ColumnKey) => {
+    const index = columns.indexOf(key);
+    return index < 0 ? undefined : links.get(index);
+  };
+  const url = linkOf("sourceUrl") ?? (cells.has("sourceUrl") ? undefined : (linkOf("sourceTitle") ?? linkOf("outlet")));
+  if (url) cells.set("sourceUrl", url);
 }
 
 /** The header row of a staged file whose headers are not the template's; null when they are. */

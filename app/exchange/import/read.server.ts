@@ -13,28 +13,24 @@ import { open } from "node:fs/promises";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { Parse as unzip } from "unzipper";
 import type { ENCODINGS } from "~/forms/import";
-import { refusal, type Refusal } from "~/models/refusals";
+import { refusal } from "~/models/refusals";
 import { restoreCell } from "../export.server";
+import { FileRefused } from "./refusal";
+import { columnName, surveyXlsx } from "./xlsx-survey.server";
 
 export type Formula = { formula: string };
 export type RawCell = string | number | Date | Formula | null;
-/** A row of the sheet as a person sees it: `line` is its number in the spreadsheet (1 is the headers'). */
-export type SheetRow = { line: number; cells: RawCell[] };
+/**
+ * A row of the sheet as a person sees it: `line` is its number in the spreadsheet (1 is the
+ * headers'); `links`, the web address a cell links to (by the cell's index), where one does.
+ */
+export type SheetRow = { line: number; cells: RawCell[]; links?: Map<number, string> };
 
 export type EncodingChoice = (typeof ENCODINGS)[number];
 
-/** A file that cannot be read as a spreadsheet: nothing of it is used. */
-export class FileRefused extends Error {
-  /** `cause`: the reader's own error, kept for the log and a failing test, never shown. */
-  constructor(
-    readonly refusal: Refusal,
-    cause?: unknown,
-  ) {
-    super(refusal.key, { cause });
-  }
-}
+export { FileRefused };
+export { MAX_UNPACKED_BYTES } from "./xlsx-survey.server";
 
 export const isFormula = (cell: RawCell): cell is Formula =>
   typeof cell === "object" && cell != null && "formula" in cell;
@@ -148,47 +144,22 @@ function cellOf(value: ExcelJS.CellValue): RawCell {
   return null;
 }
 
-/**
- * How much an XLSX may hold once unpacked. A sheet of 5,000 meetings unpacks to 3 MB, of the
- * 20,000 rows an import takes to some 12; a ZIP of repeated text packs a thousand to one, and an
- * upload of 11 MB that unpacked to 410 MB of shared strings (which the reader keeps in memory)
- * took the server to 800 MB; one of 24 MB ran it out of memory and stopped it.
- */
-export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
-const MAX_ZIP_ENTRIES = 1000;
-
-/** Unpacks the file once without keeping anything, counting, and refuses it past the limits. */
-async function checkUnpackedSize(path: string) {
-  const tooLarge = () =>
-    new FileRefused(refusal("imports.errors.unpackedTooBig", { mb: String(MAX_UNPACKED_BYTES / 1024 / 1024) }));
-  const zip = createReadStream(path).pipe(unzip({ forceStream: true }));
-  let bytes = 0;
-  let entries = 0;
-  try {
-    for await (const entry of zip) {
-      if (++entries > MAX_ZIP_ENTRIES) throw tooLarge();
-      for await (const chunk of entry as AsyncIterable<Buffer>) {
-        bytes += chunk.length;
-        if (bytes > MAX_UNPACKED_BYTES) throw tooLarge();
-      }
-    }
-  } catch (error) {
-    if (error instanceof FileRefused) throw error;
-    throw new FileRefused(refusal("imports.errors.notSpreadsheet"), error);
-  } finally {
-    zip.destroy();
-  }
-}
-
 async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
-  await checkUnpackedSize(path);
+  const survey = await surveyXlsx(path);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: "emit",
     sharedStrings: "cache",
-    // Styles tell a date cell from a number; hyperlinks are read as their text.
+    // Styles tell a date cell from a number; links come from the survey, as the reader gives
+    // them only after the rows.
     styles: "cache",
     hyperlinks: "ignore",
     entries: "emit",
+  });
+  // The number in the sheet's file name (xl/worksheets/sheet2.xml), told just before its rows:
+  // a worksheet's own id is the workbook's, which need not be it.
+  let sheetFile = "";
+  (workbook as unknown as NodeJS.EventEmitter).on("entry", (entry: { type: string; id: string }) => {
+    if (entry.type === "worksheet") sheetFile = String(entry.id);
   });
   let sheets = 0;
   try {
@@ -196,9 +167,15 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
       sheets++;
       // Only the first sheet is read; the rest of the file is drained by the reader.
       if (sheets > 1) continue;
+      const { merged, links } = survey.get(sheetFile) ?? {
+        merged: [],
+        links: new Map<string, string>(),
+      };
+      if (merged.length) throw new FileRefused(refusal("imports.errors.merged", { cells: merged.join(", ") }));
       for await (const row of worksheet) {
         const values = row.values as ExcelJS.CellValue[];
-        yield { line: row.number, cells: values.slice(1).map(cellOf) };
+        const cells = values.slice(1).map(cellOf);
+        yield { line: row.number, cells, links: links.size ? linksOf(links, row.number, cells.length) : undefined };
       }
     }
   } catch (error) {
@@ -206,32 +183,16 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
     throw new FileRefused(refusal("imports.errors.notSpreadsheet"), error);
   }
   if (sheets === 0) throw new FileRefused(refusal("imports.errors.notSpreadsheet"));
-  const merged = await mergedCells(path).catch(() => []);
-  if (merged.length) throw new FileRefused(refusal("imports.errors.merged", { cells: merged.join(", ") }));
 }
 
-/**
- * The merged ranges of the first sheet ("A2:A5"), at most five. exceljs's streaming reader skips
- * them, and a merged cell's value is only in its first cell: the rows below it would read as
- * empty. The sheet's XML is read again as it streams out of the zip, a small window at a time.
- */
-export async function mergedCells(path: string): Promise<string[]> {
-  const found: string[] = [];
-  const zip = createReadStream(path).pipe(unzip({ forceStream: true }));
-  for await (const entry of zip) {
-    if (entry.path !== "xl/worksheets/sheet1.xml" || found.length) {
-      await entry.autodrain().promise();
-      continue;
-    }
-    let tail = "";
-    for await (const chunk of entry as AsyncIterable<Buffer>) {
-      const text = tail + chunk.toString("utf8");
-      for (const m of text.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/g))
-        if (found.length < 5 && !found.includes(m[1])) found.push(m[1]);
-      tail = text.slice(-200);
-    }
+/** The links of a row's cells, by the cell's index (0 for column A). */
+function linksOf(links: Map<string, string>, line: number, columns: number) {
+  const found = new Map<number, string>();
+  for (let i = 0; i < columns; i++) {
+    const link = links.get(`${columnName(i + 1)}${line}`);
+    if (link) found.set(i, link);
   }
-  return found;
+  return found.size ? found : undefined;
 }
 
 /** The rows of the file's first sheet (a CSV has one), in order, as they are read. */
