@@ -126,20 +126,27 @@ test("a file of people: the kind chosen, errors by row, imported, undone", async
     name: "people.csv",
     mimeType: "text/csv",
     buffer: Buffer.from(
-      [headers.join(","), row({ Name: name }), row({ Name: `${name} B`, Posts: "Chief (Nowhere Ltd)" })].join("\r\n"),
+      [
+        headers.join(","),
+        row({ Name: name }),
+        row({ Name: `${name} B`, Posts: "Chief (Nowhere Ltd)" }),
+        row({ Name: name.toUpperCase() }),
+      ].join("\r\n"),
     ),
   });
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("status")).toHaveText(
-    "Rows: 2. Ready to import: 1. With errors: 1. Already on file, unchanged: 0.",
+    "Rows: 3. Ready to import: 2. With errors: 1. Already on file, unchanged: 0.",
   );
   await expect(page.getByRole("row", { name: /^2 / })).toContainText(`new person: ${name}`);
+  // Named again below: the person row 2 makes, not one "on file" and not a second new one.
+  await expect(page.getByRole("row", { name: /^4 / })).toContainText(`the same person as row 2: ${name}`);
   await expect(page.getByRole("row", { name: /^3 / })).toContainText(
     "Posts: No organisation on file by the name “Nowhere Ltd”",
   );
-  await page.getByRole("button", { name: "Import the 1 rows without errors" }).click();
-  await expect(page.getByText("Imported 1 rows from people.csv.")).toBeVisible();
-  await expect(listedImport(page, "people.csv (People)", "Rows: 1")).toBeVisible();
+  await page.getByRole("button", { name: "Import the 2 rows without errors" }).click();
+  await expect(page.getByText("Imported 2 rows from people.csv.")).toBeVisible();
+  await expect(listedImport(page, "people.csv (People)", "Rows: 2")).toBeVisible();
 
   const admin = await browser.newContext({ storageState: stateFile("admin"), locale: "en-GB" });
   const adminPage = await admin.newPage();

@@ -289,7 +289,8 @@ test("one new person named twice down the file, in two spellings, is one person 
   const preview = await previewOf("twice.csv", rowsOf());
   expect(preview.shown.map((r) => r.notes[0])).toEqual([
     { key: "newPerson", name: "Wang Wei" },
-    { key: "matchesPerson", name: "Wang Wei" },
+    // Not "on file": the row above makes them.
+    { key: "sameAsRow", name: "Wang Wei", row: 2 },
   ]);
   const before = people_();
   const result = commitImport(

@@ -343,6 +343,8 @@ export type RowNote =
   // `date`: the meeting's date as the import read it, for the person to check ("05.06.2018").
   | { key: "newMeeting"; date: PartialDate }
   | { key: "unchanged" }
+  // The people import: a person a row above makes, named again in another spelling.
+  | { key: "sameAsRow"; name: string; row: number }
   // `name`: the id of the meeting on file the row is.
   | {
       key:
@@ -516,7 +518,7 @@ type Context = {
   fileMeetings: Map<string, number>;
   // The people import's preview: the people new earlier in the file, by each of their name keys,
   // as the import will find them once made ("Wang Wei", then "Ван Вэй").
-  newPeople: Map<string, string>;
+  newPeople: Map<string, { name: string; line: number }>;
 };
 
 type FilePartner = { line: number; id: number; kind?: string; countryCode?: string; wikidataId?: string };
@@ -995,10 +997,11 @@ function importPersonRow(
           on: UNKNOWN_DATE,
         });
   } else if (earlierInFile) {
-    notes.unshift({ key: "matchesPerson", name: earlierInFile });
+    // Not "on file" yet: the row above makes them, and this one adds to them.
+    notes.unshift({ key: "sameAsRow", name: earlierInFile.name, row: earlierInFile.line });
   } else {
     notes.unshift({ key: "newPerson", name: spelt[0] ?? "" });
-    if (!ctx.write) for (const key of keysOfNames(...spelt)) ctx.newPeople.set(key, spelt[0] ?? "");
+    if (!ctx.write) for (const key of keysOfNames(...spelt)) ctx.newPeople.set(key, { name: spelt[0] ?? "", line });
     // Every post's body was found or made above (a row without one stopped there).
     const posts = person.posts.map((post) => ({ ...post, organisationId: post.organisationId ?? 0 }));
     if (ctx.write) insertPerson(ctx.db, { ...person, posts });

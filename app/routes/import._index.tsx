@@ -103,9 +103,11 @@ function previewText(preview: ImportPreview, t: T, lng: Language) {
       notes: row.notes.map((note) =>
         note.key === "newMeeting"
           ? t("imports.newMeeting", { date: formatPartialDate(note.date, words) })
-          : "name" in note
-            ? t(`imports.${note.key}`, { name: note.name })
-            : t(`imports.${note.key}`),
+          : note.key === "sameAsRow"
+            ? t("imports.sameAsRow", { name: note.name, row: String(note.row) })
+            : "name" in note
+              ? t(`imports.${note.key}`, { name: note.name })
+              : t(`imports.${note.key}`),
       ),
       errors: row.errors.map((e) => t("imports.cellError", { column: header(e.column), message: say(t, e.message) })),
     })),

@@ -967,6 +967,7 @@ const en = {
     sameMeeting: "already on file as meeting {{name}} (the same partner, date, purpose and people): left as it is",
     matchesPerson: "matches {{name}} on file",
     newPerson: "new person: {{name}}",
+    sameAsRow: "the same person as row {{row}}: {{name}}",
     matchesPartner: "partner {{name}} on file",
     newPartner: "new partner: {{name}}",
     newOrganisation: "new organisation: {{name}}",

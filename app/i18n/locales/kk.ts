@@ -968,6 +968,7 @@ const kk: Translations = {
     sameMeeting: "базада {{name}} кездесуі ретінде бар (сол әріптес, күн, мақсат пен қатысушылар): өзгеріссіз қалады",
     matchesPerson: "базадағы {{name}} адамымен сәйкес",
     newPerson: "жаңа адам: {{name}}",
+    sameAsRow: "{{row}}-жолдағы сол адам: {{name}}",
     matchesPartner: "базадағы әріптес: {{name}}",
     newPartner: "жаңа әріптес: {{name}}",
     newOrganisation: "жаңа ұйым: {{name}}",

@@ -965,6 +965,7 @@ const ru: Translations = {
     sameMeeting: "уже есть в базе как встреча {{name}} (тот же партнёр, дата, цель и участники): оставлена как есть",
     matchesPerson: "совпадает с {{name}} из базы",
     newPerson: "новый человек: {{name}}",
+    sameAsRow: "тот же человек, что в строке {{row}}: {{name}}",
     matchesPartner: "партнёр {{name}} из базы",
     newPartner: "новый партнёр: {{name}}",
     newOrganisation: "новая организация: {{name}}",
