@@ -146,6 +146,65 @@ describe("reports of our own writing", () => {
   });
 });
 
+describe("who is who, as other reports write it", () => {
+  beforeAll(() => {
+    ids.ankara = createPartner({ kind: "city", countryCode: "TR", nameRu: "Анкара", nameEn: "Ankara" }, SYSTEM);
+  });
+  const people = (text: string, lng: "kk" | "ru" | "en") =>
+    proposeMeeting({ text }, lng).people.map((p) => `${p.name} | ${p.title} | ${p.side}`);
+
+  test("Kazakh: a name takes its sentence's case off, a title stops at the name before it, a foreign mission in Astana is the guests'", () => {
+    expect(
+      people(
+        "Астана қалалық мәслихатының хатшысы Ерлан Досанов Қырғыз Республикасының Астанадағы елшісі Айбек Мамытовпен кездесті. " +
+          "Кездесуге Бішкек қалалық кеңесінің депутаты Нұрлан Асанов қатысты.",
+        "kk",
+      ),
+    ).toEqual([
+      "Erlan Dosanov | Астана қалалық мәслихатының хатшысы | host",
+      "Айбек Мамытов | Қырғыз Республикасының Астанадағы елшісі | guest",
+      "Нұрлан Асанов | Бішкек қалалық кеңесінің депутаты | guest",
+    ]);
+    expect(
+      people(
+        "Түркия Республикасының Астанадағы Елшілігінің кеңесшісі Мехмет Йылмаз Астана қалалық мәслихатының хатшысы Ерлан Досановпен кездесті. " +
+          "Қазақстан Республикасының Түркиядағы елшісі Марат Сейітов та қатысты.",
+        "kk",
+      ),
+    ).toEqual([
+      "Erlan Dosanov | Астана қалалық мәслихатының хатшысы | host",
+      "Марат Сейітов | Қазақстан Республикасының Түркиядағы елшісі | host",
+      "Мехмет Йылмаз | Түркия Республикасының Астанадағы Елшілігінің кеңесшісі | guest",
+    ]);
+  });
+
+  test("English: the body named before the post is the title's; an ambassador to Kazakhstan is a guest", () => {
+    expect(
+      people(
+        "Yesterday the maslikhat secretary Erlan Dosanov met Turkish Ambassador to Kazakhstan Mehmet Yilmaz and Ankara Mayor Mansur Yavas.",
+        "en",
+      ),
+    ).toEqual([
+      "Erlan Dosanov | maslikhat secretary | host",
+      "Mehmet Yilmaz | Turkish Ambassador to Kazakhstan | guest",
+      "Mansur Yavas | Ankara Mayor | guest",
+    ]);
+  });
+
+  test("Russian: the post and the name after «с» are back in the nominative", () => {
+    expect(
+      people(
+        "Секретарь маслихата города Астаны Ерлан Досанов встретился с Послом Турции в Казахстане Мехметом Йылмазом и делегацией Анкары во главе с председателем городского совета Сергеем Ивановым.",
+        "ru",
+      ),
+    ).toEqual([
+      "Erlan Dosanov | Секретарь маслихата города Астаны | host",
+      "Мехмет Йылмаз | Посол Турции в Казахстане | guest",
+      "Сергей Иванов | председатель городского совета | guest",
+    ]);
+  });
+});
+
 describe("the paste is bounded", () => {
   test("a report over 100,000 characters is refused with a message, nothing proposed", async () => {
     const outcome = await submit(action, "/meetings/from-report", {

@@ -36,10 +36,19 @@ const KK_POSTS =
 // ... and the words that start a Russian or English one.
 const RU_POSTS =
   /^(вице-|зам)?(секретарь|аким|председатель|заместитель|зампред|глава|мэр|губернатор|депутат|депутаты|руководитель|директор|посол|консул|генконсул|министр|президент|начальник|член|советник|представитель|сопредседатель|спикер)$/u;
+// The same posts after "с" ("встретился с послом … Мехметом Йылмазом"): the name is in that case too.
+const RU_INSTRUMENTAL_POST =
+  /^(вице-|зам)?(секретарём|секретарем|акимом|председателем|заместителем|главой|мэром|губернатором|депутатом|руководителем|директором|послом|консулом|генконсулом|министром|президентом|начальником|членом|советником|представителем|сопредседателем|спикером)$/u;
 const EN_POSTS =
   /^(vice-|deputy-)?(secretary|mayor|governor|chairman|chairwoman|chairperson|chair|deputy|deputies|ambassador|consul|consul-general|minister|director|head|president|member|members|representative|speaker|akim|secretary-general)$/u;
 // Words that come before a Russian or English post and belong to it.
 const POST_PREFIXES = /^(первый|генеральный|чрезвычайный|first|executive|general)$/u;
+// Lower-case words of a body an English title names before its post, and the capitalised words
+// that never do.
+const EN_BODY_WORDS =
+  /^(maslikhat|akimat|city|municipal|provincial|regional|standing|council|commission|committee|people's|parliament|assembly|embassy)$/u;
+const EN_NOT_MODIFIERS =
+  /^(the|a|an|and|or|with|by|of|to|for|at|in|on|met|received|welcomed|yesterday|today|also|said|was|were|is|are|as|from)$/u;
 
 const PATRONYMIC = /(вич|вна|ична|ұлы|қызы|улы|кызы|оглы)$/u;
 
@@ -110,7 +119,45 @@ const NOT_NAMES = new Set(
 );
 
 function isPost(lower: string) {
-  return KK_POSTS.test(lower) || RU_POSTS.test(lower) || EN_POSTS.test(lower);
+  return KK_POSTS.test(lower) || RU_POSTS.test(lower) || RU_INSTRUMENTAL_POST.test(lower) || EN_POSTS.test(lower);
+}
+
+// A Kazakh name after its post takes the sentence's case on its last word: "елшісі Айбек
+// Мамытовпен кездесті" (with), "Досановқа" (to). Taken off a surname's ending, or "with" off any.
+const KK_NAME_CASE =
+  /^(.{2,}?)(пен|мен|бен)$|^(.*(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ұлы|улы|қызы|кызы))(ға|ге|қа|ке|ның|нің|дың|дің|тың|тің|ны|ні|ды|ді|ты|ті)$/u;
+
+function kazakhNominative(name: string) {
+  const words = name.split(" ");
+  const m = KK_NAME_CASE.exec(words[words.length - 1]);
+  if (m) words[words.length - 1] = m[1] ?? m[3];
+  return words.join(" ");
+}
+
+/** A Russian post in the instrumental back to the nominative: "Послом" is "Посол", "председателем" "председатель". */
+function russianPostNominative(word: string) {
+  if (/(тел|секретар)[её]м$/u.test(word)) return word.slice(0, -2) + "ь";
+  if (/ой$/u.test(word)) return word.slice(0, -2) + "а";
+  // The vowel "посол" drops before an ending.
+  if (/^послом$/iu.test(word)) return word.slice(0, 3) + "ол";
+  return word.replace(/ом$/u, "");
+}
+
+/** A Russian name in the instrumental, each word back to the nominative: "Мехметом Йылмазом". */
+function russianNominative(name: string) {
+  return name
+    .split(" ")
+    .map((word) => {
+      if (/(ов|ев|ин|ын)ым$/u.test(word)) return word.slice(0, -2);
+      if (/(ов|ев|ин|ын)ой$/u.test(word)) return word.slice(0, -2) + "а";
+      if (/[аеёиоуыэюя]ем$/u.test(word)) return word.slice(0, -2) + "й";
+      if (/ью$/u.test(word)) return word.slice(0, -1);
+      if (/[^аеёиоуыэюя](ом|ем|ём)$/u.test(word)) return word.slice(0, -2);
+      if (/[^аеёиоуыэюя]ой$/u.test(word)) return word.slice(0, -2) + "а";
+      if (/[^аеёиоуыэюя]ей$/u.test(word)) return word.slice(0, -2) + "я";
+      return word;
+    })
+    .join(" ");
 }
 
 /** A word that can be part of a person's name: a capital, small letters, not a place or a post. */
@@ -139,13 +186,19 @@ const KK_TITLE_STOP =
   /(да|де|та|те|нда|нде|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|дан|ден|тан|тен|нан|нен|ған|ген|қан|кен|ып|іп|ды|ді|ты|ті|у)$/u;
 const KK_TITLE_STOP_WORDS = /^(а|и|and|но|ал|мен|пен|бен|және|деп|деді|бастап|келген|ретінде|атынан|соң|кейін|бірге)$/u;
 
-function kazakhTitleBefore(tokens: Token[], post: number): string {
+// What a meeting is called ("Кездесуге … қатысты", "Отырыста"): never part of a title, unless
+// it names whose post it is ("сессиясының төрағасы").
+const KK_EVENTS = /^(кездесу|жиын|шара|іс-шара|отырыс|сессия|форум|келіссөз|басқосу|сапар)/u;
+const KK_GENITIVE = /(ның|нің|дың|дің|тың|тің)$/u;
+
+function kazakhTitleBefore(tokens: Token[], post: number, taken: Set<number>): string {
   let start = post;
   for (let i = post - 1; i >= 0 && post - i <= 10; i--) {
-    if (tokens[i + 1].boundaryBefore) break;
+    if (tokens[i + 1].boundaryBefore || taken.has(i)) break;
     const t = tokens[i];
+    if (KK_EVENTS.test(t.lower) && !KK_GENITIVE.test(t.lower)) break;
     if (KK_TITLE_STOP_WORDS.test(t.lower) || isPost(t.lower)) {
-      if (!/(ның|нің|дың|дің|тың|тің)$/u.test(t.lower)) break;
+      if (!KK_GENITIVE.test(t.lower)) break;
     }
     if (!isCapitalised(t.word) && KK_TITLE_STOP.test(t.lower) && !/(ның|нің|дың|дің|тың|тің|сы|сі|ы|і)$/u.test(t.lower))
       break;
@@ -194,13 +247,23 @@ export function titledPeopleIn(sentence: string): TitledMention[] {
     if (KK_POSTS.test(lower) && kazakh) {
       const name = nameAt(tokens, i + 1);
       if (name && !tokens[i + 1].boundaryBefore) {
+        const title = kazakhTitleBefore(tokens, i, taken);
         for (let k = i; k < name.next; k++) taken.add(k);
-        addWithPartners(name, kazakhTitleBefore(tokens, i), tokens[i + 1].index);
+        addWithPartners({ ...name, name: kazakhNominative(name.name) }, title, tokens[i + 1].index);
         continue;
       }
     }
     // Russian and English: the post, the body, then the name; or the name, a comma, the post.
-    const start = i > 0 && POST_PREFIXES.test(tokens[i - 1].lower) && !tokens[i].boundaryBefore ? i - 1 : i;
+    let start = i > 0 && POST_PREFIXES.test(tokens[i - 1].lower) && !tokens[i].boundaryBefore ? i - 1 : i;
+    // English names the body before the post too: "the maslikhat secretary", "Ankara Mayor".
+    if (EN_POSTS.test(lower))
+      while (start > 0 && i - start < 6 && !tokens[start].boundaryBefore && !taken.has(start - 1)) {
+        const before = tokens[start - 1];
+        if (EN_NOT_MODIFIERS.test(before.lower) || !(isCapitalised(before.word) || EN_BODY_WORDS.test(before.lower)))
+          break;
+        start--;
+      }
+    const instrumental = RU_INSTRUMENTAL_POST.test(lower);
     let matched = false;
     for (let j = i + 1; j < tokens.length && j - i <= 16 && !matched; j++) {
       if (tokens[j].boundaryBefore) break;
@@ -214,7 +277,11 @@ export function titledPeopleIn(sentence: string): TitledMention[] {
       if (name && name.next === end + 1 && first > start) {
         const title = sentence.slice(tokens[start].index, tokens[first - 1].end);
         for (let k = start; k <= end; k++) taken.add(k);
-        addWithPartners(name, title, tokens[first].index);
+        addWithPartners(
+          instrumental ? { ...name, name: russianNominative(name.name) } : name,
+          instrumental ? title.replace(tokens[i].word, russianPostNominative(tokens[i].word)) : title,
+          tokens[first].index,
+        );
         matched = true;
       }
       j = end;

@@ -50,6 +50,10 @@ const CLOSED: Array<"done" | "dropped"> = ["done", "dropped"];
 const HOME_MARKERS = ["мәслихат", "маслихат", "maslikhat", "әкімдік", "акимат", "akimat", "әкімі", "аким"].map((w) =>
   stemOf(w)!,
 );
+// A post at a foreign mission is the guest side's, unless the mission is Kazakhstan's own.
+const DIPLOMATIC = /(елші|консул|посол|посольств|ambassador|embassy|consul)/iu;
+const KAZAKH_MISSION =
+  /(қазақстан(\s+республикасы)?(ның|нің)\s|(посол|посольств\S*|консул\S*)\s+(республики\s+)?казахстана|kazakhstan's|of\s+(the\s+republic\s+of\s+)?kazakhstan)/iu;
 const LEADING_POST = /(хатшы|төраға|әкім|секретар|председател|аким|мэр|secretary|chair|mayor|akim)/iu;
 const SUBORDINATE_POST = /(орынбасар|заместител|deputy|vice|вице)/iu;
 const OUTGOING =
@@ -234,19 +238,24 @@ export function proposeMeeting(input: ReportInput, lng: Language): Proposal {
   const direction = OUTGOING.test(text) ? "outgoing" : "incoming";
   const guestSide = direction === "incoming" ? "guest" : "host";
   const personRows = known.length ? db.select().from(people).where(inArray(people.id, known)).all() : [];
+  const homeMarkers = new Set(HOME_MARKERS);
+  // Which side a title puts its holder on, the strongest sign first: the partner named, a foreign
+  // mission, one of our own bodies or a post on file with one, another country named, the home
+  // city named ("Қырғыз Республикасының Астанадағы елшісі" names Astana and is a guest).
+  const sideOfTitle = (title: string, personId: number | undefined): ProposedPerson["side"] => {
+    const stems = stemsOf(title);
+    if (stems.some((s) => partnerStems.has(s))) return "guest";
+    if (DIPLOMATIC.test(title)) return KAZAKH_MISSION.test(title) ? "host" : "guest";
+    if (stems.some((s) => homeMarkers.has(s)) || (personId && homePeople.has(personId))) return "host";
+    if (countryIn(new Map(stems.map((s) => [s, 1])))) return "guest";
+    // "Deputies X and Y" with no body named: in a council's own report, its deputies.
+    const ourDeputies = /^(депутат|депутаты|депутаттары|deputy|deputies)$/iu.test(title);
+    return ourDeputies || stems.some((s) => homeStems.has(s)) ? "host" : "guest";
+  };
   const proposedPeople: ProposedPerson[] = [...mentioned.values()]
     .sort((a, b) => a.index - b.index)
     .map((m) => {
-      const titleStems = new Set(stemsOf(m.title ?? ""));
-      // "Deputies X and Y" with no body named: in a council's own report, its deputies.
-      const ourDeputies = /^(депутат|депутаты|депутаттары|deputy|deputies)$/iu.test(m.title ?? "");
-      const side: ProposedPerson["side"] = m.ledDelegation
-        ? guestSide
-        : [...titleStems].some((s) => partnerStems.has(s))
-          ? "guest"
-          : ourDeputies || [...titleStems].some((s) => homeStems.has(s)) || (m.personId && homePeople.has(m.personId))
-            ? "host"
-            : "guest";
+      const side: ProposedPerson["side"] = m.ledDelegation ? guestSide : sideOfTitle(m.title ?? "", m.personId);
       const row = personRows.find((p) => p.id === m.personId);
       return {
         name: row ? localizedName(row, language) : m.name,
