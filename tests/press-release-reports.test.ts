@@ -191,6 +191,37 @@ describe("who is who, as other reports write it", () => {
     ]);
   });
 
+  test("a Korean name in three words, a later post nearer the name, a forum that is no person, transport that is no sport", () => {
+    ids.seoul = createPartner({ kind: "city", countryCode: "KR", nameRu: "Сеул", nameEn: "Seoul" }, SYSTEM);
+    ids.tashkent = createPartner({ kind: "city", countryCode: "UZ", nameRu: "Ташкент", nameEn: "Tashkent" }, SYSTEM);
+    const seoul = proposeMeeting(
+      {
+        text:
+          "Делегация маслихата города Астаны во главе с секретарем Ерланом Досановым посетила Сеул. " +
+          "Делегация провела встречу с председателем Сеульского городского совета Ким Хён Ги. " +
+          "Стороны обсудили развитие общественного транспорта.",
+      },
+      "ru",
+    );
+    expect(seoul.people.map((p) => `${p.name} | ${p.title} | ${p.side} | ${p.role}`)).toEqual([
+      "Erlan Dosanov | секретарь | host | led_delegation",
+      "Ким Хён Ги | председатель Сеульского городского совета | guest | attended",
+    ]);
+    expect(seoul.topics).toEqual(["Транспорт"]);
+    expect(seoul.delegation).toEqual({ direction: "outgoing" });
+    const tashkent = proposeMeeting(
+      {
+        text:
+          "Deputies of the Tashkent City Council led by Chairman Rakhmatilla Mirzaev arrived in Astana. " +
+          "Mr Mirzaev invited Astana deputies to the Tashkent International Investment Forum.",
+      },
+      "en",
+    );
+    expect(tashkent.people.map((p) => `${p.name} | ${p.title} | ${p.side} | ${p.role}`)).toEqual([
+      "Rakhmatilla Mirzaev | Chairman | guest | led_delegation",
+    ]);
+  });
+
   test("Russian: the post and the name after «с» are back in the nominative", () => {
     expect(
       people(

@@ -113,6 +113,42 @@ const NOT_NAMES = new Set(
     "Елшілік",
     "EXPO",
     "ЭКСПО",
+    // What a meeting invites to or signs with: "the Tashkent International Investment Forum".
+    "Forum",
+    "Форум",
+    "Summit",
+    "Саммит",
+    "Festival",
+    "Фестиваль",
+    "Conference",
+    "Конференция",
+    "Exhibition",
+    "Выставка",
+    "Centre",
+    "Center",
+    "Центр",
+    "Kengash",
+    "Кенгаш",
+    "Bank",
+    "Банк",
+    "Company",
+    "Компания",
+    "Agency",
+    "Агентство",
+    "Programme",
+    "Program",
+    "Программа",
+    "Investment",
+    "Project",
+    "Проект",
+    "Association",
+    "Ассоциация",
+    "Fund",
+    "Фонд",
+    "Institute",
+    "Институт",
+    "Academy",
+    "Академия",
   ]
     .map(stemOf)
     .filter((s): s is string => Boolean(s)),
@@ -169,12 +205,24 @@ function nameLike(token: Token | undefined): boolean {
   return !stem || !NOT_NAMES.has(stem);
 }
 
-/** The name starting at `i`: two name-like words, or three with a patronymic in the middle. */
+/** The name starting at `i`: two name-like words, or three with a patronymic in the middle or all short (Korean, Chinese). */
 function nameAt(tokens: Token[], i: number): { name: string; next: number } | null {
   const [a, b, c] = [tokens[i], tokens[i + 1], tokens[i + 2]];
   if (!nameLike(a) || !nameLike(b) || b.boundaryBefore) return null;
-  if (nameLike(c) && !c.boundaryBefore && PATRONYMIC.test(b.lower)) return { name: join(a, b, c), next: i + 3 };
+  if (nameLike(c) && !c.boundaryBefore && (PATRONYMIC.test(b.lower) || eastAsianName(tokens, i)))
+    return { name: join(a, b, c), next: i + 3 };
   return { name: join(a, b), next: i + 2 };
+}
+
+/**
+ * A Korean or Chinese name written in three short words, the family name first: "Ким Хён Ги",
+ * "Li Wen Hua". A longer first word is a place before a two-word name ("Хэйлунцзян Ду Цзимин").
+ */
+function eastAsianName(tokens: Token[], first: number) {
+  const words = tokens.slice(first, first + 3);
+  return (
+    words.length === 3 && words.every((t) => nameLike(t) && [...t.word].length <= 4) && [...words[0].word].length <= 3
+  );
 }
 
 const join = (...tokens: Token[]) => tokens.map((t) => t.word).join(" ");
@@ -267,11 +315,14 @@ export function titledPeopleIn(sentence: string): TitledMention[] {
     let matched = false;
     for (let j = i + 1; j < tokens.length && j - i <= 16 && !matched; j++) {
       if (tokens[j].boundaryBefore) break;
+      // A nearer post is the name's ("Deputies of the City Council led by Chairman X"), but not
+      // the post this one qualifies ("Deputy Mayor X").
+      if (j > i + 1 && isPost(tokens[j].lower)) break;
       if (!isCapitalised(tokens[j].word)) continue;
       // A capitalised run ("Провинции Хэйлунцзян Ду Цзимин"): the name is at its end.
       let end = j;
       while (end + 1 < tokens.length && isCapitalised(tokens[end + 1].word) && !tokens[end + 1].boundaryBefore) end++;
-      const size = end - j >= 2 && PATRONYMIC.test(tokens[end - 1].lower) ? 3 : 2;
+      const size = end - j >= 2 && (PATRONYMIC.test(tokens[end - 1].lower) || eastAsianName(tokens, end - 2)) ? 3 : 2;
       const first = end - size + 1;
       const name = first >= j ? nameAt(tokens, first) : null;
       if (name && name.next === end + 1 && first > start) {

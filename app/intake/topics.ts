@@ -25,7 +25,7 @@ const TOPICS: Topic[] = [
     names: { kk: "Ауыл шаруашылығы", ru: "Сельское хозяйство", en: "Agriculture" },
     pattern: /(ауыл шаруашылығ|сельск\S* хозяйств|agricultur)/iu,
   },
-  { names: { kk: "Спорт", ru: "Спорт", en: "Sport" }, pattern: /(спорт|\bsport)/iu },
+  { names: { kk: "Спорт", ru: "Спорт", en: "Sport" }, pattern: /((?<!\p{L})спорт|\bsport)/iu },
   { names: { kk: "Тұрғын үй", ru: "Жильё", en: "Housing" }, pattern: /(тұрғын үй|баспана|жиль[её]|housing)/iu },
   {
     names: { kk: "Цифрландыру", ru: "Цифровизация", en: "Digitalisation" },
