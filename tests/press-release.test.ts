@@ -83,6 +83,9 @@ describe("a partner not on file, as the report names it", () => {
       { name: "Gyeonggi Province", kind: "province" },
     ],
     ["с делегацией провинции Цзянсу КНР", { name: "Провинция Цзянсу", kind: "province" }],
+    // A city by its name alone, as Russian and the partners on file name it.
+    ["Польшаның Краков қаласының делегациясы болды", { name: "Краков", kind: "city" }],
+    ["Ганьсу провинциясының делегациясымен кездесті", { name: "Ганьсу провинциясы", kind: "province" }],
   ])("%j", (text, partner) => {
     expect(newPartnerIn(text)).toEqual(partner);
   });
@@ -98,5 +101,15 @@ describe("a topic on file named by its acronym alone", () => {
     expect(proposal.topics).toContain(topic);
     // A word that only holds the letters is not the acronym.
     expect(proposeMeeting({ text: "The delegation visited the ALRTA plant." }, lng).topics).not.toContain(topic);
+  });
+});
+
+describe("a new partner's country, by the name a report gives it", () => {
+  test.each([
+    ["ru", "Прошла встреча с делегацией города Газиантеп (Турецкая Республика).", "Газиантеп", "TR"],
+    ["kk", "Мәслихатта Қырғыз Республикасының Ош қаласының делегациясы болды.", "Ош", "KG"],
+    ["en", "The maslikhat met a delegation from Tbilisi, Georgia.", "Tbilisi", "GE"],
+  ] as const)("%s: %s", (lng, text, name, countryCode) => {
+    expect(proposeMeeting({ text }, lng).newPartner).toMatchObject({ name, countryCode });
   });
 });

@@ -4,6 +4,7 @@
  * Province"; and the country a report names, by the platform's own country names in kk, ru, en.
  */
 import type { PARTNER_KINDS } from "~db/enums";
+import { COUNTRY_ALIASES } from "~/utils/country-aliases";
 import { COUNTRY_CODES, countryName } from "~/utils/countries";
 import { stemOf, stemsOf } from "./text";
 
@@ -74,7 +75,9 @@ function russianNominative(name: string): string {
 
 export function newPartnerIn(text: string): NewPartner | null {
   const kk = KK_PATTERN.exec(text);
-  if (kk) return { name: `${kk[1]} ${kk[2]}`, kind: KK_KINDS[kk[2]] };
+  // A city is named without "қаласы", as Russian names it without "город" and the partners on
+  // file are; a province or a region keeps its word ("Хэйлунцзян провинциясы").
+  if (kk) return { name: KK_KINDS[kk[2]] === "city" ? kk[1] : `${kk[1]} ${kk[2]}`, kind: KK_KINDS[kk[2]] };
   const ru = RU_PATTERN.exec(text);
   if (ru) {
     const [kind, word] = ru[1] ? RU_KINDS[ru[1]] : (["city", ""] as [Kind, string]);
@@ -114,7 +117,10 @@ let countryStems: Array<{ code: string; stems: string[][] }> | null = null;
 export function countryIn(textStems: Map<string, number>): string | undefined {
   countryStems ??= COUNTRY_CODES.filter((code) => code !== "KZ").map((code) => ({
     code,
-    stems: (["kk", "ru", "en"] as const).map((lng) => stemsOf(countryName(code, lng))).filter((s) => s.length),
+    // The official and everyday names too: "(Турецкая Республика)", "Қырғыз Республикасының".
+    stems: [...(["kk", "ru", "en"] as const).map((lng) => countryName(code, lng)), ...(COUNTRY_ALIASES[code] ?? [])]
+      .map((name) => stemsOf(name))
+      .filter((s) => s.length),
   }));
   let best: { code: string; count: number } | undefined;
   for (const { code, stems } of countryStems) {
