@@ -235,6 +235,27 @@ describe("reading a file", () => {
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(50 * 1024 * 1024);
     expect(en("imports.errors.unpackedTooBig", { mb: "100" })).toMatch(/^Unpacked, the file holds over 100 MB/);
   });
+
+  test("a sheet of elements never closed (a crafted file) is scanned once, not once an element", async () => {
+    // Read up to the next ">", each of these took the scan to the end of its chunk: 8 MB of them
+    // held the server's one thread for some 12 s, a 100 MB file for minutes.
+    const p = path.join(dir, "unclosed.xlsx");
+    const zip = archiver("zip", { zlib: { level: 1 } });
+    const written = new Promise<void>((resolve, reject) => {
+      const out = fs.createWriteStream(p);
+      out.on("close", () => resolve());
+      zip.on("error", reject);
+      zip.pipe(out);
+    });
+    const unclosed = (element: string) => Buffer.alloc(8 * 1024 * 1024, element);
+    zip.append(unclosed('<hyperlink ref="A1" r:id="rId1" '), { name: "xl/worksheets/sheet1.xml" });
+    zip.append(unclosed('<Relationship Id="rId1" '), { name: "xl/worksheets/_rels/sheet1.xml.rels" });
+    await zip.finalize();
+    await written;
+    await expect(readImportFile(p, "auto")).rejects.toMatchObject({
+      refusal: { key: "imports.errors.notSpreadsheet" },
+    });
+  }, 5_000);
 });
 
 describe("dates as offices type them", () => {

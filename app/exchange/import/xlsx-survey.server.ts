@@ -23,7 +23,9 @@ export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
 const MAX_ZIP_ENTRIES = 1000;
 /** Links kept for a file: five columns of an import's 20,000 rows; more are read as their text. */
 const MAX_LINKS = 100_000;
-// An element cut between two chunks is found whole in the next window.
+// An element cut between two chunks is found whole in the next window. An element's attributes
+// are read up to the next "<" (never escaped in XML): a scan that ran on to the next ">" was
+// quadratic in a chunk of unclosed elements, seconds of CPU a megabyte.
 const WINDOW = 8 * 1024;
 
 export type SheetSurvey = {
@@ -64,9 +66,9 @@ export async function surveyXlsx(path: string): Promise<Map<string, SheetSurvey>
         if (!sheet && !rels) continue;
         const text = tail + chunk.toString("utf8");
         if (mergedHere && idsHere) {
-          for (const [, ref] of text.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/g))
+          for (const [, ref] of text.matchAll(/<(?:\w+:)?mergeCell\b[^<>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/g))
             if (mergedHere.length < 5 && !mergedHere.includes(ref)) mergedHere.push(ref);
-          for (const [, attributes] of text.matchAll(/<(?:\w+:)?hyperlink\b([^>]*)>/g)) {
+          for (const [, attributes] of text.matchAll(/<(?:\w+:)?hyperlink\b([^<>]*)>/g)) {
             const ref = /\sref="([A-Z]+\d+(?::[A-Z]+\d+)?)"/.exec(attributes)?.[1];
             const id = /\s\w+:id="([^"]+)"/.exec(attributes)?.[1];
             if (!ref || !id) continue;
@@ -78,7 +80,7 @@ export async function surveyXlsx(path: string): Promise<Map<string, SheetSurvey>
           }
         }
         if (targetsHere) {
-          for (const [, attributes] of text.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+          for (const [, attributes] of text.matchAll(/<(?:\w+:)?Relationship\b([^<>]*)>/g)) {
             const id = /\sId="([^"]+)"/.exec(attributes)?.[1];
             const target = /\sTarget="([^"]*)"/.exec(attributes)?.[1];
             if (!id || target == null || !/\sType="[^"]*\/hyperlink"/.test(attributes)) continue;
