@@ -113,3 +113,21 @@ describe("a new partner's country, by the name a report gives it", () => {
     expect(proposeMeeting({ text }, lng).newPartner).toMatchObject({ name, countryCode });
   });
 });
+
+describe("a paste at the size limit, of text made to be slow", () => {
+  // Each was read from every letter to its end, or a whole sentence again at each verb: a run of
+  // 100,000 letters held the server's one thread for 226 s, a sentence of "келісті" for 12 s.
+  const fill = (unit: string) => unit.repeat(Math.floor(100_000 / unit.length));
+  test.each([
+    ["letters without a space", fill("Ааааа")],
+    ["a verb of agreement, over and over", fill("ааа келісті ")],
+    ["an interest, over and over", fill("ааа қызығушылық танытты ")],
+    ["digits", fill("1")],
+    ["abbreviations before capitals", fill("г. А ")],
+  ])("%s: proposed, no more slowly than a report", (_, text) => {
+    seedDemoData(getDb());
+    const proposal = proposeMeeting({ text }, "kk");
+    expect(proposal.source.text).toBe(text);
+    expect(proposal.initiatives.length).toBeLessThanOrEqual(50);
+  });
+});

@@ -16,8 +16,10 @@ export type RaisedPhrase = {
 
 // Kazakh: the verb ends the clause. "мәліметтер ұсынды" is "presented information": "ұсынды"
 // proposes only after a verbal noun ("өткізуді ұсынды", "to hold").
+// Each word is read from its start and is at most 80 letters: a run of 100,000 without a space
+// was read from each of its letters to its end, for minutes.
 const KK =
-  /(\S+(?:уды|уді|уын|уін))\s+ұсынды|(\S+(?:уға|уге))\s+ниет\s+білдірді|(\S+)\s+(қызығушылық)\s+танытты|(\S+)\s+(?:келісті|уағдаласты|келісімге\s+келді)/giu;
+  /(?<!\S)(\S{1,80}(?:уды|уді|уын|уін))\s+ұсынды|(?<!\S)(\S{1,80}(?:уға|уге))\s+ниет\s+білдірді|(?<!\S)(\S{1,80})\s+(қызығушылық)\s+танытты|(?<!\S)(\S{1,80})\s+(?:келісті|уағдаласты|келісімге\s+келді)/giu;
 // Kazakh subjects that open a clause: "Хэйлунцзян провинциясының делегациясы …".
 const KK_SUBJECT = /^.*?(делегациясы|делегация|тарапы|тарап|тараптар|кәсіпкерлер|қонақтар|депутаттар)\s+/iu;
 
@@ -44,14 +46,17 @@ export function kindOf(text: string): (typeof INITIATIVE_KINDS)[number] {
   return KINDS.find(([, pattern]) => pattern.test(text))?.[0] ?? "other";
 }
 
-/** A clause of a sentence: what follows the last comma, "және", "ал" or "а" before `at`. */
+/**
+ * A clause of a sentence: what follows the last comma, "және", "ал" or "а" before `at`, read in
+ * the 2,000 characters before it (a title keeps 300): a sentence of thousands of "келісті" read
+ * the whole sentence before each.
+ */
 function clauseBefore(sentence: string, at: number): string {
-  const before = sentence.slice(0, at);
-  const cut = Math.max(
-    before.lastIndexOf(","),
-    before.lastIndexOf(";"),
-    before.search(/\s(және|ал)\s(?!.*\s(және|ал)\s)/u),
-  );
+  const before = sentence.slice(Math.max(0, at - 2000), at);
+  // The last "және" or "ал", found in one pass (a look ahead for a later one was a pass each).
+  let lastAnd = -1;
+  for (const m of before.matchAll(/\s(?:және|ал)\s/gu)) lastAnd = m.index;
+  const cut = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), lastAnd);
   return before
     .slice(cut + 1)
     .replace(/^\s*(және|ал)\s+/u, "")
@@ -59,6 +64,8 @@ function clauseBefore(sentence: string, at: number): string {
 }
 
 const LIMIT = 300;
+// More than a report raises: the rest of a sentence that holds more is not read.
+const MAX_PHRASES = 100;
 const cut = (text: string) => {
   const clean = text
     .replace(/\s+/g, " ")
@@ -74,6 +81,7 @@ export function raisedPhrasesIn(sentence: string): RaisedPhrase[] {
     if (stemsOf(trimmed).length >= 2) out.push({ title: trimmed, sentence, status, kind: kindOf(trimmed) });
   };
   for (const m of sentence.matchAll(KK)) {
+    if (out.length >= MAX_PHRASES) break;
     const before = clauseBefore(sentence, m.index);
     // The clause up to its verb, the verbal noun in its plain form ("өткізуді" → "өткізу").
     const object = m[1] ?? m[2] ?? (m[3] ? `${m[3]} ${m[4]}` : m[5]);
@@ -82,6 +90,7 @@ export function raisedPhrasesIn(sentence: string): RaisedPhrase[] {
   }
   for (const pattern of [RU, EN]) {
     for (const m of sentence.matchAll(pattern)) {
+      if (out.length >= MAX_PHRASES) break;
       const interest = /(интерес|заинтересован|interest)/iu.test(m[1]);
       const object = m[2].split(/,\s(?:а|но|but|while)\s|,\s(?:который|которые|which|who)\s/u)[0];
       push(

@@ -38,7 +38,9 @@ const EN_KINDS: Record<string, Kind> = {
   county: "region",
 };
 
-const CAP = "\\p{Lu}[\\p{L}-]*";
+// A word of a name: bounded, so that a run of letters with no space (a pasted 100,000) is read
+// once, not once from each of its capitals.
+const CAP = "\\p{Lu}[\\p{L}-]{0,60}";
 // Between the words of a name: spaces on one line. A name never runs on past a line's end (a
 // heading below the paragraph read as "Gyeonggi Province\n\nASTANA").
 const GAP = "[ \\t\\u00a0]+";
@@ -46,7 +48,7 @@ const GAP = "[ \\t\\u00a0]+";
 // Татарстан" names Kazan, not "Казань Республики".
 const NOT_A_NAME = "(?!(?:Республик|Области|Провинци|Края|Округ|КНР|РФ)\\p{L}*)";
 const KK_PATTERN = new RegExp(
-  `(${CAP})\\s+(${Object.keys(KK_KINDS).join("|")})(?:ның|нің)?\\s+(?:\\S+\\s+){0,2}?делегация`,
+  `(?<![\\p{L}-])(${CAP})\\s+(${Object.keys(KK_KINDS).join("|")})(?:ның|нің)?\\s+(?:\\S+\\s+){0,2}?делегация`,
   "u",
 );
 const RU_PATTERN = new RegExp(

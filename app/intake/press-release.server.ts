@@ -297,10 +297,10 @@ export function proposeMeeting(input: ReportInput, lng: Language): Proposal {
         .filter((t): t is string => Boolean(t))
         .map((t) => [...new Set(stemsOf(t))].filter((s) => !generic.has(s))),
     }));
-  const matchInitiative = (all: Set<string>, threshold: number) => {
+  const matchInitiative = (all: Set<string>, threshold: number, rows = initiativeRows) => {
     const stems = new Set([...all].filter((s) => !generic.has(s)));
     let best: { id: number; share: number } | null = null;
-    for (const { row, forms } of initiativeRows) {
+    for (const { row, forms } of rows) {
       for (const form of forms) {
         const { common, share } = overlap(stems, form);
         if (common >= 2 && share >= threshold && (!best || share > best.share)) best = { id: row.id, share };
@@ -309,18 +309,22 @@ export function proposeMeeting(input: ReportInput, lng: Language): Proposal {
     return best?.id;
   };
   const raised: ProposedInitiative[] = [];
+  // The form takes 50; a text that raises hundreds is not read for more (each is matched on file).
   for (const sentence of sentences) {
+    if (raised.length >= 100) break;
     for (const phrase of raisedPhrasesIn(sentence)) {
       const initiativeId = matchInitiative(new Set(stemsOf(phrase.title)), 0.5);
       if (initiativeId && raised.some((r) => r.initiativeId === initiativeId)) continue;
       raised.push({ initiativeId, title: phrase.title, kind: phrase.kind, status: phrase.status });
     }
   }
-  // An initiative of this partner on file that a sentence names without a "proposed".
-  for (const [index, stems] of sentenceStems.entries()) {
-    const id = matchInitiative(stems, 0.6);
-    const row = initiativeRows.find((r) => r.row.id === id)?.row;
-    if (!row || raised.some((r) => r.initiativeId === id) || row.partnerId !== partnerFound?.id) continue;
+  // An initiative of this partner on file that a sentence names without a "proposed": only
+  // the partner's are read against each sentence.
+  const partnersInitiatives = partnerFound ? initiativeRows.filter((r) => r.row.partnerId === partnerFound.id) : [];
+  for (const [index, stems] of partnersInitiatives.length ? sentenceStems.entries() : []) {
+    const id = matchInitiative(stems, 0.6, partnersInitiatives);
+    const row = partnersInitiatives.find((r) => r.row.id === id)?.row;
+    if (!row || raised.some((r) => r.initiativeId === id)) continue;
     raised.push({ initiativeId: row.id, title: sentences[index], kind: "other", status: "proposed" });
   }
   for (const item of raised) {
@@ -371,10 +375,12 @@ export function proposeMeeting(input: ReportInput, lng: Language): Proposal {
   };
 }
 
+// A purpose is read up to 2,000 characters from where it starts: unbounded, a text that names
+// "the purpose of the meeting" thousands of times without its end was read to its end from each.
 const PURPOSE = [
-  /Кездесудің\s+мақсаты\s+(.+?)\s+(?:болып\s+табылады|болды)/u,
-  /Цель(?:ю)?\s+(?:встречи|визита)\s*(?:—|–|-|:|стал[аоы]?|является|было|была)?\s*(.+?)[.;]/u,
-  /(?:purpose|aim|goal)\s+of\s+the\s+(?:meeting|visit)\s+(?:was|is)\s+(?:to\s+)?(.+?)[.;]/iu,
+  /Кездесудің\s+мақсаты\s+(.{1,2000}?)\s+(?:болып\s+табылады|болды)/u,
+  /Цель(?:ю)?\s+(?:встречи|визита)\s*(?:—|–|-|:|стал[аоы]?|является|было|была)?\s*(.{1,2000}?)[.;]/u,
+  /(?:purpose|aim|goal)\s+of\s+the\s+(?:meeting|visit)\s+(?:was|is)\s+(?:to\s+)?(.{1,2000}?)[.;]/iu,
 ];
 
 function purposeIn(text: string) {
@@ -387,7 +393,8 @@ function purposeIn(text: string) {
 
 /** The outlet a report names ("хабарлайды Тengrinews.kz"), else the link's site. */
 function outletIn(text: string, url?: string) {
-  const named = /([\p{L}\d-]+\.(?:kz|ru|com|org|net|cn|kg|uz|info|news))(?![\p{L}\d])/iu.exec(text);
+  // A site's name from its start, at most a label's 63 characters: 100,000 digits were read from each.
+  const named = /(?<![\p{L}\d-])([\p{L}\d-]{1,63}\.(?:kz|ru|com|org|net|cn|kg|uz|info|news))(?![\p{L}\d])/iu.exec(text);
   if (named) return named[1];
   try {
     return url ? new URL(url.includes("://") ? url : `https://${url}`).hostname.replace(/^www\./, "") : undefined;
