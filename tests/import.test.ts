@@ -410,6 +410,18 @@ describe("preview and import", () => {
     ]);
   });
 
+  test("cells of people padded with thousands of spaces (a crafted file) are read once each, each row refused", async () => {
+    // A list split on /\s*;\s*/ and a name read by /^(.*?)\s*\(/ read the spaces again from each
+    // one: 30 such rows held the server's thread for some 12 s.
+    const padded = `Wang${" ".repeat(20_000)}Wei (Mayor)`;
+    const rows = Array.from({ length: 30 }, () => row({ date: "2016", partner: "Heilongjiang", guests: padded }));
+    const preview = previewImport(
+      await readImportFile(file("padded.csv", csv([HEADERS.en, ...rows])), "auto"),
+      errorMap,
+    );
+    expect(preview).toMatchObject({ rows: 30, ready: 0, errors: 30 });
+  });
+
   test("a row naming the home city as its partner is refused as such, in the file's language", async () => {
     writeTransaction(getDb(), SYSTEM, (tx) => ensureHomeCity(tx));
     const rows = (lng: "en" | "ru", partner: string) =>

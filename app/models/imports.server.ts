@@ -374,7 +374,9 @@ const textOf = (cell: RawCell | undefined): string | undefined => {
 };
 const listOf = (cell: RawCell | undefined) =>
   (textOf(cell) ?? "")
-    .split(/\s*;\s*/)
+    // Split on the bare ";" and trimmed after: /\s*;\s*/ read a run of spaces again from each
+    // of them (a cell of 20,000 spaces took 0.2 s).
+    .split(";")
     .map((s) => s.trim())
     .filter(Boolean);
 
@@ -434,8 +436,13 @@ export function dateCell(cell: RawCell | undefined) {
 
 /** "Name (title)" as the export writes a participant; the title is optional. */
 function personOf(text: string) {
-  const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(text);
-  return m ? { name: m[1].trim(), title: m[2].trim() || undefined } : { name: text.trim(), title: undefined };
+  // Found by position, not /^(.*?)\s*\(…\)$/, which read the rest of the cell from each character.
+  const trimmed = text.trim();
+  const open = trimmed.lastIndexOf("(");
+  const title = open >= 0 && trimmed.endsWith(")") ? trimmed.slice(open + 1, -1) : null;
+  return title !== null && !title.includes(")")
+    ? { name: trimmed.slice(0, open).trim(), title: title.trim() || undefined }
+    : { name: trimmed, title: undefined };
 }
 
 /** A country's name as looked up: folded, "ё" as "е", without dots ("U.S.A." is "USA"). */
