@@ -10,6 +10,7 @@ import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { proposeMeeting } from "~/intake/press-release.server";
 import { newPartnerIn } from "~/intake/partners";
+import { raisedPhrasesIn } from "~/intake/initiatives";
 
 const report = fs.readFileSync("db/demo/report.kk.txt", "utf8");
 const propose = () => proposeMeeting({ text: report, outlet: "Tengrinews.kz" }, "kk");
@@ -129,5 +130,18 @@ describe("a paste at the size limit, of text made to be slow", () => {
     const proposal = proposeMeeting({ text }, "kk");
     expect(proposal.source.text).toBe(text);
     expect(proposal.initiatives.length).toBeLessThanOrEqual(50);
+  });
+});
+
+describe("an interest, however the report says it", () => {
+  test.each([
+    ["ru", "Турецкая сторона выразила заинтересованность в проекте LRT.", "Заинтересованность в проекте LRT"],
+    ["ru", "Гости выразили интерес к проекту LRT.", "Интерес к проекту LRT"],
+    ["ru", "Гости заинтересованы в проекте LRT.", "Заинтересованность в проекте LRT"],
+    ["kk", "Қонақтар LRT жобасына қызығушылық білдірді.", "LRT жобасына қызығушылық"],
+    ["en", "The guests are interested in the LRT project.", "Interest in the LRT project"],
+  ] as const)("%s: %s", (_, text, title) => {
+    // The phrase as proposed when nothing on file matches it (the demo's LRT initiative would).
+    expect(raisedPhrasesIn(text).map((i) => i.title)).toEqual([title]);
   });
 });

@@ -19,14 +19,14 @@ export type RaisedPhrase = {
 // Each word is read from its start and is at most 80 letters: a run of 100,000 without a space
 // was read from each of its letters to its end, for minutes.
 const KK =
-  /(?<!\S)(\S{1,80}(?:уды|уді|уын|уін))\s+ұсынды|(?<!\S)(\S{1,80}(?:уға|уге))\s+ниет\s+білдірді|(?<!\S)(\S{1,80})\s+(қызығушылық)\s+танытты|(?<!\S)(\S{1,80})\s+(?:келісті|уағдаласты|келісімге\s+келді)/giu;
+  /(?<!\S)(\S{1,80}(?:уды|уді|уын|уін))\s+ұсынды|(?<!\S)(\S{1,80}(?:уға|уге))\s+ниет\s+білдірді|(?<!\S)(\S{1,80})\s+(қызығушылық)\s+(?:танытты|білдірді)|(?<!\S)(\S{1,80})\s+(?:келісті|уағдаласты|келісімге\s+келді)/giu;
 // Kazakh subjects that open a clause: "Хэйлунцзян провинциясының делегациясы …".
 const KK_SUBJECT = /^.*?(делегациясы|делегация|тарапы|тарап|тараптар|кәсіпкерлер|қонақтар|депутаттар)\s+/iu;
 
 const RU =
-  /(предложил[аи]?|предлагает|предлагают|договорились(?:\s+о)?|условились|выразил[аи]?\s+намерение|намерен[аы]?|проявил[аи]?\s+интерес\s+к|заинтересован[аы]?\s+в|пригласил[аи]?)\s+([^.;!?,]+?)(?=\s+и\s+(?:предлож|договор|выразил|проявил)|[.;!?,]|$)/giu;
+  /(предложил[аи]?|предлагает|предлагают|договорились(?:\s+о)?|условились|выразил[аи]?\s+намерение|намерен[аы]?|(?:проявил[аи]?|выразил[аи]?)\s+интерес\s+к|выразил[аи]?\s+заинтересованность\s+в|заинтересован[аы]?\s+в|пригласил[аи]?)\s+([^.;!?,]+?)(?=\s+и\s+(?:предлож|договор|выразил|проявил)|[.;!?,]|$)/giu;
 const EN =
-  /(proposed|suggested|agreed(?:\s+to|\s+on)?|expressed\s+(?:their\s+|its\s+|an\s+)?(?:interest\s+in|intention\s+to|readiness\s+to)|intends?\s+to|showed\s+interest\s+in|invited)\s+([^.;!?,]+?)(?=\s+and\s+(?:proposed|suggested|agreed|expressed|showed|invited)|[.;!?,]|$)/giu;
+  /(proposed|suggested|agreed(?:\s+to|\s+on)?|expressed\s+(?:their\s+|its\s+|an\s+)?(?:interest\s+in|intention\s+to|readiness\s+to)|intends?\s+to|showed\s+interest\s+in|(?:is|are)\s+interested\s+in|invited)\s+([^.;!?,]+?)(?=\s+and\s+(?:proposed|suggested|agreed|expressed|showed|invited)|[.;!?,]|$)/giu;
 
 const AGREED = /(келісті|уағдаласты|келісімге|договорил|условил|agreed)/iu;
 
@@ -74,6 +74,13 @@ const cut = (text: string) => {
   return clean.length > LIMIT ? `${clean.slice(0, LIMIT - 1).trimEnd()}…` : clean;
 };
 
+/** How an interest is said before its object, which keeps the case its verb gave it. */
+function interestIn(verb: string) {
+  if (/interest/i.test(verb)) return "interest in";
+  // "заинтересованы в проекте": the object is in the prepositional, which "интерес к" does not take.
+  return /\sв$/u.test(verb) ? "заинтересованность в" : "интерес к";
+}
+
 export function raisedPhrasesIn(sentence: string): RaisedPhrase[] {
   const out: RaisedPhrase[] = [];
   const push = (title: string, status: RaisedPhrase["status"]) => {
@@ -93,10 +100,7 @@ export function raisedPhrasesIn(sentence: string): RaisedPhrase[] {
       if (out.length >= MAX_PHRASES) break;
       const interest = /(интерес|заинтересован|interest)/iu.test(m[1]);
       const object = m[2].split(/,\s(?:а|но|but|while)\s|,\s(?:который|которые|which|who)\s/u)[0];
-      push(
-        interest ? `${/interest/i.test(m[1]) ? "interest in" : "интерес к"} ${object}` : object,
-        AGREED.test(m[1]) ? "agreed" : "proposed",
-      );
+      push(interest ? `${interestIn(m[1])} ${object}` : object, AGREED.test(m[1]) ? "agreed" : "proposed");
     }
   }
   return out;
