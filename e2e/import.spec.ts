@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { listedImport, stateFile } from "./support";
 
 test.use({ locale: "en-GB" });
@@ -184,4 +185,51 @@ test("a refused file's reason is read where the file is chosen again; Excel's Un
     "Rows: 1. Ready to import: 1. With errors: 0. Already on file, unchanged: 0.",
   );
   await expect(page.getByRole("row", { name: /^2 / })).toContainText(`new person: ${name}`);
+});
+
+/** A spreadsheet's source cell shows a title and links to the article: the link is the source's address. */
+test("an XLSX whose source cell links to the article: the meeting's source opens the article", async ({
+  page,
+  browser,
+}) => {
+  const purpose = `Linked source ${Date.now().toString(36)}`;
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Meetings");
+  sheet.addRow(["Date", "Partner", "Purpose", "Guests", "Source link", "Outlet"]);
+  sheet.addRow([
+    "2019-04-02",
+    "Heilongjiang Province",
+    purpose,
+    "Wang Wei (Deputy mayor)",
+    { text: "The report", hyperlink: "https://kazinform.kz/news/linked-source" },
+    "Kazinform",
+  ]);
+  await page.goto("/import");
+  await page.getByLabel("File (XLSX or CSV)").setInputFiles({
+    name: "linked.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+  });
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    "Rows: 1. Ready to import: 1. With errors: 0. Already on file, unchanged: 0.",
+  );
+  await page.getByRole("button", { name: "Import the 1 rows" }).click();
+  await expect(page.getByText("Imported 1 rows from linked.xlsx.")).toBeVisible();
+
+  await page.goto(`/search?q=${encodeURIComponent(purpose)}`);
+  await page.getByRole("link", { name: "Meeting with Heilongjiang Province" }).first().click();
+  await expect(page.getByText(purpose)).toBeVisible();
+  await expect(page.getByText("Kazinform")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open the source" })).toHaveAttribute(
+    "href",
+    "https://kazinform.kz/news/linked-source",
+  );
+
+  const admin = await browser.newContext({ storageState: stateFile("admin"), locale: "en-GB" });
+  const adminPage = await admin.newPage();
+  await adminPage.goto("/import");
+  await adminPage.getByRole("button", { name: "Undo this import: linked.xlsx" }).first().click();
+  await expect(adminPage.getByText("The import of linked.xlsx is undone")).toBeVisible();
+  await admin.close();
 });
