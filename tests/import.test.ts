@@ -47,6 +47,22 @@ function file(name: string, content: string | Buffer) {
   return p;
 }
 
+/** A ZIP of these entries, as an XLSX is one: what a crafted file holds, without a spreadsheet program. */
+async function zipOf(name: string, entries: Record<string, string | Buffer | Readable>) {
+  const p = path.join(dir, name);
+  const zip = archiver("zip", { zlib: { level: 1 } });
+  const written = new Promise<void>((resolve, reject) => {
+    const out = fs.createWriteStream(p);
+    out.on("close", () => resolve());
+    zip.on("error", reject);
+    zip.pipe(out);
+  });
+  for (const [entry, content] of Object.entries(entries)) zip.append(content, { name: entry });
+  await zip.finalize();
+  await written;
+  return p;
+}
+
 async function rowsOf(p: string, encoding?: Parameters<typeof readSheet>[1]) {
   const rows = [];
   for await (const row of readSheet(p, encoding)) rows.push(row);
@@ -207,26 +223,15 @@ describe("reading a file", () => {
   test("an XLSX that unpacks to more than any import (a ZIP bomb) is refused before it is read, by its size unpacked", async () => {
     // 101 MB of shared strings packed into a small file: read as a sheet, the reader would keep
     // them all in memory (24 MB of such a file ran the server out of memory).
-    const p = path.join(dir, "bomb.xlsx");
-    const zip = archiver("zip", { zlib: { level: 1 } });
-    const written = new Promise<void>((resolve, reject) => {
-      const out = fs.createWriteStream(p);
-      out.on("close", () => resolve());
-      zip.on("error", reject);
-      zip.pipe(out);
-    });
     const megabyte = Buffer.alloc(1024 * 1024, "<si><t>aaaaaaaa</t></si>");
-    zip.append("<Types/>", { name: "[Content_Types].xml" });
-    zip.append(
-      Readable.from(
+    const p = await zipOf("bomb.xlsx", {
+      "[Content_Types].xml": "<Types/>",
+      "xl/sharedStrings.xml": Readable.from(
         (function* () {
           for (let i = 0; i < MAX_UNPACKED_BYTES / megabyte.length + 1; i++) yield megabyte;
         })(),
       ),
-      { name: "xl/sharedStrings.xml" },
-    );
-    await zip.finalize();
-    await written;
+    });
     expect(fs.statSync(p).size).toBeLessThan(2 * 1024 * 1024);
     const heapBefore = process.memoryUsage().heapUsed;
     await expect(readImportFile(p, "auto")).rejects.toMatchObject({
@@ -239,19 +244,11 @@ describe("reading a file", () => {
   test("a sheet of elements never closed (a crafted file) is scanned once, not once an element", async () => {
     // Read up to the next ">", each of these took the scan to the end of its chunk: 8 MB of them
     // held the server's one thread for some 12 s, a 100 MB file for minutes.
-    const p = path.join(dir, "unclosed.xlsx");
-    const zip = archiver("zip", { zlib: { level: 1 } });
-    const written = new Promise<void>((resolve, reject) => {
-      const out = fs.createWriteStream(p);
-      out.on("close", () => resolve());
-      zip.on("error", reject);
-      zip.pipe(out);
-    });
     const unclosed = (element: string) => Buffer.alloc(8 * 1024 * 1024, element);
-    zip.append(unclosed('<hyperlink ref="A1" r:id="rId1" '), { name: "xl/worksheets/sheet1.xml" });
-    zip.append(unclosed('<Relationship Id="rId1" '), { name: "xl/worksheets/_rels/sheet1.xml.rels" });
-    await zip.finalize();
-    await written;
+    const p = await zipOf("unclosed.xlsx", {
+      "xl/worksheets/sheet1.xml": unclosed('<hyperlink ref="A1" r:id="rId1" '),
+      "xl/worksheets/_rels/sheet1.xml.rels": unclosed('<Relationship Id="rId1" '),
+    });
     await expect(readImportFile(p, "auto")).rejects.toMatchObject({
       refusal: { key: "imports.errors.notSpreadsheet" },
     });
