@@ -222,6 +222,15 @@ describe("who is who, as other reports write it", () => {
     ]);
   });
 
+  test("Russian: a post and its name in the genitive are back in the nominative", () => {
+    expect(
+      people(
+        "Визит состоялся по приглашению мэра Анкары Мансура Яваша. В программе визита — встреча с делегацией посла Турции Анны Сериковой.",
+        "ru",
+      ),
+    ).toEqual(["Мансур Яваш | мэр Анкары | guest", "Анна Серикова | посол Турции | guest"]);
+  });
+
   test("Russian: the post and the name after «с» are back in the nominative", () => {
     expect(
       people(

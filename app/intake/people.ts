@@ -39,6 +39,9 @@ const RU_POSTS =
 // The same posts after "с" ("встретился с послом … Мехметом Йылмазом"): the name is in that case too.
 const RU_INSTRUMENTAL_POST =
   /^(вице-|зам)?(секретарём|секретарем|акимом|председателем|заместителем|главой|мэром|губернатором|депутатом|руководителем|директором|послом|консулом|генконсулом|министром|президентом|начальником|членом|советником|представителем|сопредседателем|спикером)$/u;
+// ... and after "визит", "по приглашению" ("по приглашению мэра Анкары Мансура Яваша").
+const RU_GENITIVE_POST =
+  /^(вице-|зам)?(секретаря|акима|председателя|заместителя|главы|мэра|губернатора|руководителя|директора|посла|консула|генконсула|министра|президента|начальника|советника|представителя|спикера)$/u;
 const EN_POSTS =
   /^(vice-|deputy-)?(secretary|mayor|governor|chairman|chairwoman|chairperson|chair|deputy|deputies|ambassador|consul|consul-general|minister|director|head|president|member|members|representative|speaker|akim|secretary-general)$/u;
 // Words that come before a Russian or English post and belong to it.
@@ -155,7 +158,13 @@ const NOT_NAMES = new Set(
 );
 
 function isPost(lower: string) {
-  return KK_POSTS.test(lower) || RU_POSTS.test(lower) || RU_INSTRUMENTAL_POST.test(lower) || EN_POSTS.test(lower);
+  return (
+    KK_POSTS.test(lower) ||
+    RU_POSTS.test(lower) ||
+    RU_INSTRUMENTAL_POST.test(lower) ||
+    RU_GENITIVE_POST.test(lower) ||
+    EN_POSTS.test(lower)
+  );
 }
 
 // A Kazakh name after its post takes the sentence's case on its last word: "елшісі Айбек
@@ -168,6 +177,35 @@ function kazakhNominative(name: string) {
   const m = KK_NAME_CASE.exec(words[words.length - 1]);
   if (m) words[words.length - 1] = m[1] ?? m[3];
   return words.join(" ");
+}
+
+/** A Russian post in the genitive back to the nominative: "мэра" is "мэр", "посла" "посол". */
+function russianPostFromGenitive(word: string) {
+  if (/[тл]еля$|секретаря$/u.test(word)) return word.slice(0, -1) + "ь";
+  if (/ы$/u.test(word)) return word.slice(0, -1) + "а";
+  if (/^посла$/iu.test(word)) return word.slice(0, 3) + "ол";
+  return word.replace(/а$/u, "");
+}
+
+/**
+ * A Russian name in the genitive, each word back to the nominative: "Мансура Яваша", "Сергея
+ * Иванова", "Анны Сериковой". A word that does not decline ("Айгуль", "Ким Хён Ги") is kept.
+ */
+function russianNominativeFromGenitive(name: string) {
+  return name
+    .split(" ")
+    .map((word) => {
+      if (/(ов|ев|ин|ын)ой$/u.test(word)) return word.slice(0, -2) + "а";
+      if (/(ов|ев|ин|ын)а$/u.test(word)) return word.slice(0, -1);
+      if (/[аеёиоуыэюя]я$/u.test(word)) return word.slice(0, -1) + "й";
+      if (/ии$/u.test(word)) return word.slice(0, -1) + "я";
+      if (/ьи$/u.test(word)) return word.slice(0, -1) + "я";
+      if (/[^аеёиоуыэюяь]я$/u.test(word)) return word.slice(0, -1) + "ь";
+      if (/[^аеёиоуыэюя]ы$/u.test(word)) return word.slice(0, -1) + "а";
+      if (/[^аеёиоуыэюя]а$/u.test(word)) return word.slice(0, -1);
+      return word;
+    })
+    .join(" ");
 }
 
 /** A Russian post in the instrumental back to the nominative: "Послом" is "Посол", "председателем" "председатель". */
@@ -311,7 +349,12 @@ export function titledPeopleIn(sentence: string): TitledMention[] {
           break;
         start--;
       }
-    const instrumental = RU_INSTRUMENTAL_POST.test(lower);
+    // A post in another case than the nominative puts its name in that case too.
+    const inCase = RU_INSTRUMENTAL_POST.test(lower)
+      ? { name: russianNominative, post: russianPostNominative }
+      : RU_GENITIVE_POST.test(lower)
+        ? { name: russianNominativeFromGenitive, post: russianPostFromGenitive }
+        : null;
     let matched = false;
     for (let j = i + 1; j < tokens.length && j - i <= 16 && !matched; j++) {
       if (tokens[j].boundaryBefore) break;
@@ -329,8 +372,8 @@ export function titledPeopleIn(sentence: string): TitledMention[] {
         const title = sentence.slice(tokens[start].index, tokens[first - 1].end);
         for (let k = start; k <= end; k++) taken.add(k);
         addWithPartners(
-          instrumental ? { ...name, name: russianNominative(name.name) } : name,
-          instrumental ? title.replace(tokens[i].word, russianPostNominative(tokens[i].word)) : title,
+          inCase ? { ...name, name: inCase.name(name.name) } : name,
+          inCase ? title.replace(tokens[i].word, inCase.post(tokens[i].word)) : title,
           tokens[first].index,
         );
         matched = true;
