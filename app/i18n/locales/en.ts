@@ -945,7 +945,7 @@ const en = {
   },
   imports: {
     title: "Import",
-    hint: "Bring in meetings, people or partners kept in a spreadsheet: one row a meeting or a person, with the columns of its template (the same as the export of that list, so an export can be edited and imported back). A person’s posts go in one cell: Title (Organisation); Title (Organisation); an organisation not on file is added when its partner follows it: Title (Organisation, Partner). Nothing is written before you check the preview. Partners: one row a step of a relation, the partner repeated on each of its steps' rows (a partner with no relation on a row of its own); signatories in one cell: Name; Name.",
+    hint: "Bring in meetings, people or partners kept in a spreadsheet: one row a meeting or a person, with the columns of its template (the same as the export of that list, so an export can be edited and imported back). A person’s posts go in one cell: Title (Organisation); Title (Organisation); an organisation not on file is added when its partner follows it: Title (Organisation, Partner). Nothing is written before you check the preview. Partners: one row a step of a relation, the partner repeated on each of its steps' rows (a partner with no relation on a row of its own); signatories in one cell: Name; Name. A source cell that links to its article (an XLSX shows a title, the link opens the report) gives the source its web address.",
     kind: "What the file holds",
     kinds: { meetings: "Meetings", people: "People", partners: "Partners" },
     template: "Template with the column headers:",
