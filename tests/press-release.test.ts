@@ -105,6 +105,17 @@ describe("a topic on file named by its acronym alone", () => {
   });
 });
 
+describe("a city named only by its own council or mayor, in a report that never says 'delegation'", () => {
+  test.each([
+    ["kk", "Мәслихат хатшысы Бішкек қалалық кеңесінің депутаты Нұрлан Асановпен кездесті.", "Бішкек"],
+    ["en", "The Secretary of the Astana City Council met the Chairman of the Tashkent City Council.", "Tashkent"],
+    ["ru", "Секретарь маслихата города Астаны встретился с мэром города Анкары.", "Анкара"],
+  ] as const)("%s: %s", (lng, text, name) => {
+    // Never the home city, which the same words name first.
+    expect(proposeMeeting({ text }, lng).newPartner).toMatchObject({ name, kind: "city" });
+  });
+});
+
 describe("a new partner's country, by the name a report gives it", () => {
   test.each([
     ["ru", "Прошла встреча с делегацией города Газиантеп (Турецкая Республика).", "Газиантеп", "TR"],

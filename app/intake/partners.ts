@@ -60,22 +60,64 @@ const EN_PATTERN = new RegExp(
   "u",
 );
 
+const GENITIVE_ENDINGS: Array<[RegExp, string]> = [
+  [/ска$/u, "ск"],
+  [/ни$/u, "нь"],
+  [/ии$/u, "ия"],
+  [/ы$/u, "а"],
+  [/([бвгдзклмнпрстфхцчшщ])а$/u, "$1"],
+];
+
 /** A Russian place name from the genitive it follows "из" or "города" in, by its usual endings. */
 function russianNominative(name: string): string {
-  return name
-    .split(" ")
-    .map((w) =>
-      w
-        .replace(/ска$/u, "ск")
-        .replace(/ни$/u, "нь")
-        .replace(/ы$/u, "а")
-        .replace(/ии$/u, "ия")
-        .replace(/([бвгдзклмнпрстфхцчшщ])а$/u, "$1"),
-    )
-    .join(" ");
+  return (
+    name
+      .split(" ")
+      // The first ending that fits, once: "Анкары" is "Анкара", not "Анкар" as well.
+      .map((w) => {
+        const rule = GENITIVE_ENDINGS.find(([ending]) => ending.test(w));
+        return rule ? w.replace(rule[0], rule[1]) : w;
+      })
+      .join(" ")
+  );
 }
 
-export function newPartnerIn(text: string): NewPartner | null {
+// A city named only by its council or its mayor's office, in a title: "Бішкек қалалық
+// кеңесінің депутаты", "Chairman of the Tashkent City Council", "мэр города Анкары".
+const KK_CITY_BODY = new RegExp(
+  `(?<![\\p{L}-])(${CAP})\\s+қалалық\\s+(?:кеңес|мәслихат|әкімдік|әкімшілік|халық)`,
+  "gu",
+);
+const EN_CITY_BODY = new RegExp(
+  `(?<![\\p{L}-])(${CAP}(?:${GAP}${CAP})?)${GAP}City${GAP}(?:Council|Assembly|Hall|Government|Kengash|People's${GAP}Congress)`,
+  "gu",
+);
+const RU_CITY = new RegExp(`(?<!\\p{L})(?:мэр|аким|совет)\\p{L}{0,6}${GAP}города${GAP}(${CAP})`, "gu");
+
+/**
+ * The city a text names by its own body, the first that is not the home city (`isHome`, by the
+ * caller's name forms): a report that never says "делегация" still names where its guests are from.
+ */
+function cityByItsBody(text: string, isHome: (name: string) => boolean): NewPartner | null {
+  for (const [pattern, read] of [
+    [KK_CITY_BODY, (m: RegExpMatchArray) => m[1]],
+    [EN_CITY_BODY, (m: RegExpMatchArray) => m[1]],
+    [RU_CITY, (m: RegExpMatchArray) => russianNominative(m[1])],
+  ] as const) {
+    for (const m of text.matchAll(pattern)) {
+      const name = read(m);
+      if (!isHome(name)) return { name, kind: "city" };
+    }
+  }
+  return null;
+}
+
+export function newPartnerIn(text: string, isHome: (name: string) => boolean = () => false): NewPartner | null {
+  const named = namedWithItsDelegation(text);
+  return named && !isHome(named.name) ? named : cityByItsBody(text, isHome);
+}
+
+function namedWithItsDelegation(text: string): NewPartner | null {
   const kk = KK_PATTERN.exec(text);
   // A city is named without "қаласы", as Russian names it without "город" and the partners on
   // file are; a province or a region keeps its word ("Хэйлунцзян провинциясы").

@@ -158,7 +158,8 @@ export function proposeMeeting(input: ReportInput, lng: Language): Proposal {
       .filter((p) => !p.isHome)
       .map((p) => ({ item: p, ...mentions(formsOf(p, GENERIC_PLACE_STEMS), sentenceStems) })),
   );
-  const newPartnerText = partnerFound ? null : newPartnerIn(text);
+  const isHome = (name: string) => stemsOf(name).some((s) => homeStems.has(s));
+  const newPartnerText = partnerFound ? null : newPartnerIn(text, isHome);
   const newPartner = newPartnerText ? { ...newPartnerText, countryCode: countryIn(textStems) } : null;
   const partnerStems = new Set(
     partnerFound
