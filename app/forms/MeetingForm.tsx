@@ -183,6 +183,7 @@ export function MeetingForm({
               name={fields.delegationOrganisationName}
               organisationId={fields.delegationOrganisationId}
               label={mark("delegationOrganisationName", t("form.meeting.delegationOrganisation"))}
+              description={t("form.meeting.delegationOrganisationHint")}
             />
             <SelectField
               field={fields.delegationDirection}

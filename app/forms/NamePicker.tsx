@@ -20,6 +20,7 @@ export function NamePicker<S extends NameSuggestion>({
   source,
   listLabel,
   onFileLabel,
+  description,
   onPick,
 }: {
   name: ControlField;
@@ -29,6 +30,8 @@ export function NamePicker<S extends NameSuggestion>({
   source: string;
   listLabel: string;
   onFileLabel: string;
+  /** A line under the field that says what a name not on file does, read with the field. */
+  description?: string;
   /** What else a pick fills in (the person picker fills an empty title with the current post). */
   onPick?: (form: HTMLFormElement, picked: S) => void;
 }) {
@@ -65,7 +68,9 @@ export function NamePicker<S extends NameSuggestion>({
         id={typed.id}
         name={typed.name}
         aria-invalid={typed.invalid}
-        aria-describedby={typed.describedBy}
+        aria-describedby={
+          [typed.describedBy, description ? `${typed.id}-description` : ""].filter(Boolean).join(" ") || undefined
+        }
         type="text"
         defaultValue={typed.defaultValue}
         ref={inputRef}
@@ -108,6 +113,11 @@ export function NamePicker<S extends NameSuggestion>({
         />
       ) : null}
       {pickedId ? <p className="mt-0.5 text-xs text-emerald-800">{onFileLabel}</p> : null}
+      {description && !pickedId ? (
+        <p id={`${typed.id}-description`} className="mt-0.5 text-xs text-stone-500">
+          {description}
+        </p>
+      ) : null}
       {suggestions.length > 0 ? (
         <ul
           id={listId}

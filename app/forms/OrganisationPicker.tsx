@@ -12,10 +12,12 @@ export function OrganisationPicker({
   name,
   organisationId,
   label,
+  description,
 }: {
   name: ControlField;
   organisationId: ControlField;
   label: ReactNode;
+  description?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -26,6 +28,7 @@ export function OrganisationPicker({
       source="/organisations/search"
       listLabel={t("form.meeting.organisationSuggestions")}
       onFileLabel={t("form.meeting.onFile")}
+      description={description}
     />
   );
 }

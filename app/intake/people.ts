@@ -401,6 +401,34 @@ export function titledPeopleIn(sentence: string): TitledMention[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * The body a title names, as its own name: "Бішкек қалалық кеңесінің депутаты" is of "Бішкек
+ * қалалық кеңесі", "Chairman of the Tashkent City Council" and "Tbilisi City Assembly Chairman"
+ * of the council and the assembly. Null for a title that names no body of two words or more
+ * ("Mayor of Ankara") and for Russian, whose body is in the genitive.
+ */
+export function bodyInTitle(title: string): string | null {
+  const words = title.trim().split(/\s+/u);
+  const lower = (w: string) => w.toLocaleLowerCase();
+  let body: string[];
+  if (/[әғқңөұүһі]/iu.test(title)) {
+    // Kazakh: the posts close the title ("төрағасының орынбасары"); the body's last word is in
+    // the genitive, or joined to the post without it ("кеңесі төрағасы").
+    body = [...words];
+    while (body.length && (isPost(lower(body.at(-1)!)) || isPost(lower(body.at(-1)!).replace(KK_GENITIVE, ""))))
+      body.pop();
+    if (body.length) body[body.length - 1] = body.at(-1)!.replace(KK_GENITIVE, "");
+  } else if (/^[\p{Script=Latin}\s'’-]+$/u.test(title)) {
+    const of = words.findIndex((w, i) => i > 0 && lower(w) === "of");
+    if (of > 0) body = words.slice(lower(words[of + 1] ?? "") === "the" ? of + 2 : of + 1);
+    else {
+      body = [...words];
+      while (body.length && isPost(lower(body.at(-1)!))) body.pop();
+    }
+  } else return null;
+  return body.length >= 2 ? body.join(" ") : null;
+}
+
 /** Runs of two or three capitalised words, the way a name on file could be written in the text. */
 export function nameCandidatesIn(sentence: string): Array<{ text: string; index: number }> {
   const tokens = tokensOf(sentence);

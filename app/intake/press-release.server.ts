@@ -14,7 +14,7 @@ import { localizedName, localizedTitle } from "~db/shared/names";
 import { findMeetingDate, ymdOf, type FoundDate } from "./dates";
 import { raisedPhrasesIn } from "./initiatives";
 import { countryIn, GENERIC_PLACE_STEMS, newPartnerIn, type NewPartner } from "./partners";
-import { nameCandidatesIn, nameVariants, titledPeopleIn, type TitledMention } from "./people";
+import { bodyInTitle, nameCandidatesIn, nameVariants, titledPeopleIn, type TitledMention } from "./people";
 import { commonTopicsIn } from "./topics";
 import { languageOf, paragraphsOf, sentencesOf, stemOf, stemsOf } from "./text";
 
@@ -36,6 +36,8 @@ export type Proposal = {
   newPartner: (NewPartner & { countryCode?: string }) | null;
   hostOrganisation: { id: number; name: string } | null;
   delegationOrganisation: { id: number; name: string } | null;
+  /** The guests' body as a title names it, when it is not on file: Save adds it to the partner. */
+  newDelegationOrganisation: string | null;
   delegation: { direction: "incoming" | "outgoing" } | null;
   people: ProposedPerson[];
   initiatives: ProposedInitiative[];
@@ -276,6 +278,14 @@ export function proposeMeeting(input: ReportInput, lng: Language): Proposal {
   );
   if (chair) chair.role = "chaired";
   proposedPeople.sort((a, b) => (a.side === b.side ? 0 : a.side === "host" ? -1 : 1));
+  // The guests' body not on file, from the title of the one who led them (else of any guest)
+  // that names their partner: "Бішкек қалалық кеңесінің төрағасы".
+  const guestBodies = proposedPeople
+    .filter((p) => p.side === "guest" && p.title)
+    .sort((a, b) => Number(b.role === "led_delegation") - Number(a.role === "led_delegation"))
+    .map((p) => bodyInTitle(p.title!))
+    .filter((body): body is string => Boolean(body) && stemsOf(body!).some((s) => partnerStems.has(s)));
+  const newDelegationOrganisation = delegationOrganisation ? null : (guestBodies[0]?.slice(0, 200) ?? null);
 
   // Initiatives: those on file that a proposal phrase (or a sentence) names, and new ones.
   const generic = new Set([...partnerStems, ...homeStems, ...GENERIC_PLACE_STEMS]);
@@ -361,6 +371,7 @@ export function proposeMeeting(input: ReportInput, lng: Language): Proposal {
       id: delegationOrganisation.id,
       name: localizedName(delegationOrganisation, lng),
     },
+    newDelegationOrganisation,
     delegation: /(делегац|delegation)/iu.test(text) && (partnerFound || newPartner) ? { direction } : null,
     people: proposedPeople,
     initiatives: raised.slice(0, 50),
@@ -417,7 +428,8 @@ export function proposalFormValues(proposal: Proposal) {
     partnerName: proposal.partner?.name,
     newDelegation: proposal.delegation ? true : undefined,
     delegationOrganisationId: proposal.delegationOrganisation?.id,
-    delegationOrganisationName: proposal.delegationOrganisation?.name,
+    delegationOrganisationName:
+      proposal.delegationOrganisation?.name ?? proposal.newDelegationOrganisation ?? undefined,
     delegationDirection: proposal.delegation?.direction ?? "incoming",
     purpose: proposal.purpose,
     summary: proposal.summary,
@@ -442,7 +454,7 @@ export function proposalFormValues(proposal: Proposal) {
     proposal.hostOrganisation && "hostOrganisationName",
     proposal.partner && "partnerId",
     proposal.delegation && "newDelegation",
-    proposal.delegationOrganisation && "delegationOrganisationName",
+    (proposal.delegationOrganisation || proposal.newDelegationOrganisation) && "delegationOrganisationName",
     proposal.delegation && "delegationDirection",
     proposal.purpose && "purpose",
     proposal.summary && "summary",

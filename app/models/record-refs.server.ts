@@ -88,7 +88,7 @@ const SEVERAL: Record<RecordKind, TranslationKey> = {
 };
 
 /** Records of a kind whose whole name, in any script and spelling, folds to `name` (a few at most). */
-function recordsNamed(db: Db, kind: RecordKind, name: string): number[] {
+export function recordsNamed(db: Db, kind: RecordKind, name: string): number[] {
   return db
     .selectDistinct({ id: nameKeys.recordId })
     .from(nameKeys)

@@ -399,6 +399,7 @@ const en = {
       existingDelegation: "Delegation already on file",
       newDelegation: "Record a new delegation from this meeting's participants",
       delegationOrganisation: "Body the delegation represented",
+      delegationOrganisationHint: "A body not on file is added to the partner with the new delegation.",
       direction: "Direction",
       participantsHint:
         "Type any part of a name in any language to find someone on file. A name not on file adds a new person.",

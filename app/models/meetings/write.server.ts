@@ -31,16 +31,16 @@ import { getDb } from "~/db.server";
 import { delegationSide, type MeetingInput, type ParticipantInput } from "~/forms/meeting";
 import type { Language } from "~/i18n/config";
 import { wholeNameKey } from "~db/shared/fold";
-import { localizedName, sortKeys, typedText } from "~db/shared/names";
+import { localizedName, sortKeys, typedName, typedText } from "~db/shared/names";
 import { partialDateColumns, partialDateFormValue } from "~db/shared/partial-date";
 import { delegationChoices } from "../delegations.server";
-import { organisationTyped } from "../organisations.server";
+import { insertOrganisation, organisationTyped } from "../organisations.server";
 import { partnerChoices } from "../partners/read.server";
 import { recordPostHeld } from "../people/write.server";
 import { insertTypedPerson } from "../people/write.server";
 import { countOf, namedChoiceRows } from "../sql.server";
 import { refusal, type FieldRefusals } from "../refusals";
-import { choicesOrPicker, recordName, resolveRecord, type RecordScope } from "../record-refs.server";
+import { choicesOrPicker, recordName, recordsNamed, resolveRecord, type RecordScope } from "../record-refs.server";
 
 /** A meeting's partner is another city or province: the home city is never one. */
 const FOREIGN: RecordScope = { foreignOnly: true };
@@ -156,9 +156,22 @@ export function resolveMeeting(db: Db, input: MeetingInput, lng: Language) {
     errors[`${field}Name`] = [body.refusal];
   };
   const hostOrganisationId = bodyOf("hostOrganisation");
-  const delegationOrganisationId = bodyOf("delegationOrganisation");
   const partner = resolveRecord(db, "partner", { id: input.partnerId, name: input.partnerName }, lng, FOREIGN);
   if (!partner.ok) errors.partnerId = errors.partnerName = [partner.refusal];
+  // The new delegation's body, typed and not on file, is added to its partner, as a typed name
+  // is added as a new person: a report names the guests' council, which the file rarely has yet.
+  const typedBody = input.delegationOrganisationName?.trim();
+  const newDelegationBody =
+    input.newDelegation &&
+    !input.delegationId &&
+    !input.delegationOrganisationId &&
+    typedBody &&
+    partner.ok &&
+    partner.id &&
+    recordsNamed(db, "organisation", typedBody).length === 0
+      ? typedBody
+      : undefined;
+  const delegationOrganisationId = newDelegationBody ? undefined : bodyOf("delegationOrganisation");
   if (input.delegationId && !existing(db, delegations, [input.delegationId]).size) missing("delegationId");
   const initiativeIds = existing(
     db,
@@ -214,7 +227,7 @@ export function resolveMeeting(db: Db, input: MeetingInput, lng: Language) {
     participants: input.participants.map((p, index) => ({ ...p, organisationId: organisationIds[index] })),
     initiatives: input.initiatives.map((i, index) => ({ ...i, ownerPersonId: owners[index] })),
   };
-  return { errors, participants, input: resolved };
+  return { errors, participants, input: resolved, newDelegationBody };
 }
 
 /**
@@ -330,6 +343,20 @@ function writeSources(db: Db, meetingId: number, input: MeetingInput) {
   });
 }
 
+/** The form with the delegation's body resolveMeeting found new made, in its partner, in the form's language. */
+function withDelegationBody(db: Db, input: MeetingInput, name: string | undefined, lng: Language): MeetingInput {
+  if (!name || !input.partnerId) return input;
+  const names = typedName(name, lng);
+  const delegationOrganisationId = insertOrganisation(db, {
+    partnerId: input.partnerId,
+    nameKk: names.nameKk ?? undefined,
+    nameRu: names.nameRu ?? undefined,
+    nameEn: names.nameEn ?? undefined,
+    nameNative: names.nameNative ?? undefined,
+  });
+  return { ...input, delegationOrganisationId };
+}
+
 function writeDelegation(db: Db, input: MeetingInput, personIds: number[]) {
   if (input.delegationId) return input.delegationId;
   if (!input.newDelegation || !input.partnerId) return null;
@@ -397,9 +424,9 @@ export type LogResult = { ok: true; id: number } | { ok: false; fieldErrors: Fie
 /** Logs a whole meeting, or nothing: see ParticipantSchema for how people are found. */
 export function logMeeting(input: MeetingInput, lng: Language, actor: Actor): LogResult {
   return writeTransaction(getDb(), actor, (db) => {
-    const { errors, participants, input: resolved } = resolveMeeting(db, input, lng);
+    const { errors, participants, input: resolved, newDelegationBody } = resolveMeeting(db, input, lng);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
-    return { ok: true, id: writeMeeting(db, resolved, participants, lng) };
+    return { ok: true, id: writeMeeting(db, resolved, participants, lng, newDelegationBody) };
   });
 }
 
@@ -407,10 +434,16 @@ export function logMeeting(input: MeetingInput, lng: Language, actor: Actor): Lo
  * Writes a meeting whose references resolveMeeting has checked, inside the caller's write
  * transaction: logMeeting's one, or a spreadsheet import's (app/models/imports.server.ts).
  */
-export function writeMeeting(db: Db, input: MeetingInput, participants: Resolved[], lng: Language) {
+export function writeMeeting(
+  db: Db,
+  input: MeetingInput,
+  participants: Resolved[],
+  lng: Language,
+  newDelegationBody?: string,
+) {
   const meetingId = lookups(db).addMeeting.get(meetingValues(input))!.id;
   const personIds = writeParticipants(db, meetingId, input, participants, lng);
-  const delegationId = writeDelegation(db, input, personIds);
+  const delegationId = writeDelegation(db, withDelegationBody(db, input, newDelegationBody, lng), personIds);
   if (delegationId) db.update(meetings).set({ delegationId }).where(eq(meetings.id, meetingId)).run();
   writeTopics(db, meetingId, input.topics, lng);
   writeSources(db, meetingId, input);
@@ -425,7 +458,12 @@ export function writeMeeting(db: Db, input: MeetingInput, participants: Resolved
  */
 export function updateMeeting(id: number, input: MeetingInput, lng: Language, actor: Actor): LogResult {
   return writeTransaction(getDb(), actor, (db) => {
-    const { errors, participants, input: resolved } = resolveMeeting(db, { ...input, initiatives: [] }, lng);
+    const {
+      errors,
+      participants,
+      input: resolved,
+      newDelegationBody,
+    } = resolveMeeting(db, { ...input, initiatives: [] }, lng);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
     db.update(meetings)
       .set({
@@ -437,7 +475,7 @@ export function updateMeeting(id: number, input: MeetingInput, lng: Language, ac
       .run();
     db.delete(meetingParticipants).where(eq(meetingParticipants.meetingId, id)).run();
     const personIds = writeParticipants(db, id, resolved, participants, lng);
-    const delegationId = writeDelegation(db, input, personIds);
+    const delegationId = writeDelegation(db, withDelegationBody(db, resolved, newDelegationBody, lng), personIds);
     if (delegationId) db.update(meetings).set({ delegationId }).where(eq(meetings.id, id)).run();
     db.delete(meetingTopics).where(eq(meetingTopics.meetingId, id)).run();
     writeTopics(db, id, input.topics, lng);
