@@ -32,6 +32,11 @@ test("a pasted report becomes a meeting after review and one correction", async 
     "Holding Jiangsu culture days in Astana",
   );
   await expect(page.getByText("Erlan Dosanov: a new person")).toBeVisible();
+  // The guests' body, from the leader's title: not on file, added to the partner on Save.
+  await expect(page.getByLabel(/^Body the delegation represented/)).toHaveValue(
+    "Standing Committee of the Jiangsu Provincial People's Congress",
+  );
+  await expect(page.getByText("A body not on file is added to the partner with the new delegation.")).toBeVisible();
 
   // The partner is not on file: added from the review, then chosen as the meeting's partner.
   await expect(page.getByLabel("Name of the new partner")).toHaveValue("Jiangsu Province");
@@ -50,6 +55,9 @@ test("a pasted report becomes a meeting after review and one correction", async 
   await expect(page.getByRole("region", { name: "Details" }).getByText("13 March 2025")).toBeVisible();
   await expect(page.getByRole("link", { name: "Li Wenhua" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Erlan Dosanov" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Details" })).toContainText(
+    "Standing Committee of the Jiangsu Provincial People's Congress",
+  );
 });
 
 test("a report over the limit is refused with its length, and what was typed is kept", async ({ page }) => {
