@@ -162,20 +162,22 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
     if (entry.type === "worksheet") sheetFile = String(entry.id);
   });
   let sheets = 0;
+  let merged: string[] = [];
   try {
     for await (const worksheet of workbook) {
       sheets++;
       // Only the first sheet is read; the rest of the file is drained by the reader.
       if (sheets > 1) continue;
-      const { merged, links } = survey.get(sheetFile) ?? {
-        merged: [],
-        links: new Map<string, string>(),
-      };
-      if (merged.length) throw new FileRefused(refusal("imports.errors.merged", { cells: merged.join(", ") }));
+      const sheet = survey.get(sheetFile) ?? { merged: [], links: new Map<string, string>() };
+      // Refused once the reader is done: left half way, it went on writing the sheets it keeps
+      // in temporary files, and one it had removed threw where nothing could catch it.
+      merged = sheet.merged;
+      if (merged.length) continue;
       for await (const row of worksheet) {
         const values = row.values as ExcelJS.CellValue[];
         const cells = values.slice(1).map(cellOf);
-        yield { line: row.number, cells, links: links.size ? linksOf(links, row.number, cells.length) : undefined };
+        const links = sheet.links.size ? linksOf(sheet.links, row.number, cells.length) : undefined;
+        yield { line: row.number, cells, links };
       }
     }
   } catch (error) {
@@ -183,6 +185,7 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
     throw new FileRefused(refusal("imports.errors.notSpreadsheet"), error);
   }
   if (sheets === 0) throw new FileRefused(refusal("imports.errors.notSpreadsheet"));
+  if (merged.length) throw new FileRefused(refusal("imports.errors.merged", { cells: merged.join(", ") }));
 }
 
 /** The links of a row's cells, by the cell's index (0 for column A). */
