@@ -209,6 +209,24 @@ describe("reading a file", () => {
     expect(rows[0].links).toBeUndefined();
   });
 
+  test("an XLSX left half way (a file of too many rows) is still read to its end: no temporary file of the reader stays", async () => {
+    // exceljs keeps the sheets it meets before the shared strings in temporary files; a reader
+    // left half way went on with them unwatched, and an error of theirs stopped the process.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Meetings");
+    for (let i = 0; i < 3000; i++) sheet.addRow([`Row ${i}`, i]);
+    workbook.addWorksheet("Notes").addRow(["a"]);
+    const p = path.join(dir, "left.xlsx");
+    await workbook.xlsx.writeFile(p);
+    const temporary = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`tmp-${process.pid}-`)).length;
+    for await (const row of readSheet(p)) {
+      expect(row.line).toBe(1);
+      expect(temporary()).toBeGreaterThan(0);
+      break;
+    }
+    await expect.poll(temporary, { timeout: 4000 }).toBe(0);
+  });
+
   test("an empty file, a PDF renamed .xlsx and a file of other columns are refused with a reason", async () => {
     expect(await refusalOf(file("empty.csv", ""))).toBe("imports.errors.empty");
     expect(await refusalOf(file("headers-only.csv", HEADERS.en.join(",")))).toBe("imports.errors.empty");

@@ -163,29 +163,50 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
   });
   let sheets = 0;
   let merged: string[] = [];
+  // Iterated by hand, so that a reader its caller leaves half way (too many rows) can be read to
+  // its end: left, it went on writing the sheets it keeps in temporary files, and a write that
+  // failed then was an error nothing caught, which stops the process.
+  const worksheets = (workbook as AsyncIterable<AsyncIterable<ExcelJS.Row>>)[Symbol.asyncIterator]();
+  let rows: AsyncIterator<ExcelJS.Row> | undefined;
+  let finished = false;
   try {
-    for await (const worksheet of workbook) {
+    for (let next = await worksheets.next(); !next.done; next = await worksheets.next()) {
       sheets++;
       // Only the first sheet is read; the rest of the file is drained by the reader.
       if (sheets > 1) continue;
       const sheet = survey.get(sheetFile) ?? { merged: [], links: new Map<string, string>() };
-      // Refused once the reader is done: left half way, it went on writing the sheets it keeps
-      // in temporary files, and one it had removed threw where nothing could catch it.
+      // Refused once the reader is done, for the same reason.
       merged = sheet.merged;
       if (merged.length) continue;
-      for await (const row of worksheet) {
-        const values = row.values as ExcelJS.CellValue[];
+      rows = next.value[Symbol.asyncIterator]();
+      for (let row = await rows.next(); !row.done; row = await rows.next()) {
+        const values = row.value.values as ExcelJS.CellValue[];
         const cells = values.slice(1).map(cellOf);
-        const links = sheet.links.size ? linksOf(sheet.links, row.number, cells.length) : undefined;
-        yield { line: row.number, cells, links };
+        const links = sheet.links.size ? linksOf(sheet.links, row.value.number, cells.length) : undefined;
+        yield { line: row.value.number, cells, links };
       }
+      rows = undefined;
     }
+    finished = true;
   } catch (error) {
+    finished = true;
     if (error instanceof FileRefused) throw error;
     throw new FileRefused(refusal("imports.errors.notSpreadsheet"), error);
+  } finally {
+    if (!finished) void readToTheEnd(worksheets, rows);
   }
   if (sheets === 0) throw new FileRefused(refusal("imports.errors.notSpreadsheet"));
   if (merged.length) throw new FileRefused(refusal("imports.errors.merged", { cells: merged.join(", ") }));
+}
+
+/** The rest of a reader its caller left, read and dropped, its errors too (the file is refused already). */
+async function readToTheEnd(worksheets: AsyncIterator<AsyncIterable<ExcelJS.Row>>, rows?: AsyncIterator<ExcelJS.Row>) {
+  try {
+    if (rows) while (!(await rows.next()).done);
+    while (!(await worksheets.next()).done);
+  } catch {
+    // Nothing of it is used.
+  }
 }
 
 /** The links of a row's cells, by the cell's index (0 for column A). */
