@@ -81,6 +81,9 @@ const NOT_ON_FILE: Record<RecordKind, TranslationKey> = {
   organisation: "form.errors.organisationNotOnFile",
   person: "form.errors.personNotOnFile",
 };
+/** Whether a refusal says a typed name is on file as no record of its kind (rather than as several). */
+export const isNotOnFile = (answer: Refusal) => Object.values(NOT_ON_FILE).includes(answer.key as TranslationKey);
+
 const SEVERAL: Record<RecordKind, TranslationKey> = {
   partner: "form.errors.severalPartners",
   organisation: "form.errors.severalOrganisations",
@@ -88,7 +91,7 @@ const SEVERAL: Record<RecordKind, TranslationKey> = {
 };
 
 /** Records of a kind whose whole name, in any script and spelling, folds to `name` (a few at most). */
-export function recordsNamed(db: Db, kind: RecordKind, name: string): number[] {
+function recordsNamed(db: Db, kind: RecordKind, name: string): number[] {
   return db
     .selectDistinct({ id: nameKeys.recordId })
     .from(nameKeys)

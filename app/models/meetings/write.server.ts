@@ -40,7 +40,7 @@ import { recordPostHeld } from "../people/write.server";
 import { insertTypedPerson } from "../people/write.server";
 import { countOf, namedChoiceRows } from "../sql.server";
 import { refusal, type FieldRefusals } from "../refusals";
-import { choicesOrPicker, recordName, recordsNamed, resolveRecord, type RecordScope } from "../record-refs.server";
+import { choicesOrPicker, isNotOnFile, recordName, resolveRecord, type RecordScope } from "../record-refs.server";
 
 /** A meeting's partner is another city or province: the home city is never one. */
 const FOREIGN: RecordScope = { foreignOnly: true };
@@ -150,28 +150,24 @@ export function resolveMeeting(db: Db, input: MeetingInput, lng: Language) {
   if (input.delegationOrganisationId && !orgIds.has(input.delegationOrganisationId))
     missing("delegationOrganisationName");
   // The host and the delegation's body, each picked or typed by name.
-  const bodyOf = (field: "hostOrganisation" | "delegationOrganisation") => {
+  const bodyOf = (field: "hostOrganisation" | "delegationOrganisation", madeIfNew = false) => {
     const body = organisationTyped(db, { id: input[`${field}Id`], name: input[`${field}Name`] }, lng);
-    if (body.ok) return body.id;
+    if (body.ok) return { id: body.id };
+    if (madeIfNew && isNotOnFile(body.refusal)) return { made: input[`${field}Name`]!.trim() };
     errors[`${field}Name`] = [body.refusal];
+    return {};
   };
-  const hostOrganisationId = bodyOf("hostOrganisation");
+  const hostOrganisationId = bodyOf("hostOrganisation").id;
   const partner = resolveRecord(db, "partner", { id: input.partnerId, name: input.partnerName }, lng, FOREIGN);
   if (!partner.ok) errors.partnerId = errors.partnerName = [partner.refusal];
-  // The new delegation's body, typed and not on file, is added to its partner, as a typed name
-  // is added as a new person: a report names the guests' council, which the file rarely has yet.
-  const typedBody = input.delegationOrganisationName?.trim();
-  const newDelegationBody =
-    input.newDelegation &&
-    !input.delegationId &&
-    !input.delegationOrganisationId &&
-    typedBody &&
-    partner.ok &&
-    partner.id &&
-    recordsNamed(db, "organisation", typedBody).length === 0
-      ? typedBody
-      : undefined;
-  const delegationOrganisationId = newDelegationBody ? undefined : bodyOf("delegationOrganisation");
+  // A new delegation's body, typed and not on file, is added to its partner, as a typed name is
+  // added as a new person: a report names the guests' council, which the file rarely has yet.
+  const delegationBody = bodyOf(
+    "delegationOrganisation",
+    Boolean(input.newDelegation && !input.delegationId && partner.ok && partner.id),
+  );
+  const delegationOrganisationId = delegationBody.id;
+  const newDelegationBody = delegationBody.made;
   if (input.delegationId && !existing(db, delegations, [input.delegationId]).size) missing("delegationId");
   const initiativeIds = existing(
     db,
