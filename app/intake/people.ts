@@ -209,7 +209,7 @@ function russianNominativeFromGenitive(name: string) {
 }
 
 /** A Russian post in the instrumental back to the nominative: "Послом" is "Посол", "председателем" "председатель". */
-function russianPostNominative(word: string) {
+function russianPostFromInstrumental(word: string) {
   if (/(тел|секретар)[её]м$/u.test(word)) return word.slice(0, -2) + "ь";
   if (/ой$/u.test(word)) return word.slice(0, -2) + "а";
   // The vowel "посол" drops before an ending.
@@ -218,7 +218,7 @@ function russianPostNominative(word: string) {
 }
 
 /** A Russian name in the instrumental, each word back to the nominative: "Мехметом Йылмазом". */
-function russianNominative(name: string) {
+function russianNominativeFromInstrumental(name: string) {
   return name
     .split(" ")
     .map((word) => {
@@ -351,7 +351,7 @@ export function titledPeopleIn(sentence: string): TitledMention[] {
       }
     // A post in another case than the nominative puts its name in that case too.
     const inCase = RU_INSTRUMENTAL_POST.test(lower)
-      ? { name: russianNominative, post: russianPostNominative }
+      ? { name: russianNominativeFromInstrumental, post: russianPostFromInstrumental }
       : RU_GENITIVE_POST.test(lower)
         ? { name: russianNominativeFromGenitive, post: russianPostFromGenitive }
         : null;
