@@ -17,6 +17,7 @@ import express from "express";
 import { openDatabase } from "~db/client";
 import { answersAfterTheDisk, walSyncer } from "~db/durable-answers";
 import { BACKSTOP_PAGES, walCheckpointer } from "~db/checkpointer";
+import { commitGroup } from "~db/group-commit";
 import { migrateDatabase, writeTransaction } from "~/models/writes.server";
 import { claimPidFile, holdDatabase, ServerAlreadyRunning } from "~db/guard";
 import { ensureFirstAdmin } from "~/models/users.server";
@@ -303,9 +304,16 @@ async function serve() {
     globalThis.__kezdesuCheckpointPages = undefined;
     globalThis.__kezdesuDb?.$client.pragma("wal_autocheckpoint = 1000");
   });
-  const build = answersAfterTheDisk((await import(BUILD_PATH)) as ServerBuild, async () => {
-    await wal.sync();
-    checkpoints.soon();
+  // Saves made in one turn of the event loop share a commit; an action waits for its own.
+  const group = (globalThis.__kezdesuCommitGroup = commitGroup());
+  process.on("exit", () => group.commitNow());
+  const build = answersAfterTheDisk((await import(BUILD_PATH)) as ServerBuild, () => {
+    const since = group.mark();
+    return async () => {
+      await group.settled(since);
+      await wal.sync();
+      checkpoints.soon();
+    };
   });
   // What the app writes outside an action (a session's use) is on disk within a second.
   setInterval(() => {

@@ -1,4 +1,5 @@
 import { openDatabase, type Db } from "~db/client";
+import type { CommitGroup } from "~db/group-commit";
 import { getEnv } from "./env.server";
 
 declare global {
@@ -8,6 +9,8 @@ declare global {
   var __kezdesuAnswersAfterTheDisk: boolean | undefined;
   /** Set by server.ts, whose own thread checkpoints the WAL (db/checkpointer.ts): the WAL size past which the app's commits checkpoint anyway. */
   var __kezdesuCheckpointPages: number | undefined;
+  /** Set by server.ts: the app connection's saves made in one turn of the event loop share a commit (db/group-commit.ts). */
+  var __kezdesuCommitGroup: CommitGroup | undefined;
 }
 
 export function getDb(): Db {

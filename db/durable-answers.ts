@@ -38,13 +38,16 @@ export function walSyncer(connection: () => Database.Database | undefined): WalS
     if (!mine) seen.set(client, (mine = { changes: client.prepare("SELECT total_changes()").pluck(), synced: -1 }));
     const changes = mine.changes.get() as number;
     if (changes === mine.synced) return;
+    // Some of the changes counted may be a transaction's not yet committed (the saves of this turn
+    // of the event loop, db/group-commit.ts): this fsync cannot cover them, so the next one must.
+    const committed = !client.inTransaction;
     const wal = await fs.promises.open(`${client.name}-wal`, "r");
     try {
       await wal.sync();
     } finally {
       await wal.close();
     }
-    mine.synced = changes;
+    mine.synced = committed ? changes : -1;
     fsyncs++;
   }
 
@@ -73,8 +76,12 @@ export function walSyncer(connection: () => Database.Database | undefined): WalS
   };
 }
 
-/** The build with every route's action answered only after `onDisk` (its writes fsynced). */
-export function answersAfterTheDisk(build: ServerBuild, onDisk: () => Promise<void>): ServerBuild {
+/**
+ * The build with every route's action answered only once its writes are on disk: `start` is
+ * called as the action starts and gives what the answer then waits for (the commit holding its
+ * writes, db/group-commit.ts, and the WAL's fsync).
+ */
+export function answersAfterTheDisk(build: ServerBuild, start: () => () => Promise<void>): ServerBuild {
   const routes: ServerBuild["routes"] = {};
   for (const [id, route] of Object.entries(build.routes)) {
     const action = route.module.action;
@@ -86,6 +93,7 @@ export function answersAfterTheDisk(build: ServerBuild, onDisk: () => Promise<vo
             ...route.module,
             // A redirect is thrown as often as returned: the disk comes first either way.
             action: async (args) => {
+              const onDisk = start();
               try {
                 return await action(args);
               } finally {

@@ -285,9 +285,24 @@ function writeSnapshot(
   snapshot: RecordSnapshot,
   rootExists: boolean,
 ) {
+  sqlite.pragma("defer_foreign_keys = ON");
+  try {
+    rewriteSnapshot(sqlite, type, snapshot, rootExists);
+  } finally {
+    // Off again whatever happened: left on, a later save in the same transaction (the server's
+    // saves share one, db/group-commit.ts) would have its missing references found only at COMMIT.
+    sqlite.pragma("defer_foreign_keys = OFF");
+  }
+}
+
+function rewriteSnapshot(
+  sqlite: Database.Database,
+  type: AuditedRecordType,
+  snapshot: RecordSnapshot,
+  rootExists: boolean,
+) {
   const spec = AGGREGATES[type];
   const id = snapshot.row.id as number;
-  sqlite.pragma("defer_foreign_keys = ON");
   for (const [table, rows] of Object.entries(snapshot.support ?? {}))
     for (const row of rows) insertRow(sqlite, table, row, true);
   let dependents: Array<{ table: string; column: string; child: string; rows: Row[] }> = [];
@@ -323,7 +338,6 @@ function writeSnapshot(
     }
   }
   assertReferencesExist(sqlite, [spec.table, ...spec.children.map((c) => c.table)]);
-  sqlite.pragma("defer_foreign_keys = OFF");
 }
 
 /**

@@ -1,8 +1,13 @@
 /**
- * The crash test's writer (scripts/crash-test.ts): logs meetings through the app's own model,
- * one transaction each, and says "ack <id> <participants>" only after each one has committed.
- * It is killed with SIGKILL at a random moment.
+ * The crash test's writer (scripts/crash-test.ts): logs meetings through the app's own model
+ * and says "ack <id> <participants>" only once each one is committed. Odd rounds commit each save
+ * alone, waiting for the disk; even rounds save as the server does: one to four saves a turn of
+ * the event loop sharing a commit (db/group-commit.ts), acknowledged once it is made and the WAL
+ * fsynced (db/durable-answers.ts). It is killed with SIGKILL at a random moment.
  */
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { walSyncer } from "~db/durable-answers";
+import { commitGroup } from "~db/group-commit";
 import { SYSTEM } from "~db/history";
 import { MeetingSchema } from "~/forms/meeting";
 import { PartnerSchema } from "~/forms/partner";
@@ -16,7 +21,15 @@ const partnerId = createPartner(
   SYSTEM,
 );
 
-for (let i = 0; ; i++) {
+const grouped = Number(run) % 2 === 0;
+const group = commitGroup();
+if (grouped) {
+  globalThis.__kezdesuAnswersAfterTheDisk = true;
+  globalThis.__kezdesuCommitGroup = group;
+}
+const wal = walSyncer(() => globalThis.__kezdesuDb?.$client);
+
+function save(i: number) {
   const count = 1 + (i % 10);
   const participants = Array.from({ length: count }, (_, j) => ({
     name: `Crash ${run}-${i}-${j} Тестов`,
@@ -35,5 +48,19 @@ for (let i = 0; ; i++) {
   });
   const result = logMeeting(input, "en", SYSTEM);
   if (!result.ok) throw new Error(`Refused: ${JSON.stringify(result.fieldErrors)}`);
-  process.stdout.write(`ack ${result.id} ${count}\n`);
+  return `ack ${result.id} ${count}\n`;
+}
+
+for (let i = 0; ;) {
+  if (!grouped) {
+    process.stdout.write(save(i++));
+    continue;
+  }
+  const since = group.mark();
+  const acks: string[] = [];
+  for (let n = 1 + (i % 4); n > 0; n--) acks.push(save(i++));
+  await nextTurn();
+  await group.settled(since);
+  await wal.sync();
+  process.stdout.write(acks.join(""));
 }

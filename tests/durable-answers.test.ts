@@ -2,9 +2,10 @@
  * The server's app connection commits without waiting for the disk (synchronous = NORMAL), and
  * an action is answered only once its writes are fsynced (db/durable-answers.ts, issue 17).
  */
-import { redirect, type ActionFunctionArgs, type ServerBuild } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { beforeAll, describe, expect, test } from "vitest";
-import { answersAfterTheDisk, walSyncer } from "~db/durable-answers";
+import { walSyncer } from "~db/durable-answers";
+import { runDurableAction } from "./support/durable-action";
 
 const client = () => globalThis.__kezdesuDb!.$client;
 
@@ -15,18 +16,8 @@ beforeAll(() => {
 
 const write = (text: string) => client().prepare("INSERT INTO notes (text) VALUES (?)").run(text);
 
-/** A build of one route whose action is `action`, as the server wraps it. */
-function wrapped(action: (args: ActionFunctionArgs) => Promise<unknown>, onDisk: () => Promise<void>) {
-  const build = {
-    routes: { "routes/notes": { id: "routes/notes", path: "notes", module: { action } } },
-  } as unknown as ServerBuild;
-  const route = answersAfterTheDisk(build, onDisk).routes["routes/notes"];
-  return (route.module.action as (args: ActionFunctionArgs) => Promise<unknown>)({
-    request: new Request("http://localhost/notes", { method: "POST" }),
-    params: {},
-    context: {},
-  });
-}
+/** `action` answered as the server answers it, after `onDisk`. */
+const wrapped = (action: () => Promise<unknown>, onDisk: () => Promise<void>) => runDurableAction(action, () => onDisk);
 
 describe("an action's answer", () => {
   test("comes after its writes are fsynced, returned or thrown", async () => {

@@ -1536,18 +1536,21 @@ export function commitImport(file: FileRows, fileName: string, errorMap: z.ZodEr
           .get()?.id ?? 0) + 1;
       reports = runRows(tx, file, errorMap, true);
     },
-    (tx) => {
-      const ready = reports.filter((r) => r.status === "ready").length;
-      const historyTo =
-        tx
-          .select({ id: sql<number>`coalesce(max(${history.id}), 0)` })
-          .from(history)
-          .get()?.id ?? 0;
-      importId = tx
-        .insert(imports)
-        .values({ kind: file.kind, fileName, rowCount: ready, userId: actor.userId, historyFrom, historyTo })
-        .returning({ id: imports.id })
-        .get().id;
+    {
+      alone: true,
+      afterHistory: (tx) => {
+        const ready = reports.filter((r) => r.status === "ready").length;
+        const historyTo =
+          tx
+            .select({ id: sql<number>`coalesce(max(${history.id}), 0)` })
+            .from(history)
+            .get()?.id ?? 0;
+        importId = tx
+          .insert(imports)
+          .values({ kind: file.kind, fileName, rowCount: ready, userId: actor.userId, historyFrom, historyTo })
+          .returning({ id: imports.id })
+          .get().id;
+      },
     },
   );
   return { id: importId, ...summarise(file, reports) };
@@ -1600,7 +1603,7 @@ export type UndoResult = { ok: true; fileName: string } | { ok: false; refusal: 
  */
 export function undoImport(id: number, actor: Actor): UndoResult {
   try {
-    return writeTransaction(getDb(), actor, (db) => undoIn(db, id, actor));
+    return writeTransaction(getDb(), actor, (db) => undoIn(db, id, actor), { alone: true });
   } catch (error) {
     // A record it made is now referred to by one made since (a person at a later meeting):
     // deleting it fails, and the transaction takes back everything it had undone.

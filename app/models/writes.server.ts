@@ -25,13 +25,33 @@ export function migrateDatabase(db: Db) {
   db.transaction(() => flushHistory(db.$client, SYSTEM), { behavior: "immediate" });
 }
 
+export type WriteOptions = {
+  /** Run inside the transaction once the history is written (an import notes which entries are its own). */
+  afterHistory?: (tx: Db) => void;
+  /**
+   * A large write (thousands of rows): committed alone rather than with the saves of the same
+   * turn of the event loop, which would keep a copy of every page it changes (db/group-commit.ts).
+   */
+  alone?: boolean;
+};
+
 /**
  * Runs `fn` in a transaction that takes the write lock at once (a transaction that reads first
  * and writes later can fail with SQLITE_BUSY under WAL despite busy_timeout), and writes the
  * history of what it changed, by `actor`, before it commits: all of it or none of it. The
- * partners, relations and delegations it touched are re-indexed for search on the way.
+ * partners, relations and delegations it touched are re-indexed for search on the way. In the
+ * server, the app connection's saves of one turn of the event loop share one commit, each in a
+ * savepoint of its own (db/group-commit.ts).
  */
-export function writeTransaction<T>(db: Db, actor: Actor, fn: (tx: Db) => T, afterHistory?: (tx: Db) => void): T {
+export function writeTransaction<T>(
+  db: Db,
+  actor: Actor,
+  fn: (tx: Db) => T,
+  { afterHistory, alone = false }: WriteOptions = {},
+): T {
+  const group = db === globalThis.__kezdesuDb ? globalThis.__kezdesuCommitGroup : undefined;
+  if (alone) group?.commitNow();
+  else group?.join(db.$client);
   return db.transaction(
     (tx) => {
       // Whatever another program changed since the app last wrote is its own entry, not this one's.

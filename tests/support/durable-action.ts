@@ -1,0 +1,16 @@
+import type { ActionFunctionArgs, ServerBuild } from "@remix-run/node";
+import { answersAfterTheDisk } from "~db/durable-answers";
+
+/**
+ * Runs `action` as the one action of a build wrapped as server.ts wraps it: answered once what
+ * `start` gives (called as the action starts) has resolved.
+ */
+export function runDurableAction(action: () => Promise<unknown>, start: () => () => Promise<void>) {
+  const build = { routes: { notes: { id: "notes", path: "notes", module: { action } } } } as unknown as ServerBuild;
+  const route = answersAfterTheDisk(build, start).routes.notes;
+  return (route.module.action as (args: ActionFunctionArgs) => Promise<unknown>)({
+    request: new Request("http://localhost/notes", { method: "POST" }),
+    params: {},
+    context: {},
+  });
+}
