@@ -97,7 +97,17 @@ describe("from a report", () => {
     ["Chairman of the Tashkent City Council", "Tashkent City Council"],
     ["Tbilisi City Assembly Chairman", "Tbilisi City Assembly"],
     ["Mayor of Ankara", null],
-    ["председатель Сеульского городского совета", null],
+    // Russian: the body in the genitive after the posts, back in the nominative.
+    ["председатель Сеульского городского совета", "Сеульский городской совет"],
+    ["Первый заместитель председателя Городской думы Казани", "Городская дума Казани"],
+    [
+      "заместитель председателя Законодательного собрания провинции Цзянсу",
+      "Законодательное собрание провинции Цзянсу",
+    ],
+    ["депутат Народного Хурала Улан-Батора", "Народный Хурал Улан-Батора"],
+    ["председатель постоянной комиссии Высшего совета", "постоянная комиссия Высшего совета"],
+    ["посол Турции в Казахстане", null],
+    ["мэр Анкары", null],
   ])("the body of %j is %j", (title, body) => {
     expect(bodyInTitle(title)).toBe(body);
   });
@@ -117,5 +127,32 @@ describe("from a report", () => {
     const { value, marks } = proposalFormValues(proposal);
     expect(value.delegationOrganisationName).toBe("Талас қалалық кеңесі");
     expect(marks).toContain("delegationOrganisationName");
+  });
+
+  test("from a Russian report too, whose leader's title names the body in the genitive", () => {
+    const proposal = proposeMeeting(
+      {
+        text:
+          "Делегация города Талас посетила маслихат города Астаны. " +
+          "Делегацию возглавил председатель Таласского городского кенеша Азамат Жолдошбеков.",
+      },
+      "ru",
+    );
+    expect(proposal.partner?.id).toBe(talas);
+    // Visiting the city's own council is coming here, not going out.
+    expect(proposal.delegation).toEqual({ direction: "incoming" });
+    expect(proposal.people.map((p) => `${p.name} | ${p.side} | ${p.role}`)).toEqual([
+      "Азамат Жолдошбеков | guest | led_delegation",
+    ]);
+    expect(proposal.newDelegationOrganisation).toBe("Таласский городской кенеш");
+  });
+
+  test.each([
+    ["A delegation of the Talas City Council visited the Astana City Maslikhat.", "en", "incoming"],
+    ["Делегация Таласа посетила Астану.", "ru", "incoming"],
+    ["The maslikhat delegation visited Talas.", "en", "outgoing"],
+    ["Делегация маслихата посетила город Талас.", "ru", "outgoing"],
+  ] as const)("%j (%s): the delegation is %s", (text, lng, direction) => {
+    expect(proposeMeeting({ text }, lng).delegation).toEqual({ direction });
   });
 });

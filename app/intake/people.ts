@@ -404,8 +404,8 @@ export function titledPeopleIn(sentence: string): TitledMention[] {
 /**
  * The body a title names, as its own name: "Бішкек қалалық кеңесінің депутаты" is of "Бішкек
  * қалалық кеңесі", "Chairman of the Tashkent City Council" and "Tbilisi City Assembly Chairman"
- * of the council and the assembly. Null for a title that names no body of two words or more
- * ("Mayor of Ankara") and for Russian, whose body is in the genitive.
+ * of the council and the assembly; "председатель Ташкентского городского совета" of "Ташкентский
+ * городской совет". Null for a title that names no body of two words or more ("Mayor of Ankara").
  */
 export function bodyInTitle(title: string): string | null {
   const words = title.trim().split(/\s+/u);
@@ -425,8 +425,66 @@ export function bodyInTitle(title: string): string | null {
       body = [...words];
       while (body.length && isPost(lower(body.at(-1)!))) body.pop();
     }
+  } else if (/^[\p{Script=Cyrillic}\p{Script=Latin}\s'’-]+$/u.test(title)) {
+    body = russianBodyFromGenitive(words);
   } else return null;
   return body.length >= 2 ? body.join(" ") : null;
+}
+
+// Nouns that head a Russian body's name, in the genitive, and their gender.
+const RU_BODY_NOUNS: Array<[RegExp, "m" | "f" | "n"]> = [
+  [
+    /^(совет|хурал|кенгаш|кенеш|кенгеш|маслихат|меджлис|парламент|сенат|конгресс|муниципалитет|комитет|акимат|сейм)а$/iu,
+    "m",
+  ],
+  [/^(собрани|правлени|управлени|представительств|посольств|правительств|консульств)[ая]$/iu, "n"],
+  [/^(дум|палат|рад|мэри|администраци|ассамбле|комисси|организаци)[ыи]$/iu, "f"],
+];
+
+/** A Russian body noun in the genitive, back in the nominative with its gender, or null. */
+function russianBodyNoun(word: string): { word: string; gender: "m" | "f" | "n" } | null {
+  for (const [pattern, gender] of RU_BODY_NOUNS) {
+    if (!pattern.test(word)) continue;
+    const stem = word.slice(0, -1);
+    if (gender === "m") return { word: stem, gender };
+    if (gender === "n") return { word: stem + (/[иь]$/u.test(stem) ? "е" : "о"), gender };
+    return { word: stem + (/[иеь]$/u.test(stem) ? "я" : "а"), gender };
+  }
+  return null;
+}
+
+// Adjectives whose masculine ends stressed, in "-ой": "городской", "областной", "краевой".
+const RU_STRESSED_ADJECTIVE = /^(городск|областн|окружн|краев|мирск|морск|волостн)/iu;
+
+/** A Russian adjective in the genitive agreeing with a noun of `gender`, back in the nominative. */
+function russianAdjectiveFromGenitive(word: string, gender: "m" | "f" | "n"): string | null {
+  const stem = /^(.+)(ого|его|ой|ей)$/iu.exec(word);
+  if (!stem) return null;
+  const [, base, ending] = stem;
+  const soft = ending.startsWith("е");
+  if (gender === "f") return /^(ой|ей)$/u.test(ending) ? base + (soft && !/[жшчщ]$/u.test(base) ? "яя" : "ая") : null;
+  if (!/^(ого|его)$/u.test(ending)) return null;
+  if (gender === "n") return base + (soft ? "ее" : "ое");
+  if (RU_STRESSED_ADJECTIVE.test(word)) return base + "ой";
+  return base + (soft || /[кгхжшчщ]$/u.test(base) ? "ий" : "ый");
+}
+
+/**
+ * A Russian title's body, from the genitive it takes after the posts: "председатель
+ * Сеульского городского совета" is of "Сеульский городской совет", "заместитель председателя
+ * Законодательного собрания провинции Цзянсу" of "Законодательное собрание провинции Цзянсу"
+ * (what follows the body's noun stays as written). Empty unless a body's noun is found.
+ */
+function russianBodyFromGenitive(words: string[]): string[] {
+  let first = 0;
+  const post = (word: string) => isPost(word.toLocaleLowerCase()) || POST_PREFIXES.test(word.toLocaleLowerCase());
+  while (first < words.length && post(words[first])) first++;
+  const noun = words.findIndex((w, i) => i >= first && russianBodyNoun(w));
+  if (noun < 0) return [];
+  const head = russianBodyNoun(words[noun])!;
+  const adjectives = words.slice(first, noun).map((w) => russianAdjectiveFromGenitive(w, head.gender));
+  if (adjectives.some((a) => a === null)) return [];
+  return [...(adjectives as string[]), head.word, ...words.slice(noun + 1)];
 }
 
 /** Runs of two or three capitalised words, the way a name on file could be written in the text. */

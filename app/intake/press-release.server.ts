@@ -58,8 +58,10 @@ const KAZAKH_MISSION =
   /(қазақстан(\s+республикасы)?(ның|нің)\s|(посол|посольств\S*|консул\S*)\s+(республики\s+)?казахстана|kazakhstan's|of\s+(the\s+republic\s+of\s+)?kazakhstan)/iu;
 const LEADING_POST = /(хатшы|төраға|әкім|секретар|председател|аким|мэр|secretary|chair|mayor|akim)/iu;
 const SUBORDINATE_POST = /(орынбасар|заместител|deputy|vice|вице)/iu;
+// "Visited" a place other than the home city or its council ("посетила маслихат города Астаны"
+// and "visited the Astana City Maslikhat" are visits here).
 const OUTGOING =
-  /(іссапар|сапармен\s+бар|визитом\s+в|посетил[аи]?\s+(?!Астан)|visited\s+(?!Astana)|visit\s+to\s+(?!Astana))/iu;
+  /(іссапар|сапармен\s+бар|визитом\s+в|посетил[аи]?\s+(?!(?:\S+\s+){0,3}(?:Астан|маслихат|мәслихат))|visit(?:ed|\s+to)\s+(?!(?:\S+\s+){0,3}(?:Astana|maslikhat)))/iu;
 
 type Named = { id: number; nameKk: string | null; nameRu: string | null; nameEn: string | null };
 
