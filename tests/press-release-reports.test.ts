@@ -245,6 +245,23 @@ describe("who is who, as other reports write it", () => {
   });
 });
 
+describe("Russian names after a post in the dative", () => {
+  test("are back in the nominative, with their posts", () => {
+    const people = proposeMeeting(
+      {
+        text: "Секретарь маслихата города Астаны Ерлан Досанов вручил благодарственные письма послу Турции Мехмету Йылмазу и председателю городского совета Анкары Анне Сериковой. Письмо было направлено и советнику Игорю Сергееву.",
+      },
+      "ru",
+    ).people.map((p) => `${p.name} | ${p.title} | ${p.side}`);
+    expect(people).toEqual([
+      "Erlan Dosanov | Секретарь маслихата города Астаны | host",
+      "Мехмет Йылмаз | посол Турции | guest",
+      "Анна Серикова | председатель городского совета Анкары | guest",
+      "Игорь Сергеев | советник | guest",
+    ]);
+  });
+});
+
 describe("the paste is bounded", () => {
   test("a report over 100,000 characters is refused with a message, nothing proposed", async () => {
     const outcome = await submit(action, "/meetings/from-report", {

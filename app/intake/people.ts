@@ -42,6 +42,10 @@ const RU_INSTRUMENTAL_POST =
 // ... and after "визит", "по приглашению" ("по приглашению мэра Анкары Мансура Яваша").
 const RU_GENITIVE_POST =
   /^(вице-|зам)?(секретаря|акима|председателя|заместителя|главы|мэра|губернатора|руководителя|директора|посла|консула|генконсула|министра|президента|начальника|советника|представителя|спикера)$/u;
+// ... and after "вручил", "направил" ("вручил письмо послу Турции Мехмету Йылмазу"). Not "главе":
+// "во главе с" is followed by a name in the instrumental.
+const RU_DATIVE_POST =
+  /^(вице-|зам)?(секретарю|акиму|председателю|заместителю|мэру|губернатору|депутату|руководителю|директору|послу|консулу|генконсулу|министру|президенту|начальнику|советнику|представителю|сопредседателю|спикеру)$/u;
 const EN_POSTS =
   /^(vice-|deputy-)?(secretary|mayor|governor|chairman|chairwoman|chairperson|chair|deputy|deputies|ambassador|consul|consul-general|minister|director|head|president|member|members|representative|speaker|akim|secretary-general)$/u;
 // Words that come before a Russian or English post and belong to it.
@@ -163,6 +167,7 @@ function isPost(lower: string) {
     RU_POSTS.test(lower) ||
     RU_INSTRUMENTAL_POST.test(lower) ||
     RU_GENITIVE_POST.test(lower) ||
+    RU_DATIVE_POST.test(lower) ||
     EN_POSTS.test(lower)
   );
 }
@@ -215,6 +220,32 @@ function russianPostFromInstrumental(word: string) {
   // The vowel "посол" drops before an ending.
   if (/^послом$/iu.test(word)) return word.slice(0, 3) + "ол";
   return word.replace(/ом$/u, "");
+}
+
+/** A Russian post in the dative back to the nominative: "послу" is "посол", "председателю" "председатель". */
+function russianPostFromDative(word: string) {
+  if (/(тел|секретар)ю$/u.test(word)) return word.slice(0, -1) + "ь";
+  if (/^послу$/iu.test(word)) return word.slice(0, 3) + "ол";
+  return word.replace(/у$/u, "");
+}
+
+/**
+ * A Russian name in the dative, each word back to the nominative: "Мехмету Йылмазу", "Сергею
+ * Иванову", "Анне Сериковой", "Марии". A word that does not decline ("Ким Хён Ги") is kept.
+ */
+function russianNominativeFromDative(name: string) {
+  return name
+    .split(" ")
+    .map((word) => {
+      if (/(ов|ев|ин|ын)ой$/u.test(word)) return word.slice(0, -2) + "а";
+      if (/[аеёиоуыэюя]ю$/u.test(word)) return word.slice(0, -1) + "й";
+      if (/[^аеёиоуыэюяь]ю$/u.test(word)) return word.slice(0, -1) + "ь";
+      if (/ии$/u.test(word)) return word.slice(0, -1) + "я";
+      if (/[^аеёиоуыэюя]у$/u.test(word)) return word.slice(0, -1);
+      if (/[^аеёиоуыэюя]е$/u.test(word)) return word.slice(0, -1) + "а";
+      return word;
+    })
+    .join(" ");
 }
 
 /** A Russian name in the instrumental, each word back to the nominative: "Мехметом Йылмазом". */
@@ -354,7 +385,9 @@ export function titledPeopleIn(sentence: string): TitledMention[] {
       ? { name: russianNominativeFromInstrumental, post: russianPostFromInstrumental }
       : RU_GENITIVE_POST.test(lower)
         ? { name: russianNominativeFromGenitive, post: russianPostFromGenitive }
-        : null;
+        : RU_DATIVE_POST.test(lower)
+          ? { name: russianNominativeFromDative, post: russianPostFromDative }
+          : null;
     let matched = false;
     for (let j = i + 1; j < tokens.length && j - i <= 16 && !matched; j++) {
       if (tokens[j].boundaryBefore) break;
