@@ -75,6 +75,24 @@ describe("on a database holding the demo's people and partner", () => {
   });
 });
 
+describe("the host organisation, however a report words its place", () => {
+  test.each([
+    ["Астана қалалық мәслихатының хатшысы Жанат Нұрпейісов қонақтарды қабылдады.", "kk"],
+    ["Астана қаласы мәслихатының хатшысы Жанат Нұрпейісов қонақтарды қабылдады.", "kk"],
+    ["Секретарь городского маслихата Астаны Жанат Нурпеисов принял гостей.", "ru"],
+    ["The Astana Maslikhat secretary Zhanat Nurpeisov received the guests.", "en"],
+  ] as const)("%j names the maslikhat on file", (text, lng) => {
+    seedDemoData(getDb()); // once: a database that holds anything is left as it is
+    const maslikhat = getDb()
+      .select()
+      .from(s.organisations)
+      .all()
+      .find((o) => o.nameEn === "Astana City Maslikhat")!;
+    expect(maslikhat.nameKk).toBe("Астана қаласының мәслихаты");
+    expect(proposeMeeting({ text }, lng).hostOrganisation?.id).toBe(maslikhat.id);
+  });
+});
+
 describe("a partner not on file, as the report names it", () => {
   test.each([
     ["…встретились с делегацией города Казани Республики Татарстан.", { name: "Казань", kind: "city" }],

@@ -182,6 +182,7 @@ export const GENERIC_PLACE_STEMS = new Set(
     "провинция",
     "province",
     "қаласы",
+    "қалалық",
     "город",
     "city",
     "облысы",

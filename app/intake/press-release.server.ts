@@ -190,7 +190,9 @@ export function proposeMeeting(input: ReportInput, lng: Language): Proposal {
       : bestOf(
           organisationRows
             .filter((o) => o.partnerId === partnerId)
-            .map((o) => ({ item: o, ...mentions(formsOf(o, new Set()), sentenceStems, 2) })),
+            // Without the place words, which a report words its own way ("Астана қалалық
+            // мәслихаты" for "Астана қаласының мәслихаты", "city" or not).
+            .map((o) => ({ item: o, ...mentions(formsOf(o, GENERIC_PLACE_STEMS), sentenceStems, 2) })),
         );
   const hostOrganisation = organisationOf(home?.id);
   const delegationOrganisation = organisationOf(partnerFound?.id);
