@@ -147,6 +147,20 @@ describe("from a report", () => {
     expect(proposal.newDelegationOrganisation).toBe("Таласский городской кенеш");
   });
 
+  test("a partner named only by the adjective made from its name, four letters long", () => {
+    const seoul = createPartner({ kind: "city", countryCode: "KR", nameEn: "Seoul", nameRu: "Сеул" }, SYSTEM);
+    const proposal = proposeMeeting(
+      {
+        text:
+          "Делегация Сеульского городского совета прибыла в Астану. " +
+          "Делегацию возглавил председатель Сеульского городского совета Ли Мин Хо.",
+      },
+      "ru",
+    );
+    expect(proposal.partner?.id).toBe(seoul);
+    expect(proposal.newDelegationOrganisation).toBe("Сеульский городской совет");
+  });
+
   test.each([
     ["A delegation of the Talas City Council visited the Astana City Maslikhat.", "en", "incoming"],
     ["Делегация Таласа посетила Астану.", "ru", "incoming"],

@@ -66,11 +66,13 @@ export const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 /**
  * A word's stem for matching one text against another: folded (any script, any spelling), the
  * Kazakh g/k alternation made one ("кезегі", "кезекке"), cut to five letters, which leaves most
- * Kazakh and Russian endings off. Words under four letters and numbers under three digits say
- * too little to match on; "LRT" and "2017" are kept.
+ * Kazakh and Russian endings off. A Russian adjective made from a place loses its "-ский" first,
+ * so that "Сеульского" is of "Сеул" as "Ташкентского" is of "Ташкент". Words under four letters
+ * and numbers under three digits say too little to match on; "LRT" and "2017" are kept.
  */
 export function stemOf(word: string): string | null {
-  const folded = foldForMatch(word).replace(/\s+/g, "").replace(/g/g, "k");
+  const place = /^(\p{L}{4,}?)ь?ск(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$/iu.exec(word);
+  const folded = foldForMatch(place ? place[1] : word).replace(/\s+/g, "").replace(/g/g, "k");
   if (/^\d+$/.test(folded)) return folded.length >= 3 ? folded : null;
   if (folded.length < 3 || (folded.length === 3 && !/^\p{Lu}+$/u.test(word))) return null;
   return folded.slice(0, 5);
