@@ -72,7 +72,9 @@ export const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
  */
 export function stemOf(word: string): string | null {
   const place = /^(\p{L}{4,}?)ь?ск(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$/iu.exec(word);
-  const folded = foldForMatch(place ? place[1] : word).replace(/\s+/g, "").replace(/g/g, "k");
+  const folded = foldForMatch(place ? place[1] : word)
+    .replace(/\s+/g, "")
+    .replace(/g/g, "k");
   if (/^\d+$/.test(folded)) return folded.length >= 3 ? folded : null;
   if (folded.length < 3 || (folded.length === 3 && !/^\p{Lu}+$/u.test(word))) return null;
   return folded.slice(0, 5);
