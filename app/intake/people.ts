@@ -184,83 +184,75 @@ function kazakhNominative(name: string) {
   return words.join(" ");
 }
 
-/** A Russian post in the genitive back to the nominative: "мэра" is "мэр", "посла" "посол". */
-function russianPostFromGenitive(word: string) {
-  if (/[тл]еля$|секретаря$/u.test(word)) return word.slice(0, -1) + "ь";
-  if (/ы$/u.test(word)) return word.slice(0, -1) + "а";
-  if (/^посла$/iu.test(word)) return word.slice(0, 3) + "ол";
-  return word.replace(/а$/u, "");
-}
+/** A word ending as `pattern` is back in the nominative with `cut` letters off and `add` on. */
+type CaseRule = [pattern: RegExp, cut: number, add: string];
 
 /**
- * A Russian name in the genitive, each word back to the nominative: "Мансура Яваша", "Сергея
- * Иванова", "Анны Сериковой". A word that does not decline ("Айгуль", "Ким Хён Ги") is kept.
+ * How a Russian post and the name after it go back from the genitive ("по приглашению мэра
+ * Анкары Мансура Яваша", "Анны Сериковой"), the instrumental ("с Послом … Мехметом Йылмазом")
+ * and the dative ("послу … Мехмету Йылмазу", "Игорю Сергееву", "Анне Сериковой") to the
+ * nominative: the first rule whose ending a word has. A name's word that no rule fits does not
+ * decline ("Айгуль", "Ким Хён Ги") and is kept. "Посол" drops its vowel before an ending.
  */
-function russianNominativeFromGenitive(name: string) {
-  return name
+const RU_CASES: Record<"genitive" | "instrumental" | "dative", { post: CaseRule[]; name: CaseRule[] }> = {
+  genitive: {
+    post: [
+      [/[тл]еля$|секретаря$/u, 1, "ь"],
+      [/ы$/u, 1, "а"],
+      [/^посла$/iu, 2, "ол"],
+      [/а$/u, 1, ""],
+    ],
+    name: [
+      [/(ов|ев|ин|ын)ой$/u, 2, "а"],
+      [/(ов|ев|ин|ын)а$/u, 1, ""],
+      [/[аеёиоуыэюя]я$/u, 1, "й"],
+      [/[иь]и$/u, 1, "я"],
+      [/[^аеёиоуыэюяь]я$/u, 1, "ь"],
+      [/[^аеёиоуыэюя]ы$/u, 1, "а"],
+      [/[^аеёиоуыэюя]а$/u, 1, ""],
+    ],
+  },
+  instrumental: {
+    post: [
+      [/(тел|секретар)[её]м$/u, 2, "ь"],
+      [/ой$/u, 2, "а"],
+      [/^послом$/iu, 3, "ол"],
+      [/ом$/u, 2, ""],
+    ],
+    name: [
+      [/(ов|ев|ин|ын)ым$/u, 2, ""],
+      [/(ов|ев|ин|ын)ой$/u, 2, "а"],
+      [/[аеёиоуыэюя]ем$/u, 2, "й"],
+      [/ью$/u, 1, ""],
+      [/[^аеёиоуыэюя](ом|ем|ём)$/u, 2, ""],
+      [/[^аеёиоуыэюя]ой$/u, 2, "а"],
+      [/[^аеёиоуыэюя]ей$/u, 2, "я"],
+    ],
+  },
+  dative: {
+    post: [
+      [/(тел|секретар)ю$/u, 1, "ь"],
+      [/^послу$/iu, 2, "ол"],
+      [/у$/u, 1, ""],
+    ],
+    name: [
+      [/(ов|ев|ин|ын)ой$/u, 2, "а"],
+      [/[аеёиоуыэюя]ю$/u, 1, "й"],
+      [/[^аеёиоуыэюяь]ю$/u, 1, "ь"],
+      [/ии$/u, 1, "я"],
+      [/[^аеёиоуыэюя]у$/u, 1, ""],
+      [/[^аеёиоуыэюя]е$/u, 1, "а"],
+    ],
+  },
+};
+
+/** Each word of `text` back in the nominative by the first of `rules` that fits it. */
+function nominative(text: string, rules: CaseRule[]) {
+  return text
     .split(" ")
     .map((word) => {
-      if (/(ов|ев|ин|ын)ой$/u.test(word)) return word.slice(0, -2) + "а";
-      if (/(ов|ев|ин|ын)а$/u.test(word)) return word.slice(0, -1);
-      if (/[аеёиоуыэюя]я$/u.test(word)) return word.slice(0, -1) + "й";
-      if (/ии$/u.test(word)) return word.slice(0, -1) + "я";
-      if (/ьи$/u.test(word)) return word.slice(0, -1) + "я";
-      if (/[^аеёиоуыэюяь]я$/u.test(word)) return word.slice(0, -1) + "ь";
-      if (/[^аеёиоуыэюя]ы$/u.test(word)) return word.slice(0, -1) + "а";
-      if (/[^аеёиоуыэюя]а$/u.test(word)) return word.slice(0, -1);
-      return word;
-    })
-    .join(" ");
-}
-
-/** A Russian post in the instrumental back to the nominative: "Послом" is "Посол", "председателем" "председатель". */
-function russianPostFromInstrumental(word: string) {
-  if (/(тел|секретар)[её]м$/u.test(word)) return word.slice(0, -2) + "ь";
-  if (/ой$/u.test(word)) return word.slice(0, -2) + "а";
-  // The vowel "посол" drops before an ending.
-  if (/^послом$/iu.test(word)) return word.slice(0, 3) + "ол";
-  return word.replace(/ом$/u, "");
-}
-
-/** A Russian post in the dative back to the nominative: "послу" is "посол", "председателю" "председатель". */
-function russianPostFromDative(word: string) {
-  if (/(тел|секретар)ю$/u.test(word)) return word.slice(0, -1) + "ь";
-  if (/^послу$/iu.test(word)) return word.slice(0, 3) + "ол";
-  return word.replace(/у$/u, "");
-}
-
-/**
- * A Russian name in the dative, each word back to the nominative: "Мехмету Йылмазу", "Сергею
- * Иванову", "Анне Сериковой", "Марии". A word that does not decline ("Ким Хён Ги") is kept.
- */
-function russianNominativeFromDative(name: string) {
-  return name
-    .split(" ")
-    .map((word) => {
-      if (/(ов|ев|ин|ын)ой$/u.test(word)) return word.slice(0, -2) + "а";
-      if (/[аеёиоуыэюя]ю$/u.test(word)) return word.slice(0, -1) + "й";
-      if (/[^аеёиоуыэюяь]ю$/u.test(word)) return word.slice(0, -1) + "ь";
-      if (/ии$/u.test(word)) return word.slice(0, -1) + "я";
-      if (/[^аеёиоуыэюя]у$/u.test(word)) return word.slice(0, -1);
-      if (/[^аеёиоуыэюя]е$/u.test(word)) return word.slice(0, -1) + "а";
-      return word;
-    })
-    .join(" ");
-}
-
-/** A Russian name in the instrumental, each word back to the nominative: "Мехметом Йылмазом". */
-function russianNominativeFromInstrumental(name: string) {
-  return name
-    .split(" ")
-    .map((word) => {
-      if (/(ов|ев|ин|ын)ым$/u.test(word)) return word.slice(0, -2);
-      if (/(ов|ев|ин|ын)ой$/u.test(word)) return word.slice(0, -2) + "а";
-      if (/[аеёиоуыэюя]ем$/u.test(word)) return word.slice(0, -2) + "й";
-      if (/ью$/u.test(word)) return word.slice(0, -1);
-      if (/[^аеёиоуыэюя](ом|ем|ём)$/u.test(word)) return word.slice(0, -2);
-      if (/[^аеёиоуыэюя]ой$/u.test(word)) return word.slice(0, -2) + "а";
-      if (/[^аеёиоуыэюя]ей$/u.test(word)) return word.slice(0, -2) + "я";
-      return word;
+      const rule = rules.find(([pattern]) => pattern.test(word));
+      return rule ? word.slice(0, word.length - rule[1]) + rule[2] : word;
     })
     .join(" ");
 }
@@ -382,11 +374,11 @@ export function titledPeopleIn(sentence: string): TitledMention[] {
       }
     // A post in another case than the nominative puts its name in that case too.
     const inCase = RU_INSTRUMENTAL_POST.test(lower)
-      ? { name: russianNominativeFromInstrumental, post: russianPostFromInstrumental }
+      ? RU_CASES.instrumental
       : RU_GENITIVE_POST.test(lower)
-        ? { name: russianNominativeFromGenitive, post: russianPostFromGenitive }
+        ? RU_CASES.genitive
         : RU_DATIVE_POST.test(lower)
-          ? { name: russianNominativeFromDative, post: russianPostFromDative }
+          ? RU_CASES.dative
           : null;
     let matched = false;
     for (let j = i + 1; j < tokens.length && j - i <= 16 && !matched; j++) {
@@ -405,8 +397,8 @@ export function titledPeopleIn(sentence: string): TitledMention[] {
         const title = sentence.slice(tokens[start].index, tokens[first - 1].end);
         for (let k = start; k <= end; k++) taken.add(k);
         addWithPartners(
-          inCase ? { ...name, name: inCase.name(name.name) } : name,
-          inCase ? title.replace(tokens[i].word, inCase.post(tokens[i].word)) : title,
+          inCase ? { ...name, name: nominative(name.name, inCase.name) } : name,
+          inCase ? title.replace(tokens[i].word, nominative(tokens[i].word, inCase.post)) : title,
           tokens[first].index,
         );
         matched = true;
