@@ -4,7 +4,7 @@
  * on the national dataset. A quick check between full `npm run bench` runs.
  *
  * With BENCH_CPU_PROFILE=<path> (e.g. /healthz), the server then runs under `node --cpu-prof`
- * while autocannon loads that path for BENCH_CPU_SECONDS, and the profile's self time is
+ * while wrk (bench/load.ts) loads that path for BENCH_CPU_SECONDS, and the profile's self time is
  * printed by function and by package (the .cpuprofile is kept for Chrome's DevTools).
  *
  *   BENCH_PORT=4201 BENCH_SIZE=national BENCH_REPEAT=20 BENCH_CPU_PROFILE=/healthz npm run bench:profile
@@ -16,7 +16,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
+import { checkWrk, load } from "./load";
 import { FLOOR, pagesFor, requestHeaders, type Page } from "./pages";
 import { buildFloor, cpuTimeMs, FLOOR_PORT, PORT, signIn, startFloor, startServer, stopServer } from "./server";
 import { isCurrentDataset, type SizeName } from "./generate";
@@ -103,20 +103,25 @@ function summarise(profileFile: string, from: number, to: number) {
   console.log(`\nSelf time by function:\n${top(byFunction, 30)}`);
 }
 
-/** The server's CPU ms a request while autocannon loads one page (10 connections). */
-async function cpuUnderLoad(page: Page, port: number, pid: number | undefined, cookie: string) {
-  const before = cpuTimeMs(pid);
-  const result = await autocannon({
+/** wrk's load on one page, 10 connections, for BENCH_CPU_SECONDS. */
+const loadPage = (page: Page, port: number, cookie: string) =>
+  load({
     url: `http://localhost:${port}${page.path}`,
     connections: 10,
     duration: PROFILE_SECONDS,
-    method: page.method ?? "GET",
+    method: page.method,
     body: page.body,
     headers: requestHeaders(page, cookie),
   });
-  return (cpuTimeMs(pid) - before) / Math.max(1, result.requests.total);
+
+/** The server's CPU ms a request while wrk loads one page. */
+async function cpuUnderLoad(page: Page, port: number, pid: number | undefined, cookie: string) {
+  const before = cpuTimeMs(pid);
+  const result = await loadPage(page, port, cookie);
+  return (cpuTimeMs(pid) - before) / Math.max(1, result.requests);
 }
 
+checkWrk();
 buildFloor();
 const floor = await startFloor(file);
 const profileDir = path.join(dir, "cpu");
@@ -125,7 +130,7 @@ const server = await startServer(
   1,
   PROFILE_PATH && PROFILER ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
 );
-const load = { start: 0, end: 0, exit: 0 };
+const loadTimes = { start: 0, end: 0, exit: 0 };
 try {
   const cookie = await signIn();
   await time(FLOOR, FLOOR_PORT, cookie);
@@ -149,38 +154,27 @@ try {
     const page = pages.find((p) => p.path === PROFILE_PATH) ?? { name: PROFILE_PATH, path: PROFILE_PATH, route: "" };
     // The floor under the same load just before, so the reading can be put as a ratio.
     const floorCpu = cpuTimeMs(floor.pid);
-    const floorLoad = await autocannon({
-      url: `http://localhost:${FLOOR_PORT}${FLOOR.path}`,
-      connections: 10,
-      duration: PROFILE_SECONDS,
-    });
-    const floorMs = (cpuTimeMs(floor.pid) - floorCpu) / Math.max(1, floorLoad.requests.total);
+    const floorLoad = await loadPage(FLOOR, FLOOR_PORT, cookie);
+    const floorMs = (cpuTimeMs(floor.pid) - floorCpu) / Math.max(1, floorLoad.requests);
     const serverCpu = cpuTimeMs(server.pid);
-    load.start = performance.now();
-    const result = await autocannon({
-      url: `http://localhost:${PORT}${page.path}`,
-      connections: 10,
-      duration: PROFILE_SECONDS,
-      method: page.method ?? "GET",
-      body: page.body,
-      headers: requestHeaders(page, cookie),
-    });
-    load.end = performance.now();
-    const serverMs = (cpuTimeMs(server.pid) - serverCpu) / Math.max(1, result.requests.total);
+    loadTimes.start = performance.now();
+    const result = await loadPage(page, PORT, cookie);
+    loadTimes.end = performance.now();
+    const serverMs = (cpuTimeMs(server.pid) - serverCpu) / Math.max(1, result.requests);
     console.log(
-      `\nUnder load (10 connections, ${PROFILE_SECONDS} s): ${page.path} ${result.requests.average} req/s, p99 ${result.latency.p99} ms; the floor just before ${floorLoad.requests.average} req/s, p99 ${floorLoad.latency.p99} ms: ${((result.requests.average / floorLoad.requests.average) * 100).toFixed(0)}% of the floor; CPU ${serverMs.toFixed(2)} ms a request${PROFILER ? " (profiled)" : ""}, the floor's ${floorMs.toFixed(2)} ms`,
+      `\nUnder load (10 connections, ${PROFILE_SECONDS} s): ${page.path} ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms; the floor just before ${floorLoad.rps.toFixed(0)} req/s, p99 ${floorLoad.p99} ms: ${((result.rps / floorLoad.rps) * 100).toFixed(0)}% of the floor; CPU ${serverMs.toFixed(2)} ms a request${PROFILER ? " (profiled)" : ""}, the floor's ${floorMs.toFixed(2)} ms`,
     );
   }
 } finally {
   await stopServer(server);
-  load.exit = performance.now();
+  loadTimes.exit = performance.now();
   await stopServer(floor);
 }
 if (PROFILE_PATH && PROFILER) {
   const [profile] = fs.readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"));
   const kept = path.resolve("bench/.data/last.cpuprofile");
   fs.copyFileSync(path.join(profileDir, profile), kept);
-  summarise(kept, load.exit - load.start, load.exit - load.end);
+  summarise(kept, loadTimes.exit - loadTimes.start, loadTimes.exit - loadTimes.end);
   console.log(`\nThe profile: ${kept} (open it in Chrome's DevTools, Performance)`);
 }
 fs.rmSync(dir, { recursive: true, force: true });
