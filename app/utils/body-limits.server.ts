@@ -46,6 +46,9 @@ export function limitBodies(options: {
   };
 }
 
+/** Node's flag on a request whose unread body it drops (lib/_http_incoming.js, _http_common.js). */
+type DumpableRequest = express.Request & { _dumped?: boolean };
+
 /** A post's body as limitBodies counts it; `lingerEnds` closes its connection once lingering. */
 type BodyState = { received: number; dropping: boolean; lingerEnds: (() => void) | null };
 
@@ -82,6 +85,11 @@ export function closeAfterLingering(req: express.Request, res: express.Response)
     socket.once("close", () => clearTimeout(timer));
     body.dropping = true;
     body.lingerEnds = closeOnce;
+    // A body nothing read is dumped by Node as the answer finishes, just before this: the parser
+    // then drops what comes without handing it to the request, so it would go uncounted and a
+    // client ignoring the answer could be read for all of LINGER_MS. Handed back to push(), it
+    // is counted and dropped there.
+    (req as DumpableRequest)._dumped = false;
     socket.end();
     // Stopped while the answer was drawn, or by Remix's reader when it stopped reading.
     socket.resume();

@@ -5,7 +5,7 @@
  * in CI). Here the page takes 400 ms, on purpose, behind server.ts's own body limits.
  */
 import type http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { closeAfterLingering, limitBodies } from "~/utils/body-limits.server";
@@ -65,6 +65,21 @@ describe("a body over the limit, answered slowly", () => {
     30_000,
   );
 
+  // Once its answer was out, Node stops handing an unread body to the request (req._dump) and
+  // reads the rest itself: the lingering close's reading went uncounted, and a client that
+  // ignores the answer and the half-close had all 64 MB taken in its ten seconds, not twice the
+  // limit.
+  test.each(["declared", "chunked"] as const)(
+    "with its length %s, to a client that never reads the answer: the rest is not taken either",
+    async (framing) => {
+      const takenMb = await deafPost(OVERSIZED_MB, framing);
+      // The limit twice over (128 KB), with what the two sockets' buffers hold on the way.
+      expect(takenMb).toBeLessThan(OVERSIZED_MB / 4);
+      expect(readWhole).toBe(0);
+    },
+    30_000,
+  );
+
   test("a body under the limit is still read whole and reaches the app", async () => {
     const response = await fetch(`${origin}/partners/new`, {
       method: "POST",
@@ -75,3 +90,41 @@ describe("a body over the limit, answered slowly", () => {
     expect(readWhole).toBe(1);
   });
 });
+
+/**
+ * A form post of `megabytes` from a client that does not stop when answered, nor when the server
+ * half-closes: it writes as fast as the server takes it until the server hangs up. The
+ * megabytes it got to write, whole.
+ */
+function deafPost(megabytes: number, framing: "declared" | "chunked"): Promise<number> {
+  const megabyte = Buffer.alloc(1024 * 1024, "A");
+  const { port } = new URL(origin);
+  return new Promise((resolve) => {
+    let written = 0;
+    const socket = net.connect({ port: Number(port), host: "127.0.0.1", allowHalfOpen: true });
+    const done = () => resolve(written);
+    socket.on("error", done);
+    socket.on("close", done);
+    socket.resume();
+    socket.write(
+      [
+        "POST /partners/new HTTP/1.1",
+        `Host: 127.0.0.1:${port}`,
+        "Content-Type: application/x-www-form-urlencoded",
+        framing === "declared" ? `Content-Length: ${megabytes * megabyte.length}` : "Transfer-Encoding: chunked",
+        "",
+        "",
+      ].join("\r\n"),
+    );
+    const write = () => {
+      while (written < megabytes && !socket.destroyed) {
+        const part =
+          framing === "declared" ? megabyte : Buffer.concat([Buffer.from("100000\r\n"), megabyte, Buffer.from("\r\n")]);
+        const flowing = socket.write(part, (error) => error || written++);
+        if (!flowing) return void socket.once("drain", write);
+      }
+      if (written >= megabytes && !socket.destroyed) socket.end(framing === "chunked" ? "0\r\n\r\n" : "");
+    };
+    write();
+  });
+}
