@@ -248,6 +248,36 @@ describe("reading a file", () => {
     }
   });
 
+  test("the sheets after the first are read to their end: no file of the reader is left open or on disk", async () => {
+    // A sheet met before the shared strings is a temporary file the reader deletes when the next
+    // sheet is asked for; left unread, it was opened after it was gone (an error nothing caught,
+    // which stops the process) or held open, deleted, for as long as the process lived.
+    const workbook = new ExcelJS.Workbook();
+    for (let s = 0; s < 12; s++) {
+      const sheet = workbook.addWorksheet(`Sheet ${s + 1}`);
+      for (let r = 0; r < 200; r++) sheet.addRow([`Sheet ${s + 1}, row ${r + 1}`, r + 1]);
+    }
+    const p = path.join(dir, "many-sheets.xlsx");
+    await workbook.xlsx.writeFile(p);
+    const mine = `tmp-${process.pid}-`;
+    const heldOpen = () =>
+      fs
+        .readdirSync("/proc/self/fd")
+        .map((fd) => {
+          try {
+            return fs.readlinkSync(`/proc/self/fd/${fd}`);
+          } catch {
+            return "";
+          }
+        })
+        .filter((target) => target.includes(mine));
+    expect((await rowsOf(p)).length).toBe(200);
+    // The reader opens the files it hands out as it can: given the time to, then none is held.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect.poll(heldOpen, { timeout: 4000 }).toEqual([]);
+    await expect.poll(() => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(mine))).toEqual([]);
+  });
+
   test("an empty file, a PDF renamed .xlsx and a file of other columns are refused with a reason", async () => {
     expect(await refusalOf(file("empty.csv", ""))).toBe("imports.errors.empty");
     expect(await refusalOf(file("headers-only.csv", HEADERS.en.join(",")))).toBe("imports.errors.empty");

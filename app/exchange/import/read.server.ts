@@ -172,12 +172,20 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
   try {
     for (let next = await worksheets.next(); !next.done; next = await worksheets.next()) {
       sheets++;
-      // Only the first sheet is read; the rest of the file is drained by the reader.
-      if (sheets > 1) continue;
+      // Only the first sheet is read; the others are read and dropped, as a sheet the reader met
+      // before the shared strings is a temporary file it deletes as soon as the next is asked
+      // for: left unread, its file was opened after it was gone, an error nothing caught.
+      if (sheets > 1) {
+        await drain(next.value);
+        continue;
+      }
       const sheet = survey.get(sheetFile) ?? { merged: [], links: new Map<string, string>() };
       // Refused once the reader is done, for the same reason.
       merged = sheet.merged;
-      if (merged.length) continue;
+      if (merged.length) {
+        await drain(next.value);
+        continue;
+      }
       rows = next.value[Symbol.asyncIterator]();
       for (let row = await rows.next(); !row.done; row = await rows.next()) {
         const values = row.value.values as ExcelJS.CellValue[];
@@ -203,10 +211,16 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
 async function readToTheEnd(worksheets: AsyncIterator<AsyncIterable<ExcelJS.Row>>, rows?: AsyncIterator<ExcelJS.Row>) {
   try {
     if (rows) while (!(await rows.next()).done);
-    while (!(await worksheets.next()).done);
+    for (let next = await worksheets.next(); !next.done; next = await worksheets.next()) await drain(next.value);
   } catch {
     // Nothing of it is used.
   }
+}
+
+/** A sheet's rows, read and dropped. */
+async function drain(sheet: AsyncIterable<ExcelJS.Row>) {
+  const rows = sheet[Symbol.asyncIterator]();
+  while (!(await rows.next()).done);
 }
 
 /** The links of a row's cells, by the cell's index (0 for column A). */
