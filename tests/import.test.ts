@@ -35,6 +35,7 @@ import { updateMeeting, meetingForEdit } from "~/models/meetings/write.server";
 import * as meetingWrites from "~/models/meetings/write.server";
 import { aPartner, aPerson } from "./support/factories";
 import { accountFor } from "./support/accounts";
+import { filesHeldOpen } from "./support/open-files";
 import { vi } from "vitest";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-import-"));
@@ -260,21 +261,10 @@ describe("reading a file", () => {
     const p = path.join(dir, "many-sheets.xlsx");
     await workbook.xlsx.writeFile(p);
     const mine = `tmp-${process.pid}-`;
-    const heldOpen = () =>
-      fs
-        .readdirSync("/proc/self/fd")
-        .map((fd) => {
-          try {
-            return fs.readlinkSync(`/proc/self/fd/${fd}`);
-          } catch {
-            return "";
-          }
-        })
-        .filter((target) => target.includes(mine));
     expect((await rowsOf(p)).length).toBe(200);
     // The reader opens the files it hands out as it can: given the time to, then none is held.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await expect.poll(heldOpen, { timeout: 4000 }).toEqual([]);
+    await expect.poll(() => filesHeldOpen(mine), { timeout: 4000 }).toEqual([]);
     await expect.poll(() => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(mine))).toEqual([]);
   });
 

@@ -2,23 +2,12 @@
  * A connection keeps its statement journals (and sorts) in memory (db/client.ts): logging a
  * meeting made and unlinked a temporary file for three saves in four (issue 17).
  */
-import fs from "node:fs";
 import { expect, test } from "vitest";
 import { openDatabase } from "~db/client";
+import { filesHeldOpen } from "./support/open-files";
 
 /** The files this process holds open that SQLite made as temporary ones (unlinked at once). */
-function temporaryFilesOpen() {
-  return fs
-    .readdirSync("/proc/self/fd")
-    .map((fd) => {
-      try {
-        return fs.readlinkSync(`/proc/self/fd/${fd}`);
-      } catch {
-        return "";
-      }
-    })
-    .filter((target) => target.includes("etilqs_"));
-}
+const temporaryFilesOpen = () => filesHeldOpen("etilqs_");
 
 test.runIf(process.platform === "linux")(
   "a statement that changes many pages inside a transaction writes no temporary file",
