@@ -161,6 +161,19 @@ describe("from a report", () => {
     expect(proposal.newDelegationOrganisation).toBe("Сеульский городской совет");
   });
 
+  // Russian makes some places' adjectives with letters of their own: "-ов-" added, г become ж, or
+  // a name too short for the "-ский" rule to leave a stem.
+  test.each([
+    ["Moscow", "Москва", "RU", "Делегация Московской городской думы прибыла в Астану."],
+    ["Prague", "Прага", "CZ", "Делегацию Пражского магистрата принял председатель маслихата."],
+    ["Riga", "Рига", "LV", "Делегация Рижской думы прибыла в Астану."],
+    ["Tula", "Тула", "RU", "Делегация Тульской городской думы прибыла в Астану."],
+    ["Omsk", "Омск", "RU", "Делегация Омского городского совета прибыла в Астану."],
+  ])("a partner named only by the adjective Russian makes of it: %s", (nameEn, nameRu, countryCode, text) => {
+    const partner = createPartner({ kind: "city", countryCode, nameEn, nameRu }, SYSTEM);
+    expect(proposeMeeting({ text }, "ru").partner?.id).toBe(partner);
+  });
+
   test.each([
     ["A delegation of the Talas City Council visited the Astana City Maslikhat.", "en", "incoming"],
     ["Делегация Таласа посетила Астану.", "ru", "incoming"],

@@ -16,7 +16,7 @@ import { raisedPhrasesIn } from "./initiatives";
 import { countryIn, GENERIC_PLACE_STEMS, newPartnerIn, type NewPartner } from "./partners";
 import { bodyInTitle, nameCandidatesIn, nameVariants, titledPeopleIn, type TitledMention } from "./people";
 import { commonTopicsIn } from "./topics";
-import { languageOf, paragraphsOf, sentencesOf, stemOf, stemsOf } from "./text";
+import { languageOf, paragraphsOf, sentencesOf, stemOf, stemsOf, textStemsOf } from "./text";
 
 export type ReportInput = { text: string; url?: string; outlet?: string; published?: string };
 
@@ -138,7 +138,7 @@ export function proposeMeeting(input: ReportInput, lng: Language): Proposal {
   const language = languageOf(text);
   const paragraphs = paragraphsOf(text);
   const sentences = paragraphs.flatMap(sentencesOf);
-  const sentenceStems = sentences.map((s) => new Set(stemsOf(s)));
+  const sentenceStems = sentences.map((s) => new Set(textStemsOf(s)));
   const textStems = new Map<string, number>();
   for (const stems of sentenceStems) for (const s of stems) textStems.set(s, (textStems.get(s) ?? 0) + 1);
   const published = ymdOf(input.published);

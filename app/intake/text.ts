@@ -80,6 +80,33 @@ export function stemOf(word: string): string | null {
   return folded.slice(0, 5);
 }
 
+/**
+ * The stems of the place a Russian adjective names where making the adjective changed the
+ * place's own letters, or its name is too short for stemOf's "-ский" rule: "Московской" of
+ * "Москва", "литовский" of "Литва", "Пражского" of "Прага", "тульский" of "Тула", "Омского" of
+ * "Омск". Read on the text's side only: a stem more there lets a record be found, and takes
+ * nothing from what a record's name needs.
+ */
+export function placeStemsOf(word: string): string[] {
+  const base = /^(\p{L}{2,}?)ь?ск(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$/iu.exec(word)?.[1];
+  if (!base) return [];
+  const own = stemOf(word);
+  // The letters the adjective changed: Москва, Литва ("-ов-" added); Прага, Волга, Рига (г to ж).
+  const changed = [base.replace(/[оеё]в$/iu, "в"), base.replace(/ж$/iu, "г")].filter((b) => b !== base);
+  const places = [
+    ...changed.map((b) => `${b}а`),
+    // Тула, whose adjective gives no stem of its own; Омск, too short for stemOf's rule.
+    ...(own === null ? [`${base}а`] : []),
+    ...(base.length < 3 ? [`${base}ск`] : []),
+  ];
+  return [...new Set(places.map(stemOf))].filter((stem): stem is string => stem !== null && stem !== own);
+}
+
+/** A text's stems for finding records in it: its words' (stemsOf), and the places its adjectives name. */
+export function textStemsOf(text: string): string[] {
+  return [...stemsOf(text), ...wordsOf(text).flatMap(({ word }) => placeStemsOf(word))];
+}
+
 /** Stems of a text's words, hyphenated words also by their parts ("ЭКСПО-2017": ekspo, 2017). */
 export function stemsOf(text: string): string[] {
   const out: string[] = [];
