@@ -63,6 +63,12 @@ export function wordsOf(text: string): Array<{ word: string; index: number }> {
 
 export const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 
+/** A Russian adjective made from a place ("Сеульского", "тульский"), its base at least `letters` long. */
+const placeAdjective = (letters: number) =>
+  new RegExp(`^(\\p{L}{${letters},}?)ь?ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$`, "iu");
+const PLACE_ADJECTIVE = placeAdjective(4);
+const SHORT_PLACE_ADJECTIVE = placeAdjective(2);
+
 /**
  * A word's stem for matching one text against another: folded (any script, any spelling), the
  * Kazakh g/k alternation made one ("кезегі", "кезекке"), cut to five letters, which leaves most
@@ -71,7 +77,7 @@ export const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
  * and numbers under three digits say too little to match on; "LRT" and "2017" are kept.
  */
 export function stemOf(word: string): string | null {
-  const place = /^(\p{L}{4,}?)ь?ск(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$/iu.exec(word);
+  const place = PLACE_ADJECTIVE.exec(word);
   const folded = foldForMatch(place ? place[1] : word)
     .replace(/\s+/g, "")
     .replace(/g/g, "k");
@@ -88,7 +94,7 @@ export function stemOf(word: string): string | null {
  * nothing from what a record's name needs.
  */
 export function placeStemsOf(word: string): string[] {
-  const base = /^(\p{L}{2,}?)ь?ск(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$/iu.exec(word)?.[1];
+  const base = SHORT_PLACE_ADJECTIVE.exec(word)?.[1];
   if (!base) return [];
   const own = stemOf(word);
   // The letters the adjective changed: Москва, Литва ("-ов-" added); Прага, Волга, Рига (г to ж).
