@@ -9,6 +9,7 @@
  */
 import { execFile, execFileSync } from "node:child_process";
 import path from "node:path";
+import { type Page, requestHeaders } from "./pages";
 
 export type Load = {
   url: string;
@@ -79,5 +80,16 @@ export function load({ url, connections, duration, method = "GET", body, headers
         failed: r.status,
       });
     });
+  });
+}
+
+/** wrk's load on one of the benchmark's pages, signed in with `cookie`, as the page asks. */
+export function loadPage(page: Page, port: number, cookie: string, options: { connections: number; duration: number }) {
+  return load({
+    url: `http://localhost:${port}${page.path}`,
+    ...options,
+    method: page.method,
+    body: page.body,
+    headers: requestHeaders(page, cookie),
   });
 }

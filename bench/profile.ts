@@ -16,7 +16,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { checkWrk, load } from "./load";
+import { checkWrk, loadPage } from "./load";
 import { FLOOR, pagesFor, requestHeaders, type Page } from "./pages";
 import { buildFloor, cpuTimeMs, FLOOR_PORT, PORT, signIn, startFloor, startServer, stopServer } from "./server";
 import { isCurrentDataset, type SizeName } from "./generate";
@@ -103,21 +103,13 @@ function summarise(profileFile: string, from: number, to: number) {
   console.log(`\nSelf time by function:\n${top(byFunction, 30)}`);
 }
 
-/** wrk's load on one page, 10 connections, for BENCH_CPU_SECONDS. */
-const loadPage = (page: Page, port: number, cookie: string) =>
-  load({
-    url: `http://localhost:${port}${page.path}`,
-    connections: 10,
-    duration: PROFILE_SECONDS,
-    method: page.method,
-    body: page.body,
-    headers: requestHeaders(page, cookie),
-  });
+/** wrk's load on one page: 10 connections for BENCH_CPU_SECONDS. */
+const LOAD = { connections: 10, duration: PROFILE_SECONDS };
 
 /** The server's CPU ms a request while wrk loads one page. */
 async function cpuUnderLoad(page: Page, port: number, pid: number | undefined, cookie: string) {
   const before = cpuTimeMs(pid);
-  const result = await loadPage(page, port, cookie);
+  const result = await loadPage(page, port, cookie, LOAD);
   return (cpuTimeMs(pid) - before) / Math.max(1, result.requests);
 }
 
@@ -154,11 +146,11 @@ try {
     const page = pages.find((p) => p.path === PROFILE_PATH) ?? { name: PROFILE_PATH, path: PROFILE_PATH, route: "" };
     // The floor under the same load just before, so the reading can be put as a ratio.
     const floorCpu = cpuTimeMs(floor.pid);
-    const floorLoad = await loadPage(FLOOR, FLOOR_PORT, cookie);
+    const floorLoad = await loadPage(FLOOR, FLOOR_PORT, cookie, LOAD);
     const floorMs = (cpuTimeMs(floor.pid) - floorCpu) / Math.max(1, floorLoad.requests);
     const serverCpu = cpuTimeMs(server.pid);
     loadTimes.start = performance.now();
-    const result = await loadPage(page, PORT, cookie);
+    const result = await loadPage(page, PORT, cookie, LOAD);
     loadTimes.end = performance.now();
     const serverMs = (cpuTimeMs(server.pid) - serverCpu) / Math.max(1, result.requests);
     console.log(

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { firstLoadJs } from "./first-load-js";
 import { generate, isCurrentDataset, SIZES, type SizeName } from "./generate";
-import { checkWrk, load } from "./load";
+import { checkWrk, loadPage } from "./load";
 import { FLOOR, pagesFor, type Page, requestHeaders } from "./pages";
 import { buildFloor, cpuTimeMs, FLOOR_PORT, PORT, signIn, startFloor, startServer, stopServer } from "./server";
 
@@ -72,14 +72,7 @@ async function expectSuccess(page: Page, server: Server, cookie: string) {
 async function measure(page: Page, server: Server, cookie: string, duration: number): Promise<Measure> {
   await expectSuccess(page, server, cookie);
   const cpuBefore = cpuTimeMs(server.pid);
-  const result = await load({
-    url: `http://localhost:${server.port}${page.path}`,
-    connections: CONNECTIONS,
-    duration,
-    method: page.method,
-    body: page.body,
-    headers: requestHeaders(page, cookie),
-  });
+  const result = await loadPage(page, server.port, cookie, { connections: CONNECTIONS, duration });
   // The server's CPU time per request: what a page costs, whatever else the machine is doing.
   const cpuMs = (cpuTimeMs(server.pid) - cpuBefore) / Math.max(1, result.requests);
   return {
