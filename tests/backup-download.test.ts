@@ -4,7 +4,6 @@
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import JSZip from "jszip";
@@ -17,6 +16,7 @@ import type { BackupManifest } from "~/backups.server";
 import { cookieFor } from "./support/accounts";
 import { aDocumentId, aPdf, PNG } from "./support/documents";
 import { aMeeting } from "./support/factories";
+import { temporaryDirectory } from "./support/temporary-directory";
 
 const sha256 = (bytes: Uint8Array) => crypto.createHash("sha256").update(bytes).digest("hex");
 
@@ -58,13 +58,13 @@ test("the download is a ZIP of the database and every document, their hashes in 
   }
 
   // Unzipped anywhere, it is a backup `npm run restore` takes, documents and all.
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-unzipped-"));
+  const folder = temporaryDirectory("unzipped");
   for (const [name, entry] of Object.entries(zip.files)) {
     if (entry.dir) continue;
     fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
     fs.writeFileSync(path.join(folder, name), await entry.async("uint8array"));
   }
-  const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-restored-")), "kezdesu.db");
+  const target = path.join(temporaryDirectory("restored"), "kezdesu.db");
   restoreBackup(target, path.join(folder, backup.name));
   for (const bytes of documents)
     expect(fs.readFileSync(path.join(filesDirOf(target), sha256(bytes)))).toEqual(Buffer.from(bytes));

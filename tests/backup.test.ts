@@ -4,7 +4,6 @@
  * while a server has the file open.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
@@ -22,9 +21,10 @@ import { filesDirOf } from "~db/files";
 import { openDatabase } from "~db/client";
 import { migrateDatabase } from "~/models/writes.server";
 import { seedDemoData } from "~/models/demo-data.server";
+import { temporaryDirectory } from "./support/temporary-directory";
 
 function freshDatabase() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-backup-"));
+  const dir = temporaryDirectory("backup");
   const file = path.join(dir, "kezdesu.db");
   const db = openDatabase(file);
   migrateDatabase(db);

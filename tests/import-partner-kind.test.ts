@@ -3,7 +3,6 @@
  * province), a city when the name says none: all were cities.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { getDb } from "~/db.server";
@@ -13,6 +12,7 @@ import { kindOfName } from "~/intake/partners";
 import { commitImport, readImportFile, templateHeaders } from "~/models/imports.server";
 import { partners } from "~db/schema";
 import { accountFor } from "./support/accounts";
+import { temporaryDirectory } from "./support/temporary-directory";
 
 test.each([
   ["Gansu Province", "province"],
@@ -40,7 +40,7 @@ test("the partners a meetings import makes have the kind their names say", async
     cells({ [date]: "2016", [partner]: "Gansu Province", [country]: "China", [purpose]: "Talks" }),
     cells({ [date]: "2017", [partner]: "Lanzhou", [country]: "China", [purpose]: "Talks" }),
   ];
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-kind-")), "kinds.csv");
+  const file = path.join(temporaryDirectory("kind"), "kinds.csv");
   fs.writeFileSync(file, rows.map((r) => r.join(",")).join("\r\n"));
   const result = commitImport(await readImportFile(file, "auto"), "kinds.csv", formErrorMap(translatorFor("en")), {
     userId: (await accountFor("admin")).id,

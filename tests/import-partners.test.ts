@@ -5,8 +5,6 @@
  * by its ID or its kind; the partner, relation and step forms' schemas check what is new; the
  * preview writes nothing; the import is one import of kind "partners", undone as a whole.
  */
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { count, eq } from "drizzle-orm";
@@ -28,8 +26,9 @@ import { aPartner, aPerson, aRelation } from "./support/factories";
 import { accountFor, cookieFor } from "./support/accounts";
 import { action } from "~/routes/import._index";
 import { loader as template } from "~/routes/import.template.$file";
+import { temporaryDirectory } from "./support/temporary-directory";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-import-partners-"));
+const dir = temporaryDirectory("import-partners");
 const errorMap = formErrorMap(translatorFor("en"));
 const KEYS = [
   "id",

@@ -5,7 +5,6 @@
  * import of kind "people", and undo takes back what it made and added.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -18,8 +17,9 @@ import { aPartner, aPerson, anOrganisation } from "./support/factories";
 import { accountFor, cookieFor } from "./support/accounts";
 import { action } from "~/routes/import._index";
 import { loader as template } from "~/routes/import.template.$file";
+import { temporaryDirectory } from "./support/temporary-directory";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-import-people-"));
+const dir = temporaryDirectory("import-people");
 const errorMap = formErrorMap(translatorFor("en"));
 const KEYS = ["id", "name", "nameKk", "nameRu", "nameEn", "nameNative", "posts"];
 const csv = (rows: string[][]) =>

@@ -6,7 +6,6 @@
  * as it is; no record and no history entry is added.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
@@ -29,9 +28,10 @@ import { seedDemoData } from "~/models/demo-data.server";
 import { commitImport, previewImport, readImportFile, type ImportKind } from "~/models/imports.server";
 import { aPerson, aRelationStep } from "./support/factories";
 import { accountFor, cookieFor } from "./support/accounts";
+import { temporaryDirectory } from "./support/temporary-directory";
 
 const { loader } = await import("~/routes/export.$file");
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-round-trip-"));
+const dir = temporaryDirectory("round-trip");
 
 beforeAll(() => {
   const db = getDb();

@@ -37,8 +37,9 @@ import { aPartner, aPerson } from "./support/factories";
 import { accountFor } from "./support/accounts";
 import { filesHeldOpen } from "./support/open-files";
 import { vi } from "vitest";
+import { temporaryDirectory } from "./support/temporary-directory";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-import-"));
+const dir = temporaryDirectory("import");
 const en = translatorFor("en");
 const errorMap = formErrorMap(en);
 

@@ -9,12 +9,12 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
 import { takeBackup } from "~db/backup";
 import { databaseInUse, pidFile } from "~db/guard";
+import { temporaryDirectory } from "../support/temporary-directory";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -96,7 +96,7 @@ async function stop(server: Server, signal: NodeJS.Signals = "SIGTERM") {
 
 describe("the restore guard", () => {
   test("a second server on the same port and database fails, and the first one's guard stands", async () => {
-    const database = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-guard-")), "kezdesu.db");
+    const database = path.join(temporaryDirectory("guard"), "kezdesu.db");
     const port = await freePort();
     const first = await serving(database, port);
     try {
@@ -135,7 +135,7 @@ describe("the restore guard", () => {
   }, 120_000);
 
   test("the pid file of a server killed outright blocks neither a restore nor the next start", async () => {
-    const database = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-guard-")), "kezdesu.db");
+    const database = path.join(temporaryDirectory("guard"), "kezdesu.db");
     const killed = await serving(database, await freePort());
     const { file: backup } = await takeBackup(database);
     await stop(killed, "SIGKILL");

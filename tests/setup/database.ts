@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll } from "vitest";
 import { openDatabase } from "~db/client";
 import { migrateDatabase } from "~/models/writes.server";
+import { removeTemporaryDirectories } from "../support/temporary-directory";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-test-"));
 const file = path.join(dir, "test.db");
@@ -20,4 +21,5 @@ afterAll(() => {
   db.$client.close();
   globalThis.__kezdesuDb = undefined;
   fs.rmSync(dir, { recursive: true, force: true });
+  removeTemporaryDirectories();
 });
