@@ -18,8 +18,9 @@ if (!process.env.E2E_RUN_DIR) {
   process.on("exit", () => fs.rmSync(runDir, { recursive: true, force: true }));
 }
 const server = (port: number, host: string, database: string, demo: "load" | "skip", seed?: string) => ({
-  // The binary itself, not through npx, so no stray child outlives the run.
-  command: seed ? `node --import tsx ${seed} && node --import tsx server.ts` : "node --import tsx server.ts",
+  // The binary itself, not through npx, so no stray child outlives the run; the server as
+  // `npm run serve` runs it, compiled by `npm run build` (scripts/build-server.ts).
+  command: seed ? `node --import tsx ${seed} && node build/server.js` : "node build/server.js",
   url: `http://${host}:${port}/sign-in`,
   reuseExistingServer: false,
   timeout: 60_000,

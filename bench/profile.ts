@@ -114,7 +114,7 @@ async function cpuUnderLoad(page: Page, port: number, pid: number | undefined, c
 }
 
 checkWrk();
-buildFloor();
+await buildFloor();
 const floor = await startFloor(file);
 const profileDir = path.join(dir, "cpu");
 const server = await startServer(

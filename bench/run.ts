@@ -119,7 +119,7 @@ async function main() {
   checkWrk();
   console.log("Building the production server and the floor");
   sh("npm run build");
-  buildFloor();
+  await buildFloor();
   fs.mkdirSync(DATA, { recursive: true });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-bench-"));
   // rounds[round][size]: the readings of one pass over every page at one size.

@@ -2,6 +2,7 @@
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { buildServer } from "../scripts/build-server";
 
 export const PORT = Number(process.env.BENCH_PORT ?? 3400);
 /** The framework's floor (bench/floor), served beside the app in the same run. */
@@ -52,15 +53,15 @@ async function waitFor(server: ChildProcess, url: string) {
  */
 export function servingFlags(): string[] {
   const serve = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { serve: string } }).scripts.serve;
-  const flags = /\bnode (.*)--import tsx server\.ts/.exec(serve)?.[1];
-  if (flags === undefined) throw new Error(`package.json's serve script does not run server.ts: ${serve}`);
+  const flags = /\bnode (.*)build\/server\.js/.exec(serve)?.[1];
+  if (flags === undefined) throw new Error(`package.json's serve script does not run build/server.js: ${serve}`);
   return flags.split(" ").filter(Boolean);
 }
 
 /** The app's production server; `nodeArgs` e.g. --cpu-prof for a CPU profile. */
 export async function startServer(file: string, workers = 1, nodeArgs: string[] = []): Promise<ChildProcess> {
   await ensureFree(`http://localhost:${PORT}/healthz`);
-  const server = spawn("node", [...servingFlags(), ...nodeArgs, "--import", "tsx", "server.ts"], {
+  const server = spawn("node", [...servingFlags(), ...nodeArgs, "build/server.js"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -76,19 +77,20 @@ export async function startServer(file: string, workers = 1, nodeArgs: string[] 
   return waitFor(server, `http://localhost:${PORT}/healthz`);
 }
 
-/** Builds the floor app (bench/floor) with the root's packages: a few seconds. */
-export function buildFloor() {
+/** Builds the floor app (bench/floor) with the root's packages, its server compiled as the app's is: a few seconds. */
+export async function buildFloor() {
   execSync(`${path.resolve("node_modules/.bin/remix")} build`, {
     cwd: FLOOR_DIR,
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production", VITE_CJS_IGNORE_WARNING: "true" },
   });
+  await buildServer(path.join(FLOOR_DIR, "server.ts"), path.join(FLOOR_DIR, "build/server.js"));
 }
 
 /** The floor's server, reading the same dataset (read only) as the app. */
 export async function startFloor(file: string, workers = 1): Promise<ChildProcess> {
   await ensureFree(`http://localhost:${FLOOR_PORT}/`);
-  const server = spawn("node", [...servingFlags(), "--import", "tsx", "server.ts"], {
+  const server = spawn("node", [...servingFlags(), "build/server.js"], {
     cwd: FLOOR_DIR,
     env: {
       ...process.env,
