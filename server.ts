@@ -1,7 +1,8 @@
 /**
  * The production server: applies migrations and loads the demo history (on an empty database)
  * before it listens, then serves the built Remix app with compression and long-lived caching of
- * the fingerprinted assets. `npm start` builds and runs it; `npm run dev` runs it in dev mode.
+ * the fingerprinted assets. `npm start` builds it (compiled to build/server.js by
+ * scripts/build-server.ts) and runs it with node alone; `npm run dev` runs it in dev mode.
  */
 import cluster from "node:cluster";
 import crypto from "node:crypto";
