@@ -3,11 +3,13 @@
  * English headers) previewed and imported on a fresh database; prints the times and the
  * process's peak memory. Dates are typed every way the import reads them (ISO, partial,
  * approximate, Russian and Kazakh words, Excel serial numbers); partners, people and topics
- * repeat across rows as they would in a council's sheet, half the partners new.
+ * repeat across rows as they would in a council's sheet, half the partners new. Each step's
+ * longest stall of the event loop is what the server's other requests would wait at most.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 
 const ROWS = Number(process.env.IMPORT_ROWS ?? 10_000);
@@ -20,6 +22,7 @@ const { seedDemoData } = await import("~/models/demo-data.server");
 const { commitImport, previewImport, readImportFile, templateHeaders } = await import("~/models/imports.server");
 const { formErrorMap } = await import("~/forms/error-map");
 const { translatorFor } = await import("~/i18n/i18n.server");
+const { exportTable, toCsv } = await import("~/exchange/export.server");
 
 const db = openDatabase(process.env.DATABASE_PATH);
 migrateDatabase(db);
@@ -87,21 +90,44 @@ const cpu = () => {
   return `${((used.user + used.system) / 1e6).toFixed(1)} s CPU`;
 };
 
+// The longest the event loop was held since `stalls.reset()`: what the server's other requests waited at most.
+const stalls = monitorEventLoopDelay({ resolution: 10 });
+stalls.enable();
+// After a turn of its timer: a stall is recorded only when the timer fires late.
+const longestStall = async () => {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return `longest stall ${(stalls.max / 1e6).toFixed(0)} ms`;
+};
+
 let from = performance.now();
 cpuFrom = process.cpuUsage();
-const previewed = previewImport(await readImportFile(file, "auto"), errorMap);
+stalls.reset();
+const previewed = await previewImport(await readImportFile(file, "auto"), errorMap);
 const previewTime = seconds(from);
 console.log(
-  `preview: ${previewTime} s, ${cpu()} (read and checked ${previewed.rows} rows: ${previewed.ready} ready, ${previewed.errors} with errors), peak RSS ${peak()}`,
+  `preview: ${previewTime} s, ${cpu()}, ${await longestStall()} (read and checked ${previewed.rows} rows: ${previewed.ready} ready, ${previewed.errors} with errors), peak RSS ${peak()}`,
 );
 
 from = performance.now();
 cpuFrom = process.cpuUsage();
+stalls.reset();
 const imported = commitImport(await readImportFile(file, "auto"), "meetings.xlsx", errorMap, { userId: null });
 const importTime = seconds(from);
 const meetings = db.$client.prepare("SELECT count(*) FROM meetings").pluck().get();
 console.log(
-  `import: ${importTime} s, ${cpu()} (${imported.ready} rows written; meetings on file: ${meetings}), peak RSS ${peak()}`,
+  `import: ${importTime} s, ${cpu()}, ${await longestStall()} (${imported.ready} rows written; meetings on file: ${meetings}), peak RSS ${peak()}`,
+);
+
+// The way back: the meetings list exported (as many rows as an export holds, each with its ID)
+// and previewed again, every row matched to the meeting on file.
+const exported = path.join(dir, "exported.csv");
+fs.writeFileSync(exported, toCsv(exportTable("meetings", new URLSearchParams(), "en", translatorFor("en"))));
+from = performance.now();
+cpuFrom = process.cpuUsage();
+stalls.reset();
+const again = await previewImport(await readImportFile(exported, "auto"), errorMap);
+console.log(
+  `preview of the export: ${seconds(from)} s, ${cpu()}, ${await longestStall()} (${again.rows} rows: ${again.unchanged} on file unchanged, ${again.errors} with errors)`,
 );
 
 db.$client.close();

@@ -162,7 +162,7 @@ describe("the partners template", () => {
 
 test("the preview says what each row matches or makes, every error by row and column, and writes nothing", async () => {
   const before = tally();
-  const preview = previewImport(await read(await xlsx("p.xlsx", rows())), errorMap);
+  const preview = await previewImport(await read(await xlsx("p.xlsx", rows())), errorMap);
   const byLine = new Map(preview.shown.map((r) => [r.line, r]));
   expect(byLine.get(2)).toMatchObject({
     status: "ready",
@@ -248,7 +248,7 @@ test("the import writes the rows without errors as one import, and undo takes it
 
   // The same file again: what it made is on file now, unchanged; the errors stay errors (row 6's
   // Kazan in Germany is not the Kazan on file).
-  const again = previewImport(await read(await xlsx("p.xlsx", rows())), errorMap);
+  const again = await previewImport(await read(await xlsx("p.xlsx", rows())), errorMap);
   expect(again).toMatchObject({ ready: 0 });
   expect(again.shown.filter((r) => r.status === "unchanged").map((r) => r.line)).toEqual([2, 3, 4, 5, 7, 14, 15]);
   expect(again.shown.find((r) => r.line === 6)?.errors[0]).toMatchObject({
@@ -346,7 +346,7 @@ test("a write that fails in the middle of the import leaves nothing written, and
         row({ name: "Tbilisi", relation: "Friendly relations", status: "Active", date: "2020", stepNote: "boom" }),
       ]),
     );
-    expect(previewImport(file, errorMap)).toMatchObject({ ready: 2, errors: 0 });
+    expect(await previewImport(file, errorMap)).toMatchObject({ ready: 2, errors: 0 });
     expect(() => commitImport(file, "boom.xlsx", errorMap, { userId: adminId })).toThrow(/boom/);
   } finally {
     db.$client.exec("DROP TRIGGER refuse_boom");

@@ -105,7 +105,7 @@ test.each(cases)(
     const file = await readImportFile(await exported(`${kind}.${format}`, lng), "auto", undefined, kind);
     expect(file.lng).toBe(lng);
     const errorMap = formErrorMap(translatorFor(lng));
-    const preview = previewImport(file, errorMap);
+    const preview = await previewImport(file, errorMap);
     expect(preview.shown.filter((r) => r.status !== "unchanged")).toEqual([]);
     expect(preview.shown.every((r) => r.notes.some((n) => n.key === "unchanged"))).toBe(true);
     expect(preview).toMatchObject({ rows, unchanged: rows, ready: 0, errors: 0 });

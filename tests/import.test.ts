@@ -375,7 +375,7 @@ describe("countries as offices write them", () => {
 
   test("a new partner's country written so is taken, without an error", async () => {
     const text = csv([HEADERS.en, row({ date: "2016", partner: "Osh", country: "Кыргызстан", purpose: "Talks" })]);
-    const preview = previewImport(await readImportFile(file("country.csv", text), "auto"), errorMap);
+    const preview = await previewImport(await readImportFile(file("country.csv", text), "auto"), errorMap);
     expect(preview.shown[0].errors).toEqual([]);
     expect(preview.shown[0].notes).toContainEqual({ key: "newPartner", name: "Osh" });
   });
@@ -407,12 +407,37 @@ describe("preview and import", () => {
       row({ date: "43000", partner: "Harbin", guests: "Wang Wei", purpose: "Second visit" }),
     ]);
 
+  test("a large file is previewed a turn at a time: others' saves made meanwhile stay, the preview's own writes nothing", async () => {
+    const rows = Array.from({ length: 2_000 }, (_, i) =>
+      row({ date: "2019", partner: "Heilongjiang", guests: `Guest ${i}`, purpose: `Talks ${i}` }),
+    );
+    const data = await readImportFile(file("large.csv", csv([HEADERS.en, ...rows])), "auto");
+    const meetingsBefore = getDb().select({ n: count() }).from(meetings).get()!.n;
+    const peopleBefore = getDb().select({ n: count() }).from(people).get()!.n;
+    const previewing = previewImport(data, errorMap);
+    // What another request does while the preview runs: each save in a turn of its own.
+    const saved: number[] = [];
+    let done = false;
+    void previewing.finally(() => (done = true));
+    while (!done) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!done) saved.push(aPartner({ nameEn: `Meanwhile ${saved.length}` }));
+    }
+    expect(await previewing).toMatchObject({ rows: 2_000, ready: 2_000, errors: 0 });
+    // The process answered between turns, and no turn's rollback took a save made between them.
+    expect(saved.length).toBeGreaterThan(1);
+    const kept = getDb().select({ n: count() }).from(partners).where(inArray(partners.id, saved)).get()!.n;
+    expect(kept).toBe(saved.length);
+    expect(getDb().select({ n: count() }).from(meetings).get()!.n).toBe(meetingsBefore);
+    expect(getDb().select({ n: count() }).from(people).get()!.n).toBe(peopleBefore);
+  });
+
   test("says what each row links and creates, and every error by row and column; writes nothing", async () => {
     const before = getDb().select({ n: count() }).from(meetings).get()!.n;
     const partnersBefore = getDb().select({ n: count() }).from(partners).get()!.n;
     const data = await readImportFile(file("good.csv", good()), "auto");
     expect(data.lng).toBe("en");
-    const preview = previewImport(data, errorMap);
+    const preview = await previewImport(data, errorMap);
     expect(getDb().select({ n: count() }).from(meetings).get()!.n).toBe(before);
     expect(getDb().select({ n: count() }).from(partners).get()!.n).toBe(partnersBefore);
     expect(preview).toMatchObject({ rows: 5, ready: 3, errors: 2, unchanged: 0 });
@@ -460,7 +485,7 @@ describe("preview and import", () => {
     sheet.addRow(cells);
     const p = path.join(dir, "formulas.xlsx");
     await workbook.xlsx.writeFile(p);
-    const [shown] = previewImport(await readImportFile(p, "auto"), errorMap).shown;
+    const [shown] = (await previewImport(await readImportFile(p, "auto"), errorMap)).shown;
     expect(messages(shown)).toEqual([
       "date: A formula is never run: type the value itself.",
       "partner: A formula is never run: type the value itself.",
@@ -472,7 +497,7 @@ describe("preview and import", () => {
     // one: 30 such rows held the server's thread for some 12 s.
     const padded = `Wang${" ".repeat(20_000)}Wei (Mayor)`;
     const rows = Array.from({ length: 30 }, () => row({ date: "2016", partner: "Heilongjiang", guests: padded }));
-    const preview = previewImport(
+    const preview = await previewImport(
       await readImportFile(file("padded.csv", csv([HEADERS.en, ...rows])), "auto"),
       errorMap,
     );
@@ -483,12 +508,15 @@ describe("preview and import", () => {
     writeTransaction(getDb(), SYSTEM, (tx) => ensureHomeCity(tx));
     const rows = (lng: "en" | "ru", partner: string) =>
       csv([HEADERS[lng], row({ date: "2016", partner, purpose: "Talks" })]);
-    const english = previewImport(await readImportFile(file("home-en.csv", rows("en", "Astana")), "auto"), errorMap);
+    const english = await previewImport(
+      await readImportFile(file("home-en.csv", rows("en", "Astana")), "auto"),
+      errorMap,
+    );
     expect(messages(english.shown[0])).toEqual([
       "partner: The home city cannot be the partner here: name the foreign city, province or country.",
     ]);
     const russian = await readImportFile(file("home-ru.csv", rows("ru", "Астана")), "auto");
-    const inRussian = previewImport(russian, formErrorMap(translatorFor("ru")));
+    const inRussian = await previewImport(russian, formErrorMap(translatorFor("ru")));
     expect(inRussian.errors).toBe(1);
     const ru = translatorFor("ru");
     expect(inRussian.shown[0].errors.map((e) => ru((e.message as { key: never }).key))).toEqual([
@@ -502,7 +530,7 @@ describe("preview and import", () => {
       row({ date: "2016", partner: "Heilongjiang", guests: "Wang Wei (Vice-governor); wang wei", purpose: "Talks" }),
       row({ date: "2016", partner: "Heilongjiang", ours: "Нұрпейісов Жанат; Nurpeisov Zhanat", purpose: "Talks" }),
     ]);
-    const preview = previewImport(await readImportFile(file("twice.csv", rows), "auto"), errorMap);
+    const preview = await previewImport(await readImportFile(file("twice.csv", rows), "auto"), errorMap);
     const said = (r: { errors: Array<{ column: string; message: unknown }> }) =>
       r.errors.map(({ column, message }) => {
         const { key, values } = message as { key: never; values?: Record<string, string> };
@@ -613,7 +641,7 @@ describe("preview and import", () => {
     const p = path.join(dir, "linked-sources.xlsx");
     await workbook.xlsx.writeFile(p);
     const data = await readImportFile(p, "auto");
-    const preview = previewImport(data, errorMap);
+    const preview = await previewImport(data, errorMap);
     expect(preview.shown.map((r) => messages(r))).toEqual([
       [],
       [],
@@ -672,7 +700,7 @@ describe("preview and import", () => {
     expect(first.ready).toBe(3);
     const before = getDb().select({ n: count() }).from(meetings).get()!.n;
     const again = await readImportFile(file("twice.csv", text), "auto");
-    const preview = previewImport(again, errorMap);
+    const preview = await previewImport(again, errorMap);
     expect(preview).toMatchObject({ rows: 3, ready: 0, errors: 0, unchanged: 3 });
     expect(preview.shown[0].notes).toEqual([{ key: "sameMeeting", name: expect.stringMatching(/^\d+$/) }]);
     expect(en("imports.sameMeeting", { name: "7" })).toBe(
@@ -686,7 +714,7 @@ describe("preview and import", () => {
       row({ date: "2019-04", partner: "Heilongjiang", guests: "Li Qiang (Mayor)", purpose: "Ice festival, day two" }),
       row({ date: "2019", partner: "Heilongjiang", ours: "Aidos Test", purpose: "" }),
     ]);
-    expect(previewImport(await readImportFile(file("other.csv", other), "auto"), errorMap)).toMatchObject({
+    expect(await previewImport(await readImportFile(file("other.csv", other), "auto"), errorMap)).toMatchObject({
       ready: 2,
       unchanged: 0,
     });
@@ -699,7 +727,7 @@ describe("preview and import", () => {
       row({ date: "2017-05-12", partner: "heilongjiang", guests: "zhang wei", purpose: "EXPO talks" }),
       row({ date: "12 May 2017", partner: "Heilongjiang", guests: "Zhang Wei", purpose: "Another subject" }),
     ]);
-    const preview = previewImport(await readImportFile(file("doubled.csv", text), "auto"), errorMap);
+    const preview = await previewImport(await readImportFile(file("doubled.csv", text), "auto"), errorMap);
     expect(preview).toMatchObject({ rows: 3, ready: 2, errors: 1 });
     expect(preview.shown[1].errors).toEqual([
       { column: "date", message: { key: "imports.errors.duplicateMeeting", values: { row: "2" } } },

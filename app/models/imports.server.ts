@@ -271,8 +271,9 @@ function mapHeaders(cells: RawCell[], kind: ImportKind): ColumnMapping {
 export type FileRows = {
   kind: ImportKind;
   lng: Language;
-  rows: Array<{ line: number; cells: Map<ColumnKey, RawCell> }>;
+  rows: FileRow[];
 };
+type FileRow = { line: number; cells: Map<ColumnKey, RawCell> };
 
 /**
  * The file's rows under its headers, blank rows left out; refuses a file it cannot use. With a
@@ -1096,12 +1097,14 @@ function linesOnFile(ctx: Context, id: number) {
 }
 
 /** What the partners a file names by id look like as the export writes them (their own columns). */
-function partnersOnFile(ctx: Context, rows: FileRows["rows"]) {
+function* partnersOnFile(ctx: Context, rows: FileRows["rows"]) {
   const t = translatorFor(ctx.lng);
   const onFile = new Map<number, Map<ColumnKey, string>>();
+  let looked = 0;
   for (const { cells } of rows) {
     const id = Number(textOf(cells.get("id")));
     if (!Number.isSafeInteger(id) || id <= 0 || onFile.has(id)) continue;
+    if (++looked % 200 === 0) yield;
     const [line] = linesOnFile(ctx, id);
     if (!line) continue;
     const own = exportedCells(PARTNER_COLUMNS, line, t);
@@ -1375,7 +1378,7 @@ function writePartner(ctx: Context, line: number, spelt: string[], partner: Part
 }
 
 /** What the people a file names by id look like as the export writes them, in the file's language. */
-function peopleOnFile(rows: FileRows["rows"], lng: Language) {
+function* peopleOnFile(rows: FileRows["rows"], lng: Language) {
   const ids = [
     ...new Set(rows.map((r) => Number(textOf(r.cells.get("id")))).filter((n) => Number.isSafeInteger(n) && n > 0)),
   ];
@@ -1384,6 +1387,7 @@ function peopleOnFile(rows: FileRows["rows"], lng: Language) {
   for (let i = 0; i < ids.length; i += 500) {
     const page = listPeople({ lng, page: 1, pageSize: 500, ids: ids.slice(i, i + 500) });
     for (const row of page.items) onFile.set(row.id, exportedCells(PERSON_COLUMNS, row, t));
+    yield;
   }
   return onFile;
 }
@@ -1406,15 +1410,17 @@ function exportedCells<Row>(columns: Array<Column<Row>>, row: Row, t: ReturnType
 }
 
 /** What the meetings a file names by id look like as the export writes them, in the file's language. */
-function meetingsOnFile(rows: FileRows["rows"], lng: Language) {
+function* meetingsOnFile(rows: FileRows["rows"], lng: Language) {
   const ids = [
     ...new Set(rows.map((r) => Number(textOf(r.cells.get("id")))).filter((n) => Number.isSafeInteger(n) && n > 0)),
   ];
   const t = translatorFor(lng);
   const onFile = new Map<number, Map<ColumnKey, string>>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const page = listMeetings({ lng, page: 1, pageSize: 500, filter: { ids: ids.slice(i, i + 500) } });
+  // 250 a page, with their participants, topics and sources: some 50 ms, what a preview holds the process for.
+  for (let i = 0; i < ids.length; i += 250) {
+    const page = listMeetings({ lng, page: 1, pageSize: 250, filter: { ids: ids.slice(i, i + 250) } });
     for (const row of withExportDetails(page.items, lng)) onFile.set(row.id, exportedCells(MEETING_COLUMNS, row, t));
+    yield;
   }
   return onFile;
 }
@@ -1432,7 +1438,18 @@ export type ImportPreview = {
 
 class Rollback extends Error {}
 
-function runRows(db: Db, file: FileRows, errorMap: z.ZodErrorMap, write: boolean) {
+/**
+ * What checks (and, with `write`, imports) one row of the file after another, sharing what the
+ * rows before it planned (a partner or person new to the file is made once). What the file's ids
+ * name on file is read first, a page at a time: the generator pauses after each page (the
+ * preview answers others there) and returns the row checker.
+ */
+function* rowRunner(
+  db: Db,
+  file: FileRows,
+  errorMap: z.ZodErrorMap,
+  write: boolean,
+): Generator<void, (row: FileRow) => RowReport> {
   const ctx: Context = {
     db,
     lng: file.lng,
@@ -1453,15 +1470,15 @@ function runRows(db: Db, file: FileRows, errorMap: z.ZodErrorMap, write: boolean
   // A row is checked whole before anything of it is written; a write that still fails throws,
   // and the whole transaction (every row) is rolled back.
   if (file.kind === "people") {
-    const existing = peopleOnFile(file.rows, file.lng);
-    return file.rows.map(({ line, cells }) => oneErrorAFormula(importPersonRow(ctx, line, cells, existing)));
+    const existing = yield* peopleOnFile(file.rows, file.lng);
+    return ({ line, cells }) => oneErrorAFormula(importPersonRow(ctx, line, cells, existing));
   }
   if (file.kind === "partners") {
-    const existing = partnersOnFile(ctx, file.rows);
-    return file.rows.map(({ line, cells }) => oneErrorAFormula(importPartnerRow(ctx, line, cells, existing)));
+    const existing = yield* partnersOnFile(ctx, file.rows);
+    return ({ line, cells }) => oneErrorAFormula(importPartnerRow(ctx, line, cells, existing));
   }
-  const existing = meetingsOnFile(file.rows, file.lng);
-  return file.rows.map(({ line, cells }) => oneErrorAFormula(importRow(ctx, line, cells, existing)));
+  const existing = yield* meetingsOnFile(file.rows, file.lng);
+  return ({ line, cells }) => oneErrorAFormula(importRow(ctx, line, cells, existing));
 }
 
 /**
@@ -1492,26 +1509,43 @@ function summarise({ kind, lng }: FileRows, reports: RowReport[]): ImportPreview
   };
 }
 
+/** How long a preview checks rows before the process answers others' requests. */
+const PREVIEW_TURN_MS = 25;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * What importing the file would do, row by row, and nothing written: each row is checked and
- * matched as the import does it, in one read transaction (a consistent view; it takes no write
- * lock, so the preview of a large file holds nobody up). A person new to the file is new on each
- * of its rows here; the import makes them once and links the later rows.
+ * matched as the import does it. A file of thousands of rows takes seconds to check, and this
+ * process serves everyone: what the file's ids name is read a page at a time, the rows are
+ * checked a turn at a time (PREVIEW_TURN_MS), each turn in a read transaction of its own, rolled
+ * back, and the other requests are answered between them (with no transaction open, so their
+ * saves are their own). A row checked in a later turn can so
+ * see what someone saved meanwhile; the import checks every row again as it writes. A person new
+ * to the file is new on each of its rows here; the import makes them once and links the later rows.
  */
-export function previewImport(file: FileRows, errorMap: z.ZodErrorMap): ImportPreview {
+export async function previewImport(file: FileRows, errorMap: z.ZodErrorMap): Promise<ImportPreview> {
   const db = getDb();
-  let reports: RowReport[] = [];
-  try {
-    db.transaction(
-      (tx) => {
-        reports = runRows(tx as unknown as Db, file, errorMap, false);
-        // Nothing was written; ending it so makes sure nothing is.
-        throw new Rollback();
-      },
-      { behavior: "deferred" },
-    );
-  } catch (error) {
-    if (!(error instanceof Rollback)) throw error;
+  const reading = rowRunner(db, file, errorMap, false);
+  let step = reading.next();
+  for (; !step.done; step = reading.next()) await nextTurn();
+  const check = step.value;
+  const reports: RowReport[] = [];
+  while (reports.length < file.rows.length) {
+    try {
+      db.transaction(
+        () => {
+          const until = performance.now() + PREVIEW_TURN_MS;
+          do reports.push(check(file.rows[reports.length]));
+          while (reports.length < file.rows.length && performance.now() < until);
+          // Nothing was written; ending it so makes sure nothing is.
+          throw new Rollback();
+        },
+        { behavior: "deferred" },
+      );
+    } catch (error) {
+      if (!(error instanceof Rollback)) throw error;
+    }
+    if (reports.length < file.rows.length) await nextTurn();
   }
   return summarise(file, reports);
 }
@@ -1534,7 +1568,10 @@ export function commitImport(file: FileRows, fileName: string, errorMap: z.ZodEr
           .select({ id: sql<number>`coalesce(max(${history.id}), 0)` })
           .from(history)
           .get()?.id ?? 0) + 1;
-      reports = runRows(tx, file, errorMap, true);
+      const reading = rowRunner(tx, file, errorMap, true);
+      let step = reading.next();
+      while (!step.done) step = reading.next();
+      reports = file.rows.map(step.value);
     },
     {
       alone: true,

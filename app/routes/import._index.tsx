@@ -176,7 +176,7 @@ export async function action({ request }: ActionFunctionArgs) {
           token: upload.token,
           fileName: upload.fileName,
           encoding,
-          preview: previewText(previewImport(file, errorMap), t, lng),
+          preview: previewText(await previewImport(file, errorMap), t, lng),
         });
       } catch (error) {
         if (!(error instanceof HeadersUnknown) || error.headers.length > MAX_MAPPED_COLUMNS) throw error;
@@ -199,7 +199,7 @@ export async function action({ request }: ActionFunctionArgs) {
         fileName: upload.fileName,
         encoding,
         mapped: "remembered",
-        preview: previewText(previewImport(file, errorMap), t, lng),
+        preview: previewText(await previewImport(file, errorMap), t, lng),
       });
     } catch (error) {
       dropStaged(upload.token);
@@ -249,7 +249,7 @@ export async function action({ request }: ActionFunctionArgs) {
         fileName: staged.fileName,
         encoding: staged.encoding,
         mapped: "chosen",
-        preview: previewText(previewImport(file, errorMap), t, lng),
+        preview: previewText(await previewImport(file, errorMap), t, lng),
       });
     }
     const claimed = claimStaged(token, user.id);
