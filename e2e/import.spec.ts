@@ -88,9 +88,7 @@ test("a file of 20 meetings: errors by row, fixed, imported, undone", async ({ p
   );
   await page.getByRole("button", { name: "Import the 20 rows" }).click();
   await expect(page.getByText("Imported 20 rows from meetings-fixed.csv.")).toBeVisible();
-  const imports = page.getByRole("list", { name: "Imports" });
-  await expect(imports.getByRole("listitem").first()).toContainText("meetings-fixed.csv");
-  await expect(imports.getByRole("listitem").first()).toContainText("Rows: 20");
+  await expect(listedImport(page, "meetings-fixed.csv", "Rows: 20")).toBeVisible();
   // An editor imports; only an administrator undoes.
   await expect(page.getByRole("button", { name: /^Undo this import/ })).toHaveCount(0);
 
