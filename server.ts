@@ -356,8 +356,13 @@ async function serve() {
       brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
     }),
   );
-  // The server's own connection, for what happens outside Remix: refusals and housekeeping.
-  const db = openDatabase(env.DATABASE_PATH, { checkpointPages: BACKSTOP_PAGES });
+  // Refusals and housekeeping use the app's connection, opened here as app/db.server.ts opens
+  // it: a connection of their own would wait for the app's write lock with the thread blocked,
+  // an import's, held between its turns, among them (db/long-write.ts).
+  const db = (globalThis.__kezdesuDb ??= openDatabase(env.DATABASE_PATH, {
+    syncEachCommit: false,
+    checkpointPages: globalThis.__kezdesuCheckpointPages,
+  }));
   app.use(refuseCrossSitePosts(db));
   pruneExpired(db);
   setInterval(

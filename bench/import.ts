@@ -111,7 +111,7 @@ console.log(
 from = performance.now();
 cpuFrom = process.cpuUsage();
 stalls.reset();
-const imported = commitImport(await readImportFile(file, "auto"), "meetings.xlsx", errorMap, { userId: null });
+const imported = await commitImport(await readImportFile(file, "auto"), "meetings.xlsx", errorMap, { userId: null });
 const importTime = seconds(from);
 const meetings = db.$client.prepare("SELECT count(*) FROM meetings").pluck().get();
 console.log(

@@ -14,6 +14,7 @@
 import fs from "node:fs";
 import type Database from "better-sqlite3";
 import type { ServerBuild } from "@remix-run/node";
+import { actionUnderWay, longWriteEnded, longWriteRunning } from "./long-write";
 
 export type WalSyncer = {
   /** Resolves once every commit made so far on the connection is on disk. */
@@ -79,7 +80,9 @@ export function walSyncer(connection: () => Database.Database | undefined): WalS
 /**
  * The build with every route's action answered only once its writes are on disk: `start` is
  * called as the action starts and gives what the answer then waits for (the commit holding its
- * writes, db/group-commit.ts, and the WAL's fsync).
+ * writes, db/group-commit.ts, and the WAL's fsync). An action starts once no long write (an
+ * import's) runs, and is counted as under way until it returns: a long write waits for those
+ * (db/long-write.ts).
  */
 export function answersAfterTheDisk(build: ServerBuild, start: () => () => Promise<void>): ServerBuild {
   const routes: ServerBuild["routes"] = {};
@@ -93,10 +96,13 @@ export function answersAfterTheDisk(build: ServerBuild, start: () => () => Promi
             ...route.module,
             // A redirect is thrown as often as returned: the disk comes first either way.
             action: async (args) => {
+              if (longWriteRunning()) await longWriteEnded();
+              const ended = actionUnderWay();
               const onDisk = start();
               try {
                 return await action(args);
               } finally {
+                ended();
                 await onDisk();
               }
             },

@@ -186,12 +186,44 @@ export function flushHistory(sqlite: Database.Database, actor: Actor) {
   const pending = prepared(
     sqlite,
     "SELECT record_type AS type, record_id AS id, at FROM pending_changes",
-  ).all() as Array<{
-    type: AuditedRecordType;
-    id: number;
-    at: string | null;
-  }>;
+  ).all() as PendingChange[];
   if (pending.length === 0) return 0;
+  const written = writeEntries(sqlite, actor, marks, pending);
+  prepared(sqlite, "DELETE FROM pending_changes").run();
+  return written;
+}
+
+/**
+ * flushHistory a part at a time, for a write made in turns of the event loop (writeInTurns,
+ * app/models/writes.server.ts): the marks in the order they were made, until `deadline`
+ * (performance.now()). True once none is left.
+ */
+export function flushHistoryUntil(sqlite: Database.Database, actor: Actor, deadline: number) {
+  const marks = actor.outside ? undefined : actionOverrides.get(sqlite);
+  for (;;) {
+    const part = prepared(
+      sqlite,
+      "SELECT rowid AS mark, record_type AS type, record_id AS id, at FROM pending_changes ORDER BY rowid LIMIT 200",
+    ).all() as Array<PendingChange & { mark: number }>;
+    if (part.length === 0) {
+      if (!actor.outside) actionOverrides.delete(sqlite);
+      return true;
+    }
+    writeEntries(sqlite, actor, marks, part);
+    prepared(sqlite, "DELETE FROM pending_changes WHERE rowid <= ?").run(part.at(-1)!.mark);
+    if (performance.now() >= deadline) return false;
+  }
+}
+
+type PendingChange = { type: AuditedRecordType; id: number; at: string | null };
+
+/** The history entries of these marked records, by `actor`: how many were written. */
+function writeEntries(
+  sqlite: Database.Database,
+  actor: Actor,
+  marks: Map<string, HistoryAction> | undefined,
+  pending: PendingChange[],
+) {
   let written = 0;
   const insert = prepared(
     sqlite,
@@ -217,7 +249,6 @@ export function flushHistory(sqlite: Database.Database, actor: Actor) {
     );
     written++;
   }
-  prepared(sqlite, "DELETE FROM pending_changes").run();
   return written;
 }
 

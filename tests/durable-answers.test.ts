@@ -5,6 +5,7 @@
 import { redirect } from "@remix-run/node";
 import { beforeAll, describe, expect, test } from "vitest";
 import { walSyncer } from "~db/durable-answers";
+import { asLongWrite } from "~db/long-write";
 import { runDurableAction } from "./support/durable-action";
 
 const client = () => globalThis.__kezdesuDb!.$client;
@@ -46,6 +47,61 @@ describe("an action's answer", () => {
     events.push("answered");
     expect((thrown as Response).headers.get("Location")).toBe("/notes/2");
     expect(events).toEqual(["written", "on disk (2 fsync)", "answered"]);
+  });
+
+  test("starts only once a long write (an import's, open between its turns) has ended", async () => {
+    const events: string[] = [];
+    const importing = asLongWrite(client(), async (turn) => {
+      client().exec("BEGIN IMMEDIATE");
+      write("import, first turn");
+      events.push("import: turn 1");
+      await turn();
+      write("import, second turn");
+      events.push("import: turn 2");
+      client().exec("COMMIT");
+    });
+    const answer = wrapped(
+      async () => {
+        events.push(`action starts (in a transaction: ${client().inTransaction})`);
+        write("the action's");
+        return { ok: true };
+      },
+      async () => undefined,
+    );
+    await Promise.all([importing, answer]);
+    expect(events).toEqual(["import: turn 1", "import: turn 2", "action starts (in a transaction: false)"]);
+  });
+
+  test("under way when a long write is asked for (its form read, about to save) ends before that starts", async () => {
+    const events: string[] = [];
+    let formRead!: () => void;
+    const bodyArrives = new Promise<void>((resolve) => (formRead = resolve));
+    const save = wrapped(
+      async () => {
+        await bodyArrives;
+        events.push(`action saves (in a transaction: ${client().inTransaction})`);
+        write("the action's");
+        return { ok: true };
+      },
+      async () => undefined,
+    );
+    // The import is an action too, as the server runs it.
+    const importing = wrapped(
+      () =>
+        asLongWrite(client(), async () => {
+          events.push("import starts");
+          client().exec("BEGIN IMMEDIATE");
+          write("the import's");
+          client().exec("COMMIT");
+          return { ok: true };
+        }),
+      async () => undefined,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toEqual([]);
+    formRead();
+    await Promise.all([save, importing]);
+    expect(events).toEqual(["action saves (in a transaction: false)", "import starts"]);
   });
 
   test("of an action that wrote nothing waits for no fsync", async () => {

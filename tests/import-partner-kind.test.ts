@@ -42,9 +42,14 @@ test("the partners a meetings import makes have the kind their names say", async
   ];
   const file = path.join(temporaryDirectory("kind"), "kinds.csv");
   fs.writeFileSync(file, rows.map((r) => r.join(",")).join("\r\n"));
-  const result = commitImport(await readImportFile(file, "auto"), "kinds.csv", formErrorMap(translatorFor("en")), {
-    userId: (await accountFor("admin")).id,
-  });
+  const result = await commitImport(
+    await readImportFile(file, "auto"),
+    "kinds.csv",
+    formErrorMap(translatorFor("en")),
+    {
+      userId: (await accountFor("admin")).id,
+    },
+  );
   expect(result.ready).toBe(2);
   const made = getDb()
     .select({ name: partners.nameEn, kind: partners.kind })

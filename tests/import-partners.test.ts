@@ -214,7 +214,7 @@ test("the preview says what each row matches or makes, every error by row and co
 test("the import writes the rows without errors as one import, and undo takes it all back", async () => {
   const db = getDb();
   const before = tally();
-  const result = commitImport(await read(await xlsx("p.xlsx", rows())), "partners.xlsx", errorMap, {
+  const result = await commitImport(await read(await xlsx("p.xlsx", rows())), "partners.xlsx", errorMap, {
     userId: adminId,
   });
   expect(result).toMatchObject({ ready: 5, errors: 10 });
@@ -347,7 +347,7 @@ test("a write that fails in the middle of the import leaves nothing written, and
       ]),
     );
     expect(await previewImport(file, errorMap)).toMatchObject({ ready: 2, errors: 0 });
-    expect(() => commitImport(file, "boom.xlsx", errorMap, { userId: adminId })).toThrow(/boom/);
+    await expect(commitImport(file, "boom.xlsx", errorMap, { userId: adminId })).rejects.toThrow(/boom/);
   } finally {
     db.$client.exec("DROP TRIGGER refuse_boom");
   }

@@ -79,7 +79,7 @@ test("the import adds the new person with their posts, gives the one on file the
   const db = getDb();
   const before = people_();
   const postsBefore = db.select().from(posts).where(eq(posts.personId, known)).all().length;
-  const result = commitImport(
+  const result = await commitImport(
     await readImportFile(file("p.csv", rows()), "auto", undefined, "people"),
     "people.csv",
     errorMap,
@@ -228,7 +228,7 @@ test("an organisation not on file, written with its partner, is a new organisati
   ]);
   expect(organisations_()).toEqual([]);
 
-  const result = commitImport(
+  const result = await commitImport(
     await readImportFile(file("o.csv", lines), "auto", undefined, "people"),
     "o.csv",
     errorMap,
@@ -293,7 +293,7 @@ test("one new person named twice down the file, in two spellings, is one person 
     { key: "sameAsRow", name: "Wang Wei", row: 2 },
   ]);
   const before = people_();
-  const result = commitImport(
+  const result = await commitImport(
     await readImportFile(file("twice.csv", rowsOf()), "auto", undefined, "people"),
     "twice.csv",
     errorMap,

@@ -109,7 +109,7 @@ test.each(cases)(
     expect(preview.shown.filter((r) => r.status !== "unchanged")).toEqual([]);
     expect(preview.shown.every((r) => r.notes.some((n) => n.key === "unchanged"))).toBe(true);
     expect(preview).toMatchObject({ rows, unchanged: rows, ready: 0, errors: 0 });
-    const result = commitImport(file, `${kind}.${format}`, errorMap, { userId: (await accountFor("admin")).id });
+    const result = await commitImport(file, `${kind}.${format}`, errorMap, { userId: (await accountFor("admin")).id });
     expect(result).toMatchObject({ ready: 0, errors: 0, unchanged: rows });
     // Records, their children and the history as they were; only the import itself is noted.
     expect(counts()).toEqual(before);

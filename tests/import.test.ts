@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import archiver from "archiver";
+import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { count, eq, inArray } from "drizzle-orm";
@@ -432,6 +433,48 @@ describe("preview and import", () => {
     expect(getDb().select({ n: count() }).from(people).get()!.n).toBe(peopleBefore);
   });
 
+  test("a large file is imported a turn at a time, all or nothing: reads go on, a save between its turns is refused", async () => {
+    const rows = Array.from({ length: 2_000 }, (_, i) =>
+      row({ date: "2020", partner: "Heilongjiang", purpose: `Turn by turn ${i}` }),
+    );
+    const data = await readImportFile(file("turns.csv", csv([HEADERS.en, ...rows])), "auto");
+    const onFile = () => getDb().select({ n: count() }).from(meetings).get()!.n;
+    // Another connection to the file, as another process or a backup: it sees what is committed.
+    const elsewhere = new Database(getDb().$client.name, { readonly: true });
+    const committed = () => elsewhere.prepare("SELECT count(*) FROM meetings").pluck().get() as number;
+    const before = onFile();
+    const importing = commitImport(data, "turns.csv", errorMap, { userId: adminId });
+    let done = false;
+    void importing.finally(() => (done = true));
+    const seen: Array<{ read: number; committed: number; refused: boolean }> = [];
+    while (!done) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (done) break;
+      let refused = false;
+      try {
+        aPartner({ nameEn: "Saved mid-import" });
+      } catch (error) {
+        refused = /import is being written/.test(String(error));
+      }
+      seen.push({ read: onFile(), committed: committed(), refused });
+    }
+    const imported = await importing;
+    expect(imported.ready).toBe(2_000);
+    // The process answered between its turns, reading the rows written so far, none committed; a
+    // save there was refused (the server's actions wait for the import instead), never mixed in.
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.every((s) => s.committed === before && s.refused)).toBe(true);
+    expect(seen.at(-1)!.read).toBeGreaterThan(before);
+    expect(committed()).toBe(before + 2_000);
+    const midImport = getDb().select({ n: count() }).from(partners).where(eq(partners.nameEn, "Saved mid-import"));
+    expect(midImport.get()!.n).toBe(0);
+    // Once it has ended, saves are made as ever; the import is undone as any other.
+    expect(aPartner({ nameEn: "Saved after the import" })).toBeGreaterThan(0);
+    expect(undoImport(imported.id, { userId: adminId })).toMatchObject({ ok: true });
+    expect(committed()).toBe(before);
+    elsewhere.close();
+  });
+
   test("says what each row links and creates, and every error by row and column; writes nothing", async () => {
     const before = getDb().select({ n: count() }).from(meetings).get()!.n;
     const partnersBefore = getDb().select({ n: count() }).from(partners).get()!.n;
@@ -544,7 +587,7 @@ describe("preview and import", () => {
 
   test("imports the rows without errors in one go, recorded as one import, and undoes it", async () => {
     const data = await readImportFile(file("good.csv", good()), "auto");
-    const result = commitImport(data, "good.csv", errorMap, { userId: adminId });
+    const result = await commitImport(data, "good.csv", errorMap, { userId: adminId });
     expect(result.ready).toBe(3);
     const db = getDb();
     const record = db.select().from(imports).where(eq(imports.id, result.id)).get()!;
@@ -648,7 +691,7 @@ describe("preview and import", () => {
       [],
       ["sourceUrl: Enter a web address, such as tengrinews.kz/news."],
     ]);
-    const result = commitImport(data, "linked-sources.xlsx", errorMap, { userId: adminId });
+    const result = await commitImport(data, "linked-sources.xlsx", errorMap, { userId: adminId });
     expect(result.ready).toBe(3);
     const db = getDb();
     const saved = db
@@ -670,7 +713,7 @@ describe("preview and import", () => {
 
   test("undo is refused once a record the import made has been edited", async () => {
     const data = await readImportFile(file("good.csv", good()), "auto");
-    const result = commitImport(data, "good.csv", errorMap, { userId: adminId });
+    const result = await commitImport(data, "good.csv", errorMap, { userId: adminId });
     const db = getDb();
     const meeting = db.select().from(meetings).all().at(-1)!;
     const form = meetingForEdit(meeting.id, "en")!;
@@ -694,7 +737,7 @@ describe("preview and import", () => {
       row({ date: "2019", partner: "Heilongjiang", ours: "Нұрпейісов Жанат", purpose: "" }),
       row({ date: "2019", partner: "Heilongjiang", purpose: "Trade office" }),
     ]);
-    const first = commitImport(await readImportFile(file("twice.csv", text), "auto"), "twice.csv", errorMap, {
+    const first = await commitImport(await readImportFile(file("twice.csv", text), "auto"), "twice.csv", errorMap, {
       userId: adminId,
     });
     expect(first.ready).toBe(3);
@@ -706,7 +749,7 @@ describe("preview and import", () => {
     expect(en("imports.sameMeeting", { name: "7" })).toBe(
       "already on file as meeting 7 (the same partner, date, purpose and people): left as it is",
     );
-    commitImport(again, "twice.csv", errorMap, { userId: adminId });
+    await commitImport(again, "twice.csv", errorMap, { userId: adminId });
     expect(getDb().select({ n: count() }).from(meetings).get()!.n).toBe(before);
     // Another purpose, or other people, on the same day is another meeting.
     const other = csv([
@@ -751,7 +794,7 @@ describe("preview and import", () => {
       if (++calls === 2) throw new Error("disk full");
       return real(...args);
     });
-    expect(() => commitImport(data, "good.csv", errorMap, { userId: adminId })).toThrow("disk full");
+    await expect(commitImport(data, "good.csv", errorMap, { userId: adminId })).rejects.toThrow("disk full");
     spy.mockRestore();
     expect(counts()).toEqual(before);
   });

@@ -47,6 +47,7 @@ import { partialDateInWords } from "~/exchange/import/partial-date-words";
 import { COUNTRY_CODES, countryName } from "~/utils/countries";
 import { COUNTRY_ALIASES } from "~/utils/country-aliases";
 import { latestEntry, revertRecord, type Actor } from "~db/history";
+import { nextTurn } from "~db/long-write";
 import {
   history,
   imports,
@@ -79,7 +80,7 @@ import { insertPartner } from "./partners/write.server";
 import { insertRelation, planSignatories, writeRelationStep } from "./relations/write.server";
 import { refusal, type Refusal } from "./refusals";
 import { removeFromSearch } from "./search-index.server";
-import { writeTransaction } from "./writes.server";
+import { writeInTurns, writeTransaction } from "./writes.server";
 
 /** More rows than a council's spreadsheet holds; reading stops there, so memory stays bounded. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -1509,9 +1510,9 @@ function summarise({ kind, lng }: FileRows, reports: RowReport[]): ImportPreview
   };
 }
 
-/** How long a preview checks rows before the process answers others' requests. */
+/** How long a preview checks rows, or an import writes them, before the process answers others. */
 const PREVIEW_TURN_MS = 25;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const IMPORT_TURN_MS = 25;
 
 /**
  * What importing the file would do, row by row, and nothing written: each row is checked and
@@ -1552,17 +1553,18 @@ export async function previewImport(file: FileRows, errorMap: z.ZodErrorMap): Pr
 
 /**
  * Imports the rows without errors, all in one transaction, recorded as one import. Rows with
- * errors are left out, as the preview said; if any write fails, nothing is written.
+ * errors are left out, as the preview said; if any write fails, nothing is written. A large file
+ * is written a turn at a time (IMPORT_TURN_MS), the transaction open between turns, the process
+ * answering others meanwhile: their actions wait for it to end (db/long-write.ts).
  */
-export function commitImport(file: FileRows, fileName: string, errorMap: z.ZodErrorMap, actor: Actor) {
-  const db = getDb();
+export async function commitImport(file: FileRows, fileName: string, errorMap: z.ZodErrorMap, actor: Actor) {
   let historyFrom = 0;
-  let reports: RowReport[] = [];
+  const reports: RowReport[] = [];
   let importId = 0;
-  writeTransaction(
-    db,
+  await writeInTurns(
+    getDb(),
     actor,
-    (tx) => {
+    async (tx, turn) => {
       historyFrom =
         (tx
           .select({ id: sql<number>`coalesce(max(${history.id}), 0)` })
@@ -1570,11 +1572,16 @@ export function commitImport(file: FileRows, fileName: string, errorMap: z.ZodEr
           .get()?.id ?? 0) + 1;
       const reading = rowRunner(tx, file, errorMap, true);
       let step = reading.next();
-      while (!step.done) step = reading.next();
-      reports = file.rows.map(step.value);
+      for (; !step.done; step = reading.next()) await turn();
+      const write = step.value;
+      while (reports.length < file.rows.length) {
+        const until = performance.now() + IMPORT_TURN_MS;
+        do reports.push(write(file.rows[reports.length]));
+        while (reports.length < file.rows.length && performance.now() < until);
+        if (reports.length < file.rows.length) await turn();
+      }
     },
     {
-      alone: true,
       afterHistory: (tx) => {
         const ready = reports.filter((r) => r.status === "ready").length;
         const historyTo =

@@ -5,7 +5,8 @@
  */
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { migrationsFolder, type Db } from "~db/client";
-import { flushHistory, hasPendingChanges, OUTSIDE, SYSTEM, type Actor } from "~db/history";
+import { flushHistory, flushHistoryUntil, hasPendingChanges, OUTSIDE, SYSTEM, type Actor } from "~db/history";
+import { asLongWrite, betweenLongWriteTurns } from "~db/long-write";
 import { hasSearchIndexes, reindexTouched, touchedForSearch } from "./search-index.server";
 
 /**
@@ -49,6 +50,10 @@ export function writeTransaction<T>(
   fn: (tx: Db) => T,
   { afterHistory, alone = false }: WriteOptions = {},
 ): T {
+  // The server's actions wait for a long write to end (db/long-write.ts); whatever else saves
+  // between its turns is refused, not mixed into its transaction.
+  if (betweenLongWriteTurns(db.$client))
+    throw new Error("An import is being written on this connection: a save now would become part of it");
   const group = db === globalThis.__kezdesuDb ? globalThis.__kezdesuCommitGroup : undefined;
   if (alone) group?.commitNow();
   else group?.join(db.$client);
@@ -67,13 +72,48 @@ export function writeTransaction<T>(
   );
 }
 
+const HISTORY_TURN_MS = 25;
+
+/**
+ * writeTransaction for a write that takes seconds (an import of thousands of rows): `fn` writes
+ * its parts a turn of the event loop at a time, awaiting `turn()` between them, and the process
+ * answers others meanwhile (db/long-write.ts). One transaction all the same, committed alone
+ * (not with the saves of a turn, db/group-commit.ts), its history written before it commits.
+ */
+export function writeInTurns<T>(
+  db: Db,
+  actor: Actor,
+  fn: (tx: Db, turn: () => Promise<void>) => Promise<T>,
+  { afterHistory }: Pick<WriteOptions, "afterHistory"> = {},
+): Promise<T> {
+  const client = db.$client;
+  return asLongWrite(client, async (turn) => {
+    if (db === globalThis.__kezdesuDb) globalThis.__kezdesuCommitGroup?.commitNow();
+    client.exec("BEGIN IMMEDIATE");
+    try {
+      flushOutside(db);
+      const result = await fn(db, turn);
+      reindexTouched(db);
+      // Thousands of records' entries, a turn's worth at a time (for 10,000 meetings, 0.6 s).
+      while (!flushHistoryUntil(client, actor, performance.now() + HISTORY_TURN_MS)) await turn();
+      afterHistory?.(db);
+      client.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (client.inTransaction) client.exec("ROLLBACK");
+      throw error;
+    }
+  });
+}
+
 /**
  * Writes into the history, as made outside the app and at their own times, the changes another
  * program made to the file since the app last wrote (db/history.ts). Cheap when there are none,
  * which is nearly always: for the hourly housekeeping and the pages that show the history.
  */
 export function recordOutsideChanges(db: Db, reindex = true) {
-  if (!hasPendingChanges(db.$client)) return 0;
+  // Between an import's turns, what is pending is its own changes, not another program's.
+  if (betweenLongWriteTurns(db.$client) || !hasPendingChanges(db.$client)) return 0;
   return db.transaction(() => flushOutside(db, reindex), { behavior: "immediate" });
 }
 

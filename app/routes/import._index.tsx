@@ -256,7 +256,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!claimed) return refused({ fileError: t("imports.errors.expired") });
     try {
       const file = await readImportFile(claimed.path, claimed.encoding, claimed.mapping, claimed.kind);
-      const result = commitImport(file, claimed.fileName, errorMap, actorOf(user));
+      const result = await commitImport(file, claimed.fileName, errorMap, actorOf(user));
       dropStaged(token);
       return redirectWithFlash(request, "/import", t("imports.done", { count: result.ready, file: claimed.fileName }));
     } catch (error) {

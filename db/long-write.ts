@@ -1,0 +1,111 @@
+/**
+ * A write that takes seconds (a spreadsheet import of thousands of rows) made a turn of the event
+ * loop at a time, so that the process goes on answering everyone else meanwhile
+ * (docs/decisions/0010-long-writes.md).
+ *
+ * Such a write is one transaction all the same (all of it or none of it), left open on the app's
+ * connection between its turns. Whatever else were written on that connection meanwhile would
+ * become part of it, and be taken back with it should it fail. So the server counts its actions
+ * (db/durable-answers.ts): a long write starts once no other action is under way (one that has
+ * read its form may be about to save), and an action that comes while a long write runs waits
+ * for its end before it starts. A save made anyhow between its turns is refused rather than
+ * mixed in (app/models/writes.server.ts). What is read meanwhile sees the rows written so far,
+ * as a save's own rows are seen a moment before its commit (db/group-commit.ts).
+ *
+ * The state lives on globalThis: server.ts and the Remix build each bundle this module.
+ */
+import type Database from "better-sqlite3";
+
+type LongWrite = { client: Database.Database; ended: Promise<void>; inTurn: boolean };
+type State = {
+  running?: LongWrite;
+  /** Actions under way (counted by the server), those of the long writes' callers among them. */
+  actions: number;
+  /** Long writes asked for and not yet ended: each is an action's, in the server. */
+  callers: number;
+  /** Long writes waiting for the actions under way to end. */
+  waiting: Set<() => void>;
+};
+
+declare global {
+  var __kezdesuLongWrite: State | undefined;
+}
+
+const state = (): State => (globalThis.__kezdesuLongWrite ??= { actions: 0, callers: 0, waiting: new Set() });
+
+/** Each waiting long write looks again whether it may start. */
+function wake(s: State) {
+  const waiting = [...s.waiting];
+  s.waiting.clear();
+  for (const resolve of waiting) resolve();
+}
+
+/** Whether a long write's transaction is open: what an action then waits for. */
+export const longWriteRunning = () => state().running !== undefined;
+
+/**
+ * Whether a long write's transaction is open on `client` and the code running is not its own:
+ * what were written on the connection now would become part of it.
+ */
+export function betweenLongWriteTurns(client: Database.Database) {
+  const running = state().running;
+  return running !== undefined && running.client === client && !running.inTurn;
+}
+
+/** Resolves once no long write runs: at once, or when the one running (and any after it) has ended. */
+export async function longWriteEnded(): Promise<void> {
+  for (let running = state().running; running; running = state().running) await running.ended;
+}
+
+/**
+ * Counts an action as under way until the returned function is called. The caller starts it once
+ * no long write runs (`longWriteEnded`), with no await between.
+ */
+export function actionUnderWay(): () => void {
+  const s = state();
+  s.actions++;
+  return () => {
+    s.actions--;
+    wake(s);
+  };
+}
+
+/**
+ * Runs `write` as the process's one long write on `client`: once no other runs and no action but
+ * those of the long writes asked for is under way. `write` awaits `turn()` between its parts to
+ * let the process answer others.
+ */
+export async function asLongWrite<T>(
+  client: Database.Database,
+  write: (turn: () => Promise<void>) => Promise<T>,
+): Promise<T> {
+  const s = state();
+  s.callers++;
+  // Another long write's caller, waiting for this one's action to end, may now start.
+  wake(s);
+  let running: LongWrite | undefined;
+  let end = () => {};
+  try {
+    while (s.running || s.actions > s.callers) await new Promise<void>((resolve) => s.waiting.add(resolve));
+    // Marked before it starts: its first turn runs before `write` returns.
+    running = { client, ended: new Promise<void>((resolve) => (end = resolve)), inTurn: true };
+    s.running = running;
+    const turn = async () => {
+      running!.inTurn = false;
+      try {
+        await nextTurn();
+      } finally {
+        running!.inTurn = true;
+      }
+    };
+    return await write(turn);
+  } finally {
+    if (running) s.running = undefined;
+    s.callers--;
+    end();
+    wake(s);
+  }
+}
+
+/** The next turn of the event loop: after the I/O and the requests already waiting. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
