@@ -1520,9 +1520,9 @@ const IMPORT_TURN_MS = 25;
  * process serves everyone: what the file's ids name is read a page at a time, the rows are
  * checked a turn at a time (PREVIEW_TURN_MS), each turn in a read transaction of its own, rolled
  * back, and the other requests are answered between them (with no transaction open, so their
- * saves are their own). A row checked in a later turn can so
- * see what someone saved meanwhile; the import checks every row again as it writes. A person new
- * to the file is new on each of its rows here; the import makes them once and links the later rows.
+ * saves are their own). A row checked in a later turn can so see what someone saved meanwhile;
+ * the import checks every row again as it writes. A person new to the file is new on each of its
+ * rows here; the import makes them once and links the later rows.
  */
 export async function previewImport(file: FileRows, errorMap: z.ZodErrorMap): Promise<ImportPreview> {
   const db = getDb();
