@@ -15,7 +15,7 @@ import { broadcastDevReady, createRequestHandler, type AppLoadContext, type Serv
 import { matchRoutes } from "@remix-run/react";
 import compression from "compression";
 import express from "express";
-import { openDatabase } from "~db/client";
+import { openDatabase, processConnection } from "~db/client";
 import { answersAfterTheDisk, walSyncer } from "~db/durable-answers";
 import { BACKSTOP_PAGES, walCheckpointer } from "~db/checkpointer";
 import { commitGroup } from "~db/group-commit";
@@ -356,13 +356,10 @@ async function serve() {
       brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
     }),
   );
-  // Refusals and housekeeping use the app's connection, opened here as app/db.server.ts opens
-  // it: a connection of their own would wait for the app's write lock with the thread blocked,
-  // an import's, held between its turns, among them (db/long-write.ts).
-  const db = (globalThis.__kezdesuDb ??= openDatabase(env.DATABASE_PATH, {
-    syncEachCommit: false,
-    checkpointPages: globalThis.__kezdesuCheckpointPages,
-  }));
+  // Refusals and housekeeping use the app's connection: one of their own would wait for its
+  // write lock with the thread blocked, an import's, held between its turns, among them
+  // (db/long-write.ts).
+  const db = processConnection(env.DATABASE_PATH);
   app.use(refuseCrossSitePosts(db));
   pruneExpired(db);
   setInterval(

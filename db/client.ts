@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type { CommitGroup } from "./group-commit";
 
 export type Db = BetterSQLite3Database & { $client: Database.Database };
 
@@ -31,6 +32,30 @@ export function openDatabase(file: string, { syncEachCommit = true, checkpointPa
   const db = drizzle(keepingStatements(sqlite)) as Db;
   db.$client = sqlite;
   return db;
+}
+
+declare global {
+  // Survives the dev server's module reloads, so one connection serves the process.
+  var __kezdesuDb: Db | undefined;
+  /** Set by server.ts, which answers no action before its writes are on disk (db/durable-answers.ts). */
+  var __kezdesuAnswersAfterTheDisk: boolean | undefined;
+  /** Set by server.ts, whose own thread checkpoints the WAL (db/checkpointer.ts): the WAL size past which the app's commits checkpoint anyway. */
+  var __kezdesuCheckpointPages: number | undefined;
+  /** Set by server.ts: the app connection's saves made in one turn of the event loop share a commit (db/group-commit.ts). */
+  var __kezdesuCommitGroup: CommitGroup | undefined;
+}
+
+/**
+ * The process's one connection to the app's database, opened on first use with what server.ts
+ * has set: the Remix build's models (app/db.server.ts) and server.ts's own refusals and
+ * housekeeping share it. On globalThis: each bundles this module.
+ */
+export function processConnection(file: string): Db {
+  globalThis.__kezdesuDb ??= openDatabase(file, {
+    syncEachCommit: !globalThis.__kezdesuAnswersAfterTheDisk,
+    checkpointPages: globalThis.__kezdesuCheckpointPages,
+  });
+  return globalThis.__kezdesuDb;
 }
 
 /**
