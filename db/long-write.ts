@@ -35,6 +35,8 @@ const state = (): State => (globalThis.__kezdesuLongWrite ??= { actions: 0, call
 
 /** Each waiting long write looks again whether it may start. */
 function wake(s: State) {
+  // Called as every action ends: nearly always nobody waits.
+  if (s.waiting.size === 0) return;
   const waiting = [...s.waiting];
   s.waiting.clear();
   for (const resolve of waiting) resolve();

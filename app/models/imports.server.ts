@@ -1511,14 +1511,42 @@ function summarise({ kind, lng }: FileRows, reports: RowReport[]): ImportPreview
 }
 
 /** How long a preview checks rows, or an import writes them, before the process answers others. */
-const PREVIEW_TURN_MS = 25;
-const IMPORT_TURN_MS = 25;
+const TURN_MS = 25;
+
+/** The row checker, once what the file's ids name is read, `between` awaited after each page of it. */
+async function rowRunnerBetween(reading: ReturnType<typeof rowRunner>, between: () => Promise<void>) {
+  let step = reading.next();
+  for (; !step.done; step = reading.next()) await between();
+  return step.value;
+}
+
+/**
+ * `each` row's report, TURN_MS of rows a turn, `between` awaited between turns; `inTurn` runs
+ * each turn's work (the preview's, in a transaction it rolls back).
+ */
+async function rowsInTurns(
+  rows: FileRow[],
+  each: (row: FileRow) => RowReport,
+  between: () => Promise<void>,
+  inTurn: (turn: () => void) => void = (turn) => turn(),
+) {
+  const reports: RowReport[] = [];
+  while (reports.length < rows.length) {
+    inTurn(() => {
+      const until = performance.now() + TURN_MS;
+      do reports.push(each(rows[reports.length]));
+      while (reports.length < rows.length && performance.now() < until);
+    });
+    if (reports.length < rows.length) await between();
+  }
+  return reports;
+}
 
 /**
  * What importing the file would do, row by row, and nothing written: each row is checked and
  * matched as the import does it. A file of thousands of rows takes seconds to check, and this
  * process serves everyone: what the file's ids name is read a page at a time, the rows are
- * checked a turn at a time (PREVIEW_TURN_MS), each turn in a read transaction of its own, rolled
+ * checked a turn at a time (TURN_MS), each turn in a read transaction of its own, rolled
  * back, and the other requests are answered between them (with no transaction open, so their
  * saves are their own). A row checked in a later turn can so see what someone saved meanwhile;
  * the import checks every row again as it writes. A person new to the file is new on each of its
@@ -1526,18 +1554,12 @@ const IMPORT_TURN_MS = 25;
  */
 export async function previewImport(file: FileRows, errorMap: z.ZodErrorMap): Promise<ImportPreview> {
   const db = getDb();
-  const reading = rowRunner(db, file, errorMap, false);
-  let step = reading.next();
-  for (; !step.done; step = reading.next()) await nextTurn();
-  const check = step.value;
-  const reports: RowReport[] = [];
-  while (reports.length < file.rows.length) {
+  const check = await rowRunnerBetween(rowRunner(db, file, errorMap, false), nextTurn);
+  const reports = await rowsInTurns(file.rows, check, nextTurn, (turn) => {
     try {
       db.transaction(
         () => {
-          const until = performance.now() + PREVIEW_TURN_MS;
-          do reports.push(check(file.rows[reports.length]));
-          while (reports.length < file.rows.length && performance.now() < until);
+          turn();
           // Nothing was written; ending it so makes sure nothing is.
           throw new Rollback();
         },
@@ -1546,20 +1568,19 @@ export async function previewImport(file: FileRows, errorMap: z.ZodErrorMap): Pr
     } catch (error) {
       if (!(error instanceof Rollback)) throw error;
     }
-    if (reports.length < file.rows.length) await nextTurn();
-  }
+  });
   return summarise(file, reports);
 }
 
 /**
  * Imports the rows without errors, all in one transaction, recorded as one import. Rows with
  * errors are left out, as the preview said; if any write fails, nothing is written. A large file
- * is written a turn at a time (IMPORT_TURN_MS), the transaction open between turns, the process
+ * is written a turn at a time (TURN_MS), the transaction open between turns, the process
  * answering others meanwhile: their actions wait for it to end (db/long-write.ts).
  */
 export async function commitImport(file: FileRows, fileName: string, errorMap: z.ZodErrorMap, actor: Actor) {
   let historyFrom = 0;
-  const reports: RowReport[] = [];
+  let reports: RowReport[] = [];
   let importId = 0;
   await writeInTurns(
     getDb(),
@@ -1570,16 +1591,8 @@ export async function commitImport(file: FileRows, fileName: string, errorMap: z
           .select({ id: sql<number>`coalesce(max(${history.id}), 0)` })
           .from(history)
           .get()?.id ?? 0) + 1;
-      const reading = rowRunner(tx, file, errorMap, true);
-      let step = reading.next();
-      for (; !step.done; step = reading.next()) await turn();
-      const write = step.value;
-      while (reports.length < file.rows.length) {
-        const until = performance.now() + IMPORT_TURN_MS;
-        do reports.push(write(file.rows[reports.length]));
-        while (reports.length < file.rows.length && performance.now() < until);
-        if (reports.length < file.rows.length) await turn();
-      }
+      const write = await rowRunnerBetween(rowRunner(tx, file, errorMap, true), turn);
+      reports = await rowsInTurns(file.rows, write, turn);
     },
     {
       afterHistory: (tx) => {
