@@ -256,7 +256,7 @@ test("the import writes the rows without errors as one import, and undo takes it
     message: { key: "imports.errors.partnerOnFileDiffers", values: { name: "Kazan" } },
   });
 
-  expect(undoImport(result.id, { userId: adminId })).toEqual({ ok: true, fileName: "partners.xlsx" });
+  expect(await undoImport(result.id, { userId: adminId })).toEqual({ ok: true, fileName: "partners.xlsx" });
   expect(tally().slice(0, 4)).toEqual(before.slice(0, 4));
   expect(db.select().from(partners).where(eq(partners.nameEn, "Kazan")).get()).toBeUndefined();
   expect(db.select().from(relations).where(eq(relations.partnerId, harbin)).all()).toEqual([]);
@@ -321,7 +321,7 @@ test("a step added by its relation's ID to a relation on file, through the impor
 
   // Undone, the relation on file is as it was: its first step alone.
   const last = getDb().select().from(imports).all().at(-1)!;
-  expect(undoImport(last.id, { userId: adminId })).toMatchObject({ ok: true });
+  expect(await undoImport(last.id, { userId: adminId })).toMatchObject({ ok: true });
   expect(
     getDb()
       .select({ status: relationSteps.status })

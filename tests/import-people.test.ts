@@ -106,7 +106,7 @@ test("the import adds the new person with their posts, gives the one on file the
   expect(knownPosts.length).toBe(postsBefore + 1);
   expect(knownPosts.at(-1)?.titleEn).toBe("Deputy akim");
 
-  expect(undoImport(result.id, { userId: adminId })).toEqual({ ok: true, fileName: "people.csv" });
+  expect(await undoImport(result.id, { userId: adminId })).toEqual({ ok: true, fileName: "people.csv" });
   expect(people_()).toBe(before);
   expect(db.select().from(people).where(eq(people.nameEn, "Sultanov Bakyt")).get()).toBeUndefined();
   expect(db.select().from(posts).where(eq(posts.personId, known)).all().length).toBe(postsBefore);
@@ -249,7 +249,7 @@ test("an organisation not on file, written with its partner, is a new organisati
     ["Deputy director", office.id],
     ["Adviser", office.id],
   ]);
-  expect(undoImport(result.id, { userId: adminId })).toMatchObject({ ok: true });
+  expect(await undoImport(result.id, { userId: adminId })).toMatchObject({ ok: true });
   expect(organisations_()).toEqual([]);
 });
 

@@ -433,20 +433,11 @@ describe("preview and import", () => {
     expect(getDb().select({ n: count() }).from(people).get()!.n).toBe(peopleBefore);
   });
 
-  test("a large file is imported a turn at a time, all or nothing: reads go on, a save between its turns is refused", async () => {
-    const rows = Array.from({ length: 2_000 }, (_, i) =>
-      row({ date: "2020", partner: "Heilongjiang", purpose: `Turn by turn ${i}` }),
-    );
-    const data = await readImportFile(file("turns.csv", csv([HEADERS.en, ...rows])), "auto");
-    const onFile = () => getDb().select({ n: count() }).from(meetings).get()!.n;
-    // Another connection to the file, as another process or a backup: it sees what is committed.
-    const elsewhere = new Database(getDb().$client.name, { readonly: true });
-    const committed = () => elsewhere.prepare("SELECT count(*) FROM meetings").pluck().get() as number;
-    const before = onFile();
-    const importing = commitImport(data, "turns.csv", errorMap, { userId: adminId });
+  /** What another request sees in each turn the process answers while `running` runs, with a save tried. */
+  async function betweenTurns<T, Look>(running: Promise<T>, look: () => Look) {
     let done = false;
-    void importing.finally(() => (done = true));
-    const seen: Array<{ read: number; committed: number; refused: boolean }> = [];
+    void running.finally(() => (done = true));
+    const seen: Array<Look & { refused: boolean }> = [];
     while (!done) {
       await new Promise((resolve) => setImmediate(resolve));
       if (done) break;
@@ -456,22 +447,43 @@ describe("preview and import", () => {
       } catch (error) {
         refused = /import is being written/.test(String(error));
       }
-      seen.push({ read: onFile(), committed: committed(), refused });
+      seen.push({ ...look(), refused });
     }
-    const imported = await importing;
-    expect(imported.ready).toBe(2_000);
+    return { result: await running, seen };
+  }
+
+  test("a large file is imported, and undone, a turn at a time, all or nothing: reads go on, a save between its turns is refused", async () => {
+    const rows = Array.from({ length: 2_000 }, (_, i) =>
+      row({ date: "2020", partner: "Heilongjiang", purpose: `Turn by turn ${i}` }),
+    );
+    const data = await readImportFile(file("turns.csv", csv([HEADERS.en, ...rows])), "auto");
+    const onFile = () => getDb().select({ n: count() }).from(meetings).get()!.n;
+    // Another connection to the file, as another process or a backup: it sees what is committed.
+    const elsewhere = new Database(getDb().$client.name, { readonly: true });
+    const committed = () => elsewhere.prepare("SELECT count(*) FROM meetings").pluck().get() as number;
+    const look = () => ({ read: onFile(), committed: committed() });
+    const before = onFile();
+    const importing = await betweenTurns(commitImport(data, "turns.csv", errorMap, { userId: adminId }), look);
+    expect(importing.result.ready).toBe(2_000);
     // The process answered between its turns, reading the rows written so far, none committed; a
     // save there was refused (the server's actions wait for the import instead), never mixed in.
-    expect(seen.length).toBeGreaterThan(1);
-    expect(seen.every((s) => s.committed === before && s.refused)).toBe(true);
-    expect(seen.at(-1)!.read).toBeGreaterThan(before);
+    expect(importing.seen.length).toBeGreaterThan(1);
+    expect(importing.seen.every((s) => s.committed === before && s.refused)).toBe(true);
+    expect(importing.seen.at(-1)!.read).toBeGreaterThan(before);
     expect(committed()).toBe(before + 2_000);
     const midImport = getDb().select({ n: count() }).from(partners).where(eq(partners.nameEn, "Saved mid-import"));
     expect(midImport.get()!.n).toBe(0);
-    // Once it has ended, saves are made as ever; the import is undone as any other.
+    // Once it has ended, saves are made as ever.
     expect(aPartner({ nameEn: "Saved after the import" })).toBeGreaterThan(0);
-    expect(undoImport(imported.id, { userId: adminId })).toMatchObject({ ok: true });
+
+    // Undone the same way: its meetings go a turn at a time, all of them at the commit.
+    const undoing = await betweenTurns(undoImport(importing.result.id, { userId: adminId }), look);
+    expect(undoing.result).toMatchObject({ ok: true });
+    expect(undoing.seen.length).toBeGreaterThan(1);
+    expect(undoing.seen.every((s) => s.committed === before + 2_000 && s.refused)).toBe(true);
+    expect(undoing.seen.at(-1)!.read).toBeLessThan(before + 2_000);
     expect(committed()).toBe(before);
+    expect(midImport.get()!.n).toBe(0);
     elsewhere.close();
   });
 
@@ -618,7 +630,7 @@ describe("preview and import", () => {
       .filter((h) => h.id >= record.historyFrom && h.id <= record.historyTo);
     expect(entries.every((h) => h.userId === adminId)).toBe(true);
 
-    expect(undoImport(result.id, { userId: adminId })).toEqual({ ok: true, fileName: "good.csv" });
+    expect(await undoImport(result.id, { userId: adminId })).toEqual({ ok: true, fileName: "good.csv" });
     expect(
       db
         .select()
@@ -635,7 +647,7 @@ describe("preview and import", () => {
     ).toBe(false);
     expect(db.select({ n: count() }).from(meetings).get()!.n).toBe(0);
     // The person on file got a post from the import; undo takes it back.
-    expect(undoImport(result.id, { userId: adminId })).toMatchObject({
+    expect(await undoImport(result.id, { userId: adminId })).toMatchObject({
       ok: false,
       refusal: { key: "imports.errors.undoAlready" },
     });
@@ -708,7 +720,7 @@ describe("preview and import", () => {
       { purpose: "Own address", url: "https://own.kz/3", outlet: "Kazinform" },
     ]);
     // Leaves the file as the tests after it expect it.
-    expect(undoImport(result.id, { userId: adminId })).toMatchObject({ ok: true });
+    expect(await undoImport(result.id, { userId: adminId })).toMatchObject({ ok: true });
   });
 
   test("undo is refused once a record the import made has been edited", async () => {
@@ -725,7 +737,7 @@ describe("preview and import", () => {
         SYSTEM,
       ).ok,
     ).toBe(true);
-    const refused = undoImport(result.id, { userId: adminId });
+    const refused = await undoImport(result.id, { userId: adminId });
     expect(refused).toMatchObject({ ok: false, refusal: { key: "imports.errors.undoEdited" } });
     expect(db.select().from(meetings).all().length).toBe(3);
   });

@@ -80,7 +80,7 @@ import { insertPartner } from "./partners/write.server";
 import { insertRelation, planSignatories, writeRelationStep } from "./relations/write.server";
 import { refusal, type Refusal } from "./refusals";
 import { removeFromSearch } from "./search-index.server";
-import { writeInTurns, writeTransaction } from "./writes.server";
+import { writeInTurns } from "./writes.server";
 
 /** More rows than a council's spreadsheet holds; reading stops there, so memory stays bounded. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -1521,25 +1521,25 @@ async function rowRunnerBetween(reading: ReturnType<typeof rowRunner>, between: 
 }
 
 /**
- * `each` row's report, TURN_MS of rows a turn, `between` awaited between turns; `inTurn` runs
+ * `each` item's result, TURN_MS of items a turn, `between` awaited between turns; `inTurn` runs
  * each turn's work (the preview's, in a transaction it rolls back).
  */
-async function rowsInTurns(
-  rows: FileRow[],
-  each: (row: FileRow) => RowReport,
+async function mapInTurns<T, R>(
+  items: readonly T[],
+  each: (item: T) => R,
   between: () => Promise<void>,
   inTurn: (turn: () => void) => void = (turn) => turn(),
 ) {
-  const reports: RowReport[] = [];
-  while (reports.length < rows.length) {
+  const results: R[] = [];
+  while (results.length < items.length) {
     inTurn(() => {
       const until = performance.now() + TURN_MS;
-      do reports.push(each(rows[reports.length]));
-      while (reports.length < rows.length && performance.now() < until);
+      do results.push(each(items[results.length]));
+      while (results.length < items.length && performance.now() < until);
     });
-    if (reports.length < rows.length) await between();
+    if (results.length < items.length) await between();
   }
-  return reports;
+  return results;
 }
 
 /**
@@ -1555,7 +1555,7 @@ async function rowsInTurns(
 export async function previewImport(file: FileRows, errorMap: z.ZodErrorMap): Promise<ImportPreview> {
   const db = getDb();
   const check = await rowRunnerBetween(rowRunner(db, file, errorMap, false), nextTurn);
-  const reports = await rowsInTurns(file.rows, check, nextTurn, (turn) => {
+  const reports = await mapInTurns(file.rows, check, nextTurn, (turn) => {
     try {
       db.transaction(
         () => {
@@ -1592,7 +1592,7 @@ export async function commitImport(file: FileRows, fileName: string, errorMap: z
           .from(history)
           .get()?.id ?? 0) + 1;
       const write = await rowRunnerBetween(rowRunner(tx, file, errorMap, true), turn);
-      reports = await rowsInTurns(file.rows, write, turn);
+      reports = await mapInTurns(file.rows, write, turn);
     },
     {
       afterHistory: (tx) => {
@@ -1656,11 +1656,12 @@ export type UndoResult = { ok: true; fileName: string } | { ok: false; refusal: 
 /**
  * Undoes an import as a whole, in one transaction recorded in the history: what it created is
  * deleted (into the bin), what it added to records already on file (a post) is taken back.
- * Refused while any of its records has been changed since.
+ * Refused while any of its records has been changed since. An import of thousands of rows is
+ * undone a turn at a time (TURN_MS), as it was written (writeInTurns).
  */
-export function undoImport(id: number, actor: Actor): UndoResult {
+export async function undoImport(id: number, actor: Actor): Promise<UndoResult> {
   try {
-    return writeTransaction(getDb(), actor, (db) => undoIn(db, id, actor), { alone: true });
+    return await writeInTurns(getDb(), actor, (db, turn) => undoIn(db, id, actor, turn));
   } catch (error) {
     // A record it made is now referred to by one made since (a person at a later meeting):
     // deleting it fails, and the transaction takes back everything it had undone.
@@ -1670,56 +1671,62 @@ export function undoImport(id: number, actor: Actor): UndoResult {
   }
 }
 
-function undoIn(db: Db, id: number, actor: Actor): UndoResult {
-  {
-    const row = db.select().from(imports).where(eq(imports.id, id)).get();
-    if (!row) return { ok: false, refusal: refusal("form.errors.notFound") };
-    if (row.undoneAt) return { ok: false, refusal: refusal("imports.errors.undoAlready") };
-    const entries = db
-      .select({ id: history.id, action: history.action, type: history.recordType, recordId: history.recordId })
-      .from(history)
-      .where(and(gte(history.id, row.historyFrom), lte(history.id, row.historyTo)))
-      .orderBy(history.id)
-      .all();
-    const sqlite = getDb().$client;
-    const records = new Map<string, { type: AuditedRecordType; id: number; first: number; created: boolean }>();
-    for (const e of entries) {
-      const key = `${e.type}:${e.recordId}`;
-      if (!records.has(key))
-        records.set(key, { type: e.type, id: e.recordId, first: e.id, created: e.action === "create" });
-    }
-    const changed = [...records.values()].filter((r) => (latestEntry(sqlite, r.type, r.id)?.id ?? 0) > row.historyTo);
-    if (changed.length)
-      return {
-        ok: false,
-        refusal: refusal("imports.errors.undoEdited", {
-          records: changed
-            .map((r) => `${r.type} ${r.id}`)
-            .slice(0, 5)
-            .join(", "),
-        }),
-      };
-    for (const type of UNDO_ORDER) {
-      for (const r of [...records.values()].filter((x) => x.type === type)) {
-        if (r.created) deleteCreated(db, r.type, r.id);
-        else {
-          const before = db
-            .select({ id: history.id })
-            .from(history)
-            .where(and(eq(history.recordType, r.type), eq(history.recordId, r.id), sql`${history.id} < ${r.first}`))
-            .orderBy(desc(history.id))
-            .limit(1)
-            .get();
-          if (before) revertRecord(sqlite, r.type, r.id, before.id);
-        }
-      }
-    }
-    db.update(imports)
-      .set({ undoneAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`, undoneBy: actor.userId })
-      .where(eq(imports.id, id))
-      .run();
-    return { ok: true, fileName: row.fileName };
+type ImportedRecord = { type: AuditedRecordType; id: number; first: number; created: boolean };
+
+async function undoIn(db: Db, id: number, actor: Actor, turn: () => Promise<void>): Promise<UndoResult> {
+  const row = db.select().from(imports).where(eq(imports.id, id)).get();
+  if (!row) return { ok: false, refusal: refusal("form.errors.notFound") };
+  if (row.undoneAt) return { ok: false, refusal: refusal("imports.errors.undoAlready") };
+  const entries = db
+    .select({ id: history.id, action: history.action, type: history.recordType, recordId: history.recordId })
+    .from(history)
+    .where(and(gte(history.id, row.historyFrom), lte(history.id, row.historyTo)))
+    .orderBy(history.id)
+    .all();
+  const sqlite = db.$client;
+  const records = new Map<string, ImportedRecord>();
+  for (const e of entries) {
+    const key = `${e.type}:${e.recordId}`;
+    if (!records.has(key))
+      records.set(key, { type: e.type, id: e.recordId, first: e.id, created: e.action === "create" });
   }
+  const all = [...records.values()];
+  const editedSince = await mapInTurns(all, (r) => (latestEntry(sqlite, r.type, r.id)?.id ?? 0) > row.historyTo, turn);
+  const changed = all.filter((_, i) => editedSince[i]);
+  if (changed.length)
+    return {
+      ok: false,
+      refusal: refusal("imports.errors.undoEdited", {
+        records: changed
+          .map((r) => `${r.type} ${r.id}`)
+          .slice(0, 5)
+          .join(", "),
+      }),
+    };
+  for (const type of UNDO_ORDER)
+    await mapInTurns(
+      all.filter((r) => r.type === type),
+      (r) => undoRecord(db, r),
+      turn,
+    );
+  db.update(imports)
+    .set({ undoneAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`, undoneBy: actor.userId })
+    .where(eq(imports.id, id))
+    .run();
+  return { ok: true, fileName: row.fileName };
+}
+
+/** A record the import made is deleted; one it changed goes back to what it was just before. */
+function undoRecord(db: Db, r: ImportedRecord) {
+  if (r.created) return deleteCreated(db, r.type, r.id);
+  const before = db
+    .select({ id: history.id })
+    .from(history)
+    .where(and(eq(history.recordType, r.type), eq(history.recordId, r.id), sql`${history.id} < ${r.first}`))
+    .orderBy(desc(history.id))
+    .limit(1)
+    .get();
+  if (before) revertRecord(db.$client, r.type, r.id, before.id);
 }
 
 function deleteCreated(db: Db, type: AuditedRecordType, id: number) {

@@ -29,11 +29,6 @@ export function migrateDatabase(db: Db) {
 export type WriteOptions = {
   /** Run inside the transaction once the history is written (an import notes which entries are its own). */
   afterHistory?: (tx: Db) => void;
-  /**
-   * A large write (thousands of rows): committed alone rather than with the saves of the same
-   * turn of the event loop, which would keep a copy of every page it changes (db/group-commit.ts).
-   */
-  alone?: boolean;
 };
 
 /**
@@ -44,19 +39,13 @@ export type WriteOptions = {
  * server, the app connection's saves of one turn of the event loop share one commit, each in a
  * savepoint of its own (db/group-commit.ts).
  */
-export function writeTransaction<T>(
-  db: Db,
-  actor: Actor,
-  fn: (tx: Db) => T,
-  { afterHistory, alone = false }: WriteOptions = {},
-): T {
+export function writeTransaction<T>(db: Db, actor: Actor, fn: (tx: Db) => T, { afterHistory }: WriteOptions = {}): T {
   // The server's actions wait for a long write to end (db/long-write.ts); whatever else saves
   // between its turns is refused, not mixed into its transaction.
   if (betweenLongWriteTurns(db.$client))
     throw new Error("An import is being written on this connection: a save now would become part of it");
   const group = db === globalThis.__kezdesuDb ? globalThis.__kezdesuCommitGroup : undefined;
-  if (alone) group?.commitNow();
-  else group?.join(db.$client);
+  group?.join(db.$client);
   return db.transaction(
     (tx) => {
       // Whatever another program changed since the app last wrote is its own entry, not this one's.
@@ -78,13 +67,14 @@ const HISTORY_TURN_MS = 25;
  * writeTransaction for a write that takes seconds (an import of thousands of rows): `fn` writes
  * its parts a turn of the event loop at a time, awaiting `turn()` between them, and the process
  * answers others meanwhile (db/long-write.ts). One transaction all the same, committed alone
- * (not with the saves of a turn, db/group-commit.ts), its history written before it commits.
+ * rather than with the saves of a turn, which would keep a copy of every page it changes
+ * (db/group-commit.ts), its history written before it commits.
  */
 export function writeInTurns<T>(
   db: Db,
   actor: Actor,
   fn: (tx: Db, turn: () => Promise<void>) => Promise<T>,
-  { afterHistory }: Pick<WriteOptions, "afterHistory"> = {},
+  { afterHistory }: WriteOptions = {},
 ): Promise<T> {
   const client = db.$client;
   return asLongWrite(client, async (turn) => {

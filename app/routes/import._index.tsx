@@ -216,7 +216,7 @@ export async function action({ request }: ActionFunctionArgs) {
     // Editors import; only an administrator undoes an import as a whole.
     const admin = await requireUser(request, "admin");
     if (!importId) return refused({ undoError: t("form.errors.invalid") });
-    const result = undoImport(importId, actorOf(admin));
+    const result = await undoImport(importId, actorOf(admin));
     if (!result.ok) return refused({ undoError: say(t, result.refusal) });
     return redirectWithFlash(request, "/import", t("imports.undoneFlash", { file: result.fileName }));
   }
