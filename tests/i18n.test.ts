@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { LANGUAGES } from "~/i18n/config";
-import { translations } from "~/i18n/i18n.server";
+import { translations, translatorFor } from "~/i18n/i18n.server";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -14,7 +14,9 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
   return entries;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+// A placeholder with its marking: a count written as a number in English is one in every language.
+const placeholders = (text: string) =>
+  [...text.matchAll(/{{\s*(\w+)\s*(,\s*number\s*)?}}/g)].map((m) => m[1] + (m[2] ? ", number" : "")).sort();
 
 const reference = flatten(translations.en);
 
@@ -30,7 +32,7 @@ describe.each(LANGUAGES.filter((lng) => lng !== "en"))("the %s interface", (lng)
     expect(empty).toEqual([]);
   });
 
-  test("keeps every {{placeholder}} of the English text", () => {
+  test("keeps every {{placeholder}} of the English text, a number marked as one", () => {
     const mismatched = [...reference]
       .filter(
         ([key, value]) => strings.has(key) && placeholders(value).join() !== placeholders(strings.get(key)!).join(),
@@ -38,6 +40,20 @@ describe.each(LANGUAGES.filter((lng) => lng !== "en"))("the %s interface", (lng)
       .map(([key]) => key);
     expect(mismatched).toEqual([]);
   });
+});
+
+test("a count is written as each language writes numbers; a year or an id as it is", () => {
+  const nbsp = "\u00a0";
+  expect(translatorFor("en")("imports.done", { count: 12345, file: "a.csv" })).toBe("Imported 12,345 rows from a.csv.");
+  expect(translatorFor("ru")("common.showing", { from: 1001, to: 1020, total: 1234567 })).toBe(
+    `1${nbsp}001–1${nbsp}020 из 1${nbsp}234${nbsp}567`,
+  );
+  expect(translatorFor("kk")("imports.done", { count: "3000", file: "a.csv" })).toBe(
+    `a.csv файлынан импортталған жолдар: 3${nbsp}000.`,
+  );
+  expect(translatorFor("en")("chart.meetingsInYear", { year: 2017, count: 1500 })).toBe("Meetings in 2017: 1,500");
+  // Not a number: written as given.
+  expect(translatorFor("en")("common.total", { count: "many" })).toBe("Total: many");
 });
 
 test("the Kazakh interface is written with Kazakh letters, not Russian ones", () => {

@@ -73,7 +73,7 @@ export async function languageOf(cookie: string | null, acceptLanguage: string |
 }
 
 const translators = new Map<Language, T>(
-  LANGUAGES.map((lng) => [lng, translator(translations[lng], translations[FALLBACK_LANGUAGE])]),
+  LANGUAGES.map((lng) => [lng, translator(translations[lng], translations[FALLBACK_LANGUAGE], lng)]),
 );
 
 /** `t` for a language: made once, since the strings never change while the server runs. */

@@ -12,9 +12,9 @@ const TranslationContext = createContext<Translation>({
 // One translator per strings object: the server passes the same object for every page of a
 // language, so each key is looked up once per process, not once per request.
 const translators = new WeakMap<Strings, T>();
-function translatorOf(strings: Strings): T {
+function translatorOf(strings: Strings, lng: Language): T {
   let t = translators.get(strings);
-  if (!t) translators.set(strings, (t = translator(strings)));
+  if (!t) translators.set(strings, (t = translator(strings, undefined, lng)));
   return t;
 }
 
@@ -28,7 +28,7 @@ export function TranslationProvider({
   strings: Strings;
   children: ReactNode;
 }) {
-  const value = useMemo(() => ({ t: translatorOf(strings), i18n: { language: lng } }), [lng, strings]);
+  const value = useMemo(() => ({ t: translatorOf(strings, lng), i18n: { language: lng } }), [lng, strings]);
   return <TranslationContext.Provider value={value}>{children}</TranslationContext.Provider>;
 }
 

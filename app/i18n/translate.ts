@@ -1,8 +1,11 @@
 /**
  * The whole of what the interface needs from a translation library: a dotted key looked up in
- * one language's strings, and {{placeholders}} filled. It runs on the server and in the browser
+ * one language's strings, and {{placeholders}} filled; a count marked `{{count, number}}` is
+ * written as the language writes numbers (12 345 in Kazakh and Russian, 12,345 in English), and
+ * an unmarked one (a year, an id) as it is. It runs on the server and in the browser
  * alike, so both render the same words (docs/decisions/0003-translations.md).
  */
+import { DIGIT_GROUP_SEPARATOR, type Language } from "./config";
 import type en from "./locales/en";
 
 export type Strings = { readonly [key: string]: string | Strings };
@@ -36,11 +39,15 @@ function lookup(strings: Strings, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
-const PLACEHOLDER = /{{\s*(\w+)\s*}}/g;
+const PLACEHOLDER = /{{\s*(\w+)\s*(,\s*number\s*)?}}/g;
 
-/** `fallback` answers for a key the language lacks; then `defaultValue`; then the key itself. */
-export function translator(strings: Strings, fallback?: Strings): T {
+/**
+ * `fallback` answers for a key the language lacks; then `defaultValue`; then the key itself.
+ * `lng` writes the marked numbers.
+ */
+export function translator(strings: Strings, fallback?: Strings, lng: Language = "en"): T {
   const found = new Map<string, string | undefined>();
+  const separator = DIGIT_GROUP_SEPARATOR[lng];
   return (key, options) => {
     let text = found.get(key);
     if (text === undefined && !found.has(key)) {
@@ -49,9 +56,16 @@ export function translator(strings: Strings, fallback?: Strings): T {
     }
     text ??= options?.defaultValue ?? key;
     if (!options) return text;
-    return text.replace(PLACEHOLDER, (_, name: string) => {
+    return text.replace(PLACEHOLDER, (_, name: string, isNumber?: string) => {
       const value = options[name];
-      return value == null ? "" : String(value);
+      if (value == null) return "";
+      const n = isNumber && value !== "" ? Number(value) : NaN;
+      return Number.isSafeInteger(n) ? grouped(n, separator) : String(value);
     });
   };
+}
+
+/** An integer's digits in groups of three, from the right. */
+function grouped(n: number, separator: string) {
+  return (n < 0 ? "-" : "") + String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, separator);
 }
