@@ -42,7 +42,7 @@ describe.each(LANGUAGES.filter((lng) => lng !== "en"))("the %s interface", (lng)
   });
 });
 
-test("a count is written as each language writes numbers; a year or an id as it is", () => {
+test("a count or a size is written as each language writes numbers; a year or an id as it is", () => {
   const nbsp = "\u00a0";
   expect(translatorFor("en")("imports.done", { count: 12345, file: "a.csv" })).toBe("Imported 12,345 rows from a.csv.");
   expect(translatorFor("ru")("common.showing", { from: 1001, to: 1020, total: 1234567 })).toBe(
@@ -52,6 +52,8 @@ test("a count is written as each language writes numbers; a year or an id as it 
     `a.csv файлынан импортталған жолдар: 3${nbsp}000.`,
   );
   expect(translatorFor("en")("chart.meetingsInYear", { year: 2017, count: 1500 })).toBe("Meetings in 2017: 1,500");
+  expect(translatorFor("kk")("documents.sizeMb", { size: 1.5 })).toBe("1,5 МБ");
+  expect(translatorFor("en")("documents.sizeMb", { size: 1234.5 })).toBe("1,234.5 MB");
   // Not a number: written as given.
   expect(translatorFor("en")("common.total", { count: "many" })).toBe("Total: many");
 });

@@ -22,7 +22,7 @@ const IMAGES = new Set(["jpeg", "png", "webp"]);
 function FileSize({ bytes }: { bytes: number }) {
   const { t } = useTranslation();
   return bytes >= 1024 * 1024 ? (
-    <>{t("documents.sizeMb", { size: (bytes / 1024 / 1024).toFixed(1) })}</>
+    <>{t("documents.sizeMb", { size: Math.round((bytes / 1024 / 1024) * 10) / 10 })}</>
   ) : (
     <>{t("documents.sizeKb", { size: Math.max(1, Math.round(bytes / 1024)) })}</>
   );

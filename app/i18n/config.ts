@@ -4,12 +4,16 @@ export type Language = (typeof LANGUAGES)[number];
 export const FALLBACK_LANGUAGE: Language = "kk";
 
 /**
- * What separates the groups of three digits of a count: 12 345 in Kazakh and Russian (a no-break
- * space, as CLDR has it), 12,345 in English. Not Intl.NumberFormat: browsers carry trimmed
- * number data (Chromium writes Kazakh counts as 12,345), and the server's words must be the
- * browser's, or the page fails to hydrate.
+ * How each language writes a number: 12 345,5 in Kazakh and Russian (the groups of three digits
+ * split by a no-break space, as CLDR has it), 12,345.5 in English. Not Intl.NumberFormat:
+ * browsers carry trimmed number data (Chromium writes Kazakh numbers as 12,345.5), and the
+ * server's words must be the browser's, or the page fails to hydrate.
  */
-export const DIGIT_GROUP_SEPARATOR: Record<Language, string> = { kk: "\u00a0", ru: "\u00a0", en: "," };
+export const NUMBER_SEPARATORS: Record<Language, { group: string; decimal: string }> = {
+  kk: { group: "\u00a0", decimal: "," },
+  ru: { group: "\u00a0", decimal: "," },
+  en: { group: ",", decimal: "." },
+};
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);

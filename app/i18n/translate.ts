@@ -1,11 +1,11 @@
 /**
  * The whole of what the interface needs from a translation library: a dotted key looked up in
- * one language's strings, and {{placeholders}} filled; a count marked `{{count, number}}` is
- * written as the language writes numbers (12 345 in Kazakh and Russian, 12,345 in English), and
- * an unmarked one (a year, an id) as it is. It runs on the server and in the browser
+ * one language's strings, and {{placeholders}} filled; a number marked `{{count, number}}` is
+ * written as the language writes numbers (12 345,5 in Kazakh and Russian, 12,345.5 in English),
+ * and an unmarked one (a year, an id) as it is. It runs on the server and in the browser
  * alike, so both render the same words (docs/decisions/0003-translations.md).
  */
-import { DIGIT_GROUP_SEPARATOR, type Language } from "./config";
+import { NUMBER_SEPARATORS, type Language } from "./config";
 import type en from "./locales/en";
 
 export type Strings = { readonly [key: string]: string | Strings };
@@ -47,7 +47,7 @@ const PLACEHOLDER = /{{\s*(\w+)\s*(,\s*number\s*)?}}/g;
  */
 export function translator(strings: Strings, fallback?: Strings, lng: Language = "en"): T {
   const found = new Map<string, string | undefined>();
-  const separator = DIGIT_GROUP_SEPARATOR[lng];
+  const separators = NUMBER_SEPARATORS[lng];
   return (key, options) => {
     let text = found.get(key);
     if (text === undefined && !found.has(key)) {
@@ -60,12 +60,14 @@ export function translator(strings: Strings, fallback?: Strings, lng: Language =
       const value = options[name];
       if (value == null) return "";
       const n = isNumber && value !== "" ? Number(value) : NaN;
-      return Number.isSafeInteger(n) ? grouped(n, separator) : String(value);
+      return Number.isFinite(n) ? written(n, separators) : String(value);
     });
   };
 }
 
-/** An integer's digits in groups of three, from the right. */
-function grouped(n: number, separator: string) {
-  return (n < 0 ? "-" : "") + String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, separator);
+/** A number as the language writes it: its whole part in groups of three digits, from the right. */
+function written(n: number, { group, decimal }: { group: string; decimal: string }) {
+  const [whole, fraction] = String(Math.abs(n)).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, group);
+  return (n < 0 ? "-" : "") + grouped + (fraction ? decimal + fraction : "");
 }

@@ -70,7 +70,9 @@ export default function SecurityLogPage() {
                 ) : null}
               </td>
               <td className="max-sm:block">{t(`admin.security.events.${event.event}`)}</td>
-              <td className="pr-2 text-right tabular-nums max-sm:block max-sm:text-left">{event.count}</td>
+              <td className="pr-2 text-right tabular-nums max-sm:block max-sm:text-left">
+                {t("common.number", { value: event.count })}
+              </td>
               <td className="break-words max-sm:block">{event.userName ?? event.email ?? "—"}</td>
               <td className="break-all max-sm:block">
                 {[event.subjectName, event.detail, event.address].filter(Boolean).join(" · ")}

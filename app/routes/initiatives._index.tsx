@@ -137,7 +137,7 @@ export default function InitiativesPage() {
           .map(({ status, list: group }) => (
             <Section
               key={status}
-              title={`${t(`initiative.statuses.${status}`)} (${group.total})`}
+              title={`${t(`initiative.statuses.${status}`)} (${t("common.number", { value: group.total })})`}
               id={`status-${status}`}
             >
               <>

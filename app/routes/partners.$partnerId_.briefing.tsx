@@ -72,7 +72,9 @@ export default function BriefingPage() {
               <li key={row.year ?? "unknown"}>
                 <span className="font-semibold">{row.year ?? t("timeline.unknownDates")}</span>
                 {": "}
-                {row.counts.map((c) => `${t(`timeline.kinds.${c.kind}`)} ${c.count}`).join(", ")}
+                {row.counts
+                  .map((c) => `${t(`timeline.kinds.${c.kind}`)} ${t("common.number", { value: c.count })}`)
+                  .join(", ")}
               </li>
             ))}
           </ul>

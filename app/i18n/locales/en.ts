@@ -53,6 +53,8 @@ const en = {
     sortBy: "Sort by",
     details: "Details",
     total: "Total: {{count, number}}",
+    // A number alone, as the language writes it (12 345 in Kazakh and Russian).
+    number: "{{value, number}}",
   },
   overview: {
     title: "Overview",
@@ -879,8 +881,8 @@ const en = {
     size: "Size",
     type: "Type",
     added: "Attached by",
-    sizeKb: "{{size}} KB",
-    sizeMb: "{{size}} MB",
+    sizeKb: "{{size, number}} KB",
+    sizeMb: "{{size, number}} MB",
     download: "Download",
     preview: "Open",
     remove: "Delete",

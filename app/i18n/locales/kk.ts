@@ -49,6 +49,8 @@ const kk: Translations = {
     sortBy: "Сұрыптау",
     details: "Мәліметтер",
     total: "Барлығы: {{count, number}}",
+    // A number alone, as the language writes it (12 345 in Kazakh and Russian).
+    number: "{{value, number}}",
   },
   overview: {
     title: "Шолу",
@@ -878,8 +880,8 @@ const kk: Translations = {
     size: "Көлемі",
     type: "Түрі",
     added: "Тіркеген",
-    sizeKb: "{{size}} КБ",
-    sizeMb: "{{size}} МБ",
+    sizeKb: "{{size, number}} КБ",
+    sizeMb: "{{size, number}} МБ",
     download: "Жүктеп алу",
     preview: "Ашу",
     remove: "Жою",

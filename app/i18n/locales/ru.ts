@@ -49,6 +49,8 @@ const ru: Translations = {
     sortBy: "Сортировать",
     details: "Сведения",
     total: "Всего: {{count, number}}",
+    // A number alone, as the language writes it (12 345 in Kazakh and Russian).
+    number: "{{value, number}}",
   },
   overview: {
     title: "Обзор",
@@ -876,8 +878,8 @@ const ru: Translations = {
     size: "Размер",
     type: "Тип",
     added: "Прикрепил(а)",
-    sizeKb: "{{size}} КБ",
-    sizeMb: "{{size}} МБ",
+    sizeKb: "{{size, number}} КБ",
+    sizeMb: "{{size, number}} МБ",
     download: "Скачать",
     preview: "Открыть",
     remove: "Удалить",
