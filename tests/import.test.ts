@@ -34,7 +34,7 @@ import {
 } from "~/models/imports.server";
 import { updateMeeting, meetingForEdit } from "~/models/meetings/write.server";
 import * as meetingWrites from "~/models/meetings/write.server";
-import { aPartner, aPerson } from "./support/factories";
+import { aMeeting, aPartner, aPerson } from "./support/factories";
 import { accountFor } from "./support/accounts";
 import { filesHeldOpen } from "./support/open-files";
 import { vi } from "vitest";
@@ -740,6 +740,48 @@ describe("preview and import", () => {
     const refused = await undoImport(result.id, { userId: adminId });
     expect(refused).toMatchObject({ ok: false, refusal: { key: "imports.errors.undoEdited" } });
     expect(db.select().from(meetings).all().length).toBe(3);
+  });
+
+  test("undo is refused, and nothing undone, once a person the import made is at a later meeting", async () => {
+    const text = csv([
+      HEADERS.en,
+      row({ date: "2021", partner: "Heilongjiang", guests: "Undo Blocker (Envoy)", purpose: "Blocked undo, first" }),
+      row({ date: "2022", partner: "Heilongjiang", purpose: "Blocked undo, second" }),
+    ]);
+    const result = await commitImport(
+      await readImportFile(file("blocked.csv", text), "auto"),
+      "blocked.csv",
+      errorMap,
+      {
+        userId: adminId,
+      },
+    );
+    const db = getDb();
+    const person = db.select().from(people).where(eq(people.nameEn, "Undo Blocker")).get()!;
+    const partnerId = db.select().from(meetings).where(eq(meetings.purpose, "Blocked undo, first")).get()!.partnerId!;
+    aMeeting({
+      partnerId,
+      purpose: "Logged since",
+      participants: [{ personId: person.id, side: "guest", role: "attended" }],
+    });
+    const imported = () =>
+      db
+        .select({ n: count() })
+        .from(meetings)
+        .where(inArray(meetings.purpose, ["Blocked undo, first", "Blocked undo, second"]))
+        .get()!.n;
+
+    expect(await undoImport(result.id, { userId: adminId })).toMatchObject({
+      ok: false,
+      refusal: { key: "imports.errors.undoUsed" },
+    });
+    // All of it taken back: both meetings and the person on file, the import not marked undone,
+    // no transaction left open.
+    expect(imported()).toBe(2);
+    expect(db.select().from(people).where(eq(people.id, person.id)).get()).toBeDefined();
+    expect(db.select().from(imports).where(eq(imports.id, result.id)).get()!.undoneAt).toBeNull();
+    expect(db.$client.inTransaction).toBe(false);
+    expect(aPartner({ nameEn: "Saved after a refused undo" })).toBeGreaterThan(0);
   });
 
   test("a file imported again changes nothing: each meeting is found on file, without its ID", async () => {

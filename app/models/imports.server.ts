@@ -1664,8 +1664,10 @@ export async function undoImport(id: number, actor: Actor): Promise<UndoResult> 
     return await writeInTurns(getDb(), actor, (db, turn) => undoIn(db, id, actor, turn));
   } catch (error) {
     // A record it made is now referred to by one made since (a person at a later meeting):
-    // deleting it fails, and the transaction takes back everything it had undone.
-    if (error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_FOREIGNKEY")
+    // deleting it fails, and the transaction takes back everything it had undone. SQLite names
+    // the failure by its message: its code is SQLITE_CONSTRAINT_TRIGGER when the delete fires
+    // a trigger (every audited table's history mark does).
+    if (error instanceof Error && /FOREIGN KEY constraint failed/.test(error.message))
       return { ok: false, refusal: refusal("imports.errors.undoUsed") };
     throw error;
   }
