@@ -73,6 +73,12 @@ test("a large import: someone else's pages are answered while it is written", as
   while (!(await done.isVisible()) && seen.length < 500) seen.push(await meetingsListed());
 
   await expect(done).toBeVisible({ timeout: 60_000 });
+  const listed = importer
+    .getByRole("list", { name: "Imports" })
+    .getByRole("listitem")
+    .filter({ hasText: "large.csv" })
+    .first();
+  await expect(listed).toContainText(`Rows: ${ROWS_SHOWN} ·`);
   // The reader's list was answered while the rows were being written, part of them on it.
   expect(seen.filter((n) => n > before && n < before + ROWS)).not.toEqual([]);
   expect(await meetingsListed()).toBe(before + ROWS);

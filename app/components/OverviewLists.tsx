@@ -46,7 +46,10 @@ export function OverviewLists({ upcoming, meetings, overdue, initiatives, partne
           </PageLink>
         </Section>
         {overdue.total > 0 ? (
-          <Section title={`${t("overview.overdueInitiatives")} (${overdue.total})`} id="overdue-initiatives">
+          <Section
+            title={`${t("overview.overdueInitiatives")} (${t("common.number", { value: overdue.total })})`}
+            id="overdue-initiatives"
+          >
             <InitiativeList initiatives={overdue.items} />
             <PageLink to="/initiatives?overdue=1" className="mt-2 inline-block text-sky-800 underline">
               {t("initiative.showAll", { count: overdue.total })}

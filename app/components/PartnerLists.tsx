@@ -19,7 +19,7 @@ export function PartnerMeetings({ partnerId, meetings }: { partnerId: number; me
       <MeetingList meetings={meetings.items} />
       {meetings.total > meetings.items.length ? (
         <PageLink to={`/meetings?partner=${partnerId}`} className="mt-2 inline-block text-sky-800 underline">
-          {t("overview.allMeetings")} ({meetings.total})
+          {t("overview.allMeetings")} ({t("common.number", { value: meetings.total })})
         </PageLink>
       ) : null}
     </>

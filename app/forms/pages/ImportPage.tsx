@@ -139,8 +139,8 @@ export function ImportPage() {
                 <span className="font-normal text-stone-600">({t(`imports.kinds.${entry.kind}`)})</span>
               </p>
               <p className="text-stone-600">
-                {t("imports.rows")}: {entry.rowCount} · {t("imports.who")}: {entry.who ?? "—"} · {t("imports.when")}:{" "}
-                <AstanaTime iso={entry.at} />
+                {t("imports.rows")}: {t("common.number", { value: entry.rowCount })} · {t("imports.who")}:{" "}
+                {entry.who ?? "—"} · {t("imports.when")}: <AstanaTime iso={entry.at} />
               </p>
               {entry.undoneAt ? (
                 <p className="text-stone-600">
