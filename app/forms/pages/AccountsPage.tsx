@@ -21,8 +21,9 @@ export function AccountsPage() {
       <PageHeading>{t("admin.users.title")}</PageHeading>
       <AdminNav />
       <Section title={t("admin.users.list")} id="accounts">
-        <table className="w-full text-left text-sm">
-          <thead>
+        {/* On a phone each account is a block of lines: four columns do not fit in 390 px. */}
+        <table className="w-full text-left text-sm max-sm:block">
+          <thead className="max-sm:sr-only">
             <tr className="border-b border-stone-300">
               <th scope="col" className="py-2">
                 {t("account.name")}
@@ -32,17 +33,17 @@ export function AccountsPage() {
               <th scope="col">{t("admin.users.state")}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="max-sm:block">
             {users.map((user) => (
-              <tr key={user.id} className="border-b border-stone-200">
-                <td className="py-2">
+              <tr key={user.id} className="border-b border-stone-200 max-sm:block max-sm:py-2">
+                <td className="py-2 max-sm:block max-sm:py-0">
                   <Link to={`/admin/users/${user.id}`} className="text-sky-800 underline">
                     {user.name}
                   </Link>
                 </td>
-                <td>{user.email}</td>
-                <td>{t(`admin.roles.${user.role}`)}</td>
-                <td>
+                <td className="break-all max-sm:block">{user.email}</td>
+                <td className="max-sm:block">{t(`admin.roles.${user.role}`)}</td>
+                <td className="max-sm:block">
                   {user.disabledAt
                     ? t("admin.users.disabled")
                     : user.invited
