@@ -26,11 +26,6 @@ export function migrateDatabase(db: Db) {
   db.transaction(() => flushHistory(db.$client, SYSTEM), { behavior: "immediate" });
 }
 
-export type WriteOptions = {
-  /** Run inside the transaction once the history is written (an import notes which entries are its own). */
-  afterHistory?: (tx: Db) => void;
-};
-
 /**
  * Runs `fn` in a transaction that takes the write lock at once (a transaction that reads first
  * and writes later can fail with SQLITE_BUSY under WAL despite busy_timeout), and writes the
@@ -39,7 +34,7 @@ export type WriteOptions = {
  * server, the app connection's saves of one turn of the event loop share one commit, each in a
  * savepoint of its own (db/group-commit.ts).
  */
-export function writeTransaction<T>(db: Db, actor: Actor, fn: (tx: Db) => T, { afterHistory }: WriteOptions = {}): T {
+export function writeTransaction<T>(db: Db, actor: Actor, fn: (tx: Db) => T): T {
   // The server's actions wait for a long write to end (db/long-write.ts); whatever else saves
   // between its turns is refused, not mixed into its transaction.
   if (betweenLongWriteTurns(db.$client))
@@ -53,8 +48,6 @@ export function writeTransaction<T>(db: Db, actor: Actor, fn: (tx: Db) => T, { a
       const result = fn(tx as unknown as Db);
       reindexTouched(tx as unknown as Db);
       flushHistory(db.$client, actor);
-      // Still inside the transaction: an import notes which history entries are its own.
-      afterHistory?.(tx as unknown as Db);
       return result;
     },
     { behavior: "immediate" },
@@ -74,7 +67,12 @@ export function writeInTurns<T>(
   db: Db,
   actor: Actor,
   fn: (tx: Db, turn: () => Promise<void>) => Promise<T>,
-  { afterHistory }: WriteOptions = {},
+  {
+    afterHistory,
+  }: {
+    /** Run inside the transaction once the history is written (an import notes which entries are its own). */
+    afterHistory?: (tx: Db) => void;
+  } = {},
 ): Promise<T> {
   const client = db.$client;
   return asLongWrite(client, async (turn) => {
