@@ -69,7 +69,7 @@ export function ApiTokensPage() {
             <tbody>
               {tokens.map((token) => (
                 <tr key={token.id} className="border-b border-stone-100">
-                  <th scope="row" className="py-1 pr-3 font-medium">
+                  <th scope="row" className="py-1 pr-3 font-medium wrap-anywhere">
                     {token.name}
                   </th>
                   <td className="py-1 pr-3">
@@ -85,7 +85,7 @@ export function ApiTokensPage() {
                         type="submit"
                         name="intent"
                         value="revoke"
-                        className="rounded border border-red-300 bg-white px-2 py-1 text-red-800 hover:bg-red-50"
+                        className="rounded border border-red-300 bg-white px-2 py-1 wrap-anywhere text-red-800 hover:bg-red-50"
                       >
                         {t("apiTokens.revoke", { name: token.name })}
                       </button>
