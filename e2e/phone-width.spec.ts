@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { stateFile } from "./support";
+import { PASSWORDS, stateFile } from "./support";
 
 /**
  * Issue 13 item 16: no page scrolls sideways on a 390 px phone, except the chart's own scroll
@@ -164,8 +164,9 @@ for (const { locale, demoPartner } of LANGUAGES)
 test.describe("at 390 px", () => {
   test.use({ viewport: PHONE, locale: "kk-KZ" });
 
-  test("names typed with no place to break wrap in the lists, the record pages, search and the tokens", async ({
+  test("names typed with no place to break wrap in the lists, the record pages, search, the tokens and the header", async ({
     page,
+    browser,
   }) => {
     const stamp = Date.now().toString(36);
     const long = (letter: string) => `${letter.repeat(70)}${stamp}`;
@@ -194,6 +195,37 @@ test.describe("at 390 px", () => {
       const { scrollWidth, wide } = await overflow(page);
       expect(scrollWidth, `${url}: ${wide.join(", ")}`).toBeLessThanOrEqual(PHONE.width);
     }
+    // An account's name is in the header of every page its owner reads.
+    const admin = await browser.newContext({ storageState: stateFile("admin"), locale: "en-GB" });
+    const adminPage = await admin.newPage();
+    await adminPage.goto("/admin/users", { waitUntil: "networkidle" });
+    await adminPage.getByLabel("Email").fill(`long-${stamp}@e2e.kezdesu`);
+    await adminPage.getByLabel("Name").fill(long("Я"));
+    await adminPage.getByRole("button", { name: "Make the invitation" }).click();
+    const link = (await adminPage.getByLabel("Invitation link").textContent())!.trim();
+    const invitee = await browser.newContext({
+      storageState: { cookies: [], origins: [] },
+      viewport: PHONE,
+      locale: "en-GB",
+    });
+    const inviteePage = await invitee.newPage();
+    await inviteePage.goto(link);
+    await inviteePage.getByLabel("New password", { exact: true }).fill(PASSWORDS.viewer);
+    await inviteePage.getByLabel("New password again").fill(PASSWORDS.viewer);
+    await inviteePage.getByRole("button", { name: "Start using Kezdesu" }).click();
+    await expect(inviteePage.getByRole("link", { name: long("Я") })).toBeVisible();
+    const { scrollWidth, wide } = await overflow(inviteePage);
+    expect(scrollWidth, `the header: ${wide.join(", ")}`).toBeLessThanOrEqual(PHONE.width);
+    await invitee.close();
+    // And in the administrator's lists of accounts: the accounts, and the filters by person.
+    await adminPage.setViewportSize(PHONE);
+    for (const url of ["/admin/users", "/admin/activity", "/admin/security"]) {
+      await adminPage.goto(url);
+      const { scrollWidth, wide } = await overflow(adminPage);
+      expect(scrollWidth, `${url}: ${wide.join(", ")}`).toBeLessThanOrEqual(PHONE.width);
+    }
+    await admin.close();
+
     // The token goes, as the page lets its owner revoke it: an account holds a few.
     await page
       .getByRole("button", { name: new RegExp(`т{20}.*`) })

@@ -17,9 +17,10 @@ export function ActivityFilter({
   const { t } = useTranslation();
   return (
     <Form method="get" className="mb-6 flex flex-wrap items-end gap-4 text-sm" aria-label={t("admin.activity.filter")}>
-      <label className="font-medium text-stone-700">
+      {/* An account's name may be long and unbroken: the list of them stays within the page. */}
+      <label className="max-w-full font-medium text-stone-700">
         {t("admin.activity.person")}
-        <select name="user" defaultValue={filter.userId ?? ""} className={control}>
+        <select name="user" defaultValue={filter.userId ?? ""} className={`${control} max-w-full`}>
           <option value="">{t("admin.activity.everyone")}</option>
           {authors.map((author) => (
             <option key={author.id} value={author.id}>

@@ -37,7 +37,7 @@ export function AccountsPage() {
             {users.map((user) => (
               <tr key={user.id} className="border-b border-stone-200 max-sm:block max-sm:py-2">
                 <td className="py-2 max-sm:block max-sm:py-0">
-                  <Link to={`/admin/users/${user.id}`} className="text-sky-800 underline">
+                  <Link to={`/admin/users/${user.id}`} className="wrap-anywhere text-sky-800 underline">
                     {user.name}
                   </Link>
                 </td>
