@@ -19,6 +19,8 @@ import { openDatabase, processConnection } from "~db/client";
 import { answersAfterTheDisk, walSyncer } from "~db/durable-answers";
 import { BACKSTOP_PAGES, walCheckpointer } from "~db/checkpointer";
 import { commitGroup } from "~db/group-commit";
+import { arbitrateLongWrites } from "~db/cluster-long-writes";
+import { takeTurnsWithOtherProcesses } from "~db/long-write";
 import { migrateDatabase, writeTransaction } from "~/models/writes.server";
 import { claimPidFile, holdDatabase, ServerAlreadyRunning } from "~db/guard";
 import { ensureFirstAdmin } from "~/models/users.server";
@@ -305,6 +307,8 @@ async function serve() {
     globalThis.__kezdesuCheckpointPages = undefined;
     globalThis.__kezdesuDb?.$client.pragma("wal_autocheckpoint = 1000");
   });
+  // With several processes, an import in one holds the write lock for all: they take turns.
+  if (cluster.isWorker) takeTurnsWithOtherProcesses(process);
   // Saves made in one turn of the event loop share a commit; an action waits for its own.
   const group = (globalThis.__kezdesuCommitGroup = commitGroup());
   process.on("exit", () => group.commitNow());
@@ -430,6 +434,7 @@ async function main() {
     listening = true;
     claimGuard();
   });
+  arbitrateLongWrites(cluster);
   for (let i = 0; i < env.WEB_CONCURRENCY; i++) cluster.fork();
   cluster.on("exit", (worker, code, signal) => {
     // A worker that cannot start (the port is taken) would fail the same way again, forever.

@@ -40,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     forbidden: words.errors.forbidden.title,
     badRequest: words.errors.badRequest.title,
     server: words.errors.server.title,
+    busy: words.errors.busy.title,
   };
   return data({ lng, titles, strings: stringsUrl(lng), flash: flash.flash, user }, { headers: flash.headers });
 }
@@ -96,5 +97,5 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  return <ErrorPage status={status >= 400 && status < 500 ? status : 500} />;
+  return <ErrorPage status={(status >= 400 && status < 500) || status === 503 ? status : 500} />;
 }

@@ -14,7 +14,10 @@ export type Db = BetterSQLite3Database & { $client: Database.Database };
  * large the WAL grows before a commit checkpoints it (SQLite's 1,000 unless another thread
  * checkpoints: db/checkpointer.ts).
  */
-export function openDatabase(file: string, { syncEachCommit = true, checkpointPages = 1000 } = {}): Db {
+export function openDatabase(
+  file: string,
+  { syncEachCommit = true, checkpointPages = 1000, busyTimeoutMs = 5000 } = {},
+): Db {
   if (file !== ":memory:") createPrivately(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
@@ -22,7 +25,7 @@ export function openDatabase(file: string, { syncEachCommit = true, checkpointPa
   sqlite.pragma(syncEachCommit ? "synchronous = FULL" : "synchronous = NORMAL");
   sqlite.pragma(`wal_autocheckpoint = ${Math.trunc(checkpointPages)}`);
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
   // A statement that changes more than some 15 pages inside a transaction kept its statement
   // journal in a temporary file, made and unlinked for it (logging a meeting: three times in four
   // saves, strace); in memory, as sorts and temporary tables then are too, it needs no file.
@@ -45,6 +48,9 @@ declare global {
   var __kezdesuCommitGroup: CommitGroup | undefined;
 }
 
+/** How long the server's connection waits for another's write lock, its thread blocked. */
+export const SERVER_BUSY_TIMEOUT_MS = 1000;
+
 /**
  * The process's one connection to the app's database, opened on first use with what server.ts
  * has set: the Remix build's models (app/db.server.ts) and server.ts's own refusals and
@@ -54,6 +60,10 @@ export function processConnection(file: string): Db {
   globalThis.__kezdesuDb ??= openDatabase(file, {
     syncEachCommit: !globalThis.__kezdesuAnswersAfterTheDisk,
     checkpointPages: globalThis.__kezdesuCheckpointPages,
+    // The server's one thread answers everyone while SQLite waits for a lock: another process's
+    // save holds it for milliseconds (an import's, longer, is waited for without blocking:
+    // db/long-write.ts); past a second, another program's write is refused as busy instead.
+    busyTimeoutMs: globalThis.__kezdesuAnswersAfterTheDisk ? SERVER_BUSY_TIMEOUT_MS : undefined,
   });
   return globalThis.__kezdesuDb;
 }

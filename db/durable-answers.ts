@@ -14,6 +14,7 @@
 import fs from "node:fs";
 import type Database from "better-sqlite3";
 import type { ServerBuild } from "@remix-run/node";
+import { isBusy } from "./busy";
 import { actionUnderWay, longWriteEnded, longWriteRunning } from "./long-write";
 
 export type WalSyncer = {
@@ -101,6 +102,11 @@ export function answersAfterTheDisk(build: ServerBuild, start: () => () => Promi
               const onDisk = start();
               try {
                 return await action(args);
+              } catch (error) {
+                // The write lock held past busy_timeout by another program: nothing was written
+                // (a save takes the lock before it writes), and the person is told so.
+                if (isBusy(error)) throw new Response(null, { status: 503, headers: { "Retry-After": "10" } });
+                throw error;
               } finally {
                 ended();
                 await onDisk();

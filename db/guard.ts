@@ -15,6 +15,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { isBusy } from "./busy";
 import { openDatabase } from "./client";
 
 /** The pid file a running server keeps beside its database. */
@@ -40,9 +41,6 @@ function isAlive(pid: number) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
-
-const isBusy = (error: unknown) =>
-  error instanceof Database.SqliteError && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED");
 
 /** A connection holding an exclusive lock on the file until closed; null while another process has it open. */
 function openExclusive(databasePath: string) {

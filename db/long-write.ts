@@ -12,6 +12,13 @@
  * mixed in (app/models/writes.server.ts). What is read meanwhile sees the rows written so far,
  * as a save's own rows are seen a moment before its commit (db/group-commit.ts).
  *
+ * With several processes serving one database (WEB_CONCURRENCY, node:cluster), a long write holds
+ * the file's write lock for all of them: a save in another process would wait for it with that
+ * process's thread blocked (SQLite's busy_timeout), then fail. So the processes take turns through
+ * the primary (db/cluster-long-writes.ts): one long write at a time in all of them, started once
+ * the other processes' actions under way have ended, and their actions arriving meanwhile wait
+ * for its end as this process's own do.
+ *
  * The state lives on globalThis: server.ts and the Remix build each bundle this module.
  */
 import type Database from "better-sqlite3";
@@ -23,15 +30,20 @@ type State = {
   actions: number;
   /** Long writes asked for and not yet ended: each is an action's, in the server. */
   callers: number;
-  /** Long writes waiting for the actions under way to end. */
+  /** Long writes, and actions, waiting for the actions under way or a long write elsewhere to end. */
   waiting: Set<() => void>;
+  /** Long writes running in the other processes serving the database (node:cluster): 0 or 1. */
+  elsewhere: number;
+  /** In a worker of several: the cluster's turn for a long write, given by the primary; resolves with its release. */
+  clusterTurn?: () => Promise<() => void>;
 };
 
 declare global {
   var __kezdesuLongWrite: State | undefined;
 }
 
-const state = (): State => (globalThis.__kezdesuLongWrite ??= { actions: 0, callers: 0, waiting: new Set() });
+const state = (): State =>
+  (globalThis.__kezdesuLongWrite ??= { actions: 0, callers: 0, waiting: new Set(), elsewhere: 0 });
 
 /** Each waiting long write looks again whether it may start. */
 function wake(s: State) {
@@ -42,8 +54,11 @@ function wake(s: State) {
   for (const resolve of waiting) resolve();
 }
 
-/** Whether a long write's transaction is open: what an action then waits for. */
-export const longWriteRunning = () => state().running !== undefined;
+/** Whether a long write's transaction is open, here or in another process: what an action then waits for. */
+export function longWriteRunning() {
+  const s = state();
+  return s.running !== undefined || s.elsewhere > 0;
+}
 
 /**
  * Whether a long write's transaction is open on `client` and the code running is not its own:
@@ -54,9 +69,11 @@ export function betweenLongWriteTurns(client: Database.Database) {
   return running !== undefined && running.client === client && !running.inTurn;
 }
 
-/** Resolves once no long write runs: at once, or when the one running (and any after it) has ended. */
+/** Resolves once no long write runs here or elsewhere: at once, or when the one running (and any after it) has ended. */
 export async function longWriteEnded(): Promise<void> {
-  for (let running = state().running; running; running = state().running) await running.ended;
+  const s = state();
+  while (s.running || s.elsewhere > 0)
+    await (s.running ? s.running.ended : new Promise<void>((resolve) => s.waiting.add(resolve)));
 }
 
 /**
@@ -87,7 +104,10 @@ export async function asLongWrite<T>(
   wake(s);
   let running: LongWrite | undefined;
   let end = () => {};
+  let endTurn: (() => void) | undefined;
   try {
+    // Not awaited when alone: a long write asked for with nothing in its way is marked running at once.
+    if (s.clusterTurn) endTurn = await s.clusterTurn();
     while (s.running || s.actions > s.callers) await new Promise<void>((resolve) => s.waiting.add(resolve));
     // Marked before it starts: its first turn runs before `write` returns.
     running = { client, ended: new Promise<void>((resolve) => (end = resolve)), inTurn: true };
@@ -105,8 +125,54 @@ export async function asLongWrite<T>(
     if (running) s.running = undefined;
     s.callers--;
     end();
+    endTurn?.();
     wake(s);
   }
+}
+
+/**
+ * In a worker of several (server.ts): takes part in the primary's turns (db/cluster-long-writes.ts)
+ * over the worker's IPC channel. This process's long writes ask for their turn; while another
+ * process's runs, this one's actions wait, and its actions under way are let end first.
+ */
+export function takeTurnsWithOtherProcesses(channel: NodeJS.Process) {
+  const s = state();
+  const granted: Array<() => void> = [];
+  const send = (step: LongWriteStep) => channel.send?.({ kezdesu: LONG_WRITE_MESSAGE, step });
+  s.clusterTurn = () =>
+    new Promise<() => void>((resolve) => {
+      granted.push(() => resolve(() => send("done")));
+      send("ask");
+    });
+  channel.on("message", (message: unknown) => {
+    const step = longWriteStep(message);
+    if (step === "granted") granted.shift()?.();
+    else if (step === "hold") {
+      s.elsewhere++;
+      void quiet(s).then(() => send("quiet"));
+    } else if (step === "release") {
+      s.elsewhere = Math.max(0, s.elsewhere - 1);
+      wake(s);
+    }
+  });
+}
+
+/** Resolves once no action but those of long writes waiting for their turn is under way. */
+async function quiet(s: State) {
+  while (s.actions > s.callers) await new Promise<void>((resolve) => s.waiting.add(resolve));
+}
+
+/** The messages of the turns, between the primary and its workers. */
+export const LONG_WRITE_MESSAGE = "long-write";
+export type LongWriteStep = "ask" | "granted" | "hold" | "quiet" | "release" | "done";
+const STEPS = new Set<string>(["ask", "granted", "hold", "quiet", "release", "done"]);
+
+export function longWriteStep(message: unknown): LongWriteStep | undefined {
+  if (typeof message !== "object" || message === null) return undefined;
+  const { kezdesu, step } = message as { kezdesu?: unknown; step?: unknown };
+  return kezdesu === LONG_WRITE_MESSAGE && typeof step === "string" && STEPS.has(step)
+    ? (step as LongWriteStep)
+    : undefined;
 }
 
 /** The next turn of the event loop: after the I/O and the requests already waiting. */

@@ -4,6 +4,7 @@
  * whoever writes them (issue 12.9: ten seconds of cross-site posts had added 2,986 rows).
  */
 import type Database from "better-sqlite3";
+import { writeWithoutWaiting } from "./busy";
 import type { Db } from "./client";
 import type { SecurityEvent } from "./schema";
 
@@ -57,7 +58,52 @@ function prepare(sqlite: Database.Database) {
   return { record };
 }
 
+/**
+ * Adds `entry` to the log, at once unless the write lock is someone else's (an import's, here or
+ * in another process, or another program's): a refusal must not make its request wait, nor fail,
+ * and a flood of them must not stop the process. Such entries wait in memory, at most
+ * MAX_WAITING of them, with the time they happened, and are written within seconds of the lock
+ * coming free.
+ */
 export function recordSecurityEvent(db: Db, entry: SecurityEntry, now = new Date()) {
+  if (waiting.length > 0 || !writeWithoutWaiting(db.$client, () => write(db, entry, now))) keepForLater(db, entry, now);
+}
+
+export const MAX_WAITING = 1000;
+const RETRY_MS = 1000;
+const waiting: Array<{ db: Db; entry: SecurityEntry; now: Date }> = [];
+let dropped = 0;
+let retry: NodeJS.Timeout | undefined;
+
+function keepForLater(db: Db, entry: SecurityEntry, now: Date) {
+  if (waiting.length < MAX_WAITING) waiting.push({ db, entry, now });
+  else dropped++;
+  retry ??= setTimeout(writeWaiting, RETRY_MS).unref();
+}
+
+function writeWaiting() {
+  retry = undefined;
+  const { db } = waiting[0];
+  const batch = waiting.filter((waited) => waited.db === db);
+  // A connection closed meanwhile (a test's, a script's) has nowhere to write them.
+  const written =
+    !db.$client.open ||
+    writeWithoutWaiting(db.$client, () =>
+      db.$client.transaction(() => batch.forEach(({ entry, now }) => write(db, entry, now))).immediate(),
+    );
+  if (written) {
+    waiting.splice(0, waiting.length, ...waiting.filter((waited) => waited.db !== db));
+    if (dropped > 0)
+      console.error(`${dropped} security log entries were not recorded: more than ${MAX_WAITING} waited`);
+    dropped = 0;
+  }
+  if (waiting.length > 0) retry = setTimeout(writeWaiting, RETRY_MS).unref();
+}
+
+/** How many entries wait for the write lock (what the tests read). */
+export const waitingSecurityEvents = () => waiting.length;
+
+function write(db: Db, entry: SecurityEntry, now: Date) {
   const sqlite = db.$client;
   let prepared = statements.get(sqlite);
   if (!prepared) statements.set(sqlite, (prepared = prepare(sqlite)));

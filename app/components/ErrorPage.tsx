@@ -2,9 +2,20 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { useRequestId } from "./RequestId";
 
-/** Which message a status shows: any other client error (a post to a page that takes none, 405) is a bad request. */
+/**
+ * Which message a status shows: any other client error (a post to a page that takes none, 405)
+ * is a bad request; 503 is a save that could not wait for the database (db/durable-answers.ts).
+ */
 export const errorKind = (status: number) =>
-  status === 404 ? "notFound" : status === 403 ? "forbidden" : status >= 400 && status < 500 ? "badRequest" : "server";
+  status === 404
+    ? "notFound"
+    : status === 403
+      ? "forbidden"
+      : status >= 400 && status < 500
+        ? "badRequest"
+        : status === 503
+          ? "busy"
+          : "server";
 
 export function ErrorPage({ status }: { status: number }) {
   const { t } = useTranslation();

@@ -5,6 +5,7 @@
  */
 import crypto from "node:crypto";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { writeWithoutWaiting } from "~db/busy";
 import { apiTokens, users, type UserRole } from "~db/schema";
 import { getDb } from "~/db.server";
 import { refusal, type Refusal } from "./refusals";
@@ -85,8 +86,10 @@ export function userForApiToken(token: string, now = new Date()): { id: number; 
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(users.disabledAt)))
     .get();
   if (!found) return null;
-  // Only a stale "last used" is written: most requests stay reads.
+  // Only a stale "last used" is written: most requests stay reads. On the side, never waited for (db/busy.ts).
   if (!found.lastUsedAt || Date.parse(found.lastUsedAt) < now.getTime() - LAST_USED_EVERY_MS)
-    db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, found.tokenId)).run();
+    writeWithoutWaiting(db.$client, () =>
+      db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, found.tokenId)).run(),
+    );
   return { id: found.id, role: found.role };
 }

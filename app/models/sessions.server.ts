@@ -6,6 +6,7 @@
 import crypto from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "~db/client";
+import { writeWithoutWaiting } from "~db/busy";
 import { sessions, users, type UserRole } from "~db/schema";
 import { getDb } from "~/db.server";
 
@@ -67,12 +68,16 @@ export function userForSession(token: string, now = new Date()): SessionUser | n
   const found = lookup.get({ tokenHash });
   if (!found) return null;
   const idle = now.getTime() - Date.parse(found.lastSeenAt);
+  // Written on the side of a read: never waited for (db/busy.ts). An ended session left on
+  // file is refused all the same, and deleted by the next request or the hourly pruning.
   if (found.disabledAt || now.toISOString() >= found.expiresAt || idle >= IDLE_LIMIT_MS) {
-    db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+    writeWithoutWaiting(db.$client, () => db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run());
     return null;
   }
   if (idle >= TOUCH_AFTER_MS)
-    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash)).run();
+    writeWithoutWaiting(db.$client, () =>
+      db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash)).run(),
+    );
   return {
     id: found.id,
     email: found.email,

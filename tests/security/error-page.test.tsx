@@ -35,3 +35,14 @@ test("no id on the other error pages, nor when none is known; never a stack", ()
   expect(render(500, "en")).not.toContain("reference");
   expect(render(500, "en", "3f9a0c12be")).not.toMatch(/at \w+ \(|Error:/);
 });
+
+test.each([
+  ["kk", "Дерекқор бос емес", "ештеңе сақталмады"],
+  ["ru", "База данных занята", "ничего не сохранено"],
+  ["en", "The database is busy", "nothing was saved"],
+] as const)("a save refused as busy (503) says so, and that nothing was saved, in %s", (lng, title, saved) => {
+  const page = render(503, lng, "3f9a0c12be");
+  expect(page).toContain(title);
+  expect(page).toContain(saved);
+  expect(page).not.toContain("3f9a0c12be");
+});

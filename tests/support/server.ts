@@ -19,7 +19,7 @@ export type TestServer = {
   stop: () => Promise<void>;
 };
 
-export async function startServer(port: number): Promise<TestServer> {
+export async function startServer(port: number, env: Record<string, string> = {}): Promise<TestServer> {
   if (!fs.existsSync("build/index.js")) throw new Error("No build: run `npm run build` first");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-security-"));
   const databasePath = path.join(dir, "kezdesu.db");
@@ -32,6 +32,7 @@ export async function startServer(port: number): Promise<TestServer> {
       DEMO_DATA: "skip",
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -925,6 +925,11 @@ const en = {
       title: "Page not found",
       message: "There is no page at this address. It may have been moved, or the link may be wrong.",
     },
+    busy: {
+      title: "The database is busy",
+      message:
+        "Another program is writing to the database, and your change could not wait for it: nothing was saved. Go back, and send the form again in a moment.",
+    },
     server: {
       title: "Something went wrong",
       message: "The page could not be shown. The problem has been recorded; please try again in a moment.",
