@@ -26,12 +26,8 @@ import { claimPidFile, holdDatabase, ServerAlreadyRunning } from "~db/guard";
 import { ensureFirstAdmin } from "~/models/users.server";
 import { backfillHistory, SYSTEM } from "~db/history";
 import { ensureHomeCity } from "~db/home";
-import {
-  mergeSearchIndex,
-  mergeSearchIndexBetweenRequests,
-  pruneExpired,
-  refreshStatistics,
-} from "~/housekeeping.server";
+import { housekeepHourly, mergeSearchIndex, pruneExpired, refreshStatistics } from "~/housekeeping.server";
+import { writeWithoutWaiting } from "~db/busy";
 import { backfillNameKeys } from "~db/name-keys";
 import { backfillSearchText, clearIfFoldedOtherwise } from "~/models/search-index.server";
 import { seedDemoData } from "~/models/demo-data.server";
@@ -365,15 +361,9 @@ async function serve() {
   // (db/long-write.ts).
   const db = processConnection(env.DATABASE_PATH);
   app.use(refuseCrossSitePosts(db));
-  pruneExpired(db);
-  setInterval(
-    () => {
-      pruneExpired(db);
-      refreshStatistics(db);
-      void mergeSearchIndexBetweenRequests(db);
-    },
-    60 * 60 * 1000,
-  ).unref();
+  // Not while another process imports (a worker started meanwhile): the hour's does it.
+  writeWithoutWaiting(db.$client, () => pruneExpired(db));
+  setInterval(() => housekeepHourly(db), 60 * 60 * 1000).unref();
   // Remix fingerprints everything under /build/: safe to cache for a year.
   app.use("/build", precompressed("public/build"), express.static("public/build", { immutable: true, maxAge: "1y" }));
   // The few files at the top of public/ (favicons), looked up by name: otherwise every page's

@@ -11,6 +11,8 @@ import { recordOutsideChanges } from "~/models/writes.server";
 import { pruneSecurityLog } from "~db/security-log";
 import { filesDirOf, removeUnneededFiles } from "~db/files";
 import { searchIndexMerges } from "~/models/search-index.server";
+import { writeWithoutWaiting } from "~db/busy";
+import { longWriteRunning } from "~db/long-write";
 
 const IDLE_LIMIT_MS = 30 * 60 * 1000;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
@@ -52,15 +54,16 @@ export function mergeSearchIndex(db: Db) {
 /**
  * The same a step at a time, each after the requests already waiting (setImmediate): hourly,
  * while serving, so no request waits for the whole merge (some 5 to 25 ms a step, a second
- * in all for 100,000 meetings). Settles when done. A step that fails (another process writing)
- * ends the merge; the next hour tries again.
+ * in all for 100,000 meetings). Settles when done. A step that fails (another program writing)
+ * ends the merge, as does a long write starting (here, its step would become part of the
+ * import's transaction; elsewhere, it holds the lock); the next hour tries again.
  */
 export function mergeSearchIndexBetweenRequests(db: Db, pagesAStep?: number): Promise<void> {
   const steps = searchIndexMerges(db, pagesAStep);
   return new Promise((resolve) => {
     const next = () => {
       try {
-        if (!steps.next().done) return void setImmediate(next);
+        if (!longWriteRunning() && !steps.next().done) return void setImmediate(next);
       } catch (error) {
         console.error(`[${new Date().toISOString()}] Merging the search index stopped:`, error);
       }
@@ -68,4 +71,18 @@ export function mergeSearchIndexBetweenRequests(db: Db, pagesAStep?: number): Pr
     };
     next();
   });
+}
+
+/**
+ * The server's hourly housekeeping: pruning, statistics, then the search index's merge. Skipped
+ * while a long write runs, here or in another process, or another holds the write lock (db/busy.ts):
+ * the next hour's does it. Whether it ran.
+ */
+export function housekeepHourly(db: Db): boolean {
+  const ran = writeWithoutWaiting(db.$client, () => {
+    pruneExpired(db);
+    refreshStatistics(db);
+  });
+  if (ran) void mergeSearchIndexBetweenRequests(db);
+  return ran;
 }

@@ -1,7 +1,7 @@
 /**
  * The write lock held by another connection (another process serving the database, another
  * program): what a request writes on the side (a session's or a token's last use, the security
- * log) never makes it wait or fail, and a save that cannot wait is refused as busy (503), not a
+ * log) never makes it wait or fail, nor does the hourly housekeeping (it threw in its timer), and a save that cannot wait is refused as busy (503), not a
  * 500, with nothing written (db/busy.ts). Without this, each such write blocked the process's
  * one thread for busy_timeout, then threw SQLITE_BUSY.
  */
@@ -13,6 +13,7 @@ import { recordSecurityEvent, waitingSecurityEvents } from "~db/security-log";
 import { writeTransaction } from "~/models/writes.server";
 import { createSession, userForSession } from "~/models/sessions.server";
 import { getDb } from "~/db.server";
+import { housekeepHourly } from "~/housekeeping.server";
 import { SYSTEM } from "~db/history";
 import { accountFor } from "./support/accounts";
 import { runDurableAction } from "./support/durable-action";
@@ -85,4 +86,17 @@ test("a save that cannot wait for the lock is answered 503 and writes nothing", 
   releaseLock();
   expect(count()).toBe(before);
   expect(client().inTransaction).toBe(false);
+});
+
+test("the hourly housekeeping is put off while another holds the lock, and does its work once it is free", async () => {
+  const { id } = await accountFor("viewer");
+  getDb().delete(sessions).run();
+  // Idle for a day: pruned by the housekeeping.
+  createSession(id, new Date(Date.now() - 24 * 60 * 60 * 1000));
+  holdLock();
+  expect(housekeepHourly(getDb())).toBe(false);
+  expect(getDb().select().from(sessions).all()).toHaveLength(1);
+  releaseLock();
+  expect(housekeepHourly(getDb())).toBe(true);
+  expect(getDb().select().from(sessions).all()).toHaveLength(0);
 });
