@@ -166,6 +166,20 @@ export function latestEntry(sqlite: Database.Database, type: AuditedRecordType, 
   return entry && { ...entry, before: parse(entry.before), after: parse(entry.after) };
 }
 
+/** The record as its latest history entry left it: null if it has none, or that entry deleted it. */
+const latestSnapshot = (sqlite: Database.Database, type: AuditedRecordType, id: number) =>
+  parse(
+    (prepared(sqlite, "SELECT after FROM history WHERE record_type = ? AND record_id = ? ORDER BY id DESC LIMIT 1")
+      .pluck()
+      .get(type, id) as string | null | undefined) ?? null,
+  );
+
+/** The id of a record's latest history entry: 0 if it has none. */
+export const latestEntryId = (sqlite: Database.Database, type: AuditedRecordType, id: number) =>
+  (prepared(sqlite, "SELECT id FROM history WHERE record_type = ? AND record_id = ? ORDER BY id DESC LIMIT 1")
+    .pluck()
+    .get(type, id) as number | undefined) ?? 0;
+
 /** Whether any record is marked: between the app's writes, only by another program's. */
 export const hasPendingChanges = (sqlite: Database.Database) =>
   prepared(sqlite, "SELECT 1 FROM pending_changes LIMIT 1").get() !== undefined;
@@ -232,7 +246,7 @@ function writeEntries(
   );
   for (const { type, id, at } of pending) {
     const after = snapshotOf(sqlite, type, id);
-    const before = latestEntry(sqlite, type, id)?.after ?? null;
+    const before = latestSnapshot(sqlite, type, id);
     // A save that changed nothing a person would see (the time of saving, new ids for the same
     // participants) is not a new version.
     if (!differs(AGGREGATES[type].table, before, after)) continue;

@@ -46,7 +46,7 @@ import { peopleByInitials } from "~/models/people/initials.server";
 import { partialDateInWords } from "~/exchange/import/partial-date-words";
 import { COUNTRY_CODES, countryName } from "~/utils/countries";
 import { COUNTRY_ALIASES } from "~/utils/country-aliases";
-import { latestEntry, revertRecord, type Actor } from "~db/history";
+import { latestEntryId, revertRecord, type Actor } from "~db/history";
 import { nextTurn } from "~db/long-write";
 import {
   history,
@@ -1693,7 +1693,7 @@ async function undoIn(db: Db, id: number, actor: Actor, turn: () => Promise<void
       records.set(key, { type: e.type, id: e.recordId, first: e.id, created: e.action === "create" });
   }
   const all = [...records.values()];
-  const editedSince = await mapInTurns(all, (r) => (latestEntry(sqlite, r.type, r.id)?.id ?? 0) > row.historyTo, turn);
+  const editedSince = await mapInTurns(all, (r) => latestEntryId(sqlite, r.type, r.id) > row.historyTo, turn);
   const changed = all.filter((_, i) => editedSince[i]);
   if (changed.length)
     return {
