@@ -15,15 +15,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const { lng, t } = await getTranslator(request);
-  // The sizes are written on the server: a browser without the reader's language in its own
-  // data (Chromium has no Kazakh) would write them otherwise once the page's script ran.
-  const megabytes = new Intl.NumberFormat(lng, { maximumFractionDigits: 1 });
+  const { t } = await getTranslator(request);
   return {
     title: t("admin.backups.title"),
+    // In megabytes to a tenth, written as the reader's language writes numbers (app/i18n/translate.ts).
     backups: listBackups(getEnv().DATABASE_PATH).map(({ name, size }) => ({
       name,
-      size: megabytes.format(size / 1e6),
+      megabytes: Math.round(size / 1e5) / 10,
     })),
   };
 }
@@ -66,7 +64,7 @@ export default function BackupsPage() {
               {i === 0 ? t("admin.backups.downloadLatest") : t("admin.backups.download")}
             </a>
             <span className="font-mono text-sm">{backup.name}</span>
-            <span className="text-sm text-stone-600">{t("admin.backups.size", { size: backup.size })}</span>
+            <span className="text-sm text-stone-600">{t("admin.backups.size", { size: backup.megabytes })}</span>
           </li>
         ))}
       </ul>

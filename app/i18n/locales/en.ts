@@ -677,7 +677,7 @@ const en = {
       zip: "Download the whole database (ZIP)",
       zipHint:
         "A CSV file per table (UTF-8) and every attached document, in one ZIP. Passwords, sessions and secret links are left out.",
-      size: "{{size}} MB",
+      size: "{{size, number}} MB",
     },
     bin: {
       title: "Bin",
