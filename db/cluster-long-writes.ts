@@ -4,7 +4,7 @@
  * primary tells every other worker to hold (their new actions wait, and each says when its
  * actions under way have ended), then grants the turn; when it is done, the others are released
  * and the next asker is served. A worker that dies holding the turn gives it up; one started while
- * a turn is held holds from its start.
+ * a turn is held holds once it listens.
  */
 import type { Cluster, Worker } from "node:cluster";
 import { LONG_WRITE_MESSAGE, longWriteStep, type LongWriteStep } from "./long-write";
@@ -47,8 +47,9 @@ export function arbitrateLongWrites(cluster: Cluster) {
     else if (step === "done" && turn?.holder === worker) end();
   });
 
-  // A worker forked while a turn is held (one replacing a worker that died) starts holding.
-  cluster.on("online", (worker) => {
+  // A worker forked while a turn is held (one replacing a worker that died) starts holding: told
+  // once it listens, when it has set up its side of the turns (a message before is lost).
+  cluster.on("listening", (worker) => {
     if (!turn || worker === turn.holder || turn.held.has(worker)) return;
     turn.held.add(worker);
     send(worker, "hold");
