@@ -104,6 +104,35 @@ test("a draft of the meeting form survives a reload", async ({ page }) => {
   await expect(page.getByLabel("Purpose")).toHaveValue("Draft that must not be lost");
 });
 
+test("a draft outlives a save that fails on the way, and is gone once the meeting is saved", async ({ page }) => {
+  await page.goto("/meetings/new");
+  await page.getByLabel("Year").fill("2019");
+  await page.getByLabel("Month").selectOption({ label: "April" });
+  await page.getByLabel("Partner", { exact: true }).selectOption({ label: "Heilongjiang Province" });
+  const purpose = `Sent as the network dropped ${Date.now().toString(36)}`;
+  await page.getByLabel("Purpose").fill(purpose);
+  // The connection drops as the form is sent: the page shows an error instead of the form.
+  const post = (url: URL) => /^\/meetings\/new(\.data)?$/.test(url.pathname);
+  await page.route(post, (route) =>
+    route.request().method() === "POST" ? route.abort("internetdisconnected") : route.fallback(),
+  );
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Something went wrong" })).toBeVisible();
+  await page.unroute(post);
+
+  await page.goto("/meetings/new");
+  await expect(page.getByText("Your unsaved draft of this form was restored.")).toBeVisible();
+  await expect(page.getByLabel("Purpose")).toHaveValue(purpose);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Heilongjiang");
+
+  await page.goto("/meetings/new");
+  await expect(page.getByRole("heading", { level: 1, name: "Log a meeting" })).toBeVisible();
+  await expect(page.getByText("Your unsaved draft of this form was restored.")).toHaveCount(0);
+  await expect(page.getByLabel("Purpose")).toHaveValue("");
+});
+
 test("after saving, Back does not post the form again", async ({ page }) => {
   await page.goto("/people/new");
   await page.getByLabel("Full name in Latin script").fill("Back Button Tester");

@@ -120,7 +120,7 @@ export function MeetingForm({
       onChange={confirmChanged}
       onSubmit={(event) => {
         form.onSubmit(event);
-        if (!event.defaultPrevented) draft.clear();
+        if (!event.defaultPrevented) draft.sent(event.currentTarget);
       }}
       className="max-w-4xl space-y-6"
     >

@@ -1,10 +1,13 @@
 import { parse } from "@conform-to/react";
+import { useLocation, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { edited } from "./edited";
 
 /**
  * Keeps a copy of a long form in this browser as it is typed, so an accidental reload or a
- * closed tab loses nothing. Restored on the next visit to the same form; cleared on saving.
+ * closed tab loses nothing. Restored on the next visit to the same form; cleared once saved: when
+ * the save sends the reader on to the record. A save that fails (the network down, the database
+ * busy, an error page instead of the form) leaves it, with what was sent, for the next visit.
  */
 export function useDraft(key: string, enabled: boolean) {
   const storageKey = `kezdesu:draft:${key}`;
@@ -51,6 +54,26 @@ export function useDraft(key: string, enabled: boolean) {
     localStorage.removeItem(storageKey);
   }, [storageKey]);
 
+  // Sent and not yet answered: cleared if the answer is a redirect elsewhere (saved).
+  const sending = useRef(false);
+  const sent = useCallback(
+    (form: HTMLFormElement) => {
+      clearTimeout(timer.current);
+      keep(form);
+      sending.current = true;
+    },
+    [keep],
+  );
+  const navigation = useNavigation();
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (!sending.current) return;
+    if (navigation.state === "loading" && navigation.location.pathname !== pathname) {
+      sending.current = false;
+      clear();
+    } else if (navigation.state === "idle") sending.current = false;
+  }, [navigation.state, navigation.location, pathname, clear]);
+
   const discard = useCallback(() => {
     clear();
     setValue(undefined);
@@ -58,7 +81,7 @@ export function useDraft(key: string, enabled: boolean) {
   }, [clear]);
 
   // A new form id makes conform start again from the restored (or discarded) values.
-  return { value, restored: Boolean(value), formId: `${key}-${generation}`, save, clear, discard };
+  return { value, restored: Boolean(value), formId: `${key}-${generation}`, save, sent, discard };
 }
 
 function entriesToFormData(entries: Array<[string, string]>) {
