@@ -9,6 +9,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3123);
 const EMPTY_PORT = PORT + 1;
 /** A third, with more partners than a form's select offers (e2e/seed-many-partners.ts). */
 const MANY_PORT = PORT + 2;
+/** A fourth, whose database e2e/busy-database.spec.ts locks as another program would: no other test uses it. */
+const LOCKED_PORT = PORT + 3;
 // Fresh databases per run: one with the demo history, one empty. Set once here and inherited
 // by the workers, which evaluate this file again; removed as the run's own process exits, after
 // its servers have stopped (each run left 3-4 MB behind).
@@ -91,5 +93,6 @@ export default defineConfig({
     server(PORT, "localhost", "demo.db", "load"),
     server(EMPTY_PORT, "127.0.0.1", "empty.db", "skip"),
     server(MANY_PORT, "127.0.0.2", "many.db", "skip", "e2e/seed-many-partners.ts"),
+    server(LOCKED_PORT, "127.0.0.3", "locked.db", "skip"),
   ],
 });

@@ -13,6 +13,8 @@ import { documentResponse } from "~/utils/document-response.server";
 
 // server.ts writes a document's bytes itself, asking the build for them (document-response.server.ts).
 export { documentBody } from "~/utils/document-response.server";
+// server.ts answers a save the database was too busy for with its form again (db/durable-answers.ts).
+export { busyAnswer } from "~/forms/parse.server";
 
 const ABORT_DELAY = 5_000;
 

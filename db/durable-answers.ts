@@ -86,6 +86,8 @@ export function walSyncer(connection: () => Database.Database | undefined): WalS
  * (db/long-write.ts).
  */
 export function answersAfterTheDisk(build: ServerBuild, start: () => () => Promise<void>): ServerBuild {
+  // The form an action parsed, again with what was typed, when the database was busy for its save.
+  const { busyAnswer } = (build.entry?.module ?? {}) as { busyAnswer?: (request: Request) => unknown };
   const routes: ServerBuild["routes"] = {};
   for (const [id, route] of Object.entries(build.routes)) {
     const action = route.module.action;
@@ -104,9 +106,12 @@ export function answersAfterTheDisk(build: ServerBuild, start: () => () => Promi
                 return await action(args);
               } catch (error) {
                 // The write lock held past busy_timeout by another program: nothing was written
-                // (a save takes the lock before it writes), and the person is told so.
-                if (isBusy(error)) throw new Response(null, { status: 503, headers: { "Retry-After": "10" } });
-                throw error;
+                // (a save takes the lock before it writes), and the person is told so: beside
+                // their form, kept as typed, or (no form) on the busy page.
+                if (!isBusy(error)) throw error;
+                const answer = busyAnswer?.(args.request);
+                if (answer) return answer;
+                throw new Response(null, { status: 503, headers: { "Retry-After": "10" } });
               } finally {
                 ended();
                 await onDisk();

@@ -12,6 +12,10 @@ export const DEMO_APP = `http://localhost:${PORT}`;
 export const EMPTY_APP = `http://127.0.0.1:${PORT + 1}`;
 /** The server with more partners than a form's select offers (e2e/seed-many-partners.ts): its own address again. */
 export const MANY_APP = `http://127.0.0.2:${PORT + 2}`;
+/** The server whose database a test locks (e2e/busy-database.spec.ts): its own address and database. */
+export const LOCKED_APP = `http://127.0.0.3:${PORT + 3}`;
+/** That server's database file, for the test that locks it. */
+export const LOCKED_DATABASE = () => path.join(process.env.E2E_RUN_DIR!, "locked.db");
 
 /** The first administrator both servers make at start-up (playwright.config.ts passes these). */
 export const ADMIN = { email: "admin@e2e.kezdesu", password: "Әкімші-пароль-2026" };

@@ -1,12 +1,14 @@
 /**
  * The write lock held by another connection (another process serving the database, another
  * program): what a request writes on the side (a session's or a token's last use, the security
- * log) never makes it wait or fail, nor does the hourly housekeeping (it threw in its timer), and a save that cannot wait is refused as busy (503), not a
- * 500, with nothing written (db/busy.ts). Without this, each such write blocked the process's
- * one thread for busy_timeout, then threw SQLITE_BUSY.
+ * log) never makes it wait or fail, nor does the hourly housekeeping (it threw in its timer), and
+ * a save that cannot wait is refused as busy (503), not a 500, with nothing written (db/busy.ts):
+ * a form comes back as typed, saying so. Without this, each such write blocked the process's one
+ * thread for busy_timeout, then threw SQLITE_BUSY; and the busy page lost what was typed.
  */
 import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
+import type { ActionFunction } from "@remix-run/node";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { sessions, securityLog, meetings } from "~db/schema";
 import { recordSecurityEvent, waitingSecurityEvents } from "~db/security-log";
@@ -16,7 +18,12 @@ import { getDb } from "~/db.server";
 import { housekeepHourly } from "~/housekeeping.server";
 import { SYSTEM } from "~db/history";
 import { accountFor } from "./support/accounts";
-import { runDurableAction } from "./support/durable-action";
+import { runDurableAction, servedAction } from "./support/durable-action";
+import { submit } from "./support/forms";
+import { partners } from "~db/schema";
+import { TEST_PASSWORD } from "./support/factories";
+import { action as newPartner } from "~/routes/partners.new";
+import { action as signIn } from "~/routes/sign-in";
 
 let other: Database.Database;
 const client = () => getDb().$client;
@@ -86,6 +93,41 @@ test("a save that cannot wait for the lock is answered 503 and writes nothing", 
   releaseLock();
   expect(count()).toBe(before);
   expect(client().inTransaction).toBe(false);
+});
+
+test("a form whose save finds the database busy comes back as typed, saying nothing was saved, in the reader's language", async () => {
+  const count = () => getDb().select().from(partners).all().length;
+  const before = count();
+  const typed = { kind: "city", countryCode: "TR", nameKk: "Анкара", nameEn: "Ankara" };
+  // Taken as the action starts: the request's session is made just before.
+  const locked: ActionFunction = (args) => (holdLock(), servedAction(newPartner)(args));
+  const busy = await submit(locked, "/partners/new", typed, { language: "kk" });
+  expect(busy.status).toBe(503);
+  expect(busy.reply?.result.error?.[""]).toEqual([
+    "Дерекқорға қазір басқа бағдарлама жазып жатыр, сіздің өзгерісіңіз оны күте алмады: ештеңе сақталмады. Жазғаныңыз осында қалды: форманы біраздан соң қайта жіберіңіз.",
+  ]);
+  expect(busy.reply?.result.initialValue).toMatchObject(typed);
+  releaseLock();
+  const russian = await submit(locked, "/partners/new", typed, { language: "ru" });
+  expect(russian.reply?.result.error?.[""]?.[0]).toMatch(/^В базу данных сейчас пишет другая программа/);
+  releaseLock();
+  expect(count()).toBe(before);
+  expect(client().inTransaction).toBe(false);
+  // Sent again once the lock is free, the same form is saved.
+  const saved = await submit(servedAction(newPartner), "/partners/new", typed, { language: "kk" });
+  expect(saved.status).toBe(302);
+  expect(count()).toBe(before + 1);
+});
+
+test("a sign-in the database is busy for keeps the email typed, never the password", async () => {
+  const { email } = await accountFor("editor");
+  holdLock();
+  const busy = await submit(servedAction(signIn), "/sign-in", { email, password: TEST_PASSWORD }, { as: null });
+  releaseLock();
+  expect(busy.status).toBe(503);
+  expect(busy.reply?.result.error?.[""]?.[0]).toMatch(/^Another program is writing to the database/);
+  expect(busy.reply?.result.initialValue).toMatchObject({ email });
+  expect(JSON.stringify(busy.reply)).not.toContain(TEST_PASSWORD);
 });
 
 test("the hourly housekeeping is put off while another holds the lock, and does its work once it is free", async () => {

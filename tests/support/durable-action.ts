@@ -1,5 +1,6 @@
-import type { ActionFunctionArgs, ServerBuild } from "@remix-run/node";
+import type { ActionFunction, ActionFunctionArgs, ServerBuild } from "@remix-run/node";
 import { answersAfterTheDisk } from "~db/durable-answers";
+import { busyAnswer } from "~/forms/parse.server";
 
 /**
  * Runs `action` as the one action of a build wrapped as server.ts wraps it: answered once what
@@ -13,4 +14,16 @@ export function runDurableAction(action: () => Promise<unknown>, start: () => ()
     params: {},
     context: {},
   });
+}
+
+/**
+ * A route's action as server.ts serves it (answersAfterTheDisk, with the build's busyAnswer),
+ * answered at once: nothing here waits for a disk.
+ */
+export function servedAction(action: ActionFunction): ActionFunction {
+  const build = {
+    entry: { module: { busyAnswer } },
+    routes: { route: { id: "route", path: "route", module: { action } } },
+  } as unknown as ServerBuild;
+  return answersAfterTheDisk(build, () => async () => {}).routes.route.module.action!;
 }

@@ -929,6 +929,7 @@ const en = {
       title: "The database is busy",
       message:
         "Another program is writing to the database, and your change could not wait for it: nothing was saved. Go back, and send the form again in a moment.",
+      form: "Another program is writing to the database, and your change could not wait for it: nothing was saved. What you typed is still here: send the form again in a moment.",
     },
     server: {
       title: "Something went wrong",
