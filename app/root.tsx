@@ -21,6 +21,7 @@ import { FALLBACK_LANGUAGE } from "./i18n/config";
 import { getLanguage, stringsUrl, translations } from "./i18n/i18n.server";
 import { takeFlash } from "./flash.server";
 import stylesheet from "./tailwind.css";
+import { isUnsent } from "~/forms/unsent";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -53,9 +54,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   return [{ title: `${titles[errorKind(status)]} · ${titles.app}` }];
 };
 
-// The strings and the account only change through a form post (language, sign-in, sign-out).
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
-  formMethod && formMethod !== "GET" ? defaultShouldRevalidate : false;
+// The strings and the account only change through a form post (language, sign-in, sign-out),
+// and not through one that never reached the server (app/forms/unsent.ts).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, actionResult, defaultShouldRevalidate }) =>
+  formMethod && formMethod !== "GET" && !isUnsent(actionResult) ? defaultShouldRevalidate : false;
 
 /** The server-chosen language (the browser's strings are that language's: entry.client.tsx). */
 function useLanguageFromServer() {

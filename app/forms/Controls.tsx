@@ -3,6 +3,7 @@ import { useTranslation } from "~/i18n/react";
 import { monthName } from "~db/shared/calendar-words";
 import { useDateWords } from "~/i18n/dates";
 import type { ControlField, GroupField } from "~/forms/row-fields";
+import { UNSENT } from "~/forms/unsent";
 
 const inputClass = "field-control";
 
@@ -252,11 +253,12 @@ export function PartialDateFields({
 }
 
 export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
+  const { t } = useTranslation();
   if (!errors?.length) return null;
   return (
     <div id={id} role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
       {errors.map((error) => (
-        <p key={error}>{error}</p>
+        <p key={error}>{error === UNSENT ? t("errors.unsent") : error}</p>
       ))}
     </div>
   );

@@ -7,6 +7,7 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { createApiToken, revokeApiToken, TOKENS_PER_ACCOUNT, tokensOf } from "~/models/api-tokens.server";
 import { titled } from "~/utils/meta";
 import { deferred, withDeferred } from "~/forms/deferred";
+import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -19,6 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
 export const schema = ApiTokenSchema;
+
+// A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
+export const clientAction = keepFormIfUnsent;
+export const shouldRevalidate = noReloadIfUnsent;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);

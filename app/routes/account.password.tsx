@@ -9,6 +9,7 @@ import { titled } from "~/utils/meta";
 import { withPasswordRules } from "~/utils/password-rules.server";
 import { waitWords } from "~/utils/wait-words";
 import { deferred, withDeferred } from "~/forms/deferred";
+import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -25,6 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
 export const schema = PasswordChangeSchema;
+
+// A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
+export const clientAction = keepFormIfUnsent;
+export const shouldRevalidate = noReloadIfUnsent;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);

@@ -11,6 +11,7 @@ import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
+import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
 
 const InitiativeForm = deferred(() => import("~/forms/InitiativeForms").then((module) => module.InitiativeForm));
 
@@ -25,6 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
 export const schema = InitiativeSchema;
+
+// A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
+export const clientAction = keepFormIfUnsent;
+export const shouldRevalidate = noReloadIfUnsent;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));

@@ -12,6 +12,7 @@ import { titled } from "~/utils/meta";
 import { idFromSearch } from "~/utils/pagination";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
+import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
 
 const OrganisationForm = deferred(() => import("~/forms/OrganisationForm").then((module) => module.OrganisationForm));
 
@@ -30,6 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
 export const schema = OrganisationSchema;
+
+// A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
+export const clientAction = keepFormIfUnsent;
+export const shouldRevalidate = noReloadIfUnsent;
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));

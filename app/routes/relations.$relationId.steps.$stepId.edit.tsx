@@ -17,6 +17,7 @@ import { localizedName } from "~db/shared/names";
 import { formatPartialDate } from "~db/shared/partial-date";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
+import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
 
 const RelationStepForm = deferred(() => import("~/forms/RelationForms").then((module) => module.RelationStepForm));
 
@@ -41,6 +42,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
 export const schema = RelationStepSchema;
+
+// A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
+export const clientAction = keepFormIfUnsent;
+export const shouldRevalidate = noReloadIfUnsent;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));

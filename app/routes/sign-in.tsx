@@ -9,6 +9,7 @@ import { titled } from "~/utils/meta";
 import { waitWords } from "~/utils/wait-words";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { deferred, withDeferred } from "~/forms/deferred";
+import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -20,6 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
 export const schema = SignInSchema;
+
+// A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
+export const clientAction = keepFormIfUnsent;
+export const shouldRevalidate = noReloadIfUnsent;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await refuseCrossSite(request);

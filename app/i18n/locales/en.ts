@@ -925,6 +925,8 @@ const en = {
       title: "Page not found",
       message: "There is no page at this address. It may have been moved, or the link may be wrong.",
     },
+    unsent:
+      "Kezdesu could not be reached, or its answer did not arrive: the change may not have been saved. What you typed is still here: check the connection and send the form again.",
     busy: {
       title: "The database is busy",
       message:
