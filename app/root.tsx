@@ -21,7 +21,6 @@ import { FALLBACK_LANGUAGE } from "./i18n/config";
 import { getLanguage, stringsUrl, translations } from "./i18n/i18n.server";
 import { takeFlash } from "./flash.server";
 import stylesheet from "./tailwind.css";
-import { isUnsent } from "~/forms/unsent";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -55,9 +54,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 };
 
 // The strings and the account only change through a form post (language, sign-in, sign-out),
-// and not through one that never reached the server (app/forms/unsent.ts).
+// and not through one that never reached the server (app/forms/unsent.ts: its isUnsent, written
+// out here, as importing that module would add a file to every page's first load).
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, actionResult, defaultShouldRevalidate }) =>
-  formMethod && formMethod !== "GET" && !isUnsent(actionResult) ? defaultShouldRevalidate : false;
+  formMethod && formMethod !== "GET" && !(typeof actionResult === "object" && actionResult && "unsent" in actionResult)
+    ? defaultShouldRevalidate
+    : false;
 
 /** The server-chosen language (the browser's strings are that language's: entry.client.tsx). */
 function useLanguageFromServer() {
