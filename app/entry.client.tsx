@@ -5,6 +5,7 @@ import { RequestIdContext } from "./components/RequestId";
 import { FALLBACK_LANGUAGE, isLanguage } from "./i18n/config";
 import { TranslationProvider } from "./i18n/react";
 import type { Strings } from "./i18n/translate";
+import { countTypingAsUse } from "./utils/typing-is-use.client";
 
 // Only the page's language reaches the browser, as a file of its own kept for a year (the
 // root layout preloads it beside the scripts): not in every page's HTML, not in the bundle.
@@ -18,7 +19,9 @@ const strings = (root.dataset.strings ? await (await fetch(root.dataset.strings)
 // data request answered 500, for the error page to show in its turn.
 let failedRequestId = document.querySelector<HTMLElement>("[data-request-id]")?.dataset.requestId;
 const fetchFromServer = window.fetch.bind(window);
+const requested = countTypingAsUse(() => fetchFromServer("/healthz", { method: "HEAD" }));
 window.fetch = async (...args: Parameters<typeof fetch>) => {
+  requested();
   const response = await fetchFromServer(...args);
   if (response.status >= 500) failedRequestId = response.headers.get("X-Request-Id") ?? undefined;
   return response;
