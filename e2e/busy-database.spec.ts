@@ -7,7 +7,7 @@
  */
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, LOCKED_APP, LOCKED_DATABASE } from "./support";
+import { LOCKED_APP, LOCKED_DATABASE, signInAsAdmin } from "./support";
 
 // The two tests take turns with the lock of the one database no other test uses.
 test.describe.configure({ mode: "serial" });
@@ -15,14 +15,6 @@ test.use({ locale: "en-GB", storageState: { cookies: [], origins: [] } });
 
 const BUSY =
   "Another program is writing to the database, and your change could not wait for it: nothing was saved. What you typed is still here: send the form again in a moment.";
-
-async function signIn(page: Page) {
-  await page.goto(`${LOCKED_APP}/sign-in`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-}
 
 /** Holds the write lock as another program would, until the returned function is called. */
 function holdTheLock() {
@@ -57,7 +49,7 @@ for (const javaScript of [true, false]) {
   }) => {
     const context = await browser.newContext({ javaScriptEnabled: javaScript });
     const page = await context.newPage();
-    await signIn(page);
+    await signInAsAdmin(page, LOCKED_APP);
     await page.goto(`${LOCKED_APP}/partners/new`, { waitUntil: "networkidle" });
     const name = `Busy ${javaScript ? "Izmir" : "Bursa"}`;
     await typePartner(page, name);

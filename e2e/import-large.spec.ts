@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { ADMIN, MANY_APP } from "./support";
+import { MANY_APP, signInAsAdmin } from "./support";
 
 // On the server of its own database (many partners, no demo history): thousands of meetings
 // there change no other test's pages.
@@ -12,11 +12,7 @@ const HEADERS = ["ID", "Date", "Partner", "Host", "Place", "Purpose", "Country",
 
 async function signedIn(browser: Browser) {
   const page = await (await browser.newContext({ locale: "en-GB" })).newPage();
-  await page.goto(`${MANY_APP}/sign-in`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await signInAsAdmin(page, MANY_APP);
   return page;
 }
 

@@ -1,24 +1,16 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, MANY_APP } from "./support";
+import { expect, test } from "@playwright/test";
+import { MANY_APP, signInAsAdmin } from "./support";
 
 // Past 200 partners a form asks for the partner by name (app/forms/RecordChoice.tsx) instead of
 // sending a select of them all: at the national size that select had 1,001 options, the
 // organisations' 3,000. The server's side is in tests/record-choices.test.ts; this is the browser's.
 test.use({ locale: "en-GB", storageState: { cookies: [], origins: [] } });
 
-async function signIn(page: Page) {
-  await page.goto(`${MANY_APP}/sign-in`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-}
-
 test("the organisation form suggests the partner as its name is typed, in any script, and saves the one picked", async ({
   page,
 }) => {
-  await signIn(page);
+  await signInAsAdmin(page, MANY_APP);
   // Once the form's code has arrived: before that the picker is a plain text field.
   await page.goto(`${MANY_APP}/organisations/new`, { waitUntil: "networkidle" });
   await page.getByLabel("Name in English").fill("Qingzhou Foreign Affairs Office");
@@ -36,7 +28,7 @@ test("the organisation form suggests the partner as its name is typed, in any sc
 });
 
 test("a partner typed that is not on file is refused beside the field, and what was typed stays", async ({ page }) => {
-  await signIn(page);
+  await signInAsAdmin(page, MANY_APP);
   await page.goto(`${MANY_APP}/organisations/new`, { waitUntil: "networkidle" });
   await page.getByLabel("Name in English").fill("Atlantis Harbour Authority");
   const partner = page.getByRole("combobox", { name: "City or partner it belongs to" });
@@ -53,7 +45,7 @@ test("a partner typed that is not on file is refused beside the field, and what 
 test("a report's partner added from the review fills the meeting form's partner picker, and the meeting saves with it", async ({
   page,
 }) => {
-  await signIn(page);
+  await signInAsAdmin(page, MANY_APP);
   await page.goto(`${MANY_APP}/meetings/from-report`, { waitUntil: "networkidle" });
   await page.getByLabel("Text of the report").fill(fs.readFileSync("tests/fixtures/reports/jiangsu.en.txt", "utf8"));
   await page.getByLabel("Outlet").fill("Example News");

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3123);
 
@@ -44,3 +44,12 @@ export const listedImport = (page: Page, file: string, rows: string) =>
     .filter({ hasText: file })
     .filter({ hasText: rows })
     .first();
+
+/** Signs in as the first administrator on `app`, one of the servers with a database of its own. */
+export async function signInAsAdmin(page: Page, app: string) {
+  await page.goto(`${app}/sign-in`);
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}

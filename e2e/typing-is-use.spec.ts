@@ -9,7 +9,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test, type BrowserContext } from "@playwright/test";
-import { ADMIN, DEMO_APP } from "./support";
+import { DEMO_APP, signInAsAdmin } from "./support";
 
 test.use({ locale: "en-GB", storageState: { cookies: [], origins: [] } });
 
@@ -24,11 +24,7 @@ async function sessionHash(context: BrowserContext) {
 
 test("typing keeps a session in use; a page left alone does not", async ({ page, context }) => {
   await context.clock.install();
-  await page.goto(`${DEMO_APP}/sign-in`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await signInAsAdmin(page, DEMO_APP);
   await page.goto(`${DEMO_APP}/initiatives/new`, { waitUntil: "networkidle" });
 
   const database = new Database(path.join(process.env.E2E_RUN_DIR!, "demo.db"));
