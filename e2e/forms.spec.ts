@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { ADMIN } from "./support";
 
 test.use({ locale: "en-GB" });
 
@@ -158,6 +159,24 @@ test("every form's save that fails on the way keeps what was typed: a person, se
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved.");
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+});
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("a sign-in sent with the line down keeps email and password, and signs in once it is back", async ({ page }) => {
+    await page.goto("/sign-in", { waitUntil: "networkidle" });
+    await page.getByLabel("Email").fill(ADMIN.email);
+    await page.getByLabel("Password").fill(ADMIN.password);
+    await page.context().setOffline(true);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toHaveText(UNSENT);
+    await expect(page.getByLabel("Email")).toHaveValue(ADMIN.email);
+    await expect(page.getByLabel("Password")).toHaveValue(ADMIN.password);
+    await page.context().setOffline(false);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  });
 });
 
 test("after saving, Back does not post the form again", async ({ page }) => {

@@ -6,6 +6,7 @@ import { FormErrors, SubmitButton, TextField } from "~/forms/Controls";
 import { PageHeading } from "~/components/Page";
 import { SignInSchema } from "~/forms/account";
 import { useSchemaForm } from "~/forms/use-schema-form";
+import { isUnsent } from "~/forms/unsent";
 import { safeRedirect } from "~/utils/safe-redirect";
 import type { action } from "~/routes/sign-in";
 
@@ -14,11 +15,12 @@ export function SignInPage() {
   const reply = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useSchemaForm(SignInSchema, { lastResult: reply?.result });
-  // A refused password is cleared, as it would be after a full page load.
+  // A refused password is cleared, as it would be after a full page load; one that never
+  // reached the server (the line down) is kept, to send again.
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     const password = formRef.current?.elements.namedItem("password");
-    if (reply && password instanceof HTMLInputElement) password.value = "";
+    if (reply && !isUnsent(reply) && password instanceof HTMLInputElement) password.value = "";
   }, [reply]);
   return (
     <div className="mx-auto max-w-md">
