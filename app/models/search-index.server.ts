@@ -268,11 +268,16 @@ const INDEXERS: Record<SearchKind, (db: Db, id: number) => void> = {
 
 export type Touched = Array<{ type: string; id: number }>;
 
+// Prepared once: every save asks it before it commits, and drizzle's sql`` was built and prepared anew each time.
+const touchedQuery = perConnection((db) =>
+  clientOf(db).prepare<[], Touched[number]>(
+    "select record_type as type, record_id as id from pending_changes where record_type in ('partner', 'relation', 'delegation', 'person', 'organisation')",
+  ),
+);
+
 /** The records a write touched (pending_changes) that the index holds or names. */
 export function touchedForSearch(db: Db): Touched {
-  return db.all<{ type: string; id: number }>(
-    sql`select record_type as type, record_id as id from pending_changes where record_type in ('partner', 'relation', 'delegation', 'person', 'organisation')`,
-  );
+  return touchedQuery(db).all();
 }
 
 /** Whether the database has each kind's index yet (migration 0024). */
