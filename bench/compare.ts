@@ -1,0 +1,167 @@
+/**
+ * `npm run bench:compare`: the server CPU a request of this build against another commit's, for
+ * a change too small for `npm run bench` to see (its runs are minutes apart, and this shared
+ * machine's speed moves by a tenth between them).
+ *
+ * Both servers run at once, each on its own copy of the dataset; wrk loads one page on each in
+ * short bursts, A B B A A B ..., and each server's CPU is summed over its bursts from /proc.
+ * A drift of the machine falls on both alike, so their ratio holds where the figures do not:
+ * the same build against itself read 0.99-1.01 (bench/RESULTS.md, the twenty-sixth stop).
+ *
+ *   npm run build && BENCH_BASE=main~1 npm run bench:compare
+ *   BENCH_BASE=<ref> BENCH_PAGE=/healthz BENCH_BURSTS=12 BENCH_SIZE=national npm run bench:compare
+ *
+ * The base is built in a git worktree under the system's temporary folder, with this
+ * checkout's node_modules (a change of packages is not what this compares), and kept there by
+ * commit for the next comparison. BENCH_PAGE is a path of bench/pages.ts; the POST by default.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { isCurrentDataset, type SizeName } from "./generate";
+import { checkWrk, loadPage } from "./load";
+import { pagesFor, type Page } from "./pages";
+import { servingFlags } from "./server";
+
+const BASE = process.env.BENCH_BASE;
+const SIZE = (process.env.BENCH_SIZE ?? "small") as SizeName;
+const BURSTS = Number(process.env.BENCH_BURSTS ?? 12);
+const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 2);
+const PORT = Number(process.env.BENCH_PORT ?? 4311);
+const ADMIN = { email: "bench@kezdesu.local", password: "bench-password-2026" };
+
+if (!BASE) throw new Error("Say which commit to compare with: BENCH_BASE=<ref> npm run bench:compare");
+const source = path.resolve(`bench/.data/${SIZE}.db`);
+if (!isCurrentDataset(source)) throw new Error(`No ${source} keyed by this version: run npm run bench first`);
+if (!fs.existsSync("build/server.js")) throw new Error("No build/: run npm run build first");
+checkWrk();
+
+/** The base commit built in its own worktree (kept by commit: a second comparison reuses it). */
+function buildBase(ref: string) {
+  const commit = execFileSync("git", ["rev-parse", "--verify", `${ref}^{commit}`], { encoding: "utf8" }).trim();
+  const dir = path.join(os.tmpdir(), `kezdesu-compare-${commit.slice(0, 12)}`);
+  if (fs.existsSync(path.join(dir, "build/server.js"))) return { commit, dir };
+  fs.rmSync(dir, { recursive: true, force: true });
+  execFileSync("git", ["worktree", "prune"]);
+  execFileSync("git", ["worktree", "add", "--detach", dir, commit], { stdio: "inherit" });
+  fs.symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"));
+  execFileSync("npm", ["run", "build"], { cwd: dir, stdio: "inherit" });
+  return { commit, dir };
+}
+
+/** Whole-process and main-thread CPU ms of a server, from /proc. */
+function cpuOf(pid: number) {
+  const ms = (file: string) => {
+    const fields = fs
+      .readFileSync(file, "utf8")
+      .replace(/^.*\) /, "")
+      .split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  let all = 0;
+  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+    // A thread may end between the listing and the read.
+    if (fs.existsSync(`/proc/${pid}/task/${task}/stat`)) all += ms(`/proc/${pid}/task/${task}/stat`);
+  }
+  return { all, main: ms(`/proc/${pid}/task/${pid}/stat`) };
+}
+
+type Served = {
+  name: string;
+  dir: string;
+  port: number;
+  file: string;
+  server: ChildProcess;
+  cookie: string;
+  page: Page;
+};
+
+async function serve(name: string, dir: string, port: number): Promise<Served> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-compare-data-")), `${SIZE}.db`);
+  fs.copyFileSync(source, file);
+  const server = spawn("node", [...servingFlags(), "build/server.js"], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_PATH: file,
+      DEMO_DATA: "skip",
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      WEB_CONCURRENCY: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let tries = 0; ; tries++) {
+    if (server.exitCode !== null || tries > 240) throw new Error(`${name}'s server did not start`);
+    const up = await fetch(`http://localhost:${port}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (up) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const signedIn = await fetch(`http://localhost:${port}/sign-in`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" },
+    body: new URLSearchParams({ email: ADMIN.email, password: ADMIN.password, redirectTo: "/" }),
+  });
+  const cookie = signedIn.headers.get("set-cookie")?.split(";")[0];
+  if (!cookie) throw new Error(`Could not sign in to ${name}'s server (${signedIn.status})`);
+  const pages = pagesFor(file);
+  const wanted = process.env.BENCH_PAGE;
+  const page = wanted ? pages.find((p) => p.path === wanted) : pages.find((p) => p.method === "POST");
+  if (!page) throw new Error(`No page ${wanted} in bench/pages.ts`);
+  return { name, dir, port, file, server, cookie, page };
+}
+
+async function stop(served: Served) {
+  if (served.server.exitCode === null) {
+    const exited = new Promise((resolve) => served.server.once("exit", resolve));
+    served.server.kill("SIGTERM");
+    await exited;
+  }
+  fs.rmSync(path.dirname(served.file), { recursive: true, force: true });
+}
+
+const base = buildBase(BASE);
+const servers = [
+  await serve(`base (${base.commit.slice(0, 7)})`, base.dir, PORT),
+  await serve("this build", ".", PORT + 10),
+];
+try {
+  for (const served of servers)
+    await loadPage(served.page, served.port, served.cookie, { connections: 10, duration: 4 });
+  const totals = servers.map(() => ({ all: 0, main: 0, requests: 0 }));
+  for (let burst = 0; burst < BURSTS; burst++) {
+    // A B, B A, A B...: neither always goes first.
+    for (const i of burst % 2 ? [1, 0] : [0, 1]) {
+      const served = servers[i];
+      const before = cpuOf(served.server.pid!);
+      const result = await loadPage(served.page, served.port, served.cookie, {
+        connections: 10,
+        duration: BURST_SECONDS,
+      });
+      const after = cpuOf(served.server.pid!);
+      if (result.failed || result.errors) throw new Error(`${served.name}: ${result.failed + result.errors} failed`);
+      totals[i].all += after.all - before.all;
+      totals[i].main += after.main - before.main;
+      totals[i].requests += result.requests;
+    }
+  }
+  const perRequest = totals.map((t) => ({ all: t.all / t.requests, main: t.main / t.requests }));
+  console.log(`\n${servers[0].page.name}, ${SIZE} dataset, ${BURSTS} bursts of ${BURST_SECONDS} s each:`);
+  servers.forEach((served, i) =>
+    console.log(
+      `  ${served.name.padEnd(20)} ${perRequest[i].all.toFixed(3)} ms CPU a request (main thread ${perRequest[i].main.toFixed(3)}), ${totals[i].requests} requests`,
+    ),
+  );
+  console.log(
+    `  this build over the base: ${(perRequest[1].all / perRequest[0].all).toFixed(3)} (main thread ${(perRequest[1].main / perRequest[0].main).toFixed(3)})`,
+  );
+} finally {
+  for (const served of servers) await stop(served);
+}
