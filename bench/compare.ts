@@ -15,21 +15,20 @@
  * checkout's node_modules (a change of packages is not what this compares), and kept there by
  * commit for the next comparison. BENCH_PAGE is a path of bench/pages.ts; the POST by default.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isCurrentDataset, type SizeName } from "./generate";
 import { checkWrk, loadPage } from "./load";
 import { pagesFor, type Page } from "./pages";
-import { servingFlags } from "./server";
+import { signIn, startServer, stopServer } from "./server";
 
 const BASE = process.env.BENCH_BASE;
 const SIZE = (process.env.BENCH_SIZE ?? "small") as SizeName;
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 12);
 const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 2);
 const PORT = Number(process.env.BENCH_PORT ?? 4311);
-const ADMIN = { email: "bench@kezdesu.local", password: "bench-password-2026" };
 
 if (!BASE) throw new Error("Say which commit to compare with: BENCH_BASE=<ref> npm run bench:compare");
 const source = path.resolve(`bench/.data/${SIZE}.db`);
@@ -67,63 +66,22 @@ function cpuOf(pid: number) {
   return { all, main: ms(`/proc/${pid}/task/${pid}/stat`) };
 }
 
-type Served = {
-  name: string;
-  dir: string;
-  port: number;
-  file: string;
-  server: ChildProcess;
-  cookie: string;
-  page: Page;
-};
+type Served = { name: string; port: number; file: string; server: ChildProcess; cookie: string; page: Page };
 
 async function serve(name: string, dir: string, port: number): Promise<Served> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-compare-data-")), `${SIZE}.db`);
   fs.copyFileSync(source, file);
-  const server = spawn("node", [...servingFlags(), "build/server.js"], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      DATABASE_PATH: file,
-      DEMO_DATA: "skip",
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      WEB_CONCURRENCY: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let tries = 0; ; tries++) {
-    if (server.exitCode !== null || tries > 240) throw new Error(`${name}'s server did not start`);
-    const up = await fetch(`http://localhost:${port}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (up) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  const signedIn = await fetch(`http://localhost:${port}/sign-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" },
-    body: new URLSearchParams({ email: ADMIN.email, password: ADMIN.password, redirectTo: "/" }),
-  });
-  const cookie = signedIn.headers.get("set-cookie")?.split(";")[0];
-  if (!cookie) throw new Error(`Could not sign in to ${name}'s server (${signedIn.status})`);
+  const server = await startServer(file, 1, [], { port, cwd: dir });
+  const cookie = await signIn(port);
   const pages = pagesFor(file);
   const wanted = process.env.BENCH_PAGE;
   const page = wanted ? pages.find((p) => p.path === wanted) : pages.find((p) => p.method === "POST");
   if (!page) throw new Error(`No page ${wanted} in bench/pages.ts`);
-  return { name, dir, port, file, server, cookie, page };
+  return { name, port, file, server, cookie, page };
 }
 
 async function stop(served: Served) {
-  if (served.server.exitCode === null) {
-    const exited = new Promise((resolve) => served.server.once("exit", resolve));
-    served.server.kill("SIGTERM");
-    await exited;
-  }
+  await stopServer(served.server);
   fs.rmSync(path.dirname(served.file), { recursive: true, force: true });
 }
 

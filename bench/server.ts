@@ -58,14 +58,23 @@ export function servingFlags(): string[] {
   return flags.split(" ").filter(Boolean);
 }
 
-/** The app's production server; `nodeArgs` e.g. --cpu-prof for a CPU profile. */
-export async function startServer(file: string, workers = 1, nodeArgs: string[] = []): Promise<ChildProcess> {
-  await ensureFree(`http://localhost:${PORT}/healthz`);
+/**
+ * The app's production server; `nodeArgs` e.g. --cpu-prof for a CPU profile; `cwd` another
+ * checkout's build (bench/compare.ts).
+ */
+export async function startServer(
+  file: string,
+  workers = 1,
+  nodeArgs: string[] = [],
+  { port = PORT, cwd = "." }: { port?: number; cwd?: string } = {},
+): Promise<ChildProcess> {
+  await ensureFree(`http://localhost:${port}/healthz`);
   const server = spawn("node", [...servingFlags(), ...nodeArgs, "build/server.js"], {
+    cwd,
     env: {
       ...process.env,
       NODE_ENV: "production",
-      PORT: String(PORT),
+      PORT: String(port),
       DATABASE_PATH: file,
       DEMO_DATA: "skip",
       ADMIN_EMAIL: ADMIN.email,
@@ -74,7 +83,7 @@ export async function startServer(file: string, workers = 1, nodeArgs: string[] 
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  return waitFor(server, `http://localhost:${PORT}/healthz`);
+  return waitFor(server, `http://localhost:${port}/healthz`);
 }
 
 /** Builds the floor app (bench/floor) with the root's packages, its server compiled as the app's is: a few seconds. */
@@ -112,8 +121,8 @@ export async function stopServer(server: ChildProcess) {
   await exited;
 }
 
-export async function signIn() {
-  const response = await fetch(`http://localhost:${PORT}/sign-in`, {
+export async function signIn(port = PORT) {
+  const response = await fetch(`http://localhost:${port}/sign-in`, {
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" },
