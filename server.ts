@@ -36,6 +36,7 @@ import { isCrossSite } from "./app/utils/cross-site";
 import { loggedPath } from "./app/utils/logged-path";
 import { tooLargePage } from "./app/utils/too-large-page.server";
 import { closeAfterLingering, limitBodies } from "./app/utils/body-limits.server";
+import { serverFor } from "./app/utils/express-server.server";
 import { recordSecurityEvent } from "~db/security-log";
 
 const env = getEnv();
@@ -400,7 +401,7 @@ async function serve() {
       .send(`Server error (request ${res.locals.requestId as string})`);
   });
 
-  app.listen(env.PORT, () => {
+  serverFor(app).listen(env.PORT, () => {
     if (cluster.isPrimary) claimGuard();
     if (cluster.isPrimary) console.log(`Kezdesu is serving on http://localhost:${env.PORT}`);
     if (build.mode === "development") void broadcastDevReady(build);
