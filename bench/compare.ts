@@ -22,7 +22,7 @@ import path from "node:path";
 import { isCurrentDataset, type SizeName } from "./generate";
 import { checkWrk, loadPage } from "./load";
 import { pagesFor, type Page } from "./pages";
-import { signIn, startServer, stopServer } from "./server";
+import { cpuTimeMs, signIn, startServer, stopServer } from "./server";
 
 const BASE = process.env.BENCH_BASE;
 const SIZE = (process.env.BENCH_SIZE ?? "small") as SizeName;
@@ -49,21 +49,13 @@ function buildBase(ref: string) {
   return { commit, dir };
 }
 
-/** Whole-process and main-thread CPU ms of a server, from /proc. */
+/** A server's CPU ms, the whole process (bench/server.ts's reading) and its main thread. */
 function cpuOf(pid: number) {
-  const ms = (file: string) => {
-    const fields = fs
-      .readFileSync(file, "utf8")
-      .replace(/^.*\) /, "")
-      .split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  };
-  let all = 0;
-  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-    // A thread may end between the listing and the read.
-    if (fs.existsSync(`/proc/${pid}/task/${task}/stat`)) all += ms(`/proc/${pid}/task/${task}/stat`);
-  }
-  return { all, main: ms(`/proc/${pid}/task/${pid}/stat`) };
+  const fields = fs
+    .readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8")
+    .replace(/^.*\) /, "")
+    .split(" ");
+  return { all: cpuTimeMs(pid), main: (Number(fields[11]) + Number(fields[12])) * 10 };
 }
 
 type Served = { name: string; port: number; file: string; server: ChildProcess; cookie: string; page: Page };
