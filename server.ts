@@ -1,19 +1,26 @@
 /**
  * The production server: applies migrations and loads the demo history (on an empty database)
- * before it listens, then serves the built Remix app with compression and long-lived caching of
- * the fingerprinted assets. `npm start` builds it (compiled to build/server.js by
- * scripts/build-server.ts) and runs it with node alone; `npm run dev` runs it in dev mode.
+ * before it listens, then serves the built Remix app, compressed (app/utils/compress.server.ts),
+ * and the fingerprinted assets, precompressed, with long-lived caching. `npm start` builds it
+ * (compiled to build/server.js by scripts/build-server.ts) and runs it with node alone; `npm run
+ * dev` runs it in dev mode.
  */
 import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
-import zlib from "node:zlib";
+import { pipeline } from "node:stream";
 // Not re-exported by the package's index; the version is pinned (package-lock.json).
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
-import { broadcastDevReady, createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import {
+  broadcastDevReady,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type AppLoadContext,
+  type ServerBuild,
+} from "@remix-run/node";
 import { matchRoutes } from "@remix-run/react";
-import compression from "compression";
 import express from "express";
 import { openDatabase, processConnection } from "~db/client";
 import { answersAfterTheDisk, walSyncer } from "~db/durable-answers";
@@ -35,6 +42,7 @@ import { getEnv } from "./app/env.server";
 import { isCrossSite } from "./app/utils/cross-site";
 import { loggedPath } from "./app/utils/logged-path";
 import { tooLargePage } from "./app/utils/too-large-page.server";
+import { answerEncoding, compressor } from "./app/utils/compress.server";
 import { closeAfterLingering, limitBodies } from "./app/utils/body-limits.server";
 import { serverFor } from "./app/utils/express-server.server";
 import { recordSecurityEvent } from "~db/security-log";
@@ -174,16 +182,17 @@ function requestIds(): express.RequestHandler {
  *   closes the connection, after a lingering close: the connection is not reused for a request
  *   that was answered without being read.
  */
-function beforeHeaders(): express.RequestHandler {
-  return (req, res, next) => {
-    const writeHead = res.writeHead;
-    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
-      if (!res.hasHeader("Cache-Control")) res.setHeader("Cache-Control", "private, no-store");
-      if (!req.complete) closeAfterLingering(req, res);
-      return writeHead.apply(this, args);
-    } as typeof writeHead;
-    next();
-  };
+function beforeHeaders(app: express.Express) {
+  // On the prototype of the app's responses (app.response: app/utils/express-server.server.ts),
+  // not wrapped around each response: in a bare Express app, a closure over the request kept on
+  // each response made V8 keep every request's objects past its young generation (6 KB a
+  // request promoted, against none) and cost a third of its throughput (bench/RESULTS.md).
+  const writeHead = http.ServerResponse.prototype.writeHead;
+  app.response.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
+    if (!this.hasHeader("Cache-Control")) this.setHeader("Cache-Control", "private, no-store");
+    if (!this.req.complete) closeAfterLingering(this.req, this);
+    return writeHead.apply(this, args);
+  } as express.Response["writeHead"];
 }
 
 /**
@@ -205,7 +214,7 @@ function remixHandler(
     try {
       const response = await handle(createRemixRequest(req, res), getLoadContext(req, res));
       const body = documentBody?.(response);
-      if (!body) return await sendRemixResponse(res, response);
+      if (!body) return await sendAnswer(req, res, response);
       res.status(response.status);
       for (const [name, value] of response.headers) res.append(name, value);
       res.end(body);
@@ -213,6 +222,29 @@ function remixHandler(
       next(error);
     }
   };
+}
+
+/**
+ * Remix's answer other than a document (a data request's, JSON, CSV, a calendar), compressed as
+ * it streams when it is of a kind that compresses and the browser asks (answerEncoding). Each
+ * chunk is flushed through, as Remix flushed it to the response: a streamed answer arrives as it
+ * is made.
+ */
+async function sendAnswer(req: express.Request, res: express.Response, response: Response) {
+  const { vary, encoding } = answerEncoding(
+    { method: req.method, acceptEncoding: req.get("Accept-Encoding") ?? null },
+    response,
+  );
+  if (vary) res.append("Vary", "Accept-Encoding");
+  if (!encoding || !response.body) return sendRemixResponse(res, response);
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers) if (name !== "content-length") res.append(name, value);
+  res.setHeader("Content-Encoding", encoding);
+  const compressed = compressor(encoding);
+  // A client gone, or a failed compression, ends the response: the rest is not written.
+  pipeline(compressed, res, () => undefined);
+  await writeReadableStreamToWritable(response.body, compressed);
 }
 
 /**
@@ -329,7 +361,7 @@ async function serve() {
   // X-Forwarded-For to believe, so throttling and the security log see the real address.
   app.set("trust proxy", env.TRUST_PROXY);
   app.use(requestIds());
-  app.use(beforeHeaders());
+  beforeHeaders(app);
   app.use(securityHeaders(build.mode === "production"));
   app.use(
     limitBodies({
@@ -346,15 +378,6 @@ async function serve() {
           referer: req.get("referer") ?? null,
           origin: `${req.protocol}://${req.get("host") ?? ""}`,
         }),
-    }),
-  );
-  // Pages are compressed at the fastest levels: on the council's network the CPU, not the
-  // bytes, is what runs out (Brotli quality 4, compression's default, cost a tenth of the
-  // server's time at 10 connections, issue 17). Assets come precompressed at the strongest.
-  app.use(
-    compression({
-      level: 1,
-      brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
     }),
   );
   // Refusals and housekeeping use the app's connection: one of their own would wait for its

@@ -5,7 +5,7 @@
  */
 import zlib from "node:zlib";
 import { describe, expect, it, test } from "vitest";
-import { acceptedEncoding, compressDocument, documentBytes } from "~/utils/compress.server";
+import { acceptedEncoding, answerEncoding, compressDocument, documentBytes } from "~/utils/compress.server";
 
 describe("the coding a request accepts", () => {
   it.each([
@@ -80,4 +80,62 @@ test("a document's chunks become its UTF-8 bytes, whatever their scripts and siz
   const expected = Buffer.from(chunks.map((chunk) => chunk.toString()).join(""));
   expect(bytes.length).toBe(expected.length);
   expect(bytes.equals(expected)).toBe(true);
+});
+
+describe("how an answer other than a document is sent", () => {
+  const asks = { method: "GET", acceptEncoding: "gzip, deflate, br" };
+  const answer = (headers: Record<string, string>, status = 200) => ({ status, headers: new Headers(headers) });
+
+  it.each([
+    ["a route's data (turbo-stream)", "text/x-script"],
+    ["JSON", "application/json; charset=utf-8"],
+    ["an API's JSON", "application/vnd.oai.openapi+json"],
+    ["CSV", "text/csv; charset=utf-8"],
+    ["a calendar", "text/calendar; charset=utf-8"],
+    ["SVG", "image/svg+xml"],
+  ])("%s is compressed for whoever asks", (_what, type) => {
+    expect(answerEncoding(asks, answer({ "Content-Type": type }))).toEqual({ vary: true, encoding: "br" });
+    expect(answerEncoding({ ...asks, acceptEncoding: "gzip" }, answer({ "Content-Type": type }))).toEqual({
+      vary: true,
+      encoding: "gzip",
+    });
+    // Not asked: sent as it is, but still said to vary with what is asked.
+    expect(answerEncoding({ ...asks, acceptEncoding: null }, answer({ "Content-Type": type }))).toEqual({
+      vary: true,
+      encoding: null,
+    });
+  });
+
+  it.each([
+    ["a PDF", "application/pdf"],
+    ["a spreadsheet", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+    ["a ZIP", "application/zip"],
+    ["a photo", "image/jpeg"],
+    ["a server's events", "text/event-stream"],
+    ["no type", ""],
+  ])("%s is sent as it is, without Vary", (_what, type) => {
+    expect(answerEncoding(asks, answer(type ? { "Content-Type": type } : {}))).toEqual({ vary: false, encoding: null });
+  });
+
+  it.each([
+    ["a HEAD request", { ...asks, method: "HEAD" }, answer({ "Content-Type": "text/csv" })],
+    ["a range", asks, answer({ "Content-Type": "text/csv", "Content-Range": "bytes 0-99/5000" }, 206)],
+    ["no body", asks, answer({ "Content-Type": "application/json" }, 204)],
+    ["not modified", asks, answer({ "Content-Type": "application/json" }, 304)],
+    [
+      "an answer asking not to be transformed",
+      asks,
+      answer({ "Content-Type": "text/csv", "Cache-Control": "no-transform" }),
+    ],
+    ["an answer under 1 KB", asks, answer({ "Content-Type": "application/json", "Content-Length": "200" })],
+  ])("text is sent as it is for %s", (_what, request, response) => {
+    expect(answerEncoding(request, response).encoding).toBeNull();
+  });
+
+  it("an answer that says its own coding is left alone", () => {
+    expect(answerEncoding(asks, answer({ "Content-Type": "text/csv", "Content-Encoding": "gzip" }))).toEqual({
+      vary: false,
+      encoding: null,
+    });
+  });
 });

@@ -3,7 +3,8 @@
  * (app/utils/document-response.server.ts, server.ts's remixHandler), not copied into a
  * Response's stream and read back. What a browser receives must be what it was: the page,
  * compressed as asked, with its length; a HEAD's headers without a body; and every other
- * answer (a route's data, a resource, a redirect) sent as Remix sends it.
+ * answer (a route's data, a resource, a redirect) sent as Remix sends it, compressed as it
+ * streams when it is text and the browser asks (app/utils/compress.server.ts).
  */
 import http from "node:http";
 import zlib from "node:zlib";
@@ -98,5 +99,39 @@ describe("pages as the real server sends them", () => {
     const strings = await fetch(`${server.origin}/locales/kk`, { headers: { Cookie: cookie } });
     expect(strings.status).toBe(200);
     expect(((await strings.json()) as { app: { name: string } }).app.name).toBe("Kezdesu");
+  });
+
+  it.each([
+    ["br", (body: Buffer) => zlib.brotliDecompressSync(body)],
+    ["gzip", (body: Buffer) => zlib.gunzipSync(body)],
+    ["identity", (body: Buffer) => body],
+  ] as const)("a route's data asked for as %s arrives compressed so, and whole", async (encoding, decode) => {
+    const answer = await raw("/partners.data", { "Accept-Encoding": encoding, "Accept-Language": "kk" });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-type"]).toContain("text/x-script");
+    expect(answer.headers["content-encoding"]).toBe(encoding === "identity" ? undefined : encoding);
+    // Whoever caches it keeps one copy per coding.
+    expect(answer.headers.vary).toContain("Accept-Encoding");
+    const data = decode(answer.body).toString("utf8");
+    expect(data).toContain("routes/partners._index");
+    expect(data).toContain("Әріптестер");
+  });
+
+  it("a text file is compressed and a spreadsheet (a ZIP already) is not", async () => {
+    const csv = await raw("/import/template/people-kk.csv", { "Accept-Encoding": "gzip, br" });
+    expect(csv.status).toBe(200);
+    expect(csv.headers["content-encoding"]).toBe("br");
+    expect(csv.headers["content-disposition"]).toBe('attachment; filename="people-kk.csv"');
+    const plain = await raw("/import/template/people-kk.csv", { "Accept-Encoding": "identity" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(zlib.brotliDecompressSync(csv.body).equals(plain.body)).toBe(true);
+    expect(plain.body.toString("utf8")).toMatch(/[А-Яа-яӘәҚқҢңҒғҮүҰұӨөІі]/);
+
+    const xlsx = await raw("/import/template/people-kk.xlsx", { "Accept-Encoding": "gzip, br" });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers["content-encoding"]).toBeUndefined();
+    expect(xlsx.headers.vary ?? "").not.toContain("Accept-Encoding");
+    // A spreadsheet is a ZIP: its first bytes say so.
+    expect(xlsx.body.subarray(0, 2).toString("latin1")).toBe("PK");
   });
 });

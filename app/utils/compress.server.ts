@@ -1,21 +1,23 @@
 /**
- * A rendered document compressed in one call, before it leaves entry.server.tsx. Through the
- * compression middleware the same page cost a Brotli stream per response (made, written,
- * flushed and ended through the thread pool): about 1 ms of CPU a request for the 8 KB shell,
- * where compressing the buffer at once takes 0.06 ms (issue 17). The middleware still
- * compresses everything else (data requests, JSON, CSV), and leaves an answer alone that says
- * its encoding.
+ * Compression, made only where an answer needs it. A rendered document is compressed in one
+ * call, before it leaves entry.server.tsx: through the compression middleware the same page cost
+ * a Brotli stream per response (made, written, flushed and ended through the thread pool), about
+ * 1 ms of CPU a request for the 8 KB shell, where compressing the buffer at once takes 0.06 ms.
+ * Remix's other answers (data requests, JSON, CSV, calendars) are compressed as they stream
+ * (server.ts). The middleware itself is gone: it dressed every response in closures of its own,
+ * documents already compressed among them, which cost 0.86 of the shell's CPU measured side by
+ * side (issue 17, bench/RESULTS.md).
  */
 import zlib from "node:zlib";
 
 export type Encoding = "br" | "gzip";
 
-// As the compression middleware: smaller answers are sent as they are.
+// Smaller answers are sent as they are: the coding's framing would outweigh the saving.
 const THRESHOLD = 1024;
 
 /**
- * Brotli if the request accepts it, else gzip, else nothing: as the middleware chooses (a
- * coding weighted q=0 is refused; `*` stands for any coding not named).
+ * Brotli if the request accepts it, else gzip, else nothing (a coding weighted q=0 is refused;
+ * `*` stands for any coding not named).
  */
 export function acceptedEncoding(header: string | null): Encoding | null {
   if (!header) return null;
@@ -70,4 +72,41 @@ export function compressDocument(html: Buffer<ArrayBuffer>, request: Request, he
   if (encoding) headers.set("Content-Encoding", encoding);
   headers.set("Content-Length", String(body.length));
   return body;
+}
+
+/** Text, JSON, XML, scripts and SVG: what compresses. Images, PDFs, ZIPs and Office files do not. */
+const COMPRESSIBLE =
+  /^\s*(?:text\/(?!event-stream)|application\/(?:json|javascript|xml|[\w.+-]+\+(?:json|xml))\b|image\/svg\+xml\b)/i;
+
+/**
+ * How a streamed answer (not a document) is to be sent: `vary` when its kind is one that is
+ * compressed for those who ask (so a cache keeps one copy per coding), `encoding` when it is to
+ * be compressed for this request. An answer that says its coding, sends a range or no body, asks
+ * not to be transformed, or declares fewer than THRESHOLD bytes goes as it is.
+ */
+export function answerEncoding(
+  request: { method: string; acceptEncoding: string | null },
+  answer: { status: number; headers: Headers },
+): { vary: boolean; encoding: Encoding | null } {
+  const { headers, status } = answer;
+  const vary = COMPRESSIBLE.test(headers.get("Content-Type") ?? "") && !headers.has("Content-Encoding");
+  const length = headers.get("Content-Length");
+  const asItIs =
+    !vary ||
+    request.method === "HEAD" ||
+    status < 200 ||
+    status === 204 ||
+    status === 206 ||
+    status === 304 ||
+    headers.has("Content-Range") ||
+    /\bno-transform\b/i.test(headers.get("Cache-Control") ?? "") ||
+    (length !== null && Number(length) < THRESHOLD);
+  return { vary, encoding: asItIs ? null : acceptedEncoding(request.acceptEncoding) };
+}
+
+/** The stream an answer is compressed through, at the levels documents use. */
+export function compressor(encoding: Encoding): zlib.BrotliCompress | zlib.Gzip {
+  return encoding === "br"
+    ? zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 0 } })
+    : zlib.createGzip({ level: 1 });
 }
