@@ -22,6 +22,13 @@ it("a document's Response carries its bytes as they are, not a copy", () => {
   expect(documentBody(new Response(bytes))).toBeUndefined();
 });
 
+/** Each coding a browser may ask for, and how what it receives is read back. */
+const CODINGS = [
+  ["br", (body: Buffer) => zlib.brotliDecompressSync(body)],
+  ["gzip", (body: Buffer) => zlib.gunzipSync(body)],
+  ["identity", (body: Buffer) => body],
+] as const;
+
 describe("pages as the real server sends them", () => {
   let server: TestServer;
   let cookie: string;
@@ -47,11 +54,7 @@ describe("pages as the real server sends them", () => {
       request.end();
     });
 
-  it.each([
-    ["br", (body: Buffer) => zlib.brotliDecompressSync(body)],
-    ["gzip", (body: Buffer) => zlib.gunzipSync(body)],
-    ["identity", (body: Buffer) => body],
-  ] as const)("a page asked for as %s arrives whole, with its length", async (encoding, decode) => {
+  it.each(CODINGS)("a page asked for as %s arrives whole, with its length", async (encoding, decode) => {
     const answer = await raw("/partners", { "Accept-Encoding": encoding, "Accept-Language": "kk" });
     expect(answer.status).toBe(200);
     expect(answer.headers["content-encoding"]).toBe(encoding === "identity" ? undefined : encoding);
@@ -101,11 +104,7 @@ describe("pages as the real server sends them", () => {
     expect(((await strings.json()) as { app: { name: string } }).app.name).toBe("Kezdesu");
   });
 
-  it.each([
-    ["br", (body: Buffer) => zlib.brotliDecompressSync(body)],
-    ["gzip", (body: Buffer) => zlib.gunzipSync(body)],
-    ["identity", (body: Buffer) => body],
-  ] as const)("a route's data asked for as %s arrives compressed so, and whole", async (encoding, decode) => {
+  it.each(CODINGS)("a route's data asked for as %s arrives compressed so, and whole", async (encoding, decode) => {
     const answer = await raw("/partners.data", { "Accept-Encoding": encoding, "Accept-Language": "kk" });
     expect(answer.status).toBe(200);
     expect(answer.headers["content-type"]).toContain("text/x-script");
