@@ -5,8 +5,8 @@
  * 1 ms of CPU a request for the 8 KB shell, where compressing the buffer at once takes 0.06 ms.
  * Remix's other answers (data requests, JSON, CSV, calendars) are compressed as they stream
  * (server.ts). The middleware itself is gone: it dressed every response in closures of its own,
- * documents already compressed among them, which cost 0.86 of the shell's CPU measured side by
- * side (issue 17, bench/RESULTS.md).
+ * documents already compressed among them; without it the shell costs some 0.93 of the CPU a
+ * request it did, measured side by side (issue 17, bench/RESULTS.md, the twenty-seventh stop).
  */
 import zlib from "node:zlib";
 
