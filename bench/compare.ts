@@ -49,13 +49,9 @@ function buildBase(ref: string) {
   return { commit, dir };
 }
 
-/** A server's CPU ms, the whole process (bench/server.ts's reading) and its main thread. */
+/** A server's CPU ms, the whole process and its main thread (whose id is the process's). */
 function cpuOf(pid: number) {
-  const fields = fs
-    .readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8")
-    .replace(/^.*\) /, "")
-    .split(" ");
-  return { all: cpuTimeMs(pid), main: (Number(fields[11]) + Number(fields[12])) * 10 };
+  return { all: cpuTimeMs(pid), main: cpuTimeMs(pid, pid) };
 }
 
 type Served = { name: string; port: number; file: string; server: ChildProcess; cookie: string; page: Page };

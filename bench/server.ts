@@ -10,12 +10,13 @@ export const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? PORT + 1);
 const FLOOR_DIR = path.resolve("bench/floor");
 const ADMIN = { email: "bench@kezdesu.local", password: "bench-password-2026" };
 
-/** CPU time (user + system) a process has used, in ms, from /proc (Linux). */
-export function cpuTimeMs(pid: number | undefined): number {
-  if (!pid || !fs.existsSync(`/proc/${pid}/stat`)) return NaN;
+/** CPU time (user + system) a process, or one of its threads, has used, in ms, from /proc (Linux). */
+export function cpuTimeMs(pid: number | undefined, thread?: number): number {
+  const stat = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+  if (!pid || !fs.existsSync(stat)) return NaN;
   // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100/s).
   const fields = fs
-    .readFileSync(`/proc/${pid}/stat`, "utf8")
+    .readFileSync(stat, "utf8")
     .replace(/^.*\) /, "")
     .split(" ");
   return (Number(fields[11]) + Number(fields[12])) * 10;
