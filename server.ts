@@ -12,7 +12,7 @@ import http from "node:http";
 import path from "node:path";
 import { pipeline } from "node:stream";
 // Not re-exported by the package's index; the version is pinned (package-lock.json).
-import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import { sendRemixResponse } from "@remix-run/express/dist/server.js";
 import {
   broadcastDevReady,
   createRequestHandler,
@@ -45,6 +45,7 @@ import { tooLargePage } from "./app/utils/too-large-page.server";
 import { answerEncoding, compressor } from "./app/utils/compress.server";
 import { closeAfterLingering, limitBodies } from "./app/utils/body-limits.server";
 import { serverFor } from "./app/utils/express-server.server";
+import { remixRequest } from "./app/utils/remix-request.server";
 import { recordSecurityEvent } from "~db/security-log";
 
 const env = getEnv();
@@ -198,7 +199,8 @@ function beforeHeaders(app: express.Express) {
 /**
  * @remix-run/express's handler, but a rendered document is written as the one buffer it is
  * (entry.server.tsx hands its bytes beside its Response: app/utils/document-response.server.ts)
- * rather than read back from the Response's stream. Everything else is sent as Remix sends it.
+ * rather than read back from the Response's stream, and the Request made by remixRequest (whose
+ * body stream lets go of the Node request once read). Everything else is sent as Remix sends it.
  */
 function remixHandler(
   build: ServerBuild,
@@ -212,7 +214,7 @@ function remixHandler(
     // to fill the log.
     if (req.query._data !== undefined) return void res.status(400).type("text/plain").send("Bad request");
     try {
-      const response = await handle(createRemixRequest(req, res), getLoadContext(req, res));
+      const response = await handle(remixRequest(req, res), getLoadContext(req, res));
       const body = documentBody?.(response);
       if (!body) return await sendAnswer(req, res, response);
       res.status(response.status);

@@ -1,0 +1,83 @@
+/**
+ * The Web Request Remix is handed for each Express request: what @remix-run/express's
+ * createRemixRequest makes, but with a body stream that leaves the Node request as it found it
+ * once the body is read (issue 17).
+ *
+ * @remix-run/node's stream (StreamPump) leaves its four listeners, and itself through them, on
+ * every request it reads. Logging a meeting cost 0.906 of the server's CPU with this one beside
+ * main (`npm run bench:compare`), and V8 promoted 25 KB of each post to its old generation
+ * rather than 30: the difference is V8's allocation-site pretenuring (with it off, both promote
+ * 23.9 KB), which the listeners kept on each request led into allocating more of every post's
+ * objects in the old generation (bench/RESULTS.md, the twenty-eighth stop).
+ */
+import type { Readable } from "node:stream";
+import type express from "express";
+
+export function remixRequest(req: express.Request, res: express.Response): Request {
+  // req.hostname (which follows "trust proxy") has no port: it comes from the forwarded host or the Host.
+  const port = portOf(req.get("X-Forwarded-Host")) ?? portOf(req.get("Host"));
+  const url = `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
+    else if (value) headers.set(name, value);
+  }
+  // Loaders and actions are aborted when the answer can no longer be written (closed unfinished).
+  let controller: AbortController | null = new AbortController();
+  res.on("finish", () => (controller = null));
+  res.on("close", () => controller?.abort());
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = requestBodyStream(req);
+    init.duplex = "half";
+  }
+  return new Request(url, init);
+}
+
+const portOf = (host: string | undefined) => (host ? /:(\d+)$/.exec(host)?.[1] : undefined);
+
+/**
+ * A request's body as a Web stream, read as it arrives (paused while the reader is behind) and
+ * holding nothing of `source` once it has ended, failed or been cancelled. A body cut off before
+ * its end is an error, never a shorter body.
+ */
+export function requestBodyStream(source: Readable): ReadableStream<Uint8Array> {
+  let from: Readable | undefined = source;
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+  const onData = (chunk: Buffer | string) => {
+    if (!controller) return;
+    controller.enqueue(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+    if ((controller.desiredSize ?? 0) <= 0) from?.pause();
+  };
+  const onEnd = () => {
+    controller?.close();
+    release();
+  };
+  const onError = (error: Error) => {
+    controller?.error(error);
+    release();
+  };
+  const onClose = () => (from?.readableEnded ? onEnd() : onError(new Error("The request's body was cut off")));
+  const release = () => {
+    from?.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+    from = undefined;
+    controller = undefined;
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      start(started) {
+        controller = started;
+        if (from!.readableEnded) return onEnd();
+        from!.on("data", onData).once("end", onEnd).once("error", onError).once("close", onClose);
+      },
+      pull() {
+        if (from?.readable) from.resume();
+      },
+      cancel(reason) {
+        from?.destroy(reason instanceof Error ? reason : undefined);
+        release();
+      },
+    },
+    { highWaterMark: source.readableHighWaterMark, size: (chunk) => chunk.byteLength },
+  );
+}
