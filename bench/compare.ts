@@ -14,6 +14,8 @@
  * The base is built in a git worktree under the system's temporary folder, with this
  * checkout's node_modules (a change of packages is not what this compares), and kept there by
  * commit for the next comparison. BENCH_PAGE is a path of bench/pages.ts; the POST by default.
+ * BENCH_FLAGS gives this build's server node flags of its own (space-separated), to weigh a flag
+ * against the same code without it: `BENCH_BASE=HEAD BENCH_FLAGS=--single-threaded-gc`.
  */
 import { execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -29,6 +31,7 @@ const SIZE = (process.env.BENCH_SIZE ?? "small") as SizeName;
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 12);
 const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 2);
 const PORT = Number(process.env.BENCH_PORT ?? 4311);
+const FLAGS = (process.env.BENCH_FLAGS ?? "").split(" ").filter(Boolean);
 
 if (!BASE) throw new Error("Say which commit to compare with: BENCH_BASE=<ref> npm run bench:compare");
 const source = path.resolve(`bench/.data/${SIZE}.db`);
@@ -56,10 +59,10 @@ function cpuOf(pid: number) {
 
 type Served = { name: string; port: number; file: string; server: ChildProcess; cookie: string; page: Page };
 
-async function serve(name: string, dir: string, port: number): Promise<Served> {
+async function serve(name: string, dir: string, port: number, flags: string[] = []): Promise<Served> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kezdesu-compare-data-")), `${SIZE}.db`);
   fs.copyFileSync(source, file);
-  const server = await startServer(file, 1, [], { port, cwd: dir });
+  const server = await startServer(file, 1, flags, { port, cwd: dir });
   const cookie = await signIn(port);
   const pages = pagesFor(file);
   const wanted = process.env.BENCH_PAGE;
@@ -76,7 +79,7 @@ async function stop(served: Served) {
 const base = buildBase(BASE);
 const servers = [
   await serve(`base (${base.commit.slice(0, 7)})`, base.dir, PORT),
-  await serve("this build", ".", PORT + 10),
+  await serve(FLAGS.length ? `this build ${FLAGS.join(" ")}` : "this build", ".", PORT + 10, FLAGS),
 ];
 try {
   for (const served of servers)
