@@ -20,16 +20,32 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
+/** What /wait saw of its request's signal: aborted, or not within a second. */
+const waits: Array<"aborted" | "not aborted"> = [];
+
 /** A server whose every request is answered with what remixRequest made of it, read back. */
 async function echoServer() {
   const app = express();
   app.set("trust proxy", false);
+  app.get("/wait", (req, res) => {
+    const { signal } = remixRequest(req, res);
+    const timer = setTimeout(() => {
+      waits.push("not aborted");
+      res.end();
+    }, 1_000);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      waits.push("aborted");
+    });
+  });
   app.all("*", async (req, res) => {
     const request = remixRequest(req, res);
     res.json({
       url: request.url,
       method: request.method,
       headers: Object.fromEntries(request.headers),
+      setCookies: request.headers.getSetCookie(),
+      signal: { aborted: request.signal.aborted, clone: request.clone().signal.aborted },
       body: request.body ? await request.text() : null,
     });
   });
@@ -40,21 +56,31 @@ async function echoServer() {
 }
 
 /** One request by hand: fetch would not send some of these headers as written. */
-function send(port: number, options: { method: string; path: string; headers: Record<string, string>; body?: Buffer }) {
-  return new Promise<{ url: string; method: string; headers: Record<string, string>; body: string | null }>(
-    (resolve, reject) => {
-      const request = http.request({ host: "127.0.0.1", port, ...options }, (response) => {
-        const chunks: Buffer[] = [];
-        response
-          .on("data", (chunk: Buffer) => chunks.push(chunk))
-          .on("end", () => {
-            resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-          });
-      });
-      request.on("error", reject);
-      request.end(options.body);
-    },
-  );
+type Seen = {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  setCookies: string[];
+  signal: { aborted: boolean; clone: boolean };
+  body: string | null;
+};
+
+function send(
+  port: number,
+  options: { method: string; path: string; headers: Record<string, string | string[]>; body?: Buffer },
+) {
+  return new Promise<Seen>((resolve, reject) => {
+    const request = http.request({ host: "127.0.0.1", port, ...options }, (response) => {
+      const chunks: Buffer[] = [];
+      response
+        .on("data", (chunk: Buffer) => chunks.push(chunk))
+        .on("end", () => {
+          resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+        });
+    });
+    request.on("error", reject);
+    request.end(options.body);
+  });
 }
 
 const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -92,6 +118,35 @@ describe("the Request Remix is handed", () => {
     // The host itself is trusted only behind a proxy (TRUST_PROXY); its port is read as before.
     expect(seen.url).toBe("http://127.0.0.1:9000/partners");
     expect(seen.body).toBeNull();
+  });
+
+  it("keeps a header sent more than once as its several values", async () => {
+    const port = await echoServer();
+    const seen = await send(port, {
+      method: "GET",
+      path: "/",
+      headers: { Host: "127.0.0.1", "Set-Cookie": ["a=1", "b=2, c"], "Accept-Language": "ru" },
+    });
+    expect(seen.setCookies).toEqual(["a=1", "b=2, c"]);
+    expect(seen.headers["accept-language"]).toBe("ru");
+  });
+
+  it("has a signal that is aborted when the client leaves before its answer, and not before", async () => {
+    const port = await echoServer();
+    const seen = await send(port, { method: "GET", path: "/", headers: { Host: "127.0.0.1" } });
+    expect(seen.signal).toEqual({ aborted: false, clone: false });
+
+    waits.length = 0;
+    const left = http.request({ host: "127.0.0.1", port, path: "/wait" });
+    left.on("error", () => undefined);
+    left.end();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    left.destroy();
+    await expect.poll(() => waits, { timeout: 2_000 }).toEqual(["aborted"]);
+
+    waits.length = 0;
+    await new Promise<void>((resolve) => http.get({ host: "127.0.0.1", port, path: "/wait" }, () => resolve()));
+    expect(waits).toEqual(["not aborted"]);
   });
 });
 

@@ -17,21 +17,49 @@ export function remixRequest(req: express.Request, res: express.Response): Reque
   // req.hostname (which follows "trust proxy") has no port: it comes from the forwarded host or the Host.
   const port = portOf(req.get("X-Forwarded-Host")) ?? portOf(req.get("Host"));
   const url = `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`;
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
-    else if (value) headers.set(name, value);
-  }
   // Loaders and actions are aborted when the answer can no longer be written (closed unfinished).
   let controller: AbortController | null = new AbortController();
   res.on("finish", () => (controller = null));
   res.on("close", () => controller?.abort());
-  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: headersOf(req) };
   if (req.method !== "GET" && req.method !== "HEAD") {
     init.body = requestBodyStream(req);
     init.duplex = "half";
   }
-  return new Request(url, init);
+  return new ServerRequest(url, init, controller.signal);
+}
+
+/**
+ * A Request whose signal is the one it is made with. Handed a signal, undici's Request follows
+ * it with a controller of its own, a WeakRef, a FinalizationRegistry entry and a listener: two
+ * thirds of what making a Request cost (some 20 µs of 34), on every request.
+ */
+class ServerRequest extends Request {
+  readonly #signal: AbortSignal;
+
+  constructor(url: string, init: RequestInit, signal: AbortSignal) {
+    super(url, init);
+    this.#signal = signal;
+  }
+
+  get signal() {
+    return this.#signal;
+  }
+}
+
+/**
+ * The request's headers as undici takes them: Node's own record, unless a header came as a list
+ * (only set-cookie does), which a record would join with commas.
+ */
+function headersOf(req: express.Request): HeadersInit {
+  const headers = req.headers as Record<string, string | string[]>;
+  for (const name in headers) {
+    if (Array.isArray(headers[name]))
+      return Object.entries(headers).flatMap(([header, value]): Array<[string, string]> =>
+        Array.isArray(value) ? value.map((one) => [header, one]) : [[header, value]],
+      );
+  }
+  return headers as Record<string, string>;
 }
 
 const portOf = (host: string | undefined) => (host ? /:(\d+)$/.exec(host)?.[1] : undefined);
