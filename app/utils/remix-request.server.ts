@@ -1,14 +1,15 @@
 /**
  * The Web Request Remix is handed for each Express request: what @remix-run/express's
- * createRemixRequest makes, but with a body stream that leaves the Node request as it found it
- * once the body is read (issue 17).
- *
- * @remix-run/node's stream (StreamPump) leaves its four listeners, and itself through them, on
- * every request it reads. Logging a meeting cost 0.906 of the server's CPU with this one beside
- * main (`npm run bench:compare`), and V8 promoted 25 KB of each post to its old generation
- * rather than 30: the difference is V8's allocation-site pretenuring (with it off, both promote
- * 23.9 KB), which the listeners kept on each request led into allocating more of every post's
- * objects in the old generation (bench/RESULTS.md, the twenty-eighth stop).
+ * createRemixRequest makes, the same address, method, headers, body and abort signal, made for
+ * less (issue 17; bench/RESULTS.md, the twenty-eighth stop):
+ * - its body stream leaves the Node request as it found it once the body is read.
+ *   @remix-run/node's (StreamPump) leaves its four listeners, and itself through them, on every
+ *   request: with this one logging a meeting cost 0.906 of the server's CPU (`npm run
+ *   bench:compare`), and V8 promoted 25 KB of each post to its old generation rather than 30.
+ *   The difference is V8's allocation-site pretenuring (with it off, both promote 23.9 KB):
+ *   the listeners kept on each request led it to allocate more of every post's objects there.
+ * - its signal is the server's own, not one undici makes to follow it (ServerRequest), and its
+ *   headers go to undici as Node's record: the shell 0.917 of the CPU a request.
  */
 import type { Readable } from "node:stream";
 import type express from "express";
