@@ -55,7 +55,7 @@ async function echoServer() {
   return (server.address() as AddressInfo).port;
 }
 
-/** One request by hand: fetch would not send some of these headers as written. */
+/** What the echo server answered with. */
 type Seen = {
   url: string;
   method: string;
@@ -65,6 +65,7 @@ type Seen = {
   body: string | null;
 };
 
+/** One request by hand: fetch would not send some of these headers as written. */
 function send(
   port: number,
   options: { method: string; path: string; headers: Record<string, string | string[]>; body?: Buffer },
