@@ -26,6 +26,7 @@ import { openDatabase, processConnection } from "~db/client";
 import { answersAfterTheDisk, walSyncer } from "~db/durable-answers";
 import { BACKSTOP_PAGES, walCheckpointer } from "~db/checkpointer";
 import { commitGroup } from "~db/group-commit";
+import { startWriter } from "~db/writer";
 import { arbitrateLongWrites } from "~db/cluster-long-writes";
 import { takeTurnsWithOtherProcesses } from "~db/long-write";
 import { migrateDatabase, writeTransaction } from "~/models/writes.server";
@@ -50,6 +51,10 @@ import { recordSecurityEvent } from "~db/security-log";
 
 const env = getEnv();
 const BUILD_PATH = path.resolve("build/index.js");
+// The writer thread's module: compiled beside build/server.js, or its source beside server.ts.
+const WRITER_ENTRY = import.meta.url.endsWith(".ts")
+  ? new URL("./app/writer-thread.server.ts", import.meta.url)
+  : new URL("./writer.js", import.meta.url);
 // No form of ours comes near this (a meeting with a hundred participants is some 100 KB).
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 // Without a session a client can only sign in, accept an invitation or switch the language:
@@ -337,13 +342,18 @@ async function serve() {
     console.error(error);
     globalThis.__kezdesuCheckpointPages = undefined;
     globalThis.__kezdesuDb?.$client.pragma("wal_autocheckpoint = 1000");
+    globalThis.__kezdesuWriter?.checkpointPast(1000);
   });
   // With several processes, an import in one holds the write lock for all: they take turns.
   if (cluster.isWorker) takeTurnsWithOtherProcesses(process);
   // Saves made in one turn of the event loop share a commit; an action waits for its own.
   const group = (globalThis.__kezdesuCommitGroup = commitGroup());
   process.on("exit", () => group.commitNow());
-  const build = answersAfterTheDisk((await import(BUILD_PATH)) as ServerBuild, () => {
+  const remixBuild = (await import(BUILD_PATH)) as ServerBuild;
+  // Meetings are logged on a thread of their own, each answered once on disk (db/writer.ts); the
+  // dev server saves on its own thread, where the models it reloads as they are edited run.
+  if (remixBuild.mode !== "development") globalThis.__kezdesuWriter = startWriter(WRITER_ENTRY);
+  const build = answersAfterTheDisk(remixBuild, () => {
     const since = group.mark();
     return async () => {
       await group.settled(since);

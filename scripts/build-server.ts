@@ -27,5 +27,7 @@ export async function buildServer(entry: string, outfile: string) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve("scripts/build-server.ts")) {
   await buildServer("server.ts", "build/server.js");
-  console.log("Compiled server.ts to build/server.js");
+  // The writer thread's module, which server.ts starts from beside itself (db/writer.ts).
+  await buildServer("app/writer-thread.server.ts", "build/writer.js");
+  console.log("Compiled server.ts to build/server.js, app/writer-thread.server.ts to build/writer.js");
 }

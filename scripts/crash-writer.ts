@@ -1,17 +1,20 @@
 /**
  * The crash test's writer (scripts/crash-test.ts): logs meetings through the app's own model
- * and says "ack <id> <participants>" only once each one is committed. Odd rounds commit each save
- * alone, waiting for the disk; even rounds save as the server does: one to four saves a turn of
- * the event loop sharing a commit (db/group-commit.ts), acknowledged once it is made and the WAL
- * fsynced (db/durable-answers.ts). It is killed with SIGKILL at a random moment.
+ * and says "ack <id> <participants>" only once each one is committed. A round in three commits
+ * each save alone, waiting for the disk; one saves as the server's thread does: one to four saves
+ * a turn of the event loop sharing a commit (db/group-commit.ts), acknowledged once it is made and
+ * the WAL fsynced (db/durable-answers.ts); one sends them, one to four at a time, to the writer
+ * thread the server logs meetings on (db/writer.ts), acknowledged as it answers. It is killed with
+ * SIGKILL at a random moment.
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { walSyncer } from "~db/durable-answers";
+import { startWriter } from "~db/writer";
 import { commitGroup } from "~db/group-commit";
 import { SYSTEM } from "~db/history";
 import { MeetingSchema } from "~/forms/meeting";
 import { PartnerSchema } from "~/forms/partner";
-import { logMeeting } from "~/models/meetings/write.server";
+import { logMeeting, type LogResult } from "~/models/meetings/write.server";
 import { createPartner } from "~/models/partners/write.server";
 
 const run = process.argv[2] ?? "0";
@@ -21,7 +24,8 @@ const partnerId = createPartner(
   SYSTEM,
 );
 
-const grouped = Number(run) % 2 === 0;
+const mode = (["alone", "grouped", "thread"] as const)[Number(run) % 3];
+const grouped = mode === "grouped";
 const group = commitGroup();
 if (grouped) {
   globalThis.__kezdesuAnswersAfterTheDisk = true;
@@ -29,7 +33,7 @@ if (grouped) {
 }
 const wal = walSyncer(() => globalThis.__kezdesuDb?.$client);
 
-function save(i: number) {
+function meeting(i: number) {
   const count = 1 + (i % 10);
   const participants = Array.from({ length: count }, (_, j) => ({
     name: `Crash ${run}-${i}-${j} Тестов`,
@@ -46,9 +50,26 @@ function save(i: number) {
     topics: [`Тема ${i % 7}`],
     sources: [{ outlet: "Crash test", title: `Run ${run}, meeting ${i}` }],
   });
-  const result = logMeeting(input, "en", SYSTEM);
+  return { input, count };
+}
+
+function acknowledged(result: ReturnType<typeof logMeeting>, count: number) {
   if (!result.ok) throw new Error(`Refused: ${JSON.stringify(result.fieldErrors)}`);
   return `ack ${result.id} ${count}\n`;
+}
+
+function save(i: number) {
+  const { input, count } = meeting(i);
+  return acknowledged(logMeeting(input, "en", SYSTEM), count);
+}
+
+if (mode === "thread") {
+  const writer = startWriter(new URL("../app/writer-thread.server.ts", import.meta.url));
+  for (let i = 0; ;) {
+    const sent = Array.from({ length: 1 + (i % 4) }, () => meeting(i++));
+    const results = await Promise.all(sent.map(({ input }) => writer.run("logMeeting", [input, "en", SYSTEM])));
+    process.stdout.write(results.map((result, n) => acknowledged(result as LogResult, sent[n]!.count)).join(""));
+  }
 }
 
 for (let i = 0; ;) {

@@ -10,7 +10,8 @@ import type { Language } from "~/i18n/config";
 import type { T } from "~/i18n/translate";
 import { proposalFormValues, proposeMeeting, type ReportInput } from "~/intake/press-release.server";
 import { REPORT_FIELDS } from "~/intake/report-fields";
-import { logMeeting, meetingFormChoices } from "~/models/meetings/write.server";
+import { meetingFormChoices } from "~/models/meetings/write.server";
+import { onWriter } from "~/models/writer.server";
 import { createPartner } from "~/models/partners/write.server";
 import { readForm, sayRefusals, type FormReply } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
@@ -48,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const answer = (result: FormReply["result"], status: number) =>
     data({ result, review: reviewCarried(formData, lng, t) }, { status });
   if (submission.status !== "success") return answer(submission.reply(), submission.status === "error" ? 400 : 200);
-  const result = logMeeting(submission.value, lng, actor);
+  const result = await onWriter("logMeeting", submission.value, lng, actor);
   if (!result.ok) return answer(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), 400);
   return redirectWithFlash(request, `/meetings/${result.id}`, t("form.saved"));
 }

@@ -5,7 +5,8 @@ import { ActionLink } from "~/components/Actions";
 import { PageHeading } from "~/components/Page";
 import { MeetingSchema } from "~/forms/schemas.server";
 import { getTranslator } from "~/i18n/i18n.server";
-import { logMeeting, meetingFormChoices, meetingPrefill } from "~/models/meetings/write.server";
+import { meetingFormChoices, meetingPrefill } from "~/models/meetings/write.server";
+import { onWriter } from "~/models/writer.server";
 import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const { submission, lng, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = logMeeting(submission.value, lng, actor);
+  const result = await onWriter("logMeeting", submission.value, lng, actor);
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/meetings/${result.id}`, t("form.saved"));
 }
