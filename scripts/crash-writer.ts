@@ -53,7 +53,7 @@ function meeting(i: number) {
   return { input, count };
 }
 
-function acknowledged(result: ReturnType<typeof logMeeting>, count: number) {
+function acknowledged(result: LogResult, count: number) {
   if (!result.ok) throw new Error(`Refused: ${JSON.stringify(result.fieldErrors)}`);
   return `ack ${result.id} ${count}\n`;
 }
