@@ -5,7 +5,7 @@ import { PASSWORDS, stateFile } from "./support";
 
 /**
  * Issue 13 item 16: no page scrolls sideways on a 390 px phone, except the chart's own scroll
- * area. The pages are every route file in app/routes, so a new route is visited without anyone
+ * area, and no link or button cuts a word of its label in two. The pages are every route file in app/routes, so a new route is visited without anyone
  * listing it here; its parameters are filled with demo records' ids, found the way a reader
  * finds them: by following links from the lists.
  */
@@ -114,6 +114,26 @@ async function overflow(page: Page) {
   });
 }
 
+/**
+ * Links and buttons whose label is one word short enough to fit the phone (an interface word,
+ * not a pasted address), yet is cut across two lines.
+ */
+async function cutWords(page: Page) {
+  return await page.evaluate(() =>
+    [...document.querySelectorAll(":where(header, main) :where(a, button)")]
+      .map((el) => {
+        const label = el.textContent?.trim() ?? "";
+        if (!label || label.length > 20 || /\s/.test(label)) return null;
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        return lines.size > 1 ? label : null;
+      })
+      .filter(Boolean)
+      .slice(0, 5),
+  );
+}
+
 // Each language in its own test, run side by side: the same page is longer in Russian than in
 // Kazakh or English (the briefing's initiatives and the accounts table overflowed in Russian only).
 const LANGUAGES = [
@@ -154,6 +174,8 @@ for (const { locale, demoPartner } of LANGUAGES)
         const { scrollWidth, wide } = await overflow(on);
         if (scrollWidth > PHONE.width)
           failures.push(`${url} (${route.file}): ${scrollWidth} px wide; past the edge: ${wide.join(", ")}`);
+        const cut = await cutWords(on);
+        if (cut.length) failures.push(`${url} (${route.file}): a word cut across lines in ${cut.join(", ")}`);
       }
       await admin.close();
       expect(failures).toEqual([]);

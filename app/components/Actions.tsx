@@ -31,9 +31,13 @@ const TONES = {
   danger: "border border-red-300 bg-white text-red-800 hover:bg-red-50",
 };
 
-/** An action link's look, for the ones drawn as markup (./PartnerRelations.tsx). */
+/**
+ * An action link's look, for the ones drawn as markup (./PartnerRelations.tsx). Its label is the
+ * interface's, never typed text: it wraps between words only (styles/app.css lets typed text
+ * wrap anywhere, and a row of actions on a phone cut "Жою" in two).
+ */
 export const actionLinkClass = (tone: keyof typeof TONES) =>
-  `inline-block rounded px-3 py-1.5 text-sm font-medium print:hidden ${TONES[tone]}`;
+  `inline-block rounded px-3 py-1.5 text-sm font-medium wrap-normal print:hidden ${TONES[tone]}`;
 
 /** A link into an editing page: plain text (or nothing) for those who may not edit. */
 export function EditorLink({

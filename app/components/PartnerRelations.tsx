@@ -49,7 +49,7 @@ export function PartnerRelations({
                 {relation.status ? <RelationStatusBadge status={relation.status} /> : null}
               </div>
               {relation.note ? <p className="mt-2 text-sm text-stone-700">{relation.note}</p> : null}
-              <div className="mt-2 flex gap-4 text-sm print:hidden">
+              <div className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm print:hidden">
                 {canEdit ? (
                   <>
                     <PageLink to={`/relations/${relation.id}/step`} className="text-sky-800 underline">

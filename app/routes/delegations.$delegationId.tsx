@@ -58,7 +58,7 @@ export default function DelegationPage() {
       <PageHeading
         eyebrow={t(`meeting.directions.${delegation.direction}`)}
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             {delegation.arrival.value ? <CalendarDownload href={`/delegations/${delegation.id}/calendar.ics`} /> : null}
             <RecordActions path={`/delegations/${delegation.id}`} history={`/history/delegation/${delegation.id}`} />
           </div>

@@ -58,7 +58,7 @@ export default function EditDelegationPage() {
     <>
       <PageHeading
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <ActionLink to={`/history/delegation/${id}`} tone="secondary">
               {t("history.link")}
             </ActionLink>

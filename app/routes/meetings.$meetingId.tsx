@@ -49,7 +49,7 @@ export default function MeetingPage() {
       <PageHeading
         eyebrow={<PartialDateText date={meeting.date} />}
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             {meeting.date.value ? <CalendarDownload href={`/meetings/${meeting.id}/calendar.ics`} /> : null}
             <RecordActions path={`/meetings/${meeting.id}`} history={`/history/meeting/${meeting.id}`} />
           </div>

@@ -30,7 +30,7 @@ export default function OrganisationPage() {
       <PageHeading
         eyebrow={t(organisation.ourSide ? "organisation.ourSide" : "organisation.partnerSide")}
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <RecordActions
               path={`/organisations/${organisation.id}`}
               history={`/history/organisation/${organisation.id}`}

@@ -59,7 +59,7 @@ export default function PartnerPage() {
       <PageHeading
         eyebrow={`${t(`partner.kinds.${partner.kind}`)} · ${partner.country}`}
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <ActionLink to={`/partners/${partner.id}/briefing`} need="viewer">
               {t("briefing.open")}
             </ActionLink>
@@ -92,7 +92,7 @@ export default function PartnerPage() {
           </Section>
 
           <Section title={t("partner.meetings")} id="meetings">
-            <div className="mb-3 flex gap-2 print:hidden">
+            <div className="mb-3 flex flex-wrap gap-2 print:hidden">
               <ActionLink to={`/meetings/new?partner=${partner.id}`}>{t("form.meeting.add")}</ActionLink>
               <ActionLink to={`/delegations/new?partner=${partner.id}`} tone="secondary">
                 {t("form.delegation.add")}

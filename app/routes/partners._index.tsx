@@ -50,7 +50,7 @@ export default function PartnersPage() {
     <>
       <PageHeading
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <ActionLink to="/partners/chart" tone="secondary" need="viewer">
               {t("chart.open")}
             </ActionLink>

@@ -43,7 +43,7 @@ export default function PersonPage() {
           ) : undefined
         }
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <RecordActions path={`/people/${person.id}`} history={`/history/person/${person.id}`} />
           </div>
         }

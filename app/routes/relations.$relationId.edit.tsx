@@ -60,7 +60,7 @@ export default function EditRelationPage() {
       <PageHeading
         eyebrow={partner}
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <ActionLink to={`/history/relation/${id}`} tone="secondary" need="viewer">
               {t("history.link")}
             </ActionLink>

@@ -52,7 +52,7 @@ export default function DeleteRelationStepPage() {
         <PageHeading>{t("form.delete.title", { name })}</PageHeading>
         <div role="alert" className="max-w-prose rounded border border-amber-300 bg-amber-50 p-4">
           <p>{t("form.relation.onlyStep")}</p>
-          <div className="mt-3 flex gap-4">
+          <div className="mt-3 flex flex-wrap gap-x-4 gap-y-1">
             <Link to={`/relations/${relationId}/delete`} className="text-red-700 underline">
               {t("form.relation.deleteRelation")}
             </Link>

@@ -70,7 +70,7 @@ export default function EditRelationStepPage() {
       <PageHeading
         eyebrow={heading}
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <ActionLink to={`/history/relation/${relationId}`} tone="secondary" need="viewer">
               {t("history.link")}
             </ActionLink>
