@@ -23,9 +23,8 @@ import {
 import { matchRoutes } from "@remix-run/react";
 import express from "express";
 import { openDatabase, processConnection } from "~db/client";
-import { answersAfterTheDisk, walSyncer } from "~db/durable-answers";
-import { BACKSTOP_PAGES, walCheckpointer } from "~db/checkpointer";
-import { commitGroup } from "~db/group-commit";
+import { answersAfterTheDisk, durableSaves } from "~db/durable-answers";
+import { walCheckpointer } from "~db/checkpointer";
 import { startWriter } from "~db/writer";
 import { arbitrateLongWrites } from "~db/cluster-long-writes";
 import { takeTurnsWithOtherProcesses } from "~db/long-write";
@@ -333,11 +332,10 @@ function refuseWritesToReaders(build: ServerBuild): express.RequestHandler {
 /** One process serving HTTP; several share the port under node:cluster (WEB_CONCURRENCY). */
 async function serve() {
   // The app's connection commits without waiting for the disk; its actions' answers wait instead.
-  globalThis.__kezdesuAnswersAfterTheDisk = true;
-  const wal = walSyncer(() => globalThis.__kezdesuDb?.$client);
+  // Saves made in one turn of the event loop share a commit; an action waits for its own.
+  const { group, wal, onDisk } = durableSaves();
   // The WAL is checkpointed on a thread of its own, shortly after each save; should that thread
   // fail, the app's commits checkpoint it as SQLite does by default.
-  globalThis.__kezdesuCheckpointPages = BACKSTOP_PAGES;
   const checkpoints = walCheckpointer(env.DATABASE_PATH, (error) => {
     console.error(error);
     globalThis.__kezdesuCheckpointPages = undefined;
@@ -346,8 +344,6 @@ async function serve() {
   });
   // With several processes, an import in one holds the write lock for all: they take turns.
   if (cluster.isWorker) takeTurnsWithOtherProcesses(process);
-  // Saves made in one turn of the event loop share a commit; an action waits for its own.
-  const group = (globalThis.__kezdesuCommitGroup = commitGroup());
   process.on("exit", () => group.commitNow());
   const remixBuild = (await import(BUILD_PATH)) as ServerBuild;
   // Meetings are logged on a thread of their own, each answered once on disk (db/writer.ts); the
@@ -356,8 +352,7 @@ async function serve() {
   const build = answersAfterTheDisk(remixBuild, () => {
     const since = group.mark();
     return async () => {
-      await group.settled(since);
-      await wal.sync();
+      await onDisk(since);
       checkpoints.soon();
     };
   });

@@ -5,17 +5,11 @@
  */
 import { parentPort } from "node:worker_threads";
 import { writerSaves, type WriterSave } from "~/models/writer-saves.server";
-import { BACKSTOP_PAGES } from "~db/checkpointer";
-import { walSyncer } from "~db/durable-answers";
-import { commitGroup } from "~db/group-commit";
+import { durableSaves } from "~db/durable-answers";
 import { thrownOnWriter, type WriterAnswer, type WriterRequest } from "~db/writer";
 
-// The connection commits without waiting for the disk; each answer waits for it instead. The
-// server's checkpointer thread checkpoints the WAL (BACKSTOP_PAGES: should it fall behind).
-globalThis.__kezdesuAnswersAfterTheDisk = true;
-globalThis.__kezdesuCheckpointPages = BACKSTOP_PAGES;
-const group = (globalThis.__kezdesuCommitGroup = commitGroup());
-const wal = walSyncer(() => globalThis.__kezdesuDb?.$client);
+// The connection saves as the server's thread does; each answer waits for the disk.
+const { group, onDisk } = durableSaves();
 const port = parentPort!;
 
 port.on("message", (request: WriterRequest) => {
@@ -33,8 +27,7 @@ async function answer({ id, name, args }: Extract<WriterRequest, { id: number }>
   try {
     const save = writerSaves[name as WriterSave] as (...given: unknown[]) => unknown;
     const value = save(...args);
-    await group.settled(since);
-    await wal.sync();
+    await onDisk(since);
     reply = { id, value };
   } catch (error) {
     reply = { id, error: thrownOnWriter(error) };

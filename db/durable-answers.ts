@@ -15,6 +15,8 @@ import fs from "node:fs";
 import type Database from "better-sqlite3";
 import type { ServerBuild } from "@remix-run/node";
 import { isBusy } from "./busy";
+import { BACKSTOP_PAGES } from "./checkpointer";
+import { commitGroup, type CommitGroup } from "./group-commit";
 import { actionUnderWay, longWriteEnded, longWriteRunning } from "./long-write";
 
 export type WalSyncer = {
@@ -74,6 +76,28 @@ export function walSyncer(connection: () => Database.Database | undefined): WalS
     sync,
     get fsyncs() {
       return fsyncs;
+    },
+  };
+}
+
+/**
+ * A thread's app connection set to save as the server saves (server.ts, and the writer thread,
+ * app/writer-thread.server.ts): committing without waiting for the disk, the saves of one turn
+ * sharing a commit, the WAL checkpointed by the checkpointer's thread (BACKSTOP_PAGES should it
+ * fall behind). `onDisk(since)` resolves once every save since `group.mark()` is committed and
+ * fsynced: what an answer waits for. Called before the connection is opened.
+ */
+export function durableSaves(): { group: CommitGroup; wal: WalSyncer; onDisk(since: number): Promise<void> } {
+  globalThis.__kezdesuAnswersAfterTheDisk = true;
+  globalThis.__kezdesuCheckpointPages = BACKSTOP_PAGES;
+  const group = (globalThis.__kezdesuCommitGroup = commitGroup());
+  const wal = walSyncer(() => globalThis.__kezdesuDb?.$client);
+  return {
+    group,
+    wal,
+    async onDisk(since) {
+      await group.settled(since);
+      await wal.sync();
     },
   };
 }
