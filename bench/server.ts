@@ -98,20 +98,20 @@ export async function buildFloor() {
 }
 
 /** The floor's server, reading the same dataset (read only) as the app. */
-export async function startFloor(file: string, workers = 1): Promise<ChildProcess> {
-  await ensureFree(`http://localhost:${FLOOR_PORT}/`);
+export async function startFloor(file: string, workers = 1, port = FLOOR_PORT): Promise<ChildProcess> {
+  await ensureFree(`http://localhost:${port}/`);
   const server = spawn("node", [...servingFlags(), "build/server.js"], {
     cwd: FLOOR_DIR,
     env: {
       ...process.env,
       NODE_ENV: "production",
-      PORT: String(FLOOR_PORT),
+      PORT: String(port),
       DATABASE_PATH: file,
       WEB_CONCURRENCY: String(workers),
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  return waitFor(server, `http://localhost:${FLOOR_PORT}/`);
+  return waitFor(server, `http://localhost:${port}/`);
 }
 
 export async function stopServer(server: ChildProcess) {
