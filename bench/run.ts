@@ -143,10 +143,10 @@ function freshCopy(size: SizeName, work: string) {
 /**
  * The cost growth from 1% to the national size: two servers, one on each dataset, serve at once,
  * and each page is measured on them in turns of a few seconds (GROWTH_TURNS) after warming both,
- * so that the machine's drift falls on the two sizes alike. Read minutes apart, as
- * the rounds against the floor read the sizes until the thirtieth stop, the floor's own p50 (the
- * same twenty rows at both sizes) moved by 0.75x-1.90x between them. The floor is measured the
- * same way first, as the reading's control: its ratio is what the method's noise alone gives.
+ * so that the machine's drift falls on the two sizes alike. Read minutes apart, as the rounds
+ * against the floor read the sizes until the thirtieth stop, the floor's own p50 (the same twenty
+ * rows at both sizes) moved by 0.75x-1.90x between them. The floor is measured the same way
+ * first, as the reading's control: its ratio is what the method's noise alone gives.
  */
 async function measureGrowth(work: string, round: number) {
   const files = { small: freshCopy("small", work), national: freshCopy("national", work) };
