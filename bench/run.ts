@@ -25,8 +25,10 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const CONNECTIONS = 10;
 const SIZE_NAMES = (process.env.BENCH_SIZES ?? "small,national").split(",") as SizeName[];
-/** The size every page is measured at against the floor: the largest asked for. */
-const AGAINST_FLOOR = SIZE_NAMES.at(-1)!;
+for (const name of SIZE_NAMES)
+  if (!(name in SIZES)) throw new Error(`BENCH_SIZES: no dataset "${name}" (${Object.keys(SIZES).join(", ")})`);
+/** The size every page is measured at against the floor: the national one, unless only 1% is asked for. */
+const AGAINST_FLOOR: SizeName = SIZE_NAMES.includes("national") ? "national" : SIZE_NAMES[0];
 /** The growth from 1% to the national size is measured when both are asked for. */
 const GROWTH = SIZE_NAMES.includes("small") && SIZE_NAMES.includes("national");
 /** Seconds of each of a page's turns in the growth's side-by-side reading. */
@@ -472,7 +474,7 @@ function rewrite() {
         ]),
       ),
   );
-  const pages = pagesFor(path.join(DATA, `${SIZE_NAMES.at(-1)}.db`));
+  const pages = pagesFor(path.join(DATA, `${AGAINST_FLOOR}.db`));
   const js = firstLoadJs(path.resolve("public"), [...new Set(pages.map((p) => p.route))]);
   const floorJs = firstLoadJs(path.resolve("bench/floor/public"), [FLOOR.route]).get(FLOOR.route)!;
   // A run saved before its date was: the date the tables it wrote give.
