@@ -17,18 +17,20 @@ import { generate, isCurrentDataset, SIZES, type SizeName } from "./generate";
 import { checkWrk, loadPage } from "./load";
 import { FLOOR, pagesFor, type Page, requestHeaders } from "./pages";
 import { buildFloor, cpuTimeMs, FLOOR_PORT, PORT, signIn, startFloor, startServer, stopServer } from "./server";
+import {
+  appSubject,
+  floorSubject,
+  measureScaling,
+  ratioOf,
+  type Scaling,
+  SCALING_HEADER,
+  SCALING_TURN,
+  SCALING_WARMUP,
+  scalingRow,
+} from "./two-processes";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
-/**
- * The warm-up of a freshly started server before its one process and its two are compared. A
- * fresh process takes some 5,000-7,000 requests to reach its steady cost (the meeting page's CPU a
- * request fell from 3.8 to 0.75 ms over its first 7 s of load, as V8 compiled its code): warmed
- * for WARMUP's 3 s, one process had nearly arrived and each of two, sharing the requests, had not.
- * Warmed 12 s, both are measured settled (the same page read 1.21x and 1.19x after 3 s, 2.05x and
- * 1.77x after 12, in turns minutes apart).
- */
-const CLUSTER_WARMUP = Number(process.env.BENCH_CLUSTER_WARMUP ?? 12);
 // Each round measures every page again: on the shared machine one round of three has put a
 // page 15 points below its other two, so the targets are read on the median of the rounds.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
@@ -139,13 +141,13 @@ async function measureAll(pages: Page[], app: Server, floor: Server, cookie: str
  * one round do not grow the next one's data. The last round's write-ahead log goes first: left
  * beside a fresh copy, SQLite would replay it into that copy and find the database malformed.
  */
-function freshCopy(size: SizeName, work: string) {
+function freshCopy(size: SizeName, work: string, name: string = size) {
   const source = path.join(DATA, `${size}.db`);
   if (!isCurrentDataset(source)) {
     console.log(`Generating the ${size} dataset (once a version of the name keys; kept in bench/.data)`);
     generate(size, source);
   }
-  const file = path.join(work, `${size}.db`);
+  const file = path.join(work, `${name}.db`);
   for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
   fs.copyFileSync(source, file);
   return file;
@@ -212,7 +214,8 @@ const mark = (ok: boolean) => (ok ? "yes" : "**no**");
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** The meeting page on two processes against one, each round's ratio, and the floor's in the same rounds. */
-type TwoProcesses = { one: number; two: number; ratios: number[]; floorRatios?: number[] };
+/** One process against two, by round: the app's meeting page and the floor. */
+type TwoProcesses = { app: Scaling[]; floor: Scaling[] };
 
 async function main() {
   const started = Date.now();
@@ -248,41 +251,22 @@ async function main() {
       bySize.set(AGAINST_FLOOR, await measureAll(pages, { port: PORT, pid: server.pid }, floor, cookie));
 
       if (round === 0) {
-        // Reads on two processes against one: the meeting page, the most common read.
-        // Each on a freshly started server, warmed until settled (CLUSTER_WARMUP; the one that
-        // served the logging posts would start behind), three rounds in turn so that the machine's drift falls on both.
-        // The floor on one process and two in the same rounds: what this machine gives a second
-        // process at all, with the load generator on the same two vCPUs.
-        const read = pages.find((p) => p.name === "meeting page")!;
+        // Reads on two processes against one: the meeting page, the most common read, and the
+        // floor as the control, what this machine gives a second process at all (the load
+        // generator on the same vCPUs); three rounds (bench/two-processes.ts).
         await stopServer(server);
         running = false;
         await stopServer(floorServer);
-        const ratios: number[] = [];
-        const floorRatios: number[] = [];
-        const readings = { one: [] as number[], two: [] as number[] };
+        const files = { 1: file, 2: freshCopy(AGAINST_FLOOR, work, "second") };
+        const meetingPage = pages.find((p) => p.name === "meeting page")!;
+        cluster = { app: [], floor: [] };
         for (let i = 0; i < 3; i++) {
-          const floorRps: number[] = [];
-          for (const workers of [1, 2] as const) {
-            server = await startServer(file, workers);
-            const app = { port: PORT, pid: undefined };
-            const cookieNow = await signIn();
-            await measure(read, app, cookieNow, CLUSTER_WARMUP);
-            readings[workers === 1 ? "one" : "two"].push((await measure(read, app, cookieNow, DURATION)).rps);
-            await stopServer(server);
-            const floorNow = await startFloor(file, workers);
-            const bare = { port: FLOOR_PORT, pid: undefined };
-            await measure(FLOOR, bare, cookieNow, CLUSTER_WARMUP);
-            floorRps.push((await measure(FLOOR, bare, cookieNow, DURATION)).rps);
-            await stopServer(floorNow);
-          }
-          ratios.push(readings.two[i] / readings.one[i]);
-          floorRatios.push(floorRps[1] / floorRps[0]);
+          cluster.app.push(await measureScaling(appSubject(meetingPage, files), PORT));
+          cluster.floor.push(await measureScaling(floorSubject(file), PORT));
+          console.log(
+            `  two processes: ${ratioOf(cluster.app[i]!).toFixed(2)}x; the floor ${ratioOf(cluster.floor[i]!).toFixed(2)}x`,
+          );
         }
-        const at = ratios.indexOf(median(ratios));
-        cluster = { one: readings.one[at], two: readings.two[at], ratios, floorRatios };
-        console.log(
-          `  two processes: ${cluster.two.toFixed(0)} req/s against ${cluster.one.toFixed(0)}; the floor ${floorRatios.map((r) => `${r.toFixed(2)}x`).join(", ")}`,
-        );
       }
     } finally {
       if (running && server) await stopServer(server);
@@ -378,20 +362,24 @@ function writeResults(
     lines.push(`| ${page.name} (${page.route}) | ${kb(bytes)} | ${mark(bytes <= JS_TARGET)} |`);
   }
   lines.push("");
-  if (cluster) {
-    const ratio = cluster.two / cluster.one;
+  // A run saved before the two sizes were alternated (bench/two-processes.ts) has no rounds to show.
+  if (cluster?.app?.length) {
+    const ratio = median(cluster.app.map(ratioOf));
+    const floorRatio = median(cluster.floor.map(ratioOf));
     lines.push(
       "## Two processes",
       "",
-      `The meeting page, one process and two (WEB_CONCURRENCY=2) measured in turn, each freshly started and warmed ${CLUSTER_WARMUP} s, three rounds: ${cluster.ratios.map((r) => `${r.toFixed(2)}x`).join(", ")}. The median round: ${cluster.one.toFixed(0)} req/s on one, ${cluster.two.toFixed(0)} on two, ${ratio.toFixed(2)}x (goal >= ${TWO_PROCESSES_TARGET}: ${mark(ratio >= TWO_PROCESSES_TARGET)}).`,
+      `The meeting page, one process and two (WEB_CONCURRENCY=2) serving at once, each warmed ${SCALING_WARMUP} s, then loaded in turns of ${SCALING_TURN} s (one, two, two, one, two, one, one, two), ${cluster.app.length} rounds; the floor the same way after it in each round, as the control. The CPU a request counts every process of the server; idle CPUs are the machine's (${os.cpus().length} vCPUs, wrk on them too) during the turns.`,
+      "",
+      ...SCALING_HEADER,
+      ...cluster.app.flatMap((app, i) => [
+        scalingRow(`Kezdesu, meeting page, round ${i + 1}`, app),
+        scalingRow(`floor, round ${i + 1}`, cluster.floor[i]!),
+      ]),
+      "",
+      `Median of the rounds: ${ratio.toFixed(2)}x (goal >= ${TWO_PROCESSES_TARGET}: ${mark(ratio >= TWO_PROCESSES_TARGET)}); the floor ${floorRatio.toFixed(2)}x.`,
       "",
     );
-    if (cluster.floorRatios) {
-      lines.push(
-        `The floor, one process and two under node:cluster as Kezdesu's, in the same rounds right after it: ${cluster.floorRatios.map((r) => `${r.toFixed(2)}x`).join(", ")} (median ${median(cluster.floorRatios).toFixed(2)}x). The machine has ${os.cpus().length} vCPUs and wrk runs on them too (0.03-0.13 of one at these rates): what a second process can add is bounded by what the load generator and the first leave, whatever the app.`,
-        "",
-      );
-    }
   }
   // Kept from the last file: the reading of the numbers (written by hand, dated) and the soak
   // (bench/soak.ts writes it).
