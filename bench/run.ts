@@ -213,7 +213,6 @@ const pct = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
 const mark = (ok: boolean) => (ok ? "yes" : "**no**");
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** The meeting page on two processes against one, each round's ratio, and the floor's in the same rounds. */
 /** One process against two, by round: the app's meeting page and the floor. */
 type TwoProcesses = { app: Scaling[]; floor: Scaling[] };
 
@@ -362,7 +361,7 @@ function writeResults(
     lines.push(`| ${page.name} (${page.route}) | ${kb(bytes)} | ${mark(bytes <= JS_TARGET)} |`);
   }
   lines.push("");
-  // A run saved before the two sizes were alternated (bench/two-processes.ts) has no rounds to show.
+  // A run saved before one process and two were alternated (bench/two-processes.ts) has no rounds to show.
   if (cluster?.app?.length) {
     const ratio = median(cluster.app.map(ratioOf));
     const floorRatio = median(cluster.floor.map(ratioOf));
