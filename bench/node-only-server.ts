@@ -2,7 +2,7 @@
  * A server of node:http and node:cluster and nothing else, for `npm run bench:scaling`: what this
  * machine gives a second Node process when no framework, template or database is in the request.
  * Each request is pure JavaScript work of about the app's CPU on its meeting page (1,000 objects
- * made, their dates formatted, written as JSON: 0.7-0.8 ms on the benchmark's machine), so the
+ * made, their dates formatted, written as JSON: 0.8-0.9 ms on the benchmark's machine), so the
  * load generator's share of the machine is alike for both. Run by bench/scaling.ts:
  *   PORT=... WEB_CONCURRENCY=2 node --import tsx bench/node-only-server.ts
  */
