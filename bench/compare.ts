@@ -4,8 +4,9 @@
  * machine's speed moves by a tenth between them).
  *
  * Both servers run at once, each on its own copy of the dataset; wrk loads one page on each in
- * short bursts, A B B A A B ..., and each server's CPU is summed over its bursts from /proc.
- * A drift of the machine falls on both alike, so their ratio holds where the figures do not:
+ * short bursts, A B B A B A A B ... (bench/turns.ts), and each server's CPU is summed over its
+ * bursts from /proc. A drift of the machine falls on both alike, so their ratio holds where the
+ * figures do not:
  * the same build against itself read 0.99-1.01 (bench/RESULTS.md, the twenty-sixth stop).
  *
  *   npm run build && BENCH_BASE=main~1 npm run bench:compare
@@ -25,6 +26,7 @@ import { isCurrentDataset, type SizeName } from "./generate";
 import { checkWrk, loadPage } from "./load";
 import { pagesFor, type Page } from "./pages";
 import { cpuTimeMs, signIn, startServer, stopServer } from "./server";
+import { inTurns } from "./turns";
 
 const BASE = process.env.BENCH_BASE;
 const SIZE = (process.env.BENCH_SIZE ?? "small") as SizeName;
@@ -84,23 +86,21 @@ const servers = [
 try {
   for (const served of servers)
     await loadPage(served.page, served.port, served.cookie, { connections: 10, duration: 4 });
-  const totals = servers.map(() => ({ all: 0, main: 0, requests: 0 }));
-  for (let burst = 0; burst < BURSTS; burst++) {
-    // A B, B A, A B...: neither always goes first.
-    for (const i of burst % 2 ? [1, 0] : [0, 1]) {
-      const served = servers[i];
-      const before = cpuOf(served.server.pid!);
-      const result = await loadPage(served.page, served.port, served.cookie, {
-        connections: 10,
-        duration: BURST_SECONDS,
-      });
-      const after = cpuOf(served.server.pid!);
-      if (result.failed || result.errors) throw new Error(`${served.name}: ${result.failed + result.errors} failed`);
-      totals[i].all += after.all - before.all;
-      totals[i].main += after.main - before.main;
-      totals[i].requests += result.requests;
-    }
-  }
+  // Bursts of each in turnOrder, A B B A B A A B ... (bench/turns.ts): neither always goes first.
+  const turns = await inTurns(servers[0], servers[1], BURSTS * 2, async (served) => {
+    const before = cpuOf(served.server.pid!);
+    const result = await loadPage(served.page, served.port, served.cookie, {
+      connections: 10,
+      duration: BURST_SECONDS,
+    });
+    const after = cpuOf(served.server.pid!);
+    if (result.failed || result.errors) throw new Error(`${served.name}: ${result.failed + result.errors} failed`);
+    return { all: after.all - before.all, main: after.main - before.main, requests: result.requests };
+  });
+  const totals = [turns.a, turns.b].map((bursts) => {
+    const sum = (key: "all" | "main" | "requests") => bursts.reduce((total, burst) => total + burst[key], 0);
+    return { all: sum("all"), main: sum("main"), requests: sum("requests") };
+  });
   const perRequest = totals.map((t) => ({ all: t.all / t.requests, main: t.main / t.requests }));
   console.log(`\n${servers[0].page.name}, ${SIZE} dataset, ${BURSTS} bursts of ${BURST_SECONDS} s each:`);
   servers.forEach((served, i) =>

@@ -5,7 +5,8 @@
  * for the growth, and writes bench/RESULTS.md.
  *
  *   BENCH_PORT=4201 BENCH_DURATION=10 BENCH_SIZES=small,national BENCH_ROUNDS=1 npm run bench
- *   (every page against the floor at the last size; the growth from 1% to national side by side)
+ *   (every page against the floor at the last size; the growth from 1% to national side by side,
+ *   BENCH_GROWTH_TURNS=8 turns of BENCH_GROWTH_TURN=2 s each)
  *   BENCH_REWRITE=1 npm run bench   # the tables again from bench/.data/last-run.json, nothing measured
  */
 import { execSync, type ChildProcess } from "node:child_process";
@@ -24,10 +25,12 @@ import {
   ratioOf,
   type Scaling,
   SCALING_HEADER,
+  SCALING_ORDER,
   SCALING_TURN,
   SCALING_WARMUP,
   scalingRow,
 } from "./two-processes";
+import { inTurns, turnOrder } from "./turns";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
@@ -44,11 +47,8 @@ const AGAINST_FLOOR: SizeName = SIZE_NAMES.includes("national") ? "national" : S
 const GROWTH = SIZE_NAMES.includes("small") && SIZE_NAMES.includes("national");
 /** Seconds of each of a page's turns in the growth's side-by-side reading. */
 const GROWTH_TURN = Number(process.env.BENCH_GROWTH_TURN ?? 2);
-/**
- * The growth's turns, in an order (ABBA BAAB) whose mean place is the same for both sizes, and
- * stays so under a drift that speeds up or slows down: the machine's drift falls on both alike.
- */
-const GROWTH_TURNS = ["small", "national", "national", "small", "national", "small", "small", "national"] as const;
+/** The growth's turns of both sizes, 1% first, in turnOrder (bench/turns.ts): eight, ABBA BAAB. */
+const GROWTH_TURNS = Number(process.env.BENCH_GROWTH_TURNS ?? 8);
 /** The growth's second app server and second floor, beside PORT and FLOOR_PORT. */
 const GROWTH_PORTS = { app: PORT + 2, floor: PORT + 3 };
 const DATA = path.resolve("bench/.data");
@@ -185,9 +185,10 @@ async function measureGrowth(work: string, round: number) {
       servers: Record<"small" | "national", Server>,
     ) => {
       for (const size of ["small", "national"] as const) await measure(at[size], servers[size], cookies[size], WARMUP);
-      const reading: Growth = { small: [], national: [] };
-      for (const size of GROWTH_TURNS)
-        reading[size].push(await measure(at[size], servers[size], cookies[size], GROWTH_TURN));
+      const turns = await inTurns<"small" | "national", Measure>("small", "national", GROWTH_TURNS, (size) =>
+        measure(at[size], servers[size], cookies[size], GROWTH_TURN),
+      );
+      const reading: Growth = { small: turns.a, national: turns.b };
       results.set(at.national.name, reading);
       console.log(
         `  ${at.national.name}: ${growthOf(reading, "p50").toFixed(2)} by p50, ${growthOf(reading, "cpuMs").toFixed(2)} by CPU`,
@@ -368,7 +369,7 @@ function writeResults(
     lines.push(
       "## Two processes",
       "",
-      `The meeting page, one process and two (WEB_CONCURRENCY=2) serving at once, each warmed ${SCALING_WARMUP} s, then loaded in turns of ${SCALING_TURN} s (one, two, two, one, two, one, one, two), ${cluster.app.length} rounds; the floor the same way after it in each round, as the control. The CPU a request counts every process of the server; idle CPUs are the machine's (${os.cpus().length} vCPUs, wrk on them too) during the turns.`,
+      `The meeting page, one process and two (WEB_CONCURRENCY=2) serving at once, each warmed ${SCALING_WARMUP} s, then loaded in turns of ${SCALING_TURN} s (${SCALING_ORDER}), ${cluster.app.length} rounds; the floor the same way after it in each round, as the control. The CPU a request counts every process of the server; idle CPUs are the machine's (${os.cpus().length} vCPUs, wrk on them too) during the turns.`,
       "",
       ...SCALING_HEADER,
       ...cluster.app.flatMap((app, i) => [
@@ -394,7 +395,7 @@ function growthTable(pages: Page[], growths: Map<string, Growth>[]) {
   const lines = [
     `## Cost growth: p50 at the national size over p50 at 1%, side by side${growths.length > 1 ? `, median of ${growths.length} rounds` : ", one round"}`,
     "",
-    `Two servers, one on each dataset, serve at once, and each page is measured on them in turns of ${GROWTH_TURN} s (${GROWTH_TURNS.map((size) => (size === "small" ? "1%" : size)).join(", ")}) after ${WARMUP} s of warm-up on each, so that the machine's drift falls on both sizes alike. A round's ratio is the mean of its p50s at the national size over the mean of those at 1%. The floor, the same twenty rows at both sizes, is measured so first: its ratio is the method's noise. "CPU" is the server's CPU time a request, every thread, in the same turns.`,
+    `Two servers, one on each dataset, serve at once, and each page is measured on them in turns of ${GROWTH_TURN} s (${turnOrder("1%", "national", GROWTH_TURNS).join(", ")}) after ${WARMUP} s of warm-up on each, so that the machine's drift falls on both sizes alike. A round's ratio is the mean of its p50s at the national size over the mean of those at 1%. The floor, the same twenty rows at both sizes, is measured so first: its ratio is the method's noise. "CPU" is the server's CPU time a request, every thread, in the same turns.`,
     "",
     "| page | 1% p50 ms | national p50 ms | by p50, per round | median | <= 1.3 | by CPU, per round | median |",
     "| --- | --- | --- | --- | ---: | --- | --- | ---: |",

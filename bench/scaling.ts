@@ -4,7 +4,7 @@
  * alone doing pure JavaScript of about the app's CPU a request: what this machine gives a second
  * Node process whatever the framework, beside what it gives the app's. About 5 minutes a round.
  *
- *   BENCH_PORT=4451 BENCH_ROUNDS=3 BENCH_SCALING_TURN=5 BENCH_SCALING_WARMUP=20 npm run bench:scaling
+ *   BENCH_PORT=4451 BENCH_ROUNDS=3 BENCH_SCALING_TURNS=8 BENCH_SCALING_TURN=5 BENCH_SCALING_WARMUP=20 npm run bench:scaling
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -20,6 +20,7 @@ import {
   nodeOnlySubject,
   SCALING_HEADER,
   SCALING_TURN,
+  SCALING_TURNS,
   SCALING_WARMUP,
   scalingRow,
 } from "./two-processes";
@@ -45,7 +46,7 @@ try {
       console.log(rows.at(-1));
     }
   console.log(
-    `\nOne process against two, wrk (one thread) with 10 connections, ${SCALING_WARMUP} s warm-up each, 8 turns of ${SCALING_TURN} s, ${os.cpus().length} vCPUs, the national dataset:\n`,
+    `\nOne process against two, wrk (one thread) with 10 connections, ${SCALING_WARMUP} s warm-up each, ${SCALING_TURNS} turns of ${SCALING_TURN} s, ${os.cpus().length} vCPUs, the national dataset:\n`,
   );
   console.log([...SCALING_HEADER, ...rows].join("\n"));
 } finally {

@@ -34,7 +34,8 @@ async function ensureFree(url: string) {
   if (answered) throw new Error(`Something already answers on ${new URL(url).host}: stop it first`);
 }
 
-async function waitFor(server: ChildProcess, url: string) {
+/** Waits until `server` answers 200 at `url`; fails if it exits first or does not answer within 2 minutes. */
+export async function waitFor(server: ChildProcess, url: string) {
   for (let i = 0; i < 240; i++) {
     if (server.exitCode !== null) throw new Error(`The server for ${url} stopped (${server.exitCode})`);
     try {

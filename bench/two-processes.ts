@@ -4,22 +4,27 @@
  *
  * A server runs as one process and as two at once, on ports of their own (a server not loaded is
  * idle), both warmed until settled; then wrk loads them in eight turns, one, two, two, one, two,
- * one, one, two (ABBA BAAB), so a drift of the machine falls on both alike. Read before in turn,
- * each freshly started, a second process was measured less settled than the first (each of two
- * has half the requests to warm on) and minutes apart on a machine whose speed drifts by a fifth:
- * the meeting page read 1.55x (median of three rounds) where, alternated, it read 1.67x and 1.70x.
+ * one, one, two (ABBA BAAB, bench/turns.ts), so a drift of the machine falls on both alike. Read
+ * before in turn, each freshly started, a second process was measured less settled than the
+ * first (each of two has half the requests to warm on) and minutes apart on a machine whose
+ * speed drifts by a fifth: the meeting page read 1.55x (median of three rounds) where,
+ * alternated, it read 1.67x and 1.70x.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { load, loadPage, type LoadResult } from "./load";
 import { FLOOR, type Page } from "./pages";
-import { cpuTimeMs, servingFlags, signIn, startFloor, startServer, stopServer } from "./server";
+import { cpuTimeMs, servingFlags, signIn, startFloor, startServer, stopServer, waitFor } from "./server";
+import { inTurns, turnOrder } from "./turns";
 
 /** Seconds of load on each before the turns: a fresh process settles over its first 5,000-7,000 requests. */
 export const SCALING_WARMUP = Number(process.env.BENCH_SCALING_WARMUP ?? 20);
 export const SCALING_TURN = Number(process.env.BENCH_SCALING_TURN ?? 5);
+/** Turns of both, one process and two in turnOrder (bench/turns.ts): eight, ABBA BAAB. */
+export const SCALING_TURNS = Number(process.env.BENCH_SCALING_TURNS ?? 8);
+/** The turns as the tables name them: "one, two, two, one, ...". */
+export const SCALING_ORDER = turnOrder("one", "two", SCALING_TURNS).join(", ");
 const CONNECTIONS = 10;
-const ORDER = [1, 2, 2, 1, 2, 1, 1, 2] as const;
 
 export type Workers = 1 | 2;
 export type Subject = {
@@ -31,6 +36,8 @@ export type Subject = {
 /** Requests a second, the servers' CPU a request (every process of the server) and the machine's idle CPUs. */
 export type ScalingReading = { rps: number; cpuMsPerRequest: number; idleCpus: number };
 export type Scaling = { one: ScalingReading; two: ScalingReading };
+/** One turn's load: its requests a second and count, the server's CPU ms and the machine's idle ticks. */
+type Turn = { rps: number; requests: number; cpu: number; idle: number };
 
 /** The app serving `page`; `files` are two copies of a dataset (the app serves a database alone). */
 export function appSubject(page: Page, files: Record<Workers, string>): Subject {
@@ -59,17 +66,7 @@ export const nodeOnlySubject: Subject = {
       env: { ...process.env, NODE_ENV: "production", PORT: String(port), WEB_CONCURRENCY: String(workers) },
       stdio: ["ignore", "inherit", "inherit"],
     });
-    for (let i = 0; i < 60; i++) {
-      if (server.exitCode !== null) throw new Error(`The node-only server stopped (${server.exitCode})`);
-      const up = await fetch(`http://localhost:${port}/`).then(
-        (response) => response.ok,
-        () => false,
-      );
-      if (up) return server;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    server.kill("SIGKILL");
-    throw new Error(`The node-only server on ${port} did not answer within 15 s`);
+    return waitFor(server, `http://localhost:${port}/`);
   },
   load: (port, _cookie, seconds) =>
     load({ url: `http://localhost:${port}/`, connections: CONNECTIONS, duration: seconds }),
@@ -109,26 +106,21 @@ export async function measureScaling(subject: Subject, port: number): Promise<Sc
       2: subject.signedIn ? await signIn(ports[2]) : "",
     };
     for (const workers of [1, 2] as const) await subject.load(ports[workers], cookies[workers], SCALING_WARMUP);
-    const sums = { 1: { rps: 0, requests: 0, cpu: 0, idle: 0 }, 2: { rps: 0, requests: 0, cpu: 0, idle: 0 } };
-    for (const workers of ORDER) {
+    const turns = await inTurns<Workers, Turn>(1, 2, SCALING_TURNS, async (workers) => {
       const pid = servers[workers]!.pid!;
       const [cpu, idle] = [serverCpuMs(pid), idleTicks()];
       const result = await subject.load(ports[workers], cookies[workers], SCALING_TURN);
       if (result.errors || result.failed)
         throw new Error(`${subject.name}: ${result.errors + result.failed} requests failed`);
-      const sum = sums[workers];
-      sum.rps += result.rps;
-      sum.requests += result.requests;
-      sum.cpu += serverCpuMs(pid) - cpu;
-      sum.idle += idleTicks() - idle;
-    }
-    const turns = ORDER.length / 2;
-    const reading = (workers: Workers): ScalingReading => ({
-      rps: sums[workers].rps / turns,
-      cpuMsPerRequest: sums[workers].cpu / sums[workers].requests,
-      idleCpus: sums[workers].idle / (turns * SCALING_TURN * 100),
+      return { rps: result.rps, requests: result.requests, cpu: serverCpuMs(pid) - cpu, idle: idleTicks() - idle };
     });
-    return { one: reading(1), two: reading(2) };
+    const sum = (list: Turn[], key: keyof Turn) => list.reduce((total, turn) => total + turn[key], 0);
+    const reading = (list: Turn[]): ScalingReading => ({
+      rps: sum(list, "rps") / list.length,
+      cpuMsPerRequest: sum(list, "cpu") / sum(list, "requests"),
+      idleCpus: sum(list, "idle") / (list.length * SCALING_TURN * 100),
+    });
+    return { one: reading(turns.a), two: reading(turns.b) };
   } finally {
     for (const server of Object.values(servers)) await stopServer(server);
   }
