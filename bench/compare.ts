@@ -6,8 +6,8 @@
  * Both servers run at once, each on its own copy of the dataset; wrk loads one page on each in
  * short bursts, A B B A B A A B ... (bench/turns.ts), and each server's CPU is summed over its
  * bursts from /proc. A drift of the machine falls on both alike, so their ratio holds where the
- * figures do not:
- * the same build against itself read 0.99-1.01 (bench/RESULTS.md, the twenty-sixth stop).
+ * figures do not: the same build against itself read 0.99-1.01 (bench/RESULTS.md, the
+ * twenty-sixth stop).
  *
  *   npm run build && BENCH_BASE=main~1 npm run bench:compare
  *   BENCH_BASE=<ref> BENCH_PAGE=/healthz BENCH_BURSTS=12 BENCH_SIZE=national npm run bench:compare

@@ -47,7 +47,7 @@ const AGAINST_FLOOR: SizeName = SIZE_NAMES.includes("national") ? "national" : S
 const GROWTH = SIZE_NAMES.includes("small") && SIZE_NAMES.includes("national");
 /** Seconds of each of a page's turns in the growth's side-by-side reading. */
 const GROWTH_TURN = Number(process.env.BENCH_GROWTH_TURN ?? 2);
-/** The growth's turns of both sizes, 1% first, in turnOrder (bench/turns.ts): eight, ABBA BAAB. */
+/** The growth's turns of both sizes, 1% first, in turnOrder (bench/turns.ts): eight unless said, ABBA BAAB. */
 const GROWTH_TURNS = Number(process.env.BENCH_GROWTH_TURNS ?? 8);
 /** The growth's second app server and second floor, beside PORT and FLOOR_PORT. */
 const GROWTH_PORTS = { app: PORT + 2, floor: PORT + 3 };

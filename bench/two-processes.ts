@@ -20,7 +20,7 @@ import { inTurns, turnOrder } from "./turns";
 /** Seconds of load on each before the turns: a fresh process settles over its first 5,000-7,000 requests. */
 export const SCALING_WARMUP = Number(process.env.BENCH_SCALING_WARMUP ?? 20);
 export const SCALING_TURN = Number(process.env.BENCH_SCALING_TURN ?? 5);
-/** Turns of both, one process and two in turnOrder (bench/turns.ts): eight, ABBA BAAB. */
+/** Turns of both, one process and two in turnOrder (bench/turns.ts): eight unless said, ABBA BAAB. */
 export const SCALING_TURNS = Number(process.env.BENCH_SCALING_TURNS ?? 8);
 /** The turns as the tables name them: "one, two, two, one, ...". */
 export const SCALING_ORDER = turnOrder("one", "two", SCALING_TURNS).join(", ");
