@@ -231,3 +231,35 @@ test("an XLSX whose source cell links to the article: the meeting's source opens
   await expect(adminPage.getByText("The import of linked.xlsx is undone")).toBeVisible();
   await admin.close();
 });
+
+test.describe("without JavaScript (or before the page's script has run)", () => {
+  test.use({ javaScriptEnabled: false, locale: "en-GB" });
+
+  test("a refused file comes back with the kind and encoding chosen, and the next file previews as them", async ({
+    page,
+  }) => {
+    await page.goto("/import");
+    await page.getByLabel("What the file holds").selectOption("people");
+    await page.getByLabel("Text encoding of a CSV file").selectOption("utf-8");
+    await page.getByLabel("File (XLSX or CSV)").setInputFiles({
+      name: "minutes.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("%PDF-1.4\n1 0 obj\n"),
+    });
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByText("This is not an XLSX or CSV file.")).toBeVisible();
+    await expect(page.getByLabel("What the file holds")).toHaveValue("people");
+    await expect(page.getByLabel("Text encoding of a CSV file")).toHaveValue("utf-8");
+
+    const name = `Тестов ${Date.now().toString(36)}`;
+    await page.getByLabel("File (XLSX or CSV)").setInputFiles({
+      name: "people.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`Name,Posts\r\n${name},\r\n`),
+    });
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByRole("status")).toHaveText(
+      "Rows: 1. Ready to import: 1. With errors: 0. Already on file, unchanged: 0.",
+    );
+  });
+});

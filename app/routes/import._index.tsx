@@ -42,6 +42,8 @@ import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { toLastPageIfPast } from "~/utils/pagination.server";
 import { deferred, withDeferred } from "~/forms/deferred";
+import { ENCODINGS } from "~/forms/import";
+import { IMPORT_KINDS } from "~db/schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -76,7 +78,27 @@ type ActionReply =
       columns: MappingColumn[];
       formErrors: string[];
     }
-  | { stage: "refused"; fileError?: string; undoError?: string };
+  | {
+      stage: "refused";
+      fileError?: string;
+      undoError?: string;
+      kind?: ImportKind;
+      encoding?: (typeof ENCODINGS)[number];
+    };
+
+/**
+ * What a refused upload was sent as, for the form to come back with: a form posted before the
+ * page's script has run (or without it) is drawn again from this answer, and would otherwise
+ * fall back to meetings and the automatic encoding, and preview the next file as that.
+ */
+function chosenOf(formData: FormData | null) {
+  const kind = formData?.get("kind");
+  const encoding = formData?.get("encoding");
+  return {
+    kind: IMPORT_KINDS.find((known) => known === kind),
+    encoding: ENCODINGS.find((known) => known === encoding),
+  };
+}
 
 const say = (t: T, message: Refusal | string) =>
   typeof message === "string" ? message : t(message.key, message.values);
@@ -158,11 +180,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     const upload = await receiveUpload(request);
-    if (!upload.ok) return refused({ fileError: say(t, upload.refusal) });
+    const chosen = chosenOf(upload.formData);
+    if (!upload.ok) return refused({ fileError: say(t, upload.refusal), ...chosen });
     const submission = parseWithZod(upload.formData, { schema });
     if (submission.status !== "success" || submission.value.intent !== "preview") {
       dropStaged(upload.token);
-      return refused({ fileError: t("form.errors.invalid") });
+      return refused({ fileError: t("form.errors.invalid"), ...chosen });
     }
     const { encoding, kind } = submission.value;
     try {
@@ -203,7 +226,7 @@ export async function action({ request }: ActionFunctionArgs) {
       });
     } catch (error) {
       dropStaged(upload.token);
-      if (error instanceof FileRefused) return refused({ fileError: say(t, error.refusal) });
+      if (error instanceof FileRefused) return refused({ fileError: say(t, error.refusal), ...chosen });
       throw error;
     }
   }

@@ -63,7 +63,11 @@ export function ImportPage() {
             name="kind"
             className="field-control"
             defaultValue={
-              reply?.stage === "preview" ? reply.preview.kind : reply?.stage === "mapping" ? reply.kind : "meetings"
+              reply?.stage === "preview"
+                ? reply.preview.kind
+                : reply?.stage === "mapping" || reply?.stage === "refused"
+                  ? (reply.kind ?? "meetings")
+                  : "meetings"
             }
           >
             {IMPORT_KINDS.map((kind) => (
@@ -105,7 +109,9 @@ export function ImportPage() {
             id={`${id}-encoding`}
             name="encoding"
             className="field-control"
-            defaultValue={reply?.stage === "preview" ? reply.encoding : "auto"}
+            defaultValue={
+              reply?.stage === "preview" || reply?.stage === "refused" ? (reply.encoding ?? "auto") : "auto"
+            }
           >
             {ENCODINGS.map((encoding) => (
               <option key={encoding} value={encoding}>
