@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { actorOf, requireEditor, requireUser } from "~/auth.server";
 import { FileRefused } from "~/exchange/import/read.server";
-import { receiveUpload } from "~/exchange/import/upload.server";
+import { receiveUpload, uploadChoices, type UploadChoices } from "~/exchange/import/upload.server";
 import { redirectWithFlash } from "~/flash.server";
 import { formErrorMap, ImportSchema, MAPPING_IGNORE, MAX_MAPPED_COLUMNS, parseWithZod } from "~/forms/schemas.server";
 import { readForm } from "~/forms/parse.server";
@@ -42,8 +42,6 @@ import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { toLastPageIfPast } from "~/utils/pagination.server";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { ENCODINGS } from "~/forms/import";
-import { IMPORT_KINDS } from "~db/schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -78,27 +76,7 @@ type ActionReply =
       columns: MappingColumn[];
       formErrors: string[];
     }
-  | {
-      stage: "refused";
-      fileError?: string;
-      undoError?: string;
-      kind?: ImportKind;
-      encoding?: (typeof ENCODINGS)[number];
-    };
-
-/**
- * What a refused upload was sent as, for the form to come back with: a form posted before the
- * page's script has run (or without it) is drawn again from this answer, and would otherwise
- * fall back to meetings and the automatic encoding, and preview the next file as that.
- */
-function chosenOf(formData: FormData | null) {
-  const kind = formData?.get("kind");
-  const encoding = formData?.get("encoding");
-  return {
-    kind: IMPORT_KINDS.find((known) => known === kind),
-    encoding: ENCODINGS.find((known) => known === encoding),
-  };
-}
+  | ({ stage: "refused"; fileError?: string; undoError?: string } & Partial<UploadChoices>);
 
 const say = (t: T, message: Refusal | string) =>
   typeof message === "string" ? message : t(message.key, message.values);
@@ -180,7 +158,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     const upload = await receiveUpload(request);
-    const chosen = chosenOf(upload.formData);
+    const chosen = uploadChoices(upload.formData);
     if (!upload.ok) return refused({ fileError: say(t, upload.refusal), ...chosen });
     const submission = parseWithZod(upload.formData, { schema });
     if (submission.status !== "success" || submission.value.intent !== "preview") {

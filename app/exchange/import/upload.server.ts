@@ -13,6 +13,8 @@ import {
 import { rmSync, statSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { getEnv } from "~/env.server";
+import { ENCODINGS } from "~/forms/import";
+import { IMPORT_KINDS } from "~db/schema";
 import { newStagingPath } from "~/models/imports.server";
 import { refusal, type Refusal } from "~/models/refusals";
 import { badRequest } from "~/utils/http.server";
@@ -20,6 +22,21 @@ import { badRequest } from "~/utils/http.server";
 export type Upload =
   | { ok: true; formData: FormData; token: string; path: string; fileName: string }
   | { ok: false; formData: FormData | null; refusal: Refusal };
+
+/**
+ * What an upload was sent as, for a refused one to come back with: a form posted before the
+ * page's script has run (or without it) is drawn again from the server's answer, and would
+ * otherwise fall back to meetings and the automatic encoding, and preview the next file as that.
+ */
+export function uploadChoices(formData: FormData | null) {
+  const kind = formData?.get("kind");
+  const encoding = formData?.get("encoding");
+  return {
+    kind: IMPORT_KINDS.find((known) => known === kind),
+    encoding: ENCODINGS.find((known) => known === encoding),
+  };
+}
+export type UploadChoices = ReturnType<typeof uploadChoices>;
 
 export async function receiveUpload(request: Request): Promise<Upload> {
   const { token, path } = newStagingPath();
