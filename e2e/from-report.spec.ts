@@ -104,6 +104,25 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status").filter({ hasText: "Сохранено." })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: /Казан/ })).toBeVisible();
   });
+  test("a partner refused from the review comes back as typed, its message beside the field", async ({ page }) => {
+    await page.goto("/meetings/from-report");
+    // A partner no other test adds: nothing is added here either, so the test can run again.
+    await page.getByLabel("Текст сообщения").fill(report.replaceAll("Jiangsu", "Yunnan"));
+    await page.getByRole("button", { name: "Предложить встречу" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Проверьте предложенную встречу" })).toBeVisible();
+    // Spaces pass the browser's own check and are nothing to the server.
+    const name = page.getByLabel("Название нового партнёра");
+    await name.fill("   ");
+    await page.getByLabel("Тип", { exact: true }).selectOption({ label: "Регион" });
+    await page.getByLabel("Страна", { exact: true }).selectOption({ label: "Россия" });
+    await page.getByRole("button", { name: "Добавить этого партнёра" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "Проверьте предложенную встречу" })).toBeVisible();
+    await expect(name).toHaveAttribute("aria-invalid", "true");
+    await expect(name).toHaveAccessibleDescription("Заполните это поле.");
+    await expect(page.getByLabel("Тип", { exact: true }).locator("option:checked")).toHaveText("Регион");
+    await expect(page.getByLabel("Страна", { exact: true }).locator("option:checked")).toHaveText("Россия");
+  });
 });
 
 test.describe("in Kazakh", () => {

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { writeTransaction } from "~/models/writes.server";
 import { SYSTEM } from "~db/history";
 import { ensureHomeCity } from "~db/home";
+import { count } from "drizzle-orm";
+import { partners } from "~db/schema";
 import { getDb } from "~/db.server";
 import { proposeMeeting, type Proposal } from "~/intake/press-release.server";
 import { action } from "~/routes/meetings.from-report";
@@ -271,5 +273,42 @@ describe("the paste is bounded", () => {
     });
     expect(outcome.status).toBe(400);
     expect(JSON.stringify(outcome.reply)).toContain("The report is too long: paste at most 100000 characters");
+  });
+});
+
+describe("a partner added from the review", () => {
+  const partnerCount = () => getDb().select({ n: count() }).from(partners).get()!.n;
+  const add = (fields: Record<string, string>, language = "en") =>
+    submit(action, "/meetings/from-report", { intent: "addPartner", ...fields }, { language });
+  type Refusal = { typed?: unknown; errors?: Record<string, string[]>; duplicates?: Array<{ id: number }> };
+
+  test("is refused field by field, in the reader's language, with what was typed sent back and nothing written", async () => {
+    const before = partnerCount();
+    const long = await add({ name: `Kazan ${"z".repeat(300)}`, kind: "province", countryCode: "RU" });
+    expect(long.status).toBe(400);
+    const refusal = long.reply as Refusal;
+    expect(refusal.errors).toEqual({ name: ["Use at most 200 characters."] });
+    expect(refusal.typed).toEqual({ name: `Kazan ${"z".repeat(300)}`, kind: "province", countryCode: "RU" });
+
+    const blank = await add({ name: "   ", kind: "<script>", countryCode: "XX" }, "kk");
+    expect(blank.status).toBe(400);
+    expect((blank.reply as Refusal).errors).toEqual({
+      name: ["Толтырыңыз."],
+      kind: ["Нұсқалардың бірін таңдаңыз."],
+      countryCode: ["Нұсқалардың бірін таңдаңыз."],
+    });
+    expect(partnerCount()).toBe(before);
+  });
+
+  test("a name already on file, in any script, is shown before a second partner is made", async () => {
+    const before = partnerCount();
+    const again = await add({ name: "КАЗАНЬ", kind: "city", countryCode: "RU" });
+    expect(again.status).toBe(409);
+    expect((again.reply as Refusal).duplicates?.map((d) => d.id)).toEqual([ids.kazan]);
+    expect(partnerCount()).toBe(before);
+
+    const confirmed = await add({ name: "Kazan", kind: "city", countryCode: "US", confirmDuplicate: "on" });
+    expect(confirmed.status).toBe(200);
+    expect(partnerCount()).toBe(before + 1);
   });
 });

@@ -17,6 +17,8 @@ import { readForm, sayRefusals, type FormReply } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { countryOptions } from "~/utils/countries";
 import { typedName } from "~db/shared/names";
+import { findNameMatches } from "~/models/names.server";
+import type { ZodError } from "zod";
 import { deferred, withDeferred } from "~/forms/deferred";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -96,31 +98,61 @@ function reviewCarried(
 
 /**
  * A partner the report names and the file lacks, added when the person asks. In the browser the
- * page then chooses it; without JavaScript the review is proposed again, with it chosen.
+ * page then chooses it; without JavaScript the review is proposed again, with it chosen. Checked
+ * as the partner form checks one: each field's refusal beside it, and a name already on file (in
+ * any script) shown before a second partner is made, unless the person confirms it is another.
  */
 function addPartner(formData: FormData, lng: Language, t: T, actor: Actor) {
-  const name = String(formData.get("name") ?? "").trim();
-  const names = typedName(name);
-  const parsed = PartnerSchema.safeParse({
-    kind: formData.get("kind"),
-    countryCode: formData.get("countryCode"),
-    nameKk: names.nameKk ?? undefined,
-    nameRu: names.nameRu ?? undefined,
-    nameEn: names.nameEn ?? undefined,
-    nameNative: names.nameNative ?? undefined,
-  });
-  if (!parsed.success || !name)
-    return data(
-      { stage: "partner" as const, error: t("form.errors.required"), review: reviewCarried(formData, lng, t) },
-      400,
-    );
+  const typed = typedPartner(formData);
+  const parsed = PartnerSchema.safeParse(
+    { kind: typed.kind, countryCode: typed.countryCode, ...present(typedName(typed.name)) },
+    { errorMap: formErrorMap(t) },
+  );
+  // What was typed comes back with a refusal: without JavaScript the page is drawn anew from it.
+  const refused = (status: number, refusal: { errors?: PartnerErrors; duplicates?: NameMatch[] }) =>
+    data({ stage: "partner" as const, typed, ...refusal, review: reviewCarried(formData, lng, t) }, status);
+  if (!parsed.success) return refused(400, { errors: partnerErrors(parsed.error, t) });
+  const duplicates = findNameMatches("partner", parsed.data, lng);
+  if (duplicates.length > 0 && formData.get("confirmDuplicate") !== "on") return refused(409, { duplicates });
   const partnerId = createPartner(parsed.data, actor);
   return {
     stage: "partner" as const,
     partnerId,
-    name,
-    review: reviewCarried(formData, lng, t, { id: partnerId, name }),
+    name: typed.name,
+    review: reviewCarried(formData, lng, t, { id: partnerId, name: typed.name }),
   };
+}
+
+export type TypedPartner = { name: string; kind: string; countryCode: string };
+export type PartnerErrors = Partial<Record<keyof TypedPartner, string[]>>;
+type NameMatch = ReturnType<typeof findNameMatches>[number];
+/** A partner not added: what was typed, with what was wrong or the names already on file. */
+export type PartnerRefusal = { typed?: TypedPartner; errors?: PartnerErrors; duplicates?: NameMatch[] };
+
+function typedPartner(formData: FormData): TypedPartner {
+  const text = (key: string) => {
+    const value = formData.get(key);
+    return typeof value === "string" ? value : "";
+  };
+  return { name: text("name").trim(), kind: text("kind"), countryCode: text("countryCode") };
+}
+
+/** The name in its script's slot; the empty slots left out, as the schema takes an absent name. */
+function present(names: ReturnType<typeof typedName>) {
+  return Object.fromEntries(Object.entries(names).filter(([, value]) => value));
+}
+
+/** The schema's refusals by the form's three fields: the one name field holds every slot's. */
+function partnerErrors(error: ZodError, t: T): PartnerErrors {
+  const errors: PartnerErrors = {};
+  for (const issue of error.issues) {
+    const path = String(issue.path[0] ?? "");
+    const field = path === "kind" || path === "countryCode" ? path : "name";
+    const message = field === "name" && issue.code === "custom" ? t("form.errors.required") : issue.message;
+    const list = (errors[field] ??= []);
+    if (!list.includes(message)) list.push(message);
+  }
+  return errors;
 }
 
 const Page = deferred(() => import("~/forms/pages/FromReportPage").then((module) => module.FromReportPage));

@@ -2,14 +2,15 @@ import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react
 import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useId, useRef } from "react";
 import { PARTNER_KINDS } from "~db/enums";
-import { FieldErrors, SubmitButton } from "~/forms/Controls";
+import { ErrorList, FieldErrors, SubmitButton } from "~/forms/Controls";
+import { DuplicateNotice } from "~/forms/DuplicateNotice";
 import { PageHeading } from "~/components/Page";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { useTranslation } from "~/i18n/react";
 import { PasteSchema } from "~/intake/paste-form";
 import { REPORT_FIELDS } from "~/intake/report-fields";
 import type { FormReply } from "~/forms/parse.server";
-import type { action, loader, Review } from "~/routes/meetings.from-report";
+import type { action, loader, PartnerRefusal, PartnerErrors, Review } from "~/routes/meetings.from-report";
 import { MeetingForm } from "~/forms/MeetingForm";
 import { setField } from "~/forms/NamePicker";
 
@@ -46,7 +47,7 @@ export function FromReportPage() {
             <NewPartner
               proposal={current.proposal.newPartner}
               paste={current.paste}
-              error={answer && "error" in answer ? answer.error : undefined}
+              refused={answer && "typed" in answer ? answer : undefined}
             />
           ) : null}
         </>
@@ -148,17 +149,21 @@ function Findings({ review }: { review: Review }) {
 function NewPartner({
   proposal,
   paste,
-  error,
+  refused,
 }: {
   proposal: { name: string; kind: string; countryCode?: string };
   paste: Review["paste"];
   /** Without JavaScript, the refusal comes as the page's answer rather than the fetcher's. */
-  error?: string;
+  refused?: PartnerRefusal;
 }) {
   const { t } = useTranslation();
-  const fetcher = useFetcher<{ partnerId?: number; name?: string; error?: string }>();
+  const fetcher = useFetcher<PartnerRefusal & { partnerId?: number; name?: string }>();
   const added = fetcher.data?.partnerId;
   const addedName = fetcher.data?.name ?? "";
+  const refusal = fetcher.data && !added ? fetcher.data : refused;
+  // What was typed, when a refusal drew the page anew; the report's proposal otherwise.
+  const shown = refusal?.typed ?? { ...proposal, countryCode: proposal.countryCode ?? "" };
+  const errors = refusal?.errors ?? {};
   // Chosen once the reloaded choices hold it: before that the select has no such option. Past
   // a select's size the form has a picker (RecordChoice), which takes the id and name directly.
   const { choices, countries } = useLoaderData<typeof loader>();
@@ -180,15 +185,34 @@ function NewPartner({
     setField(typed.form, "partnerName", addedName);
     typed.focus();
   }, [added, addedName, listed, fetcher.state]);
+  const form = useRef<HTMLFormElement>(null);
+  // A refusal in place: the first field refused takes the focus, as the meeting form's do.
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.errors)
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [fetcher.state, fetcher.data]);
   const input = "field-control";
   const id = useId();
   const label = "field-label";
+  const invalid = (field: keyof PartnerErrors) =>
+    errors[field]?.length
+      ? { "aria-invalid": true as const, "aria-describedby": `${id}-${field}-error` }
+      : { "aria-invalid": undefined, "aria-describedby": undefined };
   return (
-    <fetcher.Form method="post" className="mt-6 max-w-4xl space-y-3 rounded border border-amber-300 bg-amber-50 p-4">
+    <fetcher.Form
+      ref={form}
+      method="post"
+      className="mt-6 max-w-4xl space-y-3 rounded border border-amber-300 bg-amber-50 p-4"
+    >
       <h2 className="font-semibold">{t("intake.newPartner")}</h2>
       <p className="text-sm text-stone-700">{t("intake.newPartnerHint")}</p>
       <input type="hidden" name="intent" value="addPartner" />
       <ReportFields paste={paste} />
+      <DuplicateNotice
+        duplicates={refusal?.duplicates ?? []}
+        hrefFor={(partner) => `/partners/${partner}`}
+        confirmName="confirmDuplicate"
+      />
       <div className="grid gap-3 sm:grid-cols-3">
         <div>
           <label htmlFor={`${id}-name`} className={label}>
@@ -197,23 +221,26 @@ function NewPartner({
           <input
             id={`${id}-name`}
             name="name"
-            defaultValue={proposal.name}
+            defaultValue={shown.name}
             required
             maxLength={200}
             className={input}
+            {...invalid("name")}
           />
+          <ErrorList id={`${id}-name-error`} errors={errors.name} />
         </div>
         <div>
           <label htmlFor={`${id}-kind`} className={label}>
             {t("intake.newPartnerKind")}
           </label>
-          <select id={`${id}-kind`} name="kind" defaultValue={proposal.kind} className={input}>
+          <select id={`${id}-kind`} name="kind" defaultValue={shown.kind} className={input} {...invalid("kind")}>
             {PARTNER_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`partner.kinds.${kind}`)}
               </option>
             ))}
           </select>
+          <ErrorList id={`${id}-kind-error`} errors={errors.kind} />
         </div>
         <div>
           <label htmlFor={`${id}-country`} className={label}>
@@ -222,9 +249,10 @@ function NewPartner({
           <select
             id={`${id}-country`}
             name="countryCode"
-            defaultValue={proposal.countryCode ?? ""}
+            defaultValue={shown.countryCode}
             required
             className={input}
+            {...invalid("countryCode")}
           >
             <option value="">—</option>
             {countries.map(({ value, label }) => (
@@ -233,13 +261,9 @@ function NewPartner({
               </option>
             ))}
           </select>
+          <ErrorList id={`${id}-countryCode-error`} errors={errors.countryCode} />
         </div>
       </div>
-      {(fetcher.data?.error ?? error) ? (
-        <p role="alert" className="text-sm text-red-700">
-          {fetcher.data?.error ?? error}
-        </p>
-      ) : null}
       {added ? (
         <p role="status" className="text-sm text-emerald-800">
           {t("form.saved")}
