@@ -1,67 +1,7 @@
-import { useLanguage, useTranslation } from "~/i18n/react";
-import type { AuditedRecordType } from "~db/enums";
+import { useTranslation } from "~/i18n/react";
 import type { Changes, FieldValue } from "~db/shared/history-diff";
-import { localizedName } from "~db/shared/names";
-import { AstanaTime } from "./AstanaTime";
 import { PartialDateText } from "./PartialDateText";
 import { keyFrom } from "~/i18n/translate";
-
-type Row = Record<string, unknown>;
-const str = (value: unknown) => (typeof value === "string" && value ? value : null);
-
-/** What a version of a record is called in a list: its name, its title, or what it was. */
-export function RecordLabel({ type, row }: { type: AuditedRecordType; row: Row | null | undefined }) {
-  const { t } = useTranslation();
-  const lng = useLanguage();
-  if (!row) return <>{t(`history.types.${type}`)}</>;
-  switch (type) {
-    case "partner":
-    case "organisation":
-    case "person":
-      return (
-        <>
-          {localizedName(
-            {
-              nameKk: str(row.name_kk),
-              nameRu: str(row.name_ru),
-              nameEn: str(row.name_en),
-              nameNative: str(row.name_native),
-            },
-            lng,
-          )}
-        </>
-      );
-    case "initiative": {
-      const titles = { kk: str(row.title_kk), ru: str(row.title_ru), en: str(row.title_en) };
-      return <>{titles[lng] ?? titles.kk ?? titles.ru ?? titles.en ?? t("history.types.initiative")}</>;
-    }
-    case "relation":
-      return <>{t(keyFrom(`relation.types.${String(row.type)}`))}</>;
-    case "document":
-      return <>{str(row.name) ?? t("history.types.document")}</>;
-    case "delegation":
-      return (
-        <>
-          {t(keyFrom(`meeting.directions.${String(row.direction)}`))}
-          {str(row.purpose) ? ` · ${short(str(row.purpose)!)}` : ""}
-        </>
-      );
-    case "meeting":
-      return (
-        <>
-          {t("meeting.titleNoPartner")}{" "}
-          <PartialDateText
-            date={{
-              value: str(row.date),
-              precision: (str(row.date_precision) ?? "unknown") as "unknown",
-              approximate: Boolean(row.date_approximate),
-            }}
-          />
-          {str(row.purpose) ? ` · ${short(str(row.purpose)!)}` : ""}
-        </>
-      );
-  }
-}
 
 const short = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -127,29 +67,5 @@ export function ChangeList({ changes, names }: { changes: Changes | null; names:
         </li>
       ))}
     </ul>
-  );
-}
-
-/**
- * When and by whom, in the reader's language; UTC is stored, the reader sees Astana time. A
- * change written by another program to the file has no author: it says so.
- */
-export function EntryMeta({
-  at,
-  userName,
-  outside,
-  action,
-}: {
-  at: string;
-  userName: string | null;
-  outside: boolean;
-  action: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <p className="text-sm text-stone-600">
-      <span className="font-medium text-stone-900">{t(keyFrom(`history.actions.${action}`))}</span> ·{" "}
-      <AstanaTime iso={at} /> · {userName ?? (outside ? t("history.outside") : t("history.system"))}
-    </p>
   );
 }

@@ -2,13 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireAdmin } from "~/auth.server";
-import { EntryMeta, RecordLabel } from "~/components/HistoryParts";
+import { EntryMeta } from "~/components/EntryMeta";
 import { ActivityFilter } from "~/components/ActivityFilter";
 import { AdminNav } from "~/components/AdminNav";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18n.server";
 import { activity, auditedTypes, authors, isAuditedType } from "~/models/history.server";
+import { labelled } from "~/models/history-labels.server";
 import { dayFrom, dayStartUtc, nextDayStartUtc } from "~/utils/days";
 import { titled } from "~/utils/meta";
 import { idFromSearch, pageFromSearch } from "~/utils/pagination";
@@ -18,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const { t } = await getTranslator(request);
+  const { t, lng } = await getTranslator(request);
   const params = new URL(request.url).searchParams;
   const recordType = params.get("type");
   const from = dayFrom(params, "from");
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   toLastPageIfPast(request, page);
   return {
     title: t("admin.activity.title"),
-    page,
+    page: { ...page, items: labelled(page.items, lng, t) },
     authors: authors(),
     // From the loader, not imported by the page: the enums' module would be the page's only
     // reason to load it, and this page sat at the first-load limit (issue 17).
@@ -73,7 +74,7 @@ export default function ActivityPage() {
             <p>
               {t(`history.types.${entry.recordType}`)}:{" "}
               <Link to={`/history/${entry.recordType}/${entry.recordId}`} className="text-sky-800 underline">
-                <RecordLabel type={entry.recordType} row={entry.snapshot?.row} />
+                {entry.label}
               </Link>
             </p>
             <EntryMeta at={entry.at} userName={entry.userName} outside={entry.outside} action={entry.action} />

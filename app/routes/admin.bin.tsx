@@ -5,7 +5,8 @@ import { RestoreSchema } from "~/forms/schemas.server";
 import { actorOf, requireAdmin } from "~/auth.server";
 import { readForm } from "~/forms/parse.server";
 import { AdminNav } from "~/components/AdminNav";
-import { EntryMeta, RecordLabel } from "~/components/HistoryParts";
+import { EntryMeta } from "~/components/EntryMeta";
+import { labelled } from "~/models/history-labels.server";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18n.server";
@@ -18,8 +19,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const { t } = await getTranslator(request);
-  return { title: t("admin.bin.title"), page: binContents(pageFromSearch(new URL(request.url).searchParams)) };
+  const { t, lng } = await getTranslator(request);
+  const page = binContents(pageFromSearch(new URL(request.url).searchParams));
+  return { title: t("admin.bin.title"), page: { ...page, items: labelled(page.items, lng, t) } };
 }
 
 /** The form this action parses; exported for scripts/fuzz, which posts its fields here. */
@@ -67,7 +69,7 @@ export default function BinPage() {
           >
             <div>
               <p className="font-medium">
-                {t(`history.types.${item.recordType}`)}: <RecordLabel type={item.recordType} row={item.snapshot?.row} />
+                {t(`history.types.${item.recordType}`)}: {item.label}
               </p>
               <EntryMeta at={item.at} userName={item.userName} outside={item.outside} action={item.action} />
               <Link to={`/history/${item.recordType}/${item.recordId}`} className="text-sm text-sky-800 underline">

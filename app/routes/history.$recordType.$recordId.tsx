@@ -5,7 +5,9 @@ import { actorOf, requireEditor, requireUser } from "~/auth.server";
 import { readForm } from "~/forms/parse.server";
 import { describeChanges, TABLE_OF } from "~db/shared/history-diff";
 import { RevertSchema } from "~/forms/schemas.server";
-import { ChangeList, EntryMeta, RecordLabel } from "~/components/HistoryParts";
+import { EntryMeta } from "~/components/EntryMeta";
+import { ChangeList } from "~/components/HistoryParts";
+import { recordLabel } from "~/models/history-labels.server";
 import { PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18n.server";
@@ -53,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     exists,
     names,
     path: exists ? recordPath(type, id, newest) : null,
-    current: newest?.row ?? null,
+    label: recordLabel(type, newest?.row, lng, t),
   };
 }
 
@@ -80,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RecordHistoryPage() {
   const { t } = useTranslation();
-  const { type, page, latestId, exists, names, path, current } = useLoaderData<typeof loader>();
+  const { type, page, latestId, exists, names, path, label } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const canRevert = useCan("editor") && exists;
   return (
@@ -91,10 +93,10 @@ export default function RecordHistoryPage() {
             {t(`history.types.${type}`)}:{" "}
             {path ? (
               <Link to={path} className="text-sky-800 underline">
-                <RecordLabel type={type} row={current} />
+                {label}
               </Link>
             ) : (
-              <RecordLabel type={type} row={current} />
+              label
             )}
           </>
         }

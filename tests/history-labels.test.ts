@@ -1,0 +1,46 @@
+/**
+ * What a record is called in the lists of changes (the activity page, the bin, a record's
+ * history), said on the server in the reader's language: the pages get these words, not the
+ * stored rows.
+ */
+import { describe, expect, test } from "vitest";
+import { translatorFor } from "~/i18n/i18n.server";
+import { labelled, recordLabel } from "~/models/history-labels.server";
+
+const kk = translatorFor("kk");
+const en = translatorFor("en");
+
+describe("a record's label in a list of changes", () => {
+  test("a meeting: its date in words, in the reader's language, and the start of its purpose", () => {
+    const row = { date: "2017-03-01", date_precision: "month", date_approximate: 0, purpose: "EXPO-2017" };
+    expect(recordLabel("meeting", row, "en", en)).toBe("Meeting March 2017 · EXPO-2017");
+    expect(recordLabel("meeting", row, "kk", kk)).toBe("Кездесу 2017 жылғы наурыз · EXPO-2017");
+    const long = recordLabel("meeting", { ...row, purpose: "Ж".repeat(200) }, "en", en);
+    expect(long).toBe(`Meeting March 2017 · ${"Ж".repeat(79)}…`);
+    expect(recordLabel("meeting", { purpose: null }, "en", en)).toBe("Meeting date unknown");
+  });
+
+  test("a named record by the reader's language, falling back to another script", () => {
+    const row = { name_kk: "Пекин", name_ru: "Пекин", name_en: "Beijing", name_native: "北京" };
+    expect(recordLabel("partner", row, "en", en)).toBe("Beijing");
+    expect(recordLabel("partner", row, "kk", kk)).toBe("Пекин");
+    expect(recordLabel("person", { name_native: "李文华" }, "en", en)).toBe("李文华");
+    expect(recordLabel("initiative", { title_ru: "Неделя культуры" }, "kk", kk)).toBe("Неделя культуры");
+  });
+
+  test("with no row, the kind of record; a page of entries sends labels, not rows", () => {
+    expect(recordLabel("document", null, "en", en)).toBe("Document");
+    const [entry] = labelled(
+      [
+        {
+          id: 1,
+          recordType: "partner" as const,
+          snapshot: { row: { name_en: "Urumqi", notes: "kept on the server" } },
+        },
+      ],
+      "en",
+      en,
+    );
+    expect(entry).toEqual({ id: 1, recordType: "partner", label: "Urumqi" });
+  });
+});
