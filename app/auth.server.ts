@@ -141,5 +141,11 @@ export async function startSession(userId: number, redirectTo: string) {
 export async function signOut(request: Request) {
   const token = await sessionToken(request);
   if (token) endSession(token);
-  return redirect("/sign-in", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
+  return redirect("/sign-in", {
+    headers: {
+      "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }),
+      // What the account left in this browser: drafts of its forms (app/forms/drafts.ts).
+      "Clear-Site-Data": '"storage"',
+    },
+  });
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "~/i18n/react";
 import { HeaderSearch } from "./HeaderSearch";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { useUser } from "~/utils/user";
+import { forgetDrafts } from "~/forms/drafts";
 
 const SECTIONS = [
   { to: "/", key: "nav.overview", end: true },
@@ -71,8 +72,10 @@ function AccountMenu({ name, isAdmin, canEdit }: { name: string; isAdmin: boolea
         </Link>
       ) : null}
       {/* A whole new document, not a navigation inside this one: the signed-in page's data (the
-          account, what it listed) stays in the tab's memory and its DOM until the document goes. */}
-      <Form method="post" action="/sign-out" reloadDocument>
+          account, what it listed) stays in the tab's memory and its DOM until the document goes.
+          Drafts of forms kept in this browser are forgotten here, and by the answer's
+          Clear-Site-Data where the page's script has not run. */}
+      <Form method="post" action="/sign-out" reloadDocument onSubmit={forgetDrafts}>
         <button type="submit" className="rounded border border-sky-300 px-2 py-1 text-sky-50 hover:bg-sky-800">
           {t("account.signOut")}
         </button>

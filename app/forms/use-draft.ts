@@ -1,6 +1,8 @@
 import { parse } from "@conform-to/react";
 import { useLocation, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { useUser } from "~/utils/user";
+import { draftStorageKey } from "./drafts";
 import { edited } from "./edited";
 
 /**
@@ -8,9 +10,10 @@ import { edited } from "./edited";
  * closed tab loses nothing. Restored on the next visit to the same form; cleared once saved: when
  * the save sends the reader on to the record. A save that fails (the network down, the database
  * busy, an error page instead of the form) leaves it, with what was sent, for the next visit.
+ * Kept under the signed-in account, and forgotten at sign-out (./drafts.ts).
  */
 export function useDraft(key: string, enabled: boolean) {
-  const storageKey = `kezdesu:draft:${key}`;
+  const storageKey = draftStorageKey(useUser()?.id, key);
   const [value, setValue] = useState<Record<string, unknown> | undefined>();
   const [generation, setGeneration] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout>>();
