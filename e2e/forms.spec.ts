@@ -134,6 +134,35 @@ test("a draft of the meeting form survives a reload", async ({ page }) => {
   await expect(page.getByLabel("Purpose")).toHaveValue("Draft that must not be lost");
 });
 
+test("a draft is kept when the browser's storage is full of drafts left earlier", async ({ page }) => {
+  await page.goto("/meetings/new", { waitUntil: "networkidle" });
+  // Reviews of pasted reports left unsaved, each with its report, until the storage is full.
+  await page.evaluate(() => {
+    let n = 0;
+    for (let size = 500_000; size >= 1; size = Math.floor(size / 2)) {
+      const text = "x".repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem(`kezdesu:draft:0:meeting-from-report-left-${n++}`, text);
+        } catch {
+          break;
+        }
+      }
+    }
+  });
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.getByLabel("Purpose").fill("Typed into a full browser");
+  await expect
+    .poll(() => page.evaluate(() => JSON.stringify(Object.values(localStorage)).includes("Typed into a full browser")))
+    .toBe(true);
+  await page.reload();
+  await expect(page.getByText("Your unsaved draft of this form was restored.")).toBeVisible();
+  await expect(page.getByLabel("Purpose")).toHaveValue("Typed into a full browser");
+  expect(errors).toEqual([]);
+  await page.getByRole("button", { name: "Discard the draft" }).click();
+});
+
 test("a save that fails on the way keeps the form as typed, its draft too, gone once the meeting is saved", async ({
   page,
 }) => {

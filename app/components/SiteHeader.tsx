@@ -75,7 +75,7 @@ function AccountMenu({ name, isAdmin, canEdit }: { name: string; isAdmin: boolea
           account, what it listed) stays in the tab's memory and its DOM until the document goes.
           Drafts of forms kept in this browser are forgotten here, and by the answer's
           Clear-Site-Data where the page's script has not run. */}
-      <Form method="post" action="/sign-out" reloadDocument onSubmit={forgetDrafts}>
+      <Form method="post" action="/sign-out" reloadDocument onSubmit={() => forgetDrafts()}>
         <button type="submit" className="rounded border border-sky-300 px-2 py-1 text-sky-50 hover:bg-sky-800">
           {t("account.signOut")}
         </button>

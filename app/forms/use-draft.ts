@@ -2,7 +2,7 @@ import { parse } from "@conform-to/react";
 import { useLocation, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useUser } from "~/utils/user";
-import { draftStorageKey } from "./drafts";
+import { draftStorageKey, keepDraft } from "./drafts";
 import { edited } from "./edited";
 
 /**
@@ -20,7 +20,7 @@ export function useDraft(key: string, enabled: boolean) {
   const keep = useCallback(
     (form: HTMLFormElement) => {
       const entries = [...new FormData(form).entries()].filter(([, v]) => typeof v === "string");
-      localStorage.setItem(storageKey, JSON.stringify(entries));
+      keepDraft(storageKey, JSON.stringify(entries));
     },
     [storageKey],
   );
