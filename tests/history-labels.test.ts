@@ -6,6 +6,10 @@
 import { describe, expect, test } from "vitest";
 import { translatorFor } from "~/i18n/i18n.server";
 import { labelled, recordLabel } from "~/models/history-labels.server";
+import { createPartner, deletePartner } from "~/models/partners/write.server";
+import { loader as activityLoader } from "~/routes/admin.activity";
+import { loader as binLoader } from "~/routes/admin.bin";
+import { accountFor, cookieFor } from "./support/accounts";
 
 const kk = translatorFor("kk");
 const en = translatorFor("en");
@@ -42,5 +46,36 @@ describe("a record's label in a list of changes", () => {
       en,
     );
     expect(entry).toEqual({ id: 1, recordType: "partner", label: "Urumqi" });
+  });
+});
+
+describe("the activity page and the bin send labels, not the stored versions", () => {
+  test("each entry is who, what, when and its label; no stored row reaches the page", async () => {
+    const admin = await accountFor("admin");
+    const actor = { userId: admin.id };
+    const id = createPartner({ kind: "city", countryCode: "CN", nameEn: "Label City", nameRu: "Лейбл-Сити" }, actor);
+    deletePartner(id, actor);
+    const request = async (path: string) =>
+      new Request(`http://localhost${path}`, {
+        headers: { Cookie: await cookieFor("admin"), "Accept-Language": "ru" },
+      });
+
+    const activity = await activityLoader({ request: await request("/admin/activity"), params: {}, context: {} });
+    const bin = await binLoader({ request: await request("/admin/bin"), params: {}, context: {} });
+    for (const items of [activity.page.items, bin.page.items]) {
+      const entry = items.find((item) => item.recordId === id)!;
+      expect(entry).toMatchObject({ recordType: "partner", action: "delete", label: "Лейбл-Сити" });
+      expect(Object.keys(entry).sort()).toEqual([
+        "action",
+        "at",
+        "id",
+        "label",
+        "outside",
+        "recordId",
+        "recordType",
+        "userId",
+        "userName",
+      ]);
+    }
   });
 });

@@ -141,8 +141,15 @@ export function activity(filter: ActivityFilter, page: number) {
   );
 }
 
-function withLabel(row: EntryRow, snapshot: RecordSnapshot | null) {
-  return { ...row, snapshot: snapshot && { row: snapshot.row } };
+/**
+ * An entry of a list of changes: who, what and when, with the one stored row its label is made
+ * from (app/models/history-labels.server.ts); the versions before and after stay here.
+ */
+function withLabel(
+  { before: _before, after: _after, ...entry }: EntryRow & { before: unknown; after: unknown },
+  snapshot: RecordSnapshot | null,
+) {
+  return { ...entry, snapshot: snapshot && { row: snapshot.row } };
 }
 
 /** Deleted records whose deletion is their latest entry: what the bin holds. */
@@ -150,7 +157,7 @@ export function binContents(page: number) {
   const where = sql`${history.action} = 'delete' AND NOT EXISTS (SELECT 1 FROM history later WHERE later.record_type = ${history.recordType} AND later.record_id = ${history.recordId} AND later.id > ${history.id})`;
   const { rows, total } = entriesPage(where, page);
   return pageOf(
-    rows.map(({ after: _after, ...row }) => withLabel(row, row.before)),
+    rows.map((row) => withLabel(row, row.before)),
     total,
     page,
   );
