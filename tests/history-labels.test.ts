@@ -9,6 +9,7 @@ import { labelled, recordLabel } from "~/models/history-labels.server";
 import { createPartner, deletePartner } from "~/models/partners/write.server";
 import { loader as activityLoader } from "~/routes/admin.activity";
 import { loader as binLoader } from "~/routes/admin.bin";
+import { loader as historyLoader } from "~/routes/history.$recordType.$recordId";
 import { accountFor, cookieFor } from "./support/accounts";
 
 const kk = translatorFor("kk");
@@ -49,7 +50,7 @@ describe("a record's label in a list of changes", () => {
   });
 });
 
-describe("the activity page and the bin send labels, not the stored versions", () => {
+describe("the lists of changes send labels and differences, not the stored versions", () => {
   test("each entry is who, what, when and its label; no stored row reaches the page", async () => {
     const admin = await accountFor("admin");
     const actor = { userId: admin.id };
@@ -62,6 +63,18 @@ describe("the activity page and the bin send labels, not the stored versions", (
 
     const activity = await activityLoader({ request: await request("/admin/activity"), params: {}, context: {} });
     const bin = await binLoader({ request: await request("/admin/bin"), params: {}, context: {} });
+    const history = await historyLoader({
+      request: await request(`/history/partner/${id}`),
+      params: { recordType: "partner", recordId: String(id) },
+      context: {},
+    });
+    expect(history.label).toBe("Лейбл-Сити");
+    // A record's own history: each entry's differences in words, not the versions they came from.
+    expect(history.page.items.map(({ action, hasVersion }) => [action, hasVersion])).toEqual([
+      ["delete", false],
+      ["create", true],
+    ]);
+    expect(history.page.items.some((entry) => "before" in entry || "after" in entry)).toBe(false);
     for (const items of [activity.page.items, bin.page.items]) {
       const entry = items.find((item) => item.recordId === id)!;
       expect(entry).toMatchObject({ recordType: "partner", action: "delete", label: "Лейбл-Сити" });

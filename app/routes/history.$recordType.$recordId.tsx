@@ -46,9 +46,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // of JavaScript the page need not ship (issue 17).
     page: {
       ...page,
-      items: page.items.map((entry) => ({
+      // The stored versions stay here: the page shows their differences, and whether a version
+      // after the entry exists to go back to.
+      items: page.items.map(({ before, after, ...entry }) => ({
         ...entry,
-        changes: entry.before && entry.after ? describeChanges(TABLE_OF[type], entry.before, entry.after) : null,
+        changes: before && after ? describeChanges(TABLE_OF[type], before, after) : null,
+        hasVersion: after !== null,
       })),
     },
     latestId,
@@ -114,7 +117,7 @@ export default function RecordHistoryPage() {
           <li key={entry.id} className="rounded border border-stone-200 bg-white p-4">
             <EntryMeta at={entry.at} userName={entry.userName} outside={entry.outside} action={entry.action} />
             <ChangeList changes={entry.changes} names={names} />
-            {canRevert && entry.after && entry.id !== latestId ? (
+            {canRevert && entry.hasVersion && entry.id !== latestId ? (
               <Form method="post" className="mt-2">
                 <input type="hidden" name="entryId" value={entry.id} />
                 <button
