@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { EMPTY_APP } from "./support";
+import { DEMO_APP, EMPTY_APP } from "./support";
 
 // The empty database: the partner the report names is not on file, nor anyone in it.
 test.use({ locale: "en-GB", baseURL: EMPTY_APP });
@@ -138,5 +138,28 @@ test.describe("in Kazakh", () => {
     await expect(country).toHaveValue("CN");
     await expect(country.locator("option:checked")).toHaveText("Қытай");
     await expect(country.locator("option", { hasText: "China" })).toHaveCount(0);
+  });
+});
+
+test.describe("a new partner's name already on file", () => {
+  test.use({ baseURL: DEMO_APP });
+
+  test("is shown before a second partner is made, and the one on file can be chosen for the meeting", async ({
+    page,
+  }) => {
+    await page.goto("/meetings/from-report");
+    // A partner the demo history lacks, so the review offers to add it; nothing is saved here.
+    await page.getByLabel("Text of the report").fill(report.replaceAll("Jiangsu", "Yunnan"));
+    await page.getByRole("button", { name: "Propose a meeting" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Check the proposed meeting" })).toBeVisible();
+
+    // Typed in another script and case than the demo's Beijing.
+    await page.getByLabel("Name of the new partner").fill("ПЕКИН");
+    await page.getByRole("button", { name: "Add this partner" }).click();
+    const notice = page.getByRole("alert").filter({ hasText: "Already on file" });
+    await expect(notice.getByRole("link", { name: "Beijing" })).toBeVisible();
+    await notice.getByRole("button", { name: "Choose it for this meeting: Beijing" }).click();
+    await expect(page.getByLabel(/^Partner/).locator("option:checked")).toHaveText("Beijing");
+    await expect(page.getByLabel(/^Partner/)).toBeFocused();
   });
 });

@@ -142,6 +142,26 @@ function Findings({ review }: { review: Review }) {
 }
 
 /**
+ * Makes `partner` the meeting form's partner: its select, or past a select's size its picker
+ * (RecordChoice), which takes the id and name directly.
+ */
+function choosePartner(partner: { id: number; name: string }) {
+  const select = document.querySelector<HTMLSelectElement>('select[name="partnerId"]');
+  if (select) {
+    select.value = String(partner.id);
+    select.dispatchEvent(new Event("input", { bubbles: true }));
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    select.focus();
+    return;
+  }
+  const typed = document.querySelector<HTMLInputElement>('input[name="partnerName"]');
+  if (!typed?.form) return;
+  setField(typed.form, "partnerId", String(partner.id));
+  setField(typed.form, "partnerName", partner.name);
+  typed.focus();
+}
+
+/**
  * A partner the report names that is not on file. Adding it is the person's own choice, made
  * with its own button (a form of its own: the meeting form needs a partner on file to save);
  * once added it is chosen as the meeting's partner.
@@ -164,26 +184,12 @@ function NewPartner({
   // What was typed, when a refusal drew the page anew; the report's proposal otherwise.
   const shown = refusal?.typed ?? { ...proposal, countryCode: proposal.countryCode ?? "" };
   const errors = refusal?.errors ?? {};
-  // Chosen once the reloaded choices hold it: before that the select has no such option. Past
-  // a select's size the form has a picker (RecordChoice), which takes the id and name directly.
+  // Chosen once the reloaded choices hold it: before that the select has no such option.
   const { choices, countries } = useLoaderData<typeof loader>();
   const partners = choices.partners;
   const listed = partners === null || partners.some((p) => p.value === added);
   useEffect(() => {
-    if (!added || !listed || fetcher.state !== "idle") return;
-    const select = document.querySelector<HTMLSelectElement>('select[name="partnerId"]');
-    if (select) {
-      select.value = String(added);
-      select.dispatchEvent(new Event("input", { bubbles: true }));
-      select.dispatchEvent(new Event("change", { bubbles: true }));
-      select.focus();
-      return;
-    }
-    const typed = document.querySelector<HTMLInputElement>('input[name="partnerName"]');
-    if (!typed?.form) return;
-    setField(typed.form, "partnerId", String(added));
-    setField(typed.form, "partnerName", addedName);
-    typed.focus();
+    if (added && listed && fetcher.state === "idle") choosePartner({ id: added, name: addedName });
   }, [added, addedName, listed, fetcher.state]);
   const form = useRef<HTMLFormElement>(null);
   // A refusal in place: the first field refused takes the focus, as the meeting form's do.
@@ -212,6 +218,7 @@ function NewPartner({
         duplicates={refusal?.duplicates ?? []}
         hrefFor={(partner) => `/partners/${partner}`}
         confirmName="confirmDuplicate"
+        choose={{ label: t("intake.chooseOnFile"), onChoose: choosePartner }}
       />
       <div className="grid gap-3 sm:grid-cols-3">
         <div>

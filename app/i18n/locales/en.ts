@@ -1106,6 +1106,7 @@ const en = {
     newPartnerHint:
       "The report names a partner that is not on file. Add it here (it is saved at once, as from the partner form) and it is chosen as the meeting's partner; or choose a partner on file.",
     addNewPartner: "Add this partner",
+    chooseOnFile: "Choose it for this meeting",
     newPartnerName: "Name of the new partner",
     newPartnerKind: "Kind",
     newPartnerCountry: "Country",
