@@ -1,24 +1,12 @@
-import { Form, Link, useFetcher, useLocation } from "@remix-run/react";
+import { Form, useFetcher, useLocation } from "@remix-run/react";
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/react";
+import type { Suggestions } from "./SearchSuggestions";
 
-// Marking the match needs name folding (db/shared/fold.ts), which no page needs before a search
-// is typed: it is fetched with the first suggestions, not with every page (issue 17).
-const Highlight = lazy(() => import("./Highlight").then((module) => ({ default: module.Highlight })));
-
-type Named = { id: number; name: string };
-/** What /search/suggest answers. */
-type Suggestions = {
-  query: string;
-  names: { partner: Named[]; person: Named[]; organisation: Named[] } | null;
-  texts: {
-    meeting: Array<{ id: number; purpose: string | null; partner: string | null }>;
-    initiative: Array<{ id: number; title: string }>;
-    partner: Named[];
-    relation: Array<{ id: number; partnerId: number; partner: string; type: string }>;
-    delegation: Array<{ id: number; partner: string; purpose: string | null }>;
-  } | null;
-};
+// The suggestions' panel, and the name folding that marks the match in it (db/shared/fold.ts),
+// are needed once a search is typed, not by every page: fetched as typing starts (issue 17).
+const loadPanel = () => import("./SearchSuggestions");
+const SearchSuggestions = lazy(() => loadPanel().then((module) => ({ default: module.SearchSuggestions })));
 
 /**
  * The header's search: a plain GET form to the results page, and with JavaScript, results
@@ -33,48 +21,9 @@ export function HeaderSearch() {
   const pending = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => setOpen(false), [location.key]);
   const data = open ? fetcher.data : undefined;
-  const groups =
-    data?.names && data.texts
-      ? [
-          {
-            key: "partners",
-            // By name first, then by country or several words ("Amman Jordan").
-            items: [
-              ...data.names.partner,
-              ...data.texts.partner.filter((p) => !data.names?.partner.some((n) => n.id === p.id)),
-            ]
-              .slice(0, 4)
-              .map((r) => ({ href: `/partners/${r.id}`, text: r.name })),
-          },
-          { key: "people", items: data.names.person.map((r) => ({ href: `/people/${r.id}`, text: r.name })) },
-          {
-            key: "organisations",
-            items: data.names.organisation.map((r) => ({ href: `/organisations/${r.id}`, text: r.name })),
-          },
-          {
-            key: "meetings",
-            items: data.texts.meeting.map((r) => ({
-              href: `/meetings/${r.id}`,
-              text: r.purpose ?? r.partner ?? `#${r.id}`,
-            })),
-          },
-          {
-            key: "initiatives",
-            items: data.texts.initiative.map((r) => ({ href: `/initiatives/${r.id}`, text: r.title })),
-          },
-          {
-            key: "relations",
-            items: data.texts.relation.map((r) => ({
-              href: `/partners/${r.partnerId}#relations`,
-              text: `${t(`relation.types.${r.type}` as "relation.types.other")} · ${r.partner}`,
-            })),
-          },
-          {
-            key: "delegations",
-            items: data.texts.delegation.map((r) => ({ href: `/delegations/${r.id}`, text: r.purpose ?? r.partner })),
-          },
-        ].filter((g) => g.items.length > 0)
-      : [];
+  const found = Boolean(
+    data?.names && data.texts && [...Object.values(data.names), ...Object.values(data.texts)].some((l) => l.length),
+  );
   return (
     <div className="relative">
       <Form
@@ -98,14 +47,15 @@ export function HeaderSearch() {
           autoComplete="off"
           placeholder={t("search.placeholder")}
           aria-controls={panelId}
-          aria-expanded={groups.length > 0}
+          aria-expanded={found}
           onChange={(event) => {
             const q = event.currentTarget.value;
             setOpen(q.trim().length >= 2);
             // Ask once typing pauses: one request per word, and the answer is for what was typed last.
             clearTimeout(pending.current);
-            if (q.trim().length >= 2)
-              pending.current = setTimeout(() => fetcher.load(`/search/suggest?q=${encodeURIComponent(q)}`), 150);
+            if (q.trim().length < 2) return;
+            void loadPanel();
+            pending.current = setTimeout(() => fetcher.load(`/search/suggest?q=${encodeURIComponent(q)}`), 150);
           }}
           onKeyDown={(event) => {
             if (event.key === "Escape") setOpen(false);
@@ -119,32 +69,10 @@ export function HeaderSearch() {
           {t("search.submit")}
         </button>
       </Form>
-      {groups.length > 0 ? (
-        <div
-          id={panelId}
-          role="region"
-          aria-label={t("search.suggestions")}
-          className="absolute right-0 z-20 mt-1 max-h-[70vh] w-96 overflow-auto rounded border border-stone-300 bg-white p-2 text-sm text-stone-900 shadow-lg"
-        >
-          {groups.map((group) => (
-            <section key={group.key} aria-label={t(`search.${group.key}` as "search.people")} className="mb-2">
-              <h2 className="px-2 text-xs font-semibold tracking-wide text-stone-500 uppercase">
-                {t(`search.${group.key}` as "search.people")}
-              </h2>
-              <ul>
-                {group.items.map((item) => (
-                  <li key={item.href}>
-                    <Link to={item.href} className="block truncate rounded px-2 py-1 hover:bg-sky-50 focus:bg-sky-50">
-                      <Suspense fallback={item.text}>
-                        <Highlight text={item.text} query={data?.query ?? ""} />
-                      </Suspense>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-        </div>
+      {data && found ? (
+        <Suspense fallback={null}>
+          <SearchSuggestions id={panelId} data={data} />
+        </Suspense>
       ) : null}
     </div>
   );
