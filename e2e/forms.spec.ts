@@ -134,6 +134,31 @@ test("a draft of the meeting form survives a reload", async ({ page }) => {
   await expect(page.getByLabel("Purpose")).toHaveValue("Draft that must not be lost");
 });
 
+test("every record's form keeps a draft through a reload: a new person, a partner being edited", async ({ page }) => {
+  const restored = page.getByText("Your unsaved draft of this form was restored.");
+  const forms = [
+    { path: "/people/new", field: "Full name in Latin script" },
+    { path: "/partners/1/edit", field: "Name in English" },
+  ];
+  for (const { path, field } of forms) {
+    await page.goto(path, { waitUntil: "networkidle" });
+    const typed = `Draft of ${path} ${Date.now().toString(36)}`;
+    await page.getByLabel(field).fill(typed);
+    await expect.poll(() => page.evaluate(() => JSON.stringify(localStorage))).toContain(typed);
+    await page.reload();
+    await expect(restored).toBeVisible();
+    await expect(page.getByLabel(field)).toHaveValue(typed);
+  }
+  // Another partner's form is not filled from the first one's draft.
+  await page.goto("/partners/2/edit", { waitUntil: "networkidle" });
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(restored).toHaveCount(0);
+  await page.goto("/partners/1/edit", { waitUntil: "networkidle" });
+  await page.getByRole("button", { name: "Discard the draft" }).click();
+  await expect(restored).toHaveCount(0);
+  await expect(page.getByLabel("Name in English")).not.toHaveValue(/^Draft of/);
+});
+
 test("a draft is kept when the browser's storage is full of drafts left earlier", async ({ page }) => {
   await page.goto("/meetings/new", { waitUntil: "networkidle" });
   // Reviews of pasted reports left unsaved, each with its report, until the storage is full.

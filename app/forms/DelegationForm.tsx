@@ -1,9 +1,8 @@
-import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { DELEGATION_DIRECTIONS } from "~db/enums";
 import { DelegationSchema } from "~/forms/delegation";
-import { useSchemaForm } from "~/forms/use-schema-form";
+import { DraftRestored, useDraftedForm } from "~/forms/use-drafted-form";
 import type { FormReply } from "~/forms/parse.server";
 import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea } from "~/forms/Controls";
 import { RecordChoice } from "~/forms/RecordChoice";
@@ -16,18 +15,22 @@ type Option = { value: number | string; label: string };
 export function DelegationForm({
   reply,
   defaultValue,
+  draftKey,
   choices,
 }: {
   reply?: FormReply;
+  /** Names the form and its record for its draft in the browser: "partner-new", "partner-12". */
+  draftKey: string;
   defaultValue?: Record<string, unknown>;
   /** Each null once there are too many for a select: a picker then (RecordChoice). */
   choices: { partners: Option[] | null; organisations: Option[] | null };
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useSchemaForm(DelegationSchema, { lastResult: reply?.result, defaultValue });
+  const { form, fields, draft, formProps } = useDraftedForm(DelegationSchema, { draftKey, reply, defaultValue });
   const leader = fields.leader.getFieldset();
   return (
-    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+    <Form method="post" {...formProps} className="max-w-3xl space-y-4">
+      <DraftRestored draft={draft} />
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <div className="grid gap-4 sm:grid-cols-2">

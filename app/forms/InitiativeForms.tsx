@@ -4,6 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
 import { InitiativeSchema, InitiativeStepSchema } from "~/forms/initiative";
 import { useSchemaForm } from "~/forms/use-schema-form";
+import { DraftRestored, useDraftedForm } from "~/forms/use-drafted-form";
 import type { FormReply } from "~/forms/parse.server";
 import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea, TextField } from "~/forms/Controls";
 import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
@@ -14,19 +15,23 @@ type Option = { value: number | string; label: string };
 export function InitiativeForm({
   reply,
   defaultValue,
+  draftKey,
   choices,
   isNew,
 }: {
   reply?: FormReply;
+  /** Names the form and its record for its draft in the browser: "partner-new", "partner-12". */
+  draftKey: string;
   defaultValue?: Record<string, unknown>;
   /** Each null once there are too many for a select: a picker then (RecordChoice). */
   choices: { partners: Option[] | null; owners: Option[] | null; organisations: Option[] | null };
   isNew: boolean;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useSchemaForm(InitiativeSchema, { lastResult: reply?.result, defaultValue });
+  const { form, fields, draft, formProps } = useDraftedForm(InitiativeSchema, { draftKey, reply, defaultValue });
   return (
-    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+    <Form method="post" {...formProps} className="max-w-3xl space-y-4">
+      <DraftRestored draft={draft} />
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <div className="grid gap-4 sm:grid-cols-3">

@@ -30,6 +30,7 @@ import { OrganisationPicker } from "~/forms/OrganisationPicker";
 import { PersonPicker } from "~/forms/PersonPicker";
 import { RecordChoice } from "~/forms/RecordChoice";
 import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
+import { DraftRestored } from "~/forms/use-drafted-form";
 import { useDraft } from "~/forms/use-draft";
 import { listRows, type ControlField } from "~/forms/row-fields";
 
@@ -125,14 +126,7 @@ export function MeetingForm({
       className="max-w-4xl space-y-6"
     >
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
-      {draft.restored ? (
-        <p role="status" className="rounded border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
-          {t("form.meeting.draftRestored")}{" "}
-          <button type="button" onClick={draft.discard} className="underline">
-            {t("form.meeting.discardDraft")}
-          </button>
-        </p>
-      ) : null}
+      <DraftRestored draft={draft} />
       <FormErrors errors={form.errors} id={form.errorId} />
       {pending.size > 0 ? (
         <div className="flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">

@@ -1,8 +1,7 @@
-import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { OrganisationSchema } from "~/forms/organisation";
-import { useSchemaForm } from "~/forms/use-schema-form";
+import { DraftRestored, useDraftedForm } from "~/forms/use-drafted-form";
 import type { FormReply } from "~/forms/parse.server";
 import { NamedRecordFormTop } from "~/forms/NamedRecordFormTop";
 import { NameFields } from "~/forms/NameFields";
@@ -14,19 +13,23 @@ type Option = { value: number | string; label: string };
 export function OrganisationForm({
   reply,
   defaultValue,
+  draftKey,
   partners,
   organisations,
 }: {
   reply?: FormReply;
+  /** Names the form and its record for its draft in the browser: "partner-new", "partner-12". */
+  draftKey: string;
   defaultValue?: Record<string, unknown>;
   /** Null once there are too many for a select: a picker then (RecordChoice). */
   partners: Option[] | null;
   organisations: Option[] | null;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useSchemaForm(OrganisationSchema, { lastResult: reply?.result, defaultValue });
+  const { form, fields, draft, formProps } = useDraftedForm(OrganisationSchema, { draftKey, reply, defaultValue });
   return (
-    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+    <Form method="post" {...formProps} className="max-w-3xl space-y-4">
+      <DraftRestored draft={draft} />
       <NamedRecordFormTop
         form={form}
         duplicates={reply?.duplicates}

@@ -1,9 +1,8 @@
-import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { PARTNER_KINDS } from "~db/enums";
 import { PartnerSchema } from "~/forms/partner";
-import { useSchemaForm } from "~/forms/use-schema-form";
+import { DraftRestored, useDraftedForm } from "~/forms/use-drafted-form";
 import type { FormReply } from "~/forms/parse.server";
 import { NamedRecordFormTop } from "~/forms/NamedRecordFormTop";
 import { NameFields } from "~/forms/NameFields";
@@ -12,18 +11,22 @@ import { SelectField, SubmitButton, TextField } from "~/forms/Controls";
 export function PartnerForm({
   reply,
   defaultValue,
+  draftKey,
   countries,
   submitLabel,
 }: {
   reply?: FormReply;
+  /** Names the form and its record for its draft in the browser: "partner-new", "partner-12". */
+  draftKey: string;
   defaultValue?: Record<string, unknown>;
   countries: Array<{ value: string; label: string }>;
   submitLabel: string;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useSchemaForm(PartnerSchema, { lastResult: reply?.result, defaultValue });
+  const { form, fields, draft, formProps } = useDraftedForm(PartnerSchema, { draftKey, reply, defaultValue });
   return (
-    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+    <Form method="post" {...formProps} className="max-w-3xl space-y-4">
+      <DraftRestored draft={draft} />
       <NamedRecordFormTop
         form={form}
         duplicates={reply?.duplicates}

@@ -1,19 +1,28 @@
-import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { PersonSchema } from "~/forms/person";
-import { useSchemaForm } from "~/forms/use-schema-form";
+import { DraftRestored, useDraftedForm } from "~/forms/use-drafted-form";
 import type { FormReply } from "~/forms/parse.server";
 import { NamedRecordFormTop } from "~/forms/NamedRecordFormTop";
 import { CheckboxField, FieldErrors, PartialDateFields, SubmitButton, TextField } from "~/forms/Controls";
 import { OrganisationPicker } from "~/forms/OrganisationPicker";
 
-export function PersonForm({ reply, defaultValue }: { reply?: FormReply; defaultValue?: Record<string, unknown> }) {
+export function PersonForm({
+  reply,
+  defaultValue,
+  draftKey,
+}: {
+  reply?: FormReply;
+  defaultValue?: Record<string, unknown>;
+  /** Names the form and its record for its draft in the browser: "person-new", "person-12". */
+  draftKey: string;
+}) {
   const { t } = useTranslation();
-  const [form, fields] = useSchemaForm(PersonSchema, { lastResult: reply?.result, defaultValue });
+  const { form, fields, draft, formProps } = useDraftedForm(PersonSchema, { draftKey, reply, defaultValue });
   const posts = fields.posts.getFieldList();
   return (
-    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+    <Form method="post" {...formProps} className="max-w-3xl space-y-4">
+      <DraftRestored draft={draft} />
       <NamedRecordFormTop
         form={form}
         duplicates={reply?.duplicates}

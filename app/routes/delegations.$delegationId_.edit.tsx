@@ -70,7 +70,7 @@ export default function EditDelegationPage() {
       >
         {t("form.delegation.edit")}
       </PageHeading>
-      <DelegationForm reply={reply} choices={choices} defaultValue={delegation} />
+      <DelegationForm reply={reply} choices={choices} defaultValue={delegation} draftKey={`delegation-${id}`} />
     </>
   );
 }

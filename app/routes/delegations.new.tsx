@@ -49,11 +49,13 @@ export const clientLoader = withDeferred(DelegationForm);
 export default function NewDelegationPage() {
   const { t } = useTranslation();
   const { choices, defaultValue } = useLoaderData<typeof loader>();
+  // A draft begun from one partner's page must not fill another's form.
+  const draftKey = `delegation-new${defaultValue?.partnerId ? `-partner-${defaultValue.partnerId}` : ""}`;
   const reply = useActionData<typeof action>();
   return (
     <>
       <PageHeading>{t("form.delegation.new")}</PageHeading>
-      <DelegationForm reply={reply} choices={choices} defaultValue={defaultValue} />
+      <DelegationForm reply={reply} choices={choices} defaultValue={defaultValue} draftKey={draftKey} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { PageHeading } from "~/components/Page";
 import { InitiativeSchema } from "~/forms/schemas.server";
@@ -47,11 +47,18 @@ export const clientLoader = withDeferred(InitiativeForm);
 export default function EditInitiativePage() {
   const { t } = useTranslation();
   const { initiative, choices } = useLoaderData<typeof loader>();
+  const { initiativeId } = useParams();
   const reply = useActionData<typeof action>();
   return (
     <>
       <PageHeading>{t("form.initiative.edit")}</PageHeading>
-      <InitiativeForm reply={reply} defaultValue={initiative} choices={choices} isNew={false} />
+      <InitiativeForm
+        reply={reply}
+        defaultValue={initiative}
+        choices={choices}
+        isNew={false}
+        draftKey={`initiative-${initiativeId}`}
+      />
     </>
   );
 }

@@ -47,7 +47,13 @@ export default function NewInitiativePage() {
   return (
     <>
       <PageHeading>{t("form.initiative.new")}</PageHeading>
-      <InitiativeForm reply={reply} choices={choices} isNew defaultValue={{ status: "proposed" }} />
+      <InitiativeForm
+        reply={reply}
+        choices={choices}
+        isNew
+        defaultValue={{ status: "proposed" }}
+        draftKey="initiative-new"
+      />
     </>
   );
 }

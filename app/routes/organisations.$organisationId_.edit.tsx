@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { PageHeading } from "~/components/Page";
 import { OrganisationSchema } from "~/forms/schemas.server";
@@ -55,11 +55,18 @@ export const clientLoader = withDeferred(OrganisationForm);
 export default function EditOrganisationPage() {
   const { t } = useTranslation();
   const { organisation, partners, organisations } = useLoaderData<typeof loader>();
+  const { organisationId } = useParams();
   const reply = useActionData<typeof action>();
   return (
     <>
       <PageHeading>{t("form.organisation.edit")}</PageHeading>
-      <OrganisationForm reply={reply} partners={partners} organisations={organisations} defaultValue={organisation} />
+      <OrganisationForm
+        reply={reply}
+        partners={partners}
+        organisations={organisations}
+        defaultValue={organisation}
+        draftKey={`organisation-${organisationId}`}
+      />
     </>
   );
 }

@@ -53,11 +53,19 @@ export const clientLoader = withDeferred(OrganisationForm);
 export default function NewOrganisationPage() {
   const { t } = useTranslation();
   const { partners, organisations, defaultValue } = useLoaderData<typeof loader>();
+  // A draft begun from one partner's page must not fill another's form.
+  const draftKey = `organisation-new${defaultValue?.partnerId ? `-partner-${defaultValue.partnerId}` : ""}`;
   const reply = useActionData<typeof action>();
   return (
     <>
       <PageHeading>{t("form.organisation.new")}</PageHeading>
-      <OrganisationForm reply={reply} partners={partners} organisations={organisations} defaultValue={defaultValue} />
+      <OrganisationForm
+        reply={reply}
+        partners={partners}
+        organisations={organisations}
+        defaultValue={defaultValue}
+        draftKey={draftKey}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { PageHeading } from "~/components/Page";
 import { PartnerSchema } from "~/forms/schemas.server";
@@ -53,11 +53,18 @@ export const clientLoader = withDeferred(PartnerForm);
 export default function EditPartnerPage() {
   const { t } = useTranslation();
   const { partner, countries } = useLoaderData<typeof loader>();
+  const { partnerId } = useParams();
   const reply = useActionData<typeof action>();
   return (
     <>
       <PageHeading>{t("form.partner.edit")}</PageHeading>
-      <PartnerForm reply={reply} defaultValue={partner} countries={countries} submitLabel={t("form.save")} />
+      <PartnerForm
+        reply={reply}
+        defaultValue={partner}
+        countries={countries}
+        submitLabel={t("form.save")}
+        draftKey={`partner-${partnerId}`}
+      />
     </>
   );
 }

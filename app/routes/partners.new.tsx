@@ -52,7 +52,7 @@ export default function NewPartnerPage() {
   return (
     <>
       <PageHeading>{t("form.partner.new")}</PageHeading>
-      <PartnerForm reply={reply} countries={countries} submitLabel={t("form.save")} />
+      <PartnerForm reply={reply} countries={countries} submitLabel={t("form.save")} draftKey="partner-new" />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { PageHeading } from "~/components/Page";
 import { PersonSchema } from "~/forms/schemas.server";
@@ -60,11 +60,12 @@ export const clientLoader = withDeferred(PersonForm);
 export default function EditPersonPage() {
   const { t } = useTranslation();
   const { person } = useLoaderData<typeof loader>();
+  const { personId } = useParams();
   const reply = useActionData<typeof action>();
   return (
     <>
       <PageHeading>{t("form.person.edit")}</PageHeading>
-      <PersonForm reply={reply} defaultValue={person} />
+      <PersonForm reply={reply} defaultValue={person} draftKey={`person-${personId}`} />
     </>
   );
 }

@@ -58,7 +58,7 @@ export default function NewPersonPage() {
   return (
     <>
       <PageHeading>{t("form.person.new")}</PageHeading>
-      <PersonForm reply={reply} />
+      <PersonForm reply={reply} draftKey="person-new" />
     </>
   );
 }
