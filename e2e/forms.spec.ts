@@ -134,10 +134,13 @@ test("a draft of the meeting form survives a reload", async ({ page }) => {
   await expect(page.getByLabel("Purpose")).toHaveValue("Draft that must not be lost");
 });
 
-test("every record's form keeps a draft through a reload: a new person, a partner being edited", async ({ page }) => {
+test("every record's form keeps a draft through a reload: a new person, an initiative's step, a partner being edited", async ({
+  page,
+}) => {
   const restored = page.getByText("Your unsaved draft of this form was restored.");
   const forms = [
     { path: "/people/new", field: "Full name in Latin script" },
+    { path: "/initiatives/1/step", field: "What happened" },
     { path: "/partners/1/edit", field: "Name in English" },
   ];
   for (const { path, field } of forms) {

@@ -1,9 +1,7 @@
-import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
 import { InitiativeSchema, InitiativeStepSchema } from "~/forms/initiative";
-import { useSchemaForm } from "~/forms/use-schema-form";
 import { DraftRestored, useDraftedForm } from "~/forms/use-drafted-form";
 import type { FormReply } from "~/forms/parse.server";
 import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea, TextField } from "~/forms/Controls";
@@ -85,11 +83,21 @@ export function InitiativeForm({
   );
 }
 
-export function InitiativeStepForm({ reply, meetings }: { reply?: FormReply; meetings: Option[] }) {
+export function InitiativeStepForm({
+  reply,
+  meetings,
+  draftKey,
+}: {
+  reply?: FormReply;
+  meetings: Option[];
+  /** Names the form and its record for its draft in the browser (./use-drafted-form.tsx). */
+  draftKey: string;
+}) {
   const { t } = useTranslation();
-  const [form, fields] = useSchemaForm(InitiativeStepSchema, { lastResult: reply?.result });
+  const { form, fields, draft, formProps } = useDraftedForm(InitiativeStepSchema, { draftKey, reply });
   return (
-    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+    <Form method="post" {...formProps} className="max-w-3xl space-y-4">
+      <DraftRestored draft={draft} />
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <PartialDateFields field={fields.date} legend={t("meeting.date")} />

@@ -1,9 +1,9 @@
-import { getFormProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { RELATION_STATUSES, RELATION_TYPES } from "~db/enums";
 import { RelationFieldsSchema, RelationSchema, RelationStepSchema } from "~/forms/relation";
-import { useSchemaForm } from "~/forms/use-schema-form";
+import { DraftRestored, useDraftedForm } from "~/forms/use-drafted-form";
 import type { FormReply } from "~/forms/parse.server";
 import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea, TextField } from "~/forms/Controls";
 import { PersonList } from "./PersonList";
@@ -61,11 +61,19 @@ const statusOptions = (t: TFunction) =>
   RELATION_STATUSES.map((v) => ({ value: v, label: t(`relation.statuses.${v}`) }));
 
 /** A new relation and its first step, with who signed it and where it is written. */
-export function RelationForm({ reply }: { reply?: FormReply }) {
+export function RelationForm({
+  reply,
+  draftKey,
+}: {
+  reply?: FormReply;
+  /** Names the form and its record for its draft in the browser (./use-drafted-form.tsx). */
+  draftKey: string;
+}) {
   const { t } = useTranslation();
-  const [form, fields] = useSchemaForm(RelationSchema, { lastResult: reply?.result });
+  const { form, fields, draft, formProps } = useDraftedForm(RelationSchema, { draftKey, reply });
   return (
-    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+    <Form method="post" {...formProps} className="max-w-3xl space-y-4">
+      <DraftRestored draft={draft} />
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <SelectField field={fields.type} label={t("form.relation.type")} placeholder="" options={typeOptions(t)} />
@@ -92,14 +100,18 @@ export function RelationForm({ reply }: { reply?: FormReply }) {
 export function RelationFieldsForm({
   reply,
   defaultValue,
+  draftKey,
 }: {
   reply?: FormReply;
   defaultValue: Record<string, unknown>;
+  /** Names the form and its record for its draft in the browser (./use-drafted-form.tsx). */
+  draftKey: string;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useSchemaForm(RelationFieldsSchema, { lastResult: reply?.result, defaultValue });
+  const { form, fields, draft, formProps } = useDraftedForm(RelationFieldsSchema, { draftKey, reply, defaultValue });
   return (
-    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+    <Form method="post" {...formProps} className="max-w-3xl space-y-4">
+      <DraftRestored draft={draft} />
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <SelectField field={fields.type} label={t("form.relation.type")} placeholder="" options={typeOptions(t)} />
@@ -114,15 +126,19 @@ export function RelationStepForm({
   reply,
   meetings,
   defaultValue,
+  draftKey,
 }: {
   reply?: FormReply;
   meetings: Option[];
   defaultValue?: Record<string, unknown>;
+  /** Names the form and its record for its draft in the browser (./use-drafted-form.tsx). */
+  draftKey: string;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useSchemaForm(RelationStepSchema, { lastResult: reply?.result, defaultValue });
+  const { form, fields, draft, formProps } = useDraftedForm(RelationStepSchema, { draftKey, reply, defaultValue });
   return (
-    <Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-4">
+    <Form method="post" {...formProps} className="max-w-3xl space-y-4">
+      <DraftRestored draft={draft} />
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <SelectField field={fields.status} label={t("form.relation.status")} placeholder="" options={statusOptions(t)} />

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { PageHeading } from "~/components/Page";
 import { InitiativeStepSchema } from "~/forms/schemas.server";
@@ -61,11 +61,12 @@ export const clientLoader = withDeferred(InitiativeStepForm);
 export default function InitiativeStepPage() {
   const { t } = useTranslation();
   const { initiative, meetings } = useLoaderData<typeof loader>();
+  const { initiativeId } = useParams();
   const reply = useActionData<typeof action>();
   return (
     <>
       <PageHeading eyebrow={initiative.title}>{t("form.initiative.addStep")}</PageHeading>
-      <InitiativeStepForm reply={reply} meetings={meetings} />
+      <InitiativeStepForm reply={reply} meetings={meetings} draftKey={`initiative-${initiativeId}-step-new`} />
     </>
   );
 }

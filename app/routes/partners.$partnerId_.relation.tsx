@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { PageHeading } from "~/components/Page";
 import { RelationSchema } from "~/forms/schemas.server";
@@ -48,11 +48,12 @@ export const clientLoader = withDeferred(RelationForm);
 export default function NewRelationPage() {
   const { t } = useTranslation();
   const { partner } = useLoaderData<typeof loader>();
+  const { partnerId } = useParams();
   const reply = useActionData<typeof action>();
   return (
     <>
       <PageHeading eyebrow={partner.name}>{t("form.relation.new")}</PageHeading>
-      <RelationForm reply={reply} />
+      <RelationForm reply={reply} draftKey={`relation-new-partner-${partnerId}`} />
     </>
   );
 }

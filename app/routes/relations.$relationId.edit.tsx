@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ActionLink } from "~/components/Actions";
 import { PageHeading } from "~/components/Page";
@@ -54,6 +54,7 @@ export const clientLoader = withDeferred(RelationFieldsForm);
 export default function EditRelationPage() {
   const { t } = useTranslation();
   const { id, partner, defaultValue } = useLoaderData<typeof loader>();
+  const { relationId } = useParams();
   const reply = useActionData<typeof action>();
   return (
     <>
@@ -72,7 +73,7 @@ export default function EditRelationPage() {
       >
         {t("form.relation.edit")}
       </PageHeading>
-      <RelationFieldsForm reply={reply} defaultValue={defaultValue} />
+      <RelationFieldsForm reply={reply} defaultValue={defaultValue} draftKey={`relation-${relationId}`} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { PageHeading } from "~/components/Page";
 import { RelationStepSchema } from "~/forms/schemas.server";
@@ -57,11 +57,12 @@ export const clientLoader = withDeferred(RelationStepForm);
 export default function RelationStepPage() {
   const { t } = useTranslation();
   const { heading, meetings } = useLoaderData<typeof loader>();
+  const { relationId } = useParams();
   const reply = useActionData<typeof action>();
   return (
     <>
       <PageHeading eyebrow={heading}>{t("form.relation.addStep")}</PageHeading>
-      <RelationStepForm reply={reply} meetings={meetings} />
+      <RelationStepForm reply={reply} meetings={meetings} draftKey={`relation-${relationId}-step-new`} />
     </>
   );
 }

@@ -82,7 +82,7 @@ export default function EditRelationStepPage() {
       >
         {t("form.relation.editStep")}
       </PageHeading>
-      <RelationStepForm reply={reply} meetings={meetings} defaultValue={step} />
+      <RelationStepForm reply={reply} meetings={meetings} defaultValue={step} draftKey={`relation-step-${stepId}`} />
     </>
   );
 }
