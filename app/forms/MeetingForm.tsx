@@ -1,4 +1,3 @@
-import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
@@ -11,7 +10,6 @@ import {
   RECORD_LANGUAGES,
 } from "~db/enums";
 import { MeetingSchema } from "~/forms/meeting";
-import { useSchemaForm } from "~/forms/use-schema-form";
 import type { FormReply } from "~/forms/parse.server";
 import {
   CheckboxField,
@@ -30,8 +28,7 @@ import { OrganisationPicker } from "~/forms/OrganisationPicker";
 import { PersonPicker } from "~/forms/PersonPicker";
 import { RecordChoice } from "~/forms/RecordChoice";
 import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
-import { DraftRestored } from "~/forms/use-drafted-form";
-import { useDraft } from "~/forms/use-draft";
+import { DraftRestored, useDraftedForm } from "~/forms/use-drafted-form";
 import { listRows, type ControlField } from "~/forms/row-fields";
 
 type Option = { value: number | string; label: string };
@@ -91,11 +88,10 @@ export function MeetingForm({
     ) : (
       label
     );
-  const draft = useDraft(draftKey, !reply);
-  const [form, fields] = useSchemaForm(MeetingSchema, {
-    id: draft.formId,
-    lastResult: reply?.result,
-    defaultValue: draft.value ?? defaultValue ?? { language: i18n.language, delegationDirection: "incoming" },
+  const { form, fields, draft, formProps } = useDraftedForm(MeetingSchema, {
+    draftKey,
+    reply,
+    defaultValue: defaultValue ?? { language: i18n.language, delegationDirection: "incoming" },
   });
   const errors = form.allErrors;
   const participants = listRows(fields.participants, errors);
@@ -113,16 +109,12 @@ export function MeetingForm({
   return (
     <Form
       method="post"
-      {...getFormProps(form)}
+      {...formProps}
       onInput={(event) => {
         confirmChanged(event);
-        draft.save(event);
+        formProps.onInput(event);
       }}
       onChange={confirmChanged}
-      onSubmit={(event) => {
-        form.onSubmit(event);
-        if (!event.defaultPrevented) draft.sent(event.currentTarget);
-      }}
       className="max-w-4xl space-y-6"
     >
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
