@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { calendarFeeds, delegations, initiatives, meetings, partners } from "~db/schema";
 import { getDb } from "~/db.server";
 import { disableUser, enableUser } from "~/models/users.server";
-import { todayInAstana } from "~/utils/overdue";
+import { todayInAstana } from "~/utils/today";
 import { accountFor, cookieFor } from "./support/accounts";
 import { submit } from "./support/forms";
 

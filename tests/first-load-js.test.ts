@@ -13,6 +13,12 @@ const PUBLIC = path.resolve("public");
 if (!fs.existsSync(path.join(PUBLIC, "build"))) throw new Error("No build: run `npm run build` first");
 const { manifest, url } = readManifest(PUBLIC);
 const sizes = firstLoadJs(PUBLIC);
+// The modules each chunk holds, by the build's metafile (what esbuild wrote into it).
+const meta = JSON.parse(fs.readFileSync("build/metafile.js.json", "utf8")) as {
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
+};
+const modulesOf = (route: string) =>
+  firstLoadFiles(manifest, url, route).flatMap((file) => Object.keys(meta.outputs[`public${file}`]?.inputs ?? {}));
 
 describe("first-load JavaScript", () => {
   test("every route of the build is measured", () => {
@@ -25,18 +31,22 @@ describe("first-load JavaScript", () => {
   });
 
   test("no page loads zod, conform or date-fns with it (a route's schemas come from forms/schemas.server.ts)", () => {
-    // The modules each chunk holds, by the build's metafile (what esbuild wrote into it).
-    const meta = JSON.parse(fs.readFileSync("build/metafile.js.json", "utf8")) as {
-      outputs: Record<string, { inputs: Record<string, unknown> }>;
-    };
-    for (const route of Object.keys(manifest.routes)) {
-      const inputs = firstLoadFiles(manifest, url, route).flatMap((file) =>
-        Object.keys(meta.outputs[`public${file}`]?.inputs ?? {}),
-      );
+    for (const route of Object.keys(manifest.routes))
       expect(
-        inputs.filter((input) => /node_modules\/(zod|@conform-to|date-fns)\//.test(input)),
+        modulesOf(route).filter((input) => /node_modules\/(zod|@conform-to|date-fns)\//.test(input)),
         route,
       ).toEqual([]);
-    }
+  });
+
+  test.each([
+    "routes/_index",
+    "routes/partners._index",
+    "routes/partners.$partnerId",
+    "routes/meetings._index",
+    "routes/initiatives._index",
+    "routes/people._index",
+    "routes/search",
+  ])("%s ships no code to word a date: the list's dates are said on the server", (route) => {
+    expect(modulesOf(route).filter((input) => /partial-date|calendar-words|i18n\/dates/.test(input))).toEqual([]);
   });
 });

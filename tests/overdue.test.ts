@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { dueBy, isOverdue, OPEN_STATUSES, todayInAstana } from "~/utils/overdue";
+import { dueBy, isOverdue, OPEN_STATUSES } from "~/utils/overdue";
+import { todayInAstana } from "~/utils/today";
 import { partialDate } from "~db/shared/partial-date";
 import { currentRelationStatus } from "~/utils/relation-status";
 

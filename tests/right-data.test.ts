@@ -10,7 +10,7 @@ import * as s from "~db/schema";
 import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { latestYear } from "~/forms/fields";
-import { todayInAstana } from "~/utils/overdue";
+import { todayInAstana } from "~/utils/today";
 import { action as passwordAction } from "~/routes/account.password";
 import { action as newDelegation } from "~/routes/delegations.new";
 import { loader as editDelegationLoader } from "~/routes/delegations.$delegationId_.edit";

@@ -1,8 +1,7 @@
 import { useTranslation } from "~/i18n/react";
 import type { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
-import type { PartialDate } from "~db/shared/partial-date";
 import { Badge, PageLink } from "./Page";
-import { PartialDateText } from "./PartialDateText";
+import { DateText, type SaidDate } from "./DateText";
 import { InitiativeStatusBadge } from "./StatusBadge";
 
 export type InitiativeRow = {
@@ -10,7 +9,8 @@ export type InitiativeRow = {
   title: string;
   status: (typeof INITIATIVE_STATUSES)[number];
   kind: (typeof INITIATIVE_KINDS)[number];
-  due?: PartialDate;
+  /** Said on the server (initiativeLines): the lists ship no code to word a date. */
+  due?: SaidDate;
   partner?: { id: number; name: string } | null;
   owner?: { id: number; name: string } | null;
   overdue?: boolean;
@@ -30,10 +30,10 @@ export function InitiativeList({ initiatives }: { initiatives: InitiativeRow[] }
               {t(`initiative.kinds.${initiative.kind}`)}
               {initiative.partner ? ` · ${initiative.partner.name}` : ""}
               {initiative.owner ? ` · ${t("initiative.owner")}: ${initiative.owner.name}` : ""}
-              {initiative.due?.value ? (
+              {initiative.due?.machine ? (
                 <>
                   {` · ${t("initiative.due")}: `}
-                  <PartialDateText date={initiative.due} />
+                  <DateText date={initiative.due} />
                 </>
               ) : null}
             </p>

@@ -1,19 +1,19 @@
 import { useTranslation } from "~/i18n/react";
 import { useDateWords } from "~/i18n/dates";
-import { formatPartialDate, type PartialDate } from "~db/shared/partial-date";
+import { DateText } from "./DateText";
+import {
+  formatPartialDate,
+  knownOnlyAsOf,
+  machineDate,
+  type HeldDates,
+  type PartialDate,
+} from "~db/shared/partial-date";
 
 /** A partial date as words, with a machine-readable <time> when any part of it is known. */
 export function PartialDateText({ date }: { date: PartialDate }) {
   const words = useDateWords();
   const text = formatPartialDate(date, words);
-  if (!date.value) return <span className="text-stone-500 italic">{text}</span>;
-  const machine =
-    date.precision === "year"
-      ? date.value.slice(0, 4)
-      : date.precision === "month"
-        ? date.value.slice(0, 7)
-        : date.value;
-  return <time dateTime={machine}>{text}</time>;
+  return <DateText date={{ text, machine: machineDate(date) }} />;
 }
 
 /** A period such as a post: "since March 2015", "until 2019", "2015 – 2019" or "date unknown". */
@@ -39,8 +39,3 @@ export function PostDates(post: HeldDates) {
   if (!knownOnlyAsOf(post)) return <PartialDateRange start={post.start} end={post.end} />;
   return <span>{t("date.asOf", { date: formatPartialDate(post.asOf, words) })}</span>;
 }
-
-type HeldDates = { start: PartialDate; end: PartialDate; asOf: PartialDate };
-
-/** Not known to be held now: only a day it was held is on record. */
-export const knownOnlyAsOf = (post: HeldDates) => !post.start.value && !post.end.value && Boolean(post.asOf.value);

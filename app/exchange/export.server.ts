@@ -24,7 +24,7 @@ import { countryName } from "~/utils/countries";
 import { listOrganisations } from "~/models/organisations.server";
 import { listPartners, partnerExportDetails } from "~/models/partners/read.server";
 import { listPeople } from "~/models/people/read.server";
-import { todayInAstana } from "~/utils/overdue";
+import { todayInAstana } from "~/utils/today";
 import {
   EXPORT_LIMIT,
   INITIATIVE_COLUMNS,

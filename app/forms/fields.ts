@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { todayInAstana } from "~/utils/overdue";
+import { todayInAstana } from "~/utils/today";
 import { partialDateFromParts, UNKNOWN_DATE, type PartialDate } from "~db/shared/partial-date";
 import { isWebAddress, withWebScheme } from "~/utils/urls";
 import { formObject, parsed } from "./form-object";

@@ -7,7 +7,7 @@ import type { Language } from "~/i18n/config";
 import type { TimelineKind, TimelineView } from "~/utils/timeline";
 import { cachedRead } from "~/utils/read-cache.server";
 import { partnerDelegations } from "./delegations.server";
-import { listInitiatives } from "./initiatives/read.server";
+import { initiativeLines, listInitiatives } from "./initiatives/read.server";
 import { meetingListFilter, searchResults } from "./list-filters.server";
 import { getMeeting, listMeetings } from "./meetings/read.server";
 import { documentsOfSteps, listDocuments } from "./documents.server";
@@ -36,8 +36,11 @@ function overviewLists(lng: Language, today: string) {
   return {
     upcoming: upcoming(lng, today),
     meetings: listMeetings({ lng, page: 1, pageSize: 5 }),
-    overdue: listInitiatives({ lng, page: 1, pageSize: 8, filter: { overdueOn: today }, today }),
-    initiatives: listInitiatives({ lng, page: 1, pageSize: 8, filter: { openOnly: true }, today }),
+    overdue: initiativeLines(listInitiatives({ lng, page: 1, pageSize: 8, filter: { overdueOn: today }, today }), lng),
+    initiatives: initiativeLines(
+      listInitiatives({ lng, page: 1, pageSize: 8, filter: { openOnly: true }, today }),
+      lng,
+    ),
     partners: partnerLines(listPartners({ lng, page: 1, pageSize: 10 })),
     quiet: quietPartners(lng, today),
   };
@@ -155,7 +158,7 @@ export type PartnerLists = {
   meetings: ReturnType<typeof listMeetings>;
   people: ReturnType<typeof peopleMetFrom>;
   delegations: ReturnType<typeof partnerDelegations>;
-  initiatives: ReturnType<typeof listInitiatives>;
+  initiatives: ReturnType<typeof initiativeLines>;
   organisations: NonNullable<ReturnType<typeof getPartner>>["organisations"];
   timeline: { groups: ReturnType<typeof partnerTimelinePage>["groups"]; view: TimelineView };
 };
@@ -200,7 +203,10 @@ export function partnerPage<Markup>(
         meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
         people: peopleMetFrom(id, lng),
         delegations: partnerDelegations(id, lng),
-        initiatives: listInitiatives({ lng, page: 1, pageSize: 10, filter: { partnerId: id }, today }),
+        initiatives: initiativeLines(
+          listInitiatives({ lng, page: 1, pageSize: 10, filter: { partnerId: id }, today }),
+          lng,
+        ),
         organisations,
         timeline: { groups, view: { ...timelinePages, order, kinds } },
       }),

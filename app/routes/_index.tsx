@@ -10,7 +10,7 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { overviewPage } from "~/models/pages.server";
 import { documentMarkup } from "~/utils/document-markup.server";
 import { titled } from "~/utils/meta";
-import { todayInAstana } from "~/utils/overdue";
+import { todayInAstana } from "~/utils/today";
 import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);

@@ -3,7 +3,7 @@ import { requireAdmin } from "~/auth.server";
 import { getEnv } from "~/env.server";
 import { databaseZip } from "~/exchange/database-zip.server";
 import { logSecurityEvent } from "~/models/security-log.server";
-import { todayInAstana } from "~/utils/overdue";
+import { todayInAstana } from "~/utils/today";
 
 /** The whole database as a ZIP of CSV files and the documents, for administrators (issue 16.2). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@ import { calendarResponse, dueEntry, meetingEntry, visitEntry, writeCalendar } f
 import { translatorFor } from "~/i18n/i18n.server";
 import { comingDueDates, comingMeetings, comingVisits, feedForToken } from "~/models/calendar-feeds.server";
 import { notFound } from "~/utils/http.server";
-import { todayInAstana } from "~/utils/overdue";
+import { todayInAstana } from "~/utils/today";
 
 /**
  * An account's calendar feed (issue 16.3), read by a calendar program without a session: the

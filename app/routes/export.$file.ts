@@ -4,7 +4,7 @@ import { EXPORT_LISTS, type ExportList } from "~/exchange/columns";
 import { EXPORT_LIMIT, exportTable, toCsv, toXlsx } from "~/exchange/export.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { notFound } from "~/utils/http.server";
-import { todayInAstana } from "~/utils/overdue";
+import { todayInAstana } from "~/utils/today";
 
 const TYPES = {
   csv: "text/csv; charset=utf-8",

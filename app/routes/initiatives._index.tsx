@@ -8,11 +8,11 @@ import { ExportLinks } from "~/components/ExportLinks";
 import { Empty, PageHeading, Section } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18n.server";
-import { listInitiatives } from "~/models/initiatives/read.server";
+import { initiativeLines, listInitiatives } from "~/models/initiatives/read.server";
 import { ownerChoices } from "~/models/initiatives/write.server";
 import { initiativeChoices, initiativeListFilter } from "~/models/list-filters.server";
 import { titled } from "~/utils/meta";
-import { todayInAstana } from "~/utils/overdue";
+import { todayInAstana } from "~/utils/today";
 import { pageFromSearch } from "~/utils/pagination";
 import { requireUser } from "~/auth.server";
 
@@ -32,13 +32,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ? null
     : choices.statuses.map((s) => ({
         status: s,
-        list: listInitiatives({
+        list: initiativeLines(
+          listInitiatives({ lng, page: 1, pageSize: GROUP_SIZE, filter: { ...filter, status: s }, today }),
           lng,
-          page: 1,
-          pageSize: GROUP_SIZE,
-          filter: { ...filter, status: s },
-          today,
-        }),
+        ),
       }));
   return {
     title: t("initiative.listTitle"),
@@ -48,7 +45,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     owners: ownerChoices(lng),
     choices,
     byStatus,
-    list: filter.status ? listInitiatives({ lng, page: pageFromSearch(search), filter, today }) : null,
+    list: filter.status
+      ? initiativeLines(listInitiatives({ lng, page: pageFromSearch(search), filter, today }), lng)
+      : null,
   };
 }
 

@@ -13,7 +13,7 @@ import { partnerPage, type PartnerLists } from "~/models/pages.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
-import { todayInAstana } from "~/utils/overdue";
+import { todayInAstana } from "~/utils/today";
 import { isTimelineKind } from "~/models/timeline.server";
 import type { RelationLane } from "~/models/relation-chart.server";
 import { can, requireUser } from "~/auth.server";

@@ -8,7 +8,7 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { partnerBriefing } from "~/models/briefing.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
-import { todayInAstana } from "~/utils/overdue";
+import { todayInAstana } from "~/utils/today";
 import { UNKNOWN_DATE } from "~db/shared/partial-date";
 import { requireUser } from "~/auth.server";
 

@@ -8,7 +8,7 @@ import { drawAllRelations } from "~/components/AllRelations.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { chartCountries, chartPage } from "~/models/pages.server";
 import { titled } from "~/utils/meta";
-import { todayInAstana } from "~/utils/overdue";
+import { todayInAstana } from "~/utils/today";
 import { pageFromSearch } from "~/utils/pagination";
 import { toLastPageIfPast } from "~/utils/pagination.server";
 import { requireUser } from "~/auth.server";

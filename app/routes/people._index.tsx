@@ -6,9 +6,8 @@ import { ActionLink } from "~/components/Actions";
 import { ExportLinks } from "~/components/ExportLinks";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
-import { knownOnlyAsOf, PostDates } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18n.server";
-import { listPeople } from "~/models/people/read.server";
+import { listPeople, personLines } from "~/models/people/read.server";
 import { peopleListFilter } from "~/models/list-filters.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
@@ -22,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lng, t } = await getTranslator(request);
   const search = new URL(request.url).searchParams;
   const { organisation, organisationIds } = peopleListFilter(search);
-  const people = listPeople({ lng, page: pageFromSearch(search), organisationIds });
+  const people = personLines(listPeople({ lng, page: pageFromSearch(search), organisationIds }), lng);
   toLastPageIfPast(request, people);
   return { title: t("person.listTitle"), organisation, people };
 }
@@ -59,13 +58,8 @@ export default function PeoplePage() {
               </Link>
               {person.post ? (
                 <p className="text-sm text-stone-600">
-                  {person.post.title} · {person.post.organisation.name}
-                  {knownOnlyAsOf(person.post) ? (
-                    <>
-                      {" · "}
-                      <PostDates {...person.post} />
-                    </>
-                  ) : null}
+                  {person.post.title} · {person.post.organisation}
+                  {person.post.asOf ? ` · ${t("date.asOf", { date: person.post.asOf })}` : null}
                 </p>
               ) : null}
             </li>

@@ -22,22 +22,3 @@ export function isOverdue(initiative: { due: PartialDate; status: Status }, toda
   const by = dueBy(initiative.due);
   return by != null && OPEN_STATUSES.includes(initiative.status) && by < today;
 }
-
-// Made once: an Intl formatter costs more to make than a page's worth of dates to format.
-const ASTANA_DAY = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Almaty",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** Today's date where the council works, as YYYY-MM-DD. */
-export function todayInAstana(now = new Date()): string {
-  // Every time zone's days begin on a quarter hour of UTC: the date is formatted once a quarter
-  // (several loaders ask for it on every request).
-  const quarter = Math.floor(now.getTime() / 900_000);
-  if (latest?.quarter !== quarter) latest = { quarter, day: ASTANA_DAY.format(now) };
-  return latest.day;
-}
-
-let latest: { quarter: number; day: string } | undefined;

@@ -104,6 +104,22 @@ export function formatPartialDate(date: PartialDate, words: DateWords): string {
   return date.approximate ? words.approximate(text) : text;
 }
 
+/** When a post was held: its start and end, and a day it was known held (a meeting's). */
+export type HeldDates = { start: PartialDate; end: PartialDate; asOf: PartialDate };
+
+/** Not known to be held now: only a day it was held is on record. */
+export const knownOnlyAsOf = (post: HeldDates) => !post.start.value && !post.end.value && Boolean(post.asOf.value);
+
+/** A partial date as a `<time dateTime>` reads it: "2017", "2017-06" or "2017-06-10"; none when unknown. */
+export function machineDate(date: PartialDate): string | undefined {
+  if (!date.value) return undefined;
+  return date.precision === "year"
+    ? date.value.slice(0, 4)
+    : date.precision === "month"
+      ? date.value.slice(0, 7)
+      : date.value;
+}
+
 /** A partial date as the three columns it is stored in: `date`, `datePrecision`, `dateApproximate`. */
 export function partialDateColumns<P extends string>(prefix: P, date: PartialDate) {
   return {

@@ -15,8 +15,10 @@ import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { localizedName, localizedTitle } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
-import { isOverdue, todayInAstana } from "~/utils/overdue";
+import { isOverdue } from "~/utils/overdue";
+import { todayInAstana } from "~/utils/today";
 import { comparePartialDates } from "~db/shared/partial-date";
+import { sayDate } from "~/i18n/said-dates.server";
 import { asDate, countOf, namesOf, partialDateOf, titlesOf } from "../sql.server";
 
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
@@ -126,6 +128,14 @@ export function listInitiatives({
       : null,
   }));
   return pageOf(items, total, page, pageSize);
+}
+
+/**
+ * A page of initiatives as the lists show them (InitiativeList): each due date in the reader's
+ * words, so that the lists' pages ship no code to word one (issue 17); exports read `due` itself.
+ */
+export function initiativeLines(list: ReturnType<typeof listInitiatives>, lng: Language) {
+  return { ...list, items: list.items.map((item) => ({ ...item, due: sayDate(item.due, lng) })) };
 }
 
 export function getInitiative(id: number, lng: Language) {

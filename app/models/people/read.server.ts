@@ -14,7 +14,8 @@ import {
   relationStepSignatories,
 } from "~db/schema";
 import { localizedName, localizedTitle } from "~db/shared/names";
-import { comparePartialDates, partialDateFormValue, type PartialDate } from "~db/shared/partial-date";
+import { comparePartialDates, knownOnlyAsOf, partialDateFormValue, type PartialDate } from "~db/shared/partial-date";
+import { sayDate } from "~/i18n/said-dates.server";
 import { byName, countOf, idsNamedFrom, namesOf, partialDateOf, titlesOf } from "../sql.server";
 
 /** A post's title in every language and its three partial dates (held from, until, as of). */
@@ -126,6 +127,26 @@ export function listPeople({
     };
   });
   return pageOf(items, total, page, pageSize);
+}
+
+/**
+ * A page of people as the list shows them: each name and current post, a post known only "as of"
+ * a day with that day in the reader's words; not every name and post of each, nor the code to
+ * word a date, as the page shipped before (issue 17). Exports and imports read listPeople itself.
+ */
+export function personLines(list: ReturnType<typeof listPeople>, lng: Language) {
+  return {
+    ...list,
+    items: list.items.map(({ id, name, post }) => ({
+      id,
+      name,
+      post: post && {
+        title: post.title,
+        organisation: post.organisation.name,
+        asOf: knownOnlyAsOf(post) ? sayDate(post.asOf, lng).text : null,
+      },
+    })),
+  };
 }
 
 export function getPerson(id: number, lng: Language) {

@@ -1,0 +1,12 @@
+import type { SaidDate } from "~/components/DateText";
+import { formatPartialDate, machineDate, type DateWords, type PartialDate } from "~db/shared/partial-date";
+import { LANGUAGES, type Language } from "./config";
+import { dateWords } from "./dates";
+import { translatorFor } from "./i18n.server";
+
+const wordsOf = new Map<Language, DateWords>(LANGUAGES.map((lng) => [lng, dateWords(lng, translatorFor(lng))]));
+
+/** A partial date in the reader's words, said on the server so that the page need not know how. */
+export function sayDate(date: PartialDate, lng: Language): SaidDate {
+  return { text: formatPartialDate(date, wordsOf.get(lng)!), machine: machineDate(date) };
+}
