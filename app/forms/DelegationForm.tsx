@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { DELEGATION_DIRECTIONS } from "~db/enums";
 import { DelegationSchema } from "~/forms/delegation";
-import { DraftRestored, useDraftedForm } from "~/forms/use-drafted-form";
+import { DraftRestored, RecordVersion, useDraftedForm } from "~/forms/use-drafted-form";
 import type { FormReply } from "~/forms/parse.server";
 import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea } from "~/forms/Controls";
 import { RecordChoice } from "~/forms/RecordChoice";
@@ -26,11 +26,16 @@ export function DelegationForm({
   choices: { partners: Option[] | null; organisations: Option[] | null };
 }) {
   const { t } = useTranslation();
-  const { form, fields, draft, formProps } = useDraftedForm(DelegationSchema, { draftKey, reply, defaultValue });
+  const { form, fields, draft, formProps, version } = useDraftedForm(DelegationSchema, {
+    draftKey,
+    reply,
+    defaultValue,
+  });
   const leader = fields.leader.getFieldset();
   return (
     <Form method="post" {...formProps} className="max-w-3xl space-y-4">
       <DraftRestored draft={draft} />
+      <RecordVersion version={version} />
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <div className="grid gap-4 sm:grid-cols-2">

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
 import { InitiativeSchema, InitiativeStepSchema } from "~/forms/initiative";
-import { DraftRestored, useDraftedForm } from "~/forms/use-drafted-form";
+import { DraftRestored, RecordVersion, useDraftedForm } from "~/forms/use-drafted-form";
 import type { FormReply } from "~/forms/parse.server";
 import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea, TextField } from "~/forms/Controls";
 import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
@@ -26,10 +26,15 @@ export function InitiativeForm({
   isNew: boolean;
 }) {
   const { t } = useTranslation();
-  const { form, fields, draft, formProps } = useDraftedForm(InitiativeSchema, { draftKey, reply, defaultValue });
+  const { form, fields, draft, formProps, version } = useDraftedForm(InitiativeSchema, {
+    draftKey,
+    reply,
+    defaultValue,
+  });
   return (
     <Form method="post" {...formProps} className="max-w-3xl space-y-4">
       <DraftRestored draft={draft} />
+      <RecordVersion version={version} />
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <div className="grid gap-4 sm:grid-cols-3">
@@ -94,10 +99,11 @@ export function InitiativeStepForm({
   draftKey: string;
 }) {
   const { t } = useTranslation();
-  const { form, fields, draft, formProps } = useDraftedForm(InitiativeStepSchema, { draftKey, reply });
+  const { form, fields, draft, formProps, version } = useDraftedForm(InitiativeStepSchema, { draftKey, reply });
   return (
     <Form method="post" {...formProps} className="max-w-3xl space-y-4">
       <DraftRestored draft={draft} />
+      <RecordVersion version={version} />
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <PartialDateFields field={fields.date} legend={t("meeting.date")} />

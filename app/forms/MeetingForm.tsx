@@ -28,7 +28,7 @@ import { OrganisationPicker } from "~/forms/OrganisationPicker";
 import { PersonPicker } from "~/forms/PersonPicker";
 import { RecordChoice } from "~/forms/RecordChoice";
 import { UnsavedChangesGuard } from "~/forms/UnsavedChangesGuard";
-import { DraftRestored, useDraftedForm } from "~/forms/use-drafted-form";
+import { DraftRestored, RecordVersion, useDraftedForm } from "~/forms/use-drafted-form";
 import { listRows, type ControlField } from "~/forms/row-fields";
 
 type Option = { value: number | string; label: string };
@@ -88,7 +88,7 @@ export function MeetingForm({
     ) : (
       label
     );
-  const { form, fields, draft, formProps } = useDraftedForm(MeetingSchema, {
+  const { form, fields, draft, formProps, version } = useDraftedForm(MeetingSchema, {
     draftKey,
     reply,
     defaultValue: defaultValue ?? { language: i18n.language, delegationDirection: "incoming" },
@@ -119,6 +119,7 @@ export function MeetingForm({
     >
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <DraftRestored draft={draft} />
+      <RecordVersion version={version} />
       <FormErrors errors={form.errors} id={form.errorId} />
       {pending.size > 0 ? (
         <div className="flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">

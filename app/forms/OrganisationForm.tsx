@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { OrganisationSchema } from "~/forms/organisation";
-import { DraftRestored, useDraftedForm } from "~/forms/use-drafted-form";
+import { DraftRestored, RecordVersion, useDraftedForm } from "~/forms/use-drafted-form";
 import type { FormReply } from "~/forms/parse.server";
 import { NamedRecordFormTop } from "~/forms/NamedRecordFormTop";
 import { NameFields } from "~/forms/NameFields";
@@ -26,10 +26,15 @@ export function OrganisationForm({
   organisations: Option[] | null;
 }) {
   const { t } = useTranslation();
-  const { form, fields, draft, formProps } = useDraftedForm(OrganisationSchema, { draftKey, reply, defaultValue });
+  const { form, fields, draft, formProps, version } = useDraftedForm(OrganisationSchema, {
+    draftKey,
+    reply,
+    defaultValue,
+  });
   return (
     <Form method="post" {...formProps} className="max-w-3xl space-y-4">
       <DraftRestored draft={draft} />
+      <RecordVersion version={version} />
       <NamedRecordFormTop
         form={form}
         duplicates={reply?.duplicates}

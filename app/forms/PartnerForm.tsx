@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { PARTNER_KINDS } from "~db/enums";
 import { PartnerSchema } from "~/forms/partner";
-import { DraftRestored, useDraftedForm } from "~/forms/use-drafted-form";
+import { DraftRestored, RecordVersion, useDraftedForm } from "~/forms/use-drafted-form";
 import type { FormReply } from "~/forms/parse.server";
 import { NamedRecordFormTop } from "~/forms/NamedRecordFormTop";
 import { NameFields } from "~/forms/NameFields";
@@ -23,10 +23,11 @@ export function PartnerForm({
   submitLabel: string;
 }) {
   const { t } = useTranslation();
-  const { form, fields, draft, formProps } = useDraftedForm(PartnerSchema, { draftKey, reply, defaultValue });
+  const { form, fields, draft, formProps, version } = useDraftedForm(PartnerSchema, { draftKey, reply, defaultValue });
   return (
     <Form method="post" {...formProps} className="max-w-3xl space-y-4">
       <DraftRestored draft={draft} />
+      <RecordVersion version={version} />
       <NamedRecordFormTop
         form={form}
         duplicates={reply?.duplicates}

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { PersonSchema } from "~/forms/person";
-import { DraftRestored, useDraftedForm } from "~/forms/use-drafted-form";
+import { DraftRestored, RecordVersion, useDraftedForm } from "~/forms/use-drafted-form";
 import type { FormReply } from "~/forms/parse.server";
 import { NamedRecordFormTop } from "~/forms/NamedRecordFormTop";
 import { CheckboxField, FieldErrors, PartialDateFields, SubmitButton, TextField } from "~/forms/Controls";
@@ -18,11 +18,12 @@ export function PersonForm({
   draftKey: string;
 }) {
   const { t } = useTranslation();
-  const { form, fields, draft, formProps } = useDraftedForm(PersonSchema, { draftKey, reply, defaultValue });
+  const { form, fields, draft, formProps, version } = useDraftedForm(PersonSchema, { draftKey, reply, defaultValue });
   const posts = fields.posts.getFieldList();
   return (
     <Form method="post" {...formProps} className="max-w-3xl space-y-4">
       <DraftRestored draft={draft} />
+      <RecordVersion version={version} />
       <NamedRecordFormTop
         form={form}
         duplicates={reply?.duplicates}

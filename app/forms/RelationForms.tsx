@@ -3,7 +3,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { RELATION_STATUSES, RELATION_TYPES } from "~db/enums";
 import { RelationFieldsSchema, RelationSchema, RelationStepSchema } from "~/forms/relation";
-import { DraftRestored, useDraftedForm } from "~/forms/use-drafted-form";
+import { DraftRestored, RecordVersion, useDraftedForm } from "~/forms/use-drafted-form";
 import type { FormReply } from "~/forms/parse.server";
 import { FormErrors, PartialDateFields, SelectField, SubmitButton, TextArea, TextField } from "~/forms/Controls";
 import { PersonList } from "./PersonList";
@@ -70,10 +70,11 @@ export function RelationForm({
   draftKey: string;
 }) {
   const { t } = useTranslation();
-  const { form, fields, draft, formProps } = useDraftedForm(RelationSchema, { draftKey, reply });
+  const { form, fields, draft, formProps, version } = useDraftedForm(RelationSchema, { draftKey, reply });
   return (
     <Form method="post" {...formProps} className="max-w-3xl space-y-4">
       <DraftRestored draft={draft} />
+      <RecordVersion version={version} />
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <SelectField field={fields.type} label={t("form.relation.type")} placeholder="" options={typeOptions(t)} />
@@ -108,10 +109,15 @@ export function RelationFieldsForm({
   draftKey: string;
 }) {
   const { t } = useTranslation();
-  const { form, fields, draft, formProps } = useDraftedForm(RelationFieldsSchema, { draftKey, reply, defaultValue });
+  const { form, fields, draft, formProps, version } = useDraftedForm(RelationFieldsSchema, {
+    draftKey,
+    reply,
+    defaultValue,
+  });
   return (
     <Form method="post" {...formProps} className="max-w-3xl space-y-4">
       <DraftRestored draft={draft} />
+      <RecordVersion version={version} />
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <SelectField field={fields.type} label={t("form.relation.type")} placeholder="" options={typeOptions(t)} />
@@ -135,10 +141,15 @@ export function RelationStepForm({
   draftKey: string;
 }) {
   const { t } = useTranslation();
-  const { form, fields, draft, formProps } = useDraftedForm(RelationStepSchema, { draftKey, reply, defaultValue });
+  const { form, fields, draft, formProps, version } = useDraftedForm(RelationStepSchema, {
+    draftKey,
+    reply,
+    defaultValue,
+  });
   return (
     <Form method="post" {...formProps} className="max-w-3xl space-y-4">
       <DraftRestored draft={draft} />
+      <RecordVersion version={version} />
       <UnsavedChangesGuard formId={form.id} dirty={form.dirty} />
       <FormErrors errors={form.errors} id={form.errorId} />
       <SelectField field={fields.status} label={t("form.relation.status")} placeholder="" options={statusOptions(t)} />

@@ -1,3 +1,4 @@
+import type { StaleNotice } from "./stale.server";
 import { data } from "@remix-run/node";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "~/forms/parse-with-zod";
@@ -53,7 +54,12 @@ export function busyAnswer(request: Request) {
   return data<FormReply>({ result }, { status: 503, headers: { "Retry-After": "10" } });
 }
 
-export type FormReply = { result: SubmissionResult<string[]>; duplicates?: Array<{ id: number; name: string }> };
+export type FormReply = {
+  result: SubmissionResult<string[]>;
+  duplicates?: Array<{ id: number; name: string }>;
+  /** The record changed after the form was opened (./stale.server.ts). */
+  stale?: StaleNotice;
+};
 
 /**
  * The answer to a form that cannot be saved as sent: 400 for invalid input, 409 when it would

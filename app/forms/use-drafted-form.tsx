@@ -1,8 +1,9 @@
 import { getFormProps } from "@conform-to/react";
-import type { FormEvent } from "react";
+import { useEffect, useRef, type FormEvent } from "react";
 import type { z } from "zod";
 import { useTranslation } from "~/i18n/react";
 import type { FormReply } from "./parse.server";
+import type { StaleNotice } from "./stale.server";
 import { useDraft } from "./use-draft";
 import { useSchemaForm } from "./use-schema-form";
 
@@ -31,7 +32,14 @@ export function useDraftedForm<Schema extends z.ZodTypeAny>(
       if (!event.defaultPrevented) draft.sent(event.currentTarget);
     },
   };
-  return { form, fields, draft, formProps };
+  // An edit form carries the version of the record it was opened at: the draft's, when one is
+  // restored (a draft typed before the record changed is refused on saving, not saved over it);
+  // once the save is refused for a change it did not show, the newest (app/forms/stale.server.ts);
+  // once refused for anything else, the one it was sent with.
+  const sent = (reply?.result.initialValue as Record<string, unknown> | null | undefined)?.version;
+  const opened = (draft.value ?? defaultValue)?.version;
+  const version = { value: reply?.stale?.version ?? sent ?? opened, stale: reply?.stale };
+  return { form, fields, draft, formProps, version };
 }
 
 /** Says a draft was restored into the form, with the way to drop it. */
@@ -45,5 +53,40 @@ export function DraftRestored({ draft }: { draft: { restored: boolean; discard: 
         {t("form.meeting.discardDraft")}
       </button>
     </p>
+  );
+}
+
+/**
+ * The version of the record an edit form was opened at, sent with it (app/models/record-versions.server.ts),
+ * and, when its save was refused for a change made meanwhile, who made it and when.
+ */
+export function RecordVersion({ version }: { version: { value: unknown; stale?: StaleNotice } }) {
+  const { t } = useTranslation();
+  const notice = useRef<HTMLDivElement>(null);
+  const { value, stale } = version;
+  useEffect(() => {
+    if (stale) notice.current?.focus();
+  }, [stale]);
+  return (
+    <>
+      {typeof value === "number" || typeof value === "string" ? (
+        <input type="hidden" name="version" value={String(value)} />
+      ) : null}
+      {stale ? (
+        <div
+          ref={notice}
+          role="alert"
+          tabIndex={-1}
+          className="space-y-1 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+        >
+          <p>
+            {stale.message} {t("form.stale.kept")}
+          </p>
+          <a href={stale.historyHref} target="_blank" rel="noreferrer" className="text-sky-800 underline">
+            {t("form.stale.history")}
+          </a>
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -13,6 +13,7 @@ import { asDate, countOf, namesOf, partialDateOf } from "./sql.server";
 import { writeTransaction } from "./writes.server";
 import { type FieldRefusals } from "./refusals";
 import { choicesOrPicker, refNames, resolveRecord, resolveRefs, type RefFields } from "./record-refs.server";
+import { checkUnchanged } from "./record-versions.server";
 
 export type DelegationResult = { ok: true; id: number; partnerId: number } | { ok: false; fieldErrors: FieldRefusals };
 
@@ -28,8 +29,10 @@ export function saveDelegation(
   input: DelegationInput,
   actor: Actor,
   lng: Language = "en",
+  seen?: number,
 ): DelegationResult {
   return writeTransaction(getDb(), actor, (db) => {
+    if (id !== undefined) checkUnchanged(db, "delegation", id, seen);
     const { ids, errors } = resolveRefs(db, input, DELEGATION_REFS, lng);
     // The leader and members: people on file, picked or typed, read as every other reference is.
     const person = (ref: { personId?: number; name?: string }) =>

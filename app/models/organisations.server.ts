@@ -13,6 +13,7 @@ import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import { byName, countOf, idsNamedFrom, namesOf, partialDateOf } from "./sql.server";
 import { choicesOrPicker, refNames, resolveRecord, resolveRefs, type RefFields } from "./record-refs.server";
 import { partnerChoices } from "./partners/read.server";
+import { checkUnchanged } from "./record-versions.server";
 
 export function listOrganisations({
   lng,
@@ -214,8 +215,10 @@ export function saveOrganisation(
   input: OrganisationInput,
   lng: Language,
   actor: Actor,
+  seen?: number,
 ): { ok: true; id: number } | { ok: false; fieldErrors: FieldRefusals } {
   return writeTransaction(getDb(), actor, (db) => {
+    if (id !== undefined) checkUnchanged(db, "organisation", id, seen);
     const { ids, errors } = resolveRefs(db, input, ORGANISATION_REFS, lng);
     if (id !== undefined && ids.parent === id) errors.parentId = errors.parentName = [refusal("form.errors.ownParent")];
     if (Object.keys(errors).length || !ids.partner) return { ok: false, fieldErrors: errors };

@@ -13,6 +13,8 @@ import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { recordVersion, seenVersion } from "~/models/record-versions.server";
+import { replyStale, unlessStale } from "~/forms/stale.server";
 
 const DelegationForm = deferred(() => import("~/forms/DelegationForm").then((module) => module.DelegationForm));
 
@@ -25,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: t("form.delegation.edit"),
     id,
-    delegation: found(delegationForEdit(id, lng)),
+    delegation: { ...found(delegationForEdit(id, lng)), version: recordVersion("delegation", id) },
     choices: delegationFormChoices(lng),
   };
 }
@@ -43,7 +45,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission, lng, t } = await parseForm(request, schema);
   found(delegationForEdit(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = saveDelegation(id, submission.value, actor, lng);
+  const saved = unlessStale(() => saveDelegation(id, submission.value, actor, lng, seenVersion(submission.payload)));
+  if (saved.stale) return replyStale(submission.reply(), saved.stale, { type: "delegation", id }, { actor, lng, t });
+  const result = saved.saved;
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/delegations/${result.id}`, t("form.saved"));
 }

@@ -12,6 +12,8 @@ import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { recordVersion, seenVersion } from "~/models/record-versions.server";
+import { replyStale, unlessStale } from "~/forms/stale.server";
 
 const InitiativeForm = deferred(() => import("~/forms/InitiativeForms").then((module) => module.InitiativeForm));
 
@@ -20,7 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
-  const initiative = found(initiativeForEdit(requireId(params.initiativeId), lng));
+  const id = requireId(params.initiativeId);
+  const initiative = { ...found(initiativeForEdit(id, lng)), version: recordVersion("initiative", id) };
   return { title: t("form.initiative.edit"), initiative, choices: initiativeChoices(lng) };
 }
 
@@ -37,7 +40,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission, lng, t } = await parseForm(request, schema);
   const current = found(initiativeForEdit(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
-  const saved = saveInitiative(id, { ...submission.value, status: current.status }, lng, actor);
+  const input = { ...submission.value, status: current.status };
+  const attempt = unlessStale(() => saveInitiative(id, input, lng, actor, seenVersion(submission.payload)));
+  if (attempt.stale)
+    return replyStale(submission.reply(), attempt.stale, { type: "initiative", id }, { actor, lng, t });
+  const saved = attempt.saved;
   if (!saved.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(saved.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/initiatives/${id}`, t("form.saved"));
 }

@@ -12,6 +12,8 @@ import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { recordVersion, seenVersion } from "~/models/record-versions.server";
+import { replyStale, unlessStale } from "~/forms/stale.server";
 
 const MeetingForm = deferred(() => import("~/forms/MeetingForm").then((module) => module.MeetingForm));
 
@@ -21,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.meetingId);
-  const meeting = found(meetingForEdit(id, lng));
+  const meeting = { ...found(meetingForEdit(id, lng)), version: recordVersion("meeting", id) };
   return {
     title: t("form.meeting.edit"),
     id,
@@ -43,7 +45,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission, lng, t } = await parseForm(request, schema);
   found(meetingForEdit(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = updateMeeting(id, submission.value, lng, actor);
+  const saved = unlessStale(() => updateMeeting(id, submission.value, lng, actor, seenVersion(submission.payload)));
+  if (saved.stale) return replyStale(submission.reply(), saved.stale, { type: "meeting", id }, { actor, lng, t });
+  const result = saved.saved;
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/meetings/${id}`, t("form.saved"));
 }

@@ -13,6 +13,8 @@ import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { recordVersion, seenVersion } from "~/models/record-versions.server";
+import { replyStale, unlessStale } from "~/forms/stale.server";
 
 const OrganisationForm = deferred(() => import("~/forms/OrganisationForm").then((module) => module.OrganisationForm));
 
@@ -24,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireId(params.organisationId);
   return {
     title: t("form.organisation.edit"),
-    organisation: found(organisationForEdit(id, lng)),
+    organisation: { ...found(organisationForEdit(id, lng)), version: recordVersion("organisation", id) },
     ...organisationFormChoices(lng, id),
   };
 }
@@ -45,7 +47,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const duplicates = findNameMatches("organisation", submission.value, lng, id);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate)
     return replyWith(submission.reply(), { duplicates }, 409);
-  const saved = saveOrganisation(id, submission.value, lng, actor);
+  const attempt = unlessStale(() =>
+    saveOrganisation(id, submission.value, lng, actor, seenVersion(submission.payload)),
+  );
+  if (attempt.stale)
+    return replyStale(submission.reply(), attempt.stale, { type: "organisation", id }, { actor, lng, t });
+  const saved = attempt.saved;
   if (!saved.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(saved.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/organisations/${id}`, t("form.saved"));
 }

@@ -15,6 +15,8 @@ import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { recordVersion, seenVersion } from "~/models/record-versions.server";
+import { replyStale, unlessStale } from "~/forms/stale.server";
 
 const PartnerForm = deferred(() => import("~/forms/PartnerForm").then((module) => module.PartnerForm));
 
@@ -23,7 +25,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
-  const partner = found(partnerForEdit(requireId(params.partnerId)));
+  const id = requireId(params.partnerId);
+  const partner = { ...found(partnerForEdit(id)), version: recordVersion("partner", id) };
   return { title: t("form.partner.edit"), partner, countries: countryOptions(lng) };
 }
 
@@ -44,7 +47,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (duplicates.length > 0 && !submission.value.confirmDuplicate) {
     return replyWith(submission.reply(), { duplicates }, 409);
   }
-  updatePartner(id, submission.value, actor);
+  const saved = unlessStale(() => updatePartner(id, submission.value, actor, seenVersion(submission.payload)));
+  if (saved.stale) return replyStale(submission.reply(), saved.stale, { type: "partner", id }, { actor, lng, t });
   return redirectWithFlash(request, `/partners/${id}`, t("form.saved"));
 }
 

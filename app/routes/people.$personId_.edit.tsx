@@ -15,6 +15,8 @@ import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { recordVersion, seenVersion } from "~/models/record-versions.server";
+import { replyStale, unlessStale } from "~/forms/stale.server";
 
 const PersonForm = deferred(() => import("~/forms/PersonForm").then((module) => module.PersonForm));
 
@@ -23,7 +25,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
   const { lng, t } = await getTranslator(request);
-  const person = found(personForEdit(requireId(params.personId), lng));
+  const id = requireId(params.personId);
+  const person = { ...found(personForEdit(id, lng)), version: recordVersion("person", id) };
   return { title: t("form.person.edit"), person };
 }
 
@@ -50,7 +53,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       {},
       400,
     );
-  const result = updatePerson(id, submission.value, actor, lng);
+  const saved = unlessStale(() => updatePerson(id, submission.value, actor, lng, seenVersion(submission.payload)));
+  if (saved.stale) return replyStale(submission.reply(), saved.stale, { type: "person", id }, { actor, lng, t });
+  const result = saved.saved;
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/people/${id}`, t("form.saved"));
 }

@@ -15,6 +15,8 @@ import { localizedName } from "~db/shared/names";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { recordVersion, seenVersion } from "~/models/record-versions.server";
+import { replyStale, unlessStale } from "~/forms/stale.server";
 
 const RelationFieldsForm = deferred(() => import("~/forms/RelationForms").then((module) => module.RelationFieldsForm));
 
@@ -28,7 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t("form.relation.edit"),
     id: relation.id,
     partner: localizedName(relation.partner, lng),
-    defaultValue: { type: relation.type, note: relation.note ?? undefined },
+    defaultValue: {
+      type: relation.type,
+      note: relation.note ?? undefined,
+      version: recordVersion("relation", relation.id),
+    },
   };
 }
 
@@ -43,9 +49,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.relationId);
   const relation = found(relationForStep(id));
-  const { submission, t } = await parseForm(request, schema);
+  const { submission, lng, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
-  updateRelation(id, submission.value, actor);
+  const saved = unlessStale(() => updateRelation(id, submission.value, actor, seenVersion(submission.payload)));
+  if (saved.stale) return replyStale(submission.reply(), saved.stale, { type: "relation", id }, { actor, lng, t });
   return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.saved"));
 }
 

@@ -312,6 +312,13 @@ const en = {
     },
   },
   form: {
+    stale: {
+      by: "While this form was open, {{name}} saved a change to this record ({{time}}).",
+      byYou: "While this form was open, you saved a change to this record in another tab or window ({{time}}).",
+      outside: "While this form was open, this record was changed ({{time}}).",
+      kept: "Nothing you typed is saved yet: it is all still below. Save again to replace that change with what is below, or leave this page to keep it.",
+      history: "See what changed (opens in a new tab)",
+    },
     save: "Save",
     saved: "Saved.",
     deleted: "Deleted.",

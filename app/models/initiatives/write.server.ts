@@ -13,6 +13,7 @@ import { homeSideChoices } from "../people/read.server";
 import { choicesOrPicker, refNames, resolveRefs, type RefFields } from "../record-refs.server";
 import type { FieldRefusals } from "../refusals";
 import type { Db } from "~db/client";
+import { checkUnchanged } from "../record-versions.server";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 function values(input: InitiativeInput) {
@@ -64,8 +65,10 @@ export function saveInitiative(
   input: InitiativeInput,
   lng: Language,
   actor: Actor,
+  seen?: number,
 ): { ok: true; id: number } | { ok: false; fieldErrors: FieldRefusals } {
   return writeTransaction(getDb(), actor, (db) => {
+    if (id !== undefined) checkUnchanged(db, "initiative", id, seen);
     const { ids, errors } = resolveRefs(db, input, INITIATIVE_REFS, lng);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
     const resolved = {

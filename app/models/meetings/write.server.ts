@@ -41,6 +41,7 @@ import { insertTypedPerson } from "../people/write.server";
 import { countOf, namedChoiceRows } from "../sql.server";
 import { refusal, type FieldRefusals } from "../refusals";
 import { choicesOrPicker, isNotOnFile, recordName, resolveRecord, type RecordScope } from "../record-refs.server";
+import { checkUnchanged } from "../record-versions.server";
 
 /** A meeting's partner is another city or province: the home city is never one. */
 const FOREIGN: RecordScope = { foreignOnly: true };
@@ -447,8 +448,9 @@ export function writeMeeting(
  * Rewrites a meeting from the edit form: its fields, participants (in order), topics and
  * sources. Initiatives raised keep their own pages and history.
  */
-export function updateMeeting(id: number, input: MeetingInput, lng: Language, actor: Actor): LogResult {
+export function updateMeeting(id: number, input: MeetingInput, lng: Language, actor: Actor, seen?: number): LogResult {
   return writeTransaction(getDb(), actor, (db) => {
+    checkUnchanged(db, "meeting", id, seen);
     const {
       errors,
       participants,

@@ -8,6 +8,7 @@ import { partners } from "~db/schema";
 import { sortKeys } from "~db/shared/names";
 import { writeTransaction } from "../writes.server";
 import { partnerReferences } from "./read.server";
+import { checkUnchanged } from "../record-versions.server";
 
 function partnerValues(input: PartnerInput) {
   const names = {
@@ -40,8 +41,10 @@ export function insertPartner(tx: Db, input: PartnerInput): number {
   return id;
 }
 
-export function updatePartner(id: number, input: PartnerInput, actor: Actor) {
+/** `seen`: the version the edit form was opened at (../record-versions.server.ts). */
+export function updatePartner(id: number, input: PartnerInput, actor: Actor, seen?: number) {
   writeTransaction(getDb(), actor, (tx) => {
+    checkUnchanged(tx, "partner", id, seen);
     const { names, values } = partnerValues(input);
     tx.update(partners)
       .set({ ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })

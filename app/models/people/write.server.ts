@@ -15,6 +15,7 @@ import { writeTransaction } from "../writes.server";
 import { personReferences } from "./read.server";
 import { refusal, type FieldRefusals, type Refusal } from "../refusals";
 import { organisationTyped } from "../organisations.server";
+import { checkUnchanged } from "../record-versions.server";
 
 type PersonNames = { nameKk?: string; nameRu?: string; nameEn?: string; nameNative?: string };
 
@@ -137,8 +138,15 @@ const openDataColumns = (input: PersonInput) => ({
   isPublic: input.isPublic === true,
 });
 
-export function updatePerson(id: number, input: PersonInput, actor: Actor, lng: Language = "en"): PersonResult {
+export function updatePerson(
+  id: number,
+  input: PersonInput,
+  actor: Actor,
+  lng: Language = "en",
+  seen?: number,
+): PersonResult {
   return writeTransaction(getDb(), actor, (db) => {
+    checkUnchanged(db, "person", id, seen);
     const { errors, rows } = resolvePosts(db, input.posts, lng);
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
     const { names, values } = personNames(input);

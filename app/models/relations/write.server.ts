@@ -11,6 +11,7 @@ import { meetings, relationStepSignatories, relationSteps, relations, sources } 
 import { wholeNameKey } from "~db/shared/fold";
 import { partialDateColumns } from "~db/shared/partial-date";
 import { refusal, type FieldRefusals } from "../refusals";
+import { checkUnchanged } from "../record-versions.server";
 
 export type RelationWriteResult = { ok: true; id: number } | { ok: false; fieldErrors: FieldRefusals };
 
@@ -110,8 +111,9 @@ export function insertRelation(db: Db, partnerId: number, input: RelationInput, 
 }
 
 /** The relation's own fields (its kind and note); its steps are corrected one by one. */
-export function updateRelation(id: number, input: RelationFieldsInput, actor: Actor) {
+export function updateRelation(id: number, input: RelationFieldsInput, actor: Actor, seen?: number) {
   writeTransaction(getDb(), actor, (db) => {
+    checkUnchanged(db, "relation", id, seen);
     db.update(relations)
       .set({ type: input.type, note: input.note ?? null, updatedAt: now })
       .where(eq(relations.id, id))
@@ -136,8 +138,9 @@ export function updateRelationStep(
   step: RelationStepInput,
   lng: Language,
   actor: Actor,
+  seen?: number,
 ): RelationWriteResult {
-  return saveRelationStep(relationId, stepId, step, lng, actor);
+  return saveRelationStep(relationId, stepId, step, lng, actor, seen);
 }
 
 function saveRelationStep(
@@ -146,8 +149,11 @@ function saveRelationStep(
   step: RelationStepInput,
   lng: Language,
   actor: Actor,
+  seen?: number,
 ): RelationWriteResult {
   return writeTransaction(getDb(), actor, (db) => {
+    // A step is part of its relation's record: its version is the relation's.
+    checkUnchanged(db, "relation", relationId, seen);
     const { errors, plans } = planSignatories(db, step);
     if (meetingMissing(db, step.meetingId)) errors.meetingId = [refusal("form.errors.notFound")];
     if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };

@@ -1,0 +1,46 @@
+/**
+ * An edit saved over a change its form never showed is refused (app/models/record-versions.server.ts);
+ * this says so beside the form, in the reader's language, with everything typed kept and the
+ * record's newest version in the form, so that saving again is a choice made knowing.
+ */
+import type { SubmissionResult } from "@conform-to/react";
+import type { Actor } from "~db/history";
+import type { AuditedRecordType } from "~db/schema";
+import type { Language } from "~/i18n/config";
+import { sayTime } from "~/i18n/said-dates.server";
+import type { T } from "~/i18n/translate";
+import { StaleEdit, type UnseenChange } from "~/models/record-versions.server";
+import { replyWith } from "./parse.server";
+
+export type StaleNotice = { version: number; message: string; historyHref: string };
+
+/** Runs a save: what it returns, or the change it found unseen (a StaleEdit); any other error is thrown on. */
+export function unlessStale<T>(save: () => T): { saved: T; stale?: undefined } | { stale: UnseenChange } {
+  try {
+    return { saved: save() };
+  } catch (error) {
+    if (error instanceof StaleEdit) return { stale: error.change };
+    throw error;
+  }
+}
+
+/** The form again (409), as typed, saying who changed the record and when, and where to see it. */
+export function replyStale(
+  result: SubmissionResult<string[]>,
+  change: UnseenChange,
+  record: { type: AuditedRecordType; id: number },
+  { actor, lng, t }: { actor: Actor; lng: Language; t: T },
+) {
+  const time = sayTime(change.at, lng);
+  const message =
+    change.userId !== null && change.userId === actor.userId
+      ? t("form.stale.byYou", { time })
+      : change.by
+        ? t("form.stale.by", { name: change.by, time })
+        : t("form.stale.outside", { time });
+  return replyWith(
+    result,
+    { stale: { version: change.version, message, historyHref: `/history/${record.type}/${record.id}` } },
+    409,
+  );
+}

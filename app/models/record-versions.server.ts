@@ -1,0 +1,65 @@
+/**
+ * Two people editing one record: the second to save would silently undo the first's change (a
+ * lost update), and so would a draft kept in the browser (app/forms/drafts.ts) restored into an
+ * edit form days after the record changed. An edit form carries the version of the record it
+ * was opened at, its newest history entry (db/history.ts keeps one for every change, whoever
+ * makes it); a save made in the meantime is refused inside the save's own transaction, so no
+ * other process's write can fall between the check and the save.
+ */
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "~db/client";
+import { history, users, type AuditedRecordType } from "~db/schema";
+import { getDb } from "~/db.server";
+import { recordOutsideChanges } from "./writes.server";
+
+/**
+ * A record's version: the id of its newest history entry (0 while it has none). Another
+ * program's change to the file is written into the history first, as the history pages do: a
+ * form that shows it was opened after it, and is not refused for it.
+ */
+export function recordVersion(type: AuditedRecordType, id: number, db: Db = getDb()): number {
+  recordOutsideChanges(db);
+  return (
+    db
+      .select({ id: history.id })
+      .from(history)
+      .where(and(eq(history.recordType, type), eq(history.recordId, id)))
+      .orderBy(desc(history.id))
+      .limit(1)
+      .get()?.id ?? 0
+  );
+}
+
+/** The change a form did not see: who made it (none for another program's), when, and the version it made. */
+export type UnseenChange = { version: number; at: string; userId: number | null; by: string | null };
+
+/** Thrown inside a save whose record changed after its form was opened: nothing is written. */
+export class StaleEdit extends Error {
+  constructor(readonly change: UnseenChange) {
+    super("The record was changed after the form was opened");
+  }
+}
+
+/**
+ * Inside a save's transaction: throws StaleEdit when the record has a newer version than
+ * `seen`, the version its form was opened at. No `seen` (a form that predates versions, a
+ * script) is not checked.
+ */
+export function checkUnchanged(tx: Db, type: AuditedRecordType, id: number, seen: number | undefined) {
+  if (seen === undefined) return;
+  const newest = tx
+    .select({ version: history.id, at: history.at, userId: history.userId, by: users.name })
+    .from(history)
+    .leftJoin(users, eq(users.id, history.userId))
+    .where(and(eq(history.recordType, type), eq(history.recordId, id)))
+    .orderBy(desc(history.id))
+    .limit(1)
+    .get();
+  if (newest && newest.version > seen) throw new StaleEdit(newest);
+}
+
+/** The version a form says it was opened at: a whole number, or none. */
+export function seenVersion(payload: Record<string, unknown>): number | undefined {
+  const value = payload.version;
+  return typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
+}

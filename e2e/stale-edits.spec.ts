@@ -1,0 +1,108 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { stateFile } from "./support";
+
+/** The first administrator's name (app/models/users.server.ts). */
+const ADMINISTRATOR = "Administrator";
+
+test.use({ locale: "en-GB" });
+
+/** A partner of this run's own, made through the form; its edit form's address. */
+async function aPartnerToEdit(page: Page, name: string) {
+  await page.goto("/partners/new");
+  await page.getByLabel("Name in English").fill(name);
+  await page.getByLabel("Kind").selectOption({ label: "City" });
+  await page.getByLabel("Country").selectOption("TR");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return `${new URL(page.url()).pathname}/edit`;
+}
+
+/** The administrator, in a browser of their own, renames the partner (the tests run as an editor). */
+async function administratorRenames(browser: Browser, editPath: string, name: string) {
+  const context = await browser.newContext({ storageState: stateFile("admin"), locale: "en-GB" });
+  const page = await context.newPage();
+  await page.goto(editPath);
+  await page.getByLabel("Name in English").fill(name);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await context.close();
+}
+
+test("a save over a change made while the form was open is refused, with who, and everything typed kept", async ({
+  page,
+  browser,
+}) => {
+  const suffix = Date.now().toString(36);
+  const editPath = await aPartnerToEdit(page, `Konya ${suffix}`);
+  await page.goto(editPath);
+  await page.getByLabel("Name in Russian").fill(`Конья ${suffix}`);
+  await page.getByLabel("Country").selectOption("AZ");
+
+  await administratorRenames(browser, editPath, `Konya City ${suffix}`);
+
+  await page.getByRole("button", { name: "Save" }).click();
+  const notice = page.getByRole("alert").filter({ hasText: "While this form was open" });
+  await expect(notice).toContainText(`${ADMINISTRATOR} saved a change to this record`);
+  await expect(notice).toBeFocused();
+  await expect(notice.getByRole("link", { name: "See what changed (opens in a new tab)" })).toHaveAttribute(
+    "target",
+    "_blank",
+  );
+  // Nothing saved; what was typed is all there, the administrator's name not put back over it.
+  await expect(page.getByLabel("Name in Russian")).toHaveValue(`Конья ${suffix}`);
+  await expect(page.getByLabel("Country")).toHaveValue("AZ");
+  await expect(page.getByLabel("Name in English")).toHaveValue(`Konya ${suffix}`);
+
+  // Saved again, knowingly: this form's values replace the administrator's.
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await expect(page.getByRole("heading", { level: 1, name: `Konya ${suffix}` })).toBeVisible();
+  await expect(page.getByText("Azerbaijan").first()).toBeVisible();
+});
+
+test("a draft restored into an edit form after the record changed is refused on saving, not saved over it", async ({
+  page,
+  browser,
+}) => {
+  const suffix = Date.now().toString(36);
+  const editPath = await aPartnerToEdit(page, `Bursa ${suffix}`);
+  await page.goto(editPath);
+  await page.getByLabel("Name in Russian").fill(`Бурса ${suffix}`);
+  // The draft is kept as typed; the tab is closed before it is saved.
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).some((key) => key.includes("partner-"))))
+    .toBe(true);
+  await page.goto("/");
+
+  await administratorRenames(browser, editPath, `Bursa City ${suffix}`);
+
+  await page.goto(editPath);
+  await expect(
+    page.getByRole("status").filter({ hasText: "Your unsaved draft of this form was restored." }),
+  ).toBeVisible();
+  await expect(page.getByLabel("Name in Russian")).toHaveValue(`Бурса ${suffix}`);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: ADMINISTRATOR })).toBeVisible();
+  await expect(page.getByLabel("Name in Russian")).toHaveValue(`Бурса ${suffix}`);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the refusal comes from the server with the newest version; saved again, it is saved", async ({
+    page,
+    browser,
+  }) => {
+    const suffix = Date.now().toString(36);
+    const editPath = await aPartnerToEdit(page, `Izmir ${suffix}`);
+    await page.goto(editPath);
+    await page.getByLabel("Name in Kazakh").fill(`Измир ${suffix}`);
+    await administratorRenames(browser, editPath, `Izmir City ${suffix}`);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: ADMINISTRATOR })).toBeVisible();
+    await expect(page.getByLabel("Name in Kazakh")).toHaveValue(`Измир ${suffix}`);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status")).toHaveText("Saved.");
+    await expect(page.getByRole("heading", { level: 1, name: `Izmir ${suffix}` })).toBeVisible();
+  });
+});

@@ -1,0 +1,277 @@
+/**
+ * Two people editing one record: the second to save is refused, not saved over the first's
+ * change unseen (a lost update), with everything typed kept, who changed the record and when,
+ * and the record's newest version in the form, so that saving again replaces that change
+ * knowingly. The same for a draft restored into an edit form after the record changed: it
+ * carries the version it was typed against.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { describe, expect, test } from "vitest";
+import type { AuditedRecordType } from "~db/schema";
+import { getDb } from "~/db.server";
+import { recordVersion } from "~/models/record-versions.server";
+import * as delegationEdit from "~/routes/delegations.$delegationId_.edit";
+import * as initiativeEdit from "~/routes/initiatives.$initiativeId_.edit";
+import * as meetingEdit from "~/routes/meetings.$meetingId_.edit";
+import * as organisationEdit from "~/routes/organisations.$organisationId_.edit";
+import * as partnerEdit from "~/routes/partners.$partnerId_.edit";
+import * as personEdit from "~/routes/people.$personId_.edit";
+import * as relationEdit from "~/routes/relations.$relationId.edit";
+import * as stepEdit from "~/routes/relations.$relationId.steps.$stepId.edit";
+import { cookieFor } from "./support/accounts";
+import {
+  aDelegation,
+  aMeeting,
+  anInitiative,
+  anOrganisation,
+  aPartner,
+  aPerson,
+  aRelation,
+  aRelationStep,
+} from "./support/factories";
+import { submit } from "./support/forms";
+
+type Fields = Record<string, string | string[]>;
+
+/** A form's initial values as the fields a browser posts (conform's names: `a.b`, `a[0].b`). */
+function fieldsOf(value: unknown, name = "", fields: Fields = {}): Fields {
+  if (value === null || value === undefined || value === false) return fields;
+  if (Array.isArray(value)) value.forEach((item, index) => fieldsOf(item, `${name}[${index}]`, fields));
+  else if (typeof value === "object")
+    for (const [key, item] of Object.entries(value)) fieldsOf(item, name ? `${name}.${key}` : key, fields);
+  else fields[name] = value === true ? "on" : String(value);
+  return fields;
+}
+
+type Case = {
+  type: AuditedRecordType;
+  path: string;
+  route: {
+    loader: (args: LoaderFunctionArgs) => Promise<Record<string, unknown>>;
+    action: (args: ActionFunctionArgs) => unknown;
+  };
+  /** The record made, its id for the history, the route's params and the loader's form values. */
+  make: () => { id: number; params: Record<string, string> };
+  form: (data: Record<string, unknown>) => unknown;
+  /** A field both editors change. */
+  field: string;
+};
+
+const cases: Case[] = [
+  {
+    type: "partner",
+    path: "/partners/1/edit",
+    route: partnerEdit,
+    make: () => {
+      const id = aPartner();
+      return { id, params: { partnerId: String(id) } };
+    },
+    form: (data) => data.partner,
+    field: "nameEn",
+  },
+  {
+    type: "person",
+    path: "/people/1/edit",
+    route: personEdit,
+    make: () => {
+      const id = aPerson();
+      return { id, params: { personId: String(id) } };
+    },
+    form: (data) => data.person,
+    field: "nameEn",
+  },
+  {
+    type: "organisation",
+    path: "/organisations/1/edit",
+    route: organisationEdit,
+    make: () => {
+      const id = anOrganisation(aPartner());
+      return { id, params: { organisationId: String(id) } };
+    },
+    form: (data) => data.organisation,
+    field: "nameEn",
+  },
+  {
+    type: "delegation",
+    path: "/delegations/1/edit",
+    route: delegationEdit,
+    make: () => {
+      const id = aDelegation({ partnerId: aPartner(), purpose: "A visit" });
+      return { id, params: { delegationId: String(id) } };
+    },
+    form: (data) => data.delegation,
+    field: "purpose",
+  },
+  {
+    type: "initiative",
+    path: "/initiatives/1/edit",
+    route: initiativeEdit,
+    make: () => {
+      const id = anInitiative();
+      return { id, params: { initiativeId: String(id) } };
+    },
+    form: (data) => data.initiative,
+    field: "titleEn",
+  },
+  {
+    type: "meeting",
+    path: "/meetings/1/edit",
+    route: meetingEdit,
+    make: () => {
+      const id = aMeeting({ partnerId: aPartner(), date: "2017-06-10", purpose: "EXPO-2017" });
+      return { id, params: { meetingId: String(id) } };
+    },
+    form: (data) => data.meeting,
+    field: "purpose",
+  },
+  {
+    type: "relation",
+    path: "/relations/1/edit",
+    route: relationEdit,
+    make: () => {
+      const id = aRelation(aPartner(), { date: "2012" });
+      return { id, params: { relationId: String(id) } };
+    },
+    form: (data) => data.defaultValue,
+    field: "note",
+  },
+  {
+    type: "relation",
+    path: "/relations/1/steps/1/edit",
+    route: stepEdit,
+    make: () => {
+      const id = aRelation(aPartner(), { date: "2012" });
+      const step = aRelationStep(id, { date: "2015", status: "active" });
+      return { id, params: { relationId: String(id), stepId: String(step.id) } };
+    },
+    form: (data) => data.step,
+    field: "note",
+  },
+];
+
+describe.each(cases)(
+  "editing a $type at $path while someone else saves it",
+  ({ type, path, route, make, form, field }) => {
+    test("the second save is refused with who and when, nothing written, all typed kept; saved again, it is saved", async () => {
+      const { id, params } = make();
+      const opened = async (language: string, role: "editor" | "admin") =>
+        fieldsOf(
+          form(
+            await route.loader({
+              request: new Request(`http://localhost${path}`, {
+                headers: { Cookie: await cookieFor(role), "Accept-Language": language },
+              }),
+              params,
+              context: {},
+            }),
+          ),
+        );
+      // Both open the form; the administrator saves first.
+      const editors = await opened("kk", "editor");
+      const admins = await opened("en", "admin");
+      expect(editors.version).toBe(String(recordVersion(type, id)));
+      const first = await submit(
+        route.action,
+        path,
+        { ...admins, [field]: "Changed by the administrator" },
+        { params, as: "admin" },
+      );
+      expect(first.status).toBe(302);
+      const afterFirst = recordVersion(type, id);
+      expect(afterFirst).toBeGreaterThan(Number(editors.version));
+
+      const typed = { ...editors, [field]: "Typed by the editor" };
+      const refused = await submit(route.action, path, typed, { params, language: "kk" });
+      expect(refused.status).toBe(409);
+      const stale = refused.reply!.stale!;
+      expect(stale.message).toMatch(
+        /^Форма ашық тұрғанда Test admin осы жазбаға өзгеріс сақтады \(20\d\d жылғы \d+ [а-яәіңғүұқөһ]+, \d\d:\d\d\)\.$/,
+      );
+      expect(stale.version).toBe(afterFirst);
+      expect(stale.historyHref).toBe(`/history/${type}/${id}`);
+      expect(refused.reply!.result.initialValue).toMatchObject({ [field]: "Typed by the editor" });
+      expect(recordVersion(type, id)).toBe(afterFirst);
+
+      // Sent again with the version the notice gave: the editor's value replaces the administrator's.
+      const again = await submit(route.action, path, { ...typed, version: String(stale.version) }, { params });
+      expect(again.status).toBe(302);
+      expect(recordVersion(type, id)).toBeGreaterThan(afterFirst);
+      expect((await opened("en", "editor"))[field]).toBe("Typed by the editor");
+    });
+  },
+);
+
+describe("who is said to have changed it", () => {
+  test("the same account, from another tab: 'you'; a form sent with no version is not checked", async () => {
+    const id = aPartner({ nameEn: "Two Tabs City" });
+    const params = { partnerId: String(id) };
+    const version = String(recordVersion("partner", id));
+    const base = { kind: "city", countryCode: "CN", version };
+    expect(
+      (await submit(partnerEdit.action, "/partners/1/edit", { ...base, nameEn: "Tab one" }, { params })).status,
+    ).toBe(302);
+    const second = await submit(
+      partnerEdit.action,
+      "/partners/1/edit",
+      { ...base, nameEn: "Tab two" },
+      { params, language: "ru" },
+    );
+    expect(second.status).toBe(409);
+    expect(second.reply!.stale!.message).toMatch(
+      /^Пока форма была открыта, вы сохранили изменение этой записи в другой вкладке или окне \(\d+ [а-я]+ 20\d\d, \d\d:\d\d\)\.$/,
+    );
+    const unversioned = await submit(
+      partnerEdit.action,
+      "/partners/1/edit",
+      { kind: "city", countryCode: "CN", nameEn: "No version" },
+      { params },
+    );
+    expect(unversioned.status).toBe(302);
+  });
+});
+
+describe("a change another program wrote into the file", () => {
+  const outside = (id: number, name: string) =>
+    getDb().$client.prepare("UPDATE partners SET name_en = ? WHERE id = ?").run(name, id);
+  const fields = (version: number, nameEn: string) => ({
+    kind: "city",
+    countryCode: "CN",
+    nameEn,
+    version: String(version),
+  });
+
+  test("made before the form was opened: the form shows it, and its save is not refused", async () => {
+    const id = aPartner({ nameEn: "Outside Before" });
+    outside(id, "Outside Before, changed in the file");
+    const params = { partnerId: String(id) };
+    const opened = await partnerEdit.loader({
+      request: new Request("http://localhost/partners/1/edit", { headers: { Cookie: await cookieFor("editor") } }),
+      params,
+      context: {},
+    });
+    expect(opened.partner.nameEn).toBe("Outside Before, changed in the file");
+    const saved = await submit(
+      partnerEdit.action,
+      "/partners/1/edit",
+      fields(opened.partner.version, "Outside Before, edited"),
+      {
+        params,
+      },
+    );
+    expect(saved.status).toBe(302);
+  });
+
+  test("made after: refused, said as a change made outside the app", async () => {
+    const id = aPartner({ nameEn: "Outside After" });
+    const version = recordVersion("partner", id);
+    outside(id, "Outside After, changed in the file");
+    const params = { partnerId: String(id) };
+    const refused = await submit(partnerEdit.action, "/partners/1/edit", fields(version, "Outside After, edited"), {
+      params,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.reply!.stale!.message).toMatch(
+      /^While this form was open, this record was changed \(\d+ [A-Z][a-z]+ 20\d\d, \d\d:\d\d\)\.$/,
+    );
+  });
+});
