@@ -1,5 +1,7 @@
+import path from "node:path";
+import Database from "better-sqlite3";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { stateFile } from "./support";
+import { DEMO_APP, stateFile } from "./support";
 
 /** The first administrator's name (app/models/users.server.ts). */
 const ADMINISTRATOR = "Administrator";
@@ -41,8 +43,8 @@ test("a save over a change made while the form was open is refused, with who, an
   await administratorRenames(browser, editPath, `Konya City ${suffix}`);
 
   await page.getByRole("button", { name: "Save" }).click();
-  const notice = page.getByRole("alert").filter({ hasText: "While this form was open" });
-  await expect(notice).toContainText(`${ADMINISTRATOR} saved a change to this record`);
+  const notice = page.getByRole("alert").filter({ hasText: "Since this page was opened" });
+  await expect(notice).toContainText(`${ADMINISTRATOR} has saved a change to this record`);
   await expect(notice).toBeFocused();
   await expect(notice.getByRole("link", { name: "See what changed (opens in a new tab)" })).toHaveAttribute(
     "target",
@@ -105,4 +107,32 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status")).toHaveText("Saved.");
     await expect(page.getByRole("heading", { level: 1, name: `Izmir ${suffix}` })).toBeVisible();
   });
+});
+
+test("every edit form is sent with the version of its record, with and without its script", async ({ page }) => {
+  const demo = new Database(path.join(process.env.E2E_RUN_DIR!, "demo.db"), { readonly: true });
+  const first = (sql: string) => demo.prepare(sql).pluck().get() as number;
+  const step = demo.prepare("SELECT id, relation_id AS relationId FROM relation_steps LIMIT 1").get() as {
+    id: number;
+    relationId: number;
+  };
+  const forms = [
+    `/partners/${first("SELECT id FROM partners WHERE is_home = 0 LIMIT 1")}/edit`,
+    `/people/${first("SELECT id FROM people LIMIT 1")}/edit`,
+    `/organisations/${first("SELECT id FROM organisations LIMIT 1")}/edit`,
+    `/delegations/${first("SELECT id FROM delegations LIMIT 1")}/edit`,
+    `/initiatives/${first("SELECT id FROM initiatives LIMIT 1")}/edit`,
+    `/meetings/${first("SELECT id FROM meetings LIMIT 1")}/edit`,
+    `/relations/${step.relationId}/edit`,
+    `/relations/${step.relationId}/steps/${step.id}/edit`,
+  ];
+  demo.close();
+  for (const form of forms) {
+    // As the server sends it (what a browser without the script posts)...
+    const html = await (await page.request.get(`${DEMO_APP}${form}`)).text();
+    expect(html, form).toMatch(/<input type="hidden" name="version" value="[1-9]\d*"\/>/);
+    // ...and once the form's code has run.
+    await page.goto(`${DEMO_APP}${form}`);
+    await expect(page.locator('form[method="post"] input[name="version"]').first(), form).toHaveValue(/^[1-9]\d*$/);
+  }
 });

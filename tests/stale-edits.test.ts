@@ -10,6 +10,9 @@ import { describe, expect, test } from "vitest";
 import type { AuditedRecordType } from "~db/schema";
 import { getDb } from "~/db.server";
 import { recordVersion } from "~/models/record-versions.server";
+import { getPartner } from "~/models/partners/read.server";
+import { updatePartner } from "~/models/partners/write.server";
+import * as history from "~/routes/history.$recordType.$recordId";
 import * as delegationEdit from "~/routes/delegations.$delegationId_.edit";
 import * as initiativeEdit from "~/routes/initiatives.$initiativeId_.edit";
 import * as meetingEdit from "~/routes/meetings.$meetingId_.edit";
@@ -18,7 +21,7 @@ import * as partnerEdit from "~/routes/partners.$partnerId_.edit";
 import * as personEdit from "~/routes/people.$personId_.edit";
 import * as relationEdit from "~/routes/relations.$relationId.edit";
 import * as stepEdit from "~/routes/relations.$relationId.steps.$stepId.edit";
-import { cookieFor } from "./support/accounts";
+import { accountFor, cookieFor } from "./support/accounts";
 import {
   aDelegation,
   aMeeting,
@@ -185,7 +188,7 @@ describe.each(cases)(
       expect(refused.status).toBe(409);
       const stale = refused.reply!.stale!;
       expect(stale.message).toMatch(
-        /^Форма ашық тұрғанда Test admin осы жазбаға өзгеріс сақтады \(20\d\d жылғы \d+ [а-яәіңғүұқөһ]+, \d\d:\d\d\)\.$/,
+        /^Бұл бет ашылғаннан кейін Test admin осы жазбаға өзгеріс сақтады \(20\d\d жылғы \d+ [а-яәіңғүұқөһ]+, \d\d:\d\d\)\.$/,
       );
       expect(stale.version).toBe(afterFirst);
       expect(stale.historyHref).toBe(`/history/${type}/${id}`);
@@ -218,7 +221,7 @@ describe("who is said to have changed it", () => {
     );
     expect(second.status).toBe(409);
     expect(second.reply!.stale!.message).toMatch(
-      /^Пока форма была открыта, вы сохранили изменение этой записи в другой вкладке или окне \(\d+ [а-я]+ 20\d\d, \d\d:\d\d\)\.$/,
+      /^С тех пор как эта страница была открыта, вы сохранили изменение этой записи в другой вкладке, окне или на другом устройстве \(\d+ [а-я]+ 20\d\d, \d\d:\d\d\)\.$/,
     );
     const unversioned = await submit(
       partnerEdit.action,
@@ -271,7 +274,34 @@ describe("a change another program wrote into the file", () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.reply!.stale!.message).toMatch(
-      /^While this form was open, this record was changed \(\d+ [A-Z][a-z]+ 20\d\d, \d\d:\d\d\)\.$/,
+      /^Since this page was opened, this record has been changed outside the app \(\d+ [A-Z][a-z]+ 20\d\d, \d\d:\d\d\)\.$/,
     );
+  });
+});
+
+describe("returning a record to an earlier version from its history", () => {
+  test("a change made since the history was opened refuses it, said with who; sent again, it is done", async () => {
+    const id = aPartner({ nameEn: "Revert City" });
+    const created = recordVersion("partner", id);
+    const admin = { userId: (await accountFor("admin")).id };
+    const input = { kind: "city" as const, countryCode: "CN" };
+    updatePartner(id, { ...input, nameEn: "Revert City, renamed" }, admin);
+    const shown = recordVersion("partner", id);
+    // The history is open at `shown`; the administrator renames it again.
+    updatePartner(id, { ...input, nameEn: "Revert City, renamed again" }, admin);
+    const params = { recordType: "partner", recordId: String(id) };
+    const fields = (version: number) => ({ entryId: String(created), version: String(version) });
+
+    const refused = await submit(history.action, `/history/partner/${id}`, fields(shown), { params });
+    expect((refused.reply as unknown as { error: string }).error).toMatch(
+      /^Since this page was opened, Test admin has saved a change to this record \(.+\)\. Nothing was reverted: that change is now the newest version below\.$/,
+    );
+    expect(getPartner(id, "en")!.name).toBe("Revert City, renamed again");
+
+    const done = await submit(history.action, `/history/partner/${id}`, fields(recordVersion("partner", id)), {
+      params,
+    });
+    expect(done.status).toBe(302);
+    expect(getPartner(id, "en")!.name).toBe("Revert City");
   });
 });

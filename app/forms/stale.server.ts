@@ -24,6 +24,13 @@ export function unlessStale<T>(save: () => T): { saved: T; stale?: undefined } |
   }
 }
 
+/** Who changed the record since the page was opened, and when: the reader themself, someone, or another program. */
+export function sayStale(change: UnseenChange, { actor, lng, t }: { actor: Actor; lng: Language; t: T }) {
+  const time = sayTime(change.at, lng);
+  if (change.userId !== null && change.userId === actor.userId) return t("form.stale.byYou", { time });
+  return change.by ? t("form.stale.by", { name: change.by, time }) : t("form.stale.outside", { time });
+}
+
 /** The form again (409), as typed, saying who changed the record and when, and where to see it. */
 export function replyStale(
   result: SubmissionResult<string[]>,
@@ -31,13 +38,7 @@ export function replyStale(
   record: { type: AuditedRecordType; id: number },
   { actor, lng, t }: { actor: Actor; lng: Language; t: T },
 ) {
-  const time = sayTime(change.at, lng);
-  const message =
-    change.userId !== null && change.userId === actor.userId
-      ? t("form.stale.byYou", { time })
-      : change.by
-        ? t("form.stale.by", { name: change.by, time })
-        : t("form.stale.outside", { time });
+  const message = sayStale(change, { actor, lng, t });
   return replyWith(
     result,
     { stale: { version: change.version, message, historyHref: `/history/${record.type}/${record.id}` } },

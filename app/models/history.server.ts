@@ -31,6 +31,7 @@ import { REFERENCES } from "~db/shared/history-diff";
 import { localizedName } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import { countOf } from "./sql.server";
+import { checkUnchanged } from "./record-versions.server";
 import { documentParentPath, documentPathOf, restoreDocumentsDeletedWith } from "./documents.server";
 
 export const isAuditedType = (value: unknown): value is AuditedRecordType =>
@@ -181,9 +182,15 @@ function rebuildBeside(tx: Db, id: number, { named, indexed, row }: Rewritten) {
   if (indexed === "initiative") indexInitiative(tx, id);
 }
 
-function undo(actor: Actor, id: number, apply: (sqlite: Db["$client"]) => Rewritten | null): UndoResult {
+function undo(
+  actor: Actor,
+  id: number,
+  apply: (sqlite: Db["$client"]) => Rewritten | null,
+  check?: (tx: Db) => void,
+): UndoResult {
   try {
     const done = writeTransaction(getDb(), actor, (tx) => {
+      check?.(tx);
       const result = apply(getDb().$client);
       if (result) rebuildBeside(tx, id, result);
       return result !== null;
@@ -212,12 +219,20 @@ export function restore(type: AuditedRecordType, id: number, actor: Actor) {
   });
 }
 
-/** Makes a record what it was after one of its earlier entries (itself a new entry). */
-export function revert(type: AuditedRecordType, id: number, entryId: number, actor: Actor) {
-  return undo(actor, id, (sqlite) => {
-    const result = revertRecord(sqlite, type, id, entryId);
-    return result.reverted ? result : null;
-  });
+/**
+ * Makes a record what it was after one of its earlier entries (itself a new entry). `seen`: the
+ * newest version the page showed; a change made since refuses it (StaleEdit), as an edit is.
+ */
+export function revert(type: AuditedRecordType, id: number, entryId: number, actor: Actor, seen?: number) {
+  return undo(
+    actor,
+    id,
+    (sqlite) => {
+      const result = revertRecord(sqlite, type, id, entryId);
+      return result.reverted ? result : null;
+    },
+    (tx) => checkUnchanged(tx, type, id, seen),
+  );
 }
 
 /** The accounts that appear as authors, for the activity filter. */

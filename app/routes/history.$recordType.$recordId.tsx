@@ -13,6 +13,8 @@ import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18n.server";
 import { isAuditedType, recordHistory, recordPath, referencedNames, revert } from "~/models/history.server";
 import { redirectWithFlash } from "~/flash.server";
+import { sayStale, unlessStale } from "~/forms/stale.server";
+import { seenVersion } from "~/models/record-versions.server";
 import { notFound, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
@@ -67,11 +69,15 @@ export const schema = RevertSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  const { t } = await getTranslator(request);
+  const { lng, t } = await getTranslator(request);
   const { type, id } = recordFrom(params);
-  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
+  const form = Object.fromEntries(await readForm(request));
+  const parsed = schema.safeParse(form);
   if (!parsed.success) return { error: t("form.errors.invalid") };
-  const result = revert(type, id, parsed.data.entryId, actor);
+  const attempt = unlessStale(() => revert(type, id, parsed.data.entryId, actor, seenVersion(form)));
+  // Refused: the page comes back with the change it did not show as its newest version.
+  if (attempt.stale) return { error: `${sayStale(attempt.stale, { actor, lng, t })} ${t("history.notReverted")}` };
+  const result = attempt.saved;
   if (!result.ok) {
     return {
       error:
@@ -120,6 +126,7 @@ export default function RecordHistoryPage() {
             {canRevert && entry.hasVersion && entry.id !== latestId ? (
               <Form method="post" className="mt-2">
                 <input type="hidden" name="entryId" value={entry.id} />
+                {latestId ? <input type="hidden" name="version" value={latestId} /> : null}
                 <button
                   type="submit"
                   className="rounded border border-stone-300 bg-white px-3 py-1 text-sm hover:bg-stone-100"

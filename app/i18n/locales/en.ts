@@ -313,9 +313,10 @@ const en = {
   },
   form: {
     stale: {
-      by: "While this form was open, {{name}} saved a change to this record ({{time}}).",
-      byYou: "While this form was open, you saved a change to this record in another tab or window ({{time}}).",
-      outside: "While this form was open, this record was changed ({{time}}).",
+      by: "Since this page was opened, {{name}} has saved a change to this record ({{time}}).",
+      byYou:
+        "Since this page was opened, you have saved a change to this record from another tab, window or device ({{time}}).",
+      outside: "Since this page was opened, this record has been changed outside the app ({{time}}).",
       kept: "Nothing you typed is saved yet: it is all still below. Save again to replace that change with what is below, or leave this page to keep it.",
       history: "See what changed (opens in a new tab)",
     },
@@ -711,6 +712,7 @@ const en = {
     changed: "changed",
     reordered: "order changed",
     versions: "Versions",
+    notReverted: "Nothing was reverted: that change is now the newest version below.",
     revertTo: "Return to this version",
     reverted: "The record is back to the chosen version.",
     cannotRevert: "This version cannot be returned to.",
