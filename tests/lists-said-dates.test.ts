@@ -67,8 +67,32 @@ describe("the people list", () => {
       {
         id: expect.any(Number),
         name: "Asof Person",
-        post: { title: "Chair", organisation: "As-of Committee", asOf: "May 2016" },
+        post: { title: "Chair", organisation: "As-of Committee", asOf: "as of May 2016" },
       },
     ]);
+  });
+
+  test("an approximate 'as of' is said once, where each language puts it", async () => {
+    const organisationId = anOrganisation(aPartner(), { nameEn: "Circa Committee" });
+    const unknown = partialDate(null);
+    const circa2016 = { value: "2016-01-01", precision: "year" as const, approximate: true };
+    createPerson(
+      {
+        nameEn: "Circa Person",
+        posts: [{ organisationId, titleEn: "Chair", start: unknown, end: unknown, asOf: circa2016 }],
+      },
+      SYSTEM,
+    );
+    const said = async (language: string) => {
+      const data = await peopleLoader({
+        request: await request(`/people?organisation=Circa+Committee`, language),
+        params: {},
+        context: {},
+      });
+      return data.people.items[0].post?.asOf;
+    };
+    expect(await said("ru")).toBe("примерно по состоянию на 2016");
+    expect(await said("kk")).toBe("шамамен 2016 жағдай бойынша");
+    expect(await said("en")).toBe("as of 2016, approx.");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { calendarOf } from "~/i18n/dates";
+import { calendarOf, dateWords } from "~/i18n/dates";
 import { translations } from "~/i18n/i18n.server";
 import { translator } from "~/i18n/translate";
 import {
@@ -13,7 +13,7 @@ import {
 } from "~db/shared/partial-date";
 
 const calendar = (lng: "kk" | "ru" | "en") => calendarOf(lng, translator(translations[lng]));
-const english: DateWords = { calendar: calendar("en"), unknown: "date unknown", approximate: (d) => `${d}, approx.` };
+const english: DateWords = dateWords("en", translator(translations.en));
 
 describe("partial dates are built only from real calendar parts", () => {
   test.each([

@@ -2,6 +2,7 @@ import { useTranslation } from "~/i18n/react";
 import { useDateWords } from "~/i18n/dates";
 import { DateText } from "./DateText";
 import {
+  formatAsOf,
   formatPartialDate,
   knownOnlyAsOf,
   machineDate,
@@ -37,5 +38,5 @@ export function PostDates(post: HeldDates) {
   const words = useDateWords();
   const { t } = useTranslation();
   if (!knownOnlyAsOf(post)) return <PartialDateRange start={post.start} end={post.end} />;
-  return <span>{t("date.asOf", { date: formatPartialDate(post.asOf, words) })}</span>;
+  return <span>{formatAsOf(post.asOf, words)}</span>;
 }

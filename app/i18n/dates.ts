@@ -14,6 +14,8 @@ export function dateWords(lng: Language, t: TFunction): DateWords {
     calendar: calendarOf(lng, t),
     unknown: t("date.unknown"),
     approximate: (date) => t("date.approximate", { date }),
+    asOf: (date) => t("date.asOf", { date }),
+    asOfApproximate: (date) => t("date.asOfApproximate", { date }),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { SaidDate } from "~/components/DateText";
 import { astanaWallClock } from "~/components/AstanaTime";
 import { timeInWords } from "~db/shared/calendar-words";
-import { formatPartialDate, machineDate, type DateWords, type PartialDate } from "~db/shared/partial-date";
+import { formatAsOf, formatPartialDate, machineDate, type DateWords, type PartialDate } from "~db/shared/partial-date";
 import { LANGUAGES, type Language } from "./config";
 import { dateWords } from "./dates";
 import { translatorFor } from "./i18n.server";
@@ -16,4 +16,9 @@ export function sayDate(date: PartialDate, lng: Language): SaidDate {
 /** When something happened (stored in UTC), as Astana time in the reader's words. */
 export function sayTime(iso: string, lng: Language): string {
   return timeInWords(wordsOf.get(lng)!.calendar, astanaWallClock(iso));
+}
+
+/** "As of <date>" in the reader's words (formatAsOf). */
+export function sayAsOf(date: PartialDate, lng: Language): string {
+  return formatAsOf(date, wordsOf.get(lng)!);
 }

@@ -59,7 +59,7 @@ export default function PeoplePage() {
               {person.post ? (
                 <p className="text-sm text-stone-600">
                   {person.post.title} · {person.post.organisation}
-                  {person.post.asOf ? ` · ${t("date.asOf", { date: person.post.asOf })}` : null}
+                  {person.post.asOf ? ` · ${person.post.asOf}` : null}
                 </p>
               ) : null}
             </li>

@@ -90,6 +90,9 @@ export type DateWords = {
   unknown: string;
   /** wraps a date that is approximate: "{{date}}, approx." */
   approximate: (date: string) => string;
+  /** "as of {{date}}", and the same of an approximate date, said once where the language puts it */
+  asOf: (date: string) => string;
+  asOfApproximate: (date: string) => string;
 };
 
 export function formatPartialDate(date: PartialDate, words: DateWords): string {
@@ -118,6 +121,15 @@ export function machineDate(date: PartialDate): string | undefined {
     : date.precision === "month"
       ? date.value.slice(0, 7)
       : date.value;
+}
+
+/**
+ * "As of <date>", a post known held on a day: an approximate date's mark said once, where the
+ * language puts it ("примерно по состоянию на 2016", not "по состоянию на около 2016").
+ */
+export function formatAsOf(date: PartialDate, words: DateWords): string {
+  if (!date.approximate) return words.asOf(formatPartialDate(date, words));
+  return words.asOfApproximate(formatPartialDate({ ...date, approximate: false }, words));
 }
 
 /** A partial date as the three columns it is stored in: `date`, `datePrecision`, `dateApproximate`. */

@@ -38,6 +38,7 @@ const en = {
     since: "since {{start}}",
     until: "until {{end}}",
     asOf: "as of {{date}}",
+    asOfApproximate: "as of {{date}}, approx.",
   },
   common: {
     notStated: "not stated",

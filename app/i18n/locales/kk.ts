@@ -34,6 +34,7 @@ const kk: Translations = {
     since: "{{start}} бастап",
     until: "{{end}} дейін",
     asOf: "{{date}} жағдай бойынша",
+    asOfApproximate: "шамамен {{date}} жағдай бойынша",
   },
   common: {
     notStated: "көрсетілмеген",

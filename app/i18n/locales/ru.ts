@@ -34,6 +34,7 @@ const ru: Translations = {
     since: "с {{start}}",
     until: "до {{end}}",
     asOf: "по состоянию на {{date}}",
+    asOfApproximate: "примерно по состоянию на {{date}}",
   },
   common: {
     notStated: "не указано",

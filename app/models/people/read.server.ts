@@ -15,7 +15,7 @@ import {
 } from "~db/schema";
 import { localizedName, localizedTitle } from "~db/shared/names";
 import { comparePartialDates, knownOnlyAsOf, partialDateFormValue, type PartialDate } from "~db/shared/partial-date";
-import { sayDate } from "~/i18n/said-dates.server";
+import { sayAsOf } from "~/i18n/said-dates.server";
 import { byName, countOf, idsNamedFrom, namesOf, partialDateOf, titlesOf } from "../sql.server";
 
 /** A post's title in every language and its three partial dates (held from, until, as of). */
@@ -143,7 +143,7 @@ export function personLines(list: ReturnType<typeof listPeople>, lng: Language) 
       post: post && {
         title: post.title,
         organisation: post.organisation.name,
-        asOf: knownOnlyAsOf(post) ? sayDate(post.asOf, lng).text : null,
+        asOf: knownOnlyAsOf(post) ? sayAsOf(post.asOf, lng) : null,
       },
     })),
   };
