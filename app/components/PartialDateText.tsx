@@ -36,7 +36,6 @@ export function PartialDateRange({ start, end }: { start: PartialDate; end: Part
  */
 export function PostDates(post: HeldDates) {
   const words = useDateWords();
-  const { t } = useTranslation();
   if (!knownOnlyAsOf(post)) return <PartialDateRange start={post.start} end={post.end} />;
   return <span>{formatAsOf(post.asOf, words)}</span>;
 }
