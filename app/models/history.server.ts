@@ -31,7 +31,7 @@ import { REFERENCES } from "~db/shared/history-diff";
 import { localizedName } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import { countOf } from "./sql.server";
-import { checkUnchanged } from "./record-versions.server";
+import { checkUnchanged, recordVersion } from "./record-versions.server";
 import { documentParentPath, documentPathOf, restoreDocumentsDeletedWith } from "./documents.server";
 
 export const isAuditedType = (value: unknown): value is AuditedRecordType =>
@@ -107,11 +107,8 @@ type EntryRow = {
 export function recordHistory(type: AuditedRecordType, id: number, page: number) {
   const where = and(eq(history.recordType, type), eq(history.recordId, id));
   const { rows, total } = entriesPage(where, page);
-  const latestId =
-    page === 1
-      ? rows[0]?.id
-      : getDb().select({ id: history.id }).from(history).where(where).orderBy(desc(history.id)).limit(1).get()?.id;
-  return { page: pageOf(rows, total, page), latestId: latestId ?? null, exists: recordExists(type, id) };
+  const latestId = page === 1 ? rows[0]?.id : recordVersion(type, id);
+  return { page: pageOf(rows, total, page), latestId: latestId || null, exists: recordExists(type, id) };
 }
 
 function recordExists(type: AuditedRecordType, id: number) {

@@ -19,15 +19,19 @@ import { recordOutsideChanges } from "./writes.server";
  */
 export function recordVersion(type: AuditedRecordType, id: number, db: Db = getDb()): number {
   recordOutsideChanges(db);
-  return (
-    db
-      .select({ id: history.id })
-      .from(history)
-      .where(and(eq(history.recordType, type), eq(history.recordId, id)))
-      .orderBy(desc(history.id))
-      .limit(1)
-      .get()?.id ?? 0
-  );
+  return newestChange(db, type, id)?.version ?? 0;
+}
+
+/** The record's newest history entry: its id (the version), when, and by whom. */
+function newestChange(db: Db, type: AuditedRecordType, id: number): UnseenChange | undefined {
+  return db
+    .select({ version: history.id, at: history.at, userId: history.userId, by: users.name })
+    .from(history)
+    .leftJoin(users, eq(users.id, history.userId))
+    .where(and(eq(history.recordType, type), eq(history.recordId, id)))
+    .orderBy(desc(history.id))
+    .limit(1)
+    .get();
 }
 
 /** The change a form did not see: who made it (none for another program's), when, and the version it made. */
@@ -47,14 +51,7 @@ export class StaleEdit extends Error {
  */
 export function checkUnchanged(tx: Db, type: AuditedRecordType, id: number, seen: number | undefined) {
   if (seen === undefined) return;
-  const newest = tx
-    .select({ version: history.id, at: history.at, userId: history.userId, by: users.name })
-    .from(history)
-    .leftJoin(users, eq(users.id, history.userId))
-    .where(and(eq(history.recordType, type), eq(history.recordId, id)))
-    .orderBy(desc(history.id))
-    .limit(1)
-    .get();
+  const newest = newestChange(tx, type, id);
   if (newest && newest.version > seen) throw new StaleEdit(newest);
 }
 
