@@ -9,7 +9,7 @@ import type { AuditedRecordType } from "~db/schema";
 import type { Language } from "~/i18n/config";
 import { sayTime } from "~/i18n/said-dates.server";
 import type { T } from "~/i18n/translate";
-import { StaleEdit, type UnseenChange } from "~/models/record-versions.server";
+import { seenVersion, StaleEdit, type UnseenChange } from "~/models/record-versions.server";
 import { replyWith } from "./parse.server";
 
 export type StaleNotice = { version: number; message: string; historyHref: string };
@@ -31,8 +31,22 @@ export function sayStale(change: UnseenChange, { actor, lng, t }: { actor: Actor
   return change.by ? t("form.stale.by", { name: change.by, time }) : t("form.stale.outside", { time });
 }
 
+/**
+ * Every edit route's save: `save` gets the version the form was sent with (checked inside its
+ * transaction); a change made after the form was opened becomes the form's reply instead.
+ */
+export function saveEdit<Saved>(
+  submission: { payload: Record<string, unknown>; reply(): SubmissionResult<string[]> },
+  record: { type: AuditedRecordType; id: number },
+  reader: { actor: Actor; lng: Language; t: T },
+  save: (seen: number | undefined) => Saved,
+): { saved: Saved; reply?: undefined } | { reply: ReturnType<typeof replyStale> } {
+  const attempt = unlessStale(() => save(seenVersion(submission.payload)));
+  return attempt.stale ? { reply: replyStale(submission.reply(), attempt.stale, record, reader) } : attempt;
+}
+
 /** The form again (409), as typed, saying who changed the record and when, and where to see it. */
-export function replyStale(
+function replyStale(
   result: SubmissionResult<string[]>,
   change: UnseenChange,
   record: { type: AuditedRecordType; id: number },

@@ -13,8 +13,8 @@ import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
-import { recordVersion, seenVersion } from "~/models/record-versions.server";
-import { replyStale, unlessStale } from "~/forms/stale.server";
+import { recordVersion } from "~/models/record-versions.server";
+import { saveEdit } from "~/forms/stale.server";
 
 const DelegationForm = deferred(() => import("~/forms/DelegationForm").then((module) => module.DelegationForm));
 
@@ -45,9 +45,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission, lng, t } = await parseForm(request, schema);
   found(delegationForEdit(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
-  const saved = unlessStale(() => saveDelegation(id, submission.value, actor, lng, seenVersion(submission.payload)));
-  if (saved.stale) return replyStale(submission.reply(), saved.stale, { type: "delegation", id }, { actor, lng, t });
-  const result = saved.saved;
+  const edit = saveEdit(submission, { type: "delegation", id }, { actor, lng, t }, (seen) =>
+    saveDelegation(id, submission.value, actor, lng, seen),
+  );
+  if (edit.reply) return edit.reply;
+  const result = edit.saved;
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/delegations/${result.id}`, t("form.saved"));
 }

@@ -12,8 +12,8 @@ import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
-import { recordVersion, seenVersion } from "~/models/record-versions.server";
-import { replyStale, unlessStale } from "~/forms/stale.server";
+import { recordVersion } from "~/models/record-versions.server";
+import { saveEdit } from "~/forms/stale.server";
 
 const InitiativeForm = deferred(() => import("~/forms/InitiativeForms").then((module) => module.InitiativeForm));
 
@@ -40,11 +40,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission, lng, t } = await parseForm(request, schema);
   const current = found(initiativeForEdit(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
-  const input = { ...submission.value, status: current.status };
-  const attempt = unlessStale(() => saveInitiative(id, input, lng, actor, seenVersion(submission.payload)));
-  if (attempt.stale)
-    return replyStale(submission.reply(), attempt.stale, { type: "initiative", id }, { actor, lng, t });
-  const saved = attempt.saved;
+  const edit = saveEdit(submission, { type: "initiative", id }, { actor, lng, t }, (seen) =>
+    saveInitiative(id, { ...submission.value, status: current.status }, lng, actor, seen),
+  );
+  if (edit.reply) return edit.reply;
+  const saved = edit.saved;
   if (!saved.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(saved.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/initiatives/${id}`, t("form.saved"));
 }

@@ -12,8 +12,8 @@ import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
-import { recordVersion, seenVersion } from "~/models/record-versions.server";
-import { replyStale, unlessStale } from "~/forms/stale.server";
+import { recordVersion } from "~/models/record-versions.server";
+import { saveEdit } from "~/forms/stale.server";
 
 const MeetingForm = deferred(() => import("~/forms/MeetingForm").then((module) => module.MeetingForm));
 
@@ -45,9 +45,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission, lng, t } = await parseForm(request, schema);
   found(meetingForEdit(id, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
-  const saved = unlessStale(() => updateMeeting(id, submission.value, lng, actor, seenVersion(submission.payload)));
-  if (saved.stale) return replyStale(submission.reply(), saved.stale, { type: "meeting", id }, { actor, lng, t });
-  const result = saved.saved;
+  const edit = saveEdit(submission, { type: "meeting", id }, { actor, lng, t }, (seen) =>
+    updateMeeting(id, submission.value, lng, actor, seen),
+  );
+  if (edit.reply) return edit.reply;
+  const result = edit.saved;
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/meetings/${id}`, t("form.saved"));
 }

@@ -13,8 +13,8 @@ import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
-import { recordVersion, seenVersion } from "~/models/record-versions.server";
-import { replyStale, unlessStale } from "~/forms/stale.server";
+import { recordVersion } from "~/models/record-versions.server";
+import { saveEdit } from "~/forms/stale.server";
 
 const OrganisationForm = deferred(() => import("~/forms/OrganisationForm").then((module) => module.OrganisationForm));
 
@@ -47,12 +47,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const duplicates = findNameMatches("organisation", submission.value, lng, id);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate)
     return replyWith(submission.reply(), { duplicates }, 409);
-  const attempt = unlessStale(() =>
-    saveOrganisation(id, submission.value, lng, actor, seenVersion(submission.payload)),
+  const edit = saveEdit(submission, { type: "organisation", id }, { actor, lng, t }, (seen) =>
+    saveOrganisation(id, submission.value, lng, actor, seen),
   );
-  if (attempt.stale)
-    return replyStale(submission.reply(), attempt.stale, { type: "organisation", id }, { actor, lng, t });
-  const saved = attempt.saved;
+  if (edit.reply) return edit.reply;
+  const saved = edit.saved;
   if (!saved.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(saved.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/organisations/${id}`, t("form.saved"));
 }

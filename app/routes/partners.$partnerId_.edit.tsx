@@ -15,8 +15,8 @@ import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
-import { recordVersion, seenVersion } from "~/models/record-versions.server";
-import { replyStale, unlessStale } from "~/forms/stale.server";
+import { recordVersion } from "~/models/record-versions.server";
+import { saveEdit } from "~/forms/stale.server";
 
 const PartnerForm = deferred(() => import("~/forms/PartnerForm").then((module) => module.PartnerForm));
 
@@ -47,8 +47,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (duplicates.length > 0 && !submission.value.confirmDuplicate) {
     return replyWith(submission.reply(), { duplicates }, 409);
   }
-  const saved = unlessStale(() => updatePartner(id, submission.value, actor, seenVersion(submission.payload)));
-  if (saved.stale) return replyStale(submission.reply(), saved.stale, { type: "partner", id }, { actor, lng, t });
+  const edit = saveEdit(submission, { type: "partner", id }, { actor, lng, t }, (seen) =>
+    updatePartner(id, submission.value, actor, seen),
+  );
+  if (edit.reply) return edit.reply;
   return redirectWithFlash(request, `/partners/${id}`, t("form.saved"));
 }
 

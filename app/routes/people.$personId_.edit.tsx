@@ -15,8 +15,8 @@ import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
-import { recordVersion, seenVersion } from "~/models/record-versions.server";
-import { replyStale, unlessStale } from "~/forms/stale.server";
+import { recordVersion } from "~/models/record-versions.server";
+import { saveEdit } from "~/forms/stale.server";
 
 const PersonForm = deferred(() => import("~/forms/PersonForm").then((module) => module.PersonForm));
 
@@ -53,9 +53,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       {},
       400,
     );
-  const saved = unlessStale(() => updatePerson(id, submission.value, actor, lng, seenVersion(submission.payload)));
-  if (saved.stale) return replyStale(submission.reply(), saved.stale, { type: "person", id }, { actor, lng, t });
-  const result = saved.saved;
+  const edit = saveEdit(submission, { type: "person", id }, { actor, lng, t }, (seen) =>
+    updatePerson(id, submission.value, actor, lng, seen),
+  );
+  if (edit.reply) return edit.reply;
+  const result = edit.saved;
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/people/${id}`, t("form.saved"));
 }

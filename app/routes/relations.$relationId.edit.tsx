@@ -15,8 +15,8 @@ import { localizedName } from "~db/shared/names";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
-import { recordVersion, seenVersion } from "~/models/record-versions.server";
-import { replyStale, unlessStale } from "~/forms/stale.server";
+import { recordVersion } from "~/models/record-versions.server";
+import { saveEdit } from "~/forms/stale.server";
 
 const RelationFieldsForm = deferred(() => import("~/forms/RelationForms").then((module) => module.RelationFieldsForm));
 
@@ -51,8 +51,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const relation = found(relationForStep(id));
   const { submission, lng, t } = await parseForm(request, schema);
   if (submission.status !== "success") return replyWith(submission.reply());
-  const saved = unlessStale(() => updateRelation(id, submission.value, actor, seenVersion(submission.payload)));
-  if (saved.stale) return replyStale(submission.reply(), saved.stale, { type: "relation", id }, { actor, lng, t });
+  const edit = saveEdit(submission, { type: "relation", id }, { actor, lng, t }, (seen) =>
+    updateRelation(id, submission.value, actor, seen),
+  );
+  if (edit.reply) return edit.reply;
   return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.saved"));
 }
 

@@ -18,8 +18,8 @@ import { formatPartialDate } from "~db/shared/partial-date";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
-import { recordVersion, seenVersion } from "~/models/record-versions.server";
-import { replyStale, unlessStale } from "~/forms/stale.server";
+import { recordVersion } from "~/models/record-versions.server";
+import { saveEdit } from "~/forms/stale.server";
 
 const RelationStepForm = deferred(() => import("~/forms/RelationForms").then((module) => module.RelationStepForm));
 
@@ -59,11 +59,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission, lng, t } = await parseForm(request, schema);
   found(relationStepForEdit(relation.id, stepId, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
-  const seen = seenVersion(submission.payload);
-  const saved = unlessStale(() => updateRelationStep(relation.id, stepId, submission.value, lng, actor, seen));
-  if (saved.stale)
-    return replyStale(submission.reply(), saved.stale, { type: "relation", id: relation.id }, { actor, lng, t });
-  const result = saved.saved;
+  const edit = saveEdit(submission, { type: "relation", id: relation.id }, { actor, lng, t }, (seen) =>
+    updateRelationStep(relation.id, stepId, submission.value, lng, actor, seen),
+  );
+  if (edit.reply) return edit.reply;
+  const result = edit.saved;
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.saved"));
 }
