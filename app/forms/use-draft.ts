@@ -84,7 +84,7 @@ export function useDraft(key: string, enabled: boolean) {
   }, [clear]);
 
   // A new form id makes conform start again from the restored (or discarded) values.
-  return { value, restored: Boolean(value), formId: `${key}-${generation}`, save, sent, discard };
+  return { value, restored: Boolean(value), formId: `${key}-${generation}`, save, sent, discard, keep };
 }
 
 function entriesToFormData(entries: Array<[string, string]>) {

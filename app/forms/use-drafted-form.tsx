@@ -39,6 +39,14 @@ export function useDraftedForm<Schema extends z.ZodTypeAny>(
   const sent = (reply?.result.initialValue as Record<string, unknown> | null | undefined)?.version;
   const opened = (draft.value ?? defaultValue)?.version;
   const version = { value: reply?.stale?.version ?? sent ?? opened, stale: reply?.stale };
+  // The draft was kept as it was sent, with the version it was refused for: kept again with the
+  // newest, or reloading the page would bring the old version back and be refused again.
+  const { keep } = draft;
+  const staleVersion = reply?.stale?.version;
+  useEffect(() => {
+    const element = staleVersion === undefined ? null : document.getElementById(form.id);
+    if (element instanceof HTMLFormElement) keep(element);
+  }, [staleVersion, form.id, keep]);
   return { form, fields, draft, formProps, version };
 }
 
