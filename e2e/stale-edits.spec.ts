@@ -147,3 +147,40 @@ test("every edit form is sent with the version of its record, with and without i
     await expect(page.locator('form[method="post"] input[name="version"]').first(), form).toHaveValue(/^[1-9]\d*$/);
   }
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled });
+
+    test("a delete confirmed on a page opened before someone changed the record is refused, with who; confirmed again, it is deleted", async ({
+      page,
+      browser,
+    }) => {
+      const suffix = `${Date.now().toString(36)}${javaScriptEnabled ? "j" : "n"}`;
+      const editPath = await aPartnerToEdit(page, `Samsun ${suffix}`);
+      const deletePath = editPath.replace(/\/edit$/, "/delete");
+      await page.goto(deletePath);
+      await expect(page.getByRole("heading", { level: 1, name: `Delete Samsun ${suffix} · Türkiye?` })).toBeVisible();
+
+      await administratorRenames(browser, editPath, `Samsun City ${suffix}`);
+
+      await page.getByRole("button", { name: "Delete" }).click();
+      const notice = page.getByRole("alert").filter({ hasText: "Since this page was opened" });
+      await expect(notice).toContainText(`${ADMINISTRATOR} has saved a change to this record`);
+      await expect(notice).toContainText("Nothing was deleted.");
+      if (javaScriptEnabled) await expect(notice).toBeFocused();
+      await expect(notice.getByRole("link", { name: "See what changed (opens in a new tab)" })).toHaveAttribute(
+        "href",
+        `/history/partner/${editPath.split("/")[2]}`,
+      );
+      // The page shows the record as it is now, and its confirmation carries the newest version.
+      await expect(
+        page.getByRole("heading", { level: 1, name: `Delete Samsun City ${suffix} · Türkiye?` }),
+      ).toBeVisible();
+      await page.getByRole("button", { name: "Delete" }).click();
+      await expect(page.getByRole("status")).toHaveText("Deleted.");
+      await page.goto(editPath.replace(/\/edit$/, ""));
+      await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    });
+  });
+}

@@ -21,6 +21,14 @@ import * as partnerEdit from "~/routes/partners.$partnerId_.edit";
 import * as personEdit from "~/routes/people.$personId_.edit";
 import * as relationEdit from "~/routes/relations.$relationId.edit";
 import * as stepEdit from "~/routes/relations.$relationId.steps.$stepId.edit";
+import * as partnerDelete from "~/routes/partners.$partnerId_.delete";
+import * as personDelete from "~/routes/people.$personId_.delete";
+import * as organisationDelete from "~/routes/organisations.$organisationId_.delete";
+import * as delegationDelete from "~/routes/delegations.$delegationId_.delete";
+import * as initiativeDelete from "~/routes/initiatives.$initiativeId_.delete";
+import * as meetingDelete from "~/routes/meetings.$meetingId_.delete";
+import * as relationDelete from "~/routes/relations.$relationId.delete";
+import * as stepDelete from "~/routes/relations.$relationId.steps.$stepId.delete";
 import { accountFor, cookieFor } from "./support/accounts";
 import {
   aDelegation,
@@ -58,6 +66,8 @@ type Case = {
   form: (data: Record<string, unknown>) => unknown;
   /** A field both editors change. */
   field: string;
+  /** The record's delete page, confirmed on it. */
+  remove: { path: string; route: Case["route"] };
 };
 
 const cases: Case[] = [
@@ -71,6 +81,7 @@ const cases: Case[] = [
     },
     form: (data) => data.partner,
     field: "nameEn",
+    remove: { path: "/partners/1/delete", route: partnerDelete },
   },
   {
     type: "person",
@@ -82,6 +93,7 @@ const cases: Case[] = [
     },
     form: (data) => data.person,
     field: "nameEn",
+    remove: { path: "/people/1/delete", route: personDelete },
   },
   {
     type: "organisation",
@@ -93,6 +105,7 @@ const cases: Case[] = [
     },
     form: (data) => data.organisation,
     field: "nameEn",
+    remove: { path: "/organisations/1/delete", route: organisationDelete },
   },
   {
     type: "delegation",
@@ -104,6 +117,7 @@ const cases: Case[] = [
     },
     form: (data) => data.delegation,
     field: "purpose",
+    remove: { path: "/delegations/1/delete", route: delegationDelete },
   },
   {
     type: "initiative",
@@ -115,6 +129,7 @@ const cases: Case[] = [
     },
     form: (data) => data.initiative,
     field: "titleEn",
+    remove: { path: "/initiatives/1/delete", route: initiativeDelete },
   },
   {
     type: "meeting",
@@ -126,6 +141,7 @@ const cases: Case[] = [
     },
     form: (data) => data.meeting,
     field: "purpose",
+    remove: { path: "/meetings/1/delete", route: meetingDelete },
   },
   {
     type: "relation",
@@ -137,6 +153,7 @@ const cases: Case[] = [
     },
     form: (data) => data.defaultValue,
     field: "note",
+    remove: { path: "/relations/1/delete", route: relationDelete },
   },
   {
     type: "relation",
@@ -149,12 +166,13 @@ const cases: Case[] = [
     },
     form: (data) => data.step,
     field: "note",
+    remove: { path: "/relations/1/steps/1/delete", route: stepDelete },
   },
 ];
 
 describe.each(cases)(
   "editing a $type at $path while someone else saves it",
-  ({ type, path, route, make, form, field }) => {
+  ({ type, path, route, make, form, field, remove }) => {
     test("the second save is refused with who and when, nothing written, all typed kept; saved again, it is saved", async () => {
       const { id, params } = make();
       const opened = async (language: string, role: "editor" | "admin") =>
@@ -201,8 +219,114 @@ describe.each(cases)(
       expect(recordVersion(type, id)).toBeGreaterThan(afterFirst);
       expect((await opened("en", "editor"))[field]).toBe("Typed by the editor");
     });
+
+    test("a delete confirmed on a page opened before someone saved the record is refused with who and when; confirmed again, it is deleted", async () => {
+      const { id, params } = make();
+      const load = async (page: { path: string; route: Case["route"] }, role: "editor" | "admin", language = "en") =>
+        page.route.loader({
+          request: new Request(`http://localhost${page.path}`, {
+            headers: { Cookie: await cookieFor(role), "Accept-Language": language },
+          }),
+          params,
+          context: {},
+        });
+      const edit = { path, route };
+      const confirmation = await load(remove, "editor", "kk");
+      expect(confirmation.version).toBe(recordVersion(type, id));
+      const admins = fieldsOf(form(await load(edit, "admin")));
+      const changedBy = await submit(
+        route.action,
+        path,
+        { ...admins, [field]: "Changed before the delete" },
+        {
+          params,
+          as: "admin",
+        },
+      );
+      expect(changedBy.status).toBe(302);
+      const changed = recordVersion(type, id);
+
+      const refused = await submit(
+        remove.route.action,
+        remove.path,
+        { version: String(confirmation.version) },
+        {
+          params,
+          language: "kk",
+        },
+      );
+      expect(refused.status).toBe(409);
+      expect(refused.reply!.stale!.message).toMatch(
+        /^Бұл бет ашылғаннан кейін Test admin осы жазбаға өзгеріс сақтады \(/,
+      );
+      expect(refused.reply!.stale!.version).toBe(changed);
+      expect(recordVersion(type, id)).toBe(changed);
+      expect(fieldsOf(form(await load(edit, "editor")))[field]).toBe("Changed before the delete");
+
+      const deleted = await submit(remove.route.action, remove.path, { version: String(changed) }, { params });
+      expect(deleted.status).toBe(302);
+      await expect(load(edit, "editor")).rejects.toMatchObject({ status: 404 });
+    });
   },
 );
+
+describe("a delete confirmed after a record came to refer to it", () => {
+  test("is refused with what refers to it now, nothing deleted; with no version sent, it is not checked", async () => {
+    const id = aPartner({ nameEn: "Referred Later City" });
+    const params = { partnerId: String(id) };
+    const confirmation = await partnerDelete.loader({
+      request: new Request("http://localhost/partners/1/delete", { headers: { Cookie: await cookieFor("editor") } }),
+      params,
+      context: {},
+    });
+    expect(confirmation.references).toMatchObject({ organisations: 0 });
+    anOrganisation(id);
+    const refused = await submit(
+      partnerDelete.action,
+      "/partners/1/delete",
+      {
+        version: String(confirmation.version),
+      },
+      { params },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.reply).toMatchObject({ references: { organisations: 1 } });
+    expect(refused.reply!.stale).toBeUndefined();
+    expect(getPartner(id, "en")!.name).toBe("Referred Later City");
+
+    const unreferenced = aPartner({ nameEn: "Scripted Delete City" });
+    const version = recordVersion("partner", unreferenced);
+    updatePartner(
+      unreferenced,
+      { kind: "city", countryCode: "CN", nameEn: "Scripted Delete City, renamed" },
+      {
+        userId: (await accountFor("admin")).id,
+      },
+    );
+    expect(recordVersion("partner", unreferenced)).toBeGreaterThan(version);
+    for (const version of ["<script>1</script>", ["1", "2"]]) {
+      const sentAsNone = await submit(
+        partnerDelete.action,
+        "/partners/1/delete",
+        { version },
+        {
+          params: { partnerId: String(aPartner()) },
+        },
+      );
+      expect(sentAsNone.status).toBe(302);
+    }
+    const scripted = await submit(
+      partnerDelete.action,
+      "/partners/1/delete",
+      {},
+      {
+        params: { partnerId: String(unreferenced) },
+      },
+    );
+    expect(scripted.status).toBe(302);
+    expect(getPartner(unreferenced, "en")).toBeNull();
+  });
+});
 
 describe("who is said to have changed it", () => {
   test("the same account, from another tab: 'you'; a form sent with no version is not checked", async () => {

@@ -1,27 +1,41 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "~/i18n/react";
 import { PageHeading } from "~/components/Page";
+import type { DeleteReply } from "./stale.server";
 
 type ReferenceKind =
   "relations" | "organisations" | "meetings" | "delegations" | "initiatives" | "participations" | "posts" | "units";
+/** How many records of each kind refer to the one to delete. */
+export type References = Partial<Record<ReferenceKind, number>>;
 
 /** One line of what the record is (its kind, dates, partner), so that two alike can be told apart. */
 export type RecordDetail = { label: string; value: string };
 
-/** Says what still refers to a record (and then offers no delete), or asks to confirm. */
+/**
+ * Says what still refers to a record (and then offers no delete), or asks to confirm. The
+ * confirmation carries the version of the record the page showed (app/forms/stale.server.ts): a
+ * change made since refuses it, said here, and the page then carries the newest.
+ */
 export function DeleteConfirmation({
   name,
   references,
   cancelHref,
   details = [],
+  version,
 }: {
   name: string;
-  references: Partial<Record<ReferenceKind, number>>;
+  references: References;
   cancelHref: string;
   details?: RecordDetail[];
+  /** None for what has no history (a document). */
+  version?: number;
 }) {
   const { t } = useTranslation();
-  const blocking = (Object.entries(references) as Array<[ReferenceKind, number]>).filter(([, n]) => n > 0);
+  const reply = useActionData<DeleteReply>();
+  const blocking = (Object.entries(reply?.references ?? references) as Array<[ReferenceKind, number]>).filter(
+    ([, n]) => n > 0,
+  );
   return (
     <>
       <PageHeading>{t("form.delete.title", { name })}</PageHeading>
@@ -52,6 +66,10 @@ export function DeleteConfirmation({
         </div>
       ) : (
         <Form method="post" className="max-w-prose space-y-4">
+          {version === undefined ? null : (
+            <input type="hidden" name="version" value={reply?.stale?.version ?? version} />
+          )}
+          {reply?.stale ? <DeleteRefused stale={reply.stale} /> : null}
           <p>{t("form.delete.confirm")}</p>
           <div className="flex gap-3">
             <button type="submit" className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800">
@@ -64,5 +82,27 @@ export function DeleteConfirmation({
         </Form>
       )}
     </>
+  );
+}
+
+/** A confirmation refused for a change made after the page was opened: who made it and when, focused. */
+function DeleteRefused({ stale }: { stale: NonNullable<DeleteReply["stale"]> }) {
+  const { t } = useTranslation();
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => notice.current?.focus(), [stale]);
+  return (
+    <div
+      ref={notice}
+      role="alert"
+      tabIndex={-1}
+      className="space-y-1 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+    >
+      <p>
+        {stale.message} {t("form.delete.notDeleted")}
+      </p>
+      <a href={stale.historyHref} target="_blank" rel="noreferrer" className="text-sky-800 underline">
+        {t("form.stale.history")}
+      </a>
+    </div>
   );
 }

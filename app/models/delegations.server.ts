@@ -84,8 +84,9 @@ export function delegationReferences(id: number) {
   };
 }
 
-export function deleteDelegation(id: number, actor: Actor) {
+export function deleteDelegation(id: number, actor: Actor, seen?: number) {
   return writeTransaction(getDb(), actor, (db) => {
+    checkUnchanged(db, "delegation", id, seen);
     const references = delegationReferences(id);
     if (references.meetings > 0) return { deleted: false as const, references };
     db.delete(delegations).where(eq(delegations.id, id)).run();

@@ -243,8 +243,9 @@ export function organisationFormChoices(lng: Language, id?: number) {
   };
 }
 
-export function deleteOrganisation(id: number, actor: Actor) {
+export function deleteOrganisation(id: number, actor: Actor, seen?: number) {
   return writeTransaction(getDb(), actor, (db) => {
+    checkUnchanged(db, "organisation", id, seen);
     const references = organisationReferences(id);
     if (Object.values(references).some((n) => n > 0)) return { deleted: false as const, references };
     db.delete(organisations).where(eq(organisations.id, id)).run();

@@ -6,6 +6,8 @@ import { delegationForEdit, delegationReferences, deleteDelegation } from "~/mod
 import { delegationName } from "~/models/names.server";
 import { redirectWithFlash } from "~/flash.server";
 import { readForm } from "~/forms/parse.server";
+import { deleteConfirmed } from "~/forms/stale.server";
+import { recordVersion } from "~/models/record-versions.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -17,21 +19,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.delegationId);
   const { name, details } = found(delegationName(id, lng, t));
-  return { title: t("form.delete.title", { name }), id, name, details, references: delegationReferences(id) };
+  return {
+    title: t("form.delete.title", { name }),
+    id,
+    name,
+    details,
+    references: delegationReferences(id),
+    version: recordVersion("delegation", id),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  // Read, though nothing in it is used: an unread body would reset the connection.
-  await readForm(request);
+  const formData = await readForm(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.delegationId);
   const delegation = found(delegationForEdit(id, lng));
-  if (!deleteDelegation(id, actor).deleted) return new Response(null, { status: 409 });
+  const { refused } = deleteConfirmed(formData, { type: "delegation", id }, { actor, lng, t }, (seen) =>
+    deleteDelegation(id, actor, seen),
+  );
+  if (refused) return refused;
   return redirectWithFlash(request, `/partners/${delegation.partnerId}`, t("form.deleted"));
 }
 
 export default function DeleteDelegationPage() {
-  const { id, name, details, references } = useLoaderData<typeof loader>();
-  return <DeleteConfirmation name={name} details={details} references={references} cancelHref={`/delegations/${id}`} />;
+  const { id, name, details, references, version } = useLoaderData<typeof loader>();
+  return (
+    <DeleteConfirmation
+      version={version}
+      name={name}
+      details={details}
+      references={references}
+      cancelHref={`/delegations/${id}`}
+    />
+  );
 }

@@ -7,6 +7,8 @@ import { getInitiative } from "~/models/initiatives/read.server";
 import { initiativeName } from "~/models/names.server";
 import { redirectWithFlash } from "~/flash.server";
 import { readForm } from "~/forms/parse.server";
+import { deleteConfirmed } from "~/forms/stale.server";
+import { recordVersion } from "~/models/record-versions.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -18,22 +20,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.initiativeId);
   const { name, details } = found(initiativeName(id, lng, t));
-  return { title: t("form.delete.title", { name }), id, name, details };
+  return { title: t("form.delete.title", { name }), id, name, details, version: recordVersion("initiative", id) };
 }
 
 /** An initiative's steps are its own history and go with it; nothing else refers to it. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  // Read, though nothing in it is used: an unread body would reset the connection.
-  await readForm(request);
+  const formData = await readForm(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.initiativeId);
   found(getInitiative(id, lng));
-  deleteInitiative(id, actor);
+  const { refused } = deleteConfirmed(formData, { type: "initiative", id }, { actor, lng, t }, (seen) =>
+    deleteInitiative(id, actor, seen),
+  );
+  if (refused) return refused;
   return redirectWithFlash(request, "/initiatives", t("form.deleted"));
 }
 
 export default function DeleteInitiativePage() {
-  const { id, name, details } = useLoaderData<typeof loader>();
-  return <DeleteConfirmation name={name} details={details} references={{}} cancelHref={`/initiatives/${id}`} />;
+  const { id, name, details, version } = useLoaderData<typeof loader>();
+  return (
+    <DeleteConfirmation
+      version={version}
+      name={name}
+      details={details}
+      references={{}}
+      cancelHref={`/initiatives/${id}`}
+    />
+  );
 }

@@ -7,6 +7,8 @@ import { getMeeting } from "~/models/meetings/read.server";
 import { meetingName } from "~/models/names.server";
 import { redirectWithFlash } from "~/flash.server";
 import { readForm } from "~/forms/parse.server";
+import { deleteConfirmed } from "~/forms/stale.server";
+import { recordVersion } from "~/models/record-versions.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -18,21 +20,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.meetingId);
   const { name, details } = found(meetingName(id, lng, t));
-  return { title: t("form.delete.title", { name }), id, name, details, references: meetingReferences(id) };
+  return {
+    title: t("form.delete.title", { name }),
+    id,
+    name,
+    details,
+    references: meetingReferences(id),
+    version: recordVersion("meeting", id),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  // Read, though nothing in it is used: an unread body would reset the connection.
-  await readForm(request);
+  const formData = await readForm(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.meetingId);
   found(getMeeting(id, lng));
-  if (!deleteMeeting(id, actor).deleted) return new Response(null, { status: 409 });
+  const { refused } = deleteConfirmed(formData, { type: "meeting", id }, { actor, lng, t }, (seen) =>
+    deleteMeeting(id, actor, seen),
+  );
+  if (refused) return refused;
   return redirectWithFlash(request, "/meetings", t("form.deleted"));
 }
 
 export default function DeleteMeetingPage() {
-  const { id, name, details, references } = useLoaderData<typeof loader>();
-  return <DeleteConfirmation name={name} details={details} references={references} cancelHref={`/meetings/${id}`} />;
+  const { id, name, details, references, version } = useLoaderData<typeof loader>();
+  return (
+    <DeleteConfirmation
+      version={version}
+      name={name}
+      details={details}
+      references={references}
+      cancelHref={`/meetings/${id}`}
+    />
+  );
 }

@@ -6,6 +6,8 @@ import { deleteOrganisation, getOrganisation, organisationReferences } from "~/m
 import { organisationName } from "~/models/names.server";
 import { redirectWithFlash } from "~/flash.server";
 import { readForm } from "~/forms/parse.server";
+import { deleteConfirmed } from "~/forms/stale.server";
+import { recordVersion } from "~/models/record-versions.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -17,23 +19,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.organisationId);
   const { name, details } = found(organisationName(id, lng, t));
-  return { title: t("form.delete.title", { name }), id, name, details, references: organisationReferences(id) };
+  return {
+    title: t("form.delete.title", { name }),
+    id,
+    name,
+    details,
+    references: organisationReferences(id),
+    version: recordVersion("organisation", id),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  // Read, though nothing in it is used: an unread body would reset the connection.
-  await readForm(request);
+  const formData = await readForm(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.organisationId);
   found(getOrganisation(id, lng));
-  if (!deleteOrganisation(id, actor).deleted) return new Response(null, { status: 409 });
+  const { refused } = deleteConfirmed(formData, { type: "organisation", id }, { actor, lng, t }, (seen) =>
+    deleteOrganisation(id, actor, seen),
+  );
+  if (refused) return refused;
   return redirectWithFlash(request, "/organisations", t("form.deleted"));
 }
 
 export default function DeleteOrganisationPage() {
-  const { id, name, details, references } = useLoaderData<typeof loader>();
+  const { id, name, details, references, version } = useLoaderData<typeof loader>();
   return (
-    <DeleteConfirmation name={name} details={details} references={references} cancelHref={`/organisations/${id}`} />
+    <DeleteConfirmation
+      version={version}
+      name={name}
+      details={details}
+      references={references}
+      cancelHref={`/organisations/${id}`}
+    />
   );
 }

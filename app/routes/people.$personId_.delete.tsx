@@ -7,6 +7,8 @@ import { getPerson, personReferences } from "~/models/people/read.server";
 import { personName } from "~/models/names.server";
 import { redirectWithFlash } from "~/flash.server";
 import { readForm } from "~/forms/parse.server";
+import { deleteConfirmed } from "~/forms/stale.server";
+import { recordVersion } from "~/models/record-versions.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -18,21 +20,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.personId);
   const { name, details } = found(personName(id, lng, t));
-  return { title: t("form.delete.title", { name }), id, name, details, references: personReferences(id) };
+  return {
+    title: t("form.delete.title", { name }),
+    id,
+    name,
+    details,
+    references: personReferences(id),
+    version: recordVersion("person", id),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  // Read, though nothing in it is used: an unread body would reset the connection.
-  await readForm(request);
+  const formData = await readForm(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.personId);
   found(getPerson(id, lng));
-  if (!deletePerson(id, actor).deleted) return new Response(null, { status: 409 });
+  const { refused } = deleteConfirmed(formData, { type: "person", id }, { actor, lng, t }, (seen) =>
+    deletePerson(id, actor, seen),
+  );
+  if (refused) return refused;
   return redirectWithFlash(request, "/people", t("form.deleted"));
 }
 
 export default function DeletePersonPage() {
-  const { id, name, details, references } = useLoaderData<typeof loader>();
-  return <DeleteConfirmation name={name} details={details} references={references} cancelHref={`/people/${id}`} />;
+  const { id, name, details, references, version } = useLoaderData<typeof loader>();
+  return (
+    <DeleteConfirmation
+      version={version}
+      name={name}
+      details={details}
+      references={references}
+      cancelHref={`/people/${id}`}
+    />
+  );
 }

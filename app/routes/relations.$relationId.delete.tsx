@@ -7,6 +7,8 @@ import { deleteRelation } from "~/models/relations/write.server";
 import { relationForStep } from "~/models/relations/read.server";
 import { redirectWithFlash } from "~/flash.server";
 import { readForm } from "~/forms/parse.server";
+import { deleteConfirmed } from "~/forms/stale.server";
+import { recordVersion } from "~/models/record-versions.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -19,21 +21,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireId(params.relationId);
   const relation = found(relationForStep(id));
   const { name, details } = found(relationName(id, lng, t));
-  return { title: t("form.delete.title", { name }), name, details, partnerId: relation.partnerId };
+  return {
+    title: t("form.delete.title", { name }),
+    name,
+    details,
+    partnerId: relation.partnerId,
+    version: recordVersion("relation", id),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  // Read, though nothing in it is used: an unread body would reset the connection.
-  await readForm(request);
-  const { t } = await getTranslator(request);
+  const formData = await readForm(request);
+  const { lng, t } = await getTranslator(request);
   const id = requireId(params.relationId);
   const relation = found(relationForStep(id));
-  deleteRelation(id, actor);
+  const { refused } = deleteConfirmed(formData, { type: "relation", id }, { actor, lng, t }, (seen) =>
+    deleteRelation(id, actor, seen),
+  );
+  if (refused) return refused;
   return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.deleted"));
 }
 
 export default function DeleteRelationPage() {
-  const { name, details, partnerId } = useLoaderData<typeof loader>();
-  return <DeleteConfirmation name={name} details={details} references={{}} cancelHref={`/partners/${partnerId}`} />;
+  const { name, details, partnerId, version } = useLoaderData<typeof loader>();
+  return (
+    <DeleteConfirmation
+      version={version}
+      name={name}
+      details={details}
+      references={{}}
+      cancelHref={`/partners/${partnerId}`}
+    />
+  );
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { DeleteConfirmation } from "~/forms/DeleteConfirmation";
 import { PageHeading } from "~/components/Page";
@@ -9,6 +9,8 @@ import { deleteRelationStep } from "~/models/relations/write.server";
 import { relationForStep, relationStepsOf } from "~/models/relations/read.server";
 import { redirectWithFlash } from "~/flash.server";
 import { readForm } from "~/forms/parse.server";
+import { deleteConfirmed, type DeleteReply } from "~/forms/stale.server";
+import { recordVersion } from "~/models/record-versions.server";
 import { found, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
@@ -28,25 +30,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     relationId: relation.id,
     partnerId: relation.partnerId,
     onlyStep: relationStepsOf(relation.id).length < 2,
+    version: recordVersion("relation", relation.id),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  // Read, though nothing in it is used: an unread body would reset the connection.
-  await readForm(request);
-  const { t } = await getTranslator(request);
+  const formData = await readForm(request);
+  const { lng, t } = await getTranslator(request);
   const relation = found(relationForStep(requireId(params.relationId)));
   const stepId = requireId(params.stepId);
   found(relationStepsOf(relation.id).find((s) => s.id === stepId));
-  if (!deleteRelationStep(relation.id, stepId, actor).deleted) return new Response(null, { status: 409 });
+  const { refused } = deleteConfirmed(formData, { type: "relation", id: relation.id }, { actor, lng, t }, (seen) =>
+    deleteRelationStep(relation.id, stepId, actor, seen),
+  );
+  if (refused) return refused;
   return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.deleted"));
 }
 
 export default function DeleteRelationStepPage() {
   const { t } = useTranslation();
-  const { name, details, relationId, partnerId, onlyStep } = useLoaderData<typeof loader>();
-  if (onlyStep) {
+  const { name, details, relationId, partnerId, onlyStep, version } = useLoaderData<typeof loader>();
+  // The other steps may have been deleted after this page was opened.
+  const reply = useActionData<DeleteReply>();
+  if (onlyStep || reply?.onlyStep) {
     return (
       <>
         <PageHeading>{t("form.delete.title", { name })}</PageHeading>
@@ -64,5 +71,13 @@ export default function DeleteRelationStepPage() {
       </>
     );
   }
-  return <DeleteConfirmation name={name} details={details} references={{}} cancelHref={`/partners/${partnerId}`} />;
+  return (
+    <DeleteConfirmation
+      version={version}
+      name={name}
+      details={details}
+      references={{}}
+      cancelHref={`/partners/${partnerId}`}
+    />
+  );
 }

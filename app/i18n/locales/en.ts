@@ -353,6 +353,7 @@ const en = {
       confirm: "This cannot be undone from this page.",
       submit: "Delete",
       what: "The record to delete",
+      notDeleted: "Nothing was deleted. Look at the record as it is now before you confirm again.",
       referred: "This record cannot be deleted while other records refer to it:",
       references: {
         relations: "Relations: {{count, number}}",

@@ -104,10 +104,12 @@ export function addInitiativeStep(initiativeId: number, step: InitiativeStepInpu
   });
 }
 
-export function deleteInitiative(id: number, actor: Actor) {
-  writeTransaction(getDb(), actor, (db) => {
+export function deleteInitiative(id: number, actor: Actor, seen?: number) {
+  return writeTransaction(getDb(), actor, (db) => {
+    checkUnchanged(db, "initiative", id, seen);
     db.delete(initiatives).where(eq(initiatives.id, id)).run();
     removeFromSearch(db, "initiative", id);
+    return { deleted: true as const };
   });
 }
 

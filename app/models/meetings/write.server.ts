@@ -504,8 +504,9 @@ export function meetingReferences(id: number) {
 }
 
 /** A meeting that raised initiatives is not deleted: their history starts there. */
-export function deleteMeeting(id: number, actor: Actor) {
+export function deleteMeeting(id: number, actor: Actor, seen?: number) {
   return writeTransaction(getDb(), actor, (db) => {
+    checkUnchanged(db, "meeting", id, seen);
     const references = meetingReferences(id);
     if (references.initiatives > 0) return { deleted: false as const, references };
     removeMeeting(db, id);

@@ -55,8 +55,9 @@ export function updatePartner(id: number, input: PartnerInput, actor: Actor, see
 }
 
 /** Deletes a partner nothing refers to; otherwise deletes nothing and says what refers to it. */
-export function deletePartner(id: number, actor: Actor) {
+export function deletePartner(id: number, actor: Actor, seen?: number) {
   return writeTransaction(getDb(), actor, (tx) => {
+    checkUnchanged(tx, "partner", id, seen);
     const references = partnerReferences(id);
     if (Object.values(references).some((n) => n > 0)) return { deleted: false as const, references };
     tx.delete(partners)

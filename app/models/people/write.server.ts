@@ -162,8 +162,9 @@ export function updatePerson(
   });
 }
 
-export function deletePerson(id: number, actor: Actor) {
+export function deletePerson(id: number, actor: Actor, seen?: number) {
   return writeTransaction(getDb(), actor, (db) => {
+    checkUnchanged(db, "person", id, seen);
     const references = personReferences(id);
     if (Object.values(references).some((n) => n > 0)) return { deleted: false as const, references };
     db.delete(people).where(eq(people.id, id)).run();

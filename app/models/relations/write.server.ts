@@ -206,15 +206,16 @@ export function writeRelationStep(
  * Deletes one step. The only step is kept: a relation begins with its first step, so it is the
  * relation that is deleted then.
  */
-export function deleteRelationStep(relationId: number, stepId: number, actor: Actor) {
+export function deleteRelationStep(relationId: number, stepId: number, actor: Actor, seen?: number) {
   return writeTransaction(getDb(), actor, (db) => {
+    checkUnchanged(db, "relation", relationId, seen);
     const steps = db
       .select({ id: relationSteps.id, sourceId: relationSteps.sourceId })
       .from(relationSteps)
       .where(eq(relationSteps.relationId, relationId))
       .all();
     const step = steps.find((s) => s.id === stepId);
-    if (!step || steps.length < 2) return { deleted: false as const };
+    if (!step || steps.length < 2) return { deleted: false as const, onlyStep: steps.length < 2 };
     db.delete(relationSteps).where(eq(relationSteps.id, stepId)).run();
     if (step.sourceId) removeOrphanSources(db, [step.sourceId]);
     db.update(relations).set({ updatedAt: now }).where(eq(relations.id, relationId)).run();
@@ -223,8 +224,10 @@ export function deleteRelationStep(relationId: number, stepId: number, actor: Ac
 }
 
 /** A relation's steps are its own history and go with it. */
-export function deleteRelation(id: number, actor: Actor) {
-  writeTransaction(getDb(), actor, (db) => {
+export function deleteRelation(id: number, actor: Actor, seen?: number) {
+  return writeTransaction(getDb(), actor, (db) => {
+    checkUnchanged(db, "relation", id, seen);
     db.delete(relations).where(eq(relations.id, id)).run();
+    return { deleted: true as const };
   });
 }
