@@ -1,5 +1,5 @@
 import { useDateWords } from "~/i18n/dates";
-import { timeInWords } from "~db/shared/calendar-words";
+import { timeInWords, type WallClock } from "~db/shared/calendar-words";
 
 // The wall clock in Astana for a UTC instant, as numbers: timeInWords then writes it in the reader's
 // language with its month names (ICU's Kazakh medium format reads "2026 M11 25").
@@ -14,9 +14,10 @@ const ASTANA = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
-export function astanaWallClock(iso: string) {
+export function astanaWallClock(iso: string): WallClock {
   const parts = Object.fromEntries(ASTANA.formatToParts(new Date(iso)).map((p) => [p.type, Number(p.value)]));
-  return new Date(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  const { year, month, day, hour, minute, second } = parts;
+  return { year, month, day, hour, minute, second };
 }
 
 /** When something happened (stored in UTC), as Astana time in the reader's language. */

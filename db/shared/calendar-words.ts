@@ -38,12 +38,16 @@ export const monthInWords = (calendar: Calendar, year: number, month: number) =>
 const two = (n: number) => String(n).padStart(2, "0");
 
 /** A wall-clock time: "25 November 2026, 03:30" (date-fns "d MMMM yyyy, HH:mm[:ss]"), "2026 жылғы 25 қараша, 03:30". */
-export function timeInWords(calendar: Calendar, date: Date, seconds = false) {
-  const time = `${two(date.getHours())}:${two(date.getMinutes())}${seconds ? `:${two(date.getSeconds())}` : ""}`;
-  const name = calendar.monthsInDate[date.getMonth()];
-  const day =
-    calendar.language === "kk"
-      ? `${date.getFullYear()} жылғы ${date.getDate()} ${name}`
-      : `${date.getDate()} ${name} ${date.getFullYear()}`;
+export function timeInWords(calendar: Calendar, at: WallClock, seconds = false) {
+  const time = `${two(at.hour)}:${two(at.minute)}${seconds ? `:${two(at.second)}` : ""}`;
+  const name = calendar.monthsInDate[at.month - 1];
+  const day = calendar.language === "kk" ? `${at.year} жылғы ${at.day} ${name}` : `${at.day} ${name} ${at.year}`;
   return `${day}, ${time}`;
 }
+
+/**
+ * A wall clock's reading, as numbers (January is 1). Not a Date: a Date made from another zone's
+ * wall clock is read in the reader's own zone, where that hour may not exist (the night clocks go
+ * forward) and is moved by an hour.
+ */
+export type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
