@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { astanaWallClock } from "~/components/AstanaTime";
+import { astanaWallClock } from "~/i18n/said-dates.server";
 import { calendarOf } from "~/i18n/dates";
 import { translations } from "~/i18n/i18n.server";
 import { translator } from "~/i18n/translate";

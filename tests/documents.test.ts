@@ -80,9 +80,11 @@ describe("attaching", () => {
     expect(fs.readFileSync(file)).toEqual(bytes);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(fs.statSync(dir()).mode & 0o777).toBe(0o700);
-    const [listed] = listDocuments("meeting", meetingId).items;
+    const [listed] = listDocuments("meeting", meetingId, "kk").items;
     expect(listed.uploadedBy).toBe("Test editor");
-    expect(listed.uploadedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    // When, said on the server in the reader's language as Astana time, with its instant.
+    expect(listed.uploadedAt.iso).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(listed.uploadedAt.text).toMatch(/^20\d\d жылғы \d{1,2} [а-яәіңғүұқөһ]+, \d\d:\d\d$/);
     expect(leftovers()).toEqual([]);
   });
 
@@ -471,7 +473,7 @@ describe("a record with many documents", () => {
     await aDocumentId("relationStep", quiet, aPdf("quiet step"), "quiet.pdf");
     for (let i = 0; i < 25; i++) await aDocumentId("relationStep", busy, aPdf(`busy ${i}`), `busy-${i}.pdf`);
     const { documentsOfSteps } = await import("~/models/documents.server");
-    const steps = documentsOfSteps([busy, quiet]);
+    const steps = documentsOfSteps([busy, quiet], "en");
     expect(steps.get(quiet)).toMatchObject({ total: 1, items: [{ name: "quiet.pdf" }] });
     expect(steps.get(busy)!.total).toBe(25);
     expect(steps.get(busy)!.items).toHaveLength(10);

@@ -46,6 +46,11 @@ describe("first-load JavaScript", () => {
     "routes/initiatives._index",
     "routes/people._index",
     "routes/search",
+    // The lists of changes and sign-ins, and all of a record's documents: their times too.
+    "routes/admin.activity",
+    "routes/admin.bin",
+    "routes/admin.security",
+    "routes/documents.of.$parent.$parentId",
   ])("%s ships no code to word a date: the list's dates are said on the server", (route) => {
     expect(modulesOf(route).filter((input) => /partial-date|calendar-words|i18n\/dates/.test(input))).toEqual([]);
   });

@@ -40,13 +40,19 @@ describe("a record's label in a list of changes", () => {
         {
           id: 1,
           recordType: "partner" as const,
+          at: "2026-11-24T22:30:15.000Z",
           snapshot: { row: { name_en: "Urumqi", notes: "kept on the server" } },
         },
       ],
       "en",
       en,
     );
-    expect(entry).toEqual({ id: 1, recordType: "partner", label: "Urumqi" });
+    expect(entry).toEqual({
+      id: 1,
+      recordType: "partner",
+      at: { iso: "2026-11-24T22:30:15.000Z", text: "25 November 2026, 03:30" },
+      label: "Urumqi",
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { useTranslation } from "~/i18n/react";
 import { keyFrom } from "~/i18n/translate";
-import { AstanaTime } from "./AstanaTime";
+import { TimeText, type SaidTime } from "./DateText";
 import { PageLink } from "./Page";
 
 export type DocumentRow = {
@@ -9,7 +9,7 @@ export type DocumentRow = {
   size: number;
   type: string;
   kind: string | null;
-  uploadedAt: string;
+  uploadedAt: SaidTime;
   uploadedBy: string | null;
 };
 
@@ -57,7 +57,7 @@ export function DocumentItems({ documents, canEdit }: { documents: DocumentRows;
             <p className="text-stone-600">
               {document.kind ? t(keyFrom(`documents.types.${document.kind}`)) : document.type} ·{" "}
               <FileSize bytes={document.size} /> · {document.uploadedBy ?? t("history.system")} ·{" "}
-              <AstanaTime iso={document.uploadedAt} />
+              <TimeText time={document.uploadedAt} />
             </p>
           </div>
           <div className="flex flex-wrap items-center gap-3">

@@ -1,6 +1,6 @@
 import { useTranslation } from "~/i18n/react";
 import { keyFrom } from "~/i18n/translate";
-import { AstanaTime } from "./AstanaTime";
+import { TimeText, type SaidTime } from "./DateText";
 
 /**
  * When and by whom, in the reader's language; UTC is stored, the reader sees Astana time. A
@@ -12,7 +12,7 @@ export function EntryMeta({
   outside,
   action,
 }: {
-  at: string;
+  at: SaidTime;
   userName: string | null;
   outside: boolean;
   action: string;
@@ -21,7 +21,7 @@ export function EntryMeta({
   return (
     <p className="text-sm text-stone-600">
       <span className="font-medium text-stone-900">{t(keyFrom(`history.actions.${action}`))}</span> ·{" "}
-      <AstanaTime iso={at} /> · {userName ?? (outside ? t("history.outside") : t("history.system"))}
+      <TimeText time={at} /> · {userName ?? (outside ? t("history.outside") : t("history.system"))}
     </p>
   );
 }

@@ -9,6 +9,8 @@
  * half-written stays. The rows are audited records (history, bin); the files stay while a row
  * or an entry names them.
  */
+import type { Language } from "~/i18n/config";
+import { sayInstant } from "~/i18n/said-dates.server";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -243,7 +245,7 @@ const listColumns = {
 export const DOCUMENTS_SHOWN = 10;
 export const DOCUMENTS_PAGE_SIZE = PAGE_SIZE;
 
-function listWhere(where: SQL | undefined, limit: number, offset = 0) {
+function listWhere(where: SQL | undefined, lng: Language, limit: number, offset = 0) {
   return getDb()
     .select(listColumns)
     .from(documents)
@@ -253,12 +255,12 @@ function listWhere(where: SQL | undefined, limit: number, offset = 0) {
     .limit(limit)
     .offset(offset)
     .all()
-    .map(withKind);
+    .map((row) => listed(row, lng));
 }
 
-/** A listed document with its kind (a photo, a PDF...) read from its type. */
-function withKind<Row extends { type: string }>(row: Row) {
-  return { ...row, kind: kindOfType(row.type) };
+/** A listed document with its kind (a photo, a PDF...) read from its type, and when it came in words. */
+function listed<Row extends { type: string; uploadedAt: string }>(row: Row, lng: Language) {
+  return { ...row, kind: kindOfType(row.type), uploadedAt: sayInstant(row.uploadedAt, lng) };
 }
 
 export type DocumentItem = ReturnType<typeof listWhere>[number];
@@ -295,18 +297,23 @@ const parentReads = perConnection((db) => {
 });
 
 /** A record's newest documents, at most DOCUMENTS_SHOWN, and how many it has. */
-export function listDocuments(parent: DocumentParent, parentId: number): DocumentList {
+export function listDocuments(parent: DocumentParent, parentId: number, lng: Language): DocumentList {
   const reads = parentReads(getDb())[parent];
   return {
-    items: reads.items.all({ id: parentId }).map(withKind),
+    items: reads.items.all({ id: parentId }).map((row) => listed(row, lng)),
     total: reads.total.get({ id: parentId })?.total ?? 0,
   };
 }
 
 /** A page of a record's documents, newest first (the "all documents" page). */
-export function pageOfDocuments(parent: DocumentParent, parentId: number, page: number): Page<DocumentItem> {
+export function pageOfDocuments(
+  parent: DocumentParent,
+  parentId: number,
+  page: number,
+  lng: Language,
+): Page<DocumentItem> {
   const where = eq(PARENT_COLUMN[parent], parentId);
-  const items = listWhere(where, DOCUMENTS_PAGE_SIZE, offsetOf(page, DOCUMENTS_PAGE_SIZE));
+  const items = listWhere(where, lng, DOCUMENTS_PAGE_SIZE, offsetOf(page, DOCUMENTS_PAGE_SIZE));
   return pageOf(items, countWhere(where), page, DOCUMENTS_PAGE_SIZE);
 }
 
@@ -342,7 +349,7 @@ const stepTotals = perConnection((db) =>
 );
 
 /** The documents of several relation steps, by step, each as listDocuments (the partner page shows them all). */
-export function documentsOfSteps(stepIds: number[]) {
+export function documentsOfSteps(stepIds: number[], lng: Language) {
   const bySteps = new Map<number, DocumentList>();
   if (stepIds.length === 0) return bySteps;
   const totals = stepTotals(getDb()).all({ ids: JSON.stringify(stepIds) });
@@ -350,7 +357,7 @@ export function documentsOfSteps(stepIds: number[]) {
   // gets its own newest, whatever the others hold.
   const items = parentReads(getDb()).relationStep.items;
   for (const { stepId, total } of totals)
-    bySteps.set(stepId!, { items: items.all({ id: stepId! }).map(withKind), total });
+    bySteps.set(stepId!, { items: items.all({ id: stepId! }).map((row) => listed(row, lng)), total });
   return bySteps;
 }
 

@@ -1,3 +1,4 @@
+import { sayInstant } from "~/i18n/said-dates.server";
 import type { AuditedRecordType } from "~db/enums";
 import { localizedName } from "~db/shared/names";
 import type { DatePrecision } from "~db/enums";
@@ -61,13 +62,14 @@ const withPurpose = (label: string, row: Row) => {
 };
 
 /** A page of history entries with their labels, each entry's stored row left on the server. */
-export function labelled<Entry extends { recordType: AuditedRecordType; snapshot: { row: Row } | null }>(
+export function labelled<Entry extends { recordType: AuditedRecordType; at: string; snapshot: { row: Row } | null }>(
   entries: Entry[],
   lng: Language,
   t: T,
 ) {
   return entries.map(({ snapshot, ...entry }) => ({
     ...entry,
+    at: sayInstant(entry.at, lng),
     label: recordLabel(entry.recordType, snapshot?.row, lng, t),
   }));
 }

@@ -109,7 +109,7 @@ export function meetingPage(id: number, lng: Language, draw: (meeting: MeetingRe
     () => {
       const meeting = getMeeting(id, lng);
       // Its documents too: attaching one is a change of a record (its own), as any other.
-      return meeting && { meeting, body: draw(meeting), documents: listDocuments("meeting", id) };
+      return meeting && { meeting, body: draw(meeting), documents: listDocuments("meeting", id, lng) };
     },
     "records",
   );
@@ -138,11 +138,14 @@ export function searchPage(query: string, lng: Language, draw: (found: ReturnTyp
  * A partner's relations with their steps, and each step's documents: attaching one is a change
  * of a record (its own), as any other, so they are read and kept with the page.
  */
-function partnerRelations(relations: NonNullable<ReturnType<typeof getPartner>>["relations"]) {
+function partnerRelations(relations: NonNullable<ReturnType<typeof getPartner>>["relations"], lng: Language) {
   return {
     items: relations,
     stepDocuments: Object.fromEntries(
-      documentsOfSteps(relations.flatMap((relation) => relation.steps.map((step) => step.id))),
+      documentsOfSteps(
+        relations.flatMap((relation) => relation.steps.map((step) => step.id)),
+        lng,
+      ),
     ),
   };
 }
@@ -199,7 +202,7 @@ export function partnerPage<Markup>(
       partner,
       chart: lane.length ? drawChart(lane, partner.name) : null,
       markup: drawLists(id, {
-        relations: partnerRelations(relations),
+        relations: partnerRelations(relations, lng),
         meetings: listMeetings({ lng, page: 1, filter: { partnerId: id }, pageSize: 10 }),
         people: peopleMetFrom(id, lng),
         delegations: partnerDelegations(id, lng),

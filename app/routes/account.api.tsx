@@ -1,3 +1,4 @@
+import { sayInstant } from "~/i18n/said-dates.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { requireUser } from "~/auth.server";
 import { redirectWithFlash } from "~/flash.server";
@@ -13,9 +14,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { t } = await getTranslator(request);
+  const { t, lng } = await getTranslator(request);
+  const tokens = tokensOf(user.id).map((token) => ({
+    ...token,
+    createdAt: sayInstant(token.createdAt, lng),
+    lastUsedAt: token.lastUsedAt ? sayInstant(token.lastUsedAt, lng) : null,
+  }));
   // The limit comes with the data: the page's code in the browser has no server module to read it from.
-  return { title: t("apiTokens.title"), tokens: tokensOf(user.id), limit: TOKENS_PER_ACCOUNT };
+  return { title: t("apiTokens.title"), tokens, limit: TOKENS_PER_ACCOUNT };
 }
 
 /** The form this action parses; exported for scripts/fuzz, which posts its fields here. */

@@ -1,9 +1,10 @@
+import { sayInstant } from "~/i18n/said-dates.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { SecretShownOnce } from "~/components/SecretShownOnce";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FEED_PARTIAL_DATES } from "~db/enums";
 import { requireUser } from "~/auth.server";
-import { AstanaTime } from "~/components/AstanaTime";
+import { TimeText } from "~/components/DateText";
 import { SubmitButton } from "~/forms/Controls";
 import { PageHeading, Section } from "~/components/Page";
 import { redirectWithFlash } from "~/flash.server";
@@ -29,7 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { t, lng } = await getTranslator(request);
   // The feed's bounds come with the data: the page's code in the browser has no server module to read them from.
-  return { title: t("calendar.title"), feed: feedOf(user.id), lng, months: FEED_MONTHS, limit: FEED_LIMIT };
+  const feed = feedOf(user.id);
+  return {
+    title: t("calendar.title"),
+    feed: feed && { ...feed, renewedAt: sayInstant(feed.renewedAt, lng) },
+    lng,
+    months: FEED_MONTHS,
+    limit: FEED_LIMIT,
+  };
 }
 
 export const schema = CalendarFeedSchema;
@@ -80,7 +88,7 @@ export default function CalendarFeedPage() {
       {feed ? (
         <>
           <p className="mb-4">
-            {t("calendar.active")} {t("calendar.madeAt")}: <AstanaTime iso={feed.renewedAt} />
+            {t("calendar.active")} {t("calendar.madeAt")}: <TimeText time={feed.renewedAt} />
           </p>
           <Section title={t("calendar.settings")} id="settings">
             <SettingsForm intent="settings" language={feed.language} partialDates={feed.partialDates}>

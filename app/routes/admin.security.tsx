@@ -1,10 +1,11 @@
+import { sayInstant } from "~/i18n/said-dates.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireAdmin } from "~/auth.server";
 import { ActivityFilter } from "~/components/ActivityFilter";
 import { AdminNav } from "~/components/AdminNav";
-import { AstanaTime } from "~/components/AstanaTime";
+import { TimeText } from "~/components/DateText";
 import { Empty, PageHeading } from "~/components/Page";
 import { Pagination } from "~/components/Pagination";
 import { getTranslator } from "~/i18n/i18n.server";
@@ -19,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const { t } = await getTranslator(request);
+  const { t, lng } = await getTranslator(request);
   const params = new URL(request.url).searchParams;
   const from = dayFrom(params, "from");
   const to = dayFrom(params, "to");
@@ -31,7 +32,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     to: to && nextDayStartUtc(to),
   });
   toLastPageIfPast(request, page);
-  return { title: t("admin.security.title"), page, authors: authors(), filter: { userId, from, to } };
+  const items = page.items.map((event) => ({
+    ...event,
+    at: sayInstant(event.at, lng, true),
+    lastSeenAt: sayInstant(event.lastSeenAt, lng, true),
+  }));
+  return {
+    title: t("admin.security.title"),
+    page: { ...page, items },
+    authors: authors(),
+    filter: { userId, from, to },
+  };
 }
 
 export default function SecurityLogPage() {
@@ -62,10 +73,10 @@ export default function SecurityLogPage() {
           {page.items.map((event) => (
             <tr key={event.id} className="border-b border-stone-200 align-top max-sm:block max-sm:py-2">
               <td className="py-2 whitespace-nowrap max-sm:block max-sm:py-0">
-                <AstanaTime iso={event.at} seconds />
+                <TimeText time={event.at} />
                 {event.count > 1 ? (
                   <div className="text-stone-600">
-                    {t("admin.security.lastAt")} <AstanaTime iso={event.lastSeenAt} seconds />
+                    {t("admin.security.lastAt")} <TimeText time={event.lastSeenAt} />
                   </div>
                 ) : null}
               </td>

@@ -27,7 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const title = delegation.partner
     ? t("delegation.title", { partner: delegation.partner.name })
     : t("meeting.delegation");
-  return { title, delegation, documents: listDocuments("delegation", delegation.id), maxMb: getEnv().UPLOAD_MAX_MB };
+  return {
+    title,
+    delegation,
+    documents: listDocuments("delegation", delegation.id, lng),
+    maxMb: getEnv().UPLOAD_MAX_MB,
+  };
 }
 
 type Person = { id: number; name: string; post: { title: string; organisation: { id: number; name: string } } | null };

@@ -26,8 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!(DOCUMENT_PARENTS as readonly string[]).includes(parent)) throw notFound();
   const parentId = requireId(params.parentId);
   if (!documentParentExists(parent, parentId)) throw notFound();
-  const { t } = await getTranslator(request);
-  const documents = pageOfDocuments(parent, parentId, pageFromSearch(new URL(request.url).searchParams));
+  const { t, lng } = await getTranslator(request);
+  const documents = pageOfDocuments(parent, parentId, pageFromSearch(new URL(request.url).searchParams), lng);
   toLastPageIfPast(request, documents);
   return {
     title: t("documents.allTitle"),

@@ -1,3 +1,4 @@
+import { sayInstant } from "~/i18n/said-dates.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
@@ -52,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // after the entry exists to go back to.
       items: page.items.map(({ before, after, ...entry }) => ({
         ...entry,
+        at: sayInstant(entry.at, lng),
         changes: before && after ? describeChanges(TABLE_OF[type], before, after) : null,
         hasVersion: after !== null,
       })),

@@ -1,3 +1,4 @@
+import { sayInstant } from "~/i18n/said-dates.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { actorOf, requireEditor, requireUser } from "~/auth.server";
@@ -47,14 +48,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireEditor(request);
-  const { t } = await getTranslator(request);
+  const { t, lng } = await getTranslator(request);
   const page = pageFromSearch(new URL(request.url).searchParams);
   const imports = listImports({ page });
   toLastPageIfPast(request, imports);
+  const items = imports.items.map((entry) => ({
+    ...entry,
+    at: sayInstant(entry.at, lng),
+    undoneAt: entry.undoneAt ? sayInstant(entry.undoneAt, lng) : null,
+  }));
   return {
     title: t("imports.title"),
     maxMb: getEnv().UPLOAD_MAX_MB,
-    imports,
+    imports: { ...imports, items },
     canUndo: user.role === "admin",
   };
 }

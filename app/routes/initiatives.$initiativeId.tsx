@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: initiative.title,
     initiative,
-    documents: listDocuments("initiative", initiative.id),
+    documents: listDocuments("initiative", initiative.id, lng),
     maxMb: getEnv().UPLOAD_MAX_MB,
   };
 }

@@ -2,7 +2,7 @@ import type { FormReply } from "~/forms/parse.server";
 import { getFormProps } from "@conform-to/react";
 import { SecretShownOnce } from "~/components/SecretShownOnce";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { AstanaTime } from "~/components/AstanaTime";
+import { TimeText } from "~/components/DateText";
 import { Empty, PageHeading, Section } from "~/components/Page";
 import { ApiTokenCreateSchema } from "~/forms/api-token";
 import { FormErrors, SubmitButton, TextField } from "~/forms/Controls";
@@ -73,10 +73,10 @@ export function ApiTokensPage() {
                     {token.name}
                   </th>
                   <td className="py-1 pr-3">
-                    <AstanaTime iso={token.createdAt} />
+                    <TimeText time={token.createdAt} />
                   </td>
                   <td className="py-1 pr-3">
-                    {token.lastUsedAt ? <AstanaTime iso={token.lastUsedAt} /> : t("apiTokens.never")}
+                    {token.lastUsedAt ? <TimeText time={token.lastUsedAt} /> : t("apiTokens.never")}
                   </td>
                   <td className="py-1">
                     <Form method="post">

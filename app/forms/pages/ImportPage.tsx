@@ -1,7 +1,7 @@
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useId, useRef } from "react";
 import { AdminNav } from "~/components/AdminNav";
-import { AstanaTime } from "~/components/AstanaTime";
+import { TimeText } from "~/components/DateText";
 import { Empty, PageHeading } from "~/components/Page";
 import { IMPORT_KINDS } from "~db/schema";
 import { ErrorList, FormErrors, SubmitButton } from "~/forms/Controls";
@@ -146,11 +146,11 @@ export function ImportPage() {
               </p>
               <p className="text-stone-600">
                 {t("imports.rows")}: {t("common.number", { value: entry.rowCount })} · {t("imports.who")}:{" "}
-                {entry.who ?? "—"} · {t("imports.when")}: <AstanaTime iso={entry.at} />
+                {entry.who ?? "—"} · {t("imports.when")}: <TimeText time={entry.at} />
               </p>
               {entry.undoneAt ? (
                 <p className="text-stone-600">
-                  {t("imports.undone")}: <AstanaTime iso={entry.undoneAt} />
+                  {t("imports.undone")}: <TimeText time={entry.undoneAt} />
                 </p>
               ) : canUndo ? (
                 <Form method="post" className="mt-2">
