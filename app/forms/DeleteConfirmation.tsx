@@ -1,7 +1,7 @@
 import { Form, Link, useActionData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { useTranslation } from "~/i18n/react";
 import { PageHeading } from "~/components/Page";
+import { StaleAlert } from "./StaleAlert";
 import type { DeleteReply } from "./stale.server";
 
 type ReferenceKind =
@@ -19,13 +19,13 @@ export type RecordDetail = { label: string; value: string };
  */
 export function DeleteConfirmation({
   name,
-  references,
+  references = {},
   cancelHref,
   details = [],
   version,
 }: {
   name: string;
-  references: References;
+  references?: References;
   cancelHref: string;
   details?: RecordDetail[];
   /** None for what has no history (a document). */
@@ -69,7 +69,7 @@ export function DeleteConfirmation({
           {version === undefined ? null : (
             <input type="hidden" name="version" value={reply?.stale?.version ?? version} />
           )}
-          {reply?.stale ? <DeleteRefused stale={reply.stale} /> : null}
+          {reply?.stale ? <StaleAlert stale={reply.stale} then={t("form.delete.notDeleted")} /> : null}
           <p>{t("form.delete.confirm")}</p>
           <div className="flex gap-3">
             <button type="submit" className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800">
@@ -82,27 +82,5 @@ export function DeleteConfirmation({
         </Form>
       )}
     </>
-  );
-}
-
-/** A confirmation refused for a change made after the page was opened: who made it and when, focused. */
-function DeleteRefused({ stale }: { stale: NonNullable<DeleteReply["stale"]> }) {
-  const { t } = useTranslation();
-  const notice = useRef<HTMLDivElement>(null);
-  useEffect(() => notice.current?.focus(), [stale]);
-  return (
-    <div
-      ref={notice}
-      role="alert"
-      tabIndex={-1}
-      className="space-y-1 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
-    >
-      <p>
-        {stale.message} {t("form.delete.notDeleted")}
-      </p>
-      <a href={stale.historyHref} target="_blank" rel="noreferrer" className="text-sky-800 underline">
-        {t("form.stale.history")}
-      </a>
-    </div>
   );
 }

@@ -1,9 +1,10 @@
 import { getFormProps } from "@conform-to/react";
-import { useEffect, useRef, type FormEvent } from "react";
+import { useEffect, type FormEvent } from "react";
 import type { z } from "zod";
 import { useTranslation } from "~/i18n/react";
 import type { FormReply } from "./parse.server";
 import type { StaleNotice } from "./stale.server";
+import { StaleAlert } from "./StaleAlert";
 import { useDraft } from "./use-draft";
 import { useSchemaForm } from "./use-schema-form";
 
@@ -70,31 +71,13 @@ export function DraftRestored({ draft }: { draft: { restored: boolean; discard: 
  */
 export function RecordVersion({ version }: { version: { value: unknown; stale?: StaleNotice } }) {
   const { t } = useTranslation();
-  const notice = useRef<HTMLDivElement>(null);
   const { value, stale } = version;
-  useEffect(() => {
-    if (stale) notice.current?.focus();
-  }, [stale]);
   return (
     <>
       {typeof value === "number" || typeof value === "string" ? (
         <input type="hidden" name="version" value={String(value)} />
       ) : null}
-      {stale ? (
-        <div
-          ref={notice}
-          role="alert"
-          tabIndex={-1}
-          className="space-y-1 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
-        >
-          <p>
-            {stale.message} {t("form.stale.kept")}
-          </p>
-          <a href={stale.historyHref} target="_blank" rel="noreferrer" className="text-sky-800 underline">
-            {t("form.stale.history")}
-          </a>
-        </div>
-      ) : null}
+      {stale ? <StaleAlert stale={stale} then={t("form.stale.kept")} /> : null}
     </>
   );
 }

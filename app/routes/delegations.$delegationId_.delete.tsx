@@ -43,14 +43,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeleteDelegationPage() {
-  const { id, name, details, references, version } = useLoaderData<typeof loader>();
-  return (
-    <DeleteConfirmation
-      version={version}
-      name={name}
-      details={details}
-      references={references}
-      cancelHref={`/delegations/${id}`}
-    />
-  );
+  const page = useLoaderData<typeof loader>();
+  return <DeleteConfirmation {...page} cancelHref={`/delegations/${page.id}`} />;
 }

@@ -35,5 +35,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DeleteDocumentPage() {
   const { name, back } = useLoaderData<typeof loader>();
-  return <DeleteConfirmation name={name} references={{}} cancelHref={back} />;
+  return <DeleteConfirmation name={name} cancelHref={back} />;
 }

@@ -38,14 +38,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeleteInitiativePage() {
-  const { id, name, details, version } = useLoaderData<typeof loader>();
-  return (
-    <DeleteConfirmation
-      version={version}
-      name={name}
-      details={details}
-      references={{}}
-      cancelHref={`/initiatives/${id}`}
-    />
-  );
+  const page = useLoaderData<typeof loader>();
+  return <DeleteConfirmation {...page} cancelHref={`/initiatives/${page.id}`} />;
 }

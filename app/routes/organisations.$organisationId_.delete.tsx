@@ -43,14 +43,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeleteOrganisationPage() {
-  const { id, name, details, references, version } = useLoaderData<typeof loader>();
-  return (
-    <DeleteConfirmation
-      version={version}
-      name={name}
-      details={details}
-      references={references}
-      cancelHref={`/organisations/${id}`}
-    />
-  );
+  const page = useLoaderData<typeof loader>();
+  return <DeleteConfirmation {...page} cancelHref={`/organisations/${page.id}`} />;
 }

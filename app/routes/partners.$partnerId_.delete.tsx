@@ -44,14 +44,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeletePartnerPage() {
-  const { id, name, details, references, version } = useLoaderData<typeof loader>();
-  return (
-    <DeleteConfirmation
-      version={version}
-      name={name}
-      details={details}
-      references={references}
-      cancelHref={`/partners/${id}`}
-    />
-  );
+  const page = useLoaderData<typeof loader>();
+  return <DeleteConfirmation {...page} cancelHref={`/partners/${page.id}`} />;
 }

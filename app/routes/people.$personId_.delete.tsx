@@ -44,14 +44,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeletePersonPage() {
-  const { id, name, details, references, version } = useLoaderData<typeof loader>();
-  return (
-    <DeleteConfirmation
-      version={version}
-      name={name}
-      details={details}
-      references={references}
-      cancelHref={`/people/${id}`}
-    />
-  );
+  const page = useLoaderData<typeof loader>();
+  return <DeleteConfirmation {...page} cancelHref={`/people/${page.id}`} />;
 }

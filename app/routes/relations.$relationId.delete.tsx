@@ -44,14 +44,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeleteRelationPage() {
-  const { name, details, partnerId, version } = useLoaderData<typeof loader>();
-  return (
-    <DeleteConfirmation
-      version={version}
-      name={name}
-      details={details}
-      references={{}}
-      cancelHref={`/partners/${partnerId}`}
-    />
-  );
+  const page = useLoaderData<typeof loader>();
+  return <DeleteConfirmation {...page} cancelHref={`/partners/${page.partnerId}`} />;
 }

@@ -71,13 +71,5 @@ export default function DeleteRelationStepPage() {
       </>
     );
   }
-  return (
-    <DeleteConfirmation
-      version={version}
-      name={name}
-      details={details}
-      references={{}}
-      cancelHref={`/partners/${partnerId}`}
-    />
-  );
+  return <DeleteConfirmation name={name} details={details} version={version} cancelHref={`/partners/${partnerId}`} />;
 }
