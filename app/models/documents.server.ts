@@ -9,8 +9,6 @@
  * half-written stays. The rows are audited records (history, bin); the files stay while a row
  * or an entry names them.
  */
-import type { Language } from "~/i18n/config";
-import { sayInstant } from "~/i18n/said-dates.server";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -30,6 +28,8 @@ import { offsetOf, pageOf, PAGE_SIZE, type Page } from "~/utils/pagination";
 import { detectKind, FILE_KINDS, kindOfType, type FileKind } from "~/utils/file-kind.server";
 import { refusal, type Refusal } from "./refusals";
 import { writeTransaction } from "./writes.server";
+import type { Language } from "~/i18n/config";
+import { sayInstant } from "~/i18n/said-dates.server";
 
 export const filesDir = () => ensureFilesDir(filesDirOf(getEnv().DATABASE_PATH));
 export const uploadLimitBytes = () => getEnv().UPLOAD_MAX_MB * 1024 * 1024;

@@ -1,4 +1,3 @@
-import { sayInstant } from "~/i18n/said-dates.server";
 import type { AuditedRecordType } from "~db/enums";
 import { localizedName } from "~db/shared/names";
 import type { DatePrecision } from "~db/enums";
@@ -6,6 +5,7 @@ import { formatPartialDate } from "~db/shared/partial-date";
 import type { Language } from "~/i18n/config";
 import { dateWords } from "~/i18n/dates";
 import { keyFrom, type T } from "~/i18n/translate";
+import { sayInstant } from "~/i18n/said-dates.server";
 
 type Row = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === "string" && value ? value : null);

@@ -1,4 +1,3 @@
-import { sayInstant } from "~/i18n/said-dates.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { requireUser } from "~/auth.server";
 import { redirectWithFlash } from "~/flash.server";
@@ -9,6 +8,7 @@ import { createApiToken, revokeApiToken, TOKENS_PER_ACCOUNT, tokensOf } from "~/
 import { titled } from "~/utils/meta";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { sayInstant } from "~/i18n/said-dates.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

@@ -1,4 +1,3 @@
-import { sayInstant } from "~/i18n/said-dates.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { SecretShownOnce } from "~/components/SecretShownOnce";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -23,6 +22,7 @@ import {
 import { readForm } from "~/forms/parse.server";
 import { badRequest } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
+import { sayInstant } from "~/i18n/said-dates.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

@@ -1,4 +1,3 @@
-import { sayInstant } from "~/i18n/said-dates.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
@@ -15,6 +14,7 @@ import { dayFrom, dayStartUtc, nextDayStartUtc } from "~/utils/days";
 import { titled } from "~/utils/meta";
 import { idFromSearch, pageFromSearch } from "~/utils/pagination";
 import { toLastPageIfPast } from "~/utils/pagination.server";
+import { sayInstant } from "~/i18n/said-dates.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

@@ -1,4 +1,3 @@
-import { sayInstant } from "~/i18n/said-dates.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
@@ -21,6 +20,7 @@ import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { toLastPageIfPast } from "~/utils/pagination.server";
 import { useCan } from "~/utils/user";
+import { sayInstant } from "~/i18n/said-dates.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 

@@ -1,4 +1,3 @@
-import { sayInstant } from "~/i18n/said-dates.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { actorOf, requireEditor, requireUser } from "~/auth.server";
@@ -43,6 +42,7 @@ import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { toLastPageIfPast } from "~/utils/pagination.server";
 import { deferred, withDeferred } from "~/forms/deferred";
+import { sayInstant } from "~/i18n/said-dates.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
