@@ -271,7 +271,7 @@ describe.each(cases)(
 );
 
 describe("a delete confirmed after a record came to refer to it", () => {
-  test("is refused with what refers to it now, nothing deleted; with no version sent, it is not checked", async () => {
+  test("is refused with what refers to it now, nothing deleted; with no version sent, it is not checked; with one no page sends, it is refused", async () => {
     const id = aPartner({ nameEn: "Referred Later City" });
     const params = { partnerId: String(id) };
     const confirmation = await partnerDelete.loader({
@@ -304,16 +304,20 @@ describe("a delete confirmed after a record came to refer to it", () => {
       },
     );
     expect(recordVersion("partner", unreferenced)).toBeGreaterThan(version);
-    for (const version of ["<script>1</script>", ["1", "2"]]) {
-      const sentAsNone = await submit(
+    // A version no page sends counts as none seen: refused with the newest, nothing deleted.
+    for (const version of ["<script>1</script>", ["1", "2"], "-1"]) {
+      const partnerId = aPartner();
+      const malformed = await submit(
         partnerDelete.action,
         "/partners/1/delete",
         { version },
         {
-          params: { partnerId: String(aPartner()) },
+          params: { partnerId: String(partnerId) },
         },
       );
-      expect(sentAsNone.status).toBe(302);
+      expect(malformed.status).toBe(409);
+      expect(malformed.reply!.stale!.version).toBe(recordVersion("partner", partnerId));
+      expect(getPartner(partnerId, "en")).not.toBeNull();
     }
     const scripted = await submit(
       partnerDelete.action,
@@ -329,7 +333,7 @@ describe("a delete confirmed after a record came to refer to it", () => {
 });
 
 describe("who is said to have changed it", () => {
-  test("the same account, from another tab: 'you'; a form sent with no version is not checked", async () => {
+  test("the same account, from another tab: 'you'; a form sent with no version is not checked, one with a version no page sends is refused", async () => {
     const id = aPartner({ nameEn: "Two Tabs City" });
     const params = { partnerId: String(id) };
     const version = String(recordVersion("partner", id));
@@ -354,6 +358,17 @@ describe("who is said to have changed it", () => {
       { params },
     );
     expect(unversioned.status).toBe(302);
+    for (const malformed of ["1e3", "<b>1</b>", [version, version]]) {
+      const refused = await submit(
+        partnerEdit.action,
+        "/partners/1/edit",
+        { kind: "city", countryCode: "CN", nameEn: "Malformed version", version: malformed },
+        { params },
+      );
+      expect(refused.status).toBe(409);
+      expect(refused.reply!.stale!.version).toBe(recordVersion("partner", id));
+    }
+    expect(getPartner(id, "en")!.name).toBe("No version");
   });
 });
 

@@ -79,7 +79,7 @@ export function deleteConfirmed<Deleted extends { deleted: boolean; references?:
   del: (seen: number | undefined) => Deleted,
 ) {
   const sent = formData.getAll("version");
-  const attempt = unlessStale(() => del(seenVersion({ version: sent.length === 1 ? sent[0] : undefined })));
+  const attempt = unlessStale(() => del(seenVersion({ version: sent.length > 1 ? sent : sent[0] })));
   if (attempt.stale)
     return { refused: data<DeleteReply>({ stale: staleNotice(attempt.stale, record, reader) }, { status: 409 }) };
   const { deleted, references, onlyStep } = attempt.saved;

@@ -55,8 +55,13 @@ export function checkUnchanged(tx: Db, type: AuditedRecordType, id: number, seen
   if (newest && newest.version > seen) throw new StaleEdit(newest);
 }
 
-/** The version a form says it was opened at: a whole number, or none. */
+/**
+ * The version a form says it was opened at: none when it sends none (a script). One that is not
+ * a single whole number, which no page of ours sends, counts as having seen no version at all:
+ * the save is refused with the newest, as for any change unseen, rather than let through unchecked.
+ */
 export function seenVersion(payload: Record<string, unknown>): number | undefined {
   const value = payload.version;
-  return typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
+  if (value === undefined || value === null || value === "") return undefined;
+  return typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : 0;
 }
