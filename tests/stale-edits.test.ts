@@ -436,6 +436,15 @@ describe("returning a record to an earlier version from its history", () => {
       /^Since this page was opened, Test admin has saved a change to this record \(.+\)\. Nothing was reverted: that change is now the newest version below\.$/,
     );
     expect(getPartner(id, "en")!.name).toBe("Revert City, renamed again");
+    // Two versions, as no page sends: refused as having seen none, whichever comes last.
+    const twice = await submit(
+      history.action,
+      `/history/partner/${id}`,
+      { entryId: String(created), version: [String(shown), String(recordVersion("partner", id))] },
+      { params },
+    );
+    expect((twice.reply as unknown as { error: string }).error).toMatch(/^Since this page was opened, /);
+    expect(getPartner(id, "en")!.name).toBe("Revert City, renamed again");
 
     const done = await submit(history.action, `/history/partner/${id}`, fields(recordVersion("partner", id)), {
       params,

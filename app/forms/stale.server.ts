@@ -10,7 +10,7 @@ import type { AuditedRecordType } from "~db/schema";
 import type { Language } from "~/i18n/config";
 import { sayTime } from "~/i18n/said-dates.server";
 import type { T } from "~/i18n/translate";
-import { seenVersion, StaleEdit, type UnseenChange } from "~/models/record-versions.server";
+import { seenVersion, StaleEdit, versionSentWith, type UnseenChange } from "~/models/record-versions.server";
 import { replyWith } from "./parse.server";
 import type { References } from "./DeleteConfirmation";
 
@@ -78,8 +78,7 @@ export function deleteConfirmed<Deleted extends { deleted: boolean; references?:
   reader: Reader,
   del: (seen: number | undefined) => Deleted,
 ) {
-  const sent = formData.getAll("version");
-  const attempt = unlessStale(() => del(seenVersion({ version: sent.length > 1 ? sent : sent[0] })));
+  const attempt = unlessStale(() => del(versionSentWith(formData)));
   if (attempt.stale)
     return { refused: data<DeleteReply>({ stale: staleNotice(attempt.stale, record, reader) }, { status: 409 }) };
   const { deleted, references, onlyStep } = attempt.saved;

@@ -65,3 +65,9 @@ export function seenVersion(payload: Record<string, unknown>): number | undefine
   if (value === undefined || value === null || value === "") return undefined;
   return typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : 0;
 }
+
+/** The same for a form read without a schema (a delete's confirmation, a revert): every `version` it sent. */
+export function versionSentWith(formData: FormData): number | undefined {
+  const sent = formData.getAll("version");
+  return seenVersion({ version: sent.length > 1 ? sent : sent[0] });
+}

@@ -14,7 +14,7 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { isAuditedType, recordHistory, recordPath, referencedNames, revert } from "~/models/history.server";
 import { redirectWithFlash } from "~/flash.server";
 import { sayStale, unlessStale } from "~/forms/stale.server";
-import { seenVersion } from "~/models/record-versions.server";
+import { versionSentWith } from "~/models/record-versions.server";
 import { notFound, requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
@@ -73,10 +73,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const { lng, t } = await getTranslator(request);
   const { type, id } = recordFrom(params);
-  const form = Object.fromEntries(await readForm(request));
-  const parsed = schema.safeParse(form);
+  const form = await readForm(request);
+  const parsed = schema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: t("form.errors.invalid") };
-  const attempt = unlessStale(() => revert(type, id, parsed.data.entryId, actor, seenVersion(form)));
+  const attempt = unlessStale(() => revert(type, id, parsed.data.entryId, actor, versionSentWith(form)));
   // Refused: the page comes back with the change it did not show as its newest version.
   if (attempt.stale) return { error: `${sayStale(attempt.stale, { actor, lng, t })} ${t("history.notReverted")}` };
   const result = attempt.saved;
