@@ -20,6 +20,7 @@ import { SiteHeader } from "./components/SiteHeader";
 import { FALLBACK_LANGUAGE } from "./i18n/config";
 import { getLanguage, stringsUrl, translations } from "./i18n/i18n.server";
 import { takeFlash } from "./flash.server";
+import type { GoneNotice } from "./utils/gone.server";
 import stylesheet from "./tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -37,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const titles = {
     app: words.app.name,
     notFound: words.errors.notFound.title,
+    gone: words.errors.gone.title,
     forbidden: words.errors.forbidden.title,
     badRequest: words.errors.badRequest.title,
     server: words.errors.server.title,
@@ -101,5 +103,6 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  return <ErrorPage status={(status >= 400 && status < 500) || status === 503 ? status : 500} />;
+  const gone = status === 410 ? (error as { data?: { gone?: GoneNotice } }).data?.gone : undefined;
+  return <ErrorPage status={(status >= 400 && status < 500) || status === 503 ? status : 500} gone={gone} />;
 }

@@ -19,6 +19,16 @@ async function aPartnerToEdit(page: Page, name: string) {
   return `${new URL(page.url()).pathname}/edit`;
 }
 
+/** The administrator, in a browser of their own, deletes the partner. */
+async function administratorDeletes(browser: Browser, editPath: string) {
+  const context = await browser.newContext({ storageState: stateFile("admin"), locale: "en-GB" });
+  const page = await context.newPage();
+  await page.goto(editPath.replace(/\/edit$/, "/delete"));
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("status")).toHaveText("Deleted.");
+  await context.close();
+}
+
 /** The administrator, in a browser of their own, renames the partner (the tests run as an editor). */
 async function administratorRenames(browser: Browser, editPath: string, name: string) {
   const context = await browser.newContext({ storageState: stateFile("admin"), locale: "en-GB" });
@@ -179,8 +189,63 @@ for (const javaScriptEnabled of [true, false]) {
       ).toBeVisible();
       await page.getByRole("button", { name: "Delete" }).click();
       await expect(page.getByRole("status")).toHaveText("Deleted.");
-      await page.goto(editPath.replace(/\/edit$/, ""));
-      await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+      // Its page now says it was deleted, by whom (this editor), rather than "page not found".
+      const gone = await page.goto(editPath.replace(/\/edit$/, ""));
+      expect(gone?.status()).toBe(410);
+      await expect(page.getByRole("heading", { level: 1, name: "Deleted" })).toBeVisible();
+      await expect(page.getByRole("main")).toContainText("You deleted this record (");
     });
   });
 }
+
+test.describe("a record deleted while its form was open", () => {
+  test("its save is refused, saying who deleted it and when, with everything typed kept; opened again, the page says so", async ({
+    page,
+    browser,
+  }) => {
+    const suffix = Date.now().toString(36);
+    const editPath = await aPartnerToEdit(page, `Trabzon ${suffix}`);
+    await page.goto(editPath);
+    await page.getByLabel("Name in Kazakh").fill(`Трабзон ${suffix}`);
+
+    await administratorDeletes(browser, editPath);
+
+    await page.getByRole("button", { name: "Save" }).click();
+    const notice = page.getByRole("alert").filter({ hasText: "Since this page was opened" });
+    await expect(notice).toContainText(`${ADMINISTRATOR} has deleted this record`);
+    await expect(notice).toContainText("An administrator can restore the record from the bin; then save again.");
+    await expect(notice).toBeFocused();
+    await expect(page.getByLabel("Name in Kazakh")).toHaveValue(`Трабзон ${suffix}`);
+
+    // Opened again (a reload, a link kept): the page says what became of the record.
+    const reloaded = await page.reload();
+    expect(reloaded?.status()).toBe(410);
+    await expect(page.getByRole("heading", { level: 1, name: "Deleted" })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText(`${ADMINISTRATOR} deleted this record (`);
+    await expect(page.getByRole("main")).toContainText("An administrator can restore it from the bin.");
+    await page.getByRole("link", { name: "Its history" }).click();
+    await expect(
+      page.getByText("This record has been deleted. An administrator can restore it from the bin."),
+    ).toBeVisible();
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("its save answers with the page saying who deleted it, not 'page not found'", async ({ page, browser }) => {
+      const suffix = Date.now().toString(36);
+      const editPath = await aPartnerToEdit(page, `Rize ${suffix}`);
+      await page.goto(editPath);
+      await page.getByLabel("Name in Kazakh").fill(`Ризе ${suffix}`);
+      await administratorDeletes(browser, editPath);
+      const [answer] = await Promise.all([
+        page.waitForResponse((response) => response.request().method() === "POST"),
+        page.getByRole("button", { name: "Save" }).click(),
+      ]);
+      // The save's own answer, refused (409), shown as the page for the record deleted.
+      expect(answer.status()).toBe(409);
+      await expect(page.getByRole("heading", { level: 1, name: "Deleted" })).toBeVisible();
+      await expect(page.getByRole("main")).toContainText(`${ADMINISTRATOR} deleted this record (`);
+    });
+  });
+});

@@ -151,7 +151,8 @@ test.describe("an administrator", () => {
     await page.getByRole("button", { name: "Delete" }).click();
     await expect(page.getByRole("status")).toHaveText("Deleted.");
     await page.goto(meetingUrl);
-    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Deleted" })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText("You deleted this record (");
 
     await page.goto(`${EMPTY_APP}/admin/bin`);
     const item = page

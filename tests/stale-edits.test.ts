@@ -10,6 +10,7 @@ import { describe, expect, test } from "vitest";
 import type { AuditedRecordType } from "~db/schema";
 import { getDb } from "~/db.server";
 import { recordVersion } from "~/models/record-versions.server";
+import { restore } from "~/models/history.server";
 import { getPartner } from "~/models/partners/read.server";
 import { updatePartner } from "~/models/partners/write.server";
 import * as history from "~/routes/history.$recordType.$recordId";
@@ -68,7 +69,24 @@ type Case = {
   field: string;
   /** The record's delete page, confirmed on it. */
   remove: { path: string; route: Case["route"] };
+  /** Where the whole record is deleted, when the delete page deletes a part of it (a relation's step). */
+  removeRecord?: { path: string; route: Case["route"] };
 };
+
+/** Rows of every table that holds records (not the accounts' sessions and logs): a refused save writes none. */
+function recordRows() {
+  const sqlite = getDb().$client;
+  const tables = sqlite
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'
+         AND name NOT IN ('sessions', 'users', 'sign_in_failures', 'security_log', 'pending_changes', 'api_tokens', 'calendar_feeds', '__drizzle_migrations')`,
+    )
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    tables.map((table) => [table, sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number]),
+  );
+}
 
 const cases: Case[] = [
   {
@@ -167,12 +185,24 @@ const cases: Case[] = [
     form: (data) => data.step,
     field: "note",
     remove: { path: "/relations/1/steps/1/delete", route: stepDelete },
+    removeRecord: { path: "/relations/1/delete", route: relationDelete },
   },
 ];
 
 describe.each(cases)(
   "editing a $type at $path while someone else saves it",
-  ({ type, path, route, make, form, field, remove }) => {
+  ({ type, path, route, make, form, field, remove, removeRecord = remove }) => {
+    /** Opens one of the record's pages (its form, its delete page) as `role`, in `language`. */
+    const loading =
+      (params: Record<string, string>) =>
+      async (page: { path: string; route: Case["route"] }, role: "editor" | "admin", language = "en") =>
+        page.route.loader({
+          request: new Request(`http://localhost${page.path}`, {
+            headers: { Cookie: await cookieFor(role), "Accept-Language": language },
+          }),
+          params,
+          context: {},
+        });
     test("the second save is refused with who and when, nothing written, all typed kept; saved again, it is saved", async () => {
       const { id, params } = make();
       const opened = async (language: string, role: "editor" | "admin") =>
@@ -222,14 +252,7 @@ describe.each(cases)(
 
     test("a delete confirmed on a page opened before someone saved the record is refused with who and when; confirmed again, it is deleted", async () => {
       const { id, params } = make();
-      const load = async (page: { path: string; route: Case["route"] }, role: "editor" | "admin", language = "en") =>
-        page.route.loader({
-          request: new Request(`http://localhost${page.path}`, {
-            headers: { Cookie: await cookieFor(role), "Accept-Language": language },
-          }),
-          params,
-          context: {},
-        });
+      const load = loading(params);
       const edit = { path, route };
       const confirmation = await load(remove, "editor", "kk");
       expect(confirmation.version).toBe(recordVersion(type, id));
@@ -265,7 +288,81 @@ describe.each(cases)(
 
       const deleted = await submit(remove.route.action, remove.path, { version: String(changed) }, { params });
       expect(deleted.status).toBe(302);
-      await expect(load(edit, "editor")).rejects.toMatchObject({ status: 404 });
+      // The record deleted: its form says so (410); a relation's step deleted: its form is no more (404).
+      await expect(load(edit, "editor")).rejects.toMatchObject(
+        removeRecord === remove ? { init: { status: 410 } } : { status: 404 },
+      );
+    });
+
+    test("a save or a delete after someone else deleted the record: refused, saying who deleted it and when, all typed kept, nothing written; restored, it saves", async () => {
+      const { id, params } = make();
+      const load = loading(params);
+      // The editor opens the form and the delete page; the administrator deletes the record.
+      const editors = fieldsOf(form(await load({ path, route }, "editor", "ru")));
+      const confirmation = await load(remove, "editor");
+      const byAdmin = await submit(removeRecord.route.action, removeRecord.path, {}, { params, as: "admin" });
+      expect(byAdmin.status).toBe(302);
+      const deletion = recordVersion(type, id);
+      const rows = recordRows();
+      // Opened now, its form and its delete page say who deleted it and when (410), not "page not found".
+      for (const page of [{ path, route }, remove]) {
+        await expect(load(page, "editor")).rejects.toMatchObject({
+          init: { status: 410 },
+          data: {
+            gone: {
+              message: expect.stringMatching(
+                /^Test admin deleted this record \(\d+ [A-Z][a-z]+ 20\d\d, \d\d:\d\d\)\.$/,
+              ),
+              historyHref: `/history/${type}/${id}`,
+            },
+          },
+        });
+      }
+
+      const typed = { ...editors, [field]: "Typed after the delete" };
+      const refused = await submit(route.action, path, typed, { params, language: "ru" });
+      expect(refused.status).toBe(409);
+      expect(refused.reply!.stale).toMatchObject({
+        deleted: true,
+        version: deletion,
+        historyHref: `/history/${type}/${id}`,
+      });
+      expect(refused.reply!.stale!.message).toMatch(
+        /^С тех пор как эта страница была открыта, Test admin удалил\(а\) эту запись \(\d+ [а-я]+ 20\d\d, \d\d:\d\d\)\.$/,
+      );
+      expect(refused.reply!.result.initialValue).toMatchObject({ [field]: "Typed after the delete" });
+      // Sent with no version, as a script would, or with the deletion's own: refused the same.
+      const unversioned = Object.fromEntries(Object.entries(typed).filter(([name]) => name !== "version"));
+      for (const fields of [unversioned, { ...typed, version: String(deletion) }]) {
+        const again = await submit(route.action, path, fields, { params });
+        expect(again.status).toBe(409);
+        expect(again.reply!.stale!.deleted).toBe(true);
+      }
+      // The delete confirmed on the page opened before: nothing left to delete, said in Kazakh.
+      const confirmed = await submit(
+        remove.route.action,
+        remove.path,
+        { version: String(confirmation.version) },
+        { params, language: "kk" },
+      );
+      expect(confirmed.status).toBe(409);
+      expect(confirmed.reply!.stale!.message).toMatch(/^Бұл бет ашылғаннан кейін Test admin осы жазбаны жойды \(/);
+      expect(recordRows()).toEqual(rows);
+      expect(recordVersion(type, id)).toBe(deletion);
+
+      // Restored from the bin: the save is refused once more, for the restore, then saved.
+      expect(restore(type, id, { userId: (await accountFor("admin")).id }).ok).toBe(true);
+      const afterRestore = await submit(route.action, path, { ...typed, version: String(deletion) }, { params });
+      expect(afterRestore.status).toBe(409);
+      expect(afterRestore.reply!.stale!.deleted).toBe(false);
+      const saved = await submit(
+        route.action,
+        path,
+        { ...typed, version: String(afterRestore.reply!.stale!.version) },
+        { params },
+      );
+      expect(saved.status).toBe(302);
+      expect(fieldsOf(form(await load({ path, route }, "editor")))[field]).toBe("Typed after the delete");
     });
   },
 );

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import type { GoneNotice } from "~/utils/gone.server";
 import { useRequestId } from "./RequestId";
 
 /**
@@ -9,15 +10,18 @@ import { useRequestId } from "./RequestId";
 export const errorKind = (status: number) =>
   status === 404
     ? "notFound"
-    : status === 403
-      ? "forbidden"
-      : status >= 400 && status < 500
-        ? "badRequest"
-        : status === 503
-          ? "busy"
-          : "server";
+    : status === 410
+      ? "gone"
+      : status === 403
+        ? "forbidden"
+        : status >= 400 && status < 500
+          ? "badRequest"
+          : status === 503
+            ? "busy"
+            : "server";
 
-export function ErrorPage({ status }: { status: number }) {
+/** `gone`: a deleted record's page (app/utils/gone.server.ts), who deleted it and when. */
+export function ErrorPage({ status, gone }: { status: number; gone?: GoneNotice }) {
   const { t } = useTranslation();
   const kind = errorKind(status);
   const requestId = useRequestId();
@@ -25,7 +29,15 @@ export function ErrorPage({ status }: { status: number }) {
     <div className="py-12 text-center">
       <p className="text-5xl font-bold text-stone-300">{status}</p>
       <h1 className="mt-4 text-2xl font-semibold">{t(`errors.${kind}.title`)}</h1>
-      <p className="mx-auto mt-3 max-w-prose text-stone-600">{t(`errors.${kind}.message`)}</p>
+      <p className="mx-auto mt-3 max-w-prose text-stone-600">{gone ? gone.message : t(`errors.${kind}.message`)}</p>
+      {gone ? (
+        <p className="mx-auto mt-3 max-w-prose text-stone-600">
+          {t("errors.gone.restore")}{" "}
+          <Link to={gone.historyHref} className="text-sky-800 underline">
+            {t("errors.gone.history")}
+          </Link>
+        </p>
+      ) : null}
       {kind === "server" && requestId ? (
         <p className="mx-auto mt-3 max-w-prose text-sm text-stone-600" data-request-id={requestId}>
           {t("errors.server.reference", { id: requestId })}

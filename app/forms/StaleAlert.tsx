@@ -4,7 +4,8 @@ import type { StaleNotice } from "./stale.server";
 
 /**
  * A save or a delete refused for a change made after its page was opened (./stale.server.ts):
- * who made it and when, what became of what was sent (`then`), and where to see the change.
+ * who made it (or deleted the record) and when, what became of what was sent (`then`), and where
+ * to see the change.
  * Focused when it appears, so a screen reader says it at once.
  */
 export function StaleAlert({ stale, then }: { stale: StaleNotice; then: string }) {

@@ -10,11 +10,18 @@ import type { AuditedRecordType } from "~db/schema";
 import type { Language } from "~/i18n/config";
 import { sayTime } from "~/i18n/said-dates.server";
 import type { T } from "~/i18n/translate";
-import { seenVersion, StaleEdit, versionSentWith, type UnseenChange } from "~/models/record-versions.server";
+import {
+  deletionOf,
+  seenVersion,
+  StaleEdit,
+  versionSentWith,
+  type UnseenChange,
+} from "~/models/record-versions.server";
+import { notFound } from "~/utils/http.server";
 import { replyWith } from "./parse.server";
 import type { References } from "./DeleteConfirmation";
 
-export type StaleNotice = { version: number; message: string; historyHref: string };
+export type StaleNotice = { version: number; message: string; historyHref: string; deleted: boolean };
 
 type Reader = { actor: Actor; lng: Language; t: T };
 type AuditedRecord = { type: AuditedRecordType; id: number };
@@ -29,11 +36,29 @@ export function unlessStale<T>(save: () => T): { saved: T; stale?: undefined } |
   }
 }
 
-/** Who changed the record since the page was opened, and when: the reader themself, someone, or another program. */
+/**
+ * Who changed or deleted the record since the page was opened, and when: the reader themself,
+ * someone, or another program.
+ */
 export function sayStale(change: UnseenChange, { actor, lng, t }: { actor: Actor; lng: Language; t: T }) {
   const time = sayTime(change.at, lng);
-  if (change.userId !== null && change.userId === actor.userId) return t("form.stale.byYou", { time });
-  return change.by ? t("form.stale.by", { name: change.by, time }) : t("form.stale.outside", { time });
+  const said = change.deleted ? "form.stale.deleted" : "form.stale";
+  if (change.userId !== null && change.userId === actor.userId) return t(`${said}.byYou`, { time });
+  return change.by ? t(`${said}.by`, { name: change.by, time }) : t(`${said}.outside`, { time });
+}
+
+/**
+ * The record a form was posted to, or, when it was deleted after the page was opened, its
+ * deletion, to be said beside the form with what was typed; one never there is a 404.
+ */
+export function foundOrDeleted<R>(
+  record: R | null | undefined,
+  { type, id }: AuditedRecord,
+): { record: R; deleted?: undefined } | { record?: undefined; deleted: UnseenChange } {
+  if (record != null) return { record };
+  const deleted = deletionOf(type, id);
+  if (!deleted) throw notFound();
+  return { deleted };
 }
 
 /**
@@ -50,7 +75,21 @@ export function saveEdit<Saved>(
   return attempt.stale ? { reply: replyStale(submission.reply(), attempt.stale, record, reader) } : attempt;
 }
 
-/** The form again (409), as typed, saying who changed the record and when, and where to see it. */
+/**
+ * An edit form's record, or, when it was deleted after the form was opened, the form again (409)
+ * as typed, saying who deleted it and when: what was typed is not lost to a "page not found".
+ */
+export function editedRecord<R>(
+  record: R | null | undefined,
+  submission: { reply(): SubmissionResult<string[]> },
+  ref: AuditedRecord,
+  reader: Reader,
+): { record: R; reply?: undefined } | { reply: ReturnType<typeof replyStale> } {
+  const target = foundOrDeleted(record, ref);
+  return target.deleted ? { reply: replyStale(submission.reply(), target.deleted, ref, reader) } : target;
+}
+
+/** The form again (409), as typed, saying who changed (or deleted) the record and when, and where to see it. */
 function replyStale(result: SubmissionResult<string[]>, change: UnseenChange, record: AuditedRecord, reader: Reader) {
   return replyWith(result, { stale: staleNotice(change, record, reader) }, 409);
 }
@@ -60,6 +99,7 @@ function staleNotice(change: UnseenChange, record: AuditedRecord, reader: Reader
     version: change.version,
     message: sayStale(change, reader),
     historyHref: `/history/${record.type}/${record.id}`,
+    deleted: change.deleted,
   };
 }
 
@@ -67,21 +107,28 @@ function staleNotice(change: UnseenChange, record: AuditedRecord, reader: Reader
 export type DeleteReply = { stale?: StaleNotice; references?: References; onlyStep?: boolean };
 
 /**
- * Every delete route's confirmation: `del` gets the version the confirmation page was opened at
- * (checked inside its transaction). Refused, nothing deleted, when the record changed after the
- * page was opened, whoever changed it (the page showed what was to be deleted, and that is no
- * longer it), or when a record has come to refer to it: the page again, saying which.
+ * Every delete route's confirmation of `record` (as its route reads it: none, 404, unless it was
+ * deleted since the page was opened): `del` gets the version the confirmation page was opened at
+ * (checked inside its transaction). Refused, nothing deleted, when the record changed or was
+ * deleted after the page was opened, whoever changed it (the page showed what was to be deleted,
+ * and that is no longer it), or when a record has come to refer to it: the page again, saying which.
  */
-export function deleteConfirmed<Deleted extends { deleted: boolean; references?: References; onlyStep?: boolean }>(
+export function deleteConfirmed<R, Deleted extends { deleted: boolean; references?: References; onlyStep?: boolean }>(
+  record: R | null | undefined,
   formData: FormData,
-  record: AuditedRecord,
+  ref: AuditedRecord,
   reader: Reader,
   del: (seen: number | undefined) => Deleted,
-) {
+): { refused: ReturnType<typeof refuse>; record?: undefined } | { refused?: undefined; record: R } {
+  const target = foundOrDeleted(record, ref);
+  if (target.deleted) return { refused: refuse({ stale: staleNotice(target.deleted, ref, reader) }) };
   const attempt = unlessStale(() => del(versionSentWith(formData)));
-  if (attempt.stale)
-    return { refused: data<DeleteReply>({ stale: staleNotice(attempt.stale, record, reader) }, { status: 409 }) };
+  if (attempt.stale) return { refused: refuse({ stale: staleNotice(attempt.stale, ref, reader) }) };
   const { deleted, references, onlyStep } = attempt.saved;
-  if (!deleted) return { refused: data<DeleteReply>({ references, onlyStep }, { status: 409 }) };
-  return { refused: undefined };
+  if (!deleted) return { refused: refuse({ references, onlyStep }) };
+  return target;
+}
+
+function refuse(reply: DeleteReply) {
+  return data(reply, { status: 409 });
 }

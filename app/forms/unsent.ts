@@ -25,10 +25,17 @@ export function isUnsent(actionResult: unknown) {
   return typeof actionResult === "object" && actionResult !== null && "unsent" in actionResult;
 }
 
+/** Whether an action's answer is a save refused because its record was deleted meanwhile (./stale.server.ts). */
+function isDeletedReply(actionResult: unknown) {
+  const stale = (actionResult as { stale?: { deleted?: unknown } } | null | undefined)?.stale;
+  return stale?.deleted === true;
+}
+
 /**
- * A form route's shouldRevalidate: after an unsent post nothing is reloaded, as after any other
- * (Remix reloads a page's data after every post): it would fail the same way, and its error
- * would take the form's place.
+ * A form route's shouldRevalidate: after an unsent post, or a save refused because the record
+ * was deleted meanwhile, nothing is reloaded, as it is after any other post (Remix reloads a
+ * page's data after every post): the reload would fail (the same way; the record is gone) and its
+ * error page would take the form's place, with everything typed.
  */
-export const noReloadIfUnsent: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-  isUnsent(actionResult) ? false : defaultShouldRevalidate;
+export const noReloadOverForm: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  isUnsent(actionResult) || isDeletedReply(actionResult) ? false : defaultShouldRevalidate;

@@ -77,7 +77,9 @@ export function RecordVersion({ version }: { version: { value: unknown; stale?: 
       {typeof value === "number" || typeof value === "string" ? (
         <input type="hidden" name="version" value={String(value)} />
       ) : null}
-      {stale ? <StaleAlert stale={stale} then={t("form.stale.kept")} /> : null}
+      {stale ? (
+        <StaleAlert stale={stale} then={t(stale.deleted ? "form.stale.deleted.kept" : "form.stale.kept")} />
+      ) : null}
     </>
   );
 }

@@ -22,20 +22,33 @@ export function recordVersion(type: AuditedRecordType, id: number, db: Db = getD
   return newestChange(db, type, id)?.version ?? 0;
 }
 
-/** The record's newest history entry: its id (the version), when, and by whom. */
+/** The record's newest history entry: its id (the version), when, by whom, and whether it deleted the record. */
 function newestChange(db: Db, type: AuditedRecordType, id: number): UnseenChange | undefined {
-  return db
-    .select({ version: history.id, at: history.at, userId: history.userId, by: users.name })
+  const newest = db
+    .select({ version: history.id, at: history.at, userId: history.userId, by: users.name, action: history.action })
     .from(history)
     .leftJoin(users, eq(users.id, history.userId))
     .where(and(eq(history.recordType, type), eq(history.recordId, id)))
     .orderBy(desc(history.id))
     .limit(1)
     .get();
+  if (!newest) return undefined;
+  const { action, ...change } = newest;
+  return { ...change, deleted: action === "delete" };
 }
 
-/** The change a form did not see: who made it (none for another program's), when, and the version it made. */
-export type UnseenChange = { version: number; at: string; userId: number | null; by: string | null };
+/**
+ * The change a form did not see: who made it (none for another program's), when, the version it
+ * made, and whether it was the record's deletion.
+ */
+export type UnseenChange = { version: number; at: string; userId: number | null; by: string | null; deleted: boolean };
+
+/** A record's deletion, when it is deleted (its newest entry is the deletion; a restore comes after it). */
+export function deletionOf(type: AuditedRecordType, id: number, db: Db = getDb()): UnseenChange | undefined {
+  recordOutsideChanges(db);
+  const newest = newestChange(db, type, id);
+  return newest?.deleted ? newest : undefined;
+}
 
 /** Thrown inside a save whose record changed after its form was opened: nothing is written. */
 export class StaleEdit extends Error {
@@ -46,13 +59,13 @@ export class StaleEdit extends Error {
 
 /**
  * Inside a save's transaction: throws StaleEdit when the record has a newer version than
- * `seen`, the version its form was opened at. No `seen` (a form that predates versions, a
- * script) is not checked.
+ * `seen`, the version its form was opened at, or has been deleted, whatever was seen: a save to a
+ * deleted record would write its names, participants or steps for a record that is not there.
+ * No `seen` (a form that predates versions, a script) is not checked otherwise.
  */
 export function checkUnchanged(tx: Db, type: AuditedRecordType, id: number, seen: number | undefined) {
-  if (seen === undefined) return;
   const newest = newestChange(tx, type, id);
-  if (newest && newest.version > seen) throw new StaleEdit(newest);
+  if (newest?.deleted || (seen !== undefined && newest && newest.version > seen)) throw new StaleEdit(newest);
 }
 
 /**

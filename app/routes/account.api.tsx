@@ -7,7 +7,7 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { createApiToken, revokeApiToken, TOKENS_PER_ACCOUNT, tokensOf } from "~/models/api-tokens.server";
 import { titled } from "~/utils/meta";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
 import { sayInstant } from "~/i18n/said-dates.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -29,7 +29,7 @@ export const schema = ApiTokenSchema;
 
 // A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
 export const clientAction = keepFormIfUnsent;
-export const shouldRevalidate = noReloadIfUnsent;
+export const shouldRevalidate = noReloadOverForm;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);

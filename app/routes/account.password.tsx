@@ -9,7 +9,7 @@ import { titled } from "~/utils/meta";
 import { withPasswordRules } from "~/utils/password-rules.server";
 import { waitWords } from "~/utils/wait-words";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -29,7 +29,7 @@ export const schema = PasswordChangeSchema;
 
 // A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
 export const clientAction = keepFormIfUnsent;
-export const shouldRevalidate = noReloadIfUnsent;
+export const shouldRevalidate = noReloadOverForm;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);

@@ -6,7 +6,7 @@ import { findUserByEmail, INVITATION_DAYS, inviteUser, listUsers } from "~/model
 import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -21,7 +21,7 @@ export const schema = InviteSchema;
 
 // A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
 export const clientAction = keepFormIfUnsent;
-export const shouldRevalidate = noReloadIfUnsent;
+export const shouldRevalidate = noReloadOverForm;
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);

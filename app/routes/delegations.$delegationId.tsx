@@ -8,7 +8,8 @@ import { Empty, Fact, Facts, PageHeading, Section } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18n.server";
 import { getDelegation } from "~/models/delegations.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { requireUser } from "~/auth.server";
 import { getEnv } from "~/env.server";
@@ -21,9 +22,10 @@ const Documents = deferred(() => import("~/components/Documents").then((module) 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const { lng, t } = await getTranslator(request);
-  const delegation = found(getDelegation(requireId(params.delegationId), lng));
+  const id = requireId(params.delegationId);
+  const delegation = foundOrGone(getDelegation(id, lng), { type: "delegation", id }, { user, lng, t });
   const title = delegation.partner
     ? t("delegation.title", { partner: delegation.partner.name })
     : t("meeting.delegation");

@@ -8,17 +8,18 @@ import { redirectWithFlash } from "~/flash.server";
 import { readForm } from "~/forms/parse.server";
 import { deleteConfirmed } from "~/forms/stale.server";
 import { recordVersion } from "~/models/record-versions.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.delegationId);
-  const { name, details } = found(delegationName(id, lng, t));
+  const { name, details } = foundOrGone(delegationName(id, lng, t), { type: "delegation", id }, { user, lng, t });
   return {
     title: t("form.delete.title", { name }),
     id,
@@ -34,12 +35,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.delegationId);
-  const delegation = found(delegationForEdit(id, lng));
-  const { refused } = deleteConfirmed(formData, { type: "delegation", id }, { actor, lng, t }, (seen) =>
-    deleteDelegation(id, actor, seen),
+  const confirmed = deleteConfirmed(
+    delegationForEdit(id, lng),
+    formData,
+    { type: "delegation", id },
+    { actor, lng, t },
+    (seen) => deleteDelegation(id, actor, seen),
   );
-  if (refused) return refused;
-  return redirectWithFlash(request, `/partners/${delegation.partnerId}`, t("form.deleted"));
+  if (confirmed.refused) return confirmed.refused;
+  return redirectWithFlash(request, `/partners/${confirmed.record.partnerId}`, t("form.deleted"));
 }
 
 export default function DeleteDelegationPage() {

@@ -8,26 +8,30 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { delegationForEdit, delegationFormChoices, saveDelegation } from "~/models/delegations.server";
 import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
 import { recordVersion } from "~/models/record-versions.server";
-import { saveEdit } from "~/forms/stale.server";
+import { editedRecord, saveEdit } from "~/forms/stale.server";
 
 const DelegationForm = deferred(() => import("~/forms/DelegationForm").then((module) => module.DelegationForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.delegationId);
   return {
     title: t("form.delegation.edit"),
     id,
-    delegation: { ...found(delegationForEdit(id, lng)), version: recordVersion("delegation", id) },
+    delegation: {
+      ...foundOrGone(delegationForEdit(id, lng), { type: "delegation", id }, { user, lng, t }),
+      version: recordVersion("delegation", id),
+    },
     choices: delegationFormChoices(lng),
   };
 }
@@ -37,13 +41,14 @@ export const schema = DelegationSchema;
 
 // A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
 export const clientAction = keepFormIfUnsent;
-export const shouldRevalidate = noReloadIfUnsent;
+export const shouldRevalidate = noReloadOverForm;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.delegationId);
   const { submission, lng, t } = await parseForm(request, schema);
-  found(delegationForEdit(id, lng));
+  const target = editedRecord(delegationForEdit(id, lng), submission, { type: "delegation", id }, { actor, lng, t });
+  if (target.reply) return target.reply;
   if (submission.status !== "success") return replyWith(submission.reply());
   const edit = saveEdit(submission, { type: "delegation", id }, { actor, lng, t }, (seen) =>
     saveDelegation(id, submission.value, actor, lng, seen),

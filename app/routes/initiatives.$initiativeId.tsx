@@ -7,7 +7,8 @@ import { PartialDateText } from "~/components/PartialDateText";
 import { InitiativeStatusBadge } from "~/components/StatusBadge";
 import { getTranslator } from "~/i18n/i18n.server";
 import { getInitiative } from "~/models/initiatives/read.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { requireUser } from "~/auth.server";
 import { getEnv } from "~/env.server";
@@ -20,9 +21,10 @@ const Documents = deferred(() => import("~/components/Documents").then((module) 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const { lng } = await getTranslator(request);
-  const initiative = found(getInitiative(requireId(params.initiativeId), lng));
+  const user = await requireUser(request);
+  const { lng, t } = await getTranslator(request);
+  const id = requireId(params.initiativeId);
+  const initiative = foundOrGone(getInitiative(id, lng), { type: "initiative", id }, { user, lng, t });
   return {
     title: initiative.title,
     initiative,

@@ -9,17 +9,18 @@ import { redirectWithFlash } from "~/flash.server";
 import { readForm } from "~/forms/parse.server";
 import { deleteConfirmed } from "~/forms/stale.server";
 import { recordVersion } from "~/models/record-versions.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.initiativeId);
-  const { name, details } = found(initiativeName(id, lng, t));
+  const { name, details } = foundOrGone(initiativeName(id, lng, t), { type: "initiative", id }, { user, lng, t });
   return { title: t("form.delete.title", { name }), id, name, details, version: recordVersion("initiative", id) };
 }
 
@@ -29,9 +30,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.initiativeId);
-  found(getInitiative(id, lng));
-  const { refused } = deleteConfirmed(formData, { type: "initiative", id }, { actor, lng, t }, (seen) =>
-    deleteInitiative(id, actor, seen),
+  const { refused } = deleteConfirmed(
+    getInitiative(id, lng),
+    formData,
+    { type: "initiative", id },
+    { actor, lng, t },
+    (seen) => deleteInitiative(id, actor, seen),
   );
   if (refused) return refused;
   return redirectWithFlash(request, "/initiatives", t("form.deleted"));

@@ -7,23 +7,27 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { initiativeChoices, initiativeForEdit, saveInitiative } from "~/models/initiatives/write.server";
 import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
 import { recordVersion } from "~/models/record-versions.server";
-import { saveEdit } from "~/forms/stale.server";
+import { editedRecord, saveEdit } from "~/forms/stale.server";
 
 const InitiativeForm = deferred(() => import("~/forms/InitiativeForms").then((module) => module.InitiativeForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.initiativeId);
-  const initiative = { ...found(initiativeForEdit(id, lng)), version: recordVersion("initiative", id) };
+  const initiative = {
+    ...foundOrGone(initiativeForEdit(id, lng), { type: "initiative", id }, { user, lng, t }),
+    version: recordVersion("initiative", id),
+  };
   return { title: t("form.initiative.edit"), initiative, choices: initiativeChoices(lng) };
 }
 
@@ -32,16 +36,18 @@ export const schema = InitiativeSchema;
 
 // A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
 export const clientAction = keepFormIfUnsent;
-export const shouldRevalidate = noReloadIfUnsent;
+export const shouldRevalidate = noReloadOverForm;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.initiativeId);
   const { submission, lng, t } = await parseForm(request, schema);
-  const current = found(initiativeForEdit(id, lng));
+  const target = editedRecord(initiativeForEdit(id, lng), submission, { type: "initiative", id }, { actor, lng, t });
+  if (target.reply) return target.reply;
   if (submission.status !== "success") return replyWith(submission.reply());
+  const { status } = target.record;
   const edit = saveEdit(submission, { type: "initiative", id }, { actor, lng, t }, (seen) =>
-    saveInitiative(id, { ...submission.value, status: current.status }, lng, actor, seen),
+    saveInitiative(id, { ...submission.value, status }, lng, actor, seen),
   );
   if (edit.reply) return edit.reply;
   const saved = edit.saved;

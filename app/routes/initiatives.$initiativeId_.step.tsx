@@ -11,12 +11,14 @@ import { getInitiative } from "~/models/initiatives/read.server";
 import { meetingChoices } from "~/models/meetings/read.server";
 import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith } from "~/forms/parse.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { formatPartialDate } from "~db/shared/partial-date";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
+import { editedRecord } from "~/forms/stale.server";
 
 const InitiativeStepForm = deferred(() =>
   import("~/forms/InitiativeForms").then((module) => module.InitiativeStepForm),
@@ -25,9 +27,10 @@ const InitiativeStepForm = deferred(() =>
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
-  const initiative = found(getInitiative(requireId(params.initiativeId), lng));
+  const id = requireId(params.initiativeId);
+  const initiative = foundOrGone(getInitiative(id, lng), { type: "initiative", id }, { user, lng, t });
   const words = dateWords(lng, t);
   return {
     title: t("form.initiative.addStep"),
@@ -41,13 +44,14 @@ export const schema = InitiativeStepSchema;
 
 // A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
 export const clientAction = keepFormIfUnsent;
-export const shouldRevalidate = noReloadIfUnsent;
+export const shouldRevalidate = noReloadOverForm;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.initiativeId);
   const { submission, lng, t } = await parseForm(request, schema);
-  found(getInitiative(id, lng));
+  const target = editedRecord(getInitiative(id, lng), submission, { type: "initiative", id }, { actor, lng, t });
+  if (target.reply) return target.reply;
   if (submission.status !== "success") return replyWith(submission.reply());
   if (missingReferences(submission.value).length) {
     return replyWith(submission.reply({ fieldErrors: { meetingId: [t("form.errors.notFound")] } }), {}, 400);

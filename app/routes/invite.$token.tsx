@@ -7,7 +7,7 @@ import { parseForm, replyWith } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { withPasswordRules } from "~/utils/password-rules.server";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -26,7 +26,7 @@ export const schema = AcceptInvitationSchema;
 
 // A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
 export const clientAction = keepFormIfUnsent;
-export const shouldRevalidate = noReloadIfUnsent;
+export const shouldRevalidate = noReloadOverForm;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await refuseCrossSite(request);

@@ -9,12 +9,13 @@ import { PageHeading } from "~/components/Page";
 import { PartialDateText } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18n.server";
 import { documentMarkup } from "~/utils/document-markup.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
 import { titled } from "~/utils/meta";
 import { requireUser } from "~/auth.server";
 import { getEnv } from "~/env.server";
 import { meetingPage } from "~/models/pages.server";
 import { deferred, withDeferred } from "~/forms/deferred";
+import { foundOrGone } from "~/utils/gone.server";
 
 // The documents and their upload form: loaded after the page, as the forms are (app/forms/deferred.tsx).
 const Documents = deferred(() => import("~/components/Documents").then((module) => module.Documents));
@@ -22,13 +23,14 @@ const Documents = deferred(() => import("~/components/Documents").then((module) 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const { lng, t } = await getTranslator(request);
+  const id = requireId(params.meetingId);
   // The record is drawn with its read and kept with it (components/MeetingRecordParts.tsx).
-  const { meeting, body, documents } = found(
-    meetingPage(requireId(params.meetingId), lng, (meeting) =>
-      drawMarkup(lng, <MeetingRecordParts meeting={meeting} />),
-    ),
+  const { meeting, body, documents } = foundOrGone(
+    meetingPage(id, lng, (meeting) => drawMarkup(lng, <MeetingRecordParts meeting={meeting} />)),
+    { type: "meeting", id },
+    { user, lng, t },
   );
   const title = meeting.partner ? t("meeting.title", { partner: meeting.partner.name }) : t("meeting.titleNoPartner");
   return {

@@ -9,17 +9,18 @@ import { redirectWithFlash } from "~/flash.server";
 import { readForm } from "~/forms/parse.server";
 import { deleteConfirmed } from "~/forms/stale.server";
 import { recordVersion } from "~/models/record-versions.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.meetingId);
-  const { name, details } = found(meetingName(id, lng, t));
+  const { name, details } = foundOrGone(meetingName(id, lng, t), { type: "meeting", id }, { user, lng, t });
   return {
     title: t("form.delete.title", { name }),
     id,
@@ -35,9 +36,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.meetingId);
-  found(getMeeting(id, lng));
-  const { refused } = deleteConfirmed(formData, { type: "meeting", id }, { actor, lng, t }, (seen) =>
-    deleteMeeting(id, actor, seen),
+  const { refused } = deleteConfirmed(
+    getMeeting(id, lng),
+    formData,
+    { type: "meeting", id },
+    { actor, lng, t },
+    (seen) => deleteMeeting(id, actor, seen),
   );
   if (refused) return refused;
   return redirectWithFlash(request, "/meetings", t("form.deleted"));

@@ -7,23 +7,27 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { meetingForEdit, meetingFormChoices, updateMeeting } from "~/models/meetings/write.server";
 import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
 import { recordVersion } from "~/models/record-versions.server";
-import { saveEdit } from "~/forms/stale.server";
+import { editedRecord, saveEdit } from "~/forms/stale.server";
 
 const MeetingForm = deferred(() => import("~/forms/MeetingForm").then((module) => module.MeetingForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.meetingId);
-  const meeting = { ...found(meetingForEdit(id, lng)), version: recordVersion("meeting", id) };
+  const meeting = {
+    ...foundOrGone(meetingForEdit(id, lng), { type: "meeting", id }, { user, lng, t }),
+    version: recordVersion("meeting", id),
+  };
   return {
     title: t("form.meeting.edit"),
     id,
@@ -37,13 +41,14 @@ export const schema = MeetingSchema;
 
 // A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
 export const clientAction = keepFormIfUnsent;
-export const shouldRevalidate = noReloadIfUnsent;
+export const shouldRevalidate = noReloadOverForm;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.meetingId);
   const { submission, lng, t } = await parseForm(request, schema);
-  found(meetingForEdit(id, lng));
+  const target = editedRecord(meetingForEdit(id, lng), submission, { type: "meeting", id }, { actor, lng, t });
+  if (target.reply) return target.reply;
   if (submission.status !== "success") return replyWith(submission.reply());
   const edit = saveEdit(submission, { type: "meeting", id }, { actor, lng, t }, (seen) =>
     updateMeeting(id, submission.value, lng, actor, seen),

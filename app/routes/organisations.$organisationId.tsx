@@ -7,17 +7,18 @@ import { PartialDateText, PostDates } from "~/components/PartialDateText";
 import { getTranslator } from "~/i18n/i18n.server";
 import { getOrganisation } from "~/models/organisations.server";
 import { peopleAt } from "~/models/people/read.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const { lng } = await getTranslator(request);
+  const user = await requireUser(request);
+  const { lng, t } = await getTranslator(request);
   const id = requireId(params.organisationId);
-  const organisation = found(getOrganisation(id, lng));
+  const organisation = foundOrGone(getOrganisation(id, lng), { type: "organisation", id }, { user, lng, t });
   return { title: organisation.name, organisation, people: peopleAt(id, lng) };
 }
 

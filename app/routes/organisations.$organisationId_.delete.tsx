@@ -8,17 +8,18 @@ import { redirectWithFlash } from "~/flash.server";
 import { readForm } from "~/forms/parse.server";
 import { deleteConfirmed } from "~/forms/stale.server";
 import { recordVersion } from "~/models/record-versions.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.organisationId);
-  const { name, details } = found(organisationName(id, lng, t));
+  const { name, details } = foundOrGone(organisationName(id, lng, t), { type: "organisation", id }, { user, lng, t });
   return {
     title: t("form.delete.title", { name }),
     id,
@@ -34,9 +35,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.organisationId);
-  found(getOrganisation(id, lng));
-  const { refused } = deleteConfirmed(formData, { type: "organisation", id }, { actor, lng, t }, (seen) =>
-    deleteOrganisation(id, actor, seen),
+  const { refused } = deleteConfirmed(
+    getOrganisation(id, lng),
+    formData,
+    { type: "organisation", id },
+    { actor, lng, t },
+    (seen) => deleteOrganisation(id, actor, seen),
   );
   if (refused) return refused;
   return redirectWithFlash(request, "/organisations", t("form.deleted"));

@@ -8,25 +8,29 @@ import { findNameMatches } from "~/models/names.server";
 import { organisationForEdit, organisationFormChoices, saveOrganisation } from "~/models/organisations.server";
 import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
 import { recordVersion } from "~/models/record-versions.server";
-import { saveEdit } from "~/forms/stale.server";
+import { editedRecord, saveEdit } from "~/forms/stale.server";
 
 const OrganisationForm = deferred(() => import("~/forms/OrganisationForm").then((module) => module.OrganisationForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.organisationId);
   return {
     title: t("form.organisation.edit"),
-    organisation: { ...found(organisationForEdit(id, lng)), version: recordVersion("organisation", id) },
+    organisation: {
+      ...foundOrGone(organisationForEdit(id, lng), { type: "organisation", id }, { user, lng, t }),
+      version: recordVersion("organisation", id),
+    },
     ...organisationFormChoices(lng, id),
   };
 }
@@ -36,13 +40,19 @@ export const schema = OrganisationSchema;
 
 // A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
 export const clientAction = keepFormIfUnsent;
-export const shouldRevalidate = noReloadIfUnsent;
+export const shouldRevalidate = noReloadOverForm;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.organisationId);
   const { submission, lng, t } = await parseForm(request, schema);
-  found(organisationForEdit(id, lng));
+  const target = editedRecord(
+    organisationForEdit(id, lng),
+    submission,
+    { type: "organisation", id },
+    { actor, lng, t },
+  );
+  if (target.reply) return target.reply;
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("organisation", submission.value, lng, id);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate)

@@ -10,7 +10,8 @@ import { drawPartnerLists } from "~/components/PartnerLists.server";
 import { documentMarkup } from "~/utils/document-markup.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { partnerPage, type PartnerLists } from "~/models/pages.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { todayInAstana } from "~/utils/today";
@@ -34,7 +35,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const drawChart = (lane: RelationLane[], name: string) =>
     relationChartMarkup(lane, today, t("chart.partnerTitle", { partner: name }), lng);
   const drawLists = (partnerId: number, lists: PartnerLists) => drawPartnerLists(lng, partnerId, lists);
-  const { partner, chart, markup } = found(partnerPage(id, lng, { today, order, kinds, page, drawChart, drawLists }));
+  const { partner, chart, markup } = foundOrGone(
+    partnerPage(id, lng, { today, order, kinds, page, drawChart, drawLists }),
+    { type: "partner", id },
+    { user, lng, t },
+  );
   const drawn = (key: string, html: string) => documentMarkup(context, "routes/partners.$partnerId", key, html);
   return {
     title: partner.name,

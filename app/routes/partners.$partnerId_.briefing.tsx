@@ -6,7 +6,8 @@ import { PartialDateRange, PartialDateText, PostDates } from "~/components/Parti
 import { InitiativeStatusBadge, RelationStatusBadge } from "~/components/StatusBadge";
 import { getTranslator } from "~/i18n/i18n.server";
 import { partnerBriefing } from "~/models/briefing.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { todayInAstana } from "~/utils/today";
 import { UNKNOWN_DATE } from "~db/shared/partial-date";
@@ -15,9 +16,10 @@ import { requireUser } from "~/auth.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const { lng, t } = await getTranslator(request);
-  const briefing = found(partnerBriefing(requireId(params.partnerId), lng, todayInAstana()));
+  const id = requireId(params.partnerId);
+  const briefing = foundOrGone(partnerBriefing(id, lng, todayInAstana()), { type: "partner", id }, { user, lng, t });
   return { title: t("briefing.title", { partner: briefing.partner.name }), briefing };
 }
 

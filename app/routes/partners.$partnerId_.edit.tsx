@@ -10,23 +10,27 @@ import { updatePartner } from "~/models/partners/write.server";
 import { redirectWithFlash } from "~/flash.server";
 import { countryOptions } from "~/utils/countries";
 import { parseForm, replyWith } from "~/forms/parse.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
 import { recordVersion } from "~/models/record-versions.server";
-import { saveEdit } from "~/forms/stale.server";
+import { editedRecord, saveEdit } from "~/forms/stale.server";
 
 const PartnerForm = deferred(() => import("~/forms/PartnerForm").then((module) => module.PartnerForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.partnerId);
-  const partner = { ...found(partnerForEdit(id)), version: recordVersion("partner", id) };
+  const partner = {
+    ...foundOrGone(partnerForEdit(id), { type: "partner", id }, { user, lng, t }),
+    version: recordVersion("partner", id),
+  };
   return { title: t("form.partner.edit"), partner, countries: countryOptions(lng) };
 }
 
@@ -35,13 +39,14 @@ export const schema = PartnerSchema;
 
 // A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
 export const clientAction = keepFormIfUnsent;
-export const shouldRevalidate = noReloadIfUnsent;
+export const shouldRevalidate = noReloadOverForm;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.partnerId);
-  found(partnerForEdit(id));
   const { submission, lng, t } = await parseForm(request, schema);
+  const target = editedRecord(partnerForEdit(id), submission, { type: "partner", id }, { actor, lng, t });
+  if (target.reply) return target.reply;
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("partner", submission.value, lng, id);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate) {

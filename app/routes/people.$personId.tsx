@@ -9,17 +9,18 @@ import { knownOnlyAsOf } from "~db/shared/partial-date";
 import { getTranslator } from "~/i18n/i18n.server";
 import { meetingsAttendedBy } from "~/models/meetings/read.server";
 import { getPerson } from "~/models/people/read.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const { lng } = await getTranslator(request);
+  const user = await requireUser(request);
+  const { lng, t } = await getTranslator(request);
   const id = requireId(params.personId);
-  const person = found(getPerson(id, lng));
+  const person = foundOrGone(getPerson(id, lng), { type: "person", id }, { user, lng, t });
   return { title: person.name, person, meetings: meetingsAttendedBy(id, lng) };
 }
 

@@ -9,17 +9,18 @@ import { redirectWithFlash } from "~/flash.server";
 import { readForm } from "~/forms/parse.server";
 import { deleteConfirmed } from "~/forms/stale.server";
 import { recordVersion } from "~/models/record-versions.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.personId);
-  const { name, details } = found(personName(id, lng, t));
+  const { name, details } = foundOrGone(personName(id, lng, t), { type: "person", id }, { user, lng, t });
   return {
     title: t("form.delete.title", { name }),
     id,
@@ -35,8 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.personId);
-  found(getPerson(id, lng));
-  const { refused } = deleteConfirmed(formData, { type: "person", id }, { actor, lng, t }, (seen) =>
+  const { refused } = deleteConfirmed(getPerson(id, lng), formData, { type: "person", id }, { actor, lng, t }, (seen) =>
     deletePerson(id, actor, seen),
   );
   if (refused) return refused;

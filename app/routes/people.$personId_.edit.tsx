@@ -10,23 +10,27 @@ import { updatePerson } from "~/models/people/write.server";
 import { redirectWithFlash } from "~/flash.server";
 import { missingReferences } from "~/models/sql.server";
 import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
 import { recordVersion } from "~/models/record-versions.server";
-import { saveEdit } from "~/forms/stale.server";
+import { editedRecord, saveEdit } from "~/forms/stale.server";
 
 const PersonForm = deferred(() => import("~/forms/PersonForm").then((module) => module.PersonForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.personId);
-  const person = { ...found(personForEdit(id, lng)), version: recordVersion("person", id) };
+  const person = {
+    ...foundOrGone(personForEdit(id, lng), { type: "person", id }, { user, lng, t }),
+    version: recordVersion("person", id),
+  };
   return { title: t("form.person.edit"), person };
 }
 
@@ -35,13 +39,14 @@ export const schema = PersonSchema;
 
 // A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
 export const clientAction = keepFormIfUnsent;
-export const shouldRevalidate = noReloadIfUnsent;
+export const shouldRevalidate = noReloadOverForm;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.personId);
   const { submission, lng, t } = await parseForm(request, schema);
-  found(personForEdit(id, lng));
+  const target = editedRecord(personForEdit(id, lng), submission, { type: "person", id }, { actor, lng, t });
+  if (target.reply) return target.reply;
   if (submission.status !== "success") return replyWith(submission.reply());
   const duplicates = findNameMatches("person", submission.value, lng, id);
   if (duplicates.length > 0 && !submission.value.confirmDuplicate)

@@ -12,7 +12,7 @@ import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
 
 const PersonForm = deferred(() => import("~/forms/PersonForm").then((module) => module.PersonForm));
 
@@ -29,7 +29,7 @@ export const schema = PersonSchema;
 
 // A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
 export const clientAction = keepFormIfUnsent;
-export const shouldRevalidate = noReloadIfUnsent;
+export const shouldRevalidate = noReloadOverForm;
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));

@@ -10,16 +10,17 @@ import { readForm } from "~/forms/parse.server";
 import { deleteConfirmed } from "~/forms/stale.server";
 import { recordVersion } from "~/models/record-versions.server";
 import { found, requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.relationId);
-  const relation = found(relationForStep(id));
+  const relation = foundOrGone(relationForStep(id), { type: "relation", id }, { user, lng, t });
   const { name, details } = found(relationName(id, lng, t));
   return {
     title: t("form.delete.title", { name }),
@@ -35,12 +36,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const { lng, t } = await getTranslator(request);
   const id = requireId(params.relationId);
-  const relation = found(relationForStep(id));
-  const { refused } = deleteConfirmed(formData, { type: "relation", id }, { actor, lng, t }, (seen) =>
-    deleteRelation(id, actor, seen),
+  const confirmed = deleteConfirmed(
+    relationForStep(id),
+    formData,
+    { type: "relation", id },
+    { actor, lng, t },
+    (seen) => deleteRelation(id, actor, seen),
   );
-  if (refused) return refused;
-  return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.deleted"));
+  if (confirmed.refused) return confirmed.refused;
+  return redirectWithFlash(request, `/partners/${confirmed.record.partnerId}`, t("form.deleted"));
 }
 
 export default function DeleteRelationPage() {

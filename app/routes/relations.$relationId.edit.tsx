@@ -9,23 +9,25 @@ import { relationForStep } from "~/models/relations/read.server";
 import { updateRelation } from "~/models/relations/write.server";
 import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith } from "~/forms/parse.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { localizedName } from "~db/shared/names";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
 import { recordVersion } from "~/models/record-versions.server";
-import { saveEdit } from "~/forms/stale.server";
+import { editedRecord, saveEdit } from "~/forms/stale.server";
 
 const RelationFieldsForm = deferred(() => import("~/forms/RelationForms").then((module) => module.RelationFieldsForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
-  const relation = found(relationForStep(requireId(params.relationId)));
+  const id = requireId(params.relationId);
+  const relation = foundOrGone(relationForStep(id), { type: "relation", id }, { user, lng, t });
   return {
     title: t("form.relation.edit"),
     id: relation.id,
@@ -43,13 +45,15 @@ export const schema = RelationFieldsSchema;
 
 // A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
 export const clientAction = keepFormIfUnsent;
-export const shouldRevalidate = noReloadIfUnsent;
+export const shouldRevalidate = noReloadOverForm;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.relationId);
-  const relation = found(relationForStep(id));
   const { submission, lng, t } = await parseForm(request, schema);
+  const target = editedRecord(relationForStep(id), submission, { type: "relation", id }, { actor, lng, t });
+  if (target.reply) return target.reply;
+  const relation = target.record;
   if (submission.status !== "success") return replyWith(submission.reply());
   const edit = saveEdit(submission, { type: "relation", id }, { actor, lng, t }, (seen) =>
     updateRelation(id, submission.value, actor, seen),

@@ -10,22 +10,25 @@ import { addRelationStep } from "~/models/relations/write.server";
 import { relationForStep } from "~/models/relations/read.server";
 import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
-import { found, requireId } from "~/utils/http.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { localizedName } from "~db/shared/names";
 import { formatPartialDate } from "~db/shared/partial-date";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
+import { editedRecord, saveEdit } from "~/forms/stale.server";
 
 const RelationStepForm = deferred(() => import("~/forms/RelationForms").then((module) => module.RelationStepForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
-  const relation = found(relationForStep(requireId(params.relationId)));
+  const id = requireId(params.relationId);
+  const relation = foundOrGone(relationForStep(id), { type: "relation", id }, { user, lng, t });
   const words = dateWords(lng, t);
   return {
     title: t("form.relation.addStep"),
@@ -39,15 +42,22 @@ export const schema = RelationStepSchema;
 
 // A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
 export const clientAction = keepFormIfUnsent;
-export const shouldRevalidate = noReloadIfUnsent;
+export const shouldRevalidate = noReloadOverForm;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const id = requireId(params.relationId);
-  const relation = found(relationForStep(id));
   const { submission, lng, t } = await parseForm(request, schema);
+  const target = editedRecord(relationForStep(id), submission, { type: "relation", id }, { actor, lng, t });
+  if (target.reply) return target.reply;
+  const relation = target.record;
   if (submission.status !== "success") return replyWith(submission.reply());
-  const result = addRelationStep(id, submission.value, lng, actor);
+  // Deleted between the look above and the save's transaction: said as above, not a 500.
+  const added = saveEdit(submission, { type: "relation", id }, { actor, lng, t }, () =>
+    addRelationStep(id, submission.value, lng, actor),
+  );
+  if (added.reply) return added.reply;
+  const result = added.saved;
   if (!result.ok) return replyWith(submission.reply({ fieldErrors: sayRefusals(result.fieldErrors, t) }), {}, 400);
   return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.saved"));
 }

@@ -12,15 +12,17 @@ import { readForm } from "~/forms/parse.server";
 import { deleteConfirmed, type DeleteReply } from "~/forms/stale.server";
 import { recordVersion } from "~/models/record-versions.server";
 import { found, requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
-  const relation = found(relationForStep(requireId(params.relationId)));
+  const relationId = requireId(params.relationId);
+  const relation = foundOrGone(relationForStep(relationId), { type: "relation", id: relationId }, { user, lng, t });
   const stepId = requireId(params.stepId);
   const { name, details } = found(relationStepName(relation.id, stepId, lng, t));
   return {
@@ -38,14 +40,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
   const formData = await readForm(request);
   const { lng, t } = await getTranslator(request);
-  const relation = found(relationForStep(requireId(params.relationId)));
+  const relationId = requireId(params.relationId);
   const stepId = requireId(params.stepId);
-  found(relationStepsOf(relation.id).find((s) => s.id === stepId));
-  const { refused } = deleteConfirmed(formData, { type: "relation", id: relation.id }, { actor, lng, t }, (seen) =>
-    deleteRelationStep(relation.id, stepId, actor, seen),
+  const relation = relationForStep(relationId);
+  // A step that is gone from a relation still there: nothing of this page's is left to confirm.
+  if (relation) found(relationStepsOf(relationId).find((s) => s.id === stepId));
+  const confirmed = deleteConfirmed(
+    relation,
+    formData,
+    { type: "relation", id: relationId },
+    { actor, lng, t },
+    (seen) => deleteRelationStep(relationId, stepId, actor, seen),
   );
-  if (refused) return refused;
-  return redirectWithFlash(request, `/partners/${relation.partnerId}`, t("form.deleted"));
+  if (confirmed.refused) return confirmed.refused;
+  return redirectWithFlash(request, `/partners/${confirmed.record.partnerId}`, t("form.deleted"));
 }
 
 export default function DeleteRelationStepPage() {

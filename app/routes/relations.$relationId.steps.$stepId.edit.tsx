@@ -12,23 +12,25 @@ import { updateRelationStep } from "~/models/relations/write.server";
 import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
 import { found, requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { localizedName } from "~db/shared/names";
 import { formatPartialDate } from "~db/shared/partial-date";
 import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
 import { recordVersion } from "~/models/record-versions.server";
-import { saveEdit } from "~/forms/stale.server";
+import { editedRecord, saveEdit } from "~/forms/stale.server";
 
 const RelationStepForm = deferred(() => import("~/forms/RelationForms").then((module) => module.RelationStepForm));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  const user = await requireEditor(request);
   const { lng, t } = await getTranslator(request);
-  const relation = found(relationForStep(requireId(params.relationId)));
+  const relationId = requireId(params.relationId);
+  const relation = foundOrGone(relationForStep(relationId), { type: "relation", id: relationId }, { user, lng, t });
   const stepId = requireId(params.stepId);
   const step = {
     ...found(relationStepForEdit(relation.id, stepId, lng)),
@@ -50,13 +52,21 @@ export const schema = RelationStepSchema;
 
 // A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
 export const clientAction = keepFormIfUnsent;
-export const shouldRevalidate = noReloadIfUnsent;
+export const shouldRevalidate = noReloadOverForm;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(await requireEditor(request));
-  const relation = found(relationForStep(requireId(params.relationId)));
+  const relationId = requireId(params.relationId);
   const stepId = requireId(params.stepId);
   const { submission, lng, t } = await parseForm(request, schema);
+  const target = editedRecord(
+    relationForStep(relationId),
+    submission,
+    { type: "relation", id: relationId },
+    { actor, lng, t },
+  );
+  if (target.reply) return target.reply;
+  const relation = target.record;
   found(relationStepForEdit(relation.id, stepId, lng));
   if (submission.status !== "success") return replyWith(submission.reply());
   const edit = saveEdit(submission, { type: "relation", id: relation.id }, { actor, lng, t }, (seen) =>

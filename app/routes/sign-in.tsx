@@ -9,7 +9,7 @@ import { titled } from "~/utils/meta";
 import { waitWords } from "~/utils/wait-words";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { deferred, withDeferred } from "~/forms/deferred";
-import { keepFormIfUnsent, noReloadIfUnsent } from "~/forms/unsent";
+import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
 
@@ -24,7 +24,7 @@ export const schema = SignInSchema;
 
 // A post that fails on the way keeps the form as typed (app/forms/unsent.ts).
 export const clientAction = keepFormIfUnsent;
-export const shouldRevalidate = noReloadIfUnsent;
+export const shouldRevalidate = noReloadOverForm;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await refuseCrossSite(request);

@@ -23,7 +23,7 @@ export function formRequest(path: string, fields: Fields, language = "en", cooki
 type Reply = {
   result: { status?: string; error?: Record<string, string[] | null>; initialValue?: unknown };
   duplicates?: unknown[];
-  stale?: { version: number; message: string; historyHref: string };
+  stale?: { version: number; message: string; historyHref: string; deleted: boolean };
 };
 
 /**

@@ -319,6 +319,13 @@ const en = {
         "Since this page was opened, you have saved a change to this record from another tab, window or device ({{time}}).",
       outside: "Since this page was opened, this record has been changed outside the app ({{time}}).",
       kept: "Nothing you typed is saved yet: it is all still below. Save again to replace that change with what is below, or leave this page to keep it.",
+      deleted: {
+        by: "Since this page was opened, {{name}} has deleted this record ({{time}}).",
+        byYou:
+          "Since this page was opened, you have deleted this record from another tab, window or device ({{time}}).",
+        outside: "Since this page was opened, this record has been deleted outside the app ({{time}}).",
+        kept: "Nothing you typed is saved, nor can it be while the record is deleted: it is all still below. An administrator can restore the record from the bin; then save again.",
+      },
       history: "See what changed (opens in a new tab)",
     },
     save: "Save",
@@ -932,6 +939,15 @@ const en = {
     },
   },
   errors: {
+    gone: {
+      title: "Deleted",
+      message: "This record has been deleted.",
+      by: "{{name}} deleted this record ({{time}}).",
+      byYou: "You deleted this record ({{time}}).",
+      outside: "This record was deleted outside the app ({{time}}).",
+      restore: "An administrator can restore it from the bin.",
+      history: "Its history",
+    },
     notFound: {
       title: "Page not found",
       message: "There is no page at this address. It may have been moved, or the link may be wrong.",

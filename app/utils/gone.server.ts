@@ -1,0 +1,34 @@
+/**
+ * A record's page opened after the record was deleted (a link kept, a tab left open): 410,
+ * saying who deleted it and when, that an administrator can restore it, and where its history
+ * is, rather than a "page not found" that says nothing of what became of it.
+ */
+import { data } from "@remix-run/node";
+import type { AuditedRecordType } from "~db/schema";
+import type { Language } from "~/i18n/config";
+import { sayTime } from "~/i18n/said-dates.server";
+import type { T } from "~/i18n/translate";
+import { deletionOf } from "~/models/record-versions.server";
+import { notFound } from "./http.server";
+
+/** What the error page says of a deleted record (app/components/ErrorPage.tsx). */
+export type GoneNotice = { message: string; historyHref: string };
+
+/** The record, as its page read it; none: 410 when it was deleted, 404 when it was never there. */
+export function foundOrGone<R>(
+  record: R | null | undefined,
+  { type, id }: { type: AuditedRecordType; id: number },
+  { user, lng, t }: { user: { id: number }; lng: Language; t: T },
+): R {
+  if (record != null) return record;
+  const deletion = deletionOf(type, id);
+  if (!deletion) throw notFound();
+  const time = sayTime(deletion.at, lng);
+  const message =
+    deletion.userId === user.id
+      ? t("errors.gone.byYou", { time })
+      : deletion.by
+        ? t("errors.gone.by", { name: deletion.by, time })
+        : t("errors.gone.outside", { time });
+  throw data<{ gone: GoneNotice }>({ gone: { message, historyHref: `/history/${type}/${id}` } }, { status: 410 });
+}
