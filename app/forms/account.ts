@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { USER_ROLES } from "~db/enums";
 import { formObject, parsed, type Unparsed } from "./form-object";
+import { cleanText } from "~/utils/clean-text";
 import { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from "~/utils/password-length";
 
 // Passwords are taken exactly as typed: no trimming, no truncation (app/utils/password.server.ts).
@@ -16,7 +17,7 @@ const newPassword = z.string().superRefine((value, ctx) => {
     ctx.addIssue({ code: z.ZodIssueCode.custom, params: { key: "form.errors.tooLong", max: PASSWORD_MAX } });
 });
 const email = z.string().trim().max(254);
-const name = z.string().trim().min(1).max(200);
+const name = z.string().transform(cleanText).pipe(z.string().trim().min(1).max(200));
 
 const confirmed = (value: { password: string | Unparsed; confirm: string | Unparsed }, ctx: z.RefinementCtx) => {
   if (parsed(value.password) && parsed(value.confirm) && value.password !== value.confirm) {

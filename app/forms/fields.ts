@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { todayInAstana } from "~/utils/today";
 import { partialDateFromParts, UNKNOWN_DATE, type PartialDate } from "~db/shared/partial-date";
+import { cleanText } from "~/utils/clean-text";
 import { isWebAddress, withWebScheme } from "~/utils/urls";
 import { formObject, parsed } from "./form-object";
 
@@ -17,7 +18,20 @@ export function issue(
 /** Limits stated to the user in the messages; generous for real text, closed to abuse. */
 export const LIMITS = { name: 200, title: 300, short: 2000, summary: 20_000, sourceText: 100_000, url: 2000 } as const;
 
-export const optionalText = (max: number) => z.string().trim().max(max).optional();
+/**
+ * Any text a record keeps: cleaned (app/utils/clean-text.ts) and trimmed, then at most `max`
+ * characters. A transform and a refinement, not a pipeline: the forms' own coercion walks them
+ * (./form-coercion.ts), and text the cleaning leaves empty is empty, as text of spaces only is.
+ */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .transform((text) => cleanText(text).trim())
+    .superRefine((text, ctx) => {
+      if (text.length > max)
+        ctx.addIssue({ code: z.ZodIssueCode.too_big, maximum: max, type: "string", inclusive: true });
+    })
+    .optional();
 
 export const recordId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -52,9 +66,14 @@ export function requireOneName(
   value: { nameKk?: unknown; nameRu?: unknown; nameEn?: unknown; nameNative?: unknown },
   ctx: z.RefinementCtx,
 ) {
-  if (!value.nameKk && !value.nameRu && !value.nameEn && !value.nameNative) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["nameKk"], params: { key: "form.errors.oneName" } });
-  }
+  if (!value.nameKk && !value.nameRu && !value.nameEn && !value.nameNative)
+    issue(ctx, ["nameKk"], "form.errors.oneName");
+}
+
+/** The same for a person, whose name Russian and Kazakh word otherwise than a body's. */
+export function requireOnePersonName(value: Parameters<typeof requireOneName>[0], ctx: z.RefinementCtx) {
+  if (!value.nameKk && !value.nameRu && !value.nameEn && !value.nameNative)
+    issue(ctx, ["nameKk"], "form.errors.onePersonName");
 }
 
 /** Years a record of this council can hold: none before 1800, none more than ten years ahead. */

@@ -77,7 +77,7 @@ export const RaisedInitiativeSchema = formObject(
 );
 
 const topicList = z
-  .array(z.string().trim().max(LIMITS.name).optional())
+  .array(optionalText(LIMITS.name))
   .max(50)
   .default([])
   .transform((topics) => [...new Set(topics.filter((t): t is string => Boolean(t)))]);

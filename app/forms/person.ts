@@ -7,7 +7,7 @@ import {
   personName,
   personNames,
   recordId,
-  requireOneName,
+  requireOnePersonName,
   wikidataId,
 } from "./fields";
 import { formObject, parsed } from "./form-object";
@@ -53,7 +53,7 @@ export const PersonSchema = formObject(
     posts: z.array(PostSchema).max(20).default([]),
     confirmDuplicate: z.boolean().optional(),
   },
-  requireOneName,
+  requireOnePersonName,
 );
 
 export type PersonInput = z.infer<typeof PersonSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { issue, LIMITS, optionalText, webUrl } from "~/forms/fields";
+import { cleanText } from "~/utils/clean-text";
 
 /**
  * The pasted report, bounded like a source's text (it is kept as the meeting's source): a
@@ -10,8 +11,8 @@ export const REPORT_LIMIT = LIMITS.sourceText;
 export const PasteSchema = z.object({
   text: z
     .string()
-    .trim()
-    .min(1)
+    .transform(cleanText)
+    .pipe(z.string().trim().min(1))
     .superRefine((text, ctx) => {
       if (text.length > REPORT_LIMIT) issue(ctx, [], "intake.tooLong", { max: REPORT_LIMIT, length: text.length });
     }),

@@ -524,6 +524,7 @@ const en = {
       format: "The format is not right.",
       email: "Enter an email address such as name@example.kz.",
       oneName: "Give the name in at least one language.",
+      onePersonName: "Give the name in at least one language.",
       nameLetter: "A name holds at least one letter.",
       wikidataId: "A Wikidata id is Q followed by digits, for example Q956.",
       date: "There is no such date. Check the day and the month.",
