@@ -56,6 +56,19 @@ describe("through the forms", () => {
     expect(partner.names.ru).toBe("йошкар-Ола");
   });
 
+  test("a name broken over lines (a spreadsheet's Alt+Enter) is one line; a note keeps its lines", async () => {
+    const { status, location } = await submit(newPartner, "/partners/new", {
+      kind: "city",
+      countryCode: "KZ",
+      nameRu: "Акимат города \r\n  Астаны\n",
+      nameKk: "Астана\tқаласы",
+    });
+    expect(status).toBe(302);
+    const partner = getPartner(Number(location!.split("/").pop()), "ru")!;
+    expect(partner.names).toMatchObject({ ru: "Акимат города Астаны", kk: "Астана қаласы" });
+    expect(cleanText("First line\r\nSecond line")).toBe("First line\r\nSecond line");
+  });
+
   test("a name of nothing but them is no name: refused beside the field, in the reader's language", async () => {
     const { status, reply } = await submit(
       newPerson,
@@ -79,7 +92,8 @@ test("a spreadsheet's cells are cleaned as a form's fields are", async () => {
   const file = path.join(dir, "people.csv");
   const headers = templateHeaders("en", "people");
   const cells = headers.map((_, index) =>
-    index === headers.indexOf("Full name in Latin script") ? `Bell\u0007 ${RLO}Person` : "",
+    // A cell broken over two lines, as a spreadsheet quotes it.
+    index === headers.indexOf("Full name in Latin script") ? `"Bell\u0007\n${RLO}Person"` : "",
   );
   fs.writeFileSync(file, [headers.join(","), cells.join(",")].join("\r\n"));
   const preview = await previewImport(

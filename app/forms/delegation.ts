@@ -5,6 +5,7 @@ import {
   issue,
   knownOrUnknownDateField,
   LIMITS,
+  optionalLine,
   optionalText,
   partialDateField,
   recordId,
@@ -14,7 +15,7 @@ import {
 import { formObject, parsed } from "./form-object";
 
 /** Someone on file: picked (personId) or typed by a name that matches exactly one person. */
-const PersonRef = z.object({ personId: recordId.optional(), name: optionalText(LIMITS.name) });
+const PersonRef = z.object({ personId: recordId.optional(), name: optionalLine(LIMITS.name) });
 
 export const DelegationSchema = formObject(
   {

@@ -23,15 +23,34 @@ export const LIMITS = { name: 200, title: 300, short: 2000, summary: 20_000, sou
  * characters. A transform and a refinement, not a pipeline: the forms' own coercion walks them
  * (./form-coercion.ts), and text the cleaning leaves empty is empty, as text of spaces only is.
  */
-export const optionalText = (max: number) =>
-  z
+export const optionalText = (max: number) => cleanedText(max, (text) => cleanText(text).trim());
+
+/**
+ * A name, a title, an outlet: one line. A spreadsheet's cell may break it over lines (Alt+Enter),
+ * which no page shows and an export would keep: each break, with the spaces around it, is a space.
+ */
+export const optionalLine = (max: number) => cleanedText(max, oneLine);
+
+// Split and joined, not one pattern of spaces around breaks: that pattern reads a long run of
+// spaces again from each of them (a crafted cell of 20,000 held the thread for seconds).
+const oneLine = (text: string) =>
+  cleanText(text)
+    .replaceAll("\t", " ")
+    .split(/[\r\n]+/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(" ");
+
+function cleanedText(max: number, clean: (text: string) => string) {
+  return z
     .string()
-    .transform((text) => cleanText(text).trim())
+    .transform(clean)
     .superRefine((text, ctx) => {
       if (text.length > max)
         ctx.addIssue({ code: z.ZodIssueCode.too_big, maximum: max, type: "string", inclusive: true });
     })
     .optional();
+}
 
 export const recordId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -44,9 +63,9 @@ export const wikidataId = z
   .optional();
 
 export const names = {
-  nameKk: optionalText(LIMITS.name),
-  nameRu: optionalText(LIMITS.name),
-  nameEn: optionalText(LIMITS.name),
+  nameKk: optionalLine(LIMITS.name),
+  nameRu: optionalLine(LIMITS.name),
+  nameEn: optionalLine(LIMITS.name),
 };
 
 /**
@@ -55,7 +74,7 @@ export const names = {
  */
 export const hasLetter = (text: string) => /\p{L}/u.test(text);
 
-export const personName = optionalText(LIMITS.name).refine((value) => !value || hasLetter(value), {
+export const personName = optionalLine(LIMITS.name).refine((value) => !value || hasLetter(value), {
   params: { key: "form.errors.nameLetter" },
 });
 
@@ -155,9 +174,9 @@ export const webUrl = z
  * picked from suggestions, and `<field>Name`, what was typed in the picker, resolved when saved.
  */
 export function recordRef<F extends string>(field: F) {
-  return { [`${field}Id`]: recordId.optional(), [`${field}Name`]: optionalText(LIMITS.name) } as {
+  return { [`${field}Id`]: recordId.optional(), [`${field}Name`]: optionalLine(LIMITS.name) } as {
     [K in `${F}Id`]: z.ZodOptional<typeof recordId>;
-  } & { [K in `${F}Name`]: ReturnType<typeof optionalText> };
+  } & { [K in `${F}Name`]: ReturnType<typeof optionalLine> };
 }
 
 /** A reference the form needs: chosen, picked or typed. The message goes beside either control. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
-import { issue, LIMITS, optionalText, partialDateField, recordId, recordRef } from "./fields";
+import { issue, LIMITS, optionalLine, optionalText, partialDateField, recordId, recordRef } from "./fields";
 import { formObject } from "./form-object";
 
 const requireOneTitle = (v: { titleKk?: unknown; titleRu?: unknown; titleEn?: unknown }, ctx: z.RefinementCtx) => {
@@ -9,9 +9,9 @@ const requireOneTitle = (v: { titleKk?: unknown; titleRu?: unknown; titleEn?: un
 
 export const InitiativeSchema = formObject(
   {
-    titleKk: optionalText(LIMITS.title),
-    titleRu: optionalText(LIMITS.title),
-    titleEn: optionalText(LIMITS.title),
+    titleKk: optionalLine(LIMITS.title),
+    titleRu: optionalLine(LIMITS.title),
+    titleEn: optionalLine(LIMITS.title),
     description: optionalText(LIMITS.short),
     kind: z.enum(INITIATIVE_KINDS),
     // Only when it is made: later changes of status are steps with a date.

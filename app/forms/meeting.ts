@@ -13,6 +13,7 @@ import {
   issue,
   knownOrUnknownDateField,
   LIMITS,
+  optionalLine,
   optionalText,
   partialDateField,
   recordId,
@@ -29,14 +30,14 @@ import { formObject, parsed } from "./form-object";
 export const ParticipantSchema = formObject(
   {
     personId: recordId.optional(),
-    name: optionalText(LIMITS.name),
+    name: optionalLine(LIMITS.name),
     isNew: z.boolean().optional(),
     organisationId: recordId.optional(),
     /** The body typed without picking it (or without JavaScript): matched by name when saved. */
-    organisationName: optionalText(LIMITS.name),
+    organisationName: optionalLine(LIMITS.name),
     side: z.enum(MEETING_SIDES),
     role: z.enum(PARTICIPANT_ROLES),
-    title: optionalText(LIMITS.title),
+    title: optionalLine(LIMITS.title),
   },
   (p, ctx) => {
     if (!p.personId && !p.name) issue(ctx, ["name"], "form.errors.required");
@@ -49,8 +50,8 @@ export const ParticipantSchema = formObject(
 export const SourceSchema = formObject(
   {
     url: webUrl.optional(),
-    outlet: optionalText(LIMITS.name),
-    title: optionalText(LIMITS.title),
+    outlet: optionalLine(LIMITS.name),
+    title: optionalLine(LIMITS.title),
     text: optionalText(LIMITS.sourceText),
   },
   (s, ctx) => {
@@ -62,12 +63,12 @@ export const SourceSchema = formObject(
 export const RaisedInitiativeSchema = formObject(
   {
     initiativeId: recordId.optional(),
-    title: optionalText(LIMITS.title),
+    title: optionalLine(LIMITS.title),
     kind: z.enum(INITIATIVE_KINDS).default("other"),
     status: z.enum(INITIATIVE_STATUSES).default("proposed"),
     ownerPersonId: recordId.optional(),
     /** The owner typed without picking them: matched by name when saved. */
-    ownerName: optionalText(LIMITS.name),
+    ownerName: optionalLine(LIMITS.name),
     due: partialDateField,
     note: optionalText(LIMITS.short),
   },
@@ -77,7 +78,7 @@ export const RaisedInitiativeSchema = formObject(
 );
 
 const topicList = z
-  .array(optionalText(LIMITS.name))
+  .array(optionalLine(LIMITS.name))
   .max(50)
   .default([])
   .transform((topics) => [...new Set(topics.filter((t): t is string => Boolean(t)))]);
@@ -89,17 +90,17 @@ export const MeetingSchema = formObject(
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
       .optional(),
-    location: optionalText(LIMITS.title),
+    location: optionalLine(LIMITS.title),
     hostOrganisationId: recordId.optional(),
     /** The bodies are picked (the id) or typed (the name, matched on save): see NamePicker. */
-    hostOrganisationName: optionalText(LIMITS.name),
+    hostOrganisationName: optionalLine(LIMITS.name),
     /** Chosen in a select, or picked or typed once partners are many (RecordChoice). */
     partnerId: recordId.optional(),
-    partnerName: optionalText(LIMITS.name),
+    partnerName: optionalLine(LIMITS.name),
     delegationId: recordId.optional(),
     newDelegation: z.boolean().optional(),
     delegationOrganisationId: recordId.optional(),
-    delegationOrganisationName: optionalText(LIMITS.name),
+    delegationOrganisationName: optionalLine(LIMITS.name),
     delegationDirection: z.enum(DELEGATION_DIRECTIONS).default("incoming"),
     purpose: optionalText(LIMITS.short),
     summary: optionalText(LIMITS.summary),

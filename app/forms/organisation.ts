@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS, names, optionalText, recordRef, requireOneName, requireRef } from "./fields";
+import { LIMITS, names, optionalLine, recordRef, requireOneName, requireRef } from "./fields";
 import { formObject } from "./form-object";
 
 export const OrganisationSchema = formObject(
@@ -7,7 +7,7 @@ export const OrganisationSchema = formObject(
     ...recordRef("partner"),
     ...recordRef("parent"),
     ...names,
-    nameNative: optionalText(LIMITS.name),
+    nameNative: optionalLine(LIMITS.name),
     confirmDuplicate: z.boolean().optional(),
   },
   (value, ctx) => {

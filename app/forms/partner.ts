@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PARTNER_KINDS } from "~db/enums";
 import { COUNTRY_CODES } from "~/utils/countries";
-import { LIMITS, names, optionalText, requireOneName, wikidataId } from "./fields";
+import { LIMITS, names, optionalLine, requireOneName, wikidataId } from "./fields";
 import { formObject } from "./form-object";
 
 export const PartnerSchema = formObject(
@@ -9,7 +9,7 @@ export const PartnerSchema = formObject(
     kind: z.enum(PARTNER_KINDS),
     countryCode: z.enum(COUNTRY_CODES),
     ...names,
-    nameNative: optionalText(LIMITS.name),
+    nameNative: optionalLine(LIMITS.name),
     wikidataId,
     confirmDuplicate: z.boolean().optional(),
   },

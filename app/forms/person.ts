@@ -2,7 +2,7 @@ import { z } from "zod";
 import {
   issue,
   LIMITS,
-  optionalText,
+  optionalLine,
   partialDateField,
   personName,
   personNames,
@@ -18,10 +18,10 @@ export const PostSchema = formObject(
     // Picked (the id) or typed (the name, matched on save): a select of every body on file in
     // every post row was what made a refused person form slow (issue 12.4).
     organisationId: recordId.optional(),
-    organisationName: optionalText(LIMITS.name),
-    titleKk: optionalText(LIMITS.title),
-    titleRu: optionalText(LIMITS.title),
-    titleEn: optionalText(LIMITS.title),
+    organisationName: optionalLine(LIMITS.name),
+    titleKk: optionalLine(LIMITS.title),
+    titleRu: optionalLine(LIMITS.title),
+    titleEn: optionalLine(LIMITS.title),
     start: partialDateField,
     end: partialDateField,
     // Known to hold it on this day, start unknown: what a meeting's title tells (issue 13.6).

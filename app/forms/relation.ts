@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { RELATION_STATUSES, RELATION_TYPES } from "~db/enums";
-import { isFutureDate, issue, knownOrUnknownDateField, LIMITS, optionalText, recordId, webUrl } from "./fields";
+import {
+  isFutureDate,
+  issue,
+  knownOrUnknownDateField,
+  LIMITS,
+  optionalLine,
+  optionalText,
+  recordId,
+  webUrl,
+} from "./fields";
 import { formObject, parsed, type Unparsed } from "./form-object";
 import type { PartialDate } from "~db/shared/partial-date";
 
@@ -26,7 +35,7 @@ function happenedNotInFuture(
 }
 
 /** Someone picked in the list (personId) or typed: a name not on file becomes a new person. */
-const PersonRef = z.object({ personId: recordId.optional(), name: optionalText(LIMITS.name) });
+const PersonRef = z.object({ personId: recordId.optional(), name: optionalLine(LIMITS.name) });
 
 const signatories = z
   .array(PersonRef)
@@ -36,8 +45,8 @@ const signatories = z
 
 /** The document or report that records a step; given on the step itself. */
 const source = {
-  sourceOutlet: optionalText(LIMITS.name),
-  sourceTitle: optionalText(LIMITS.title),
+  sourceOutlet: optionalLine(LIMITS.name),
+  sourceTitle: optionalLine(LIMITS.title),
   sourceUrl: webUrl.optional(),
 };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { issue, LIMITS, optionalText, webUrl } from "~/forms/fields";
+import { issue, LIMITS, optionalLine, webUrl } from "~/forms/fields";
 import { cleanText } from "~/utils/clean-text";
 
 /**
@@ -17,7 +17,7 @@ export const PasteSchema = z.object({
       if (text.length > REPORT_LIMIT) issue(ctx, [], "intake.tooLong", { max: REPORT_LIMIT, length: text.length });
     }),
   url: webUrl.optional(),
-  outlet: optionalText(LIMITS.name),
+  outlet: optionalLine(LIMITS.name),
   published: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
