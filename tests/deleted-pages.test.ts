@@ -17,6 +17,7 @@ import { deletePartner } from "~/models/partners/write.server";
 import { deletePerson } from "~/models/people/write.server";
 import { deleteRelation } from "~/models/relations/write.server";
 import * as delegationPage from "~/routes/delegations.$delegationId";
+import * as documentsOf from "~/routes/documents.of.$parent.$parentId";
 import * as initiativePage from "~/routes/initiatives.$initiativeId";
 import * as initiativeStep from "~/routes/initiatives.$initiativeId_.step";
 import * as meetingPage from "~/routes/meetings.$meetingId";
@@ -38,6 +39,8 @@ type Page = {
   loader: (args: LoaderFunctionArgs) => Promise<unknown>;
   make: () => number;
   remove: (id: number, actor: Actor) => unknown;
+  /** Other parts of the page's address. */
+  also?: Record<string, string>;
 };
 
 const pages: Page[] = [
@@ -123,6 +126,16 @@ const pages: Page[] = [
     remove: deleteMeeting,
   },
   {
+    name: "a meeting's documents",
+    type: "meeting",
+    table: "meetings",
+    param: "parentId",
+    also: { parent: "meeting" },
+    loader: documentsOf.loader,
+    make: () => aMeeting({ partnerId: aPartner(), date: "2017-06-10", purpose: "EXPO-2017" }),
+    remove: deleteMeeting,
+  },
+  {
     name: "a relation's new step",
     type: "relation",
     table: "relations",
@@ -139,7 +152,7 @@ async function open(page: Page, id: number, role: "editor" | "admin", language: 
       request: new Request(`http://localhost/${page.param}/${id}`, {
         headers: { Cookie: await cookieFor(role), "Accept-Language": language },
       }),
-      params: { [page.param]: String(id) },
+      params: { ...page.also, [page.param]: String(id) },
       context: {},
     });
   } catch (thrown) {

@@ -9,7 +9,8 @@ import { DOCUMENT_PARENTS, type DocumentParent } from "~/forms/document";
 import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { documentParentExists, pageOfDocuments, parentPathOf } from "~/models/documents.server";
-import { notFound, requireId } from "~/utils/http.server";
+import { found, notFound, requireId } from "~/utils/http.server";
+import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { toLastPageIfPast } from "~/utils/pagination.server";
@@ -21,12 +22,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
  * newest few and links here when it has more (issue 16.1). For any signed-in account.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const parent = params.parent as DocumentParent;
   if (!(DOCUMENT_PARENTS as readonly string[]).includes(parent)) throw notFound();
   const parentId = requireId(params.parentId);
-  if (!documentParentExists(parent, parentId)) throw notFound();
   const { t, lng } = await getTranslator(request);
+  // A record deleted since says so (410); a relation's step has no history of its own (404).
+  const exists = documentParentExists(parent, parentId) || null;
+  if (parent === "relationStep") found(exists);
+  else foundOrGone(exists, { type: parent, id: parentId }, { user, lng, t });
   const documents = pageOfDocuments(parent, parentId, pageFromSearch(new URL(request.url).searchParams), lng);
   toLastPageIfPast(request, documents);
   return {
