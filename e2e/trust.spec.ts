@@ -153,8 +153,10 @@ test.describe("an administrator", () => {
     await page.goto(meetingUrl);
     await expect(page.getByRole("heading", { level: 1, name: "Deleted" })).toBeVisible();
     await expect(page.getByRole("main")).toContainText("You deleted this record (");
-
-    await page.goto(`${EMPTY_APP}/admin/bin`);
+    // An administrator is pointed to the bin itself.
+    await expect(page.getByRole("main")).toContainText("You can restore it from the bin.");
+    await page.getByRole("main").getByRole("link", { name: "Bin" }).click();
+    await expect(page).toHaveURL(`${EMPTY_APP}/admin/bin`);
     const item = page
       .getByRole("list", { name: "Bin" })
       .getByRole("listitem")

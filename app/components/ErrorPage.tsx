@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import type { GoneNotice } from "~/utils/gone.server";
+import { useCan } from "~/utils/user";
 import { useRequestId } from "./RequestId";
 
 /**
@@ -30,14 +31,7 @@ export function ErrorPage({ status, gone }: { status: number; gone?: GoneNotice 
       <p className="text-5xl font-bold text-stone-300">{status}</p>
       <h1 className="mt-4 text-2xl font-semibold">{t(`errors.${kind}.title`)}</h1>
       <p className="mx-auto mt-3 max-w-prose text-stone-600">{gone ? gone.message : t(`errors.${kind}.message`)}</p>
-      {gone ? (
-        <p className="mx-auto mt-3 max-w-prose text-stone-600">
-          {t("errors.gone.restore")}{" "}
-          <Link to={gone.historyHref} className="text-sky-800 underline">
-            {t("errors.gone.history")}
-          </Link>
-        </p>
-      ) : null}
+      {gone ? <GoneLinks gone={gone} /> : null}
       {kind === "server" && requestId ? (
         <p className="mx-auto mt-3 max-w-prose text-sm text-stone-600" data-request-id={requestId}>
           {t("errors.server.reference", { id: requestId })}
@@ -47,5 +41,27 @@ export function ErrorPage({ status, gone }: { status: number; gone?: GoneNotice 
         {t("errors.backHome")}
       </Link>
     </div>
+  );
+}
+
+/** Where a deleted record's history is, and, for an administrator, the bin it can be restored from. */
+function GoneLinks({ gone }: { gone: GoneNotice }) {
+  const { t } = useTranslation();
+  const administrator = useCan("admin");
+  return (
+    <p className="mx-auto mt-3 max-w-prose text-stone-600">
+      {administrator ? t("errors.gone.restoreYourself") : t("errors.gone.restore")}{" "}
+      <Link to={gone.historyHref} className="text-sky-800 underline">
+        {t("errors.gone.history")}
+      </Link>
+      {administrator ? (
+        <>
+          {" · "}
+          <Link to="/admin/bin" className="text-sky-800 underline">
+            {t("admin.bin.title")}
+          </Link>
+        </>
+      ) : null}
+    </p>
   );
 }

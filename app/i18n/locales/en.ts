@@ -947,6 +947,7 @@ const en = {
       byYou: "You deleted this record ({{time}}).",
       outside: "This record was deleted outside the app ({{time}}).",
       restore: "An administrator can restore it from the bin.",
+      restoreYourself: "You can restore it from the bin.",
       history: "Its history",
     },
     notFound: {
