@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const relationId = requireId(params.relationId);
   const stepId = requireId(params.stepId);
   const relation = relationForStep(relationId);
-  // A step that is gone from a relation still there: nothing of this page's is left to confirm.
+  // The step gone, its relation still there: a 404 (a step has no history of its own to say who).
   if (relation) found(relationStepsOf(relationId).find((s) => s.id === stepId));
   const confirmed = deleteConfirmed(
     relation,
