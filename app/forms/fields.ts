@@ -80,20 +80,16 @@ export const personName = optionalLine(LIMITS.name).refine((value) => !value || 
 
 export const personNames = { nameKk: personName, nameRu: personName, nameEn: personName };
 
-/** At least one form of a name, with the message on the first field. */
-export function requireOneName(
-  value: { nameKk?: unknown; nameRu?: unknown; nameEn?: unknown; nameNative?: unknown },
-  ctx: z.RefinementCtx,
-) {
-  if (!value.nameKk && !value.nameRu && !value.nameEn && !value.nameNative)
-    issue(ctx, ["nameKk"], "form.errors.oneName");
-}
+/** At least one form of a name, with `key`'s message on the first field. */
+const oneNameRequired =
+  (key: string) =>
+  (value: { nameKk?: unknown; nameRu?: unknown; nameEn?: unknown; nameNative?: unknown }, ctx: z.RefinementCtx) => {
+    if (!value.nameKk && !value.nameRu && !value.nameEn && !value.nameNative) issue(ctx, ["nameKk"], key);
+  };
 
+export const requireOneName = oneNameRequired("form.errors.oneName");
 /** The same for a person, whose name Russian and Kazakh word otherwise than a body's. */
-export function requireOnePersonName(value: Parameters<typeof requireOneName>[0], ctx: z.RefinementCtx) {
-  if (!value.nameKk && !value.nameRu && !value.nameEn && !value.nameNative)
-    issue(ctx, ["nameKk"], "form.errors.onePersonName");
-}
+export const requireOnePersonName = oneNameRequired("form.errors.onePersonName");
 
 /** Years a record of this council can hold: none before 1800, none more than ten years ahead. */
 export const YEARS = { min: 1800, ahead: 10 } as const;

@@ -8,7 +8,7 @@ import { data } from "@remix-run/node";
 import type { Actor } from "~db/history";
 import type { AuditedRecordType } from "~db/schema";
 import type { Language } from "~/i18n/config";
-import { sayTime } from "~/i18n/said-dates.server";
+import { sayWhoChanged } from "~/i18n/said-changes.server";
 import type { T } from "~/i18n/translate";
 import {
   deletionOf,
@@ -41,10 +41,7 @@ export function unlessStale<T>(save: () => T): { saved: T; stale?: undefined } |
  * someone, or another program.
  */
 export function sayStale(change: UnseenChange, { actor, lng, t }: { actor: Actor; lng: Language; t: T }) {
-  const time = sayTime(change.at, lng);
-  const said = change.deleted ? "form.stale.deleted" : "form.stale";
-  if (change.userId !== null && change.userId === actor.userId) return t(`${said}.byYou`, { time });
-  return change.by ? t(`${said}.by`, { name: change.by, time }) : t(`${said}.outside`, { time });
+  return sayWhoChanged(change, actor.userId, change.deleted ? "form.stale.deleted" : "form.stale", lng, t);
 }
 
 /**

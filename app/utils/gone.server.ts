@@ -6,7 +6,7 @@
 import { data } from "@remix-run/node";
 import type { AuditedRecordType } from "~db/schema";
 import type { Language } from "~/i18n/config";
-import { sayTime } from "~/i18n/said-dates.server";
+import { sayWhoChanged } from "~/i18n/said-changes.server";
 import type { T } from "~/i18n/translate";
 import { deletionOf } from "~/models/record-versions.server";
 import { notFound } from "./http.server";
@@ -23,12 +23,6 @@ export function foundOrGone<R>(
   if (record != null) return record;
   const deletion = deletionOf(type, id);
   if (!deletion) throw notFound();
-  const time = sayTime(deletion.at, lng);
-  const message =
-    deletion.userId === user.id
-      ? t("errors.gone.byYou", { time })
-      : deletion.by
-        ? t("errors.gone.by", { name: deletion.by, time })
-        : t("errors.gone.outside", { time });
+  const message = sayWhoChanged(deletion, user.id, "errors.gone", lng, t);
   throw data<{ gone: GoneNotice }>({ gone: { message, historyHref: `/history/${type}/${id}` } }, { status: 410 });
 }
