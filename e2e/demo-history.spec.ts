@@ -186,4 +186,18 @@ test.describe("all relations over time", () => {
     await expect(table.getByRole("row")).toHaveCount(2);
     await expect(table).toContainText("Heilongjiang Province");
   });
+
+  test("a meeting's mark on the chart is a link named by its date and purpose, outlined when focused", async ({
+    page,
+  }) => {
+    await page.goto("/partners/chart");
+    const chart = page.getByRole("img", { name: "All relations over time" });
+    const mark = chart.getByRole("link", { name: /^2016, approx. — Meeting: / });
+    const href = await mark.getAttribute("href");
+    await mark.focus();
+    await expect(mark.locator("circle")).toHaveCSS("stroke-width", "4px");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(href!);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Meeting with");
+  });
 });

@@ -120,3 +120,25 @@ test("a lane's marks take their colours from their group, once, and keep short r
   }
   expect(markup.match(/fill-opacity="0.7"/g)).toHaveLength(1);
 });
+
+test("a mark is a link named once, by its title: no aria-label or class repeated on each of them", async () => {
+  const { relationChartMarkup } = await import("~/components/RelationChart.server");
+  const few = partner("Few Meetings City");
+  meet(few, "2019-03-14", "Talks on the light rail");
+  meet(few, "2021-06", "Trade week");
+  const many = partner("Many Meetings City");
+  for (let i = 0; i < 70; i++) meet(many, `${1990 + (i % 10)}-0${1 + (i % 9)}-01`);
+  const lanes = relationLanes("ru", "2026-11-25", { partnerIds: [few, many] }).items;
+  const markup = relationChartMarkup(lanes, "2026-11-25", "Все отношения", "ru");
+  const links = [...markup.matchAll(/<a href="\/meetings[^"]*">(.*?)<\/a>/g)];
+  expect(links).toHaveLength(2 + 10);
+  for (const [link, inner] of links) {
+    expect(link).not.toMatch(/<a [^>]*(aria-label|class)=/);
+    expect(inner).toMatch(/^<title>[^<]+<\/title><circle [^>]*><\/circle>$/);
+  }
+  const titles = links.map(([, inner]) => /<title>([^<]+)<\/title>/.exec(inner)![1]);
+  expect(titles).toContain("14 марта 2019 г. — Встреча: Talks on the light rail");
+  expect(titles).toContain("Встречи в 1990 году: 7");
+  // Hovered or focused, a mark is still outlined: its group carries the class the style names.
+  expect(markup.match(/class="chart-marks"/g)).toHaveLength(2 * lanes.length);
+});
