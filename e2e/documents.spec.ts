@@ -148,7 +148,11 @@ test("a record with more documents than its page shows links to all of them", as
       mimeType: "application/pdf",
       buffer: Buffer.concat([pdf, Buffer.from(`% letter ${i}\n`)]),
     });
+    // Each upload waited for on the server's answer, not on a fixed time: eleven in a row, under
+    // a full run's load, once took longer than an expectation's 5 s for the first to be listed.
+    const stored = page.waitForResponse((response) => response.request().method() === "POST");
     await documents.getByRole("button", { name: "Attach", exact: true }).click();
+    expect((await stored).status()).toBeLessThan(400);
     await expect(documents.getByText(`Letter ${i}.pdf`, { exact: true })).toBeVisible();
   }
   const list = documents.getByRole("list", { name: "Attached documents" });
