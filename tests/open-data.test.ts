@@ -12,10 +12,14 @@ import { SYSTEM } from "~db/history";
 import { apiTokens, partners, people } from "~db/schema";
 import { getDb } from "~/db.server";
 import { COLLECTIONS } from "~/exchange/api.server";
-import { oneOf, pageOf } from "~/exchange/api-schemas";
+import { ApiGone, oneOf, pageOf } from "~/exchange/api-schemas";
 import { openApiDocument } from "~/exchange/openapi.server";
 import { seedDemoData } from "~/models/demo-data.server";
+import { restore } from "~/models/history.server";
+import { deleteInitiative } from "~/models/initiatives/write.server";
+import { deleteMeeting } from "~/models/meetings/write.server";
 import { deletePartner } from "~/models/partners/write.server";
+import { deletePerson } from "~/models/people/write.server";
 import { disableUser, enableUser } from "~/models/users.server";
 import { TOKENS_PER_ACCOUNT } from "~/models/api-tokens.server";
 import { accountFor, cookieFor } from "./support/accounts";
@@ -270,23 +274,56 @@ describe("the API", () => {
     expect((delegations.body.data as unknown as unknown[]).length).toBeGreaterThan(0);
   });
 
-  test("an unknown collection or record, and a deleted record, are JSON 404s", async () => {
-    const doomed = aPartner({ nameEn: "Soon deleted" });
-    expect((await get(`/api/v1/partners/${doomed}`, token)).status).toBe(200);
-    deletePartner(doomed, SYSTEM);
-    const gone = await get(`/api/v1/partners/${doomed}`, token);
-    expect(gone.status).toBe(404);
-    expect(gone.body).toEqual({ error: { status: 404, message: expect.any(String) } });
-    const listed = await get("/api/v1/partners?limit=200", token);
-    expect((listed.body.data as unknown as Array<{ id: number }>).map((p) => p.id)).not.toContain(doomed);
+  test("a deleted record is a JSON 410 saying when, of every collection; restored, it is back; one never there is a 404", async () => {
+    const doomed = {
+      partners: aPartner({ nameEn: "Soon deleted" }),
+      meetings: aMeeting({ purpose: "Soon deleted", partnerId: aPartner({ nameEn: "Met once" }) }),
+      people: aPerson({ nameEn: "Soon Deleted" }),
+      initiatives: anInitiative({ titleEn: "Soon deleted" }),
+    };
+    const deletes = {
+      partners: deletePartner,
+      meetings: deleteMeeting,
+      people: deletePerson,
+      initiatives: deleteInitiative,
+    };
+    for (const [collection, id] of Object.entries(doomed)) {
+      const path = `/api/v1/${collection}/${id}`;
+      expect((await get(path, token)).status, path).toBe(200);
+      const before = new Date().toISOString();
+      deletes[collection as keyof typeof deletes](id, SYSTEM);
+      const gone = await get(path, token);
+      expect(gone.status, path).toBe(410);
+      expect(gone.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+      expect(gone.headers.get("Cache-Control")).toBe("private, no-store");
+      expect(gone.body).toEqual({
+        error: { status: 410, message: expect.stringContaining("deleted"), deletedAt: expect.any(String) },
+      });
+      const { deletedAt } = (gone.body as unknown as { error: { deletedAt: string } }).error;
+      expect(deletedAt >= before.slice(0, 19)).toBe(true);
+      expect(ApiGone.parse(gone.body)).toEqual(gone.body);
+      const listed = await get(`/api/v1/${collection}?limit=200`, token);
+      expect(
+        (listed.body.data as unknown as Array<{ id: number }>).map((p) => p.id),
+        path,
+      ).not.toContain(id);
+    }
+    restore("partner", doomed.partners, SYSTEM);
+    expect((await get(`/api/v1/partners/${doomed.partners}`, token)).status).toBe(200);
+    // Without a token, a deleted record's answer says nothing of it: 401 as for any other.
+    expect((await get(`/api/v1/people/${doomed.people}`, null)).status).toBe(401);
     for (const path of [
       "/api/v1/nothing",
       "/api/v1/partners/abc",
       "/api/v1/partners/0",
+      "/api/v1/partners/99999999",
       "/api/v1/__proto__",
       "/api/v1/constructor/1",
-    ])
-      expect((await get(path, token)).status, path).toBe(404);
+    ]) {
+      const missing = await get(path, token);
+      expect(missing.status, path).toBe(404);
+      expect(missing.body, path).toEqual({ error: { status: 404, message: expect.any(String) } });
+    }
   });
 
   test("any other method than GET and HEAD: 405", async () => {

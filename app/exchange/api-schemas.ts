@@ -185,6 +185,17 @@ export const ApiError = z
   .object({ error: z.object({ status: z.number().int(), message: z.string() }) })
   .openapi("Error");
 
+/** A record asked for by id after it was deleted: when (an administrator can restore it). */
+export const ApiGone = z
+  .object({
+    error: z.object({
+      status: z.literal(410),
+      message: z.string(),
+      deletedAt: z.string().datetime().openapi({ description: "When the record was deleted (UTC)." }),
+    }),
+  })
+  .openapi("Gone");
+
 /** A page of a list: its rows, and the address of the next page (null on the last). */
 export const pageOf = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ data: z.array(item), next: z.string().nullable() });

@@ -4,6 +4,7 @@
  * for another site), and how it answers (JSON, never cached, errors as JSON with their status).
  */
 import type { z } from "zod";
+import type { AuditedRecordType } from "~db/enums";
 import {
   apiDelegation,
   apiDelegations,
@@ -22,7 +23,9 @@ import {
   type Slice,
 } from "~/models/open-data.server";
 import { userForApiToken } from "~/models/api-tokens.server";
+import { deletionOf } from "~/models/record-versions.server";
 import {
+  ApiGone,
   Delegation,
   Initiative,
   Meeting,
@@ -38,34 +41,57 @@ import {
 export type Collection = {
   /** One record, as the by-id endpoint and each row of the list give it. */
   schema: z.ZodTypeAny;
+  /** Its records' kind in the history, which says when one was deleted. */
+  type: AuditedRecordType;
   title: string;
   list: (slice: Slice) => Array<{ id: number }>;
   one: (id: number) => { id: number } | null;
 };
 
 export const COLLECTIONS = {
-  partners: { schema: Partner, title: "Partner cities, provinces and countries", list: apiPartners, one: apiPartner },
+  partners: {
+    schema: Partner,
+    type: "partner",
+    title: "Partner cities, provinces and countries",
+    list: apiPartners,
+    one: apiPartner,
+  },
   relations: {
     schema: Relation,
+    type: "relation",
     title: "Relations with a partner, with their steps",
     list: apiRelations,
     one: apiRelation,
   },
   meetings: {
     schema: Meeting,
+    type: "meeting",
     title: "Meetings, with participants, topics and sources",
     list: apiMeetings,
     one: apiMeeting,
   },
   organisations: {
     schema: Organisation,
+    type: "organisation",
     title: "Organisations (bodies) of partners and of the home city",
     list: apiOrganisations,
     one: apiOrganisation,
   },
-  delegations: { schema: Delegation, title: "Delegation visits", list: apiDelegations, one: apiDelegation },
-  people: { schema: Person, title: "People, with their posts", list: apiPeople, one: apiPerson },
-  initiatives: { schema: Initiative, title: "Initiatives, with their steps", list: apiInitiatives, one: apiInitiative },
+  delegations: {
+    schema: Delegation,
+    type: "delegation",
+    title: "Delegation visits",
+    list: apiDelegations,
+    one: apiDelegation,
+  },
+  people: { schema: Person, type: "person", title: "People, with their posts", list: apiPeople, one: apiPerson },
+  initiatives: {
+    schema: Initiative,
+    type: "initiative",
+    title: "Initiatives, with their steps",
+    list: apiInitiatives,
+    one: apiInitiative,
+  },
 } satisfies Record<string, Collection>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -130,15 +156,22 @@ export function listAnswer(request: Request, name: string | undefined) {
   return apiJson(pageOf(collection.schema).parse({ data, next }));
 }
 
-/** GET /api/v1/<collection>/<id>. */
+/**
+ * GET /api/v1/<collection>/<id>: the record; 410 with when it was deleted, as its page says it
+ * (an address kept by another program is told the record is gone, not that it never was); 404.
+ */
 export function oneAnswer(request: Request, name: string | undefined, idText: string | undefined) {
   const refused = authorise(request);
   if (refused) return refused;
   const collection = collectionOf(name);
   const id = positiveInteger(idText ?? "");
-  const record = collection && id !== null && Number.isSafeInteger(id) ? collection.one(id) : null;
-  if (!collection || !record) return apiError(404, "No such record.");
-  return apiJson(oneOf(collection.schema).parse({ data: record }));
+  if (!collection || id === null || !Number.isSafeInteger(id)) return apiError(404, "No such record.");
+  const record = collection.one(id);
+  if (record) return apiJson(oneOf(collection.schema).parse({ data: record }));
+  const deletion = deletionOf(collection.type, id);
+  if (!deletion) return apiError(404, "No such record.");
+  const message = "The record was deleted. An administrator can restore it from the bin.";
+  return apiJson(ApiGone.parse({ error: { status: 410, message, deletedAt: deletion.at } }), 410);
 }
 
 /**

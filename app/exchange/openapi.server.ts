@@ -4,7 +4,7 @@
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { ApiError, oneOf, PAGE, pageOf } from "./api-schemas";
+import { ApiError, ApiGone, oneOf, PAGE, pageOf } from "./api-schemas";
 import { COLLECTIONS } from "./api.server";
 
 let document: ReturnType<OpenApiGeneratorV31["generateDocument"]> | null = null;
@@ -65,7 +65,11 @@ function build() {
       request: { params: z.object({ id: z.string().regex(/^\d+$/) }) },
       responses: {
         200: { description: "The record.", content: { "application/json": { schema: oneOf(collection.schema) } } },
-        404: errorResponse("No such record (or it was deleted)."),
+        404: errorResponse("No such record."),
+        410: {
+          description: "The record was deleted (an administrator can restore it): `deletedAt` says when.",
+          content: { "application/json": { schema: ApiGone } },
+        },
         ...denied,
       },
     });
