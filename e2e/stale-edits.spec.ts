@@ -249,3 +249,49 @@ test.describe("a record deleted while its form was open", () => {
     });
   });
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`a relation's step deleted while its form was open, ${javaScriptEnabled ? "with" : "without"} JavaScript`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("its save says who deleted the step and when, not 'page not found'", async ({ page, browser }) => {
+      const suffix = `${Date.now().toString(36)}${javaScriptEnabled ? "j" : "n"}`;
+      const partnerPath = (await aPartnerToEdit(page, `Ordu ${suffix}`)).replace(/\/edit$/, "");
+      await page.goto(partnerPath);
+      await page.getByRole("link", { name: "Add a relation" }).click();
+      await page.getByLabel("Kind of relation").selectOption({ label: "Memorandum of cooperation" });
+      await page.getByLabel("Where it stands").selectOption({ label: "Proposed" });
+      await page.getByLabel("Year").fill("2017");
+      await page.getByRole("button", { name: "Save" }).click();
+      await expect(page.getByRole("status")).toHaveText("Saved.");
+      await page.getByRole("link", { name: "Record a step" }).click();
+      await page.getByLabel("Status").selectOption({ label: "Signed" });
+      await page.getByLabel("Year").fill("2019");
+      await page.getByRole("button", { name: "Save" }).click();
+      await expect(page.getByRole("status")).toHaveText("Saved.");
+
+      await page.getByRole("link", { name: "Correct the step of 2019" }).click();
+      const editPath = new URL(page.url()).pathname;
+      await page.getByLabel("Note on this step").fill("Signed at the maslikhat's session");
+      await administratorDeletes(browser, editPath);
+
+      const [answer] = await Promise.all([
+        page.waitForResponse((response) => response.request().method() === "POST"),
+        page.getByRole("button", { name: "Save" }).click(),
+      ]);
+      expect(answer.status()).toBe(409);
+      if (javaScriptEnabled) {
+        const notice = page.getByRole("alert").filter({ hasText: "Since this page was opened" });
+        await expect(notice).toContainText(`${ADMINISTRATOR} has deleted this step (`);
+        await expect(notice).toContainText("if the step is still wanted, record it again.");
+        await expect(notice).toBeFocused();
+        await expect(page.getByLabel("Note on this step")).toHaveValue("Signed at the maslikhat's session");
+      } else {
+        await expect(page.getByRole("heading", { level: 1, name: "Deleted" })).toBeVisible();
+        await expect(page.getByRole("main")).toContainText(`${ADMINISTRATOR} deleted this step of the relation (`);
+        await page.getByRole("link", { name: "The relation's history shows it as it was." }).click();
+        await expect(page).toHaveURL(/\/history\/relation\/\d+$/);
+      }
+    });
+  });
+}

@@ -288,10 +288,11 @@ describe.each(cases)(
 
       const deleted = await submit(remove.route.action, remove.path, { version: String(changed) }, { params });
       expect(deleted.status).toBe(302);
-      // The record deleted: its form says so (410); a relation's step deleted: its form is no more (404).
-      await expect(load(edit, "editor")).rejects.toMatchObject(
-        removeRecord === remove ? { init: { status: 410 } } : { status: 404 },
-      );
+      // Deleted, the record or the relation's step: its form says so (410), who deleted it and when.
+      await expect(load(edit, "editor")).rejects.toMatchObject({
+        init: { status: 410 },
+        data: { gone: { message: expect.stringMatching(/^You deleted this (record|step of the relation) \(/) } },
+      });
     });
 
     test("a save or a delete after someone else deleted the record: refused, saying who deleted it and when, all typed kept, nothing written; restored, it saves", async () => {
@@ -366,6 +367,94 @@ describe.each(cases)(
     });
   },
 );
+
+describe("a relation's step deleted while its edit form was open", () => {
+  test("its save is refused with who deleted the step and when, all typed kept, nothing written; a step never there is a 404", async () => {
+    const relationId = aRelation(aPartner(), { date: "2012" });
+    const step = aRelationStep(relationId, { date: "2015", status: "active" });
+    const params = { relationId: String(relationId), stepId: String(step.id) };
+    const path = `/relations/${relationId}/steps/${step.id}/edit`;
+    const opened = fieldsOf(
+      (
+        await stepEdit.loader({
+          request: new Request(`http://localhost${path}`, { headers: { Cookie: await cookieFor("editor") } }),
+          params,
+          context: {},
+        })
+      ).step,
+    );
+    const deleted = await submit(
+      stepDelete.action,
+      `/relations/${relationId}/steps/${step.id}/delete`,
+      { version: opened.version },
+      { params, as: "admin" },
+    );
+    expect(deleted.status).toBe(302);
+    // A later change to the relation (another step, recorded by a program) does not become the deletion.
+    aRelationStep(relationId, { date: "2020", status: "signed" });
+    const rows = recordRows();
+
+    const typed = { ...opened, note: "Typed after the step was deleted" };
+    for (const [language, said] of [
+      [
+        "ru",
+        /^С тех пор как эта страница была открыта, Test admin удалил\(а\) этот шаг \(\d+ [а-я]+ 20\d\d, \d\d:\d\d\)\.$/,
+      ],
+      ["kk", /^Бұл бет ашылғаннан кейін Test admin осы қадамды жойды \(/],
+      ["en", /^Since this page was opened, Test admin has deleted this step \(/],
+    ] as const) {
+      const refused = await submit(stepEdit.action, path, typed, { params, language });
+      expect(refused.status).toBe(409);
+      expect(refused.reply!.stale).toMatchObject({
+        deleted: true,
+        step: true,
+        version: recordVersion("relation", relationId),
+        historyHref: `/history/relation/${relationId}`,
+      });
+      expect(refused.reply!.stale!.message).toMatch(said);
+      expect(refused.reply!.result.initialValue).toMatchObject({ note: "Typed after the step was deleted" });
+    }
+    expect(recordRows()).toEqual(rows);
+
+    // Opened again, its form and its delete page say who deleted the step (410), and where the
+    // relation's history shows it; its delete, confirmed on the page opened before, says the same.
+    for (const page of [
+      { route: stepEdit, path },
+      { route: stepDelete, path: `/relations/${relationId}/steps/${step.id}/delete` },
+    ]) {
+      const request = new Request(`http://localhost${page.path}`, {
+        headers: { Cookie: await cookieFor("admin"), "Accept-Language": "kk" },
+      });
+      await expect(page.route.loader({ request, params, context: {} })).rejects.toMatchObject({
+        init: { status: 410 },
+        data: {
+          gone: {
+            message: expect.stringMatching(/^Сіз қарым-қатынастың бұл қадамын жойдыңыз \(\d+/),
+            historyHref: `/history/relation/${relationId}`,
+            step: true,
+          },
+        },
+      });
+    }
+    const confirmedAgain = await submit(
+      stepDelete.action,
+      `/relations/${relationId}/steps/${step.id}/delete`,
+      { version: opened.version },
+      { params },
+    );
+    expect(confirmedAgain.status).toBe(410);
+    expect(recordRows()).toEqual(rows);
+
+    // Sent with no version, as a script would: refused the same. To a step the relation never had: not found.
+    const unversioned = Object.fromEntries(Object.entries(typed).filter(([name]) => name !== "version"));
+    const scripted = await submit(stepEdit.action, path, unversioned, { params });
+    expect(scripted.status).toBe(409);
+    expect(scripted.reply!.stale!.message).toMatch(/^Since this page was opened, Test admin has deleted this step/);
+    const never = { ...params, stepId: String(step.id + 1000) };
+    expect((await submit(stepEdit.action, path, typed, { params: never })).status).toBe(404);
+    expect(recordRows()).toEqual(rows);
+  });
+});
 
 describe("a delete confirmed after a record came to refer to it", () => {
   test("is refused with what refers to it now, nothing deleted; with no version sent, it is not checked; with one no page sends, it is refused", async () => {

@@ -48,6 +48,14 @@ export function ErrorPage({ status, gone }: { status: number; gone?: GoneNotice 
 function GoneLinks({ gone }: { gone: GoneNotice }) {
   const { t } = useTranslation();
   const administrator = useCan("admin");
+  if (gone.step)
+    return (
+      <p className="mx-auto mt-3 max-w-prose text-stone-600">
+        <Link to={gone.historyHref} className="text-sky-800 underline">
+          {t("errors.gone.step.history")}
+        </Link>
+      </p>
+    );
   return (
     <p className="mx-auto mt-3 max-w-prose text-stone-600">
       {administrator ? t("errors.gone.restoreYourself") : t("errors.gone.restore")}{" "}

@@ -11,7 +11,9 @@ import type { Language } from "~/i18n/config";
 import { sayWhoChanged } from "~/i18n/said-changes.server";
 import type { T } from "~/i18n/translate";
 import {
+  childDeletionOf,
   deletionOf,
+  recordVersion,
   seenVersion,
   StaleEdit,
   versionSentWith,
@@ -21,7 +23,8 @@ import { notFound } from "~/utils/http.server";
 import { replyWith } from "./parse.server";
 import type { References } from "./DeleteConfirmation";
 
-export type StaleNotice = { version: number; message: string; historyHref: string; deleted: boolean };
+/** `step`: what was deleted is a step of the record, not the record (a relation's step, edited). */
+export type StaleNotice = { version: number; message: string; historyHref: string; deleted: boolean; step?: true };
 
 type Reader = { actor: Actor; lng: Language; t: T };
 type AuditedRecord = { type: AuditedRecordType; id: number };
@@ -84,6 +87,30 @@ export function editedRecord<R>(
 ): { record: R; reply?: undefined } | { reply: ReturnType<typeof replyStale> } {
   const target = foundOrDeleted(record, ref);
   return target.deleted ? { reply: replyStale(submission.reply(), target.deleted, ref, reader) } : target;
+}
+
+/**
+ * A step of `ref` (a relation's) that an edit form was posted to, or, when the step was deleted
+ * after the form was opened, the form again (409) as typed, saying who deleted the step and
+ * when, whatever version the form sends; a step the record never had is a 404.
+ */
+export function editedStep<S>(
+  step: S | null | undefined,
+  submission: { reply(): SubmissionResult<string[]> },
+  { ref, child }: { ref: AuditedRecord; child: { table: string; id: number } },
+  reader: Reader,
+): { step: S; reply?: undefined } | { reply: ReturnType<typeof replyStale> } {
+  if (step != null) return { step };
+  const deletion = childDeletionOf(ref.type, ref.id, child);
+  if (!deletion) throw notFound();
+  const notice: StaleNotice = {
+    version: recordVersion(ref.type, ref.id),
+    message: sayWhoChanged(deletion, reader.actor.userId, "form.stale.stepDeleted", reader.lng, reader.t),
+    historyHref: `/history/${ref.type}/${ref.id}`,
+    deleted: true,
+    step: true,
+  };
+  return { reply: replyWith(submission.reply(), { stale: notice }, 409) };
 }
 
 /** The form again (409), as typed, saying who changed (or deleted) the record and when, and where to see it. */

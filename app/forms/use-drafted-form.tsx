@@ -78,7 +78,12 @@ export function RecordVersion({ version }: { version: { value: unknown; stale?: 
         <input type="hidden" name="version" value={String(value)} />
       ) : null}
       {stale ? (
-        <StaleAlert stale={stale} then={t(stale.deleted ? "form.stale.deleted.kept" : "form.stale.kept")} />
+        <StaleAlert
+          stale={stale}
+          then={t(
+            stale.step ? "form.stale.stepDeleted.kept" : stale.deleted ? "form.stale.deleted.kept" : "form.stale.kept",
+          )}
+        />
       ) : null}
     </>
   );

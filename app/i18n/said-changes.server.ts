@@ -8,12 +8,13 @@ type Change = { at: string; userId: number | null; by: string | null };
 /**
  * Who changed a record, and when, said to the reader: as theirs (`<said>.byYou`), as another
  * account's (`<said>.by`), or as another program's (`<said>.outside`). `said` names the sentences:
- * a change unseen by a form, a deletion unseen by it, or a deleted record's page.
+ * a change unseen by a form, a deletion (of the record or of the step edited) unseen by it, or a
+ * deleted record's (or step's) page.
  */
 export function sayWhoChanged(
   change: Change,
   readerId: number | null,
-  said: "form.stale" | "form.stale.deleted" | "errors.gone",
+  said: "form.stale" | "form.stale.deleted" | "form.stale.stepDeleted" | "errors.gone" | "errors.gone.step",
   lng: Language,
   t: T,
 ) {

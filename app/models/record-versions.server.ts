@@ -43,6 +43,33 @@ function newestChange(db: Db, type: AuditedRecordType, id: number): UnseenChange
  */
 export type UnseenChange = { version: number; at: string; userId: number | null; by: string | null; deleted: boolean };
 
+/**
+ * When a row of a record's own (a relation's step, kept in the record's history as one of its
+ * children) was deleted: the newest history entry of the record whose snapshot before it had the
+ * row and after it did not, whoever made it (a delete, an edit, a return to an earlier version).
+ * None when the record never had the row.
+ */
+export function childDeletionOf(
+  type: AuditedRecordType,
+  id: number,
+  child: { table: string; id: number },
+  db: Db = getDb(),
+): UnseenChange | undefined {
+  recordOutsideChanges(db);
+  const children = `$.children.${child.table}`;
+  const deletion = db.$client
+    .prepare(
+      `SELECT h.id AS version, h.at, h.user_id AS userId, u.name AS "by" FROM history h
+         LEFT JOIN users u ON u.id = h.user_id
+        WHERE h.record_type = ? AND h.record_id = ?
+          AND EXISTS (SELECT 1 FROM json_each(h.before, ?) WHERE value ->> '$.id' = ?)
+          AND NOT EXISTS (SELECT 1 FROM json_each(h.after, ?) WHERE value ->> '$.id' = ?)
+        ORDER BY h.id DESC LIMIT 1`,
+    )
+    .get(type, id, children, child.id, children, child.id) as Omit<UnseenChange, "deleted"> | undefined;
+  return deletion && { ...deletion, deleted: true };
+}
+
 /** A record's deletion, when it is deleted (its newest entry is the deletion; a restore comes after it). */
 export function deletionOf(type: AuditedRecordType, id: number, db: Db = getDb()): UnseenChange | undefined {
   recordOutsideChanges(db);

@@ -6,13 +6,13 @@ import { PageHeading } from "~/components/Page";
 import { getTranslator } from "~/i18n/i18n.server";
 import { relationStepName } from "~/models/names.server";
 import { deleteRelationStep } from "~/models/relations/write.server";
-import { relationForStep, relationStepsOf } from "~/models/relations/read.server";
+import { relationForStep, relationStepsOf, stepOf } from "~/models/relations/read.server";
 import { redirectWithFlash } from "~/flash.server";
 import { readForm } from "~/forms/parse.server";
 import { deleteConfirmed, type DeleteReply } from "~/forms/stale.server";
 import { recordVersion } from "~/models/record-versions.server";
-import { found, requireId } from "~/utils/http.server";
-import { foundOrGone } from "~/utils/gone.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone, stepFoundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { actorOf, requireEditor } from "~/auth.server";
 
@@ -24,7 +24,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const relationId = requireId(params.relationId);
   const relation = foundOrGone(relationForStep(relationId), { type: "relation", id: relationId }, { user, lng, t });
   const stepId = requireId(params.stepId);
-  const { name, details } = found(relationStepName(relation.id, stepId, lng, t));
+  const { name, details } = stepFoundOrGone(
+    relationStepName(relation.id, stepId, lng, t),
+    stepOf(relation.id, stepId),
+    {
+      user,
+      lng,
+      t,
+    },
+  );
   return {
     title: t("form.delete.title", { name }),
     name,
@@ -37,14 +45,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = actorOf(await requireEditor(request));
+  const user = await requireEditor(request);
+  const actor = actorOf(user);
   const formData = await readForm(request);
   const { lng, t } = await getTranslator(request);
   const relationId = requireId(params.relationId);
   const stepId = requireId(params.stepId);
   const relation = relationForStep(relationId);
-  // The step gone, its relation still there: a 404 (a step has no history of its own to say who).
-  if (relation) found(relationStepsOf(relationId).find((s) => s.id === stepId));
+  // The step deleted since the page was opened, its relation still there: the page for the step
+  // deleted, who deleted it and when (410), as it now is; a step the relation never had, a 404.
+  if (relation)
+    stepFoundOrGone(
+      relationStepsOf(relationId).find((s) => s.id === stepId),
+      stepOf(relationId, stepId),
+      { user, lng, t },
+    );
   const confirmed = deleteConfirmed(
     relation,
     formData,

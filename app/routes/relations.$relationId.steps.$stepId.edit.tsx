@@ -7,12 +7,12 @@ import { RelationStepSchema } from "~/forms/schemas.server";
 import { dateWords } from "~/i18n/dates";
 import { getTranslator } from "~/i18n/i18n.server";
 import { meetingChoices } from "~/models/meetings/read.server";
-import { relationForStep, relationStepForEdit } from "~/models/relations/read.server";
+import { relationForStep, relationStepForEdit, stepOf } from "~/models/relations/read.server";
 import { updateRelationStep } from "~/models/relations/write.server";
 import { redirectWithFlash } from "~/flash.server";
 import { parseForm, replyWith, sayRefusals } from "~/forms/parse.server";
-import { found, requireId } from "~/utils/http.server";
-import { foundOrGone } from "~/utils/gone.server";
+import { requireId } from "~/utils/http.server";
+import { foundOrGone, stepFoundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { localizedName } from "~db/shared/names";
 import { formatPartialDate } from "~db/shared/partial-date";
@@ -20,7 +20,7 @@ import { actorOf, requireEditor } from "~/auth.server";
 import { deferred, withDeferred } from "~/forms/deferred";
 import { keepFormIfUnsent, noReloadOverForm } from "~/forms/unsent";
 import { recordVersion } from "~/models/record-versions.server";
-import { editedRecord, saveEdit } from "~/forms/stale.server";
+import { editedRecord, editedStep, saveEdit } from "~/forms/stale.server";
 
 const RelationStepForm = deferred(() => import("~/forms/RelationForms").then((module) => module.RelationStepForm));
 
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const relation = foundOrGone(relationForStep(relationId), { type: "relation", id: relationId }, { user, lng, t });
   const stepId = requireId(params.stepId);
   const step = {
-    ...found(relationStepForEdit(relation.id, stepId, lng)),
+    ...stepFoundOrGone(relationStepForEdit(relation.id, stepId, lng), stepOf(relation.id, stepId), { user, lng, t }),
     version: recordVersion("relation", relation.id),
   };
   const words = dateWords(lng, t);
@@ -67,7 +67,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
   if (target.reply) return target.reply;
   const relation = target.record;
-  found(relationStepForEdit(relation.id, stepId, lng));
+  const step = editedStep(relationStepForEdit(relation.id, stepId, lng), submission, stepOf(relation.id, stepId), {
+    actor,
+    lng,
+    t,
+  });
+  if (step.reply) return step.reply;
   if (submission.status !== "success") return replyWith(submission.reply());
   const edit = saveEdit(submission, { type: "relation", id: relation.id }, { actor, lng, t }, (seen) =>
     updateRelationStep(relation.id, stepId, submission.value, lng, actor, seen),

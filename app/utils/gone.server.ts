@@ -8,11 +8,15 @@ import type { AuditedRecordType } from "~db/schema";
 import type { Language } from "~/i18n/config";
 import { sayWhoChanged } from "~/i18n/said-changes.server";
 import type { T } from "~/i18n/translate";
-import { deletionOf } from "~/models/record-versions.server";
+import { childDeletionOf, deletionOf } from "~/models/record-versions.server";
 import { notFound } from "./http.server";
 
-/** What the error page says of a deleted record (app/components/ErrorPage.tsx). */
-export type GoneNotice = { message: string; historyHref: string };
+/**
+ * What the error page says of a deleted record (app/components/ErrorPage.tsx); `step`: of a
+ * deleted step of one (a relation's), which comes back by returning the record to an earlier
+ * version in its history, not from the bin.
+ */
+export type GoneNotice = { message: string; historyHref: string; step?: true };
 
 /** The record, as its page read it; none: 410 when it was deleted, 404 when it was never there. */
 export function foundOrGone<R>(
@@ -25,4 +29,18 @@ export function foundOrGone<R>(
   if (!deletion) throw notFound();
   const message = sayWhoChanged(deletion, user.id, "errors.gone", lng, t);
   throw data<{ gone: GoneNotice }>({ gone: { message, historyHref: `/history/${type}/${id}` } }, { status: 410 });
+}
+
+/** A step of a record (a relation's) as its page read it; none: 410 when it was deleted, 404 when the record never had it. */
+export function stepFoundOrGone<S>(
+  step: S | null | undefined,
+  { ref, child }: { ref: { type: AuditedRecordType; id: number }; child: { table: string; id: number } },
+  { user, lng, t }: { user: { id: number }; lng: Language; t: T },
+): S {
+  if (step != null) return step;
+  const deletion = childDeletionOf(ref.type, ref.id, child);
+  if (!deletion) throw notFound();
+  const message = sayWhoChanged(deletion, user.id, "errors.gone.step", lng, t);
+  const gone: GoneNotice = { message, historyHref: `/history/${ref.type}/${ref.id}`, step: true };
+  throw data<{ gone: GoneNotice }>({ gone }, { status: 410 });
 }

@@ -326,6 +326,12 @@ const en = {
         outside: "Since this page was opened, this record has been deleted outside the app ({{time}}).",
         kept: "Nothing you typed is saved, nor can it be while the record is deleted: it is all still below. An administrator can restore the record from the bin; then save again.",
       },
+      stepDeleted: {
+        by: "Since this page was opened, {{name}} has deleted this step ({{time}}).",
+        byYou: "Since this page was opened, you have deleted this step from another tab, window or device ({{time}}).",
+        outside: "Since this page was opened, this step has been deleted outside the app ({{time}}).",
+        kept: "Nothing you typed is saved, as the step is no longer there: it is all still below; if the step is still wanted, record it again.",
+      },
       history: "See what changed (opens in a new tab)",
     },
     save: "Save",
@@ -949,6 +955,12 @@ const en = {
       restore: "An administrator can restore it from the bin.",
       restoreYourself: "You can restore it from the bin.",
       history: "Its history",
+      step: {
+        by: "{{name}} deleted this step of the relation ({{time}}).",
+        byYou: "You deleted this step of the relation ({{time}}).",
+        outside: "This step of the relation was deleted outside the app ({{time}}).",
+        history: "The relation's history shows it as it was.",
+      },
     },
     notFound: {
       title: "Page not found",

@@ -166,3 +166,8 @@ export function relationStepForEdit(relationId: number, stepId: number, lng: Lan
     sourceUrl: source?.url ?? undefined,
   };
 }
+
+/** A relation's step as the history keeps it: one of the relation's children, by its id. */
+export function stepOf(relationId: number, stepId: number) {
+  return { ref: { type: "relation" as const, id: relationId }, child: { table: "relation_steps", id: stepId } };
+}
