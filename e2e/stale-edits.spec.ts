@@ -271,6 +271,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("status")).toHaveText("Saved.");
 
       await page.getByRole("link", { name: "Correct the step of 2019" }).click();
+      await expect(page).toHaveURL(/\/relations\/\d+\/steps\/\d+\/edit$/);
       const editPath = new URL(page.url()).pathname;
       await page.getByLabel("Note on this step").fill("Signed at the maslikhat's session");
       await administratorDeletes(browser, editPath);
