@@ -25,6 +25,7 @@ import {
 } from "~/models/documents.server";
 import { binContents, restore, revert } from "~/models/history.server";
 import { deleteMeeting } from "~/models/meetings/write.server";
+import { deleteRelationStep } from "~/models/relations/write.server";
 import { takeFlash } from "~/flash.server";
 import { accountFor, cookieFor } from "./support/accounts";
 import { aDocument, aDocumentId, aPdf, chunks, PNG } from "./support/documents";
@@ -487,10 +488,30 @@ describe("a record with many documents", () => {
     ]);
   });
 
+  test("a relation's step deleted since its documents page was linked: 410, who deleted it and when, with the relation's history", async () => {
+    const relationId = aRelation(aPartner({}), { date: "2012" });
+    const step = aRelationStep(relationId, { date: "2019" });
+    await aDocumentId("relationStep", step.id, aPdf("a deleted step's letter"), "letter.pdf");
+    const { id: userId } = await accountFor("editor");
+    expect(deleteRelationStep(relationId, step.id, { userId })).toEqual({ deleted: true });
+    const outcome = await pageOf("relationStep", step.id).catch((thrown: unknown) => thrown);
+    expect(outcome).toMatchObject({
+      init: { status: 410 },
+      data: {
+        gone: {
+          message: expect.stringMatching(/^Test editor қарым-қатынастың бұл қадамын жойды \(20\d\d жылғы \d+ /),
+          historyHref: `/history/relation/${relationId}`,
+          step: true,
+        },
+      },
+    });
+  });
+
   test("a kind of record or a record that is not on file is a 404", async () => {
     for (const [parent, id] of [
       ["partner", 1],
       ["meeting", 999999],
+      ["relationStep", 999999],
     ] as const) {
       const outcome = await pageOf(parent, id).catch((thrown: unknown) => thrown as Response);
       expect((outcome as Response).status).toBe(404);

@@ -46,27 +46,29 @@ export type UnseenChange = { version: number; at: string; userId: number | null;
 /**
  * When a row of a record's own (a relation's step, kept in the record's history as one of its
  * children) was deleted: the newest history entry of the record whose snapshot before it had the
- * row and after it did not, whoever made it (a delete, an edit, a return to an earlier version).
- * None when the record never had the row.
+ * row and after it did not, whoever made it (a delete, an edit, a return to an earlier version),
+ * with the record's id. `id` unknown (a step's documents page names the step alone): any record of
+ * `type` that had the row. None when no record had it.
  */
 export function childDeletionOf(
   type: AuditedRecordType,
-  id: number,
+  id: number | undefined,
   child: { table: string; id: number },
   db: Db = getDb(),
-): UnseenChange | undefined {
+): (UnseenChange & { recordId: number }) | undefined {
   recordOutsideChanges(db);
   const children = `$.children.${child.table}`;
   const deletion = db.$client
     .prepare(
-      `SELECT h.id AS version, h.at, h.user_id AS userId, u.name AS "by" FROM history h
+      `SELECT h.id AS version, h.at, h.user_id AS userId, u.name AS "by", h.record_id AS recordId FROM history h
          LEFT JOIN users u ON u.id = h.user_id
-        WHERE h.record_type = ? AND h.record_id = ?
+        WHERE h.record_type = ? ${id === undefined ? "" : "AND h.record_id = ?"}
           AND EXISTS (SELECT 1 FROM json_each(h.before, ?) WHERE value ->> '$.id' = ?)
           AND NOT EXISTS (SELECT 1 FROM json_each(h.after, ?) WHERE value ->> '$.id' = ?)
         ORDER BY h.id DESC LIMIT 1`,
     )
-    .get(type, id, children, child.id, children, child.id) as Omit<UnseenChange, "deleted"> | undefined;
+    .get(type, ...(id === undefined ? [] : [id]), children, child.id, children, child.id) as
+    Omit<UnseenChange & { recordId: number }, "deleted"> | undefined;
   return deletion && { ...deletion, deleted: true };
 }
 

@@ -9,8 +9,9 @@ import { DOCUMENT_PARENTS, type DocumentParent } from "~/forms/document";
 import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { documentParentExists, pageOfDocuments, parentPathOf } from "~/models/documents.server";
-import { found, notFound, requireId } from "~/utils/http.server";
-import { foundOrGone } from "~/utils/gone.server";
+import { notFound, requireId } from "~/utils/http.server";
+import { foundOrGone, stepFoundOrGone } from "~/utils/gone.server";
+import { stepOf } from "~/models/relations/read.server";
 import { titled } from "~/utils/meta";
 import { pageFromSearch } from "~/utils/pagination";
 import { toLastPageIfPast } from "~/utils/pagination.server";
@@ -27,9 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!(DOCUMENT_PARENTS as readonly string[]).includes(parent)) throw notFound();
   const parentId = requireId(params.parentId);
   const { t, lng } = await getTranslator(request);
-  // A record deleted since says so (410); a relation's step has no history of its own (404).
+  // A record or a relation's step deleted since says so (410), who deleted it and when.
   const exists = documentParentExists(parent, parentId) || null;
-  if (parent === "relationStep") found(exists);
+  if (parent === "relationStep") stepFoundOrGone(exists, stepOf(undefined, parentId), { user, lng, t });
   else foundOrGone(exists, { type: parent, id: parentId }, { user, lng, t });
   const documents = pageOfDocuments(parent, parentId, pageFromSearch(new URL(request.url).searchParams), lng);
   toLastPageIfPast(request, documents);

@@ -24,14 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const relationId = requireId(params.relationId);
   const relation = foundOrGone(relationForStep(relationId), { type: "relation", id: relationId }, { user, lng, t });
   const stepId = requireId(params.stepId);
+  const reader = { user, lng, t };
   const { name, details } = stepFoundOrGone(
     relationStepName(relation.id, stepId, lng, t),
     stepOf(relation.id, stepId),
-    {
-      user,
-      lng,
-      t,
-    },
+    reader,
   );
   return {
     title: t("form.delete.title", { name }),

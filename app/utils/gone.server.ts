@@ -31,16 +31,19 @@ export function foundOrGone<R>(
   throw data<{ gone: GoneNotice }>({ gone: { message, historyHref: `/history/${type}/${id}` } }, { status: 410 });
 }
 
-/** A step of a record (a relation's) as its page read it; none: 410 when it was deleted, 404 when the record never had it. */
+/**
+ * A step of a record (a relation's) as its page read it; none: 410 when it was deleted, with the
+ * record's history, 404 when no record had it. `ref.id` may be unknown (a page that names the step alone).
+ */
 export function stepFoundOrGone<S>(
   step: S | null | undefined,
-  { ref, child }: { ref: { type: AuditedRecordType; id: number }; child: { table: string; id: number } },
+  { ref, child }: { ref: { type: AuditedRecordType; id?: number }; child: { table: string; id: number } },
   { user, lng, t }: { user: { id: number }; lng: Language; t: T },
 ): S {
   if (step != null) return step;
   const deletion = childDeletionOf(ref.type, ref.id, child);
   if (!deletion) throw notFound();
   const message = sayWhoChanged(deletion, user.id, "errors.gone.step", lng, t);
-  const gone: GoneNotice = { message, historyHref: `/history/${ref.type}/${ref.id}`, step: true };
+  const gone: GoneNotice = { message, historyHref: `/history/${ref.type}/${deletion.recordId}`, step: true };
   throw data<{ gone: GoneNotice }>({ gone }, { status: 410 });
 }

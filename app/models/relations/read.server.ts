@@ -167,7 +167,7 @@ export function relationStepForEdit(relationId: number, stepId: number, lng: Lan
   };
 }
 
-/** A relation's step as the history keeps it: one of the relation's children, by its id. */
-export function stepOf(relationId: number, stepId: number) {
+/** A relation's step as the history keeps it: one of the relation's children, by its id (its relation's, when known). */
+export function stepOf<Id extends number | undefined>(relationId: Id, stepId: number) {
   return { ref: { type: "relation" as const, id: relationId }, child: { table: "relation_steps", id: stepId } };
 }
