@@ -4,12 +4,13 @@
  * The XLSX is read back with exceljs, the reader the import will use.
  */
 import ExcelJS from "exceljs";
+import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { SYSTEM } from "~db/history";
 import { initiatives, meetings } from "~db/schema";
 import { getDb } from "~/db.server";
 import { importDate } from "~/exchange/columns";
-import { EXPORT_LIMIT, restoreCell } from "~/exchange/export.server";
+import { EXPORT_LIMIT, exportTable, inExportTurn, restoreCell } from "~/exchange/export.server";
 import { translatorFor } from "~/i18n/i18n.server";
 import { createPartner } from "~/models/partners/write.server";
 import { cookieFor } from "./support/accounts";
@@ -222,5 +223,81 @@ describe("exports", () => {
     expect(workbook.worksheets[0].rowCount).toBe(EXPORT_LIMIT + 1);
     const csv = await download("meetings.csv", "?year=2016");
     expect(csv.headers.get("X-Export-Truncated")).toBe("false");
+  }, 60_000);
+
+  test("are built a turn at a time: others are answered meanwhile, and what they save is read whole", async () => {
+    // The 1990 meetings of the test above, newest id first: the last turn reads the oldest.
+    const db = getDb();
+    const oldest = db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(eq(meetings.date, "1990-01-01"))
+      .orderBy(asc(meetings.id))
+      .limit(3)
+      .all()
+      .map((m) => m.id);
+    const [, edited, deleted] = oldest as [number, number, number];
+    const building = Promise.resolve(
+      exportTable("meetings", new URLSearchParams("year=1990"), "en", translatorFor("en")),
+    );
+    // Another request's saves, one a turn, while the export is built.
+    let turns = 0;
+    let done = false;
+    void building.finally(() => (done = true));
+    while (!done) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (done) break;
+      turns++;
+      db.update(meetings)
+        .set({ purpose: `Edited in turn ${turns}` })
+        .where(eq(meetings.id, edited))
+        .run();
+      if (turns === 1) db.delete(meetings).where(eq(meetings.id, deleted)).run();
+    }
+    const { rows } = await building;
+    // A turn between each 250 rows it reads (the first and last read next to the test's own turns).
+    expect(turns).toBeGreaterThanOrEqual(EXPORT_LIMIT / 250 - 2);
+    const exported = rows.map((row) => Number(row[0]));
+    // Read after the other saves: the deleted meeting is left out, the edited one is as saved.
+    expect(exported).not.toContain(deleted);
+    expect(rows.find((row) => Number(row[0]) === edited)?.[5]).toMatch(/^Edited in turn \d+$/);
+    expect(exported).toEqual([...exported].sort((a, b) => b - a));
+    expect(rows.every((row) => row[1] === "1990")).toBe(true);
+  }, 60_000);
+
+  test("are built two at a time in a process: a third waits for one of them to end", async () => {
+    const started: number[] = [];
+    const ends: Array<() => void> = [];
+    const building = [1, 2, 3].map((n) =>
+      inExportTurn(() => {
+        started.push(n);
+        return new Promise<number>((resolve) => ends.push(() => resolve(n)));
+      }),
+    );
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    await turn();
+    expect(started).toEqual([1, 2]);
+    ends[1]!();
+    expect(await building[1]).toBe(2);
+    await turn();
+    expect(started).toEqual([1, 2, 3]);
+    ends[0]!();
+    ends[2]!();
+    expect(await Promise.all(building)).toEqual([1, 2, 3]);
+    // And a build that fails gives its place up.
+    await expect(inExportTurn(() => Promise.reject(new Error("failed")))).rejects.toThrow("failed");
+    const after = await Promise.all([1, 2].map((n) => inExportTurn(async () => n)));
+    expect(after).toEqual([1, 2]);
+  });
+
+  test("three asked at once are each answered whole", async () => {
+    const answers = await Promise.all(
+      ["meetings.xlsx", "meetings.csv", "meetings.xlsx"].map((f) => download(f, "?year=1990")),
+    );
+    for (const answer of answers) expect(answer.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await answers[2]!.arrayBuffer());
+    expect(workbook.worksheets[0].rowCount).toBe(EXPORT_LIMIT + 1);
+    expect(parseCsv((await answers[1]!.text()).slice(1)).length).toBe(EXPORT_LIMIT + 1);
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth.server";
 import { EXPORT_LISTS, type ExportList } from "~/exchange/columns";
-import { EXPORT_LIMIT, exportTable, toCsv, toXlsx } from "~/exchange/export.server";
+import { EXPORT_LIMIT, exportTable, inExportTurn, toCsv, toXlsx } from "~/exchange/export.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { notFound } from "~/utils/http.server";
 import { todayInAstana } from "~/utils/today";
@@ -22,8 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const list = match[1] as ExportList;
   const format = match[2] as keyof typeof TYPES;
   const { lng, t } = await getTranslator(request);
-  const table = exportTable(list, new URL(request.url).searchParams, lng, t);
-  const body = format === "csv" ? toCsv(table) : await toXlsx(table, t(`exports.lists.${list}`));
+  const { table, body } = await inExportTurn(async () => {
+    const table = await exportTable(list, new URL(request.url).searchParams, lng, t);
+    return { table, body: format === "csv" ? toCsv(table) : await toXlsx(table, t(`exports.lists.${list}`)) };
+  });
   return new Response(body, {
     headers: {
       "Content-Type": TYPES[format],

@@ -59,6 +59,26 @@ function meetingConditions({ partnerId, partnerIds, year, topicIds, ids }: Meeti
   return conditions.length ? and(...conditions) : undefined;
 }
 
+/**
+ * The ids of the meetings `filter` lists, in the list's order (newest first), the first `limit`
+ * of them, and how many it lists: what an export then reads a few hundred at a time.
+ */
+export function meetingIdsInOrder(filter: MeetingFilter, limit: number) {
+  const db = getDb();
+  const where = meetingConditions(filter);
+  return {
+    total: countOf(db.select({ count: count() }).from(meetings).where(where).get()),
+    ids: db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(where)
+      .orderBy(desc(meetings.date), desc(meetings.id))
+      .limit(limit)
+      .all()
+      .map((r) => r.id),
+  };
+}
+
 /** Meetings newest first (unknown dates last), a page at a time. */
 export function listMeetings({
   lng,
