@@ -297,6 +297,18 @@ function decodes(path: string) {
 }
 
 /**
+ * TRACE, which no page takes and a fetch Request cannot carry, answered 405 here: through Remix,
+ * making its Request threw, a 500 with its stack in the log for each one. (Node's parser answers
+ * TRACK itself, 400, and its server closes a CONNECT.)
+ */
+function refuseTrace(): express.RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== "TRACE") return next();
+    res.status(405).set("Allow", "GET, HEAD, POST").type("text/plain").send("Method Not Allowed.");
+  };
+}
+
+/**
  * A post (or any method but GET and HEAD) to an address that only reads (a resource route
  * without an action: the JSON suggestions, the calendars, the exports) is answered 405 here,
  * saying so. Through Remix the answer was a JSON body "Unexpected Server Error", and an error
@@ -370,6 +382,7 @@ async function serve() {
   app.use(requestIds());
   beforeHeaders(app);
   app.use(securityHeaders(build.mode === "production"));
+  app.use(refuseTrace());
   app.use(
     limitBodies({
       limitFor: (req) =>
