@@ -10,9 +10,9 @@ import { writeTransaction } from "~/models/writes.server";
 import { SYSTEM } from "~db/history";
 import { ensureHomeCity } from "~db/home";
 import { count } from "drizzle-orm";
-import { partners } from "~db/schema";
+import { initiatives, partners } from "~db/schema";
 import { getDb } from "~/db.server";
-import { proposeMeeting, type Proposal } from "~/intake/press-release.server";
+import { proposalFormValues, proposeMeeting, type Proposal } from "~/intake/press-release.server";
 import { action } from "~/routes/meetings.from-report";
 import { createPartner } from "~/models/partners/write.server";
 import { insertPerson } from "~/models/people/write.server";
@@ -57,7 +57,7 @@ function score(name: string, proposal: Proposal, checks: Check[]) {
 const shares: number[] = [];
 afterAll(() => {
   const mean = shares.reduce((a, b) => a + b, 0) / shares.length;
-  console.log(`all three reports: ${Math.round(mean * 100)}% of fields proposed right`);
+  console.log(`all ${shares.length} reports: ${Math.round(mean * 100)}% of fields proposed right`);
 });
 
 describe("reports of our own writing", () => {
@@ -145,6 +145,81 @@ describe("reports of our own writing", () => {
     ]);
     shares.push(share);
     expect(share).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe("a report naming what is on file with other partners", () => {
+  beforeAll(() => {
+    ids.gyeonggi = createPartner(
+      { kind: "province", countryCode: "KR", nameRu: "Провинция Кёнгидо", nameEn: "Gyeonggi Province" },
+      SYSTEM,
+    );
+    // Another partner's initiative first, in words the report's phrase shares all but the partner's name with.
+    const [kazanDays, gyeonggiDays] = getDb()
+      .insert(initiatives)
+      .values([
+        {
+          titleKk: "Астанада Қазан мәдениеті күндерін өткізу",
+          kind: "culture",
+          status: "proposed",
+          partnerId: ids.kazan,
+        },
+        {
+          titleKk: "Астанада Кёнгидо мәдениеті күндерін өткізу",
+          kind: "culture",
+          status: "proposed",
+          partnerId: ids.gyeonggi,
+        },
+      ])
+      .returning({ id: initiatives.id })
+      .all();
+    ids.kazanDays = kazanDays!.id;
+    ids.gyeonggiDays = gyeonggiDays!.id;
+  });
+
+  test("Kazakh: a delegation from Gyeonggi, led as Kazakh says it; its initiative its own, never another partner's", () => {
+    const p = proposeMeeting({ text: fs.readFileSync("tests/fixtures/reports/gyeonggi.kk.txt", "utf8") }, "kk");
+    const share = score("kk, Gyeonggi", p, [
+      ["language", (p) => p.language === "kk"],
+      ["date", (p) => p.date?.year === 2026 && p.date.month === 12 && p.date.day === 2],
+      ["partner on file", (p) => p.partner?.id === ids.gyeonggi],
+      [
+        "leader (Делегацияны … басқарды)",
+        (p) =>
+          has(
+            p,
+            /Пак Сон Хо/,
+            { side: "guest", role: "led_delegation" },
+            /^Кёнгидо провинциясы Кеңесінің төрағасының орынбасары$/,
+          ),
+      ],
+      ["the delegation's body", (p) => p.newDelegationOrganisation === "Кёнгидо провинциясы Кеңесі"],
+      ["deputy on file", (p) => has(p, /Dosanov|Досанов/, { personId: ids.dosanov, side: "host" })],
+      [
+        "second deputy on file (депутаттары … пен …)",
+        (p) => has(p, /Серикова|Серікова/, { personId: ids.serikova, side: "host" }),
+      ],
+      ["initiative on file, the partner's own", (p) => p.initiatives.some((i) => i.initiativeId === ids.gyeonggiDays)],
+      ["topics", (p) => ["Энергетика", "Білім беру"].every((t) => p.topics.includes(t))],
+      ["delegation incoming", (p) => p.delegation?.direction === "incoming"],
+    ]);
+    shares.push(share);
+    expect(share).toBeGreaterThanOrEqual(0.8);
+    expect(p.initiatives.map((i) => i.initiativeId)).not.toContain(ids.kazanDays);
+    // The form shows the initiative on file by its title.
+    expect(proposalFormValues(p).value.initiatives).toContainEqual(
+      expect.objectContaining({ initiativeId: ids.gyeonggiDays, title: "Астанада Кёнгидо мәдениеті күндерін өткізу" }),
+    );
+  });
+
+  test("a partner not on file raises none of another partner's initiatives", () => {
+    const text = fs
+      .readFileSync("tests/fixtures/reports/gyeonggi.kk.txt", "utf8")
+      .replaceAll("Кёнгидо", "Чхунчхон-Намдо");
+    const p = proposeMeeting({ text }, "kk");
+    expect(p.partner).toBeNull();
+    expect(p.initiatives.length).toBeGreaterThan(0);
+    expect(p.initiatives.every((i) => i.initiativeId === undefined)).toBe(true);
   });
 });
 

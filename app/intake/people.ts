@@ -6,7 +6,8 @@
  *   "Secretary of the Astana City Maslikhat Zhanat Nurpeisov", or put it after the name between
  *   commas: "Du Jimin, vice-chairman of …,";
  * - one title for several names joined by "пен", "мен", "және", "и", "and";
- * - who led a delegation: "делегацияны бастап келген", "возглавлял", "во главе с", "led by".
+ * - who led a delegation: "делегацияны бастап келген", "Делегацияны … басқарды", "возглавлял",
+ *   "во главе с", "led by".
  * Pure text rules; matching the names against the people on file is press-release.server.ts's.
  */
 import { isCapitalised, stemOf, wordsOf } from "./text";
@@ -32,7 +33,7 @@ function tokensOf(sentence: string): Token[] {
 
 // Posts, as the words that end a Kazakh title (possessive forms) ...
 const KK_POSTS =
-  /^(вице-)?(хатшы|әкімі|төрағасы|орынбасары|депутаты|басшысы|директоры|министрі|елшісі|консулы|мэрі|губернаторы|президенті|бастығы|меңгерушісі|мүшесі|өкілі|кеңесшісі|спикері|депутат|хатшысы)$/u;
+  /^(вице-)?(хатшы|әкімі|төрағасы|орынбасары|депутаты|басшысы|директоры|министрі|елшісі|консулы|мэрі|губернаторы|президенті|бастығы|меңгерушісі|мүшесі|өкілі|кеңесшісі|спикері|депутат|хатшысы|депутаттары|хатшылары|орынбасарлары|басшылары|мүшелері|өкілдері|кеңесшілері)$/u;
 // ... and the words that start a Russian or English one.
 const RU_POSTS =
   /^(вице-|зам)?(секретарь|аким|председатель|заместитель|зампред|глава|мэр|губернатор|депутат|депутаты|руководитель|директор|посол|консул|генконсул|министр|президент|начальник|член|советник|представитель|сопредседатель|спикер)$/u;
@@ -293,6 +294,7 @@ const CONJUNCTIONS = /^(пен|мен|бен|және|и|and)$/u;
 // forms and at conjunctions: "Кездесу барысында | мәслихат хатшысы", "бастап келген | Хэйлунцзян …".
 const KK_TITLE_STOP =
   /(да|де|та|те|нда|нде|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|дан|ден|тан|тен|нан|нен|ған|ген|қан|кен|ып|іп|ды|ді|ты|ті|у)$/u;
+const KK_ACCUSATIVE = /[аәеиоөуұүыіэюя]н[ыі]$/u;
 const KK_TITLE_STOP_WORDS = /^(а|и|and|но|ал|мен|пен|бен|және|деп|деді|бастап|келген|ретінде|атынан|соң|кейін|бірге)$/u;
 
 // What a meeting is called ("Кездесуге … қатысты", "Отырыста"): never part of a title, unless
@@ -311,6 +313,10 @@ function kazakhTitleBefore(tokens: Token[], post: number, taken: Set<number>): s
     }
     if (!isCapitalised(t.word) && KK_TITLE_STOP.test(t.lower) && !/(ның|нің|дың|дің|тың|тің|сы|сі|ы|і)$/u.test(t.lower))
       break;
+    // A word in the accusative is the sentence's object, capitalised or not: "Делегацияны …
+    // басқарды" (led the delegation). After a vowel the accusative is -ны/-ні, the possessive
+    // -сы/-сі ("делегациясы"), so the two do not meet.
+    if (KK_ACCUSATIVE.test(t.lower)) break;
     start = i;
   }
   return tokens
@@ -320,7 +326,7 @@ function kazakhTitleBefore(tokens: Token[], post: number, taken: Set<number>): s
 }
 
 const LED =
-  /(делегацияны?\s+бастап|делегация\s+басшысы|возглав|во\s+главе|глава\s+делегации|led\s+by|headed\s+by|head\s+of\s+the\s+delegation|leader\s+of\s+the\s+delegation)/iu;
+  /(делегацияны?\s+бастап|делегацияны\s.*\sбасқар|делегация\s+басшысы|возглав|во\s+главе|глава\s+делегации|led\s+by|headed\s+by|head\s+of\s+the\s+delegation|leader\s+of\s+the\s+delegation)/iu;
 const SPOKE = /(талқылау|пікір\s+алмас|сөз\s+сөйле|обсуждени|выступ|discussion|spoke|took\s+the\s+floor)/iu;
 
 /** Every titled name in one sentence, in the order they appear. */

@@ -4,7 +4,7 @@
  * Rule-based and local (the pieces in this folder); nothing is written here: the proposal is
  * saved, after review, by the meeting form's own schema and logMeeting.
  */
-import { and, eq, inArray, notInArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, notInArray, or } from "drizzle-orm";
 import { initiatives, nameKeys, organisations, partners, people, posts, topics } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
@@ -303,7 +303,18 @@ export function proposeMeeting(input: ReportInput, lng: Language): Proposal {
       partnerId: initiatives.partnerId,
     })
     .from(initiatives)
-    .where(notInArray(initiatives.status, CLOSED))
+    // An initiative is with one partner, or with none (the city's own): a meeting with this
+    // partner raises its own or the city's, never another partner's ("Кёнгидо күндерін өткізу"
+    // matched the Kazan days on file by their common words once the partner's name, which both
+    // reports' phrases name, was set aside as generic).
+    .where(
+      and(
+        notInArray(initiatives.status, CLOSED),
+        partnerFound
+          ? or(isNull(initiatives.partnerId), eq(initiatives.partnerId, partnerFound.id))
+          : isNull(initiatives.partnerId),
+      ),
+    )
     .limit(2000)
     .all()
     .map((row) => ({
@@ -448,8 +459,9 @@ export function proposalFormValues(proposal: Proposal) {
     topics: proposal.topics,
     sources: [proposal.source],
     initiatives: proposal.initiatives.map((i) =>
+      // The title of one on file too: its picker shows it, marked as on file.
       i.initiativeId
-        ? { initiativeId: i.initiativeId, kind: i.kind, status: i.status }
+        ? { initiativeId: i.initiativeId, title: i.title, kind: i.kind, status: i.status }
         : { title: i.title, kind: i.kind, status: i.status },
     ),
   };

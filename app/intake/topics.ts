@@ -13,7 +13,12 @@ const TOPICS: Topic[] = [
   { names: { kk: "Инновация", ru: "Инновации", en: "Innovation" }, pattern: /(инноваци|innovation)/iu },
   { names: { kk: "Индустрия", ru: "Промышленность", en: "Industry" }, pattern: /(индустри|промышлен|industr)/iu },
   { names: { kk: "Сауда", ru: "Торговля", en: "Trade" }, pattern: /(сауда|торговл|\btrade\b)/iu },
-  { names: { kk: "Білім беру", ru: "Образование", en: "Education" }, pattern: /(білім беру|образовани|education)/iu },
+  {
+    names: { kk: "Білім беру", ru: "Образование", en: "Education" },
+    // Students and universities are education's too: "студенттер алмасу", "a university's students".
+    pattern: /(білім беру|образовани|education|студент|student|университет|universit)/iu,
+  },
+  { names: { kk: "Энергетика", ru: "Энергетика", en: "Energy" }, pattern: /(энергетик|\benergy)/iu },
   { names: { kk: "Мәдениет", ru: "Культура", en: "Culture" }, pattern: /(мәдениет|культур|\bcultur)/iu },
   { names: { kk: "Көлік", ru: "Транспорт", en: "Transport" }, pattern: /(көлік|транспорт|transport)/iu },
   {
