@@ -5,6 +5,7 @@ import { latestMeetingSummaries } from "./meetings/read.server";
 import { getPartner, peopleMetFrom } from "./partners/read.server";
 import { currentPosts } from "./people/read.server";
 import { partnerTimeline } from "./timeline.server";
+import { orderSteps } from "~/utils/relation-status";
 
 /** What an official reads before a visit: see routes/partners.$partnerId_.briefing.tsx. */
 export function partnerBriefing(partnerId: number, lng: Language, today: string) {
@@ -26,5 +27,11 @@ export function partnerBriefing(partnerId: number, lng: Language, today: string)
       (c) => c.count > 0,
     ),
   }));
-  return { partner, meetings: lastMeetings, people, initiatives, timeline };
+  // Each relation's status with the day of the step that gave it: its first step's was shown as
+  // "active since" the day it was only proposed.
+  const relations = partner.relations.map((relation) => ({
+    ...relation,
+    statusDate: orderSteps(relation.steps).at(-1)?.date ?? null,
+  }));
+  return { partner: { ...partner, relations }, meetings: lastMeetings, people, initiatives, timeline };
 }

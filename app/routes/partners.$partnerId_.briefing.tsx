@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { Empty, PageHeading, Section } from "~/components/Page";
-import { PartialDateRange, PartialDateText, PostDates } from "~/components/PartialDateText";
+import { PartialDateText, PostDates } from "~/components/PartialDateText";
 import { InitiativeStatusBadge, RelationStatusBadge } from "~/components/StatusBadge";
 import { getTranslator } from "~/i18n/i18n.server";
 import { partnerBriefing } from "~/models/briefing.server";
@@ -10,7 +10,6 @@ import { requireId } from "~/utils/http.server";
 import { foundOrGone } from "~/utils/gone.server";
 import { titled } from "~/utils/meta";
 import { todayInAstana } from "~/utils/today";
-import { UNKNOWN_DATE } from "~db/shared/partial-date";
 import { requireUser } from "~/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titled(data);
@@ -54,9 +53,9 @@ export default function BriefingPage() {
               <li key={relation.id} className="flex flex-wrap items-center gap-2">
                 <span className="font-medium">{t(`relation.types.${relation.type}`)}</span>
                 {relation.status ? <RelationStatusBadge status={relation.status} /> : null}
-                {relation.steps.length ? (
+                {relation.statusDate ? (
                   <span className="text-sm text-stone-600">
-                    <PartialDateRange start={relation.steps[0].date} end={UNKNOWN_DATE} />
+                    <PartialDateText date={relation.statusDate} />
                   </span>
                 ) : null}
               </li>
