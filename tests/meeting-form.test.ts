@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import * as s from "~db/schema";
 import { SYSTEM } from "~db/history";
@@ -183,6 +183,30 @@ describe("logging a meeting", () => {
       participants: [{ name: "Жаңа адам" }],
     });
     expect(counts()).toEqual(before);
+  });
+
+  test("a place, a purpose or a participant's title of spaces only is no text: kept as none, not as an empty one", async () => {
+    const { status } = await submit(logAction, "/meetings/new", {
+      language: "en",
+      partnerId: String(partnerId()),
+      "date.unknown": "on",
+      purpose: "Talks on a new park",
+      location: "   ",
+      summary: " \u00a0\t ",
+      "participants[0].name": "Spaces Title Person",
+      "participants[0].title": "    ",
+      "participants[0].side": "guest",
+      "participants[0].role": "attended",
+    });
+    expect(status).toBe(302);
+    const meeting = db().select().from(s.meetings).orderBy(desc(s.meetings.id)).get()!;
+    expect(meeting).toMatchObject({ purpose: "Talks on a new park", location: null, summary: null });
+    const participant = db()
+      .select()
+      .from(s.meetingParticipants)
+      .where(eq(s.meetingParticipants.meetingId, meeting.id))
+      .get()!;
+    expect(participant.titleAtMeeting).toBeNull();
   });
 
   test.each([

@@ -21,7 +21,7 @@ export const LIMITS = { name: 200, title: 300, short: 2000, summary: 20_000, sou
 /**
  * Any text a record keeps: cleaned (app/utils/clean-text.ts) and trimmed, then at most `max`
  * characters. A transform and a refinement, not a pipeline: the forms' own coercion walks them
- * (./form-coercion.ts), and text the cleaning leaves empty is empty, as text of spaces only is.
+ * (./form-coercion.ts), and text the cleaning leaves empty is none, as a field left empty is.
  */
 export const optionalText = (max: number) => cleanedText(max, (text) => cleanText(text).trim());
 
@@ -42,14 +42,18 @@ const oneLine = (text: string) =>
     .join(" ");
 
 function cleanedText(max: number, clean: (text: string) => string) {
-  return z
-    .string()
-    .transform(clean)
-    .superRefine((text, ctx) => {
-      if (text.length > max)
-        ctx.addIssue({ code: z.ZodIssueCode.too_big, maximum: max, type: "string", inclusive: true });
-    })
-    .optional();
+  return (
+    z
+      .string()
+      // Text the cleaning leaves empty is no text: kept as none, not as "" (a place of spaces
+      // only was shown as a place with nothing in it).
+      .transform((text) => clean(text) || undefined)
+      .superRefine((text, ctx) => {
+        if (text && text.length > max)
+          ctx.addIssue({ code: z.ZodIssueCode.too_big, maximum: max, type: "string", inclusive: true });
+      })
+      .optional()
+  );
 }
 
 export const recordId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
