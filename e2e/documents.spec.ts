@@ -32,6 +32,9 @@ test("a PDF attached to a meeting downloads byte-identical, and comes back from 
   await documents.getByLabel("File to attach").setInputFiles({ name: NAME, mimeType: "application/pdf", buffer: pdf });
   await documents.getByRole("button", { name: "Attach", exact: true }).click();
   await expect(page.getByText("The document is attached.")).toBeVisible();
+  // The refusal before it is gone, and the field is empty for the next file.
+  await expect(documents.getByRole("alert")).toHaveCount(0);
+  await expect(documents.getByLabel("File to attach")).toHaveValue("");
   const list = documents.getByRole("list", { name: "Attached documents" });
   await expect(list.getByRole("listitem")).toHaveCount(1);
   await expect(list).toContainText(NAME);

@@ -40,14 +40,17 @@ export function Documents({
   const form = useRef<HTMLFormElement>(null);
   const [tooBig, setTooBig] = useState(false);
   const id = `documents-${parent}-${parentId}`;
-  const error = tooBig
-    ? t("documents.errors.tooBig", { max: String(maxMb) })
-    : upload.state === "idle"
-      ? upload.data?.errors?.file?.[0]
-      : undefined;
+  // What the fetcher held when the last file was sent: an attached file redirects, which leaves
+  // its data as it was, so a refusal before it stayed on screen under the attached file.
+  const [sentWith, setSentWith] = useState<{ data: DocumentsReply | undefined } | null>(null);
+  if (upload.state === "submitting" && (sentWith === null || sentWith.data !== upload.data))
+    setSentWith({ data: upload.data });
+  const answered = upload.state === "idle" && sentWith !== null;
+  const refused = answered && upload.data !== sentWith.data ? upload.data?.errors?.file?.[0] : undefined;
+  const error = tooBig ? t("documents.errors.tooBig", { max: String(maxMb) }) : refused;
   useEffect(() => {
-    if (upload.state === "idle" && upload.data === undefined) form.current?.reset();
-  }, [upload.state, upload.data]);
+    if (answered && !refused) form.current?.reset();
+  }, [answered, refused]);
   const Heading = `h${headingLevel}` as const;
   return (
     <section aria-labelledby={`${id}-heading`} className={headingLevel === 2 ? "mb-8" : "mb-2"}>
