@@ -395,8 +395,9 @@ export const initiatives = sqliteTable(
     titleEn: text("title_en"),
     description: text("description"),
     kind: text("kind", { enum: INITIATIVE_KINDS }).notNull(),
-    // The latest status, kept in step with initiative_steps by the models in the same
-    // transaction, so that lists can filter by status through an index.
+    // The status of its latest step by date, kept so by triggers on initiative_steps whoever
+    // writes them (migrations/0025_initiative_status_by_date.sql), so that lists can filter by
+    // status through an index.
     status: text("status", { enum: INITIATIVE_STATUSES }).notNull(),
     ownerPersonId: integer("owner_person_id").references(() => people.id, {
       onDelete: "restrict",

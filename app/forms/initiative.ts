@@ -1,7 +1,30 @@
 import { z } from "zod";
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES } from "~db/enums";
-import { issue, LIMITS, optionalLine, optionalText, partialDateField, recordId, recordRef } from "./fields";
-import { formObject } from "./form-object";
+import {
+  isFutureDate,
+  issue,
+  LIMITS,
+  optionalLine,
+  optionalText,
+  partialDateField,
+  recordId,
+  recordRef,
+} from "./fields";
+import { formObject, parsed } from "./form-object";
+import type { PartialDate } from "~db/shared/partial-date";
+
+type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+
+/**
+ * Statuses that say something has happened, as a relation's signed, active and ended do (./relation.ts):
+ * agreed (signed), under way (active), done or dropped (ended). A proposal may be planned ahead,
+ * and "stalled" is left free as a relation's "suspended" is.
+ */
+export const HAPPENED_STATUSES: readonly InitiativeStatus[] = ["agreed", "in_progress", "done", "dropped"];
+
+/** Whether a step of this status and date claims in advance that something has happened. */
+export const happensInFuture = (status: InitiativeStatus | undefined, date: PartialDate) =>
+  Boolean(status && HAPPENED_STATUSES.includes(status) && isFutureDate(date));
 
 const requireOneTitle = (v: { titleKk?: unknown; titleRu?: unknown; titleEn?: unknown }, ctx: z.RefinementCtx) => {
   if (!v.titleKk && !v.titleRu && !v.titleEn) issue(ctx, ["titleKk"], "form.errors.oneTitle");
@@ -34,6 +57,9 @@ export const InitiativeStepSchema = formObject(
   },
   (step, ctx) => {
     if (!step.status && !step.note) issue(ctx, ["note"], "form.errors.statusOrNote");
+    // Beside the date, in the words the relation steps use (app/forms/relation.ts).
+    if (parsed(step.status) && parsed(step.date) && happensInFuture(step.status, step.date))
+      issue(ctx, ["date"], "form.errors.futureHappened");
   },
 );
 

@@ -20,6 +20,7 @@ import {
   webUrl,
 } from "./fields";
 import { formObject, parsed } from "./form-object";
+import { happensInFuture } from "./initiative";
 
 /**
  * One person at the meeting: someone on file (personId, set by the picker), or a typed name,
@@ -119,6 +120,9 @@ export const MeetingSchema = formObject(
         if (parsed(initiative) && initiative.due.value && date.value && comparePartialDates(initiative.due, date) < 0) {
           issue(ctx, ["initiatives", index, "due"], "form.errors.dueBeforeMeeting");
         }
+        // Its status is a step dated the meeting's day: a meeting still ahead cannot have settled it.
+        if (parsed(initiative) && happensInFuture(initiative.status, date))
+          issue(ctx, ["initiatives", index, "status"], "initiative.errors.notYetAtMeeting");
       });
     }
     if (m.newDelegation && m.delegationId) issue(ctx, ["delegationId"], "form.errors.oneDelegation");

@@ -255,6 +255,9 @@ const en = {
       stalled: "Stalled",
       dropped: "Dropped",
     },
+    errors: {
+      notYetAtMeeting: "The meeting has not happened yet: this status means it has happened.",
+    },
   },
   search: {
     title: "Search",

@@ -251,6 +251,9 @@ const kk: Translations = {
       stalled: "Тоқырап тұр",
       dropped: "Бас тартылды",
     },
+    errors: {
+      notYetAtMeeting: "Кездесу әлі өткен жоқ: бұл мәртебе оқиғаның болып өткенін білдіреді.",
+    },
   },
   search: {
     title: "Іздеу",

@@ -251,6 +251,9 @@ const ru: Translations = {
       stalled: "Застопорилась",
       dropped: "Отменена",
     },
+    errors: {
+      notYetAtMeeting: "Встреча ещё не состоялась: этот статус означает, что событие уже произошло.",
+    },
   },
   search: {
     title: "Поиск",

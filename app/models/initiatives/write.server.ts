@@ -87,7 +87,11 @@ export function saveInitiative(
   });
 }
 
-/** Records a step; a step with a status makes it the initiative's current one. */
+/**
+ * Records a step. The initiative's status becomes that of its latest step by date, which this
+ * one is only if nothing is dated after it: the database keeps it so, whoever writes the steps
+ * (migrations/0025_initiative_status_by_date.sql).
+ */
 export function addInitiativeStep(initiativeId: number, step: InitiativeStepInput, actor: Actor) {
   writeTransaction(getDb(), actor, (db) => {
     db.insert(initiativeSteps)
@@ -99,8 +103,7 @@ export function addInitiativeStep(initiativeId: number, step: InitiativeStepInpu
         meetingId: step.meetingId ?? null,
       })
       .run();
-    if (step.status)
-      db.update(initiatives).set({ status: step.status, updatedAt: now }).where(eq(initiatives.id, initiativeId)).run();
+    db.update(initiatives).set({ updatedAt: now }).where(eq(initiatives.id, initiativeId)).run();
   });
 }
 
