@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { partners } from "~db/schema";
 import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
-import { quietPartners, upcoming } from "~/models/overview.server";
+import { quietPartners, recentMeetings, upcoming } from "~/models/overview.server";
 import { aDelegation, aMeeting } from "./support/factories";
 
 seedDemoData(getDb());
@@ -32,6 +32,14 @@ describe("the overview, on a fixed day", () => {
       "visit Urumqi",
       "2017-06-01",
     ]);
+  });
+
+  test("recent meetings: those that have taken place, newest first; none still to come, none of unknown date", () => {
+    // The meetings of the test above: yesterday, today, this month, June and last year.
+    aMeeting({ purpose: "date unknown", partnerId: partnerId("Beijing") });
+    const recent = recentMeetings("en", today).items.map((m) => `${m.date.value} ${m.purpose ?? ""}`);
+    expect(recent.slice(0, 2)).toEqual(["2017-04-14 yesterday", "2016-01-01 last year"]);
+    expect(recent.join()).not.toMatch(/today|this month|june|date unknown/);
   });
 
   test("quiet partners: no dated meeting within a year, longest quiet first", () => {

@@ -40,7 +40,13 @@ export function OverviewLists({ upcoming, meetings, overdue, initiatives, partne
           )}
         </Section>
         <Section title={t("overview.recentMeetings")} id="recent-meetings">
-          {meetings.total === 0 ? <Empty>{t("overview.noMeetings")}</Empty> : <MeetingList meetings={meetings.items} />}
+          {meetings.total > 0 ? (
+            <MeetingList meetings={meetings.items} />
+          ) : (
+            <Empty>
+              {t(upcoming.some((u) => u.kind === "meeting") ? "overview.noPastMeetings" : "overview.noMeetings")}
+            </Empty>
+          )}
           <PageLink to="/meetings" className="mt-2 inline-block text-sky-800 underline">
             {t("overview.allMeetings")}
           </PageLink>

@@ -1,9 +1,10 @@
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { delegations, meetings, partners } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { localizedName } from "~db/shared/names";
+import { listMeetings } from "./meetings/read.server";
 import { partialDateOf } from "./sql.server";
 
 /** Not wholly past on `today`: a day from today on, a month or year not yet over. */
@@ -77,4 +78,20 @@ export function quietPartners(lng: Language, today: string, limit = 8) {
     .limit(limit)
     .all()
     .map((r) => ({ id: r.partner.id, name: localizedName(r.partner, lng), lastContact: r.last }));
+}
+
+/**
+ * The latest meetings that have taken place by `today`, newest first: one still to come is the
+ * upcoming list's (it was shown in both), and one of unknown date is in neither.
+ */
+export function recentMeetings(lng: Language, today: string, limit = 5) {
+  const ids = getDb()
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(isNotNull(meetings.date), sql`not (${notPast(meetings.date, meetings.datePrecision, today)})`))
+    .orderBy(desc(meetings.date), desc(meetings.id))
+    .limit(limit)
+    .all()
+    .map((m) => m.id);
+  return listMeetings({ lng, page: 1, pageSize: limit, filter: { ids } });
 }

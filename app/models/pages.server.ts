@@ -11,7 +11,7 @@ import { initiativeLines, listInitiatives } from "./initiatives/read.server";
 import { meetingListFilter, searchResults } from "./list-filters.server";
 import { getMeeting, listMeetings } from "./meetings/read.server";
 import { documentsOfSteps, listDocuments } from "./documents.server";
-import { quietPartners, upcoming } from "./overview.server";
+import { quietPartners, recentMeetings, upcoming } from "./overview.server";
 import { getPartner, listPartners, peopleMetFrom, type PartnerSort } from "./partners/read.server";
 import { partnerCountries, relationLanes, type ChartFilter, type RelationLane } from "./relation-chart.server";
 import { partnerTimelinePage } from "./timeline.server";
@@ -35,7 +35,7 @@ function partnerLines(list: ReturnType<typeof listPartners>) {
 function overviewLists(lng: Language, today: string) {
   return {
     upcoming: upcoming(lng, today),
-    meetings: listMeetings({ lng, page: 1, pageSize: 5 }),
+    meetings: recentMeetings(lng, today),
     overdue: initiativeLines(listInitiatives({ lng, page: 1, pageSize: 8, filter: { overdueOn: today }, today }), lng),
     initiatives: initiativeLines(
       listInitiatives({ lng, page: 1, pageSize: 8, filter: { openOnly: true }, today }),

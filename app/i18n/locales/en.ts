@@ -60,6 +60,7 @@ const en = {
   overview: {
     title: "Overview",
     recentMeetings: "Recent meetings",
+    noPastMeetings: "No meeting has taken place yet: those to come are under “Coming up”.",
     openInitiatives: "Open initiatives",
     partners: "Partners and relations",
     noMeetings: "No meetings recorded yet.",

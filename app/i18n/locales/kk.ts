@@ -56,6 +56,7 @@ const kk: Translations = {
   overview: {
     title: "Шолу",
     recentMeetings: "Соңғы кездесулер",
+    noPastMeetings: "Әзірге бірде-бір кездесу өткен жоқ: алдағылары «Алдағы кездесулер мен сапарлар» бөлімінде.",
     openInitiatives: "Ашық бастамалар",
     partners: "Әріптестер және қарым-қатынас",
     noMeetings: "Әзірге кездесу жазылмаған.",

@@ -56,6 +56,7 @@ const ru: Translations = {
   overview: {
     title: "Обзор",
     recentMeetings: "Последние встречи",
+    noPastMeetings: "Ни одна встреча ещё не состоялась: предстоящие — в разделе «Предстоящие встречи и визиты».",
     openInitiatives: "Открытые инициативы",
     partners: "Партнёры и отношения",
     noMeetings: "Встреч пока нет.",
