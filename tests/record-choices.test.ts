@@ -244,7 +244,7 @@ describe(`past ${SELECT_LIMIT} partners`, () => {
     );
     expect(ours.status).toBe(400);
     expect(ours.reply?.result.error?.partnerName).toEqual([
-      "Мұнда серіктес ретінде өз қаламызды көрсетуге болмайды: шетелдік қаланы, провинцияны немесе елді көрсетіңіз.",
+      "Мұнда әріптес ретінде өз қаламызды көрсетуге болмайды: шетелдік қаланы, провинцияны немесе елді көрсетіңіз.",
     ]);
   });
 
@@ -338,7 +338,7 @@ test("the home city named where a foreign partner is asked for is refused as suc
     { language: "kk" },
   );
   expect(typed.reply?.result.error?.partnerName).toEqual([
-    "Мұнда серіктес ретінде өз қаламызды көрсетуге болмайды: шетелдік қаланы, провинцияны немесе елді көрсетіңіз.",
+    "Мұнда әріптес ретінде өз қаламызды көрсетуге болмайды: шетелдік қаланы, провинцияны немесе елді көрсетіңіз.",
   ]);
   const chosen = await submit(
     newDelegation,
