@@ -410,6 +410,13 @@ async function serve() {
   setInterval(() => housekeepHourly(db), 60 * 60 * 1000).unref();
   // Remix fingerprints everything under /build/: safe to cache for a year.
   app.use("/build", precompressed("public/build"), express.static("public/build", { immutable: true, maxAge: "1y" }));
+  // An asset not there is a 404 here, not a page of Remix's: a copy listed at start and gone
+  // since (a build replaced under a running server) had its coding set already, and Remix's
+  // answer under it was a 500 with its stack in the log (or a redirect a browser could not read).
+  app.use("/build", (_req, res) => {
+    res.removeHeader("Content-Encoding");
+    res.status(404).set("Cache-Control", "no-store").type("text/plain").send("Not Found");
+  });
   // The few files at the top of public/ (favicons), looked up by name: otherwise every page's
   // request would first ask the disk whether public/ holds a file of its path.
   const publicFiles = new Set(fs.readdirSync("public").map((name) => `/${name}`));
