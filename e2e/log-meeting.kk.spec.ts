@@ -157,7 +157,7 @@ test("a new staff member logs the report's meeting through the forms alone, then
   await page.getByRole("link", { name: "Жанат Нұрпейісов" }).click();
   await expect(page.getByRole("region", { name: "Лауазымдары" })).toContainText(secretary);
   // The title at the meeting is a post held as of the meeting's date (issue 13.6).
-  await expect(page.getByRole("region", { name: "Лауазымдары" })).toContainText("шамамен 2016 жағдай бойынша");
+  await expect(page.getByRole("region", { name: "Лауазымдары" })).toContainText("шамамен 2016 жылғы жағдай бойынша");
   await page.goBack();
   await expect(
     page.getByRole("heading", { level: 1, name: "Хэйлунцзян провинциясы өкілдерімен кездесу" }),

@@ -91,8 +91,8 @@ describe("the people list", () => {
       });
       return data.people.items[0].post?.asOf;
     };
-    expect(await said("ru")).toBe("примерно по состоянию на 2016");
-    expect(await said("kk")).toBe("шамамен 2016 жағдай бойынша");
+    expect(await said("ru")).toBe("примерно по состоянию на 2016 г.");
+    expect(await said("kk")).toBe("шамамен 2016 жылғы жағдай бойынша");
     expect(await said("en")).toBe("as of 2016, approx.");
   });
 });

@@ -22,11 +22,25 @@ export function PartialDateRange({ start, end }: { start: PartialDate; end: Part
   const words = useDateWords();
   const { t } = useTranslation();
   if (!start.value && !end.value) return <span className="text-stone-500 italic">{words.unknown}</span>;
-  const from = formatPartialDate(start, words);
-  const to = formatPartialDate(end, words);
-  if (!end.value) return <span>{t("date.since", { start: from })}</span>;
-  if (!start.value) return <span>{t("date.until", { end: to })}</span>;
-  return <span>{t("date.range", { start: from, end: to })}</span>;
+  // "since" and "until" give their date a case ("с марта 2015 г.", "2015 жылғы наурыздан бастап"),
+  // an approximate one's mark said once, where the language puts it ("примерно с 2016 г.").
+  if (!end.value)
+    return (
+      <span>
+        {t(start.approximate ? "date.sinceApproximate" : "date.since", {
+          start: formatPartialDate({ ...start, approximate: false }, words, "since"),
+        })}
+      </span>
+    );
+  if (!start.value)
+    return (
+      <span>
+        {t(end.approximate ? "date.untilApproximate" : "date.until", {
+          end: formatPartialDate({ ...end, approximate: false }, words, "until"),
+        })}
+      </span>
+    );
+  return <span>{t("date.range", { start: formatPartialDate(start, words), end: formatPartialDate(end, words) })}</span>;
 }
 
 /**

@@ -112,7 +112,7 @@ export function PartnerRelations({
                           to={`/relations/${relation.id}/steps/${step.id}/edit`}
                           className="text-xs text-sky-800 underline"
                         >
-                          {t("form.relation.editStepOf", { date: formatPartialDate(step.date, words) })}
+                          {t("form.relation.editStepOf", { date: formatPartialDate(step.date, words, "at") })}
                         </PageLink>
                       </span>
                     ) : null}
@@ -120,7 +120,7 @@ export function PartnerRelations({
                       stepId={step.id}
                       documents={relations.stepDocuments[step.id] ?? NO_DOCUMENTS}
                       canEdit={canEdit}
-                      label={t("documents.ofStep", { date: formatPartialDate(step.date, words) })}
+                      label={t("documents.ofStep", { date: formatPartialDate(step.date, words, "at") })}
                     />
                   </li>
                 ))}

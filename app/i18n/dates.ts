@@ -1,12 +1,21 @@
 import { useTranslation } from "~/i18n/react";
 import type { T as TFunction } from "~/i18n/translate";
-import type { Calendar } from "~db/shared/calendar-words";
+import type { Calendar, DateCase } from "~db/shared/calendar-words";
 import type { DateWords } from "~db/shared/partial-date";
 import type { Language } from "./config";
 
 /** The language's month names, from its strings. */
 export function calendarOf(lng: Language, t: TFunction): Calendar {
-  return { language: lng, months: t("date.months").split(" "), monthsInDate: t("date.monthsInDate").split(" ") };
+  const inCase = (dateCase: DateCase) => ({
+    months: t(`date.cases.${dateCase}.months`).split(" "),
+    year: t(`date.cases.${dateCase}.year`),
+  });
+  return {
+    language: lng,
+    months: t("date.months").split(" "),
+    monthsInDate: t("date.monthsInDate").split(" "),
+    cases: { since: inCase("since"), until: inCase("until"), at: inCase("at"), about: inCase("about") },
+  };
 }
 
 export function dateWords(lng: Language, t: TFunction): DateWords {

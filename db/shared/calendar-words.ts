@@ -11,6 +11,16 @@
  */
 export type DateLanguage = "kk" | "ru" | "en";
 
+/**
+ * The case a sentence puts a date in, where the language marks it: "since" (Russian "с" takes
+ * the genitive, "с марта 2015 г."; Kazakh "бастап" the ablative, "2015 жылғы наурыздан бастап"),
+ * "until" ("до марта 2015 г.", "2015 жылғы наурызға дейін"), "at" (Kazakh's locative adjective,
+ * "2015 жылғы наурыздағы жағдай бойынша"), "about" (Russian "около марта 2015 г."). English says
+ * each as it stands; a date standing alone has no case.
+ */
+export type DateCase = "since" | "until" | "at" | "about";
+export const DATE_CASES = ["since", "until", "at", "about"] as const satisfies readonly DateCase[];
+
 /** The reader's language and its month names (January first). */
 export type Calendar = {
   language: DateLanguage;
@@ -18,6 +28,8 @@ export type Calendar = {
   months: readonly string[];
   /** a month inside a date: "5 March", Russian's genitive "5 марта" */
   monthsInDate: readonly string[];
+  /** each case's month names (the last word of the date that takes the case) and year ("{{year}} жылдан") */
+  cases: Record<DateCase, { months: readonly string[]; year: string }>;
 };
 
 /** A month's name standing alone (a list of months, "March 2017"): 1 is January. */
@@ -34,6 +46,21 @@ export function dayInWords(calendar: Calendar, year: number, month: number, day:
 /** A month and its year: "March 2017", "март 2017" (date-fns "LLLL yyyy"), "2017 жылғы наурыз". */
 export const monthInWords = (calendar: Calendar, year: number, month: number) =>
   calendar.language === "kk" ? `${year} жылғы ${monthName(calendar, month)}` : `${monthName(calendar, month)} ${year}`;
+
+/**
+ * A date in the case its sentence gives it (DateCase): its year, its month and year, or its day.
+ * Kazakh marks the case on the date's last word ("2015 жылдан", "2015 жылғы наурыздан", "2015
+ * жылғы 5 наурыздан"); Russian on the month, with the year's "г." ("марта 2015 г."), a day's
+ * month being in the genitive already; English not at all.
+ */
+export function dateInCase(calendar: Calendar, dateCase: DateCase, year: number, month?: number, day?: number) {
+  const { months, year: yearWords } = calendar.cases[dateCase];
+  if (month == null) return yearWords.replace("{{year}}", String(year));
+  const name = months[month - 1];
+  if (calendar.language === "kk") return day == null ? `${year} жылғы ${name}` : `${year} жылғы ${day} ${name}`;
+  if (day != null) return dayInWords(calendar, year, month, day);
+  return calendar.language === "ru" ? `${name} ${year} г.` : `${name} ${year}`;
+}
 
 const two = (n: number) => String(n).padStart(2, "0");
 

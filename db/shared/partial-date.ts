@@ -4,7 +4,7 @@
  * approximate. It is shown honestly: "March 2017", "2016, approx.", "date unknown"; never as an
  * invented day. See docs/decisions/0002-partial-dates.md.
  */
-import { dayInWords, monthInWords, type Calendar } from "./calendar-words";
+import { dateInCase, dayInWords, monthInWords, type Calendar, type DateCase } from "./calendar-words";
 import type { DatePrecision } from "../enums";
 
 export type PartialDate = {
@@ -95,11 +95,15 @@ export type DateWords = {
   asOfApproximate: (date: string) => string;
 };
 
-export function formatPartialDate(date: PartialDate, words: DateWords): string {
+export function formatPartialDate(date: PartialDate, words: DateWords, dateCase?: DateCase): string {
   const { year, month, day } = partialDateParts(date);
   if (year == null) return words.unknown;
-  const text =
-    day != null && month != null
+  // An approximate date is said in the case of "about" ("около марта 2016 г."), unless its
+  // sentence gives it one.
+  const inCase = dateCase ?? (date.approximate ? "about" : undefined);
+  const text = inCase
+    ? dateInCase(words.calendar, inCase, year, month ?? undefined, day ?? undefined)
+    : day != null && month != null
       ? dayInWords(words.calendar, year, month, day)
       : month != null
         ? monthInWords(words.calendar, year, month)
@@ -128,8 +132,8 @@ export function machineDate(date: PartialDate): string | undefined {
  * language puts it ("примерно по состоянию на 2016", not "по состоянию на около 2016").
  */
 export function formatAsOf(date: PartialDate, words: DateWords): string {
-  if (!date.approximate) return words.asOf(formatPartialDate(date, words));
-  return words.asOfApproximate(formatPartialDate({ ...date, approximate: false }, words));
+  if (!date.approximate) return words.asOf(formatPartialDate(date, words, "at"));
+  return words.asOfApproximate(formatPartialDate({ ...date, approximate: false }, words, "at"));
 }
 
 /** A partial date as the three columns it is stored in: `date`, `datePrecision`, `dateApproximate`. */

@@ -39,6 +39,28 @@ const en = {
     until: "until {{end}}",
     asOf: "as of {{date}}",
     asOfApproximate: "as of {{date}}, approx.",
+    sinceApproximate: "since {{start}}, approx.",
+    untilApproximate: "until {{end}}, approx.",
+    // A date in the case its sentence gives it (db/shared/calendar-words.ts, dateInCase): English
+    // marks none. Each: the months, then the year alone.
+    cases: {
+      since: {
+        months: "January February March April May June July August September October November December",
+        year: "{{year}}",
+      },
+      until: {
+        months: "January February March April May June July August September October November December",
+        year: "{{year}}",
+      },
+      at: {
+        months: "January February March April May June July August September October November December",
+        year: "{{year}}",
+      },
+      about: {
+        months: "January February March April May June July August September October November December",
+        year: "{{year}}",
+      },
+    },
   },
   common: {
     notStated: "not stated",

@@ -35,6 +35,32 @@ const kk: Translations = {
     until: "{{end}} дейін",
     asOf: "{{date}} жағдай бойынша",
     asOfApproximate: "шамамен {{date}} жағдай бойынша",
+    sinceApproximate: "шамамен {{start}} бастап",
+    untilApproximate: "шамамен {{end}} дейін",
+    // A date in the case its sentence gives it, on its last word (db/shared/calendar-words.ts,
+    // dateInCase): "бастап" the ablative, "дейін" the dative, "жағдай бойынша" and "қадам" the
+    // locative adjective; "шамамен" none. Each: the months, then the year alone.
+    cases: {
+      since: {
+        months:
+          "қаңтардан ақпаннан наурыздан сәуірден мамырдан маусымнан шілдеден тамыздан қыркүйектен қазаннан қарашадан желтоқсаннан",
+        year: "{{year}} жылдан",
+      },
+      until: {
+        months:
+          "қаңтарға ақпанға наурызға сәуірге мамырға маусымға шілдеге тамызға қыркүйекке қазанға қарашаға желтоқсанға",
+        year: "{{year}} жылға",
+      },
+      at: {
+        months:
+          "қаңтардағы ақпандағы наурыздағы сәуірдегі мамырдағы маусымдағы шілдедегі тамыздағы қыркүйектегі қазандағы қарашадағы желтоқсандағы",
+        year: "{{year}} жылғы",
+      },
+      about: {
+        months: "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
+        year: "{{year}}",
+      },
+    },
   },
   common: {
     notStated: "көрсетілмеген",
@@ -498,7 +524,7 @@ const kk: Translations = {
       edit: "Қарым-қатынасты өңдеу",
       editRelation: "Қарым-қатынасты өңдеу",
       editStep: "Қадамды түзету",
-      editStepOf: "{{date}} қадамын түзету",
+      editStepOf: "{{date}} қадамды түзету",
       deleteStep: "Бұл қадамды жою",
       onlyStep:
         "Бұл — қарым-қатынастың жалғыз қадамы, ал қарым-қатынас алғашқы қадамынан басталады. Осы қадамды түзетіңіз немесе бүкіл қарым-қатынасты жойыңыз.",
@@ -903,7 +929,7 @@ const kk: Translations = {
     showAll: "Барлық құжаттар ({{count, number}})",
     allTitle: "Жазбаның барлық құжаттары",
     backToRecord: "Жазбаға оралу",
-    ofStep: "{{date}} қадамының құжаттары",
+    ofStep: "{{date}} қадамның құжаттары",
     empty: "Құжат тіркелмеген.",
     listLabel: "Тіркелген құжаттар",
     name: "Файл",

@@ -35,6 +35,29 @@ const ru: Translations = {
     until: "до {{end}}",
     asOf: "по состоянию на {{date}}",
     asOfApproximate: "примерно по состоянию на {{date}}",
+    sinceApproximate: "примерно с {{start}}",
+    untilApproximate: "примерно до {{end}}",
+    // A date in the case its sentence gives it (db/shared/calendar-words.ts, dateInCase): "с",
+    // "до" and "около" take the genitive ("с марта 2015 г."), "по состоянию на" the accusative.
+    // Each: the months, then the year alone.
+    cases: {
+      since: {
+        months: "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+        year: "{{year}} г.",
+      },
+      until: {
+        months: "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+        year: "{{year}} г.",
+      },
+      at: {
+        months: "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+        year: "{{year}} г.",
+      },
+      about: {
+        months: "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+        year: "{{year}}",
+      },
+    },
   },
   common: {
     notStated: "не указано",
@@ -498,7 +521,7 @@ const ru: Translations = {
       edit: "Изменить отношения",
       editRelation: "Изменить отношения",
       editStep: "Исправить шаг",
-      editStepOf: "Исправить шаг от {{date}}",
+      editStepOf: "Исправить шаг ({{date}})",
       deleteStep: "Удалить этот шаг",
       onlyStep:
         "Это единственный шаг отношений, а отношения начинаются с первого шага. Исправьте этот шаг или удалите отношения целиком.",
@@ -901,7 +924,7 @@ const ru: Translations = {
     showAll: "Все документы ({{count, number}})",
     allTitle: "Все документы записи",
     backToRecord: "Вернуться к записи",
-    ofStep: "Документы шага от {{date}}",
+    ofStep: "Документы шага ({{date}})",
     empty: "Документы не прикреплены.",
     listLabel: "Прикреплённые документы",
     name: "Файл",
