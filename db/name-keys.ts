@@ -1,5 +1,5 @@
 import { and, eq, notExists, sql } from "drizzle-orm";
-import { nameKeys as keysOf } from "./shared/fold";
+import { nameKeys as keysOf, personNameKeys } from "./shared/fold";
 import type { Db } from "./client";
 import { perConnection } from "./prepared";
 import { nameKeys, NAMED_RECORD_TYPES, organisations, partners, people, topics } from "./schema";
@@ -32,7 +32,9 @@ const keyStatements = perConnection((db) => ({
 export function writeNameKeys(db: Db, recordType: NamedRecordType, recordId: number, names: Names) {
   const { remove, add } = keyStatements(db);
   remove.run({ recordType, recordId });
-  for (const key of keysOf(names.nameKk, names.nameRu, names.nameEn, names.nameNative))
+  // A person's name has a given name to be found by, which a place's or a body's has not.
+  const keysOfNames = recordType === "person" ? personNameKeys : keysOf;
+  for (const key of keysOfNames(names.nameKk, names.nameRu, names.nameEn, names.nameNative))
     add.run({ recordType, recordId, key });
 }
 

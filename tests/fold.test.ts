@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { fold, foldForMatch, matchRange, nameKeys, wholeNameKey } from "~db/shared/fold";
+import { fold, foldForMatch, matchRange, nameKeys, passageOf, personNameKeys, wholeNameKey } from "~db/shared/fold";
 
 describe("folding names to one skeleton", () => {
   test.each([
@@ -126,6 +126,59 @@ describe("name keys", () => {
 
   test("empty forms add nothing", () => {
     expect(nameKeys(null, "", undefined, " ")).toEqual([]);
+  });
+});
+
+describe("a name typed without its letters' marks: ş as s, ç as c", () => {
+  // A key a query folds to the start of: what the pickers and the search ask name_keys for.
+  const found = (name: string, typed: string) => nameKeys(name).some((key) => key.startsWith(foldForMatch(typed)));
+
+  test.each([
+    ["Uşak", ["Usak", "Uşak", "Ushak", "Ушак", "USAK"]],
+    ["Bursa Büyükşehir Belediyesi", ["Buyuksehir", "Buyukshehir", "Bursa Buyuksehir Bel", "Büyükşehir"]],
+    ["Çanakkale", ["Canakkale", "Чанаккале", "Çanak"]],
+    ["Kuşadası", ["Kusadasi", "Kushadasi"]],
+    ["Şymkent", ["Symkent", "Shymkent", "Шымкент"]],
+    ["François Mitterrand", ["Francois", "Mitterrand"]],
+  ])("%s is found by each of %j", (name, typed) => {
+    for (const query of typed) expect(found(name, query), query).toBe(true);
+  });
+
+  test("only a name with those letters gets more keys, one spelling more", () => {
+    expect(nameKeys("Izmir")).toEqual(["izmir"]);
+    expect(nameKeys("Uşak")).toEqual(["ushak", "usak"]);
+    // ß, æ and œ are typed as the two letters they fold to, never as one: no more keys.
+    expect(nameKeys("Straße")).toEqual(["strase"]);
+  });
+
+  test("the highlight marks the name, and a passage is cut around it", () => {
+    const text = "Bursa Büyükşehir Belediyesi";
+    const range = matchRange(text, "buyuksehir")!;
+    expect(text.slice(range[0], range[1])).toBe("Büyükşehir");
+    expect(passageOf(["Talks with the mayor of Uşak on trade"], "usak")?.word).toBe("Uşak");
+  });
+});
+
+describe("a Korean name written without a space, family name first", () => {
+  const found = (name: string, typed: string) =>
+    personNameKeys(name).some((key) => key.startsWith(foldForMatch(typed)));
+
+  test.each([
+    ["김민준", "민준"],
+    ["김민준", "민"],
+    ["이서연", "서연"],
+    ["남궁민수", "민수"],
+  ])("the person %s is found by the given name, or its start: %s", (name, typed) => {
+    expect(found(name, typed)).toBe(true);
+  });
+
+  test("by the given name, but not by a syllable inside it nor by another family name's", () => {
+    expect(found("김민준", "민준")).toBe(true);
+    expect(found("김민준", "김민")).toBe(true);
+    expect(found("김민준", "준")).toBe(false);
+    expect(found("김민준", "이민준")).toBe(false);
+    // A place or a body has no family name: only a person is keyed by a given name.
+    expect(nameKeys("경기도")).toEqual([foldForMatch("경기도")]);
   });
 });
 

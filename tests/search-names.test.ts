@@ -1,10 +1,14 @@
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { SYSTEM } from "~db/history";
 import { partners } from "~db/schema";
 import { seedDemoData } from "~/models/demo-data.server";
 import { getDb } from "~/db.server";
 import { searchNames } from "~/models/search.server";
-import { aPerson } from "./support/factories";
+import { searchResults } from "~/models/list-filters.server";
+import { findNameMatches } from "~/models/names.server";
+import { searchPartners } from "~/models/partners/read.server";
+import { searchPeople } from "~/models/people/read.server";
+import { aDelegation, aMeeting, aPartner, aPerson, aRelation } from "./support/factories";
 
 seedDemoData(getDb());
 const partnerId = () =>
@@ -227,5 +231,115 @@ describe("a Chinese name, searched in the other system's spelling", () => {
     aPerson({ nameEn: "Zhou Enlai", nameKk: undefined, nameRu: undefined });
     expect(names("Wang Wei").person).toEqual(["Ван Вэй"]);
     expect(names("Чжоу").person).toEqual(["Zhou Enlai"]);
+  });
+});
+
+describe("a Turkish name typed without its letters' marks (ş as s, ç as c)", () => {
+  // What the search page lists, and what the pickers suggest.
+  const page = (query: string) => searchResults(query, "en");
+  const partnersListed = (query: string) => page(query).results!.partner.map((p) => p.name);
+  let uşak = 0;
+  let bursa = 0;
+  let relation = 0;
+  beforeAll(() => {
+    uşak = aPartner({ kind: "city", countryCode: "TR", nameEn: "Uşak", nameRu: "Ушак" });
+    bursa = aPartner({ kind: "city", countryCode: "TR", nameEn: "Bursa Büyükşehir Belediyesi" });
+    relation = aRelation(uşak, { note: "Protocol on culture" });
+  });
+
+  test.each([
+    ["Uşak", ["Usak", "Uşak", "Ushak", "Ушак", "usa"]],
+    ["Bursa Büyükşehir Belediyesi", ["Buyuksehir", "Buyukshehir", "Bursa Buyuksehir", "Büyükşehir Bel"]],
+  ])("the search page and the partner picker find %s by each of %j", (name, queries) => {
+    for (const query of queries) {
+      expect(partnersListed(query), query).toEqual([name]);
+      expect(
+        searchPartners(query, "en").map((p) => p.name),
+        query,
+      ).toEqual([name]);
+    }
+  });
+
+  test("the texts are found so too: the partner's relation, and a meeting that names the city", () => {
+    const meeting = aMeeting({ partnerId: bursa, purpose: "Visit to Çanakkale and Kuşadası" });
+    expect(page("Usak").texts!.relation.map((r) => r.id)).toEqual([relation]);
+    expect(page("Usak").texts!.partner.map((p) => p.id)).toEqual([uşak]);
+    expect(page("Canakkale").texts!.meeting.map((m) => m.id)).toEqual([meeting]);
+    expect(page("kusadasi").texts!.meeting.map((m) => m.id)).toEqual([meeting]);
+  });
+
+  test("the person picker finds Ayşe Çelik typed as Ayse Celik", () => {
+    aPerson({ nameEn: "Ayşe Çelik" });
+    for (const query of ["Ayse Celik", "Celik", "Çelik", "Челик"])
+      expect(
+        searchPeople(query, "en").map((p) => p.name),
+        query,
+      ).toEqual(["Ayşe Çelik"]);
+  });
+
+  test("the duplicate guard: one name with or without its marks is the same name, either way round", () => {
+    aPartner({ kind: "city", countryCode: "TR", nameEn: "Kusadasi" });
+    const named = (name: string) => findNameMatches("partner", { nameEn: name }, "en").map((m) => m.name);
+    expect(named("Usak")).toEqual(["Uşak"]);
+    expect(named("Kuşadası")).toEqual(["Kusadasi"]);
+    expect(named("Bursa Buyuksehir Belediyesi")).toEqual(["Bursa Büyükşehir Belediyesi"]);
+    expect(named("Bursa")).toEqual([]);
+  });
+
+  test("keys and index folded before these spellings are refolded at start-up", async () => {
+    const { sql, and, eq } = await import("drizzle-orm");
+    const { backfillNameKeys } = await import("~db/name-keys");
+    const { backfillSearchText, clearIfFoldedOtherwise } = await import("~/models/search-index.server");
+    const { nameKeys } = await import("~db/schema");
+    const db = getDb();
+    // Uşak's keys as the fold before this one (4) wrote them: no "usak".
+    db.delete(nameKeys)
+      .where(and(eq(nameKeys.recordType, "partner"), eq(nameKeys.recordId, uşak)))
+      .run();
+    db.insert(nameKeys).values({ recordType: "partner", recordId: uşak, key: "ushak" }).run();
+    db.run(sql`pragma user_version = 4`);
+    expect(searchPartners("Usak", "en")).toEqual([]);
+    clearIfFoldedOtherwise(db);
+    backfillNameKeys(db);
+    backfillSearchText(db);
+    expect(searchPartners("Usak", "en").map((p) => p.name)).toEqual(["Uşak"]);
+    expect(partnersListed("Usak")).toEqual(["Uşak"]);
+  });
+});
+
+describe("a Korean name written without a space, family name first", () => {
+  let kim = 0;
+  let partner = 0;
+  beforeAll(() => {
+    kim = aPerson({ nameEn: "Kim Min-jun", nameNative: "김민준" });
+    partner = aPartner({ kind: "province", countryCode: "KR", nameEn: "Gyeonggi Province", nameNative: "경기도" });
+  });
+
+  test("the search page and the person picker find 김민준 by the given name as by the whole", () => {
+    for (const query of ["민준", "민", "김민준", "김민"]) {
+      expect(
+        searchResults(query, "en").results!.person.map((p) => p.name),
+        query,
+      ).toEqual(["Kim Min-jun"]);
+      expect(
+        searchPeople(query, "en").map((p) => p.name),
+        query,
+      ).toEqual(["Kim Min-jun"]);
+    }
+  });
+
+  test("a delegation he is in is found by his given name", () => {
+    const delegation = aDelegation({ partnerId: partner, members: [{ personId: kim }] });
+    expect(searchResults("민준", "en").texts!.delegation.map((d) => d.id)).toEqual([delegation]);
+  });
+
+  test("a place has no given name, and namesakes by given name are not duplicates", () => {
+    expect(searchResults("기도", "en").results!.partner).toEqual([]);
+    aPerson({ nameEn: "Lee Min-jun", nameNative: "이민준" });
+    expect(searchPeople("민준", "en").map((p) => p.name)).toEqual(["Kim Min-jun", "Lee Min-jun"]);
+    const guard = (name: string) => findNameMatches("person", { nameNative: name }, "en").map((m) => m.name);
+    expect(guard("이민준")).toEqual(["Lee Min-jun"]);
+    expect(guard("김민준")).toEqual(["Kim Min-jun"]);
+    expect(guard("박민준")).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import { getPerson } from "./people/read.server";
 import { relationForStep, relationStepForEdit, relationStepsOf } from "./relations/read.server";
 import { NAMED_TABLES, type NamedRecordType } from "~db/name-keys";
 import { nameKeys } from "~db/schema";
-import { wholeNameKey } from "~db/shared/fold";
+import { wholeNameKeys } from "~db/shared/fold";
 import { localizedName } from "~db/shared/names";
 import { formatPartialDate, type PartialDate } from "~db/shared/partial-date";
 import { getDelegation } from "./delegations.server";
@@ -184,8 +184,9 @@ type Names = { nameKk?: string | null; nameRu?: string | null; nameEn?: string |
 export function findNameMatches(recordType: NamedRecordType, names: Names, lng: Language, excludeId?: number) {
   const keys = [names.nameKk, names.nameRu, names.nameEn, names.nameNative]
     .filter((n): n is string => Boolean(n))
-    .map(wholeNameKey)
-    .filter(Boolean);
+    // Every spelling of the whole name ("Uşak" is "Usak" on file), none of its parts: "김민준" is
+    // not "이민준", though both are found by "민준".
+    .flatMap(wholeNameKeys);
   if (keys.length === 0) return [];
   const db = getDb();
   const conditions = [eq(nameKeys.recordType, recordType), inArray(nameKeys.key, keys)];

@@ -5,7 +5,8 @@ import en from "~/i18n/locales/en";
 import kk from "~/i18n/locales/kk";
 import ru from "~/i18n/locales/ru";
 import { countryName } from "~/utils/countries";
-import { FOLD_VERSION, foldForMatch } from "~db/shared/fold";
+import { FOLD_VERSION, foldForIndex } from "~db/shared/fold";
+import { koreanGivenNames } from "~db/shared/korean";
 import type { Db } from "~db/client";
 import { clientOf, perConnection } from "~db/prepared";
 import {
@@ -30,7 +31,7 @@ import {
 export const SEARCH_KINDS = ["meeting", "initiative", "partner", "relation", "delegation"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-const fold = (parts: Array<string | null | undefined>) => foldForMatch(parts.filter(Boolean).join(" \n "));
+const fold = (parts: Array<string | null | undefined>) => foldForIndex(parts.filter(Boolean).join(" \n "));
 
 /**
  * A row's place in its kind's index. FTS5 walks rowids in order, so the rowid says the order
@@ -181,6 +182,8 @@ const personNames = (db: Db, ids: number[]) =>
         .where(inArray(people.id, ids))
         .all()
         .flatMap((p) => [p.kk, p.ru, p.en, p.native])
+        // "김민준" is found by "민준", as the person's name keys find it (db/shared/korean.ts).
+        .flatMap((name) => (name ? [name, ...koreanGivenNames(name)] : []))
     : [];
 
 /**

@@ -12,11 +12,13 @@
  *
  * FOLD_VERSION stamps the databases whose keys and index were folded so: change it whenever a
  * change here folds any text differently or keys a name otherwise (4: a Chinese name keyed in both
- * Pinyin and Palladius), and start-up re-folds them (app/models/search-index.server.ts).
+ * Pinyin and Palladius; 5: ş and ç keyed and indexed as s and c too, and a Korean person's given
+ * name keyed), and start-up re-folds them (app/models/search-index.server.ts).
  */
+import { koreanGivenNames } from "./korean";
 import { otherChineseSpelling } from "./palladius";
 
-export const FOLD_VERSION = 4;
+export const FOLD_VERSION = 5;
 
 const CYRILLIC_TO_LATIN: Record<string, string> = {
   а: "a",
@@ -76,6 +78,31 @@ const LATIN_SPECIAL: Record<string, string> = {
   đ: "d",
   ł: "l",
 };
+
+/**
+ * The letters above that are a base letter with a mark yet fold to two letters, as their sound is
+ * written (ş → sh, ç → ch, so that "Uşak" meets "Ушак"), with their base: a keyboard without them
+ * drops the mark ("Usak", "Buyuksehir"), so a text holding them is keyed and indexed in that
+ * spelling too. ß, æ and œ are no base letter with a mark: they are typed as the two letters the
+ * fold gives them ("ss", "ae", "oe"). ğ and ñ fold to their base already.
+ */
+const UNMARKED: Record<string, string> = Object.fromEntries(
+  Object.entries(LATIN_SPECIAL).flatMap(([letter, folded]) => {
+    const base = letter.normalize("NFD").replace(/\p{M}/gu, "");
+    if (base === letter || base === folded) return [];
+    return [
+      [letter, base],
+      [letter.toUpperCase(), base.toUpperCase()],
+    ];
+  }),
+);
+const UNMARKED_LETTERS = new RegExp(`[${Object.keys(UNMARKED).join("")}]`, "gu");
+const HAS_UNMARKED_LETTER = new RegExp(UNMARKED_LETTERS.source, "u");
+
+/** The text with those letters as a keyboard without them types them ("Uşak" → "Usak"); null when it has none. */
+export function unmarkedSpelling(text: string): string | null {
+  return HAS_UNMARKED_LETTER.test(text) ? text.replace(UNMARKED_LETTERS, (letter) => UNMARKED[letter]) : null;
+}
 
 // Letters that look alike in the two scripts, by case: a capital В or Н looks like B or H, their
 // small forms do not.
@@ -242,16 +269,35 @@ export function wholeNameKey(name: string): string {
 }
 
 /**
+ * A name's spellings as a whole: itself; a Chinese name in the other system's spelling ("Ван Вэй"
+ * is "Wang Wei", ./palladius.ts); a name with ş or ç as typed without their marks ("Uşak" is
+ * "Usak"). Only those that differ from the name.
+ */
+function spellingsOf(name: string): string[] {
+  const spellings = [name];
+  const chinese = otherChineseSpelling(name);
+  if (chinese) spellings.push(chinese);
+  const unmarked = unmarkedSpelling(name);
+  if (unmarked) spellings.push(unmarked);
+  return spellings;
+}
+
+/**
+ * The whole-name keys of every spelling of a name: what a name typed on a form is the same as,
+ * "Uşak" and "Usak" alike (the duplicate guard).
+ */
+export function wholeNameKeys(name: string): string[] {
+  return [...new Set(spellingsOf(name).map(wholeNameKey).filter(Boolean))];
+}
+
+/**
  * The keys a name is found by: the whole name folded, each word from the second on (so typing
- * a surname finds it), and the whole-name key; for a Chinese name, the same again in the other
- * system's spelling ("Ван Вэй" is found as "Wang Wei").
+ * a surname finds it), and the whole-name key; the same again for each of its other spellings
+ * ("Ван Вэй" is found as "Wang Wei", "Uşak" as "Usak").
  */
 export function nameKeys(...names: Array<string | null | undefined>): string[] {
   const keys = new Set<string>();
-  // A Chinese name in Palladius is found by its Pinyin too, and the other way round (./palladius.ts).
-  const spellings = names.flatMap((name) => (name ? [name, otherChineseSpelling(name)] : []));
-  for (const name of spellings) {
-    if (!name) continue;
+  for (const name of names.flatMap((name) => (name ? spellingsOf(name) : []))) {
     const folded = foldForMatch(name);
     if (!folded) continue;
     keys.add(folded);
@@ -260,6 +306,43 @@ export function nameKeys(...names: Array<string | null | undefined>): string[] {
     keys.add(wholeNameKey(name));
   }
   return [...keys];
+}
+
+/**
+ * A person's keys: a name's, and a Korean name's given name, as a later word is keyed when a
+ * space sets it apart ("김민준" is found by "민준", ./korean.ts).
+ */
+export function personNameKeys(...names: Array<string | null | undefined>): string[] {
+  const keys = nameKeys(...names);
+  for (const name of names)
+    for (const given of name ? koreanGivenNames(name) : []) {
+      const key = foldForMatch(given);
+      if (key && !keys.includes(key)) keys.push(key);
+    }
+  return keys;
+}
+
+/**
+ * A text as the full-text index holds it: folded, then the words that hold ş or ç folded again
+ * as typed without the marks ("Uşak" also as "usak"), where that differs. A search folds what
+ * was typed with foldForMatch alone, and meets either.
+ */
+export function foldForIndex(text: string): string {
+  const folded = foldForMatch(text);
+  if (!HAS_UNMARKED_LETTER.test(text)) return folded;
+  const words = new Set(folded.split(" "));
+  const more: string[] = [];
+  // A stretch between spaces folds alone as it does in the whole (foldWords).
+  for (const stretch of text.split(WHITESPACE)) {
+    const unmarked = unmarkedSpelling(stretch);
+    if (!unmarked) continue;
+    for (const word of foldForMatch(unmarked).split(" "))
+      if (word && !words.has(word)) {
+        words.add(word);
+        more.push(word);
+      }
+  }
+  return more.length ? `${folded} ${more.join(" ")}` : folded;
 }
 
 const NOT_IN_A_WORD = /[^\p{L}\p{M}\p{N}]/u;
@@ -288,6 +371,14 @@ function foldsToBegin(text: string, start: number, folded: string): boolean {
  * highlighting; null when the query does not match there.
  */
 export function matchRange(text: string, query: string): [number, number] | null {
+  // "Usak" marks "Uşak": s for ş is one character for one, so the range is the same in both.
+  const range = rangeOf(text, query);
+  if (range) return range;
+  const unmarked = unmarkedSpelling(text);
+  return unmarked ? rangeOf(unmarked, query) : null;
+}
+
+function rangeOf(text: string, query: string): [number, number] | null {
   const folded = foldForMatch(query);
   if (!folded) return null;
   // The text from a word's start folds to the end of the whole text folded (each fold works
@@ -320,9 +411,12 @@ export function passageOf(
   if (words.length === 0) return null;
   for (const text of texts) {
     if (!text) continue;
+    const marked = HAS_UNMARKED_LETTER.test(text);
     for (const match of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
       const folded = foldForMatch(match[0]);
-      if (!words.some((w) => folded.startsWith(w))) continue;
+      const unmarked = marked ? unmarkedSpelling(match[0]) : null;
+      const plain = unmarked ? foldForMatch(unmarked) : null;
+      if (!words.some((w) => folded.startsWith(w) || plain?.startsWith(w))) continue;
       const at = match.index;
       // Cut at spaces, so no word is shown in part.
       let start = Math.max(0, at - radius);
