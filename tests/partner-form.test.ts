@@ -45,6 +45,19 @@ describe("the partner schema, rule by rule", () => {
       "Use at most 200 characters.",
     ],
     [
+      "a name holds a letter: emoji alone are none",
+      { ...valid, nameEn: "🏙️🏙️" },
+      "nameEn",
+      "A name holds at least one letter.",
+    ],
+    ["nor are digits or dashes", { ...valid, nameKk: "— 123 —" }, "nameKk", "A name holds at least one letter."],
+    [
+      "in the partner's own language too",
+      { ...valid, nameNative: "=1+1" },
+      "nameNative",
+      "A name holds at least one letter.",
+    ],
+    [
       "a Wikidata id looks like Q123",
       { ...valid, wikidataId: "ankara" },
       "wikidataId",
@@ -52,6 +65,9 @@ describe("the partner schema, rule by rule", () => {
     ],
   ])("%s", async (_rule, fields, field, message) => {
     expect((await errorsFor(fields))[field]).toEqual([message]);
+  });
+  test("a name of any script with an emoji in it still passes", async () => {
+    expect(await errorsFor({ ...valid, nameKk: "Үрімші 🏙️", nameNative: "乌鲁木齐" })).toEqual({});
   });
   test("the messages come in the reader's language", async () => {
     expect((await errorsFor({ kind: "city", countryCode: "TR" }, "kk")).nameKk).toEqual([

@@ -365,6 +365,10 @@ describe("a partner added from the review", () => {
     expect(refusal.errors).toEqual({ name: ["Use at most 200 characters."] });
     expect(refusal.typed).toEqual({ name: `Kazan ${"z".repeat(300)}`, kind: "province", countryCode: "RU" });
 
+    const emoji = await add({ name: "🏙️🏙️", kind: "city", countryCode: "TR" }, "ru");
+    expect(emoji.status).toBe(400);
+    expect((emoji.reply as Refusal).errors).toEqual({ name: ["В имени должна быть хотя бы одна буква."] });
+
     const blank = await add({ name: "   ", kind: "<script>", countryCode: "XX" }, "kk");
     expect(blank.status).toBe(400);
     expect((blank.reply as Refusal).errors).toEqual({

@@ -74,7 +74,8 @@ export const names = {
 
 /**
  * A person's name, in whatever script, holds a letter: "=1+1" (a spreadsheet's formula typed as
- * text), "123" or "—" is not anyone's name. Bodies' names are left free ("1+1" is a TV channel).
+ * text), "123" or "—" is not anyone's name, nor a place's. Bodies' names are left free ("1+1"
+ * is a TV channel).
  */
 export const hasLetter = (text: string) => /\p{L}/u.test(text);
 
@@ -83,6 +84,9 @@ export const personName = optionalLine(LIMITS.name).refine((value) => !value || 
 });
 
 export const personNames = { nameKk: personName, nameRu: personName, nameEn: personName };
+
+/** A place's name (a partner: a city, a province, a country) holds a letter too: "🏙️🏙️" is none. */
+export const placeNames = personNames;
 
 /** At least one form of a name, with `key`'s message on the first field. */
 const oneNameRequired =

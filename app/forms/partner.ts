@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { PARTNER_KINDS } from "~db/enums";
 import { COUNTRY_CODES } from "~/utils/countries";
-import { LIMITS, names, optionalLine, requireOneName, wikidataId } from "./fields";
+import { placeNames, personName, requireOneName, wikidataId } from "./fields";
 import { formObject } from "./form-object";
 
 export const PartnerSchema = formObject(
   {
     kind: z.enum(PARTNER_KINDS),
     countryCode: z.enum(COUNTRY_CODES),
-    ...names,
-    nameNative: optionalLine(LIMITS.name),
+    ...placeNames,
+    nameNative: personName,
     wikidataId,
     confirmDuplicate: z.boolean().optional(),
   },

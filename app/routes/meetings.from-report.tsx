@@ -148,7 +148,10 @@ function partnerErrors(error: ZodError, t: T): PartnerErrors {
   for (const issue of error.issues) {
     const path = String(issue.path[0] ?? "");
     const field = path === "kind" || path === "countryCode" ? path : "name";
-    const message = field === "name" && issue.code === "custom" ? t("form.errors.required") : issue.message;
+    // The one name given in no language is this form's one field left empty.
+    const noName =
+      issue.code === "custom" && (issue.params as { key?: string } | undefined)?.key === "form.errors.oneName";
+    const message = noName ? t("form.errors.required") : issue.message;
     const list = (errors[field] ??= []);
     if (!list.includes(message)) list.push(message);
   }
