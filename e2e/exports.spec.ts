@@ -20,8 +20,8 @@ test("the meetings list downloads as CSV with its filter, in the reader's langua
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString("utf8").trimEnd().split("\r\n");
   expect(lines[0]).toBe(
-    "ID,Date,Partner,Host,Place,Purpose,Country,Our participants,Guests,Summary,Topics raised,Initiatives,Source link,Outlet",
+    "ID,Date,Time,Partner,Host,Place,Purpose,Country,Our participants,Guests,Summary,Topics raised,Initiatives,Source link,Outlet",
   );
   expect(lines).toHaveLength(2);
-  expect(lines[1]).toMatch(/^\d+,2016 approx\.,Heilongjiang Province,/);
+  expect(lines[1]).toMatch(/^\d+,2016 approx\.,,Heilongjiang Province,/);
 });

@@ -78,6 +78,7 @@ beforeAll(() => {
   ids.day = meeting({
     date: "2016-05-12",
     datePrecision: "day",
+    startTime: "15:30",
     purpose: "+7 701 000 00 00, @home; -1",
     location: "Астана",
   });
@@ -106,6 +107,7 @@ describe("a list as CSV", () => {
     expect(headers).toEqual([
       "ID",
       t("meeting.date"),
+      t("meeting.time"),
       t("meeting.partner"),
       t("meeting.host"),
       t("meeting.place"),
@@ -125,13 +127,15 @@ describe("a list as CSV", () => {
     expect(rows.map((r) => Number(r[0]))).toEqual([ids.day, ids.month, ids.approx]);
     // Dates as typed: the day, the month, the year "approx." in the reader's language.
     expect(rows.map((r) => r[1])).toEqual(["2016-05-12", "2016-05", "2016 прибл."]);
-    expect(rows[0][2]).toBe("Хэйлунцзян");
+    expect(rows[0][3]).toBe("Хэйлунцзян");
+    // The start time as the form takes it (the 2016 meeting of a day has one).
+    expect(rows.map((r) => r[2])).toEqual(["15:30", "", ""]);
   });
 
   test("writes a formula-looking cell so that a spreadsheet shows it and never runs it", async () => {
     const text = await (await download("meetings.csv", "?year=2016")).text();
     const rows = parseCsv(text.replace(/^\uFEFF/, ""));
-    const purposes = new Map(rows.slice(1).map((r) => [Number(r[0]), r[5]]));
+    const purposes = new Map(rows.slice(1).map((r) => [Number(r[0]), r[6]]));
     expect(purposes.get(ids.month)).toBe(`'=HYPERLINK("http://evil","x")`);
     expect(purposes.get(ids.day)).toBe("'+7 701 000 00 00, @home; -1");
     expect(text).not.toMatch(/(^|,)[=+\-@]/m);
@@ -182,7 +186,7 @@ describe("a list as XLSX", () => {
     expect([2, 3, 4].map((n) => values(n)[0])).toEqual([ids.day, ids.month, ids.approx]);
     expect([2, 3, 4].map((n) => values(n)[1])).toEqual(["2016-05-12", "2016-05", "2016 шамамен"]);
     // A text cell, shown as typed and never run: no formula, and no apostrophe (that is the CSV's).
-    const formulaLike = sheet.getRow(3).getCell(6);
+    const formulaLike = sheet.getRow(3).getCell(7);
     expect(formulaLike.type).toBe(ExcelJS.ValueType.String);
     expect(formulaLike.formula).toBeUndefined();
     expect(formulaLike.value).toBe(`=HYPERLINK("http://evil","x")`);
@@ -260,7 +264,7 @@ describe("exports", () => {
     const exported = rows.map((row) => Number(row[0]));
     // Read after the other saves: the deleted meeting is left out, the edited one is as saved.
     expect(exported).not.toContain(deleted);
-    expect(rows.find((row) => Number(row[0]) === edited)?.[5]).toMatch(/^Edited in turn \d+$/);
+    expect(rows.find((row) => Number(row[0]) === edited)?.[6]).toMatch(/^Edited in turn \d+$/);
     expect(exported).toEqual([...exported].sort((a, b) => b - a));
     expect(rows.every((row) => row[1] === "1990")).toBe(true);
   }, 60_000);

@@ -48,6 +48,9 @@ beforeAll(() => {
     .from(relations)
     .where(heilongjiang ? eq(relations.partnerId, heilongjiang.id) : sql`1`)
     .get()!;
+  // A meeting with its start time: the file keeps it, and reads it back as the same.
+  const first = db.select({ id: meetings.id }).from(meetings).get()!;
+  db.update(meetings).set({ startTime: "09:05" }).where(eq(meetings.id, first.id)).run();
   const signatory = aPerson({ nameKk: "Сапарова Айгерім", nameEn: "Saparova Aigerim" });
   aRelationStep(relation.id, {
     status: "signed",

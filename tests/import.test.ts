@@ -27,6 +27,7 @@ import {
   commitImport,
   countryCode,
   dateCell,
+  timeCell,
   previewImport,
   readImportFile,
   templateHeaders,
@@ -94,6 +95,7 @@ function row(values: Partial<Record<string, string>>) {
   const keys = [
     "id",
     "date",
+    "time",
     "partner",
     "host",
     "location",
@@ -127,11 +129,11 @@ describe("reading a file", () => {
     ]) {
       const rows = await rowsOf(file("u.csv", content));
       expect(rows[0].cells[1]).toBe("Дата");
-      expect(rows[1].cells[2]).toBe("Хэйлунцзян");
+      expect(rows[1].cells[3]).toBe("Хэйлунцзян");
     }
     const cp = await rowsOf(file("cp.csv", iconv.encode(text, "win1251")));
     expect(cp[0].cells[1]).toBe("Дата");
-    expect(cp[1].cells[5]).toBe("Дружба");
+    expect(cp[1].cells[6]).toBe("Дружба");
     expect((await rowsOf(file("kk.csv", kazakh)))[1].cells[0]).toBe("Қазақ әріптестік");
   });
 
@@ -851,5 +853,38 @@ describe("preview and import", () => {
     await expect(commitImport(data, "good.csv", errorMap, { userId: adminId })).rejects.toThrow("disk full");
     spy.mockRestore();
     expect(counts()).toEqual(before);
+  });
+});
+
+describe("a meeting's start time, as offices type it", () => {
+  test.each([
+    ["15:30", "15:30"],
+    ["9:05", "09:05"],
+    ["15.30", "15:30"],
+    ["15:30:00", "15:30"],
+    // A spreadsheet's time: a fraction of a day, or the time of a Date.
+    [0.6458333333, "15:30"],
+    [new Date(Date.UTC(1899, 11, 30, 9, 5)), "09:05"],
+  ] as const)("%s is %s", (typed, time) => {
+    expect(timeCell(typed)).toBe(time);
+  });
+
+  test.each(["25:00", "15:75", "half past three", "1530", 1.5])("%s is no time", (typed) => {
+    expect(timeCell(typed)).toBeNull();
+  });
+
+  test("is kept by the import, and a time that is none is refused beside its column", async () => {
+    const text = csv([
+      HEADERS.en,
+      row({ date: "2019-03-04", time: "15.30", partner: "Heilongjiang", purpose: "Talks at half past three" }),
+      row({ date: "2019-03-05", time: "25:00", partner: "Heilongjiang", purpose: "Talks at no time" }),
+    ]);
+    const data = await readImportFile(file("times.csv", text), "auto");
+    const preview = await previewImport(data, errorMap);
+    expect(messages(preview.shown[1]!)).toEqual(["time: Not a time of day: write it as 15:30."]);
+    const result = await commitImport(data, "times.csv", errorMap, { userId: adminId });
+    expect(result).toMatchObject({ ready: 1, errors: 1 });
+    const saved = getDb().select().from(meetings).where(eq(meetings.purpose, "Talks at half past three")).get();
+    expect(saved?.startTime).toBe("15:30");
   });
 });

@@ -48,6 +48,7 @@ const id: Column<{ id: number }> = { key: "id", header: (t) => t("exports.id"), 
 
 /** A meeting's list line with what its export adds (meetingExportDetails), the country named. */
 export type MeetingRow = ReturnType<typeof listMeetings>["items"][number] & {
+  startTime: string | null;
   country: string | null;
   ours: string | null;
   guests: string | null;
@@ -84,6 +85,8 @@ export type SearchRow = {
 export const MEETING_COLUMNS: Column<MeetingRow>[] = [
   id,
   { key: "date", header: (t) => t("meeting.date"), cell: (r, t) => exportDate(r.date, t) },
+  // Astana's wall clock, "15:30", as the form takes it: a round trip through a file keeps it.
+  { key: "time", header: (t) => t("meeting.time"), cell: (r) => r.startTime },
   { key: "partner", header: (t) => t("meeting.partner"), cell: (r) => r.partner?.name ?? null },
   { key: "host", header: (t) => t("meeting.host"), cell: (r) => r.host },
   { key: "location", header: (t) => t("meeting.place"), cell: (r) => r.location },

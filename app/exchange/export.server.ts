@@ -156,6 +156,7 @@ export function withExportDetails(items: ReturnType<typeof listMeetings>["items"
     const d = details.get(m.id);
     return {
       ...m,
+      startTime: d?.startTime ?? null,
       country: d?.countryCode ? countryName(d.countryCode, lng) : null,
       ours: joinPeople(d?.ours ?? []),
       guests: joinPeople(d?.guests ?? []),

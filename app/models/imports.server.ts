@@ -385,6 +385,27 @@ const listOf = (cell: RawCell | undefined) =>
 const approxWords = () => LANGUAGES.map((lng) => translatorFor(lng)("exports.approx"));
 
 /**
+ * A meeting's start time as the form takes it, "15:30" (Astana's wall clock): typed "15:30",
+ * "9:05" or "15.30", or a spreadsheet's time (a fraction of a day, or the time of a Date); empty
+ * is undefined, and what is no time of day is null.
+ */
+export function timeCell(cell: RawCell | undefined): string | undefined | null {
+  if (cell == null) return undefined;
+  if (isFormula(cell)) return null;
+  let minutes: number | null = null;
+  if (cell instanceof Date) minutes = cell.getUTCHours() * 60 + cell.getUTCMinutes();
+  else if (typeof cell === "number") minutes = cell >= 0 && cell < 1 ? Math.round(cell * 24 * 60) : null;
+  else {
+    const text = cell.trim();
+    if (!text) return undefined;
+    const match = /^(\d{1,2})[:.](\d{2})(?::\d{2})?$/.exec(text);
+    if (match && Number(match[1]) < 24 && Number(match[2]) < 60) minutes = Number(match[1]) * 60 + Number(match[2]);
+  }
+  if (minutes == null || minutes >= 24 * 60) return null;
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/**
  * A date as typed: "2016", "2016-05", "2016-05-12", "2016 approx." (as the export writes it), a
  * date cell, an Excel serial number, a year or a month as offices write them ("2017 г.", "около
  * 2017", "05.2018", "май 2018", "2018 жылғы мамыр": partialDateInWords), or a day in words ("12
@@ -474,6 +495,8 @@ function columnOfPath(path: Array<string | number>, input: { participantSides: A
   switch (field) {
     case "date":
       return "date";
+    case "startTime":
+      return "time";
     case "location":
       return "location";
     case "purpose":
@@ -654,6 +677,8 @@ function importRow(
 
   const date = dateCell(cells.get("date"));
   if (!date) errors.push({ column: "date", message: refusal("imports.errors.date") });
+  const startTime = timeCell(cells.get("time"));
+  if (startTime === null) errors.push({ column: "time", message: refusal("imports.errors.time") });
   const partnerName = textOf(cells.get("partner"));
   const partner = partnerName ? partnerFor(ctx, partnerName, textOf(cells.get("country")), errors, notes) : null;
   const hostName = textOf(cells.get("host"));
@@ -668,6 +693,7 @@ function importRow(
   const outlet = textOf(cells.get("outlet"));
   const form = {
     date: date ?? { unknown: true },
+    startTime: startTime ?? undefined,
     location: textOf(cells.get("location")),
     // A new partner is made only once the row passes; the schema sees a stand-in id.
     partnerId: partner ? ("id" in partner && partner.id > 0 ? partner.id : Number.MAX_SAFE_INTEGER) : undefined,
@@ -1041,7 +1067,11 @@ function checkId(
     return null;
   }
   const same = [...onFile].every(([column, text]) =>
-    column === "date" ? sameDate(cells.get("date"), text) : (textOf(cells.get(column)) ?? "") === text,
+    column === "date"
+      ? sameDate(cells.get("date"), text)
+      : column === "time"
+        ? (timeCell(cells.get("time")) ?? "") === text
+        : (textOf(cells.get(column)) ?? "") === text,
   );
   if (same && errors.length === 0) return { status: "unchanged", notes: [{ key: "unchanged" }], errors };
   errors.push({ column: "id", message: refusal(changed, { id: String(id) }) });

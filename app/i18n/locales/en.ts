@@ -1125,6 +1125,7 @@ const en = {
       expired: "The uploaded file is no longer kept (files wait an hour): upload it again.",
       formula: "A formula is never run: type the value itself.",
       date: "Not a date: write 2016, 2016-05, 2016-05-12 or 12 May 2016.",
+      time: "Not a time of day: write it as 15:30.",
       country: "No country by this name: write it as in the partner form’s list (China), or its two-letter code (CN).",
       countryNeeded: "A new partner needs its country.",
       host: "No organisation on file by this name.",

@@ -402,6 +402,7 @@ export const joinPeople = (list: Array<{ name: string; title: string | null }>) 
 export function meetingExportDetails(ids: number[], lng: Language) {
   const db = getDb();
   type Details = {
+    startTime: string | null;
     countryCode: string | null;
     ours: Array<{ name: string; title: string | null }>;
     guests: Array<{ name: string; title: string | null }>;
@@ -414,12 +415,18 @@ export function meetingExportDetails(ids: number[], lng: Language) {
   const details = new Map<number, Details>();
   if (!ids.length) return details;
   for (const row of db
-    .select({ id: meetings.id, summary: meetings.summary, countryCode: partners.countryCode })
+    .select({
+      id: meetings.id,
+      startTime: meetings.startTime,
+      summary: meetings.summary,
+      countryCode: partners.countryCode,
+    })
     .from(meetings)
     .leftJoin(partners, eq(partners.id, meetings.partnerId))
     .where(inArray(meetings.id, ids))
     .all()) {
     details.set(row.id, {
+      startTime: row.startTime,
       countryCode: row.countryCode,
       ours: [],
       guests: [],
