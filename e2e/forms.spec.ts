@@ -118,6 +118,27 @@ test("what is typed before the form's code arrives still counts as unsaved (issu
   await expect(page.getByLabel("Full name in Latin script")).toHaveValue("Typed Early");
 });
 
+test("what is typed before the form's code arrives is kept over a draft left earlier", async ({ page }) => {
+  const field = page.getByLabel("Full name in Latin script");
+  await page.goto("/people/new", { waitUntil: "networkidle" });
+  await field.fill("Left Earlier");
+  await expect.poll(() => page.evaluate(() => JSON.stringify(localStorage))).toContain("Left Earlier");
+  // The form's code held back until the reader has typed (routing also turns the cache off).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/build\/_shared\/PersonForm-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/people/new", { waitUntil: "domcontentloaded" });
+  await field.fill("Typed Just Now");
+  release();
+  // Once the code has run, the draft is what was typed, and the field still holds it.
+  await expect.poll(() => page.evaluate(() => JSON.stringify(localStorage))).toContain("Typed Just Now");
+  await expect(field).toHaveValue("Typed Just Now");
+  await expect(page.getByText("Your unsaved draft of this form was restored.")).toHaveCount(0);
+});
+
 test("a draft of the meeting form survives a reload", async ({ page }) => {
   await page.goto("/meetings/new");
   await page.getByLabel("Purpose").fill("Draft that must not be lost");

@@ -27,13 +27,12 @@ export function useDraft(key: string, enabled: boolean) {
 
   useEffect(() => {
     if (!enabled) return;
+    // What was typed before the form's code arrived (./deferred.tsx) is kept at once, and wins
+    // over a draft left earlier: restoring that one replaced what the reader had just typed.
+    const form = document.getElementById(`${key}-0`);
+    if (form instanceof HTMLFormElement && edited(form.id)) return keep(form);
     const saved = localStorage.getItem(storageKey);
-    if (!saved) {
-      // What was typed before the form's code arrived (./deferred.tsx) is kept at once.
-      const form = document.getElementById(`${key}-0`);
-      if (form instanceof HTMLFormElement && edited(form.id)) keep(form);
-      return;
-    }
+    if (!saved) return;
     try {
       const entries = JSON.parse(saved) as Array<[string, string]>;
       setValue(parse(entriesToFormData(entries), { resolve: () => ({}) }).payload as Record<string, unknown>);
