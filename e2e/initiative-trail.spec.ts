@@ -55,3 +55,47 @@ test("an initiative's status changed at a new meeting shows on its trail and on 
     "Trailtown trade fair · Agreed",
   );
 });
+
+test("a mistaken step of an initiative is corrected, then deleted, and the status follows", async ({ page }) => {
+  const status = page
+    .getByRole("term")
+    .filter({ hasText: /^Status$/ })
+    .locator("xpath=following-sibling::dd[1]");
+  await page.goto("/initiatives/new");
+  await page.getByLabel("Title in English").fill("Steptown book exchange");
+  await page.getByLabel("Kind").selectOption({ label: "Culture" });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Steptown book exchange" })).toBeVisible();
+  await expect(status).toHaveText("Proposed");
+  const initiativeUrl = page.url();
+
+  // Recorded as done by mistake.
+  await page.getByRole("link", { name: "Record a step" }).click();
+  await page.getByLabel("Year").fill("2019");
+  await page.getByLabel("Month").selectOption({ label: "March" });
+  await page.getByLabel("New status").selectOption({ label: "Done" });
+  await page.getByLabel("What happened").fill("Books handed over");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page).toHaveURL(initiativeUrl);
+  await expect(status).toHaveText("Done");
+
+  // Corrected: it was only agreed then.
+  await page.getByRole("link", { name: "Correct the step of March 2019" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Correct a step");
+  await expect(page.getByLabel("What happened")).toHaveValue("Books handed over");
+  await page.getByLabel("New status").selectOption({ label: "Agreed" });
+  await page.getByLabel("What happened").fill("Exchange agreed");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page).toHaveURL(initiativeUrl);
+  await expect(status).toHaveText("Agreed");
+  const trail = page.getByRole("region", { name: "Steps" });
+  await expect(trail).toContainText("Exchange agreed");
+  await expect(trail).not.toContainText("Books handed over");
+
+  // Deleted: the initiative is as it was made.
+  await page.getByRole("link", { name: "Delete the step of March 2019" }).click();
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page).toHaveURL(initiativeUrl);
+  await expect(status).toHaveText("Proposed");
+  await expect(trail).not.toContainText("Exchange agreed");
+});

@@ -55,6 +55,8 @@ const MATRIX: Record<string, { loader?: Need; action?: ActionNeed }> = {
   "initiatives.$initiativeId_.delete": { loader: "editor", action: "editor" },
   "initiatives.$initiativeId_.edit": { loader: "editor", action: "editor" },
   "initiatives.$initiativeId_.step": { loader: "editor", action: "editor" },
+  "initiatives.$initiativeId_.steps.$stepId.delete": { loader: "editor", action: "editor" },
+  "initiatives.$initiativeId_.steps.$stepId.edit": { loader: "editor", action: "editor" },
   "initiatives._index": { loader: "viewer" },
   "initiatives.new": { loader: "editor", action: "editor" },
   "invite.$token": { loader: "public", action: "public" },
@@ -140,8 +142,13 @@ const made = createApiToken((await accountFor("viewer")).id, "access matrix");
 if (!("token" in made)) throw new Error("no token");
 const API_TOKEN = made.token;
 
+// A step is its record's: an initiative's step pages take a step of the first initiative.
+const STEP_PARAMS: Record<string, Record<string, string>> = {
+  initiatives: { stepId: String(firstId("initiative_steps", "initiative_id = (select min(id) from initiatives)")) },
+};
+const paramOf = (name: string, key: string) => STEP_PARAMS[name.split(".")[0]]?.[key] ?? PARAMS[key];
 const paramsOf = (name: string) =>
-  Object.fromEntries([...name.matchAll(/\$([a-zA-Z]+)/g)].map(([, key]) => [key, PARAMS[key]]));
+  Object.fromEntries([...name.matchAll(/\$([a-zA-Z]+)/g)].map(([, key]) => [key, paramOf(name, key)]));
 const pathOf = (name: string) =>
   `/${name
     .split(".")
@@ -149,7 +156,7 @@ const pathOf = (name: string) =>
     .map((segment) =>
       segment === "$"
         ? "no-such-page"
-        : segment.replace(/_$/, "").replace(/^\$(\w+)$/, (_, key: string) => PARAMS[key]),
+        : segment.replace(/_$/, "").replace(/^\$(\w+)$/, (_, key: string) => paramOf(name, key)),
     )
     .join("/")}`;
 

@@ -52,7 +52,7 @@ function GoneLinks({ gone }: { gone: GoneNotice }) {
     return (
       <p className="mx-auto mt-3 max-w-prose text-stone-600">
         <Link to={gone.historyHref} className="text-sky-800 underline">
-          {t("errors.gone.step.history")}
+          {t(gone.stepOf === "initiative" ? "errors.gone.initiativeStep.history" : "errors.gone.step.history")}
         </Link>
       </p>
     );

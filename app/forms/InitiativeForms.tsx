@@ -88,18 +88,25 @@ export function InitiativeForm({
   );
 }
 
+/** A step recorded, or corrected (`defaultValue`: the step as it is, with the version of its initiative). */
 export function InitiativeStepForm({
   reply,
   meetings,
   draftKey,
+  defaultValue,
 }: {
   reply?: FormReply;
   meetings: Option[];
   /** Names the form and its record for its draft in the browser (./use-drafted-form.tsx). */
   draftKey: string;
+  defaultValue?: Record<string, unknown>;
 }) {
   const { t } = useTranslation();
-  const { form, fields, draft, formProps, version } = useDraftedForm(InitiativeStepSchema, { draftKey, reply });
+  const { form, fields, draft, formProps, version } = useDraftedForm(InitiativeStepSchema, {
+    draftKey,
+    reply,
+    defaultValue,
+  });
   return (
     <Form method="post" {...formProps} className="max-w-3xl space-y-4">
       <DraftRestored draft={draft} />

@@ -23,7 +23,7 @@ import { notFound } from "~/utils/http.server";
 import { replyWith } from "./parse.server";
 import type { References } from "./DeleteConfirmation";
 
-/** `step`: what was deleted is a step of the record, not the record (a relation's step, edited). */
+/** `step`: what was deleted is a step of the record, not the record (a relation's or an initiative's step, edited). */
 export type StaleNotice = { version: number; message: string; historyHref: string; deleted: boolean; step?: true };
 
 type Reader = { actor: Actor; lng: Language; t: T };
@@ -90,9 +90,10 @@ export function editedRecord<R>(
 }
 
 /**
- * A step of `ref` (a relation's) that an edit form was posted to, or, when the step was deleted
- * after the form was opened, the form again (409) as typed, saying who deleted the step and
- * when, whatever version the form sends; a step the record never had is a 404.
+ * A step of `ref` (a relation's, an initiative's: stepOfRecord) that an edit form was posted to,
+ * or, when the step was deleted after the form was opened, the form again (409) as typed, saying
+ * who deleted the step and when, whatever version the form sends; a step the record never had is
+ * a 404.
  */
 export function editedStep<S>(
   step: S | null | undefined,

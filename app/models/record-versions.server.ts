@@ -43,9 +43,21 @@ function newestChange(db: Db, type: AuditedRecordType, id: number): UnseenChange
  */
 export type UnseenChange = { version: number; at: string; userId: number | null; by: string | null; deleted: boolean };
 
+/** The records whose steps have pages of their own, and the table their history keeps the steps in. */
+export const STEP_TABLES = { relation: "relation_steps", initiative: "initiative_steps" } as const;
+export type StepParent = keyof typeof STEP_TABLES;
+
 /**
- * When a row of a record's own (a relation's step, kept in the record's history as one of its
- * children) was deleted: the newest history entry of the record whose snapshot before it had the
+ * A step as its record's history keeps it: one of the record's children, by its id (its record's,
+ * when known), as childDeletionOf, editedStep and stepFoundOrGone take it.
+ */
+export function stepOfRecord<Id extends number | undefined>(type: StepParent, id: Id, stepId: number) {
+  return { ref: { type, id }, child: { table: STEP_TABLES[type], id: stepId } };
+}
+
+/**
+ * When a row of a record's own (a relation's or an initiative's step, kept in the record's history
+ * as one of its children) was deleted: the newest history entry of the record whose snapshot before it had the
  * row and after it did not, whoever made it (a delete, an edit, a return to an earlier version),
  * with the record's id. `id` unknown (a step's documents page names the step alone): any record of
  * `type` that had the row. None when no record had it.

@@ -14,6 +14,9 @@ import { requireUser } from "~/auth.server";
 import { getEnv } from "~/env.server";
 import { listDocuments } from "~/models/documents.server";
 import { deferred, withDeferred } from "~/forms/deferred";
+import { useDateWords } from "~/i18n/dates";
+import { useCan } from "~/utils/user";
+import { formatPartialDate, type PartialDate } from "~db/shared/partial-date";
 
 // The documents and their upload form: loaded after the page, as the forms are (app/forms/deferred.tsx).
 const Documents = deferred(() => import("~/components/Documents").then((module) => module.Documents));
@@ -38,6 +41,7 @@ export const clientLoader = withDeferred(Documents);
 export default function InitiativePage() {
   const { t } = useTranslation();
   const { initiative, documents, maxMb } = useLoaderData<typeof loader>();
+  const canEdit = useCan("editor");
   return (
     <>
       <PageHeading
@@ -120,6 +124,7 @@ export default function InitiativePage() {
                   </p>
                 ) : null}
                 {step.note ? <p className="text-stone-800">{step.note}</p> : null}
+                {canEdit ? <StepActions initiativeId={initiative.id} stepId={step.id} date={step.date} /> : null}
               </li>
             ))}
           </ol>
@@ -127,5 +132,30 @@ export default function InitiativePage() {
       </Section>
       <Documents parent="initiative" parentId={initiative.id} documents={documents} maxMb={maxMb} />
     </>
+  );
+}
+
+/** A step's correction and deletion, for those who may edit: each link's name says which step. */
+function StepActions({ initiativeId, stepId, date }: { initiativeId: number; stepId: number; date: PartialDate }) {
+  const { t } = useTranslation();
+  // In the case its sentence puts it in, as the relation's step links do (app/components/PartnerRelations.tsx).
+  const said = formatPartialDate(date, useDateWords(), "at");
+  return (
+    <p className="flex gap-x-4 text-xs print:hidden">
+      <Link
+        to={`/initiatives/${initiativeId}/steps/${stepId}/edit`}
+        aria-label={t("form.initiative.editStepOf", { date: said })}
+        className="text-sky-800 underline"
+      >
+        {t("form.initiative.correctStep")}
+      </Link>
+      <Link
+        to={`/initiatives/${initiativeId}/steps/${stepId}/delete`}
+        aria-label={t("form.initiative.deleteStepOf", { date: said })}
+        className="text-red-700 underline"
+      >
+        {t("form.deleteAction")}
+      </Link>
+    </p>
   );
 }

@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: t("form.initiative.addStep"),
     initiative: { id: initiative.id, title: initiative.title },
-    meetings: meetingChoices(initiative.partner?.id, (date) => formatPartialDate(date, words)),
+    meetings: meetingChoices(initiative.partner?.id, (date) => formatPartialDate(date, words), undefined, lng),
   };
 }
 

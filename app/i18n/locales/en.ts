@@ -502,6 +502,12 @@ const en = {
       statusUnchanged: "Status unchanged",
       note: "What happened",
       atMeeting: "At the meeting",
+      initiative: "Initiative",
+      editStep: "Correct a step",
+      deleteStep: "Delete this step",
+      correctStep: "Correct",
+      editStepOf: "Correct the step of {{date}}",
+      deleteStepOf: "Delete the step of {{date}}",
     },
     relation: {
       new: "New relation",
@@ -986,6 +992,12 @@ const en = {
         byYou: "You deleted this step of the relation ({{time}}).",
         outside: "This step of the relation was deleted outside the app ({{time}}).",
         history: "The relation's history shows it as it was.",
+      },
+      initiativeStep: {
+        by: "{{name}} deleted this step of the initiative ({{time}}).",
+        byYou: "You deleted this step of the initiative ({{time}}).",
+        outside: "This step of the initiative was deleted outside the app ({{time}}).",
+        history: "The initiative's history shows it as it was.",
       },
     },
     notFound: {

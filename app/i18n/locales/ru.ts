@@ -500,6 +500,12 @@ const ru: Translations = {
       statusUnchanged: "Статус не изменился",
       note: "Что произошло",
       atMeeting: "На встрече",
+      initiative: "Инициатива",
+      editStep: "Исправить шаг",
+      deleteStep: "Удалить этот шаг",
+      correctStep: "Исправить",
+      editStepOf: "Исправить шаг ({{date}})",
+      deleteStepOf: "Удалить шаг ({{date}})",
     },
     relation: {
       new: "Новые отношения",
@@ -984,6 +990,12 @@ const ru: Translations = {
         byYou: "Вы удалили этот шаг отношений ({{time}}).",
         outside: "Этот шаг отношений был удалён вне приложения ({{time}}).",
         history: "В истории отношений он виден таким, каким был.",
+      },
+      initiativeStep: {
+        by: "{{name}} удалил(а) этот шаг инициативы ({{time}}).",
+        byYou: "Вы удалили этот шаг инициативы ({{time}}).",
+        outside: "Этот шаг инициативы был удалён вне приложения ({{time}}).",
+        history: "В истории инициативы он виден таким, каким был.",
       },
     },
     notFound: {

@@ -17,7 +17,10 @@ import { localizedName, localizedTitle } from "~db/shared/names";
 import { offsetOf, pageOf, PAGE_SIZE } from "~/utils/pagination";
 import { isOverdue } from "~/utils/overdue";
 import { todayInAstana } from "~/utils/today";
-import { comparePartialDates } from "~db/shared/partial-date";
+import { comparePartialDates, formatPartialDate, partialDateFormValue } from "~db/shared/partial-date";
+import type { RecordDetail } from "~/forms/DeleteConfirmation";
+import { dateWords } from "~/i18n/dates";
+import type { T } from "~/i18n/translate";
 import { sayDate } from "~/i18n/said-dates.server";
 import { asDate, countOf, namesOf, partialDateOf, titlesOf } from "../sql.server";
 
@@ -192,4 +195,76 @@ export function isInitiativeStatus(value: unknown): value is InitiativeStatus {
 
 export function isInitiativeKind(value: unknown): value is (typeof INITIATIVE_KINDS)[number] {
   return typeof value === "string" && (INITIATIVE_KINDS as readonly string[]).includes(value);
+}
+
+/** One step of an initiative as its edit form starts; none when the initiative has no such step. */
+export function initiativeStepForEdit(initiativeId: number, stepId: number) {
+  const step = getDb()
+    .select()
+    .from(initiativeSteps)
+    .where(and(eq(initiativeSteps.id, stepId), eq(initiativeSteps.initiativeId, initiativeId)))
+    .get();
+  if (!step) return null;
+  return {
+    date: partialDateFormValue(step.date, step.datePrecision, step.dateApproximate),
+    status: step.status ?? undefined,
+    note: step.note ?? undefined,
+    meetingId: step.meetingId ?? undefined,
+  };
+}
+
+const short = (text: string, max = 60) => {
+  const characters = Array.from(text);
+  return characters.length > max ? `${characters.slice(0, max - 1).join("")}…` : text;
+};
+
+/**
+ * What the delete page says an initiative's step is: its status or what happened, and its date,
+ * with the initiative and the meeting it was at, so that two steps alike can be told apart.
+ */
+export function initiativeStepName(
+  initiativeId: number,
+  stepId: number,
+  lng: Language,
+  t: T,
+): { name: string; details: RecordDetail[] } | null {
+  const db = getDb();
+  const row = db
+    .select({ step: initiativeSteps, initiative: titlesOf(initiatives) })
+    .from(initiativeSteps)
+    .innerJoin(initiatives, eq(initiatives.id, initiativeSteps.initiativeId))
+    .where(and(eq(initiativeSteps.id, stepId), eq(initiativeSteps.initiativeId, initiativeId)))
+    .get();
+  if (!row) return null;
+  const { step } = row;
+  const words = dateWords(lng, t);
+  const date = formatPartialDate(asDate(step.date, step.datePrecision, step.dateApproximate), words);
+  const status = step.status ? t(`initiative.statuses.${step.status}`) : null;
+  const meeting = step.meetingId
+    ? db
+        .select({ date: partialDateOf(meetings, "date"), partner: namesOf(partners) })
+        .from(meetings)
+        .leftJoin(partners, eq(partners.id, meetings.partnerId))
+        .where(eq(meetings.id, step.meetingId))
+        .get()
+    : undefined;
+  return {
+    name: [status ?? short(step.note ?? ""), date].filter(Boolean).join(" · "),
+    details: [
+      { label: t("form.initiative.initiative"), value: localizedTitle(row.initiative, lng) },
+      { label: t("meeting.date"), value: date },
+      { label: t("form.initiative.newStatus"), value: status ?? t("form.initiative.statusUnchanged") },
+      ...(step.note ? [{ label: t("form.initiative.note"), value: step.note }] : []),
+      ...(meeting
+        ? [
+            {
+              label: t("form.initiative.atMeeting"),
+              value: [formatPartialDate(meeting.date, words), localizedName(meeting.partner, lng)]
+                .filter(Boolean)
+                .join(" — "),
+            },
+          ]
+        : []),
+    ],
+  };
 }

@@ -1,8 +1,8 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import { writeTransaction } from "../writes.server";
 import type { Actor } from "~db/history";
 import { indexInitiative, removeFromSearch } from "../search-index.server";
-import { initiatives, initiativeSteps } from "~db/schema";
+import { initiatives, initiativeSteps, meetings } from "~db/schema";
 import { getDb } from "~/db.server";
 import type { InitiativeInput, InitiativeStepInput } from "~/forms/initiative";
 import type { Language } from "~/i18n/config";
@@ -11,7 +11,7 @@ import { organisationChoices } from "../organisations.server";
 import { partnerChoices } from "../partners/read.server";
 import { homeSideChoices } from "../people/read.server";
 import { choicesOrPicker, refNames, resolveRefs, type RefFields } from "../record-refs.server";
-import type { FieldRefusals } from "../refusals";
+import { refusal, type FieldRefusals } from "../refusals";
 import type { Db } from "~db/client";
 import { checkUnchanged } from "../record-versions.server";
 
@@ -105,6 +105,83 @@ export function addInitiativeStep(initiativeId: number, step: InitiativeStepInpu
       .run();
     db.update(initiatives).set({ updatedAt: now }).where(eq(initiatives.id, initiativeId)).run();
   });
+}
+
+/**
+ * A step corrected: its date, status, note and meeting, checked against the version its form was
+ * opened at (a step is part of its initiative's record: its version is the initiative's). The
+ * triggers make the initiative's status that of its latest step by date again.
+ */
+export function updateInitiativeStep(
+  initiativeId: number,
+  stepId: number,
+  step: InitiativeStepInput,
+  actor: Actor,
+  seen?: number,
+): { ok: true } | { ok: false; fieldErrors: FieldRefusals } {
+  return writeTransaction(getDb(), actor, (db) => {
+    checkUnchanged(db, "initiative", initiativeId, seen);
+    if (step.meetingId && !db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, step.meetingId)).get())
+      return { ok: false, fieldErrors: { meetingId: [refusal("form.errors.notFound")] } };
+    db.update(initiativeSteps)
+      .set({
+        ...partialDateColumns("date", step.date),
+        status: step.status ?? null,
+        note: step.note ?? null,
+        meetingId: step.meetingId ?? null,
+      })
+      .where(and(eq(initiativeSteps.id, stepId), eq(initiativeSteps.initiativeId, initiativeId)))
+      .run();
+    statusWithoutSteps(db, initiativeId);
+    db.update(initiatives).set({ updatedAt: now }).where(eq(initiatives.id, initiativeId)).run();
+    return { ok: true };
+  });
+}
+
+/**
+ * A step deleted, checked against the version its confirmation page was opened at; the last one
+ * may go too (an initiative needs no step). Nothing else hangs on a step: documents are attached
+ * to the initiative, not to its steps (app/forms/document.ts), and a meeting it was at only stops
+ * listing the initiative.
+ */
+export function deleteInitiativeStep(initiativeId: number, stepId: number, actor: Actor, seen?: number) {
+  return writeTransaction(getDb(), actor, (db) => {
+    checkUnchanged(db, "initiative", initiativeId, seen);
+    const { changes } = db
+      .delete(initiativeSteps)
+      .where(and(eq(initiativeSteps.id, stepId), eq(initiativeSteps.initiativeId, initiativeId)))
+      .run();
+    if (!changes) return { deleted: false as const };
+    statusWithoutSteps(db, initiativeId);
+    db.update(initiatives).set({ updatedAt: now }).where(eq(initiatives.id, initiativeId)).run();
+    return { deleted: true as const };
+  });
+}
+
+/**
+ * With no step left that gives a status, the initiative's is the one it had before any did: as
+ * made, or as the meeting that raised it gave it. The triggers (migrations/0025) leave it as it
+ * is then, so a mistaken "done", the only status step, corrected or deleted, would stay "done".
+ * Read from its history, inside the caller's transaction: the status of its newest version with
+ * no step giving one, else of its first version.
+ */
+function statusWithoutSteps(db: Db, initiativeId: number) {
+  const stepsGiveOne = db
+    .select({ id: initiativeSteps.id })
+    .from(initiativeSteps)
+    .where(and(eq(initiativeSteps.initiativeId, initiativeId), isNotNull(initiativeSteps.status)))
+    .limit(1)
+    .get();
+  if (stepsGiveOne) return;
+  const withNone = sql`NOT EXISTS (SELECT 1 FROM json_each(h."after", '$.children.initiative_steps') WHERE value ->> '$.status' IS NOT NULL)`;
+  const statusIn = (where: SQL, order: SQL) =>
+    db.get<{ status: InitiativeInput["status"] | null } | undefined>(
+      sql`SELECT h."after" ->> '$.row.status' AS status FROM history h
+           WHERE h.record_type = 'initiative' AND h.record_id = ${initiativeId} AND h."after" IS NOT NULL AND ${where}
+           ORDER BY ${order} LIMIT 1`,
+    )?.status;
+  const status = statusIn(withNone, sql`h.id DESC`) ?? statusIn(sql`1`, sql`h.id ASC`);
+  if (status) db.update(initiatives).set({ status }).where(eq(initiatives.id, initiativeId)).run();
 }
 
 export function deleteInitiative(id: number, actor: Actor, seen?: number) {

@@ -353,24 +353,52 @@ export function meetingsAttendedBy(personId: number, lng: Language, limit = 50) 
   }));
 }
 
-/** Meetings to pick as "where it happened": this partner's latest 200 (or all partners'), newest first. */
+// A partner's name in a choice: enough to tell one from another in a select, not a paragraph.
+const CHOICE_NAME_LENGTH = 40;
+const shortName = (name: string) => {
+  const characters = Array.from(name);
+  return characters.length > CHOICE_NAME_LENGTH
+    ? `${characters
+        .slice(0, CHOICE_NAME_LENGTH - 1)
+        .join("")
+        .trimEnd()}…`
+    : name;
+};
+
+/**
+ * Meetings to pick as "where it happened": this partner's latest 200 (or all partners'), newest
+ * first. `named`: each says whose meeting it was, in that language ("2 December 2026 — Gyeonggi
+ * Province"), and its number only where two would read the same; otherwise its date and number.
+ */
 export function meetingChoices(
   partnerId: number | null | undefined,
   label: (date: PartialDate) => string,
   current?: number | null,
+  named?: Language,
 ) {
   const rows = () =>
     getDb()
-      .select({ id: meetings.id, date: partialDateOf(meetings, "date") })
-      .from(meetings);
+      .select({ id: meetings.id, date: partialDateOf(meetings, "date"), partner: namesOf(partners) })
+      .from(meetings)
+      .leftJoin(partners, eq(partners.id, meetings.partnerId));
   const latest = rows()
     .where(partnerId ? eq(meetings.partnerId, partnerId) : undefined)
     .orderBy(desc(meetings.date), desc(meetings.id))
     .limit(200)
     .all();
   // The meeting a step already names stays a choice, however old: an edit would drop it otherwise.
-  const named = current && !latest.some((m) => m.id === current) ? rows().where(eq(meetings.id, current)).all() : [];
-  return [...latest, ...named].map((m) => ({ value: m.id, label: `${label(m.date)} (#${m.id})` }));
+  const kept = current && !latest.some((m) => m.id === current) ? rows().where(eq(meetings.id, current)).all() : [];
+  const choices = [...latest, ...kept];
+  if (!named) return choices.map((m) => ({ value: m.id, label: `${label(m.date)} (#${m.id})` }));
+  const labels = choices.map((m) =>
+    [label(m.date), shortName(localizedName(m.partner, named))].filter(Boolean).join(" — "),
+  );
+  const times = new Map<string, number>();
+  for (const text of labels) times.set(text, (times.get(text) ?? 0) + 1);
+  return choices.map((m, i) => ({
+    value: m.id,
+    label: times.get(labels[i])! > 1 ? `${labels[i]} (#${m.id})` : labels[i],
+  }));
 }
 
 /** A partner's latest meetings with their summaries, newest first (for the briefing). */
