@@ -145,6 +145,9 @@ test("a record with more documents than its page shows links to all of them", as
   await expect(page).toHaveURL(/\/delegations\/\d+$/);
   const recordUrl = page.url();
   const documents = page.getByRole("region", { name: "Documents" });
+  // The upload form's code arrives after the page (app/forms/deferred.tsx): a file chosen before
+  // it was gone when the code replaced the page's form (a full run once sent none).
+  await page.waitForLoadState("networkidle");
   for (let i = 1; i <= 11; i++) {
     await documents.getByLabel("File to attach").setInputFiles({
       name: `Letter ${i}.pdf`,

@@ -24,6 +24,7 @@ test("a file of 20 meetings: errors by row, fixed, imported, undone", async ({ p
   expect(headers).toEqual([
     "ID",
     "Date",
+    "Time",
     "Partner",
     "Host",
     "Place",
@@ -41,6 +42,7 @@ test("a file of 20 meetings: errors by row, fixed, imported, undone", async ({ p
   const meeting = (i: number, broken: boolean) => {
     const cells: Record<string, string> = {
       Date: broken && i === 4 ? "the fortieth of May" : `2019-03-${String(i).padStart(2, "0")}`,
+      Time: i === 1 ? "10:30" : "",
       Partner: i % 2 ? "Heilongjiang Province" : town,
       // The first row naming the new town says its country; later rows find the town on file.
       Country: broken && i === 2 ? "Atlantis" : "Kazakhstan",
