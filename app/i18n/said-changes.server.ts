@@ -14,7 +14,13 @@ type Change = { at: string; userId: number | null; by: string | null };
 export function sayWhoChanged(
   change: Change,
   readerId: number | null,
-  said: "form.stale" | "form.stale.deleted" | "form.stale.stepDeleted" | "errors.gone" | "errors.gone.step",
+  said:
+    | "form.stale"
+    | "form.stale.deleted"
+    | "form.stale.stepDeleted"
+    | "errors.gone"
+    | "errors.gone.step"
+    | "errors.gone.initiativeStep",
   lng: Language,
   t: T,
 ) {

@@ -47,10 +47,7 @@ export function stepFoundOrGone<S>(
   if (step != null) return step;
   const deletion = childDeletionOf(ref.type, ref.id, child);
   if (!deletion) throw notFound();
-  // sayWhoChanged's list of sentences names the relation's step's alone; the initiative's have
-  // the same three forms (by, byYou, outside) under a key of their own.
-  const said = STEP_GONE[ref.type] as (typeof STEP_GONE)["relation"];
-  const message = sayWhoChanged(deletion, user.id, said, lng, t);
+  const message = sayWhoChanged(deletion, user.id, STEP_GONE[ref.type], lng, t);
   const gone: GoneNotice = {
     message,
     historyHref: `/history/${ref.type}/${deletion.recordId}`,
