@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
+import { shortened } from "~/utils/shortened";
 import {
   INITIATIVE_KINDS,
   INITIATIVE_STATUSES,
@@ -213,11 +214,6 @@ export function initiativeStepForEdit(initiativeId: number, stepId: number) {
   };
 }
 
-const short = (text: string, max = 60) => {
-  const characters = Array.from(text);
-  return characters.length > max ? `${characters.slice(0, max - 1).join("")}…` : text;
-};
-
 /**
  * What the delete page says an initiative's step is: its status or what happened, and its date,
  * with the initiative and the meeting it was at, so that two steps alike can be told apart.
@@ -249,7 +245,7 @@ export function initiativeStepName(
         .get()
     : undefined;
   return {
-    name: [status ?? short(step.note ?? ""), date].filter(Boolean).join(" · "),
+    name: [status ?? shortened(step.note ?? "", 60), date].filter(Boolean).join(" · "),
     details: [
       { label: t("form.initiative.initiative"), value: localizedTitle(row.initiative, lng) },
       { label: t("meeting.date"), value: date },

@@ -1,5 +1,6 @@
 import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "~/db.server";
+import { shortened } from "~/utils/shortened";
 import { perConnection } from "~db/prepared";
 import type { Language } from "~/i18n/config";
 import { offsetOf, PAGE_SIZE, pageOf } from "~/utils/pagination";
@@ -355,15 +356,6 @@ export function meetingsAttendedBy(personId: number, lng: Language, limit = 50) 
 
 // A partner's name in a choice: enough to tell one from another in a select, not a paragraph.
 const CHOICE_NAME_LENGTH = 40;
-const shortName = (name: string) => {
-  const characters = Array.from(name);
-  return characters.length > CHOICE_NAME_LENGTH
-    ? `${characters
-        .slice(0, CHOICE_NAME_LENGTH - 1)
-        .join("")
-        .trimEnd()}…`
-    : name;
-};
 
 /**
  * Meetings to pick as "where it happened": this partner's latest 200 (or all partners'), newest
@@ -391,7 +383,7 @@ export function meetingChoices(
   const choices = [...latest, ...kept];
   if (!named) return choices.map((m) => ({ value: m.id, label: `${label(m.date)} (#${m.id})` }));
   const labels = choices.map((m) =>
-    [label(m.date), shortName(localizedName(m.partner, named))].filter(Boolean).join(" — "),
+    [label(m.date), shortened(localizedName(m.partner, named), CHOICE_NAME_LENGTH)].filter(Boolean).join(" — "),
   );
   const times = new Map<string, number>();
   for (const text of labels) times.set(text, (times.get(text) ?? 0) + 1);
